@@ -1,0 +1,32 @@
+/**
+ * Writes a file so that readers see either the old content or the whole new content:
+ * a temporary file in the same directory, fsync, then rename. On any failure the
+ * temporary file is removed and nothing partial is left behind.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+
+export class OutputError extends Error {
+  readonly userFacing = true as const;
+}
+
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(temporary, "wx", 0o644);
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
+    fsyncSync(descriptor);
+    closeSync(descriptor);
+    descriptor = undefined;
+    renameSync(temporary, file);
+  } catch (error) {
+    if (descriptor !== undefined) closeSync(descriptor);
+    rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new OutputError(`cannot write ${file} (${code}); nothing was written`);
+  }
+}

@@ -1,0 +1,43 @@
+/** `llmops init --pattern <p> [--out file]`: writes a starter spec that passes every policy. */
+import type { Argv } from "yargs";
+import { InputError } from "../../schemas/input-error.js";
+
+const PATTERN_CHOICES = ["blackBoxApi", "embedded", "fineTuning", "rag", "agent"] as const;
+
+export const command = "init";
+export const describe = "Write a starter spec for an architecture pattern";
+
+export function builder(yargs: Argv) {
+  return yargs
+    .option("pattern", { alias: "p", choices: PATTERN_CHOICES, demandOption: true, describe: "Architecture pattern" })
+    .option("name", { type: "string", describe: "Stack name (DNS label)", default: undefined as string | undefined })
+    .option("out", { type: "string", default: "llmops.yaml", describe: "Where to write the spec ('-' for stdout)" })
+    .option("force", { type: "boolean", default: false, describe: "Overwrite an existing file" });
+}
+
+interface Arguments {
+  pattern: (typeof PATTERN_CHOICES)[number];
+  name?: string | undefined;
+  out: string;
+  force: boolean;
+}
+
+export async function handler(argv: Arguments): Promise<void> {
+  const { starterSpecText } = await import("../starter-specs.js");
+  const name = argv.name ?? `${argv.pattern.toLowerCase()}-stack`;
+  if (!/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) {
+    throw new InputError("stack name must be a DNS label (lowercase letters, digits, '-')", "--name");
+  }
+  const text = await starterSpecText(argv.pattern, name);
+  if (argv.out === "-") {
+    process.stdout.write(text);
+    return;
+  }
+  const { existsSync } = await import("node:fs");
+  if (existsSync(argv.out) && !argv.force) {
+    throw new InputError("already exists; pass --force to overwrite it", argv.out);
+  }
+  const { writeFileAtomic } = await import("../atomic-write.js");
+  writeFileAtomic(argv.out, text);
+  process.stderr.write(`wrote ${argv.out} (${argv.pattern}); next: llmops validate ${argv.out}\n`);
+}

@@ -1,0 +1,20 @@
+/** `llmops schema`: prints the spec's JSON Schema (2020-12) for editors and other tools. */
+import type { Argv } from "yargs";
+
+export const command = "schema";
+export const describe = "Print the JSON Schema of the llmops/v1alpha1 spec";
+
+export function builder(yargs: Argv) {
+  return yargs.option("output", { alias: "o", type: "string", describe: "Write the schema to FILE (atomically)" });
+}
+
+export async function handler(argv: { output?: string | undefined }): Promise<void> {
+  const { publishedSchema } = await import("../../schemas/spec-schema.js");
+  const text = `${JSON.stringify(publishedSchema(), null, 2)}\n`;
+  if (argv.output === undefined) {
+    process.stdout.write(text);
+  } else {
+    const { writeFileAtomic } = await import("../atomic-write.js");
+    writeFileAtomic(argv.output, text);
+  }
+}

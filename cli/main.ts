@@ -1,0 +1,43 @@
+/**
+ * The `llmops` command line. Command modules are imported statically (they are tiny);
+ * each handler lazily imports the core it needs, so `--help` loads neither the policy
+ * engine nor Pulumi.
+ */
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import * as validate from "./commands/validate.js";
+import * as schema from "./commands/schema.js";
+import * as init from "./commands/init.js";
+import { EXIT_CANNOT_EVALUATE, recordExit, takeExit } from "./outcome.js";
+import { UsageError, describeError } from "./errors.js";
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes("--debug");
+  try {
+    await yargs(hideBin(["node", "llmops", ...argv]))
+      .scriptName("llmops")
+      .usage("$0 <command> [options]\n\nResponsible-LLMOps specs, Rego policies in WebAssembly, and secured LLM infrastructure.")
+      .command(validate)
+      .command(schema)
+      .command(init)
+      .option("debug", { type: "boolean", default: false, describe: "Print stack traces for internal errors" })
+      .demandCommand(1, "Name a command; see llmops --help.")
+      .strict()
+      .recommendCommands()
+      .epilogue("Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 could not evaluate.")
+      .help()
+      .alias("h", "help")
+      .version(false)
+      .wrap(Math.min(110, process.stdout.columns || 100))
+      .fail((message, error) => {
+        // Usage errors from yargs itself; errors thrown by handlers are rethrown as they are.
+        if (error) throw error;
+        throw new UsageError(message);
+      })
+      .parseAsync();
+  } catch (error) {
+    process.stderr.write(`${describeError(error, debug)}\n`);
+    recordExit(EXIT_CANNOT_EVALUATE);
+  }
+  return takeExit();
+}

@@ -1,0 +1,19 @@
+/**
+ * Exit codes of every command, and the one place a handler records its result.
+ * Only the entry point (bin/llmops.js via main) turns it into process.exit.
+ */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_CANNOT_EVALUATE = 2;
+
+let recorded = EXIT_OK;
+
+export function recordExit(code: number): void {
+  recorded = Math.max(recorded, code);
+}
+
+export function takeExit(): number {
+  const code = recorded;
+  recorded = EXIT_OK;
+  return code;
+}

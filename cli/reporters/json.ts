@@ -1,0 +1,21 @@
+/** Machine output: the report as one JSON document, findings in stable order. */
+import { blockingFindings } from "../../policies/engine/finding.js";
+import type { Report } from "../../policies/engine/report.js";
+import type { RenderContext } from "../report-options.js";
+
+export function render(report: Report, context: RenderContext): string {
+  const document = {
+    tool: "llmops",
+    command: report.command,
+    failOn: context.failOn,
+    bundle: report.bundle ?? null,
+    files: report.files,
+    summary: {
+      findings: report.findings.length,
+      waived: report.findings.filter((finding) => finding.waiver).length,
+      blocking: blockingFindings(report.findings, context.failOn).length,
+    },
+    findings: report.findings,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

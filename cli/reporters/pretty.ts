@@ -1,0 +1,52 @@
+/** Human output: findings grouped by file, coloured on a TTY (NO_COLOR respected). */
+import { styleText } from "node:util";
+import { SEVERITIES, blockingFindings, type Finding, type Severity } from "../../policies/engine/finding.js";
+import type { Report } from "../../policies/engine/report.js";
+import type { RenderContext } from "../report-options.js";
+
+const SEVERITY_STYLE: Record<Severity, Parameters<typeof styleText>[0]> = {
+  critical: ["bold", "red"],
+  high: "red",
+  medium: "yellow",
+  low: "cyan",
+};
+
+export function render(report: Report, context: RenderContext): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (context.color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    const key = finding.file ?? finding.resource ?? "(input)";
+    byFile.set(key, [...(byFile.get(key) ?? []), finding]);
+  }
+  for (const [file, findings] of byFile) {
+    for (const finding of findings) {
+      // file:line:column first, so terminals and editors can jump to it.
+      const where = finding.line === undefined ? file : `${file}:${finding.line}:${finding.column ?? 1}`;
+      const waived = finding.waiver ? paint("dim", ` (waived until ${finding.waiver.expires}: ${finding.waiver.reason})`) : "";
+      lines.push(`${where} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("bold", finding.id)} ${finding.message}${waived}`);
+      const detail = [finding.path === "" ? undefined : `at ${finding.path}`, finding.resource ? `resource ${finding.resource}` : undefined]
+        .filter(Boolean)
+        .join(", ");
+      if (detail) lines.push(`    ${paint("dim", detail)}`);
+      lines.push(`    ${paint("dim", `fix: ${finding.remediation}`)}`);
+    }
+    lines.push("");
+  }
+  lines.push(summary(report, context, paint));
+  return `${lines.join("\n")}\n`;
+}
+
+function summary(report: Report, context: RenderContext, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string {
+  const files = `${report.files.length} file${report.files.length === 1 ? "" : "s"}`;
+  const bundle = report.bundle ? `, policy bundle ${report.bundle.revision}${report.bundle.signatureVerified ? " (signature verified)" : ""}` : "";
+  if (report.findings.length === 0) return paint("green", `✔ ${files} checked, no findings${bundle}`);
+  const counts = SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity && !f.waiver).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}`);
+  const waived = report.findings.filter((f) => f.waiver).length;
+  const blocking = blockingFindings(report.findings, context.failOn).length;
+  const parts = [counts.join(", "), waived > 0 ? `${waived} waived` : ""].filter(Boolean).join("; ");
+  const mark = blocking > 0 ? paint("red", "✖") : paint("green", "✔");
+  return `${mark} ${files} checked: ${parts}; ${blocking} at or above ${context.failOn}${bundle}`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Starter specs for `llmops init`: the smallest spec per pattern that passes the schema
+ * and every spec policy, with placeholders a platform engineer replaces. A test keeps
+ * that promise.
+ */
+import type { Pattern } from "../schemas/spec-schema.js";
+
+const DIGEST_PLACEHOLDER = `sha256:${"0".repeat(64)}`;
+
+function selfHostedModel(name: string): Record<string, unknown> {
+  return {
+    name,
+    source: { type: "registry", uri: `registry.internal.example.com/models/${name}`, digest: DIGEST_PLACEHOLDER },
+    serving: { runtime: "vllm", image: { repository: "registry.internal.example.com/serving/vllm-openai", digest: DIGEST_PLACEHOLDER } },
+    gpu: { type: "L4", count: 1 },
+    replicas: { min: 1, max: 2 },
+    limits: { maxInputTokens: 8192, maxOutputTokens: 1024, requestsPerMinute: 300 },
+    evaluation: {
+      gate: "block",
+      dataset: { name: "golden-set", version: "v1" },
+      metrics: [{ name: "groundedness", threshold: 0.9 }, { name: "toxicity", threshold: 0.01 }],
+    },
+    reproducibility: { seed: 42, decoding: { temperature: 0.2, topP: 0.9, maxTokens: 1024 }, promptTemplateVersion: "v1" },
+  };
+}
+
+function apiModel(name: string, type: "bedrock" | "saas", uri: string): Record<string, unknown> {
+  return {
+    ...selfHostedModel(name),
+    source: { type, uri, version: "2026-01-01" },
+    serving: { runtime: "external" },
+    gpu: { type: "none", count: 0 },
+  };
+}
+
+const patternSections: Record<Pattern, () => Record<string, unknown>> = {
+  rag: () => ({
+    models: [selfHostedModel("assistant-llm")],
+    vectorStore: { engine: "auroraPgvector", dimensions: 1024 },
+    explainability: { citations: true },
+  }),
+  agent: () => ({
+    models: [selfHostedModel("agent-llm")],
+    agent: {
+      maxSteps: 10,
+      tools: [
+        { name: "search-docs", impact: "low", permissions: ["docs:read"] },
+        { name: "open-change", impact: "high", permissions: ["changes:create"], requiresApproval: true },
+      ],
+    },
+  }),
+  fineTuning: () => ({
+    models: [{ ...selfHostedModel("domain-slm"), source: { type: "s3", uri: "s3://llmops-model-artifacts/domain-slm/v1/", digest: DIGEST_PLACEHOLDER } }],
+    fineTuning: {
+      baseModel: "registry.internal.example.com/models/slm-base",
+      datasets: [{ name: "domain-corpus", version: "v1", classification: "internal", biasScan: true, lineage: { upstream: ["source-system-export"] } }],
+    },
+  }),
+  embedded: () => ({
+    models: [apiModel("saas-assistant", "saas", "saas://vendor/assistant")],
+    embedded: { platform: "Vendor SaaS platform", dataOwnership: "customer", ipTerms: "MSA reference", vendorTrainsOnData: false },
+  }),
+  blackBoxApi: () => ({
+    models: [apiModel("api-llm", "bedrock", "bedrock://vendor.model-id")],
+    network: { privateEndpoints: ["s3", "ecr.api", "ecr.dkr", "sts", "logs", "kms", "bedrock-runtime"] },
+    blackBoxApi: { provider: "bedrock", access: "privateEndpoint", dataRetentionAgreement: { zeroRetention: true, reference: "Provider DPA reference" } },
+  }),
+};
+
+export function starterSpec(pattern: Pattern, name: string): Record<string, unknown> {
+  return {
+    apiVersion: "llmops/v1alpha1",
+    kind: "LLMOpsStack",
+    metadata: {
+      name,
+      owner: { team: "your-team", email: "your-team@example.com", name: "Accountable Person" },
+      environment: "dev",
+    },
+    spec: {
+      pattern,
+      useCase: { purpose: "Describe what the system is for.", audience: "internal", riskTier: "limited" },
+      target: { provider: "aws", region: "eu-west-1", dataResidency: { allowedRegions: ["eu-west-1"] } },
+      data: {
+        sources: [{
+          name: "knowledge-base", kind: "documents", uri: "s3://your-bucket/docs/", classification: "internal",
+          freshnessSla: "P1D", qualityChecks: ["schema", "duplicates"], lineage: { datasetVersion: "v1" },
+        }],
+      },
+      humanFeedback: { capture: ["thumbs"], reviewQueue: { enabled: true }, accessRoles: ["reviewers"] },
+      guardrails: { input: { promptInjection: true, pii: true, toxicity: true }, output: { pii: true, toxicity: true, grounding: true } },
+      access: {
+        identityProvider: { type: "oidc", issuer: "https://login.example.com" },
+        roles: [{ name: "app-users", permissions: ["inference:invoke"] }, { name: "reviewers", permissions: ["feedback:read", "feedback:review"] }],
+        breakGlass: { enabled: true, audited: true, approvers: ["security-oncall@example.com"] },
+      },
+      governance: {
+        stopPath: { runbook: "https://runbooks.example.com/your-stack/stop", killSwitch: true },
+        disclosure: { aiDisclosure: true, text: "You are interacting with an AI system." },
+      },
+      ...patternSections[pattern](),
+    },
+  };
+}
+
+export async function starterSpecText(pattern: Pattern, name: string): Promise<string> {
+  const { stringify } = await import("yaml");
+  const header = [
+    "# yaml-language-server: $schema=https://llmops.dev/schemas/llmops-v1alpha1.json",
+    `# Starter ${pattern} spec from \`llmops init\`. Replace the placeholders (team, digests, URIs),`,
+    "# then run `llmops validate` on it. Omitted fields take their secure defaults.",
+  ].join("\n");
+  return `${header}\n${stringify(starterSpec(pattern, name), { lineWidth: 120 })}`;
+}

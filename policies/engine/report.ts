@@ -1,0 +1,34 @@
+/**
+ * What one command run produced, independent of output format. Reporters render it;
+ * the CLI derives the exit code from it.
+ */
+import type { Finding, FrameworkMappings, Severity } from "./finding.js";
+
+/** A rule that was evaluated, with its metadata (for SARIF rules and JUnit test cases). */
+export interface RuleMetadata {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly remediation: string;
+  readonly frameworks: FrameworkMappings;
+  /** Repository-relative source of the rule, when it is a Rego check. */
+  readonly source?: string;
+}
+
+export interface BundleInfo {
+  readonly revision: string;
+  /** Digests in the manifest matched every file. */
+  readonly digestsVerified: boolean;
+  /** A signature was checked against a configured public key. */
+  readonly signatureVerified: boolean;
+}
+
+export interface Report {
+  readonly command: string;
+  /** Every input file that was evaluated, in the order given. */
+  readonly files: readonly string[];
+  readonly rules: readonly RuleMetadata[];
+  readonly findings: readonly Finding[];
+  readonly bundle?: BundleInfo;
+}

@@ -1,0 +1,182 @@
+/**
+ * Hardened YAML/JSON parsing that keeps source positions.
+ *
+ * Both formats go through the `yaml` library (YAML 1.2 is a superset of JSON), so one
+ * code path gives duplicate-key detection and node ranges for either. JSON files are
+ * additionally checked with JSON.parse so that YAML-only syntax is not accepted as JSON.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from "yaml";
+import { InputError } from "./input-error.js";
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ParseLimits {
+  /** Maximum nesting depth of collections. */
+  readonly maxDepth: number;
+  /** Keep empty documents (`---` with nothing) out of the result instead of failing. */
+  readonly skipEmptyDocuments: boolean;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, skipEmptyDocuments: false };
+
+/** Keys that would reach an object's prototype when a document is turned into JS. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export interface ParsedDocument {
+  readonly file: string;
+  /** 0-based index in a multi-document stream. */
+  readonly index: number;
+  readonly value: unknown;
+  /** Maps a JSON Pointer to the position of its value (or key), or the nearest existing ancestor. */
+  readonly locate: (pointer: string, at?: "key" | "value") => Position | undefined;
+}
+
+export function parseDocuments(text: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  if (source.trim() === "") throw new InputError("file is empty; expected a YAML or JSON document", file);
+  const lineCounter = new LineCounter();
+  const isJson = /\.json$/i.test(file);
+  if (isJson) checkStrictJson(source, file, lineCounter);
+
+  const documents = parseAllDocuments(source, {
+    version: "1.2",
+    schema: "core",
+    merge: false,
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+    lineCounter,
+    keepSourceTokens: false,
+  });
+  if (!Array.isArray(documents)) throw new InputError("file holds no document", file);
+
+  const result: ParsedDocument[] = [];
+  documents.forEach((document, index) => {
+    const problem = document.errors[0] ?? document.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+    if (problem) {
+      const offset = problem.pos[0];
+      const { line, col } = lineCounter.linePos(offset);
+      throw new InputError(describeYamlError(problem.code, problem.message), file, line, col);
+    }
+    if (document.contents === null) {
+      if (limits.skipEmptyDocuments) return;
+      const where = documents.length > 1 ? ` (document ${index + 1})` : "";
+      throw new InputError(`empty document${where}; expected a mapping`, file, ...startOf(document, lineCounter));
+    }
+    checkNodes(document, file, lineCounter, limits.maxDepth);
+    const value: unknown = document.toJS({ maxAliasCount: 0 });
+    result.push({
+      file,
+      index,
+      value,
+      locate: (pointer, at = "value") => locateInDocument(document, lineCounter, pointer, at),
+    });
+  });
+  if (result.length === 0) throw new InputError("file holds no document", file);
+  return result;
+}
+
+function startOf(document: Document, lineCounter: LineCounter): [number, number] {
+  const offset = document.range?.[0] ?? 0;
+  const { line, col } = lineCounter.linePos(offset);
+  return [line, col];
+}
+
+function describeYamlError(code: string, message: string): string {
+  const firstLine = message.split("\n")[0] ?? message;
+  const withoutPosition = firstLine.replace(/ at line \d+, column \d+:?$/, "");
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "duplicate key; each key may appear once in a mapping";
+    case "RESOURCE_EXHAUSTION":
+      return "document is nested too deeply to parse";
+    case "TAB_AS_INDENT":
+      return "tab character used for indentation; YAML indentation must use spaces";
+    case "TAG_RESOLVE_FAILED":
+      return `${withoutPosition}; custom tags are not allowed`;
+    default:
+      return `invalid YAML: ${withoutPosition}`;
+  }
+}
+
+/**
+ * One iterative walk over the tree: refuses aliases (billion laughs), prototype keys
+ * and nesting beyond the cap, before anything is turned into JavaScript values.
+ */
+function checkNodes(document: Document, file: string, lineCounter: LineCounter, maxDepth: number): void {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: document.contents, depth: 1 }];
+  const fail = (message: string, node: unknown): never => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    const { line, col } = lineCounter.linePos(range?.[0] ?? 0);
+    throw new InputError(message, file, line, col);
+  };
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (node === null || node === undefined) continue;
+    if (isAlias(node)) fail("YAML aliases are not allowed (they can expand without bound)", node);
+    if (isMap(node) || isSeq(node)) {
+      if (depth > maxDepth) fail(`nesting deeper than ${maxDepth} levels`, node);
+      for (const item of node.items) {
+        if (isPair(item)) {
+          if (isAlias(item.key)) fail("YAML aliases are not allowed as keys", item.key);
+          const key = isScalar(item.key) ? item.key.value : undefined;
+          if (isMap(item.key) || isSeq(item.key)) fail("complex (non-scalar) keys are not allowed", item.key);
+          if (typeof key === "string" && FORBIDDEN_KEYS.has(key)) fail(`key "${key}" is not allowed`, item.key);
+          stack.push({ node: item.value, depth: depth + 1 });
+        } else {
+          stack.push({ node: item, depth: depth + 1 });
+        }
+      }
+    }
+  }
+}
+
+/** JSON.parse only for its stricter grammar; positions and duplicate keys come from the YAML pass. */
+function checkStrictJson(source: string, file: string, lineCounter: LineCounter): void {
+  try {
+    JSON.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = /position (\d+)/.exec(message);
+    const offset = match ? Number(match[1]) : 0;
+    const before = source.slice(0, offset);
+    const line = before.split("\n").length;
+    const column = offset - before.lastIndexOf("\n");
+    void lineCounter;
+    throw new InputError(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "")}`, file, line, column);
+  }
+}
+
+/** Decode one JSON Pointer segment (RFC 6901). */
+export function decodePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+function locateInDocument(document: Document, lineCounter: LineCounter, pointer: string, at: "key" | "value"): Position | undefined {
+  const segments = pointer === "" ? [] : pointer.replace(/^\//, "").split("/").map(decodePointerSegment);
+  let node: unknown = document.contents;
+  let keyNode: unknown;
+  for (const segment of segments) {
+    let next: unknown;
+    keyNode = undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (pair) {
+        next = pair.value ?? pair.key;
+        keyNode = pair.key;
+      }
+    } else if (isSeq(node)) {
+      next = node.items[Number(segment)];
+    }
+    if (next === undefined || next === null) break;
+    node = next;
+  }
+  const target = at === "key" && keyNode ? keyNode : node;
+  const range = (target as YamlNode | null)?.range;
+  if (!range) return undefined;
+  const { line, col } = lineCounter.linePos(range[0]);
+  return { line, column: col };
+}

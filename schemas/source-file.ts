@@ -1,0 +1,99 @@
+/**
+ * Reads an input file as text, refusing what no parser should see: missing files,
+ * directories, files over the size cap, binary content and invalid UTF-8.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { InputError } from "./input-error.js";
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+export function readSourceText(file: string, maxBytes = DEFAULT_MAX_BYTES): string {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new InputError("is a directory; expected a YAML or JSON file", file);
+    if (!stat.isFile()) throw new InputError("is not a regular file", file);
+    size = stat.size;
+  } catch (error) {
+    throw asInputError(error, file);
+  }
+  if (size > maxBytes) {
+    throw new InputError(`file is ${size} bytes, over the ${maxBytes}-byte limit`, file);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw asInputError(error, file);
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > maxBytes) throw new InputError(`file is over the ${maxBytes}-byte limit`, file);
+  return decodeText(bytes, file);
+}
+
+/** Strict UTF-8 decoding with a positioned error; NUL bytes mean binary content. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, column } = positionOfByte(bytes, nul);
+    throw new InputError("binary content (NUL byte); expected UTF-8 text", file, line, column);
+  }
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text;
+  } catch {
+    const bad = firstInvalidUtf8Offset(bytes);
+    const { line, column } = positionOfByte(bytes, bad);
+    throw new InputError("invalid UTF-8 byte sequence; expected UTF-8 text", file, line, column);
+  }
+}
+
+function asInputError(error: unknown, file: string): InputError {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return new InputError("no such file", file);
+    case "EACCES":
+    case "EPERM":
+      return new InputError("permission denied; the file cannot be read", file);
+    case "EISDIR":
+      return new InputError("is a directory; expected a YAML or JSON file", file);
+    default:
+      return new InputError(`cannot be read (${code ?? "unknown error"})`, file);
+  }
+}
+
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Offset of the first byte that does not start a well-formed UTF-8 sequence. This is a
+ * structural scan used only for the error position; TextDecoder already decided validity.
+ */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      if (i + k >= bytes.length || ((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return Math.max(0, bytes.length - 1);
+}

@@ -1,0 +1,377 @@
+/**
+ * The responsible-LLMOps spec (apiVersion llmops/v1alpha1, kind LLMOpsStack).
+ *
+ * This file is the single source of truth: the JSON Schema printed by `llmops schema`
+ * and the TypeScript type `LLMOpsStack` are both derived from it. Defaults are secure:
+ * a field left out means the safe choice, and the loader writes the default in so
+ * policies always see the effective value.
+ */
+import type { Static } from "@sinclair/typebox";
+import { Arr, Bool, Enum, Int, Num, Obj, Optional, Str, patterns } from "./schema-builders.js";
+
+export const API_VERSION = "llmops/v1alpha1";
+export const KIND = "LLMOpsStack";
+export const SCHEMA_ID = "https://llmops.dev/schemas/llmops-v1alpha1.json";
+
+export const PATTERNS = ["blackBoxApi", "embedded", "fineTuning", "rag", "agent"] as const;
+export const GPU_TYPES = ["none", "L4", "A10G", "L40S", "A100", "H100"] as const;
+export const CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
+export const METRICS = [
+  "perplexity", "bleu", "rouge1", "rouge2", "rougeL", "humanEval", "groundedness", "factuality", "toxicity", "exactMatch", "f1",
+] as const;
+export const REGULATED_DOMAINS = ["none", "health", "insurance", "finance", "employment", "education", "legal", "publicSector"] as const;
+export const AWS_ENDPOINT_SERVICES = ["s3", "ecr.api", "ecr.dkr", "sts", "logs", "kms", "bedrock-runtime", "secretsmanager", "sagemaker.runtime"] as const;
+
+const name = (description: string) => Str(63, { pattern: patterns.dnsLabel, description });
+const freeText = (description: string, maxLength = 500) => Str(maxLength, { description });
+
+const Owner = Obj({
+  team: freeText("Owning team, accountable for this deployment.", 100),
+  email: Str(256, { pattern: patterns.email, description: "Contact for incidents and reviews." }),
+  name: Optional(freeText("Named accountable person.", 100)),
+}, { description: "The named owner of the workload (NIST AI RMF GOVERN 2.1)." });
+
+const Metadata = Obj({
+  name: name("Stack name; prefixes every resource. DNS label, at most 63 characters."),
+  owner: Owner,
+  environment: Enum(["dev", "staging", "prod"], { description: "Deployment environment. Production turns on the stricter gates." }),
+  labels: Optional(Obj({}, { description: "Free-form labels copied onto resources." })),
+});
+// labels: keys are bounded by propertyNames, values by maxLength.
+Object.assign(Metadata.properties.labels, {
+  additionalProperties: { type: "string", maxLength: 128 },
+  propertyNames: { pattern: patterns.labelKey, maxLength: 63 },
+  maxProperties: 32,
+});
+
+const UseCase = Obj({
+  purpose: freeText("What the system is for, in one or two sentences.", 1000),
+  audience: Enum(["internal", "customers", "public"], { description: "Who talks to the model. `customers` and `public` are customer-facing." }),
+  regulatedDomain: Enum(REGULATED_DOMAINS, { default: "none", description: "Regulated domain; health, insurance, finance and employment require user-facing explanations." }),
+  riskTier: Enum(["minimal", "limited", "high", "unacceptable"], { description: "EU AI Act risk tier. `unacceptable` may never be deployed." }),
+  dependsOnLiveData: Bool({ default: false, description: "Answers depend on live data (e.g. flight status); requires a real-time data source." }),
+});
+
+const Target = Obj({
+  provider: Enum(["aws", "kubernetes"], { description: "aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig." }),
+  region: Str(32, { description: "Primary region (AWS region name, or a free-form site name for kubernetes)." }),
+  availabilityZones: Int(2, 6, { default: 2, description: "Number of availability zones (aws)." }),
+  dataResidency: Obj({
+    allowedRegions: Arr(Str(32), 16, { minItems: 1, uniqueItems: true, description: "Regions where data may be stored or processed." }),
+  }),
+  kubernetes: Optional(Obj({
+    namespace: Optional(name("Namespace for the workloads. @default metadata.name")),
+    context: Optional(freeText("kubeconfig context.", 253)),
+  })),
+});
+
+const Network = Obj({
+  vpcCidr: Str(18, { pattern: patterns.ipv4Cidr, default: "10.40.0.0/16", description: "VPC CIDR (aws)." }),
+  publicIngress: Obj({
+    inference: Bool({ default: false, description: "Expose the inference gateway publicly. Off by default." }),
+    vectorStore: Bool({ default: false, description: "Expose the vector store publicly. Should never be on." }),
+    allowedCidrs: Arr(Str(18, { pattern: patterns.ipv4Cidr }), 32, { default: [], description: "CIDRs allowed when public ingress is on." }),
+  }, { default: {} }),
+  clusterEndpoint: Obj({
+    public: Bool({ default: false, description: "Public Kubernetes API endpoint. Requires publicCidrs." }),
+    publicCidrs: Arr(Str(18, { pattern: patterns.ipv4Cidr }), 16, { default: [] }),
+  }, { default: {} }),
+  privateEndpoints: Arr(Enum(AWS_ENDPOINT_SERVICES), 16, {
+    uniqueItems: true,
+    default: ["s3", "ecr.api", "ecr.dkr", "sts", "logs", "kms"],
+    description: "AWS services reached through VPC endpoints instead of the internet.",
+  }),
+  egress: Obj({
+    mode: Enum(["none", "allowlist", "open"], { default: "none", description: "Outbound internet: none, an allowlist through a proxy/NAT, or open." }),
+    allowlist: Arr(Str(253, { pattern: patterns.hostname }), 64, { default: [], description: "Hostnames reachable when mode is allowlist." }),
+  }, { default: {} }),
+}, { default: {} });
+
+const Evaluation = Obj({
+  gate: Enum(["block", "warn"], { default: "block", description: "block: a metric below its threshold stops the deploy." }),
+  dataset: Optional(Obj({ name: freeText("Evaluation dataset.", 200), version: freeText("Dataset version.", 100) })),
+  metrics: Arr(Obj({
+    name: Enum(METRICS),
+    threshold: Num(0, 100000, { description: "Gate threshold. For perplexity it is a ceiling; for the others a floor." }),
+    sampleSize: Optional(Int(1, 1000000, { description: "Number of items scored (required for humanEval)." })),
+  }), 32, { default: [] }),
+}, { default: {} });
+
+const Model = Obj({
+  name: name("Model name, unique in the stack."),
+  role: Enum(["primary", "embedding", "judge", "fallback"], { default: "primary" }),
+  source: Obj({
+    type: Enum(["registry", "s3", "huggingface", "bedrock", "externalApi", "saas"]),
+    uri: freeText("Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).", 512),
+    digest: Optional(Str(71, { pattern: patterns.sha256Digest, description: "sha256 digest of the weights artifact." })),
+    version: Optional(freeText("Provider model version for API models (e.g. 2025-01-15).", 100)),
+  }),
+  serving: Obj({
+    runtime: Enum(["vllm", "tgi", "triton", "external"], { description: "Serving runtime. `external` for API and SaaS models." }),
+    image: Optional(Obj({
+      repository: freeText("Serving image repository.", 255),
+      digest: Str(71, { pattern: patterns.sha256Digest }),
+    })),
+  }),
+  gpu: Obj({
+    type: Enum(GPU_TYPES, { default: "none" }),
+    count: Int(0, 8, { default: 0, description: "GPUs per replica." }),
+  }, { default: {} }),
+  replicas: Obj({ min: Int(0, 64, { default: 1 }), max: Int(1, 256, { default: 2 }) }, { default: {} }),
+  limits: Optional(Obj({
+    maxInputTokens: Int(1, 2000000),
+    maxOutputTokens: Int(1, 200000),
+    requestsPerMinute: Int(1, 1000000),
+    tokensPerMinute: Optional(Int(1, 100000000)),
+  }, { description: "Token and rate limits enforced at the gateway and passed to the server." })),
+  evaluation: Evaluation,
+  reproducibility: Optional(Obj({
+    seed: Int(0, 4294967295),
+    decoding: Obj({
+      temperature: Num(0, 2),
+      topP: Optional(Num(0, 1)),
+      topK: Optional(Int(0, 1000)),
+      maxTokens: Optional(Int(1, 200000)),
+    }),
+    promptTemplateVersion: Optional(freeText("Version of the prompt template.", 100)),
+  })),
+});
+
+const VectorStore = Obj({
+  engine: Enum(["auroraPgvector", "opensearchServerless", "qdrant", "pgvector"]),
+  dimensions: Int(2, 16000),
+  metric: Enum(["cosine", "dotProduct", "euclidean"], { default: "cosine" }),
+  tenancy: Enum(["single", "namespacePerTenant", "collectionPerTenant"], { default: "single" }),
+});
+
+const DataSource = Obj({
+  name: name("Source name."),
+  kind: Enum(["database", "objectStore", "api", "stream", "documents"]),
+  uri: Optional(freeText("Location of the source.", 512)),
+  classification: Optional(Enum(CLASSIFICATIONS)),
+  containsPersonalData: Bool({ default: false }),
+  realtime: Bool({ default: false, description: "The source is live (streaming or polled at least every few minutes)." }),
+  freshnessSla: Optional(Str(16, { pattern: patterns.isoDuration, description: "Maximum staleness, ISO 8601 duration (PT5M)." })),
+  qualityChecks: Arr(Enum(["schema", "nulls", "duplicates", "freshness", "piiScan", "biasScan", "toxicity", "drift"]), 8, { uniqueItems: true, default: [] }),
+  lineage: Optional(Obj({
+    datasetVersion: freeText("Version or snapshot id.", 100),
+    upstream: Arr(freeText("Upstream dataset.", 200), 32, { default: [] }),
+  })),
+});
+
+const Data = Obj({
+  sources: Arr(DataSource, 64, { default: [] }),
+  retention: Obj({
+    promptsDays: Int(0, 3650, { default: 30 }),
+    responsesDays: Int(0, 3650, { default: 30 }),
+    logsDays: Int(1, 3650, { default: 90 }),
+  }, { default: {} }),
+}, { default: {} });
+
+const Privacy = Obj({
+  encryption: Obj({
+    atRest: Enum(["customerManagedKey", "providerManagedKey", "none"], { default: "customerManagedKey" }),
+    keyRotation: Bool({ default: true }),
+    inTransit: Obj({ tls: Bool({ default: true }), minVersion: Enum(["1.2", "1.3"], { default: "1.2" }) }, { default: {} }),
+  }, { default: {} }),
+  piiRedaction: Obj({
+    prompts: Bool({ default: true }),
+    responses: Bool({ default: true }),
+    logs: Bool({ default: true }),
+  }, { default: {} }),
+  trainingOnUserData: Obj({
+    allowed: Bool({ default: false }),
+    consentRecord: Optional(freeText("Where the users' consent is recorded.", 300)),
+  }, { default: {} }),
+}, { default: {} });
+
+const Explainability = Obj({
+  citations: Bool({ default: false, description: "Answers cite the retrieved documents (RAG)." }),
+  reasoningTraces: Enum(["none", "summary", "full"], { default: "none", description: "Reasoning traces logged, where allowed." }),
+  userFacingExplanations: Bool({ default: false, description: "End users receive an explanation of each decision." }),
+}, { default: {} });
+
+const HumanFeedback = Obj({
+  capture: Arr(Enum(["thumbs", "rating", "freeText", "correction"]), 4, { uniqueItems: true, default: [] }),
+  reviewQueue: Obj({ enabled: Bool({ default: false }), slaHours: Int(1, 720, { default: 72 }) }, { default: {} }),
+  retentionDays: Int(1, 3650, { default: 365 }),
+  accessRoles: Arr(name("Role allowed to read feedback."), 16, { default: [] }),
+}, { default: {} });
+
+const Guardrails = Obj({
+  input: Obj({
+    promptInjection: Bool({ default: false }),
+    pii: Bool({ default: false }),
+    toxicity: Bool({ default: false }),
+  }, { default: {} }),
+  output: Obj({
+    pii: Bool({ default: false }),
+    toxicity: Bool({ default: false }),
+    grounding: Bool({ default: false }),
+  }, { default: {} }),
+  maxGpuReplicas: Int(1, 512, { default: 8, description: "Ceiling on total GPU replicas (denial-of-wallet guard)." }),
+}, { default: {} });
+
+const Agent = Obj({
+  maxSteps: Optional(Int(1, 1000, { description: "Step limit per task." })),
+  toolAllowlistEnforced: Bool({ default: true }),
+  tools: Arr(Obj({
+    name: name("Tool name."),
+    impact: Enum(["low", "medium", "high"]),
+    permissions: Arr(Str(128), 32, { default: [] }),
+    requiresApproval: Bool({ default: false }),
+  }), 64, { default: [] }),
+});
+
+const FineTuning = Obj({
+  baseModel: freeText("Base model the adapter or weights derive from.", 200),
+  datasets: Arr(Obj({
+    name: name("Dataset name."),
+    version: freeText("Dataset version.", 100),
+    classification: Enum(CLASSIFICATIONS),
+    lineage: Optional(Obj({ upstream: Arr(freeText("Upstream source.", 200), 32, { minItems: 1 }), transformations: Optional(freeText("How it was derived.", 500)) })),
+    biasScan: Bool({ default: false }),
+  }), 32, { minItems: 1 }),
+  weightsEncryption: Enum(["customerManagedKey", "providerManagedKey", "none"], { default: "customerManagedKey" }),
+});
+
+const Embedded = Obj({
+  platform: freeText("SaaS platform hosting the LLM (e.g. Salesforce Einstein).", 200),
+  dataOwnership: Optional(Enum(["customer", "vendor", "shared"])),
+  ipTerms: Optional(freeText("Reference to the IP and liability terms.", 300)),
+  vendorTrainsOnData: Bool({ default: false }),
+});
+
+const BlackBoxApi = Obj({
+  provider: Enum(["bedrock", "azureOpenAI", "openai", "anthropic", "vertex", "other"]),
+  access: Enum(["privateEndpoint", "proxy", "public"], { description: "How the API is reached." }),
+  dataRetentionAgreement: Optional(Obj({
+    zeroRetention: Bool(),
+    reference: freeText("Contract or DPA reference.", 300),
+  })),
+});
+
+const Access = Obj({
+  identityProvider: Obj({
+    type: Enum(["oidc", "saml", "iam"]),
+    issuer: Optional(freeText("Issuer URL or identity source.", 512)),
+  }),
+  roles: Arr(Obj({
+    name: name("Role name."),
+    permissions: Arr(Str(128, { description: "action on resource, e.g. inference:invoke" }), 64, { minItems: 1 }),
+  }), 32, { default: [] }),
+  breakGlass: Obj({
+    enabled: Bool({ default: false }),
+    audited: Bool({ default: true }),
+    approvers: Arr(Str(256), 8, { default: [] }),
+  }, { default: {} }),
+});
+
+const Observability = Obj({
+  audit: Obj({
+    enabled: Bool({ default: true }),
+    immutable: Bool({ default: true, description: "Write-once storage (S3 Object Lock)." }),
+    retentionDays: Int(1, 3650, { default: 365 }),
+    recordModelVersion: Bool({ default: true }),
+    recordPolicyRevision: Bool({ default: true }),
+  }, { default: {} }),
+  metrics: Bool({ default: true }),
+  tracing: Bool({ default: true }),
+}, { default: {} });
+
+const Governance = Obj({
+  stopPath: Optional(Obj({
+    runbook: Str(2048, { pattern: patterns.httpsUrl, description: "Runbook for stopping or rolling back the system." }),
+    killSwitch: Bool({ default: true, description: "A switch that takes the model out of service without a deploy." }),
+  })),
+  disclosure: Obj({
+    aiDisclosure: Bool({ default: false, description: "End users are told they interact with AI (EU AI Act Art. 50)." }),
+    text: Optional(freeText("The disclosure text.", 1000)),
+  }, { default: {} }),
+}, { default: {} });
+
+const Exception = Obj({
+  policyId: Str(16, { pattern: patterns.policyId }),
+  reason: freeText("Why the policy does not apply or is accepted.", 1000),
+  approver: Str(256, { pattern: patterns.email }),
+  expires: Str(10, { pattern: patterns.isoDate, description: "Expiry date (YYYY-MM-DD). An expired waiver no longer applies." }),
+  path: Optional(Str(512, { description: "Limit the waiver to one JSON Pointer." })),
+});
+
+export const SpecBody = Obj({
+  pattern: Enum(PATTERNS, { description: "Architecture pattern." }),
+  useCase: UseCase,
+  target: Target,
+  network: Network,
+  models: Arr(Model, 16, { minItems: 1 }),
+  vectorStore: Optional(VectorStore),
+  data: Data,
+  privacy: Privacy,
+  explainability: Explainability,
+  humanFeedback: HumanFeedback,
+  guardrails: Guardrails,
+  agent: Optional(Agent),
+  fineTuning: Optional(FineTuning),
+  embedded: Optional(Embedded),
+  blackBoxApi: Optional(BlackBoxApi),
+  access: Access,
+  observability: Observability,
+  governance: Governance,
+  exceptions: Arr(Exception, 64, { default: [] }),
+});
+
+/** Pattern-specific sections are required structurally; their contents are judged by policy. */
+const requiredSectionFor: Record<(typeof PATTERNS)[number], string> = {
+  rag: "vectorStore",
+  agent: "agent",
+  fineTuning: "fineTuning",
+  embedded: "embedded",
+  blackBoxApi: "blackBoxApi",
+};
+Object.assign(SpecBody, {
+  allOf: Object.entries(requiredSectionFor).map(([pattern, section]) => ({
+    if: { properties: { pattern: { const: pattern } }, required: ["pattern"] },
+    then: { required: [section] },
+  })),
+});
+
+export const LLMOpsStackSchema = Obj({
+  apiVersion: Enum([API_VERSION]),
+  kind: Enum([KIND]),
+  metadata: Metadata,
+  spec: SpecBody,
+}, { description: "Responsible-LLMOps stack specification." });
+
+export type LLMOpsStack = Static<typeof LLMOpsStackSchema>;
+export type Pattern = (typeof PATTERNS)[number];
+
+/**
+ * The JSON Schema document as published and validated against (no TypeBox symbols, with
+ * $schema and $id). A property with a default is not required of the author, although the
+ * TypeScript type (the effective value after defaults) always has it.
+ */
+export function publishedSchema(): Record<string, unknown> {
+  const schema = {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: SCHEMA_ID,
+    title: "LLMOpsStack",
+    ...(JSON.parse(JSON.stringify(LLMOpsStackSchema)) as Record<string, unknown>),
+  };
+  relaxDefaulted(schema);
+  return schema;
+}
+
+function relaxDefaulted(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(relaxDefaulted);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const object = node as Record<string, unknown>;
+  const properties = object.properties as Record<string, { default?: unknown }> | undefined;
+  if (properties && Array.isArray(object.required)) {
+    object.required = (object.required as string[]).filter((key) => properties[key]?.default === undefined);
+    if ((object.required as string[]).length === 0) delete object.required;
+  }
+  Object.values(object).forEach(relaxDefaulted);
+}

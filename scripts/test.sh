@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command (npm test): build, then every suite, then one plain summary line
+# "N passed, N failed, N skipped" counted from the runners' own JSON reports.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/.tools/bin:$PATH"
+REPORTS="$ROOT/.test-reports"
+rm -rf "$REPORTS" && mkdir -p "$REPORTS"
+
+npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
+if [ -f scripts/build-policies.sh ]; then
+  bash scripts/build-policies.sh || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
+npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json" "$@"
+vitest_status=$?
+
+node scripts/summarise-tests.mjs "$REPORTS"
+summary_status=$?
+if [ $vitest_status -ne 0 ] || [ $summary_status -ne 0 ]; then exit 1; fi

@@ -8,6 +8,7 @@ import { hideBin } from "yargs/helpers";
 import * as validate from "./commands/validate.js";
 import * as schema from "./commands/schema.js";
 import * as init from "./commands/init.js";
+import * as policy from "./commands/policy.js";
 import { EXIT_CANNOT_EVALUATE, recordExit, takeExit } from "./outcome.js";
 import { UsageError, describeError } from "./errors.js";
 
@@ -20,6 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(validate)
       .command(schema)
       .command(init)
+      .command(policy)
       .option("debug", { type: "boolean", default: false, describe: "Print stack traces for internal errors" })
       .demandCommand(1, "Name a command; see llmops --help.")
       .strict()

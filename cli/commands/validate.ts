@@ -8,19 +8,23 @@ export const describe = "Validate responsible-LLMOps spec files against the sche
 
 export function builder(yargs: Argv) {
   return withReportOptions(yargs)
+    .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
     .positional("files", { type: "string", array: true, demandOption: true, describe: "Spec files or quoted globs (YAML or JSON)" })
     .example("$0 validate examples/*.yaml", "Validate every example")
     .example("$0 validate spec.yaml --format sarif -o results.sarif", "Write SARIF for code scanning");
 }
 
-type Arguments = ArgumentsCamelCase<ReportOptions & { files: string[] }>;
+type Arguments = ArgumentsCamelCase<ReportOptions & { files: string[]; bundle?: string | undefined }>;
 
 export async function handler(argv: Arguments): Promise<void> {
-  const [{ expandInputs }, { validateSpecFiles }] = await Promise.all([
+  const [{ expandInputs }, { validateSpecFiles }, { loadSpecPolicies }] = await Promise.all([
     import("../expand-inputs.js"),
     import("../../policies/engine/validate-specs.js"),
+    import("../../policies/engine/spec-policies.js"),
   ]);
   const files = await expandInputs(argv.files);
-  const report = validateSpecFiles(files);
+  // The bundle is loaded (and verified) once and reused for every file.
+  const policies = await loadSpecPolicies(argv.bundle);
+  const report = validateSpecFiles(files, policies);
   recordExit(await emitReport(report, argv));
 }

@@ -1,0 +1,79 @@
+/** `llmops policy build|test|list|explain <id>`: the policy bundle's life cycle. */
+import type { Argv } from "yargs";
+import { EXIT_CANNOT_EVALUATE, recordExit } from "../outcome.js";
+
+export const command = "policy <action>";
+export const describe = "Build, test, list or explain the Rego policy bundle";
+
+const ACTIONS = ["build", "test", "list", "explain"] as const;
+
+export function builder(yargs: Argv) {
+  return yargs
+    .positional("action", { choices: ACTIONS, demandOption: true, describe: "build | test | list | explain" })
+    .positional("id", { type: "string" })
+    .option("bundle", { type: "string", describe: "Bundle directory (default: dist/bundle)" })
+    .option("format", { alias: "f", choices: ["pretty", "json"] as const, default: "pretty", describe: "Output format for list/explain" })
+    .option("coverage", { type: "number", default: 90, describe: "Minimum opa test coverage (%) for build" })
+    .example("$0 policy build", "Run the gate and build dist/bundle")
+    .example("$0 policy list --format json", "Every check with all metadata")
+    .example("$0 policy explain LLM-PRIV-001", "One check in full");
+}
+
+interface Arguments {
+  action: (typeof ACTIONS)[number];
+  _: Array<string | number>;
+  bundle?: string | undefined;
+  format: string;
+  coverage: number;
+}
+
+export async function handler(argv: Arguments): Promise<void> {
+  const { defaultBundleDir } = await import("../../policies/engine/spec-policies.js");
+  const bundleDir = argv.bundle ?? defaultBundleDir();
+  const { dirname, join } = await import("node:path");
+  const root = dirname(dirname(bundleDir));
+  const toolsDir = join(root, ".tools", "bin");
+  switch (argv.action) {
+    case "build": {
+      const { buildBundle } = await import("../../policies/engine/build-bundle.js");
+      const progress = process.stderr.isTTY ? (step: string) => process.stderr.write(`  • ${step}\n`) : undefined;
+      const result = buildBundle({ root, outDir: bundleDir, coverageThreshold: argv.coverage, toolsDir, ...(progress ? { progress } : {}) });
+      process.stderr.write(
+        `built ${bundleDir}: revision ${result.manifest.revision}, ${result.catalog.length} checks, ${result.testsPassed} Rego tests passed, coverage ${result.coverage.toFixed(1)}%\n`,
+      );
+      return;
+    }
+    case "test": {
+      const { spawnSync } = await import("node:child_process");
+      const { existsSync } = await import("node:fs");
+      const opa = existsSync(join(toolsDir, "opa")) ? join(toolsDir, "opa") : "opa";
+      const result = spawnSync(opa, ["test", "--coverage", "--format", "pretty", "-v", join(root, "policies")], { stdio: "inherit" });
+      if (result.status !== 0) recordExit(result.status === 1 ? 1 : EXIT_CANNOT_EVALUATE);
+      return;
+    }
+    case "list":
+    case "explain": {
+      const { PolicyEngine } = await import("../../policies/engine/engine.js");
+      const engine = await PolicyEngine.load(bundleDir);
+      const entries = [...engine.catalog.values()];
+      const id = argv.action === "explain" ? String(argv._[2] ?? "") : undefined;
+      const selected = id === undefined ? entries : entries.filter((entry) => entry.id === id);
+      if (id !== undefined && selected.length === 0) {
+        const { UsageError } = await import("../errors.js");
+        throw new UsageError(id === "" ? "name a check id: llmops policy explain <id>" : `no check with id ${id}; see llmops policy list`);
+      }
+      if (argv.format === "json") {
+        process.stdout.write(`${JSON.stringify(id === undefined ? selected : selected[0], null, 2)}\n`);
+        return;
+      }
+      for (const entry of selected) {
+        if (id === undefined) {
+          process.stdout.write(`${entry.id.padEnd(15)} ${entry.severity.padEnd(8)} ${entry.title}\n`);
+        } else {
+          const frameworks = Object.entries(entry.frameworks).map(([name, ids]) => `  ${name}: ${ids.join(", ")}`).join("\n");
+          process.stdout.write(`${entry.id} (${entry.severity}) ${entry.title}\n\n${entry.description}\n\nRemediation: ${entry.remediation}\n\nFrameworks:\n${frameworks}\n\nSource: ${entry.source} (package ${entry.package})\n`);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * `llmops policy build`: the policy gate, then the WebAssembly bundle.
+ *
+ * Gate, in order: opa fmt --list --fail, opa check --strict (with the SDK-derived
+ * capabilities, so a builtin the WebAssembly SDK lacks fails here), regal lint, the METADATA
+ * check, opa test --coverage with a threshold. Then opa build -t wasm, and the bundle files:
+ * policy.wasm, data.json, catalog.json and manifest.json (sha256 per file, revision).
+ */
+import { spawnSync } from "node:child_process";
+import { sha256 } from "./digest.js";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { catalogFromAnnotations, type CatalogEntry } from "./catalog.js";
+import { BUNDLE_FILES, ENTRYPOINTS, type BundleManifest } from "./bundle-layout.js";
+
+export class PolicyBuildError extends Error {
+  readonly userFacing = true as const;
+}
+
+export interface BuildOptions {
+  /** Repository root holding policies/ and .regal/. */
+  readonly root: string;
+  readonly outDir: string;
+  readonly coverageThreshold: number;
+  /** Directory holding opa and regal; PATH is used when absent. */
+  readonly toolsDir?: string;
+  readonly progress?: (step: string) => void;
+}
+
+export interface BuildResult {
+  readonly manifest: BundleManifest;
+  readonly catalog: readonly CatalogEntry[];
+  readonly coverage: number;
+  readonly testsPassed: number;
+}
+
+const IGNORED = ["*_test.rego", "engine", "pack", "node_modules"];
+
+export function buildBundle(options: BuildOptions): BuildResult {
+  const policies = join(options.root, "policies");
+  const tool = (name: string) => {
+    const local = options.toolsDir ? join(options.toolsDir, name) : undefined;
+    return local && existsSync(local) ? local : name;
+  };
+  const step = (name: string) => options.progress?.(name);
+  const work = mkdtempSync(join(tmpdir(), "llmops-policy-build-"));
+  try {
+    const capabilities = join(work, "capabilities.json");
+    writeFileSync(capabilities, JSON.stringify(derivedCapabilities()));
+
+    step("opa fmt --list --fail");
+    run(tool("opa"), ["fmt", "--list", "--fail", policies], "policies are not formatted; run `opa fmt -w policies`");
+
+    step("opa check --strict");
+    run(tool("opa"), ["check", "--strict", "--capabilities", capabilities, ...ignoreFlags(), policies], "opa check failed");
+
+    step("regal lint");
+    run(tool("regal"), ["lint", "--config-file", join(options.root, ".regal/config.yaml"), policies], "regal lint failed");
+
+    step("METADATA");
+    const inspected = JSON.parse(run(tool("opa"), ["inspect", "-a", "--format", "json", join(policies, "spec")], "opa inspect failed")) as {
+      annotations?: unknown[];
+    };
+    const catalog = catalogFromAnnotations(inspected.annotations ?? [], options.root, policies, checkFiles(join(policies, "spec")));
+
+    step("opa test --coverage");
+    const testOutput = run(tool("opa"), ["test", "--coverage", "--format", "json", policies], "opa test failed");
+    const report = JSON.parse(testOutput) as { coverage: number };
+    if (report.coverage < options.coverageThreshold) {
+      throw new PolicyBuildError(`opa test coverage ${report.coverage.toFixed(1)}% is below the ${options.coverageThreshold}% threshold`);
+    }
+    const countOutput = run(tool("opa"), ["test", "--format", "json", policies], "opa test failed");
+    const testsPassed = (JSON.parse(countOutput) as Array<{ fail?: boolean }>).filter((result) => !result.fail).length;
+
+    step("opa build -t wasm");
+    const tarball = join(work, "bundle.tar.gz");
+    run(tool("opa"), [
+      "build", "-t", "wasm", "--capabilities", capabilities, ...ignoreFlags(),
+      ...ENTRYPOINTS.flatMap((entrypoint) => ["-e", entrypoint]),
+      "-o", tarball, policies,
+    ], "opa build failed");
+    const extracted = join(work, "extracted");
+    mkdirSync(extracted);
+    extractTarball(tarball, extracted);
+
+    step("write bundle");
+    const staging = join(work, "bundle");
+    mkdirSync(staging);
+    const files: Record<string, Buffer> = {
+      [BUNDLE_FILES.wasm]: readFileSync(join(extracted, "policy.wasm")),
+      [BUNDLE_FILES.data]: Buffer.from(canonicalJson(JSON.parse(readFileSync(join(extracted, "data.json"), "utf8")))),
+      [BUNDLE_FILES.catalog]: Buffer.from(`${JSON.stringify(catalog, null, 2)}\n`),
+    };
+    const digests = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, sha256(bytes)]));
+    const revision = sha256(Buffer.from(Object.entries(digests).sort().map(([name, digest]) => `${name}:${digest}`).join("\n"))).slice(0, 16);
+    const manifest: BundleManifest = {
+      schemaVersion: 1,
+      revision,
+      opaVersion: opaVersion(tool("opa")),
+      entrypoints: [...ENTRYPOINTS],
+      files: digests,
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(staging, name), bytes);
+    writeFileSync(join(staging, BUNDLE_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Swap the finished bundle in whole: readers never see a half-written bundle.
+    const out = resolve(options.outDir);
+    mkdirSync(dirname(out), { recursive: true });
+    const previous = `${out}.previous-${process.pid}`;
+    if (existsSync(out)) renameSync(out, previous);
+    renameSync(staging, out);
+    rmSync(previous, { recursive: true, force: true });
+    return { manifest, catalog, coverage: report.coverage, testsPassed };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Every check file (tests excluded) under policies/spec/<category>/. */
+function checkFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".rego") && !file.endsWith("_test.rego"))
+    .map((file) => join(dir, file))
+    .sort();
+}
+
+function ignoreFlags(): string[] {
+  return IGNORED.flatMap((pattern) => ["--ignore", pattern]);
+}
+
+/** The SDK's capabilities plus the rego_v1 feature, which opa-wasm 1.10.0 omits. */
+export function derivedCapabilities(): Record<string, unknown> {
+  // The file is not in the package's "exports", so locate it beside the resolved entry point.
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve("@open-policy-agent/opa-wasm"));
+  while (!existsSync(join(dir, "capabilities.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  const sdk = JSON.parse(readFileSync(join(dir, "capabilities.json"), "utf8")) as Record<string, unknown>;
+  const features = new Set([...((sdk.features as string[] | undefined) ?? []), "rego_v1"]);
+  return { ...sdk, features: [...features] };
+}
+
+function run(command: string, args: string[], failure: string): string {
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) {
+    const missing = (result.error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new PolicyBuildError(missing ? `${command} not found; run: bash scripts/install-tools.sh` : `${failure}: ${result.error.message}`);
+  }
+  if (result.status !== 0) {
+    const detail = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim();
+    throw new PolicyBuildError(`${failure}\n${detail}`);
+  }
+  return result.stdout;
+}
+
+function opaVersion(opa: string): string {
+  const output = run(opa, ["version"], "opa version failed");
+  return /Version: (\S+)/.exec(output)?.[1] ?? "unknown";
+}
+
+function extractTarball(tarball: string, into: string): void {
+  const require = createRequire(import.meta.url);
+  const tar = require("tar") as { x: (options: { file: string; cwd: string; sync: boolean; strict: boolean }) => void };
+  // opa build writes absolute member names (/policy.wasm); tar strips the leading slash.
+  tar.x({ file: tarball, cwd: into, sync: true, strict: false });
+}
+
+
+/** Sorted keys, so data.json's digest does not depend on OPA's key order. */
+function canonicalJson(value: unknown): string {
+  const sort = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(sort);
+    if (node && typeof node === "object") {
+      return Object.fromEntries(Object.keys(node).sort().map((key) => [key, sort((node as Record<string, unknown>)[key])]));
+    }
+    return node;
+  };
+  return `${JSON.stringify(sort(value))}\n`;
+}

@@ -1,0 +1,157 @@
+/**
+ * The in-process policy engine: verify the bundle's digests, load policy.wasm with
+ * @open-policy-agent/opa-wasm once, evaluate, and turn raw Rego results into findings
+ * with catalog metadata and source positions. Every failure fails closed (EngineError,
+ * exit 2): a security gate that cannot decide must not pass.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { BUNDLE_FILES, SPEC_ENTRYPOINT, type BundleManifest } from "./bundle-layout.js";
+import type { CatalogEntry } from "./catalog.js";
+import { sha256 } from "./digest.js";
+import type { Finding } from "./finding.js";
+import type { BundleInfo, RuleMetadata } from "./report.js";
+
+export class EngineError extends Error {
+  readonly userFacing = true as const;
+}
+
+/** The raw shape every check emits. */
+interface RawFinding {
+  readonly id: string;
+  readonly msg: string;
+  readonly path: string;
+  readonly resource?: string;
+}
+
+interface LoadedPolicy {
+  evaluate(input: unknown, entrypoint?: string | number): Array<{ result: unknown }>;
+  setData(data: unknown): void;
+}
+
+export interface EvaluationContext {
+  readonly file?: string;
+  readonly locate?: (pointer: string) => { line: number; column: number } | undefined;
+}
+
+export class PolicyEngine {
+  private constructor(
+    private readonly policy: LoadedPolicy,
+    readonly manifest: BundleManifest,
+    readonly catalog: ReadonlyMap<string, CatalogEntry>,
+    readonly bundle: BundleInfo,
+  ) {}
+
+  /** Loads and verifies a bundle directory. Throws EngineError on any mismatch. */
+  static async load(bundleDir: string): Promise<PolicyEngine> {
+    const read = (name: string): Buffer => {
+      try {
+        return readFileSync(join(bundleDir, name));
+      } catch {
+        throw new EngineError(`policy bundle is incomplete: ${join(bundleDir, name)} cannot be read; run \`llmops policy build\``);
+      }
+    };
+    let manifest: BundleManifest;
+    try {
+      manifest = JSON.parse(read(BUNDLE_FILES.manifest).toString("utf8")) as BundleManifest;
+    } catch (error) {
+      if (error instanceof EngineError) throw error;
+      throw new EngineError(`policy bundle manifest ${join(bundleDir, BUNDLE_FILES.manifest)} is not valid JSON`);
+    }
+    const files: Record<string, Buffer> = {};
+    for (const name of [BUNDLE_FILES.wasm, BUNDLE_FILES.data, BUNDLE_FILES.catalog]) {
+      const expected = manifest.files?.[name];
+      if (typeof expected !== "string") throw new EngineError(`policy bundle manifest lists no digest for ${name}`);
+      const bytes = read(name);
+      const actual = sha256(bytes);
+      if (actual !== expected) {
+        throw new EngineError(`policy bundle file ${name} does not match its digest (expected sha256 ${expected}, got ${actual}); refusing to load`);
+      }
+      files[name] = bytes;
+    }
+    const catalogEntries = parseJson<CatalogEntry[]>(files[BUNDLE_FILES.catalog]!, BUNDLE_FILES.catalog);
+    const data = parseJson<unknown>(files[BUNDLE_FILES.data]!, BUNDLE_FILES.data);
+    const require = createRequire(import.meta.url);
+    const { loadPolicy } = require("@open-policy-agent/opa-wasm") as { loadPolicy: (wasm: ArrayBuffer | Uint8Array) => Promise<LoadedPolicy> };
+    let policy: LoadedPolicy;
+    try {
+      policy = await loadPolicy(files[BUNDLE_FILES.wasm]!);
+      policy.setData(data);
+    } catch (error) {
+      throw new EngineError(`policy.wasm could not be loaded: ${describeThrown(error)}`);
+    }
+    const catalog = new Map(catalogEntries.map((entry) => [entry.id, entry]));
+    const bundle: BundleInfo = { revision: manifest.revision, digestsVerified: true, signatureVerified: false };
+    return new PolicyEngine(policy, manifest, catalog, bundle);
+  }
+
+  get rules(): RuleMetadata[] {
+    return [...this.catalog.values()].map(({ package: _package, ...rule }) => rule);
+  }
+
+  /** Evaluates one entrypoint; raw results are checked and joined with the catalog. */
+  evaluate(input: unknown, context: EvaluationContext = {}, entrypoint: string = SPEC_ENTRYPOINT): Finding[] {
+    let results: Array<{ result: unknown }>;
+    try {
+      results = this.policy.evaluate(input, entrypoint);
+    } catch (error) {
+      // opa-wasm throws plain objects for unimplemented builtins; anything thrown fails closed.
+      throw new EngineError(`policy evaluation failed: ${describeThrown(error)}`);
+    }
+    if (!Array.isArray(results) || results.length !== 1) {
+      throw new EngineError(`policy evaluation returned ${Array.isArray(results) ? results.length : "no"} result sets; expected exactly one`);
+    }
+    const raw = results[0]!.result;
+    if (!Array.isArray(raw)) throw new EngineError("policy evaluation returned a non-set result for the findings entrypoint");
+    return raw.map((item) => this.toFinding(checkRaw(item), context));
+  }
+
+  private toFinding(raw: RawFinding, context: EvaluationContext): Finding {
+    const entry = this.catalog.get(raw.id);
+    if (!entry) throw new EngineError(`policy emitted finding id ${raw.id}, which has no catalog entry; the bundle is inconsistent`);
+    const position = context.locate?.(raw.path);
+    return {
+      id: raw.id,
+      title: entry.title,
+      severity: entry.severity,
+      message: raw.msg,
+      ...(context.file === undefined ? {} : { file: context.file }),
+      path: raw.path,
+      ...(position ? { line: position.line, column: position.column } : {}),
+      ...(raw.resource === undefined ? {} : { resource: raw.resource }),
+      remediation: entry.remediation,
+      frameworks: entry.frameworks,
+    };
+  }
+}
+
+function checkRaw(item: unknown): RawFinding {
+  const candidate = item as Partial<RawFinding> | null;
+  if (
+    candidate === null || typeof candidate !== "object" ||
+    typeof candidate.id !== "string" || typeof candidate.msg !== "string" || typeof candidate.path !== "string" ||
+    (candidate.resource !== undefined && typeof candidate.resource !== "string")
+  ) {
+    throw new EngineError(`policy emitted a malformed finding: ${describeThrown(item)}`);
+  }
+  return candidate as RawFinding;
+}
+
+function parseJson<T>(bytes: Buffer, name: string): T {
+  try {
+    return JSON.parse(bytes.toString("utf8")) as T;
+  } catch {
+    throw new EngineError(`policy bundle file ${name} is not valid JSON`);
+  }
+}
+
+/** Renders anything thrown, including the SDK's plain objects. */
+export function describeThrown(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return (JSON.stringify(error) ?? String(error)).slice(0, 300);
+  } catch {
+    return String(error).slice(0, 300);
+  }
+}

@@ -1,0 +1,32 @@
+/** Wires the engine to the spec pipeline: evaluate the spec entrypoint, then apply waivers. */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PolicyEngine } from "./engine.js";
+import { SCHEMA_RULE } from "./finding.js";
+import type { SpecPolicyEvaluator } from "./validate-specs.js";
+import { EXPIRED_WAIVER_RULE, applyWaivers, todayUtc, type Exception } from "./waivers.js";
+
+/** dist/bundle of this package, found by walking up to package.json (works from src and dist). */
+export function defaultBundleDir(): string {
+  if (process.env.LLMOPS_BUNDLE) return process.env.LLMOPS_BUNDLE;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, "dist", "bundle");
+}
+
+export async function loadSpecPolicies(bundleDir = defaultBundleDir(), today = todayUtc()): Promise<SpecPolicyEvaluator & { engine: PolicyEngine }> {
+  const engine = await PolicyEngine.load(bundleDir);
+  const knownIds = new Set([...engine.catalog.keys(), SCHEMA_RULE.id]);
+  return {
+    engine,
+    rules: [...engine.rules, EXPIRED_WAIVER_RULE],
+    bundle: engine.bundle,
+    evaluateSpec(spec) {
+      const context = { file: spec.file, locate: (pointer: string) => spec.locate(pointer) };
+      const findings = engine.evaluate(spec.value, context);
+      const exceptions = (spec.value.spec.exceptions ?? []) as Exception[];
+      return applyWaivers(findings, exceptions, { ...context, knownIds, today });
+    },
+  };
+}

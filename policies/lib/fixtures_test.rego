@@ -1,0 +1,334 @@
+# Test fixtures shared by the spec checks' tests (excluded from the bundle with the tests).
+package llmops.fixtures_test
+
+# The airport-assistant example with schema defaults applied and one model: compliant with every check.
+base := {
+	"apiVersion": "llmops/v1alpha1",
+	"kind": "LLMOpsStack",
+	"metadata": {
+		"name": "airport-assistant",
+		"owner": {
+			"team": "digital-passenger-services",
+			"email": "dps-ml@example.com",
+			"name": "Priya Raman",
+		},
+		"environment": "prod",
+		"labels": {
+			"cost-center": "cc-4410",
+		},
+	},
+	"spec": {
+		"pattern": "rag",
+		"useCase": {
+			"purpose": "Answer passenger questions about flights, gates, security wait times and terminal services.",
+			"audience": "public",
+			"regulatedDomain": "none",
+			"riskTier": "limited",
+			"dependsOnLiveData": true,
+		},
+		"target": {
+			"provider": "aws",
+			"region": "eu-west-1",
+			"availabilityZones": 3,
+			"dataResidency": {
+				"allowedRegions": [
+					"eu-west-1",
+					"eu-central-1",
+				],
+			},
+		},
+		"network": {
+			"vpcCidr": "10.40.0.0/16",
+			"publicIngress": {
+				"inference": true,
+				"allowedCidrs": [
+					"198.51.100.0/24",
+				],
+				"vectorStore": false,
+			},
+			"privateEndpoints": [
+				"s3",
+				"ecr.api",
+				"ecr.dkr",
+				"sts",
+				"logs",
+				"kms",
+			],
+			"clusterEndpoint": {
+				"public": false,
+				"publicCidrs": [],
+			},
+			"egress": {
+				"mode": "none",
+				"allowlist": [],
+			},
+		},
+		"models": [
+			{
+				"name": "llama-31-8b",
+				"role": "primary",
+				"source": {
+					"type": "registry",
+					"uri": "registry.internal.example.com/models/llama-3.1-8b-instruct",
+					"digest": "sha256:fb5fddcdc76518b37eccc473060da81aa47f306179e544891d3e43832639d373",
+				},
+				"serving": {
+					"runtime": "vllm",
+					"image": {
+						"repository": "registry.internal.example.com/serving/vllm-openai",
+						"digest": "sha256:cc407ab25e9b87ad6b638ce95c6c743ddbe094799dc8fad108d0ccd7bc3b7575",
+					},
+				},
+				"gpu": {
+					"type": "L4",
+					"count": 1,
+				},
+				"replicas": {
+					"min": 2,
+					"max": 6,
+				},
+				"limits": {
+					"maxInputTokens": 8192,
+					"maxOutputTokens": 768,
+					"requestsPerMinute": 1200,
+					"tokensPerMinute": 400000,
+				},
+				"evaluation": {
+					"gate": "block",
+					"dataset": {
+						"name": "airport-faq-golden",
+						"version": "2026.10",
+					},
+					"metrics": [
+						{
+							"name": "groundedness",
+							"threshold": 0.9,
+						},
+						{
+							"name": "factuality",
+							"threshold": 0.85,
+						},
+						{
+							"name": "toxicity",
+							"threshold": 0.01,
+						},
+						{
+							"name": "humanEval",
+							"threshold": 4,
+							"sampleSize": 150,
+						},
+					],
+				},
+				"reproducibility": {
+					"seed": 1234,
+					"decoding": {
+						"temperature": 0.1,
+						"topP": 0.9,
+						"maxTokens": 768,
+					},
+					"promptTemplateVersion": "airport-rag-v7",
+				},
+			},
+		],
+		"vectorStore": {
+			"engine": "auroraPgvector",
+			"dimensions": 1024,
+			"metric": "cosine",
+			"tenancy": "single",
+		},
+		"data": {
+			"sources": [
+				{
+					"name": "flight-status",
+					"kind": "stream",
+					"uri": "kafka://flight-ops.internal:9093/flight-status.v2",
+					"classification": "internal",
+					"realtime": true,
+					"freshnessSla": "PT1M",
+					"qualityChecks": [
+						"schema",
+						"freshness",
+						"duplicates",
+					],
+					"lineage": {
+						"datasetVersion": "stream-v2",
+						"upstream": [
+							"aodb",
+						],
+					},
+					"containsPersonalData": false,
+				},
+				{
+					"name": "terminal-guides",
+					"kind": "documents",
+					"uri": "s3://airport-content/terminal-guides/",
+					"classification": "public",
+					"freshnessSla": "P1D",
+					"qualityChecks": [
+						"schema",
+						"duplicates",
+						"toxicity",
+					],
+					"lineage": {
+						"datasetVersion": "2026-11-20",
+						"upstream": [
+							"cms-export",
+						],
+					},
+					"containsPersonalData": false,
+					"realtime": false,
+				},
+			],
+			"retention": {
+				"promptsDays": 30,
+				"responsesDays": 30,
+				"logsDays": 90,
+			},
+		},
+		"explainability": {
+			"citations": true,
+			"reasoningTraces": "summary",
+			"userFacingExplanations": false,
+		},
+		"humanFeedback": {
+			"capture": [
+				"thumbs",
+				"freeText",
+			],
+			"reviewQueue": {
+				"enabled": true,
+				"slaHours": 48,
+			},
+			"retentionDays": 365,
+			"accessRoles": [
+				"feedback-reviewers",
+			],
+		},
+		"guardrails": {
+			"input": {
+				"promptInjection": true,
+				"pii": true,
+				"toxicity": true,
+			},
+			"output": {
+				"pii": true,
+				"toxicity": true,
+				"grounding": true,
+			},
+			"maxGpuReplicas": 8,
+		},
+		"access": {
+			"identityProvider": {
+				"type": "oidc",
+				"issuer": "https://login.example.com",
+			},
+			"roles": [
+				{
+					"name": "chat-gateway",
+					"permissions": [
+						"inference:invoke",
+						"retrieval:query",
+					],
+				},
+				{
+					"name": "content-ingestion",
+					"permissions": [
+						"vectorstore:write",
+						"data:read",
+					],
+				},
+				{
+					"name": "feedback-reviewers",
+					"permissions": [
+						"feedback:read",
+						"feedback:review",
+					],
+				},
+			],
+			"breakGlass": {
+				"enabled": true,
+				"audited": true,
+				"approvers": [
+					"security-oncall@example.com",
+				],
+			},
+		},
+		"observability": {
+			"audit": {
+				"enabled": true,
+				"immutable": true,
+				"retentionDays": 400,
+				"recordModelVersion": true,
+				"recordPolicyRevision": true,
+			},
+			"metrics": true,
+			"tracing": true,
+		},
+		"governance": {
+			"stopPath": {
+				"runbook": "https://runbooks.example.com/airport-assistant/stop",
+				"killSwitch": true,
+			},
+			"disclosure": {
+				"aiDisclosure": true,
+				"text": "You are chatting with an AI assistant. Check departure boards for official times.",
+			},
+		},
+		"privacy": {
+			"encryption": {
+				"atRest": "customerManagedKey",
+				"keyRotation": true,
+				"inTransit": {
+					"tls": true,
+					"minVersion": "1.2",
+				},
+			},
+			"piiRedaction": {
+				"prompts": true,
+				"responses": true,
+				"logs": true,
+			},
+			"trainingOnUserData": {
+				"allowed": false,
+			},
+		},
+		"exceptions": [],
+	},
+}
+
+spec(patch) := object.union(base, {"spec": patch})
+
+meta(patch) := object.union(base, {"metadata": patch})
+
+model(patch) := spec({"models": [object.union(base.spec.models[0], patch)]})
+
+source(patch) := spec({"data": {"sources": [object.union(base.spec.data.sources[0], patch)]}})
+
+agent_section := {
+	"maxSteps": 10,
+	"toolAllowlistEnforced": true,
+	"tools": [
+		{"name": "search-docs", "impact": "low", "permissions": ["docs:read"], "requiresApproval": false},
+		{"name": "open-change", "impact": "high", "permissions": ["changes:create"], "requiresApproval": true},
+	],
+}
+
+agent(patch) := spec({"pattern": "agent", "agent": object.union(agent_section, patch)})
+
+finetuning_section := {
+	"baseModel": "registry.internal.example.com/models/slm-base",
+	"weightsEncryption": "customerManagedKey",
+	"datasets": [{"name": "corpus", "version": "v1", "classification": "internal", "biasScan": true, "lineage": {"upstream": ["export"]}}],
+}
+
+finetuning(patch) := spec({"pattern": "fineTuning", "fineTuning": object.union(finetuning_section, patch)})
+
+embedded(patch) := spec({"pattern": "embedded", "embedded": object.union(
+	{"platform": "CRM", "dataOwnership": "customer", "ipTerms": "MSA-1", "vendorTrainsOnData": false},
+	patch,
+)})
+
+blackbox(patch) := spec({"pattern": "blackBoxApi", "blackBoxApi": object.union(
+	{"provider": "openai", "access": "privateEndpoint", "dataRetentionAgreement": {"zeroRetention": true, "reference": "DPA-1"}},
+	patch,
+)})

@@ -1,0 +1,25 @@
+package llmops.spec.blackbox.zero_retention_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.blackbox.zero_retention as check
+
+denied_cases := {
+	"retained": {"input": object.union(fx.blackbox({"dataRetentionAgreement": {"zeroRetention": false}}), {"spec": {"data": {"sources": [object.union(fx.base.spec.data.sources[0], {"classification": "restricted"})]}}}), "path": "/spec/blackBoxApi/dataRetentionAgreement/zeroRetention"},
+}
+
+allowed_cases := {
+	"zero": fx.blackbox({}),
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-BBX-003", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,25 @@
+package llmops.spec.embedded.data_ownership_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.embedded.data_ownership as check
+
+denied_cases := {
+	"missing": {"input": json.remove(fx.embedded({}), ["spec/embedded/dataOwnership"]), "path": "/spec/embedded"},
+}
+
+allowed_cases := {
+	"recorded": fx.embedded({}),
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-EMB-001", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,25 @@
+package llmops.spec.embedded.vendor_training_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.embedded.vendor_training as check
+
+denied_cases := {
+	"trains on personal data": {"input": object.union(fx.embedded({"vendorTrainsOnData": true}), {"spec": {"data": {"sources": [object.union(fx.base.spec.data.sources[0], {"containsPersonalData": true, "qualityChecks": ["piiScan"]})]}}}), "path": "/spec/embedded/vendorTrainsOnData"},
+}
+
+allowed_cases := {
+	"opted out": fx.embedded({}),
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-EMB-003", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

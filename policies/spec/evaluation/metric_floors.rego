@@ -1,0 +1,36 @@
+# METADATA
+# title: Metric thresholds are at least as strict as the organisation's floors
+# description: >-
+#   A gate is only meaningful if its threshold meets the floor (or ceiling, for perplexity and
+#   toxicity) set in policies/data.yaml.
+# scope: package
+# custom:
+#   id: LLM-EVAL-002
+#   severity: high
+#   remediation: >-
+#     Raise the threshold to the floor (or lower it to the ceiling) in policies/data.yaml, or
+#     raise the question with the policy owners.
+#   frameworks:
+#     nist-ai-rmf: ["MEASURE 2.3"]
+#     eu-ai-act: ["Art. 15"]
+#     nist-ai-600-1: ["Confabulation"]
+#     owasp-llm-2025: ["LLM09:2025"]
+package llmops.spec.evaluation.metric_floors
+
+import data.llmops.lib.spec
+
+deny contains {"id": "LLM-EVAL-002", "msg": msg, "path": sprintf("/spec/models/%d/evaluation/metrics/%d/threshold", [i, j])} if {
+	some i, model in input.spec.models
+	some j, metric in model.evaluation.metrics
+	minimum := spec.params.metric_floors[metric.name]
+	metric.threshold < minimum
+	msg := sprintf("%s threshold %v for model %s is below the floor %v", [metric.name, metric.threshold, model.name, minimum])
+}
+
+deny contains {"id": "LLM-EVAL-002", "msg": msg, "path": sprintf("/spec/models/%d/evaluation/metrics/%d/threshold", [i, j])} if {
+	some i, model in input.spec.models
+	some j, metric in model.evaluation.metrics
+	ceiling := spec.params.metric_ceilings[metric.name]
+	metric.threshold > ceiling
+	msg := sprintf("%s threshold %v for model %s is above the ceiling %v", [metric.name, metric.threshold, model.name, ceiling])
+}

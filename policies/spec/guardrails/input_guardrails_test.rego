@@ -1,0 +1,26 @@
+package llmops.spec.guardrails.input_guardrails_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.guardrails.input_guardrails as check
+
+denied_cases := {
+	"no injection screen": {"input": fx.spec({"guardrails": {"input": {"promptInjection": false}}}), "path": "/spec/guardrails/input/promptInjection"},
+	"no pii screen": {"input": fx.spec({"guardrails": {"input": {"pii": false}}}), "path": "/spec/guardrails/input/pii"},
+}
+
+allowed_cases := {
+	"all on": fx.base,
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-GUARD-001", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,27 @@
+package llmops.spec.network.cluster_endpoint_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.network.cluster_endpoint as check
+
+denied_cases := {
+	"public no cidrs": {"input": fx.spec({"network": {"clusterEndpoint": {"public": true}}}), "path": "/spec/network/clusterEndpoint/publicCidrs"},
+	"public world": {"input": fx.spec({"network": {"clusterEndpoint": {"public": true, "publicCidrs": ["0.0.0.0/0"]}}}), "path": "/spec/network/clusterEndpoint/publicCidrs/0"},
+}
+
+allowed_cases := {
+	"private": fx.base,
+	"public restricted": fx.spec({"network": {"clusterEndpoint": {"public": true, "publicCidrs": ["203.0.113.0/24"]}}}),
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-NET-005", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

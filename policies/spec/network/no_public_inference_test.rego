@@ -1,0 +1,28 @@
+package llmops.spec.network.no_public_inference_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.network.no_public_inference as check
+
+denied_cases := {
+	"no cidrs": {"input": fx.spec({"network": {"publicIngress": {"allowedCidrs": []}}}), "path": "/spec/network/publicIngress/allowedCidrs"},
+	"world": {"input": fx.spec({"network": {"publicIngress": {"allowedCidrs": ["0.0.0.0/0"]}}}), "path": "/spec/network/publicIngress/allowedCidrs/0"},
+	"internal audience": {"input": fx.spec({"useCase": {"audience": "internal"}}), "path": "/spec/network/publicIngress/inference"},
+}
+
+allowed_cases := {
+	"restricted cidrs": fx.base,
+	"private": fx.spec({"network": {"publicIngress": {"inference": false, "allowedCidrs": []}}}),
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-NET-001", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,26 @@
+package llmops.spec.privacy.pii_redaction_logs_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.privacy.pii_redaction_logs as check
+
+denied_cases := {
+	"logs off with personal data": {"input": fx.spec({"privacy": {"piiRedaction": {"logs": false}}, "data": {"sources": [object.union(fx.base.spec.data.sources[0], {"containsPersonalData": true})]}}), "path": "/spec/privacy/piiRedaction/logs"},
+}
+
+allowed_cases := {
+	"on": fx.base,
+	"off without sensitive data": fx.spec({"privacy": {"piiRedaction": {"logs": false}}}),
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-PRIV-004", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

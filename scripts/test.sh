@@ -9,13 +9,19 @@ REPORTS="$ROOT/.test-reports"
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
 
 npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
+npm run --silent typecheck || { echo "0 passed, 1 failed"; exit 1; }
+npm run --silent lint || { echo "0 passed, 1 failed"; exit 1; }
 if [ -f scripts/build-policies.sh ]; then
   bash scripts/build-policies.sh || { echo "0 passed, 1 failed"; exit 1; }
 fi
+
+# Rego unit tests, counted in the summary from OPA's own JSON report.
+opa test --format json policies > "$REPORTS/opa-test.json"
+opa_status=$?
 
 npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json" "$@"
 vitest_status=$?
 
 node scripts/summarise-tests.mjs "$REPORTS"
 summary_status=$?
-if [ $vitest_status -ne 0 ] || [ $summary_status -ne 0 ]; then exit 1; fi
+if [ $vitest_status -ne 0 ] || [ $opa_status -ne 0 ] || [ $summary_status -ne 0 ]; then exit 1; fi

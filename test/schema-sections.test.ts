@@ -5,8 +5,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LineCounter, parseDocument, isMap, isPair, isScalar } from "yaml";
+import { parseDocument } from "yaml";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
+import { expectedLine } from "./helpers/yaml-position.js";
 
 interface Case {
   readonly section: string;
@@ -60,29 +61,6 @@ const cases: Case[] = [
 
 function segments(pointer: string): string[] {
   return pointer.split("/").slice(1);
-}
-
-/** The expected 1-based line of the value at `pointer` (or its nearest existing ancestor). */
-function expectedLine(text: string, pointer: string, atKey: boolean): number {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  let node: unknown = document.contents;
-  let keyNode: unknown;
-  for (const segment of segments(pointer)) {
-    let next: unknown;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
-      next = pair?.value;
-      keyNode = pair?.key;
-    } else if (node && typeof node === "object" && "items" in node) {
-      next = (node as { items: unknown[] }).items[Number(segment)];
-    }
-    if (next === undefined) break;
-    node = next;
-  }
-  const target = atKey && keyNode ? keyNode : node;
-  const range = (target as { range: [number, number, number] }).range;
-  return lineCounter.linePos(range[0]).line;
 }
 
 describe("schema: one deliberate mistake per section exits 1 with a positioned, plain-word error", () => {

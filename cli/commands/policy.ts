@@ -2,7 +2,7 @@
 import type { Argv } from "yargs";
 import { EXIT_CANNOT_EVALUATE, recordExit } from "../outcome.js";
 
-export const command = "policy <action>";
+export const command = "policy <action> [id]";
 export const describe = "Build, test, list or explain the Rego policy bundle";
 
 const ACTIONS = ["build", "test", "list", "explain"] as const;
@@ -21,18 +21,18 @@ export function builder(yargs: Argv) {
 
 interface Arguments {
   action: (typeof ACTIONS)[number];
-  _: Array<string | number>;
+  id?: string | undefined;
   bundle?: string | undefined;
   format: string;
   coverage: number;
 }
 
 export async function handler(argv: Arguments): Promise<void> {
-  const { defaultBundleDir } = await import("../../policies/engine/spec-policies.js");
+  const { defaultBundleDir, packageRoot } = await import("../../policies/engine/spec-policies.js");
+  const path = await import("node:path");
   const bundleDir = argv.bundle ?? defaultBundleDir();
-  const { dirname, join } = await import("node:path");
-  const root = dirname(dirname(bundleDir));
-  const toolsDir = join(root, ".tools", "bin");
+  const root = packageRoot();
+  const toolsDir = path.join(root, ".tools", "bin");
   switch (argv.action) {
     case "build": {
       const { buildBundle } = await import("../../policies/engine/build-bundle.js");
@@ -46,8 +46,8 @@ export async function handler(argv: Arguments): Promise<void> {
     case "test": {
       const { spawnSync } = await import("node:child_process");
       const { existsSync } = await import("node:fs");
-      const opa = existsSync(join(toolsDir, "opa")) ? join(toolsDir, "opa") : "opa";
-      const result = spawnSync(opa, ["test", "--coverage", "--format", "pretty", "-v", join(root, "policies")], { stdio: "inherit" });
+      const opa = existsSync(path.join(toolsDir, "opa")) ? path.join(toolsDir, "opa") : "opa";
+      const result = spawnSync(opa, ["test", "--coverage", "--format", "pretty", "-v", path.join(root, "policies")], { stdio: "inherit" });
       if (result.status !== 0) recordExit(result.status === 1 ? 1 : EXIT_CANNOT_EVALUATE);
       return;
     }
@@ -56,7 +56,7 @@ export async function handler(argv: Arguments): Promise<void> {
       const { PolicyEngine } = await import("../../policies/engine/engine.js");
       const engine = await PolicyEngine.load(bundleDir);
       const entries = [...engine.catalog.values()];
-      const id = argv.action === "explain" ? String(argv._[2] ?? "") : undefined;
+      const id = argv.action === "explain" ? (argv.id ?? "") : undefined;
       const selected = id === undefined ? entries : entries.filter((entry) => entry.id === id);
       if (id !== undefined && selected.length === 0) {
         const { UsageError } = await import("../errors.js");

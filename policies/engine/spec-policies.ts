@@ -7,12 +7,16 @@ import { SCHEMA_RULE } from "./finding.js";
 import type { SpecPolicyEvaluator } from "./validate-specs.js";
 import { EXPIRED_WAIVER_RULE, applyWaivers, todayUtc, type Exception } from "./waivers.js";
 
-/** dist/bundle of this package, found by walking up to package.json (works from src and dist). */
-export function defaultBundleDir(): string {
-  if (process.env.LLMOPS_BUNDLE) return process.env.LLMOPS_BUNDLE;
+/** The package root, found by walking up to package.json (works from sources and from dist). */
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, "dist", "bundle");
+  return dir;
+}
+
+/** dist/bundle of this package, unless LLMOPS_BUNDLE names another. */
+export function defaultBundleDir(): string {
+  return process.env.LLMOPS_BUNDLE ?? join(packageRoot(), "dist", "bundle");
 }
 
 export async function loadSpecPolicies(bundleDir = defaultBundleDir(), today = todayUtc()): Promise<SpecPolicyEvaluator & { engine: PolicyEngine }> {

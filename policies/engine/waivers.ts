@@ -5,7 +5,7 @@
  * input error, because a typo would otherwise silently waive nothing.
  */
 import { InputError } from "../../schemas/input-error.js";
-import type { Finding, FrameworkMappings, Severity } from "./finding.js";
+import type { Finding } from "./finding.js";
 import type { RuleMetadata } from "./report.js";
 
 export interface Exception {
@@ -20,9 +20,9 @@ export const EXPIRED_WAIVER_RULE: RuleMetadata = {
   id: "LLM-WAIVER-001",
   title: "Waivers are current",
   description: "A waiver past its expiry date no longer applies; the finding it covered is active again.",
-  severity: "high" as Severity,
+  severity: "high",
   remediation: "Fix the waived finding, or renew the waiver with a new expiry date and approval.",
-  frameworks: { "nist-ai-rmf": ["GOVERN 1.5"] } as FrameworkMappings,
+  frameworks: { "nist-ai-rmf": ["GOVERN 1.5"] },
 };
 
 export interface WaiverContext {

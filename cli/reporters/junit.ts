@@ -1,0 +1,54 @@
+/**
+ * JUnit XML: one testsuite per input file, one testcase per check. A check fails when it
+ * has active findings at or above --fail-on; lower ones are printed as output, waived
+ * ones make the testcase skipped.
+ */
+import { isAtOrAbove, type Finding } from "../../policies/engine/finding.js";
+import type { Report } from "../../policies/engine/report.js";
+import type { RenderContext } from "../report-options.js";
+
+export function render(report: Report, context: RenderContext): string {
+  const suites = report.files.map((file) => {
+    const findings = report.findings.filter((finding) => finding.file === file);
+    let failures = 0;
+    let skipped = 0;
+    const cases = report.rules.map((rule) => {
+      const mine = findings.filter((finding) => finding.id === rule.id);
+      const active = mine.filter((finding) => !finding.waiver);
+      const blocking = active.filter((finding) => isAtOrAbove(finding.severity, context.failOn));
+      const name = attribute(`${rule.id} ${rule.title}`);
+      const open = `    <testcase classname="${attribute(file)}" name="${name}" time="0">`;
+      if (blocking.length > 0) {
+        failures++;
+        return `${open}\n      <failure message="${attribute(`${blocking.length} ${rule.severity} finding(s)`)}" type="${rule.severity}">${text(blocking.map(describe).join("\n"))}</failure>\n    </testcase>`;
+      }
+      if (active.length > 0) return `${open}\n      <system-out>${text(active.map(describe).join("\n"))}</system-out>\n    </testcase>`;
+      if (mine.length > 0) {
+        skipped++;
+        return `${open}\n      <skipped message="${attribute(`waived: ${mine[0]!.waiver!.reason}`)}"/>\n    </testcase>`;
+      }
+      return `${open}</testcase>`;
+    });
+    return `  <testsuite name="${attribute(file)}" tests="${report.rules.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join("\n")}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="llmops ${attribute(report.command)}">\n${suites.join("\n")}\n</testsuites>\n`;
+}
+
+function describe(finding: Finding): string {
+  const where = finding.line === undefined ? finding.file ?? "" : `${finding.file ?? ""}:${finding.line}:${finding.column ?? 1}`;
+  return `${where} ${finding.path} ${finding.message}\nfix: ${finding.remediation}`;
+}
+
+/** XML 1.0 forbids most control characters even escaped; drop them. */
+function clean(value: string): string {
+   
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+}
+
+function text(value: string): string {
+  return clean(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function attribute(value: string): string {
+  return text(value).replace(/"/g, "&quot;").replace(/\n/g, "&#10;");
+}

@@ -1,0 +1,210 @@
+// npm run bench: every benchmark scenario, peers measured in the same run on the same Rego
+// and the same inputs. Writes bench/results/*.json, bench/results/RESULTS.md and a scaling
+// chart (bench/results/scaling.svg). Inputs are generated deterministically.
+//
+//   node bench/run.mjs [--quick]      --quick: fewer runs and sizes, for a smoke check
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { stringify } from "yaml";
+import { generateSpecs } from "./generate-specs.mjs";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const WORK = join(ROOT, "bench", ".work");
+const RESULTS = join(ROOT, "bench", "results");
+const QUICK = process.argv.includes("--quick");
+const RUNS = QUICK ? 2 : 5;
+const TOOLS = join(ROOT, ".tools", "bin");
+const OPA = join(TOOLS, "opa");
+const CONFTEST = join(TOOLS, "conftest");
+const LLMOPS = join(ROOT, "bin", "llmops.js");
+const TIME = "/usr/bin/time";
+
+mkdirSync(RESULTS, { recursive: true });
+mkdirSync(WORK, { recursive: true });
+
+const { loadSpecFile } = await import(join(ROOT, "dist/schemas/load-spec.js"));
+const { loadSpecPolicies } = await import(join(ROOT, "dist/policies/engine/spec-policies.js"));
+
+const median = (values) => { const s = [...values].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+
+/** Runs a command under GNU time: wall, CPU (user+sys, children included) and peak RSS. */
+function measure(command, args, options = {}) {
+  const result = spawnSync(TIME, ["-f", "__TIME__ %e %U %S %M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 30, ...options });
+  const line = (result.stderr ?? "").split("\n").reverse().find((l) => l.startsWith("__TIME__"));
+  if (!line) throw new Error(`no timing for ${command}: ${result.stderr}`);
+  const [, wall, user, sys, rssKiB] = line.split(" ").map(Number);
+  return { wallS: wall, cpuS: user + sys, peakRssMiB: Math.round(rssKiB / 1024), status: result.status, stdout: result.stdout };
+}
+
+function summarise(samples) {
+  return {
+    runs: samples.length,
+    wallS: median(samples.map((s) => s.wallS)),
+    cpuS: median(samples.map((s) => s.cpuS)),
+    peakRssMiB: Math.max(...samples.map((s) => s.peakRssMiB)),
+    findings: samples[0].findings,
+  };
+}
+
+// ---------- scenario 1: warm per-decision latency ----------
+async function warmLatency() {
+  const policies = await loadSpecPolicies(join(ROOT, "dist", "bundle"));
+  const examples = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).sort();
+  const iterations = QUICK ? 2000 : 10000;
+  const rows = [];
+  for (const example of examples) {
+    const [spec] = loadSpecFile(join(ROOT, "examples", example));
+    for (let i = 0; i < 500; i++) policies.evaluateSpec(spec); // warm-up
+    globalThis.gc?.();
+    const before = process.memoryUsage();
+    const times = new Float64Array(iterations);
+    for (let i = 0; i < iterations; i++) {
+      const start = process.hrtime.bigint();
+      policies.evaluateSpec(spec);
+      times[i] = Number(process.hrtime.bigint() - start) / 1000;
+    }
+    globalThis.gc?.();
+    const after = process.memoryUsage();
+    const sorted = [...times].sort((a, b) => a - b);
+    rows.push({
+      example, iterations,
+      p50Us: +percentile(sorted, 0.5).toFixed(1), p99Us: +percentile(sorted, 0.99).toFixed(1), maxUs: +sorted[sorted.length - 1].toFixed(1),
+      heapBeforeMiB: +(before.heapUsed / 2 ** 20).toFixed(1), heapAfterMiB: +(after.heapUsed / 2 ** 20).toFixed(1),
+      rssBeforeMiB: +(before.rss / 2 ** 20).toFixed(1), rssAfterMiB: +(after.rss / 2 ** 20).toFixed(1),
+    });
+  }
+  return rows;
+}
+
+// ---------- scenario 2: bulk spec validation against the peers ----------
+/** Writes the corpus fully defaulted, so every tool evaluates the same effective documents. */
+function effectiveCorpus(count) {
+  const raw = generateSpecs(ROOT, count, join(WORK, `raw-${count}`));
+  const dir = join(WORK, `specs-${count}`);
+  mkdirSync(dir, { recursive: true });
+  for (const file of readdirSync(raw)) {
+    const [spec] = loadSpecFile(join(raw, file));
+    writeFileSync(join(dir, file), stringify(spec.value));
+  }
+  return dir;
+}
+
+function llmopsBulk(dir) {
+  const out = join(WORK, "llmops-out.json");
+  const sample = measure(process.execPath, [LLMOPS, "validate", `${dir}/*.yaml`, "-f", "json", "-o", out]);
+  sample.findings = JSON.parse(readFileSync(out, "utf8")).summary.findings;
+  return sample;
+}
+
+function conftestBulk(dir) {
+  const files = readdirSync(dir).map((f) => join(dir, f));
+  const sample = measure(CONFTEST, ["test", "--all-namespaces", "-p", "policies/spec", "-p", "policies/lib", "-d", "policies/data.yaml", "-o", "json", "--no-color", ...files], { cwd: ROOT });
+  sample.findings = JSON.parse(sample.stdout).reduce((sum, result) => sum + (result.failures ?? []).length, 0);
+  return sample;
+}
+
+function opaPerFile(dir) {
+  const script = `for f in "${dir}"/*.yaml; do "${OPA}" eval -d policies --ignore '*_test.rego' -i "$f" 'count(data.llmops.main.spec_findings)' -f raw; done`;
+  const sample = measure("bash", ["-c", script], { cwd: ROOT });
+  sample.findings = sample.stdout.trim().split("\n").map(Number).reduce((a, b) => a + b, 0);
+  return sample;
+}
+
+async function bulk() {
+  const sizes = QUICK ? [100, 1000] : [100, 1000, 10000];
+  const rows = [];
+  for (const size of sizes) {
+    const dir = effectiveCorpus(size);
+    const tools = {
+      llmops: () => llmopsBulk(dir),
+      conftest: () => conftestBulk(dir),
+      // One process per file, as many CI scripts call OPA; capped at 1,000 files.
+      "opa eval per file": size <= 1000 ? () => opaPerFile(dir) : undefined,
+    };
+    for (const [tool, run] of Object.entries(tools)) {
+      if (!run) continue;
+      const runs = tool === "opa eval per file" ? (size >= 1000 ? 1 : Math.min(RUNS, 3)) : RUNS;
+      const samples = Array.from({ length: runs }, run);
+      rows.push({ size, tool, ...summarise(samples) });
+      process.stderr.write(`  bulk ${size} ${tool}: ${rows.at(-1).wallS}s\n`);
+    }
+  }
+  return rows;
+}
+
+// ---------- scenario 5: CLI cold start ----------
+function coldStart() {
+  const one = join(ROOT, "examples", "airport-assistant.rag.yaml");
+  return [
+    ["llmops --help", [LLMOPS, "--help"]],
+    ["llmops validate (one file)", [LLMOPS, "validate", one]],
+  ].map(([name, args]) => ({ name, ...summarise(Array.from({ length: RUNS * 2 }, () => measure(process.execPath, args))) }));
+}
+
+// ---------- chart ----------
+function scalingSvg(rows) {
+  const tools = [...new Set(rows.map((r) => r.tool))];
+  const colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
+  const W = 640, H = 400, L = 70, B = 50, T = 30, R = 160;
+  const xs = [...new Set(rows.map((r) => r.size))].sort((a, b) => a - b);
+  const maxY = Math.max(...rows.map((r) => r.wallS));
+  const lx = (v) => L + ((Math.log10(v) - Math.log10(xs[0])) / (Math.log10(xs.at(-1)) - Math.log10(xs[0]) || 1)) * (W - L - R);
+  const minY = Math.min(...rows.map((r) => r.wallS));
+  const ly = (v) => H - B - ((Math.log10(v) - Math.log10(minY / 2)) / (Math.log10(maxY * 2) - Math.log10(minY / 2))) * (H - B - T);
+  const lines = tools.map((tool, i) => {
+    const points = rows.filter((r) => r.tool === tool).sort((a, b) => a.size - b.size);
+    const path = points.map((p, j) => `${j ? "L" : "M"}${lx(p.size).toFixed(1)},${ly(p.wallS).toFixed(1)}`).join(" ");
+    const dots = points.map((p) => `<circle cx="${lx(p.size).toFixed(1)}" cy="${ly(p.wallS).toFixed(1)}" r="3" fill="${colours[i]}"><title>${tool} ${p.size}: ${p.wallS}s</title></circle>`).join("");
+    return `<path d="${path}" stroke="${colours[i]}" fill="none" stroke-width="2"/>${dots}<text x="${W - R + 10}" y="${T + 20 * i + 10}" fill="${colours[i]}" font-size="13">${tool}</text>`;
+  }).join("\n");
+  const xticks = xs.map((x) => `<text x="${lx(x)}" y="${H - B + 18}" text-anchor="middle" font-size="12">${x}</text>`).join("");
+  const yticks = [0.01, 0.1, 1, 10, 100, 1000].filter((v) => v >= minY / 2 && v <= maxY * 2).map((v) => `<text x="${L - 8}" y="${ly(v) + 4}" text-anchor="end" font-size="12">${v}s</text><line x1="${L}" x2="${W - R}" y1="${ly(v)}" y2="${ly(v)}" stroke="#ddd"/>`).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif">
+<rect width="100%" height="100%" fill="white"/>
+<text x="${L}" y="20" font-size="14">Bulk spec validation: wall time vs files (log-log, median of runs)</text>
+${yticks}${xticks}
+<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="black"/><line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="black"/>
+<text x="${(L + W - R) / 2}" y="${H - 12}" text-anchor="middle" font-size="12">spec files</text>
+${lines}
+</svg>
+`;
+}
+
+function markdown(results) {
+  const lines = [`# Benchmark results`, "", `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}. Generated by \`npm run bench\` on ${machine.date}.`, ""];
+  lines.push("## 1. Warm per-decision latency (full spec policy set, in-process WebAssembly)", "", "| example | evaluations | p50 µs | p99 µs | max µs | heap before → after MiB | RSS before → after MiB |", "|---|---|---|---|---|---|---|");
+  for (const r of results.latency) lines.push(`| ${r.example} | ${r.iterations} | ${r.p50Us} | ${r.p99Us} | ${r.maxUs} | ${r.heapBeforeMiB} → ${r.heapAfterMiB} | ${r.rssBeforeMiB} → ${r.rssAfterMiB} |`);
+  lines.push("", "## 2. Bulk spec validation (same Rego, same defaulted inputs)", "", "![scaling](scaling.svg)", "", "| files | tool | runs | wall s (median) | CPU s | peak RSS MiB | findings | llmops speed-up |", "|---|---|---|---|---|---|---|---|");
+  for (const r of results.bulk) {
+    const mine = results.bulk.find((o) => o.size === r.size && o.tool === "llmops");
+    lines.push(`| ${r.size} | ${r.tool} | ${r.runs} | ${r.wallS} | ${r.cpuS.toFixed(2)} | ${r.peakRssMiB} | ${r.findings} | ${r.tool === "llmops" ? "—" : `${(r.wallS / mine.wallS).toFixed(1)}×`} |`);
+  }
+  lines.push("", "## 5. CLI cold start", "", "| command | runs | wall s (median) | CPU s | peak RSS MiB |", "|---|---|---|---|---|");
+  for (const r of results.coldStart) lines.push(`| ${r.name} | ${r.runs} | ${r.wallS} | ${r.cpuS.toFixed(2)} | ${r.peakRssMiB} |`);
+  return `${lines.join("\n")}\n`;
+}
+
+if (!existsSync(TIME)) throw new Error("GNU time (/usr/bin/time, Debian package `time`) is required for CPU and peak-RSS figures");
+for (const tool of [OPA, CONFTEST]) if (!existsSync(tool)) throw new Error(`${tool} is missing; run bash scripts/install-tools.sh`);
+
+process.stderr.write("scenario 1: warm latency\n");
+const latency = await warmLatency();
+process.stderr.write("scenario 2: bulk validation\n");
+const bulkRows = await bulk();
+process.stderr.write("scenario 5: cold start\n");
+const cold = coldStart();
+const results = { machine, quick: QUICK, latency, bulk: bulkRows, coldStart: cold };
+for (const row of bulkRows.filter((r) => r.tool !== "llmops")) {
+  const mine = bulkRows.find((r) => r.size === row.size && r.tool === "llmops");
+  if (mine.findings !== row.findings) throw new Error(`findings differ at ${row.size} files: llmops ${mine.findings}, ${row.tool} ${row.findings}`);
+}
+writeFileSync(join(RESULTS, "spec-latency.json"), `${JSON.stringify({ machine, rows: latency }, null, 2)}\n`);
+writeFileSync(join(RESULTS, "bulk-validation.json"), `${JSON.stringify({ machine, rows: bulkRows }, null, 2)}\n`);
+writeFileSync(join(RESULTS, "cold-start.json"), `${JSON.stringify({ machine, rows: cold }, null, 2)}\n`);
+writeFileSync(join(RESULTS, "scaling.svg"), scalingSvg(bulkRows));
+writeFileSync(join(RESULTS, "RESULTS.md"), markdown(results));
+process.stdout.write(markdown(results));

@@ -1,0 +1,61 @@
+/**
+ * `llmops plan <spec>`: synthesise the stack offline under Pulumi's mock runtime and write
+ * the runtime-input document. Pulumi is imported only here, and only when this runs.
+ */
+import type { Argv } from "yargs";
+import { recordExit } from "../outcome.js";
+import type { Severity } from "../../policies/engine/finding.js";
+
+export const command = "plan <spec>";
+export const describe = "Plan the stack offline (no credentials) and write the runtime-input document";
+
+export function builder(yargs: Argv) {
+  return yargs
+    .positional("spec", { type: "string", demandOption: true, describe: "The spec file" })
+    .option("target", { choices: ["aws", "kubernetes"] as const, describe: "Override the spec's target" })
+    .option("out", { type: "string", describe: "Write the plan document (JSON) to FILE, atomically" })
+    .option("format", { alias: "f", choices: ["pretty", "json"] as const, default: "pretty", describe: "What to print on stdout" })
+    .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
+    .option("fail-on", { choices: ["critical", "high", "medium", "low"] as const, default: "high", describe: "Spec findings at or above this refuse the plan" });
+}
+
+interface Arguments {
+  spec: string;
+  target?: "aws" | "kubernetes" | undefined;
+  out?: string | undefined;
+  format: string;
+  bundle?: string | undefined;
+  "fail-on": string;
+}
+
+export async function handler(argv: Arguments): Promise<void> {
+  const { gateSpec, SpecRejectedError } = await import("../../stacks/spec-gate.js");
+  let gated;
+  try {
+    gated = await gateSpec(argv.spec, { failOn: argv["fail-on"] as Severity, ...(argv.bundle ? { bundleDir: argv.bundle } : {}) });
+  } catch (error) {
+    if (error instanceof SpecRejectedError) {
+      process.stderr.write(`${error.message}\n`);
+      recordExit(1);
+      return;
+    }
+    throw error;
+  }
+  const spec = argv.target ? { ...gated.spec, spec: { ...gated.spec.spec, target: { ...gated.spec.spec.target, provider: argv.target } } } : gated.spec;
+  const progress = process.stderr.isTTY ? setTimeout(() => process.stderr.write("planning offline under Pulumi mocks…\n"), 300) : undefined;
+  const { planOffline } = await import("../../stacks/offline-plan.js");
+  const plan = await planOffline(spec, gated.bundle?.revision ?? "none");
+  if (progress) clearTimeout(progress);
+  const json = `${JSON.stringify(plan, null, 2)}\n`;
+  if (argv.out) {
+    const { writeFileAtomic } = await import("../atomic-write.js");
+    writeFileAtomic(argv.out, json);
+  }
+  if (argv.format === "json") {
+    if (!argv.out) process.stdout.write(json);
+    else process.stdout.write(`${JSON.stringify({ out: argv.out, resources: plan.resources.length }, null, 2)}\n`);
+  } else {
+    const { renderPlanTree } = await import("../plan-tree.js");
+    process.stdout.write(renderPlanTree(plan));
+  }
+}

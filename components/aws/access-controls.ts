@@ -1,0 +1,93 @@
+/**
+ * IAM roles per workload, each trusted only by its own Kubernetes service account (IRSA,
+ * audience sts.amazonaws.com) and allowed only the actions on the resources it needs, plus
+ * an audited break-glass role that requires MFA and a short session.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { document, irsaTrustPolicy, type Statement } from "./iam-documents.js";
+
+export const WORKLOADS = ["inference", "retrieval", "ingestion", "feedback", "evaluation"] as const;
+export type Workload = (typeof WORKLOADS)[number];
+
+export interface WorkloadGrant {
+  readonly actions: readonly string[];
+  /** Exact ARNs (or ARN prefixes ending in /*) the actions apply to; never "*". */
+  readonly resources: readonly pulumi.Input<string>[];
+}
+
+export interface AccessControlsArgs {
+  readonly accountId: pulumi.Input<string>;
+  readonly oidcProviderArn: pulumi.Input<string>;
+  readonly oidcIssuer: pulumi.Input<string>;
+  /** Namespace of the workloads' service accounts. */
+  readonly namespace: string;
+  /** What each workload may do; a workload without grants gets no role. */
+  readonly grants: Partial<Record<Workload, readonly WorkloadGrant[]>>;
+  /** Create the break-glass role. @default true */
+  readonly breakGlass?: boolean;
+  readonly tags?: Record<string, string>;
+}
+
+export function validateAccessControlsArgs(args: AccessControlsArgs): void {
+  for (const [workload, grants] of Object.entries(args.grants)) {
+    for (const [index, grant] of (grants ?? []).entries()) {
+      if (grant.actions.some((action) => action === "*" || action.endsWith(":*"))) {
+        throw new pulumi.InputPropertyError({ propertyPath: `grants.${workload}[${index}].actions`, reason: "wildcard actions are not allowed" });
+      }
+      if (grant.resources.some((resource) => resource === "*")) {
+        throw new pulumi.InputPropertyError({ propertyPath: `grants.${workload}[${index}].resources`, reason: "wildcard resources are not allowed" });
+      }
+    }
+  }
+}
+
+/** IAM role name of a workload; deterministic, so other components can name the ARN before the role exists. */
+export function workloadRoleName(prefix: string, workload: Workload): string {
+  return `${prefix}-${workload}`.slice(0, 64);
+}
+
+/** Service account name of a workload in the stack's namespace. */
+export function serviceAccountName(workload: Workload): string {
+  return `${workload}-sa`;
+}
+
+export class AccessControls extends pulumi.ComponentResource {
+  readonly roles: Partial<Record<Workload, aws.iam.Role>>;
+  readonly roleArns: Partial<Record<Workload, pulumi.Output<string>>>;
+  readonly breakGlassRole?: aws.iam.Role;
+
+  constructor(name: string, args: AccessControlsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("llmops:aws:AccessControls", name, args, opts);
+    validateAccessControlsArgs(args);
+    const parent = { parent: this };
+    this.roles = {};
+    this.roleArns = {};
+    for (const workload of WORKLOADS) {
+      const grants = args.grants[workload];
+      if (!grants || grants.length === 0) continue;
+      const trust = pulumi.all([args.oidcProviderArn, args.oidcIssuer]).apply(([arn, issuer]) =>
+        JSON.stringify(irsaTrustPolicy(arn, issuer, args.namespace, serviceAccountName(workload))));
+      const role = new aws.iam.Role(`${name}-${workload}`, { name: workloadRoleName(name, workload), assumeRolePolicy: trust, maxSessionDuration: 3600, tags: { ...args.tags, "llmops:workload": workload } }, parent);
+      const resolvedResources: pulumi.Output<string[]>[] = grants.map((grant) => pulumi.all([...grant.resources]));
+      const policy = pulumi.all(resolvedResources).apply((resolved: string[][]) =>
+        JSON.stringify(document(...grants.map((grant, i): Statement => ({ Effect: "Allow", Action: [...grant.actions], Resource: resolved[i] ?? [] })))));
+      new aws.iam.RolePolicy(`${name}-${workload}-policy`, { role: role.id, policy }, parent);
+      this.roles[workload] = role;
+      this.roleArns[workload] = role.arn;
+    }
+    if (args.breakGlass ?? true) {
+      const trust = pulumi.output(args.accountId).apply((account) => JSON.stringify(document({
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: "sts:AssumeRole",
+        // Emergency use only: MFA within the last hour; every assumption is in CloudTrail.
+        Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" }, NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } },
+      })));
+      this.breakGlassRole = new aws.iam.Role(`${name}-break-glass`, {
+        assumeRolePolicy: trust, maxSessionDuration: 3600, tags: { ...args.tags, "llmops:break-glass": "true", "llmops:audited": "cloudtrail" },
+      }, parent);
+    }
+    this.registerOutputs({ roleArns: this.roleArns, breakGlassRoleArn: this.breakGlassRole?.arn });
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * IPv4 CIDR arithmetic for the network layout, as pure functions (property-tested).
+ * The VPC is carved into equal-size private (workload) subnets, smaller data subnets and,
+ * only when NAT egress is allowed, small public subnets: one of each per availability zone.
+ */
+
+export interface Cidr {
+  /** Network address as an unsigned 32-bit integer. */
+  readonly base: number;
+  readonly prefix: number;
+}
+
+export function parseCidr(text: string): Cidr {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  if (!match) throw new RangeError(`not an IPv4 CIDR: ${text}`);
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((octet) => octet > 255) || prefix > 32) throw new RangeError(`not an IPv4 CIDR: ${text}`);
+  const address = octets.reduce((value, octet) => value * 256 + octet, 0);
+  const size = 2 ** (32 - prefix);
+  if (address % size !== 0) throw new RangeError(`${text} has host bits set; the network is ${formatCidr({ base: address - (address % size), prefix })}`);
+  return { base: address, prefix };
+}
+
+export function formatCidr(cidr: Cidr): string {
+  const octets = [24, 16, 8, 0].map((shift) => Math.floor(cidr.base / 2 ** shift) % 256);
+  return `${octets.join(".")}/${cidr.prefix}`;
+}
+
+export function size(cidr: Cidr): number {
+  return 2 ** (32 - cidr.prefix);
+}
+
+export function contains(outer: Cidr, inner: Cidr): boolean {
+  return inner.prefix >= outer.prefix && inner.base >= outer.base && inner.base + size(inner) <= outer.base + size(outer);
+}
+
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  return a.base < b.base + size(b) && b.base < a.base + size(a);
+}
+
+export interface SubnetLayout {
+  readonly private: string[];
+  readonly data: string[];
+  readonly public: string[];
+}
+
+/**
+ * Private subnets take 1/8 of the VPC each (room for pods with the VPC CNI), data subnets
+ * 1/32, public subnets 1/64. Blocks are allocated largest first, so they stay aligned.
+ */
+export function layoutSubnets(vpcCidr: string, zones: number, withPublic: boolean): SubnetLayout {
+  const vpc = parseCidr(vpcCidr);
+  if (zones < 1 || zones > 6) throw new RangeError(`zones must be 1..6, got ${zones}`);
+  const privatePrefix = vpc.prefix + 3;
+  const dataPrefix = vpc.prefix + 5;
+  const publicPrefix = vpc.prefix + 6;
+  if (publicPrefix > 28) throw new RangeError(`${vpcCidr} is too small; use a /22 or larger VPC`);
+  let cursor = vpc.base;
+  const take = (prefix: number): string => {
+    const block = { base: cursor, prefix };
+    cursor += size(block);
+    if (!contains(vpc, block)) throw new RangeError(`${vpcCidr} cannot hold ${zones} zones of subnets`);
+    return formatCidr(block);
+  };
+  const privateSubnets = Array.from({ length: zones }, () => take(privatePrefix));
+  const dataSubnets = Array.from({ length: zones }, () => take(dataPrefix));
+  const publicSubnets = withPublic ? Array.from({ length: zones }, () => take(publicPrefix)) : [];
+  return { private: privateSubnets, data: dataSubnets, public: publicSubnets };
+}

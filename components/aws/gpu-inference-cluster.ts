@@ -1,0 +1,154 @@
+/**
+ * EKS for GPU inference: a private API endpoint (public only when asked, and then
+ * CIDR-restricted), KMS envelope encryption of secrets, every control-plane log type,
+ * API authentication mode without a bootstrap admin, an OIDC provider for IRSA, a system
+ * node group and one tainted GPU node group per GPU type. Launch templates require IMDSv2
+ * with hop limit 1 and encrypt volumes; nodes live in private subnets only and their role
+ * carries only the worker, CNI and ECR read-only policies.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { instanceTypeFor, type GpuType } from "./gpu-instance-types.js";
+import { serviceTrustPolicy } from "./iam-documents.js";
+
+export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
+export const NODE_ROLE_POLICIES = [
+  "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+  "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+  "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+] as const;
+export const GPU_TAINT = { key: "nvidia.com/gpu", value: "present", effect: "NO_SCHEDULE" } as const;
+
+export interface GpuPool {
+  readonly gpu: GpuType;
+  /** GPUs each model replica needs. */
+  readonly gpusPerReplica: number;
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+}
+
+export interface GpuInferenceClusterArgs {
+  readonly vpcId: pulumi.Input<string>;
+  /** Private subnets for the control-plane ENIs and all nodes. */
+  readonly privateSubnetIds: pulumi.Input<string>[];
+  /** Key for Kubernetes secrets envelope encryption. */
+  readonly secretsKeyArn: pulumi.Input<string>;
+  /** Key for node volumes. */
+  readonly volumeKeyArn: pulumi.Input<string>;
+  /** Key for the control-plane log group. */
+  readonly logKeyArn: pulumi.Input<string>;
+  /** Kubernetes version. @default "1.33" */
+  readonly kubernetesVersion?: string;
+  /** Open the API endpoint publicly; requires publicAccessCidrs. @default false */
+  readonly publicEndpoint?: boolean;
+  /** CIDRs allowed to reach a public endpoint; must not contain 0.0.0.0/0. Only with publicEndpoint. */
+  readonly publicAccessCidrs?: readonly string[];
+  /** GPU node pools, one per GPU type. */
+  readonly gpuPools: readonly GpuPool[];
+  /** Control-plane log retention. @default 365 */
+  readonly logRetentionDays?: number;
+  readonly tags?: Record<string, string>;
+}
+
+export function validateGpuInferenceClusterArgs(args: GpuInferenceClusterArgs): void {
+  const cidrs = args.publicAccessCidrs ?? [];
+  if (args.publicEndpoint && cidrs.length === 0) {
+    throw new pulumi.InputPropertyError({ propertyPath: "publicAccessCidrs", reason: "a public endpoint needs at least one CIDR" });
+  }
+  if (!args.publicEndpoint && cidrs.length > 0) {
+    throw new pulumi.InputPropertyError({ propertyPath: "publicAccessCidrs", reason: "only valid together with publicEndpoint" });
+  }
+  if (cidrs.some((cidr) => cidr.endsWith("/0"))) {
+    throw new pulumi.InputPropertyError({ propertyPath: "publicAccessCidrs", reason: "0.0.0.0/0 is not allowed" });
+  }
+  for (const [index, pool] of args.gpuPools.entries()) {
+    try {
+      instanceTypeFor(pool.gpu, pool.gpusPerReplica);
+    } catch (error) {
+      throw new pulumi.InputPropertyError({ propertyPath: `gpuPools[${index}]`, reason: (error as Error).message });
+    }
+    if (pool.minReplicas > pool.maxReplicas) throw new pulumi.InputPropertyError({ propertyPath: `gpuPools[${index}].minReplicas`, reason: "above maxReplicas" });
+  }
+}
+
+/** Nodes needed for a pool: replicas packed onto nodes of the mapped size. */
+export function nodeCounts(pool: GpuPool): { instanceType: string; min: number; max: number } {
+  const { instanceType, gpusPerNode } = instanceTypeFor(pool.gpu, pool.gpusPerReplica);
+  const perNode = Math.max(1, Math.floor(gpusPerNode / pool.gpusPerReplica));
+  return { instanceType, min: Math.ceil(pool.minReplicas / perNode), max: Math.max(1, Math.ceil(pool.maxReplicas / perNode)) };
+}
+
+export class GpuInferenceCluster extends pulumi.ComponentResource {
+  readonly cluster: aws.eks.Cluster;
+  readonly oidcProvider: aws.iam.OpenIdConnectProvider;
+  readonly oidcIssuer: pulumi.Output<string>;
+  readonly nodeRole: aws.iam.Role;
+  readonly nodeSecurityGroupId: pulumi.Output<string>;
+
+  constructor(name: string, args: GpuInferenceClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("llmops:aws:GpuInferenceCluster", name, args, opts);
+    validateGpuInferenceClusterArgs(args);
+    const parent = { parent: this };
+
+    const clusterRole = new aws.iam.Role(`${name}-cluster-role`, { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("eks.amazonaws.com")), tags: args.tags }, parent);
+    const clusterPolicy = new aws.iam.RolePolicyAttachment(`${name}-cluster-policy`, { role: clusterRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" }, parent);
+    // EKS writes control-plane logs to this group; creating it first sets KMS and retention.
+    const logGroup = new aws.cloudwatch.LogGroup(`${name}-control-plane-logs`, {
+      name: `/aws/eks/${name}/cluster`, retentionInDays: args.logRetentionDays ?? 365, kmsKeyId: args.logKeyArn, tags: args.tags,
+    }, parent);
+
+    this.cluster = new aws.eks.Cluster(`${name}`, {
+      name,
+      version: args.kubernetesVersion ?? "1.33",
+      roleArn: clusterRole.arn,
+      vpcConfig: {
+        subnetIds: args.privateSubnetIds,
+        endpointPrivateAccess: true,
+        endpointPublicAccess: args.publicEndpoint ?? false,
+        ...(args.publicEndpoint ? { publicAccessCidrs: [...(args.publicAccessCidrs ?? [])] } : {}),
+      },
+      encryptionConfig: { provider: { keyArn: args.secretsKeyArn }, resources: ["secrets"] },
+      enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
+      accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
+      tags: args.tags,
+    }, { parent: this, dependsOn: [clusterPolicy, logGroup] });
+
+    this.oidcIssuer = this.cluster.identities.apply((identities) => identities[0]?.oidcs?.[0]?.issuer ?? "");
+    this.oidcProvider = new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: this.oidcIssuer, clientIdLists: ["sts.amazonaws.com"], tags: args.tags }, parent);
+
+    this.nodeRole = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: args.tags }, parent);
+    const nodePolicies = NODE_ROLE_POLICIES.map((policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent));
+
+    const launchTemplate = (pool: string) => new aws.ec2.LaunchTemplate(`${name}-${pool}-lt`, {
+      // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (EKS.8 / CIS 5.4.x).
+      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+      blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: args.volumeKeyArn, volumeSize: pool === "system" ? 50 : 200, volumeType: "gp3" } }],
+      tagSpecifications: [{ resourceType: "instance", tags: { ...args.tags, "llmops:pool": pool } }],
+      tags: args.tags,
+    }, parent);
+
+    const nodeGroup = (pool: string, instanceType: string, min: number, max: number, gpu?: GpuType) => {
+      const template = launchTemplate(pool);
+      return new aws.eks.NodeGroup(`${name}-${pool}`, {
+        clusterName: this.cluster.name,
+        nodeRoleArn: this.nodeRole.arn,
+        subnetIds: args.privateSubnetIds,
+        instanceTypes: [instanceType],
+        amiType: gpu ? "AL2023_x86_64_NVIDIA" : "AL2023_x86_64_STANDARD",
+        scalingConfig: { minSize: min, desiredSize: Math.max(min, 1), maxSize: Math.max(max, 1) },
+        launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
+        labels: gpu ? { "llmops.dev/pool": "gpu", "llmops.dev/gpu": gpu, "nvidia.com/gpu.present": "true" } : { "llmops.dev/pool": "system" },
+        taints: gpu ? [GPU_TAINT] : [],
+        updateConfig: { maxUnavailable: 1 },
+        tags: args.tags,
+      }, { parent: this, dependsOn: nodePolicies });
+    };
+    nodeGroup("system", "m6i.large", 2, 4);
+    for (const pool of args.gpuPools) {
+      const counts = nodeCounts(pool);
+      nodeGroup(`gpu-${pool.gpu.toLowerCase()}`, counts.instanceType, counts.min, counts.max, pool.gpu);
+    }
+    this.nodeSecurityGroupId = this.cluster.vpcConfig.apply((config) => config.clusterSecurityGroupId ?? "");
+    this.registerOutputs({ clusterName: this.cluster.name, endpoint: this.cluster.endpoint, oidcProviderArn: this.oidcProvider.arn });
+  }
+}

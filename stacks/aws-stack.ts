@@ -1,0 +1,201 @@
+/**
+ * target: aws — composes the AWS components from a validated spec: keys, private network,
+ * EKS with GPU node groups, model artifacts, feedback store, vector store, per-workload IAM
+ * roles, and the audit trail. The Kubernetes workloads on the cluster come from
+ * kubernetes-stack (the Kubernetes-components issue).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import type { LLMOpsStack } from "../schemas/spec-schema.js";
+import { EncryptionKeys } from "../components/aws/encryption-keys.js";
+import { PrivateNetwork } from "../components/aws/private-network.js";
+import { GpuInferenceCluster, type GpuPool } from "../components/aws/gpu-inference-cluster.js";
+import type { GpuType } from "../components/aws/gpu-instance-types.js";
+import { SecureBucket } from "../components/aws/secure-bucket.js";
+import { FeedbackStore, ModelArtifacts } from "../components/aws/data-stores.js";
+import { VectorStore } from "../components/aws/vector-store.js";
+import { AccessControls, workloadRoleName, type Workload, type WorkloadGrant } from "../components/aws/access-controls.js";
+import { AuditTrail, logRetentionFor } from "../components/aws/audit-trail.js";
+
+export interface AwsEnvironment {
+  readonly accountId: pulumi.Input<string>;
+  readonly region: string;
+  readonly availabilityZones: pulumi.Input<string>[];
+}
+
+type Model = LLMOpsStack["spec"]["models"][number];
+const SELF_HOSTED = new Set(["vllm", "tgi", "triton"]);
+const MANAGED_VECTOR_ENGINES = new Set(["auroraPgvector", "opensearchServerless"]);
+
+export function stackTags(spec: LLMOpsStack): Record<string, string> {
+  return {
+    ...(spec.metadata.labels as Record<string, string> | undefined),
+    "llmops:stack": spec.metadata.name,
+    "llmops:environment": spec.metadata.environment,
+    "llmops:owner": spec.metadata.owner.email,
+    "llmops:pattern": spec.spec.pattern,
+  };
+}
+
+/** One GPU pool per GPU type: replicas add up, GPUs per replica is the largest asked for. */
+export function gpuPools(models: readonly Model[]): GpuPool[] {
+  const pools = new Map<GpuType, GpuPool>();
+  for (const model of models) {
+    if (!SELF_HOSTED.has(model.serving.runtime) || model.gpu.type === "none" || model.gpu.count === 0) continue;
+    const gpu = model.gpu.type as GpuType;
+    const previous = pools.get(gpu);
+    pools.set(gpu, {
+      gpu,
+      gpusPerReplica: Math.max(previous?.gpusPerReplica ?? 0, model.gpu.count),
+      minReplicas: (previous?.minReplicas ?? 0) + model.replicas.min,
+      maxReplicas: (previous?.maxReplicas ?? 0) + model.replicas.max,
+    });
+  }
+  return [...pools.values()];
+}
+
+/** bedrock://anthropic.claude-3-5-sonnet + version 20241022-v2:0 → anthropic.claude-3-5-sonnet-20241022-v2:0 */
+export function bedrockModelId(model: Model): string {
+  const base = model.source.uri.replace(/^bedrock:\/\//, "");
+  return model.source.version ? `${base}-${model.source.version}` : base;
+}
+
+export function needsCluster(spec: LLMOpsStack): boolean {
+  return spec.spec.pattern !== "embedded" || spec.spec.models.some((model) => SELF_HOSTED.has(model.serving.runtime));
+}
+
+export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.ComponentResourceOptions = {}): Record<string, pulumi.Input<unknown>> {
+  const name = spec.metadata.name;
+  const tags = stackTags(spec);
+  const body = spec.spec;
+  const namespace = body.target.kubernetes?.namespace ?? name;
+  const keys = new EncryptionKeys(`${name}-keys`, { accountId: env.accountId, region: env.region, tags }, opts);
+  const accessLogs = new SecureBucket(`${name}-access-logs`, {
+    kmsKeyArn: keys.arns.audit,
+    expireAfterDays: Math.max(body.observability.audit.retentionDays, 90),
+    extraStatements: (arn) => [{ Sid: "S3ServerAccessLogs", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: `${arn}/*` }],
+    tags,
+  }, opts);
+
+  const weights = Object.fromEntries(body.models.filter((model) => model.source.digest && ["registry", "s3", "huggingface"].includes(model.source.type)).map((model) => [model.name, model.source.digest!]));
+  const artifacts = Object.keys(weights).length > 0
+    ? new ModelArtifacts(`${name}-models`, { kmsKeyArn: keys.arns.modelArtifacts, accessLogBucket: accessLogs.name, models: weights, tags }, opts)
+    : undefined;
+  const feedback = new FeedbackStore(`${name}-feedback`, {
+    kmsKeyArn: keys.arns.feedback, accessLogBucket: accessLogs.name, retentionDays: body.humanFeedback.retentionDays,
+    reviewQueue: body.humanFeedback.reviewQueue.enabled, tags,
+  }, opts);
+
+  const outputs: Record<string, pulumi.Input<unknown>> = {
+    feedbackBucket: feedback.bucket.name,
+    ...(artifacts ? { modelWeights: artifacts.weightUris } : {}),
+  };
+
+  let cluster: GpuInferenceCluster | undefined;
+  let network: PrivateNetwork | undefined;
+  if (needsCluster(spec)) {
+    const endpointServices = [...new Set([...body.network.privateEndpoints, ...(body.blackBoxApi?.provider === "bedrock" ? ["bedrock-runtime"] : [])])];
+    network = new PrivateNetwork(`${name}-net`, {
+      cidrBlock: body.network.vpcCidr,
+      availabilityZones: env.availabilityZones,
+      natEgress: body.network.egress.mode === "allowlist",
+      endpointServices,
+      region: env.region,
+      logKeyArn: keys.arns.logs,
+      flowLogRetentionDays: logRetentionFor(body.data.retention.logsDays),
+      tags,
+    }, opts);
+    cluster = new GpuInferenceCluster(`${name}-eks`, {
+      vpcId: network.vpc.id,
+      privateSubnetIds: network.privateSubnetIds,
+      secretsKeyArn: keys.arns.cluster,
+      volumeKeyArn: keys.arns.inference,
+      logKeyArn: keys.arns.logs,
+      publicEndpoint: body.network.clusterEndpoint.public,
+      ...(body.network.clusterEndpoint.public ? { publicAccessCidrs: body.network.clusterEndpoint.publicCidrs } : {}),
+      gpuPools: gpuPools(body.models),
+      logRetentionDays: logRetentionFor(body.data.retention.logsDays),
+      tags,
+    }, opts);
+    outputs.clusterName = cluster.cluster.name;
+    outputs.clusterEndpoint = cluster.cluster.endpoint;
+    outputs.oidcProviderArn = cluster.oidcProvider.arn;
+    outputs.vpcId = network.vpc.id;
+  }
+
+  const roleArn = (workload: Workload) => pulumi.interpolate`arn:aws:iam::${env.accountId}:role/${workloadRoleName(`${name}-access`, workload)}`;
+  let vectorStore: VectorStore | undefined;
+  if (body.vectorStore && MANAGED_VECTOR_ENGINES.has(body.vectorStore.engine) && cluster && network) {
+    vectorStore = new VectorStore(`${name}-vectors`, {
+      engine: body.vectorStore.engine as "auroraPgvector" | "opensearchServerless",
+      vpcId: network.vpc.id,
+      dataSubnetIds: network.dataSubnetIds,
+      clientSecurityGroupId: cluster.nodeSecurityGroupId,
+      kmsKeyArn: keys.arns.vectorStore,
+      readerRoleArns: [roleArn("retrieval")],
+      writerRoleArns: [roleArn("ingestion")],
+      tags,
+    }, opts);
+    outputs.vectorStoreEndpoint = vectorStore.endpoint;
+  }
+
+  if (cluster) {
+    const grants: Partial<Record<Workload, WorkloadGrant[]>> = {};
+    const modelRead: WorkloadGrant[] = artifacts
+      ? [{ actions: ["s3:GetObject"], resources: [pulumi.interpolate`${artifacts.bucket.arn}/models/*`] }, { actions: ["kms:Decrypt"], resources: [keys.arns.modelArtifacts] }]
+      : [];
+    const bedrock: WorkloadGrant[] = body.models
+      .filter((model) => model.source.type === "bedrock")
+      .map((model) => ({ actions: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], resources: [`arn:aws:bedrock:${env.region}::foundation-model/${bedrockModelId(model)}`] }));
+    grants.inference = [...modelRead, ...bedrock];
+    grants.evaluation = [...modelRead, { actions: ["s3:GetObject"], resources: [pulumi.interpolate`${feedback.bucket.arn}/*`] }, { actions: ["kms:Decrypt"], resources: [keys.arns.feedback] }];
+    grants.feedback = [
+      { actions: ["s3:PutObject"], resources: [pulumi.interpolate`${feedback.bucket.arn}/*`] },
+      { actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [keys.arns.feedback] },
+      ...(feedback.queue ? [{ actions: ["sqs:SendMessage"], resources: [feedback.queue.arn] }] : []),
+    ];
+    if (vectorStore) {
+      const vectorAccess: WorkloadGrant = body.vectorStore?.engine === "auroraPgvector"
+        ? { actions: ["rds-db:connect"], resources: [pulumi.interpolate`arn:aws:rds-db:${env.region}:${env.accountId}:dbuser:${vectorStore.resourceArn}/retrieval`] }
+        : { actions: ["aoss:APIAccessAll"], resources: [vectorStore.resourceArn] };
+      grants.retrieval = [vectorAccess];
+      grants.ingestion = [vectorAccess.actions[0] === "rds-db:connect"
+        ? { actions: ["rds-db:connect"], resources: [pulumi.interpolate`arn:aws:rds-db:${env.region}:${env.accountId}:dbuser:${vectorStore.resourceArn}/ingestion`] }
+        : vectorAccess];
+    }
+    const access = new AccessControls(`${name}-access`, {
+      accountId: env.accountId,
+      oidcProviderArn: cluster.oidcProvider.arn,
+      oidcIssuer: cluster.oidcIssuer,
+      namespace,
+      grants,
+      breakGlass: body.access.breakGlass.enabled,
+      tags,
+    }, opts);
+    outputs.roleArns = access.roleArns;
+    if (access.breakGlassRole) {
+      // The only cluster-admin path: the audited break-glass role, through an EKS access entry.
+      const entry = new aws.eks.AccessEntry(`${name}-break-glass-access`, { clusterName: cluster.cluster.name, principalArn: access.breakGlassRole.arn, type: "STANDARD", tags }, opts);
+      new aws.eks.AccessPolicyAssociation(`${name}-break-glass-admin`, {
+        clusterName: cluster.cluster.name,
+        principalArn: access.breakGlassRole.arn,
+        policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+        accessScope: { type: "cluster" },
+      }, { ...opts, dependsOn: [entry] });
+      outputs.breakGlassRoleArn = access.breakGlassRole.arn;
+    }
+  }
+
+  const audit = new AuditTrail(`${name}-audit`, {
+    accountId: env.accountId,
+    region: env.region,
+    kmsKeyArn: keys.arns.audit,
+    accessLogBucket: accessLogs.name,
+    retentionDays: body.observability.audit.retentionDays,
+    dataEventBucketArns: [feedback.bucket.arn, ...(artifacts ? [artifacts.bucket.arn] : [])],
+    tags,
+  }, opts);
+  outputs.auditBucket = audit.bucket.name;
+  outputs.auditTrailArn = audit.trail.arn;
+  return outputs;
+}

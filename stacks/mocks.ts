@@ -1,0 +1,79 @@
+/**
+ * Pulumi mocks for the offline plan and the component tests. Nothing here pretends to be
+ * AWS: every value the cloud would compute is visibly mocked (ids start with "mocked-",
+ * the account is 000000000000, ARNs contain ":mocked/"). Calls the program does not make
+ * are refused, so a new data source cannot silently return nothing.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
+
+export const MOCK_ACCOUNT_ID = "000000000000";
+export const MOCK_NOTE = "Values computed by the cloud (ids, ARNs, endpoints) are mocked: ids start with 'mocked-', the account is 000000000000 and ARNs contain ':mocked/'. Inputs are what the program would send.";
+
+export interface RecordedResource {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+}
+
+const short = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 12);
+
+function service(type: string): string {
+  return type.split(":")[1]?.split("/")[0] ?? "unknown";
+}
+
+/** Cloud-computed outputs for the resource types the components read back. */
+function computedState(type: string, name: string, inputs: Record<string, any>, region: string): Record<string, unknown> {
+  const arn = `arn:aws:${service(type)}:${region}:${MOCK_ACCOUNT_ID}:mocked/${name}`;
+  const base = { arn, name: inputs.name ?? name };
+  switch (type) {
+    case "aws:eks/cluster:Cluster":
+      return {
+        ...base,
+        endpoint: `https://mocked-${short(name)}.gr7.${region}.eks.amazonaws.com`,
+        identities: [{ oidcs: [{ issuer: `https://oidc.eks.${region}.amazonaws.com/id/MOCKED${short(name).toUpperCase()}` }] }],
+        certificateAuthority: { data: Buffer.from(`mocked-ca-${name}`).toString("base64") },
+        vpcConfig: { ...inputs.vpcConfig, clusterSecurityGroupId: `mocked-sg-${short(name)}` },
+      };
+    case "aws:rds/cluster:Cluster":
+      return { ...base, endpoint: `${name}.cluster-mocked.${region}.rds.amazonaws.com`, clusterResourceId: `cluster-MOCKED${short(name).toUpperCase()}` };
+    case "aws:opensearch/serverlessCollection:ServerlessCollection":
+      return { ...base, collectionEndpoint: `https://mocked-${short(name)}.${region}.aoss.amazonaws.com` };
+    case "aws:ec2/launchTemplate:LaunchTemplate":
+      return { ...base, latestVersion: 1 };
+    case "aws:s3/bucket:Bucket":
+      return { ...base, bucket: inputs.bucket ?? `${name}-mocked`, arn: `arn:aws:s3:::${inputs.bucket ?? `${name}-mocked`}` };
+    case "aws:kms/key:Key":
+      return { ...base, keyId: `mocked-key-${short(name)}` };
+    case "aws:sqs/queue:Queue":
+      return { ...base, url: `https://sqs.${region}.amazonaws.com/${MOCK_ACCOUNT_ID}/${name}`, arn: `arn:aws:sqs:${region}:${MOCK_ACCOUNT_ID}:${name}` };
+    case "aws:iam/role:Role":
+      return { ...base, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${inputs.name ?? name}` };
+    case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
+      return { ...base, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:oidc-provider/${String(inputs.url ?? "").replace(/^https:\/\//, "")}` };
+    default:
+      return type.startsWith("kubernetes:") ? { metadata: { ...inputs.metadata, name: inputs.metadata?.name ?? name } } : base;
+  }
+}
+
+export function llmopsMocks(region: string, recorded: RecordedResource[] = []): pulumi.runtime.Mocks {
+  return {
+    newResource(args) {
+      const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+      recorded.push({ type: args.type, name: args.name, inputs });
+      return { id: `mocked-${args.name}`, state: { ...inputs, ...computedState(args.type, args.name, inputs as Record<string, any>, region) } };
+    },
+    call(args) {
+      switch (args.token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+          return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mocked`, userId: "MOCKED", id: MOCK_ACCOUNT_ID };
+        case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+          const names = ["a", "b", "c", "d", "e", "f"].map((suffix) => `${region}${suffix}`);
+          return { names, zoneIds: names.map((_, i) => `mocked-az${i + 1}`), id: region };
+        }
+        default:
+          throw new Error(`the offline plan does not mock the call ${args.token}; add it to stacks/mocks.ts`);
+      }
+    },
+  };
+}

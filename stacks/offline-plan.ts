@@ -1,0 +1,86 @@
+/**
+ * `llmops plan`: run the real stack program offline under Pulumi's mock runtime (no
+ * credentials, no network) and record every registered resource as the runtime-input
+ * document: { resources: [{ urn, type, name, props, parent }], spec }. The output is
+ * deterministic: resources are sorted by URN and nothing depends on time.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { LLMOpsStack } from "../schemas/spec-schema.js";
+import { MOCK_NOTE, llmopsMocks, type RecordedResource } from "./mocks.js";
+import { resolvedValue, runInStack, waitForRegistrations } from "./pulumi-internals.js";
+
+export interface PlannedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly props: Record<string, unknown>;
+  readonly parent?: string;
+}
+
+export interface PlanDocument {
+  readonly kind: "llmops-plan";
+  readonly stack: string;
+  readonly target: string;
+  readonly mocked: string;
+  readonly policyBundleRevision: string;
+  readonly resources: PlannedResource[];
+  readonly spec: LLMOpsStack;
+}
+
+const PROJECT = "responsible-llmops";
+
+export async function planOffline(spec: LLMOpsStack, bundleRevision: string): Promise<PlanDocument> {
+  const { runtime } = await import("@pulumi/pulumi");
+  const recorded: RecordedResource[] = [];
+  const stackName = spec.metadata.environment;
+  await runtime.setMocks(llmopsMocks(spec.spec.target.region, recorded), PROJECT, stackName, false);
+  const registered: Array<{ resource: pulumi.Resource; type: string; name: string; parent?: pulumi.Resource }> = [];
+  const { defineStack } = await import("./program.js");
+  await runInStack(async () => {
+    runtime.registerStackTransformation((args) => {
+      registered.push({ resource: args.resource, type: args.type, name: args.name, ...(args.opts.parent ? { parent: args.opts.parent } : {}) });
+      return undefined;
+    });
+    return defineStack(spec, { bundleRevision });
+  });
+  await waitForRegistrations();
+
+  const inputsByKey = new Map(recorded.map((resource) => [`${resource.type}::${resource.name}`, resource.inputs]));
+  const urns = new Map<pulumi.Resource, string>();
+  for (const entry of registered) urns.set(entry.resource, (await resolvedValue(entry.resource.urn)) ?? "");
+  const resources = registered.map((entry): PlannedResource => {
+    const urn = urns.get(entry.resource)!;
+    const parent = entry.parent ? urns.get(entry.parent) : undefined;
+    return {
+      urn,
+      type: entry.type,
+      name: entry.name,
+      props: canonical(inputsByKey.get(`${entry.type}::${entry.name}`) ?? {}) as Record<string, unknown>,
+      ...(parent ? { parent } : {}),
+    };
+  }).sort((a, b) => a.urn.localeCompare(b.urn));
+  return { kind: "llmops-plan", stack: spec.metadata.name, target: spec.spec.target.provider, mocked: MOCK_NOTE, policyBundleRevision: bundleRevision, resources, spec };
+}
+
+/** Sorted keys, so two runs serialise byte-identically. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+  }
+  return value;
+}
+
+/**
+ * Component path of a resource: the names of the resources above it, root first. Built from
+ * the parent links, not from the URN (whose type chain the mock monitor abbreviates).
+ */
+export function componentPath(resource: PlannedResource, byUrn: ReadonlyMap<string, PlannedResource>): string[] {
+  const path: string[] = [];
+  let parent = resource.parent ? byUrn.get(resource.parent) : undefined;
+  while (parent) {
+    path.unshift(parent.name);
+    parent = parent.parent ? byUrn.get(parent.parent) : undefined;
+  }
+  return path;
+}

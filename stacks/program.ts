@@ -1,0 +1,49 @@
+/**
+ * The Pulumi program: gate the spec, then compose the components for its target under one
+ * root component (so every resource has a component path and inherits the provider).
+ * Used by the Pulumi language host (stacks/index.ts) and by the offline plan alike.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { LLMOpsStack } from "../schemas/spec-schema.js";
+import { composeAws, stackTags } from "./aws-stack.js";
+
+export const ROOT_COMPONENT_TYPE = "llmops:stack:LLMOpsStack";
+
+/** The root component: every resource of a stack is below it, so plans group by component path. */
+export class StackRoot extends pulumi.ComponentResource {
+  constructor(name: string, opts: pulumi.ComponentResourceOptions) {
+    super(ROOT_COMPONENT_TYPE, name, {}, opts);
+  }
+
+  finish(outputs: Record<string, unknown>): void {
+    this.registerOutputs(outputs);
+  }
+}
+
+export interface StackOptions {
+  /** Policy bundle revision that approved the spec; recorded as a stack output and tag. */
+  readonly bundleRevision: string;
+}
+
+export async function defineStack(spec: LLMOpsStack, options: StackOptions): Promise<Record<string, unknown>> {
+  const name = spec.metadata.name;
+  const target = spec.spec.target;
+  if (target.provider === "aws") {
+    const aws = await import("@pulumi/aws");
+    const tags = { ...stackTags(spec), "llmops:policy-revision": options.bundleRevision };
+    const provider = new aws.Provider(`${name}-aws`, { region: target.region as never, defaultTags: { tags } });
+    const root = new StackRoot(name, { providers: [provider] });
+    const identity = aws.getCallerIdentityOutput({}, { provider });
+    const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { provider });
+    const availabilityZones = Array.from({ length: target.availabilityZones }, (_, i) => zones.names.apply((names) => {
+      const zone = names[i];
+      if (!zone) throw new Error(`region ${target.region} has fewer than ${target.availabilityZones} availability zones`);
+      return zone;
+    }));
+    const outputs = composeAws(spec, { accountId: identity.accountId, region: target.region, availabilityZones }, { parent: root });
+    root.finish(outputs);
+    return { ...outputs, policyBundleRevision: options.bundleRevision };
+  }
+  const { composeKubernetes } = await import("./kubernetes-stack.js");
+  return composeKubernetes(spec, options);
+}

@@ -1,0 +1,39 @@
+/**
+ * The gate in front of every deployment: load the spec (hardened), validate it against the
+ * schema and the spec policies, and refuse, before a single resource is registered, when
+ * anything at or above the threshold is found. The error lists every blocking finding.
+ */
+import { loadSpecFile } from "../schemas/load-spec.js";
+import type { LLMOpsStack } from "../schemas/spec-schema.js";
+import { blockingFindings, type Finding, type Severity } from "../policies/engine/finding.js";
+import { validateLoadedSpec } from "../policies/engine/validate-specs.js";
+import { loadSpecPolicies } from "../policies/engine/spec-policies.js";
+import type { BundleInfo } from "../policies/engine/report.js";
+
+export class SpecRejectedError extends Error {
+  readonly userFacing = true as const;
+  constructor(readonly file: string, readonly findings: readonly Finding[]) {
+    super(
+      `${file} does not pass the spec policies; nothing was deployed:\n` +
+        findings.map((finding) => `  ${finding.file ?? file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.severity} ${finding.id} ${finding.message} (at ${finding.path})\n    fix: ${finding.remediation}`).join("\n"),
+    );
+    this.name = "SpecRejectedError";
+  }
+}
+
+export interface GatedSpec {
+  readonly spec: LLMOpsStack;
+  readonly findings: readonly Finding[];
+  readonly bundle: BundleInfo | undefined;
+}
+
+export async function gateSpec(file: string, options: { failOn?: Severity; bundleDir?: string } = {}): Promise<GatedSpec> {
+  const documents = loadSpecFile(file);
+  if (documents.length !== 1) throw new SpecRejectedError(file, []);
+  const document = documents[0]!;
+  const policies = await loadSpecPolicies(options.bundleDir);
+  const findings = validateLoadedSpec(document, policies);
+  const blocking = blockingFindings(findings, options.failOn ?? "high");
+  if (blocking.length > 0) throw new SpecRejectedError(file, blocking);
+  return { spec: document.value, findings, bundle: policies.bundle };
+}

@@ -93,6 +93,12 @@ export function starterSpec(pattern: Pattern, name: string): Record<string, unkn
         roles: [{ name: "app-users", permissions: ["inference:invoke"] }, { name: "reviewers", permissions: ["feedback:read", "feedback:review"] }],
         breakGlass: { enabled: true, audited: true, approvers: ["security-oncall@example.com"] },
       },
+      platform: {
+        images: {
+          gateway: { repository: "registry.internal.example.com/platform/litellm", digest: DIGEST_PLACEHOLDER },
+          ...(pattern === "embedded" || pattern === "blackBoxApi" ? {} : { modelFetcher: { repository: "registry.internal.example.com/platform/model-fetcher", digest: DIGEST_PLACEHOLDER } }),
+        },
+      },
       governance: {
         stopPath: { runbook: "https://runbooks.example.com/your-stack/stop", killSwitch: true },
         disclosure: { aiDisclosure: true, text: "You are interacting with an AI system." },

@@ -290,6 +290,24 @@ const Governance = Obj({
   }, { default: {} }),
 }, { default: {} });
 
+const PinnedImage = (description: string) => Optional(Obj({
+  repository: freeText("Image repository.", 255),
+  digest: Str(71, { pattern: patterns.sha256Digest }),
+}, { description }));
+
+const Platform = Obj({
+  images: Obj({
+    gateway: PinnedImage("LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits."),
+    vectorDatabase: PinnedImage("In-cluster vector database (Qdrant or pgvector) for target kubernetes."),
+    modelFetcher: PinnedImage("Init container that fetches model weights by digest and verifies them."),
+    collector: PinnedImage("Collector that ships audit and feedback records to their sinks."),
+  }, { default: {} }),
+  gatewayClientNamespaces: Arr(name("Namespace allowed to call the gateway."), 16, { default: [] }),
+  artifactStoreCidrs: Arr(Str(18, { pattern: patterns.ipv4Cidr }), 16, { default: [], description: "target kubernetes: where model weights are fetched from (443)." }),
+  egressProxyCidrs: Arr(Str(18, { pattern: patterns.ipv4Cidr }), 16, { default: [], description: "target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs." }),
+  storageClass: Optional(freeText("StorageClass for persistent volumes (vector database, sinks).", 63)),
+}, { default: {}, description: "Platform components deployed around the models (images pinned by digest)." });
+
 const Exception = Obj({
   policyId: Str(16, { pattern: patterns.policyId }),
   reason: freeText("Why the policy does not apply or is accepted.", 1000),
@@ -317,6 +335,7 @@ export const SpecBody = Obj({
   access: Access,
   observability: Observability,
   governance: Governance,
+  platform: Platform,
   exceptions: Arr(Exception, 64, { default: [] }),
 });
 

@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { EncryptionKeys } from "../components/aws/encryption-keys.js";
 import { PrivateNetwork } from "../components/aws/private-network.js";
@@ -16,6 +17,7 @@ import { FeedbackStore, ModelArtifacts } from "../components/aws/data-stores.js"
 import { VectorStore } from "../components/aws/vector-store.js";
 import { AccessControls, workloadRoleName, type Workload, type WorkloadGrant } from "../components/aws/access-controls.js";
 import { AuditTrail, logRetentionFor } from "../components/aws/audit-trail.js";
+import { composeWorkloads } from "./workloads.js";
 
 export interface AwsEnvironment {
   readonly accountId: pulumi.Input<string>;
@@ -58,6 +60,21 @@ export function gpuPools(models: readonly Model[]): GpuPool[] {
 export function bedrockModelId(model: Model): string {
   const base = model.source.uri.replace(/^bedrock:\/\//, "");
   return model.source.version ? `${base}-${model.source.version}` : base;
+}
+
+/** A kubeconfig that authenticates with `aws eks get-token` (no long-lived credentials). */
+export function eksKubeconfig(clusterName: string, endpoint: string, certificateAuthority: string, region: string): Record<string, unknown> {
+  return {
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name: clusterName, cluster: { server: endpoint, "certificate-authority-data": certificateAuthority } }],
+    contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
+    "current-context": clusterName,
+    users: [{
+      name: clusterName,
+      user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", clusterName, "--region", region], interactiveMode: "Never" } },
+    }],
+  };
 }
 
 export function needsCluster(spec: LLMOpsStack): boolean {
@@ -184,6 +201,21 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       }, { ...opts, dependsOn: [entry] });
       outputs.breakGlassRoleArn = access.breakGlassRole.arn;
     }
+
+    // The workloads run on the new cluster, through a provider authenticated with `aws eks get-token`.
+    const kubeconfig = pulumi.all([cluster.cluster.name, cluster.cluster.endpoint, cluster.cluster.certificateAuthority.data]).apply(([clusterName, endpoint, ca]) =>
+      JSON.stringify(eksKubeconfig(clusterName, endpoint, ca, env.region)));
+    const k8sProvider = new k8s.Provider(`${name}-eks-k8s`, { kubeconfig, enableServerSideApply: true }, opts);
+    // Weights come from S3 through the gateway endpoint, whose addresses are the regional S3 prefix list.
+    const s3Ranges = aws.ec2.getPrefixListOutput({ name: `com.amazonaws.${env.region}.s3` }, opts.parent ? { parent: opts.parent } : {});
+    Object.assign(outputs, composeWorkloads(spec, {
+      opts: { ...(opts.parent ? { parent: opts.parent } : {}), providers: [k8sProvider] },
+      awsRoleArns: access.roleArns,
+      ...(artifacts ? { weightUris: artifacts.weightUris } : {}),
+      fetchEgressCidrs: s3Ranges.cidrBlocks,
+      apiEgressCidrs: [body.network.vpcCidr],
+      recordSinks: false,
+    }));
   }
 
   const audit = new AuditTrail(`${name}-audit`, {

@@ -71,6 +71,9 @@ export function llmopsMocks(region: string, recorded: RecordedResource[] = []): 
           const names = ["a", "b", "c", "d", "e", "f"].map((suffix) => `${region}${suffix}`);
           return { names, zoneIds: names.map((_, i) => `mocked-az${i + 1}`), id: region };
         }
+        case "aws:ec2/getPrefixList:getPrefixList":
+          // TEST-NET-1: a visibly fake stand-in for the regional S3 ranges.
+          return { cidrBlocks: ["192.0.2.0/24"], id: "mocked-pl", name: args.inputs?.name, prefixListId: "pl-mocked" };
         default:
           throw new Error(`the offline plan does not mock the call ${args.token}; add it to stacks/mocks.ts`);
       }

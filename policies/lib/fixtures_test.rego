@@ -264,6 +264,21 @@ base := {
 			"metrics": true,
 			"tracing": true,
 		},
+		"platform": {
+			"images": {
+				"gateway": {
+					"repository": "registry.internal.example.com/platform/litellm",
+					"digest": "sha256:dcc8d7506b63db23eb69667c87a92d82a8bfa0f1320fda7c40f425b5b5db8d42",
+				},
+				"modelFetcher": {
+					"repository": "registry.internal.example.com/platform/model-fetcher",
+					"digest": "sha256:7e985793cbe448d0a383af63b404e7eaa09de23c6ac88f15b5344dd007b1e7db",
+				},
+			},
+			"gatewayClientNamespaces": [],
+			"artifactStoreCidrs": [],
+			"egressProxyCidrs": [],
+		},
 		"governance": {
 			"stopPath": {
 				"runbook": "https://runbooks.example.com/airport-assistant/stop",

@@ -1,0 +1,87 @@
+/**
+ * An in-cluster sink for audit or feedback records: a collector that receives records over
+ * HTTP and keeps them on a persistent volume for the spec's retention, reachable only from
+ * the roles that produce those records.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { imageRef, type PinnedImage } from "./inference-service.js";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext, workloadLabels } from "./pod-security.js";
+
+export const SINK_PORT = 8080;
+
+export interface RecordSinkArgs {
+  readonly stack: string;
+  readonly namespace: pulumi.Input<string>;
+  readonly kind: "audit" | "feedback";
+  readonly image: PinnedImage;
+  readonly serviceAccountName: pulumi.Input<string>;
+  readonly retentionDays: number;
+  /** Roles allowed to send records. */
+  readonly producerRoles: readonly string[];
+  /** @default "20Gi" */
+  readonly storageSize?: string;
+  readonly storageClass?: string;
+}
+
+export class RecordSink extends pulumi.ComponentResource {
+  readonly serviceName: pulumi.Output<string>;
+
+  constructor(name: string, args: RecordSinkArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("llmops:kubernetes:RecordSink", name, args, opts);
+    if (args.retentionDays < 1) throw new pulumi.InputPropertyError({ propertyPath: "retentionDays", reason: "must be at least 1 day" });
+    const parent = { parent: this };
+    const role = `${args.kind}-sink`;
+    const labels = workloadLabels(args.stack, role);
+    const claim = new k8s.core.v1.PersistentVolumeClaim(`${name}-data`, {
+      metadata: { name: `${role}-data`, namespace: args.namespace, labels },
+      spec: {
+        accessModes: ["ReadWriteOnce"],
+        ...(args.storageClass ? { storageClassName: args.storageClass } : {}),
+        resources: { requests: { storage: args.storageSize ?? "20Gi" } },
+      },
+    }, parent);
+    new k8s.apps.v1.Deployment(`${name}-deployment`, {
+      metadata: { name: role, namespace: args.namespace, labels },
+      spec: {
+        replicas: 1,
+        strategy: { type: "Recreate" },
+        selector: { matchLabels: { "llmops.dev/role": role } },
+        template: {
+          metadata: { labels },
+          spec: {
+            serviceAccountName: args.serviceAccountName,
+            automountServiceAccountToken: false,
+            securityContext: restrictedPodSecurityContext(),
+            containers: [{
+              name: "collector",
+              image: imageRef(args.image),
+              args: ["serve", "--kind", args.kind, "--listen", `:${SINK_PORT}`, "--store", "/records", "--retention-days", String(args.retentionDays), ...(args.kind === "audit" ? ["--append-only"] : [])],
+              ports: [{ name: "http", containerPort: SINK_PORT, protocol: "TCP" }],
+              readinessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 10 },
+              livenessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 20 },
+              resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+              securityContext: restrictedContainerSecurityContext(),
+              volumeMounts: [{ name: "records", mountPath: "/records" }, { name: "tmp", mountPath: "/tmp" }],
+            }],
+            volumes: [{ name: "records", persistentVolumeClaim: { claimName: claim.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }],
+          },
+        },
+      },
+    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, {
+      metadata: { name: role, namespace: args.namespace, labels },
+      spec: { type: "ClusterIP", selector: { "llmops.dev/role": role }, ports: [{ name: "http", port: SINK_PORT, targetPort: "http" }] },
+    }, parent);
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
+      metadata: { name: `${role}-ingress`, namespace: args.namespace },
+      spec: {
+        podSelector: { matchLabels: { "llmops.dev/role": role } },
+        policyTypes: ["Ingress"],
+        ingress: [{ from: args.producerRoles.map((producer) => ({ podSelector: { matchLabels: { "llmops.dev/role": producer } } })), ports: [{ protocol: "TCP", port: SINK_PORT }] }],
+      },
+    }, parent);
+    this.serviceName = service.metadata.name;
+    this.registerOutputs({ serviceName: this.serviceName });
+  }
+}

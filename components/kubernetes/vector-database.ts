@@ -1,0 +1,143 @@
+/**
+ * An in-cluster vector database (Qdrant or pgvector) for target kubernetes: a StatefulSet
+ * with persistent volumes, TLS from a Secret, an API key (or password) read from a Secret
+ * by reference (never an env literal or a ConfigMap), the restricted security context, and
+ * a NetworkPolicy that admits only the retriever and ingestion roles.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { imageRef, type PinnedImage } from "./inference-service.js";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext, workloadLabels } from "./pod-security.js";
+
+export type InClusterEngine = "qdrant" | "pgvector";
+export const VECTOR_DB_ROLE = "vector-db";
+
+export interface InClusterVectorDatabaseArgs {
+  readonly stack: string;
+  readonly namespace: pulumi.Input<string>;
+  readonly engine: InClusterEngine;
+  readonly image: PinnedImage;
+  readonly serviceAccountName: pulumi.Input<string>;
+  /** Secret with the API key (Qdrant, key `api-key`) or password (pgvector, key `password`). */
+  readonly credentialsSecret: string;
+  /** kubernetes.io/tls Secret with the server certificate. */
+  readonly tlsSecret: string;
+  /** Roles allowed to connect. */
+  readonly clientRoles: readonly string[];
+  /** @default "50Gi" */
+  readonly storageSize?: string;
+  readonly storageClass?: string;
+  /** @default 1 */
+  readonly replicas?: number;
+}
+
+export function validateInClusterVectorDatabaseArgs(args: InClusterVectorDatabaseArgs): void {
+  if (args.clientRoles.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "clientRoles", reason: "name at least one client role; the database admits nobody else" });
+  if (!/^sha256:[a-f0-9]{64}$/.test(args.image.digest)) throw new pulumi.InputPropertyError({ propertyPath: "image.digest", reason: "images must be pinned by sha256 digest" });
+}
+
+function engineSettings(args: InClusterVectorDatabaseArgs) {
+  if (args.engine === "qdrant") {
+    return {
+      port: 6333,
+      dataPath: "/qdrant/storage",
+      env: [
+        { name: "QDRANT__SERVICE__API_KEY", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "api-key" } } },
+        { name: "QDRANT__SERVICE__ENABLE_TLS", value: "true" },
+        { name: "QDRANT__TLS__CERT", value: "/tls/tls.crt" },
+        { name: "QDRANT__TLS__KEY", value: "/tls/tls.key" },
+        { name: "QDRANT__STORAGE__SNAPSHOTS_PATH", value: "/snapshots" },
+      ],
+      args: [] as string[],
+      probe: { tcpSocket: { port: 6333 } },
+      scratch: [{ name: "snapshots", mountPath: "/snapshots" }, { name: "tmp", mountPath: "/tmp" }],
+    };
+  }
+  return {
+    port: 5432,
+    dataPath: "/var/lib/postgresql/data",
+    env: [
+      { name: "POSTGRES_PASSWORD", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "password" } } },
+      { name: "POSTGRES_DB", value: "vectors" },
+      { name: "PGDATA", value: "/var/lib/postgresql/data/pgdata" },
+    ],
+    args: ["-c", "ssl=on", "-c", "ssl_cert_file=/tls/tls.crt", "-c", "ssl_key_file=/tls/tls.key", "-c", "password_encryption=scram-sha-256"],
+    probe: { exec: { command: ["pg_isready", "-U", "postgres"] } },
+    scratch: [{ name: "run", mountPath: "/var/run/postgresql" }, { name: "tmp", mountPath: "/tmp" }],
+  };
+}
+
+export class InClusterVectorDatabase extends pulumi.ComponentResource {
+  readonly serviceName: pulumi.Output<string>;
+  readonly port: number;
+
+  constructor(name: string, args: InClusterVectorDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("llmops:kubernetes:InClusterVectorDatabase", name, args, opts);
+    validateInClusterVectorDatabaseArgs(args);
+    const parent = { parent: this };
+    const labels = { ...workloadLabels(args.stack, VECTOR_DB_ROLE), "llmops.dev/engine": args.engine };
+    const settings = engineSettings(args);
+    const headless = new k8s.core.v1.Service(`${name}-headless`, {
+      metadata: { name: `${VECTOR_DB_ROLE}-headless`, namespace: args.namespace, labels },
+      spec: { clusterIP: "None", selector: { "llmops.dev/role": VECTOR_DB_ROLE }, ports: [{ name: "db", port: settings.port, targetPort: settings.port }] },
+    }, parent);
+    new k8s.apps.v1.StatefulSet(`${name}-statefulset`, {
+      metadata: { name: VECTOR_DB_ROLE, namespace: args.namespace, labels },
+      spec: {
+        serviceName: headless.metadata.name,
+        replicas: args.replicas ?? 1,
+        selector: { matchLabels: { "llmops.dev/role": VECTOR_DB_ROLE } },
+        template: {
+          metadata: { labels },
+          spec: {
+            serviceAccountName: args.serviceAccountName,
+            automountServiceAccountToken: false,
+            securityContext: restrictedPodSecurityContext(),
+            containers: [{
+              name: args.engine,
+              image: imageRef(args.image),
+              args: settings.args,
+              env: settings.env,
+              ports: [{ name: "db", containerPort: settings.port, protocol: "TCP" }],
+              readinessProbe: { ...settings.probe, periodSeconds: 10 },
+              livenessProbe: { ...settings.probe, periodSeconds: 20, initialDelaySeconds: 30 },
+              resources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { cpu: "4", memory: "8Gi" } },
+              securityContext: restrictedContainerSecurityContext(),
+              volumeMounts: [{ name: "data", mountPath: settings.dataPath }, { name: "tls", mountPath: "/tls", readOnly: true }, ...settings.scratch],
+            }],
+            volumes: [
+              { name: "tls", secret: { secretName: args.tlsSecret, defaultMode: 0o440 } },
+              ...settings.scratch.map((mount) => ({ name: mount.name, emptyDir: { sizeLimit: "2Gi" } })),
+            ],
+          },
+        },
+        volumeClaimTemplates: [{
+          metadata: { name: "data", labels },
+          spec: {
+            accessModes: ["ReadWriteOnce"],
+            ...(args.storageClass ? { storageClassName: args.storageClass } : {}),
+            resources: { requests: { storage: args.storageSize ?? "50Gi" } },
+          },
+        }],
+      },
+    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, {
+      metadata: { name: VECTOR_DB_ROLE, namespace: args.namespace, labels },
+      spec: { type: "ClusterIP", selector: { "llmops.dev/role": VECTOR_DB_ROLE }, ports: [{ name: "db", port: settings.port, targetPort: settings.port }] },
+    }, parent);
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
+      metadata: { name: `${VECTOR_DB_ROLE}-ingress`, namespace: args.namespace },
+      spec: {
+        podSelector: { matchLabels: { "llmops.dev/role": VECTOR_DB_ROLE } },
+        policyTypes: ["Ingress"],
+        ingress: [{
+          from: args.clientRoles.map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })),
+          ports: [{ protocol: "TCP", port: settings.port }],
+        }],
+      },
+    }, parent);
+    this.serviceName = service.metadata.name;
+    this.port = settings.port;
+    this.registerOutputs({ serviceName: this.serviceName });
+  }
+}

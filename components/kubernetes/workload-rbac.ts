@@ -1,0 +1,75 @@
+/**
+ * One service account per workload, and namespace-scoped Roles only where a workload needs
+ * the Kubernetes API. No wildcards, no cluster-admin, no bind, escalate or impersonate.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+
+export interface RoleRule {
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+}
+
+export interface WorkloadIdentity {
+  readonly name: string;
+  /** IAM role for IRSA (EKS). @default none */
+  readonly awsRoleArn?: pulumi.Input<string>;
+  /** Kubernetes API access; most workloads need none. @default [] */
+  readonly rules?: readonly RoleRule[];
+}
+
+export interface WorkloadRbacArgs {
+  readonly namespace: pulumi.Input<string>;
+  readonly workloads: readonly WorkloadIdentity[];
+}
+
+const FORBIDDEN_VERBS = new Set(["*", "bind", "escalate", "impersonate"]);
+
+export function validateWorkloadRbacArgs(args: WorkloadRbacArgs): void {
+  for (const [i, workload] of args.workloads.entries()) {
+    for (const [j, rule] of (workload.rules ?? []).entries()) {
+      const path = `workloads[${i}].rules[${j}]`;
+      if ([...rule.apiGroups, ...rule.resources].includes("*")) throw new pulumi.InputPropertyError({ propertyPath: path, reason: "wildcard API groups or resources are not allowed" });
+      const bad = rule.verbs.filter((verb) => FORBIDDEN_VERBS.has(verb));
+      if (bad.length > 0) throw new pulumi.InputPropertyError({ propertyPath: `${path}.verbs`, reason: `verbs ${bad.join(", ")} are not allowed` });
+      if (rule.resources.some((resource) => resource === "secrets") && rule.verbs.some((verb) => verb === "list" || verb === "watch")) {
+        throw new pulumi.InputPropertyError({ propertyPath: path, reason: "listing or watching secrets is not allowed" });
+      }
+    }
+  }
+}
+
+export class WorkloadRbac extends pulumi.ComponentResource {
+  readonly serviceAccountNames: Record<string, pulumi.Output<string>>;
+
+  constructor(name: string, args: WorkloadRbacArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("llmops:kubernetes:WorkloadRbac", name, args, opts);
+    validateWorkloadRbacArgs(args);
+    const parent = { parent: this };
+    this.serviceAccountNames = {};
+    for (const workload of args.workloads) {
+      const account = new k8s.core.v1.ServiceAccount(`${name}-${workload.name}`, {
+        metadata: {
+          name: `${workload.name}-sa`,
+          namespace: args.namespace,
+          ...(workload.awsRoleArn ? { annotations: { "eks.amazonaws.com/role-arn": workload.awsRoleArn } } : {}),
+        },
+        // Pods opt in to a token only if they need the API (or IRSA, which projects its own token).
+        automountServiceAccountToken: (workload.rules ?? []).length > 0,
+      }, parent);
+      this.serviceAccountNames[workload.name] = account.metadata.name;
+      if ((workload.rules ?? []).length === 0) continue;
+      const role = new k8s.rbac.v1.Role(`${name}-${workload.name}-role`, {
+        metadata: { name: `${workload.name}-role`, namespace: args.namespace },
+        rules: (workload.rules ?? []).map((rule) => ({ apiGroups: [...rule.apiGroups], resources: [...rule.resources], verbs: [...rule.verbs] })),
+      }, parent);
+      new k8s.rbac.v1.RoleBinding(`${name}-${workload.name}-binding`, {
+        metadata: { name: `${workload.name}-binding`, namespace: args.namespace },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: role.metadata.name },
+        subjects: [{ kind: "ServiceAccount", name: account.metadata.name, namespace: args.namespace }],
+      }, parent);
+    }
+    this.registerOutputs({ serviceAccountNames: this.serviceAccountNames });
+  }
+}

@@ -1,0 +1,43 @@
+# METADATA
+# title: The platform images the target needs are declared
+# description: >-
+#   A stack cannot be deployed without the gateway (every stack with a cluster), the model
+#   fetcher (self-hosted models), the vector database (in-cluster engines) and the record
+#   collector (target kubernetes).
+# scope: package
+# custom:
+#   id: LLM-PLAT-001
+#   severity: high
+#   remediation: >-
+#     Add the missing image, pinned by digest, under spec.platform.images.
+#   frameworks:
+#     nist-ai-rmf: ["MANAGE 1.3"]
+#     nist-ai-600-1: ["Value Chain and Component Integration"]
+#     owasp-llm-2025: ["LLM03:2025"]
+package llmops.spec.platform.required_images
+
+import data.llmops.lib.spec
+
+deny contains {"id": "LLM-PLAT-001", "msg": msg, "path": "/spec/platform/images"} if {
+	some [image, reason] in required
+	not input.spec.platform.images[image]
+	msg := sprintf("spec.platform.images.%s is required: %s", [image, reason])
+}
+
+self_hosted_model if {
+	some model in input.spec.models
+	spec.self_hosted(model)
+}
+
+has_cluster if input.spec.pattern != "embedded"
+
+has_cluster if self_hosted_model
+
+# [image, why it is needed] pairs for this spec.
+required contains ["gateway", "models are served through the authenticating gateway"] if has_cluster
+
+required contains ["modelFetcher", "self-hosted models fetch their weights by digest with it"] if self_hosted_model
+
+required contains ["vectorDatabase", "the vector store runs in the cluster"] if input.spec.vectorStore.engine in {"qdrant", "pgvector"}
+
+required contains ["collector", "target kubernetes keeps audit and feedback records in in-cluster sinks"] if input.spec.target.provider == "kubernetes"

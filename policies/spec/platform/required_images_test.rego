@@ -1,0 +1,28 @@
+package llmops.spec.platform.required_images_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.platform.required_images as check
+
+denied_cases := {
+	"no gateway": {"input": json.remove(fx.base, ["spec/platform/images/gateway"]), "path": "/spec/platform/images"},
+	"no fetcher": {"input": json.remove(fx.base, ["spec/platform/images/modelFetcher"]), "path": "/spec/platform/images"},
+	"kubernetes without collector": {"input": fx.spec({"target": {"provider": "kubernetes"}}), "path": "/spec/platform/images"},
+}
+
+allowed_cases := {
+	"complete": fx.base,
+	"embedded needs none": object.union(json.remove(fx.embedded({}), ["spec/platform/images"]), {"spec": {"platform": {"images": {}}, "models": [object.union(fx.base.spec.models[0], {"serving": {"runtime": "external"}, "source": {"type": "saas", "uri": "saas://crm", "version": "1"}})]}}),
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-PLAT-001", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -46,13 +46,14 @@ export interface SubnetLayout {
 }
 
 /**
- * Private subnets take 1/8 of the VPC each (room for pods with the VPC CNI), data subnets
- * 1/32, public subnets 1/64. Blocks are allocated largest first, so they stay aligned.
+ * Private subnets take 1/8 of the VPC each (1/16 beyond four zones), leaving room for pods
+ * with the VPC CNI; data subnets take 1/32 and public subnets 1/64. Blocks are allocated
+ * largest first, so every block stays aligned to its size.
  */
 export function layoutSubnets(vpcCidr: string, zones: number, withPublic: boolean): SubnetLayout {
   const vpc = parseCidr(vpcCidr);
   if (zones < 1 || zones > 6) throw new RangeError(`zones must be 1..6, got ${zones}`);
-  const privatePrefix = vpc.prefix + 3;
+  const privatePrefix = vpc.prefix + (zones <= 4 ? 3 : 4);
   const dataPrefix = vpc.prefix + 5;
   const publicPrefix = vpc.prefix + 6;
   if (publicPrefix > 28) throw new RangeError(`${vpcCidr} is too small; use a /22 or larger VPC`);

@@ -1,0 +1,45 @@
+/** Plans the examples once per test file through the real CLI (offline, under Pulumi mocks). */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { ROOT, runCli, tempDir } from "./cli.js";
+
+export interface Resource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly props: Record<string, any>;
+  readonly parent?: string;
+}
+
+export interface Plan {
+  readonly stack: string;
+  readonly target: string;
+  readonly resources: Resource[];
+  readonly spec: any;
+}
+
+export function examplesFor(target: "aws" | "kubernetes" | "any"): string[] {
+  return readdirSync(join(ROOT, "examples"))
+    .filter((file) => file.endsWith(".yaml"))
+    .filter((file) => target === "any" || (parse(readFileSync(join(ROOT, "examples", file), "utf8")) as { spec: { target: { provider: string } } }).spec.target.provider === target)
+    .sort();
+}
+
+export function planExample(example: string): Plan {
+  const out = join(tempDir("llmops-plan-"), "plan.json");
+  const result = runCli(["plan", join("examples", example), "--out", out, "-f", "json"], { timeoutMs: 60_000 });
+  if (result.status !== 0) throw new Error(`plan of ${example} failed (${result.status}): ${result.stderr}`);
+  return JSON.parse(readFileSync(out, "utf8")) as Plan;
+}
+
+export function ofType(plan: Plan, type: string): Resource[] {
+  return plan.resources.filter((resource) => resource.type === type);
+}
+
+/** Pod templates of every workload (Deployment, StatefulSet, DaemonSet, Job). */
+export function podTemplates(plan: Plan): Array<{ owner: string; spec: any; metadata: any }> {
+  return plan.resources
+    .filter((resource) => /^kubernetes:(apps\/v1:(Deployment|StatefulSet|DaemonSet)|batch\/v1:Job)$/.test(resource.type))
+    .map((resource) => ({ owner: `${resource.type} ${resource.name}`, spec: resource.props.spec.template.spec, metadata: resource.props.spec.template.metadata }));
+}

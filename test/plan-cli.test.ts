@@ -1,0 +1,56 @@
+/** `llmops plan` as a user runs it: deterministic output, a refused spec, the tree. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { ROOT, runCli, tempDir } from "./helpers/cli.js";
+import { bundleBuilt } from "./helpers/tools.js";
+
+describe.skipIf(!bundleBuilt())("llmops plan", () => {
+  it.each(["examples/legal-slm.finetuning.yaml", "examples/ops-agent.agent.yaml"])("writes byte-identical documents on two runs (%s)", (example) => {
+    const dir = tempDir();
+    const first = runCli(["plan", example, "--out", join(dir, "a.json"), "-f", "json"], { timeoutMs: 60_000 });
+    const second = runCli(["plan", example, "--out", join(dir, "b.json"), "-f", "json"], { timeoutMs: 60_000 });
+    expect(first.status, first.stderr).toBe(0);
+    expect(second.status).toBe(0);
+    const a = readFileSync(join(dir, "a.json"));
+    expect(a.equals(readFileSync(join(dir, "b.json")))).toBe(true);
+    const plan = JSON.parse(a.toString()) as { resources: Array<{ urn: string; type: string; name: string; props: object }>; mocked: string };
+    expect(plan.mocked).toMatch(/mocked/);
+    for (const resource of plan.resources) expect(Object.keys(resource).sort()).toEqual(expect.arrayContaining(["name", "props", "type", "urn"]));
+  });
+
+  it("prints the resource tree grouped by component with counts", () => {
+    const result = runCli(["plan", "examples/airport-assistant.rag.yaml"], { timeoutMs: 60_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/airport-assistant-eks \(llmops:aws:GpuInferenceCluster\) — \d+ resources/);
+    expect(result.stdout).toMatch(/\d+ resources planned offline/);
+    expect(result.stdout).toMatch(/are mocked/);
+  });
+
+  it("refuses a spec that fails a policy with exit 1, before planning", () => {
+    const document = parseDocument(readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8"));
+    document.setIn(["spec", "useCase", "riskTier"], "unacceptable");
+    const file = join(tempDir(), "spec.yaml");
+    writeFileSync(file, document.toString());
+    const result = runCli(["plan", file, "--out", join(tempDir(), "never.json")]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/LLM-GOV-003/);
+    expect(result.stdout).toBe("");
+  });
+
+  it("--target kubernetes plans only the workloads of an AWS spec (and needs the collector image)", () => {
+    const refused = runCli(["plan", "examples/legal-slm.finetuning.yaml", "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/spec\.platform\.images\.collector is required/);
+    const document = parseDocument(readFileSync(join(ROOT, "examples/legal-slm.finetuning.yaml"), "utf8"));
+    document.setIn(["spec", "platform", "images", "collector"], document.createNode({ repository: "registry.internal.example.com/platform/record-collector", digest: `sha256:${"b".repeat(64)}` }));
+    const file = join(tempDir(), "spec.yaml");
+    writeFileSync(file, document.toString());
+    const result = runCli(["plan", file, "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
+    expect(result.status, result.stderr).toBe(0);
+    const plan = JSON.parse(result.stdout) as { target: string; resources: Array<{ type: string }> };
+    expect(plan.target).toBe("kubernetes");
+    expect(plan.resources.every((resource) => !resource.type.startsWith("aws:"))).toBe(true);
+  });
+});

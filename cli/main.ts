@@ -10,6 +10,7 @@ import * as schema from "./commands/schema.js";
 import * as init from "./commands/init.js";
 import * as policy from "./commands/policy.js";
 import * as plan from "./commands/plan.js";
+import * as check from "./commands/check.js";
 import { EXIT_CANNOT_EVALUATE, recordExit, takeExit } from "./outcome.js";
 import { UsageError, describeError } from "./errors.js";
 
@@ -24,6 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(init)
       .command(policy)
       .command(plan)
+      .command(check)
       .option("debug", { type: "boolean", default: false, describe: "Print stack traces for internal errors" })
       .demandCommand(1, "Name a command; see llmops --help.")
       .strict()

@@ -12,3 +12,12 @@ spec_findings contains finding if {
 	some category, check
 	some finding in data.llmops.spec[category][check].deny
 }
+
+# METADATA
+# title: Runtime findings
+# description: Every finding of every runtime check (packages llmops.runtime.<provider>.<check>).
+# entrypoint: true
+runtime_findings contains finding if {
+	some provider, check
+	some finding in data.llmops.runtime[provider][check].deny
+}

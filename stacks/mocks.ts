@@ -14,6 +14,8 @@ export interface RecordedResource {
   readonly type: string;
   readonly name: string;
   readonly inputs: Record<string, unknown>;
+  /** The mocked id the program saw (custom resources only). */
+  readonly id?: string;
 }
 
 const short = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 12);
@@ -60,7 +62,7 @@ export function llmopsMocks(region: string, recorded: RecordedResource[] = []): 
   return {
     newResource(args) {
       const inputs = (args.inputs ?? {}) as Record<string, unknown>;
-      recorded.push({ type: args.type, name: args.name, inputs });
+      recorded.push({ type: args.type, name: args.name, inputs, ...(args.custom === false ? {} : { id: `mocked-${args.name}` }) });
       return { id: `mocked-${args.name}`, state: { ...inputs, ...computedState(args.type, args.name, inputs as Record<string, any>, region) } };
     },
     call(args) {

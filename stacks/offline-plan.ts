@@ -13,8 +13,12 @@ export interface PlannedResource {
   readonly urn: string;
   readonly type: string;
   readonly name: string;
+  /** Mocked id (custom resources), which other resources' inputs refer to. */
+  readonly id?: string;
   readonly props: Record<string, unknown>;
   readonly parent?: string;
+  /** Names of the enclosing components, root first, joined with "/". */
+  readonly component?: string;
 }
 
 export interface PlanDocument {
@@ -45,21 +49,28 @@ export async function planOffline(spec: LLMOpsStack, bundleRevision: string): Pr
   });
   await waitForRegistrations();
 
-  const inputsByKey = new Map(recorded.map((resource) => [`${resource.type}::${resource.name}`, resource.inputs]));
+  const recordedByKey = new Map(recorded.map((resource) => [`${resource.type}::${resource.name}`, resource]));
   const urns = new Map<pulumi.Resource, string>();
   for (const entry of registered) urns.set(entry.resource, (await resolvedValue(entry.resource.urn)) ?? "");
   const resources = registered.map((entry): PlannedResource => {
     const urn = urns.get(entry.resource)!;
     const parent = entry.parent ? urns.get(entry.parent) : undefined;
+    const record = recordedByKey.get(`${entry.type}::${entry.name}`);
     return {
       urn,
       type: entry.type,
       name: entry.name,
-      props: canonical(inputsByKey.get(`${entry.type}::${entry.name}`) ?? {}) as Record<string, unknown>,
+      ...(record?.id ? { id: record.id } : {}),
+      props: canonical(record?.inputs ?? {}) as Record<string, unknown>,
       ...(parent ? { parent } : {}),
     };
   }).sort((a, b) => a.urn.localeCompare(b.urn));
-  return { kind: "llmops-plan", stack: spec.metadata.name, target: spec.spec.target.provider, mocked: MOCK_NOTE, policyBundleRevision: bundleRevision, resources, spec };
+  const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
+  const withComponents = resources.map((resource) => {
+    const path = componentPath(resource, byUrn);
+    return path.length > 0 ? { ...resource, component: path.join("/") } : resource;
+  });
+  return { kind: "llmops-plan", stack: spec.metadata.name, target: spec.spec.target.provider, mocked: MOCK_NOTE, policyBundleRevision: bundleRevision, resources: withComponents, spec };
 }
 
 /** Sorted keys, so two runs serialise byte-identically. */

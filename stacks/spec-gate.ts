@@ -9,6 +9,7 @@ import { blockingFindings, type Finding, type Severity } from "../policies/engin
 import { validateLoadedSpec } from "../policies/engine/validate-specs.js";
 import { loadSpecPolicies } from "../policies/engine/spec-policies.js";
 import type { BundleInfo } from "../policies/engine/report.js";
+import type { PolicyEngine } from "../policies/engine/engine.js";
 
 export class SpecRejectedError extends Error {
   readonly userFacing = true as const;
@@ -25,6 +26,8 @@ export interface GatedSpec {
   readonly spec: LLMOpsStack;
   readonly findings: readonly Finding[];
   readonly bundle: BundleInfo | undefined;
+  /** The loaded, verified engine, for runtime checks on what the spec produces. */
+  readonly engine: PolicyEngine;
 }
 
 export async function gateSpec(file: string, options: { failOn?: Severity; bundleDir?: string } = {}): Promise<GatedSpec> {
@@ -35,5 +38,5 @@ export async function gateSpec(file: string, options: { failOn?: Severity; bundl
   const findings = validateLoadedSpec(document, policies);
   const blocking = blockingFindings(findings, options.failOn ?? "high");
   if (blocking.length > 0) throw new SpecRejectedError(file, blocking);
-  return { spec: document.value, findings, bundle: policies.bundle };
+  return { spec: document.value, findings, bundle: policies.bundle, engine: policies.engine };
 }

@@ -1,5 +1,6 @@
 /** Pins the Pulumi SDK internals the offline plan relies on (stacks/pulumi-internals.ts). */
 import { describe, expect, it } from "vitest";
+import type * as pulumiTypes from "@pulumi/pulumi";
 import { parseUrn } from "../stacks/pulumi-internals.js";
 
 describe("Pulumi SDK internals used by the offline plan", () => {
@@ -18,13 +19,18 @@ describe("Pulumi SDK internals used by the offline plan", () => {
       newResource: (args) => { types.push(args.type); return { id: `mocked-${args.name}`, state: args.inputs as Record<string, unknown> }; },
       call: () => { throw new Error("no calls"); },
     }, "p", "s", false);
-    let child: pulumi.CustomResource | undefined;
+    class Thing extends pulumi.CustomResource {
+      constructor(type: string, name: string, opts?: pulumiTypes.CustomResourceOptions) {
+        super(type, name, {}, opts);
+      }
+    }
+    let child: Thing | undefined;
     await runInStack(async () => {
       const parent = new pulumi.ComponentResource("test:index:Parent", "parent");
-      child = new pulumi.CustomResource("test:index:Child", "child", {}, { parent });
+      child = new Thing("test:index:Child", "child", { parent });
       // A resource registered inside apply must also be awaited by waitForRegistrations.
-      pulumi.output("x").apply((value) => new pulumi.CustomResource("test:index:Late", `late-${value}`, {}));
-      return {};
+      pulumi.output("x").apply((value) => new Thing("test:index:Late", `late-${value}`));
+      return Promise.resolve({});
     });
     await waitForRegistrations();
     const urn = (await resolvedValue(child!.urn))!;

@@ -51,11 +51,21 @@ export async function handler(argv: Arguments): Promise<void> {
     const { writeFileAtomic } = await import("../atomic-write.js");
     writeFileAtomic(argv.out, json);
   }
+  // The same bundle judges what the spec produces: runtime policies on every planned resource.
+  const { checkRuntime } = await import("../../policies/engine/check-runtime.js");
+  const report = checkRuntime(gated.engine, { resources: plan.resources }, [argv.spec], "plan");
+  const failOn = argv["fail-on"] as Severity;
+  const { blockingFindings } = await import("../../policies/engine/finding.js");
   if (argv.format === "json") {
     if (!argv.out) process.stdout.write(json);
-    else process.stdout.write(`${JSON.stringify({ out: argv.out, resources: plan.resources.length }, null, 2)}\n`);
+    else process.stdout.write(`${JSON.stringify({ out: argv.out, resources: plan.resources.length, findings: report.findings }, null, 2)}\n`);
   } else {
-    const { renderPlanTree } = await import("../plan-tree.js");
+    const [{ renderPlanTree }, { render }] = await Promise.all([import("../plan-tree.js"), import("../reporters/pretty.js")]);
     process.stdout.write(renderPlanTree(plan));
+    process.stdout.write(`\nRuntime policies on the planned resources:\n${render(report, { failOn, color: process.stdout.isTTY === true && !("NO_COLOR" in process.env) })}`);
   }
+  if (argv.format === "json" && !argv.out && report.findings.length > 0) {
+    process.stderr.write(`${report.findings.length} runtime finding(s); run with --out and --format pretty to see them\n`);
+  }
+  if (blockingFindings(report.findings, failOn).length > 0) recordExit(1);
 }

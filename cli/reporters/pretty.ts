@@ -25,7 +25,11 @@ export function render(report: Report, context: RenderContext): string {
       const where = finding.line === undefined ? file : `${file}:${finding.line}:${finding.column ?? 1}`;
       const waived = finding.waiver ? paint("dim", ` (waived until ${finding.waiver.expires}: ${finding.waiver.reason})`) : "";
       lines.push(`${where} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("bold", finding.id)} ${finding.message}${waived}`);
-      const detail = [finding.path === "" ? undefined : `at ${finding.path}`, finding.resource ? `resource ${finding.resource}` : undefined]
+      const detail = [
+        finding.path === "" ? undefined : `at ${finding.path}`,
+        finding.component ? `component ${finding.component}` : undefined,
+        finding.resource ? `resource ${finding.resource}` : undefined,
+      ]
         .filter(Boolean)
         .join(", ");
       if (detail) lines.push(`    ${paint("dim", detail)}`);

@@ -60,10 +60,9 @@ export function buildBundle(options: BuildOptions): BuildResult {
     run(tool("regal"), ["lint", "--config-file", join(options.root, ".regal/config.yaml"), policies], "regal lint failed");
 
     step("METADATA");
-    const inspected = JSON.parse(run(tool("opa"), ["inspect", "-a", "--format", "json", join(policies, "spec")], "opa inspect failed")) as {
-      annotations?: unknown[];
-    };
-    const catalog = catalogFromAnnotations(inspected.annotations ?? [], options.root, policies, checkFiles(join(policies, "spec")));
+    const annotations = ["spec", "runtime"].flatMap((dir) =>
+      (JSON.parse(run(tool("opa"), ["inspect", "-a", "--format", "json", join(policies, dir)], "opa inspect failed")) as { annotations?: unknown[] }).annotations ?? []);
+    const catalog = catalogFromAnnotations(annotations, options.root, policies, [...checkFiles(join(policies, "spec")), ...checkFiles(join(policies, "runtime"))]);
 
     step("opa test --coverage");
     const testOutput = run(tool("opa"), ["test", "--coverage", "--format", "json", policies], "opa test failed");
@@ -117,7 +116,7 @@ export function buildBundle(options: BuildOptions): BuildResult {
   }
 }
 
-/** Every check file (tests excluded) under policies/spec/<category>/. */
+/** Every check file (tests excluded) under policies/{spec,runtime}/<category>/. */
 function checkFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".rego") && !file.endsWith("_test.rego"))

@@ -7,7 +7,8 @@ export const BUNDLE_FILES = {
 } as const;
 
 export const SPEC_ENTRYPOINT = "llmops/main/spec_findings";
-export const ENTRYPOINTS = [SPEC_ENTRYPOINT] as const;
+export const RUNTIME_ENTRYPOINT = "llmops/main/runtime_findings";
+export const ENTRYPOINTS = [SPEC_ENTRYPOINT, RUNTIME_ENTRYPOINT] as const;
 
 export interface BundleManifest {
   readonly schemaVersion: 1;

@@ -59,7 +59,7 @@ interface InspectedAnnotation {
   readonly path?: ReadonlyArray<{ readonly value?: unknown }>;
 }
 
-/** Every package under llmops.spec.<category>.<check> must carry a valid METADATA block. */
+/** Every package under llmops.{spec,runtime}.<category>.<check> must carry a valid METADATA block. */
 export function catalogFromAnnotations(annotations: readonly unknown[], root: string, policiesDir: string, checkFiles?: readonly string[]): CatalogEntry[] {
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(metadataSchema);
   const entries: CatalogEntry[] = [];
@@ -67,7 +67,7 @@ export function catalogFromAnnotations(annotations: readonly unknown[], root: st
   const annotatedPackages = new Set<string>();
   for (const raw of annotations as InspectedAnnotation[]) {
     const packagePath = (raw.path ?? []).slice(1).map((segment) => String(segment.value)).join(".");
-    if (!/^llmops\.spec\.[a-z_]+\.[a-z_]+$/.test(packagePath)) continue;
+    if (!/^llmops\.(spec|runtime)\.[a-z0-9_]+\.[a-z0-9_]+$/.test(packagePath)) continue;
     if (raw.annotations?.scope !== "package") continue;
     const file = relative(root, raw.location?.file ?? "");
     const where = `${file}:${raw.location?.row ?? 1}`;

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { BUNDLE_FILES, SPEC_ENTRYPOINT, type BundleManifest } from "./bundle-layout.js";
+import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, type BundleManifest } from "./bundle-layout.js";
+import { policyInput, type RuntimeInput } from "./runtime-input.js";
 import type { CatalogEntry } from "./catalog.js";
 import { sha256 } from "./digest.js";
 import type { Finding } from "./finding.js";
@@ -33,6 +34,15 @@ interface LoadedPolicy {
 export interface EvaluationContext {
   readonly file?: string;
   readonly locate?: (pointer: string) => { line: number; column: number } | undefined;
+  /** Where a finding at this JSON Pointer lives, when inputs span several files (runtime). */
+  readonly place?: (pointer: string) => Placement | undefined;
+}
+
+export interface Placement {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly component?: string;
 }
 
 export class PolicyEngine {
@@ -107,18 +117,39 @@ export class PolicyEngine {
     return raw.map((item) => this.toFinding(checkRaw(item), context));
   }
 
+  /** Runtime checks over resources from any number of files; findings point into their source file. */
+  evaluateRuntime(input: RuntimeInput): Finding[] {
+    const place = (pointer: string): Placement | undefined => {
+      const match = /^\/resources\/(\d+)(?:\/props)?(\/.*)?$/.exec(pointer);
+      const resource = match ? input.resources[Number(match[1])] : undefined;
+      if (!resource) return undefined;
+      const position = resource.source?.locate(`${resource.source.pointer}${match?.[2] ?? ""}`);
+      return {
+        ...(resource.source ? { file: resource.source.file } : {}),
+        ...(position ? { line: position.line, column: position.column } : {}),
+        ...(resource.component ? { component: resource.component } : {}),
+      };
+    };
+    return this.evaluate(policyInput(input), { place }, RUNTIME_ENTRYPOINT);
+  }
+
   private toFinding(raw: RawFinding, context: EvaluationContext): Finding {
     const entry = this.catalog.get(raw.id);
     if (!entry) throw new EngineError(`policy emitted finding id ${raw.id}, which has no catalog entry; the bundle is inconsistent`);
     const position = context.locate?.(raw.path);
+    const placement = context.place?.(raw.path);
+    const file = placement?.file ?? context.file;
+    const line = placement?.line ?? position?.line;
+    const column = placement?.column ?? position?.column;
     return {
       id: raw.id,
       title: entry.title,
       severity: entry.severity,
       message: raw.msg,
-      ...(context.file === undefined ? {} : { file: context.file }),
+      ...(file === undefined ? {} : { file }),
       path: raw.path,
-      ...(position ? { line: position.line, column: position.column } : {}),
+      ...(line === undefined ? {} : { line, column: column ?? 1 }),
+      ...(placement?.component ? { component: placement.component } : {}),
       ...(raw.resource === undefined ? {} : { resource: raw.resource }),
       remediation: entry.remediation,
       frameworks: entry.frameworks,

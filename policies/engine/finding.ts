@@ -24,6 +24,8 @@ export interface Finding {
   readonly line?: number;
   readonly column?: number;
   readonly resource?: string;
+  /** Component path of the resource (plans): the enclosing components, root first. */
+  readonly component?: string;
   readonly remediation: string;
   readonly frameworks: FrameworkMappings;
   readonly waiver?: Waiver;

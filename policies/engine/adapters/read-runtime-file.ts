@@ -1,0 +1,175 @@
+/**
+ * Reads one runtime-config file and turns it into runtime resources: an llmops plan, a
+ * `pulumi preview --json` document, a `pulumi stack export` (v3) state, Kubernetes YAML
+ * (multi-document, `helm template` output, List kinds) or `kubectl get -o json` output.
+ * The kind is detected from the content unless given.
+ */
+import { InputError } from "../../../schemas/input-error.js";
+import { parseDocuments, type ParsedDocument } from "../../../schemas/parse-documents.js";
+import { readSourceText } from "../../../schemas/source-file.js";
+import { kubernetesToken, type InputKind, type RuntimeResource } from "../runtime-input.js";
+
+/** Runtime configs can be large (a 10,000-resource stack export, a big List). */
+export const RUNTIME_MAX_BYTES = 64 * 1024 * 1024;
+
+type Json = Record<string, unknown>;
+
+export interface RuntimeFile {
+  readonly file: string;
+  readonly kind: InputKind;
+  readonly resources: RuntimeResource[];
+}
+
+export function readRuntimeFile(file: string, kind?: InputKind): RuntimeFile {
+  const documents = parseDocuments(readSourceText(file, RUNTIME_MAX_BYTES), file, { maxDepth: 128, skipEmptyDocuments: true });
+  const detected = kind ?? detectKind(documents, file);
+  const resources = documents.flatMap((document) => adapt(detected, document));
+  return { file, kind: detected, resources };
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+export function detectKind(documents: readonly ParsedDocument[], file: string): InputKind {
+  const first = documents[0]?.value;
+  if (documents.length === 1 && isObject(first)) {
+    if (first.kind === "llmops-plan" || (Array.isArray(first.resources) && first.apiVersion === undefined)) return "plan";
+    if (Array.isArray(first.steps)) return "preview";
+    if (isObject(first.deployment) && first.version !== undefined) return "state";
+    if (first.kind === "List" && Array.isArray(first.items) && /\.json$/i.test(file)) return "kubectl";
+  }
+  if (documents.every((document) => isObject(document.value) && typeof document.value.apiVersion === "string" && typeof document.value.kind === "string")) return "manifests";
+  const position = documents[0]?.locate("");
+  throw new InputError(
+    "unrecognised runtime config; expected an llmops plan, `pulumi preview --json`, `pulumi stack export`, Kubernetes manifests or `kubectl get -o json` output (or pass --input-kind)",
+    file, position?.line, position?.column,
+  );
+}
+
+function adapt(kind: InputKind, document: ParsedDocument): RuntimeResource[] {
+  switch (kind) {
+    case "plan":
+      return fromPlan(document);
+    case "preview":
+      return fromPreview(document);
+    case "state":
+      return fromState(document);
+    case "manifests":
+    case "kubectl":
+      return fromManifests(document);
+  }
+}
+
+function fail(document: ParsedDocument, pointer: string, message: string): never {
+  const position = document.locate(pointer);
+  throw new InputError(message, document.file, position?.line, position?.column);
+}
+
+function source(document: ParsedDocument, pointer: string) {
+  return { file: document.file, locate: (inner: string) => document.locate(inner), pointer };
+}
+
+function nameFromUrn(urn: string): string {
+  return urn.slice(urn.lastIndexOf("::") + 2);
+}
+
+function fromPlan(document: ParsedDocument): RuntimeResource[] {
+  const value = document.value as Json;
+  if (!Array.isArray(value.resources)) fail(document, "", "expected a resources array");
+  return (value.resources as unknown[]).map((item, index) => {
+    const pointer = `/resources/${index}`;
+    if (!isObject(item) || typeof item.type !== "string" || typeof item.urn !== "string" || !isObject(item.props)) {
+      fail(document, pointer, "expected a resource with urn, type and props");
+    }
+    return {
+      urn: item.urn,
+      type: item.type,
+      name: typeof item.name === "string" ? item.name : nameFromUrn(item.urn),
+      ...(typeof item.id === "string" ? { id: item.id } : {}),
+      props: item.props,
+      ...(typeof item.parent === "string" ? { parent: item.parent } : {}),
+      ...(typeof item.component === "string" ? { component: item.component } : {}),
+      source: source(document, `${pointer}/props`),
+    };
+  });
+}
+
+/** Engine-internal and provider resources carry no configuration worth judging. */
+function judged(type: string): boolean {
+  return !type.startsWith("pulumi:");
+}
+
+function fromPreview(document: ParsedDocument): RuntimeResource[] {
+  const steps = (document.value as Json).steps as unknown[];
+  const resources: RuntimeResource[] = [];
+  steps.forEach((step, index) => {
+    if (!isObject(step) || step.op === "delete" || step.op === "discard") return;
+    const state = step.newState;
+    if (!isObject(state)) return;
+    if (typeof state.type !== "string" || typeof state.urn !== "string") fail(document, `/steps/${index}/newState`, "expected newState with urn and type");
+    if (!judged(state.type)) return;
+    const field = isObject(state.inputs) ? "inputs" : "outputs";
+    resources.push({
+      urn: state.urn,
+      type: state.type,
+      name: nameFromUrn(state.urn),
+      ...(typeof state.id === "string" && state.id !== "" ? { id: state.id } : {}),
+      props: (state[field] as Json | undefined) ?? {},
+      ...(typeof state.parent === "string" ? { parent: state.parent } : {}),
+      source: source(document, `/steps/${index}/newState/${field}`),
+    });
+  });
+  return resources;
+}
+
+function fromState(document: ParsedDocument): RuntimeResource[] {
+  const deployment = (document.value as Json).deployment as Json;
+  const list = deployment.resources;
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) fail(document, "/deployment/resources", "expected deployment.resources to be a list");
+  const resources: RuntimeResource[] = [];
+  list.forEach((item, index) => {
+    const pointer = `/deployment/resources/${index}`;
+    if (!isObject(item) || typeof item.type !== "string" || typeof item.urn !== "string") fail(document, pointer, "expected a resource with urn and type");
+    if (!judged(item.type) || item.delete === true) return;
+    // State outputs are what was actually deployed; fall back to inputs for components.
+    const field = isObject(item.outputs) && Object.keys(item.outputs).length > 0 ? "outputs" : "inputs";
+    resources.push({
+      urn: item.urn,
+      type: item.type,
+      name: nameFromUrn(item.urn),
+      ...(typeof item.id === "string" ? { id: item.id } : {}),
+      props: (item[field] as Json | undefined) ?? {},
+      ...(typeof item.parent === "string" ? { parent: item.parent } : {}),
+      source: source(document, `${pointer}/${field}`),
+    });
+  });
+  return resources;
+}
+
+function fromManifests(document: ParsedDocument): RuntimeResource[] {
+  const value = document.value as Json;
+  const manifests: Array<{ manifest: Json; pointer: string }> = [];
+  if (typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items)) {
+    value.items.forEach((item, index) => manifests.push({ manifest: item as Json, pointer: `/items/${index}` }));
+  } else {
+    manifests.push({ manifest: value, pointer: "" });
+  }
+  return manifests.map(({ manifest, pointer }) => {
+    if (!isObject(manifest) || typeof manifest.apiVersion !== "string" || typeof manifest.kind !== "string") {
+      fail(document, pointer, "expected a Kubernetes object with apiVersion and kind");
+    }
+    const metadata = isObject(manifest.metadata) ? manifest.metadata : {};
+    const name = typeof metadata.name === "string" ? metadata.name : "(unnamed)";
+    const namespace = typeof metadata.namespace === "string" ? metadata.namespace : undefined;
+    const type = kubernetesToken(manifest.apiVersion, manifest.kind);
+    return {
+      urn: `k8s:${namespace ?? "_"}:${manifest.kind}:${name}`,
+      type,
+      name,
+      props: manifest,
+      source: source(document, pointer),
+    };
+  });
+}

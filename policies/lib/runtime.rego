@@ -1,0 +1,59 @@
+# METADATA
+# title: Shared helpers over runtime resources
+# description: >-
+#   Iteration over the runtime-input document ({resources: [{urn, type, name, props}]}):
+#   Kubernetes pod templates wherever they live, containers, and JSON documents in props.
+# scope: package
+package llmops.lib.runtime
+
+params := data.llmops.params
+
+# Kubernetes workload kinds and where their pod spec lives in props.
+pod_spec_paths := {
+	"kubernetes:core/v1:Pod": ["spec"],
+	"kubernetes:apps/v1:Deployment": ["spec", "template", "spec"],
+	"kubernetes:apps/v1:StatefulSet": ["spec", "template", "spec"],
+	"kubernetes:apps/v1:DaemonSet": ["spec", "template", "spec"],
+	"kubernetes:apps/v1:ReplicaSet": ["spec", "template", "spec"],
+	"kubernetes:batch/v1:Job": ["spec", "template", "spec"],
+	"kubernetes:batch/v1:CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+}
+
+# [index, JSON Pointer of the pod spec, pod spec] for every workload.
+pod_specs contains [i, pointer, pod] if {
+	some i, resource in input.resources
+	path := pod_spec_paths[resource.type]
+	pod := object.get(resource.props, path, null)
+	pod != null
+	pointer := concat("/", array.concat(["", "resources", format_int(i, 10), "props"], path))
+}
+
+# [index, pointer of the container, container, pod] for containers and init containers.
+containers contains [i, sprintf("%s/%s/%d", [pointer, field, j]), container, pod] if {
+	some [i, pointer, pod] in pod_specs
+	some field in ["containers", "initContainers"]
+	some j, container in object.get(pod, field, [])
+}
+
+resource_pointer(i) := sprintf("/resources/%d/props", [i])
+
+# Parses a JSON policy document given as a string or as an object.
+document(value) := json.unmarshal(value) if is_string(value)
+
+document(value) := value if is_object(value)
+
+as_array(value) := value if is_array(value)
+
+as_array(value) := [value] if not is_array(value)
+
+namespace_of(resource) := object.get(resource.props, ["metadata", "namespace"], "default")
+
+world_cidr(cidr) if cidr in {"0.0.0.0/0", "::/0"}
+
+# Every value another resource may use to refer to this one (id, name, bucket or role name).
+resource_keys(resource) := {key |
+	some key in [object.get(resource, "id", null), resource.name, object.get(resource.props, "name", null), object.get(resource.props, "bucket", null)]
+	is_string(key)
+}
+
+bucket_keys(bucket) := resource_keys(bucket)

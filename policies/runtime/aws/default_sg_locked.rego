@@ -1,0 +1,23 @@
+# METADATA
+# title: Default security groups allow no traffic
+# description: >-
+#   The default security group lets every member talk to every other; it must be emptied.
+# scope: package
+# custom:
+#   id: LLM-AWS-020
+#   severity: medium
+#   remediation: >-
+#     Manage the default security group with no ingress and no egress rules.
+#   frameworks:
+#     aws-fsbp: ["EC2.2"]
+#     cis-eks: ["5.4.x"]
+package llmops.runtime.aws.default_sg_locked
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-AWS-020", "msg": msg, "path": sprintf("%s/ingress", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"
+	count(array.concat(object.get(resource.props, "ingress", []), object.get(resource.props, "egress", []))) > 0
+	msg := sprintf("default security group %s allows traffic", [resource.name])
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.aws.default_sg_locked_test
+
+import data.llmops.runtime.aws.default_sg_locked as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"open": {"input": fx.doc([fx.res("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", {"ingress": [{"protocol": "-1", "self": true, "fromPort": 0, "toPort": 0}]})]), "path": "/resources/0/props/ingress"},
+}
+
+allowed_cases := {
+	"locked": fx.doc([fx.res("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", {"ingress": [], "egress": []})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-020", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

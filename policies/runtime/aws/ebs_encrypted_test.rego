@@ -1,0 +1,26 @@
+package llmops.runtime.aws.ebs_encrypted_test
+
+import data.llmops.runtime.aws.ebs_encrypted as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"plain": {"input": fx.doc([fx.res("aws:ec2/launchTemplate:LaunchTemplate", {"blockDeviceMappings": [{"deviceName": "/dev/xvda", "ebs": {"volumeSize": 100}}]})]), "path": "/resources/0/props/blockDeviceMappings"},
+}
+
+allowed_cases := {
+	"encrypted": fx.doc([fx.res("aws:ec2/launchTemplate:LaunchTemplate", {"blockDeviceMappings": [{"deviceName": "/dev/xvda", "ebs": {"encrypted": "true", "kmsKeyId": "k"}}]})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-007", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.aws.eks_control_plane_logs_test
+
+import data.llmops.runtime.aws.eks_control_plane_logs as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"audit only": {"input": fx.doc([fx.res("aws:eks/cluster:Cluster", {"enabledClusterLogTypes": ["audit"]})]), "path": "/resources/0/props/enabledClusterLogTypes"},
+}
+
+allowed_cases := {
+	"all": fx.doc([fx.res("aws:eks/cluster:Cluster", {"enabledClusterLogTypes": ["api", "audit", "authenticator", "controllerManager", "scheduler"]})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-003", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,25 @@
+# METADATA
+# title: EKS grants no implicit cluster-creator admin
+# description: >-
+#   With API authentication and no bootstrap admin, every cluster-admin grant is an explicit,
+#   audited access entry.
+# scope: package
+# custom:
+#   id: LLM-AWS-004
+#   severity: medium
+#   remediation: >-
+#     Set accessConfig.authenticationMode: API and bootstrapClusterCreatorAdminPermissions:
+#     false.
+#   frameworks:
+#     cis-eks: ["5.1.x"]
+#     aws-fsbp: ["EKS.x"]
+package llmops.runtime.aws.eks_no_bootstrap_admin
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-AWS-004", "msg": msg, "path": sprintf("%s/accessConfig", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "aws:eks/cluster:Cluster"
+	object.get(resource.props, ["accessConfig", "bootstrapClusterCreatorAdminPermissions"], true) != false
+	msg := sprintf("EKS cluster %s makes its creator an implicit cluster admin", [resource.name])
+}

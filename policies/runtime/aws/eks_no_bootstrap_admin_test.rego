@@ -1,0 +1,26 @@
+package llmops.runtime.aws.eks_no_bootstrap_admin_test
+
+import data.llmops.runtime.aws.eks_no_bootstrap_admin as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"default": {"input": fx.doc([fx.res("aws:eks/cluster:Cluster", {})]), "path": "/resources/0/props/accessConfig"},
+}
+
+allowed_cases := {
+	"explicit": fx.doc([fx.res("aws:eks/cluster:Cluster", {"accessConfig": {"authenticationMode": "API", "bootstrapClusterCreatorAdminPermissions": false}})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-004", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

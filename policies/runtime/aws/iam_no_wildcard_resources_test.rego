@@ -1,0 +1,26 @@
+package llmops.runtime.aws.iam_no_wildcard_resources_test
+
+import data.llmops.runtime.aws.iam_no_wildcard_resources as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"any bucket": {"input": fx.doc([fx.res("aws:iam/rolePolicy:RolePolicy", {"policy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"})]), "path": "/resources/0/props/policy"},
+}
+
+allowed_cases := {
+	"describe": fx.doc([fx.res("aws:iam/rolePolicy:RolePolicy", {"policy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:DescribeInstances\",\"Resource\":\"*\"}]}"})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-023", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

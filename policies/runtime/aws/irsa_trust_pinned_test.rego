@@ -1,0 +1,26 @@
+package llmops.runtime.aws.irsa_trust_pinned_test
+
+import data.llmops.runtime.aws.irsa_trust_pinned as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"wildcard sub": {"input": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringLike\":{\"oidc:sub\":\"system:serviceaccount:*:*\"}}}]}"})]), "path": "/resources/0/props/assumeRolePolicy"},
+}
+
+allowed_cases := {
+	"pinned": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"oidc:sub\":\"system:serviceaccount:ns:sa\",\"oidc:aud\":\"sts.amazonaws.com\"}}}]}"})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-024", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

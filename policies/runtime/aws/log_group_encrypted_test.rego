@@ -1,0 +1,26 @@
+package llmops.runtime.aws.log_group_encrypted_test
+
+import data.llmops.runtime.aws.log_group_encrypted as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"plain": {"input": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {})]), "path": "/resources/0/props/kmsKeyId"},
+}
+
+allowed_cases := {
+	"encrypted": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 365})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-025", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

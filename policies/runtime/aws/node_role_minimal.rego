@@ -1,0 +1,50 @@
+# METADATA
+# title: Node roles carry only the worker, CNI and ECR read-only policies
+# description: >-
+#   Pods can reach the node role; application permissions belong on IRSA roles, never on
+#   nodes.
+# scope: package
+# custom:
+#   id: LLM-AWS-028
+#   severity: high
+#   remediation: >-
+#     Attach only AmazonEKSWorkerNodePolicy, AmazonEKS_CNI_Policy and
+#     AmazonEC2ContainerRegistryReadOnly to node roles; move the rest to IRSA roles.
+#   frameworks:
+#     cis-eks: ["5.1.5", "5.2.x"]
+#     owasp-llm-2025: ["LLM06:2025"]
+package llmops.runtime.aws.node_role_minimal
+
+import data.llmops.lib.runtime as lib
+
+allowed_node_policies := {
+	"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+	"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+	"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+}
+
+node_role(role) if {
+	some statement in lib.as_array(lib.document(role.props.assumeRolePolicy).Statement)
+	"ec2.amazonaws.com" in lib.as_array(object.get(statement, ["Principal", "Service"], []))
+}
+
+node_role_keys contains key if {
+	some role in input.resources
+	role.type == "aws:iam/role:Role"
+	node_role(role)
+	some key in lib.resource_keys(role)
+}
+
+deny contains {"id": "LLM-AWS-028", "msg": msg, "path": sprintf("%s/policyArn", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
+	resource.props.role in node_role_keys
+	not resource.props.policyArn in allowed_node_policies
+	msg := sprintf("node role gets %s", [resource.props.policyArn])
+}
+
+deny contains {"id": "LLM-AWS-028", "msg": "node role has an inline policy", "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "aws:iam/rolePolicy:RolePolicy"
+	resource.props.role in node_role_keys
+}

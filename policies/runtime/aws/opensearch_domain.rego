@@ -1,0 +1,31 @@
+# METADATA
+# title: OpenSearch domains encrypt at rest and in transit, HTTPS only
+# description: >-
+#   A managed OpenSearch domain holding embeddings must encrypt at rest, between nodes, and
+#   refuse plain HTTP.
+# scope: package
+# custom:
+#   id: LLM-AWS-018
+#   severity: high
+#   remediation: >-
+#     Enable encryptAtRest, nodeToNodeEncryption and domainEndpointOptions.enforceHttps.
+#   frameworks:
+#     aws-fsbp: ["Opensearch.1", "Opensearch.3", "Opensearch.8"]
+#     owasp-llm-2025: ["LLM08:2025"]
+package llmops.runtime.aws.opensearch_domain
+
+import data.llmops.lib.runtime as lib
+
+checks := {
+	"encryptAtRest": ["encryptAtRest", "enabled"],
+	"nodeToNodeEncryption": ["nodeToNodeEncryption", "enabled"],
+	"domainEndpointOptions": ["domainEndpointOptions", "enforceHttps"],
+}
+
+deny contains {"id": "LLM-AWS-018", "msg": msg, "path": sprintf("%s/%s", [lib.resource_pointer(i), field]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "aws:opensearch/domain:Domain"
+	some field, path in checks
+	object.get(resource.props, path, false) != true
+	msg := sprintf("OpenSearch domain %s does not enable %s", [resource.name, concat(".", path)])
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.aws.opensearch_domain_test
+
+import data.llmops.runtime.aws.opensearch_domain as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"no https": {"input": fx.doc([fx.res("aws:opensearch/domain:Domain", {"encryptAtRest": {"enabled": true}, "nodeToNodeEncryption": {"enabled": true}})]), "path": "/resources/0/props/domainEndpointOptions"},
+}
+
+allowed_cases := {
+	"hardened": fx.doc([fx.res("aws:opensearch/domain:Domain", {"encryptAtRest": {"enabled": true}, "nodeToNodeEncryption": {"enabled": true}, "domainEndpointOptions": {"enforceHttps": true}})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-018", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,28 @@
+# METADATA
+# title: Databases are protected from deletion and backed up
+# description: >-
+#   Deletion protection and backups keep the vector store recoverable after a mistake or an
+#   attack.
+# scope: package
+# custom:
+#   id: LLM-AWS-016
+#   severity: medium
+#   remediation: >-
+#     Set deletionProtection: true and backupRetentionPeriod of at least 7 days.
+#   frameworks:
+#     aws-fsbp: ["RDS.7", "RDS.11"]
+package llmops.runtime.aws.rds_deletion_protection
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-AWS-016", "msg": msg, "path": sprintf("%s/deletionProtection", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "aws:rds/cluster:Cluster"
+	not protected(resource.props)
+	msg := sprintf("database %s can be deleted or keeps under 7 days of backups", [resource.name])
+}
+
+protected(props) if {
+	props.deletionProtection == true
+	object.get(props, "backupRetentionPeriod", 1) >= 7
+}

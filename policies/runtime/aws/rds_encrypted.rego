@@ -1,0 +1,22 @@
+# METADATA
+# title: Databases encrypt storage
+# description: >-
+#   Embeddings and documents in the vector store are data at rest and must be encrypted.
+# scope: package
+# custom:
+#   id: LLM-AWS-014
+#   severity: high
+#   remediation: >-
+#     Set storageEncrypted: true with a kmsKeyId.
+#   frameworks:
+#     aws-fsbp: ["RDS.27", "RDS.3"]
+package llmops.runtime.aws.rds_encrypted
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-AWS-014", "msg": msg, "path": sprintf("%s/storageEncrypted", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type in {"aws:rds/cluster:Cluster", "aws:rds/instance:Instance"}
+	object.get(resource.props, "storageEncrypted", false) != true
+	msg := sprintf("database %s does not encrypt its storage", [resource.name])
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.aws.rds_encrypted_test
+
+import data.llmops.runtime.aws.rds_encrypted as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"plain": {"input": fx.doc([fx.res("aws:rds/cluster:Cluster", {})]), "path": "/resources/0/props/storageEncrypted"},
+}
+
+allowed_cases := {
+	"encrypted": fx.doc([fx.res("aws:rds/cluster:Cluster", {"storageEncrypted": true, "kmsKeyId": "k"})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-014", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.aws.rds_iam_auth_test
+
+import data.llmops.runtime.aws.rds_iam_auth as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"off": {"input": fx.doc([fx.res("aws:rds/cluster:Cluster", {"storageEncrypted": true})]), "path": "/resources/0/props/iamDatabaseAuthenticationEnabled"},
+}
+
+allowed_cases := {
+	"on": fx.doc([fx.res("aws:rds/cluster:Cluster", {"iamDatabaseAuthenticationEnabled": true})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-015", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,24 @@
+# METADATA
+# title: Databases are not publicly accessible
+# description: >-
+#   A publicly accessible database (the pgvector store among them) is one password away from
+#   the internet.
+# scope: package
+# custom:
+#   id: LLM-AWS-013
+#   severity: critical
+#   remediation: >-
+#     Set publiclyAccessible: false.
+#   frameworks:
+#     aws-fsbp: ["RDS.2"]
+#     owasp-llm-2025: ["LLM08:2025"]
+package llmops.runtime.aws.rds_not_public
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-AWS-013", "msg": msg, "path": sprintf("%s/publiclyAccessible", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type in {"aws:rds/clusterInstance:ClusterInstance", "aws:rds/instance:Instance"}
+	resource.props.publiclyAccessible == true
+	msg := sprintf("database %s is publicly accessible", [resource.name])
+}

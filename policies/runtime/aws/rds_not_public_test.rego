@@ -1,0 +1,26 @@
+package llmops.runtime.aws.rds_not_public_test
+
+import data.llmops.runtime.aws.rds_not_public as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"public": {"input": fx.doc([fx.res("aws:rds/clusterInstance:ClusterInstance", {"publiclyAccessible": true})]), "path": "/resources/0/props/publiclyAccessible"},
+}
+
+allowed_cases := {
+	"private": fx.doc([fx.res("aws:rds/clusterInstance:ClusterInstance", {"publiclyAccessible": false})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-013", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: Buckets block all public access
+# description: >-
+#   Training data, feedback, weights and audit records must never become public through an ACL
+#   or a bucket policy.
+# scope: package
+# custom:
+#   id: LLM-AWS-008
+#   severity: critical
+#   remediation: >-
+#     Attach a BucketPublicAccessBlock with all four settings true to every bucket.
+#   frameworks:
+#     aws-fsbp: ["S3.1", "S3.8"]
+#     owasp-llm-2025: ["LLM02:2025"]
+package llmops.runtime.aws.s3_block_public_access
+
+import data.llmops.lib.runtime as lib
+
+bucket_types := {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"}
+
+deny contains {"id": "LLM-AWS-008", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type in bucket_types
+	not blocked(resource)
+	msg := sprintf("bucket %s has no public access block with all four settings on", [resource.name])
+}
+
+blocked(bucket) if {
+	some block in input.resources
+	block.type == "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"
+	block.props.bucket in lib.bucket_keys(bucket)
+	every setting in ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] {
+		block.props[setting] == true
+	}
+}

@@ -1,0 +1,27 @@
+package llmops.runtime.aws.s3_block_public_access_test
+
+import data.llmops.runtime.aws.s3_block_public_access as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"no block": {"input": fx.doc([fx.bucket]), "path": "/resources/0/props"},
+	"partial block": {"input": fx.doc([fx.bucket, fx.res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", {"bucket": "b-id", "blockPublicAcls": true, "blockPublicPolicy": false, "ignorePublicAcls": true, "restrictPublicBuckets": true})]), "path": "/resources/0/props"},
+}
+
+allowed_cases := {
+	"blocked": fx.doc([fx.bucket, fx.res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", {"bucket": "b-id", "blockPublicAcls": true, "blockPublicPolicy": true, "ignorePublicAcls": true, "restrictPublicBuckets": true})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-008", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: Buckets encrypt with KMS
+# description: >-
+#   SSE-KMS with a customer-managed key puts reads of prompts, feedback and weights under key
+#   policy and CloudTrail.
+# scope: package
+# custom:
+#   id: LLM-AWS-010
+#   severity: high
+#   remediation: >-
+#     Add a BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and a
+#     kmsMasterKeyId.
+#   frameworks:
+#     aws-fsbp: ["S3.17"]
+#     owasp-llm-2025: ["LLM02:2025"]
+package llmops.runtime.aws.s3_kms_encryption
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-AWS-010", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type in {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"}
+	not kms_encrypted(resource)
+	msg := sprintf("bucket %s is not encrypted with a KMS key", [resource.name])
+}
+
+kms_encrypted(bucket) if {
+	some config in input.resources
+	config.type == "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"
+	config.props.bucket in lib.bucket_keys(bucket)
+	some rule in config.props.rules
+	startswith(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms")
+}

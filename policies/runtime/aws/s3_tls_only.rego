@@ -1,0 +1,33 @@
+# METADATA
+# title: Buckets refuse requests without TLS
+# description: >-
+#   A bucket policy that denies aws:SecureTransport=false keeps data from crossing the network
+#   in clear text.
+# scope: package
+# custom:
+#   id: LLM-AWS-009
+#   severity: high
+#   remediation: >-
+#     Add a Deny statement for s3:* when aws:SecureTransport is false to the bucket policy.
+#   frameworks:
+#     aws-fsbp: ["S3.5"]
+#     owasp-llm-2025: ["LLM02:2025"]
+package llmops.runtime.aws.s3_tls_only
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-AWS-009", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type in {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"}
+	not tls_only(resource)
+	msg := sprintf("bucket %s accepts requests without TLS", [resource.name])
+}
+
+tls_only(bucket) if {
+	some policy in input.resources
+	policy.type == "aws:s3/bucketPolicy:BucketPolicy"
+	policy.props.bucket in lib.bucket_keys(bucket)
+	some statement in lib.as_array(lib.document(policy.props.policy).Statement)
+	statement.Effect == "Deny"
+	statement.Condition.Bool["aws:SecureTransport"] in {false, "false"}
+}

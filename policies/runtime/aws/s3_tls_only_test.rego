@@ -1,0 +1,26 @@
+package llmops.runtime.aws.s3_tls_only_test
+
+import data.llmops.runtime.aws.s3_tls_only as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"no policy": {"input": fx.doc([fx.bucket]), "path": "/resources/0/props"},
+}
+
+allowed_cases := {
+	"tls only": fx.doc([fx.bucket, fx.res("aws:s3/bucketPolicy:BucketPolicy", {"bucket": "b-id", "policy": "{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-009", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

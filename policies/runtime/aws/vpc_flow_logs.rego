@@ -1,0 +1,29 @@
+# METADATA
+# title: VPCs have flow logs
+# description: >-
+#   Flow logs are the record of what talked to the model servers and the vector store.
+# scope: package
+# custom:
+#   id: LLM-AWS-021
+#   severity: medium
+#   remediation: >-
+#     Add an aws.ec2.FlowLog for the VPC (trafficType ALL) to a KMS-encrypted log group.
+#   frameworks:
+#     aws-fsbp: ["EC2.6"]
+#     cis-eks: ["2.1.x"]
+package llmops.runtime.aws.vpc_flow_logs
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-AWS-021", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "aws:ec2/vpc:Vpc"
+	not flow_logged(resource)
+	msg := sprintf("VPC %s has no flow log", [resource.name])
+}
+
+flow_logged(vpc) if {
+	some log in input.resources
+	log.type == "aws:ec2/flowLog:FlowLog"
+	log.props.vpcId in lib.resource_keys(vpc)
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.kubernetes.approved_registries_test
+
+import data.llmops.runtime.kubernetes.approved_registries as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"docker hub": {"input": fx.doc([fx.with_container({"image": "docker.io/library/nginx@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})]), "path": "/resources/0/props/spec/template/spec/containers/0/image"},
+}
+
+allowed_cases := {
+	"internal": fx.doc([fx.deployment(fx.good_pod)]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-027", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.kubernetes.drop_all_capabilities_test
+
+import data.llmops.runtime.kubernetes.drop_all_capabilities as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"drops nothing": {"input": fx.doc([fx.with_container({"securityContext": {"capabilities": {"drop": []}}})]), "path": "/resources/0/props/spec/template/spec/containers/0/securityContext/capabilities"},
+}
+
+allowed_cases := {
+	"restricted": fx.doc([fx.deployment(fx.good_pod)]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-003", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,27 @@
+package llmops.runtime.kubernetes.gpu_limits_test
+
+import data.llmops.runtime.kubernetes.gpu_limits as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"toleration without limit": {"input": fx.doc([fx.deployment(object.union(fx.good_pod, {"tolerations": [{"key": "nvidia.com/gpu", "operator": "Exists"}]}))]), "path": "/resources/0/props/spec/template/spec"},
+}
+
+allowed_cases := {
+	"limited": fx.doc([fx.deployment(object.union(fx.good_pod, {"tolerations": [{"key": "nvidia.com/gpu", "operator": "Exists"}], "containers": [object.union(fx.good_container, {"resources": {"limits": {"nvidia.com/gpu": "1", "memory": "1Gi"}}})]}))]),
+	"cpu pod": fx.doc([fx.deployment(fx.good_pod)]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-012", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

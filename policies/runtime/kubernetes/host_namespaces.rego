@@ -1,0 +1,25 @@
+# METADATA
+# title: Pods do not share host namespaces
+# description: >-
+#   hostNetwork, hostPID and hostIPC break the isolation between the pod and the node.
+# scope: package
+# custom:
+#   id: LLM-K8S-007
+#   severity: critical
+#   remediation: >-
+#     Remove hostNetwork, hostPID and hostIPC from the pod spec.
+#   frameworks:
+#     k8s-pss: ["baseline: host namespaces"]
+#     nsa-cisa-k8s: ["Pod security: host namespaces"]
+#     cis-eks: ["5.2.3", "5.2.4"]
+package llmops.runtime.kubernetes.host_namespaces
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-007", "msg": msg, "path": sprintf("%s/%s", [pointer, field]), "resource": urn} if {
+	some [i, pointer, pod] in lib.pod_specs
+	urn := input.resources[i].urn
+	some field in ["hostNetwork", "hostPID", "hostIPC"]
+	pod[field] == true
+	msg := sprintf("pod uses %s", [field])
+}

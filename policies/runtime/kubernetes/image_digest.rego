@@ -1,0 +1,25 @@
+# METADATA
+# title: Images are pinned by digest
+# description: >-
+#   A tag can be moved to different content; only a digest guarantees the evaluated image is
+#   the one that runs.
+# scope: package
+# custom:
+#   id: LLM-K8S-009
+#   severity: high
+#   remediation: >-
+#     Reference every image as repository@sha256:<digest>.
+#   frameworks:
+#     nsa-cisa-k8s: ["Supply chain: image integrity"]
+#     owasp-llm-2025: ["LLM03:2025"]
+#     cis-eks: ["5.5.1"]
+package llmops.runtime.kubernetes.image_digest
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-009", "msg": msg, "path": sprintf("%s/image", [pointer]), "resource": urn} if {
+	some [i, pointer, container, _] in lib.containers
+	urn := input.resources[i].urn
+	not regex.match(`@sha256:[a-f0-9]{64}$`, container.image)
+	msg := sprintf("container %s uses image %s, which is not pinned by digest", [container.name, container.image])
+}

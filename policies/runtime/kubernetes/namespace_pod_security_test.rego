@@ -1,0 +1,26 @@
+package llmops.runtime.kubernetes.namespace_pod_security_test
+
+import data.llmops.runtime.kubernetes.namespace_pod_security as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"baseline": {"input": fx.doc([fx.namespace({"pod-security.kubernetes.io/enforce": "baseline"})]), "path": "/resources/0/props/metadata/labels"},
+}
+
+allowed_cases := {
+	"restricted": fx.doc([fx.namespace({"pod-security.kubernetes.io/enforce": "restricted"})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-015", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,24 @@
+# METADATA
+# title: No workload is bound to cluster-admin
+# description: >-
+#   cluster-admin is every permission in every namespace; no LLM workload needs it.
+# scope: package
+# custom:
+#   id: LLM-K8S-020
+#   severity: critical
+#   remediation: >-
+#     Bind a namespace-scoped Role with the exact permissions instead.
+#   frameworks:
+#     cis-eks: ["5.1.1"]
+#     nsa-cisa-k8s: ["Authorization: least privilege"]
+#     owasp-llm-2025: ["LLM06:2025"]
+package llmops.runtime.kubernetes.no_cluster_admin
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-020", "msg": msg, "path": sprintf("%s/roleRef", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type in {"kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"}
+	resource.props.roleRef.name == "cluster-admin"
+	msg := sprintf("%s %s binds cluster-admin", [resource.props.kind, resource.props.metadata.name])
+}

@@ -1,0 +1,25 @@
+# METADATA
+# title: Pods mount no hostPath volumes
+# description: >-
+#   A hostPath volume exposes the node's filesystem (and often its credentials) to the pod.
+# scope: package
+# custom:
+#   id: LLM-K8S-008
+#   severity: high
+#   remediation: >-
+#     Use emptyDir, a PersistentVolumeClaim, a ConfigMap or a Secret instead of hostPath.
+#   frameworks:
+#     k8s-pss: ["baseline: hostPath volumes"]
+#     nsa-cisa-k8s: ["Pod security: host path"]
+#     cis-eks: ["5.2.12"]
+package llmops.runtime.kubernetes.no_host_path
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-008", "msg": msg, "path": sprintf("%s/volumes/%d", [pointer, j]), "resource": urn} if {
+	some [i, pointer, pod] in lib.pod_specs
+	urn := input.resources[i].urn
+	some j, volume in object.get(pod, "volumes", [])
+	volume.hostPath
+	msg := sprintf("volume %s mounts the host path %s", [volume.name, volume.hostPath.path])
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.kubernetes.no_host_path_test
+
+import data.llmops.runtime.kubernetes.no_host_path as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"host path": {"input": fx.doc([fx.deployment(object.union(fx.good_pod, {"volumes": [{"name": "host", "hostPath": {"path": "/var/run"}}]}))]), "path": "/resources/0/props/spec/template/spec/volumes/0"},
+}
+
+allowed_cases := {
+	"empty dir": fx.doc([fx.deployment(object.union(fx.good_pod, {"volumes": [{"name": "tmp", "emptyDir": {}}]}))]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-008", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.kubernetes.no_node_port_test
+
+import data.llmops.runtime.kubernetes.no_node_port as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"node port": {"input": fx.doc([fx.service({"type": "NodePort"})]), "path": "/resources/0/props/spec/type"},
+}
+
+allowed_cases := {
+	"cluster ip": fx.doc([fx.service({"type": "ClusterIP"})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-014", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,25 @@
+# METADATA
+# title: Containers cannot escalate privileges
+# description: >-
+#   allowPrivilegeEscalation must be false (Pod Security restricted), so setuid binaries
+#   cannot gain privileges.
+# scope: package
+# custom:
+#   id: LLM-K8S-002
+#   severity: high
+#   remediation: >-
+#     Set securityContext.allowPrivilegeEscalation: false on every container.
+#   frameworks:
+#     k8s-pss: ["restricted: allowPrivilegeEscalation"]
+#     nsa-cisa-k8s: ["Pod security: privilege escalation"]
+#     cis-eks: ["5.2.5"]
+package llmops.runtime.kubernetes.no_privilege_escalation
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-002", "msg": msg, "path": sprintf("%s/securityContext/allowPrivilegeEscalation", [pointer]), "resource": urn} if {
+	some [i, pointer, container, pod] in lib.containers
+	urn := input.resources[i].urn
+	object.get(container, ["securityContext", "allowPrivilegeEscalation"], true) != false
+	msg := sprintf("container %s allows privilege escalation", [container.name])
+}

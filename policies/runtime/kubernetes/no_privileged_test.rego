@@ -1,0 +1,26 @@
+package llmops.runtime.kubernetes.no_privileged_test
+
+import data.llmops.runtime.kubernetes.no_privileged as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"privileged": {"input": fx.doc([fx.with_container({"securityContext": {"privileged": true}})]), "path": "/resources/0/props/spec/template/spec/containers/0/securityContext/privileged"},
+}
+
+allowed_cases := {
+	"restricted": fx.doc([fx.deployment(fx.good_pod)]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-004", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: No LoadBalancer Service is open to the internet
+# description: >-
+#   A LoadBalancer Service without source ranges exposes inference to the whole internet.
+# scope: package
+# custom:
+#   id: LLM-K8S-013
+#   severity: high
+#   remediation: >-
+#     Use a ClusterIP Service behind the gateway, or set loadBalancerSourceRanges to named CIDRs
+#     (never 0.0.0.0/0).
+#   frameworks:
+#     nsa-cisa-k8s: ["Network separation"]
+#     owasp-llm-2025: ["LLM10:2025"]
+#     cis-eks: ["5.4.x"]
+package llmops.runtime.kubernetes.no_public_load_balancer
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-013", "msg": msg, "path": sprintf("%s/spec", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "kubernetes:core/v1:Service"
+	resource.props.spec.type == "LoadBalancer"
+	not internal_scheme(resource)
+	open_ranges(resource)
+	msg := sprintf("Service %s is a LoadBalancer open to the internet", [resource.props.metadata.name])
+}
+
+open_ranges(resource) if count(object.get(resource.props.spec, "loadBalancerSourceRanges", [])) == 0
+
+open_ranges(resource) if {
+	some cidr in resource.props.spec.loadBalancerSourceRanges
+	lib.world_cidr(cidr)
+}
+
+internal_scheme(resource) if object.get(resource.props, ["metadata", "annotations", "service.beta.kubernetes.io/aws-load-balancer-scheme"], "") == "internal"
+
+internal_scheme(resource) if object.get(resource.props, ["metadata", "annotations", "networking.gke.io/load-balancer-type"], "") == "Internal"

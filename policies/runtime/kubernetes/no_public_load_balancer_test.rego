@@ -1,0 +1,28 @@
+package llmops.runtime.kubernetes.no_public_load_balancer_test
+
+import data.llmops.runtime.kubernetes.no_public_load_balancer as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"open": {"input": fx.doc([fx.service({"type": "LoadBalancer"})]), "path": "/resources/0/props/spec"},
+	"world range": {"input": fx.doc([fx.service({"type": "LoadBalancer", "loadBalancerSourceRanges": ["0.0.0.0/0"]})]), "path": "/resources/0/props/spec"},
+}
+
+allowed_cases := {
+	"cluster ip": fx.doc([fx.service({"type": "ClusterIP"})]),
+	"restricted": fx.doc([fx.service({"type": "LoadBalancer", "loadBalancerSourceRanges": ["198.51.100.0/24"]})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-013", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

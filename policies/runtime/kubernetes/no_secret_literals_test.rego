@@ -1,0 +1,26 @@
+package llmops.runtime.kubernetes.no_secret_literals_test
+
+import data.llmops.runtime.kubernetes.no_secret_literals as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"literal key": {"input": fx.doc([fx.with_container({"env": [{"name": "OPENAI_API_KEY", "value": "sk-live-abc"}]})]), "path": "/resources/0/props/spec/template/spec/containers/0/env/0/value"},
+}
+
+allowed_cases := {
+	"secret ref": fx.doc([fx.with_container({"env": [{"name": "OPENAI_API_KEY", "valueFrom": {"secretKeyRef": {"name": "s", "key": "k"}}}, {"name": "MAX_TOKENS", "value": "512"}]})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-010", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,26 @@
+package llmops.runtime.kubernetes.no_token_automount_test
+
+import data.llmops.runtime.kubernetes.no_token_automount as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"default": {"input": fx.doc([fx.deployment(json.remove(fx.good_pod, ["automountServiceAccountToken"]))]), "path": "/resources/0/props/spec/template/spec/automountServiceAccountToken"},
+}
+
+allowed_cases := {
+	"off": fx.doc([fx.deployment(fx.good_pod)]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-021", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

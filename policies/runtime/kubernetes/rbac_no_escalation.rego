@@ -1,0 +1,26 @@
+# METADATA
+# title: RBAC grants no bind, escalate or impersonate
+# description: >-
+#   bind, escalate and impersonate let a workload grant itself any permission.
+# scope: package
+# custom:
+#   id: LLM-K8S-019
+#   severity: critical
+#   remediation: >-
+#     Remove bind, escalate and impersonate from the rule's verbs.
+#   frameworks:
+#     cis-eks: ["5.1.8"]
+#     nsa-cisa-k8s: ["Authorization: least privilege"]
+#     owasp-llm-2025: ["LLM06:2025"]
+package llmops.runtime.kubernetes.rbac_no_escalation
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-019", "msg": msg, "path": sprintf("%s/rules/%d/verbs", [lib.resource_pointer(i), j]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type in {"kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"}
+	some j, rule in object.get(resource.props, "rules", [])
+	some verb in object.get(rule, "verbs", [])
+	verb in {"bind", "escalate", "impersonate"}
+	msg := sprintf("%s %s grants %s", [resource.props.kind, resource.props.metadata.name, verb])
+}

@@ -1,0 +1,26 @@
+# METADATA
+# title: RBAC rules name their resources and verbs
+# description: >-
+#   A wildcard in a Role grants every present and future resource or verb.
+# scope: package
+# custom:
+#   id: LLM-K8S-018
+#   severity: high
+#   remediation: >-
+#     List the exact apiGroups, resources and verbs the workload needs.
+#   frameworks:
+#     cis-eks: ["5.1.3"]
+#     nsa-cisa-k8s: ["Authorization: least privilege"]
+#     owasp-llm-2025: ["LLM06:2025"]
+package llmops.runtime.kubernetes.rbac_no_wildcards
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-018", "msg": msg, "path": sprintf("%s/rules/%d", [lib.resource_pointer(i), j]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type in {"kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"}
+	some j, rule in object.get(resource.props, "rules", [])
+	some field in ["apiGroups", "resources", "verbs"]
+	"*" in object.get(rule, field, [])
+	msg := sprintf("%s %s rule %d has a wildcard in %s", [resource.props.kind, resource.props.metadata.name, j, field])
+}

@@ -1,0 +1,25 @@
+# METADATA
+# title: Root filesystems are read-only
+# description: >-
+#   A read-only root filesystem stops an attacker (or a prompt-injected tool) from modifying
+#   binaries and configuration.
+# scope: package
+# custom:
+#   id: LLM-K8S-006
+#   severity: medium
+#   remediation: >-
+#     Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes where the
+#     process writes.
+#   frameworks:
+#     nsa-cisa-k8s: ["Pod security: immutable container file systems"]
+#     cis-eks: ["5.7.3"]
+package llmops.runtime.kubernetes.read_only_root
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-006", "msg": msg, "path": sprintf("%s/securityContext/readOnlyRootFilesystem", [pointer]), "resource": urn} if {
+	some [i, pointer, container, pod] in lib.containers
+	urn := input.resources[i].urn
+	object.get(container, ["securityContext", "readOnlyRootFilesystem"], false) != true
+	msg := sprintf("container %s has a writable root filesystem", [container.name])
+}

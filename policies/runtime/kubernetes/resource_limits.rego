@@ -1,0 +1,26 @@
+# METADATA
+# title: Containers declare requests and a memory limit
+# description: >-
+#   Without requests the scheduler overcommits GPU nodes; without a memory limit one pod can
+#   starve the node.
+# scope: package
+# custom:
+#   id: LLM-K8S-011
+#   severity: medium
+#   remediation: >-
+#     Set resources.requests (cpu, memory) and resources.limits.memory on every container.
+#   frameworks:
+#     nsa-cisa-k8s: ["Pod security: resource policies"]
+#     cis-eks: ["5.7.x"]
+#     owasp-llm-2025: ["LLM10:2025"]
+package llmops.runtime.kubernetes.resource_limits
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-011", "msg": msg, "path": sprintf("%s/resources", [pointer]), "resource": urn} if {
+	some [i, pointer, container, _] in lib.containers
+	urn := input.resources[i].urn
+	some field in [["requests", "cpu"], ["requests", "memory"], ["limits", "memory"]]
+	object.get(container, array.concat(["resources"], field), null) == null
+	msg := sprintf("container %s has no resources.%s.%s", [container.name, field[0], field[1]])
+}

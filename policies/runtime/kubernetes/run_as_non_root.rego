@@ -1,0 +1,25 @@
+# METADATA
+# title: Containers run as non-root
+# description: >-
+#   Pod Security restricted requires runAsNonRoot; a root process that escapes its container
+#   is root on the node.
+# scope: package
+# custom:
+#   id: LLM-K8S-001
+#   severity: high
+#   remediation: >-
+#     Set securityContext.runAsNonRoot: true on the container or the pod.
+#   frameworks:
+#     k8s-pss: ["restricted: runAsNonRoot"]
+#     nsa-cisa-k8s: ["Pod security: non-root containers"]
+#     cis-eks: ["5.2.6"]
+package llmops.runtime.kubernetes.run_as_non_root
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-001", "msg": msg, "path": sprintf("%s/securityContext/runAsNonRoot", [pointer]), "resource": urn} if {
+	some [i, pointer, container, pod] in lib.containers
+	urn := input.resources[i].urn
+	object.get(container, ["securityContext", "runAsNonRoot"], object.get(pod, ["securityContext", "runAsNonRoot"], false)) != true
+	msg := sprintf("container %s may run as root", [container.name])
+}

@@ -1,0 +1,27 @@
+package llmops.runtime.kubernetes.run_as_non_root_test
+
+import data.llmops.runtime.kubernetes.run_as_non_root as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"root allowed": {"input": fx.doc([fx.with_container({"securityContext": {"runAsNonRoot": false}})]), "path": "/resources/0/props/spec/template/spec/containers/0/securityContext/runAsNonRoot"},
+}
+
+allowed_cases := {
+	"restricted": fx.doc([fx.deployment(fx.good_pod)]),
+	"pod-level setting": fx.doc([fx.deployment(object.union(fx.good_pod, {"containers": [json.remove(fx.good_container, ["securityContext/runAsNonRoot"])]}))]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-001", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

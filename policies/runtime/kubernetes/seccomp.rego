@@ -1,0 +1,26 @@
+# METADATA
+# title: Containers use the RuntimeDefault seccomp profile
+# description: >-
+#   Pod Security restricted requires a RuntimeDefault or Localhost seccomp profile, at pod or
+#   container level.
+# scope: package
+# custom:
+#   id: LLM-K8S-005
+#   severity: high
+#   remediation: >-
+#     Set securityContext.seccompProfile.type: RuntimeDefault on the pod.
+#   frameworks:
+#     k8s-pss: ["restricted: seccompProfile"]
+#     nsa-cisa-k8s: ["Pod security: seccomp"]
+#     cis-eks: ["5.7.2"]
+package llmops.runtime.kubernetes.seccomp
+
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-K8S-005", "msg": msg, "path": sprintf("%s/securityContext/seccompProfile", [pointer]), "resource": urn} if {
+	some [i, pointer, container, pod] in lib.containers
+	urn := input.resources[i].urn
+	profile := object.get(container, ["securityContext", "seccompProfile", "type"], object.get(pod, ["securityContext", "seccompProfile", "type"], "Unconfined"))
+	not profile in {"RuntimeDefault", "Localhost"}
+	msg := sprintf("container %s runs with seccomp profile %s", [container.name, profile])
+}

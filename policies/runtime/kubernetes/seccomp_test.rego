@@ -1,0 +1,26 @@
+package llmops.runtime.kubernetes.seccomp_test
+
+import data.llmops.runtime.kubernetes.seccomp as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"unconfined": {"input": fx.doc([fx.deployment(object.union(fx.good_pod, {"securityContext": {"seccompProfile": {"type": "Unconfined"}}, "containers": [json.remove(fx.good_container, ["securityContext/seccompProfile"])]}))]), "path": "/resources/0/props/spec/template/spec/containers/0/securityContext/seccompProfile"},
+}
+
+allowed_cases := {
+	"runtime default": fx.doc([fx.deployment(fx.good_pod)]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-005", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,27 @@
+package llmops.runtime.kubernetes.weights_digest_test
+
+import data.llmops.runtime.kubernetes.weights_digest as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"unpinned": {"input": fx.doc([fx.with_container({"image": "registry.internal.example.com/serving/tgi@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "args": ["--max-input-tokens", "10"]})]), "path": "/resources/0/props/spec/template/spec"},
+}
+
+allowed_cases := {
+	"annotated": fx.doc([fx.annotated(fx.with_container({"image": "registry.internal.example.com/serving/tgi@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}), {"llmops.dev/weights-digest": "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"})]),
+	"not a model server": fx.doc([fx.deployment(fx.good_pod)]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-K8S-024", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

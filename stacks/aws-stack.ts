@@ -44,7 +44,7 @@ export function gpuPools(models: readonly Model[]): GpuPool[] {
   const pools = new Map<GpuType, GpuPool>();
   for (const model of models) {
     if (!SELF_HOSTED.has(model.serving.runtime) || model.gpu.type === "none" || model.gpu.count === 0) continue;
-    const gpu = model.gpu.type as GpuType;
+    const gpu = model.gpu.type;
     const previous = pools.get(gpu);
     pools.set(gpu, {
       gpu,

@@ -12,12 +12,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { resolve } from "node:path";
 import { gateSpec } from "./spec-gate.js";
 import { defineStack } from "./program.js";
-import type { Severity } from "../policies/engine/finding.js";
 
 export default async function main(): Promise<Record<string, unknown>> {
   const config = new pulumi.Config("llmops");
   const specPath = resolve(config.require("spec"));
   const bundleDir = config.get("bundle");
-  const gated = await gateSpec(specPath, { failOn: (config.get("failOn") ?? "high") as Severity, ...(bundleDir ? { bundleDir } : {}) });
+  const gated = await gateSpec(specPath, { failOn: (config.get("failOn") ?? "high"), ...(bundleDir ? { bundleDir } : {}) });
   return defineStack(gated.spec, { bundleRevision: gated.bundle?.revision ?? "none" });
 }

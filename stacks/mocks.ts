@@ -25,9 +25,11 @@ function service(type: string): string {
 }
 
 /** Cloud-computed outputs for the resource types the components read back. */
-function computedState(type: string, name: string, inputs: Record<string, any>, region: string): Record<string, unknown> {
+function computedState(type: string, name: string, inputs: Record<string, unknown>, region: string): Record<string, unknown> {
   const arn = `arn:aws:${service(type)}:${region}:${MOCK_ACCOUNT_ID}:mocked/${name}`;
-  const base = { arn, name: inputs.name ?? name };
+  const text = (key: string): string | undefined => (typeof inputs[key] === "string" ? inputs[key] : undefined);
+  const object = (key: string): Record<string, unknown> => (inputs[key] !== null && typeof inputs[key] === "object" ? (inputs[key] as Record<string, unknown>) : {});
+  const base = { arn, name: text("name") ?? name };
   switch (type) {
     case "aws:eks/cluster:Cluster":
       return {
@@ -35,7 +37,7 @@ function computedState(type: string, name: string, inputs: Record<string, any>, 
         endpoint: `https://mocked-${short(name)}.gr7.${region}.eks.amazonaws.com`,
         identities: [{ oidcs: [{ issuer: `https://oidc.eks.${region}.amazonaws.com/id/MOCKED${short(name).toUpperCase()}` }] }],
         certificateAuthority: { data: Buffer.from(`mocked-ca-${name}`).toString("base64") },
-        vpcConfig: { ...inputs.vpcConfig, clusterSecurityGroupId: `mocked-sg-${short(name)}` },
+        vpcConfig: { ...object("vpcConfig"), clusterSecurityGroupId: `mocked-sg-${short(name)}` },
       };
     case "aws:rds/cluster:Cluster":
       return { ...base, endpoint: `${name}.cluster-mocked.${region}.rds.amazonaws.com`, clusterResourceId: `cluster-MOCKED${short(name).toUpperCase()}` };
@@ -44,17 +46,17 @@ function computedState(type: string, name: string, inputs: Record<string, any>, 
     case "aws:ec2/launchTemplate:LaunchTemplate":
       return { ...base, latestVersion: 1 };
     case "aws:s3/bucket:Bucket":
-      return { ...base, bucket: inputs.bucket ?? `${name}-mocked`, arn: `arn:aws:s3:::${inputs.bucket ?? `${name}-mocked`}` };
+      return { ...base, bucket: text("bucket") ?? `${name}-mocked`, arn: `arn:aws:s3:::${text("bucket") ?? `${name}-mocked`}` };
     case "aws:kms/key:Key":
       return { ...base, keyId: `mocked-key-${short(name)}` };
     case "aws:sqs/queue:Queue":
       return { ...base, url: `https://sqs.${region}.amazonaws.com/${MOCK_ACCOUNT_ID}/${name}`, arn: `arn:aws:sqs:${region}:${MOCK_ACCOUNT_ID}:${name}` };
     case "aws:iam/role:Role":
-      return { ...base, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${inputs.name ?? name}` };
+      return { ...base, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${text("name") ?? name}` };
     case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
-      return { ...base, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:oidc-provider/${String(inputs.url ?? "").replace(/^https:\/\//, "")}` };
+      return { ...base, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:oidc-provider/${(text("url") ?? "").replace(/^https:\/\//, "")}` };
     default:
-      return type.startsWith("kubernetes:") ? { metadata: { ...inputs.metadata, name: inputs.metadata?.name ?? name } } : base;
+      return type.startsWith("kubernetes:") ? { metadata: { ...object("metadata"), name: object("metadata").name ?? name } } : base;
   }
 }
 
@@ -63,7 +65,7 @@ export function llmopsMocks(region: string, recorded: RecordedResource[] = []): 
     newResource(args) {
       const inputs = (args.inputs ?? {}) as Record<string, unknown>;
       recorded.push({ type: args.type, name: args.name, inputs, ...(args.custom === false ? {} : { id: `mocked-${args.name}` }) });
-      return { id: `mocked-${args.name}`, state: { ...inputs, ...computedState(args.type, args.name, inputs as Record<string, any>, region) } };
+      return { id: `mocked-${args.name}`, state: { ...inputs, ...computedState(args.type, args.name, inputs, region) } };
     },
     call(args) {
       switch (args.token) {
@@ -75,7 +77,7 @@ export function llmopsMocks(region: string, recorded: RecordedResource[] = []): 
         }
         case "aws:ec2/getPrefixList:getPrefixList":
           // TEST-NET-1: a visibly fake stand-in for the regional S3 ranges.
-          return { cidrBlocks: ["192.0.2.0/24"], id: "mocked-pl", name: args.inputs?.name, prefixListId: "pl-mocked" };
+          return { cidrBlocks: ["192.0.2.0/24"], id: "mocked-pl", name: (args.inputs as { name?: string } | undefined)?.name, prefixListId: "pl-mocked" };
         default:
           throw new Error(`the offline plan does not mock the call ${args.token}; add it to stacks/mocks.ts`);
       }

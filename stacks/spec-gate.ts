@@ -5,7 +5,7 @@
  */
 import { loadSpecFile } from "../schemas/load-spec.js";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
-import { blockingFindings, type Finding, type Severity } from "../policies/engine/finding.js";
+import { SEVERITIES, blockingFindings, type Finding, type Severity } from "../policies/engine/finding.js";
 import { validateLoadedSpec } from "../policies/engine/validate-specs.js";
 import { loadSpecPolicies } from "../policies/engine/spec-policies.js";
 import type { BundleInfo } from "../policies/engine/report.js";
@@ -13,9 +13,9 @@ import type { PolicyEngine } from "../policies/engine/engine.js";
 
 export class SpecRejectedError extends Error {
   readonly userFacing = true as const;
-  constructor(readonly file: string, readonly findings: readonly Finding[]) {
+  constructor(readonly file: string, readonly findings: readonly Finding[], reason?: string) {
     super(
-      `${file} does not pass the spec policies; nothing was deployed:\n` +
+      reason ? `${file}: ${reason}; nothing was deployed` : `${file} does not pass the spec policies; nothing was deployed:\n` +
         findings.map((finding) => `  ${finding.file ?? file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.severity} ${finding.id} ${finding.message} (at ${finding.path})\n    fix: ${finding.remediation}`).join("\n"),
     );
     this.name = "SpecRejectedError";
@@ -31,8 +31,12 @@ export interface GatedSpec {
 }
 
 export async function gateSpec(file: string, options: { failOn?: Severity; bundleDir?: string } = {}): Promise<GatedSpec> {
+  // An unknown threshold would let everything through; refuse it instead.
+  if (options.failOn !== undefined && !SEVERITIES.includes(options.failOn)) {
+    throw new SpecRejectedError(file, [], `failOn must be one of ${SEVERITIES.join(", ")}; got ${String(options.failOn)}`);
+  }
   const documents = loadSpecFile(file);
-  if (documents.length !== 1) throw new SpecRejectedError(file, []);
+  if (documents.length !== 1) throw new SpecRejectedError(file, [], `expected exactly one spec document, found ${documents.length}`);
   const document = documents[0]!;
   const policies = await loadSpecPolicies(options.bundleDir);
   const findings = validateLoadedSpec(document, policies);

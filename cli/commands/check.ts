@@ -16,7 +16,7 @@ const KINDS = ["auto", "plan", "preview", "state", "manifests", "kubectl"] as co
 export function builder(yargs: Argv) {
   return withReportOptions(yargs)
     .positional("inputs", { type: "string", array: true, demandOption: true, describe: "Files, directories (searched for .yaml/.yml/.json) or quoted globs" })
-    .option("input-kind", { choices: KINDS, default: "auto" as string, describe: "Input kind (detected from content by default)" })
+    .option("input-kind", { choices: KINDS, default: "auto", describe: "Input kind (detected from content by default)" })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
     .example("$0 check rendered/", "Check manifests written by renderYamlToDirectory")
     .example("pulumi preview --json > preview.json && $0 check preview.json", "Check a Pulumi preview")

@@ -12,8 +12,9 @@ if (existsSync(vitestFile)) {
   const report = JSON.parse(readFileSync(vitestFile, "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
-  // A suite that failed to load has no test results of its own; count it once.
-  failed += report.testResults.filter((suite) => suite.status === "failed" && suite.assertionResults.length === 0).length;
+  // A suite that failed outside its tests (a load error, a failing beforeAll whose tests were
+  // then skipped) has no failed test of its own; count it once.
+  failed += report.testResults.filter((suite) => suite.status === "failed" && !suite.assertionResults.some((test) => test.status === "failed")).length;
   skipped += report.numPendingTests + report.numTodoTests;
 } else {
   failed += 1;

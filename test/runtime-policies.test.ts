@@ -26,7 +26,7 @@ interface DeniedCase { check: string; note: string; input: { resources: Resource
 
 function deniedCases(): DeniedCase[] {
   const query = 'x := {k: v | some p, n; v := data.llmops.runtime[p][n].denied_cases; k := concat(".", [p, n])}';
-  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), query], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), "--ignore", "pack", "--ignore", "engine", query], { encoding: "utf8", maxBuffer: 64 << 20 });
   if (result.status !== 0) throw new Error(result.stderr);
   const all = (JSON.parse(result.stdout) as { result: Array<{ bindings: { x: Record<string, Record<string, { input: { resources: Resource[] }; path: string }>> } }> }).result[0]!.bindings.x;
   return Object.entries(all).flatMap(([check, cases]) => Object.entries(cases).map(([note, tc]) => ({ check: check.replace(/_test$/, ""), note, input: tc.input, path: tc.path })));
@@ -36,7 +36,7 @@ function opaRuntimeFindings(inputs: unknown[]): Array<Array<[string, string]>> {
   const file = join(tempDir("llmops-rdiff-"), "input.json");
   writeFileSync(file, JSON.stringify({ cases: inputs }));
   const query = "r := [s | some c in input.cases; s := {[f.id, f.path] | some f in data.llmops.main.runtime_findings} with input as c]";
-  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), "--ignore", "*_test.rego", "-i", file, query], { encoding: "utf8", maxBuffer: 512 << 20 });
+  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), "--ignore", "*_test.rego", "--ignore", "pack", "--ignore", "engine", "-i", file, query], { encoding: "utf8", maxBuffer: 512 << 20 });
   if (result.status !== 0) throw new Error(result.stderr);
   return (JSON.parse(result.stdout) as { result: Array<{ bindings: { r: Array<Array<[string, string]>> } }> }).result[0]!.bindings.r;
 }
@@ -146,7 +146,7 @@ describe.skipIf(!ready)("runtime policies", () => {
     const mismatches: string[] = [];
     let compared = 0;
     inputs.forEach((input, index) => {
-      const wasm = key(engine.evaluateRuntime(input as { resources: Resource[] }).map((finding) => [finding.id, finding.path] as const));
+      const wasm = key(engine.evaluateRuntime(input).map((finding) => [finding.id, finding.path] as const));
       compared += wasm.length;
       const go = key(oracle[index]!);
       if (JSON.stringify(wasm) !== JSON.stringify(go)) mismatches.push(`case ${index}: wasm ${JSON.stringify(wasm)} vs opa ${JSON.stringify(go)}`);
@@ -160,7 +160,7 @@ describe.skipIf(!ready)("every example planned through its components is secure 
   it.each(examplesFor("any"))("%s has zero runtime findings at or above high", async (example) => {
     const engine = await PolicyEngine.load(BUNDLE_DIR);
     const plan = planExample(example);
-    const findings = engine.evaluateRuntime({ resources: plan.resources as Resource[] });
+    const findings = engine.evaluateRuntime({ resources: plan.resources });
     expect(findings.filter((finding) => isAtOrAbove(finding.severity, "high"))).toEqual([]);
   });
 });

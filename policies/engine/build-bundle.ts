@@ -65,12 +65,12 @@ export function buildBundle(options: BuildOptions): BuildResult {
     const catalog = catalogFromAnnotations(annotations, options.root, policies, [...checkFiles(join(policies, "spec")), ...checkFiles(join(policies, "runtime"))]);
 
     step("opa test --coverage");
-    const testOutput = run(tool("opa"), ["test", "--coverage", "--format", "json", policies], "opa test failed");
+    const testOutput = run(tool("opa"), ["test", "--coverage", "--format", "json", ...ignoreFlags({ keepTests: true }), policies], "opa test failed");
     const report = JSON.parse(testOutput) as { coverage: number };
     if (report.coverage < options.coverageThreshold) {
       throw new PolicyBuildError(`opa test coverage ${report.coverage.toFixed(1)}% is below the ${options.coverageThreshold}% threshold`);
     }
-    const countOutput = run(tool("opa"), ["test", "--format", "json", policies], "opa test failed");
+    const countOutput = run(tool("opa"), ["test", "--format", "json", ...ignoreFlags({ keepTests: true }), policies], "opa test failed");
     const testsPassed = (JSON.parse(countOutput) as Array<{ fail?: boolean }>).filter((result) => !result.fail).length;
 
     step("opa build -t wasm");
@@ -124,8 +124,9 @@ function checkFiles(dir: string): string[] {
     .sort();
 }
 
-function ignoreFlags(): string[] {
-  return IGNORED.flatMap((pattern) => ["--ignore", pattern]);
+/** Non-policy folders (TypeScript, the CrossGuard pack's package.json) stay out of OPA's data. */
+function ignoreFlags(options: { keepTests?: boolean } = {}): string[] {
+  return IGNORED.filter((pattern) => !(options.keepTests && pattern === "*_test.rego")).flatMap((pattern) => ["--ignore", pattern]);
 }
 
 /** The SDK's capabilities plus the rego_v1 feature, which opa-wasm 1.10.0 omits. */

@@ -22,6 +22,11 @@ export interface RuntimeResource {
   readonly id?: string;
   readonly props: Record<string, unknown>;
   readonly parent?: string;
+  /**
+   * Property → URNs it depends on (CrossGuard's property dependencies), so checks can relate
+   * resources whose ids are not known yet during preview.
+   */
+  readonly refs?: Readonly<Record<string, readonly string[]>>;
   /** Component path (names of the enclosing components), when known. */
   readonly component?: string;
   readonly source?: ResourceSource;

@@ -24,7 +24,7 @@ export async function loadSpecPolicies(bundleDir = defaultBundleDir(), today = t
   const knownIds = new Set([...engine.catalog.keys(), SCHEMA_RULE.id]);
   return {
     engine,
-    rules: [...engine.rules, EXPIRED_WAIVER_RULE],
+    rules: [...engine.rules.filter((rule) => rule.source?.startsWith("policies/spec/")), EXPIRED_WAIVER_RULE],
     bundle: engine.bundle,
     evaluateSpec(spec) {
       const context = { file: spec.file, locate: (pointer: string) => spec.locate(pointer) };

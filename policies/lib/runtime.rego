@@ -57,3 +57,10 @@ resource_keys(resource) := {key |
 }
 
 bucket_keys(bucket) := resource_keys(bucket)
+
+# Does `resource`'s property `prop` refer to `target`? By value (id, name) in plans, previews
+# and state, or by the engine's recorded property dependencies (CrossGuard), where ids of
+# resources being created are not known yet.
+references(resource, prop, target) if resource.props[prop] in resource_keys(target)
+
+references(resource, prop, target) if target.urn in object.get(resource, ["refs", prop], [])

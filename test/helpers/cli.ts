@@ -18,7 +18,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: "1", ...options.env },
     encoding: "utf8",
-    timeout: options.timeoutMs ?? 30_000,
+    timeout: options.timeoutMs ?? 90_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

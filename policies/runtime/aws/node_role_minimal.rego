@@ -28,17 +28,21 @@ node_role(role) if {
 	"ec2.amazonaws.com" in lib.as_array(object.get(statement, ["Principal", "Service"], []))
 }
 
-node_role_keys contains key if {
+node_roles contains role if {
 	some role in input.resources
 	role.type == "aws:iam/role:Role"
 	node_role(role)
-	some key in lib.resource_keys(role)
+}
+
+on_node_role(resource) if {
+	some role in node_roles
+	lib.references(resource, "role", role)
 }
 
 deny contains {"id": "LLM-AWS-028", "msg": msg, "path": sprintf("%s/policyArn", [lib.resource_pointer(i)]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
-	resource.props.role in node_role_keys
+	on_node_role(resource)
 	not resource.props.policyArn in allowed_node_policies
 	msg := sprintf("node role gets %s", [resource.props.policyArn])
 }
@@ -46,5 +50,5 @@ deny contains {"id": "LLM-AWS-028", "msg": msg, "path": sprintf("%s/policyArn", 
 deny contains {"id": "LLM-AWS-028", "msg": "node role has an inline policy", "path": lib.resource_pointer(i), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:iam/rolePolicy:RolePolicy"
-	resource.props.role in node_role_keys
+	on_node_role(resource)
 }

@@ -28,7 +28,7 @@ deny contains {"id": "LLM-AWS-008", "msg": msg, "path": lib.resource_pointer(i),
 blocked(bucket) if {
 	some block in input.resources
 	block.type == "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"
-	block.props.bucket in lib.bucket_keys(bucket)
+	lib.references(block, "bucket", bucket)
 	every setting in ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] {
 		block.props[setting] == true
 	}

@@ -10,6 +10,7 @@ denied_cases := {
 
 allowed_cases := {
 	"blocked": fx.doc([fx.bucket, fx.res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", {"bucket": "b-id", "blockPublicAcls": true, "blockPublicPolicy": true, "ignorePublicAcls": true, "restrictPublicBuckets": true})]),
+	"blocked by reference (CrossGuard, id unknown)": fx.doc([json.remove(fx.bucket, ["id"]), object.union(fx.res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", {"bucket": "<unknown during preview>", "blockPublicAcls": true, "blockPublicPolicy": true, "ignorePublicAcls": true, "restrictPublicBuckets": true}), {"refs": {"bucket": ["urn:test::aws:s3/bucket:Bucket::b"]}})]),
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

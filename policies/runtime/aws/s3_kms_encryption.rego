@@ -27,7 +27,7 @@ deny contains {"id": "LLM-AWS-010", "msg": msg, "path": lib.resource_pointer(i),
 kms_encrypted(bucket) if {
 	some config in input.resources
 	config.type == "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"
-	config.props.bucket in lib.bucket_keys(bucket)
+	lib.references(config, "bucket", bucket)
 	some rule in config.props.rules
 	startswith(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms")
 }

@@ -26,7 +26,7 @@ deny contains {"id": "LLM-AWS-009", "msg": msg, "path": lib.resource_pointer(i),
 tls_only(bucket) if {
 	some policy in input.resources
 	policy.type == "aws:s3/bucketPolicy:BucketPolicy"
-	policy.props.bucket in lib.bucket_keys(bucket)
+	lib.references(policy, "bucket", bucket)
 	some statement in lib.as_array(lib.document(policy.props.policy).Statement)
 	statement.Effect == "Deny"
 	statement.Condition.Bool["aws:SecureTransport"] in {false, "false"}

@@ -25,5 +25,5 @@ deny contains {"id": "LLM-AWS-021", "msg": msg, "path": lib.resource_pointer(i),
 flow_logged(vpc) if {
 	some log in input.resources
 	log.type == "aws:ec2/flowLog:FlowLog"
-	log.props.vpcId in lib.resource_keys(vpc)
+	lib.references(log, "vpcId", vpc)
 }

@@ -1,0 +1,132 @@
+/**
+ * The CrossGuard policies: one stack-validation policy per runtime check, so every
+ * violation keeps its id, severity, remediation and frameworks, and enforcement can be
+ * overridden per check through pack config. All of them share one evaluation per stack by
+ * the same WebAssembly engine that `llmops check` uses. An engine error throws, which
+ * aborts the preview (fail closed); unknown values are reported, never silently passed.
+ */
+import type { EnforcementLevel, PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyEngine } from "../engine/engine.js";
+import type { CatalogEntry } from "../engine/catalog.js";
+import type { Finding, Severity } from "../engine/finding.js";
+import type { RuntimeResource } from "../engine/runtime-input.js";
+
+export const UNKNOWN_PLACEHOLDER = "<unknown during preview>";
+export const UNEVALUATED_POLICY = "llmops-could-not-evaluate";
+
+export function enforcementFor(severity: Severity): EnforcementLevel {
+  return severity === "critical" || severity === "high" ? "mandatory" : "advisory";
+}
+
+export function policyName(id: string): string {
+  return id.toLowerCase();
+}
+
+export function violationMessage(finding: Finding): string {
+  const frameworks = Object.entries(finding.frameworks).map(([name, ids]) => `${name} ${ids.join(", ")}`).join("; ");
+  return `[${finding.id}] [${finding.severity}] ${finding.message} (at ${finding.path.replace(/^\/resources\/\d+\/props/, "") || "/"}). Remediation: ${finding.remediation} Frameworks: ${frameworks}`;
+}
+
+interface Converted {
+  readonly resources: RuntimeResource[];
+  /** URN → property paths whose values were unknown. */
+  readonly unknowns: Map<string, string[]>;
+}
+
+/**
+ * Copies the props out of CrossGuard's unknown-checking proxies. Reading an unknown value
+ * throws; each one is replaced by a visible placeholder and recorded.
+ */
+export function copyKnown(value: unknown, path: string, unknowns: string[]): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      try {
+        out.push(copyKnown(value[i], `${path}/${i}`, unknowns));
+      } catch {
+        unknowns.push(`${path}/${i}`);
+        out.push(UNKNOWN_PLACEHOLDER);
+      }
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    try {
+      out[key] = copyKnown((value as Record<string, unknown>)[key], `${path}/${key}`, unknowns);
+    } catch {
+      unknowns.push(`${path}/${key}`);
+      out[key] = UNKNOWN_PLACEHOLDER;
+    }
+  }
+  return out;
+}
+
+export function toRuntimeResources(resources: readonly PolicyResource[]): Converted {
+  const unknowns = new Map<string, string[]>();
+  const converted = resources
+    .filter((resource) => !resource.type.startsWith("pulumi:"))
+    .map((resource): RuntimeResource => {
+      const missing: string[] = [];
+      const props = copyKnown(resource.props, "", missing) as Record<string, unknown>;
+      if (missing.length > 0) unknowns.set(resource.urn, missing);
+      const refs = Object.fromEntries(Object.entries(resource.propertyDependencies ?? {})
+        .map(([property, dependencies]) => [property, dependencies.map((dependency) => dependency.urn)] as const)
+        .filter(([, urns]) => urns.length > 0));
+      return {
+        urn: resource.urn, type: resource.type, name: resource.name, props,
+        ...(resource.parent ? { parent: resource.parent.urn } : {}),
+        ...(Object.keys(refs).length > 0 ? { refs } : {}),
+      };
+    });
+  return { resources: converted, unknowns };
+}
+
+interface Evaluation {
+  readonly findings: Finding[];
+  readonly unknowns: Map<string, string[]>;
+}
+
+/**
+ * Builds the pack's policies from the catalog. `engine` is loaded lazily (WebAssembly
+ * compilation is async), and one evaluation is shared by all policies of a stack.
+ */
+export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Promise<PolicyEngine>): StackValidationPolicy[] {
+  const evaluations = new WeakMap<readonly PolicyResource[], Promise<Evaluation>>();
+  const evaluate = (args: StackValidationArgs): Promise<Evaluation> => {
+    let evaluation = evaluations.get(args.resources);
+    if (!evaluation) {
+      evaluation = engine().then((loaded) => {
+        const { resources, unknowns } = toRuntimeResources(args.resources);
+        return { findings: loaded.evaluateRuntime({ resources }), unknowns };
+      });
+      evaluations.set(args.resources, evaluation);
+    }
+    return evaluation;
+  };
+  const runtimeChecks = catalog.filter((entry) => /^LLM-(K8S|AWS)-/.test(entry.id));
+  const policies: StackValidationPolicy[] = runtimeChecks.map((entry) => ({
+    name: policyName(entry.id),
+    description: `${entry.title}. ${entry.remediation}`,
+    enforcementLevel: enforcementFor(entry.severity),
+    validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
+      const { findings } = await evaluate(args);
+      for (const finding of findings) {
+        if (finding.id === entry.id) reportViolation(violationMessage(finding), finding.resource);
+      }
+    },
+  }));
+  policies.push({
+    name: UNEVALUATED_POLICY,
+    description: "Resources whose properties are unknown during preview could not be fully evaluated; they are evaluated again with known values during update.",
+    enforcementLevel: "advisory",
+    validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
+      const { unknowns } = await evaluate(args);
+      for (const [urn, paths] of unknowns) {
+        reportViolation(`could not be evaluated: ${paths.length} propert${paths.length === 1 ? "y is" : "ies are"} unknown during preview (${paths.slice(0, 5).join(", ")}${paths.length > 5 ? ", …" : ""})`, urn);
+      }
+    },
+  });
+  return policies;
+}

@@ -17,14 +17,13 @@ export function builder(yargs: Argv) {
 type Arguments = ArgumentsCamelCase<ReportOptions & { files: string[]; bundle?: string | undefined }>;
 
 export async function handler(argv: Arguments): Promise<void> {
-  const [{ expandInputs }, { validateSpecFiles }, { loadSpecPolicies }] = await Promise.all([
+  const [{ expandInputs }, { validateSpecFilesInParallel }, { defaultBundleDir }] = await Promise.all([
     import("../expand-inputs.js"),
-    import("../../policies/engine/validate-specs.js"),
+    import("../../policies/engine/parallel-validate.js"),
     import("../../policies/engine/spec-policies.js"),
   ]);
   const files = await expandInputs(argv.files);
-  // The bundle is loaded (and verified) once and reused for every file.
-  const policies = await loadSpecPolicies(argv.bundle);
-  const report = validateSpecFiles(files, policies);
+  // The bundle is verified and compiled once, then shared by every worker thread.
+  const report = await validateSpecFilesInParallel(files, argv.bundle ?? defaultBundleDir());
   recordExit(await emitReport(report, argv));
 }

@@ -55,45 +55,22 @@ export class PolicyEngine {
 
   /** Loads and verifies a bundle directory. Throws EngineError on any mismatch. */
   static async load(bundleDir: string): Promise<PolicyEngine> {
-    const read = (name: string): Buffer => {
-      try {
-        return readFileSync(join(bundleDir, name));
-      } catch {
-        throw new EngineError(`policy bundle is incomplete: ${join(bundleDir, name)} cannot be read; run \`llmops policy build\``);
-      }
-    };
-    let manifest: BundleManifest;
-    try {
-      manifest = JSON.parse(read(BUNDLE_FILES.manifest).toString("utf8")) as BundleManifest;
-    } catch (error) {
-      if (error instanceof EngineError) throw error;
-      throw new EngineError(`policy bundle manifest ${join(bundleDir, BUNDLE_FILES.manifest)} is not valid JSON`);
-    }
-    const files: Record<string, Buffer> = {};
-    for (const name of [BUNDLE_FILES.wasm, BUNDLE_FILES.data, BUNDLE_FILES.catalog]) {
-      const expected = manifest.files?.[name];
-      if (typeof expected !== "string") throw new EngineError(`policy bundle manifest lists no digest for ${name}`);
-      const bytes = read(name);
-      const actual = sha256(bytes);
-      if (actual !== expected) {
-        throw new EngineError(`policy bundle file ${name} does not match its digest (expected sha256 ${expected}, got ${actual}); refusing to load`);
-      }
-      files[name] = bytes;
-    }
-    const catalogEntries = parseJson<CatalogEntry[]>(files[BUNDLE_FILES.catalog]!, BUNDLE_FILES.catalog);
-    const data = parseJson<unknown>(files[BUNDLE_FILES.data]!, BUNDLE_FILES.data);
+    return PolicyEngine.instantiate(await VerifiedBundle.read(bundleDir));
+  }
+
+  /** An engine from an already verified (and compiled) bundle: how worker threads share one compilation. */
+  static async instantiate(bundle: VerifiedBundle): Promise<PolicyEngine> {
     const require = createRequire(import.meta.url);
-    const { loadPolicy } = require("@open-policy-agent/opa-wasm") as { loadPolicy: (wasm: ArrayBuffer | Uint8Array) => Promise<LoadedPolicy> };
+    const { loadPolicy } = require("@open-policy-agent/opa-wasm") as { loadPolicy: (wasm: WebAssembly.Module | Uint8Array) => Promise<LoadedPolicy> };
     let policy: LoadedPolicy;
     try {
-      policy = await loadPolicy(files[BUNDLE_FILES.wasm]!);
-      policy.setData(data);
+      policy = await loadPolicy(bundle.module);
+      policy.setData(bundle.data);
     } catch (error) {
       throw new EngineError(`policy.wasm could not be loaded: ${describeThrown(error)}`);
     }
-    const catalog = new Map(catalogEntries.map((entry) => [entry.id, entry]));
-    const bundle: BundleInfo = { revision: manifest.revision, digestsVerified: true, signatureVerified: false };
-    return new PolicyEngine(policy, manifest, catalog, bundle);
+    const catalog = new Map(bundle.catalog.map((entry) => [entry.id, entry]));
+    return new PolicyEngine(policy, bundle.manifest, catalog, { revision: bundle.manifest.revision, digestsVerified: true, signatureVerified: bundle.signatureVerified });
   }
 
   get rules(): RuleMetadata[] {
@@ -154,6 +131,66 @@ export class PolicyEngine {
       remediation: entry.remediation,
       frameworks: entry.frameworks,
     };
+  }
+}
+
+/**
+ * A bundle whose files matched their manifest digests, with policy.wasm compiled once.
+ * Everything in it is structured-cloneable, so it can be handed to worker threads.
+ */
+export class VerifiedBundle {
+  private constructor(
+    readonly manifest: BundleManifest,
+    readonly module: WebAssembly.Module,
+    readonly data: unknown,
+    readonly catalog: CatalogEntry[],
+    readonly signatureVerified: boolean,
+  ) {}
+
+  static async read(bundleDir: string): Promise<VerifiedBundle> {
+    const read = (name: string): Buffer => {
+      try {
+        return readFileSync(join(bundleDir, name));
+      } catch {
+        throw new EngineError(`policy bundle is incomplete: ${join(bundleDir, name)} cannot be read; run \`llmops policy build\``);
+      }
+    };
+    let manifest: BundleManifest;
+    try {
+      manifest = JSON.parse(read(BUNDLE_FILES.manifest).toString("utf8")) as BundleManifest;
+    } catch (error) {
+      if (error instanceof EngineError) throw error;
+      throw new EngineError(`policy bundle manifest ${join(bundleDir, BUNDLE_FILES.manifest)} is not valid JSON`);
+    }
+    const files: Record<string, Buffer> = {};
+    for (const name of [BUNDLE_FILES.wasm, BUNDLE_FILES.data, BUNDLE_FILES.catalog]) {
+      const expected = manifest.files?.[name];
+      if (typeof expected !== "string") throw new EngineError(`policy bundle manifest lists no digest for ${name}`);
+      const bytes = read(name);
+      const actual = sha256(bytes);
+      if (actual !== expected) {
+        throw new EngineError(`policy bundle file ${name} does not match its digest (expected sha256 ${expected}, got ${actual}); refusing to load`);
+      }
+      files[name] = bytes;
+    }
+    let module: WebAssembly.Module;
+    try {
+      module = await WebAssembly.compile(files[BUNDLE_FILES.wasm]!);
+    } catch (error) {
+      throw new EngineError(`policy.wasm could not be compiled: ${describeThrown(error)}`);
+    }
+    return new VerifiedBundle(
+      manifest,
+      module,
+      parseJson<unknown>(files[BUNDLE_FILES.data]!, BUNDLE_FILES.data),
+      parseJson<CatalogEntry[]>(files[BUNDLE_FILES.catalog]!, BUNDLE_FILES.catalog),
+      false,
+    );
+  }
+
+  /** Rebuilds the object after structured cloning (class identity does not survive postMessage). */
+  static revive(clone: VerifiedBundle): VerifiedBundle {
+    return new VerifiedBundle(clone.manifest, clone.module, clone.data, clone.catalog, clone.signatureVerified);
   }
 }
 

@@ -20,7 +20,11 @@ export function defaultBundleDir(): string {
 }
 
 export async function loadSpecPolicies(bundleDir = defaultBundleDir(), today = todayUtc()): Promise<SpecPolicyEvaluator & { engine: PolicyEngine }> {
-  const engine = await PolicyEngine.load(bundleDir);
+  return specPoliciesFrom(await PolicyEngine.load(bundleDir), today);
+}
+
+/** Spec evaluation (policies, then waivers) on a loaded engine. */
+export function specPoliciesFrom(engine: PolicyEngine, today = todayUtc()): SpecPolicyEvaluator & { engine: PolicyEngine } {
   const knownIds = new Set([...engine.catalog.keys(), SCHEMA_RULE.id]);
   return {
     engine,

@@ -80,11 +80,18 @@ export class PolicyEngine {
   /** Evaluates one entrypoint; raw results are checked and joined with the catalog. */
   evaluate(input: unknown, context: EvaluationContext = {}, entrypoint: string = SPEC_ENTRYPOINT): Finding[] {
     let results: Array<{ result: unknown }>;
+    const started = performance.now();
     try {
       results = this.policy.evaluate(input, entrypoint);
     } catch (error) {
       // opa-wasm throws plain objects for unimplemented builtins; anything thrown fails closed.
       throw new EngineError(`policy evaluation failed: ${describeThrown(error)}`);
+    }
+    // WebAssembly evaluation is synchronous and cannot be interrupted; a decision that took
+    // longer than its budget is discarded and the run fails closed.
+    const elapsed = performance.now() - started;
+    if (elapsed > evaluationBudgetMs()) {
+      throw new EngineError(`policy evaluation took ${elapsed.toFixed(1)} ms, over its ${evaluationBudgetMs()} ms budget (LLMOPS_EVAL_BUDGET_MS); the decision was discarded`);
     }
     if (!Array.isArray(results) || results.length !== 1) {
       throw new EngineError(`policy evaluation returned ${Array.isArray(results) ? results.length : "no"} result sets; expected exactly one`);
@@ -212,6 +219,12 @@ function parseJson<T>(bytes: Buffer, name: string): T {
   } catch {
     throw new EngineError(`policy bundle file ${name} is not valid JSON`);
   }
+}
+
+/** Time budget of one evaluation, in milliseconds. @default 10000 */
+export function evaluationBudgetMs(): number {
+  const configured = Number(process.env.LLMOPS_EVAL_BUDGET_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : 10_000;
 }
 
 /** Renders anything thrown, including the SDK's plain objects. */

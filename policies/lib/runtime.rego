@@ -64,3 +64,16 @@ bucket_keys(bucket) := resource_keys(bucket)
 references(resource, prop, target) if resource.props[prop] in resource_keys(target)
 
 references(resource, prop, target) if target.urn in object.get(resource, ["refs", prop], [])
+
+# Values and URNs by which `referrers` refer to other resources through `prop`. Collect them
+# once, then test each candidate with `referenced`: linear instead of quadratic.
+referring_values(referrers, prop) := {value | some referrer in referrers; value := referrer.props[prop]}
+
+referring_urns(referrers, prop) := {urn | some referrer in referrers; some urn in object.get(referrer, ["refs", prop], [])}
+
+referenced(target, values, _) if {
+	some key in resource_keys(target)
+	key in values
+}
+
+referenced(target, _, urns) if target.urn in urns

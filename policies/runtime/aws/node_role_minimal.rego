@@ -34,21 +34,42 @@ node_roles contains role if {
 	node_role(role)
 }
 
-on_node_role(resource) if {
+node_role_values contains key if {
 	some role in node_roles
-	lib.references(resource, "role", role)
+	some key in lib.resource_keys(role)
+}
+
+node_role_urns contains role.urn if some role in node_roles
+
+on_node_role(resource, values, _) if resource.props.role in values
+
+on_node_role(resource, _, urns) if {
+	some urn in object.get(resource, ["refs", "role"], [])
+	urn in urns
 }
 
 deny contains {"id": "LLM-AWS-028", "msg": msg, "path": sprintf("%s/policyArn", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	# Bound once before the iteration: WebAssembly does not memoize rules, so this keeps it linear.
+	# regal ignore:pointless-reassignment
+	values := node_role_values
+
+	# regal ignore:pointless-reassignment
+	urns := node_role_urns
 	some i, resource in input.resources
 	resource.type == "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
-	on_node_role(resource)
+	on_node_role(resource, values, urns)
 	not resource.props.policyArn in allowed_node_policies
 	msg := sprintf("node role gets %s", [resource.props.policyArn])
 }
 
 deny contains {"id": "LLM-AWS-028", "msg": "node role has an inline policy", "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	# Bound once before the iteration: WebAssembly does not memoize rules, so this keeps it linear.
+	# regal ignore:pointless-reassignment
+	values := node_role_values
+
+	# regal ignore:pointless-reassignment
+	urns := node_role_urns
 	some i, resource in input.resources
 	resource.type == "aws:iam/rolePolicy:RolePolicy"
-	on_node_role(resource)
+	on_node_role(resource, values, urns)
 }

@@ -18,17 +18,20 @@ import data.llmops.lib.runtime as lib
 
 bucket_types := {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"}
 
+# The referring values are collected once, before iterating buckets: WebAssembly does not
+# memoize rules called from functions, and this keeps 10,000-resource stacks linear.
 deny contains {"id": "LLM-AWS-008", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	values := lib.referring_values(full_blocks, "bucket")
+	urns := lib.referring_urns(full_blocks, "bucket")
 	some i, resource in input.resources
 	resource.type in bucket_types
-	not blocked(resource)
+	not lib.referenced(resource, values, urns)
 	msg := sprintf("bucket %s has no public access block with all four settings on", [resource.name])
 }
 
-blocked(bucket) if {
+full_blocks contains block if {
 	some block in input.resources
 	block.type == "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"
-	lib.references(block, "bucket", bucket)
 	every setting in ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] {
 		block.props[setting] == true
 	}

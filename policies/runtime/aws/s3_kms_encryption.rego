@@ -18,16 +18,17 @@ package llmops.runtime.aws.s3_kms_encryption
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-AWS-010", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	values := lib.referring_values(kms_configs, "bucket")
+	urns := lib.referring_urns(kms_configs, "bucket")
 	some i, resource in input.resources
 	resource.type in {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"}
-	not kms_encrypted(resource)
+	not lib.referenced(resource, values, urns)
 	msg := sprintf("bucket %s is not encrypted with a KMS key", [resource.name])
 }
 
-kms_encrypted(bucket) if {
+kms_configs contains config if {
 	some config in input.resources
 	config.type == "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"
-	lib.references(config, "bucket", bucket)
 	some rule in config.props.rules
 	startswith(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms")
 }

@@ -17,16 +17,17 @@ package llmops.runtime.aws.s3_tls_only
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-AWS-009", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	values := lib.referring_values(tls_policies, "bucket")
+	urns := lib.referring_urns(tls_policies, "bucket")
 	some i, resource in input.resources
 	resource.type in {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"}
-	not tls_only(resource)
+	not lib.referenced(resource, values, urns)
 	msg := sprintf("bucket %s accepts requests without TLS", [resource.name])
 }
 
-tls_only(bucket) if {
+tls_policies contains policy if {
 	some policy in input.resources
 	policy.type == "aws:s3/bucketPolicy:BucketPolicy"
-	lib.references(policy, "bucket", bucket)
 	some statement in lib.as_array(lib.document(policy.props.policy).Statement)
 	statement.Effect == "Deny"
 	statement.Condition.Bool["aws:SecureTransport"] in {false, "false"}

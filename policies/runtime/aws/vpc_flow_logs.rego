@@ -16,14 +16,15 @@ package llmops.runtime.aws.vpc_flow_logs
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-AWS-021", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
+	values := lib.referring_values(flow_logs, "vpcId")
+	urns := lib.referring_urns(flow_logs, "vpcId")
 	some i, resource in input.resources
 	resource.type == "aws:ec2/vpc:Vpc"
-	not flow_logged(resource)
+	not lib.referenced(resource, values, urns)
 	msg := sprintf("VPC %s has no flow log", [resource.name])
 }
 
-flow_logged(vpc) if {
+flow_logs contains log if {
 	some log in input.resources
 	log.type == "aws:ec2/flowLog:FlowLog"
-	lib.references(log, "vpcId", vpc)
 }

@@ -18,18 +18,18 @@ package llmops.runtime.kubernetes.vector_db_isolated
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-K8S-025", "msg": msg, "path": sprintf("%s/metadata", [lib.resource_pointer(i)]), "resource": urn} if {
+	policies := [policy | some policy in input.resources; policy.type == "kubernetes:networking.k8s.io/v1:NetworkPolicy"]
 	some [i, _, pod] in lib.pod_specs
 	urn := input.resources[i].urn
 	some container in pod.containers
 	regex.match(`(qdrant|pgvector|weaviate|milvus|chroma)`, container.image)
 	labels := object.get(input.resources[i].props, ["spec", "template", "metadata", "labels"], {})
-	not isolated(lib.namespace_of(input.resources[i]), labels)
+	not isolated(policies, lib.namespace_of(input.resources[i]), labels)
 	msg := sprintf("vector database %s is reachable by pods other than the retriever", [input.resources[i].props.metadata.name])
 }
 
-isolated(namespace, labels) if {
-	some policy in input.resources
-	policy.type == "kubernetes:networking.k8s.io/v1:NetworkPolicy"
+isolated(policies, namespace, labels) if {
+	some policy in policies
 	lib.namespace_of(policy) == namespace
 	selector := object.get(policy.props.spec, ["podSelector", "matchLabels"], {})
 	count(selector) > 0

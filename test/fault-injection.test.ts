@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, hasStackTrace, runCli, tempDir } from "./helpers/cli.js";
 import { BUNDLE_DIR, bundleBuilt, requireTool } from "./helpers/tools.js";
+import { derivedCapabilities } from "../policies/engine/build-bundle.js";
 
 const ready = bundleBuilt();
 const opa = requireTool("opa");
@@ -28,9 +29,13 @@ function bundleFrom(rego: string, capabilities = false): string {
   mkdirSync(join(work, "src"));
   writeFileSync(join(work, "src", "main.rego"), rego);
   const args = ["build", "-t", "wasm", "-e", "llmops/main/spec_findings", "-o", join(work, "bundle.tar.gz"), join(work, "src")];
-  if (capabilities) args.splice(1, 0, "--capabilities", join(ROOT, "node_modules/@open-policy-agent/opa-wasm/capabilities.json"));
+  if (capabilities) {
+    // The same capabilities the policy gate builds with: the SDK's, plus rego_v1.
+    writeFileSync(join(work, "capabilities.json"), JSON.stringify(derivedCapabilities()));
+    args.splice(1, 0, "--capabilities", join(work, "capabilities.json"));
+  }
   const built = spawnSync(opa!, args, { encoding: "utf8" });
-  if (built.status !== 0) throw new Error(built.stderr);
+  if (built.status !== 0) throw new Error(`${built.stdout}${built.stderr}`);
   const dir = join(work, "bundle");
   cpSync(BUNDLE_DIR, dir, { recursive: true });
   spawnSync("tar", ["-xzf", join(work, "bundle.tar.gz"), "-C", work, "/policy.wasm"], { encoding: "utf8" });

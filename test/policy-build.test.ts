@@ -27,10 +27,11 @@ function edit(root: string, file: string, change: (text: string) => string): str
 }
 
 describe.skipIf(!tools)("llmops policy build gate", () => {
-  it("builds a bundle whose revision is reproducible", () => {
+  it("builds a bundle whose revision depends on the sources only, not on where they are checked out", () => {
     const root = copyOfPolicies();
+    const elsewhere = copyOfPolicies();
     const first = buildBundle({ root, outDir: join(root, "out1"), coverageThreshold: 90, toolsDir: TOOLS_DIR });
-    const second = buildBundle({ root, outDir: join(root, "out2"), coverageThreshold: 90, toolsDir: TOOLS_DIR });
+    const second = buildBundle({ root: elsewhere, outDir: join(elsewhere, "out2"), coverageThreshold: 90, toolsDir: TOOLS_DIR });
     expect(first.manifest.revision).toBe(second.manifest.revision);
     expect(first.coverage).toBeGreaterThanOrEqual(90);
     expect(first.catalog.length).toBeGreaterThanOrEqual(40);

@@ -39,13 +39,16 @@ export interface BuildResult {
 const IGNORED = ["*_test.rego", "engine", "pack", "node_modules"];
 
 export function buildBundle(options: BuildOptions): BuildResult {
-  const policies = join(options.root, "policies");
+  // OPA runs from the repository root on the relative path, so nothing machine-specific (an
+  // absolute checkout path) ends up in policy.wasm: the revision depends on the sources only.
+  const policies = "policies";
   const tool = (name: string) => {
     const local = options.toolsDir ? join(options.toolsDir, name) : undefined;
     return local && existsSync(local) ? local : name;
   };
   const step = (name: string) => options.progress?.(name);
   const work = mkdtempSync(join(tmpdir(), "llmops-policy-build-"));
+  runDirectory = resolve(options.root);
   try {
     const capabilities = join(work, "capabilities.json");
     writeFileSync(capabilities, JSON.stringify(derivedCapabilities()));
@@ -57,12 +60,13 @@ export function buildBundle(options: BuildOptions): BuildResult {
     run(tool("opa"), ["check", "--strict", "--capabilities", capabilities, ...ignoreFlags(), policies], "opa check failed");
 
     step("regal lint");
-    run(tool("regal"), ["lint", "--config-file", join(options.root, ".regal/config.yaml"), policies], "regal lint failed");
+    run(tool("regal"), ["lint", "--config-file", join(runDirectory, ".regal/config.yaml"), policies], "regal lint failed");
 
     step("METADATA");
     const annotations = ["spec", "runtime"].flatMap((dir) =>
       (JSON.parse(run(tool("opa"), ["inspect", "-a", "--format", "json", join(policies, dir)], "opa inspect failed")) as { annotations?: unknown[] }).annotations ?? []);
-    const catalog = catalogFromAnnotations(annotations, options.root, policies, [...checkFiles(join(policies, "spec")), ...checkFiles(join(policies, "runtime"))]);
+    const absolutePolicies = join(runDirectory, policies);
+    const catalog = catalogFromAnnotations(annotations, runDirectory, absolutePolicies, [...checkFiles(join(absolutePolicies, "spec")), ...checkFiles(join(absolutePolicies, "runtime"))]);
 
     step("opa test --coverage");
     const testOutput = run(tool("opa"), ["test", "--coverage", "--format", "json", ...ignoreFlags({ keepTests: true }), policies], "opa test failed");
@@ -140,8 +144,10 @@ export function derivedCapabilities(): Record<string, unknown> {
   return { ...sdk, features: [...features] };
 }
 
+let runDirectory = process.cwd();
+
 function run(command: string, args: string[], failure: string): string {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, cwd: runDirectory });
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === "ENOENT";
     throw new PolicyBuildError(missing ? `${command} not found; run: bash scripts/install-tools.sh` : `${failure}: ${result.error.message}`);

@@ -5,7 +5,7 @@
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { SEVERITIES, type FrameworkMappings, type Severity } from "./finding.js";
 
 export interface CatalogEntry {
@@ -69,7 +69,7 @@ export function catalogFromAnnotations(annotations: readonly unknown[], root: st
     const packagePath = (raw.path ?? []).slice(1).map((segment) => String(segment.value)).join(".");
     if (!/^llmops\.(spec|runtime)\.[a-z0-9_]+\.[a-z0-9_]+$/.test(packagePath)) continue;
     if (raw.annotations?.scope !== "package") continue;
-    const file = relative(root, raw.location?.file ?? "");
+    const file = relative(root, resolve(root, raw.location?.file ?? ""));
     const where = `${file}:${raw.location?.row ?? 1}`;
     annotatedPackages.add(packagePath);
     if (!validate(raw.annotations)) {

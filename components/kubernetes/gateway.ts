@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
 import { imageRef, type PinnedImage } from "./inference-service.js";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, workloadLabels } from "./pod-security.js";
+import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 export const GATEWAY_ROLE = "gateway";
 export const GATEWAY_PORT = 4000;
@@ -95,9 +95,7 @@ export class Gateway extends pulumi.ComponentResource {
         template: {
           metadata: { labels },
           spec: {
-            serviceAccountName: args.serviceAccountName,
-            automountServiceAccountToken: false,
-            securityContext: restrictedPodSecurityContext(),
+            ...restrictedPodBasics(args.serviceAccountName),
             containers: [{
               name: "gateway",
               image: imageRef(args.image),

@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, workloadLabels } from "./pod-security.js";
+import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { MODEL_DIR, SERVING_PORT, servingCommand, type ServingModel } from "./serving-runtime.js";
 
 export interface PinnedImage {
@@ -79,9 +79,7 @@ export class InferenceService extends pulumi.ComponentResource {
         template: {
           metadata: { labels, annotations: { "llmops.dev/weights-digest": args.weights.digest } },
           spec: {
-            serviceAccountName: args.serviceAccountName,
-            automountServiceAccountToken: false,
-            securityContext: restrictedPodSecurityContext(),
+            ...restrictedPodBasics(args.serviceAccountName),
             ...(args.model.gpus > 0 ? {
               nodeSelector: { "llmops.dev/pool": "gpu", ...(args.gpuType ? { "llmops.dev/gpu": args.gpuType } : {}) },
               tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }],

@@ -3,6 +3,7 @@
  * gets these contexts, and pure helpers so tests can check any template against the rules.
  */
 import type * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
 
 type PodSecurityContext = k8s.types.input.core.v1.PodSecurityContext;
 type SecurityContext = k8s.types.input.core.v1.SecurityContext;
@@ -23,6 +24,14 @@ export function restrictedContainerSecurityContext(): SecurityContext {
     capabilities: { drop: ["ALL"] },
     seccompProfile: { type: "RuntimeDefault" },
   };
+}
+
+/**
+ * The pod-level settings every workload gets: its own service account, no API token
+ * mounted (IRSA projects its own), and the restricted pod security context.
+ */
+export function restrictedPodBasics(serviceAccountName: pulumi.Input<string>) {
+  return { serviceAccountName, automountServiceAccountToken: false, securityContext: restrictedPodSecurityContext() };
 }
 
 /** Standard labels; `llmops.dev/role` is what NetworkPolicies select on. */

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { imageRef, type PinnedImage } from "./inference-service.js";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, workloadLabels } from "./pod-security.js";
+import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 export const SINK_PORT = 8080;
 
@@ -50,9 +50,7 @@ export class RecordSink extends pulumi.ComponentResource {
         template: {
           metadata: { labels },
           spec: {
-            serviceAccountName: args.serviceAccountName,
-            automountServiceAccountToken: false,
-            securityContext: restrictedPodSecurityContext(),
+            ...restrictedPodBasics(args.serviceAccountName),
             containers: [{
               name: "collector",
               image: imageRef(args.image),

@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { imageRef, type PinnedImage } from "./inference-service.js";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, workloadLabels } from "./pod-security.js";
+import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 export type InClusterEngine = "qdrant" | "pgvector";
 export const VECTOR_DB_ROLE = "vector-db";
@@ -90,9 +90,7 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
         template: {
           metadata: { labels },
           spec: {
-            serviceAccountName: args.serviceAccountName,
-            automountServiceAccountToken: false,
-            securityContext: restrictedPodSecurityContext(),
+            ...restrictedPodBasics(args.serviceAccountName),
             containers: [{
               name: args.engine,
               image: imageRef(args.image),

@@ -9,14 +9,34 @@
  * resource is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resolve } from "node:path";
-import { gateSpec } from "./spec-gate.js";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { SpecRejectedError, gateSpec } from "./spec-gate.js";
+import { InputError } from "../schemas/input-error.js";
 import { defineStack } from "./program.js";
+
+/**
+ * Config paths are relative to the project (where Pulumi.yaml is): the language host runs the
+ * program with the working directory of `main` (dist/stacks), not of the project.
+ */
+function projectDirectory(): string {
+  let dir = process.cwd();
+  while (!existsSync(join(dir, "Pulumi.yaml")) && dirname(dir) !== dir) dir = dirname(dir);
+  return existsSync(join(dir, "Pulumi.yaml")) ? dir : process.cwd();
+}
 
 export default async function main(): Promise<Record<string, unknown>> {
   const config = new pulumi.Config("llmops");
-  const specPath = resolve(config.require("spec"));
-  const bundleDir = config.get("bundle");
-  const gated = await gateSpec(specPath, { failOn: (config.get("failOn") ?? "high"), ...(bundleDir ? { bundleDir } : {}) });
-  return defineStack(gated.spec, { bundleRevision: gated.bundle?.revision ?? "none" });
+  const root = projectDirectory();
+  const specPath = resolve(root, config.require("spec"));
+  const bundle = config.get("bundle");
+  try {
+    const gated = await gateSpec(specPath, { failOn: (config.get("failOn") ?? "high"), ...(bundle ? { bundleDir: resolve(root, bundle) } : {}) });
+    return await defineStack(gated.spec, { bundleRevision: gated.bundle?.revision ?? "none" });
+  } catch (error) {
+    // A refused or unreadable spec is the user's to fix: report it plainly, without a stack trace.
+    if (error instanceof SpecRejectedError) throw new pulumi.RunError(error.message);
+    if (error instanceof InputError) throw new pulumi.RunError(error.format());
+    throw error;
+  }
 }

@@ -6,20 +6,13 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
+import { sortKeys } from "../policies/engine/sort-keys.js";
+import type { RuntimeResource } from "../policies/engine/runtime-input.js";
 import { MOCK_NOTE, llmopsMocks, type RecordedResource } from "./mocks.js";
 import { resolvedValue, runInStack, waitForRegistrations } from "./pulumi-internals.js";
 
-export interface PlannedResource {
-  readonly urn: string;
-  readonly type: string;
-  readonly name: string;
-  /** Mocked id (custom resources), which other resources' inputs refer to. */
-  readonly id?: string;
-  readonly props: Record<string, unknown>;
-  readonly parent?: string;
-  /** Names of the enclosing components, root first, joined with "/". */
-  readonly component?: string;
-}
+/** A planned resource is a runtime resource (its id, when present, is the mocked one). */
+export type PlannedResource = Omit<RuntimeResource, "refs" | "source">;
 
 export interface PlanDocument {
   readonly kind: "llmops-plan";
@@ -61,7 +54,7 @@ export async function planOffline(spec: LLMOpsStack, bundleRevision: string): Pr
       type: entry.type,
       name: entry.name,
       ...(record?.id ? { id: record.id } : {}),
-      props: canonical(record?.inputs ?? {}) as Record<string, unknown>,
+      props: sortKeys(record?.inputs ?? {}) as Record<string, unknown>, // sorted: two runs serialise byte-identically
       ...(parent ? { parent } : {}),
     };
   }).sort((a, b) => a.urn.localeCompare(b.urn));
@@ -73,14 +66,6 @@ export async function planOffline(spec: LLMOpsStack, bundleRevision: string): Pr
   return { kind: "llmops-plan", stack: spec.metadata.name, target: spec.spec.target.provider, mocked: MOCK_NOTE, policyBundleRevision: bundleRevision, resources: withComponents, spec };
 }
 
-/** Sorted keys, so two runs serialise byte-identically. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
-  }
-  return value;
-}
 
 /**
  * Component path of a resource: the names of the resources above it, root first. Built from

@@ -8,6 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { sha256 } from "./digest.js";
+import { sortKeys } from "./sort-keys.js";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -174,12 +175,5 @@ function extractTarball(tarball: string, into: string): void {
 
 /** Sorted keys, so data.json's digest does not depend on OPA's key order. */
 function canonicalJson(value: unknown): string {
-  const sort = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(sort);
-    if (node && typeof node === "object") {
-      return Object.fromEntries(Object.keys(node).sort().map((key) => [key, sort((node as Record<string, unknown>)[key])]));
-    }
-    return node;
-  };
-  return `${JSON.stringify(sort(value))}\n`;
+  return `${JSON.stringify(sortKeys(value))}\n`;
 }

@@ -7,18 +7,20 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { SEVERITIES, type FrameworkMappings, type Severity } from "./finding.js";
+import type { RuleMetadata } from "./report.js";
 
-export interface CatalogEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly severity: Severity;
-  readonly remediation: string;
-  readonly frameworks: FrameworkMappings;
+export interface CatalogEntry extends RuleMetadata {
   /** Rego package, e.g. llmops.spec.privacy.cmk_encryption. */
   readonly package: string;
   /** Repository-relative file. */
   readonly source: string;
+}
+
+export type CheckKind = "spec" | "runtime";
+
+/** Spec checks live in llmops.spec.*, runtime checks in llmops.runtime.*. */
+export function checkKind(entry: { readonly package: string }): CheckKind {
+  return entry.package.startsWith("llmops.runtime.") ? "runtime" : "spec";
 }
 
 const FRAMEWORK_KEYS = ["nist-ai-rmf", "nist-ai-600-1", "eu-ai-act", "owasp-llm-2025", "cis-eks", "aws-fsbp", "k8s-pss", "nsa-cisa-k8s"];

@@ -7,11 +7,7 @@ import type { PolicyEngine } from "./engine.js";
 import type { Report } from "./report.js";
 import type { RuntimeInput } from "./runtime-input.js";
 
-export function runtimeRules(engine: PolicyEngine) {
-  return engine.rules.filter((rule) => /^LLM-(K8S|AWS)-/.test(rule.id));
-}
-
 export function checkRuntime(engine: PolicyEngine, input: RuntimeInput, files: readonly string[], command = "check"): Report {
   const findings = engine.evaluateRuntime(input).sort(compareFindings);
-  return { command, files, rules: runtimeRules(engine), findings, bundle: engine.bundle };
+  return { command, files, rules: engine.rulesFor("runtime"), findings, bundle: engine.bundle };
 }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, type BundleManifest } from "./bundle-layout.js";
 import { policyInput, type RuntimeInput } from "./runtime-input.js";
-import type { CatalogEntry } from "./catalog.js";
+import { checkKind, type CatalogEntry, type CheckKind } from "./catalog.js";
 import { sha256 } from "./digest.js";
 import type { Finding } from "./finding.js";
 import type { BundleInfo, RuleMetadata } from "./report.js";
@@ -46,6 +46,9 @@ export interface Placement {
 }
 
 export class PolicyEngine {
+  /** Time budget of one evaluation, read once (LLMOPS_EVAL_BUDGET_MS). */
+  private readonly budgetMs = evaluationBudgetMs();
+
   private constructor(
     private readonly policy: LoadedPolicy,
     readonly manifest: BundleManifest,
@@ -77,6 +80,11 @@ export class PolicyEngine {
     return [...this.catalog.values()].map(({ package: _package, ...rule }) => rule);
   }
 
+  /** The rules of one kind of check (spec or runtime), by their Rego package. */
+  rulesFor(kind: CheckKind): RuleMetadata[] {
+    return [...this.catalog.values()].filter((entry) => checkKind(entry) === kind).map(({ package: _package, ...rule }) => rule);
+  }
+
   /** Evaluates one entrypoint; raw results are checked and joined with the catalog. */
   evaluate(input: unknown, context: EvaluationContext = {}, entrypoint: string = SPEC_ENTRYPOINT): Finding[] {
     let results: Array<{ result: unknown }>;
@@ -90,8 +98,8 @@ export class PolicyEngine {
     // WebAssembly evaluation is synchronous and cannot be interrupted; a decision that took
     // longer than its budget is discarded and the run fails closed.
     const elapsed = performance.now() - started;
-    if (elapsed > evaluationBudgetMs()) {
-      throw new EngineError(`policy evaluation took ${elapsed.toFixed(1)} ms, over its ${evaluationBudgetMs()} ms budget (LLMOPS_EVAL_BUDGET_MS); the decision was discarded`);
+    if (elapsed > this.budgetMs) {
+      throw new EngineError(`policy evaluation took ${elapsed.toFixed(1)} ms, over its ${this.budgetMs} ms budget (LLMOPS_EVAL_BUDGET_MS); the decision was discarded`);
     }
     if (!Array.isArray(results) || results.length !== 1) {
       throw new EngineError(`policy evaluation returned ${Array.isArray(results) ? results.length : "no"} result sets; expected exactly one`);

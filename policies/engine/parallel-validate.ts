@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../../schemas/input-error.js";
-import { EngineError, PolicyEngine, VerifiedBundle } from "./engine.js";
+import { EngineError, PolicyEngine, VerifiedBundle, describeThrown } from "./engine.js";
 import { compareFindings, type Finding } from "./finding.js";
 import type { Report } from "./report.js";
 import { specPoliciesFrom } from "./spec-policies.js";
@@ -44,7 +44,7 @@ export async function validateSpecFilesInParallel(files: readonly string[], bund
     own = { ok: true, findings: [...validateSpecFiles(slices[0]!, policies).findings] };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    own = { ok: false, kind: "input", message: error.message, file: error.file, ...(error.line === undefined ? {} : { line: error.line, column: error.column }) };
+    own = failureReply(error);
   }
   const replies = [own, ...(await Promise.all(pending))];
   // Report the first failure in file order, exactly as a sequential run would have stopped there.
@@ -61,6 +61,14 @@ export async function validateSpecFilesInParallel(files: readonly string[], bund
     findings: findings.sort(compareFindings),
     bundle: engine.bundle,
   };
+}
+
+/** A thrown error as a reply, so a failure in any slice reads the same as a sequential one. */
+export function failureReply(error: unknown): WorkerReply {
+  if (error instanceof InputError) {
+    return { ok: false, kind: "input", message: error.message, file: error.file, ...(error.line === undefined ? {} : { line: error.line, column: error.column }) };
+  }
+  return { ok: false, kind: error instanceof EngineError ? "engine" : "internal", message: describeThrown(error) };
 }
 
 function runWorker(task: WorkerTask): Promise<WorkerReply> {

@@ -28,7 +28,7 @@ export function specPoliciesFrom(engine: PolicyEngine, today = todayUtc()): Spec
   const knownIds = new Set([...engine.catalog.keys(), SCHEMA_RULE.id]);
   return {
     engine,
-    rules: [...engine.rules.filter((rule) => rule.source?.startsWith("policies/spec/")), EXPIRED_WAIVER_RULE],
+    rules: [...engine.rulesFor("spec"), EXPIRED_WAIVER_RULE],
     bundle: engine.bundle,
     evaluateSpec(spec) {
       const context = { file: spec.file, locate: (pointer: string) => spec.locate(pointer) };

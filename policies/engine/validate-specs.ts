@@ -28,14 +28,7 @@ export function schemaFindings(spec: LoadedSpec): Finding[] {
   }));
 }
 
-export const SCHEMA_RULE_METADATA: RuleMetadata = {
-  id: SCHEMA_RULE.id,
-  title: SCHEMA_RULE.title,
-  description: SCHEMA_RULE.description,
-  severity: SCHEMA_RULE.severity,
-  remediation: SCHEMA_RULE.remediation,
-  frameworks: SCHEMA_RULE.frameworks,
-};
+export const SCHEMA_RULE_METADATA: RuleMetadata = SCHEMA_RULE;
 
 /**
  * Validates files in order. An unreadable or malformed file throws InputError: the whole

@@ -1,8 +1,7 @@
 /** Worker thread body for parallel-validate: validate a slice of files with the shared bundle. */
 import { parentPort, workerData } from "node:worker_threads";
-import { InputError } from "../../schemas/input-error.js";
-import { EngineError, PolicyEngine, VerifiedBundle, describeThrown } from "./engine.js";
-import type { WorkerReply, WorkerTask } from "./parallel-validate.js";
+import { PolicyEngine, VerifiedBundle } from "./engine.js";
+import { failureReply, type WorkerReply, type WorkerTask } from "./parallel-validate.js";
 import { specPoliciesFrom } from "./spec-policies.js";
 import { validateSpecFiles } from "./validate-specs.js";
 
@@ -12,10 +11,7 @@ async function main(task: WorkerTask): Promise<WorkerReply> {
     const report = validateSpecFiles(task.files, specPoliciesFrom(engine, task.today));
     return { ok: true, findings: [...report.findings] };
   } catch (error) {
-    if (error instanceof InputError) {
-      return { ok: false, kind: "input", message: error.message, file: error.file, ...(error.line === undefined ? {} : { line: error.line, column: error.column }) };
-    }
-    return { ok: false, kind: error instanceof EngineError ? "engine" : "internal", message: describeThrown(error) };
+    return failureReply(error);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { EnforcementLevel, PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import type { PolicyEngine } from "../engine/engine.js";
-import type { CatalogEntry } from "../engine/catalog.js";
+import { checkKind, type CatalogEntry } from "../engine/catalog.js";
 import type { Finding, Severity } from "../engine/finding.js";
 import type { RuntimeResource } from "../engine/runtime-input.js";
 
@@ -105,7 +105,7 @@ export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Pr
     }
     return evaluation;
   };
-  const runtimeChecks = catalog.filter((entry) => /^LLM-(K8S|AWS)-/.test(entry.id));
+  const runtimeChecks = catalog.filter((entry) => checkKind(entry) === "runtime");
   const policies: StackValidationPolicy[] = runtimeChecks.map((entry) => ({
     name: policyName(entry.id),
     description: `${entry.title}. ${entry.remediation}`,

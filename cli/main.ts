@@ -5,6 +5,7 @@
  */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { resolve } from "node:path";
 import * as validate from "./commands/validate.js";
 import * as schema from "./commands/schema.js";
 import * as init from "./commands/init.js";
@@ -13,6 +14,9 @@ import * as plan from "./commands/plan.js";
 import * as check from "./commands/check.js";
 import { EXIT_CANNOT_EVALUATE, recordExit, takeExit } from "./outcome.js";
 import { UsageError, describeError } from "./errors.js";
+
+/** = VERIFICATION_KEY_ENV in policies/engine/bundle-layout.ts (not imported: --help must not load the engine). */
+const VERIFICATION_KEY_ENV = "LLMOPS_BUNDLE_VERIFICATION_KEY";
 
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes("--debug");
@@ -27,6 +31,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(plan)
       .command(check)
       .option("debug", { type: "boolean", default: false, describe: "Print stack traces for internal errors" })
+      .option("verification-key", {
+        type: "string",
+        describe: `Trusted public key (PEM): refuse a policy bundle whose signature or file hashes do not verify (env ${VERIFICATION_KEY_ENV})`,
+      })
+      .middleware((args) => {
+        // Through the environment, so worker threads and every engine load see the same trust anchor.
+        if (typeof args.verificationKey === "string") process.env[VERIFICATION_KEY_ENV] = resolve(args.verificationKey);
+      })
       .demandCommand(1, "Name a command; see llmops --help.")
       .strict()
       .recommendCommands()

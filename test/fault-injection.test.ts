@@ -11,15 +11,18 @@ import { describe, expect, it } from "vitest";
 import { ROOT, hasStackTrace, runCli, tempDir } from "./helpers/cli.js";
 import { BUNDLE_DIR, bundleBuilt, requireTool } from "./helpers/tools.js";
 import { derivedCapabilities } from "../policies/engine/build-bundle.js";
+import { bundleRevision } from "../policies/engine/bundle-layout.js";
 
 const ready = bundleBuilt();
 const opa = requireTool("opa");
 const AIRPORT = join(ROOT, "examples/airport-assistant.rag.yaml");
 
+/** The forger's move: rewrite the manifest so digests and revision match the tampered file. */
 function rehash(dir: string, file: string): void {
   const manifestFile = join(dir, "manifest.json");
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { files: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { files: Record<string, string>; revision: string };
   manifest.files[file] = createHash("sha256").update(readFileSync(join(dir, file))).digest("hex");
+  manifest.revision = bundleRevision(manifest.files);
   writeFileSync(manifestFile, JSON.stringify(manifest));
 }
 

@@ -14,7 +14,10 @@ export function builder(yargs: Argv) {
     .option("bundle", { type: "string", describe: "Bundle directory (default: dist/bundle)" })
     .option("format", { alias: "f", choices: ["pretty", "json"] as const, default: "pretty", describe: "Output format for list/explain" })
     .option("coverage", { type: "number", default: 90, describe: "Minimum opa test coverage (%) for build" })
+    .option("signing-key", { type: "string", describe: "PEM private key: sign the bundle with opa build --signing-key (.signatures.json)" })
+    .option("signing-alg", { type: "string", default: "RS256", describe: "JWT algorithm of the signature (RS*, PS*, ES*)" })
     .example("$0 policy build", "Run the gate and build dist/bundle")
+    .example("$0 policy build --signing-key keys/bundle.pem", "Build and sign; verify with --verification-key keys/bundle.pub.pem")
     .example("$0 policy list --format json", "Every check with all metadata")
     .example("$0 policy explain LLM-PRIV-001", "One check in full");
 }
@@ -25,6 +28,8 @@ interface Arguments {
   bundle?: string | undefined;
   format: string;
   coverage: number;
+  signingKey?: string | undefined;
+  signingAlg: string;
 }
 
 export async function handler(argv: Arguments): Promise<void> {
@@ -37,9 +42,13 @@ export async function handler(argv: Arguments): Promise<void> {
     case "build": {
       const { buildBundle } = await import("../../policies/engine/build-bundle.js");
       const progress = process.stderr.isTTY ? (step: string) => process.stderr.write(`  • ${step}\n`) : undefined;
-      const result = buildBundle({ root, outDir: bundleDir, coverageThreshold: argv.coverage, toolsDir, ...(progress ? { progress } : {}) });
+      const result = buildBundle({
+        root, outDir: bundleDir, coverageThreshold: argv.coverage, toolsDir,
+        ...(progress ? { progress } : {}),
+        ...(argv.signingKey ? { signingKey: argv.signingKey, signingAlgorithm: argv.signingAlg } : {}),
+      });
       process.stderr.write(
-        `built ${bundleDir}: revision ${result.manifest.revision}, ${result.catalog.length} checks, ${result.testsPassed} Rego tests passed, coverage ${result.coverage.toFixed(1)}%\n`,
+        `built ${bundleDir}: revision ${result.manifest.revision}${argv.signingKey ? ` (signed, ${argv.signingAlg})` : ""}, ${result.catalog.length} checks, ${result.testsPassed} Rego tests passed, coverage ${result.coverage.toFixed(1)}%\n`,
       );
       return;
     }

@@ -9,12 +9,14 @@
 import { spawnSync } from "node:child_process";
 import { sha256 } from "./digest.js";
 import { sortKeys } from "./sort-keys.js";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { catalogFromAnnotations, type CatalogEntry } from "./catalog.js";
-import { BUNDLE_FILES, ENTRYPOINTS, type BundleManifest } from "./bundle-layout.js";
+import { BUNDLE_FILES, ENTRYPOINTS, bundleRevision, type BundleManifest } from "./bundle-layout.js";
+import { CATALOG_CLAIM, SIGNATURES_FILE, SIGNING_ALGORITHMS, verifyBundleSignature } from "./bundle-signature.js";
+import { createPrivateKey, createPublicKey } from "node:crypto";
 
 export class PolicyBuildError extends Error {
   readonly userFacing = true as const;
@@ -28,6 +30,10 @@ export interface BuildOptions {
   /** Directory holding opa and regal; PATH is used when absent. */
   readonly toolsDir?: string;
   readonly progress?: (step: string) => void;
+  /** PEM private key: sign with OPA's own `opa build --signing-key` (writes .signatures.json). */
+  readonly signingKey?: string;
+  /** JWT algorithm for the signature. @default "RS256" */
+  readonly signingAlgorithm?: string;
 }
 
 export interface BuildResult {
@@ -48,6 +54,7 @@ export function buildBundle(options: BuildOptions): BuildResult {
     return local && existsSync(local) ? local : name;
   };
   const step = (name: string) => options.progress?.(name);
+  checkSigningOptions(options);
   const work = mkdtempSync(join(tmpdir(), "llmops-policy-build-"));
   runDirectory = resolve(options.root);
   try {
@@ -78,11 +85,14 @@ export function buildBundle(options: BuildOptions): BuildResult {
     const countOutput = run(tool("opa"), ["test", "--format", "json", ...ignoreFlags({ keepTests: true }), policies], "opa test failed");
     const testsPassed = (JSON.parse(countOutput) as Array<{ fail?: boolean }>).filter((result) => !result.fail).length;
 
-    step("opa build -t wasm");
+    const catalogBytes = Buffer.from(`${JSON.stringify(catalog, null, 2)}\n`);
+    step(options.signingKey ? "opa build -t wasm --signing-key" : "opa build -t wasm");
     const tarball = join(work, "bundle.tar.gz");
     run(tool("opa"), [
-      "build", "-t", "wasm", "--capabilities", capabilities, ...ignoreFlags(),
+      // Bundle mode (-b) whether or not the bundle is signed, so signing never changes policy.wasm.
+      "build", "-b", "-t", "wasm", "--capabilities", capabilities, ...ignoreFlags(),
       ...ENTRYPOINTS.flatMap((entrypoint) => ["-e", entrypoint]),
+      ...(options.signingKey ? signingFlags(options, work, sha256(catalogBytes)) : []),
       "-o", tarball, policies,
     ], "opa build failed");
     const extracted = join(work, "extracted");
@@ -95,10 +105,10 @@ export function buildBundle(options: BuildOptions): BuildResult {
     const files: Record<string, Buffer> = {
       [BUNDLE_FILES.wasm]: readFileSync(join(extracted, "policy.wasm")),
       [BUNDLE_FILES.data]: Buffer.from(canonicalJson(JSON.parse(readFileSync(join(extracted, "data.json"), "utf8")))),
-      [BUNDLE_FILES.catalog]: Buffer.from(`${JSON.stringify(catalog, null, 2)}\n`),
+      [BUNDLE_FILES.catalog]: catalogBytes,
     };
     const digests = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, sha256(bytes)]));
-    const revision = sha256(Buffer.from(Object.entries(digests).sort().map(([name, digest]) => `${name}:${digest}`).join("\n"))).slice(0, 16);
+    const revision = bundleRevision(digests);
     const manifest: BundleManifest = {
       schemaVersion: 1,
       revision,
@@ -108,6 +118,15 @@ export function buildBundle(options: BuildOptions): BuildResult {
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(staging, name), bytes);
     writeFileSync(join(staging, BUNDLE_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (options.signingKey) {
+      copyFileSync(join(extracted, SIGNATURES_FILE), join(staging, SIGNATURES_FILE));
+      // Check our own output with the key's public half: the hashes OPA signed must be the bytes we ship.
+      try {
+        verifyBundleSignature(staging, createPublicKey(readFileSync(options.signingKey)), { [BUNDLE_FILES.wasm]: files[BUNDLE_FILES.wasm]!, [BUNDLE_FILES.data]: files[BUNDLE_FILES.data]! }, digests[BUNDLE_FILES.catalog]!);
+      } catch (error) {
+        throw new PolicyBuildError(`the signed bundle does not verify: ${(error as Error).message}`);
+      }
+    }
     // Swap the finished bundle in whole: readers never see a half-written bundle.
     const out = resolve(options.outDir);
     mkdirSync(dirname(out), { recursive: true });
@@ -119,6 +138,27 @@ export function buildBundle(options: BuildOptions): BuildResult {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Refuses an unusable key or algorithm before the (slow) gate runs. */
+function checkSigningOptions(options: BuildOptions): void {
+  if (!options.signingKey) return;
+  const algorithm = options.signingAlgorithm ?? "RS256";
+  if (!SIGNING_ALGORITHMS.includes(algorithm)) throw new PolicyBuildError(`signing algorithm ${algorithm} is not accepted (accepted: ${SIGNING_ALGORITHMS.join(", ")})`);
+  try {
+    createPrivateKey(readFileSync(options.signingKey));
+  } catch {
+    throw new PolicyBuildError(`the signing key ${options.signingKey} cannot be read as a PEM private key`);
+  }
+}
+
+/** opa build's signing flags; the claims file pins catalog.json, which OPA does not know about. */
+function signingFlags(options: BuildOptions, work: string, catalogDigest: string): string[] {
+  const key = resolve(options.signingKey!);
+  const algorithm = options.signingAlgorithm ?? "RS256";
+  const claims = join(work, "claims.json");
+  writeFileSync(claims, JSON.stringify({ [CATALOG_CLAIM]: catalogDigest }));
+  return ["--signing-key", key, "--signing-alg", algorithm, "--claims-file", claims];
 }
 
 /** Every check file (tests excluded) under policies/{spec,runtime}/<category>/. */

@@ -1,3 +1,5 @@
+import { sha256 } from "./digest.js";
+
 /** The files of a built policy bundle and the manifest that pins them. */
 export const BUNDLE_FILES = {
   wasm: "policy.wasm",
@@ -5,6 +7,9 @@ export const BUNDLE_FILES = {
   catalog: "catalog.json",
   manifest: "manifest.json",
 } as const;
+
+/** Where the CLI, the stack program and the policy pack find the trusted public key (a PEM file). */
+export const VERIFICATION_KEY_ENV = "LLMOPS_BUNDLE_VERIFICATION_KEY";
 
 export const SPEC_ENTRYPOINT = "llmops/main/spec_findings";
 export const RUNTIME_ENTRYPOINT = "llmops/main/runtime_findings";
@@ -18,4 +23,9 @@ export interface BundleManifest {
   readonly entrypoints: readonly string[];
   /** sha256 (hex) of each bundle file, verified before the engine loads anything. */
   readonly files: Readonly<Record<string, string>>;
+}
+
+/** Content address of a bundle: the same files always give the same revision. */
+export function bundleRevision(digests: Readonly<Record<string, string>>): string {
+  return sha256(Buffer.from(Object.entries(digests).sort().map(([name, digest]) => `${name}:${digest}`).join("\n"))).slice(0, 16);
 }

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, type BundleManifest } from "./bundle-layout.js";
+import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, VERIFICATION_KEY_ENV, bundleRevision, type BundleManifest } from "./bundle-layout.js";
+import { SignatureError, readVerificationKey, verifyBundleSignature } from "./bundle-signature.js";
 import { policyInput, type RuntimeInput } from "./runtime-input.js";
 import { checkKind, type CatalogEntry, type CheckKind } from "./catalog.js";
 import { sha256 } from "./digest.js";
@@ -150,7 +151,8 @@ export class PolicyEngine {
 }
 
 /**
- * A bundle whose files matched their manifest digests, with policy.wasm compiled once.
+ * A bundle whose files matched their manifest digests (and, with a trusted key configured, the
+ * signature), with policy.wasm compiled once.
  * Everything in it is structured-cloneable, so it can be handed to worker threads.
  */
 export class VerifiedBundle {
@@ -162,7 +164,7 @@ export class VerifiedBundle {
     readonly signatureVerified: boolean,
   ) {}
 
-  static async read(bundleDir: string): Promise<VerifiedBundle> {
+  static async read(bundleDir: string, options: { verificationKey?: string } = {}): Promise<VerifiedBundle> {
     const read = (name: string): Buffer => {
       try {
         return readFileSync(join(bundleDir, name));
@@ -188,6 +190,20 @@ export class VerifiedBundle {
       }
       files[name] = bytes;
     }
+    const revision = bundleRevision(manifest.files);
+    if (manifest.revision !== revision) {
+      throw new EngineError(`policy bundle manifest revision ${String(manifest.revision)} does not match its files (expected ${revision}); refusing to load`);
+    }
+    // With a trusted key configured, the signature is checked before anything is compiled.
+    const keyPath = options.verificationKey ?? process.env[VERIFICATION_KEY_ENV];
+    if (keyPath) {
+      try {
+        verifyBundleSignature(bundleDir, readVerificationKey(keyPath), { [BUNDLE_FILES.wasm]: files[BUNDLE_FILES.wasm]!, [BUNDLE_FILES.data]: files[BUNDLE_FILES.data]! }, manifest.files[BUNDLE_FILES.catalog]!);
+      } catch (error) {
+        if (error instanceof SignatureError) throw new EngineError(`policy bundle signature check failed: ${error.message}; refusing to load`);
+        throw error;
+      }
+    }
     let module: WebAssembly.Module;
     try {
       module = await WebAssembly.compile(files[BUNDLE_FILES.wasm]!);
@@ -199,7 +215,7 @@ export class VerifiedBundle {
       module,
       parseJson<unknown>(files[BUNDLE_FILES.data]!, BUNDLE_FILES.data),
       parseJson<CatalogEntry[]>(files[BUNDLE_FILES.catalog]!, BUNDLE_FILES.catalog),
-      false,
+      keyPath !== undefined,
     );
   }
 

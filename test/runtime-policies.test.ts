@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import fc from "fast-check";
 import { PolicyEngine } from "../policies/engine/engine.js";
 import { readRuntimeFile } from "../policies/engine/adapters/read-runtime-file.js";
 import { isAtOrAbove } from "../policies/engine/finding.js";
@@ -153,7 +154,55 @@ describe.skipIf(!ready)("runtime policies", () => {
     });
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(cases.length);
-  });
+  }, 240_000);
+
+  it("differential parity with opa eval on generated inputs: fixtures and plan resources mixed, properties dropped and flipped", () => {
+    const plans = examplesFor("any").map((example) => planExample(example).resources as Resource[]);
+    const pool = [...cases.flatMap((testCase) => testCase.input.resources), ...plans.flat()];
+    // Mutations that turn controls off the way a careless edit would: drop a property, flip a boolean,
+    // widen a CIDR, blank a string.
+    const mutate = (value: unknown, choice: number): unknown => {
+      if (typeof value === "boolean") return !value;
+      if (typeof value === "string") return value.includes("/") && /\d+\.\d+\.\d+\.\d+\/\d+/.test(value) ? "0.0.0.0/0" : choice % 2 ? "" : `${value}-changed`;
+      if (typeof value === "number") return choice % 2 ? 0 : value * 10;
+      return undefined;
+    };
+    const mutateResource = (resource: Resource, seed: number): Resource => {
+      const copy = structuredClone(resource);
+      const paths: Array<[Record<string, unknown> | unknown[], string | number]> = [];
+      const walk = (node: unknown) => {
+        if (Array.isArray(node)) node.forEach((item, index) => { paths.push([node, index]); walk(item); });
+        else if (node && typeof node === "object") for (const [k, v] of Object.entries(node)) { paths.push([node as Record<string, unknown>, k]); walk(v); }
+      };
+      walk(copy.props);
+      if (paths.length === 0) return copy;
+      const [parent, at] = paths[seed % paths.length]!;
+      const next = mutate((parent as Record<string | number, unknown>)[at], seed);
+      if (next === undefined || seed % 5 === 0) {
+        if (Array.isArray(parent)) parent.splice(at as number, 1);
+        else delete parent[at as string];
+      } else (parent as Record<string | number, unknown>)[at] = next;
+      return copy;
+    };
+    const inputs = fc.sample(
+      fc.array(fc.record({ index: fc.nat(pool.length - 1), mutations: fc.array(fc.nat(), { maxLength: 3 }) }), { minLength: 1, maxLength: 40 })
+        .map((picks) => ({ resources: picks.map(({ index, mutations }) => mutations.reduce((resource, seed) => mutateResource(resource, seed), pool[index]!)) })),
+      { numRuns: 150, seed: 20261129 },
+    );
+    const oracle = opaRuntimeFindings(inputs);
+    const mismatches: string[] = [];
+    let findings = 0;
+    inputs.forEach((input, index) => {
+      // Compared as (id, path) sets, as the opa eval query collects them.
+      const wasm = [...new Set(key(engine.evaluateRuntime(input).map((finding) => [finding.id, finding.path] as const)))];
+      findings += wasm.length;
+      const go = key(oracle[index]!);
+      if (JSON.stringify(wasm) !== JSON.stringify(go)) mismatches.push(`input ${index}: wasm ${JSON.stringify(wasm)} vs opa ${JSON.stringify(go)}`);
+    });
+    console.log(`runtime differential on generated inputs: ${inputs.length} inputs, ${findings} findings compared`);
+    expect(mismatches).toEqual([]);
+    expect(findings).toBeGreaterThan(inputs.length);
+  }, 240_000);
 });
 
 describe.skipIf(!ready)("every example planned through its components is secure by construction", () => {

@@ -37,8 +37,15 @@ containers contains [i, sprintf("%s/%s/%d", [pointer, field, j]), container, pod
 
 resource_pointer(i) := sprintf("/resources/%d/props", [i])
 
-# Parses a JSON policy document given as a string or as an object.
-document(value) := json.unmarshal(value) if is_string(value)
+# Parses a JSON policy document given as a string or as an object. The text must be one object
+# or array (`{…}` or `[…]` once trimmed): the WebAssembly json.unmarshal accepts trailing text
+# after the first value, where OPA's Go runtime fails; requiring the closing bracket keeps both
+# runtimes in step on text appended to a document.
+document(value) := json.unmarshal(text) if {
+	is_string(value)
+	text := trim_space(value)
+	regex.match(`^(\{[\s\S]*\}|\[[\s\S]*\])$`, text)
+}
 
 document(value) := value if is_object(value)
 

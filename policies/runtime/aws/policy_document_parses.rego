@@ -1,0 +1,42 @@
+# METADATA
+# title: IAM and resource policy documents are single, valid JSON documents
+# description: >-
+#   A policy document that does not parse cannot be checked, and the checks on what it grants
+#   would silently pass. OPA's Go runtime treats the parse error as undefined and the WebAssembly
+#   runtime parses a leading object and ignores what follows, so the gate refuses both. (Two
+#   concatenated documents, "{…} {…}", still pass the WebAssembly runtime: a known gap.)
+# scope: package
+# custom:
+#   id: LLM-AWS-029
+#   severity: high
+#   remediation: >-
+#     Build the document with aws.iam.getPolicyDocument or JSON.stringify of an object (or an
+#     array, for OpenSearch Serverless policies), so it is exactly one JSON document.
+#   frameworks:
+#     aws-fsbp: ["IAM.1"]
+#     nist-ai-rmf: ["MANAGE 2.4"]
+package llmops.runtime.aws.policy_document_parses
+
+import data.llmops.lib.runtime as lib
+
+policy_fields := {"policy", "assumeRolePolicy"}
+
+deny contains {"id": "LLM-AWS-029", "msg": msg, "path": sprintf("%s/%s", [lib.resource_pointer(i), field]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	startswith(resource.type, "aws:")
+	some field in policy_fields
+	value := resource.props[field]
+	is_string(value)
+	not parses(value)
+	msg := sprintf("%s.%s of %s is not a single JSON document; it cannot be checked", [resource.type, field, resource.name])
+}
+
+parses(value) if {
+	document := lib.document(value)
+	is_object(document)
+}
+
+parses(value) if {
+	document := lib.document(value)
+	is_array(document)
+}

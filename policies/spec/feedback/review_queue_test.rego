@@ -5,10 +5,13 @@ import data.llmops.spec.feedback.review_queue as check
 
 denied_cases := {
 	"no queue": {"input": fx.spec({"humanFeedback": {"reviewQueue": {"enabled": false}}}), "path": "/spec/humanFeedback/reviewQueue/enabled"},
+	"customer-facing, nothing captured, no queue": {"input": fx.spec({"humanFeedback": {"capture": [], "reviewQueue": {"enabled": false}}}), "path": "/spec/humanFeedback/reviewQueue/enabled"},
 }
 
 allowed_cases := {
 	"queue": fx.base,
+	"internal, nothing captured, no queue": fx.spec({"useCase": {"audience": "internal"}, "humanFeedback": {"capture": [], "reviewQueue": {"enabled": false}}}),
+	"customer-facing, nothing captured, queue on": fx.spec({"humanFeedback": {"capture": []}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

@@ -49,6 +49,8 @@ export interface Placement {
 export class PolicyEngine {
   /** Time budget of one evaluation, read once (LLMOPS_EVAL_BUDGET_MS). */
   private readonly budgetMs = evaluationBudgetMs();
+  /** Most resources in one runtime evaluation, read once (LLMOPS_MAX_RESOURCES). */
+  private readonly maxResources = positiveEnvNumber("LLMOPS_MAX_RESOURCES", 10_000);
 
   private constructor(
     private readonly policy: LoadedPolicy,
@@ -112,6 +114,11 @@ export class PolicyEngine {
 
   /** Runtime checks over resources from any number of files; findings point into their source file. */
   evaluateRuntime(input: RuntimeInput): Finding[] {
+    // One decision sees every resource (checks relate resources to each other), so the input
+    // cannot be split; past the documented limit it is refused rather than left to run long.
+    if (input.resources.length > this.maxResources) {
+      throw new EngineError(`${input.resources.length} resources exceed the limit of ${this.maxResources} resources in one evaluation (LLMOPS_MAX_RESOURCES); check the inputs in smaller groups, e.g. one namespace or stack at a time`);
+    }
     const place = (pointer: string): Placement | undefined => {
       const match = /^\/resources\/(\d+)(?:\/props)?(\/.*)?$/.exec(pointer);
       const resource = match ? input.resources[Number(match[1])] : undefined;
@@ -247,8 +254,12 @@ function parseJson<T>(bytes: Buffer, name: string): T {
 
 /** Time budget of one evaluation, in milliseconds. @default 10000 */
 export function evaluationBudgetMs(): number {
-  const configured = Number(process.env.LLMOPS_EVAL_BUDGET_MS);
-  return Number.isFinite(configured) && configured > 0 ? configured : 10_000;
+  return positiveEnvNumber("LLMOPS_EVAL_BUDGET_MS", 10_000);
+}
+
+function positiveEnvNumber(name: string, fallback: number): number {
+  const configured = Number(process.env[name]);
+  return Number.isFinite(configured) && configured > 0 ? configured : fallback;
 }
 
 /** Renders anything thrown, including the SDK's plain objects. */

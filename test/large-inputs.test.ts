@@ -1,0 +1,121 @@
+/**
+ * Long and large inputs: each completes with bounded memory or is refused cleanly (exit 2, one
+ * line, no stack trace) at a documented limit. Peak RSS is measured with GNU time and printed,
+ * so the note's figures come from the suite's own runs.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CLI, ROOT, hasStackTrace, tempDir } from "./helpers/cli.js";
+import { bundleBuilt } from "./helpers/tools.js";
+import { planExample } from "./helpers/plans.js";
+
+const ready = bundleBuilt();
+const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+if (!GNU_TIME) console.warn("SKIP: peak RSS is not recorded (GNU time is not at /usr/bin/time); the runs and their limits are still checked");
+const MIB = 1024 * 1024;
+
+interface Measured {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly seconds: number;
+  readonly peakRssMiB: number | undefined;
+}
+
+/** Runs the CLI as a user would, under GNU time when present for the peak RSS. */
+function measure(args: readonly string[], env: NodeJS.ProcessEnv = {}): Measured {
+  const started = process.hrtime.bigint();
+  const rssFile = join(tempDir("llmops-rss-"), "rss");
+  const command = GNU_TIME ? [GNU_TIME, "-f", "%M", "-o", rssFile, process.execPath, CLI, ...args] : [process.execPath, CLI, ...args];
+  const result = spawnSync(command[0]!, command.slice(1), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env }, timeout: 600_000, maxBuffer: 256 * MIB });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peakRssMiB = GNU_TIME && existsSync(rssFile) ? Math.round(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024) : undefined;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds, peakRssMiB };
+}
+
+function record(what: string, run: Measured): void {
+  console.log(`large input: ${what}: exit ${run.status}, ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMiB ?? "n/a"} MiB`);
+}
+
+/** The airport plan's resources, replicated with their own ids and references per copy. */
+function stackExport(count: number, file: string): string {
+  const plan = planExample("airport-assistant.rag.yaml");
+  const resources: unknown[] = [];
+  for (let copy = 0; resources.length < count; copy++) {
+    for (const resource of plan.resources as Array<{ urn: string; type: string; id?: string; parent?: string; props: unknown }>) {
+      if (resources.length >= count) break;
+      const props = JSON.parse(JSON.stringify(resource.props).replaceAll('"mocked-', `"c${copy}-mocked-`)) as unknown;
+      resources.push({
+        urn: `${resource.urn}-c${copy}`, custom: Boolean(resource.id), type: resource.type,
+        ...(resource.id ? { id: `c${copy}-${resource.id}` } : {}),
+        inputs: props, outputs: props,
+        ...(resource.parent ? { parent: `${resource.parent}-c${copy}` } : {}),
+      });
+    }
+  }
+  writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: { version: "large-inputs" }, resources } }));
+  return file;
+}
+
+describe.skipIf(!ready)("long and large inputs", () => {
+  let yaml: typeof import("yaml");
+  beforeAll(async () => {
+    yaml = await import("yaml");
+  });
+
+  it("a directory of 5,000 specs is validated in one run with bounded memory", async () => {
+    const dir = join(tempDir("llmops-5000-"), "specs");
+    const { generateSpecs } = (await import(pathToFileURL(join(ROOT, "bench/generate-specs.mjs")).href)) as { generateSpecs: (root: string, count: number, directory: string) => void };
+    generateSpecs(ROOT, 5000, dir);
+    const out = join(tempDir(), "report.json");
+    const run = measure(["validate", `${dir}/*.yaml`, "-f", "json", "-o", out]);
+    record("5,000 spec files", run);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1); // the corpus turns controls off on purpose
+    const report = JSON.parse(readFileSync(out, "utf8")) as { files: string[]; summary: { findings: number } };
+    expect(report.files.length).toBe(5000);
+    expect(report.summary.findings).toBeGreaterThan(1000);
+    if (run.peakRssMiB !== undefined) expect(run.peakRssMiB).toBeLessThan(1024);
+  }, 600_000);
+
+  it("a 50 MB Kubernetes List is refused cleanly at the documented resource limit", () => {
+    const rendered = readFileSync(join(ROOT, "examples/runtime/campaign-summariser.rendered.yaml"), "utf8");
+    const objects = yaml.parseAllDocuments(rendered).map((doc) => doc.toJS() as unknown).filter(Boolean);
+    const file = join(tempDir("llmops-list-"), "cluster.json");
+    const items: string[] = [];
+    let size = 0;
+    for (let copy = 0; size < 50 * MIB; copy++) {
+      for (const object of objects) {
+        const text = JSON.stringify(object).replaceAll("campaign-summariser", `campaign-${copy}`);
+        items.push(text);
+        size += text.length + 1;
+      }
+    }
+    writeFileSync(file, `{"apiVersion":"v1","kind":"List","items":[${items.join(",")}]}`);
+    expect(statSync(file).size).toBeGreaterThan(50 * MIB);
+    const run = measure(["check", file, "-f", "json"]);
+    record(`50 MB Kubernetes List (${items.length} objects)`, run);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(new RegExp(`${items.length} resources exceed the limit of 10000 resources in one evaluation \\(LLMOPS_MAX_RESOURCES\\)`));
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    if (run.peakRssMiB !== undefined) expect(run.peakRssMiB).toBeLessThan(2048);
+  }, 600_000);
+
+  it("a stack export with 10,000 resources is checked within the default budget and bounded memory", () => {
+    const file = stackExport(10_000, join(tempDir("llmops-state-"), "stack.json"));
+    const out = join(tempDir(), "report.json");
+    const run = measure(["check", file, "-f", "json", "-o", out]);
+    record("stack export, 10,000 resources", run);
+    expect(run.stderr).toBe("");
+    expect([0, 1]).toContain(run.status);
+    const report = JSON.parse(readFileSync(out, "utf8")) as { files: string[]; bundle: { revision: string } };
+    expect(report.files).toEqual([file]);
+    if (run.peakRssMiB !== undefined) expect(run.peakRssMiB).toBeLessThan(2048);
+  }, 600_000);
+});
+

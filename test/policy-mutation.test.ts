@@ -11,8 +11,8 @@ import { ROOT, tempDir } from "./helpers/cli.js";
 import { requireTool } from "./helpers/tools.js";
 
 const opa = requireTool("opa");
-const KILL_RATE_FLOOR = 0.8;
-const CATEGORY_FLOOR = 0.6;
+const KILL_RATE_FLOOR = 0.85;
+const CATEGORY_FLOOR = 0.75;
 
 interface MutationReport {
   readonly killRate: number;

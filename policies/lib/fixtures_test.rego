@@ -347,3 +347,15 @@ blackbox(patch) := spec({"pattern": "blackBoxApi", "blackBoxApi": object.union(
 	{"provider": "openai", "access": "privateEndpoint", "dataRetentionAgreement": {"zeroRetention": true, "reference": "DPA-1"}},
 	patch,
 )})
+
+# Data sources that hold nothing personal or confidential.
+public_data := {"sources": [{"name": "faq", "kind": "documents", "uri": "s3://faq", "classification": "public", "containsPersonalData": false}]}
+
+# The base spec outside production.
+staging(patch) := object.union(spec(patch), {"metadata": {"environment": "staging"}})
+
+# The base spec for an internal audience.
+internal(patch) := spec(object.union({"useCase": {"audience": "internal"}}, patch))
+
+# The base spec with its first model as an unevaluated helper (neither primary nor fallback).
+helper_model(patch) := spec({"models": [object.union(object.union(base.spec.models[0], {"role": "embedding"}), patch)]})

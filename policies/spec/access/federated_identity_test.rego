@@ -10,6 +10,7 @@ denied_cases := {
 
 allowed_cases := {
 	"oidc": fx.base,
+	"iam outside production": fx.staging({"access": {"identityProvider": {"type": "iam"}}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

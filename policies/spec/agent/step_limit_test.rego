@@ -10,6 +10,7 @@ denied_cases := {
 
 allowed_cases := {
 	"bounded": fx.agent({}),
+	"another pattern, no agent section": fx.base,
 }
 
 # Each denied case yields exactly this check's id at the expected path.

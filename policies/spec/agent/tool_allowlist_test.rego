@@ -10,6 +10,7 @@ denied_cases := {
 
 allowed_cases := {
 	"enforced": fx.agent({}),
+	"another pattern, no tools": fx.spec({"agent": {"tools": []}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

@@ -9,6 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"agreed": fx.blackbox({}),
+	"another pattern, no agreement": fx.base,
 }
 
 # Each denied case yields exactly this check's id at the expected path.

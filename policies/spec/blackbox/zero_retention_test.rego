@@ -9,6 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"zero": fx.blackbox({}),
+	"retaining provider, nothing sensitive": fx.spec({"pattern": "blackBoxApi", "data": fx.public_data, "blackBoxApi": {"dataRetentionAgreement": {"zeroRetention": false, "reference": "DPA-1"}}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

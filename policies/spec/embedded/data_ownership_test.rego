@@ -9,6 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"recorded": fx.embedded({}),
+	"another pattern, no embedded section": fx.base,
 }
 
 # Each denied case yields exactly this check's id at the expected path.

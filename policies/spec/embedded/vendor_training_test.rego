@@ -9,6 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"opted out": fx.embedded({}),
+	"vendor trains, nothing sensitive": object.union(fx.embedded({"vendorTrainsOnData": true}), {"spec": {"data": fx.public_data}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

@@ -9,6 +9,8 @@ denied_cases := {
 
 allowed_cases := {
 	"block": fx.base,
+	"warning gate outside production": fx.staging({"models": [object.union(fx.base.spec.models[0], {"evaluation": object.union(fx.base.spec.models[0].evaluation, {"gate": "warn"})})]}),
+	"warning gate on a helper model": fx.helper_model({"evaluation": object.union(fx.base.spec.models[0].evaluation, {"gate": "warn"})}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

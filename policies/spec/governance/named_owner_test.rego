@@ -9,6 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"named": fx.base,
+	"unnamed owner outside production": object.union(fx.staging({}), {"metadata": {"owner": {"team": "t", "email": "t@example.com"}}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

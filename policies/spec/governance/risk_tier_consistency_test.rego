@@ -9,6 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"consistent": fx.base,
+	"minimal risk outside regulated domains": fx.spec({"useCase": {"riskTier": "minimal", "regulatedDomain": "none"}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

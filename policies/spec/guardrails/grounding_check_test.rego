@@ -9,6 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"on": fx.base,
+	"another pattern without grounding": fx.spec({"pattern": "agent", "guardrails": {"output": {"grounding": false}}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

@@ -10,6 +10,7 @@ denied_cases := {
 
 allowed_cases := {
 	"all on": fx.base,
+	"internal audience without pii and toxicity screening": fx.internal({"guardrails": {"input": {"pii": false, "toxicity": false}}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

@@ -9,6 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"on": fx.base,
+	"internal audience without disclosure": fx.internal({"governance": {"disclosure": {"aiDisclosure": false}}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

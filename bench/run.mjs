@@ -180,10 +180,10 @@ function runtimeCheck() {
   measure(process.execPath, [LLMOPS, "plan", join(ROOT, "examples/airport-assistant.rag.yaml"), "--out", join(WORK, "airport-plan.json"), "-f", "json"]);
   const rows = [];
   const state = stackExport(10000);
-  // One run: the 10,000-resource decision exceeds the default 10 s evaluation budget (see RESULTS.md).
-  const stateSamples = Array.from({ length: 1 }, () => {
+  // Within the default evaluation budget and the 10,000-resource limit since JSON inputs skip the YAML parser.
+  const stateSamples = Array.from({ length: Math.min(RUNS, 3) }, () => {
     const out = join(WORK, "check-state.json");
-    const sample = measure(process.execPath, [LLMOPS, "check", state, "-f", "json", "-o", out], { env: { ...process.env, LLMOPS_EVAL_BUDGET_MS: "900000" } });
+    const sample = measure(process.execPath, [LLMOPS, "check", state, "-f", "json", "-o", out]);
     sample.findings = JSON.parse(readFileSync(out, "utf8")).summary.findings;
     return sample;
   });

@@ -49,33 +49,35 @@ stamped() { # stamped <binary> <module> <version>: Go records the main module's 
   [ -x "$1" ] && go version -m "$1" 2>/dev/null | grep -Eq "^[[:space:]]+(mod|dep)[[:space:]]+$2[[:space:]]+$3([[:space:]]|$)"
 }
 
-# --- Pulumi CLI --------------------------------------------------------------------------------
-if stamped "$BIN/pulumi" github.com/pulumi/pulumi/pkg/v3 "$PULUMI_VERSION"; then
-  say "pulumi $PULUMI_VERSION already built"
-else
-  say "building the Pulumi CLI $PULUMI_VERSION (several minutes on first run)"
+# build_tool <name> <binary> <tools module dir> <package> <version>: a pinned build from a tools
+# module, skipped when the binary already records that version; the version is also stamped.
+build_tool() {
+  local name="$1" binary="$2" module_dir="$3" package="$4" version="$5" start
+  if stamped "$binary" "$(stamp_module "$package")" "$version"; then
+    say "$name $version already built"
+    return
+  fi
+  say "building $name $version (several minutes on first run)"
   start=$(date +%s)
-  (cd "$ROOT/scripts/tools/pulumi" && go build -trimpath \
-    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
-    -o "$BIN/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi) || fail "building the Pulumi CLI failed"
-  mv "$BIN/pulumi.tmp" "$BIN/pulumi"
-  say "pulumi built in $(elapsed "$start")"
-fi
+  (cd "$module_dir" && go build -trimpath \
+    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
+    -o "$binary.tmp" "$package") || fail "building $name $version failed"
+  mv "$binary.tmp" "$binary"
+  say "$name built in $(elapsed "$start")"
+}
+stamp_module() { # the module a package path belongs to (pkg/v3 or sdk/v3 here)
+  case "$1" in
+    github.com/pulumi/pulumi/pkg/v3/*) echo github.com/pulumi/pulumi/pkg/v3 ;;
+    *) echo github.com/pulumi/pulumi/sdk/v3 ;;
+  esac
+}
 
-# --- Node.js language host (upstream) and the shim in front of it -------------------------------
+# --- Pulumi CLI, and the upstream Node.js language host with the shim in front of it -----------
+build_tool "the Pulumi CLI" "$BIN/pulumi" "$ROOT/scripts/tools/pulumi" \
+  github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$PULUMI_VERSION"
 UPSTREAM_HOST="$LIBEXEC/pulumi-language-nodejs-upstream"
-if stamped "$UPSTREAM_HOST" github.com/pulumi/pulumi/sdk/v3 "$NODEJS_HOST_VERSION"; then
-  say "Node.js language host $NODEJS_HOST_VERSION already built"
-else
-  say "building the Node.js language host $NODEJS_HOST_VERSION"
-  start=$(date +%s)
-  (cd "$ROOT/scripts/tools/pulumi-language-nodejs" && go build -trimpath \
-    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$NODEJS_HOST_VERSION" \
-    -o "$UPSTREAM_HOST.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs) \
-    || fail "building the Node.js language host failed"
-  mv "$UPSTREAM_HOST.tmp" "$UPSTREAM_HOST"
-  say "Node.js language host built in $(elapsed "$start")"
-fi
+build_tool "the Node.js language host" "$UPSTREAM_HOST" "$ROOT/scripts/tools/pulumi-language-nodejs" \
+  github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs "$NODEJS_HOST_VERSION"
 
 SHIM_SOURCE_DIGEST="$(cat "$ROOT/scripts/tools/pulumi/go.mod" "$ROOT/scripts/tools/pulumi/nodejs-host-shim/"*.go | sha256sum | cut -c1-16)"
 if [ -x "$BIN/pulumi-language-nodejs" ] && [ "$(cat "$LIBEXEC/shim.digest" 2>/dev/null)" = "$SHIM_SOURCE_DIGEST" ]; then

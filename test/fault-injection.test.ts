@@ -5,26 +5,16 @@
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, hasStackTrace, runCli, tempDir } from "./helpers/cli.js";
 import { BUNDLE_DIR, bundleBuilt, requireTool } from "./helpers/tools.js";
+import { rehash } from "./helpers/bundles.js";
 import { derivedCapabilities } from "../policies/engine/build-bundle.js";
-import { bundleRevision } from "../policies/engine/bundle-layout.js";
 
 const ready = bundleBuilt();
 const opa = requireTool("opa");
 const AIRPORT = join(ROOT, "examples/airport-assistant.rag.yaml");
-
-/** The forger's move: rewrite the manifest so digests and revision match the tampered file. */
-function rehash(dir: string, file: string): void {
-  const manifestFile = join(dir, "manifest.json");
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { files: Record<string, string>; revision: string };
-  manifest.files[file] = createHash("sha256").update(readFileSync(join(dir, file))).digest("hex");
-  manifest.revision = bundleRevision(manifest.files);
-  writeFileSync(manifestFile, JSON.stringify(manifest));
-}
 
 /** A bundle whose policy.wasm is built from `rego` (entrypoint llmops/main/spec_findings), digests valid. */
 function bundleFrom(rego: string, capabilities = false): string {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, hasStackTrace, runCli, tempDir } from "./helpers/cli.js";
 import { BUNDLE_DIR, bundleBuilt, requireTool } from "./helpers/tools.js";
-import { bundleRevision } from "../policies/engine/bundle-layout.js";
+import { rehash } from "./helpers/bundles.js";
 import { CATALOG_CLAIM, SignatureError, signedFileHash, verifyBundleSignature } from "../policies/engine/bundle-signature.js";
 
 const ready = bundleBuilt() && requireTool("opa") !== undefined && requireTool("regal") !== undefined;
@@ -24,15 +24,6 @@ function writeKeyPair(dir: string, name: string, type: "rsa" | "ec" = "rsa"): { 
   writeFileSync(privateKey, pair.privateKey.export({ type: "pkcs8", format: "pem" }));
   writeFileSync(publicKey, pair.publicKey.export({ type: "spki", format: "pem" }));
   return { privateKey, publicKey };
-}
-
-/** The forger's move: rewrite manifest digests and revision to match a tampered file. */
-function rehash(dir: string, file: string): void {
-  const manifestFile = join(dir, "manifest.json");
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { files: Record<string, string>; revision: string };
-  manifest.files[file] = createHash("sha256").update(readFileSync(join(dir, file))).digest("hex");
-  manifest.revision = bundleRevision(manifest.files);
-  writeFileSync(manifestFile, JSON.stringify(manifest));
 }
 
 describe.skipIf(!ready)("signed policy bundles through the CLI", () => {

@@ -355,7 +355,7 @@ public_data := {"sources": [{"name": "faq", "kind": "documents", "uri": "s3://fa
 staging(patch) := object.union(spec(patch), {"metadata": {"environment": "staging"}})
 
 # The base spec for an internal audience.
-internal(patch) := spec(object.union({"useCase": {"audience": "internal"}}, patch))
+internal_audience(patch) := spec(object.union({"useCase": {"audience": "internal"}}, patch))
 
 # The base spec with its first model as an unevaluated helper (neither primary nor fallback).
 helper_model(patch) := spec({"models": [object.union(object.union(base.spec.models[0], {"role": "embedding"}), patch)]})

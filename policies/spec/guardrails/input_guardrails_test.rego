@@ -10,7 +10,7 @@ denied_cases := {
 
 allowed_cases := {
 	"all on": fx.base,
-	"internal audience without pii and toxicity screening": fx.internal({"guardrails": {"input": {"pii": false, "toxicity": false}}}),
+	"internal audience without pii and toxicity screening": fx.internal_audience({"guardrails": {"input": {"pii": false, "toxicity": false}}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

@@ -9,7 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"on": fx.base,
-	"internal audience without disclosure": fx.internal({"governance": {"disclosure": {"aiDisclosure": false}}}),
+	"internal audience without disclosure": fx.internal_audience({"governance": {"disclosure": {"aiDisclosure": false}}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

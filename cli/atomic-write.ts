@@ -24,8 +24,13 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     descriptor = undefined;
     renameSync(temporary, file);
   } catch (error) {
-    if (descriptor !== undefined) closeSync(descriptor);
-    rmSync(temporary, { force: true });
+    // Clean-up must not replace the reason: rmSync's `force` ignores ENOENT only, not ENOTDIR.
+    try {
+      if (descriptor !== undefined) closeSync(descriptor);
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was created, or it cannot be reached either
+    }
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new OutputError(`cannot write ${file} (${code}); nothing was written`);
   }

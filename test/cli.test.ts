@@ -144,4 +144,20 @@ describe("--output", () => {
     expect(existsSync(missing)).toBe(false);
     expect(readdirSync(dir)).toEqual(["report.json"]);
   });
+
+  // Tests run as root in CI, where a chmod-ed directory is still writable; these paths are not.
+  it.each([
+    ["whose parent is a file", (dir: string) => join(dir, "report.json", "nested.json")],
+    ["on a read-only file system (/proc)", () => "/proc/llmops-report.json"],
+  ])("refuses an output path %s with exit 2, leaving nothing behind", (_name, target) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "report.json"), "previous report\n");
+    const out = target(dir);
+    const result = runCli(["validate", "examples/airport-assistant.rag.yaml", "-f", "json", "-o", out]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/cannot write .*nothing was written/);
+    expect(readdirSync(dir)).toEqual(["report.json"]);
+    expect(readFileSync(join(dir, "report.json"), "utf8")).toBe("previous report\n");
+  });
 });

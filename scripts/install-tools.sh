@@ -19,7 +19,7 @@ fail() {
   exit 1
 }
 
-command -v go >/dev/null 2>&1 || fail "the Go toolchain is not on PATH; install Go 1.22 or newer (https://go.dev/doc/install) and re-run."
+command -v go >/dev/null 2>&1 || fail "the Go toolchain is not on PATH; install Go 1.26 or newer (https://go.dev/doc/install) and re-run."
 
 have() { # have <binary> <module path> <version>: reads the module version Go stamped into the binary
   [ -x "$BIN/$1" ] && go version -m "$BIN/$1" 2>/dev/null | grep -Eq "^[[:space:]]+mod[[:space:]]+$2[[:space:]]+$3[[:space:]]"

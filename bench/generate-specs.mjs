@@ -1,4 +1,4 @@
-// Deterministic spec corpus for benchmarks: variations of the bundled examples, some of
+// Deterministic inputs for benchmarks and the large-input tests. The spec corpus: variations of the bundled examples, some of
 // them with controls turned off, so findings are non-trivial. Same seed, same files.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -37,6 +37,27 @@ export function generateSpecs(root, count, directory) {
     writeFileSync(join(directory, `spec-${String(i).padStart(5, "0")}.yaml`), document.toString());
   }
   return directory;
+}
+
+/**
+ * A `pulumi stack export` (v3) of `count` resources: the plan's resources replicated, each copy
+ * with its own URNs and ids, and its references pointing at its own copies.
+ */
+export function stackExportOf(planResources, count) {
+  const resources = [];
+  for (let copy = 0; resources.length < count; copy++) {
+    for (const resource of planResources) {
+      if (resources.length >= count) break;
+      const props = JSON.parse(JSON.stringify(resource.props).replaceAll('"mocked-', `"c${copy}-mocked-`));
+      resources.push({
+        urn: `${resource.urn}-c${copy}`, custom: Boolean(resource.id), type: resource.type,
+        ...(resource.id ? { id: `c${copy}-${resource.id}` } : {}),
+        inputs: props, outputs: props,
+        ...(resource.parent ? { parent: `${resource.parent}-c${copy}` } : {}),
+      });
+    }
+  }
+  return { version: 3, deployment: { manifest: { version: "generated" }, resources } };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

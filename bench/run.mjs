@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
-import { generateSpecs } from "./generate-specs.mjs";
+import { generateSpecs, stackExportOf } from "./generate-specs.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const WORK = join(ROOT, "bench", ".work");
@@ -138,26 +138,11 @@ async function bulk() {
 }
 
 // ---------- scenario 3: runtime check ----------
-/** A stack export of about `count` resources: the airport plan's resources, replicated. */
+/** A stack export of `count` resources from the airport plan (see stackExportOf). */
 function stackExport(count) {
   const plan = JSON.parse(readFileSync(join(WORK, "airport-plan.json"), "utf8"));
-  const resources = [];
-  for (let copy = 0; resources.length < count; copy++) {
-    for (const resource of plan.resources) {
-      if (resources.length >= count) break;
-      const suffix = `-c${copy}`;
-      // Each copy gets its own ids, and its references point at its own copies.
-      const props = JSON.parse(JSON.stringify(resource.props).replaceAll('"mocked-', `"c${copy}-mocked-`));
-      resources.push({
-        urn: `${resource.urn}${suffix}`, custom: Boolean(resource.id), type: resource.type,
-        ...(resource.id ? { id: `c${copy}-${resource.id}` } : {}),
-        inputs: props, outputs: props,
-        ...(resource.parent ? { parent: `${resource.parent}${suffix}` } : {}),
-      });
-    }
-  }
   const file = join(WORK, `stack-export-${count}.json`);
-  writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: { version: "bench" }, resources } }));
+  writeFileSync(file, JSON.stringify(stackExportOf(plan.resources, count)));
   return file;
 }
 

@@ -8,6 +8,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from "yaml";
 import { InputError } from "./input-error.js";
 import { parseJsonDocument } from "./parse-json.js";
+import { FORBIDDEN_KEYS, REFUSALS, pointerSegments } from "./document-rules.js";
 
 export interface Position {
   readonly line: number;
@@ -23,8 +24,6 @@ export interface ParseLimits {
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, skipEmptyDocuments: false };
 
-/** Keys that would reach an object's prototype when a document is turned into JS. */
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 export interface ParsedDocument {
   readonly file: string;
@@ -91,7 +90,7 @@ function describeYamlError(code: string, message: string): string {
   const withoutPosition = firstLine.replace(/ at line \d+, column \d+:?$/, "");
   switch (code) {
     case "DUPLICATE_KEY":
-      return "duplicate key; each key may appear once in a mapping";
+      return REFUSALS.duplicateKey;
     case "RESOURCE_EXHAUSTION":
       return "document is nested too deeply to parse";
     case "TAB_AS_INDENT":
@@ -119,13 +118,13 @@ function checkNodes(document: Document, file: string, lineCounter: LineCounter, 
     if (node === null || node === undefined) continue;
     if (isAlias(node)) fail("YAML aliases are not allowed (they can expand without bound)", node);
     if (isMap(node) || isSeq(node)) {
-      if (depth > maxDepth) fail(`nesting deeper than ${maxDepth} levels`, node);
+      if (depth > maxDepth) fail(REFUSALS.tooDeep(maxDepth), node);
       for (const item of node.items) {
         if (isPair(item)) {
           if (isAlias(item.key)) fail("YAML aliases are not allowed as keys", item.key);
           const key = isScalar(item.key) ? item.key.value : undefined;
           if (isMap(item.key) || isSeq(item.key)) fail("complex (non-scalar) keys are not allowed", item.key);
-          if (typeof key === "string" && FORBIDDEN_KEYS.has(key)) fail(`key "${key}" is not allowed`, item.key);
+          if (typeof key === "string" && FORBIDDEN_KEYS.has(key)) fail(REFUSALS.forbiddenKey(key), item.key);
           stack.push({ node: item.value, depth: depth + 1 });
         } else {
           stack.push({ node: item, depth: depth + 1 });
@@ -135,13 +134,8 @@ function checkNodes(document: Document, file: string, lineCounter: LineCounter, 
   }
 }
 
-/** Decode one JSON Pointer segment (RFC 6901). */
-export function decodePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
 function locateInDocument(document: Document, lineCounter: LineCounter, pointer: string, at: "key" | "value"): Position | undefined {
-  const segments = pointer === "" ? [] : pointer.replace(/^\//, "").split("/").map(decodePointerSegment);
+  const segments = pointerSegments(pointer);
   let node: unknown = document.contents;
   let keyNode: unknown;
   for (const segment of segments) {

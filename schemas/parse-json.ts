@@ -12,8 +12,7 @@
 import { parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseErrorCode } from "jsonc-parser";
 import { InputError } from "./input-error.js";
 import type { ParseLimits, ParsedDocument, Position } from "./parse-documents.js";
-
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+import { FORBIDDEN_KEYS, REFUSALS, pointerSegments } from "./document-rules.js";
 
 const ERROR_TEXT: Partial<Record<string, string>> = {
   InvalidSymbol: "unexpected character",
@@ -46,7 +45,7 @@ export function parseJsonDocument(source: string, file: string, limits: ParseLim
   let depth = 0;
   const enter = (offset: number, keys: Set<string> | null) => {
     depth += 1;
-    if (depth > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth} levels`, offset);
+    if (depth > limits.maxDepth) fail(REFUSALS.tooDeep(limits.maxDepth), offset);
     open.push(keys);
   };
   visit(source, {
@@ -55,9 +54,9 @@ export function parseJsonDocument(source: string, file: string, limits: ParseLim
     onObjectEnd: () => { depth -= 1; open.pop(); },
     onArrayEnd: () => { depth -= 1; open.pop(); },
     onObjectProperty: (property, offset) => {
-      if (FORBIDDEN_KEYS.has(property)) fail(`key "${property}" is not allowed`, offset);
+      if (FORBIDDEN_KEYS.has(property)) fail(REFUSALS.forbiddenKey(property), offset);
       const keys = open[open.length - 1];
-      if (keys?.has(property)) fail("duplicate key; each key may appear once in a mapping", offset);
+      if (keys?.has(property)) fail(REFUSALS.duplicateKey, offset);
       keys?.add(property);
     },
     onComment: (offset) => fail("invalid JSON: comments are not allowed in JSON", offset),
@@ -77,7 +76,7 @@ export function parseJsonDocument(source: string, file: string, limits: ParseLim
     locate: (pointer: string, at: "key" | "value" = "value"): Position | undefined => {
       tree ??= parseTree(source, [], { disallowComments: true });
       if (!tree) return undefined;
-      const segments = pointer === "" ? [] : pointer.replace(/^\//, "").split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const segments = pointerSegments(pointer);
       // Walk down as far as the pointer exists: the nearest existing ancestor, as the YAML path does.
       let node: JsonNode = tree;
       let key: JsonNode | undefined;

@@ -80,7 +80,9 @@ function checks() {
       for (const file of readdirSync(dir)) {
         if (!file.endsWith(".rego") || file.endsWith("_test.rego")) continue;
         const test = join(dir, file.replace(/\.rego$/, "_test.rego"));
-        if (existsSync(test)) found.push({ category: `${kind}/${category}`, file: join(dir, file), test });
+        if (!existsSync(test)) continue;
+        const testPackage = /^package\s+(\S+)/m.exec(readFileSync(test, "utf8"))[1];
+        found.push({ category: `${kind}/${category}`, file: join(dir, file), test, testPackage });
       }
     }
   }
@@ -108,8 +110,7 @@ async function judge(workspace, check, mutantSource) {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, mutantSource);
   cpSync(check.test, join(workspace, relative(POLICIES, check.test)));
-  const testPackage = /^package\s+(\S+)/m.exec(readFileSync(check.test, "utf8"))[1];
-  const result = await run(opa, ["test", "--format", "json", "-r", `^data\\.${testPackage.replaceAll(".", "\\.")}\\.`, join(workspace, "lib"), join(workspace, "data.yaml"), target, join(workspace, relative(POLICIES, check.test))]);
+  const result = await run(opa, ["test", "--format", "json", "-r", `^data\\.${check.testPackage.replaceAll(".", "\\.")}\\.`, join(workspace, "lib"), join(workspace, "data.yaml"), target, join(workspace, relative(POLICIES, check.test))]);
   rmSync(dirname(target), { recursive: true, force: true });
   let report;
   try {

@@ -40,25 +40,12 @@ function record(what: string, run: Measured): void {
   console.log(`large input: ${what}: exit ${run.status}, ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMiB ?? "n/a"} MiB`);
 }
 
-/** The airport plan's resources, replicated with their own ids and references per copy. */
-function stackExport(count: number, file: string): string {
-  const plan = planExample("airport-assistant.rag.yaml");
-  const resources: unknown[] = [];
-  for (let copy = 0; resources.length < count; copy++) {
-    for (const resource of plan.resources as Array<{ urn: string; type: string; id?: string; parent?: string; props: unknown }>) {
-      if (resources.length >= count) break;
-      const props = JSON.parse(JSON.stringify(resource.props).replaceAll('"mocked-', `"c${copy}-mocked-`)) as unknown;
-      resources.push({
-        urn: `${resource.urn}-c${copy}`, custom: Boolean(resource.id), type: resource.type,
-        ...(resource.id ? { id: `c${copy}-${resource.id}` } : {}),
-        inputs: props, outputs: props,
-        ...(resource.parent ? { parent: `${resource.parent}-c${copy}` } : {}),
-      });
-    }
-  }
-  writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: { version: "large-inputs" }, resources } }));
-  return file;
+/** The bench's deterministic generators (bench/generate-specs.mjs), shared so the figures match. */
+interface Generators {
+  generateSpecs(root: string, count: number, directory: string): void;
+  stackExportOf(planResources: unknown[], count: number): unknown;
 }
+const generators = async () => (await import(pathToFileURL(join(ROOT, "bench/generate-specs.mjs")).href)) as Generators;
 
 describe.skipIf(!ready)("long and large inputs", () => {
   let yaml: typeof import("yaml");
@@ -68,8 +55,7 @@ describe.skipIf(!ready)("long and large inputs", () => {
 
   it("a directory of 5,000 specs is validated in one run with bounded memory", async () => {
     const dir = join(tempDir("llmops-5000-"), "specs");
-    const { generateSpecs } = (await import(pathToFileURL(join(ROOT, "bench/generate-specs.mjs")).href)) as { generateSpecs: (root: string, count: number, directory: string) => void };
-    generateSpecs(ROOT, 5000, dir);
+    (await generators()).generateSpecs(ROOT, 5000, dir);
     const out = join(tempDir(), "report.json");
     const run = measure(["validate", `${dir}/*.yaml`, "-f", "json", "-o", out]);
     record("5,000 spec files", run);
@@ -106,8 +92,9 @@ describe.skipIf(!ready)("long and large inputs", () => {
     if (run.peakRssMiB !== undefined) expect(run.peakRssMiB).toBeLessThan(2048);
   }, 600_000);
 
-  it("a stack export with 10,000 resources is checked within the default budget and bounded memory", () => {
-    const file = stackExport(10_000, join(tempDir("llmops-state-"), "stack.json"));
+  it("a stack export with 10,000 resources is checked within the default budget and bounded memory", async () => {
+    const file = join(tempDir("llmops-state-"), "stack.json");
+    writeFileSync(file, JSON.stringify((await generators()).stackExportOf(planExample("airport-assistant.rag.yaml").resources, 10_000)));
     const out = join(tempDir(), "report.json");
     const run = measure(["check", file, "-f", "json", "-o", out]);
     record("stack export, 10,000 resources", run);

@@ -44,6 +44,20 @@ function opaRuntimeFindings(inputs: unknown[]): Array<Array<[string, string]>> {
 
 const key = (pairs: Iterable<readonly [string, string]>) => [...pairs].map(([id, path]) => `${id} ${path}`).sort();
 
+/** The WebAssembly engine against `opa eval` on every input, as (id, path) sets, as the opa query collects them. */
+function compareWithOpa(engine: PolicyEngine, inputs: Array<{ resources: Resource[] }>): { mismatches: string[]; compared: number } {
+  const oracle = opaRuntimeFindings(inputs);
+  const mismatches: string[] = [];
+  let compared = 0;
+  inputs.forEach((input, index) => {
+    const wasm = [...new Set(key(engine.evaluateRuntime(input).map((finding) => [finding.id, finding.path] as const)))];
+    compared += wasm.length;
+    const go = key(oracle[index]!);
+    if (JSON.stringify(wasm) !== JSON.stringify(go)) mismatches.push(`input ${index}: wasm ${JSON.stringify(wasm)} vs opa ${JSON.stringify(go)}`);
+  });
+  return { mismatches, compared };
+}
+
 describe.skipIf(!ready)("runtime policies", () => {
   let engine: PolicyEngine;
   let cases: DeniedCase[];
@@ -143,15 +157,7 @@ describe.skipIf(!ready)("runtime policies", () => {
   it("differential parity with opa eval on every runtime fixture and example plan", () => {
     const plans = examplesFor("any").map((example) => planExample(example));
     const inputs = [...cases.map((testCase) => testCase.input), ...plans.map((plan) => ({ resources: plan.resources }))];
-    const oracle = opaRuntimeFindings(inputs);
-    const mismatches: string[] = [];
-    let compared = 0;
-    inputs.forEach((input, index) => {
-      const wasm = key(engine.evaluateRuntime(input).map((finding) => [finding.id, finding.path] as const));
-      compared += wasm.length;
-      const go = key(oracle[index]!);
-      if (JSON.stringify(wasm) !== JSON.stringify(go)) mismatches.push(`case ${index}: wasm ${JSON.stringify(wasm)} vs opa ${JSON.stringify(go)}`);
-    });
+    const { mismatches, compared } = compareWithOpa(engine, inputs);
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(cases.length);
   }, 240_000);
@@ -189,16 +195,7 @@ describe.skipIf(!ready)("runtime policies", () => {
         .map((picks) => ({ resources: picks.map(({ index, mutations }) => mutations.reduce((resource, seed) => mutateResource(resource, seed), pool[index]!)) })),
       { numRuns: 150, seed: 20261129 },
     );
-    const oracle = opaRuntimeFindings(inputs);
-    const mismatches: string[] = [];
-    let findings = 0;
-    inputs.forEach((input, index) => {
-      // Compared as (id, path) sets, as the opa eval query collects them.
-      const wasm = [...new Set(key(engine.evaluateRuntime(input).map((finding) => [finding.id, finding.path] as const)))];
-      findings += wasm.length;
-      const go = key(oracle[index]!);
-      if (JSON.stringify(wasm) !== JSON.stringify(go)) mismatches.push(`input ${index}: wasm ${JSON.stringify(wasm)} vs opa ${JSON.stringify(go)}`);
-    });
+    const { mismatches, compared: findings } = compareWithOpa(engine, inputs);
     console.log(`runtime differential on generated inputs: ${inputs.length} inputs, ${findings} findings compared`);
     expect(mismatches).toEqual([]);
     expect(findings).toBeGreaterThan(inputs.length);

@@ -69,6 +69,12 @@ describe.skipIf(!ready)("signed policy bundles through the CLI", () => {
     expect((JSON.parse(json.stdout) as { bundle: { signatureVerified: boolean } }).bundle.signatureVerified).toBe(false);
   });
 
+  it("an empty LLMOPS_BUNDLE_VERIFICATION_KEY is no key: nothing is claimed as verified", () => {
+    const result = runCli(["validate", SPEC, "--bundle", signed, "--format", "json"], { env: { LLMOPS_BUNDLE_VERIFICATION_KEY: "" } });
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as { bundle: { signatureVerified: boolean } }).bundle.signatureVerified).toBe(false);
+  });
+
   it("the key can come from LLMOPS_BUNDLE_VERIFICATION_KEY (how the stack program and the pack get it)", () => {
     const result = runCli(["check", "examples/runtime", "--bundle", signed, "--format", "json"], { env: { LLMOPS_BUNDLE_VERIFICATION_KEY: otherKeys.publicKey } });
     expect(result.status).toBe(2);

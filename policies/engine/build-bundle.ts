@@ -15,8 +15,8 @@ import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { catalogFromAnnotations, type CatalogEntry } from "./catalog.js";
 import { BUNDLE_FILES, ENTRYPOINTS, bundleRevision, type BundleManifest } from "./bundle-layout.js";
-import { CATALOG_CLAIM, SIGNATURES_FILE, SIGNING_ALGORITHMS, verifyBundleSignature } from "./bundle-signature.js";
-import { createPrivateKey, createPublicKey } from "node:crypto";
+import { CATALOG_CLAIM, DEFAULT_SIGNING_ALGORITHM, SIGNATURES_FILE, SIGNING_ALGORITHMS, verifyBundleSignature } from "./bundle-signature.js";
+import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 
 export class PolicyBuildError extends Error {
   readonly userFacing = true as const;
@@ -54,7 +54,7 @@ export function buildBundle(options: BuildOptions): BuildResult {
     return local && existsSync(local) ? local : name;
   };
   const step = (name: string) => options.progress?.(name);
-  checkSigningOptions(options);
+  const signing = signingSetup(options);
   const work = mkdtempSync(join(tmpdir(), "llmops-policy-build-"));
   runDirectory = resolve(options.root);
   try {
@@ -86,13 +86,13 @@ export function buildBundle(options: BuildOptions): BuildResult {
     const testsPassed = (JSON.parse(countOutput) as Array<{ fail?: boolean }>).filter((result) => !result.fail).length;
 
     const catalogBytes = Buffer.from(`${JSON.stringify(catalog, null, 2)}\n`);
-    step(options.signingKey ? "opa build -t wasm --signing-key" : "opa build -t wasm");
+    step(signing ? "opa build -t wasm --signing-key" : "opa build -t wasm");
     const tarball = join(work, "bundle.tar.gz");
     run(tool("opa"), [
       // Bundle mode (-b) whether or not the bundle is signed, so signing never changes policy.wasm.
       "build", "-b", "-t", "wasm", "--capabilities", capabilities, ...ignoreFlags(),
       ...ENTRYPOINTS.flatMap((entrypoint) => ["-e", entrypoint]),
-      ...(options.signingKey ? signingFlags(options, work, sha256(catalogBytes)) : []),
+      ...(signing ? signingFlags(signing, work, sha256(catalogBytes)) : []),
       "-o", tarball, policies,
     ], "opa build failed");
     const extracted = join(work, "extracted");
@@ -118,11 +118,11 @@ export function buildBundle(options: BuildOptions): BuildResult {
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(staging, name), bytes);
     writeFileSync(join(staging, BUNDLE_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (options.signingKey) {
+    if (signing) {
       copyFileSync(join(extracted, SIGNATURES_FILE), join(staging, SIGNATURES_FILE));
       // Check our own output with the key's public half: the hashes OPA signed must be the bytes we ship.
       try {
-        verifyBundleSignature(staging, createPublicKey(readFileSync(options.signingKey)), { [BUNDLE_FILES.wasm]: files[BUNDLE_FILES.wasm]!, [BUNDLE_FILES.data]: files[BUNDLE_FILES.data]! }, digests[BUNDLE_FILES.catalog]!);
+        verifyBundleSignature(staging, signing.publicKey, files, digests[BUNDLE_FILES.catalog]!);
       } catch (error) {
         throw new PolicyBuildError(`the signed bundle does not verify: ${(error as Error).message}`);
       }
@@ -140,25 +140,31 @@ export function buildBundle(options: BuildOptions): BuildResult {
   }
 }
 
-/** Refuses an unusable key or algorithm before the (slow) gate runs. */
-function checkSigningOptions(options: BuildOptions): void {
-  if (!options.signingKey) return;
-  const algorithm = options.signingAlgorithm ?? "RS256";
+interface Signing {
+  readonly keyPath: string;
+  readonly algorithm: string;
+  readonly publicKey: KeyObject;
+}
+
+/** The signing set-up, read once; an unusable key or algorithm is refused before the (slow) gate runs. */
+function signingSetup(options: BuildOptions): Signing | undefined {
+  if (!options.signingKey) return undefined;
+  const algorithm = options.signingAlgorithm ?? DEFAULT_SIGNING_ALGORITHM;
   if (!SIGNING_ALGORITHMS.includes(algorithm)) throw new PolicyBuildError(`signing algorithm ${algorithm} is not accepted (accepted: ${SIGNING_ALGORITHMS.join(", ")})`);
+  let privateKey: KeyObject;
   try {
-    createPrivateKey(readFileSync(options.signingKey));
+    privateKey = createPrivateKey(readFileSync(options.signingKey));
   } catch {
     throw new PolicyBuildError(`the signing key ${options.signingKey} cannot be read as a PEM private key`);
   }
+  return { keyPath: resolve(options.signingKey), algorithm, publicKey: createPublicKey(privateKey) };
 }
 
 /** opa build's signing flags; the claims file pins catalog.json, which OPA does not know about. */
-function signingFlags(options: BuildOptions, work: string, catalogDigest: string): string[] {
-  const key = resolve(options.signingKey!);
-  const algorithm = options.signingAlgorithm ?? "RS256";
+function signingFlags(signing: Signing, work: string, catalogDigest: string): string[] {
   const claims = join(work, "claims.json");
   writeFileSync(claims, JSON.stringify({ [CATALOG_CLAIM]: catalogDigest }));
-  return ["--signing-key", key, "--signing-alg", algorithm, "--claims-file", claims];
+  return ["--signing-key", signing.keyPath, "--signing-alg", signing.algorithm, "--claims-file", claims];
 }
 
 /** Every check file (tests excluded) under policies/{spec,runtime}/<category>/. */

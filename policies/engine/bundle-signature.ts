@@ -34,6 +34,10 @@ const ALGORITHMS: Record<string, { hash: string; ecdsa?: boolean; pss?: boolean 
 
 /** The signing algorithms accepted (asymmetric only: a shared HMAC secret would have to ship with every verifier). */
 export const SIGNING_ALGORITHMS = Object.keys(ALGORITHMS);
+export const DEFAULT_SIGNING_ALGORITHM = "RS256";
+
+/** The files the engine loads that OPA signs; catalog.json is pinned by CATALOG_CLAIM instead. */
+const SIGNED_FILES = [BUNDLE_FILES.wasm, BUNDLE_FILES.data] as const;
 
 export function readVerificationKey(path: string): KeyObject {
   let pem: Buffer;
@@ -56,8 +60,8 @@ export function signedFileHash(name: string, bytes: Buffer): string {
 }
 
 /**
- * Verifies the bundle's JWT with the key, then the files the engine loads against it.
- * `files` are the bytes about to be loaded; `catalogDigest` is catalog.json's sha256.
+ * Verifies the bundle's JWT with the key, then the signed files about to be loaded (`files`, by
+ * bundle file name) against it, then catalog.json's sha256 (`catalogDigest`) against its claim.
  */
 export function verifyBundleSignature(bundleDir: string, key: KeyObject, files: Readonly<Record<string, Buffer>>, catalogDigest: string): void {
   let raw: string;
@@ -101,7 +105,9 @@ export function verifyBundleSignature(bundleDir: string, key: KeyObject, files: 
   for (const entry of payload.files as JwtFileEntry[]) {
     if (typeof entry?.name === "string") listed.set(entry.name.replace(/^\//, ""), entry);
   }
-  for (const [name, bytes] of Object.entries(files)) {
+  for (const name of SIGNED_FILES) {
+    const bytes = files[name];
+    if (!bytes) throw new SignatureError(`${name} is missing from the bundle being verified`);
     const entry = listed.get(name);
     if (!entry) throw new SignatureError(`${SIGNATURES_FILE}: ${name} is not listed in the signed file list`);
     if ((entry.algorithm ?? "SHA-256").toUpperCase() !== "SHA-256") throw new SignatureError(`${SIGNATURES_FILE}: ${name} is hashed with ${entry.algorithm}; only SHA-256 is accepted`);

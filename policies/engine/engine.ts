@@ -205,7 +205,7 @@ export class VerifiedBundle {
     const keyPath = options.verificationKey ?? process.env[VERIFICATION_KEY_ENV];
     if (keyPath) {
       try {
-        verifyBundleSignature(bundleDir, readVerificationKey(keyPath), { [BUNDLE_FILES.wasm]: files[BUNDLE_FILES.wasm]!, [BUNDLE_FILES.data]: files[BUNDLE_FILES.data]! }, manifest.files[BUNDLE_FILES.catalog]!);
+        verifyBundleSignature(bundleDir, readVerificationKey(keyPath), files, manifest.files[BUNDLE_FILES.catalog]!);
       } catch (error) {
         if (error instanceof SignatureError) throw new EngineError(`policy bundle signature check failed: ${error.message}; refusing to load`);
         throw error;
@@ -222,7 +222,7 @@ export class VerifiedBundle {
       module,
       parseJson<unknown>(files[BUNDLE_FILES.data]!, BUNDLE_FILES.data),
       parseJson<CatalogEntry[]>(files[BUNDLE_FILES.catalog]!, BUNDLE_FILES.catalog),
-      keyPath !== undefined,
+      Boolean(keyPath),
     );
   }
 

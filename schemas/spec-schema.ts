@@ -9,9 +9,9 @@
 import type { Static } from "@sinclair/typebox";
 import { Arr, Bool, Enum, Int, Num, Obj, Optional, Str, patterns } from "./schema-builders.js";
 
-export const API_VERSION = "llmops/v1alpha1";
-export const KIND = "LLMOpsStack";
-export const SCHEMA_ID = "https://llmops.dev/schemas/llmops-v1alpha1.json";
+import { API_VERSION, KIND, SCHEMA_ID } from "./spec-identity.js";
+
+export { API_VERSION, KIND, SCHEMA_ID } from "./spec-identity.js";
 
 export const PATTERNS = ["blackBoxApi", "embedded", "fineTuning", "rag", "agent"] as const;
 export const GPU_TYPES = ["none", "L4", "A10G", "L40S", "A100", "H100"] as const;

@@ -1,9 +1,10 @@
 /**
- * JSON Schema validation of a spec document with ajv (2020-12), applying defaults in place
+ * JSON Schema validation of a spec document with ajv (2020-12, compiled ahead of time), applying defaults in place
  * and turning ajv's errors into plain-word messages anchored at a JSON Pointer.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { publishedSchema, API_VERSION, KIND } from "./spec-schema.js";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { API_VERSION, KIND } from "./spec-identity.js";
+import generatedValidator from "./spec-validator.generated.js";
 
 export interface SchemaViolation {
   /** JSON Pointer of the offending value (or of the object missing a property). */
@@ -17,17 +18,8 @@ export interface SchemaViolation {
 /** Errors reported per document; ajv keeps collecting, this keeps the report readable. */
 export const MAX_REPORTED_VIOLATIONS = 50;
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    // allErrors is safe here: input size and depth are capped by the loader and every
-    // array and string in the schema is bounded, so the error list is bounded too.
-    const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, strictTypes: false, strictRequired: false, messages: true, verbose: true });
-    compiled = ajv.compile(publishedSchema());
-  }
-  return compiled;
-}
+/** Precompiled by ajv at build time (see spec-validator-source.ts for the options). */
+const validateSpec = generatedValidator as unknown as ValidateFunction;
 
 /** Is this document meant to be a spec at all? Anything else cannot be evaluated (exit 2). */
 export function documentTypeProblem(value: unknown): { path: string; message: string } | undefined {
@@ -46,9 +38,8 @@ export function documentTypeProblem(value: unknown): { path: string; message: st
 
 /** Validates and fills defaults in place. Returns violations in document order of ajv's walk. */
 export function validateAgainstSchema(value: unknown): SchemaViolation[] {
-  const validate = validator();
-  if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((error) => error.keyword !== "if");
+  if (validateSpec(value)) return [];
+  const errors = (validateSpec.errors ?? []).filter((error) => error.keyword !== "if");
   return errors.slice(0, MAX_REPORTED_VIOLATIONS).map(describe);
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { publishedSchema } from "../schemas/spec-schema.js";
+import { GENERATED_VALIDATOR, specValidatorSource } from "../schemas/spec-validator-source.js";
 import { loadSpecText } from "../schemas/load-spec.js";
 import { starterSpecText } from "../cli/starter-specs.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
@@ -50,6 +51,12 @@ describe("llmops schema", () => {
     expect(printed).toEqual(publishedSchema());
     const committed = JSON.parse(readFileSync(join(ROOT, "schemas/llmops-v1alpha1.schema.json"), "utf8")) as unknown;
     expect(committed, "regenerate with: node bin/llmops.js schema -o schemas/llmops-v1alpha1.schema.json").toEqual(printed);
+  });
+
+  it("validates with the committed ahead-of-time validator, which matches the schema", () => {
+    // Stale generated code would validate against an old schema while `llmops schema` prints the new one.
+    const committed = readFileSync(join(ROOT, GENERATED_VALIDATOR), "utf8");
+    expect(committed === specValidatorSource(), "regenerate with: npm run generate").toBe(true);
   });
 
   it("bounds every string and array, and closes every object", () => {

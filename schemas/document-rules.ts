@@ -14,3 +14,8 @@ export const REFUSALS = {
 export function pointerSegments(pointer: string): string[] {
   return pointer === "" ? [] : pointer.replace(/^\//, "").split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
+
+/** The JSON Pointer of these segments: pointerSegments' inverse. */
+export function pointerOf(segments: readonly string[]): string {
+  return segments.map((segment) => `/${segment.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}

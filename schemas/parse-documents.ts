@@ -1,13 +1,17 @@
 /**
  * Hardened YAML/JSON parsing that keeps source positions.
  *
- * YAML goes through the `yaml` library (duplicate-key detection and node ranges). Files
- * named *.json take parse-json.ts instead: the same rules, a strict JSON grammar, and a
- * fraction of the time and memory on large inputs.
+ * YAML goes through the `yaml` library (duplicate-key detection and node ranges), behind a
+ * fast path (parse-yaml-fast.ts) that returns the same values for plain documents and leaves
+ * positions to `yaml`, computed only when a finding asks for one. Files named *.json take
+ * parse-json.ts instead: the same rules, a strict JSON grammar, and a fraction of the time and
+ * memory on large inputs.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from "yaml";
 import { InputError } from "./input-error.js";
 import { parseJsonDocument } from "./parse-json.js";
+import { parseYamlFast } from "./parse-yaml-fast.js";
+import { UNSURE, blockYamlLocator } from "./locate-block-yaml.js";
 import { FORBIDDEN_KEYS, REFUSALS, pointerSegments } from "./document-rules.js";
 
 export interface Position {
@@ -39,6 +43,34 @@ export function parseDocuments(text: string, file: string, limits: ParseLimits =
   if (source.trim() === "") throw new InputError("file is empty; expected a YAML or JSON document", file);
   // JSON has its own fast path (one document, positions built only when asked for).
   if (/\.json$/i.test(file)) return [parseJsonDocument(source, file, limits)];
+  const fast = parseYamlFast(source, limits.maxDepth);
+  if (fast === undefined) return parseWithYaml(source, file, limits);
+  // Positions: read from the block structure where that is certain, else from a `yaml` parse made once.
+  const blockLocate = fast.length === 1 ? blockYamlLocator(source, locateInFlow) : undefined;
+  let positioned: ParsedDocument[] | undefined;
+  return fast.map((value, index) => ({
+    file,
+    index,
+    value,
+    locate: (pointer, at = "value") => {
+      const answer = blockLocate?.(pointer, at) ?? UNSURE;
+      if (answer !== UNSURE) return answer;
+      return (positioned ??= parseWithYaml(source, file, limits))[index]?.locate(pointer, at);
+    },
+  }));
+}
+
+/** Positions inside a one-line flow collection (see locate-block-yaml.ts). */
+export function locateInFlow(fragment: string, pointer: string, at: "key" | "value"): Position | undefined {
+  try {
+    return parseWithYaml(fragment, "(fragment)")[0]?.locate(pointer, at);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The authoritative path: every refusal with its position, and positions for findings. */
+export function parseWithYaml(source: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
   const lineCounter = new LineCounter();
 
   const documents = parseAllDocuments(source, {

@@ -36,12 +36,14 @@ const NON_STRING_PLAIN = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0
 /** Locates a pointer inside a one-line flow collection, parsed on its own by `yaml`. */
 export type FlowLocator = (fragment: string, pointer: string, at: "key" | "value") => Position | undefined;
 
-export function blockYamlLocator(source: string, locateInFlow: FlowLocator): (pointer: string, at: "key" | "value") => Answer {
+export function blockYamlLocator(source: string, locateInFlow: FlowLocator): (index: number, pointer: string, at: "key" | "value") => Answer {
   const lines = source.split("\n");
-  const root = firstContent(lines);
-  return (pointer, at) => {
-    if (root === UNSURE) return UNSURE;
-    let node: At = root;
+  const documents = documentsOf(lines);
+  return (index, pointer, at) => {
+    const document = documents === UNSURE ? undefined : documents[index];
+    if (!document) return UNSURE;
+    const { end } = document;
+    let node: At = document.root;
     let key: At | undefined;
     const segments = pointerSegments(pointer);
     for (const [depth, segment] of segments.entries()) {
@@ -49,11 +51,11 @@ export function blockYamlLocator(source: string, locateInFlow: FlowLocator): (po
       const text = lines[node.line]!.slice(node.column);
       let next: At | typeof UNSURE | undefined;
       if (isSequenceItem(text)) {
-        const items = sequenceItems(lines, node);
+        const items = sequenceItems(lines, end, node);
         if (items === UNSURE) return UNSURE;
         next = items[Number(segment)];
       } else if (readKey(text) !== undefined) {
-        const entries = mappingEntries(lines, node);
+        const entries = mappingEntries(lines, end, node);
         if (entries === UNSURE) return UNSURE;
         const entry = entries.get(segment);
         if (entry) {
@@ -76,15 +78,22 @@ export function blockYamlLocator(source: string, locateInFlow: FlowLocator): (po
   };
 }
 
-/** The document's first node: the first line that is not blank, a comment or a leading "---". */
-function firstContent(lines: readonly string[]): At | typeof UNSURE {
-  let seenMarker = false;
+/**
+ * Each document's first node and the line its document ends before. Documents are separated by
+ * "---" lines (the fast path declines markers with text after them and empty documents);
+ * comments before the first marker are not a document of their own.
+ */
+function documentsOf(lines: readonly string[]): Array<{ root: At; end: number }> | typeof UNSURE {
+  const documents: Array<{ root: At; end: number }> = [];
   let root: At | undefined;
-  for (let line = 0; line < lines.length; line++) {
-    const text = lines[line]!;
-    if (text === "---" || text === "...") {
-      // One document only: a marker after content, or a second marker, starts another.
-      if (root !== undefined || seenMarker || text === "...") return UNSURE;
+  let seenMarker = false;
+  for (let line = 0; line <= lines.length; line++) {
+    const text = lines[line];
+    if (text === "..." ) return UNSURE;
+    if (text === "---" || text === undefined) {
+      if (root !== undefined) documents.push({ root, end: line });
+      else if (seenMarker || text === undefined) return UNSURE; // an empty document
+      root = undefined;
       seenMarker = true;
       continue;
     }
@@ -94,12 +103,12 @@ function firstContent(lines: readonly string[]): At | typeof UNSURE {
       root = { line, column: indentOf(text) };
     }
   }
-  return root ?? UNSURE;
+  return documents;
 }
 
-function mappingEntries(lines: readonly string[], map: At): Map<string, Entry> | typeof UNSURE {
+function mappingEntries(lines: readonly string[], end: number, map: At): Map<string, Entry> | typeof UNSURE {
   const entries = new Map<string, Entry>();
-  for (let line = map.line; line < lines.length; line++) {
+  for (let line = map.line; line < end; line++) {
     const text = lines[line]!;
     if (line > map.line) {
       if (skippable(text)) continue;
@@ -111,18 +120,18 @@ function mappingEntries(lines: readonly string[], map: At): Map<string, Entry> |
     const rest = text.slice(map.column);
     const key = readKey(rest);
     if (key === undefined || key === UNSURE) return UNSURE;
-    entries.set(key.name, { key: { line, column: map.column }, value: valueOf(lines, line, map.column, map.column + key.end) });
+    entries.set(key.name, { key: { line, column: map.column }, value: valueOf(lines, end, line, map.column, map.column + key.end) });
   }
   return entries;
 }
 
 /** Where the value after "key:" starts: on the same line, on the next content line, or (null) right after the colon. */
-function valueOf(lines: readonly string[], line: number, keyColumn: number, afterColon: number): At | typeof UNSURE {
+function valueOf(lines: readonly string[], end: number, line: number, keyColumn: number, afterColon: number): At | typeof UNSURE {
   const text = lines[line]!;
   const inline = /^ *(?=[^ ])/.exec(text.slice(afterColon));
   const first = inline ? afterColon + inline[0].length : -1;
   if (first !== -1 && text[first] !== "#") return { line, column: first };
-  for (let next = line + 1; next < lines.length; next++) {
+  for (let next = line + 1; next < end; next++) {
     const candidate = lines[next]!;
     if (skippable(candidate)) continue;
     const indent = indentOf(candidate);
@@ -133,9 +142,9 @@ function valueOf(lines: readonly string[], line: number, keyColumn: number, afte
   return afterColon === text.length ? { line, column: afterColon } : UNSURE;
 }
 
-function sequenceItems(lines: readonly string[], sequence: At): At[] | typeof UNSURE {
+function sequenceItems(lines: readonly string[], end: number, sequence: At): At[] | typeof UNSURE {
   const items: At[] = [];
-  for (let line = sequence.line; line < lines.length; line++) {
+  for (let line = sequence.line; line < end; line++) {
     const text = lines[line]!;
     if (line > sequence.line) {
       if (skippable(text)) continue;

@@ -10,7 +10,7 @@ import * as fc from "fast-check";
 import jsyaml from "js-yaml";
 import { stringify, type ToStringOptions } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PARSE_LIMITS, locateInFlow, parseDocuments, parseWithYaml } from "../schemas/parse-documents.js";
+import { DEFAULT_PARSE_LIMITS, locateInFlow, parseDocuments, parseWithYaml, type ParsedDocument } from "../schemas/parse-documents.js";
 import { parseYamlFast } from "../schemas/parse-yaml-fast.js";
 import { UNSURE, blockYamlLocator } from "../schemas/locate-block-yaml.js";
 import { pointerOf } from "../schemas/document-rules.js";
@@ -126,25 +126,29 @@ describe("YAML fast path", () => {
     let sure = 0;
     let unsure = 0;
     const check = (text: string) => {
-      if (parseYamlFast(text, MAX_DEPTH)?.length !== 1) return;
-      const [slow] = parseWithYaml(text, "doc.yaml");
+      if (parseYamlFast(text, MAX_DEPTH) === undefined) return;
       const locate = blockYamlLocator(text, locateInFlow);
+      for (const [index, slow] of parseWithYaml(text, "doc.yaml").entries()) checkDocument(index, slow, locate);
+    };
+    const checkDocument = (index: number, slow: ParsedDocument, locate: ReturnType<typeof blockYamlLocator>) => {
       // Every path in the document, and a missing child under each (yaml answers the nearest ancestor).
       const pointers = (value: unknown, segments: string[] = []): string[] => [
         pointerOf(segments), pointerOf([...segments, "missing"]),
         ...(value !== null && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => pointers(v, [...segments, k])) : []),
       ];
-      for (const pointer of pointers(slow!.value)) {
+      for (const pointer of pointers(slow.value)) {
         for (const at of ["value", "key"] as const) {
-          const answer = locate(pointer, at);
+          const answer = locate(index, pointer, at);
           if (answer === UNSURE) { unsure += 1; continue; }
           sure += 1;
-          expect(answer, `${at} of ${pointer} in:\n${text}`).toEqual(slow!.locate(pointer, at));
+          expect(answer, `${at} of ${pointer} in document ${index}`).toEqual(slow.locate(pointer, at));
         }
       }
     };
-    for (const file of [...yamlFiles("examples"), ...yamlFiles("test/bad-inputs")]) check(readFileSync(file, "utf8"));
-    fc.assert(fc.property(fc.oneof(document, edited), check), { numRuns: RUNS });
+    for (const file of [...yamlFiles("examples"), ...yamlFiles("examples/runtime"), ...yamlFiles("test/bad-inputs")]) check(readFileSync(file, "utf8"));
+    // Streams of several documents, as in rendered Kubernetes manifests.
+    const stream = fc.array(document, { minLength: 2, maxLength: 3 }).map((documents) => documents.join("---\n"));
+    fc.assert(fc.property(fc.oneof(document, edited, stream), check), { numRuns: RUNS });
     expect(sure).toBeGreaterThan(4 * unsure);
   });
 

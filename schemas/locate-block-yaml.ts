@@ -108,17 +108,10 @@ function documentsOf(lines: readonly string[]): Array<{ root: At; end: number }>
 
 function mappingEntries(lines: readonly string[], end: number, map: At): Map<string, Entry> | typeof UNSURE {
   const entries = new Map<string, Entry>();
-  for (let line = map.line; line < end; line++) {
-    const text = lines[line]!;
-    if (line > map.line) {
-      if (skippable(text)) continue;
-      const indent = indentOf(text);
-      if (indent < map.column) break;
-      // Deeper lines, and a "- " sequence at the key's own indentation, belong to the last value.
-      if (indent > map.column || isSequenceItem(text.slice(indent))) continue;
-    }
-    const rest = text.slice(map.column);
-    const key = readKey(rest);
+  for (const { line, text, indent } of blockLines(lines, end, map)) {
+    // Deeper lines, and a "- " sequence at the key's own indentation, belong to the last value.
+    if (line > map.line && (indent > map.column || isSequenceItem(text.slice(indent)))) continue;
+    const key = readKey(text.slice(map.column));
     if (key === undefined || key === UNSURE) return UNSURE;
     entries.set(key.name, { key: { line, column: map.column }, value: valueOf(lines, end, line, map.column, map.column + key.end) });
   }
@@ -144,20 +137,28 @@ function valueOf(lines: readonly string[], end: number, line: number, keyColumn:
 
 function sequenceItems(lines: readonly string[], end: number, sequence: At): At[] | typeof UNSURE {
   const items: At[] = [];
-  for (let line = sequence.line; line < end; line++) {
-    const text = lines[line]!;
+  for (const { line, text, indent } of blockLines(lines, end, sequence)) {
     if (line > sequence.line) {
-      if (skippable(text)) continue;
-      const indent = indentOf(text);
-      if (indent < sequence.column) break;
-      if (indent > sequence.column) continue;
-      if (!isSequenceItem(text.slice(indent))) break;
+      if (indent > sequence.column) continue; // inside the last item
+      if (!isSequenceItem(text.slice(indent))) break; // a key of the enclosing mapping
     }
     const content = /^- +(?=[^ ])/.exec(text.slice(sequence.column));
     if (!content) return UNSURE;
     items.push({ line, column: sequence.column + content[0].length });
   }
   return items;
+}
+
+/** The node's own line, then each content line after it, until one is indented less than the node. */
+function* blockLines(lines: readonly string[], end: number, node: At): Generator<{ line: number; text: string; indent: number }> {
+  yield { line: node.line, text: lines[node.line]!, indent: node.column };
+  for (let line = node.line + 1; line < end; line++) {
+    const text = lines[line]!;
+    if (skippable(text)) continue;
+    const indent = indentOf(text);
+    if (indent < node.column) return;
+    yield { line, text, indent };
+  }
 }
 
 /**

@@ -46,14 +46,14 @@ export function parseDocuments(text: string, file: string, limits: ParseLimits =
   const fast = parseYamlFast(source, limits.maxDepth);
   if (fast === undefined) return parseWithYaml(source, file, limits);
   // Positions: read from the block structure where that is certain, else from a `yaml` parse made once.
-  const blockLocate = blockYamlLocator(source, locateInFlow);
+  let blockLocate: ReturnType<typeof blockYamlLocator> | undefined;
   let positioned: ParsedDocument[] | undefined;
   return fast.map((value, index) => ({
     file,
     index,
     value,
     locate: (pointer, at = "value") => {
-      const answer = blockLocate(index, pointer, at);
+      const answer = (blockLocate ??= blockYamlLocator(source, locateInFlow))(index, pointer, at);
       if (answer !== UNSURE) return answer;
       return (positioned ??= parseWithYaml(source, file, limits))[index]?.locate(pointer, at);
     },

@@ -27,6 +27,7 @@ mkdirSync(WORK, { recursive: true });
 
 const { loadSpecFile } = await import(join(ROOT, "dist/schemas/load-spec.js"));
 const { loadSpecPolicies } = await import(join(ROOT, "dist/policies/engine/spec-policies.js"));
+const { extractTarball } = await import(join(ROOT, "dist/policies/engine/build-bundle.js"));
 
 const median = (values) => { const s = [...values].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -71,7 +72,7 @@ async function floorPolicy() {
   mkdirSync(dir, { recursive: true });
   const built = spawnSync(OPA, ["build", "-t", "wasm", "-e", "bench/floor/named", "-o", join(dir, "bundle.tar.gz"), join(ROOT, "bench", "floor")], { encoding: "utf8" });
   if (built.status !== 0) throw new Error(`opa build of the floor policy failed: ${built.stderr}`);
-  spawnSync("tar", ["-xzf", join(dir, "bundle.tar.gz"), "-C", dir, "/policy.wasm"], { encoding: "utf8" });
+  extractTarball(join(dir, "bundle.tar.gz"), dir);
   const { loadPolicy } = createRequire(import.meta.url)("@open-policy-agent/opa-wasm");
   return loadPolicy(readFileSync(join(dir, "policy.wasm")));
 }

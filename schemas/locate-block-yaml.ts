@@ -14,6 +14,7 @@
  */
 import type { Position } from "./parse-documents.js";
 import { pointerOf, pointerSegments } from "./document-rules.js";
+import { resolvesToNonString } from "./parse-yaml-fast.js";
 
 export const UNSURE = Symbol("unsure");
 type Answer = Position | typeof UNSURE;
@@ -29,9 +30,6 @@ interface Entry {
   /** The value's first character, or UNSURE. */
   readonly value: At | typeof UNSURE;
 }
-
-/** Plain scalars that resolve to something other than a string under the core schema. */
-const NON_STRING_PLAIN = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
 /** Locates a pointer inside a one-line flow collection, parsed on its own by `yaml`. */
 export type FlowLocator = (fragment: string, pointer: string, at: "key" | "value") => Position | undefined;
@@ -185,7 +183,7 @@ function readKey(text: string): { name: string; end: number } | typeof UNSURE | 
   const name = text.slice(0, colon.index);
   if (/ #/.test(name)) return undefined; // the colon is inside a comment
   // Spaces before the colon, and keys that resolve to non-strings, are spelt differently by the parsers.
-  if (name.endsWith(" ") || NON_STRING_PLAIN.test(name)) return UNSURE;
+  if (name.endsWith(" ") || resolvesToNonString(name)) return UNSURE;
   return { name, end: colon.index + 1 };
 }
 

@@ -2,8 +2,9 @@
  * Hardened YAML/JSON parsing that keeps source positions.
  *
  * YAML goes through the `yaml` library (duplicate-key detection and node ranges), behind a
- * fast path (parse-yaml-fast.ts) that returns the same values for plain documents and leaves
- * positions to `yaml`, computed only when a finding asks for one. Files named *.json take
+ * fast path (parse-yaml-fast.ts) that returns the same values for plain documents; their
+ * positions are read from the block structure (locate-block-yaml.ts), or from `yaml` where that
+ * reading is unsure, and only when a finding asks for one. Files named *.json take
  * parse-json.ts instead: the same rules, a strict JSON grammar, and a fraction of the time and
  * memory on large inputs.
  */
@@ -27,7 +28,6 @@ export interface ParseLimits {
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, skipEmptyDocuments: false };
-
 
 export interface ParsedDocument {
   readonly file: string;

@@ -35,26 +35,30 @@ const DECLINED_TEXT = new RegExp([
 
 // The YAML 1.2 core schema exactly as `yaml` resolves plain scalars (yaml/dist/schema/core):
 // js-yaml's own CORE_SCHEMA also accepts YAML 1.1 forms such as 1_000 and 0b101.
-const scalar = (tag: string, test: RegExp, construct: (text: string) => unknown) =>
-  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, { kind: "scalar", resolve: (text: unknown) => typeof text === "string" && test.test(text), construct });
+// Distinct tags per form: js-yaml keys its implicit types by tag.
+const CORE_SCALARS: ReadonlyArray<{ tag: string; test: RegExp; construct: (text: string) => unknown }> = [
+  { tag: "null", test: /^(?:~|[Nn]ull|NULL)?$/, construct: () => null },
+  { tag: "bool", test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, construct: (text) => text[0] === "t" || text[0] === "T" },
+  { tag: "int", test: /^0o[0-7]+$/, construct: (text) => parseInt(text.substring(2), 8) },
+  { tag: "int#decimal", test: /^[-+]?[0-9]+$/, construct: (text) => parseInt(text, 10) },
+  { tag: "int#hex", test: /^0x[0-9a-fA-F]+$/, construct: (text) => parseInt(text.substring(2), 16) },
+  {
+    tag: "float", test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    construct: (text) => (text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
+  },
+  { tag: "float#exp", test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, construct: (text) => parseFloat(text) },
+  { tag: "float#fixed", test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, construct: (text) => parseFloat(text) },
+];
 
 const CORE_1_2 = jsyaml.FAILSAFE_SCHEMA.extend({
-  implicit: [
-    scalar("null", /^(?:~|[Nn]ull|NULL)?$/, () => null),
-    scalar("bool", /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === "t" || text[0] === "T"),
-    scalar("int", /^0o[0-7]+$/, (text) => parseInt(text.substring(2), 8)),
-    // Distinct tags per form: js-yaml keys its implicit types by tag.
-    scalar("int#decimal", /^[-+]?[0-9]+$/, (text) => parseInt(text, 10)),
-    scalar("int#hex", /^0x[0-9a-fA-F]+$/, (text) => parseInt(text.substring(2), 16)),
-    scalar("float", /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (text) =>
-      text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
-    scalar("float#exp", /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (text) => parseFloat(text)),
-    scalar("float#fixed", /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (text) => parseFloat(text)),
-  ],
+  implicit: CORE_SCALARS.map(({ tag, test, construct }) =>
+    new jsyaml.Type(`tag:yaml.org,2002:${tag}`, { kind: "scalar", resolve: (text: unknown) => typeof text === "string" && test.test(text), construct })),
 });
 
-/** Thrown inside js-yaml callbacks to abandon the fast path. */
-class Declined extends Error {}
+/** Whether a plain scalar resolves to something other than a string (null, bool, number). */
+export function resolvesToNonString(plain: string): boolean {
+  return CORE_SCALARS.some(({ test }) => test.test(plain));
+}
 
 export function parseYamlFast(source: string, maxDepth: number): unknown[] | undefined {
   if (DECLINED_TEXT.test(source) || flowSpansLines(source)) return undefined;
@@ -64,8 +68,8 @@ export function parseYamlFast(source: string, maxDepth: number): unknown[] | und
     schema: CORE_1_2,
     json: false, // duplicate keys are errors
     maxDepth: 2 * maxDepth + 2,
-    onWarning: () => {
-      throw new Declined();
+    onWarning: (warning) => {
+      throw warning; // abandons the fast path, like any error
     },
   };
   let documents: unknown[];

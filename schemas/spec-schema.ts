@@ -8,10 +8,9 @@
  */
 import type { Static } from "@sinclair/typebox";
 import { Arr, Bool, Enum, Int, Num, Obj, Optional, Str, patterns } from "./schema-builders.js";
-
 import { API_VERSION, KIND, SCHEMA_ID } from "./spec-identity.js";
 
-export { API_VERSION, KIND, SCHEMA_ID } from "./spec-identity.js";
+export { API_VERSION, KIND, SCHEMA_ID };
 
 export const PATTERNS = ["blackBoxApi", "embedded", "fineTuning", "rag", "agent"] as const;
 export const GPU_TYPES = ["none", "L4", "A10G", "L40S", "A100", "H100"] as const;

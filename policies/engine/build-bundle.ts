@@ -211,13 +211,13 @@ function opaVersion(opa: string): string {
   return /Version: (\S+)/.exec(output)?.[1] ?? "unknown";
 }
 
-function extractTarball(tarball: string, into: string): void {
+/** Unpacks an `opa build` tarball (also used by bench/run.mjs for its floor policy). */
+export function extractTarball(tarball: string, into: string): void {
   const require = createRequire(import.meta.url);
   const tar = require("tar") as { x: (options: { file: string; cwd: string; sync: boolean; strict: boolean }) => void };
   // opa build writes absolute member names (/policy.wasm); tar strips the leading slash.
   tar.x({ file: tarball, cwd: into, sync: true, strict: false });
 }
-
 
 /** Sorted keys, so data.json's digest does not depend on OPA's key order. */
 function canonicalJson(value: unknown): string {

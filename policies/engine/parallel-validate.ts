@@ -8,13 +8,12 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { loadSpecFile } from "../../schemas/load-spec.js";
 import { InputError } from "../../schemas/input-error.js";
 import { EngineError, PolicyEngine, VerifiedBundle, describeThrown } from "./engine.js";
 import { compareFindings, type Finding } from "./finding.js";
 import type { Report } from "./report.js";
 import { specPoliciesFrom } from "./spec-policies.js";
-import { SCHEMA_RULE_METADATA, validateLoadedSpec, validateSpecFiles, type SpecPolicyEvaluator } from "./validate-specs.js";
+import { SCHEMA_RULE_METADATA, validateSpecFile, validateSpecFiles, type SpecPolicyEvaluator } from "./validate-specs.js";
 import { todayUtc } from "./waivers.js";
 
 /** Below this many files per worker, threads do not pay for their start-up. */
@@ -73,7 +72,7 @@ export function validateClaimedFiles(files: readonly string[], cursor: Int32Arra
     if (start >= files.length) return { ok: true, findings };
     for (let index = start; index < Math.min(start + CLAIM, files.length); index++) {
       try {
-        for (const spec of loadSpecFile(files[index]!)) findings.push(...validateLoadedSpec(spec, policies));
+        findings.push(...validateSpecFile(files[index]!, policies));
       } catch (error) {
         return failureReply(error, index);
       }

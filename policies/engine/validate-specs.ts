@@ -35,12 +35,7 @@ export const SCHEMA_RULE_METADATA: RuleMetadata = SCHEMA_RULE;
  * run cannot be trusted, so the caller exits 2 rather than reporting a partial result.
  */
 export function validateSpecFiles(files: readonly string[], policies?: SpecPolicyEvaluator): Report {
-  const findings: Finding[] = [];
-  for (const file of files) {
-    for (const spec of loadSpecFile(file)) {
-      findings.push(...validateLoadedSpec(spec, policies));
-    }
-  }
+  const findings = files.flatMap((file) => validateSpecFile(file, policies));
   return {
     command: "validate",
     files,
@@ -48,6 +43,11 @@ export function validateSpecFiles(files: readonly string[], policies?: SpecPolic
     findings: findings.sort(compareFindings),
     ...(policies?.bundle ? { bundle: policies.bundle } : {}),
   };
+}
+
+/** Every document of one file: schema violations, or policy findings for a schema-valid one. */
+export function validateSpecFile(file: string, policies?: SpecPolicyEvaluator): Finding[] {
+  return loadSpecFile(file).flatMap((spec) => validateLoadedSpec(spec, policies));
 }
 
 export function validateLoadedSpec(spec: LoadedSpec, policies?: SpecPolicyEvaluator): Finding[] {

@@ -8,32 +8,135 @@ package llmops.lib.runtime
 
 params := data.llmops.params
 
-# Kubernetes workload kinds and where their pod spec lives in props.
-pod_spec_paths := {
-	"kubernetes:core/v1:Pod": ["spec"],
-	"kubernetes:apps/v1:Deployment": ["spec", "template", "spec"],
-	"kubernetes:apps/v1:StatefulSet": ["spec", "template", "spec"],
-	"kubernetes:apps/v1:DaemonSet": ["spec", "template", "spec"],
-	"kubernetes:apps/v1:ReplicaSet": ["spec", "template", "spec"],
-	"kubernetes:batch/v1:Job": ["spec", "template", "spec"],
-	"kubernetes:batch/v1:CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+# Where the built-in Kubernetes workload kinds keep their pod spec, by "<API group>/<Kind>"
+# ("core" for the core group), for every served version: apps/v1, apps/v1beta1, apps/v1beta2
+# and extensions/v1beta1 Deployments; batch/v1 and batch/v1beta1 CronJobs. Paths use the same
+# dotted form as the custom-resource table `pod_templates` in data.yaml, which extends this one
+# (these entries win: a data override cannot remove a built-in kind).
+builtin_pod_templates := {
+	"core/Pod": {"pods": ["spec"]},
+	"core/PodTemplate": {"pods": ["template.spec"]},
+	"core/ReplicationController": {"pods": ["spec.template.spec"]},
+	"apps/Deployment": {"pods": ["spec.template.spec"]},
+	"apps/StatefulSet": {"pods": ["spec.template.spec"]},
+	"apps/DaemonSet": {"pods": ["spec.template.spec"]},
+	"apps/ReplicaSet": {"pods": ["spec.template.spec"]},
+	"extensions/Deployment": {"pods": ["spec.template.spec"]},
+	"extensions/DaemonSet": {"pods": ["spec.template.spec"]},
+	"extensions/ReplicaSet": {"pods": ["spec.template.spec"]},
+	"batch/Job": {"pods": ["spec.template.spec"]},
+	"batch/CronJob": {"pods": ["spec.jobTemplate.spec.template.spec"]},
 }
 
-# [index, JSON Pointer of the pod spec, pod spec] for every workload.
-pod_specs contains [i, pointer, pod] if {
+# kind key → {pods: [path…], containers: [path…]}: the built-in kinds and the custom resources
+# of data.yaml `pod_templates`.
+pod_templates := object.union(object.get(params, "pod_templates", {}), builtin_pod_templates)
+
+# "<API group>/<Kind>" of a Kubernetes type token: kubernetes:apps/v1:Deployment → apps/Deployment.
+kind_key(type) := concat("/", [group, kind]) if {
+	[provider, group_version, kind] := split(type, ":")
+	provider == "kubernetes"
+	[group, _] := split(group_version, "/")
+}
+
+# The segments of a table path: "spec.workerGroupSpecs[*].template.spec" →
+# ["spec", "workerGroupSpecs", "*", "template", "spec"]; `*` stands for every array element.
+path_segments(path) := split(replace(path, "[*]", ".*"), ".")
+
+# [JSON Pointer segments, value] for every value a path with at most two `*` reaches in `root`
+# (Rego has no recursion; a test holds every table entry to two wildcards).
+expand(root, segments) := expand_stars(root, segments, [k | segments[k] == "*"])
+
+expand_stars(root, segments, []) := {[segments, value] |
+	value := object.get(root, segments, null)
+	value != null
+}
+
+expand_stars(root, segments, [star]) := {[path, value] |
+	head := array.slice(segments, 0, star)
+	tail := array.slice(segments, star + 1, count(segments))
+	some j, item in as_list(object.get(root, head, []))
+	value := object.get(item, tail, null)
+	value != null
+	path := array.concat(array.concat(head, [format_int(j, 10)]), tail)
+}
+
+expand_stars(root, segments, [first, second]) := {[path, value] |
+	head := array.slice(segments, 0, first)
+	middle := array.slice(segments, first + 1, second)
+	tail := array.slice(segments, second + 1, count(segments))
+	some j, outer in as_list(object.get(root, head, []))
+	some k, item in as_list(object.get(outer, middle, []))
+	value := object.get(item, tail, null)
+	value != null
+	path := array.concat(array.concat(array.concat(array.concat(head, [format_int(j, 10)]), middle), [format_int(k, 10)]), tail)
+}
+
+as_list(value) := value if is_array(value)
+
+as_list(value) := [] if not is_array(value)
+
+props_pointer(i, path) := concat("/", array.concat(["", "resources", format_int(i, 10), "props"], path))
+
+# [index, JSON Pointer of the pod spec, pod spec, pod template metadata] for every pod spec of
+# every resource: built-in workloads and the custom resources of the pod-template table. The
+# metadata is the template's (a sibling of a path's final `spec`), {} where the kind has none.
+pod_templates_found contains [i, props_pointer(i, path), pod, metadata] if {
 	some i, resource in input.resources
-	path := pod_spec_paths[resource.type]
-	pod := object.get(resource.props, path, null)
-	pod != null
-	pointer := concat("/", array.concat(["", "resources", format_int(i, 10), "props"], path))
+	entry := pod_templates[kind_key(resource.type)]
+	some template in object.get(entry, "pods", [])
+	some [path, pod] in expand(resource.props, path_segments(template))
+	is_object(pod)
+	metadata := template_metadata(resource.props, path)
 }
 
-# [index, pointer of the container, container, pod] for containers and init containers.
+template_metadata(props, path) := object.get(props, array.concat(array.slice(path, 0, count(path) - 1), ["metadata"]), {}) if {
+	path[count(path) - 1] == "spec"
+}
+
+template_metadata(_, path) := {} if path[count(path) - 1] != "spec"
+
+# [index, JSON Pointer of the pod spec, pod spec] for every workload (see pod_templates_found).
+pod_specs contains [i, pointer, pod] if some [i, pointer, pod, _] in pod_templates_found
+
+# The pod-spec fields that hold containers: ephemeral containers (kubectl debug) run in the
+# pod's namespaces too, so the container-level checks judge them as well.
+container_fields := ["containers", "initContainers", "ephemeralContainers"]
+
+# [index, pointer of the container, container, pod] for containers, init containers and
+# ephemeral containers of every pod spec, and for the single-container fields the table names
+# (KServe's `predictor.model`: a container whose pod spec is the enclosing object). A container
+# without a name is given its field name, so a message about it is never undefined.
 containers contains [i, sprintf("%s/%s/%d", [pointer, field, j]), container, pod] if {
 	some [i, pointer, pod] in pod_specs
-	some field in ["containers", "initContainers"]
-	some j, container in object.get(pod, field, [])
+	some field in container_fields
+	some j, container in as_list(object.get(pod, field, []))
 }
+
+containers contains [i, props_pointer(i, path), object.union({"name": path[count(path) - 1]}, container), pod] if {
+	some i, resource in input.resources
+	entry := pod_templates[kind_key(resource.type)]
+	some template in object.get(entry, "containers", [])
+	some [path, container] in expand(resource.props, path_segments(template))
+	is_object(container)
+	pod := object.get(resource.props, array.slice(path, 0, count(path) - 1), {})
+}
+
+# The ServiceAccount objects of the input by [namespace, name].
+service_accounts[[namespace_of(resource), object.get(resource.props, ["metadata", "name"], "")]] := resource.props if {
+	some resource in input.resources
+	kind_key(resource.type) == "core/ServiceAccount"
+}
+
+# Does a pod of resource i mount a service-account token? As the kubelet decides: the pod's
+# automountServiceAccountToken wins; without it, that of the ServiceAccount the pod names
+# (serviceAccountName, the deprecated serviceAccount, else `default`) in the pod's namespace,
+# when the input holds it; without either, the token is mounted (Kubernetes' default).
+mounts_token(i, pod) := object.get(pod, "automountServiceAccountToken", account_automount(i, pod))
+
+account_automount(i, pod) := object.get(service_accounts, [[namespace_of(input.resources[i]), account_name(pod)], "automountServiceAccountToken"], true)
+
+account_name(pod) := object.get(pod, "serviceAccountName", object.get(pod, "serviceAccount", "default"))
 
 resource_pointer(i) := sprintf("/resources/%d/props", [i])
 

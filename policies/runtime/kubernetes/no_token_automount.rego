@@ -2,13 +2,14 @@
 # title: Pods do not mount API tokens they do not need
 # description: >-
 #   A mounted service-account token lets a compromised model server or agent call the
-#   Kubernetes API.
+#   Kubernetes API. Decided as the kubelet decides: the pod's field, else that of the
+#   ServiceAccount it names when the input holds it, else mounted.
 # scope: package
 # custom:
 #   id: LLM-K8S-021
 #   severity: medium
 #   remediation: >-
-#     Set automountServiceAccountToken: false on the pod (IRSA projects its own token).
+#     Set automountServiceAccountToken: false on the pod or on its ServiceAccount (IRSA projects its own token).
 #   frameworks:
 #     cis-eks: ["5.1.6"]
 #     nsa-cisa-k8s: ["Authentication: service account tokens"]
@@ -20,5 +21,5 @@ import data.llmops.lib.runtime as lib
 deny contains {"id": "LLM-K8S-021", "msg": "pod mounts a service account token", "path": sprintf("%s/automountServiceAccountToken", [pointer]), "resource": urn} if {
 	some [i, pointer, pod] in lib.pod_specs
 	urn := input.resources[i].urn
-	object.get(pod, "automountServiceAccountToken", true) != false
+	lib.mounts_token(i, pod) != false
 }

@@ -3,12 +3,28 @@ package llmops.runtime.kubernetes.no_token_automount_test
 import data.llmops.runtime.kubernetes.no_token_automount as check
 import data.llmops.runtime_fixtures_test as fx
 
+unset := json.remove(fx.good_pod, ["automountServiceAccountToken"])
+
+account(name, namespace, automount) := fx.k8s("kubernetes:core/v1:ServiceAccount", "ServiceAccount", {"metadata": {"name": name, "namespace": namespace}, "automountServiceAccountToken": automount})
+
+named(pod, name) := object.union(pod, {"serviceAccountName": name})
+
+path := "/resources/0/props/spec/template/spec/automountServiceAccountToken"
+
 denied_cases := {
-	"default": {"input": fx.doc([fx.deployment(json.remove(fx.good_pod, ["automountServiceAccountToken"]))]), "path": "/resources/0/props/spec/template/spec/automountServiceAccountToken"},
+	"default": {"input": fx.doc([fx.deployment(unset)]), "path": path},
+	"account mounts": {"input": fx.doc([fx.deployment(named(unset, "runner")), account("runner", "ns", true)]), "path": path},
+	"pod field overrides the account": {"input": fx.doc([fx.deployment(named(object.union(unset, {"automountServiceAccountToken": true}), "runner")), account("runner", "ns", false)]), "path": path},
+	"account of another namespace": {"input": fx.doc([fx.deployment(named(unset, "runner")), account("runner", "other", false)]), "path": path},
+	"another account": {"input": fx.doc([fx.deployment(named(unset, "runner")), account("default", "ns", false)]), "path": path},
 }
 
 allowed_cases := {
 	"off": fx.doc([fx.deployment(fx.good_pod)]),
+	"named account off": fx.doc([fx.deployment(named(unset, "runner")), account("runner", "ns", false)]),
+	"default account off": fx.doc([fx.deployment(unset), account("default", "ns", false)]),
+	"deprecated serviceAccount field": fx.doc([fx.deployment(object.union(unset, {"serviceAccount": "runner"})), account("runner", "ns", false)]),
+	"pod field off, account on": fx.doc([fx.deployment(named(fx.good_pod, "runner")), account("runner", "ns", true)]),
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

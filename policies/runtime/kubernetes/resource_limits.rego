@@ -2,7 +2,7 @@
 # title: Containers declare requests and a memory limit
 # description: >-
 #   Without requests the scheduler overcommits GPU nodes; without a memory limit one pod can
-#   starve the node.
+#   starve the node. Ephemeral containers are exempt: the API forbids resources on them.
 # scope: package
 # custom:
 #   id: LLM-K8S-011
@@ -20,6 +20,7 @@ import data.llmops.lib.runtime as lib
 deny contains {"id": "LLM-K8S-011", "msg": msg, "path": sprintf("%s/resources", [pointer]), "resource": urn} if {
 	some [i, pointer, container, _] in lib.containers
 	urn := input.resources[i].urn
+	not contains(pointer, "/ephemeralContainers/")
 	some field in [["requests", "cpu"], ["requests", "memory"], ["limits", "memory"]]
 	object.get(container, array.concat(["resources"], field), null) == null
 	msg := sprintf("container %s has no resources.%s.%s", [container.name, field[0], field[1]])

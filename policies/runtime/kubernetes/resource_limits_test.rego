@@ -9,6 +9,7 @@ denied_cases := {
 
 allowed_cases := {
 	"bounded": fx.doc([fx.deployment(fx.good_pod)]),
+	"ephemeral container (the API forbids resources)": fx.doc([fx.k8s("kubernetes:core/v1:Pod", "Pod", {"spec": object.union(fx.good_pod, {"ephemeralContainers": [json.remove(fx.good_container, ["resources"])]})})]),
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

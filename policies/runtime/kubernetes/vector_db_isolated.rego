@@ -19,11 +19,11 @@ import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-K8S-025", "msg": msg, "path": sprintf("%s/metadata", [lib.resource_pointer(i)]), "resource": urn} if {
 	policies := [policy | some policy in input.resources; policy.type == "kubernetes:networking.k8s.io/v1:NetworkPolicy"]
-	some [i, _, pod] in lib.pod_specs
+	some [i, _, pod, metadata] in lib.pod_templates_found
 	urn := input.resources[i].urn
-	some container in pod.containers
+	some container in object.get(pod, "containers", [])
 	regex.match(`(qdrant|pgvector|weaviate|milvus|chroma)`, container.image)
-	labels := object.get(input.resources[i].props, ["spec", "template", "metadata", "labels"], {})
+	labels := object.get(metadata, "labels", {})
 	not isolated(policies, lib.namespace_of(input.resources[i]), labels)
 	msg := sprintf("vector database %s is reachable by pods other than the retriever", [input.resources[i].props.metadata.name])
 }

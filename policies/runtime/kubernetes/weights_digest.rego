@@ -18,16 +18,16 @@ package llmops.runtime.kubernetes.weights_digest
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-K8S-024", "msg": msg, "path": pointer, "resource": urn} if {
-	some [i, pointer, pod] in lib.pod_specs
+	some [i, pointer, pod, metadata] in lib.pod_templates_found
 	urn := input.resources[i].urn
-	some container in pod.containers
+	some container in object.get(pod, "containers", [])
 	regex.match(`(vllm|text-generation-inference|tritonserver|tgi)`, container.image)
-	not pinned_weights(input.resources[i], pod)
+	not pinned_weights(metadata, pod)
 	msg := sprintf("model server %s does not load weights pinned by digest", [container.name])
 }
 
-pinned_weights(resource, _) if {
-	annotations := object.get(resource.props, ["spec", "template", "metadata", "annotations"], {})
+pinned_weights(metadata, _) if {
+	annotations := object.get(metadata, "annotations", {})
 	regex.match(`^sha256:[a-f0-9]{64}$`, object.get(annotations, "llmops.dev/weights-digest", ""))
 }
 

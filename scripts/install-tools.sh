@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs the pinned policy toolchain into .tools/bin with `go install`:
-#   OPA (compiler, tester, differential oracle), Regal (linter), conftest (benchmark peer).
+#   OPA (compiler, tester, differential oracle), Regal (linter), conftest (benchmark peer),
+#   helm (renders the real-world corpus, scripts/render-corpus.sh) and kube-score (corpus peer
+#   in bench/corpus-peer.mjs).
 # Idempotent: a binary already at its pinned version is left alone.
 set -euo pipefail
 
 OPA_VERSION="v1.22.3"
 REGAL_VERSION="v0.37.0"      # pinned in scripts/tools/regal/go.mod (+ go.sum)
 CONFTEST_VERSION="v0.71.1"
+HELM_VERSION="v3.19.0"
+KUBE_SCORE_VERSION="v1.20.0"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN="${LLMOPS_TOOLS_DIR:-$ROOT/.tools}/bin"
@@ -51,6 +55,20 @@ if have conftest github.com/open-policy-agent/conftest "$CONFTEST_VERSION"; then
 else
   say "installing conftest $CONFTEST_VERSION"
   go install "github.com/open-policy-agent/conftest@$CONFTEST_VERSION" || fail "go install of conftest $CONFTEST_VERSION failed"
+fi
+
+if have helm helm.sh/helm/v3 "$HELM_VERSION"; then
+  say "helm $HELM_VERSION already installed"
+else
+  say "installing helm $HELM_VERSION"
+  go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" || fail "go install of helm $HELM_VERSION failed"
+fi
+
+if have kube-score github.com/zegl/kube-score "$KUBE_SCORE_VERSION"; then
+  say "kube-score $KUBE_SCORE_VERSION already installed"
+else
+  say "installing kube-score $KUBE_SCORE_VERSION"
+  go install "github.com/zegl/kube-score/cmd/kube-score@$KUBE_SCORE_VERSION" || fail "go install of kube-score $KUBE_SCORE_VERSION failed"
 fi
 
 "$BIN/opa" version | head -1 >&2

@@ -187,3 +187,27 @@ referenced(target, values, _) if {
 }
 
 referenced(target, _, urns) if target.urn in urns
+
+# Is the pod spec or container at `pointer` (of resource i) a merge fragment? The table's
+# `fragments` lists the templates a controller merges over a base the input may not hold (a
+# KServe model spec over its ServingRuntime's container; an LLMInferenceService over its
+# LLMInferenceServiceConfig): there a missing setting is undetermined, not insecure.
+fragment(i, pointer) if {
+	entry := pod_templates[kind_key(input.resources[i].type)]
+	parts := array.slice(split(pointer, "/"), 4, count(split(pointer, "/")))
+	some template in object.get(entry, "fragments", [])
+	segments := path_segments(template)
+	count(parts) >= count(segments)
+	every k, s in segments { s in {"*", parts[k]} }
+}
+
+# A setting a check may judge: one that is set, or one that is missing where the template is
+# complete (not a merge fragment). `value` is the setting as read, null when missing.
+judged(_, _, value) if value != null
+
+judged(i, pointer, null) if not fragment(i, pointer)
+
+# Is resource i a serving-runtime template (table key `servingRuntime: true`, KServe's
+# ServingRuntime)? The InferenceService that selects it supplies the model, its arguments and
+# the pod-level service-account settings, which a ServingRuntimePodSpec cannot even hold.
+serving_runtime(i) if pod_templates[kind_key(input.resources[i].type)].servingRuntime == true

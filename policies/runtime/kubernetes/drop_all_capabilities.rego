@@ -21,5 +21,6 @@ deny contains {"id": "LLM-K8S-003", "msg": msg, "path": sprintf("%s/securityCont
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	not "ALL" in {upper(c) | some c in object.get(container, ["securityContext", "capabilities", "drop"], [])}
+	lib.judged(i, pointer, object.get(container, ["securityContext", "capabilities", "drop"], null))
 	msg := sprintf("container %s does not drop ALL capabilities", [container.name])
 }

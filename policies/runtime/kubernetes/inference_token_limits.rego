@@ -2,7 +2,8 @@
 # title: Model servers run with token limits
 # description: >-
 #   A model server without input and output token caps lets one request exhaust the GPU (OWASP
-#   LLM10: unbounded consumption).
+#   LLM10: unbounded consumption). A serving-runtime template is not judged: the
+#   InferenceService that selects it passes the model's arguments.
 # scope: package
 # custom:
 #   id: LLM-K8S-023
@@ -22,15 +23,19 @@ deny contains {"id": "LLM-K8S-023", "msg": msg, "path": pointer, "resource": urn
 	urn := input.resources[i].urn
 	contains(pointer, "/containers/")
 	inference_server(container)
+	not lib.serving_runtime(i)
 	not token_limited(container)
 	msg := sprintf("model server %s runs without token limits", [container.name])
 }
 
 inference_server(container) if regex.match(`(vllm|text-generation-inference|tritonserver|tgi)`, container.image)
 
+# The flag as its own argument, as `--flag=value`, or inside a shell command line
+# (`sh -c "vllm serve … --max-model-len 8192"`).
 token_limited(container) if {
-	some arg in object.get(container, "args", [])
-	arg in {"--max-model-len", "--max-input-tokens", "--max-total-tokens", "--max-input-length"}
+	some arg in array.concat(object.get(container, "command", []), object.get(container, "args", []))
+	is_string(arg)
+	regex.match(`(^|\s)--(max-model-len|max-input-tokens|max-total-tokens|max-input-length)(=|\s|$)`, arg)
 }
 
 token_limited(container) if {

@@ -4,12 +4,16 @@ import data.llmops.runtime.kubernetes.inference_token_limits as check
 import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
+	"flag named in another word": {"input": fx.doc([fx.with_container({"image": "vllm/vllm-openai:v1", "args": ["--max-model-length-hint", "1"]})]), "path": "/resources/0/props/spec/template/spec/containers/0"},
 	"unbounded vllm": {"input": fx.doc([fx.with_container({"image": "registry.internal.example.com/serving/vllm-openai@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "args": ["--model", "/models/m"]})]), "path": "/resources/0/props/spec/template/spec/containers/0"},
 }
 
 allowed_cases := {
 	"bounded vllm": fx.doc([fx.with_container({"image": "registry.internal.example.com/serving/vllm-openai@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "args": ["--model", "/models/m", "--max-model-len", "8192"]})]),
 	"not a model server": fx.doc([fx.deployment(fx.good_pod)]),
+	"flag=value": fx.doc([fx.with_container({"image": "vllm/vllm-openai:v1", "args": ["--max-model-len=4096"]})]),
+	"in a shell command": fx.doc([fx.with_container({"image": "vllm/vllm-openai:v1", "command": ["sh", "-c", "python3 -m vllm.entrypoints.openai.api_server --max-model-len 8192 --port 8080"]})]),
+	"serving runtime template": fx.doc([fx.k8s("kubernetes:serving.kserve.io/v1alpha1:ClusterServingRuntime", "ClusterServingRuntime", {"spec": {"containers": [object.union(fx.good_container, {"image": "vllm/vllm-openai:v1"})]}})]),
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

@@ -21,5 +21,6 @@ deny contains {"id": "LLM-K8S-002", "msg": msg, "path": sprintf("%s/securityCont
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	object.get(container, ["securityContext", "allowPrivilegeEscalation"], true) != false
+	lib.judged(i, pointer, object.get(container, ["securityContext", "allowPrivilegeEscalation"], null))
 	msg := sprintf("container %s allows privilege escalation", [container.name])
 }

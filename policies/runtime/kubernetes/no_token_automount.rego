@@ -21,5 +21,7 @@ import data.llmops.lib.runtime as lib
 deny contains {"id": "LLM-K8S-021", "msg": "pod mounts a service account token", "path": sprintf("%s/automountServiceAccountToken", [pointer]), "resource": urn} if {
 	some [i, pointer, pod] in lib.pod_specs
 	urn := input.resources[i].urn
+	not lib.serving_runtime(i)
 	lib.mounts_token(i, pod) != false
+	lib.judged(i, pointer, object.get(pod, "automountServiceAccountToken", null))
 }

@@ -47,3 +47,9 @@ test_other_types_pass[note] if {
 	found := check.deny with input as fx.retyped(tc.input)
 	count(found) == 0
 }
+
+# A ServingRuntimePodSpec has no automountServiceAccountToken: the InferenceService decides.
+test_serving_runtime_not_judged if {
+	runtime := fx.k8s("kubernetes:serving.kserve.io/v1alpha1:ServingRuntime", "ServingRuntime", {"spec": {"containers": [fx.good_container]}})
+	count(check.deny) == 0 with input as fx.doc([runtime])
+}

@@ -21,5 +21,6 @@ deny contains {"id": "LLM-K8S-006", "msg": msg, "path": sprintf("%s/securityCont
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	object.get(container, ["securityContext", "readOnlyRootFilesystem"], false) != true
+	lib.judged(i, pointer, object.get(container, ["securityContext", "readOnlyRootFilesystem"], null))
 	msg := sprintf("container %s has a writable root filesystem", [container.name])
 }

@@ -23,5 +23,6 @@ deny contains {"id": "LLM-K8S-011", "msg": msg, "path": sprintf("%s/resources", 
 	not contains(pointer, "/ephemeralContainers/")
 	some field in [["requests", "cpu"], ["requests", "memory"], ["limits", "memory"]]
 	object.get(container, array.concat(["resources"], field), null) == null
+	lib.judged(i, pointer, null)
 	msg := sprintf("container %s has no resources.%s.%s", [container.name, field[0], field[1]])
 }

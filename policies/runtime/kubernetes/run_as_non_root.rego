@@ -21,5 +21,6 @@ deny contains {"id": "LLM-K8S-001", "msg": msg, "path": sprintf("%s/securityCont
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	object.get(container, ["securityContext", "runAsNonRoot"], object.get(pod, ["securityContext", "runAsNonRoot"], false)) != true
+	lib.judged(i, pointer, object.get(container, ["securityContext", "runAsNonRoot"], object.get(pod, ["securityContext", "runAsNonRoot"], null)))
 	msg := sprintf("container %s may run as root", [container.name])
 }

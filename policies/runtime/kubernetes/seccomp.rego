@@ -22,5 +22,6 @@ deny contains {"id": "LLM-K8S-005", "msg": msg, "path": sprintf("%s/securityCont
 	urn := input.resources[i].urn
 	profile := object.get(container, ["securityContext", "seccompProfile", "type"], object.get(pod, ["securityContext", "seccompProfile", "type"], "Unconfined"))
 	not profile in {"RuntimeDefault", "Localhost"}
+	lib.judged(i, pointer, object.get(container, ["securityContext", "seccompProfile", "type"], object.get(pod, ["securityContext", "seccompProfile", "type"], null)))
 	msg := sprintf("container %s runs with seccomp profile %s", [container.name, profile])
 }

@@ -22,6 +22,7 @@ deny contains {"id": "LLM-K8S-024", "msg": msg, "path": pointer, "resource": urn
 	urn := input.resources[i].urn
 	some container in object.get(pod, "containers", [])
 	regex.match(`(vllm|text-generation-inference|tritonserver|tgi)`, container.image)
+	not lib.serving_runtime(i)
 	not pinned_weights(metadata, pod)
 	msg := sprintf("model server %s does not load weights pinned by digest", [container.name])
 }

@@ -32,3 +32,9 @@ test_other_types_pass[note] if {
 	found := check.deny with input as fx.retyped(tc.input)
 	count(found) == 0
 }
+
+# A serving-runtime template loads whatever model the InferenceService selecting it names.
+test_serving_runtime_not_judged if {
+	runtime := fx.k8s("kubernetes:serving.kserve.io/v1alpha1:ClusterServingRuntime", "ClusterServingRuntime", {"spec": {"containers": [object.union(fx.good_container, {"image": "vllm/vllm-openai:v1"})]}})
+	count(check.deny) == 0 with input as fx.doc([runtime])
+}

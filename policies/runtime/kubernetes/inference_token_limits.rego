@@ -10,7 +10,8 @@
 #   severity: high
 #   remediation: >-
 #     Pass the spec's limits to the server: --max-model-len (vLLM), --max-input-tokens/--max-
-#     total-tokens (TGI), or LLMOPS_MAX_INPUT_TOKENS/LLMOPS_MAX_OUTPUT_TOKENS.
+#     total-tokens (TGI), or LLMOPS_MAX_INPUT_TOKENS/LLMOPS_MAX_OUTPUT_TOKENS (the flags and
+#     variables recognised are token_limit_flags and token_limit_env in data.yaml).
 #   frameworks:
 #     owasp-llm-2025: ["LLM10:2025"]
 #     nist-ai-rmf: ["MEASURE 2.7"]
@@ -25,6 +26,7 @@ deny contains {"id": "LLM-K8S-023", "msg": msg, "path": pointer, "resource": urn
 	inference_server(container)
 	not lib.serving_runtime(i)
 	not token_limited(container)
+	not serve_config_limited(input.resources[i])
 	msg := sprintf("model server %s runs without token limits", [container.name])
 }
 
@@ -35,10 +37,18 @@ inference_server(container) if regex.match(`(vllm|text-generation-inference|trit
 token_limited(container) if {
 	some arg in array.concat(object.get(container, "command", []), object.get(container, "args", []))
 	is_string(arg)
-	regex.match(`(^|\s)--(max-model-len|max-input-tokens|max-total-tokens|max-input-length)(=|\s|$)`, arg)
+	regex.match(sprintf(`(^|\s)--(%s)(=|\s|$)`, [concat("|", lib.params.token_limit_flags)]), arg)
 }
 
 token_limited(container) if {
 	some variable in object.get(container, "env", [])
-	variable.name in {"LLMOPS_MAX_INPUT_TOKENS", "MAX_INPUT_TOKENS", "MAX_TOTAL_TOKENS"}
+	variable.name in {name | some name in lib.params.token_limit_env}
+}
+
+# A Ray Serve application configures its engine in the RayService's serveConfigV2 (engine
+# kwargs or the application's env vars), not in the Ray pods' arguments.
+serve_config_limited(resource) if {
+	config := object.get(resource.props, ["spec", "serveConfigV2"], "")
+	is_string(config)
+	regex.match(sprintf(`(?i)(%s)`, [concat("|", [replace(trim_left(flag, "-"), "-", "[_-]") | some flag in lib.params.token_limit_flags])]), config)
 }

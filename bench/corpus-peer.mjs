@@ -18,7 +18,8 @@ if (!existsSync(KUBE_SCORE)) {
   process.exit(2);
 }
 // CORPUS_DIR: read the same file names from another directory (e.g. a copy normalised for a
-// reader that cannot take some document shapes yet); the report names the directory used.
+// reader that cannot take some document shapes yet); the report names the directory used, and
+// CORPUS_NOTE, when set, says what that copy is.
 const DIR = resolve(process.env.CORPUS_DIR ?? CORPUS);
 const files = parse(readFileSync(join(CORPUS, "sources.yaml"), "utf8")).map((entry) => join(DIR, entry.file));
 
@@ -79,6 +80,7 @@ const result = {
   date: new Date().toISOString(),
   files: files.length,
   directory: DIR === CORPUS ? "test/corpus" : DIR,
+  ...(process.env.CORPUS_NOTE ? { note: process.env.CORPUS_NOTE } : {}),
   commands: { llmops: "node bin/llmops.js check test/corpus/<files> -f json", kubeScore: "kube-score score --output-format json --enable-optional-test container-seccomp-profile test/corpus/<file> (once per file)" },
   wallMs: { llmops: llmopsRun.ms, kubeScore: ksRun.ms },
   concernsInCommon: both.length,
@@ -91,13 +93,13 @@ writeFileSync(join(ROOT, "bench", "results", "corpus-peer.json"), JSON.stringify
 const table = (rows) => rows.map(([id, n]) => `| ${id} | ${n} |`).join("\n");
 writeFileSync(join(ROOT, "bench", "results", "corpus-peer.md"), `# llmops check vs kube-score on the real-world corpus
 
-${files.length} files of test/corpus/ (sources and licences in test/corpus/sources.yaml), read from ${result.directory}, ${result.date}.
+${files.length} files of test/corpus/ (sources and licences in test/corpus/sources.yaml), read from ${result.directory}, ${result.date}.${result.note ? `\n${result.note}` : ""}
 Commands: \`${result.commands.llmops}\` (${result.wallMs.llmops} ms) and \`${result.commands.kubeScore}\` (${result.wallMs.kubeScore} ms).
 A finding is one (file, object, concern); concerns both tools judge are matched through the
 mapping in bench/corpus-peer.mjs. kube-score counts a test as failing at grade critical or warning.
 
 - Caught by both: ${both.length}
-- Kinds whose pod templates llmops judges and kube-score does not score at all: ${result.kindsJudgedByLlmopsNotScoredByKubeScore.join(", ") || "none"}
+- Kinds llmops reports on and kube-score does not score at all (custom resources' pod templates among them): ${result.kindsJudgedByLlmopsNotScoredByKubeScore.join(", ") || "none"}
 
 ## Only llmops (by check id, distinct objects)
 

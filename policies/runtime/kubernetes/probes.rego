@@ -2,7 +2,7 @@
 # title: Long-running containers have readiness and liveness probes
 # description: >-
 #   Without probes a model server that is still loading weights, or has hung, keeps receiving
-#   traffic.
+#   traffic. Judged on the kinds of probe_required_kinds in data.yaml, in every API version.
 # scope: package
 # custom:
 #   id: LLM-K8S-022
@@ -19,7 +19,7 @@ import data.llmops.lib.runtime as lib
 deny contains {"id": "LLM-K8S-022", "msg": msg, "path": pointer, "resource": urn} if {
 	some [i, pointer, container, _] in lib.containers
 	urn := input.resources[i].urn
-	input.resources[i].type in {"kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet"}
+	lib.kind_key(input.resources[i].type) in {kind | some kind in lib.params.probe_required_kinds}
 	contains(pointer, "/containers/")
 	some probe in ["readinessProbe", "livenessProbe"]
 	not container[probe]

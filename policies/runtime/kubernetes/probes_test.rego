@@ -4,6 +4,7 @@ import data.llmops.runtime.kubernetes.probes as check
 import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
+	"older API version": {"input": fx.doc([object.union(fx.deployment(object.union(fx.good_pod, {"containers": [json.remove(fx.good_container, ["livenessProbe"])]})), {"type": "kubernetes:extensions/v1beta1:Deployment"})]), "path": "/resources/0/props/spec/template/spec/containers/0"},
 	"no readiness": {"input": fx.doc([fx.deployment(object.union(fx.good_pod, {"containers": [json.remove(fx.good_container, ["readinessProbe"])]}))]), "path": "/resources/0/props/spec/template/spec/containers/0"},
 }
 

@@ -42,7 +42,7 @@ token_limited(container) if {
 
 token_limited(container) if {
 	some variable in object.get(container, "env", [])
-	variable.name in {name | some name in lib.params.token_limit_env}
+	variable.name in token_limit_env
 }
 
 # A Ray Serve application configures its engine in the RayService's serveConfigV2 (engine
@@ -52,3 +52,5 @@ serve_config_limited(resource) if {
 	is_string(config)
 	regex.match(sprintf(`(?i)(%s)`, [concat("|", [replace(trim_left(flag, "-"), "-", "[_-]") | some flag in lib.params.token_limit_flags])]), config)
 }
+
+token_limit_env := {name | some name in lib.params.token_limit_env}

@@ -19,9 +19,11 @@ import data.llmops.lib.runtime as lib
 deny contains {"id": "LLM-K8S-022", "msg": msg, "path": pointer, "resource": urn} if {
 	some [i, pointer, container, _] in lib.containers
 	urn := input.resources[i].urn
-	lib.kind_key(input.resources[i].type) in {kind | some kind in lib.params.probe_required_kinds}
+	lib.kind_key(input.resources[i].type) in probe_required_kinds
 	contains(pointer, "/containers/")
 	some probe in ["readinessProbe", "livenessProbe"]
 	not container[probe]
 	msg := sprintf("container %s has no %s", [container.name, probe])
 }
+
+probe_required_kinds := {kind | some kind in lib.params.probe_required_kinds}

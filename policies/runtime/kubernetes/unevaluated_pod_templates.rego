@@ -24,6 +24,7 @@ deny contains {"id": "LLM-K8S-028", "msg": msg, "path": lib.props_pointer(i, seg
 	startswith(resource.type, "kubernetes:")
 	key := lib.kind_key(resource.type)
 	not lib.pod_templates[key]
+
 	# A native string search first: walking every object of every other kind in Rego doubled
 	# the cost of a large input of Services and ConfigMaps.
 	contains(json.marshal(resource.props), `"containers"`)

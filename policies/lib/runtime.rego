@@ -28,8 +28,8 @@ builtin_pod_templates := {
 	"batch/CronJob": {"pods": ["spec.jobTemplate.spec.template.spec"]},
 }
 
-# kind key → {pods: [path…], containers: [path…]}: the built-in kinds and the custom resources
-# of data.yaml `pod_templates`.
+# kind key → {pods: [path…], containers: [path…], fragments: [path…], servingRuntime: bool}:
+# the built-in kinds and the custom resources of data.yaml `pod_templates` (see its comment).
 pod_templates := object.union(object.get(params, "pod_templates", {}), builtin_pod_templates)
 
 # "<API group>/<Kind>" of a Kubernetes type token: kubernetes:apps/v1:Deployment → apps/Deployment.

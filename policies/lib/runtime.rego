@@ -29,13 +29,13 @@ pod_specs contains [i, pointer, pod] if {
 }
 
 # [index, pointer of the container, container, pod] for containers and init containers.
-containers contains [i, sprintf("%s/%s/%d", [pointer, field, j]), container, pod] if {
+containers contains [i, concat("", [pointer, "/", field, "/", format_int(j, 10)]), container, pod] if {
 	some [i, pointer, pod] in pod_specs
 	some field in ["containers", "initContainers"]
 	some j, container in object.get(pod, field, [])
 }
 
-resource_pointer(i) := sprintf("/resources/%d/props", [i])
+resource_pointer(i) := concat("", ["/resources/", format_int(i, 10), "/props"])
 
 # Parses a JSON policy document given as a string or as an object. The text must be one object
 # or array (`{…}` or `[…]` once trimmed): the WebAssembly json.unmarshal accepts trailing text
@@ -84,3 +84,12 @@ referenced(target, values, _) if {
 }
 
 referenced(target, _, urns) if target.urn in urns
+
+# Text of a value inside a finding's message or path: a string as it is, anything else as JSON.
+# Findings build their text with concat and this instead of sprintf: sprintf runs in JavaScript
+# under the WebAssembly SDK, and every call copies its arguments out of the WebAssembly heap,
+# whose allocator then scans a free list that grows with the evaluation, so the cost of a
+# decision grew with the square of its findings (bench/linear-cost.mjs).
+text(value) := value if {
+	is_string(value)
+} else := json.marshal(value)

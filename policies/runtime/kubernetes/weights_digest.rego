@@ -23,7 +23,7 @@ deny contains {"id": "LLM-K8S-024", "msg": msg, "path": pointer, "resource": urn
 	some container in pod.containers
 	regex.match(`(vllm|text-generation-inference|tritonserver|tgi)`, container.image)
 	not pinned_weights(input.resources[i], pod)
-	msg := sprintf("model server %s does not load weights pinned by digest", [container.name])
+	msg := concat("", ["model server ", lib.text(container.name), " does not load weights pinned by digest"])
 }
 
 pinned_weights(resource, _) if {

@@ -59,6 +59,10 @@ export function readSourceText(file: string, maxBytes = DEFAULT_MAX_BYTES): stri
 }
 
 function readNamedStream(file: string, maxBytes: number): Buffer {
+  // /dev/stdin and /dev/fd/N name descriptors this process already holds; reopening them fails
+  // when they are sockets (ENXIO), so they are read as they are.
+  const inherited = file === "/dev/stdin" ? "0" : /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(file)?.[1];
+  if (inherited !== undefined) return readStream(Number(inherited), maxBytes, file);
   const descriptor = openSync(file, "r");
   try {
     return readStream(descriptor, maxBytes, file);

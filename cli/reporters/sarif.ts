@@ -26,20 +26,21 @@ export const MAX_RESULTS_PER_RUN = 25_000;
 /** Name shown for standard input; it has no artifact location. */
 const STDIN_NAME = "<stdin>";
 
-export function render(report: Report, context: RenderContext): string {
+/** `limit`: results kept in the run (GitHub's limit unless a test passes a smaller one). */
+export function render(report: Report, context: RenderContext, limit = MAX_RESULTS_PER_RUN): string {
   const rules = [...new Map([...report.rules, ...rulesOnlyInFindings(report)].map((rule) => [rule.id, rule])).values()];
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const base = sarifBase(context.sarifBase);
   // Highest severity first (stable: the report's order within a severity), then cut at the limit.
   const ordered = [...report.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  const kept = ordered.slice(0, MAX_RESULTS_PER_RUN);
-  const omitted = Object.fromEntries(SEVERITIES.map((severity) => [severity, ordered.slice(MAX_RESULTS_PER_RUN).filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0));
+  const kept = ordered.slice(0, limit);
+  const omitted = Object.fromEntries(SEVERITIES.map((severity) => [severity, ordered.slice(limit).filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0));
   const omittedTotal = ordered.length - kept.length;
   const notifications: Notification[] = [];
   if (omittedTotal > 0) {
     notifications.push({
       level: "warning",
-      message: { text: `${omittedTotal} of ${ordered.length} results left out (${Object.entries(omitted).map(([severity, count]) => `${count} ${severity}`).join(", ")}): a run holds at most ${MAX_RESULTS_PER_RUN} results; higher severities are kept first (critical, high, medium, low). Use --format json for every finding.` },
+      message: { text: `${omittedTotal} of ${ordered.length} results left out (${Object.entries(omitted).map(([severity, count]) => `${count} ${severity}`).join(", ")}): a run holds at most ${limit} results; higher severities are kept first (critical, high, medium, low). Use --format json for every finding.` },
     });
   }
   for (const entry of report.undetermined ?? []) {

@@ -57,7 +57,9 @@ export function describeUnknowns(paths: readonly string[]): string {
 function summary(report: Report, context: RenderContext, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string {
   const files = `${report.files.length} file${report.files.length === 1 ? "" : "s"}`;
   const bundle = report.bundle ? `, policy bundle ${report.bundle.revision}${report.bundle.signatureVerified ? " (signature verified)" : ""}` : "";
-  if (report.findings.length === 0) return paint("green", `✔ ${files} checked, no findings${bundle}`);
+  const count = report.undetermined?.length ?? 0;
+  const undetermined = count > 0 ? `; ${count} resource${count === 1 ? "" : "s"} undetermined (unknown during preview)` : "";
+  if (report.findings.length === 0) return paint("green", `✔ ${files} checked, no findings${undetermined}${bundle}`);
   const counts = SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity && !f.waiver).length] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
@@ -65,5 +67,5 @@ function summary(report: Report, context: RenderContext, paint: (style: Paramete
   const blocking = blockingFindings(report.findings, context.failOn).length;
   const parts = [counts.join(", "), waived > 0 ? `${waived} waived` : ""].filter(Boolean).join("; ");
   const mark = blocking > 0 ? paint("red", "✖") : paint("green", "✔");
-  return `${mark} ${files} checked: ${parts}; ${blocking} at or above ${context.failOn}${bundle}`;
+  return `${mark} ${files} checked: ${parts}; ${blocking} at or above ${context.failOn}${undetermined}${bundle}`;
 }

@@ -50,7 +50,8 @@ export function readKubernetesBooleans(object: Record<string, unknown>, pointer:
     const record = value as Record<string, unknown>;
     for (const [key, field] of Object.entries(record)) {
       if (STRING_MAPS.has(key)) continue;
-      if (!KUBERNETES_BOOLEAN_FIELDS.has(key) || field === null || typeof field === "boolean") {
+      // Collections under such a name are walked, not refused: a custom resource may reuse the name for a structure.
+      if (!KUBERNETES_BOOLEAN_FIELDS.has(key) || field === null || typeof field === "boolean" || typeof field === "object") {
         stack.push({ value: field, segments: [...segments, key] });
         continue;
       }

@@ -1,16 +1,20 @@
 /**
  * Expands command-line inputs: plain paths pass through (the loader reports a missing or
- * unreadable file with its name); arguments with glob characters are expanded, sorted,
- * and must match something.
+ * unreadable file with its name); `-` is standard input (named `<stdin>`); arguments with glob
+ * characters are expanded, sorted, and must match something. An input list that expands to no
+ * file at all is refused (exit 2), never "0 files checked".
  */
 import { InputError } from "../schemas/input-error.js";
+import { STDIN_NAME, inputName } from "../schemas/source-file.js";
+import { UsageError } from "./errors.js";
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
-  for (const input of inputs) {
-    if (!GLOB_CHARACTERS.test(input)) {
+  for (const argument of inputs) {
+    const input = inputName(argument);
+    if (input === STDIN_NAME || !GLOB_CHARACTERS.test(input)) {
       files.push(input);
       continue;
     }
@@ -19,17 +23,26 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
     if (matches.length === 0) throw new InputError("no file matches this pattern", input);
     files.push(...matches);
   }
+  if (files.length === 0) throw new UsageError("no input files given");
   return [...new Set(files)];
 }
 
-/** Runtime inputs may also be directories (rendered manifests): searched for YAML and JSON files. */
-export async function expandRuntimeInputs(inputs: readonly string[]): Promise<string[]> {
+/** Runtime inputs after expansion: every file, and which of them were found inside a directory. */
+export interface RuntimeInputFiles {
+  readonly files: string[];
+  /** Files found by searching a directory (not named on the command line, nor matched by a glob). */
+  readonly discovered: ReadonlySet<string>;
+}
+
+/** Runtime inputs may also be directories (rendered manifests, a chart repository): searched for YAML and JSON files. */
+export async function expandRuntimeInputs(inputs: readonly string[]): Promise<RuntimeInputFiles> {
   const { statSync } = await import("node:fs");
   const files: string[] = [];
+  const discovered = new Set<string>();
   for (const input of await expandInputs(inputs)) {
     let directory = false;
     try {
-      directory = statSync(input).isDirectory();
+      directory = input !== STDIN_NAME && statSync(input).isDirectory();
     } catch {
       // Missing files are reported by the reader, with their name.
     }
@@ -40,7 +53,10 @@ export async function expandRuntimeInputs(inputs: readonly string[]): Promise<st
     const { glob } = await import("tinyglobby");
     const found = (await glob("**/*.{yaml,yml,json}", { cwd: input, absolute: false, onlyFiles: true })).sort().map((file) => `${input.replace(/\/$/, "")}/${file}`);
     if (found.length === 0) throw new InputError("directory holds no .yaml, .yml or .json file", input);
+    for (const file of found) {
+      if (!files.includes(file)) discovered.add(file);
+    }
     files.push(...found);
   }
-  return [...new Set(files)];
+  return { files: [...new Set(files)], discovered };
 }

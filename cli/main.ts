@@ -14,6 +14,9 @@ import * as plan from "./commands/plan.js";
 import * as check from "./commands/check.js";
 import { EXIT_CANNOT_EVALUATE, recordExit, takeExit } from "./outcome.js";
 import { UsageError, describeError } from "./errors.js";
+import { STDIN_ARGUMENT } from "../schemas/source-file.js";
+
+export { flushStandardStreams, ignoreClosedPipes } from "./flush.js";
 
 /** = VERIFICATION_KEY_ENV in policies/engine/bundle-layout.ts (not imported: --help must not load the engine). */
 const VERIFICATION_KEY_ENV = "LLMOPS_BUNDLE_VERIFICATION_KEY";
@@ -21,7 +24,9 @@ const VERIFICATION_KEY_ENV = "LLMOPS_BUNDLE_VERIFICATION_KEY";
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes("--debug");
   try {
-    await yargs(hideBin(["node", "llmops", ...argv]))
+    // yargs' parser drops a lone "-"; it means standard input to every command that takes files.
+    const args = argv.map((argument) => (argument === "-" ? STDIN_ARGUMENT : argument));
+    await yargs(hideBin(["node", "llmops", ...args]))
       .scriptName("llmops")
       .usage("$0 <command> [options]\n\nResponsible-LLMOps specs, Rego policies in WebAssembly, and secured LLM infrastructure.")
       .command(validate)

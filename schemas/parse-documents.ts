@@ -23,7 +23,10 @@ export interface Position {
 export interface ParseLimits {
   /** Maximum nesting depth of collections. */
   readonly maxDepth: number;
-  /** Keep empty documents (`---` with nothing) out of the result instead of failing. */
+  /**
+   * Keep empty, comment-only, `null` and `~` documents (and a trailing `---`) out of the result
+   * instead of failing, as kubectl does; a file of nothing else is still refused.
+   */
   readonly skipEmptyDocuments: boolean;
 }
 
@@ -39,25 +42,40 @@ export interface ParsedDocument {
 }
 
 export function parseDocuments(text: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
-  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const source = withoutByteOrderMarks(text);
   if (source.trim() === "") throw new InputError("file is empty; expected a YAML or JSON document", file);
   // JSON has its own fast path (one document, positions built only when asked for).
   if (/\.json$/i.test(file)) return [parseJsonDocument(source, file, limits)];
-  const fast = parseYamlFast(source, limits.maxDepth);
+  const fast = parseYamlFast(source, limits.maxDepth, limits.skipEmptyDocuments);
   if (fast === undefined) return parseWithYaml(source, file, limits);
   // Positions: read from the block structure where that is certain, else from a `yaml` parse made once.
   let blockLocate: ReturnType<typeof blockYamlLocator> | undefined;
   let positioned: ParsedDocument[] | undefined;
-  return fast.map((value, index) => ({
-    file,
-    index,
-    value,
-    locate: (pointer, at = "value") => {
-      const answer = (blockLocate ??= blockYamlLocator(source, locateInFlow))(index, pointer, at);
-      if (answer !== UNSURE) return answer;
-      return (positioned ??= parseWithYaml(source, file, limits))[index]?.locate(pointer, at);
-    },
-  }));
+  const documents: ParsedDocument[] = [];
+  fast.forEach((value, index) => {
+    if (value === null || value === undefined) return; // skipped, as the `yaml` path skips it
+    documents.push({
+      file,
+      index,
+      value,
+      locate: (pointer, at = "value") => {
+        const answer = (blockLocate ??= blockYamlLocator(source, locateInFlow))(index, pointer, at);
+        if (answer !== UNSURE) return answer;
+        // `index` counts every document of the stream, skipped ones included.
+        return (positioned ??= parseWithYaml(source, file, limits)).find((document) => document.index === index)?.locate(pointer, at);
+      },
+    });
+  });
+  if (documents.length === 0) throw new InputError("file holds no document (only empty, comment-only or null documents)", file);
+  return documents;
+}
+
+/**
+ * A byte-order mark may start any document of a stream (YAML 1.2 §5.2; kubectl's reader drops
+ * it): removed where a line starts with one. Columns on that line shift left by one.
+ */
+export function withoutByteOrderMarks(text: string): string {
+  return text.includes("\uFEFF") ? text.replace(/(^|\n)\uFEFF/g, "$1") : text;
 }
 
 /** Positions inside a one-line flow collection (see locate-block-yaml.ts). */
@@ -93,8 +111,10 @@ export function parseWithYaml(source: string, file: string, limits: ParseLimits 
       const { line, col } = lineCounter.linePos(offset);
       throw new InputError(describeYamlError(problem.code, problem.message), file, line, col);
     }
+    // Empty and comment-only documents have no contents; `null` and `~` documents hold a null scalar.
+    const empty = document.contents === null || (isScalar(document.contents) && document.contents.value === null);
+    if (empty && limits.skipEmptyDocuments) return;
     if (document.contents === null) {
-      if (limits.skipEmptyDocuments) return;
       const where = documents.length > 1 ? ` (document ${index + 1})` : "";
       throw new InputError(`empty document${where}; expected a mapping`, file, ...startOf(document, lineCounter));
     }
@@ -107,7 +127,7 @@ export function parseWithYaml(source: string, file: string, limits: ParseLimits 
       locate: (pointer, at = "value") => locateInDocument(document, lineCounter, pointer, at),
     });
   });
-  if (result.length === 0) throw new InputError("file holds no document", file);
+  if (result.length === 0) throw new InputError("file holds no document (only empty, comment-only or null documents)", file);
   return result;
 }
 

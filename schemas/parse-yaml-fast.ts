@@ -60,7 +60,12 @@ export function resolvesToNonString(plain: string): boolean {
   return CORE_SCALARS.some(({ test }) => test.test(plain));
 }
 
-export function parseYamlFast(source: string, maxDepth: number): unknown[] | undefined {
+/**
+ * Parses every document of a YAML stream, or declines (undefined) where `yaml` must decide.
+ * With `allowEmpty`, empty, comment-only, `null` and `~` documents come back as null (both
+ * parsers agree on these; the caller skips them as kubectl does); otherwise they decline.
+ */
+export function parseYamlFast(source: string, maxDepth: number, allowEmpty = false): unknown[] | undefined {
   if (DECLINED_TEXT.test(source) || flowSpansLines(source)) return undefined;
   // maxDepth (js-yaml 4.3; not yet in @types/js-yaml) bounds the recursion, counting keys and
   // scalars too; the walk below enforces the collection-depth cap itself.
@@ -80,6 +85,7 @@ export function parseYamlFast(source: string, maxDepth: number): unknown[] | und
   }
   if (documents.length === 0) return undefined;
   for (const document of documents) {
+    if (allowEmpty && (document === null || document === undefined)) continue;
     if (!withinPlainSubset(document, maxDepth)) return undefined;
   }
   return documents;

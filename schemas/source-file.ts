@@ -1,17 +1,44 @@
 /**
  * Reads an input file as text, refusing what no parser should see: missing files,
  * directories, files over the size cap, binary content and invalid UTF-8.
+ * Standard input (`-` on the command line, shown as `<stdin>`), `/dev/stdin` and process
+ * substitution (`<(helm template …)`, a pipe) are read as streams (pipes, sockets, character
+ * devices), within the same cap.
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { InputError } from "./input-error.js";
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
+/** How standard input is named in findings and errors. */
+export const STDIN_NAME = "<stdin>";
+
+/**
+ * How the CLI entry point passes a lone `-` through yargs (whose parser drops it): a string no
+ * real argument can be, since argv cannot hold NUL.
+ */
+export const STDIN_ARGUMENT = "\u0000-";
+
+/** A command-line argument as a file name: `-` is standard input. */
+export function inputName(argument: string): string {
+  if (argument === "-" || argument === STDIN_ARGUMENT) return STDIN_NAME;
+  // A file really called "<stdin>" stays a file.
+  return argument === STDIN_NAME ? `./${argument}` : argument;
+}
+
+/** Standard input can be read once; every later read of `<stdin>` in this process sees the same bytes. */
+let stdinBytes: Buffer | undefined;
+
 export function readSourceText(file: string, maxBytes = DEFAULT_MAX_BYTES): string {
+  if (file === STDIN_NAME) {
+    stdinBytes ??= readStream(0, maxBytes, file);
+    return decodeText(stdinBytes, file);
+  }
   let size: number;
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) throw new InputError("is a directory; expected a YAML or JSON file", file);
+    if (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket()) return decodeText(readNamedStream(file, maxBytes), file);
     if (!stat.isFile()) throw new InputError("is not a regular file", file);
     size = stat.size;
   } catch (error) {
@@ -29,6 +56,50 @@ export function readSourceText(file: string, maxBytes = DEFAULT_MAX_BYTES): stri
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) throw new InputError(`file is over the ${maxBytes}-byte limit`, file);
   return decodeText(bytes, file);
+}
+
+function readNamedStream(file: string, maxBytes: number): Buffer {
+  // /dev/stdin and /dev/fd/N name descriptors this process already holds; reopening them fails
+  // when they are sockets (ENXIO), so they are read as they are.
+  const inherited = file === "/dev/stdin" ? "0" : /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(file)?.[1];
+  if (inherited !== undefined) return readStream(Number(inherited), maxBytes, file);
+  const descriptor = openSync(file, "r");
+  try {
+    return readStream(descriptor, maxBytes, file);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/**
+ * Reads a pipe or device to its end, refusing it once it passes `maxBytes` (so `/dev/zero` or a
+ * runaway producer cannot exhaust memory). A non-blocking descriptor that has no data yet
+ * (EAGAIN) is waited on briefly and read again.
+ */
+function readStream(descriptor: number, maxBytes: number, file: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(descriptor, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") {
+        Atomics.wait(pause, 0, 0, 5);
+        continue;
+      }
+      if (code === "EOF") break; // Windows' closed pipe
+      throw asInputError(error, file);
+    }
+    if (count === 0) break;
+    total += count;
+    if (total > maxBytes) throw new InputError(`input is over the ${maxBytes}-byte limit`, file);
+    chunks.push(Buffer.from(chunk.subarray(0, count)));
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** Strict UTF-8 decoding with a positioned error; NUL bytes mean binary content. */

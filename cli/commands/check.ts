@@ -7,6 +7,8 @@
 import type { Argv } from "yargs";
 import { emitReport, withReportOptions, type ReportOptions } from "../report-options.js";
 import { recordExit } from "../outcome.js";
+import { UsageError } from "../errors.js";
+import { printable } from "../reporters/escape.js";
 
 export const command = "check <inputs..>";
 export const describe = "Check runtime configs (plans, previews, state, Kubernetes manifests) against the runtime policies";
@@ -15,12 +17,12 @@ const KINDS = ["auto", "plan", "preview", "state", "manifests", "kubectl"] as co
 
 export function builder(yargs: Argv) {
   return withReportOptions(yargs)
-    .positional("inputs", { type: "string", array: true, demandOption: true, describe: "Files, directories (searched for .yaml/.yml/.json) or quoted globs" })
+    .positional("inputs", { type: "string", array: true, demandOption: true, describe: "Files, - for standard input, directories (searched for .yaml/.yml/.json; files there that are not runtime configs are skipped with a notice) or quoted globs" })
     .option("input-kind", { choices: KINDS, default: "auto", describe: "Input kind (detected from content by default)" })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
     .example("$0 check rendered/", "Check manifests written by renderYamlToDirectory")
     .example("pulumi preview --json > preview.json && $0 check preview.json", "Check a Pulumi preview")
-    .example("helm template charts/x | tee x.yaml && $0 check x.yaml -f sarif -o x.sarif", "Check a Helm chart");
+    .example("helm template charts/x | $0 check - -f sarif -o x.sarif", "Check a Helm chart from standard input");
 }
 
 interface Arguments extends ReportOptions {
@@ -30,16 +32,30 @@ interface Arguments extends ReportOptions {
 }
 
 export async function handler(argv: Arguments): Promise<void> {
-  const [{ expandRuntimeInputs }, { readRuntimeFile }, { PolicyEngine }, { defaultBundleDir }, { checkRuntime }] = await Promise.all([
+  const [{ expandRuntimeInputs }, { readRuntimeFile, NotRuntimeConfigError }, { PolicyEngine }, { defaultBundleDir }, { checkRuntime }] = await Promise.all([
     import("../expand-inputs.js"),
     import("../../policies/engine/adapters/read-runtime-file.js"),
     import("../../policies/engine/engine.js"),
     import("../../policies/engine/spec-policies.js"),
     import("../../policies/engine/check-runtime.js"),
   ]);
-  const files = await expandRuntimeInputs(argv.inputs);
+  const { files: candidates, discovered } = await expandRuntimeInputs(argv.inputs);
   const kind = argv["input-kind"] === "auto" ? undefined : (argv["input-kind"] as Exclude<(typeof KINDS)[number], "auto">);
-  const resources = files.flatMap((file) => readRuntimeFile(file, kind).resources);
+  const files: string[] = [];
+  const resources = candidates.flatMap((file) => {
+    try {
+      const read = readRuntimeFile(file, kind);
+      files.push(file);
+      return read.resources;
+    } catch (error) {
+      // In a directory (a chart repository), files that are not runtime configs are skipped with
+      // one notice each; a file named on the command line must be one.
+      if (!(error instanceof NotRuntimeConfigError) || !discovered.has(file)) throw error;
+      process.stderr.write(`llmops: skipped ${printable(error.format())}\n`);
+      return [];
+    }
+  });
+  if (files.length === 0) throw new UsageError(`no runtime config among the ${candidates.length} file${candidates.length === 1 ? "" : "s"} found; nothing was checked`);
   const engine = await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
   const report = checkRuntime(engine, { resources }, files);
   recordExit(await emitReport(report, argv));

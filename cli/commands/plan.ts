@@ -11,7 +11,7 @@ export const describe = "Plan the stack offline (no credentials) and write the r
 
 export function builder(yargs: Argv) {
   return yargs
-    .positional("spec", { type: "string", demandOption: true, describe: "The spec file" })
+    .positional("spec", { type: "string", demandOption: true, describe: "The spec file (- for standard input)" })
     .option("target", { choices: ["aws", "kubernetes"] as const, describe: "Override the spec's target" })
     .option("out", { type: "string", describe: "Write the plan document (JSON) to FILE, atomically" })
     .option("format", { alias: "f", choices: ["pretty", "json"] as const, default: "pretty", describe: "What to print on stdout" })
@@ -29,10 +29,14 @@ interface Arguments {
 }
 
 export async function handler(argv: Arguments): Promise<void> {
-  const { gateSpec, SpecRejectedError } = await import("../../stacks/spec-gate.js");
+  const [{ gateSpec, SpecRejectedError }, { inputName }] = await Promise.all([
+    import("../../stacks/spec-gate.js"),
+    import("../../schemas/source-file.js"),
+  ]);
+  const specFile = inputName(argv.spec); // `-`: standard input
   let gated;
   try {
-    gated = await gateSpec(argv.spec, { failOn: argv["fail-on"] as Severity, ...(argv.bundle ? { bundleDir: argv.bundle } : {}) });
+    gated = await gateSpec(specFile, { failOn: argv["fail-on"] as Severity, ...(argv.bundle ? { bundleDir: argv.bundle } : {}) });
   } catch (error) {
     if (error instanceof SpecRejectedError) {
       process.stderr.write(`${error.message}\n`);
@@ -53,7 +57,7 @@ export async function handler(argv: Arguments): Promise<void> {
   }
   // The same bundle judges what the spec produces: runtime policies on every planned resource.
   const { checkRuntime } = await import("../../policies/engine/check-runtime.js");
-  const report = checkRuntime(gated.engine, { resources: plan.resources }, [argv.spec], "plan");
+  const report = checkRuntime(gated.engine, { resources: plan.resources }, [specFile], "plan");
   const failOn = argv["fail-on"] as Severity;
   const { blockingFindings } = await import("../../policies/engine/finding.js");
   if (argv.format === "json") {

@@ -2,6 +2,8 @@
 import type { Severity } from "../../policies/engine/finding.js";
 import type { Report } from "../../policies/engine/report.js";
 import type { RenderContext } from "../report-options.js";
+import { printable } from "./escape.js";
+import { describeUnknowns } from "./pretty.js";
 
 const COMMAND: Record<Severity, string> = { critical: "error", high: "error", medium: "warning", low: "notice" };
 
@@ -17,12 +19,25 @@ export function render(report: Report, _context: RenderContext): string {
       ].filter(Boolean).join(",");
       return `::${COMMAND[finding.severity]} ${properties}::${data(`${finding.message} (at ${finding.path}). Fix: ${finding.remediation}`)}`;
     });
+  for (const entry of report.undetermined ?? []) {
+    const properties = [
+      entry.file ? `file=${property(entry.file)}` : undefined,
+      entry.line === undefined ? undefined : `line=${entry.line}`,
+      entry.column === undefined ? undefined : `col=${entry.column}`,
+      `title=${property("undetermined during preview")}`,
+    ].filter(Boolean).join(",");
+    lines.push(`::notice ${properties}::${data(`${entry.resource}: ${describeUnknowns(entry.paths)}`)}`);
+  }
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";
 }
 
-/** Escaping from the workflow-commands toolkit: data escapes %, CR, LF; properties also : and ,. */
+/**
+ * Escaping from the workflow-commands toolkit: data escapes %, CR, LF; properties also : and ,.
+ * Other control characters (ESC colour sequences in a container name) are shown as \u escapes,
+ * so input text cannot recolour the log or start a workflow command of its own.
+ */
 function data(value: string): string {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return printable(value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 function property(value: string): string {

@@ -16,6 +16,7 @@ export function render(report: Report, context: RenderContext): string {
       blocking: blockingFindings(report.findings, context.failOn).length,
     },
     findings: report.findings,
+    undetermined: report.undetermined ?? [],
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import { styleText } from "node:util";
 import { SEVERITIES, blockingFindings, type Finding, type Severity } from "../../policies/engine/finding.js";
 import type { Report } from "../../policies/engine/report.js";
 import type { RenderContext } from "../report-options.js";
+import { printable } from "./escape.js";
 
 const SEVERITY_STYLE: Record<Severity, Parameters<typeof styleText>[0]> = {
   critical: ["bold", "red"],
@@ -16,19 +17,19 @@ export function render(report: Report, context: RenderContext): string {
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const finding of report.findings) {
-    const key = finding.file ?? finding.resource ?? "(input)";
+    const key = printable(finding.file ?? finding.resource ?? "(input)");
     byFile.set(key, [...(byFile.get(key) ?? []), finding]);
   }
   for (const [file, findings] of byFile) {
     for (const finding of findings) {
       // file:line:column first, so terminals and editors can jump to it.
       const where = finding.line === undefined ? file : `${file}:${finding.line}:${finding.column ?? 1}`;
-      const waived = finding.waiver ? paint("dim", ` (waived until ${finding.waiver.expires}: ${finding.waiver.reason})`) : "";
-      lines.push(`${where} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("bold", finding.id)} ${finding.message}${waived}`);
+      const waived = finding.waiver ? paint("dim", ` (waived until ${printable(finding.waiver.expires)}: ${printable(finding.waiver.reason)})`) : "";
+      lines.push(`${where} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("bold", printable(finding.id))} ${printable(finding.message)}${waived}`);
       const detail = [
-        finding.path === "" ? undefined : `at ${finding.path}`,
-        finding.component ? `component ${finding.component}` : undefined,
-        finding.resource ? `resource ${finding.resource}` : undefined,
+        finding.path === "" ? undefined : `at ${printable(finding.path)}`,
+        finding.component ? `component ${printable(finding.component)}` : undefined,
+        finding.resource ? `resource ${printable(finding.resource)}` : undefined,
       ]
         .filter(Boolean)
         .join(", ");
@@ -37,14 +38,28 @@ export function render(report: Report, context: RenderContext): string {
     }
     lines.push("");
   }
+  for (const entry of report.undetermined ?? []) {
+    // As the CrossGuard pack reports them: these values are checked again once they are known.
+    const where = printable(entry.line === undefined ? entry.file ?? entry.resource : `${entry.file ?? ""}:${entry.line}:${entry.column ?? 1}`);
+    lines.push(`${where} ${paint("dim", "undetermined")} ${printable(entry.resource)}: ${describeUnknowns(entry.paths)}`);
+  }
+  if ((report.undetermined ?? []).length > 0) lines.push("");
   lines.push(summary(report, context, paint));
   return `${lines.join("\n")}\n`;
+}
+
+/** "could not be evaluated: 2 properties are unknown during preview (/a, /b)", the pack's wording. */
+export function describeUnknowns(paths: readonly string[]): string {
+  const listed = paths.slice(0, 5).map((path) => printable(path || "/")).join(", ");
+  return `could not be evaluated: ${paths.length} propert${paths.length === 1 ? "y is" : "ies are"} unknown during preview (${listed}${paths.length > 5 ? ", …" : ""})`;
 }
 
 function summary(report: Report, context: RenderContext, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string {
   const files = `${report.files.length} file${report.files.length === 1 ? "" : "s"}`;
   const bundle = report.bundle ? `, policy bundle ${report.bundle.revision}${report.bundle.signatureVerified ? " (signature verified)" : ""}` : "";
-  if (report.findings.length === 0) return paint("green", `✔ ${files} checked, no findings${bundle}`);
+  const count = report.undetermined?.length ?? 0;
+  const undetermined = count > 0 ? `; ${count} resource${count === 1 ? "" : "s"} undetermined (unknown during preview)` : "";
+  if (report.findings.length === 0) return paint("green", `✔ ${files} checked, no findings${undetermined}${bundle}`);
   const counts = SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity && !f.waiver).length] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
@@ -52,5 +67,5 @@ function summary(report: Report, context: RenderContext, paint: (style: Paramete
   const blocking = blockingFindings(report.findings, context.failOn).length;
   const parts = [counts.join(", "), waived > 0 ? `${waived} waived` : ""].filter(Boolean).join("; ");
   const mark = blocking > 0 ? paint("red", "✖") : paint("green", "✔");
-  return `${mark} ${files} checked: ${parts}; ${blocking} at or above ${context.failOn}${bundle}`;
+  return `${mark} ${files} checked: ${parts}; ${blocking} at or above ${context.failOn}${undetermined}${bundle}`;
 }

@@ -4,10 +4,24 @@
  */
 import { compareFindings } from "./finding.js";
 import type { PolicyEngine } from "./engine.js";
-import type { Report } from "./report.js";
+import type { Report, Undetermined } from "./report.js";
 import type { RuntimeInput } from "./runtime-input.js";
 
 export function checkRuntime(engine: PolicyEngine, input: RuntimeInput, files: readonly string[], command = "check"): Report {
   const findings = engine.evaluateRuntime(input).sort(compareFindings);
-  return { command, files, rules: engine.rulesFor("runtime"), findings, bundle: engine.bundle };
+  const undetermined = undeterminedResources(input);
+  return { command, files, rules: engine.rulesFor("runtime"), findings, bundle: engine.bundle, ...(undetermined.length > 0 ? { undetermined } : {}) };
+}
+
+/** Resources with unknown values, where they are, and which values. */
+export function undeterminedResources(input: RuntimeInput): Undetermined[] {
+  return input.resources.filter((resource) => resource.unknowns !== undefined && resource.unknowns.length > 0).map((resource) => {
+    const position = resource.source?.locate(resource.source.pointer);
+    return {
+      resource: resource.urn,
+      ...(resource.source ? { file: resource.source.file } : {}),
+      ...(position ? { line: position.line, column: position.column } : {}),
+      paths: resource.unknowns ?? [],
+    };
+  });
 }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, VERIFICATION_KEY_ENV, bundleRevision, type BundleManifest } from "./bundle-layout.js";
 import { SignatureError, readVerificationKey, verifyBundleSignature } from "./bundle-signature.js";
-import { policyInput, type RuntimeInput } from "./runtime-input.js";
+import { UNKNOWN_VALUE, policyInput, type RuntimeInput } from "./runtime-input.js";
 import { checkKind, type CatalogEntry, type CheckKind } from "./catalog.js";
 import { sha256 } from "./digest.js";
 import type { Finding } from "./finding.js";
@@ -130,7 +130,9 @@ export class PolicyEngine {
         ...(resource.component ? { component: resource.component } : {}),
       };
     };
-    return this.evaluate(policyInput(input), { place }, RUNTIME_ENTRYPOINT);
+    const findings = this.evaluate(policyInput(input), { place }, RUNTIME_ENTRYPOINT);
+    if (!input.resources.some((resource) => resource.unknowns !== undefined)) return findings;
+    return findings.filter((finding) => !finding.message.includes(UNKNOWN_VALUE) && !judgesUnknown(finding.path, input.resources));
   }
 
   private toFinding(raw: RawFinding, context: EvaluationContext): Finding {
@@ -230,6 +232,19 @@ export class VerifiedBundle {
   static revive(clone: VerifiedBundle): VerifiedBundle {
     return new VerifiedBundle(clone.manifest, clone.module, clone.data, clone.catalog, clone.signatureVerified);
   }
+}
+
+/**
+ * Whether a finding's path lies at or under a value that was unknown (Pulumi preview). Such a
+ * finding, or one whose message quotes the placeholder, judged the placeholder rather than a
+ * value; the resource is reported as undetermined instead.
+ */
+function judgesUnknown(path: string, resources: RuntimeInput["resources"]): boolean {
+  const match = /^\/resources\/(\d+)\/props(\/.*)?$/.exec(path);
+  const unknowns = match ? resources[Number(match[1])]?.unknowns : undefined;
+  if (!unknowns) return false;
+  const inner = match?.[2] ?? "";
+  return unknowns.some((unknown) => inner === unknown || inner.startsWith(`${unknown}/`));
 }
 
 function checkRaw(item: unknown): RawFinding {

@@ -9,6 +9,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../../schemas/input-error.js";
+import { STDIN_NAME } from "../../schemas/source-file.js";
 import { EngineError, PolicyEngine, VerifiedBundle, describeThrown } from "./engine.js";
 import { compareFindings, type Finding } from "./finding.js";
 import type { Report } from "./report.js";
@@ -40,7 +41,8 @@ export async function validateSpecFilesInParallel(files: readonly string[], bund
   const workers = Math.min(options.workers ?? availableParallelism(), Math.floor(files.length / MIN_FILES_PER_WORKER));
   const engine = await PolicyEngine.instantiate(bundle);
   const policies = specPoliciesFrom(engine, today);
-  if (workers < 2) return validateSpecFiles(files, policies);
+  // Standard input can be read by one thread only: such a run stays in-process.
+  if (workers < 2 || files.includes(STDIN_NAME)) return validateSpecFiles(files, policies);
 
   const cursor = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const pending = Array.from({ length: workers - 1 }, () => runWorker({ bundle, files, today, cursor }));

@@ -24,6 +24,16 @@ export interface BundleInfo {
   readonly signatureVerified: boolean;
 }
 
+/** A resource some of whose values were unknown (Pulumi preview): checks on them are undetermined. */
+export interface Undetermined {
+  readonly resource: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** JSON Pointers, relative to the resource's props, of the unknown values. */
+  readonly paths: readonly string[];
+}
+
 export interface Report {
   readonly command: string;
   /** Every input file that was evaluated, in the order given. */
@@ -31,4 +41,6 @@ export interface Report {
   readonly rules: readonly RuleMetadata[];
   readonly findings: readonly Finding[];
   readonly bundle?: BundleInfo;
+  /** Resources with unknown values, reported as CrossGuard's could-not-evaluate policy does. */
+  readonly undetermined?: readonly Undetermined[];
 }

@@ -30,7 +30,15 @@ export interface RuntimeResource {
   /** Component path (names of the enclosing components), when known. */
   readonly component?: string;
   readonly source?: ResourceSource;
+  /**
+   * JSON Pointers (relative to props) of values not known yet (Pulumi preview). Findings at or
+   * under them are not reported; the report lists the resource as undetermined instead.
+   */
+  readonly unknowns?: readonly string[];
 }
+
+/** What an unknown value reads as in props: a visible placeholder that no check matches. */
+export const UNKNOWN_VALUE = "<unknown during preview>";
 
 export interface RuntimeInput {
   readonly resources: readonly RuntimeResource[];
@@ -47,9 +55,9 @@ export function kubernetesToken(apiVersion: string, kind: string): string {
 }
 
 /** The serialisable document the policies see (no source locators). */
-export function policyInput(input: RuntimeInput): { resources: Array<Omit<RuntimeResource, "source" | "component">>; spec?: unknown } {
+export function policyInput(input: RuntimeInput): { resources: Array<Omit<RuntimeResource, "source" | "component" | "unknowns">>; spec?: unknown } {
   return {
-    resources: input.resources.map(({ source: _source, component: _component, ...resource }) => resource),
+    resources: input.resources.map(({ source: _source, component: _component, unknowns: _unknowns, ...resource }) => resource),
     ...(input.spec === undefined ? {} : { spec: input.spec }),
   };
 }

@@ -107,7 +107,7 @@ container_fields := ["containers", "initContainers", "ephemeralContainers"]
 # ephemeral containers of every pod spec, and for the single-container fields the table names
 # (KServe's `predictor.model`: a container whose pod spec is the enclosing object). A container
 # without a name is given its field name, so a message about it is never undefined.
-containers contains [i, sprintf("%s/%s/%d", [pointer, field, j]), container, pod] if {
+containers contains [i, concat("", [pointer, "/", field, "/", format_int(j, 10)]), container, pod] if {
 	some [i, pointer, pod] in pod_specs
 	some field in container_fields
 	some j, container in as_list(object.get(pod, field, []))
@@ -138,7 +138,7 @@ account_automount(i, pod) := object.get(service_accounts, [[namespace_of(input.r
 
 account_name(pod) := object.get(pod, "serviceAccountName", object.get(pod, "serviceAccount", "default"))
 
-resource_pointer(i) := sprintf("/resources/%d/props", [i])
+resource_pointer(i) := concat("", ["/resources/", format_int(i, 10), "/props"])
 
 # Parses a JSON policy document given as a string or as an object. The text must be one object
 # or array (`{…}` or `[…]` once trimmed): the WebAssembly json.unmarshal accepts trailing text
@@ -211,3 +211,12 @@ judged(i, pointer, null) if not fragment(i, pointer)
 # ServingRuntime)? The InferenceService that selects it supplies the model, its arguments and
 # the pod-level service-account settings, which a ServingRuntimePodSpec cannot even hold.
 serving_runtime(i) if pod_templates[kind_key(input.resources[i].type)].servingRuntime == true
+
+# Text of a value inside a finding's message or path: a string as it is, anything else as JSON.
+# Findings build their text with concat and this instead of sprintf: sprintf runs in JavaScript
+# under the WebAssembly SDK, and every call copies its arguments out of the WebAssembly heap,
+# whose allocator then scans a free list that grows with the evaluation, so the cost of a
+# decision grew with the square of its findings (bench/linear-cost.mjs).
+text(value) := value if {
+	is_string(value)
+} else := json.marshal(value)

@@ -8,6 +8,8 @@ import { InputError } from "../../../schemas/input-error.js";
 import { parseDocuments, type ParsedDocument } from "../../../schemas/parse-documents.js";
 import { readSourceText } from "../../../schemas/source-file.js";
 import { kubernetesToken, type InputKind, type RuntimeResource } from "../runtime-input.js";
+import { readKubernetesBooleans } from "./kubernetes-booleans.js";
+import { readPulumiValue } from "./pulumi-values.js";
 
 /** Runtime configs can be large (a 10,000-resource stack export, a big List). */
 export const RUNTIME_MAX_BYTES = 64 * 1024 * 1024;
@@ -20,8 +22,28 @@ export interface RuntimeFile {
   readonly resources: RuntimeResource[];
 }
 
+/**
+ * A file that is not a runtime config at all (a chart's values.yaml or Chart.yaml, a Grafana
+ * dashboard, a kustomization, a template before rendering). Found in a directory, it is
+ * skipped with a notice; named on the command line, it is an error like any other.
+ */
+export class NotRuntimeConfigError extends InputError {
+  override readonly name = "NotRuntimeConfigError";
+}
+
 export function readRuntimeFile(file: string, kind?: InputKind): RuntimeFile {
-  const documents = parseDocuments(readSourceText(file, RUNTIME_MAX_BYTES), file, { maxDepth: 128, skipEmptyDocuments: true });
+  const text = readSourceText(file, RUNTIME_MAX_BYTES);
+  let documents: ParsedDocument[];
+  try {
+    documents = parseDocuments(text, file, { maxDepth: 128, skipEmptyDocuments: true });
+  } catch (error) {
+    // `{{ … }}` outside quotes rarely parses: a Helm or Go template before rendering.
+    if (error instanceof InputError && kind === undefined && text.includes("{{")) {
+      throw new NotRuntimeConfigError(`${error.message}; this looks like a template before rendering (render it, e.g. \`helm template … | llmops check -\`)`, error.file, error.line, error.column);
+    }
+    throw error;
+  }
+  if (kind === undefined) refuseKustomization(documents, file);
   const detected = kind ?? detectKind(documents, file);
   const resources = documents.flatMap((document) => adapt(detected, document));
   return { file, kind: detected, resources };
@@ -39,12 +61,30 @@ export function detectKind(documents: readonly ParsedDocument[], file: string): 
     if (isObject(first.deployment) && first.version !== undefined) return "state";
     if (first.kind === "List" && Array.isArray(first.items) && /\.json$/i.test(file)) return "kubectl";
   }
-  if (documents.every((document) => isObject(document.value) && typeof document.value.apiVersion === "string" && typeof document.value.kind === "string")) return "manifests";
-  const position = documents[0]?.locate("");
-  throw new InputError(
-    "unrecognised runtime config; expected an llmops plan, `pulumi preview --json`, `pulumi stack export`, Kubernetes manifests or `kubectl get -o json` output (or pass --input-kind)",
+  const stray = documents.find((document) => !isKubernetesObject(document.value));
+  if (stray === undefined) return "manifests";
+  // Name the document that does not fit (its own line), not the start of the file.
+  const position = stray.locate("");
+  const which = documents.length > 1 || stray.index > 0 ? ` (document ${stray.index + 1} of the stream)` : "";
+  throw new NotRuntimeConfigError(
+    `unrecognised runtime config${which}; expected an llmops plan, \`pulumi preview --json\`, \`pulumi stack export\`, Kubernetes manifests or \`kubectl get -o json\` output (or pass --input-kind)`,
     file, position?.line, position?.column,
   );
+}
+
+/** A kustomization is build input, not an object the API server holds: render it first. */
+function refuseKustomization(documents: readonly ParsedDocument[], file: string): void {
+  for (const document of documents) {
+    const value = document.value;
+    if (isObject(value) && typeof value.apiVersion === "string" && value.apiVersion.startsWith("kustomize.config.k8s.io/")) {
+      const position = document.locate("");
+      throw new NotRuntimeConfigError("a kustomization, not rendered objects; render it with `kubectl kustomize DIR | llmops check -`", file, position?.line, position?.column);
+    }
+  }
+}
+
+function isKubernetesObject(value: unknown): value is Json & { apiVersion: string; kind: string } {
+  return isObject(value) && typeof value.apiVersion === "string" && typeof value.kind === "string";
 }
 
 function adapt(kind: InputKind, document: ParsedDocument): RuntimeResource[] {
@@ -110,17 +150,25 @@ function fromPreview(document: ParsedDocument): RuntimeResource[] {
     if (typeof state.type !== "string" || typeof state.urn !== "string") fail(document, `/steps/${index}/newState`, "expected newState with urn and type");
     if (!judged(state.type)) return;
     const field = isObject(state.inputs) ? "inputs" : "outputs";
+    const unknowns: string[] = [];
     resources.push({
       urn: state.urn,
       type: state.type,
       name: nameFromUrn(state.urn),
       ...(typeof state.id === "string" && state.id !== "" ? { id: state.id } : {}),
-      props: (state[field] as Json | undefined) ?? {},
+      props: pulumiProps(state[field], unknowns),
+      ...(unknowns.length > 0 ? { unknowns } : {}),
       ...(typeof state.parent === "string" ? { parent: state.parent } : {}),
       source: source(document, `/steps/${index}/newState/${field}`),
     });
   });
   return resources;
+}
+
+/** Props with Pulumi's unknowns marked and secret envelopes opened (see pulumi-values.ts). */
+function pulumiProps(value: unknown, unknowns: string[]): Json {
+  if (!isObject(value)) return {};
+  return readPulumiValue(value, unknowns) as Json;
 }
 
 function fromState(document: ParsedDocument): RuntimeResource[] {
@@ -135,12 +183,14 @@ function fromState(document: ParsedDocument): RuntimeResource[] {
     if (!judged(item.type) || item.delete === true) return;
     // State outputs are what was actually deployed; fall back to inputs for components.
     const field = isObject(item.outputs) && Object.keys(item.outputs).length > 0 ? "outputs" : "inputs";
+    const unknowns: string[] = [];
     resources.push({
       urn: item.urn,
       type: item.type,
       name: nameFromUrn(item.urn),
       ...(typeof item.id === "string" ? { id: item.id } : {}),
-      props: (item[field] as Json | undefined) ?? {},
+      props: pulumiProps(item[field], unknowns),
+      ...(unknowns.length > 0 ? { unknowns } : {}),
       ...(typeof item.parent === "string" ? { parent: item.parent } : {}),
       source: source(document, `${pointer}/${field}`),
     });
@@ -160,6 +210,7 @@ function fromManifests(document: ParsedDocument): RuntimeResource[] {
     if (!isObject(manifest) || typeof manifest.apiVersion !== "string" || typeof manifest.kind !== "string") {
       fail(document, pointer, "expected a Kubernetes object with apiVersion and kind");
     }
+    readKubernetesBooleans(manifest, pointer, document.file, (at) => document.locate(at));
     const metadata = isObject(manifest.metadata) ? manifest.metadata : {};
     const name = typeof metadata.name === "string" ? metadata.name : "(unnamed)";
     const namespace = typeof metadata.namespace === "string" ? metadata.namespace : undefined;

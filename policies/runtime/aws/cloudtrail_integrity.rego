@@ -14,11 +14,11 @@ package llmops.runtime.aws.cloudtrail_integrity
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-026", "msg": msg, "path": sprintf("%s/enableLogFileValidation", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-026", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/enableLogFileValidation"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:cloudtrail/trail:Trail"
 	not integrity(resource.props)
-	msg := sprintf("trail %s does not validate or encrypt its logs", [resource.name])
+	msg := concat("", ["trail ", lib.text(resource.name), " does not validate or encrypt its logs"])
 }
 
 integrity(props) if {

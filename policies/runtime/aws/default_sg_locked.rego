@@ -15,9 +15,9 @@ package llmops.runtime.aws.default_sg_locked
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-020", "msg": msg, "path": sprintf("%s/ingress", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-020", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/ingress"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"
 	count(array.concat(object.get(resource.props, "ingress", []), object.get(resource.props, "egress", []))) > 0
-	msg := sprintf("default security group %s allows traffic", [resource.name])
+	msg := concat("", ["default security group ", lib.text(resource.name), " allows traffic"])
 }

@@ -16,10 +16,10 @@ package llmops.runtime.aws.ebs_encrypted
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-007", "msg": msg, "path": sprintf("%s/blockDeviceMappings", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-007", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/blockDeviceMappings"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:ec2/launchTemplate:LaunchTemplate"
 	some device in object.get(resource.props, "blockDeviceMappings", [])
 	not object.get(device, ["ebs", "encrypted"], false) in {true, "true"}
-	msg := sprintf("launch template %s has unencrypted volumes", [resource.name])
+	msg := concat("", ["launch template ", lib.text(resource.name), " has unencrypted volumes"])
 }

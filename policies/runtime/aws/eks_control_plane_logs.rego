@@ -18,10 +18,10 @@ import data.llmops.lib.runtime as lib
 
 required_log_types := {"api", "audit", "authenticator", "controllerManager", "scheduler"}
 
-deny contains {"id": "LLM-AWS-003", "msg": msg, "path": sprintf("%s/enabledClusterLogTypes", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-003", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/enabledClusterLogTypes"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:eks/cluster:Cluster"
 	missing := required_log_types - {t | some t in object.get(resource.props, "enabledClusterLogTypes", [])}
 	count(missing) > 0
-	msg := sprintf("EKS cluster %s does not log %s", [resource.name, concat(", ", sort(missing))])
+	msg := concat("", ["EKS cluster ", lib.text(resource.name), " does not log ", lib.text(concat(", ", sort(missing)))])
 }

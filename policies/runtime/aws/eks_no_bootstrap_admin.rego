@@ -17,9 +17,9 @@ package llmops.runtime.aws.eks_no_bootstrap_admin
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-004", "msg": msg, "path": sprintf("%s/accessConfig", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-004", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/accessConfig"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:eks/cluster:Cluster"
 	object.get(resource.props, ["accessConfig", "bootstrapClusterCreatorAdminPermissions"], true) != false
-	msg := sprintf("EKS cluster %s makes its creator an implicit cluster admin", [resource.name])
+	msg := concat("", ["EKS cluster ", lib.text(resource.name), " makes its creator an implicit cluster admin"])
 }

@@ -16,12 +16,12 @@ package llmops.runtime.aws.eks_private_endpoint
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-001", "msg": msg, "path": sprintf("%s/vpcConfig", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-001", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/vpcConfig"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:eks/cluster:Cluster"
 	object.get(resource.props, ["vpcConfig", "endpointPublicAccess"], true) != false
 	open_to_world(resource.props.vpcConfig)
-	msg := sprintf("EKS cluster %s has a public endpoint open to the internet", [resource.name])
+	msg := concat("", ["EKS cluster ", lib.text(resource.name), " has a public endpoint open to the internet"])
 }
 
 open_to_world(config) if count(object.get(config, "publicAccessCidrs", [])) == 0

@@ -16,9 +16,9 @@ package llmops.runtime.aws.eks_secrets_encryption
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-002", "msg": msg, "path": sprintf("%s/encryptionConfig", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-002", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/encryptionConfig"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:eks/cluster:Cluster"
 	not "secrets" in object.get(resource.props, ["encryptionConfig", "resources"], [])
-	msg := sprintf("EKS cluster %s does not encrypt secrets with KMS", [resource.name])
+	msg := concat("", ["EKS cluster ", lib.text(resource.name), " does not encrypt secrets with KMS"])
 }

@@ -17,12 +17,12 @@ package llmops.runtime.aws.iam_no_wildcard_actions
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-022", "msg": msg, "path": sprintf("%s/policy", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-022", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policy"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type in {"aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy", "aws:iam/userPolicy:UserPolicy", "aws:iam/groupPolicy:GroupPolicy"}
 	some statement in lib.as_array(lib.document(resource.props.policy).Statement)
 	statement.Effect == "Allow"
 	some action in lib.as_array(statement.Action)
 	regex.match(`(^\*$|:\*$)`, action)
-	msg := sprintf("policy %s allows %s", [resource.name, action])
+	msg := concat("", ["policy ", lib.text(resource.name), " allows ", lib.text(action)])
 }

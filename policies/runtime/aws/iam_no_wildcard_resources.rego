@@ -17,7 +17,7 @@ package llmops.runtime.aws.iam_no_wildcard_resources
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-023", "msg": msg, "path": sprintf("%s/policy", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-023", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policy"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type in {"aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy", "aws:iam/userPolicy:UserPolicy", "aws:iam/groupPolicy:GroupPolicy"}
 	some statement in lib.as_array(lib.document(resource.props.policy).Statement)
@@ -25,7 +25,7 @@ deny contains {"id": "LLM-AWS-023", "msg": msg, "path": sprintf("%s/policy", [li
 	"*" in lib.as_array(statement.Resource)
 	some action in lib.as_array(statement.Action)
 	not read_only_listing(action)
-	msg := sprintf("policy %s allows %s on every resource", [resource.name, action])
+	msg := concat("", ["policy ", lib.text(resource.name), " allows ", lib.text(action), " on every resource"])
 }
 
 # Describe/List/Get*Token-style calls have no resource-level permissions in IAM.

@@ -17,12 +17,12 @@ package llmops.runtime.aws.imdsv2
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-005", "msg": msg, "path": sprintf("%s/metadataOptions", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-005", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/metadataOptions"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type in {"aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/instance:Instance"}
 	options := object.get(resource.props, "metadataOptions", {})
 	not hardened(options)
-	msg := sprintf("%s does not require IMDSv2 with hop limit 1", [resource.name])
+	msg := concat("", [lib.text(resource.name), " does not require IMDSv2 with hop limit 1"])
 }
 
 hardened(options) if {

@@ -17,13 +17,13 @@ package llmops.runtime.aws.irsa_trust_pinned
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-024", "msg": msg, "path": sprintf("%s/assumeRolePolicy", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-024", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/assumeRolePolicy"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:iam/role:Role"
 	some statement in lib.as_array(lib.document(resource.props.assumeRolePolicy).Statement)
 	"sts:AssumeRoleWithWebIdentity" in lib.as_array(statement.Action)
 	not pinned(object.get(statement, ["Condition", "StringEquals"], {}))
-	msg := sprintf("role %s trusts web identities without a pinned service account and audience", [resource.name])
+	msg := concat("", ["role ", lib.text(resource.name), " trusts web identities without a pinned service account and audience"])
 }
 
 pinned(conditions) if {

@@ -15,7 +15,7 @@ package llmops.runtime.aws.kms_no_public_principal
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-012", "msg": msg, "path": sprintf("%s/policy", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-012", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policy"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:kms/key:Key"
 	resource.props.policy
@@ -23,7 +23,7 @@ deny contains {"id": "LLM-AWS-012", "msg": msg, "path": sprintf("%s/policy", [li
 	statement.Effect == "Allow"
 	wildcard_principal(statement.Principal)
 	not statement.Condition
-	msg := sprintf("KMS key %s allows any principal", [resource.name])
+	msg := concat("", ["KMS key ", lib.text(resource.name), " allows any principal"])
 }
 
 wildcard_principal("*")

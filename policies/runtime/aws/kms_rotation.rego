@@ -14,9 +14,9 @@ package llmops.runtime.aws.kms_rotation
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-011", "msg": msg, "path": sprintf("%s/enableKeyRotation", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-011", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/enableKeyRotation"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:kms/key:Key"
 	object.get(resource.props, "enableKeyRotation", false) != true
-	msg := sprintf("KMS key %s does not rotate", [resource.name])
+	msg := concat("", ["KMS key ", lib.text(resource.name), " does not rotate"])
 }

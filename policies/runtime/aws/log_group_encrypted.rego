@@ -16,10 +16,10 @@ package llmops.runtime.aws.log_group_encrypted
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-025", "msg": msg, "path": sprintf("%s/kmsKeyId", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-025", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/kmsKeyId"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:cloudwatch/logGroup:LogGroup"
 	some field in ["kmsKeyId", "retentionInDays"]
 	not resource.props[field]
-	msg := sprintf("log group %s has no KMS key or no retention", [resource.name])
+	msg := concat("", ["log group ", lib.text(resource.name), " has no KMS key or no retention"])
 }

@@ -17,24 +17,24 @@ package llmops.runtime.aws.no_public_node_ips
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-006", "msg": msg, "path": sprintf("%s/networkInterfaces/%d/associatePublicIpAddress", [lib.resource_pointer(i), j]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-006", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/networkInterfaces/", format_int(j, 10), "/associatePublicIpAddress"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:ec2/launchTemplate:LaunchTemplate"
 	some j, interface in object.get(resource.props, "networkInterfaces", [])
 	interface.associatePublicIpAddress in {true, "true"}
-	msg := sprintf("launch template %s assigns public IPs", [resource.name])
+	msg := concat("", ["launch template ", lib.text(resource.name), " assigns public IPs"])
 }
 
-deny contains {"id": "LLM-AWS-006", "msg": msg, "path": sprintf("%s/associatePublicIpAddress", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-006", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/associatePublicIpAddress"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:ec2/instance:Instance"
 	resource.props.associatePublicIpAddress == true
-	msg := sprintf("instance %s has a public IP", [resource.name])
+	msg := concat("", ["instance ", lib.text(resource.name), " has a public IP"])
 }
 
-deny contains {"id": "LLM-AWS-006", "msg": msg, "path": sprintf("%s/mapPublicIpOnLaunch", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-006", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/mapPublicIpOnLaunch"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:ec2/subnet:Subnet"
 	resource.props.mapPublicIpOnLaunch == true
-	msg := sprintf("subnet %s gives public IPs to everything launched in it", [resource.name])
+	msg := concat("", ["subnet ", lib.text(resource.name), " gives public IPs to everything launched in it"])
 }

@@ -48,7 +48,7 @@ on_node_role(resource, _, urns) if {
 	urn in urns
 }
 
-deny contains {"id": "LLM-AWS-028", "msg": msg, "path": sprintf("%s/policyArn", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-028", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policyArn"]), "resource": resource.urn} if {
 	# Bound once before the iteration: WebAssembly does not memoize rules, so this keeps it linear.
 	# regal ignore:pointless-reassignment
 	values := node_role_values
@@ -59,7 +59,7 @@ deny contains {"id": "LLM-AWS-028", "msg": msg, "path": sprintf("%s/policyArn", 
 	resource.type == "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
 	on_node_role(resource, values, urns)
 	not resource.props.policyArn in allowed_node_policies
-	msg := sprintf("node role gets %s", [resource.props.policyArn])
+	msg := concat("", ["node role gets ", lib.text(resource.props.policyArn)])
 }
 
 deny contains {"id": "LLM-AWS-028", "msg": "node role has an inline policy", "path": lib.resource_pointer(i), "resource": resource.urn} if {

@@ -22,10 +22,10 @@ checks := {
 	"domainEndpointOptions": ["domainEndpointOptions", "enforceHttps"],
 }
 
-deny contains {"id": "LLM-AWS-018", "msg": msg, "path": sprintf("%s/%s", [lib.resource_pointer(i), field]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-018", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/", lib.text(field)]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:opensearch/domain:Domain"
 	some field, path in checks
 	object.get(resource.props, path, false) != true
-	msg := sprintf("OpenSearch domain %s does not enable %s", [resource.name, concat(".", path)])
+	msg := concat("", ["OpenSearch domain ", lib.text(resource.name), " does not enable ", lib.text(concat(".", path))])
 }

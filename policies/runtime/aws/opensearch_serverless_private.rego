@@ -17,19 +17,19 @@ package llmops.runtime.aws.opensearch_serverless_private
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-017", "msg": msg, "path": sprintf("%s/policy", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-017", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policy"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy"
 	resource.props.type == "network"
 	some rule in lib.as_array(lib.document(resource.props.policy))
 	rule.AllowFromPublic == true
-	msg := sprintf("network policy %s allows public access to the collection", [resource.name])
+	msg := concat("", ["network policy ", lib.text(resource.name), " allows public access to the collection"])
 }
 
-deny contains {"id": "LLM-AWS-017", "msg": msg, "path": sprintf("%s/policy", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-017", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policy"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy"
 	resource.props.type == "encryption"
 	lib.document(resource.props.policy).AWSOwnedKey == true
-	msg := sprintf("encryption policy %s uses an AWS-owned key", [resource.name])
+	msg := concat("", ["encryption policy ", lib.text(resource.name), " uses an AWS-owned key"])
 }

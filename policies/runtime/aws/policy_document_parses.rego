@@ -21,14 +21,14 @@ import data.llmops.lib.runtime as lib
 
 policy_fields := {"policy", "assumeRolePolicy"}
 
-deny contains {"id": "LLM-AWS-029", "msg": msg, "path": sprintf("%s/%s", [lib.resource_pointer(i), field]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-029", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/", lib.text(field)]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	startswith(resource.type, "aws:")
 	some field in policy_fields
 	value := resource.props[field]
 	is_string(value)
 	not parses(value)
-	msg := sprintf("%s.%s of %s is not a single JSON document; it cannot be checked", [resource.type, field, resource.name])
+	msg := concat("", [lib.text(resource.type), ".", lib.text(field), " of ", lib.text(resource.name), " is not a single JSON document; it cannot be checked"])
 }
 
 # lib.document is defined only for text that is one {…} or […] and parses.

@@ -15,11 +15,11 @@ package llmops.runtime.aws.rds_deletion_protection
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-016", "msg": msg, "path": sprintf("%s/deletionProtection", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-016", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/deletionProtection"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:rds/cluster:Cluster"
 	not protected(resource.props)
-	msg := sprintf("database %s can be deleted or keeps under 7 days of backups", [resource.name])
+	msg := concat("", ["database ", lib.text(resource.name), " can be deleted or keeps under 7 days of backups"])
 }
 
 protected(props) if {

@@ -14,9 +14,9 @@ package llmops.runtime.aws.rds_encrypted
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-014", "msg": msg, "path": sprintf("%s/storageEncrypted", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-014", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/storageEncrypted"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type in {"aws:rds/cluster:Cluster", "aws:rds/instance:Instance"}
 	object.get(resource.props, "storageEncrypted", false) != true
-	msg := sprintf("database %s does not encrypt its storage", [resource.name])
+	msg := concat("", ["database ", lib.text(resource.name), " does not encrypt its storage"])
 }

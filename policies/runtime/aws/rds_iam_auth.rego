@@ -15,9 +15,9 @@ package llmops.runtime.aws.rds_iam_auth
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-015", "msg": msg, "path": sprintf("%s/iamDatabaseAuthenticationEnabled", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-015", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/iamDatabaseAuthenticationEnabled"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type in {"aws:rds/cluster:Cluster", "aws:rds/instance:Instance"}
 	object.get(resource.props, "iamDatabaseAuthenticationEnabled", false) != true
-	msg := sprintf("database %s does not use IAM authentication", [resource.name])
+	msg := concat("", ["database ", lib.text(resource.name), " does not use IAM authentication"])
 }

@@ -16,9 +16,9 @@ package llmops.runtime.aws.rds_not_public
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-013", "msg": msg, "path": sprintf("%s/publiclyAccessible", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-013", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/publiclyAccessible"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type in {"aws:rds/clusterInstance:ClusterInstance", "aws:rds/instance:Instance"}
 	resource.props.publiclyAccessible == true
-	msg := sprintf("database %s is publicly accessible", [resource.name])
+	msg := concat("", ["database ", lib.text(resource.name), " is publicly accessible"])
 }

@@ -26,7 +26,7 @@ deny contains {"id": "LLM-AWS-008", "msg": msg, "path": lib.resource_pointer(i),
 	some i, resource in input.resources
 	resource.type in bucket_types
 	not lib.referenced(resource, values, urns)
-	msg := sprintf("bucket %s has no public access block with all four settings on", [resource.name])
+	msg := concat("", ["bucket ", lib.text(resource.name), " has no public access block with all four settings on"])
 }
 
 full_blocks contains block if {

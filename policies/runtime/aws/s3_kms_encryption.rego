@@ -23,7 +23,7 @@ deny contains {"id": "LLM-AWS-010", "msg": msg, "path": lib.resource_pointer(i),
 	some i, resource in input.resources
 	resource.type in {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"}
 	not lib.referenced(resource, values, urns)
-	msg := sprintf("bucket %s is not encrypted with a KMS key", [resource.name])
+	msg := concat("", ["bucket ", lib.text(resource.name), " is not encrypted with a KMS key"])
 }
 
 kms_configs contains config if {

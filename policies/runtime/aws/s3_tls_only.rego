@@ -22,7 +22,7 @@ deny contains {"id": "LLM-AWS-009", "msg": msg, "path": lib.resource_pointer(i),
 	some i, resource in input.resources
 	resource.type in {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"}
 	not lib.referenced(resource, values, urns)
-	msg := sprintf("bucket %s accepts requests without TLS", [resource.name])
+	msg := concat("", ["bucket ", lib.text(resource.name), " accepts requests without TLS"])
 }
 
 tls_policies contains policy if {

@@ -17,13 +17,13 @@ package llmops.runtime.aws.sg_no_world_ingress
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-019", "msg": msg, "path": sprintf("%s/ingress/%d", [lib.resource_pointer(i), j]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-019", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/ingress/", format_int(j, 10)]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:ec2/securityGroup:SecurityGroup"
 	some j, rule in object.get(resource.props, "ingress", [])
 	some cidr in array.concat(object.get(rule, "cidrBlocks", []), object.get(rule, "ipv6CidrBlocks", []))
 	lib.world_cidr(cidr)
-	msg := sprintf("security group %s admits %s", [resource.name, cidr])
+	msg := concat("", ["security group ", lib.text(resource.name), " admits ", lib.text(cidr)])
 }
 
 deny contains {"id": "LLM-AWS-019", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
@@ -32,5 +32,5 @@ deny contains {"id": "LLM-AWS-019", "msg": msg, "path": lib.resource_pointer(i),
 	object.get(resource.props, "type", "ingress") == "ingress"
 	some cidr in array.concat(lib.as_array(object.get(resource.props, "cidrIpv4", [])), object.get(resource.props, "cidrBlocks", []))
 	lib.world_cidr(cidr)
-	msg := sprintf("security group rule %s admits %s", [resource.name, cidr])
+	msg := concat("", ["security group rule ", lib.text(resource.name), " admits ", lib.text(cidr)])
 }

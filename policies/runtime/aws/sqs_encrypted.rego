@@ -14,9 +14,9 @@ package llmops.runtime.aws.sqs_encrypted
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-027", "msg": msg, "path": sprintf("%s/kmsMasterKeyId", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-027", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/kmsMasterKeyId"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:sqs/queue:Queue"
 	not resource.props.kmsMasterKeyId
-	msg := sprintf("queue %s is not encrypted with a KMS key", [resource.name])
+	msg := concat("", ["queue ", lib.text(resource.name), " is not encrypted with a KMS key"])
 }

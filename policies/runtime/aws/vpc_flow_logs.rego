@@ -21,7 +21,7 @@ deny contains {"id": "LLM-AWS-021", "msg": msg, "path": lib.resource_pointer(i),
 	some i, resource in input.resources
 	resource.type == "aws:ec2/vpc:Vpc"
 	not lib.referenced(resource, values, urns)
-	msg := sprintf("VPC %s has no flow log", [resource.name])
+	msg := concat("", ["VPC ", lib.text(resource.name), " has no flow log"])
 }
 
 flow_logs contains log if {

@@ -17,11 +17,11 @@ package llmops.runtime.kubernetes.approved_registries
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-027", "msg": msg, "path": sprintf("%s/image", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-027", "msg": msg, "path": concat("", [pointer, "/image"]), "resource": urn} if {
 	some [i, pointer, container, _] in lib.containers
 	urn := input.resources[i].urn
 	not approved(container.image)
-	msg := sprintf("container %s uses %s from an unapproved registry", [container.name, container.image])
+	msg := concat("", ["container ", lib.text(container.name), " uses ", lib.text(container.image), " from an unapproved registry"])
 }
 
 approved(image) if {

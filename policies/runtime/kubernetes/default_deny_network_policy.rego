@@ -18,13 +18,13 @@ package llmops.runtime.kubernetes.default_deny_network_policy
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-016", "msg": msg, "path": sprintf("%s/metadata", [lib.resource_pointer(i)]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-016", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/metadata"]), "resource": urn} if {
 	guarded := {namespace | some namespace, _ in default_deny}
 	some [i, _, _] in lib.pod_specs
 	urn := input.resources[i].urn
 	namespace := lib.namespace_of(input.resources[i])
 	not namespace in guarded
-	msg := sprintf("namespace %s has no default-deny NetworkPolicy for ingress and egress", [namespace])
+	msg := concat("", ["namespace ", lib.text(namespace), " has no default-deny NetworkPolicy for ingress and egress"])
 }
 
 default_deny[namespace] if {

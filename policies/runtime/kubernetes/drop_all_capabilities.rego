@@ -17,10 +17,10 @@ package llmops.runtime.kubernetes.drop_all_capabilities
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-003", "msg": msg, "path": sprintf("%s/securityContext/capabilities", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-003", "msg": msg, "path": concat("", [pointer, "/securityContext/capabilities"]), "resource": urn} if {
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	not "ALL" in {upper(c) | some c in object.get(container, ["securityContext", "capabilities", "drop"], [])}
 	lib.judged(i, pointer, object.get(container, ["securityContext", "capabilities", "drop"], null))
-	msg := sprintf("container %s does not drop ALL capabilities", [container.name])
+	msg := concat("", ["container ", lib.text(container.name), " does not drop ALL capabilities"])
 }

@@ -16,14 +16,14 @@ package llmops.runtime.kubernetes.gpu_quota
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-017", "msg": msg, "path": sprintf("%s/metadata", [lib.resource_pointer(i)]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-017", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/metadata"]), "resource": urn} if {
 	capped := {namespace | some namespace, _ in quota_for}
 	some [i, pointer, container, _] in lib.containers
 	urn := input.resources[i].urn
 	object.get(container, ["resources", "limits", "nvidia.com/gpu"], null) != null
 	namespace := lib.namespace_of(input.resources[i])
 	not namespace in capped
-	msg := sprintf("namespace %s runs GPU pods without a GPU ResourceQuota", [namespace])
+	msg := concat("", ["namespace ", lib.text(namespace), " runs GPU pods without a GPU ResourceQuota"])
 }
 
 quota_for[namespace] if {

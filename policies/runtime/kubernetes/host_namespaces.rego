@@ -16,10 +16,10 @@ package llmops.runtime.kubernetes.host_namespaces
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-007", "msg": msg, "path": sprintf("%s/%s", [pointer, field]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-007", "msg": msg, "path": concat("", [pointer, "/", lib.text(field)]), "resource": urn} if {
 	some [i, pointer, pod] in lib.pod_specs
 	urn := input.resources[i].urn
 	some field in ["hostNetwork", "hostPID", "hostIPC"]
 	pod[field] == true
-	msg := sprintf("pod uses %s", [field])
+	msg := concat("", ["pod uses ", lib.text(field)])
 }

@@ -17,9 +17,9 @@ package llmops.runtime.kubernetes.image_digest
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-009", "msg": msg, "path": sprintf("%s/image", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-009", "msg": msg, "path": concat("", [pointer, "/image"]), "resource": urn} if {
 	some [i, pointer, container, _] in lib.containers
 	urn := input.resources[i].urn
 	not regex.match(`@sha256:[a-f0-9]{64}$`, container.image)
-	msg := sprintf("container %s uses image %s, which is not pinned by digest", [container.name, container.image])
+	msg := concat("", ["container ", lib.text(container.name), " uses image ", lib.text(container.image), ", which is not pinned by digest"])
 }

@@ -27,7 +27,7 @@ deny contains {"id": "LLM-K8S-023", "msg": msg, "path": pointer, "resource": urn
 	not lib.serving_runtime(i)
 	not token_limited(container)
 	not serve_config_limited(input.resources[i])
-	msg := sprintf("model server %s runs without token limits", [container.name])
+	msg := concat("", ["model server ", lib.text(container.name), " runs without token limits"])
 }
 
 inference_server(container) if regex.match(`(vllm|text-generation-inference|tritonserver|tgi)`, container.image)

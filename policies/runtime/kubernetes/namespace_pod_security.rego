@@ -17,9 +17,9 @@ package llmops.runtime.kubernetes.namespace_pod_security
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-015", "msg": msg, "path": sprintf("%s/metadata/labels", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-K8S-015", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/metadata/labels"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "kubernetes:core/v1:Namespace"
 	object.get(resource.props, ["metadata", "labels", "pod-security.kubernetes.io/enforce"], "") != "restricted"
-	msg := sprintf("namespace %s does not enforce Pod Security restricted", [resource.props.metadata.name])
+	msg := concat("", ["namespace ", lib.text(resource.props.metadata.name), " does not enforce Pod Security restricted"])
 }

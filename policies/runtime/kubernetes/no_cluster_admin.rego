@@ -16,9 +16,9 @@ package llmops.runtime.kubernetes.no_cluster_admin
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-020", "msg": msg, "path": sprintf("%s/roleRef", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-K8S-020", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/roleRef"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type in {"kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"}
 	resource.props.roleRef.name == "cluster-admin"
-	msg := sprintf("%s %s binds cluster-admin", [resource.props.kind, resource.props.metadata.name])
+	msg := concat("", [lib.text(resource.props.kind), " ", lib.text(resource.props.metadata.name), " binds cluster-admin"])
 }

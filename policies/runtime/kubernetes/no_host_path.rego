@@ -16,10 +16,10 @@ package llmops.runtime.kubernetes.no_host_path
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-008", "msg": msg, "path": sprintf("%s/volumes/%d", [pointer, j]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-008", "msg": msg, "path": concat("", [pointer, "/volumes/", format_int(j, 10)]), "resource": urn} if {
 	some [i, pointer, pod] in lib.pod_specs
 	urn := input.resources[i].urn
 	some j, volume in object.get(pod, "volumes", [])
 	volume.hostPath
-	msg := sprintf("volume %s mounts the host path %s", [volume.name, volume.hostPath.path])
+	msg := concat("", ["volume ", lib.text(volume.name), " mounts the host path ", lib.text(volume.hostPath.path)])
 }

@@ -15,9 +15,9 @@ package llmops.runtime.kubernetes.no_node_port
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-014", "msg": msg, "path": sprintf("%s/spec/type", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-K8S-014", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/spec/type"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "kubernetes:core/v1:Service"
 	resource.props.spec.type == "NodePort"
-	msg := sprintf("Service %s is a NodePort", [resource.props.metadata.name])
+	msg := concat("", ["Service ", lib.text(resource.props.metadata.name), " is a NodePort"])
 }

@@ -17,10 +17,10 @@ package llmops.runtime.kubernetes.no_privilege_escalation
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-002", "msg": msg, "path": sprintf("%s/securityContext/allowPrivilegeEscalation", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-002", "msg": msg, "path": concat("", [pointer, "/securityContext/allowPrivilegeEscalation"]), "resource": urn} if {
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	object.get(container, ["securityContext", "allowPrivilegeEscalation"], true) != false
 	lib.judged(i, pointer, object.get(container, ["securityContext", "allowPrivilegeEscalation"], null))
-	msg := sprintf("container %s allows privilege escalation", [container.name])
+	msg := concat("", ["container ", lib.text(container.name), " allows privilege escalation"])
 }

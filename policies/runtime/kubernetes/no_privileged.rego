@@ -16,9 +16,9 @@ package llmops.runtime.kubernetes.no_privileged
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-004", "msg": msg, "path": sprintf("%s/securityContext/privileged", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-004", "msg": msg, "path": concat("", [pointer, "/securityContext/privileged"]), "resource": urn} if {
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	object.get(container, ["securityContext", "privileged"], false) == true
-	msg := sprintf("container %s is privileged", [container.name])
+	msg := concat("", ["container ", lib.text(container.name), " is privileged"])
 }

@@ -17,13 +17,13 @@ package llmops.runtime.kubernetes.no_public_load_balancer
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-013", "msg": msg, "path": sprintf("%s/spec", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-K8S-013", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/spec"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "kubernetes:core/v1:Service"
 	resource.props.spec.type == "LoadBalancer"
 	not internal_scheme(resource)
 	open_ranges(resource)
-	msg := sprintf("Service %s is a LoadBalancer open to the internet", [resource.props.metadata.name])
+	msg := concat("", ["Service ", lib.text(resource.props.metadata.name), " is a LoadBalancer open to the internet"])
 }
 
 open_ranges(resource) if count(object.get(resource.props.spec, "loadBalancerSourceRanges", [])) == 0

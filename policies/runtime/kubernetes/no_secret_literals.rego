@@ -17,12 +17,12 @@ package llmops.runtime.kubernetes.no_secret_literals
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-010", "msg": msg, "path": sprintf("%s/env/%d/value", [pointer, j]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-010", "msg": msg, "path": concat("", [pointer, "/env/", format_int(j, 10), "/value"]), "resource": urn} if {
 	some [i, pointer, container, _] in lib.containers
 	urn := input.resources[i].urn
 	some j, variable in object.get(container, "env", [])
 	is_string(variable.value)
 	variable.value != ""
 	regex.match(`(?i)(^|_)(API_?KEY|SECRET|PASSWORD|PASSWD|MASTER_KEY|ACCESS_KEY|SECRET_KEY|TOKEN|PRIVATE_KEY)$`, variable.name)
-	msg := sprintf("container %s sets %s from a literal value", [container.name, variable.name])
+	msg := concat("", ["container ", lib.text(container.name), " sets ", lib.text(variable.name), " from a literal value"])
 }

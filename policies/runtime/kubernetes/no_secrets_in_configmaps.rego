@@ -17,12 +17,12 @@ package llmops.runtime.kubernetes.no_secrets_in_configmaps
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-026", "msg": msg, "path": sprintf("%s/data/%s", [lib.resource_pointer(i), key]), "resource": resource.urn} if {
+deny contains {"id": "LLM-K8S-026", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/data/", lib.text(key)]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "kubernetes:core/v1:ConfigMap"
 	some key, value in object.get(resource.props, "data", {})
 	credential(key, value)
-	msg := sprintf("ConfigMap %s holds a credential in %s", [resource.props.metadata.name, key])
+	msg := concat("", ["ConfigMap ", lib.text(resource.props.metadata.name), " holds a credential in ", lib.text(key)])
 }
 
 credential(key, _) if regex.match(`(?i)(password|secret|api[_-]?key|token|private[_-]?key)`, key)

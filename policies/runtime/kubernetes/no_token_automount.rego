@@ -18,7 +18,7 @@ package llmops.runtime.kubernetes.no_token_automount
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-021", "msg": "pod mounts a service account token", "path": sprintf("%s/automountServiceAccountToken", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-021", "msg": "pod mounts a service account token", "path": concat("", [pointer, "/automountServiceAccountToken"]), "resource": urn} if {
 	some [i, pointer, pod] in lib.pod_specs
 	urn := input.resources[i].urn
 	not lib.serving_runtime(i)

@@ -23,7 +23,7 @@ deny contains {"id": "LLM-K8S-022", "msg": msg, "path": pointer, "resource": urn
 	contains(pointer, "/containers/")
 	some probe in ["readinessProbe", "livenessProbe"]
 	not container[probe]
-	msg := sprintf("container %s has no %s", [container.name, probe])
+	msg := concat("", ["container ", lib.text(container.name), " has no ", lib.text(probe)])
 }
 
 probe_required_kinds := {kind | some kind in lib.params.probe_required_kinds}

@@ -16,11 +16,11 @@ package llmops.runtime.kubernetes.rbac_no_escalation
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-019", "msg": msg, "path": sprintf("%s/rules/%d/verbs", [lib.resource_pointer(i), j]), "resource": resource.urn} if {
+deny contains {"id": "LLM-K8S-019", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/rules/", format_int(j, 10), "/verbs"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type in {"kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"}
 	some j, rule in object.get(resource.props, "rules", [])
 	some verb in object.get(rule, "verbs", [])
 	verb in {"bind", "escalate", "impersonate"}
-	msg := sprintf("%s %s grants %s", [resource.props.kind, resource.props.metadata.name, verb])
+	msg := concat("", [lib.text(resource.props.kind), " ", lib.text(resource.props.metadata.name), " grants ", lib.text(verb)])
 }

@@ -16,11 +16,11 @@ package llmops.runtime.kubernetes.rbac_no_wildcards
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-018", "msg": msg, "path": sprintf("%s/rules/%d", [lib.resource_pointer(i), j]), "resource": resource.urn} if {
+deny contains {"id": "LLM-K8S-018", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/rules/", format_int(j, 10)]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type in {"kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"}
 	some j, rule in object.get(resource.props, "rules", [])
 	some field in ["apiGroups", "resources", "verbs"]
 	"*" in object.get(rule, field, [])
-	msg := sprintf("%s %s rule %d has a wildcard in %s", [resource.props.kind, resource.props.metadata.name, j, field])
+	msg := concat("", [lib.text(resource.props.kind), " ", lib.text(resource.props.metadata.name), " rule ", format_int(j, 10), " has a wildcard in ", lib.text(field)])
 }

@@ -17,10 +17,10 @@ package llmops.runtime.kubernetes.read_only_root
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-006", "msg": msg, "path": sprintf("%s/securityContext/readOnlyRootFilesystem", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-006", "msg": msg, "path": concat("", [pointer, "/securityContext/readOnlyRootFilesystem"]), "resource": urn} if {
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	object.get(container, ["securityContext", "readOnlyRootFilesystem"], false) != true
 	lib.judged(i, pointer, object.get(container, ["securityContext", "readOnlyRootFilesystem"], null))
-	msg := sprintf("container %s has a writable root filesystem", [container.name])
+	msg := concat("", ["container ", lib.text(container.name), " has a writable root filesystem"])
 }

@@ -17,12 +17,12 @@ package llmops.runtime.kubernetes.resource_limits
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-011", "msg": msg, "path": sprintf("%s/resources", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-011", "msg": msg, "path": concat("", [pointer, "/resources"]), "resource": urn} if {
 	some [i, pointer, container, _] in lib.containers
 	urn := input.resources[i].urn
 	not contains(pointer, "/ephemeralContainers/")
 	some field in [["requests", "cpu"], ["requests", "memory"], ["limits", "memory"]]
 	object.get(container, array.concat(["resources"], field), null) == null
 	lib.judged(i, pointer, null)
-	msg := sprintf("container %s has no resources.%s.%s", [container.name, field[0], field[1]])
+	msg := concat("", ["container ", lib.text(container.name), " has no resources.", lib.text(field[0]), ".", lib.text(field[1])])
 }

@@ -17,10 +17,10 @@ package llmops.runtime.kubernetes.run_as_non_root
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-001", "msg": msg, "path": sprintf("%s/securityContext/runAsNonRoot", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-001", "msg": msg, "path": concat("", [pointer, "/securityContext/runAsNonRoot"]), "resource": urn} if {
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	object.get(container, ["securityContext", "runAsNonRoot"], object.get(pod, ["securityContext", "runAsNonRoot"], false)) != true
 	lib.judged(i, pointer, object.get(container, ["securityContext", "runAsNonRoot"], object.get(pod, ["securityContext", "runAsNonRoot"], null)))
-	msg := sprintf("container %s may run as root", [container.name])
+	msg := concat("", ["container ", lib.text(container.name), " may run as root"])
 }

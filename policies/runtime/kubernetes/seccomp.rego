@@ -17,11 +17,11 @@ package llmops.runtime.kubernetes.seccomp
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-005", "msg": msg, "path": sprintf("%s/securityContext/seccompProfile", [pointer]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-005", "msg": msg, "path": concat("", [pointer, "/securityContext/seccompProfile"]), "resource": urn} if {
 	some [i, pointer, container, pod] in lib.containers
 	urn := input.resources[i].urn
 	profile := object.get(container, ["securityContext", "seccompProfile", "type"], object.get(pod, ["securityContext", "seccompProfile", "type"], "Unconfined"))
 	not profile in {"RuntimeDefault", "Localhost"}
 	lib.judged(i, pointer, object.get(container, ["securityContext", "seccompProfile", "type"], object.get(pod, ["securityContext", "seccompProfile", "type"], null)))
-	msg := sprintf("container %s runs with seccomp profile %s", [container.name, profile])
+	msg := concat("", ["container ", lib.text(container.name), " runs with seccomp profile ", lib.text(profile)])
 }

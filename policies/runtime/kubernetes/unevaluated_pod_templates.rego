@@ -32,7 +32,7 @@ deny contains {"id": "LLM-K8S-028", "msg": msg, "path": lib.props_pointer(i, seg
 	path[count(path) - 1] == "containers"
 	pod_shaped(value)
 	segments := [segment(s) | some s in array.slice(path, 0, count(path) - 1)]
-	msg := sprintf("pod template of kind %s not evaluated", [key])
+	msg := concat("", ["pod template of kind ", key, " not evaluated"])
 }
 
 # A containers list in which some entry names an image.

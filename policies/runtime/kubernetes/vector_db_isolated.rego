@@ -17,7 +17,7 @@ package llmops.runtime.kubernetes.vector_db_isolated
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-K8S-025", "msg": msg, "path": sprintf("%s/metadata", [lib.resource_pointer(i)]), "resource": urn} if {
+deny contains {"id": "LLM-K8S-025", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/metadata"]), "resource": urn} if {
 	policies := [policy | some policy in input.resources; policy.type == "kubernetes:networking.k8s.io/v1:NetworkPolicy"]
 	some [i, _, pod, metadata] in lib.pod_templates_found
 	urn := input.resources[i].urn
@@ -25,7 +25,7 @@ deny contains {"id": "LLM-K8S-025", "msg": msg, "path": sprintf("%s/metadata", [
 	regex.match(`(qdrant|pgvector|weaviate|milvus|chroma)`, container.image)
 	labels := object.get(metadata, "labels", {})
 	not isolated(policies, lib.namespace_of(input.resources[i]), labels)
-	msg := sprintf("vector database %s is reachable by pods other than the retriever", [input.resources[i].props.metadata.name])
+	msg := concat("", ["vector database ", lib.text(input.resources[i].props.metadata.name), " is reachable by pods other than the retriever"])
 }
 
 isolated(policies, namespace, labels) if {

@@ -24,7 +24,7 @@ deny contains {"id": "LLM-K8S-024", "msg": msg, "path": pointer, "resource": urn
 	regex.match(`(vllm|text-generation-inference|tritonserver|tgi)`, container.image)
 	not lib.serving_runtime(i)
 	not pinned_weights(metadata, pod)
-	msg := sprintf("model server %s does not load weights pinned by digest", [container.name])
+	msg := concat("", ["model server ", lib.text(container.name), " does not load weights pinned by digest"])
 }
 
 pinned_weights(metadata, _) if {

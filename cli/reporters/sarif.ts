@@ -35,6 +35,7 @@ export function render(report: Report, _context: RenderContext): string {
         results: report.findings.map((finding) => toResult(finding, ruleIndex.get(finding.id) ?? 0)),
         properties: {
           command: report.command,
+          ...(report.evidence ? { evidence: report.evidence } : {}),
           ...(report.bundle ? { bundleRevision: report.bundle.revision, bundleDigestsVerified: report.bundle.digestsVerified, bundleSignatureVerified: report.bundle.signatureVerified } : {}),
         },
       },

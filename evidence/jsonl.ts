@@ -44,7 +44,7 @@ export function readKeyed<T>(file: string, field: string, check: (value: unknown
     if (typeof id !== "string" || id === "") throw new InputError('"id" must be a non-empty string', file, line, 1);
     if (entries.has(id)) throw new InputError(`id ${JSON.stringify(id)} appears twice`, file, line, 1);
     if (!check(record[field])) throw new InputError(`"${field}" must be ${expected}`, file, line, 1);
-    entries.set(id, record[field] as T);
+    entries.set(id, record[field]);
   }
   return entries;
 }

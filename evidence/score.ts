@@ -87,5 +87,5 @@ export function evidenceDocument(binding: Binding, metrics: readonly { name: str
       ...(binding.seed === undefined ? {} : { seed: binding.seed }),
     },
     results: { metrics: metrics.map((metric) => ({ ...metric })), redTeam: [], dataQuality: [] },
-  } as EvaluationEvidence;
+  };
 }

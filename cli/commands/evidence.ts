@@ -105,9 +105,43 @@ const sign = {
   },
 };
 
+const importCommand = {
+  command: "import <file>",
+  describe: "Convert an evaluation tool's results into native evidence bound to a model digest and dataset version",
+  builder: (yargs: Argv) =>
+    withBinding(yargs)
+      .positional("file", { type: "string", demandOption: true, describe: "The tool's results file (JSON)" })
+      .option("from", { choices: ["lm-eval"] as const, demandOption: true, describe: "lm-eval: lm-evaluation-harness results_*.json" })
+      .demandOption("output")
+      .example("$0 evidence import --from lm-eval results_2026-11-01.json --model m --model-digest sha256:… --dataset mmlu@1.0 -o evidence.yaml", "Import lm-eval results"),
+  handler: async (argv: BindingArguments & { file: string; from: string; output: string }) => {
+    const bound = binding(argv);
+    const [{ parseDocuments }, { readSourceText }, { importLmEval }, { evidenceDocument }, { basename }] = await Promise.all([
+      import("../../schemas/parse-documents.js"),
+      import("../../schemas/source-file.js"),
+      import("../../evidence/import-lm-eval.js"),
+      import("../../evidence/score.js"),
+      import("node:path"),
+    ]);
+    // Results files carry the environment dump; 16 MiB is ample.
+    const [document] = parseDocuments(readSourceText(argv.file, 16 * 1024 * 1024), argv.file);
+    const run = importLmEval(document!.value, argv.file);
+    // A seed given on the command line must agree with the run's own.
+    if (argv.seed !== undefined && run.seed !== undefined && argv.seed !== run.seed) {
+      throw new UsageError(`--seed ${argv.seed} differs from the run's random_seed ${run.seed}`);
+    }
+    const seed = argv.seed ?? run.seed;
+    await writeEvidence(
+      evidenceDocument({ ...bound, seed }, run.metrics, { ...run.producer, source: `lm-evaluation-harness results ${basename(argv.file)}` }, run.producedAt),
+      argv.output,
+    );
+  },
+};
+
 export function builder(yargs: Argv) {
   return yargs
     .command(score)
+    .command(importCommand)
     .command(sign)
     .demandCommand(1, "Name an evidence command: score, import or sign.");
 }

@@ -116,7 +116,7 @@ const importCommand = {
       .example("$0 evidence import --from lm-eval results_2026-11-01.json --model m --model-digest sha256:… --dataset mmlu@1.0 -o evidence.yaml", "Import lm-eval results"),
   handler: async (argv: BindingArguments & { file: string; from: string; output: string }) => {
     const bound = binding(argv);
-    const [{ parseDocuments }, { readSourceText }, { importLmEval }, { evidenceDocument }, { basename }] = await Promise.all([
+    const [{ parseDocuments }, { readSourceText }, { importLmEval }, { evidenceDocument }, path] = await Promise.all([
       import("../../schemas/parse-documents.js"),
       import("../../schemas/source-file.js"),
       import("../../evidence/import-lm-eval.js"),
@@ -132,7 +132,7 @@ const importCommand = {
     }
     const seed = argv.seed ?? run.seed;
     await writeEvidence(
-      evidenceDocument({ ...bound, seed }, run.metrics, { ...run.producer, source: `lm-evaluation-harness results ${basename(argv.file)}` }, run.producedAt),
+      evidenceDocument({ ...bound, seed }, run.metrics, { ...run.producer, source: `lm-evaluation-harness results ${path.basename(argv.file)}` }, run.producedAt),
       argv.output,
     );
   },

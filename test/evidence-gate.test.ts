@@ -116,6 +116,19 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
     expect(ids(result.stdout).filter((id) => id.startsWith("LLM-EVID"))).toEqual(["LLM-EVID-009"]);
   });
 
+  it("llmops plan --evidence refuses failing evidence before planning, and plans with passing evidence", () => {
+    const failing = scored("paraphrased-plan", "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl");
+    const out = join(dir, "plan.json");
+    const refused = runCli(["plan", SPEC, ...AS_OF, "--evidence", failing, "--out", out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/LLM-EVID-003 bleu of model mistral-7b/);
+    expect(refused.stderr).toContain("nothing was deployed");
+    expect(() => readFileSync(out)).toThrow();
+    const planned = runCli(["plan", SPEC, ...AS_OF, "--evidence", EVIDENCE, "--out", out, "--format", "json"]);
+    expect(planned.status, planned.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(out, "utf8")) as { resources: unknown[] }).resources.length).toBeGreaterThan(0);
+  });
+
   it("refuses malformed evidence with a position (exit 2)", () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, readFileSync(EVIDENCE, "utf8").replace("sampleSize: 6", "sampleSize: many"));

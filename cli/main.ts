@@ -12,6 +12,7 @@ import * as init from "./commands/init.js";
 import * as policy from "./commands/policy.js";
 import * as plan from "./commands/plan.js";
 import * as check from "./commands/check.js";
+import * as evidence from "./commands/evidence.js";
 import { EXIT_CANNOT_EVALUATE, recordExit, takeExit } from "./outcome.js";
 import { UsageError, describeError } from "./errors.js";
 import { STDIN_ARGUMENT } from "../schemas/source-file.js";
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(policy)
       .command(plan)
       .command(check)
+      .command(evidence)
       .option("debug", { type: "boolean", default: false, describe: "Print stack traces for internal errors" })
       .option("verification-key", {
         type: "string",

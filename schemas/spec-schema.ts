@@ -94,6 +94,11 @@ const Evaluation = Obj({
     threshold: Num(0, 100000, { description: "Gate threshold. For perplexity it is a ceiling; for the others a floor." }),
     sampleSize: Optional(Int(1, 1000000, { description: "Number of items scored (required for humanEval)." })),
   }), 32, { default: [] }),
+  maxEvidenceAgeDays: Optional(Int(1, 3650, { description: "Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml" })),
+  regression: Optional(Obj({
+    maxAbsoluteDecrease: Optional(Num(0, 100000, { description: "Largest decrease against the production baseline, in the metric's units." })),
+    maxRelativeDecrease: Optional(Num(0, 1, { description: "Largest decrease against the production baseline, as a fraction of the baseline value." })),
+  }, { description: "Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression" })),
 }, { default: {} });
 
 const Model = Obj({

@@ -54,7 +54,8 @@ const PATTERN_WORDS: Record<string, string> = {
   "^https://[^\\s]{1,2040}$": "an https:// URL",
 };
 
-function describe(error: ErrorObject): SchemaViolation {
+/** One ajv error in plain words, anchored at a JSON Pointer (shared with the evidence loader). */
+export function describe(error: ErrorObject): SchemaViolation {
   const path = error.instancePath;
   const params = error.params as Record<string, unknown>;
   const got = (value: unknown) => JSON.stringify(value)?.slice(0, 80) ?? "nothing";

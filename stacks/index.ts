@@ -31,7 +31,19 @@ export default async function main(): Promise<Record<string, unknown>> {
   const specPath = resolve(root, config.require("spec"));
   const bundle = config.get("bundle");
   try {
-    const gated = await gateSpec(specPath, { failOn: (config.get("failOn") ?? "high"), ...(bundle ? { bundleDir: resolve(root, bundle) } : {}) });
+    // llmops:evidence / llmops:baseline: a JSON list of files or one file, relative to the project.
+    const files = (key: string): string[] | undefined => {
+      const raw = config.get(key);
+      if (raw === undefined) return undefined;
+      const list = raw.trim().startsWith("[") ? (JSON.parse(raw) as unknown[]).map(String) : [raw];
+      return list.map((file) => resolve(root, file));
+    };
+    const evidenceKey = config.get("evidenceKey");
+    const gated = await gateSpec(specPath, {
+      failOn: (config.get("failOn") ?? "high"),
+      ...(bundle ? { bundleDir: resolve(root, bundle) } : {}),
+      evidence: { evidence: files("evidence"), baseline: files("baseline"), evidenceKey: evidenceKey ? resolve(root, evidenceKey) : undefined },
+    });
     return await defineStack(gated.spec, { bundleRevision: gated.bundle?.revision ?? "none" });
   } catch (error) {
     // A refused or unreadable spec is the user's to fix: report it plainly, without a stack trace.

@@ -7,9 +7,10 @@ import { loadSpecFile } from "../schemas/load-spec.js";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { SEVERITIES, blockingFindings, type Finding, type Severity } from "../policies/engine/finding.js";
 import { validateLoadedSpec } from "../policies/engine/validate-specs.js";
-import { loadSpecPolicies } from "../policies/engine/spec-policies.js";
-import type { BundleInfo } from "../policies/engine/report.js";
-import type { PolicyEngine } from "../policies/engine/engine.js";
+import { defaultBundleDir, specPoliciesFrom } from "../policies/engine/spec-policies.js";
+import type { BundleInfo, EvidenceReport } from "../policies/engine/report.js";
+import { PolicyEngine } from "../policies/engine/engine.js";
+import { prepareEvidence, type EvidenceFlags } from "../evidence/gate-input.js";
 
 export class SpecRejectedError extends Error {
   readonly userFacing = true as const;
@@ -28,9 +29,18 @@ export interface GatedSpec {
   readonly bundle: BundleInfo | undefined;
   /** The loaded, verified engine, for runtime checks on what the spec produces. */
   readonly engine: PolicyEngine;
+  /** The evidence evaluated with the spec (LLM-EVID checks), or that none was. */
+  readonly evidence: EvidenceReport;
 }
 
-export async function gateSpec(file: string, options: { failOn?: Severity; bundleDir?: string } = {}): Promise<GatedSpec> {
+/**
+ * Loads and judges the spec; with evidence flags (`plan --evidence`, stack config
+ * `llmops:evidence`) the LLM-EVID checks run on the same decision, so failing or missing evidence
+ * under `gate: block` refuses the deploy here, before any resource is registered, and
+ * `gate: warn` problems (LLM-EVID-009, medium) are reported without blocking at the default threshold.
+ * @throws SpecRejectedError; InputError or EvidenceSignatureError for unreadable or untrusted inputs
+ */
+export async function gateSpec(file: string, options: { failOn?: Severity; bundleDir?: string; evidence?: EvidenceFlags } = {}): Promise<GatedSpec> {
   // An unknown threshold would let everything through; refuse it instead.
   if (options.failOn !== undefined && !SEVERITIES.includes(options.failOn)) {
     throw new SpecRejectedError(file, [], `failOn must be one of ${SEVERITIES.join(", ")}; got ${String(options.failOn)}`);
@@ -38,9 +48,10 @@ export async function gateSpec(file: string, options: { failOn?: Severity; bundl
   const documents = loadSpecFile(file);
   if (documents.length !== 1) throw new SpecRejectedError(file, [], `expected exactly one spec document, found ${documents.length}`);
   const document = documents[0]!;
-  const policies = await loadSpecPolicies(options.bundleDir);
+  const evidence = await prepareEvidence(options.evidence ?? {});
+  const policies = specPoliciesFrom(await PolicyEngine.load(options.bundleDir ?? defaultBundleDir()), undefined, evidence.extraInput);
   const findings = validateLoadedSpec(document, policies);
   const blocking = blockingFindings(findings, options.failOn ?? "high");
   if (blocking.length > 0) throw new SpecRejectedError(file, blocking);
-  return { spec: document.value, findings, bundle: policies.bundle, engine: policies.engine };
+  return { spec: document.value, findings, bundle: policies.bundle, engine: policies.engine, evidence: evidence.report };
 }

@@ -16,7 +16,11 @@ export function builder(yargs: Argv) {
     .option("out", { type: "string", describe: "Write the plan document (JSON) to FILE, atomically" })
     .option("format", { alias: "f", choices: ["pretty", "json"] as const, default: "pretty", describe: "What to print on stdout" })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
-    .option("fail-on", { choices: ["critical", "high", "medium", "low"] as const, default: "high", describe: "Spec findings at or above this refuse the plan" });
+    .option("fail-on", { choices: ["critical", "high", "medium", "low"] as const, default: "high", describe: "Spec findings at or above this refuse the plan" })
+    .option("evidence", { type: "string", array: true, describe: "EvaluationEvidence files: failing or missing evidence under gate: block refuses the plan" })
+    .option("baseline", { type: "string", array: true, describe: "Evidence of the model now in production, for regression checks" })
+    .option("evidence-key", { type: "string", describe: "PEM public key: accept only DSSE-signed evidence that verifies with it" })
+    .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now" });
 }
 
 interface Arguments {
@@ -26,6 +30,10 @@ interface Arguments {
   format: string;
   bundle?: string | undefined;
   "fail-on": string;
+  evidence?: string[] | undefined;
+  baseline?: string[] | undefined;
+  evidenceKey?: string | undefined;
+  asOf?: string | undefined;
 }
 
 export async function handler(argv: Arguments): Promise<void> {
@@ -36,7 +44,7 @@ export async function handler(argv: Arguments): Promise<void> {
   const specFile = inputName(argv.spec); // `-`: standard input
   let gated;
   try {
-    gated = await gateSpec(specFile, { failOn: argv["fail-on"] as Severity, ...(argv.bundle ? { bundleDir: argv.bundle } : {}) });
+    gated = await gateSpec(specFile, { failOn: argv["fail-on"] as Severity, ...(argv.bundle ? { bundleDir: argv.bundle } : {}), evidence: argv });
   } catch (error) {
     if (error instanceof SpecRejectedError) {
       process.stderr.write(`${error.message}\n`);

@@ -9,12 +9,24 @@ export const describe = "Validate responsible-LLMOps spec files against the sche
 export function builder(yargs: Argv) {
   return withReportOptions(yargs)
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
+    .option("evidence", { type: "string", array: true, describe: "EvaluationEvidence files (YAML, JSON or DSSE envelopes) to evaluate the LLM-EVID checks on" })
+    .option("baseline", { type: "string", array: true, describe: "Evidence of the model now in production, for regression checks (needs --evidence)" })
+    .option("evidence-key", { type: "string", describe: "PEM public key: accept only DSSE-signed evidence that verifies with it" })
+    .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now (reproducible runs)" })
     .positional("files", { type: "string", array: true, demandOption: true, describe: "Spec files or quoted globs (YAML or JSON)" })
     .example("$0 validate examples/*.yaml", "Validate every example")
-    .example("$0 validate spec.yaml --format sarif -o results.sarif", "Write SARIF for code scanning");
+    .example("$0 validate spec.yaml --format sarif -o results.sarif", "Write SARIF for code scanning")
+    .example("$0 validate spec.yaml --evidence eval.yaml --baseline prod-eval.yaml", "Gate on evaluation evidence and regressions");
 }
 
-type Arguments = ArgumentsCamelCase<ReportOptions & { files: string[]; bundle?: string | undefined }>;
+type Arguments = ArgumentsCamelCase<ReportOptions & {
+  files: string[];
+  bundle?: string | undefined;
+  evidence?: string[] | undefined;
+  baseline?: string[] | undefined;
+  evidenceKey?: string | undefined;
+  asOf?: string | undefined;
+}>;
 
 export async function handler(argv: Arguments): Promise<void> {
   const [{ expandInputs }, { validateSpecFilesInParallel }, { defaultBundleDir }] = await Promise.all([
@@ -23,7 +35,21 @@ export async function handler(argv: Arguments): Promise<void> {
     import("../../policies/engine/spec-policies.js"),
   ]);
   const files = await expandInputs(argv.files);
-  // The bundle is verified and compiled once, then shared by every worker thread.
-  const report = await validateSpecFilesInParallel(files, argv.bundle ?? defaultBundleDir());
-  recordExit(await emitReport(report, argv));
+  const bundleDir = argv.bundle ?? defaultBundleDir();
+  if (argv.evidence === undefined && argv.baseline === undefined && argv.evidenceKey === undefined) {
+    // The bundle is verified and compiled once, then shared by every worker thread.
+    const report = await validateSpecFilesInParallel(files, bundleDir);
+    recordExit(await emitReport({ ...report, evidence: { evaluated: false, documents: [] } }, argv));
+    return;
+  }
+  // With evidence: one thread (evidence runs gate a handful of specs, not thousands).
+  const [{ prepareEvidence }, { PolicyEngine }, { specPoliciesFrom }, { validateSpecFiles }] = await Promise.all([
+    import("../../evidence/gate-input.js"),
+    import("../../policies/engine/engine.js"),
+    import("../../policies/engine/spec-policies.js"),
+    import("../../policies/engine/validate-specs.js"),
+  ]);
+  const evidence = await prepareEvidence(argv);
+  const policies = specPoliciesFrom(await PolicyEngine.load(bundleDir), undefined, evidence.extraInput);
+  recordExit(await emitReport({ ...validateSpecFiles(files, policies), evidence: evidence.report }, argv));
 }

@@ -9,6 +9,7 @@ export function render(report: Report, context: RenderContext): string {
     command: report.command,
     failOn: context.failOn,
     bundle: report.bundle ?? null,
+    ...(report.evidence ? { evidence: report.evidence } : {}),
     files: report.files,
     summary: {
       findings: report.findings.length,

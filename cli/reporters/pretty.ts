@@ -56,7 +56,7 @@ export function describeUnknowns(paths: readonly string[]): string {
 
 function summary(report: Report, context: RenderContext, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string {
   const files = `${report.files.length} file${report.files.length === 1 ? "" : "s"}`;
-  const bundle = report.bundle ? `, policy bundle ${report.bundle.revision}${report.bundle.signatureVerified ? " (signature verified)" : ""}` : "";
+  const bundle = (report.bundle ? `, policy bundle ${report.bundle.revision}${report.bundle.signatureVerified ? " (signature verified)" : ""}` : "") + evidenceLine(report);
   const count = report.undetermined?.length ?? 0;
   const undetermined = count > 0 ? `; ${count} resource${count === 1 ? "" : "s"} undetermined (unknown during preview)` : "";
   if (report.findings.length === 0) return paint("green", `✔ ${files} checked, no findings${undetermined}${bundle}`);
@@ -68,4 +68,13 @@ function summary(report: Report, context: RenderContext, paint: (style: Paramete
   const parts = [counts.join(", "), waived > 0 ? `${waived} waived` : ""].filter(Boolean).join("; ");
   const mark = blocking > 0 ? paint("red", "✖") : paint("green", "✔");
   return `${mark} ${files} checked: ${parts}; ${blocking} at or above ${context.failOn}${undetermined}${bundle}`;
+}
+
+/** The evidence evaluated beside the bundle, or that none was. */
+function evidenceLine(report: Report): string {
+  if (!report.evidence) return "";
+  if (!report.evidence.evaluated) return "; evidence not evaluated";
+  const documents = report.evidence.documents.map((d) => `${d.role === "baseline" ? "baseline " : ""}${d.file} (sha256:${d.sha256.slice(0, 12)}…, ${d.producer}${d.signed ? ", signed" : ""})`);
+  // File names and producers come from inputs: no control character reaches the terminal.
+  return `; evidence: ${documents.join(", ")}`.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

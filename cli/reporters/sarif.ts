@@ -65,6 +65,7 @@ export function render(report: Report, context: RenderContext, limit = MAX_RESUL
         properties: {
           command: report.command,
           ...(omittedTotal > 0 ? { resultsOmitted: omittedTotal, resultsOmittedBySeverity: omitted } : {}),
+          ...(report.evidence ? { evidence: report.evidence } : {}),
           ...(report.bundle ? { bundleRevision: report.bundle.revision, bundleDigestsVerified: report.bundle.digestsVerified, bundleSignatureVerified: report.bundle.signatureVerified } : {}),
         },
       },

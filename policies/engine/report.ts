@@ -34,6 +34,29 @@ export interface Undetermined {
   readonly paths: readonly string[];
 }
 
+/** What a report says about one evaluation evidence document (llmops validate/plan --evidence). */
+export interface EvidenceRecord {
+  readonly role: "evidence" | "baseline";
+  readonly file: string;
+  /** sha256 (hex) of the file's bytes as read. */
+  readonly sha256: string;
+  /** "<tool> <version>" from the document's metadata.producer. */
+  readonly producer: string;
+  readonly producedAt: string;
+  readonly model: string;
+  readonly modelDigest: string;
+  /** "<name>@<version>". */
+  readonly dataset: string;
+  /** The document came out of a DSSE envelope that verified with the configured key. */
+  readonly signed: boolean;
+}
+
+/** The evidence section of a report: `evaluated: false` when no evidence flag was given. */
+export interface EvidenceReport {
+  readonly evaluated: boolean;
+  readonly documents: readonly EvidenceRecord[];
+}
+
 export interface Report {
   readonly command: string;
   /** Every input file that was evaluated, in the order given. */
@@ -43,4 +66,6 @@ export interface Report {
   readonly bundle?: BundleInfo;
   /** Resources with unknown values, reported as CrossGuard's could-not-evaluate policy does. */
   readonly undetermined?: readonly Undetermined[];
+  /** The evidence evaluated beside the bundle (validate and plan; absent for other commands). */
+  readonly evidence?: EvidenceReport;
 }

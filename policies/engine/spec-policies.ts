@@ -23,8 +23,12 @@ export async function loadSpecPolicies(bundleDir = defaultBundleDir(), today = t
   return specPoliciesFrom(await PolicyEngine.load(bundleDir), today);
 }
 
-/** Spec evaluation (policies, then waivers) on a loaded engine. */
-export function specPoliciesFrom(engine: PolicyEngine, today = todayUtc()): SpecPolicyEvaluator & { engine: PolicyEngine } {
+/**
+ * Spec evaluation (policies, then waivers) on a loaded engine. `extraInput` is merged beside
+ * the document's own keys: `{ evidence, baseline }` when evidence is evaluated, so Rego sees
+ * input.evidence beside input.spec (see evidence/evidence-set.ts for its shape).
+ */
+export function specPoliciesFrom(engine: PolicyEngine, today = todayUtc(), extraInput: Readonly<Record<string, unknown>> = {}): SpecPolicyEvaluator & { engine: PolicyEngine } {
   const knownIds = new Set([...engine.catalog.keys(), SCHEMA_RULE.id]);
   return {
     engine,
@@ -32,7 +36,7 @@ export function specPoliciesFrom(engine: PolicyEngine, today = todayUtc()): Spec
     bundle: engine.bundle,
     evaluateSpec(spec) {
       const context = { file: spec.file, locate: (pointer: string) => spec.locate(pointer) };
-      const findings = engine.evaluate(spec.value, context);
+      const findings = engine.evaluate(Object.keys(extraInput).length === 0 ? spec.value : { ...spec.value, ...extraInput }, context);
       const exceptions = (spec.value.spec.exceptions ?? []) as Exception[];
       return applyWaivers(findings, exceptions, { ...context, knownIds, today });
     },

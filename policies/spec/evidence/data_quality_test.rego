@@ -1,0 +1,29 @@
+package llmops.spec.evidence.data_quality_test
+
+import data.llmops.evidence_fixtures_test as ev
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.evidence.data_quality as check
+
+failed(source) := ev.evidence({"results": {"dataQuality": [{"source": source, "check": "duplicates", "passed": false, "rowsChecked": 10, "rowsFailed": 4}]}})
+
+denied_cases := {"failed check on a declared source": {"input": ev.with_evidence([failed("flight-status")]), "path": "/spec/data/sources/0"}}
+
+allowed_cases := {
+	"passing evidence": ev.passing,
+	"failed check on an undeclared source": ev.with_evidence([failed("not-in-the-spec")]),
+	"evidence not evaluated": fx.base,
+	"warn gate": ev.warn_gate([failed("flight-status")]),
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-EVID-008", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

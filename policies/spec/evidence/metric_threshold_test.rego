@@ -1,0 +1,36 @@
+package llmops.spec.evidence.metric_threshold_test
+
+import data.llmops.evidence_fixtures_test as ev
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.evidence.metric_threshold as check
+
+denied_cases := {
+	"floor metric below threshold": {"input": ev.with_evidence([ev.metric("groundedness", 0.89, 500)]), "path": "/spec/models/0/evaluation/metrics/0"},
+	"ceiling metric above threshold": {"input": ev.with_evidence([ev.metric("toxicity", 0.05, 500)]), "path": "/spec/models/0/evaluation/metrics/2"},
+	"metric not evidenced": {"input": ev.with_evidence([ev.evidence({"results": {"metrics": [m | some m in ev.doc.results.metrics; m.name != "factuality"]}})]), "path": "/spec/models/0/evaluation/metrics/1"},
+}
+
+allowed_cases := {
+	"passing evidence": ev.passing,
+	"exactly at the floor": ev.with_evidence([ev.metric("groundedness", 0.9, 500)]),
+	"exactly at the ceiling": ev.with_evidence([ev.metric("toxicity", 0.01, 500)]),
+	"metrics split over two documents": ev.with_evidence([
+		ev.evidence({"results": {"metrics": array.slice(ev.doc.results.metrics, 0, 2)}}),
+		ev.evidence({"results": {"metrics": array.slice(ev.doc.results.metrics, 2, 4)}}),
+	]),
+	"evidence not evaluated": fx.base,
+	"warn gate": ev.warn_gate([ev.metric("groundedness", 0.5, 500)]),
+}
+
+# Each denied case yields exactly this check's id at the expected path.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-EVID-003", tc.path]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,201 @@
+/**
+ * The evidence gate end to end through the built CLI, on the campaign summariser example:
+ * passing evidence → exit 0; BLEU below its threshold, a wrong digest, stale evidence, a
+ * regression against the production baseline and missing evidence under gate: block → exit 1,
+ * each with its own LLM-EVID id; without evidence flags nothing evidence-related fires and the
+ * report says evidence was not evaluated. Signed evidence verifies; tampered or unsigned
+ * evidence under a key fails closed (exit 2). Evidence is produced with `llmops evidence score`
+ * from the committed prediction/reference files, so the numbers are the metric ports' own.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hasStackTrace, runCli, tempDir } from "./helpers/cli.js";
+import { bundleBuilt } from "./helpers/tools.js";
+
+const SPEC = "examples/campaign-summariser.rag.yaml";
+const EVIDENCE = "examples/evidence/campaign-summariser.evidence.yaml";
+const BASELINE = "examples/evidence/campaign-summariser.baseline.yaml";
+const REFERENCES = "examples/evidence/campaign-summaries.references.jsonl";
+const DIGEST = "sha256:d159a752b502c829cbe4c0ed5857099e3581701541432e9671d4b253d9b34c02";
+/** Ages are measured at a fixed time so the committed evidence never goes stale under the test. */
+const AS_OF = ["--as-of", "2026-12-01T00:00:00Z"];
+const BINDING = ["--model", "mistral-7b", "--dataset", "campaign-summaries-reference@2026-09", "--prompt-template-version", "campaign-summary-v5", "--seed", "2026"];
+
+const ready = bundleBuilt();
+if (!ready) console.warn("skipping the evidence gate tests: dist/bundle is not built (run llmops policy build)");
+
+function ids(stdout: string): string[] {
+  const report = JSON.parse(stdout) as { findings: Array<{ id: string }> };
+  return [...new Set(report.findings.map((finding) => finding.id))].sort();
+}
+
+function validate(...args: string[]) {
+  return runCli(["validate", SPEC, "--format", "json", ...AS_OF, ...args]);
+}
+
+describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
+  let dir: string;
+  const scored = (name: string, predictions: string, digest = DIGEST): string => {
+    const file = join(dir, `${name}.yaml`);
+    const result = runCli(["evidence", "score", "--metric", "bleu", "rouge1", "rouge2", "rougeL", "--predictions", predictions, "--references", REFERENCES, ...BINDING, "--model-digest", digest, "-o", file]);
+    expect(result.status, result.stderr).toBe(0);
+    return file;
+  };
+
+  beforeAll(() => {
+    dir = tempDir("llmops-evidence-");
+  });
+
+  it("passes with the committed evidence, and records it in the report", () => {
+    const result = validate("--evidence", EVIDENCE);
+    expect(result.status, result.stdout).toBe(0);
+    const report = JSON.parse(result.stdout) as { findings: unknown[]; evidence: { evaluated: boolean; documents: Array<{ file: string; sha256: string; producer: string }> }; bundle: { revision: string } };
+    expect(report.findings).toEqual([]);
+    expect(report.evidence.evaluated).toBe(true);
+    expect(report.evidence.documents[0]).toMatchObject({ file: EVIDENCE, producer: "llmops 0.1.0", modelDigest: DIGEST });
+    expect(report.evidence.documents[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.bundle.revision).toBeTruthy();
+  });
+
+  it("stays a spec check without evidence flags", () => {
+    const result = runCli(["validate", SPEC, "--format", "json"]);
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as { evidence: unknown }).evidence).toEqual({ evaluated: false, documents: [] });
+    expect(runCli(["validate", SPEC]).stdout).toContain("evidence not evaluated");
+  });
+
+  it("fails on BLEU below its threshold with the metric finding", () => {
+    const result = validate("--evidence", scored("paraphrased", "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl"));
+    expect(result.status).toBe(1);
+    expect(ids(result.stdout)).toEqual(["LLM-EVID-003"]);
+    const finding = (JSON.parse(result.stdout) as { findings: Array<{ message: string; path: string }> }).findings[0]!;
+    expect(finding.path).toBe("/spec/models/0/evaluation/metrics/0");
+    expect(finding.message).toMatch(/^bleu of model mistral-7b is 0\.18/);
+  });
+
+  it("fails on evidence for another digest", () => {
+    const file = scored("wrong-digest", "examples/evidence/campaign-summaries.predictions.jsonl", `sha256:${"e".repeat(64)}`);
+    const result = validate("--evidence", file);
+    expect(result.status).toBe(1);
+    expect(ids(result.stdout)).toEqual(["LLM-EVID-002"]);
+  });
+
+  it("fails on stale evidence", () => {
+    const result = runCli(["validate", SPEC, "--format", "json", "--evidence", EVIDENCE, "--as-of", "2027-06-01T00:00:00Z"]);
+    expect(result.status).toBe(1);
+    expect(ids(result.stdout)).toEqual(["LLM-EVID-005"]);
+  });
+
+  it("fails on a regression against the production baseline", () => {
+    const candidate = scored("reworded", "examples/evidence/campaign-summaries.reworded.predictions.jsonl");
+    expect(validate("--evidence", candidate).status).toBe(0);
+    const result = validate("--evidence", candidate, "--baseline", BASELINE);
+    expect(result.status).toBe(1);
+    expect(ids(result.stdout)).toEqual(["LLM-EVID-006"]);
+    expect(validate("--evidence", EVIDENCE, "--baseline", BASELINE).status).toBe(0);
+  });
+
+  it("fails on missing evidence under gate: block", () => {
+    const other = join(dir, "other-model.yaml");
+    const text = readFileSync(EVIDENCE, "utf8").replace("name: mistral-7b", "name: another-model").replace(DIGEST, `sha256:${"a".repeat(64)}`);
+    writeFileSync(other, text);
+    const result = validate("--evidence", other);
+    expect(result.status).toBe(1);
+    expect(ids(result.stdout)).toEqual(["LLM-EVID-001"]);
+  });
+
+  it("reports but passes a failing metric under gate: warn", () => {
+    const spec = join(dir, "warn.yaml");
+    writeFileSync(spec, readFileSync(SPEC, "utf8").replace("gate: block", "gate: warn"));
+    const evidence = scored("paraphrased-warn", "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl");
+    const result = runCli(["validate", spec, "--format", "json", ...AS_OF, "--evidence", evidence]);
+    expect(result.status).toBe(0);
+    // LLM-EVAL-004 (a warn-only gate in production) is the spec check's own medium finding.
+    expect(ids(result.stdout).filter((id) => id.startsWith("LLM-EVID"))).toEqual(["LLM-EVID-009"]);
+  });
+
+  it("llmops plan --evidence refuses failing evidence before planning, and plans with passing evidence", () => {
+    const failing = scored("paraphrased-plan", "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl");
+    const out = join(dir, "plan.json");
+    const refused = runCli(["plan", SPEC, ...AS_OF, "--evidence", failing, "--out", out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/LLM-EVID-003 bleu of model mistral-7b/);
+    expect(refused.stderr).toContain("nothing was deployed");
+    expect(() => readFileSync(out)).toThrow();
+    const planned = runCli(["plan", SPEC, ...AS_OF, "--evidence", EVIDENCE, "--out", out, "--format", "json"]);
+    expect(planned.status, planned.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(out, "utf8")) as { resources: unknown[] }).resources.length).toBeGreaterThan(0);
+  });
+
+  it("refuses malformed evidence with a position (exit 2)", () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, readFileSync(EVIDENCE, "utf8").replace("sampleSize: 6", "sampleSize: many"));
+    const result = validate("--evidence", bad);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/bad\.yaml:\d+:\d+: evidence must be an integer/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
+  describe("signed evidence", () => {
+    let publicKey: string;
+    let signed: string;
+    beforeAll(() => {
+      const pair = generateKeyPairSync("ed25519");
+      const privateKey = join(dir, "evidence.key.pem");
+      publicKey = join(dir, "evidence.pub.pem");
+      writeFileSync(privateKey, pair.privateKey.export({ type: "pkcs8", format: "pem" }));
+      writeFileSync(publicKey, pair.publicKey.export({ type: "spki", format: "pem" }));
+      signed = join(dir, "evidence.dsse.json");
+      const result = runCli(["evidence", "sign", EVIDENCE, "--key", privateKey, "-o", signed]);
+      expect(result.status, result.stderr).toBe(0);
+    });
+
+    it("verifies with the key", () => {
+      const result = validate("--evidence", signed, "--evidence-key", publicKey);
+      expect(result.status, result.stderr).toBe(0);
+      expect((JSON.parse(result.stdout) as { evidence: { documents: Array<{ signed: boolean }> } }).evidence.documents[0]!.signed).toBe(true);
+    });
+
+    it("fails closed on a tampered envelope", () => {
+      const envelope = JSON.parse(readFileSync(signed, "utf8")) as { payload: string };
+      const statement = Buffer.from(envelope.payload, "base64").toString("utf8").replace('"value":0.81', '"value":0.91');
+      expect(statement).toContain('"value":0.91');
+      const tampered = join(dir, "tampered.dsse.json");
+      writeFileSync(tampered, JSON.stringify({ ...envelope, payload: Buffer.from(statement).toString("base64") }));
+      const result = validate("--evidence", tampered, "--evidence-key", publicKey);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/no DSSE signature verifies/);
+    });
+
+    it("refuses unsigned evidence when a key is configured, and a signed one without a key", () => {
+      const unsigned = validate("--evidence", EVIDENCE, "--evidence-key", publicKey);
+      expect(unsigned.status).toBe(2);
+      expect(unsigned.stderr).toMatch(/not signed/);
+      expect(validate("--evidence", signed).status).toBe(2);
+    });
+  });
+});
+
+describe.skipIf(!ready)("llmops evidence score", () => {
+  it("prints the metric as JSON", () => {
+    const result = runCli(["evidence", "score", "--metric", "bleu", "--predictions", "examples/evidence/campaign-summaries.predictions.jsonl", "--references", REFERENCES, "--format", "json"]);
+    expect(result.status, result.stderr).toBe(0);
+    const value = JSON.parse(result.stdout) as { metric: string; value: number; sampleSize: number };
+    expect(value.metric).toBe("bleu");
+    expect(value.sampleSize).toBe(6);
+    expect(value.value).toBeGreaterThan(0.8);
+  });
+
+  it("refuses an unjoined prediction and a malformed line (exit 2)", () => {
+    const dir = tempDir();
+    const predictions = join(dir, "p.jsonl");
+    writeFileSync(predictions, '{"id": "cmp-001", "prediction": "x"}\n{"id": "nope", "prediction": "y"}\n');
+    expect(runCli(["evidence", "score", "--metric", "bleu", "--predictions", predictions, "--references", REFERENCES]).stderr).toMatch(/"nope" has no references/);
+    writeFileSync(predictions, '{"id": "cmp-001", "prediction": "x"}\n{"id": "a", "id": "b"}\n');
+    const result = runCli(["evidence", "score", "--metric", "bleu", "--predictions", predictions, "--references", REFERENCES]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/p\.jsonl:2:\d+/);
+  });
+});

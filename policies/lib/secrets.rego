@@ -37,21 +37,19 @@ literal(value) if {
 # Names of `name: value`, `name=value` and `"name": "value"` assignments in free text whose
 # name is a credential name and whose value is a literal (.env files, properties, YAML or JSON
 # written as text).
-assigned_credentials(text) := {name |
+assigned_credentials(text) := {match[1] |
 	is_string(text)
 	some match in regex.find_all_string_submatch_n(`["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^\s"',;}\]]*)`, text, -1)
-	name := match[1]
-	credential_name(name)
+	credential_name(match[1])
 	literal(match[2])
 }
 
 # Flags of `--flag <literal>` or `--flag=<literal>` inside one string (a shell command line),
 # for the flags in credential_flags.
-flagged_in_text(text) := {flag |
+flagged_in_text(text) := {match[1] |
 	is_string(text)
 	some match in regex.find_all_string_submatch_n(`(?:^|\s)--([A-Za-z0-9-]+)(?:=|\s+)["']?([^\s"']+)`, text, -1)
-	flag := match[1]
-	flag in params.credential_flags
+	match[1] in params.credential_flags
 	literal(match[2])
 }
 
@@ -87,10 +85,9 @@ embedded(text) := doc if {
 }
 
 # Credential names bound to literal values anywhere inside a structured value.
-nested_credentials(doc) := {key |
+nested_credentials(doc) := {path[count(path) - 1] |
 	walk(doc, [path, value])
 	count(path) > 0
-	key := path[count(path) - 1]
-	credential_name(key)
+	credential_name(path[count(path) - 1])
 	literal(value)
 }

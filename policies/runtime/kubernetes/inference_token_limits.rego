@@ -2,38 +2,47 @@
 # title: Model servers run with token limits
 # description: >-
 #   A model server without input and output token caps lets one request exhaust the GPU (OWASP
-#   LLM10: unbounded consumption).
+#   LLM10: unbounded consumption). Servers are recognised by what they run (policies/data.yaml
+#   model_servers) and judged by the limits they read: their own flags in any syntax and
+#   their own env variables, each at least 1 and within the ceilings (max_input_tokens,
+#   max_output_tokens, their sum for context). Ollama and llama-server bound context by default; Triton keeps
+#   limits in the model repository's config, which a manifest does not show, so it is not
+#   judged here.
 # scope: package
 # custom:
 #   id: LLM-K8S-023
 #   severity: high
 #   remediation: >-
-#     Pass the spec's limits to the server: --max-model-len (vLLM), --max-input-tokens/--max-
-#     total-tokens (TGI), or LLMOPS_MAX_INPUT_TOKENS/LLMOPS_MAX_OUTPUT_TOKENS.
+#     Pass the spec's limits to the server itself: --max-model-len (vLLM), --max-input-tokens
+#     and --max-total-tokens (TGI), --context-length (SGLang), --max_seq_len (TensorRT-LLM),
+#     --ctx-size and --n-predict (llama.cpp), within the ceilings in policies/data.yaml.
 #   frameworks:
 #     owasp-llm-2025: ["LLM10:2025"]
 #     nist-ai-rmf: ["MEASURE 2.7"]
 package llmops.runtime.kubernetes.inference_token_limits
 
+import data.llmops.lib.model_servers as servers
 import data.llmops.lib.runtime as lib
 
+# A server judged by its flags that reads no limit at all.
 deny contains {"id": "LLM-K8S-023", "msg": msg, "path": pointer, "resource": urn} if {
 	some [i, pointer, container, _] in lib.containers
-	urn := input.resources[i].urn
 	contains(pointer, "/containers/")
-	inference_server(container)
-	not token_limited(container)
-	msg := sprintf("model server %s runs without token limits", [container.name])
+	entry := servers.server(container)
+	entry.token_limits == "flags"
+	count(servers.token_limits(container, entry)) == 0
+	urn := input.resources[i].urn
+	msg := sprintf("%s server %s runs without token limits", [entry.name, container.name])
 }
 
-inference_server(container) if regex.match(`(vllm|text-generation-inference|tritonserver|tgi)`, container.image)
-
-token_limited(container) if {
-	some arg in object.get(container, "args", [])
-	arg in {"--max-model-len", "--max-input-tokens", "--max-total-tokens", "--max-input-length"}
-}
-
-token_limited(container) if {
-	some variable in object.get(container, "env", [])
-	variable.name in {"LLMOPS_MAX_INPUT_TOKENS", "MAX_INPUT_TOKENS", "MAX_TOTAL_TOKENS"}
+# A limit that is not a whole number within its ceiling (0, -1, or above the organisation's).
+deny contains {"id": "LLM-K8S-023", "msg": msg, "path": pointer, "resource": urn} if {
+	some [i, pointer, container, _] in lib.containers
+	contains(pointer, "/containers/")
+	entry := servers.server(container)
+	entry.token_limits != "model-config"
+	some [kind, value] in servers.token_limits(container, entry)
+	not servers.bounded(kind, value)
+	urn := input.resources[i].urn
+	msg := sprintf("%s server %s sets its %s token limit to %s, outside 1..%d", [entry.name, container.name, kind, value, servers.ceiling(kind)])
 }

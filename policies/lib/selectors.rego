@@ -33,12 +33,18 @@ expression_matches(expression, labels) if {
 
 expression_matches(expression, labels) if {
 	expression.operator == "Exists"
-	expression.key in object.keys(labels)
+	has_key(labels, expression.key)
 }
 
 expression_matches(expression, labels) if {
 	expression.operator == "DoesNotExist"
-	not expression.key in object.keys(labels)
+	not has_key(labels, expression.key)
+}
+
+# object.keys is not in the WebAssembly SDK's builtins.
+has_key(map, key) if {
+	some name, _ in map
+	name == key
 }
 
 # A Service selector is a plain map: every pair must be on the pod.

@@ -46,7 +46,7 @@ isolated(policies) if {
 # A peer that admits only client pods: no ipBlock, not every namespace, and a pod selector
 # that requires a client label.
 client_peer(peer) if {
-	not "ipBlock" in object.keys(peer)
+	not selectors.has_key(peer, "ipBlock")
 	not every_namespace(peer)
 	requires_client(object.get(peer, "podSelector", {}))
 }

@@ -6,6 +6,7 @@ import data.llmops.runtime_fixtures_test as fx
 denied_cases := {
 	"docker hub": {"input": fx.doc([fx.with_container({"image": "docker.io/library/nginx@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})]), "path": "/resources/0/props/spec/template/spec/containers/0/image"},
 	"docker hub short name of a personal account": {"input": fx.doc([fx.with_container({"image": "someuser/vllm-openai:latest"})]), "path": "/resources/0/props/spec/template/spec/containers/0/image"},
+	"docker hub library short name without a tag": {"input": fx.doc([fx.with_container({"image": "nginx"})]), "path": "/resources/0/props/spec/template/spec/containers/0/image"},
 	"docker hub library short name": {"input": fx.doc([fx.with_container({"image": "nginx:1.27"})]), "path": "/resources/0/props/spec/template/spec/containers/0/image"},
 	"look-alike host": {"input": fx.doc([fx.with_container({"image": "registry.internal.example.com.attacker.io/serving/app:1"})]), "path": "/resources/0/props/spec/template/spec/containers/0/image"},
 	"publisher name under another account": {"input": fx.doc([fx.with_container({"image": "ghcr.io/huggingface-mirror/text-generation-inference:3"})]), "path": "/resources/0/props/spec/template/spec/containers/0/image"},

@@ -9,6 +9,7 @@ denied_cases := {
 	"quota above the ceiling": {"input": fx.doc([fx.with_container(gpu_limit), fx.quota({"requests.nvidia.com/gpu": "100000"})]), "path": "/resources/0/props/metadata"},
 	"quota in another namespace": {"input": fx.doc([fx.with_container(gpu_limit), object.union(fx.quota({"requests.nvidia.com/gpu": "4"}), {"props": {"metadata": {"namespace": "other"}}})]), "path": "/resources/0/props/metadata"},
 	"GPU asked for in requests only": {"input": fx.doc([fx.with_container({"resources": {"requests": {"cpu": "1", "memory": "1Gi", "nvidia.com/gpu": 1}, "limits": {"memory": "1Gi"}}})]), "path": "/resources/0/props/metadata"},
+	"a LimitRange is not a quota": {"input": fx.doc([fx.with_container(gpu_limit), fx.k8s("kubernetes:core/v1:LimitRange", "LimitRange", {"spec": {"hard": {"requests.nvidia.com/gpu": "4"}}})]), "path": "/resources/0/props/metadata"},
 	"quota not a whole number": {"input": fx.doc([fx.with_container(gpu_limit), fx.quota({"requests.nvidia.com/gpu": "4k"})]), "path": "/resources/0/props/metadata"},
 }
 

@@ -40,7 +40,6 @@ deny contains {"id": "LLM-K8S-023", "msg": msg, "path": pointer, "resource": urn
 	some [i, pointer, container, _] in lib.containers
 	contains(pointer, "/containers/")
 	entry := servers.server(container)
-	entry.token_limits != "model-config"
 	some [kind, value] in servers.token_limits(container, entry)
 	not servers.bounded(kind, value)
 	urn := input.resources[i].urn

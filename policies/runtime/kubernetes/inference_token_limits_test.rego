@@ -33,6 +33,7 @@ allowed_cases := {
 	"Ollama bounded by default": server({"image": "ollama/ollama:0.6.0"}),
 	"llama.cpp with a context size": server({"image": "ghcr.io/ggml-org/llama.cpp:server", "command": ["llama-server"], "args": ["-m", "/models/m.gguf", "--ctx-size", "4096", "-n", "512"]}),
 	"llama.cpp bounded by its default context": server({"image": "ghcr.io/ggml-org/llama.cpp:server", "command": ["llama-server"], "args": ["-m", "/models/m.gguf"]}),
+	"an init container's flags are not the server's": fx.doc([fx.deployment(object.union(fx.good_pod, {"initContainers": [object.union(fx.good_container, {"image": vllm_image, "args": ["--max-model-len=0"]})]}))]),
 	"not a model server": fx.doc([fx.deployment(fx.good_pod)]),
 	"a vLLM image in an init container that only downloads": fx.doc([fx.deployment(object.union(fx.good_pod, {"initContainers": [object.union(fx.good_container, {"image": vllm_image, "command": ["huggingface-cli", "download"]})]}))]),
 }

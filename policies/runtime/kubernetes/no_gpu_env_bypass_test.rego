@@ -14,6 +14,7 @@ denied_cases := {
 allowed_cases := {
 	"requests a GPU": fx.doc([fx.with_container({"env": [{"name": "NVIDIA_VISIBLE_DEVICES", "value": "all"}], "resources": {"limits": {"nvidia.com/gpu": "1"}, "requests": {"nvidia.com/gpu": "1"}}})]),
 	"hides GPUs": fx.doc([fx.with_container({"env": [{"name": "NVIDIA_VISIBLE_DEVICES", "value": "none"}]})]),
+	"other variables": fx.doc([fx.with_container({"env": [{"name": "CUDA_VISIBLE_DEVICES", "value": "all"}, {"name": "NVIDIA_VISIBLE_DEVICES", "valueFrom": {"configMapKeyRef": {"name": "c", "key": "k"}}}]})]),
 	"no GPU at all": fx.doc([fx.deployment(fx.good_pod)]),
 }
 

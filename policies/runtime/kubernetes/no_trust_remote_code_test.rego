@@ -15,6 +15,7 @@ denied_cases := {
 allowed_cases := {
 	"no switch": fx.doc([fx.with_container({"image": "vllm/vllm-openai:v0.6.3", "args": ["--model", "/models/m", "--max-model-len", "4096"]})]),
 	"explicitly off": fx.doc([fx.with_container({"args": ["--trust-remote-code=false"], "env": [{"name": "TRUST_REMOTE_CODE", "value": "false"}]})]),
+	"other variables, and one from a reference": fx.doc([fx.with_container({"env": [{"name": "HF_HUB_OFFLINE", "value": "true"}, {"name": "TRUST_REMOTE_CODE", "valueFrom": {"configMapKeyRef": {"name": "c", "key": "k"}}}]})]),
 	"only a mention in a longer word": fx.doc([fx.with_container({"args": ["--no-trust-remote-code-warning"]})]),
 }
 

@@ -32,7 +32,6 @@ deny contains {"id": "LLM-K8S-046", "msg": msg, "path": sprintf("%s/spec/podSele
 	some i, resource in input.resources
 	resource.type == "kubernetes:networking.k8s.io/v1:NetworkPolicy"
 	selector := object.get(resource.props, ["spec", "podSelector"], {})
-	not selectors.empty(selector)
 	workloads := pod_labels_in[lib.namespace_of(resource)]
 	every labels in workloads { not selectors.matches(selector, labels) }
 	msg := sprintf("NetworkPolicy %s selects no workload in namespace %s", [object.get(resource.props, ["metadata", "name"], resource.name), lib.namespace_of(resource)])
@@ -42,7 +41,6 @@ deny contains {"id": "LLM-K8S-046", "msg": msg, "path": sprintf("%s/spec/selecto
 	some i, resource in input.resources
 	resource.type == "kubernetes:core/v1:Service"
 	selector := object.get(resource.props, ["spec", "selector"], {})
-	count(selector) > 0
 	workloads := pod_labels_in[lib.namespace_of(resource)]
 	every labels in workloads { not selectors.map_matches(selector, labels) }
 	msg := sprintf("Service %s selects no workload in namespace %s", [object.get(resource.props, ["metadata", "name"], resource.name), lib.namespace_of(resource)])

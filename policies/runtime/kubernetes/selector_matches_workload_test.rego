@@ -19,6 +19,7 @@ allowed_cases := {
 	"Service selects the workload": fx.doc([fx.service({"selector": {"app": "app"}, "ports": [{"port": 80}]}), app]),
 	"Service without a selector": fx.doc([fx.service({"ports": [{"port": 80}]}), app]),
 	"no workload of that namespace in the input": fx.doc([fx.network_policy({"podSelector": {"matchLabels": {"app": "elsewhere"}}})]),
+	"a PodDisruptionBudget is not judged here": fx.doc([fx.k8s("kubernetes:policy/v1:PodDisruptionBudget", "PodDisruptionBudget", {"spec": {"podSelector": {"matchLabels": {"app": "zz"}}, "selector": {"app": "zz"}}}), app]),
 	"one of several workloads": fx.doc([fx.service({"selector": {"app": "db"}}), app, object.union(fx.labelled(app, {"app": "db"}), {"name": "db", "urn": "urn:test::db"})]),
 }
 

@@ -51,8 +51,7 @@ deny contains {"id": "LLM-K8S-024", "msg": msg, "path": sprintf("%s/spec/predict
 	some i, resource in input.resources
 	resource.type in lib.params.kserve_types
 	some component, predictor in object.get(resource.props, ["spec", "predictor"], {})
-	is_object(predictor)
-	uri := object.get(predictor, "storageUri", null)
+	uri := predictor.storageUri
 	is_string(uri)
 	not regex.match(`@sha256:[a-f0-9]{64}$`, uri)
 	msg := sprintf("InferenceService %s loads %s, not pinned by digest", [resource.props.metadata.name, uri])

@@ -39,6 +39,8 @@ allowed_cases := {
 	"TGI hub model by commit in env, offline": fx.doc([fx.with_container({"image": "ghcr.io/huggingface/text-generation-inference:3.0", "env": [{"name": "MODEL_ID", "value": "mistralai/Mistral-7B-Instruct-v0.3"}, {"name": "REVISION", "value": commit}, {"name": "HF_HUB_OFFLINE", "value": "true"}]})]),
 	"KServe oci model car by digest": fx.doc([kserve("oci://registry.example.com/models/llama@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc")]),
 	"not a model server": fx.doc([fx.deployment(fx.good_pod)]),
+	"KServe storageUri filled in elsewhere": fx.doc([kserve(null)]),
+	"a hub download in an init container is not the server": fx.doc([fx.deployment(object.union(fx.good_pod, {"initContainers": [object.union(fx.good_container, {"image": vllm_image, "args": ["--model", "org/warmup"]})]}))]),
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

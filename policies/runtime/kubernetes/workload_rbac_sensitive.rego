@@ -71,7 +71,6 @@ refers_to(binding, role) if {
 refers_to(binding, role) if {
 	binding.props.roleRef.kind == role.props.kind
 	binding.props.roleRef.name == role.props.metadata.name
-	role.props.kind == "Role"
 	binding.type == "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"
 	lib.namespace_of(binding) == lib.namespace_of(role)
 }

@@ -17,7 +17,7 @@ denied_cases := {
 allowed_cases := {
 	"function tools only": fx.agent({}),
 	"shell tool with output validation": validated(tools([{"name": "ops", "kind": "shell", "impact": "low", "permissions": []}])),
-	"retrieval tool named like a query": tools([{"name": "query-docs", "kind": "retrieval", "impact": "low", "permissions": ["docs:read"]}]),
+	"retrieval tool named like a query": tools([{"name": "query-docs", "kind": "retrieval", "impact": "low", "permissions": ["docs:read", "docs:query"]}]),
 	"not an agent": fx.base,
 }
 

@@ -18,7 +18,7 @@ export const CLASSIFICATIONS = ["public", "internal", "confidential", "restricte
 export const METRICS = [
   "perplexity", "bleu", "rouge1", "rouge2", "rougeL", "humanEval", "groundedness", "factuality", "toxicity", "exactMatch", "f1",
 ] as const;
-export const REGULATED_DOMAINS = ["none", "health", "insurance", "finance", "employment", "education", "legal", "publicSector"] as const;
+export const REGULATED_DOMAINS = ["none", "health", "insurance", "finance", "credit", "employment", "education", "essentialServices", "legal", "publicSector"] as const;
 export const AWS_ENDPOINT_SERVICES = ["s3", "ecr.api", "ecr.dkr", "sts", "logs", "kms", "bedrock-runtime", "secretsmanager", "sagemaker.runtime"] as const;
 
 const name = (description: string) => Str(63, { pattern: patterns.dnsLabel, description });
@@ -46,7 +46,7 @@ Object.assign(Metadata.properties.labels, {
 const UseCase = Obj({
   purpose: freeText("What the system is for, in one or two sentences.", 1000),
   audience: Enum(["internal", "customers", "public"], { description: "Who talks to the model. `customers` and `public` are customer-facing." }),
-  regulatedDomain: Enum(REGULATED_DOMAINS, { default: "none", description: "Regulated domain; health, insurance, finance and employment require user-facing explanations." }),
+  regulatedDomain: Enum(REGULATED_DOMAINS, { default: "none", description: "Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk." }),
   riskTier: Enum(["minimal", "limited", "high", "unacceptable"], { description: "EU AI Act risk tier. `unacceptable` may never be deployed." }),
   dependsOnLiveData: Bool({ default: false, description: "Answers depend on live data (e.g. flight status); requires a real-time data source." }),
 });
@@ -129,6 +129,7 @@ const Model = Obj({
     tokensPerMinute: Optional(Int(1, 100000000)),
   }, { description: "Token and rate limits enforced at the gateway and passed to the server." })),
   evaluation: Evaluation,
+  systemPrompt: Optional(freeText("The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.", 20000)),
   reproducibility: Optional(Obj({
     seed: Int(0, 4294967295),
     decoding: Obj({
@@ -212,6 +213,8 @@ const Guardrails = Obj({
     pii: Bool({ default: false }),
     toxicity: Bool({ default: false }),
     grounding: Bool({ default: false }),
+    systemPromptLeakage: Bool({ default: false, description: "Responses are screened for the system prompt's text before they leave (OWASP LLM07)." }),
+    toolCallValidation: Bool({ default: false, description: "Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05)." }),
   }, { default: {} }),
   maxGpuReplicas: Int(1, 512, { default: 8, description: "Ceiling on total GPU replicas (denial-of-wallet guard)." }),
 }, { default: {} });
@@ -221,6 +224,7 @@ const Agent = Obj({
   toolAllowlistEnforced: Bool({ default: true }),
   tools: Arr(Obj({
     name: name("Tool name."),
+    kind: Enum(["function", "retrieval", "shell", "sql", "http", "code"], { default: "function", description: "What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)." }),
     impact: Enum(["low", "medium", "high"]),
     permissions: Arr(Str(128), 32, { default: [] }),
     requiresApproval: Bool({ default: false }),

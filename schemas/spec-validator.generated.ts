@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","employment","education","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","triton","external"],"description":"Serving runtime. `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Init container that fetches model weights by digest and verifies them.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","triton","external"],"description":"Serving runtime. `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Init container that fetches model weights by digest and verifies them.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -1075,7 +1075,7 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!((((((((data21 === "none") || (data21 === "health")) || (data21 === "insurance")) || (data21 === "finance")) || (data21 === "employment")) || (data21 === "education")) || (data21 === "legal")) || (data21 === "publicSector"))){
+if(!((((((((((data21 === "none") || (data21 === "health")) || (data21 === "insurance")) || (data21 === "finance")) || (data21 === "credit")) || (data21 === "employment")) || (data21 === "education")) || (data21 === "essentialServices")) || (data21 === "legal")) || (data21 === "publicSector"))){
 const err79 = {instancePath:instancePath+"/spec/useCase/regulatedDomain",schemaPath:"#/properties/spec/properties/useCase/properties/regulatedDomain/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.useCase.properties.regulatedDomain.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.useCase.properties.regulatedDomain.enum,parentSchema:schema31.properties.spec.properties.useCase.properties.regulatedDomain,data:data21};
 if(vErrors === null){
 vErrors = [err79];
@@ -2939,7 +2939,7 @@ if(data76.metrics === undefined){
 data76.metrics = [];
 }
 for(const key21 in data76){
-if(!(((((key21 === "gate") || (key21 === "dataset")) || (key21 === "metrics")) || (key21 === "maxEvidenceAgeDays")) || (key21 === "regression"))){
+if(!(((key21 === "gate") || (key21 === "dataset")) || (key21 === "metrics"))){
 const err232 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data76};
 if(vErrors === null){
 vErrors = [err232];
@@ -3252,10 +3252,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-if(data76.maxEvidenceAgeDays !== undefined){
-let data86 = data76.maxEvidenceAgeDays;
-if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
-const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data86};
+}
+else {
+const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data76};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3264,9 +3263,11 @@ vErrors.push(err259);
 }
 errors++;
 }
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 > 3650 || isNaN(data86)){
-const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data86};
+if(data52.systemPrompt !== undefined){
+let data86 = data52.systemPrompt;
+if(typeof data86 === "string"){
+if(func1(data86) > 20000){
+const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data86};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3275,8 +3276,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data86 < 1 || isNaN(data86)){
-const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data86};
+if(func1(data86) < 1){
+const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data86};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3286,13 +3287,8 @@ vErrors.push(err261);
 errors++;
 }
 }
-}
-if(data76.regression !== undefined){
-let data87 = data76.regression;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-for(const key24 in data87){
-if(!((key24 === "maxAbsoluteDecrease") || (key24 === "maxRelativeDecrease"))){
-const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data87};
+else {
+const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.systemPrompt.type,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data86};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3302,11 +3298,11 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data87.maxAbsoluteDecrease !== undefined){
-let data88 = data87.maxAbsoluteDecrease;
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 > 100000 || isNaN(data88)){
-const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data88};
+if(data52.reproducibility !== undefined){
+let data87 = data52.reproducibility;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.seed === undefined){
+const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data87};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3315,8 +3311,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data88 < 0 || isNaN(data88)){
-const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data88};
+if(data87.decoding === undefined){
+const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data87};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3325,9 +3321,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-else {
-const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data88};
+for(const key24 in data87){
+if(!(((key24 === "seed") || (key24 === "decoding")) || (key24 === "promptTemplateVersion"))){
+const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data87};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3337,11 +3333,10 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data87.maxRelativeDecrease !== undefined){
-let data89 = data87.maxRelativeDecrease;
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 1 || isNaN(data89)){
-const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data89};
+if(data87.seed !== undefined){
+let data88 = data87.seed;
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
+const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data88};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3350,8 +3345,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(data89 < 0 || isNaN(data89)){
-const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data89};
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 > 4294967295 || isNaN(data88)){
+const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data88};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3360,9 +3356,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-else {
-const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data89};
+if(data88 < 0 || isNaN(data88)){
+const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data88};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3373,8 +3368,11 @@ errors++;
 }
 }
 }
-else {
-const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data87};
+if(data87.decoding !== undefined){
+let data89 = data87.decoding;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.temperature === undefined){
+const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data89};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3383,10 +3381,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-}
-else {
-const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data76};
+for(const key25 in data89){
+if(!((((key25 === "temperature") || (key25 === "topP")) || (key25 === "topK")) || (key25 === "maxTokens"))){
+const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data89};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3395,11 +3392,12 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data52.reproducibility !== undefined){
-let data90 = data52.reproducibility;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.seed === undefined){
-const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data90};
+}
+if(data89.temperature !== undefined){
+let data90 = data89.temperature;
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 > 2 || isNaN(data90)){
+const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data90};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3408,8 +3406,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(data90.decoding === undefined){
-const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data90};
+if(data90 < 0 || isNaN(data90)){
+const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data90};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3418,9 +3416,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-for(const key25 in data90){
-if(!(((key25 === "seed") || (key25 === "decoding")) || (key25 === "promptTemplateVersion"))){
-const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data90};
+}
+else {
+const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data90};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3430,10 +3428,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data90.seed !== undefined){
-let data91 = data90.seed;
-if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
-const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data91};
+if(data89.topP !== undefined){
+let data91 = data89.topP;
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 1 || isNaN(data91)){
+const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data91};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3442,9 +3441,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 4294967295 || isNaN(data91)){
-const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data91};
+if(data91 < 0 || isNaN(data91)){
+const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data91};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3453,8 +3451,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(data91 < 0 || isNaN(data91)){
-const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data91};
+}
+else {
+const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data91};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3464,12 +3463,10 @@ vErrors.push(err276);
 errors++;
 }
 }
-}
-if(data90.decoding !== undefined){
-let data92 = data90.decoding;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.temperature === undefined){
-const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data92};
+if(data89.topK !== undefined){
+let data92 = data89.topK;
+if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
+const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data92};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3478,9 +3475,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-for(const key26 in data92){
-if(!((((key26 === "temperature") || (key26 === "topP")) || (key26 === "topK")) || (key26 === "maxTokens"))){
-const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data92};
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 > 1000 || isNaN(data92)){
+const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data92};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3489,12 +3486,8 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data92.temperature !== undefined){
-let data93 = data92.temperature;
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 2 || isNaN(data93)){
-const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data93};
+if(data92 < 0 || isNaN(data92)){
+const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data92};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3503,8 +3496,12 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(data93 < 0 || isNaN(data93)){
-const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data93};
+}
+}
+if(data89.maxTokens !== undefined){
+let data93 = data89.maxTokens;
+if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
+const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data93};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3513,9 +3510,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-else {
-const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data93};
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 > 200000 || isNaN(data93)){
+const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data93};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3524,12 +3521,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-if(data92.topP !== undefined){
-let data94 = data92.topP;
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 1 || isNaN(data94)){
-const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data94};
+if(data93 < 1 || isNaN(data93)){
+const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data93};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3538,8 +3531,11 @@ vErrors.push(err282);
 }
 errors++;
 }
-if(data94 < 0 || isNaN(data94)){
-const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data94};
+}
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data89};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3549,8 +3545,11 @@ vErrors.push(err283);
 errors++;
 }
 }
-else {
-const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data94};
+if(data87.promptTemplateVersion !== undefined){
+let data94 = data87.promptTemplateVersion;
+if(typeof data94 === "string"){
+if(func1(data94) > 100){
+const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data94};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3559,11 +3558,8 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-if(data92.topK !== undefined){
-let data95 = data92.topK;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data95};
+if(func1(data94) < 1){
+const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data94};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3572,9 +3568,9 @@ vErrors.push(err285);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 1000 || isNaN(data95)){
-const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data95};
+}
+else {
+const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data94};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3583,8 +3579,10 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data95 < 0 || isNaN(data95)){
-const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data95};
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data87};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3595,10 +3593,8 @@ errors++;
 }
 }
 }
-if(data92.maxTokens !== undefined){
-let data96 = data92.maxTokens;
-if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
-const err288 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data96};
+else {
+const err288 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3607,9 +3603,10 @@ vErrors.push(err288);
 }
 errors++;
 }
-if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 > 200000 || isNaN(data96)){
-const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data96};
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data51};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3618,8 +3615,18 @@ vErrors.push(err289);
 }
 errors++;
 }
-if(data96 < 1 || isNaN(data96)){
-const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data96};
+}
+if(data11.vectorStore !== undefined){
+let data95 = data11.vectorStore;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.metric === undefined){
+data95.metric = "cosine";
+}
+if(data95.tenancy === undefined){
+data95.tenancy = "single";
+}
+if(data95.engine === undefined){
+const err290 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data95};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3628,11 +3635,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data92};
+if(data95.dimensions === undefined){
+const err291 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data95};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3641,12 +3645,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-if(data90.promptTemplateVersion !== undefined){
-let data97 = data90.promptTemplateVersion;
-if(typeof data97 === "string"){
-if(func1(data97) > 100){
-const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data97};
+for(const key26 in data95){
+if(!((((key26 === "engine") || (key26 === "dimensions")) || (key26 === "metric")) || (key26 === "tenancy"))){
+const err292 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data95};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3655,8 +3656,11 @@ vErrors.push(err292);
 }
 errors++;
 }
-if(func1(data97) < 1){
-const err293 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data97};
+}
+if(data95.engine !== undefined){
+let data96 = data95.engine;
+if(typeof data96 !== "string"){
+const err293 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data96};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3665,9 +3669,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-else {
-const err294 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data97};
+if(!((((data96 === "auroraPgvector") || (data96 === "opensearchServerless")) || (data96 === "qdrant")) || (data96 === "pgvector"))){
+const err294 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data96};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3677,9 +3680,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-}
-else {
-const err295 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data90};
+if(data95.dimensions !== undefined){
+let data97 = data95.dimensions;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err295 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data97};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3688,10 +3692,9 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-}
-else {
-const err296 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 16000 || isNaN(data97)){
+const err296 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data97};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3700,10 +3703,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-}
-else {
-const err297 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data51};
+if(data97 < 2 || isNaN(data97)){
+const err297 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data97};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3713,17 +3714,10 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data11.vectorStore !== undefined){
-let data98 = data11.vectorStore;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.metric === undefined){
-data98.metric = "cosine";
 }
-if(data98.tenancy === undefined){
-data98.tenancy = "single";
-}
-if(data98.engine === undefined){
-const err298 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data98};
+let data98 = data95.metric;
+if(typeof data98 !== "string"){
+const err298 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data98};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3732,8 +3726,8 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(data98.dimensions === undefined){
-const err299 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data98};
+if(!(((data98 === "cosine") || (data98 === "dotProduct")) || (data98 === "euclidean"))){
+const err299 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data98};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3742,9 +3736,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-for(const key27 in data98){
-if(!((((key27 === "engine") || (key27 === "dimensions")) || (key27 === "metric")) || (key27 === "tenancy"))){
-const err300 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data98};
+let data99 = data95.tenancy;
+if(typeof data99 !== "string"){
+const err300 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data99};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3753,11 +3747,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-if(data98.engine !== undefined){
-let data99 = data98.engine;
-if(typeof data99 !== "string"){
-const err301 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data99};
+if(!(((data99 === "single") || (data99 === "namespacePerTenant")) || (data99 === "collectionPerTenant"))){
+const err301 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data99};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3766,8 +3757,9 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(!((((data99 === "auroraPgvector") || (data99 === "opensearchServerless")) || (data99 === "qdrant")) || (data99 === "pgvector"))){
-const err302 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data99};
+}
+else {
+const err302 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data95};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3777,10 +3769,17 @@ vErrors.push(err302);
 errors++;
 }
 }
-if(data98.dimensions !== undefined){
-let data100 = data98.dimensions;
-if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
-const err303 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data100};
+let data100 = data11.data;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.sources === undefined){
+data100.sources = [];
+}
+if(data100.retention === undefined){
+data100.retention = {};
+}
+for(const key27 in data100){
+if(!((key27 === "sources") || (key27 === "retention"))){
+const err303 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data100};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3789,9 +3788,11 @@ vErrors.push(err303);
 }
 errors++;
 }
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 > 16000 || isNaN(data100)){
-const err304 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data100};
+}
+let data101 = data100.sources;
+if(Array.isArray(data101)){
+if(data101.length > 64){
+const err304 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data101};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3800,8 +3801,21 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data100 < 2 || isNaN(data100)){
-const err305 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data100};
+const len7 = data101.length;
+for(let i9=0; i9<len7; i9++){
+let data102 = data101[i9];
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.containsPersonalData === undefined){
+data102.containsPersonalData = false;
+}
+if(data102.realtime === undefined){
+data102.realtime = false;
+}
+if(data102.qualityChecks === undefined){
+data102.qualityChecks = [];
+}
+if(data102.name === undefined){
+const err305 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data102};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3810,11 +3824,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-}
-let data101 = data98.metric;
-if(typeof data101 !== "string"){
-const err306 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data101};
+if(data102.kind === undefined){
+const err306 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data102};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3823,8 +3834,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-if(!(((data101 === "cosine") || (data101 === "dotProduct")) || (data101 === "euclidean"))){
-const err307 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data101};
+for(const key28 in data102){
+if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key28))){
+const err307 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data102};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3833,9 +3845,12 @@ vErrors.push(err307);
 }
 errors++;
 }
-let data102 = data98.tenancy;
-if(typeof data102 !== "string"){
-const err308 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data102};
+}
+if(data102.name !== undefined){
+let data103 = data102.name;
+if(typeof data103 === "string"){
+if(func1(data103) > 63){
+const err308 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data103};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3844,8 +3859,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(!(((data102 === "single") || (data102 === "namespacePerTenant")) || (data102 === "collectionPerTenant"))){
-const err309 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data102};
+if(func1(data103) < 1){
+const err309 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data103};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3854,9 +3869,8 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-else {
-const err310 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data98};
+if(!pattern4.test(data103)){
+const err310 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data103};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3866,17 +3880,8 @@ vErrors.push(err310);
 errors++;
 }
 }
-let data103 = data11.data;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.sources === undefined){
-data103.sources = [];
-}
-if(data103.retention === undefined){
-data103.retention = {};
-}
-for(const key28 in data103){
-if(!((key28 === "sources") || (key28 === "retention"))){
-const err311 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data103};
+else {
+const err311 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data103};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3886,10 +3891,10 @@ vErrors.push(err311);
 errors++;
 }
 }
-let data104 = data103.sources;
-if(Array.isArray(data104)){
-if(data104.length > 64){
-const err312 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data104};
+if(data102.kind !== undefined){
+let data104 = data102.kind;
+if(typeof data104 !== "string"){
+const err312 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data104};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3898,21 +3903,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-const len7 = data104.length;
-for(let i9=0; i9<len7; i9++){
-let data105 = data104[i9];
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.containsPersonalData === undefined){
-data105.containsPersonalData = false;
-}
-if(data105.realtime === undefined){
-data105.realtime = false;
-}
-if(data105.qualityChecks === undefined){
-data105.qualityChecks = [];
-}
-if(data105.name === undefined){
-const err313 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data105};
+if(!(((((data104 === "database") || (data104 === "objectStore")) || (data104 === "api")) || (data104 === "stream")) || (data104 === "documents"))){
+const err313 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data104};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3921,8 +3913,12 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(data105.kind === undefined){
-const err314 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data105};
+}
+if(data102.uri !== undefined){
+let data105 = data102.uri;
+if(typeof data105 === "string"){
+if(func1(data105) > 512){
+const err314 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data105};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3931,9 +3927,8 @@ vErrors.push(err314);
 }
 errors++;
 }
-for(const key29 in data105){
-if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key29))){
-const err315 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data105};
+if(func1(data105) < 1){
+const err315 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data105};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3943,11 +3938,8 @@ vErrors.push(err315);
 errors++;
 }
 }
-if(data105.name !== undefined){
-let data106 = data105.name;
-if(typeof data106 === "string"){
-if(func1(data106) > 63){
-const err316 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data106};
+else {
+const err316 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data105};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3956,8 +3948,11 @@ vErrors.push(err316);
 }
 errors++;
 }
-if(func1(data106) < 1){
-const err317 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data106};
+}
+if(data102.classification !== undefined){
+let data106 = data102.classification;
+if(typeof data106 !== "string"){
+const err317 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data106};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3966,8 +3961,8 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(!pattern4.test(data106)){
-const err318 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data106};
+if(!((((data106 === "public") || (data106 === "internal")) || (data106 === "confidential")) || (data106 === "restricted"))){
+const err318 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data106};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3977,8 +3972,9 @@ vErrors.push(err318);
 errors++;
 }
 }
-else {
-const err319 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data106};
+let data107 = data102.containsPersonalData;
+if(typeof data107 !== "boolean"){
+const err319 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data107};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3987,11 +3983,9 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-if(data105.kind !== undefined){
-let data107 = data105.kind;
-if(typeof data107 !== "string"){
-const err320 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data107};
+let data108 = data102.realtime;
+if(typeof data108 !== "boolean"){
+const err320 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data108};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4000,8 +3994,11 @@ vErrors.push(err320);
 }
 errors++;
 }
-if(!(((((data107 === "database") || (data107 === "objectStore")) || (data107 === "api")) || (data107 === "stream")) || (data107 === "documents"))){
-const err321 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data107};
+if(data102.freshnessSla !== undefined){
+let data109 = data102.freshnessSla;
+if(typeof data109 === "string"){
+if(func1(data109) > 16){
+const err321 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data109};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4010,12 +4007,8 @@ vErrors.push(err321);
 }
 errors++;
 }
-}
-if(data105.uri !== undefined){
-let data108 = data105.uri;
-if(typeof data108 === "string"){
-if(func1(data108) > 512){
-const err322 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data108};
+if(func1(data109) < 1){
+const err322 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data109};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4024,8 +4017,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-if(func1(data108) < 1){
-const err323 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data108};
+if(!pattern16.test(data109)){
+const err323 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data109};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4036,7 +4029,7 @@ errors++;
 }
 }
 else {
-const err324 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data108};
+const err324 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data109};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4046,10 +4039,10 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data105.classification !== undefined){
-let data109 = data105.classification;
-if(typeof data109 !== "string"){
-const err325 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data109};
+let data110 = data102.qualityChecks;
+if(Array.isArray(data110)){
+if(data110.length > 8){
+const err325 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data110};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4058,8 +4051,11 @@ vErrors.push(err325);
 }
 errors++;
 }
-if(!((((data109 === "public") || (data109 === "internal")) || (data109 === "confidential")) || (data109 === "restricted"))){
-const err326 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data109};
+const len8 = data110.length;
+for(let i10=0; i10<len8; i10++){
+let data111 = data110[i10];
+if(typeof data111 !== "string"){
+const err326 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data111};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4068,10 +4064,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-let data110 = data105.containsPersonalData;
-if(typeof data110 !== "boolean"){
-const err327 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data110};
+if(!((((((((data111 === "schema") || (data111 === "nulls")) || (data111 === "duplicates")) || (data111 === "freshness")) || (data111 === "piiScan")) || (data111 === "biasScan")) || (data111 === "toxicity")) || (data111 === "drift"))){
+const err327 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data111};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4080,115 +4074,24 @@ vErrors.push(err327);
 }
 errors++;
 }
-let data111 = data105.realtime;
-if(typeof data111 !== "boolean"){
-const err328 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data111};
-if(vErrors === null){
-vErrors = [err328];
 }
-else {
-vErrors.push(err328);
-}
-errors++;
-}
-if(data105.freshnessSla !== undefined){
-let data112 = data105.freshnessSla;
-if(typeof data112 === "string"){
-if(func1(data112) > 16){
-const err329 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data112};
-if(vErrors === null){
-vErrors = [err329];
-}
-else {
-vErrors.push(err329);
-}
-errors++;
-}
-if(func1(data112) < 1){
-const err330 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data112};
-if(vErrors === null){
-vErrors = [err330];
-}
-else {
-vErrors.push(err330);
-}
-errors++;
-}
-if(!pattern16.test(data112)){
-const err331 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data112};
-if(vErrors === null){
-vErrors = [err331];
-}
-else {
-vErrors.push(err331);
-}
-errors++;
-}
-}
-else {
-const err332 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data112};
-if(vErrors === null){
-vErrors = [err332];
-}
-else {
-vErrors.push(err332);
-}
-errors++;
-}
-}
-let data113 = data105.qualityChecks;
-if(Array.isArray(data113)){
-if(data113.length > 8){
-const err333 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data113};
-if(vErrors === null){
-vErrors = [err333];
-}
-else {
-vErrors.push(err333);
-}
-errors++;
-}
-const len8 = data113.length;
-for(let i10=0; i10<len8; i10++){
-let data114 = data113[i10];
-if(typeof data114 !== "string"){
-const err334 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data114};
-if(vErrors === null){
-vErrors = [err334];
-}
-else {
-vErrors.push(err334);
-}
-errors++;
-}
-if(!((((((((data114 === "schema") || (data114 === "nulls")) || (data114 === "duplicates")) || (data114 === "freshness")) || (data114 === "piiScan")) || (data114 === "biasScan")) || (data114 === "toxicity")) || (data114 === "drift"))){
-const err335 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data114};
-if(vErrors === null){
-vErrors = [err335];
-}
-else {
-vErrors.push(err335);
-}
-errors++;
-}
-}
-let i11 = data113.length;
+let i11 = data110.length;
 let j2;
 if(i11 > 1){
 const indices2 = {};
 for(;i11--;){
-let item2 = data113[i11];
+let item2 = data110[i11];
 if(typeof item2 !== "string"){
 continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err336 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data113};
+const err328 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data110};
 if(vErrors === null){
-vErrors = [err336];
+vErrors = [err328];
 }
 else {
-vErrors.push(err336);
+vErrors.push(err328);
 }
 errors++;
 break;
@@ -4198,7 +4101,106 @@ indices2[item2] = i11;
 }
 }
 else {
-const err337 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data113};
+const err329 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data110};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+if(data102.lineage !== undefined){
+let data112 = data102.lineage;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.upstream === undefined){
+data112.upstream = [];
+}
+if(data112.datasetVersion === undefined){
+const err330 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data112};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+for(const key29 in data112){
+if(!((key29 === "datasetVersion") || (key29 === "upstream"))){
+const err331 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data112};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+if(data112.datasetVersion !== undefined){
+let data113 = data112.datasetVersion;
+if(typeof data113 === "string"){
+if(func1(data113) > 100){
+const err332 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data113};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+if(func1(data113) < 1){
+const err333 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data113};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data113};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+let data114 = data112.upstream;
+if(Array.isArray(data114)){
+if(data114.length > 32){
+const err335 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data114};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+const len9 = data114.length;
+for(let i12=0; i12<len9; i12++){
+let data115 = data114[i12];
+if(typeof data115 === "string"){
+if(func1(data115) > 200){
+const err336 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data115};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+if(func1(data115) < 1){
+const err337 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data115};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4207,14 +4209,9 @@ vErrors.push(err337);
 }
 errors++;
 }
-if(data105.lineage !== undefined){
-let data115 = data105.lineage;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.upstream === undefined){
-data115.upstream = [];
 }
-if(data115.datasetVersion === undefined){
-const err338 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data115};
+else {
+const err338 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data115};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4223,9 +4220,10 @@ vErrors.push(err338);
 }
 errors++;
 }
-for(const key30 in data115){
-if(!((key30 === "datasetVersion") || (key30 === "upstream"))){
-const err339 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data115};
+}
+}
+else {
+const err339 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data114};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4235,11 +4233,8 @@ vErrors.push(err339);
 errors++;
 }
 }
-if(data115.datasetVersion !== undefined){
-let data116 = data115.datasetVersion;
-if(typeof data116 === "string"){
-if(func1(data116) > 100){
-const err340 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data116};
+else {
+const err340 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data112};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4248,8 +4243,10 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(func1(data116) < 1){
-const err341 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data116};
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data102};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4259,8 +4256,9 @@ vErrors.push(err341);
 errors++;
 }
 }
+}
 else {
-const err342 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data116};
+const err342 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data101};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4269,11 +4267,20 @@ vErrors.push(err342);
 }
 errors++;
 }
+let data116 = data100.retention;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.promptsDays === undefined){
+data116.promptsDays = 30;
 }
-let data117 = data115.upstream;
-if(Array.isArray(data117)){
-if(data117.length > 32){
-const err343 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data117};
+if(data116.responsesDays === undefined){
+data116.responsesDays = 30;
+}
+if(data116.logsDays === undefined){
+data116.logsDays = 90;
+}
+for(const key30 in data116){
+if(!(((key30 === "promptsDays") || (key30 === "responsesDays")) || (key30 === "logsDays"))){
+const err343 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data116};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4282,12 +4289,10 @@ vErrors.push(err343);
 }
 errors++;
 }
-const len9 = data117.length;
-for(let i12=0; i12<len9; i12++){
-let data118 = data117[i12];
-if(typeof data118 === "string"){
-if(func1(data118) > 200){
-const err344 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data118};
+}
+let data117 = data116.promptsDays;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err344 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data117};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4296,8 +4301,9 @@ vErrors.push(err344);
 }
 errors++;
 }
-if(func1(data118) < 1){
-const err345 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data118};
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 3650 || isNaN(data117)){
+const err345 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data117};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4306,9 +4312,8 @@ vErrors.push(err345);
 }
 errors++;
 }
-}
-else {
-const err346 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data118};
+if(data117 < 0 || isNaN(data117)){
+const err346 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data117};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4318,9 +4323,9 @@ vErrors.push(err346);
 errors++;
 }
 }
-}
-else {
-const err347 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data117};
+let data118 = data116.responsesDays;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err347 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data118};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4329,9 +4334,9 @@ vErrors.push(err347);
 }
 errors++;
 }
-}
-else {
-const err348 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data115};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 3650 || isNaN(data118)){
+const err348 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data118};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4340,10 +4345,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-}
-else {
-const err349 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data105};
+if(data118 < 0 || isNaN(data118)){
+const err349 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data118};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4353,9 +4356,9 @@ vErrors.push(err349);
 errors++;
 }
 }
-}
-else {
-const err350 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data104};
+let data119 = data116.logsDays;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err350 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data119};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4364,20 +4367,9 @@ vErrors.push(err350);
 }
 errors++;
 }
-let data119 = data103.retention;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.promptsDays === undefined){
-data119.promptsDays = 30;
-}
-if(data119.responsesDays === undefined){
-data119.responsesDays = 30;
-}
-if(data119.logsDays === undefined){
-data119.logsDays = 90;
-}
-for(const key31 in data119){
-if(!(((key31 === "promptsDays") || (key31 === "responsesDays")) || (key31 === "logsDays"))){
-const err351 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data119};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 > 3650 || isNaN(data119)){
+const err351 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data119};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4386,10 +4378,8 @@ vErrors.push(err351);
 }
 errors++;
 }
-}
-let data120 = data119.promptsDays;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err352 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data120};
+if(data119 < 1 || isNaN(data119)){
+const err352 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data119};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4398,9 +4388,10 @@ vErrors.push(err352);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 3650 || isNaN(data120)){
-const err353 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data120};
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data116};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4409,8 +4400,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-if(data120 < 0 || isNaN(data120)){
-const err354 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data120};
+}
+else {
+const err354 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data100};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4419,10 +4411,20 @@ vErrors.push(err354);
 }
 errors++;
 }
+let data120 = data11.privacy;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.encryption === undefined){
+data120.encryption = {};
 }
-let data121 = data119.responsesDays;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err355 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data121};
+if(data120.piiRedaction === undefined){
+data120.piiRedaction = {};
+}
+if(data120.trainingOnUserData === undefined){
+data120.trainingOnUserData = {};
+}
+for(const key31 in data120){
+if(!(((key31 === "encryption") || (key31 === "piiRedaction")) || (key31 === "trainingOnUserData"))){
+const err355 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data120};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4431,9 +4433,21 @@ vErrors.push(err355);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 3650 || isNaN(data121)){
-const err356 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data121};
+}
+let data121 = data120.encryption;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.atRest === undefined){
+data121.atRest = "customerManagedKey";
+}
+if(data121.keyRotation === undefined){
+data121.keyRotation = true;
+}
+if(data121.inTransit === undefined){
+data121.inTransit = {};
+}
+for(const key32 in data121){
+if(!(((key32 === "atRest") || (key32 === "keyRotation")) || (key32 === "inTransit"))){
+const err356 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data121};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4442,8 +4456,10 @@ vErrors.push(err356);
 }
 errors++;
 }
-if(data121 < 0 || isNaN(data121)){
-const err357 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data121};
+}
+let data122 = data121.atRest;
+if(typeof data122 !== "string"){
+const err357 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data122};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4452,10 +4468,8 @@ vErrors.push(err357);
 }
 errors++;
 }
-}
-let data122 = data119.logsDays;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err358 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data122};
+if(!(((data122 === "customerManagedKey") || (data122 === "providerManagedKey")) || (data122 === "none"))){
+const err358 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data122};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4464,9 +4478,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 3650 || isNaN(data122)){
-const err359 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data122};
+let data123 = data121.keyRotation;
+if(typeof data123 !== "boolean"){
+const err359 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data123};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4475,8 +4489,17 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(data122 < 1 || isNaN(data122)){
-const err360 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data122};
+let data124 = data121.inTransit;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.tls === undefined){
+data124.tls = true;
+}
+if(data124.minVersion === undefined){
+data124.minVersion = "1.2";
+}
+for(const key33 in data124){
+if(!((key33 === "tls") || (key33 === "minVersion"))){
+const err360 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data124};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4486,9 +4509,9 @@ vErrors.push(err360);
 errors++;
 }
 }
-}
-else {
-const err361 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data119};
+let data125 = data124.tls;
+if(typeof data125 !== "boolean"){
+const err361 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data125};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4497,9 +4520,9 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-else {
-const err362 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data103};
+let data126 = data124.minVersion;
+if(typeof data126 !== "string"){
+const err362 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data126};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4508,20 +4531,8 @@ vErrors.push(err362);
 }
 errors++;
 }
-let data123 = data11.privacy;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.encryption === undefined){
-data123.encryption = {};
-}
-if(data123.piiRedaction === undefined){
-data123.piiRedaction = {};
-}
-if(data123.trainingOnUserData === undefined){
-data123.trainingOnUserData = {};
-}
-for(const key32 in data123){
-if(!(((key32 === "encryption") || (key32 === "piiRedaction")) || (key32 === "trainingOnUserData"))){
-const err363 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data123};
+if(!((data126 === "1.2") || (data126 === "1.3"))){
+const err363 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data126};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4531,20 +4542,8 @@ vErrors.push(err363);
 errors++;
 }
 }
-let data124 = data123.encryption;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.atRest === undefined){
-data124.atRest = "customerManagedKey";
-}
-if(data124.keyRotation === undefined){
-data124.keyRotation = true;
-}
-if(data124.inTransit === undefined){
-data124.inTransit = {};
-}
-for(const key33 in data124){
-if(!(((key33 === "atRest") || (key33 === "keyRotation")) || (key33 === "inTransit"))){
-const err364 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data124};
+else {
+const err364 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data124};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4554,9 +4553,8 @@ vErrors.push(err364);
 errors++;
 }
 }
-let data125 = data124.atRest;
-if(typeof data125 !== "string"){
-const err365 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data125};
+else {
+const err365 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data121};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4565,8 +4563,20 @@ vErrors.push(err365);
 }
 errors++;
 }
-if(!(((data125 === "customerManagedKey") || (data125 === "providerManagedKey")) || (data125 === "none"))){
-const err366 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data125};
+let data127 = data120.piiRedaction;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.prompts === undefined){
+data127.prompts = true;
+}
+if(data127.responses === undefined){
+data127.responses = true;
+}
+if(data127.logs === undefined){
+data127.logs = true;
+}
+for(const key34 in data127){
+if(!(((key34 === "prompts") || (key34 === "responses")) || (key34 === "logs"))){
+const err366 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data127};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4575,9 +4585,10 @@ vErrors.push(err366);
 }
 errors++;
 }
-let data126 = data124.keyRotation;
-if(typeof data126 !== "boolean"){
-const err367 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data126};
+}
+let data128 = data127.prompts;
+if(typeof data128 !== "boolean"){
+const err367 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data128};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4586,17 +4597,9 @@ vErrors.push(err367);
 }
 errors++;
 }
-let data127 = data124.inTransit;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.tls === undefined){
-data127.tls = true;
-}
-if(data127.minVersion === undefined){
-data127.minVersion = "1.2";
-}
-for(const key34 in data127){
-if(!((key34 === "tls") || (key34 === "minVersion"))){
-const err368 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data127};
+let data129 = data127.responses;
+if(typeof data129 !== "boolean"){
+const err368 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data129};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4605,10 +4608,9 @@ vErrors.push(err368);
 }
 errors++;
 }
-}
-let data128 = data127.tls;
-if(typeof data128 !== "boolean"){
-const err369 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data128};
+let data130 = data127.logs;
+if(typeof data130 !== "boolean"){
+const err369 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data130};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4617,9 +4619,9 @@ vErrors.push(err369);
 }
 errors++;
 }
-let data129 = data127.minVersion;
-if(typeof data129 !== "string"){
-const err370 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data129};
+}
+else {
+const err370 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data127};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4628,8 +4630,14 @@ vErrors.push(err370);
 }
 errors++;
 }
-if(!((data129 === "1.2") || (data129 === "1.3"))){
-const err371 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data129};
+let data131 = data120.trainingOnUserData;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.allowed === undefined){
+data131.allowed = false;
+}
+for(const key35 in data131){
+if(!((key35 === "allowed") || (key35 === "consentRecord"))){
+const err371 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data131};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4639,8 +4647,9 @@ vErrors.push(err371);
 errors++;
 }
 }
-else {
-const err372 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data127};
+let data132 = data131.allowed;
+if(typeof data132 !== "boolean"){
+const err372 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data132};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4649,9 +4658,11 @@ vErrors.push(err372);
 }
 errors++;
 }
-}
-else {
-const err373 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data124};
+if(data131.consentRecord !== undefined){
+let data133 = data131.consentRecord;
+if(typeof data133 === "string"){
+if(func1(data133) > 300){
+const err373 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data133};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4660,20 +4671,8 @@ vErrors.push(err373);
 }
 errors++;
 }
-let data130 = data123.piiRedaction;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.prompts === undefined){
-data130.prompts = true;
-}
-if(data130.responses === undefined){
-data130.responses = true;
-}
-if(data130.logs === undefined){
-data130.logs = true;
-}
-for(const key35 in data130){
-if(!(((key35 === "prompts") || (key35 === "responses")) || (key35 === "logs"))){
-const err374 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data130};
+if(func1(data133) < 1){
+const err374 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data133};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4683,9 +4682,8 @@ vErrors.push(err374);
 errors++;
 }
 }
-let data131 = data130.prompts;
-if(typeof data131 !== "boolean"){
-const err375 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data131};
+else {
+const err375 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data133};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4694,9 +4692,10 @@ vErrors.push(err375);
 }
 errors++;
 }
-let data132 = data130.responses;
-if(typeof data132 !== "boolean"){
-const err376 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data132};
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data131};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4705,9 +4704,9 @@ vErrors.push(err376);
 }
 errors++;
 }
-let data133 = data130.logs;
-if(typeof data133 !== "boolean"){
-const err377 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data133};
+}
+else {
+const err377 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data120};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4716,9 +4715,20 @@ vErrors.push(err377);
 }
 errors++;
 }
+let data134 = data11.explainability;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.citations === undefined){
+data134.citations = false;
 }
-else {
-const err378 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data130};
+if(data134.reasoningTraces === undefined){
+data134.reasoningTraces = "none";
+}
+if(data134.userFacingExplanations === undefined){
+data134.userFacingExplanations = false;
+}
+for(const key36 in data134){
+if(!(((key36 === "citations") || (key36 === "reasoningTraces")) || (key36 === "userFacingExplanations"))){
+const err378 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data134};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4727,14 +4737,10 @@ vErrors.push(err378);
 }
 errors++;
 }
-let data134 = data123.trainingOnUserData;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.allowed === undefined){
-data134.allowed = false;
 }
-for(const key36 in data134){
-if(!((key36 === "allowed") || (key36 === "consentRecord"))){
-const err379 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data134};
+let data135 = data134.citations;
+if(typeof data135 !== "boolean"){
+const err379 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data135};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4743,10 +4749,9 @@ vErrors.push(err379);
 }
 errors++;
 }
-}
-let data135 = data134.allowed;
-if(typeof data135 !== "boolean"){
-const err380 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data135};
+let data136 = data134.reasoningTraces;
+if(typeof data136 !== "string"){
+const err380 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data136};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4755,11 +4760,8 @@ vErrors.push(err380);
 }
 errors++;
 }
-if(data134.consentRecord !== undefined){
-let data136 = data134.consentRecord;
-if(typeof data136 === "string"){
-if(func1(data136) > 300){
-const err381 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data136};
+if(!(((data136 === "none") || (data136 === "summary")) || (data136 === "full"))){
+const err381 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data136};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4768,8 +4770,9 @@ vErrors.push(err381);
 }
 errors++;
 }
-if(func1(data136) < 1){
-const err382 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data136};
+let data137 = data134.userFacingExplanations;
+if(typeof data137 !== "boolean"){
+const err382 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data137};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4780,7 +4783,7 @@ errors++;
 }
 }
 else {
-const err383 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data136};
+const err383 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data134};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4789,10 +4792,23 @@ vErrors.push(err383);
 }
 errors++;
 }
+let data138 = data11.humanFeedback;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.capture === undefined){
+data138.capture = [];
 }
+if(data138.reviewQueue === undefined){
+data138.reviewQueue = {};
 }
-else {
-const err384 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data134};
+if(data138.retentionDays === undefined){
+data138.retentionDays = 365;
+}
+if(data138.accessRoles === undefined){
+data138.accessRoles = [];
+}
+for(const key37 in data138){
+if(!((((key37 === "capture") || (key37 === "reviewQueue")) || (key37 === "retentionDays")) || (key37 === "accessRoles"))){
+const err384 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data138};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4802,8 +4818,10 @@ vErrors.push(err384);
 errors++;
 }
 }
-else {
-const err385 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data123};
+let data139 = data138.capture;
+if(Array.isArray(data139)){
+if(data139.length > 4){
+const err385 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data139};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4812,20 +4830,11 @@ vErrors.push(err385);
 }
 errors++;
 }
-let data137 = data11.explainability;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-if(data137.citations === undefined){
-data137.citations = false;
-}
-if(data137.reasoningTraces === undefined){
-data137.reasoningTraces = "none";
-}
-if(data137.userFacingExplanations === undefined){
-data137.userFacingExplanations = false;
-}
-for(const key37 in data137){
-if(!(((key37 === "citations") || (key37 === "reasoningTraces")) || (key37 === "userFacingExplanations"))){
-const err386 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data137};
+const len10 = data139.length;
+for(let i13=0; i13<len10; i13++){
+let data140 = data139[i13];
+if(typeof data140 !== "string"){
+const err386 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data140};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4834,10 +4843,8 @@ vErrors.push(err386);
 }
 errors++;
 }
-}
-let data138 = data137.citations;
-if(typeof data138 !== "boolean"){
-const err387 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data138};
+if(!((((data140 === "thumbs") || (data140 === "rating")) || (data140 === "freeText")) || (data140 === "correction"))){
+const err387 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data140};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4846,128 +4853,24 @@ vErrors.push(err387);
 }
 errors++;
 }
-let data139 = data137.reasoningTraces;
-if(typeof data139 !== "string"){
-const err388 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data139};
-if(vErrors === null){
-vErrors = [err388];
 }
-else {
-vErrors.push(err388);
-}
-errors++;
-}
-if(!(((data139 === "none") || (data139 === "summary")) || (data139 === "full"))){
-const err389 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data139};
-if(vErrors === null){
-vErrors = [err389];
-}
-else {
-vErrors.push(err389);
-}
-errors++;
-}
-let data140 = data137.userFacingExplanations;
-if(typeof data140 !== "boolean"){
-const err390 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data140};
-if(vErrors === null){
-vErrors = [err390];
-}
-else {
-vErrors.push(err390);
-}
-errors++;
-}
-}
-else {
-const err391 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data137};
-if(vErrors === null){
-vErrors = [err391];
-}
-else {
-vErrors.push(err391);
-}
-errors++;
-}
-let data141 = data11.humanFeedback;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-if(data141.capture === undefined){
-data141.capture = [];
-}
-if(data141.reviewQueue === undefined){
-data141.reviewQueue = {};
-}
-if(data141.retentionDays === undefined){
-data141.retentionDays = 365;
-}
-if(data141.accessRoles === undefined){
-data141.accessRoles = [];
-}
-for(const key38 in data141){
-if(!((((key38 === "capture") || (key38 === "reviewQueue")) || (key38 === "retentionDays")) || (key38 === "accessRoles"))){
-const err392 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data141};
-if(vErrors === null){
-vErrors = [err392];
-}
-else {
-vErrors.push(err392);
-}
-errors++;
-}
-}
-let data142 = data141.capture;
-if(Array.isArray(data142)){
-if(data142.length > 4){
-const err393 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data142};
-if(vErrors === null){
-vErrors = [err393];
-}
-else {
-vErrors.push(err393);
-}
-errors++;
-}
-const len10 = data142.length;
-for(let i13=0; i13<len10; i13++){
-let data143 = data142[i13];
-if(typeof data143 !== "string"){
-const err394 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data143};
-if(vErrors === null){
-vErrors = [err394];
-}
-else {
-vErrors.push(err394);
-}
-errors++;
-}
-if(!((((data143 === "thumbs") || (data143 === "rating")) || (data143 === "freeText")) || (data143 === "correction"))){
-const err395 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data143};
-if(vErrors === null){
-vErrors = [err395];
-}
-else {
-vErrors.push(err395);
-}
-errors++;
-}
-}
-let i14 = data142.length;
+let i14 = data139.length;
 let j3;
 if(i14 > 1){
 const indices3 = {};
 for(;i14--;){
-let item3 = data142[i14];
+let item3 = data139[i14];
 if(typeof item3 !== "string"){
 continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err396 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data142};
+const err388 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data139};
 if(vErrors === null){
-vErrors = [err396];
+vErrors = [err388];
 }
 else {
-vErrors.push(err396);
+vErrors.push(err388);
 }
 errors++;
 break;
@@ -4977,7 +4880,104 @@ indices3[item3] = i14;
 }
 }
 else {
-const err397 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data142};
+const err389 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data139};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+let data141 = data138.reviewQueue;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(data141.enabled === undefined){
+data141.enabled = false;
+}
+if(data141.slaHours === undefined){
+data141.slaHours = 72;
+}
+for(const key38 in data141){
+if(!((key38 === "enabled") || (key38 === "slaHours"))){
+const err390 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data141};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+let data142 = data141.enabled;
+if(typeof data142 !== "boolean"){
+const err391 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data142};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+let data143 = data141.slaHours;
+if(!(((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143))) && (isFinite(data143)))){
+const err392 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data143};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+if((typeof data143 == "number") && (isFinite(data143))){
+if(data143 > 720 || isNaN(data143)){
+const err393 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data143};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+if(data143 < 1 || isNaN(data143)){
+const err394 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data143};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data141};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+let data144 = data138.retentionDays;
+if(!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144)))){
+const err396 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data144};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 > 3650 || isNaN(data144)){
+const err397 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data144};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4986,17 +4986,8 @@ vErrors.push(err397);
 }
 errors++;
 }
-let data144 = data141.reviewQueue;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.enabled === undefined){
-data144.enabled = false;
-}
-if(data144.slaHours === undefined){
-data144.slaHours = 72;
-}
-for(const key39 in data144){
-if(!((key39 === "enabled") || (key39 === "slaHours"))){
-const err398 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data144};
+if(data144 < 1 || isNaN(data144)){
+const err398 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data144};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5006,9 +4997,10 @@ vErrors.push(err398);
 errors++;
 }
 }
-let data145 = data144.enabled;
-if(typeof data145 !== "boolean"){
-const err399 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data145};
+let data145 = data138.accessRoles;
+if(Array.isArray(data145)){
+if(data145.length > 16){
+const err399 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data145};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5017,9 +5009,12 @@ vErrors.push(err399);
 }
 errors++;
 }
-let data146 = data144.slaHours;
-if(!(((typeof data146 == "number") && (!(data146 % 1) && !isNaN(data146))) && (isFinite(data146)))){
-const err400 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data146};
+const len11 = data145.length;
+for(let i15=0; i15<len11; i15++){
+let data146 = data145[i15];
+if(typeof data146 === "string"){
+if(func1(data146) > 63){
+const err400 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data146};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5028,9 +5023,8 @@ vErrors.push(err400);
 }
 errors++;
 }
-if((typeof data146 == "number") && (isFinite(data146))){
-if(data146 > 720 || isNaN(data146)){
-const err401 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data146};
+if(func1(data146) < 1){
+const err401 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data146};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5039,8 +5033,8 @@ vErrors.push(err401);
 }
 errors++;
 }
-if(data146 < 1 || isNaN(data146)){
-const err402 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data146};
+if(!pattern4.test(data146)){
+const err402 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data146};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5050,9 +5044,8 @@ vErrors.push(err402);
 errors++;
 }
 }
-}
 else {
-const err403 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data144};
+const err403 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data146};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5061,9 +5054,10 @@ vErrors.push(err403);
 }
 errors++;
 }
-let data147 = data141.retentionDays;
-if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
-const err404 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data147};
+}
+}
+else {
+const err404 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data145};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5072,9 +5066,9 @@ vErrors.push(err404);
 }
 errors++;
 }
-if((typeof data147 == "number") && (isFinite(data147))){
-if(data147 > 3650 || isNaN(data147)){
-const err405 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data147};
+}
+else {
+const err405 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data138};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5083,8 +5077,20 @@ vErrors.push(err405);
 }
 errors++;
 }
-if(data147 < 1 || isNaN(data147)){
-const err406 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data147};
+let data147 = data11.guardrails;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.input === undefined){
+data147.input = {};
+}
+if(data147.output === undefined){
+data147.output = {};
+}
+if(data147.maxGpuReplicas === undefined){
+data147.maxGpuReplicas = 8;
+}
+for(const key39 in data147){
+if(!(((key39 === "input") || (key39 === "output")) || (key39 === "maxGpuReplicas"))){
+const err406 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data147};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5094,10 +5100,20 @@ vErrors.push(err406);
 errors++;
 }
 }
-let data148 = data141.accessRoles;
-if(Array.isArray(data148)){
-if(data148.length > 16){
-const err407 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data148};
+let data148 = data147.input;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.promptInjection === undefined){
+data148.promptInjection = false;
+}
+if(data148.pii === undefined){
+data148.pii = false;
+}
+if(data148.toxicity === undefined){
+data148.toxicity = false;
+}
+for(const key40 in data148){
+if(!(((key40 === "promptInjection") || (key40 === "pii")) || (key40 === "toxicity"))){
+const err407 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data148};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5106,12 +5122,10 @@ vErrors.push(err407);
 }
 errors++;
 }
-const len11 = data148.length;
-for(let i15=0; i15<len11; i15++){
-let data149 = data148[i15];
-if(typeof data149 === "string"){
-if(func1(data149) > 63){
-const err408 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data149};
+}
+let data149 = data148.promptInjection;
+if(typeof data149 !== "boolean"){
+const err408 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data149};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5120,8 +5134,9 @@ vErrors.push(err408);
 }
 errors++;
 }
-if(func1(data149) < 1){
-const err409 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data149};
+let data150 = data148.pii;
+if(typeof data150 !== "boolean"){
+const err409 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data150};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5130,8 +5145,9 @@ vErrors.push(err409);
 }
 errors++;
 }
-if(!pattern4.test(data149)){
-const err410 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data149};
+let data151 = data148.toxicity;
+if(typeof data151 !== "boolean"){
+const err410 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data151};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5142,7 +5158,7 @@ errors++;
 }
 }
 else {
-const err411 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data149};
+const err411 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data148};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5151,10 +5167,26 @@ vErrors.push(err411);
 }
 errors++;
 }
+let data152 = data147.output;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.pii === undefined){
+data152.pii = false;
 }
+if(data152.toxicity === undefined){
+data152.toxicity = false;
 }
-else {
-const err412 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data148};
+if(data152.grounding === undefined){
+data152.grounding = false;
+}
+if(data152.systemPromptLeakage === undefined){
+data152.systemPromptLeakage = false;
+}
+if(data152.toolCallValidation === undefined){
+data152.toolCallValidation = false;
+}
+for(const key41 in data152){
+if(!(((((key41 === "pii") || (key41 === "toxicity")) || (key41 === "grounding")) || (key41 === "systemPromptLeakage")) || (key41 === "toolCallValidation"))){
+const err412 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data152};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5164,8 +5196,9 @@ vErrors.push(err412);
 errors++;
 }
 }
-else {
-const err413 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data141};
+let data153 = data152.pii;
+if(typeof data153 !== "boolean"){
+const err413 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data153};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5174,20 +5207,9 @@ vErrors.push(err413);
 }
 errors++;
 }
-let data150 = data11.guardrails;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.input === undefined){
-data150.input = {};
-}
-if(data150.output === undefined){
-data150.output = {};
-}
-if(data150.maxGpuReplicas === undefined){
-data150.maxGpuReplicas = 8;
-}
-for(const key40 in data150){
-if(!(((key40 === "input") || (key40 === "output")) || (key40 === "maxGpuReplicas"))){
-const err414 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data150};
+let data154 = data152.toxicity;
+if(typeof data154 !== "boolean"){
+const err414 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data154};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5196,21 +5218,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-}
-let data151 = data150.input;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.promptInjection === undefined){
-data151.promptInjection = false;
-}
-if(data151.pii === undefined){
-data151.pii = false;
-}
-if(data151.toxicity === undefined){
-data151.toxicity = false;
-}
-for(const key41 in data151){
-if(!(((key41 === "promptInjection") || (key41 === "pii")) || (key41 === "toxicity"))){
-const err415 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data151};
+let data155 = data152.grounding;
+if(typeof data155 !== "boolean"){
+const err415 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data155};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5219,10 +5229,9 @@ vErrors.push(err415);
 }
 errors++;
 }
-}
-let data152 = data151.promptInjection;
-if(typeof data152 !== "boolean"){
-const err416 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data152};
+let data156 = data152.systemPromptLeakage;
+if(typeof data156 !== "boolean"){
+const err416 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data156};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5231,9 +5240,9 @@ vErrors.push(err416);
 }
 errors++;
 }
-let data153 = data151.pii;
-if(typeof data153 !== "boolean"){
-const err417 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data153};
+let data157 = data152.toolCallValidation;
+if(typeof data157 !== "boolean"){
+const err417 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data157};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5242,9 +5251,9 @@ vErrors.push(err417);
 }
 errors++;
 }
-let data154 = data151.toxicity;
-if(typeof data154 !== "boolean"){
-const err418 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data154};
+}
+else {
+const err418 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data152};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5253,9 +5262,9 @@ vErrors.push(err418);
 }
 errors++;
 }
-}
-else {
-const err419 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data151};
+let data158 = data147.maxGpuReplicas;
+if(!(((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158))) && (isFinite(data158)))){
+const err419 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5264,20 +5273,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-let data155 = data150.output;
-if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
-if(data155.pii === undefined){
-data155.pii = false;
-}
-if(data155.toxicity === undefined){
-data155.toxicity = false;
-}
-if(data155.grounding === undefined){
-data155.grounding = false;
-}
-for(const key42 in data155){
-if(!(((key42 === "pii") || (key42 === "toxicity")) || (key42 === "grounding"))){
-const err420 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data155};
+if((typeof data158 == "number") && (isFinite(data158))){
+if(data158 > 512 || isNaN(data158)){
+const err420 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5286,10 +5284,8 @@ vErrors.push(err420);
 }
 errors++;
 }
-}
-let data156 = data155.pii;
-if(typeof data156 !== "boolean"){
-const err421 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data156};
+if(data158 < 1 || isNaN(data158)){
+const err421 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5298,9 +5294,10 @@ vErrors.push(err421);
 }
 errors++;
 }
-let data157 = data155.toxicity;
-if(typeof data157 !== "boolean"){
-const err422 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data157};
+}
+}
+else {
+const err422 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data147};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5309,9 +5306,18 @@ vErrors.push(err422);
 }
 errors++;
 }
-let data158 = data155.grounding;
-if(typeof data158 !== "boolean"){
-const err423 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data158};
+if(data11.agent !== undefined){
+let data159 = data11.agent;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+if(data159.toolAllowlistEnforced === undefined){
+data159.toolAllowlistEnforced = true;
+}
+if(data159.tools === undefined){
+data159.tools = [];
+}
+for(const key42 in data159){
+if(!(((key42 === "maxSteps") || (key42 === "toolAllowlistEnforced")) || (key42 === "tools"))){
+const err423 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data159};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5321,8 +5327,10 @@ vErrors.push(err423);
 errors++;
 }
 }
-else {
-const err424 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data155};
+if(data159.maxSteps !== undefined){
+let data160 = data159.maxSteps;
+if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
+const err424 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5331,9 +5339,9 @@ vErrors.push(err424);
 }
 errors++;
 }
-let data159 = data150.maxGpuReplicas;
-if(!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159)))){
-const err425 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data159};
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 > 1000 || isNaN(data160)){
+const err425 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5342,9 +5350,8 @@ vErrors.push(err425);
 }
 errors++;
 }
-if((typeof data159 == "number") && (isFinite(data159))){
-if(data159 > 512 || isNaN(data159)){
-const err426 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data159};
+if(data160 < 1 || isNaN(data160)){
+const err426 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5353,8 +5360,11 @@ vErrors.push(err426);
 }
 errors++;
 }
-if(data159 < 1 || isNaN(data159)){
-const err427 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data159};
+}
+}
+let data161 = data159.toolAllowlistEnforced;
+if(typeof data161 !== "boolean"){
+const err427 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data161};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5363,10 +5373,10 @@ vErrors.push(err427);
 }
 errors++;
 }
-}
-}
-else {
-const err428 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data150};
+let data162 = data159.tools;
+if(Array.isArray(data162)){
+if(data162.length > 64){
+const err428 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data162};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5375,18 +5385,21 @@ vErrors.push(err428);
 }
 errors++;
 }
-if(data11.agent !== undefined){
-let data160 = data11.agent;
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-if(data160.toolAllowlistEnforced === undefined){
-data160.toolAllowlistEnforced = true;
+const len12 = data162.length;
+for(let i16=0; i16<len12; i16++){
+let data163 = data162[i16];
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+if(data163.kind === undefined){
+data163.kind = "function";
 }
-if(data160.tools === undefined){
-data160.tools = [];
+if(data163.permissions === undefined){
+data163.permissions = [];
 }
-for(const key43 in data160){
-if(!(((key43 === "maxSteps") || (key43 === "toolAllowlistEnforced")) || (key43 === "tools"))){
-const err429 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data160};
+if(data163.requiresApproval === undefined){
+data163.requiresApproval = false;
+}
+if(data163.name === undefined){
+const err429 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5395,11 +5408,8 @@ vErrors.push(err429);
 }
 errors++;
 }
-}
-if(data160.maxSteps !== undefined){
-let data161 = data160.maxSteps;
-if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
-const err430 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data161};
+if(data163.impact === undefined){
+const err430 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5408,9 +5418,9 @@ vErrors.push(err430);
 }
 errors++;
 }
-if((typeof data161 == "number") && (isFinite(data161))){
-if(data161 > 1000 || isNaN(data161)){
-const err431 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data161};
+for(const key43 in data163){
+if(!(((((key43 === "name") || (key43 === "kind")) || (key43 === "impact")) || (key43 === "permissions")) || (key43 === "requiresApproval"))){
+const err431 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5419,8 +5429,12 @@ vErrors.push(err431);
 }
 errors++;
 }
-if(data161 < 1 || isNaN(data161)){
-const err432 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data161};
+}
+if(data163.name !== undefined){
+let data164 = data163.name;
+if(typeof data164 === "string"){
+if(func1(data164) > 63){
+const err432 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5429,11 +5443,8 @@ vErrors.push(err432);
 }
 errors++;
 }
-}
-}
-let data162 = data160.toolAllowlistEnforced;
-if(typeof data162 !== "boolean"){
-const err433 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data162};
+if(func1(data164) < 1){
+const err433 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5442,10 +5453,8 @@ vErrors.push(err433);
 }
 errors++;
 }
-let data163 = data160.tools;
-if(Array.isArray(data163)){
-if(data163.length > 64){
-const err434 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data163};
+if(!pattern4.test(data164)){
+const err434 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5454,18 +5463,9 @@ vErrors.push(err434);
 }
 errors++;
 }
-const len12 = data163.length;
-for(let i16=0; i16<len12; i16++){
-let data164 = data163[i16];
-if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-if(data164.permissions === undefined){
-data164.permissions = [];
 }
-if(data164.requiresApproval === undefined){
-data164.requiresApproval = false;
-}
-if(data164.name === undefined){
-const err435 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data164};
+else {
+const err435 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5474,8 +5474,10 @@ vErrors.push(err435);
 }
 errors++;
 }
-if(data164.impact === undefined){
-const err436 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data164};
+}
+let data165 = data163.kind;
+if(typeof data165 !== "string"){
+const err436 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data165};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5484,9 +5486,8 @@ vErrors.push(err436);
 }
 errors++;
 }
-for(const key44 in data164){
-if(!((((key44 === "name") || (key44 === "impact")) || (key44 === "permissions")) || (key44 === "requiresApproval"))){
-const err437 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data164};
+if(!((((((data165 === "function") || (data165 === "retrieval")) || (data165 === "shell")) || (data165 === "sql")) || (data165 === "http")) || (data165 === "code"))){
+const err437 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data165};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5495,12 +5496,10 @@ vErrors.push(err437);
 }
 errors++;
 }
-}
-if(data164.name !== undefined){
-let data165 = data164.name;
-if(typeof data165 === "string"){
-if(func1(data165) > 63){
-const err438 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data165};
+if(data163.impact !== undefined){
+let data166 = data163.impact;
+if(typeof data166 !== "string"){
+const err438 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data166};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5509,8 +5508,8 @@ vErrors.push(err438);
 }
 errors++;
 }
-if(func1(data165) < 1){
-const err439 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data165};
+if(!(((data166 === "low") || (data166 === "medium")) || (data166 === "high"))){
+const err439 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data166};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5519,8 +5518,11 @@ vErrors.push(err439);
 }
 errors++;
 }
-if(!pattern4.test(data165)){
-const err440 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data165};
+}
+let data167 = data163.permissions;
+if(Array.isArray(data167)){
+if(data167.length > 32){
+const err440 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data167};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5529,9 +5531,12 @@ vErrors.push(err440);
 }
 errors++;
 }
-}
-else {
-const err441 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data165};
+const len13 = data167.length;
+for(let i17=0; i17<len13; i17++){
+let data168 = data167[i17];
+if(typeof data168 === "string"){
+if(func1(data168) > 128){
+const err441 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data168};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5540,11 +5545,8 @@ vErrors.push(err441);
 }
 errors++;
 }
-}
-if(data164.impact !== undefined){
-let data166 = data164.impact;
-if(typeof data166 !== "string"){
-const err442 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data166};
+if(func1(data168) < 1){
+const err442 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data168};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5553,8 +5555,9 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(!(((data166 === "low") || (data166 === "medium")) || (data166 === "high"))){
-const err443 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data166};
+}
+else {
+const err443 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data168};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5564,10 +5567,9 @@ vErrors.push(err443);
 errors++;
 }
 }
-let data167 = data164.permissions;
-if(Array.isArray(data167)){
-if(data167.length > 32){
-const err444 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data167};
+}
+else {
+const err444 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data167};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5576,12 +5578,9 @@ vErrors.push(err444);
 }
 errors++;
 }
-const len13 = data167.length;
-for(let i17=0; i17<len13; i17++){
-let data168 = data167[i17];
-if(typeof data168 === "string"){
-if(func1(data168) > 128){
-const err445 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data168};
+let data169 = data163.requiresApproval;
+if(typeof data169 !== "boolean"){
+const err445 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data169};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5590,8 +5589,9 @@ vErrors.push(err445);
 }
 errors++;
 }
-if(func1(data168) < 1){
-const err446 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data168};
+}
+else {
+const err446 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5601,8 +5601,9 @@ vErrors.push(err446);
 errors++;
 }
 }
+}
 else {
-const err447 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data168};
+const err447 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data162};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5612,59 +5613,13 @@ vErrors.push(err447);
 errors++;
 }
 }
-}
 else {
-const err448 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data167};
+const err448 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data159};
 if(vErrors === null){
 vErrors = [err448];
 }
 else {
 vErrors.push(err448);
-}
-errors++;
-}
-let data169 = data164.requiresApproval;
-if(typeof data169 !== "boolean"){
-const err449 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data169};
-if(vErrors === null){
-vErrors = [err449];
-}
-else {
-vErrors.push(err449);
-}
-errors++;
-}
-}
-else {
-const err450 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data164};
-if(vErrors === null){
-vErrors = [err450];
-}
-else {
-vErrors.push(err450);
-}
-errors++;
-}
-}
-}
-else {
-const err451 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data163};
-if(vErrors === null){
-vErrors = [err451];
-}
-else {
-vErrors.push(err451);
-}
-errors++;
-}
-}
-else {
-const err452 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data160};
-if(vErrors === null){
-vErrors = [err452];
-}
-else {
-vErrors.push(err452);
 }
 errors++;
 }
@@ -5676,33 +5631,33 @@ if(data170.weightsEncryption === undefined){
 data170.weightsEncryption = "customerManagedKey";
 }
 if(data170.baseModel === undefined){
-const err453 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
+const err449 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
 if(vErrors === null){
-vErrors = [err453];
+vErrors = [err449];
 }
 else {
-vErrors.push(err453);
+vErrors.push(err449);
 }
 errors++;
 }
 if(data170.datasets === undefined){
-const err454 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
+const err450 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
 if(vErrors === null){
-vErrors = [err454];
+vErrors = [err450];
 }
 else {
-vErrors.push(err454);
+vErrors.push(err450);
 }
 errors++;
 }
-for(const key45 in data170){
-if(!(((key45 === "baseModel") || (key45 === "datasets")) || (key45 === "weightsEncryption"))){
-const err455 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
+for(const key44 in data170){
+if(!(((key44 === "baseModel") || (key44 === "datasets")) || (key44 === "weightsEncryption"))){
+const err451 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
 if(vErrors === null){
-vErrors = [err455];
+vErrors = [err451];
 }
 else {
-vErrors.push(err455);
+vErrors.push(err451);
 }
 errors++;
 }
@@ -5711,33 +5666,33 @@ if(data170.baseModel !== undefined){
 let data171 = data170.baseModel;
 if(typeof data171 === "string"){
 if(func1(data171) > 200){
-const err456 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data171};
+const err452 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data171};
 if(vErrors === null){
-vErrors = [err456];
+vErrors = [err452];
 }
 else {
-vErrors.push(err456);
+vErrors.push(err452);
 }
 errors++;
 }
 if(func1(data171) < 1){
-const err457 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data171};
+const err453 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data171};
 if(vErrors === null){
-vErrors = [err457];
+vErrors = [err453];
 }
 else {
-vErrors.push(err457);
+vErrors.push(err453);
 }
 errors++;
 }
 }
 else {
-const err458 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data171};
+const err454 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data171};
 if(vErrors === null){
-vErrors = [err458];
+vErrors = [err454];
 }
 else {
-vErrors.push(err458);
+vErrors.push(err454);
 }
 errors++;
 }
@@ -5746,22 +5701,22 @@ if(data170.datasets !== undefined){
 let data172 = data170.datasets;
 if(Array.isArray(data172)){
 if(data172.length > 32){
-const err459 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data172};
+const err455 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data172};
 if(vErrors === null){
-vErrors = [err459];
+vErrors = [err455];
 }
 else {
-vErrors.push(err459);
+vErrors.push(err455);
 }
 errors++;
 }
 if(data172.length < 1){
-const err460 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data172};
+const err456 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data172};
 if(vErrors === null){
-vErrors = [err460];
+vErrors = [err456];
 }
 else {
-vErrors.push(err460);
+vErrors.push(err456);
 }
 errors++;
 }
@@ -5773,7 +5728,52 @@ if(data173.biasScan === undefined){
 data173.biasScan = false;
 }
 if(data173.name === undefined){
-const err461 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+const err457 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+if(data173.version === undefined){
+const err458 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+if(data173.classification === undefined){
+const err459 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+for(const key45 in data173){
+if(!(((((key45 === "name") || (key45 === "version")) || (key45 === "classification")) || (key45 === "lineage")) || (key45 === "biasScan"))){
+const err460 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+}
+if(data173.name !== undefined){
+let data174 = data173.name;
+if(typeof data174 === "string"){
+if(func1(data174) > 63){
+const err461 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5782,8 +5782,8 @@ vErrors.push(err461);
 }
 errors++;
 }
-if(data173.version === undefined){
-const err462 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+if(func1(data174) < 1){
+const err462 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5792,8 +5792,8 @@ vErrors.push(err462);
 }
 errors++;
 }
-if(data173.classification === undefined){
-const err463 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+if(!pattern4.test(data174)){
+const err463 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5802,9 +5802,9 @@ vErrors.push(err463);
 }
 errors++;
 }
-for(const key46 in data173){
-if(!(((((key46 === "name") || (key46 === "version")) || (key46 === "classification")) || (key46 === "lineage")) || (key46 === "biasScan"))){
-const err464 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+}
+else {
+const err464 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5814,11 +5814,11 @@ vErrors.push(err464);
 errors++;
 }
 }
-if(data173.name !== undefined){
-let data174 = data173.name;
-if(typeof data174 === "string"){
-if(func1(data174) > 63){
-const err465 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
+if(data173.version !== undefined){
+let data175 = data173.version;
+if(typeof data175 === "string"){
+if(func1(data175) > 100){
+const err465 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data175};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5827,8 +5827,8 @@ vErrors.push(err465);
 }
 errors++;
 }
-if(func1(data174) < 1){
-const err466 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
+if(func1(data175) < 1){
+const err466 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data175};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5837,8 +5837,9 @@ vErrors.push(err466);
 }
 errors++;
 }
-if(!pattern4.test(data174)){
-const err467 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
+}
+else {
+const err467 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data175};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5848,8 +5849,10 @@ vErrors.push(err467);
 errors++;
 }
 }
-else {
-const err468 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
+if(data173.classification !== undefined){
+let data176 = data173.classification;
+if(typeof data176 !== "string"){
+const err468 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data176};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5858,12 +5861,8 @@ vErrors.push(err468);
 }
 errors++;
 }
-}
-if(data173.version !== undefined){
-let data175 = data173.version;
-if(typeof data175 === "string"){
-if(func1(data175) > 100){
-const err469 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data175};
+if(!((((data176 === "public") || (data176 === "internal")) || (data176 === "confidential")) || (data176 === "restricted"))){
+const err469 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data176};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5872,8 +5871,12 @@ vErrors.push(err469);
 }
 errors++;
 }
-if(func1(data175) < 1){
-const err470 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data175};
+}
+if(data173.lineage !== undefined){
+let data177 = data173.lineage;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+if(data177.upstream === undefined){
+const err470 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data177};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5882,9 +5885,9 @@ vErrors.push(err470);
 }
 errors++;
 }
-}
-else {
-const err471 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data175};
+for(const key46 in data177){
+if(!((key46 === "upstream") || (key46 === "transformations"))){
+const err471 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data177};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5894,10 +5897,11 @@ vErrors.push(err471);
 errors++;
 }
 }
-if(data173.classification !== undefined){
-let data176 = data173.classification;
-if(typeof data176 !== "string"){
-const err472 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data176};
+if(data177.upstream !== undefined){
+let data178 = data177.upstream;
+if(Array.isArray(data178)){
+if(data178.length > 32){
+const err472 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data178};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5906,8 +5910,8 @@ vErrors.push(err472);
 }
 errors++;
 }
-if(!((((data176 === "public") || (data176 === "internal")) || (data176 === "confidential")) || (data176 === "restricted"))){
-const err473 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data176};
+if(data178.length < 1){
+const err473 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data178};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5916,12 +5920,12 @@ vErrors.push(err473);
 }
 errors++;
 }
-}
-if(data173.lineage !== undefined){
-let data177 = data173.lineage;
-if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
-if(data177.upstream === undefined){
-const err474 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data177};
+const len15 = data178.length;
+for(let i19=0; i19<len15; i19++){
+let data179 = data178[i19];
+if(typeof data179 === "string"){
+if(func1(data179) > 200){
+const err474 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data179};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5930,9 +5934,8 @@ vErrors.push(err474);
 }
 errors++;
 }
-for(const key47 in data177){
-if(!((key47 === "upstream") || (key47 === "transformations"))){
-const err475 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data177};
+if(func1(data179) < 1){
+const err475 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data179};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5942,11 +5945,8 @@ vErrors.push(err475);
 errors++;
 }
 }
-if(data177.upstream !== undefined){
-let data178 = data177.upstream;
-if(Array.isArray(data178)){
-if(data178.length > 32){
-const err476 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data178};
+else {
+const err476 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data179};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5955,8 +5955,10 @@ vErrors.push(err476);
 }
 errors++;
 }
-if(data178.length < 1){
-const err477 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data178};
+}
+}
+else {
+const err477 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data178};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5965,12 +5967,12 @@ vErrors.push(err477);
 }
 errors++;
 }
-const len15 = data178.length;
-for(let i19=0; i19<len15; i19++){
-let data179 = data178[i19];
-if(typeof data179 === "string"){
-if(func1(data179) > 200){
-const err478 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data179};
+}
+if(data177.transformations !== undefined){
+let data180 = data177.transformations;
+if(typeof data180 === "string"){
+if(func1(data180) > 500){
+const err478 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data180};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5979,8 +5981,8 @@ vErrors.push(err478);
 }
 errors++;
 }
-if(func1(data179) < 1){
-const err479 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data179};
+if(func1(data180) < 1){
+const err479 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data180};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5991,7 +5993,7 @@ errors++;
 }
 }
 else {
-const err480 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data179};
+const err480 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data180};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -6003,7 +6005,7 @@ errors++;
 }
 }
 else {
-const err481 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data178};
+const err481 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data177};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6013,11 +6015,9 @@ vErrors.push(err481);
 errors++;
 }
 }
-if(data177.transformations !== undefined){
-let data180 = data177.transformations;
-if(typeof data180 === "string"){
-if(func1(data180) > 500){
-const err482 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data180};
+let data181 = data173.biasScan;
+if(typeof data181 !== "boolean"){
+const err482 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data181};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6026,8 +6026,9 @@ vErrors.push(err482);
 }
 errors++;
 }
-if(func1(data180) < 1){
-const err483 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data180};
+}
+else {
+const err483 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6037,8 +6038,9 @@ vErrors.push(err483);
 errors++;
 }
 }
+}
 else {
-const err484 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data180};
+const err484 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data172};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6048,9 +6050,9 @@ vErrors.push(err484);
 errors++;
 }
 }
-}
-else {
-const err485 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data177};
+let data182 = data170.weightsEncryption;
+if(typeof data182 !== "string"){
+const err485 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data182};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6059,10 +6061,8 @@ vErrors.push(err485);
 }
 errors++;
 }
-}
-let data181 = data173.biasScan;
-if(typeof data181 !== "boolean"){
-const err486 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data181};
+if(!(((data182 === "customerManagedKey") || (data182 === "providerManagedKey")) || (data182 === "none"))){
+const err486 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data182};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6073,57 +6073,12 @@ errors++;
 }
 }
 else {
-const err487 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+const err487 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
 if(vErrors === null){
 vErrors = [err487];
 }
 else {
 vErrors.push(err487);
-}
-errors++;
-}
-}
-}
-else {
-const err488 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data172};
-if(vErrors === null){
-vErrors = [err488];
-}
-else {
-vErrors.push(err488);
-}
-errors++;
-}
-}
-let data182 = data170.weightsEncryption;
-if(typeof data182 !== "string"){
-const err489 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data182};
-if(vErrors === null){
-vErrors = [err489];
-}
-else {
-vErrors.push(err489);
-}
-errors++;
-}
-if(!(((data182 === "customerManagedKey") || (data182 === "providerManagedKey")) || (data182 === "none"))){
-const err490 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data182};
-if(vErrors === null){
-vErrors = [err490];
-}
-else {
-vErrors.push(err490);
-}
-errors++;
-}
-}
-else {
-const err491 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
-if(vErrors === null){
-vErrors = [err491];
-}
-else {
-vErrors.push(err491);
 }
 errors++;
 }
@@ -6135,23 +6090,23 @@ if(data183.vendorTrainsOnData === undefined){
 data183.vendorTrainsOnData = false;
 }
 if(data183.platform === undefined){
-const err492 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data183};
+const err488 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data183};
 if(vErrors === null){
-vErrors = [err492];
+vErrors = [err488];
 }
 else {
-vErrors.push(err492);
+vErrors.push(err488);
 }
 errors++;
 }
-for(const key48 in data183){
-if(!((((key48 === "platform") || (key48 === "dataOwnership")) || (key48 === "ipTerms")) || (key48 === "vendorTrainsOnData"))){
-const err493 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data183};
+for(const key47 in data183){
+if(!((((key47 === "platform") || (key47 === "dataOwnership")) || (key47 === "ipTerms")) || (key47 === "vendorTrainsOnData"))){
+const err489 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data183};
 if(vErrors === null){
-vErrors = [err493];
+vErrors = [err489];
 }
 else {
-vErrors.push(err493);
+vErrors.push(err489);
 }
 errors++;
 }
@@ -6160,7 +6115,51 @@ if(data183.platform !== undefined){
 let data184 = data183.platform;
 if(typeof data184 === "string"){
 if(func1(data184) > 200){
-const err494 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data184};
+const err490 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data184};
+if(vErrors === null){
+vErrors = [err490];
+}
+else {
+vErrors.push(err490);
+}
+errors++;
+}
+if(func1(data184) < 1){
+const err491 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data184};
+if(vErrors === null){
+vErrors = [err491];
+}
+else {
+vErrors.push(err491);
+}
+errors++;
+}
+}
+else {
+const err492 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data184};
+if(vErrors === null){
+vErrors = [err492];
+}
+else {
+vErrors.push(err492);
+}
+errors++;
+}
+}
+if(data183.dataOwnership !== undefined){
+let data185 = data183.dataOwnership;
+if(typeof data185 !== "string"){
+const err493 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data185};
+if(vErrors === null){
+vErrors = [err493];
+}
+else {
+vErrors.push(err493);
+}
+errors++;
+}
+if(!(((data185 === "customer") || (data185 === "vendor")) || (data185 === "shared"))){
+const err494 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data185};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6169,8 +6168,12 @@ vErrors.push(err494);
 }
 errors++;
 }
-if(func1(data184) < 1){
-const err495 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data184};
+}
+if(data183.ipTerms !== undefined){
+let data186 = data183.ipTerms;
+if(typeof data186 === "string"){
+if(func1(data186) > 300){
+const err495 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data186};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6179,9 +6182,8 @@ vErrors.push(err495);
 }
 errors++;
 }
-}
-else {
-const err496 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data184};
+if(func1(data186) < 1){
+const err496 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data186};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6191,10 +6193,8 @@ vErrors.push(err496);
 errors++;
 }
 }
-if(data183.dataOwnership !== undefined){
-let data185 = data183.dataOwnership;
-if(typeof data185 !== "string"){
-const err497 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data185};
+else {
+const err497 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data186};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6203,8 +6203,10 @@ vErrors.push(err497);
 }
 errors++;
 }
-if(!(((data185 === "customer") || (data185 === "vendor")) || (data185 === "shared"))){
-const err498 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data185};
+}
+let data187 = data183.vendorTrainsOnData;
+if(typeof data187 !== "boolean"){
+const err498 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data187};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6214,11 +6216,8 @@ vErrors.push(err498);
 errors++;
 }
 }
-if(data183.ipTerms !== undefined){
-let data186 = data183.ipTerms;
-if(typeof data186 === "string"){
-if(func1(data186) > 300){
-const err499 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data186};
+else {
+const err499 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data183};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6227,8 +6226,12 @@ vErrors.push(err499);
 }
 errors++;
 }
-if(func1(data186) < 1){
-const err500 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data186};
+}
+if(data11.blackBoxApi !== undefined){
+let data188 = data11.blackBoxApi;
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+if(data188.provider === undefined){
+const err500 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6237,9 +6240,8 @@ vErrors.push(err500);
 }
 errors++;
 }
-}
-else {
-const err501 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data186};
+if(data188.access === undefined){
+const err501 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6248,10 +6250,9 @@ vErrors.push(err501);
 }
 errors++;
 }
-}
-let data187 = data183.vendorTrainsOnData;
-if(typeof data187 !== "boolean"){
-const err502 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data187};
+for(const key48 in data188){
+if(!(((key48 === "provider") || (key48 === "access")) || (key48 === "dataRetentionAgreement"))){
+const err502 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6261,8 +6262,10 @@ vErrors.push(err502);
 errors++;
 }
 }
-else {
-const err503 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data183};
+if(data188.provider !== undefined){
+let data189 = data188.provider;
+if(typeof data189 !== "string"){
+const err503 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data189};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6271,12 +6274,8 @@ vErrors.push(err503);
 }
 errors++;
 }
-}
-if(data11.blackBoxApi !== undefined){
-let data188 = data11.blackBoxApi;
-if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
-if(data188.provider === undefined){
-const err504 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
+if(!((((((data189 === "bedrock") || (data189 === "azureOpenAI")) || (data189 === "openai")) || (data189 === "anthropic")) || (data189 === "vertex")) || (data189 === "other"))){
+const err504 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data189};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6285,8 +6284,11 @@ vErrors.push(err504);
 }
 errors++;
 }
-if(data188.access === undefined){
-const err505 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
+}
+if(data188.access !== undefined){
+let data190 = data188.access;
+if(typeof data190 !== "string"){
+const err505 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data190};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6295,9 +6297,8 @@ vErrors.push(err505);
 }
 errors++;
 }
-for(const key49 in data188){
-if(!(((key49 === "provider") || (key49 === "access")) || (key49 === "dataRetentionAgreement"))){
-const err506 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
+if(!(((data190 === "privateEndpoint") || (data190 === "proxy")) || (data190 === "public"))){
+const err506 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data190};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6307,10 +6308,11 @@ vErrors.push(err506);
 errors++;
 }
 }
-if(data188.provider !== undefined){
-let data189 = data188.provider;
-if(typeof data189 !== "string"){
-const err507 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data189};
+if(data188.dataRetentionAgreement !== undefined){
+let data191 = data188.dataRetentionAgreement;
+if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
+if(data191.zeroRetention === undefined){
+const err507 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6319,8 +6321,8 @@ vErrors.push(err507);
 }
 errors++;
 }
-if(!((((((data189 === "bedrock") || (data189 === "azureOpenAI")) || (data189 === "openai")) || (data189 === "anthropic")) || (data189 === "vertex")) || (data189 === "other"))){
-const err508 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data189};
+if(data191.reference === undefined){
+const err508 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6329,11 +6331,9 @@ vErrors.push(err508);
 }
 errors++;
 }
-}
-if(data188.access !== undefined){
-let data190 = data188.access;
-if(typeof data190 !== "string"){
-const err509 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data190};
+for(const key49 in data191){
+if(!((key49 === "zeroRetention") || (key49 === "reference"))){
+const err509 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6342,8 +6342,11 @@ vErrors.push(err509);
 }
 errors++;
 }
-if(!(((data190 === "privateEndpoint") || (data190 === "proxy")) || (data190 === "public"))){
-const err510 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data190};
+}
+if(data191.zeroRetention !== undefined){
+let data192 = data191.zeroRetention;
+if(typeof data192 !== "boolean"){
+const err510 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data192};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6353,11 +6356,11 @@ vErrors.push(err510);
 errors++;
 }
 }
-if(data188.dataRetentionAgreement !== undefined){
-let data191 = data188.dataRetentionAgreement;
-if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
-if(data191.zeroRetention === undefined){
-const err511 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
+if(data191.reference !== undefined){
+let data193 = data191.reference;
+if(typeof data193 === "string"){
+if(func1(data193) > 300){
+const err511 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data193};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6366,8 +6369,8 @@ vErrors.push(err511);
 }
 errors++;
 }
-if(data191.reference === undefined){
-const err512 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
+if(func1(data193) < 1){
+const err512 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data193};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6376,9 +6379,9 @@ vErrors.push(err512);
 }
 errors++;
 }
-for(const key50 in data191){
-if(!((key50 === "zeroRetention") || (key50 === "reference"))){
-const err513 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
+}
+else {
+const err513 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data193};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6388,10 +6391,9 @@ vErrors.push(err513);
 errors++;
 }
 }
-if(data191.zeroRetention !== undefined){
-let data192 = data191.zeroRetention;
-if(typeof data192 !== "boolean"){
-const err514 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data192};
+}
+else {
+const err514 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6401,61 +6403,14 @@ vErrors.push(err514);
 errors++;
 }
 }
-if(data191.reference !== undefined){
-let data193 = data191.reference;
-if(typeof data193 === "string"){
-if(func1(data193) > 300){
-const err515 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data193};
+}
+else {
+const err515 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
 if(vErrors === null){
 vErrors = [err515];
 }
 else {
 vErrors.push(err515);
-}
-errors++;
-}
-if(func1(data193) < 1){
-const err516 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data193};
-if(vErrors === null){
-vErrors = [err516];
-}
-else {
-vErrors.push(err516);
-}
-errors++;
-}
-}
-else {
-const err517 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data193};
-if(vErrors === null){
-vErrors = [err517];
-}
-else {
-vErrors.push(err517);
-}
-errors++;
-}
-}
-}
-else {
-const err518 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
-if(vErrors === null){
-vErrors = [err518];
-}
-else {
-vErrors.push(err518);
-}
-errors++;
-}
-}
-}
-else {
-const err519 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
-if(vErrors === null){
-vErrors = [err519];
-}
-else {
-vErrors.push(err519);
 }
 errors++;
 }
@@ -6470,7 +6425,56 @@ if(data194.breakGlass === undefined){
 data194.breakGlass = {};
 }
 if(data194.identityProvider === undefined){
-const err520 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data194};
+const err516 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data194};
+if(vErrors === null){
+vErrors = [err516];
+}
+else {
+vErrors.push(err516);
+}
+errors++;
+}
+for(const key50 in data194){
+if(!(((key50 === "identityProvider") || (key50 === "roles")) || (key50 === "breakGlass"))){
+const err517 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data194};
+if(vErrors === null){
+vErrors = [err517];
+}
+else {
+vErrors.push(err517);
+}
+errors++;
+}
+}
+if(data194.identityProvider !== undefined){
+let data195 = data194.identityProvider;
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+if(data195.type === undefined){
+const err518 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data195};
+if(vErrors === null){
+vErrors = [err518];
+}
+else {
+vErrors.push(err518);
+}
+errors++;
+}
+for(const key51 in data195){
+if(!((key51 === "type") || (key51 === "issuer"))){
+const err519 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data195};
+if(vErrors === null){
+vErrors = [err519];
+}
+else {
+vErrors.push(err519);
+}
+errors++;
+}
+}
+if(data195.type !== undefined){
+let data196 = data195.type;
+if(typeof data196 !== "string"){
+const err520 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data196};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6479,9 +6483,8 @@ vErrors.push(err520);
 }
 errors++;
 }
-for(const key51 in data194){
-if(!(((key51 === "identityProvider") || (key51 === "roles")) || (key51 === "breakGlass"))){
-const err521 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data194};
+if(!(((data196 === "oidc") || (data196 === "saml")) || (data196 === "iam"))){
+const err521 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data196};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6491,11 +6494,11 @@ vErrors.push(err521);
 errors++;
 }
 }
-if(data194.identityProvider !== undefined){
-let data195 = data194.identityProvider;
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-if(data195.type === undefined){
-const err522 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data195};
+if(data195.issuer !== undefined){
+let data197 = data195.issuer;
+if(typeof data197 === "string"){
+if(func1(data197) > 512){
+const err522 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data197};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6504,9 +6507,8 @@ vErrors.push(err522);
 }
 errors++;
 }
-for(const key52 in data195){
-if(!((key52 === "type") || (key52 === "issuer"))){
-const err523 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data195};
+if(func1(data197) < 1){
+const err523 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data197};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6516,10 +6518,8 @@ vErrors.push(err523);
 errors++;
 }
 }
-if(data195.type !== undefined){
-let data196 = data195.type;
-if(typeof data196 !== "string"){
-const err524 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data196};
+else {
+const err524 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data197};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6528,8 +6528,10 @@ vErrors.push(err524);
 }
 errors++;
 }
-if(!(((data196 === "oidc") || (data196 === "saml")) || (data196 === "iam"))){
-const err525 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data196};
+}
+}
+else {
+const err525 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data195};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6539,11 +6541,10 @@ vErrors.push(err525);
 errors++;
 }
 }
-if(data195.issuer !== undefined){
-let data197 = data195.issuer;
-if(typeof data197 === "string"){
-if(func1(data197) > 512){
-const err526 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data197};
+let data198 = data194.roles;
+if(Array.isArray(data198)){
+if(data198.length > 32){
+const err526 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data198};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6552,8 +6553,12 @@ vErrors.push(err526);
 }
 errors++;
 }
-if(func1(data197) < 1){
-const err527 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data197};
+const len16 = data198.length;
+for(let i20=0; i20<len16; i20++){
+let data199 = data198[i20];
+if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
+if(data199.name === undefined){
+const err527 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6562,9 +6567,8 @@ vErrors.push(err527);
 }
 errors++;
 }
-}
-else {
-const err528 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data197};
+if(data199.permissions === undefined){
+const err528 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6573,10 +6577,9 @@ vErrors.push(err528);
 }
 errors++;
 }
-}
-}
-else {
-const err529 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data195};
+for(const key52 in data199){
+if(!((key52 === "name") || (key52 === "permissions"))){
+const err529 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6586,10 +6589,11 @@ vErrors.push(err529);
 errors++;
 }
 }
-let data198 = data194.roles;
-if(Array.isArray(data198)){
-if(data198.length > 32){
-const err530 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data198};
+if(data199.name !== undefined){
+let data200 = data199.name;
+if(typeof data200 === "string"){
+if(func1(data200) > 63){
+const err530 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6598,12 +6602,8 @@ vErrors.push(err530);
 }
 errors++;
 }
-const len16 = data198.length;
-for(let i20=0; i20<len16; i20++){
-let data199 = data198[i20];
-if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
-if(data199.name === undefined){
-const err531 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
+if(func1(data200) < 1){
+const err531 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6612,8 +6612,8 @@ vErrors.push(err531);
 }
 errors++;
 }
-if(data199.permissions === undefined){
-const err532 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
+if(!pattern4.test(data200)){
+const err532 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6622,9 +6622,9 @@ vErrors.push(err532);
 }
 errors++;
 }
-for(const key53 in data199){
-if(!((key53 === "name") || (key53 === "permissions"))){
-const err533 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
+}
+else {
+const err533 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6634,11 +6634,11 @@ vErrors.push(err533);
 errors++;
 }
 }
-if(data199.name !== undefined){
-let data200 = data199.name;
-if(typeof data200 === "string"){
-if(func1(data200) > 63){
-const err534 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
+if(data199.permissions !== undefined){
+let data201 = data199.permissions;
+if(Array.isArray(data201)){
+if(data201.length > 64){
+const err534 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data201};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6647,8 +6647,8 @@ vErrors.push(err534);
 }
 errors++;
 }
-if(func1(data200) < 1){
-const err535 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
+if(data201.length < 1){
+const err535 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data201};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6657,8 +6657,12 @@ vErrors.push(err535);
 }
 errors++;
 }
-if(!pattern4.test(data200)){
-const err536 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
+const len17 = data201.length;
+for(let i21=0; i21<len17; i21++){
+let data202 = data201[i21];
+if(typeof data202 === "string"){
+if(func1(data202) > 128){
+const err536 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data202};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6667,9 +6671,8 @@ vErrors.push(err536);
 }
 errors++;
 }
-}
-else {
-const err537 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
+if(func1(data202) < 1){
+const err537 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data202};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6679,11 +6682,8 @@ vErrors.push(err537);
 errors++;
 }
 }
-if(data199.permissions !== undefined){
-let data201 = data199.permissions;
-if(Array.isArray(data201)){
-if(data201.length > 64){
-const err538 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data201};
+else {
+const err538 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data202};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6692,8 +6692,10 @@ vErrors.push(err538);
 }
 errors++;
 }
-if(data201.length < 1){
-const err539 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data201};
+}
+}
+else {
+const err539 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data201};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6702,12 +6704,10 @@ vErrors.push(err539);
 }
 errors++;
 }
-const len17 = data201.length;
-for(let i21=0; i21<len17; i21++){
-let data202 = data201[i21];
-if(typeof data202 === "string"){
-if(func1(data202) > 128){
-const err540 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data202};
+}
+}
+else {
+const err540 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6716,60 +6716,15 @@ vErrors.push(err540);
 }
 errors++;
 }
-if(func1(data202) < 1){
-const err541 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data202};
+}
+}
+else {
+const err541 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data198};
 if(vErrors === null){
 vErrors = [err541];
 }
 else {
 vErrors.push(err541);
-}
-errors++;
-}
-}
-else {
-const err542 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data202};
-if(vErrors === null){
-vErrors = [err542];
-}
-else {
-vErrors.push(err542);
-}
-errors++;
-}
-}
-}
-else {
-const err543 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data201};
-if(vErrors === null){
-vErrors = [err543];
-}
-else {
-vErrors.push(err543);
-}
-errors++;
-}
-}
-}
-else {
-const err544 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
-if(vErrors === null){
-vErrors = [err544];
-}
-else {
-vErrors.push(err544);
-}
-errors++;
-}
-}
-}
-else {
-const err545 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data198};
-if(vErrors === null){
-vErrors = [err545];
-}
-else {
-vErrors.push(err545);
 }
 errors++;
 }
@@ -6784,49 +6739,49 @@ data203.audited = true;
 if(data203.approvers === undefined){
 data203.approvers = [];
 }
-for(const key54 in data203){
-if(!(((key54 === "enabled") || (key54 === "audited")) || (key54 === "approvers"))){
-const err546 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data203};
+for(const key53 in data203){
+if(!(((key53 === "enabled") || (key53 === "audited")) || (key53 === "approvers"))){
+const err542 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data203};
 if(vErrors === null){
-vErrors = [err546];
+vErrors = [err542];
 }
 else {
-vErrors.push(err546);
+vErrors.push(err542);
 }
 errors++;
 }
 }
 let data204 = data203.enabled;
 if(typeof data204 !== "boolean"){
-const err547 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data204};
+const err543 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data204};
 if(vErrors === null){
-vErrors = [err547];
+vErrors = [err543];
 }
 else {
-vErrors.push(err547);
+vErrors.push(err543);
 }
 errors++;
 }
 let data205 = data203.audited;
 if(typeof data205 !== "boolean"){
-const err548 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data205};
+const err544 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data205};
 if(vErrors === null){
-vErrors = [err548];
+vErrors = [err544];
 }
 else {
-vErrors.push(err548);
+vErrors.push(err544);
 }
 errors++;
 }
 let data206 = data203.approvers;
 if(Array.isArray(data206)){
 if(data206.length > 8){
-const err549 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data206};
+const err545 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data206};
 if(vErrors === null){
-vErrors = [err549];
+vErrors = [err545];
 }
 else {
-vErrors.push(err549);
+vErrors.push(err545);
 }
 errors++;
 }
@@ -6835,7 +6790,51 @@ for(let i22=0; i22<len18; i22++){
 let data207 = data206[i22];
 if(typeof data207 === "string"){
 if(func1(data207) > 256){
-const err550 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data207};
+const err546 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data207};
+if(vErrors === null){
+vErrors = [err546];
+}
+else {
+vErrors.push(err546);
+}
+errors++;
+}
+if(func1(data207) < 1){
+const err547 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data207};
+if(vErrors === null){
+vErrors = [err547];
+}
+else {
+vErrors.push(err547);
+}
+errors++;
+}
+}
+else {
+const err548 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data207};
+if(vErrors === null){
+vErrors = [err548];
+}
+else {
+vErrors.push(err548);
+}
+errors++;
+}
+}
+}
+else {
+const err549 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data206};
+if(vErrors === null){
+vErrors = [err549];
+}
+else {
+vErrors.push(err549);
+}
+errors++;
+}
+}
+else {
+const err550 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data203};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6844,58 +6843,14 @@ vErrors.push(err550);
 }
 errors++;
 }
-if(func1(data207) < 1){
-const err551 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data207};
+}
+else {
+const err551 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data194};
 if(vErrors === null){
 vErrors = [err551];
 }
 else {
 vErrors.push(err551);
-}
-errors++;
-}
-}
-else {
-const err552 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data207};
-if(vErrors === null){
-vErrors = [err552];
-}
-else {
-vErrors.push(err552);
-}
-errors++;
-}
-}
-}
-else {
-const err553 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data206};
-if(vErrors === null){
-vErrors = [err553];
-}
-else {
-vErrors.push(err553);
-}
-errors++;
-}
-}
-else {
-const err554 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data203};
-if(vErrors === null){
-vErrors = [err554];
-}
-else {
-vErrors.push(err554);
-}
-errors++;
-}
-}
-else {
-const err555 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data194};
-if(vErrors === null){
-vErrors = [err555];
-}
-else {
-vErrors.push(err555);
 }
 errors++;
 }
@@ -6911,14 +6866,14 @@ data208.metrics = true;
 if(data208.tracing === undefined){
 data208.tracing = true;
 }
-for(const key55 in data208){
-if(!(((key55 === "audit") || (key55 === "metrics")) || (key55 === "tracing"))){
-const err556 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data208};
+for(const key54 in data208){
+if(!(((key54 === "audit") || (key54 === "metrics")) || (key54 === "tracing"))){
+const err552 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data208};
 if(vErrors === null){
-vErrors = [err556];
+vErrors = [err552];
 }
 else {
-vErrors.push(err556);
+vErrors.push(err552);
 }
 errors++;
 }
@@ -6940,9 +6895,54 @@ data209.recordModelVersion = true;
 if(data209.recordPolicyRevision === undefined){
 data209.recordPolicyRevision = true;
 }
-for(const key56 in data209){
-if(!(((((key56 === "enabled") || (key56 === "immutable")) || (key56 === "retentionDays")) || (key56 === "recordModelVersion")) || (key56 === "recordPolicyRevision"))){
-const err557 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data209};
+for(const key55 in data209){
+if(!(((((key55 === "enabled") || (key55 === "immutable")) || (key55 === "retentionDays")) || (key55 === "recordModelVersion")) || (key55 === "recordPolicyRevision"))){
+const err553 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data209};
+if(vErrors === null){
+vErrors = [err553];
+}
+else {
+vErrors.push(err553);
+}
+errors++;
+}
+}
+let data210 = data209.enabled;
+if(typeof data210 !== "boolean"){
+const err554 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data210};
+if(vErrors === null){
+vErrors = [err554];
+}
+else {
+vErrors.push(err554);
+}
+errors++;
+}
+let data211 = data209.immutable;
+if(typeof data211 !== "boolean"){
+const err555 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data211};
+if(vErrors === null){
+vErrors = [err555];
+}
+else {
+vErrors.push(err555);
+}
+errors++;
+}
+let data212 = data209.retentionDays;
+if(!(((typeof data212 == "number") && (!(data212 % 1) && !isNaN(data212))) && (isFinite(data212)))){
+const err556 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data212};
+if(vErrors === null){
+vErrors = [err556];
+}
+else {
+vErrors.push(err556);
+}
+errors++;
+}
+if((typeof data212 == "number") && (isFinite(data212))){
+if(data212 > 3650 || isNaN(data212)){
+const err557 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data212};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6951,10 +6951,8 @@ vErrors.push(err557);
 }
 errors++;
 }
-}
-let data210 = data209.enabled;
-if(typeof data210 !== "boolean"){
-const err558 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data210};
+if(data212 < 1 || isNaN(data212)){
+const err558 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data212};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6963,9 +6961,10 @@ vErrors.push(err558);
 }
 errors++;
 }
-let data211 = data209.immutable;
-if(typeof data211 !== "boolean"){
-const err559 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data211};
+}
+let data213 = data209.recordModelVersion;
+if(typeof data213 !== "boolean"){
+const err559 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data213};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6974,9 +6973,9 @@ vErrors.push(err559);
 }
 errors++;
 }
-let data212 = data209.retentionDays;
-if(!(((typeof data212 == "number") && (!(data212 % 1) && !isNaN(data212))) && (isFinite(data212)))){
-const err560 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data212};
+let data214 = data209.recordPolicyRevision;
+if(typeof data214 !== "boolean"){
+const err560 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data214};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6985,9 +6984,9 @@ vErrors.push(err560);
 }
 errors++;
 }
-if((typeof data212 == "number") && (isFinite(data212))){
-if(data212 > 3650 || isNaN(data212)){
-const err561 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data212};
+}
+else {
+const err561 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data209};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6996,8 +6995,9 @@ vErrors.push(err561);
 }
 errors++;
 }
-if(data212 < 1 || isNaN(data212)){
-const err562 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data212};
+let data215 = data208.metrics;
+if(typeof data215 !== "boolean"){
+const err562 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data215};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -7006,10 +7006,9 @@ vErrors.push(err562);
 }
 errors++;
 }
-}
-let data213 = data209.recordModelVersion;
-if(typeof data213 !== "boolean"){
-const err563 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data213};
+let data216 = data208.tracing;
+if(typeof data216 !== "boolean"){
+const err563 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data216};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -7018,9 +7017,9 @@ vErrors.push(err563);
 }
 errors++;
 }
-let data214 = data209.recordPolicyRevision;
-if(typeof data214 !== "boolean"){
-const err564 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data214};
+}
+else {
+const err564 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data208};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7029,63 +7028,19 @@ vErrors.push(err564);
 }
 errors++;
 }
-}
-else {
-const err565 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data209};
-if(vErrors === null){
-vErrors = [err565];
-}
-else {
-vErrors.push(err565);
-}
-errors++;
-}
-let data215 = data208.metrics;
-if(typeof data215 !== "boolean"){
-const err566 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data215};
-if(vErrors === null){
-vErrors = [err566];
-}
-else {
-vErrors.push(err566);
-}
-errors++;
-}
-let data216 = data208.tracing;
-if(typeof data216 !== "boolean"){
-const err567 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data216};
-if(vErrors === null){
-vErrors = [err567];
-}
-else {
-vErrors.push(err567);
-}
-errors++;
-}
-}
-else {
-const err568 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data208};
-if(vErrors === null){
-vErrors = [err568];
-}
-else {
-vErrors.push(err568);
-}
-errors++;
-}
 let data217 = data11.governance;
 if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
 if(data217.disclosure === undefined){
 data217.disclosure = {};
 }
-for(const key57 in data217){
-if(!((key57 === "stopPath") || (key57 === "disclosure"))){
-const err569 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data217};
+for(const key56 in data217){
+if(!((key56 === "stopPath") || (key56 === "disclosure"))){
+const err565 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data217};
 if(vErrors === null){
-vErrors = [err569];
+vErrors = [err565];
 }
 else {
-vErrors.push(err569);
+vErrors.push(err565);
 }
 errors++;
 }
@@ -7097,7 +7052,52 @@ if(data218.killSwitch === undefined){
 data218.killSwitch = true;
 }
 if(data218.runbook === undefined){
-const err570 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data218};
+const err566 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data218};
+if(vErrors === null){
+vErrors = [err566];
+}
+else {
+vErrors.push(err566);
+}
+errors++;
+}
+for(const key57 in data218){
+if(!((key57 === "runbook") || (key57 === "killSwitch"))){
+const err567 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data218};
+if(vErrors === null){
+vErrors = [err567];
+}
+else {
+vErrors.push(err567);
+}
+errors++;
+}
+}
+if(data218.runbook !== undefined){
+let data219 = data218.runbook;
+if(typeof data219 === "string"){
+if(func1(data219) > 2048){
+const err568 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
+if(vErrors === null){
+vErrors = [err568];
+}
+else {
+vErrors.push(err568);
+}
+errors++;
+}
+if(func1(data219) < 1){
+const err569 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
+if(vErrors === null){
+vErrors = [err569];
+}
+else {
+vErrors.push(err569);
+}
+errors++;
+}
+if(!pattern21.test(data219)){
+const err570 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7106,9 +7106,9 @@ vErrors.push(err570);
 }
 errors++;
 }
-for(const key58 in data218){
-if(!((key58 === "runbook") || (key58 === "killSwitch"))){
-const err571 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data218};
+}
+else {
+const err571 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7118,11 +7118,9 @@ vErrors.push(err571);
 errors++;
 }
 }
-if(data218.runbook !== undefined){
-let data219 = data218.runbook;
-if(typeof data219 === "string"){
-if(func1(data219) > 2048){
-const err572 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
+let data220 = data218.killSwitch;
+if(typeof data220 !== "boolean"){
+const err572 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data220};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7131,57 +7129,14 @@ vErrors.push(err572);
 }
 errors++;
 }
-if(func1(data219) < 1){
-const err573 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
+}
+else {
+const err573 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data218};
 if(vErrors === null){
 vErrors = [err573];
 }
 else {
 vErrors.push(err573);
-}
-errors++;
-}
-if(!pattern21.test(data219)){
-const err574 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
-if(vErrors === null){
-vErrors = [err574];
-}
-else {
-vErrors.push(err574);
-}
-errors++;
-}
-}
-else {
-const err575 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
-if(vErrors === null){
-vErrors = [err575];
-}
-else {
-vErrors.push(err575);
-}
-errors++;
-}
-}
-let data220 = data218.killSwitch;
-if(typeof data220 !== "boolean"){
-const err576 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data220};
-if(vErrors === null){
-vErrors = [err576];
-}
-else {
-vErrors.push(err576);
-}
-errors++;
-}
-}
-else {
-const err577 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data218};
-if(vErrors === null){
-vErrors = [err577];
-}
-else {
-vErrors.push(err577);
 }
 errors++;
 }
@@ -7191,9 +7146,55 @@ if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
 if(data221.aiDisclosure === undefined){
 data221.aiDisclosure = false;
 }
-for(const key59 in data221){
-if(!((key59 === "aiDisclosure") || (key59 === "text"))){
-const err578 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data221};
+for(const key58 in data221){
+if(!((key58 === "aiDisclosure") || (key58 === "text"))){
+const err574 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data221};
+if(vErrors === null){
+vErrors = [err574];
+}
+else {
+vErrors.push(err574);
+}
+errors++;
+}
+}
+let data222 = data221.aiDisclosure;
+if(typeof data222 !== "boolean"){
+const err575 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data222};
+if(vErrors === null){
+vErrors = [err575];
+}
+else {
+vErrors.push(err575);
+}
+errors++;
+}
+if(data221.text !== undefined){
+let data223 = data221.text;
+if(typeof data223 === "string"){
+if(func1(data223) > 1000){
+const err576 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data223};
+if(vErrors === null){
+vErrors = [err576];
+}
+else {
+vErrors.push(err576);
+}
+errors++;
+}
+if(func1(data223) < 1){
+const err577 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data223};
+if(vErrors === null){
+vErrors = [err577];
+}
+else {
+vErrors.push(err577);
+}
+errors++;
+}
+}
+else {
+const err578 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data223};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7203,9 +7204,9 @@ vErrors.push(err578);
 errors++;
 }
 }
-let data222 = data221.aiDisclosure;
-if(typeof data222 !== "boolean"){
-const err579 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data222};
+}
+else {
+const err579 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data221};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7214,60 +7215,14 @@ vErrors.push(err579);
 }
 errors++;
 }
-if(data221.text !== undefined){
-let data223 = data221.text;
-if(typeof data223 === "string"){
-if(func1(data223) > 1000){
-const err580 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data223};
+}
+else {
+const err580 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data217};
 if(vErrors === null){
 vErrors = [err580];
 }
 else {
 vErrors.push(err580);
-}
-errors++;
-}
-if(func1(data223) < 1){
-const err581 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data223};
-if(vErrors === null){
-vErrors = [err581];
-}
-else {
-vErrors.push(err581);
-}
-errors++;
-}
-}
-else {
-const err582 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data223};
-if(vErrors === null){
-vErrors = [err582];
-}
-else {
-vErrors.push(err582);
-}
-errors++;
-}
-}
-}
-else {
-const err583 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data221};
-if(vErrors === null){
-vErrors = [err583];
-}
-else {
-vErrors.push(err583);
-}
-errors++;
-}
-}
-else {
-const err584 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data217};
-if(vErrors === null){
-vErrors = [err584];
-}
-else {
-vErrors.push(err584);
 }
 errors++;
 }
@@ -7285,9 +7240,58 @@ data224.artifactStoreCidrs = [];
 if(data224.egressProxyCidrs === undefined){
 data224.egressProxyCidrs = [];
 }
-for(const key60 in data224){
-if(!(((((key60 === "images") || (key60 === "gatewayClientNamespaces")) || (key60 === "artifactStoreCidrs")) || (key60 === "egressProxyCidrs")) || (key60 === "storageClass"))){
-const err585 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data224};
+for(const key59 in data224){
+if(!(((((key59 === "images") || (key59 === "gatewayClientNamespaces")) || (key59 === "artifactStoreCidrs")) || (key59 === "egressProxyCidrs")) || (key59 === "storageClass"))){
+const err581 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data224};
+if(vErrors === null){
+vErrors = [err581];
+}
+else {
+vErrors.push(err581);
+}
+errors++;
+}
+}
+let data225 = data224.images;
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+for(const key60 in data225){
+if(!((((key60 === "gateway") || (key60 === "vectorDatabase")) || (key60 === "modelFetcher")) || (key60 === "collector"))){
+const err582 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data225};
+if(vErrors === null){
+vErrors = [err582];
+}
+else {
+vErrors.push(err582);
+}
+errors++;
+}
+}
+if(data225.gateway !== undefined){
+let data226 = data225.gateway;
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+if(data226.repository === undefined){
+const err583 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+if(vErrors === null){
+vErrors = [err583];
+}
+else {
+vErrors.push(err583);
+}
+errors++;
+}
+if(data226.digest === undefined){
+const err584 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+if(vErrors === null){
+vErrors = [err584];
+}
+else {
+vErrors.push(err584);
+}
+errors++;
+}
+for(const key61 in data226){
+if(!((key61 === "repository") || (key61 === "digest"))){
+const err585 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7297,11 +7301,11 @@ vErrors.push(err585);
 errors++;
 }
 }
-let data225 = data224.images;
-if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
-for(const key61 in data225){
-if(!((((key61 === "gateway") || (key61 === "vectorDatabase")) || (key61 === "modelFetcher")) || (key61 === "collector"))){
-const err586 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data225};
+if(data226.repository !== undefined){
+let data227 = data226.repository;
+if(typeof data227 === "string"){
+if(func1(data227) > 255){
+const err586 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data227};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7310,12 +7314,8 @@ vErrors.push(err586);
 }
 errors++;
 }
-}
-if(data225.gateway !== undefined){
-let data226 = data225.gateway;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(data226.repository === undefined){
-const err587 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+if(func1(data227) < 1){
+const err587 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data227};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7324,8 +7324,9 @@ vErrors.push(err587);
 }
 errors++;
 }
-if(data226.digest === undefined){
-const err588 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+}
+else {
+const err588 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data227};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7334,9 +7335,12 @@ vErrors.push(err588);
 }
 errors++;
 }
-for(const key62 in data226){
-if(!((key62 === "repository") || (key62 === "digest"))){
-const err589 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+}
+if(data226.digest !== undefined){
+let data228 = data226.digest;
+if(typeof data228 === "string"){
+if(func1(data228) > 71){
+const err589 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7345,12 +7349,8 @@ vErrors.push(err589);
 }
 errors++;
 }
-}
-if(data226.repository !== undefined){
-let data227 = data226.repository;
-if(typeof data227 === "string"){
-if(func1(data227) > 255){
-const err590 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data227};
+if(func1(data228) < 1){
+const err590 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7359,8 +7359,8 @@ vErrors.push(err590);
 }
 errors++;
 }
-if(func1(data227) < 1){
-const err591 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data227};
+if(!pattern13.test(data228)){
+const err591 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7371,7 +7371,7 @@ errors++;
 }
 }
 else {
-const err592 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data227};
+const err592 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7381,11 +7381,9 @@ vErrors.push(err592);
 errors++;
 }
 }
-if(data226.digest !== undefined){
-let data228 = data226.digest;
-if(typeof data228 === "string"){
-if(func1(data228) > 71){
-const err593 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
+}
+else {
+const err593 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7394,8 +7392,12 @@ vErrors.push(err593);
 }
 errors++;
 }
-if(func1(data228) < 1){
-const err594 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
+}
+if(data225.vectorDatabase !== undefined){
+let data229 = data225.vectorDatabase;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(data229.repository === undefined){
+const err594 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7404,8 +7406,8 @@ vErrors.push(err594);
 }
 errors++;
 }
-if(!pattern13.test(data228)){
-const err595 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
+if(data229.digest === undefined){
+const err595 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7414,9 +7416,9 @@ vErrors.push(err595);
 }
 errors++;
 }
-}
-else {
-const err596 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
+for(const key62 in data229){
+if(!((key62 === "repository") || (key62 === "digest"))){
+const err596 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7426,9 +7428,11 @@ vErrors.push(err596);
 errors++;
 }
 }
-}
-else {
-const err597 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+if(data229.repository !== undefined){
+let data230 = data229.repository;
+if(typeof data230 === "string"){
+if(func1(data230) > 255){
+const err597 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data230};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7437,12 +7441,8 @@ vErrors.push(err597);
 }
 errors++;
 }
-}
-if(data225.vectorDatabase !== undefined){
-let data229 = data225.vectorDatabase;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.repository === undefined){
-const err598 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
+if(func1(data230) < 1){
+const err598 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data230};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7451,8 +7451,9 @@ vErrors.push(err598);
 }
 errors++;
 }
-if(data229.digest === undefined){
-const err599 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
+}
+else {
+const err599 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data230};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7461,9 +7462,12 @@ vErrors.push(err599);
 }
 errors++;
 }
-for(const key63 in data229){
-if(!((key63 === "repository") || (key63 === "digest"))){
-const err600 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
+}
+if(data229.digest !== undefined){
+let data231 = data229.digest;
+if(typeof data231 === "string"){
+if(func1(data231) > 71){
+const err600 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7472,12 +7476,8 @@ vErrors.push(err600);
 }
 errors++;
 }
-}
-if(data229.repository !== undefined){
-let data230 = data229.repository;
-if(typeof data230 === "string"){
-if(func1(data230) > 255){
-const err601 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data230};
+if(func1(data231) < 1){
+const err601 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7486,8 +7486,8 @@ vErrors.push(err601);
 }
 errors++;
 }
-if(func1(data230) < 1){
-const err602 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data230};
+if(!pattern13.test(data231)){
+const err602 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7498,7 +7498,7 @@ errors++;
 }
 }
 else {
-const err603 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data230};
+const err603 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7508,11 +7508,9 @@ vErrors.push(err603);
 errors++;
 }
 }
-if(data229.digest !== undefined){
-let data231 = data229.digest;
-if(typeof data231 === "string"){
-if(func1(data231) > 71){
-const err604 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
+}
+else {
+const err604 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7521,8 +7519,12 @@ vErrors.push(err604);
 }
 errors++;
 }
-if(func1(data231) < 1){
-const err605 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
+}
+if(data225.modelFetcher !== undefined){
+let data232 = data225.modelFetcher;
+if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
+if(data232.repository === undefined){
+const err605 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7531,8 +7533,8 @@ vErrors.push(err605);
 }
 errors++;
 }
-if(!pattern13.test(data231)){
-const err606 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
+if(data232.digest === undefined){
+const err606 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7541,9 +7543,9 @@ vErrors.push(err606);
 }
 errors++;
 }
-}
-else {
-const err607 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
+for(const key63 in data232){
+if(!((key63 === "repository") || (key63 === "digest"))){
+const err607 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7553,9 +7555,11 @@ vErrors.push(err607);
 errors++;
 }
 }
-}
-else {
-const err608 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
+if(data232.repository !== undefined){
+let data233 = data232.repository;
+if(typeof data233 === "string"){
+if(func1(data233) > 255){
+const err608 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data233};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7564,12 +7568,8 @@ vErrors.push(err608);
 }
 errors++;
 }
-}
-if(data225.modelFetcher !== undefined){
-let data232 = data225.modelFetcher;
-if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
-if(data232.repository === undefined){
-const err609 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
+if(func1(data233) < 1){
+const err609 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data233};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7578,8 +7578,9 @@ vErrors.push(err609);
 }
 errors++;
 }
-if(data232.digest === undefined){
-const err610 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
+}
+else {
+const err610 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data233};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7588,9 +7589,12 @@ vErrors.push(err610);
 }
 errors++;
 }
-for(const key64 in data232){
-if(!((key64 === "repository") || (key64 === "digest"))){
-const err611 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
+}
+if(data232.digest !== undefined){
+let data234 = data232.digest;
+if(typeof data234 === "string"){
+if(func1(data234) > 71){
+const err611 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7599,12 +7603,8 @@ vErrors.push(err611);
 }
 errors++;
 }
-}
-if(data232.repository !== undefined){
-let data233 = data232.repository;
-if(typeof data233 === "string"){
-if(func1(data233) > 255){
-const err612 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data233};
+if(func1(data234) < 1){
+const err612 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7613,8 +7613,8 @@ vErrors.push(err612);
 }
 errors++;
 }
-if(func1(data233) < 1){
-const err613 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data233};
+if(!pattern13.test(data234)){
+const err613 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7625,7 +7625,7 @@ errors++;
 }
 }
 else {
-const err614 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data233};
+const err614 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7635,11 +7635,9 @@ vErrors.push(err614);
 errors++;
 }
 }
-if(data232.digest !== undefined){
-let data234 = data232.digest;
-if(typeof data234 === "string"){
-if(func1(data234) > 71){
-const err615 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
+}
+else {
+const err615 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7648,8 +7646,12 @@ vErrors.push(err615);
 }
 errors++;
 }
-if(func1(data234) < 1){
-const err616 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
+}
+if(data225.collector !== undefined){
+let data235 = data225.collector;
+if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
+if(data235.repository === undefined){
+const err616 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7658,8 +7660,8 @@ vErrors.push(err616);
 }
 errors++;
 }
-if(!pattern13.test(data234)){
-const err617 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
+if(data235.digest === undefined){
+const err617 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -7668,9 +7670,9 @@ vErrors.push(err617);
 }
 errors++;
 }
-}
-else {
-const err618 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
+for(const key64 in data235){
+if(!((key64 === "repository") || (key64 === "digest"))){
+const err618 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -7680,9 +7682,11 @@ vErrors.push(err618);
 errors++;
 }
 }
-}
-else {
-const err619 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
+if(data235.repository !== undefined){
+let data236 = data235.repository;
+if(typeof data236 === "string"){
+if(func1(data236) > 255){
+const err619 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data236};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -7691,12 +7695,8 @@ vErrors.push(err619);
 }
 errors++;
 }
-}
-if(data225.collector !== undefined){
-let data235 = data225.collector;
-if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
-if(data235.repository === undefined){
-const err620 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
+if(func1(data236) < 1){
+const err620 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data236};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -7705,8 +7705,9 @@ vErrors.push(err620);
 }
 errors++;
 }
-if(data235.digest === undefined){
-const err621 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
+}
+else {
+const err621 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data236};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -7715,9 +7716,12 @@ vErrors.push(err621);
 }
 errors++;
 }
-for(const key65 in data235){
-if(!((key65 === "repository") || (key65 === "digest"))){
-const err622 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
+}
+if(data235.digest !== undefined){
+let data237 = data235.digest;
+if(typeof data237 === "string"){
+if(func1(data237) > 71){
+const err622 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -7726,12 +7730,8 @@ vErrors.push(err622);
 }
 errors++;
 }
-}
-if(data235.repository !== undefined){
-let data236 = data235.repository;
-if(typeof data236 === "string"){
-if(func1(data236) > 255){
-const err623 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data236};
+if(func1(data237) < 1){
+const err623 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -7740,8 +7740,8 @@ vErrors.push(err623);
 }
 errors++;
 }
-if(func1(data236) < 1){
-const err624 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data236};
+if(!pattern13.test(data237)){
+const err624 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -7752,7 +7752,7 @@ errors++;
 }
 }
 else {
-const err625 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data236};
+const err625 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -7762,11 +7762,9 @@ vErrors.push(err625);
 errors++;
 }
 }
-if(data235.digest !== undefined){
-let data237 = data235.digest;
-if(typeof data237 === "string"){
-if(func1(data237) > 71){
-const err626 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
+}
+else {
+const err626 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -7775,8 +7773,10 @@ vErrors.push(err626);
 }
 errors++;
 }
-if(func1(data237) < 1){
-const err627 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
+}
+}
+else {
+const err627 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data225};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -7785,8 +7785,10 @@ vErrors.push(err627);
 }
 errors++;
 }
-if(!pattern13.test(data237)){
-const err628 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
+let data238 = data224.gatewayClientNamespaces;
+if(Array.isArray(data238)){
+if(data238.length > 16){
+const err628 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data238};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -7795,9 +7797,12 @@ vErrors.push(err628);
 }
 errors++;
 }
-}
-else {
-const err629 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
+const len19 = data238.length;
+for(let i23=0; i23<len19; i23++){
+let data239 = data238[i23];
+if(typeof data239 === "string"){
+if(func1(data239) > 63){
+const err629 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -7806,10 +7811,8 @@ vErrors.push(err629);
 }
 errors++;
 }
-}
-}
-else {
-const err630 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
+if(func1(data239) < 1){
+const err630 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -7818,10 +7821,8 @@ vErrors.push(err630);
 }
 errors++;
 }
-}
-}
-else {
-const err631 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data225};
+if(!pattern4.test(data239)){
+const err631 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -7830,10 +7831,9 @@ vErrors.push(err631);
 }
 errors++;
 }
-let data238 = data224.gatewayClientNamespaces;
-if(Array.isArray(data238)){
-if(data238.length > 16){
-const err632 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data238};
+}
+else {
+const err632 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -7842,12 +7842,10 @@ vErrors.push(err632);
 }
 errors++;
 }
-const len19 = data238.length;
-for(let i23=0; i23<len19; i23++){
-let data239 = data238[i23];
-if(typeof data239 === "string"){
-if(func1(data239) > 63){
-const err633 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
+}
+}
+else {
+const err633 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data238};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -7856,8 +7854,10 @@ vErrors.push(err633);
 }
 errors++;
 }
-if(func1(data239) < 1){
-const err634 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
+let data240 = data224.artifactStoreCidrs;
+if(Array.isArray(data240)){
+if(data240.length > 16){
+const err634 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data240};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -7866,8 +7866,12 @@ vErrors.push(err634);
 }
 errors++;
 }
-if(!pattern4.test(data239)){
-const err635 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
+const len20 = data240.length;
+for(let i24=0; i24<len20; i24++){
+let data241 = data240[i24];
+if(typeof data241 === "string"){
+if(func1(data241) > 18){
+const err635 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -7876,9 +7880,8 @@ vErrors.push(err635);
 }
 errors++;
 }
-}
-else {
-const err636 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
+if(func1(data241) < 1){
+const err636 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -7887,10 +7890,8 @@ vErrors.push(err636);
 }
 errors++;
 }
-}
-}
-else {
-const err637 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data238};
+if(!pattern8.test(data241)){
+const err637 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -7899,10 +7900,9 @@ vErrors.push(err637);
 }
 errors++;
 }
-let data240 = data224.artifactStoreCidrs;
-if(Array.isArray(data240)){
-if(data240.length > 16){
-const err638 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data240};
+}
+else {
+const err638 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -7911,12 +7911,10 @@ vErrors.push(err638);
 }
 errors++;
 }
-const len20 = data240.length;
-for(let i24=0; i24<len20; i24++){
-let data241 = data240[i24];
-if(typeof data241 === "string"){
-if(func1(data241) > 18){
-const err639 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
+}
+}
+else {
+const err639 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data240};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -7925,8 +7923,10 @@ vErrors.push(err639);
 }
 errors++;
 }
-if(func1(data241) < 1){
-const err640 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
+let data242 = data224.egressProxyCidrs;
+if(Array.isArray(data242)){
+if(data242.length > 16){
+const err640 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data242};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -7935,8 +7935,12 @@ vErrors.push(err640);
 }
 errors++;
 }
-if(!pattern8.test(data241)){
-const err641 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
+const len21 = data242.length;
+for(let i25=0; i25<len21; i25++){
+let data243 = data242[i25];
+if(typeof data243 === "string"){
+if(func1(data243) > 18){
+const err641 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -7945,9 +7949,8 @@ vErrors.push(err641);
 }
 errors++;
 }
-}
-else {
-const err642 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
+if(func1(data243) < 1){
+const err642 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -7956,10 +7959,8 @@ vErrors.push(err642);
 }
 errors++;
 }
-}
-}
-else {
-const err643 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data240};
+if(!pattern8.test(data243)){
+const err643 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -7968,10 +7969,9 @@ vErrors.push(err643);
 }
 errors++;
 }
-let data242 = data224.egressProxyCidrs;
-if(Array.isArray(data242)){
-if(data242.length > 16){
-const err644 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data242};
+}
+else {
+const err644 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -7980,12 +7980,10 @@ vErrors.push(err644);
 }
 errors++;
 }
-const len21 = data242.length;
-for(let i25=0; i25<len21; i25++){
-let data243 = data242[i25];
-if(typeof data243 === "string"){
-if(func1(data243) > 18){
-const err645 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
+}
+}
+else {
+const err645 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data242};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -7994,8 +7992,11 @@ vErrors.push(err645);
 }
 errors++;
 }
-if(func1(data243) < 1){
-const err646 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
+if(data224.storageClass !== undefined){
+let data244 = data224.storageClass;
+if(typeof data244 === "string"){
+if(func1(data244) > 63){
+const err646 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data244};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8004,8 +8005,8 @@ vErrors.push(err646);
 }
 errors++;
 }
-if(!pattern8.test(data243)){
-const err647 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
+if(func1(data244) < 1){
+const err647 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data244};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8016,7 +8017,7 @@ errors++;
 }
 }
 else {
-const err648 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
+const err648 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data244};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8028,7 +8029,7 @@ errors++;
 }
 }
 else {
-const err649 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data242};
+const err649 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data224};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8037,11 +8038,10 @@ vErrors.push(err649);
 }
 errors++;
 }
-if(data224.storageClass !== undefined){
-let data244 = data224.storageClass;
-if(typeof data244 === "string"){
-if(func1(data244) > 63){
-const err650 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data244};
+let data245 = data11.exceptions;
+if(Array.isArray(data245)){
+if(data245.length > 64){
+const err650 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data245};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8050,8 +8050,12 @@ vErrors.push(err650);
 }
 errors++;
 }
-if(func1(data244) < 1){
-const err651 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data244};
+const len22 = data245.length;
+for(let i26=0; i26<len22; i26++){
+let data246 = data245[i26];
+if(data246 && typeof data246 == "object" && !Array.isArray(data246)){
+if(data246.policyId === undefined){
+const err651 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8060,9 +8064,8 @@ vErrors.push(err651);
 }
 errors++;
 }
-}
-else {
-const err652 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data244};
+if(data246.reason === undefined){
+const err652 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8071,10 +8074,8 @@ vErrors.push(err652);
 }
 errors++;
 }
-}
-}
-else {
-const err653 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data224};
+if(data246.approver === undefined){
+const err653 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8083,10 +8084,8 @@ vErrors.push(err653);
 }
 errors++;
 }
-let data245 = data11.exceptions;
-if(Array.isArray(data245)){
-if(data245.length > 64){
-const err654 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data245};
+if(data246.expires === undefined){
+const err654 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8095,12 +8094,9 @@ vErrors.push(err654);
 }
 errors++;
 }
-const len22 = data245.length;
-for(let i26=0; i26<len22; i26++){
-let data246 = data245[i26];
-if(data246 && typeof data246 == "object" && !Array.isArray(data246)){
-if(data246.policyId === undefined){
-const err655 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+for(const key65 in data246){
+if(!(((((key65 === "policyId") || (key65 === "reason")) || (key65 === "approver")) || (key65 === "expires")) || (key65 === "path"))){
+const err655 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8109,8 +8105,12 @@ vErrors.push(err655);
 }
 errors++;
 }
-if(data246.reason === undefined){
-const err656 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+}
+if(data246.policyId !== undefined){
+let data247 = data246.policyId;
+if(typeof data247 === "string"){
+if(func1(data247) > 16){
+const err656 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8119,8 +8119,8 @@ vErrors.push(err656);
 }
 errors++;
 }
-if(data246.approver === undefined){
-const err657 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+if(func1(data247) < 1){
+const err657 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8129,8 +8129,8 @@ vErrors.push(err657);
 }
 errors++;
 }
-if(data246.expires === undefined){
-const err658 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+if(!pattern29.test(data247)){
+const err658 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8139,9 +8139,9 @@ vErrors.push(err658);
 }
 errors++;
 }
-for(const key66 in data246){
-if(!(((((key66 === "policyId") || (key66 === "reason")) || (key66 === "approver")) || (key66 === "expires")) || (key66 === "path"))){
-const err659 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+}
+else {
+const err659 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8151,11 +8151,11 @@ vErrors.push(err659);
 errors++;
 }
 }
-if(data246.policyId !== undefined){
-let data247 = data246.policyId;
-if(typeof data247 === "string"){
-if(func1(data247) > 16){
-const err660 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
+if(data246.reason !== undefined){
+let data248 = data246.reason;
+if(typeof data248 === "string"){
+if(func1(data248) > 1000){
+const err660 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data248};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8164,8 +8164,8 @@ vErrors.push(err660);
 }
 errors++;
 }
-if(func1(data247) < 1){
-const err661 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
+if(func1(data248) < 1){
+const err661 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data248};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8174,8 +8174,9 @@ vErrors.push(err661);
 }
 errors++;
 }
-if(!pattern29.test(data247)){
-const err662 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
+}
+else {
+const err662 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data248};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8185,8 +8186,11 @@ vErrors.push(err662);
 errors++;
 }
 }
-else {
-const err663 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
+if(data246.approver !== undefined){
+let data249 = data246.approver;
+if(typeof data249 === "string"){
+if(func1(data249) > 256){
+const err663 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8195,12 +8199,8 @@ vErrors.push(err663);
 }
 errors++;
 }
-}
-if(data246.reason !== undefined){
-let data248 = data246.reason;
-if(typeof data248 === "string"){
-if(func1(data248) > 1000){
-const err664 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data248};
+if(func1(data249) < 1){
+const err664 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8209,8 +8209,8 @@ vErrors.push(err664);
 }
 errors++;
 }
-if(func1(data248) < 1){
-const err665 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data248};
+if(!pattern5.test(data249)){
+const err665 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8221,7 +8221,7 @@ errors++;
 }
 }
 else {
-const err666 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data248};
+const err666 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8231,11 +8231,11 @@ vErrors.push(err666);
 errors++;
 }
 }
-if(data246.approver !== undefined){
-let data249 = data246.approver;
-if(typeof data249 === "string"){
-if(func1(data249) > 256){
-const err667 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
+if(data246.expires !== undefined){
+let data250 = data246.expires;
+if(typeof data250 === "string"){
+if(func1(data250) > 10){
+const err667 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8244,8 +8244,8 @@ vErrors.push(err667);
 }
 errors++;
 }
-if(func1(data249) < 1){
-const err668 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
+if(func1(data250) < 1){
+const err668 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8254,8 +8254,8 @@ vErrors.push(err668);
 }
 errors++;
 }
-if(!pattern5.test(data249)){
-const err669 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
+if(!pattern31.test(data250)){
+const err669 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8266,7 +8266,7 @@ errors++;
 }
 }
 else {
-const err670 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
+const err670 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8276,11 +8276,11 @@ vErrors.push(err670);
 errors++;
 }
 }
-if(data246.expires !== undefined){
-let data250 = data246.expires;
-if(typeof data250 === "string"){
-if(func1(data250) > 10){
-const err671 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
+if(data246.path !== undefined){
+let data251 = data246.path;
+if(typeof data251 === "string"){
+if(func1(data251) > 512){
+const err671 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data251};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8289,8 +8289,8 @@ vErrors.push(err671);
 }
 errors++;
 }
-if(func1(data250) < 1){
-const err672 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
+if(func1(data251) < 1){
+const err672 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data251};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8299,8 +8299,9 @@ vErrors.push(err672);
 }
 errors++;
 }
-if(!pattern31.test(data250)){
-const err673 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
+}
+else {
+const err673 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data251};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8310,8 +8311,9 @@ vErrors.push(err673);
 errors++;
 }
 }
+}
 else {
-const err674 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
+const err674 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8321,11 +8323,9 @@ vErrors.push(err674);
 errors++;
 }
 }
-if(data246.path !== undefined){
-let data251 = data246.path;
-if(typeof data251 === "string"){
-if(func1(data251) > 512){
-const err675 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data251};
+}
+else {
+const err675 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data245};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8334,8 +8334,9 @@ vErrors.push(err675);
 }
 errors++;
 }
-if(func1(data251) < 1){
-const err676 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data251};
+}
+else {
+const err676 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8345,60 +8346,14 @@ vErrors.push(err676);
 errors++;
 }
 }
+}
 else {
-const err677 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data251};
+const err677 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err677];
 }
 else {
 vErrors.push(err677);
-}
-errors++;
-}
-}
-}
-else {
-const err678 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
-if(vErrors === null){
-vErrors = [err678];
-}
-else {
-vErrors.push(err678);
-}
-errors++;
-}
-}
-}
-else {
-const err679 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data245};
-if(vErrors === null){
-vErrors = [err679];
-}
-else {
-vErrors.push(err679);
-}
-errors++;
-}
-}
-else {
-const err680 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
-if(vErrors === null){
-vErrors = [err680];
-}
-else {
-vErrors.push(err680);
-}
-errors++;
-}
-}
-}
-else {
-const err681 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err681];
-}
-else {
-vErrors.push(err681);
 }
 errors++;
 }

@@ -9,7 +9,10 @@
 // is then not counted. Prints the kill rate per category and writes the survivors, so a weak test
 // can be found and fixed.
 //
-//   node scripts/mutation-test.mjs [--json out.json] [--only <category>] [--min-kill-rate 0.9]
+//   node scripts/mutation-test.mjs [--json out.json] [--only <category>] [--check <name>]… [--min-kill-rate 0.9]
+//
+// --check limits the run to the named checks (file names without .rego, repeatable), e.g. the
+// checks a change touched.
 //
 // Exit 1 when the overall kill rate is below --min-kill-rate (default 0: report only).
 import { spawn } from "node:child_process";
@@ -26,6 +29,7 @@ const option = (name, fallback) => {
 };
 const jsonOut = option("--json");
 const only = option("--only");
+const onlyChecks = new Set(args.flatMap((arg, index) => (args[index - 1] === "--check" ? [arg] : [])));
 const minKillRate = Number(option("--min-kill-rate", "0"));
 const opa = existsSync(join(ROOT, ".tools/bin/opa")) ? join(ROOT, ".tools/bin/opa") : "opa";
 
@@ -86,7 +90,9 @@ function checks() {
       }
     }
   }
-  return found.filter((check) => !only || check.category.endsWith(only));
+  return found
+    .filter((check) => !only || check.category.endsWith(only))
+    .filter((check) => onlyChecks.size === 0 || onlyChecks.has(check.file.slice(check.file.lastIndexOf("/") + 1).replace(/\.rego$/, "")));
 }
 
 function run(command, argv) {

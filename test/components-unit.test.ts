@@ -122,6 +122,9 @@ describe("validators refuse insecure or inconsistent arguments with a property p
     ["public gateway open to the world", () => validateGatewayArgs({ stack: "s", namespace: "n", image: { repository: "r", digest: DIGEST }, routes: [], serviceAccountName: "sa", masterKeySecret: "k", public: true, publicCidrs: ["0.0.0.0/0"], egressTo: [] }), /0\.0\.0\.0\/0/],
     ["RBAC escalate verb", () => validateWorkloadRbacArgs({ namespace: "n", workloads: [{ name: "w", rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["escalate"] }] }] }), /escalate/],
     ["RBAC wildcard resource", () => validateWorkloadRbacArgs({ namespace: "n", workloads: [{ name: "w", rules: [{ apiGroups: [""], resources: ["*"], verbs: ["get"] }] }] }), /wildcard/],
+    ["RBAC reading a secret", () => validateWorkloadRbacArgs({ namespace: "n", workloads: [{ name: "w", rules: [{ apiGroups: [""], resources: ["configmaps", "secrets"], verbs: ["get"] }] }] }), /reading secrets/],
+    ["RBAC exec into pods", () => validateWorkloadRbacArgs({ namespace: "n", workloads: [{ name: "w", rules: [{ apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] }] }] }), /exec/],
+    ["RBAC minting tokens", () => validateWorkloadRbacArgs({ namespace: "n", workloads: [{ name: "w", rules: [{ apiGroups: [""], resources: ["serviceaccounts/token"], verbs: ["create"] }] }] }), /tokens/],
     ["image by tag", () => validateInferenceServiceArgs({ stack: "s", namespace: "n", model: { name: "m", runtime: "vllm", gpus: 1, maxInputTokens: 1, maxOutputTokens: 1, maxConcurrentRequests: 1 }, image: { repository: "r", digest: "latest" }, fetcherImage: { repository: "f", digest: DIGEST }, weights: { uri: "s3://x", digest: DIGEST }, serviceAccountName: "sa", replicas: { min: 1, max: 2 }, allowedCallerRoles: ["gateway"] }), /pinned by sha256/],
     ["bad namespace", () => validateNamespaceGuardrailsArgs({ namespace: "Not_A_Label", gpuQuota: 1 }), /DNS label/],
   ];

@@ -26,6 +26,18 @@ export interface WorkloadRbacArgs {
 
 const FORBIDDEN_VERBS = new Set(["*", "bind", "escalate", "impersonate"]);
 
+/**
+ * Core-API grants no workload account may hold: the runtime check LLM-K8S-043 and its table
+ * rbac_sensitive_grants in policies/data.yaml (CIS Kubernetes Benchmark 5.1.2 secrets, 5.1.4
+ * create pods, 5.1.13 service account tokens; pods/exec and pods/attach run commands in pods).
+ */
+const SENSITIVE_GRANTS: ReadonlyArray<{ readonly what: string; readonly resources: readonly string[]; readonly verbs: readonly string[] }> = [
+  { what: "reading secrets", resources: ["secrets"], verbs: ["get", "list", "watch"] },
+  { what: "creating pods", resources: ["pods"], verbs: ["create"] },
+  { what: "exec or attach into pods", resources: ["pods/exec", "pods/attach", "pods/*"], verbs: ["create", "get"] },
+  { what: "minting service account tokens", resources: ["serviceaccounts/token", "serviceaccounts/*"], verbs: ["create"] },
+];
+
 export function validateWorkloadRbacArgs(args: WorkloadRbacArgs): void {
   for (const [i, workload] of args.workloads.entries()) {
     for (const [j, rule] of (workload.rules ?? []).entries()) {
@@ -33,8 +45,11 @@ export function validateWorkloadRbacArgs(args: WorkloadRbacArgs): void {
       if ([...rule.apiGroups, ...rule.resources].includes("*")) throw new pulumi.InputPropertyError({ propertyPath: path, reason: "wildcard API groups or resources are not allowed" });
       const bad = rule.verbs.filter((verb) => FORBIDDEN_VERBS.has(verb));
       if (bad.length > 0) throw new pulumi.InputPropertyError({ propertyPath: `${path}.verbs`, reason: `verbs ${bad.join(", ")} are not allowed` });
-      if (rule.resources.some((resource) => resource === "secrets") && rule.verbs.some((verb) => verb === "list" || verb === "watch")) {
-        throw new pulumi.InputPropertyError({ propertyPath: path, reason: "listing or watching secrets is not allowed" });
+      if (!rule.apiGroups.includes("")) continue;
+      for (const grant of SENSITIVE_GRANTS) {
+        if (rule.resources.some((resource) => grant.resources.includes(resource)) && rule.verbs.some((verb) => grant.verbs.includes(verb))) {
+          throw new pulumi.InputPropertyError({ propertyPath: path, reason: `${grant.what} is not allowed for a workload account` });
+        }
       }
     }
   }

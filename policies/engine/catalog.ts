@@ -23,7 +23,7 @@ export function checkKind(entry: { readonly package: string }): CheckKind {
   return entry.package.startsWith("llmops.runtime.") ? "runtime" : "spec";
 }
 
-const FRAMEWORK_KEYS = ["nist-ai-rmf", "nist-ai-600-1", "eu-ai-act", "owasp-llm-2025", "cis-eks", "aws-fsbp", "k8s-pss", "nsa-cisa-k8s"];
+const FRAMEWORK_KEYS = ["nist-ai-rmf", "nist-ai-600-1", "eu-ai-act", "owasp-llm-2025", "cis-eks", "cis-kubernetes", "aws-fsbp", "k8s-pss", "nsa-cisa-k8s"];
 
 const metadataSchema = {
   type: "object",

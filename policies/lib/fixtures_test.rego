@@ -214,6 +214,8 @@ base := {
 				"pii": true,
 				"toxicity": true,
 				"grounding": true,
+				"systemPromptLeakage": true,
+				"toolCallValidation": false,
 			},
 			"maxGpuReplicas": 8,
 		},

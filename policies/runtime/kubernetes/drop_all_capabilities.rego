@@ -1,14 +1,15 @@
 # METADATA
 # title: Containers drop all capabilities
 # description: >-
-#   Pod Security restricted requires dropping ALL Linux capabilities (only NET_BIND_SERVICE
-#   may be added back).
+#   Pod Security restricted requires dropping ALL Linux capabilities; only NET_BIND_SERVICE
+#   may be added back. Capabilities listed under `add` are granted even after `drop: [ALL]`.
 # scope: package
 # custom:
 #   id: LLM-K8S-003
 #   severity: high
 #   remediation: >-
-#     Set securityContext.capabilities.drop: [ALL].
+#     Set securityContext.capabilities.drop: [ALL] and add back nothing beyond
+#     NET_BIND_SERVICE (policies/data.yaml allowed_added_capabilities).
 #   frameworks:
 #     k8s-pss: ["restricted: capabilities"]
 #     nsa-cisa-k8s: ["Pod security: capabilities"]
@@ -24,3 +25,17 @@ deny contains {"id": "LLM-K8S-003", "msg": msg, "path": concat("", [pointer, "/s
 	lib.judged(i, pointer, object.get(container, ["securityContext", "capabilities", "drop"], null))
 	msg := concat("", ["container ", lib.text(container.name), " does not drop ALL capabilities"])
 }
+
+# Dropping ALL and adding capabilities back is the same as not dropping them: `add` may hold
+# only what Pod Security restricted allows (data.yaml allowed_added_capabilities).
+deny contains {"id": "LLM-K8S-003", "msg": msg, "path": concat("", [lib.text(pointer), "/securityContext/capabilities/add/", format_int(k, 10)]), "resource": urn} if {
+	some [i, pointer, container, _] in lib.containers
+	some k, capability in object.get(container, ["securityContext", "capabilities", "add"], [])
+	not allowed_addition(capability)
+	urn := input.resources[i].urn
+	msg := concat("", ["container ", lib.text(container.name), " adds capability ", lib.text(capability)])
+}
+
+# Pod Security compares names without the CAP_ prefix and case-sensitively; a lower-case or
+# prefixed spelling is judged by the capability it names, so it cannot slip past.
+allowed_addition(capability) if trim_prefix(upper(capability), "CAP_") in {upper(c) | some c in lib.params.allowed_added_capabilities}

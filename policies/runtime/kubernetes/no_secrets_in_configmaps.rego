@@ -2,7 +2,10 @@
 # title: ConfigMaps hold no credentials
 # description: >-
 #   ConfigMaps are readable by anyone with namespace read access and are not encrypted like
-#   Secrets.
+#   Secrets. Each value is judged by content: credential shapes (policies/data.yaml
+#   credential_patterns), credential-named keys with literal values, also inside JSON or YAML
+#   written into a value, and `--api-key <literal>` flags. LLM parameters such as max_tokens
+#   are not credentials.
 # scope: package
 # custom:
 #   id: LLM-K8S-026
@@ -16,17 +19,23 @@
 package llmops.runtime.kubernetes.no_secrets_in_configmaps
 
 import data.llmops.lib.runtime as lib
+import data.llmops.lib.secrets
 
-deny contains {"id": "LLM-K8S-026", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/data/", lib.text(key)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-K8S-026", "msg": msg, "path": concat("", [lib.text(lib.resource_pointer(i)), "/data/", lib.text(key)]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "kubernetes:core/v1:ConfigMap"
 	some key, value in object.get(resource.props, "data", {})
-	credential(key, value)
-	msg := concat("", ["ConfigMap ", lib.text(resource.props.metadata.name), " holds a credential in ", lib.text(key)])
+	found := reasons(key, value)
+	count(found) > 0
+	msg := concat("", ["ConfigMap ", lib.text(resource.props.metadata.name), " holds a credential in ", lib.text(key), " (", lib.text(concat(", ", sort(found))), ")"])
 }
 
-credential(key, _) if regex.match(`(?i)(password|secret|api[_-]?key|token|private[_-]?key)`, key)
+# Why one entry holds a credential, in words that never include the value.
+reasons(key, value) := (named(key, value) | secrets.reasons(value)) | nested(value)
 
-credential(_, value) if regex.match(`(?i)(password|secret|api[_-]?key|master[_-]?key)\s*[:=]\s*["']?[A-Za-z0-9+/_-]{8,}`, value)
+named(key, value) := {"credential-named key" |
+	secrets.credential_name(key)
+	secrets.literal(value)
+}
 
-credential(_, value) if regex.match(`-----BEGIN [A-Z ]*PRIVATE KEY-----`, value)
+nested(value) := {concat("", [lib.text(name), " in an embedded document"]) | some name in secrets.nested_credentials(secrets.embedded(value))}

@@ -1,8 +1,9 @@
 # METADATA
 # title: People are told they are interacting with AI
 # description: >-
-#   Customer-facing and public systems must disclose that the user talks to an AI system (EU
-#   AI Act Art. 50).
+#   Every system people talk to must disclose that they interact with an AI system (EU AI Act
+#   Art. 50(1) covers any natural person: employees of an internal chatbot as much as
+#   customers).
 # scope: package
 # custom:
 #   id: LLM-TRANS-001
@@ -15,9 +16,7 @@
 #     nist-ai-600-1: ["Human-AI Configuration"]
 package llmops.spec.transparency.ai_disclosure
 
-import data.llmops.lib.spec
-
-deny contains {"id": "LLM-TRANS-001", "msg": "customer-facing stack does not disclose that users interact with AI", "path": "/spec/governance/disclosure/aiDisclosure"} if {
-	spec.customer_facing
+deny contains {"id": "LLM-TRANS-001", "msg": msg, "path": "/spec/governance/disclosure/aiDisclosure"} if {
 	input.spec.governance.disclosure.aiDisclosure == false
+	msg := sprintf("the stack for %s users does not disclose that they interact with AI", [input.spec.useCase.audience])
 }

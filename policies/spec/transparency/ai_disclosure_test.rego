@@ -5,11 +5,12 @@ import data.llmops.spec.transparency.ai_disclosure as check
 
 denied_cases := {
 	"off": {"input": fx.spec({"governance": {"disclosure": {"aiDisclosure": false}}}), "path": "/spec/governance/disclosure/aiDisclosure"},
+	"internal chatbot without disclosure": {"input": fx.internal_audience({"governance": {"disclosure": {"aiDisclosure": false}}}), "path": "/spec/governance/disclosure/aiDisclosure"},
 }
 
 allowed_cases := {
 	"on": fx.base,
-	"internal audience without disclosure": fx.internal_audience({"governance": {"disclosure": {"aiDisclosure": false}}}),
+	"internal audience with disclosure": fx.internal_audience({"governance": {"disclosure": {"aiDisclosure": true}}}),
 }
 
 # Each denied case yields exactly this check's id at the expected path.

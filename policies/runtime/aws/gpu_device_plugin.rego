@@ -21,13 +21,13 @@ package llmops.runtime.aws.gpu_device_plugin
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-AWS-030", "msg": msg, "path": sprintf("%s/amiType", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	not device_plugin_daemonset
 	some i, resource in input.resources
 	resource.type == "aws:eks/nodeGroup:NodeGroup"
-	some instance_type in object.get(resource.props, "instanceTypes", [])
-	split(instance_type, ".")[0] in lib.params.gpu_instance_families
 	ami := object.get(resource.props, "amiType", "AL2_x86_64")
 	not ami in lib.params.device_plugin_ami_types
-	not device_plugin_daemonset
+	some instance_type in object.get(resource.props, "instanceTypes", [])
+	split(instance_type, ".")[0] in lib.params.gpu_instance_families
 	msg := sprintf("node group %s runs GPU instances (%s) on %s, which ships no device plugin, and no device-plugin DaemonSet is installed", [resource.name, instance_type, ami])
 }
 

@@ -305,7 +305,7 @@ const Platform = Obj({
   images: Obj({
     gateway: PinnedImage("LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits."),
     vectorDatabase: PinnedImage("In-cluster vector database (Qdrant or pgvector) for target kubernetes."),
-    modelFetcher: PinnedImage("Init container that fetches model weights by digest and verifies them."),
+    modelFetcher: PinnedImage("Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts."),
     collector: PinnedImage("Collector that ships audit and feedback records to their sinks."),
     dcgmExporter: PinnedImage("NVIDIA DCGM exporter (GPU metrics), one per GPU node."),
     devicePlugin: PinnedImage("NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin."),

@@ -6,7 +6,7 @@
  * GPU type offers per GPU.
  */
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
-import { gpuMemoryGiB, replicaRequests, type GpuType, type RuntimeFloor } from "../components/aws/gpu-instance-types.js";
+import { gpuMemoryGiB, replicaRequests, type RuntimeFloor } from "../components/aws/gpu-instance-types.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
 
@@ -44,7 +44,7 @@ export function weightsGiB(parametersBillions: number, dtype: Model["dtype"]): n
 /** Sizing of one self-hosted model. Throws RangeError when no node of its GPU type fits it. */
 export function modelSizing(model: Model): ModelSizing {
   const runtime = model.serving.runtime as keyof typeof RUNTIME_FLOORS;
-  const gpu = model.gpu.type === "none" || model.gpu.count === 0 ? undefined : (model.gpu.type as GpuType);
+  const gpu = model.gpu.type === "none" || model.gpu.count === 0 ? undefined : model.gpu.type;
   const weights = model.parameters !== undefined
     ? weightsGiB(model.parameters, model.dtype)
     : gpu ? gpuMemoryGiB(gpu) * model.gpu.count : 16;

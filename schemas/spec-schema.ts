@@ -14,6 +14,7 @@ export { API_VERSION, KIND, SCHEMA_ID };
 
 export const PATTERNS = ["blackBoxApi", "embedded", "fineTuning", "rag", "agent"] as const;
 export const GPU_TYPES = ["none", "L4", "A10G", "L40S", "A100", "H100"] as const;
+export const WEIGHT_DTYPES = ["float32", "bfloat16", "float16", "fp8", "int8", "int4"] as const;
 export const CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
 export const METRICS = [
   "perplexity", "bleu", "rouge1", "rouge2", "rougeL", "humanEval", "groundedness", "factuality", "toxicity", "exactMatch", "f1",
@@ -111,12 +112,18 @@ const Model = Obj({
     version: Optional(freeText("Provider model version for API models (e.g. 2025-01-15).", 100)),
   }),
   serving: Obj({
-    runtime: Enum(["vllm", "tgi", "triton", "external"], { description: "Serving runtime. `external` for API and SaaS models." }),
+    runtime: Enum(["vllm", "tgi", "tei", "triton", "external"], { description: "Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models." }),
     image: Optional(Obj({
       repository: freeText("Serving image repository.", 255),
       digest: Str(71, { pattern: patterns.sha256Digest }),
     })),
+    terminationGracePeriodSeconds: Int(10, 3600, {
+      default: 120,
+      description: "Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).",
+    }),
   }),
+  parameters: Optional(Num(0.001, 10000, { description: "Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs." })),
+  dtype: Enum(WEIGHT_DTYPES, { default: "bfloat16", description: "Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)." }),
   gpu: Obj({
     type: Enum(GPU_TYPES, { default: "none" }),
     count: Int(0, 8, { default: 0, description: "GPUs per replica." }),
@@ -307,13 +314,35 @@ const Platform = Obj({
   images: Obj({
     gateway: PinnedImage("LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits."),
     vectorDatabase: PinnedImage("In-cluster vector database (Qdrant or pgvector) for target kubernetes."),
-    modelFetcher: PinnedImage("Init container that fetches model weights by digest and verifies them."),
+    modelFetcher: PinnedImage("Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts."),
     collector: PinnedImage("Collector that ships audit and feedback records to their sinks."),
+    dcgmExporter: PinnedImage("NVIDIA DCGM exporter (GPU metrics), one per GPU node."),
+    devicePlugin: PinnedImage("NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin."),
   }, { default: {} }),
   gatewayClientNamespaces: Arr(name("Namespace allowed to call the gateway."), 16, { default: [] }),
   artifactStoreCidrs: Arr(Str(18, { pattern: patterns.ipv4Cidr }), 16, { default: [], description: "target kubernetes: where model weights are fetched from (443)." }),
   egressProxyCidrs: Arr(Str(18, { pattern: patterns.ipv4Cidr }), 16, { default: [], description: "target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs." }),
   storageClass: Optional(freeText("StorageClass for persistent volumes (vector database, sinks).", 63)),
+  gpu: Obj({
+    install: Enum(["none", "devicePlugin"], {
+      default: "none",
+      description: "target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin.",
+    }),
+    namespace: Str(63, { pattern: patterns.dnsLabel, default: "llmops-gpu", description: "Namespace for the GPU node agents (DCGM exporter, device plugin)." }),
+  }, { default: {} }),
+  autoscaling: Obj({
+    prometheusAddress: Str(253, {
+      pattern: patterns.httpUrl,
+      default: "http://prometheus-operated.monitoring.svc:9090",
+      description: "Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.",
+    }),
+    monitoringNamespace: Str(63, { pattern: patterns.dnsLabel, default: "monitoring", description: "Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port)." }),
+    queueTargetPerReplica: Int(1, 1000, { default: 4, description: "Requests waiting per replica above which KEDA adds a replica." }),
+    scaleDownStabilizationSeconds: Int(0, 3600, { default: 300, description: "Scale-down waits this long after the last high reading." }),
+  }, { default: {} }),
+  modelCache: Obj({
+    storageClass: Optional(freeText("target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass", 63)),
+  }, { default: {} }),
 }, { default: {}, description: "Platform components deployed around the models (images pinned by digest)." });
 
 const Exception = Obj({

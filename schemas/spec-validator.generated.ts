@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","triton","external"],"description":"Serving runtime. `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Init container that fetches model weights by digest and verifies them.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","employment","education","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}}}},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -16,8 +16,9 @@ const pattern11 = new RegExp("^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$", 
 const pattern13 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
 const pattern16 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
 const pattern21 = new RegExp("^https://[^\\s]{1,2040}$", "u");
-const pattern29 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
-const pattern31 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern32 = new RegExp("^https?://[^\\s]{1,240}$", "u");
+const pattern34 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
+const pattern36 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://llmops.dev/schemas/llmops-v1alpha1.json" */;
@@ -1075,7 +1076,7 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!((((((((((data21 === "none") || (data21 === "health")) || (data21 === "insurance")) || (data21 === "finance")) || (data21 === "credit")) || (data21 === "employment")) || (data21 === "education")) || (data21 === "essentialServices")) || (data21 === "legal")) || (data21 === "publicSector"))){
+if(!((((((((data21 === "none") || (data21 === "health")) || (data21 === "insurance")) || (data21 === "finance")) || (data21 === "employment")) || (data21 === "education")) || (data21 === "legal")) || (data21 === "publicSector"))){
 const err79 = {instancePath:instancePath+"/spec/useCase/regulatedDomain",schemaPath:"#/properties/spec/properties/useCase/properties/regulatedDomain/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.useCase.properties.regulatedDomain.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.useCase.properties.regulatedDomain.enum,parentSchema:schema31.properties.spec.properties.useCase.properties.regulatedDomain,data:data21};
 if(vErrors === null){
 vErrors = [err79];
@@ -2062,6 +2063,9 @@ if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 if(data52.role === undefined){
 data52.role = "primary";
 }
+if(data52.dtype === undefined){
+data52.dtype = "bfloat16";
+}
 if(data52.gpu === undefined){
 data52.gpu = {};
 }
@@ -2367,6 +2371,9 @@ errors++;
 if(data52.serving !== undefined){
 let data60 = data52.serving;
 if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.terminationGracePeriodSeconds === undefined){
+data60.terminationGracePeriodSeconds = 120;
+}
 if(data60.runtime === undefined){
 const err184 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
 if(vErrors === null){
@@ -2378,7 +2385,7 @@ vErrors.push(err184);
 errors++;
 }
 for(const key16 in data60){
-if(!((key16 === "runtime") || (key16 === "image"))){
+if(!(((key16 === "runtime") || (key16 === "image")) || (key16 === "terminationGracePeriodSeconds"))){
 const err185 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
 if(vErrors === null){
 vErrors = [err185];
@@ -2401,7 +2408,7 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(!((((data61 === "vllm") || (data61 === "tgi")) || (data61 === "triton")) || (data61 === "external"))){
+if(!(((((data61 === "vllm") || (data61 === "tgi")) || (data61 === "tei")) || (data61 === "triton")) || (data61 === "external"))){
 const err187 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data61};
 if(vErrors === null){
 vErrors = [err187];
@@ -2539,9 +2546,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
+let data65 = data60.terminationGracePeriodSeconds;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err199 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data65};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2550,18 +2557,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-let data65 = data52.gpu;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.type === undefined){
-data65.type = "none";
-}
-if(data65.count === undefined){
-data65.count = 0;
-}
-for(const key18 in data65){
-if(!((key18 === "type") || (key18 === "count"))){
-const err200 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data65};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 3600 || isNaN(data65)){
+const err200 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data65};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2570,10 +2568,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-let data66 = data65.type;
-if(typeof data66 !== "string"){
-const err201 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data66};
+if(data65 < 10 || isNaN(data65)){
+const err201 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data65};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2582,8 +2578,10 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(!((((((data66 === "none") || (data66 === "L4")) || (data66 === "A10G")) || (data66 === "L40S")) || (data66 === "A100")) || (data66 === "H100"))){
-const err202 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data66};
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2592,9 +2590,12 @@ vErrors.push(err202);
 }
 errors++;
 }
-let data67 = data65.count;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err203 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data67};
+}
+if(data52.parameters !== undefined){
+let data66 = data52.parameters;
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 10000 || isNaN(data66)){
+const err203 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data66};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2603,9 +2604,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 8 || isNaN(data67)){
-const err204 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data67};
+if(data66 < 0.001 || isNaN(data66)){
+const err204 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data66};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2614,8 +2614,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data67 < 0 || isNaN(data67)){
-const err205 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data67};
+}
+else {
+const err205 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.parameters.type,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data66};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2625,9 +2626,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.gpu.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data65};
+let data67 = data52.dtype;
+if(typeof data67 !== "string"){
+const err206 = {instancePath:instancePath+"/spec/models/" + i7+"/dtype",schemaPath:"#/properties/spec/properties/models/items/properties/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.dtype.type,parentSchema:schema31.properties.spec.properties.models.items.properties.dtype,data:data67};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2636,17 +2637,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-let data68 = data52.replicas;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.min === undefined){
-data68.min = 1;
-}
-if(data68.max === undefined){
-data68.max = 2;
-}
-for(const key19 in data68){
-if(!((key19 === "min") || (key19 === "max"))){
-const err207 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data68};
+if(!((((((data67 === "float32") || (data67 === "bfloat16")) || (data67 === "float16")) || (data67 === "fp8")) || (data67 === "int8")) || (data67 === "int4"))){
+const err207 = {instancePath:instancePath+"/spec/models/" + i7+"/dtype",schemaPath:"#/properties/spec/properties/models/items/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.dtype.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.dtype,data:data67};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2655,10 +2647,17 @@ vErrors.push(err207);
 }
 errors++;
 }
+let data68 = data52.gpu;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.type === undefined){
+data68.type = "none";
 }
-let data69 = data68.min;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err208 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data69};
+if(data68.count === undefined){
+data68.count = 0;
+}
+for(const key18 in data68){
+if(!((key18 === "type") || (key18 === "count"))){
+const err208 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data68};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2667,9 +2666,10 @@ vErrors.push(err208);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 64 || isNaN(data69)){
-const err209 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data69};
+}
+let data69 = data68.type;
+if(typeof data69 !== "string"){
+const err209 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data69};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2678,8 +2678,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data69 < 0 || isNaN(data69)){
-const err210 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data69};
+if(!((((((data69 === "none") || (data69 === "L4")) || (data69 === "A10G")) || (data69 === "L40S")) || (data69 === "A100")) || (data69 === "H100"))){
+const err210 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data69};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2688,10 +2688,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-let data70 = data68.max;
+let data70 = data68.count;
 if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err211 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data70};
+const err211 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data70};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2701,8 +2700,8 @@ vErrors.push(err211);
 errors++;
 }
 if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 256 || isNaN(data70)){
-const err212 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data70};
+if(data70 > 8 || isNaN(data70)){
+const err212 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data70};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2711,8 +2710,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data70 < 1 || isNaN(data70)){
-const err213 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data70};
+if(data70 < 0 || isNaN(data70)){
+const err213 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data70};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2724,7 +2723,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.replicas.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data68};
+const err214 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.gpu.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data68};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2733,11 +2732,17 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data52.limits !== undefined){
-let data71 = data52.limits;
+let data71 = data52.replicas;
 if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.maxInputTokens === undefined){
-const err215 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxInputTokens"},message:"must have required property '"+"maxInputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+if(data71.min === undefined){
+data71.min = 1;
+}
+if(data71.max === undefined){
+data71.max = 2;
+}
+for(const key19 in data71){
+if(!((key19 === "min") || (key19 === "max"))){
+const err215 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data71};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2746,8 +2751,10 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data71.maxOutputTokens === undefined){
-const err216 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxOutputTokens"},message:"must have required property '"+"maxOutputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+}
+let data72 = data71.min;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err216 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data72};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2756,8 +2763,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data71.requestsPerMinute === undefined){
-const err217 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "requestsPerMinute"},message:"must have required property '"+"requestsPerMinute"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 64 || isNaN(data72)){
+const err217 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data72};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2766,9 +2774,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-for(const key20 in data71){
-if(!((((key20 === "maxInputTokens") || (key20 === "maxOutputTokens")) || (key20 === "requestsPerMinute")) || (key20 === "tokensPerMinute"))){
-const err218 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+if(data72 < 0 || isNaN(data72)){
+const err218 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data72};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2778,10 +2785,9 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data71.maxInputTokens !== undefined){
-let data72 = data71.maxInputTokens;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err219 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data72};
+let data73 = data71.max;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err219 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data73};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2790,9 +2796,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 2000000 || isNaN(data72)){
-const err220 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000000},message:"must be <= 2000000",schema:2000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data72};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 256 || isNaN(data73)){
+const err220 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data73};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2801,8 +2807,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data72 < 1 || isNaN(data72)){
-const err221 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data72};
+if(data73 < 1 || isNaN(data73)){
+const err221 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data73};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2813,10 +2819,8 @@ errors++;
 }
 }
 }
-if(data71.maxOutputTokens !== undefined){
-let data73 = data71.maxOutputTokens;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err222 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data73};
+else {
+const err222 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.replicas.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data71};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2825,9 +2829,11 @@ vErrors.push(err222);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 > 200000 || isNaN(data73)){
-const err223 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data73};
+if(data52.limits !== undefined){
+let data74 = data52.limits;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.maxInputTokens === undefined){
+const err223 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxInputTokens"},message:"must have required property '"+"maxInputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data74};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2836,8 +2842,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data73 < 1 || isNaN(data73)){
-const err224 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data73};
+if(data74.maxOutputTokens === undefined){
+const err224 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxOutputTokens"},message:"must have required property '"+"maxOutputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data74};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2846,12 +2852,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-}
-if(data71.requestsPerMinute !== undefined){
-let data74 = data71.requestsPerMinute;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err225 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data74};
+if(data74.requestsPerMinute === undefined){
+const err225 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "requestsPerMinute"},message:"must have required property '"+"requestsPerMinute"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data74};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2860,9 +2862,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 1000000 || isNaN(data74)){
-const err226 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data74};
+for(const key20 in data74){
+if(!((((key20 === "maxInputTokens") || (key20 === "maxOutputTokens")) || (key20 === "requestsPerMinute")) || (key20 === "tokensPerMinute"))){
+const err226 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data74};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2871,8 +2873,11 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data74 < 1 || isNaN(data74)){
-const err227 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data74};
+}
+if(data74.maxInputTokens !== undefined){
+let data75 = data74.maxInputTokens;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err227 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data75};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2881,12 +2886,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-}
-if(data71.tokensPerMinute !== undefined){
-let data75 = data71.tokensPerMinute;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err228 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data75};
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 2000000 || isNaN(data75)){
+const err228 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000000},message:"must be <= 2000000",schema:2000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data75};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2895,9 +2897,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 > 100000000 || isNaN(data75)){
-const err229 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data75};
+if(data75 < 1 || isNaN(data75)){
+const err229 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data75};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2906,8 +2907,12 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data75 < 1 || isNaN(data75)){
-const err230 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data75};
+}
+}
+if(data74.maxOutputTokens !== undefined){
+let data76 = data74.maxOutputTokens;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err230 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data76};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2916,11 +2921,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err231 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.limits.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 > 200000 || isNaN(data76)){
+const err231 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data76};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2929,18 +2932,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-let data76 = data52.evaluation;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.gate === undefined){
-data76.gate = "block";
-}
-if(data76.metrics === undefined){
-data76.metrics = [];
-}
-for(const key21 in data76){
-if(!(((key21 === "gate") || (key21 === "dataset")) || (key21 === "metrics"))){
-const err232 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data76};
+if(data76 < 1 || isNaN(data76)){
+const err232 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data76};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2950,9 +2943,11 @@ vErrors.push(err232);
 errors++;
 }
 }
-let data77 = data76.gate;
-if(typeof data77 !== "string"){
-const err233 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data77};
+}
+if(data74.requestsPerMinute !== undefined){
+let data77 = data74.requestsPerMinute;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err233 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data77};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2961,8 +2956,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(!((data77 === "block") || (data77 === "warn"))){
-const err234 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data77};
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 > 1000000 || isNaN(data77)){
+const err234 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data77};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2971,11 +2967,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data76.dataset !== undefined){
-let data78 = data76.dataset;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.name === undefined){
-const err235 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
+if(data77 < 1 || isNaN(data77)){
+const err235 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data77};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2984,8 +2977,12 @@ vErrors.push(err235);
 }
 errors++;
 }
-if(data78.version === undefined){
-const err236 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
+}
+}
+if(data74.tokensPerMinute !== undefined){
+let data78 = data74.tokensPerMinute;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err236 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data78};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2994,9 +2991,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-for(const key22 in data78){
-if(!((key22 === "name") || (key22 === "version"))){
-const err237 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 > 100000000 || isNaN(data78)){
+const err237 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data78};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3005,12 +3002,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-if(data78.name !== undefined){
-let data79 = data78.name;
-if(typeof data79 === "string"){
-if(func1(data79) > 200){
-const err238 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data79};
+if(data78 < 1 || isNaN(data78)){
+const err238 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data78};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3019,8 +3012,11 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(func1(data79) < 1){
-const err239 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data79};
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.limits.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data74};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3030,8 +3026,17 @@ vErrors.push(err239);
 errors++;
 }
 }
-else {
-const err240 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data79};
+let data79 = data52.evaluation;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.gate === undefined){
+data79.gate = "block";
+}
+if(data79.metrics === undefined){
+data79.metrics = [];
+}
+for(const key21 in data79){
+if(!(((key21 === "gate") || (key21 === "dataset")) || (key21 === "metrics"))){
+const err240 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data79};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3041,11 +3046,9 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data78.version !== undefined){
-let data80 = data78.version;
-if(typeof data80 === "string"){
-if(func1(data80) > 100){
-const err241 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data80};
+let data80 = data79.gate;
+if(typeof data80 !== "string"){
+const err241 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data80};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3054,8 +3057,8 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(func1(data80) < 1){
-const err242 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data80};
+if(!((data80 === "block") || (data80 === "warn"))){
+const err242 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data80};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3064,9 +3067,11 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-else {
-const err243 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data80};
+if(data79.dataset !== undefined){
+let data81 = data79.dataset;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.name === undefined){
+const err243 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data81};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3075,10 +3080,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-}
-else {
-const err244 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
+if(data81.version === undefined){
+const err244 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data81};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3087,11 +3090,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-let data81 = data76.metrics;
-if(Array.isArray(data81)){
-if(data81.length > 32){
-const err245 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data81};
+for(const key22 in data81){
+if(!((key22 === "name") || (key22 === "version"))){
+const err245 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data81};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3100,12 +3101,12 @@ vErrors.push(err245);
 }
 errors++;
 }
-const len6 = data81.length;
-for(let i8=0; i8<len6; i8++){
-let data82 = data81[i8];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.name === undefined){
-const err246 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
+}
+if(data81.name !== undefined){
+let data82 = data81.name;
+if(typeof data82 === "string"){
+if(func1(data82) > 200){
+const err246 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data82};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3114,8 +3115,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data82.threshold === undefined){
-const err247 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
+if(func1(data82) < 1){
+const err247 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data82};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3124,9 +3125,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-for(const key23 in data82){
-if(!(((key23 === "name") || (key23 === "threshold")) || (key23 === "sampleSize"))){
-const err248 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
+}
+else {
+const err248 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data82};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3136,10 +3137,11 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data82.name !== undefined){
-let data83 = data82.name;
-if(typeof data83 !== "string"){
-const err249 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data83};
+if(data81.version !== undefined){
+let data83 = data81.version;
+if(typeof data83 === "string"){
+if(func1(data83) > 100){
+const err249 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data83};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3148,8 +3150,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(!(((((((((((data83 === "perplexity") || (data83 === "bleu")) || (data83 === "rouge1")) || (data83 === "rouge2")) || (data83 === "rougeL")) || (data83 === "humanEval")) || (data83 === "groundedness")) || (data83 === "factuality")) || (data83 === "toxicity")) || (data83 === "exactMatch")) || (data83 === "f1"))){
-const err250 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data83};
+if(func1(data83) < 1){
+const err250 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data83};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3159,11 +3161,8 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data82.threshold !== undefined){
-let data84 = data82.threshold;
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 100000 || isNaN(data84)){
-const err251 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data84};
+else {
+const err251 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data83};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3172,8 +3171,10 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data84 < 0 || isNaN(data84)){
-const err252 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data84};
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data81};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3183,8 +3184,10 @@ vErrors.push(err252);
 errors++;
 }
 }
-else {
-const err253 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data84};
+let data84 = data79.metrics;
+if(Array.isArray(data84)){
+if(data84.length > 32){
+const err253 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data84};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3193,11 +3196,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-if(data82.sampleSize !== undefined){
-let data85 = data82.sampleSize;
-if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
-const err254 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data85};
+const len6 = data84.length;
+for(let i8=0; i8<len6; i8++){
+let data85 = data84[i8];
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.name === undefined){
+const err254 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data85};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3206,9 +3210,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 1000000 || isNaN(data85)){
-const err255 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data85};
+if(data85.threshold === undefined){
+const err255 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data85};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3217,8 +3220,9 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data85 < 1 || isNaN(data85)){
-const err256 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data85};
+for(const key23 in data85){
+if(!(((key23 === "name") || (key23 === "threshold")) || (key23 === "sampleSize"))){
+const err256 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data85};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3228,10 +3232,10 @@ vErrors.push(err256);
 errors++;
 }
 }
-}
-}
-else {
-const err257 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
+if(data85.name !== undefined){
+let data86 = data85.name;
+if(typeof data86 !== "string"){
+const err257 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data86};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3240,10 +3244,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-}
-else {
-const err258 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data81};
+if(!(((((((((((data86 === "perplexity") || (data86 === "bleu")) || (data86 === "rouge1")) || (data86 === "rouge2")) || (data86 === "rougeL")) || (data86 === "humanEval")) || (data86 === "groundedness")) || (data86 === "factuality")) || (data86 === "toxicity")) || (data86 === "exactMatch")) || (data86 === "f1"))){
+const err258 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data86};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3253,8 +3255,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-else {
-const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data76};
+if(data85.threshold !== undefined){
+let data87 = data85.threshold;
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 > 100000 || isNaN(data87)){
+const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data87};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3263,11 +3268,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(data52.systemPrompt !== undefined){
-let data86 = data52.systemPrompt;
-if(typeof data86 === "string"){
-if(func1(data86) > 20000){
-const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data86};
+if(data87 < 0 || isNaN(data87)){
+const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data87};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3276,8 +3278,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(func1(data86) < 1){
-const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data86};
+}
+else {
+const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data87};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3287,8 +3290,10 @@ vErrors.push(err261);
 errors++;
 }
 }
-else {
-const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.systemPrompt.type,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data86};
+if(data85.sampleSize !== undefined){
+let data88 = data85.sampleSize;
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
+const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data88};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3297,12 +3302,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-if(data52.reproducibility !== undefined){
-let data87 = data52.reproducibility;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-if(data87.seed === undefined){
-const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data87};
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 > 1000000 || isNaN(data88)){
+const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data88};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3311,8 +3313,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data87.decoding === undefined){
-const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data87};
+if(data88 < 1 || isNaN(data88)){
+const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data88};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3321,9 +3323,11 @@ vErrors.push(err264);
 }
 errors++;
 }
-for(const key24 in data87){
-if(!(((key24 === "seed") || (key24 === "decoding")) || (key24 === "promptTemplateVersion"))){
-const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data87};
+}
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data85};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3333,10 +3337,9 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data87.seed !== undefined){
-let data88 = data87.seed;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data88};
+}
+else {
+const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data84};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3345,9 +3348,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 > 4294967295 || isNaN(data88)){
-const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data88};
+}
+else {
+const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data79};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3356,8 +3359,11 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(data88 < 0 || isNaN(data88)){
-const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data88};
+if(data52.reproducibility !== undefined){
+let data89 = data52.reproducibility;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.seed === undefined){
+const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data89};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3366,13 +3372,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-}
-if(data87.decoding !== undefined){
-let data89 = data87.decoding;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.temperature === undefined){
-const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data89};
+if(data89.decoding === undefined){
+const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data89};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3381,9 +3382,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-for(const key25 in data89){
-if(!((((key25 === "temperature") || (key25 === "topP")) || (key25 === "topK")) || (key25 === "maxTokens"))){
-const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data89};
+for(const key24 in data89){
+if(!(((key24 === "seed") || (key24 === "decoding")) || (key24 === "promptTemplateVersion"))){
+const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data89};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3393,11 +3394,10 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data89.temperature !== undefined){
-let data90 = data89.temperature;
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 > 2 || isNaN(data90)){
-const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data90};
+if(data89.seed !== undefined){
+let data90 = data89.seed;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data90};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3406,8 +3406,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(data90 < 0 || isNaN(data90)){
-const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data90};
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 > 4294967295 || isNaN(data90)){
+const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data90};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3416,9 +3417,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-else {
-const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data90};
+if(data90 < 0 || isNaN(data90)){
+const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data90};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3428,11 +3428,12 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data89.topP !== undefined){
-let data91 = data89.topP;
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 1 || isNaN(data91)){
-const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data91};
+}
+if(data89.decoding !== undefined){
+let data91 = data89.decoding;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.temperature === undefined){
+const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data91};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3441,8 +3442,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-if(data91 < 0 || isNaN(data91)){
-const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data91};
+for(const key25 in data91){
+if(!((((key25 === "temperature") || (key25 === "topP")) || (key25 === "topK")) || (key25 === "maxTokens"))){
+const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data91};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3452,8 +3454,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-else {
-const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data91};
+if(data91.temperature !== undefined){
+let data92 = data91.temperature;
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 > 2 || isNaN(data92)){
+const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data92};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3462,11 +3467,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-if(data89.topK !== undefined){
-let data92 = data89.topK;
-if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
-const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data92};
+if(data92 < 0 || isNaN(data92)){
+const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data92};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3475,9 +3477,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 > 1000 || isNaN(data92)){
-const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data92};
+}
+else {
+const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data92};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3486,8 +3488,12 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data92 < 0 || isNaN(data92)){
-const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data92};
+}
+if(data91.topP !== undefined){
+let data93 = data91.topP;
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 > 1 || isNaN(data93)){
+const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data93};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3496,12 +3502,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-}
-if(data89.maxTokens !== undefined){
-let data93 = data89.maxTokens;
-if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data93};
+if(data93 < 0 || isNaN(data93)){
+const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data93};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3510,9 +3512,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 200000 || isNaN(data93)){
-const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data93};
+}
+else {
+const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data93};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3521,8 +3523,11 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data93 < 1 || isNaN(data93)){
-const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data93};
+}
+if(data91.topK !== undefined){
+let data94 = data91.topK;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data94};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3531,11 +3536,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data89};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 1000 || isNaN(data94)){
+const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data94};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3544,12 +3547,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data87.promptTemplateVersion !== undefined){
-let data94 = data87.promptTemplateVersion;
-if(typeof data94 === "string"){
-if(func1(data94) > 100){
-const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data94};
+if(data94 < 0 || isNaN(data94)){
+const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data94};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3558,8 +3557,12 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(func1(data94) < 1){
-const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data94};
+}
+}
+if(data91.maxTokens !== undefined){
+let data95 = data91.maxTokens;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data95};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3568,9 +3571,9 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-else {
-const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data94};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 200000 || isNaN(data95)){
+const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data95};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3579,10 +3582,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-}
-else {
-const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data87};
+if(data95 < 1 || isNaN(data95)){
+const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data95};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3593,8 +3594,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err288 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+const err288 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data91};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3604,9 +3606,11 @@ vErrors.push(err288);
 errors++;
 }
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data51};
+if(data89.promptTemplateVersion !== undefined){
+let data96 = data89.promptTemplateVersion;
+if(typeof data96 === "string"){
+if(func1(data96) > 100){
+const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data96};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3615,18 +3619,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data11.vectorStore !== undefined){
-let data95 = data11.vectorStore;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(data95.metric === undefined){
-data95.metric = "cosine";
-}
-if(data95.tenancy === undefined){
-data95.tenancy = "single";
-}
-if(data95.engine === undefined){
-const err290 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data95};
+if(func1(data96) < 1){
+const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data96};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3635,8 +3629,9 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(data95.dimensions === undefined){
-const err291 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data95};
+}
+else {
+const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data96};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3645,9 +3640,10 @@ vErrors.push(err291);
 }
 errors++;
 }
-for(const key26 in data95){
-if(!((((key26 === "engine") || (key26 === "dimensions")) || (key26 === "metric")) || (key26 === "tenancy"))){
-const err292 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data95};
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data89};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3657,10 +3653,9 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data95.engine !== undefined){
-let data96 = data95.engine;
-if(typeof data96 !== "string"){
-const err293 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data96};
+}
+else {
+const err293 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3669,8 +3664,10 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(!((((data96 === "auroraPgvector") || (data96 === "opensearchServerless")) || (data96 === "qdrant")) || (data96 === "pgvector"))){
-const err294 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data96};
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data51};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3680,10 +3677,17 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data95.dimensions !== undefined){
-let data97 = data95.dimensions;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err295 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data97};
+if(data11.vectorStore !== undefined){
+let data97 = data11.vectorStore;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.metric === undefined){
+data97.metric = "cosine";
+}
+if(data97.tenancy === undefined){
+data97.tenancy = "single";
+}
+if(data97.engine === undefined){
+const err295 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data97};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3692,9 +3696,8 @@ vErrors.push(err295);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 16000 || isNaN(data97)){
-const err296 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data97};
+if(data97.dimensions === undefined){
+const err296 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data97};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3703,8 +3706,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data97 < 2 || isNaN(data97)){
-const err297 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data97};
+for(const key26 in data97){
+if(!((((key26 === "engine") || (key26 === "dimensions")) || (key26 === "metric")) || (key26 === "tenancy"))){
+const err297 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data97};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3714,10 +3718,10 @@ vErrors.push(err297);
 errors++;
 }
 }
-}
-let data98 = data95.metric;
+if(data97.engine !== undefined){
+let data98 = data97.engine;
 if(typeof data98 !== "string"){
-const err298 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data98};
+const err298 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data98};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3726,8 +3730,8 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(!(((data98 === "cosine") || (data98 === "dotProduct")) || (data98 === "euclidean"))){
-const err299 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data98};
+if(!((((data98 === "auroraPgvector") || (data98 === "opensearchServerless")) || (data98 === "qdrant")) || (data98 === "pgvector"))){
+const err299 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data98};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3736,9 +3740,11 @@ vErrors.push(err299);
 }
 errors++;
 }
-let data99 = data95.tenancy;
-if(typeof data99 !== "string"){
-const err300 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data99};
+}
+if(data97.dimensions !== undefined){
+let data99 = data97.dimensions;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err300 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data99};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3747,8 +3753,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(!(((data99 === "single") || (data99 === "namespacePerTenant")) || (data99 === "collectionPerTenant"))){
-const err301 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data99};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 16000 || isNaN(data99)){
+const err301 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data99};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3757,9 +3764,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-else {
-const err302 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data95};
+if(data99 < 2 || isNaN(data99)){
+const err302 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data99};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3769,17 +3775,10 @@ vErrors.push(err302);
 errors++;
 }
 }
-let data100 = data11.data;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.sources === undefined){
-data100.sources = [];
 }
-if(data100.retention === undefined){
-data100.retention = {};
-}
-for(const key27 in data100){
-if(!((key27 === "sources") || (key27 === "retention"))){
-const err303 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data100};
+let data100 = data97.metric;
+if(typeof data100 !== "string"){
+const err303 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data100};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3788,11 +3787,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-let data101 = data100.sources;
-if(Array.isArray(data101)){
-if(data101.length > 64){
-const err304 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data101};
+if(!(((data100 === "cosine") || (data100 === "dotProduct")) || (data100 === "euclidean"))){
+const err304 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data100};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3801,21 +3797,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-const len7 = data101.length;
-for(let i9=0; i9<len7; i9++){
-let data102 = data101[i9];
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.containsPersonalData === undefined){
-data102.containsPersonalData = false;
-}
-if(data102.realtime === undefined){
-data102.realtime = false;
-}
-if(data102.qualityChecks === undefined){
-data102.qualityChecks = [];
-}
-if(data102.name === undefined){
-const err305 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data102};
+let data101 = data97.tenancy;
+if(typeof data101 !== "string"){
+const err305 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data101};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3824,8 +3808,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-if(data102.kind === undefined){
-const err306 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data102};
+if(!(((data101 === "single") || (data101 === "namespacePerTenant")) || (data101 === "collectionPerTenant"))){
+const err306 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data101};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3834,9 +3818,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-for(const key28 in data102){
-if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key28))){
-const err307 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data102};
+}
+else {
+const err307 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data97};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3846,11 +3830,17 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data102.name !== undefined){
-let data103 = data102.name;
-if(typeof data103 === "string"){
-if(func1(data103) > 63){
-const err308 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data103};
+let data102 = data11.data;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.sources === undefined){
+data102.sources = [];
+}
+if(data102.retention === undefined){
+data102.retention = {};
+}
+for(const key27 in data102){
+if(!((key27 === "sources") || (key27 === "retention"))){
+const err308 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data102};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3859,8 +3849,11 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(func1(data103) < 1){
-const err309 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data103};
+}
+let data103 = data102.sources;
+if(Array.isArray(data103)){
+if(data103.length > 64){
+const err309 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data103};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3869,8 +3862,21 @@ vErrors.push(err309);
 }
 errors++;
 }
-if(!pattern4.test(data103)){
-const err310 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data103};
+const len7 = data103.length;
+for(let i9=0; i9<len7; i9++){
+let data104 = data103[i9];
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.containsPersonalData === undefined){
+data104.containsPersonalData = false;
+}
+if(data104.realtime === undefined){
+data104.realtime = false;
+}
+if(data104.qualityChecks === undefined){
+data104.qualityChecks = [];
+}
+if(data104.name === undefined){
+const err310 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data104};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3879,9 +3885,8 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-else {
-const err311 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data103};
+if(data104.kind === undefined){
+const err311 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data104};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3890,11 +3895,9 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-if(data102.kind !== undefined){
-let data104 = data102.kind;
-if(typeof data104 !== "string"){
-const err312 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data104};
+for(const key28 in data104){
+if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key28))){
+const err312 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data104};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3903,8 +3906,12 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(!(((((data104 === "database") || (data104 === "objectStore")) || (data104 === "api")) || (data104 === "stream")) || (data104 === "documents"))){
-const err313 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data104};
+}
+if(data104.name !== undefined){
+let data105 = data104.name;
+if(typeof data105 === "string"){
+if(func1(data105) > 63){
+const err313 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data105};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3913,12 +3920,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-if(data102.uri !== undefined){
-let data105 = data102.uri;
-if(typeof data105 === "string"){
-if(func1(data105) > 512){
-const err314 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data105};
+if(func1(data105) < 1){
+const err314 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data105};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3927,8 +3930,8 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(func1(data105) < 1){
-const err315 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data105};
+if(!pattern4.test(data105)){
+const err315 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data105};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3939,7 +3942,7 @@ errors++;
 }
 }
 else {
-const err316 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data105};
+const err316 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data105};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3949,10 +3952,10 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data102.classification !== undefined){
-let data106 = data102.classification;
+if(data104.kind !== undefined){
+let data106 = data104.kind;
 if(typeof data106 !== "string"){
-const err317 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data106};
+const err317 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data106};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3961,8 +3964,8 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(!((((data106 === "public") || (data106 === "internal")) || (data106 === "confidential")) || (data106 === "restricted"))){
-const err318 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data106};
+if(!(((((data106 === "database") || (data106 === "objectStore")) || (data106 === "api")) || (data106 === "stream")) || (data106 === "documents"))){
+const err318 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data106};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3972,9 +3975,11 @@ vErrors.push(err318);
 errors++;
 }
 }
-let data107 = data102.containsPersonalData;
-if(typeof data107 !== "boolean"){
-const err319 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data107};
+if(data104.uri !== undefined){
+let data107 = data104.uri;
+if(typeof data107 === "string"){
+if(func1(data107) > 512){
+const err319 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data107};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3983,9 +3988,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-let data108 = data102.realtime;
-if(typeof data108 !== "boolean"){
-const err320 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data108};
+if(func1(data107) < 1){
+const err320 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data107};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3994,11 +3998,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-if(data102.freshnessSla !== undefined){
-let data109 = data102.freshnessSla;
-if(typeof data109 === "string"){
-if(func1(data109) > 16){
-const err321 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data109};
+}
+else {
+const err321 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data107};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4007,8 +4009,11 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(func1(data109) < 1){
-const err322 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data109};
+}
+if(data104.classification !== undefined){
+let data108 = data104.classification;
+if(typeof data108 !== "string"){
+const err322 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data108};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4017,8 +4022,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-if(!pattern16.test(data109)){
-const err323 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data109};
+if(!((((data108 === "public") || (data108 === "internal")) || (data108 === "confidential")) || (data108 === "restricted"))){
+const err323 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data108};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4028,8 +4033,9 @@ vErrors.push(err323);
 errors++;
 }
 }
-else {
-const err324 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data109};
+let data109 = data104.containsPersonalData;
+if(typeof data109 !== "boolean"){
+const err324 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data109};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4038,11 +4044,9 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-let data110 = data102.qualityChecks;
-if(Array.isArray(data110)){
-if(data110.length > 8){
-const err325 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data110};
+let data110 = data104.realtime;
+if(typeof data110 !== "boolean"){
+const err325 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data110};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4051,11 +4055,11 @@ vErrors.push(err325);
 }
 errors++;
 }
-const len8 = data110.length;
-for(let i10=0; i10<len8; i10++){
-let data111 = data110[i10];
-if(typeof data111 !== "string"){
-const err326 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data111};
+if(data104.freshnessSla !== undefined){
+let data111 = data104.freshnessSla;
+if(typeof data111 === "string"){
+if(func1(data111) > 16){
+const err326 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data111};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4064,8 +4068,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(!((((((((data111 === "schema") || (data111 === "nulls")) || (data111 === "duplicates")) || (data111 === "freshness")) || (data111 === "piiScan")) || (data111 === "biasScan")) || (data111 === "toxicity")) || (data111 === "drift"))){
-const err327 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data111};
+if(func1(data111) < 1){
+const err327 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data111};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4074,24 +4078,81 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-let i11 = data110.length;
-let j2;
-if(i11 > 1){
-const indices2 = {};
-for(;i11--;){
-let item2 = data110[i11];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err328 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data110};
+if(!pattern16.test(data111)){
+const err328 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data111};
 if(vErrors === null){
 vErrors = [err328];
 }
 else {
 vErrors.push(err328);
+}
+errors++;
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data111};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+let data112 = data104.qualityChecks;
+if(Array.isArray(data112)){
+if(data112.length > 8){
+const err330 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data112};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+const len8 = data112.length;
+for(let i10=0; i10<len8; i10++){
+let data113 = data112[i10];
+if(typeof data113 !== "string"){
+const err331 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data113};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+if(!((((((((data113 === "schema") || (data113 === "nulls")) || (data113 === "duplicates")) || (data113 === "freshness")) || (data113 === "piiScan")) || (data113 === "biasScan")) || (data113 === "toxicity")) || (data113 === "drift"))){
+const err332 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data113};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+let i11 = data112.length;
+let j2;
+if(i11 > 1){
+const indices2 = {};
+for(;i11--;){
+let item2 = data112[i11];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err333 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data112};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
 }
 errors++;
 break;
@@ -4101,69 +4162,7 @@ indices2[item2] = i11;
 }
 }
 else {
-const err329 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data110};
-if(vErrors === null){
-vErrors = [err329];
-}
-else {
-vErrors.push(err329);
-}
-errors++;
-}
-if(data102.lineage !== undefined){
-let data112 = data102.lineage;
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.upstream === undefined){
-data112.upstream = [];
-}
-if(data112.datasetVersion === undefined){
-const err330 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data112};
-if(vErrors === null){
-vErrors = [err330];
-}
-else {
-vErrors.push(err330);
-}
-errors++;
-}
-for(const key29 in data112){
-if(!((key29 === "datasetVersion") || (key29 === "upstream"))){
-const err331 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data112};
-if(vErrors === null){
-vErrors = [err331];
-}
-else {
-vErrors.push(err331);
-}
-errors++;
-}
-}
-if(data112.datasetVersion !== undefined){
-let data113 = data112.datasetVersion;
-if(typeof data113 === "string"){
-if(func1(data113) > 100){
-const err332 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data113};
-if(vErrors === null){
-vErrors = [err332];
-}
-else {
-vErrors.push(err332);
-}
-errors++;
-}
-if(func1(data113) < 1){
-const err333 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data113};
-if(vErrors === null){
-vErrors = [err333];
-}
-else {
-vErrors.push(err333);
-}
-errors++;
-}
-}
-else {
-const err334 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data113};
+const err334 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data112};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4172,11 +4171,14 @@ vErrors.push(err334);
 }
 errors++;
 }
+if(data104.lineage !== undefined){
+let data114 = data104.lineage;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.upstream === undefined){
+data114.upstream = [];
 }
-let data114 = data112.upstream;
-if(Array.isArray(data114)){
-if(data114.length > 32){
-const err335 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data114};
+if(data114.datasetVersion === undefined){
+const err335 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data114};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4185,12 +4187,9 @@ vErrors.push(err335);
 }
 errors++;
 }
-const len9 = data114.length;
-for(let i12=0; i12<len9; i12++){
-let data115 = data114[i12];
-if(typeof data115 === "string"){
-if(func1(data115) > 200){
-const err336 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data115};
+for(const key29 in data114){
+if(!((key29 === "datasetVersion") || (key29 === "upstream"))){
+const err336 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data114};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4199,8 +4198,12 @@ vErrors.push(err336);
 }
 errors++;
 }
-if(func1(data115) < 1){
-const err337 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data115};
+}
+if(data114.datasetVersion !== undefined){
+let data115 = data114.datasetVersion;
+if(typeof data115 === "string"){
+if(func1(data115) > 100){
+const err337 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data115};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4209,9 +4212,8 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-else {
-const err338 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data115};
+if(func1(data115) < 1){
+const err338 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data115};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4221,9 +4223,8 @@ vErrors.push(err338);
 errors++;
 }
 }
-}
 else {
-const err339 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data114};
+const err339 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data115};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4233,8 +4234,10 @@ vErrors.push(err339);
 errors++;
 }
 }
-else {
-const err340 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data112};
+let data116 = data114.upstream;
+if(Array.isArray(data116)){
+if(data116.length > 32){
+const err340 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data116};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4243,10 +4246,12 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-}
-else {
-const err341 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data102};
+const len9 = data116.length;
+for(let i12=0; i12<len9; i12++){
+let data117 = data116[i12];
+if(typeof data117 === "string"){
+if(func1(data117) > 200){
+const err341 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data117};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4255,10 +4260,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-}
-}
-else {
-const err342 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data101};
+if(func1(data117) < 1){
+const err342 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data117};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4267,20 +4270,9 @@ vErrors.push(err342);
 }
 errors++;
 }
-let data116 = data100.retention;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.promptsDays === undefined){
-data116.promptsDays = 30;
 }
-if(data116.responsesDays === undefined){
-data116.responsesDays = 30;
-}
-if(data116.logsDays === undefined){
-data116.logsDays = 90;
-}
-for(const key30 in data116){
-if(!(((key30 === "promptsDays") || (key30 === "responsesDays")) || (key30 === "logsDays"))){
-const err343 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data116};
+else {
+const err343 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data117};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4290,9 +4282,9 @@ vErrors.push(err343);
 errors++;
 }
 }
-let data117 = data116.promptsDays;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err344 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data117};
+}
+else {
+const err344 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data116};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4301,9 +4293,9 @@ vErrors.push(err344);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 3650 || isNaN(data117)){
-const err345 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data117};
+}
+else {
+const err345 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data114};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4312,8 +4304,10 @@ vErrors.push(err345);
 }
 errors++;
 }
-if(data117 < 0 || isNaN(data117)){
-const err346 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data117};
+}
+}
+else {
+const err346 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data104};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4323,9 +4317,9 @@ vErrors.push(err346);
 errors++;
 }
 }
-let data118 = data116.responsesDays;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err347 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data118};
+}
+else {
+const err347 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data103};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4334,9 +4328,20 @@ vErrors.push(err347);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 > 3650 || isNaN(data118)){
-const err348 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data118};
+let data118 = data102.retention;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.promptsDays === undefined){
+data118.promptsDays = 30;
+}
+if(data118.responsesDays === undefined){
+data118.responsesDays = 30;
+}
+if(data118.logsDays === undefined){
+data118.logsDays = 90;
+}
+for(const key30 in data118){
+if(!(((key30 === "promptsDays") || (key30 === "responsesDays")) || (key30 === "logsDays"))){
+const err348 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data118};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4345,8 +4350,10 @@ vErrors.push(err348);
 }
 errors++;
 }
-if(data118 < 0 || isNaN(data118)){
-const err349 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data118};
+}
+let data119 = data118.promptsDays;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err349 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data119};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4355,10 +4362,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-}
-let data119 = data116.logsDays;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err350 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data119};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 > 3650 || isNaN(data119)){
+const err350 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data119};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4367,9 +4373,8 @@ vErrors.push(err350);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 > 3650 || isNaN(data119)){
-const err351 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data119};
+if(data119 < 0 || isNaN(data119)){
+const err351 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data119};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4378,8 +4383,10 @@ vErrors.push(err351);
 }
 errors++;
 }
-if(data119 < 1 || isNaN(data119)){
-const err352 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data119};
+}
+let data120 = data118.responsesDays;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err352 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data120};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4388,10 +4395,9 @@ vErrors.push(err352);
 }
 errors++;
 }
-}
-}
-else {
-const err353 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data116};
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 > 3650 || isNaN(data120)){
+const err353 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data120};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4400,9 +4406,8 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-else {
-const err354 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data100};
+if(data120 < 0 || isNaN(data120)){
+const err354 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data120};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4411,20 +4416,10 @@ vErrors.push(err354);
 }
 errors++;
 }
-let data120 = data11.privacy;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-if(data120.encryption === undefined){
-data120.encryption = {};
 }
-if(data120.piiRedaction === undefined){
-data120.piiRedaction = {};
-}
-if(data120.trainingOnUserData === undefined){
-data120.trainingOnUserData = {};
-}
-for(const key31 in data120){
-if(!(((key31 === "encryption") || (key31 === "piiRedaction")) || (key31 === "trainingOnUserData"))){
-const err355 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data120};
+let data121 = data118.logsDays;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err355 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data121};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4433,21 +4428,9 @@ vErrors.push(err355);
 }
 errors++;
 }
-}
-let data121 = data120.encryption;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.atRest === undefined){
-data121.atRest = "customerManagedKey";
-}
-if(data121.keyRotation === undefined){
-data121.keyRotation = true;
-}
-if(data121.inTransit === undefined){
-data121.inTransit = {};
-}
-for(const key32 in data121){
-if(!(((key32 === "atRest") || (key32 === "keyRotation")) || (key32 === "inTransit"))){
-const err356 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data121};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 > 3650 || isNaN(data121)){
+const err356 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data121};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4456,10 +4439,8 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-let data122 = data121.atRest;
-if(typeof data122 !== "string"){
-const err357 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data122};
+if(data121 < 1 || isNaN(data121)){
+const err357 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data121};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4468,8 +4449,10 @@ vErrors.push(err357);
 }
 errors++;
 }
-if(!(((data122 === "customerManagedKey") || (data122 === "providerManagedKey")) || (data122 === "none"))){
-const err358 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data122};
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data118};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4478,9 +4461,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-let data123 = data121.keyRotation;
-if(typeof data123 !== "boolean"){
-const err359 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data123};
+}
+else {
+const err359 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data102};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4489,17 +4472,20 @@ vErrors.push(err359);
 }
 errors++;
 }
-let data124 = data121.inTransit;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.tls === undefined){
-data124.tls = true;
+let data122 = data11.privacy;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.encryption === undefined){
+data122.encryption = {};
 }
-if(data124.minVersion === undefined){
-data124.minVersion = "1.2";
+if(data122.piiRedaction === undefined){
+data122.piiRedaction = {};
 }
-for(const key33 in data124){
-if(!((key33 === "tls") || (key33 === "minVersion"))){
-const err360 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data124};
+if(data122.trainingOnUserData === undefined){
+data122.trainingOnUserData = {};
+}
+for(const key31 in data122){
+if(!(((key31 === "encryption") || (key31 === "piiRedaction")) || (key31 === "trainingOnUserData"))){
+const err360 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data122};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4509,9 +4495,20 @@ vErrors.push(err360);
 errors++;
 }
 }
-let data125 = data124.tls;
-if(typeof data125 !== "boolean"){
-const err361 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data125};
+let data123 = data122.encryption;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.atRest === undefined){
+data123.atRest = "customerManagedKey";
+}
+if(data123.keyRotation === undefined){
+data123.keyRotation = true;
+}
+if(data123.inTransit === undefined){
+data123.inTransit = {};
+}
+for(const key32 in data123){
+if(!(((key32 === "atRest") || (key32 === "keyRotation")) || (key32 === "inTransit"))){
+const err361 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data123};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4520,9 +4517,10 @@ vErrors.push(err361);
 }
 errors++;
 }
-let data126 = data124.minVersion;
-if(typeof data126 !== "string"){
-const err362 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data126};
+}
+let data124 = data123.atRest;
+if(typeof data124 !== "string"){
+const err362 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data124};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4531,8 +4529,8 @@ vErrors.push(err362);
 }
 errors++;
 }
-if(!((data126 === "1.2") || (data126 === "1.3"))){
-const err363 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data126};
+if(!(((data124 === "customerManagedKey") || (data124 === "providerManagedKey")) || (data124 === "none"))){
+const err363 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data124};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4541,9 +4539,9 @@ vErrors.push(err363);
 }
 errors++;
 }
-}
-else {
-const err364 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data124};
+let data125 = data123.keyRotation;
+if(typeof data125 !== "boolean"){
+const err364 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data125};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4552,9 +4550,17 @@ vErrors.push(err364);
 }
 errors++;
 }
+let data126 = data123.inTransit;
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(data126.tls === undefined){
+data126.tls = true;
 }
-else {
-const err365 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data121};
+if(data126.minVersion === undefined){
+data126.minVersion = "1.2";
+}
+for(const key33 in data126){
+if(!((key33 === "tls") || (key33 === "minVersion"))){
+const err365 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data126};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4563,20 +4569,10 @@ vErrors.push(err365);
 }
 errors++;
 }
-let data127 = data120.piiRedaction;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.prompts === undefined){
-data127.prompts = true;
 }
-if(data127.responses === undefined){
-data127.responses = true;
-}
-if(data127.logs === undefined){
-data127.logs = true;
-}
-for(const key34 in data127){
-if(!(((key34 === "prompts") || (key34 === "responses")) || (key34 === "logs"))){
-const err366 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data127};
+let data127 = data126.tls;
+if(typeof data127 !== "boolean"){
+const err366 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data127};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4585,10 +4581,9 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-let data128 = data127.prompts;
-if(typeof data128 !== "boolean"){
-const err367 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data128};
+let data128 = data126.minVersion;
+if(typeof data128 !== "string"){
+const err367 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data128};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4597,9 +4592,8 @@ vErrors.push(err367);
 }
 errors++;
 }
-let data129 = data127.responses;
-if(typeof data129 !== "boolean"){
-const err368 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data129};
+if(!((data128 === "1.2") || (data128 === "1.3"))){
+const err368 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data128};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4608,9 +4602,9 @@ vErrors.push(err368);
 }
 errors++;
 }
-let data130 = data127.logs;
-if(typeof data130 !== "boolean"){
-const err369 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data130};
+}
+else {
+const err369 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data126};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4621,7 +4615,7 @@ errors++;
 }
 }
 else {
-const err370 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data127};
+const err370 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data123};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4630,14 +4624,20 @@ vErrors.push(err370);
 }
 errors++;
 }
-let data131 = data120.trainingOnUserData;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.allowed === undefined){
-data131.allowed = false;
+let data129 = data122.piiRedaction;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.prompts === undefined){
+data129.prompts = true;
 }
-for(const key35 in data131){
-if(!((key35 === "allowed") || (key35 === "consentRecord"))){
-const err371 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data131};
+if(data129.responses === undefined){
+data129.responses = true;
+}
+if(data129.logs === undefined){
+data129.logs = true;
+}
+for(const key34 in data129){
+if(!(((key34 === "prompts") || (key34 === "responses")) || (key34 === "logs"))){
+const err371 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data129};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4647,9 +4647,9 @@ vErrors.push(err371);
 errors++;
 }
 }
-let data132 = data131.allowed;
-if(typeof data132 !== "boolean"){
-const err372 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data132};
+let data130 = data129.prompts;
+if(typeof data130 !== "boolean"){
+const err372 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data130};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4658,11 +4658,9 @@ vErrors.push(err372);
 }
 errors++;
 }
-if(data131.consentRecord !== undefined){
-let data133 = data131.consentRecord;
-if(typeof data133 === "string"){
-if(func1(data133) > 300){
-const err373 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data133};
+let data131 = data129.responses;
+if(typeof data131 !== "boolean"){
+const err373 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data131};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4671,8 +4669,9 @@ vErrors.push(err373);
 }
 errors++;
 }
-if(func1(data133) < 1){
-const err374 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data133};
+let data132 = data129.logs;
+if(typeof data132 !== "boolean"){
+const err374 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data132};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4683,7 +4682,7 @@ errors++;
 }
 }
 else {
-const err375 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data133};
+const err375 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data129};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4692,10 +4691,14 @@ vErrors.push(err375);
 }
 errors++;
 }
+let data133 = data122.trainingOnUserData;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+if(data133.allowed === undefined){
+data133.allowed = false;
 }
-}
-else {
-const err376 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data131};
+for(const key35 in data133){
+if(!((key35 === "allowed") || (key35 === "consentRecord"))){
+const err376 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data133};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4705,8 +4708,9 @@ vErrors.push(err376);
 errors++;
 }
 }
-else {
-const err377 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data120};
+let data134 = data133.allowed;
+if(typeof data134 !== "boolean"){
+const err377 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data134};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4715,20 +4719,11 @@ vErrors.push(err377);
 }
 errors++;
 }
-let data134 = data11.explainability;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.citations === undefined){
-data134.citations = false;
-}
-if(data134.reasoningTraces === undefined){
-data134.reasoningTraces = "none";
-}
-if(data134.userFacingExplanations === undefined){
-data134.userFacingExplanations = false;
-}
-for(const key36 in data134){
-if(!(((key36 === "citations") || (key36 === "reasoningTraces")) || (key36 === "userFacingExplanations"))){
-const err378 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data134};
+if(data133.consentRecord !== undefined){
+let data135 = data133.consentRecord;
+if(typeof data135 === "string"){
+if(func1(data135) > 300){
+const err378 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data135};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4737,10 +4732,8 @@ vErrors.push(err378);
 }
 errors++;
 }
-}
-let data135 = data134.citations;
-if(typeof data135 !== "boolean"){
-const err379 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data135};
+if(func1(data135) < 1){
+const err379 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data135};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4749,9 +4742,9 @@ vErrors.push(err379);
 }
 errors++;
 }
-let data136 = data134.reasoningTraces;
-if(typeof data136 !== "string"){
-const err380 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data136};
+}
+else {
+const err380 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data135};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4760,8 +4753,10 @@ vErrors.push(err380);
 }
 errors++;
 }
-if(!(((data136 === "none") || (data136 === "summary")) || (data136 === "full"))){
-const err381 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data136};
+}
+}
+else {
+const err381 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data133};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4770,9 +4765,9 @@ vErrors.push(err381);
 }
 errors++;
 }
-let data137 = data134.userFacingExplanations;
-if(typeof data137 !== "boolean"){
-const err382 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data137};
+}
+else {
+const err382 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data122};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4781,9 +4776,20 @@ vErrors.push(err382);
 }
 errors++;
 }
+let data136 = data11.explainability;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.citations === undefined){
+data136.citations = false;
 }
-else {
-const err383 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data134};
+if(data136.reasoningTraces === undefined){
+data136.reasoningTraces = "none";
+}
+if(data136.userFacingExplanations === undefined){
+data136.userFacingExplanations = false;
+}
+for(const key36 in data136){
+if(!(((key36 === "citations") || (key36 === "reasoningTraces")) || (key36 === "userFacingExplanations"))){
+const err383 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data136};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4792,23 +4798,10 @@ vErrors.push(err383);
 }
 errors++;
 }
-let data138 = data11.humanFeedback;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.capture === undefined){
-data138.capture = [];
 }
-if(data138.reviewQueue === undefined){
-data138.reviewQueue = {};
-}
-if(data138.retentionDays === undefined){
-data138.retentionDays = 365;
-}
-if(data138.accessRoles === undefined){
-data138.accessRoles = [];
-}
-for(const key37 in data138){
-if(!((((key37 === "capture") || (key37 === "reviewQueue")) || (key37 === "retentionDays")) || (key37 === "accessRoles"))){
-const err384 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data138};
+let data137 = data136.citations;
+if(typeof data137 !== "boolean"){
+const err384 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data137};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4817,11 +4810,9 @@ vErrors.push(err384);
 }
 errors++;
 }
-}
-let data139 = data138.capture;
-if(Array.isArray(data139)){
-if(data139.length > 4){
-const err385 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data139};
+let data138 = data136.reasoningTraces;
+if(typeof data138 !== "string"){
+const err385 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data138};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4830,11 +4821,8 @@ vErrors.push(err385);
 }
 errors++;
 }
-const len10 = data139.length;
-for(let i13=0; i13<len10; i13++){
-let data140 = data139[i13];
-if(typeof data140 !== "string"){
-const err386 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data140};
+if(!(((data138 === "none") || (data138 === "summary")) || (data138 === "full"))){
+const err386 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data138};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4843,8 +4831,9 @@ vErrors.push(err386);
 }
 errors++;
 }
-if(!((((data140 === "thumbs") || (data140 === "rating")) || (data140 === "freeText")) || (data140 === "correction"))){
-const err387 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data140};
+let data139 = data136.userFacingExplanations;
+if(typeof data139 !== "boolean"){
+const err387 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data139};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4854,23 +4843,95 @@ vErrors.push(err387);
 errors++;
 }
 }
-let i14 = data139.length;
-let j3;
-if(i14 > 1){
-const indices3 = {};
-for(;i14--;){
-let item3 = data139[i14];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err388 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data139};
+else {
+const err388 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data136};
 if(vErrors === null){
 vErrors = [err388];
 }
 else {
 vErrors.push(err388);
+}
+errors++;
+}
+let data140 = data11.humanFeedback;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.capture === undefined){
+data140.capture = [];
+}
+if(data140.reviewQueue === undefined){
+data140.reviewQueue = {};
+}
+if(data140.retentionDays === undefined){
+data140.retentionDays = 365;
+}
+if(data140.accessRoles === undefined){
+data140.accessRoles = [];
+}
+for(const key37 in data140){
+if(!((((key37 === "capture") || (key37 === "reviewQueue")) || (key37 === "retentionDays")) || (key37 === "accessRoles"))){
+const err389 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data140};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+let data141 = data140.capture;
+if(Array.isArray(data141)){
+if(data141.length > 4){
+const err390 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data141};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+const len10 = data141.length;
+for(let i13=0; i13<len10; i13++){
+let data142 = data141[i13];
+if(typeof data142 !== "string"){
+const err391 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data142};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+if(!((((data142 === "thumbs") || (data142 === "rating")) || (data142 === "freeText")) || (data142 === "correction"))){
+const err392 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data142};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+let i14 = data141.length;
+let j3;
+if(i14 > 1){
+const indices3 = {};
+for(;i14--;){
+let item3 = data141[i14];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err393 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data141};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
 }
 errors++;
 break;
@@ -4880,70 +4941,7 @@ indices3[item3] = i14;
 }
 }
 else {
-const err389 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data139};
-if(vErrors === null){
-vErrors = [err389];
-}
-else {
-vErrors.push(err389);
-}
-errors++;
-}
-let data141 = data138.reviewQueue;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-if(data141.enabled === undefined){
-data141.enabled = false;
-}
-if(data141.slaHours === undefined){
-data141.slaHours = 72;
-}
-for(const key38 in data141){
-if(!((key38 === "enabled") || (key38 === "slaHours"))){
-const err390 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data141};
-if(vErrors === null){
-vErrors = [err390];
-}
-else {
-vErrors.push(err390);
-}
-errors++;
-}
-}
-let data142 = data141.enabled;
-if(typeof data142 !== "boolean"){
-const err391 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data142};
-if(vErrors === null){
-vErrors = [err391];
-}
-else {
-vErrors.push(err391);
-}
-errors++;
-}
-let data143 = data141.slaHours;
-if(!(((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143))) && (isFinite(data143)))){
-const err392 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data143};
-if(vErrors === null){
-vErrors = [err392];
-}
-else {
-vErrors.push(err392);
-}
-errors++;
-}
-if((typeof data143 == "number") && (isFinite(data143))){
-if(data143 > 720 || isNaN(data143)){
-const err393 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data143};
-if(vErrors === null){
-vErrors = [err393];
-}
-else {
-vErrors.push(err393);
-}
-errors++;
-}
-if(data143 < 1 || isNaN(data143)){
-const err394 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data143};
+const err394 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data141};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4952,10 +4950,17 @@ vErrors.push(err394);
 }
 errors++;
 }
+let data143 = data140.reviewQueue;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(data143.enabled === undefined){
+data143.enabled = false;
 }
+if(data143.slaHours === undefined){
+data143.slaHours = 72;
 }
-else {
-const err395 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data141};
+for(const key38 in data143){
+if(!((key38 === "enabled") || (key38 === "slaHours"))){
+const err395 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data143};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4964,9 +4969,10 @@ vErrors.push(err395);
 }
 errors++;
 }
-let data144 = data138.retentionDays;
-if(!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144)))){
-const err396 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data144};
+}
+let data144 = data143.enabled;
+if(typeof data144 !== "boolean"){
+const err396 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data144};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4975,9 +4981,9 @@ vErrors.push(err396);
 }
 errors++;
 }
-if((typeof data144 == "number") && (isFinite(data144))){
-if(data144 > 3650 || isNaN(data144)){
-const err397 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data144};
+let data145 = data143.slaHours;
+if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
+const err397 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data145};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4986,8 +4992,9 @@ vErrors.push(err397);
 }
 errors++;
 }
-if(data144 < 1 || isNaN(data144)){
-const err398 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data144};
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 > 720 || isNaN(data145)){
+const err398 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data145};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4996,11 +5003,8 @@ vErrors.push(err398);
 }
 errors++;
 }
-}
-let data145 = data138.accessRoles;
-if(Array.isArray(data145)){
-if(data145.length > 16){
-const err399 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data145};
+if(data145 < 1 || isNaN(data145)){
+const err399 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data145};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5009,12 +5013,10 @@ vErrors.push(err399);
 }
 errors++;
 }
-const len11 = data145.length;
-for(let i15=0; i15<len11; i15++){
-let data146 = data145[i15];
-if(typeof data146 === "string"){
-if(func1(data146) > 63){
-const err400 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data146};
+}
+}
+else {
+const err400 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data143};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5023,8 +5025,9 @@ vErrors.push(err400);
 }
 errors++;
 }
-if(func1(data146) < 1){
-const err401 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data146};
+let data146 = data140.retentionDays;
+if(!(((typeof data146 == "number") && (!(data146 % 1) && !isNaN(data146))) && (isFinite(data146)))){
+const err401 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data146};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5033,8 +5036,9 @@ vErrors.push(err401);
 }
 errors++;
 }
-if(!pattern4.test(data146)){
-const err402 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data146};
+if((typeof data146 == "number") && (isFinite(data146))){
+if(data146 > 3650 || isNaN(data146)){
+const err402 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data146};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5043,9 +5047,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-}
-else {
-const err403 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data146};
+if(data146 < 1 || isNaN(data146)){
+const err403 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data146};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5055,9 +5058,10 @@ vErrors.push(err403);
 errors++;
 }
 }
-}
-else {
-const err404 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data145};
+let data147 = data140.accessRoles;
+if(Array.isArray(data147)){
+if(data147.length > 16){
+const err404 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data147};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5066,9 +5070,12 @@ vErrors.push(err404);
 }
 errors++;
 }
-}
-else {
-const err405 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data138};
+const len11 = data147.length;
+for(let i15=0; i15<len11; i15++){
+let data148 = data147[i15];
+if(typeof data148 === "string"){
+if(func1(data148) > 63){
+const err405 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data148};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5077,20 +5084,8 @@ vErrors.push(err405);
 }
 errors++;
 }
-let data147 = data11.guardrails;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-if(data147.input === undefined){
-data147.input = {};
-}
-if(data147.output === undefined){
-data147.output = {};
-}
-if(data147.maxGpuReplicas === undefined){
-data147.maxGpuReplicas = 8;
-}
-for(const key39 in data147){
-if(!(((key39 === "input") || (key39 === "output")) || (key39 === "maxGpuReplicas"))){
-const err406 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data147};
+if(func1(data148) < 1){
+const err406 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data148};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5099,21 +5094,8 @@ vErrors.push(err406);
 }
 errors++;
 }
-}
-let data148 = data147.input;
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-if(data148.promptInjection === undefined){
-data148.promptInjection = false;
-}
-if(data148.pii === undefined){
-data148.pii = false;
-}
-if(data148.toxicity === undefined){
-data148.toxicity = false;
-}
-for(const key40 in data148){
-if(!(((key40 === "promptInjection") || (key40 === "pii")) || (key40 === "toxicity"))){
-const err407 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data148};
+if(!pattern4.test(data148)){
+const err407 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data148};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5123,9 +5105,8 @@ vErrors.push(err407);
 errors++;
 }
 }
-let data149 = data148.promptInjection;
-if(typeof data149 !== "boolean"){
-const err408 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data149};
+else {
+const err408 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data148};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5134,9 +5115,10 @@ vErrors.push(err408);
 }
 errors++;
 }
-let data150 = data148.pii;
-if(typeof data150 !== "boolean"){
-const err409 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data150};
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data147};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5145,9 +5127,9 @@ vErrors.push(err409);
 }
 errors++;
 }
-let data151 = data148.toxicity;
-if(typeof data151 !== "boolean"){
-const err410 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data151};
+}
+else {
+const err410 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data140};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5156,9 +5138,20 @@ vErrors.push(err410);
 }
 errors++;
 }
+let data149 = data11.guardrails;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+if(data149.input === undefined){
+data149.input = {};
 }
-else {
-const err411 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data148};
+if(data149.output === undefined){
+data149.output = {};
+}
+if(data149.maxGpuReplicas === undefined){
+data149.maxGpuReplicas = 8;
+}
+for(const key39 in data149){
+if(!(((key39 === "input") || (key39 === "output")) || (key39 === "maxGpuReplicas"))){
+const err411 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data149};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5167,26 +5160,21 @@ vErrors.push(err411);
 }
 errors++;
 }
-let data152 = data147.output;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-if(data152.pii === undefined){
-data152.pii = false;
 }
-if(data152.toxicity === undefined){
-data152.toxicity = false;
+let data150 = data149.input;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+if(data150.promptInjection === undefined){
+data150.promptInjection = false;
 }
-if(data152.grounding === undefined){
-data152.grounding = false;
+if(data150.pii === undefined){
+data150.pii = false;
 }
-if(data152.systemPromptLeakage === undefined){
-data152.systemPromptLeakage = false;
+if(data150.toxicity === undefined){
+data150.toxicity = false;
 }
-if(data152.toolCallValidation === undefined){
-data152.toolCallValidation = false;
-}
-for(const key41 in data152){
-if(!(((((key41 === "pii") || (key41 === "toxicity")) || (key41 === "grounding")) || (key41 === "systemPromptLeakage")) || (key41 === "toolCallValidation"))){
-const err412 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data152};
+for(const key40 in data150){
+if(!(((key40 === "promptInjection") || (key40 === "pii")) || (key40 === "toxicity"))){
+const err412 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data150};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5196,9 +5184,9 @@ vErrors.push(err412);
 errors++;
 }
 }
-let data153 = data152.pii;
-if(typeof data153 !== "boolean"){
-const err413 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data153};
+let data151 = data150.promptInjection;
+if(typeof data151 !== "boolean"){
+const err413 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data151};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5207,9 +5195,9 @@ vErrors.push(err413);
 }
 errors++;
 }
-let data154 = data152.toxicity;
-if(typeof data154 !== "boolean"){
-const err414 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data154};
+let data152 = data150.pii;
+if(typeof data152 !== "boolean"){
+const err414 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data152};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5218,9 +5206,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-let data155 = data152.grounding;
-if(typeof data155 !== "boolean"){
-const err415 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data155};
+let data153 = data150.toxicity;
+if(typeof data153 !== "boolean"){
+const err415 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data153};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5229,9 +5217,9 @@ vErrors.push(err415);
 }
 errors++;
 }
-let data156 = data152.systemPromptLeakage;
-if(typeof data156 !== "boolean"){
-const err416 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data156};
+}
+else {
+const err416 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data150};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5240,9 +5228,20 @@ vErrors.push(err416);
 }
 errors++;
 }
-let data157 = data152.toolCallValidation;
-if(typeof data157 !== "boolean"){
-const err417 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data157};
+let data154 = data149.output;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.pii === undefined){
+data154.pii = false;
+}
+if(data154.toxicity === undefined){
+data154.toxicity = false;
+}
+if(data154.grounding === undefined){
+data154.grounding = false;
+}
+for(const key41 in data154){
+if(!(((key41 === "pii") || (key41 === "toxicity")) || (key41 === "grounding"))){
+const err417 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data154};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5252,8 +5251,9 @@ vErrors.push(err417);
 errors++;
 }
 }
-else {
-const err418 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data152};
+let data155 = data154.pii;
+if(typeof data155 !== "boolean"){
+const err418 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data155};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5262,9 +5262,9 @@ vErrors.push(err418);
 }
 errors++;
 }
-let data158 = data147.maxGpuReplicas;
-if(!(((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158))) && (isFinite(data158)))){
-const err419 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
+let data156 = data154.toxicity;
+if(typeof data156 !== "boolean"){
+const err419 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data156};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5273,9 +5273,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-if((typeof data158 == "number") && (isFinite(data158))){
-if(data158 > 512 || isNaN(data158)){
-const err420 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
+let data157 = data154.grounding;
+if(typeof data157 !== "boolean"){
+const err420 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data157};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5284,8 +5284,9 @@ vErrors.push(err420);
 }
 errors++;
 }
-if(data158 < 1 || isNaN(data158)){
-const err421 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
+}
+else {
+const err421 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data154};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5294,15 +5295,47 @@ vErrors.push(err421);
 }
 errors++;
 }
-}
-}
-else {
-const err422 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data147};
+let data158 = data149.maxGpuReplicas;
+if(!(((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158))) && (isFinite(data158)))){
+const err422 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
 if(vErrors === null){
 vErrors = [err422];
 }
 else {
 vErrors.push(err422);
+}
+errors++;
+}
+if((typeof data158 == "number") && (isFinite(data158))){
+if(data158 > 512 || isNaN(data158)){
+const err423 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+if(data158 < 1 || isNaN(data158)){
+const err424 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+}
+else {
+const err425 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data149};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
 }
 errors++;
 }
@@ -5317,41 +5350,7 @@ data159.tools = [];
 }
 for(const key42 in data159){
 if(!(((key42 === "maxSteps") || (key42 === "toolAllowlistEnforced")) || (key42 === "tools"))){
-const err423 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data159};
-if(vErrors === null){
-vErrors = [err423];
-}
-else {
-vErrors.push(err423);
-}
-errors++;
-}
-}
-if(data159.maxSteps !== undefined){
-let data160 = data159.maxSteps;
-if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
-const err424 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
-if(vErrors === null){
-vErrors = [err424];
-}
-else {
-vErrors.push(err424);
-}
-errors++;
-}
-if((typeof data160 == "number") && (isFinite(data160))){
-if(data160 > 1000 || isNaN(data160)){
-const err425 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
-if(vErrors === null){
-vErrors = [err425];
-}
-else {
-vErrors.push(err425);
-}
-errors++;
-}
-if(data160 < 1 || isNaN(data160)){
-const err426 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
+const err426 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data159};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5361,10 +5360,10 @@ vErrors.push(err426);
 errors++;
 }
 }
-}
-let data161 = data159.toolAllowlistEnforced;
-if(typeof data161 !== "boolean"){
-const err427 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data161};
+if(data159.maxSteps !== undefined){
+let data160 = data159.maxSteps;
+if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
+const err427 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5373,10 +5372,9 @@ vErrors.push(err427);
 }
 errors++;
 }
-let data162 = data159.tools;
-if(Array.isArray(data162)){
-if(data162.length > 64){
-const err428 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data162};
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 > 1000 || isNaN(data160)){
+const err428 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5385,21 +5383,8 @@ vErrors.push(err428);
 }
 errors++;
 }
-const len12 = data162.length;
-for(let i16=0; i16<len12; i16++){
-let data163 = data162[i16];
-if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
-if(data163.kind === undefined){
-data163.kind = "function";
-}
-if(data163.permissions === undefined){
-data163.permissions = [];
-}
-if(data163.requiresApproval === undefined){
-data163.requiresApproval = false;
-}
-if(data163.name === undefined){
-const err429 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
+if(data160 < 1 || isNaN(data160)){
+const err429 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5408,8 +5393,11 @@ vErrors.push(err429);
 }
 errors++;
 }
-if(data163.impact === undefined){
-const err430 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
+}
+}
+let data161 = data159.toolAllowlistEnforced;
+if(typeof data161 !== "boolean"){
+const err430 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data161};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5418,9 +5406,10 @@ vErrors.push(err430);
 }
 errors++;
 }
-for(const key43 in data163){
-if(!(((((key43 === "name") || (key43 === "kind")) || (key43 === "impact")) || (key43 === "permissions")) || (key43 === "requiresApproval"))){
-const err431 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
+let data162 = data159.tools;
+if(Array.isArray(data162)){
+if(data162.length > 64){
+const err431 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data162};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5429,12 +5418,18 @@ vErrors.push(err431);
 }
 errors++;
 }
+const len12 = data162.length;
+for(let i16=0; i16<len12; i16++){
+let data163 = data162[i16];
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+if(data163.permissions === undefined){
+data163.permissions = [];
 }
-if(data163.name !== undefined){
-let data164 = data163.name;
-if(typeof data164 === "string"){
-if(func1(data164) > 63){
-const err432 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
+if(data163.requiresApproval === undefined){
+data163.requiresApproval = false;
+}
+if(data163.name === undefined){
+const err432 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5443,8 +5438,8 @@ vErrors.push(err432);
 }
 errors++;
 }
-if(func1(data164) < 1){
-const err433 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
+if(data163.impact === undefined){
+const err433 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5453,8 +5448,9 @@ vErrors.push(err433);
 }
 errors++;
 }
-if(!pattern4.test(data164)){
-const err434 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
+for(const key43 in data163){
+if(!((((key43 === "name") || (key43 === "impact")) || (key43 === "permissions")) || (key43 === "requiresApproval"))){
+const err434 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5464,8 +5460,11 @@ vErrors.push(err434);
 errors++;
 }
 }
-else {
-const err435 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
+if(data163.name !== undefined){
+let data164 = data163.name;
+if(typeof data164 === "string"){
+if(func1(data164) > 63){
+const err435 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5474,10 +5473,8 @@ vErrors.push(err435);
 }
 errors++;
 }
-}
-let data165 = data163.kind;
-if(typeof data165 !== "string"){
-const err436 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data165};
+if(func1(data164) < 1){
+const err436 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5486,8 +5483,8 @@ vErrors.push(err436);
 }
 errors++;
 }
-if(!((((((data165 === "function") || (data165 === "retrieval")) || (data165 === "shell")) || (data165 === "sql")) || (data165 === "http")) || (data165 === "code"))){
-const err437 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data165};
+if(!pattern4.test(data164)){
+const err437 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5496,10 +5493,9 @@ vErrors.push(err437);
 }
 errors++;
 }
-if(data163.impact !== undefined){
-let data166 = data163.impact;
-if(typeof data166 !== "string"){
-const err438 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data166};
+}
+else {
+const err438 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5508,8 +5504,11 @@ vErrors.push(err438);
 }
 errors++;
 }
-if(!(((data166 === "low") || (data166 === "medium")) || (data166 === "high"))){
-const err439 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data166};
+}
+if(data163.impact !== undefined){
+let data165 = data163.impact;
+if(typeof data165 !== "string"){
+const err439 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data165};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5518,11 +5517,8 @@ vErrors.push(err439);
 }
 errors++;
 }
-}
-let data167 = data163.permissions;
-if(Array.isArray(data167)){
-if(data167.length > 32){
-const err440 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data167};
+if(!(((data165 === "low") || (data165 === "medium")) || (data165 === "high"))){
+const err440 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data165};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5531,12 +5527,11 @@ vErrors.push(err440);
 }
 errors++;
 }
-const len13 = data167.length;
-for(let i17=0; i17<len13; i17++){
-let data168 = data167[i17];
-if(typeof data168 === "string"){
-if(func1(data168) > 128){
-const err441 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data168};
+}
+let data166 = data163.permissions;
+if(Array.isArray(data166)){
+if(data166.length > 32){
+const err441 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data166};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5545,8 +5540,12 @@ vErrors.push(err441);
 }
 errors++;
 }
-if(func1(data168) < 1){
-const err442 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data168};
+const len13 = data166.length;
+for(let i17=0; i17<len13; i17++){
+let data167 = data166[i17];
+if(typeof data167 === "string"){
+if(func1(data167) > 128){
+const err442 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data167};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5555,9 +5554,8 @@ vErrors.push(err442);
 }
 errors++;
 }
-}
-else {
-const err443 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data168};
+if(func1(data167) < 1){
+const err443 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data167};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5567,9 +5565,8 @@ vErrors.push(err443);
 errors++;
 }
 }
-}
 else {
-const err444 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data167};
+const err444 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data167};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5578,9 +5575,10 @@ vErrors.push(err444);
 }
 errors++;
 }
-let data169 = data163.requiresApproval;
-if(typeof data169 !== "boolean"){
-const err445 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data169};
+}
+}
+else {
+const err445 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data166};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5589,9 +5587,9 @@ vErrors.push(err445);
 }
 errors++;
 }
-}
-else {
-const err446 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
+let data168 = data163.requiresApproval;
+if(typeof data168 !== "boolean"){
+const err446 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data168};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5601,9 +5599,8 @@ vErrors.push(err446);
 errors++;
 }
 }
-}
 else {
-const err447 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data162};
+const err447 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5613,8 +5610,9 @@ vErrors.push(err447);
 errors++;
 }
 }
+}
 else {
-const err448 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data159};
+const err448 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data162};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5624,14 +5622,8 @@ vErrors.push(err448);
 errors++;
 }
 }
-if(data11.fineTuning !== undefined){
-let data170 = data11.fineTuning;
-if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
-if(data170.weightsEncryption === undefined){
-data170.weightsEncryption = "customerManagedKey";
-}
-if(data170.baseModel === undefined){
-const err449 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
+else {
+const err449 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data159};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5640,8 +5632,15 @@ vErrors.push(err449);
 }
 errors++;
 }
-if(data170.datasets === undefined){
-const err450 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
+}
+if(data11.fineTuning !== undefined){
+let data169 = data11.fineTuning;
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+if(data169.weightsEncryption === undefined){
+data169.weightsEncryption = "customerManagedKey";
+}
+if(data169.baseModel === undefined){
+const err450 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data169};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5650,9 +5649,8 @@ vErrors.push(err450);
 }
 errors++;
 }
-for(const key44 in data170){
-if(!(((key44 === "baseModel") || (key44 === "datasets")) || (key44 === "weightsEncryption"))){
-const err451 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
+if(data169.datasets === undefined){
+const err451 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data169};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5661,12 +5659,9 @@ vErrors.push(err451);
 }
 errors++;
 }
-}
-if(data170.baseModel !== undefined){
-let data171 = data170.baseModel;
-if(typeof data171 === "string"){
-if(func1(data171) > 200){
-const err452 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data171};
+for(const key44 in data169){
+if(!(((key44 === "baseModel") || (key44 === "datasets")) || (key44 === "weightsEncryption"))){
+const err452 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data169};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5675,8 +5670,12 @@ vErrors.push(err452);
 }
 errors++;
 }
-if(func1(data171) < 1){
-const err453 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data171};
+}
+if(data169.baseModel !== undefined){
+let data170 = data169.baseModel;
+if(typeof data170 === "string"){
+if(func1(data170) > 200){
+const err453 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data170};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5685,9 +5684,8 @@ vErrors.push(err453);
 }
 errors++;
 }
-}
-else {
-const err454 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data171};
+if(func1(data170) < 1){
+const err454 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data170};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5697,11 +5695,8 @@ vErrors.push(err454);
 errors++;
 }
 }
-if(data170.datasets !== undefined){
-let data172 = data170.datasets;
-if(Array.isArray(data172)){
-if(data172.length > 32){
-const err455 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data172};
+else {
+const err455 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data170};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5710,8 +5705,12 @@ vErrors.push(err455);
 }
 errors++;
 }
-if(data172.length < 1){
-const err456 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data172};
+}
+if(data169.datasets !== undefined){
+let data171 = data169.datasets;
+if(Array.isArray(data171)){
+if(data171.length > 32){
+const err456 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data171};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5720,15 +5719,8 @@ vErrors.push(err456);
 }
 errors++;
 }
-const len14 = data172.length;
-for(let i18=0; i18<len14; i18++){
-let data173 = data172[i18];
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-if(data173.biasScan === undefined){
-data173.biasScan = false;
-}
-if(data173.name === undefined){
-const err457 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+if(data171.length < 1){
+const err457 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data171};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5737,8 +5729,15 @@ vErrors.push(err457);
 }
 errors++;
 }
-if(data173.version === undefined){
-const err458 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+const len14 = data171.length;
+for(let i18=0; i18<len14; i18++){
+let data172 = data171[i18];
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+if(data172.biasScan === undefined){
+data172.biasScan = false;
+}
+if(data172.name === undefined){
+const err458 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5747,8 +5746,8 @@ vErrors.push(err458);
 }
 errors++;
 }
-if(data173.classification === undefined){
-const err459 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+if(data172.version === undefined){
+const err459 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5757,9 +5756,8 @@ vErrors.push(err459);
 }
 errors++;
 }
-for(const key45 in data173){
-if(!(((((key45 === "name") || (key45 === "version")) || (key45 === "classification")) || (key45 === "lineage")) || (key45 === "biasScan"))){
-const err460 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+if(data172.classification === undefined){
+const err460 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5768,12 +5766,9 @@ vErrors.push(err460);
 }
 errors++;
 }
-}
-if(data173.name !== undefined){
-let data174 = data173.name;
-if(typeof data174 === "string"){
-if(func1(data174) > 63){
-const err461 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
+for(const key45 in data172){
+if(!(((((key45 === "name") || (key45 === "version")) || (key45 === "classification")) || (key45 === "lineage")) || (key45 === "biasScan"))){
+const err461 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5782,8 +5777,12 @@ vErrors.push(err461);
 }
 errors++;
 }
-if(func1(data174) < 1){
-const err462 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
+}
+if(data172.name !== undefined){
+let data173 = data172.name;
+if(typeof data173 === "string"){
+if(func1(data173) > 63){
+const err462 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data173};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5792,8 +5791,8 @@ vErrors.push(err462);
 }
 errors++;
 }
-if(!pattern4.test(data174)){
-const err463 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
+if(func1(data173) < 1){
+const err463 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data173};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5802,9 +5801,8 @@ vErrors.push(err463);
 }
 errors++;
 }
-}
-else {
-const err464 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data174};
+if(!pattern4.test(data173)){
+const err464 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data173};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5814,11 +5812,8 @@ vErrors.push(err464);
 errors++;
 }
 }
-if(data173.version !== undefined){
-let data175 = data173.version;
-if(typeof data175 === "string"){
-if(func1(data175) > 100){
-const err465 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data175};
+else {
+const err465 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data173};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5827,8 +5822,12 @@ vErrors.push(err465);
 }
 errors++;
 }
-if(func1(data175) < 1){
-const err466 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data175};
+}
+if(data172.version !== undefined){
+let data174 = data172.version;
+if(typeof data174 === "string"){
+if(func1(data174) > 100){
+const err466 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data174};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5837,9 +5836,8 @@ vErrors.push(err466);
 }
 errors++;
 }
-}
-else {
-const err467 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data175};
+if(func1(data174) < 1){
+const err467 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data174};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5849,10 +5847,8 @@ vErrors.push(err467);
 errors++;
 }
 }
-if(data173.classification !== undefined){
-let data176 = data173.classification;
-if(typeof data176 !== "string"){
-const err468 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data176};
+else {
+const err468 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data174};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5861,8 +5857,11 @@ vErrors.push(err468);
 }
 errors++;
 }
-if(!((((data176 === "public") || (data176 === "internal")) || (data176 === "confidential")) || (data176 === "restricted"))){
-const err469 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data176};
+}
+if(data172.classification !== undefined){
+let data175 = data172.classification;
+if(typeof data175 !== "string"){
+const err469 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data175};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5871,12 +5870,8 @@ vErrors.push(err469);
 }
 errors++;
 }
-}
-if(data173.lineage !== undefined){
-let data177 = data173.lineage;
-if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
-if(data177.upstream === undefined){
-const err470 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data177};
+if(!((((data175 === "public") || (data175 === "internal")) || (data175 === "confidential")) || (data175 === "restricted"))){
+const err470 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data175};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5885,9 +5880,12 @@ vErrors.push(err470);
 }
 errors++;
 }
-for(const key46 in data177){
-if(!((key46 === "upstream") || (key46 === "transformations"))){
-const err471 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data177};
+}
+if(data172.lineage !== undefined){
+let data176 = data172.lineage;
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+if(data176.upstream === undefined){
+const err471 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data176};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5896,12 +5894,9 @@ vErrors.push(err471);
 }
 errors++;
 }
-}
-if(data177.upstream !== undefined){
-let data178 = data177.upstream;
-if(Array.isArray(data178)){
-if(data178.length > 32){
-const err472 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data178};
+for(const key46 in data176){
+if(!((key46 === "upstream") || (key46 === "transformations"))){
+const err472 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data176};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5910,8 +5905,12 @@ vErrors.push(err472);
 }
 errors++;
 }
-if(data178.length < 1){
-const err473 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data178};
+}
+if(data176.upstream !== undefined){
+let data177 = data176.upstream;
+if(Array.isArray(data177)){
+if(data177.length > 32){
+const err473 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data177};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5920,12 +5919,8 @@ vErrors.push(err473);
 }
 errors++;
 }
-const len15 = data178.length;
-for(let i19=0; i19<len15; i19++){
-let data179 = data178[i19];
-if(typeof data179 === "string"){
-if(func1(data179) > 200){
-const err474 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data179};
+if(data177.length < 1){
+const err474 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data177};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5934,8 +5929,12 @@ vErrors.push(err474);
 }
 errors++;
 }
-if(func1(data179) < 1){
-const err475 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data179};
+const len15 = data177.length;
+for(let i19=0; i19<len15; i19++){
+let data178 = data177[i19];
+if(typeof data178 === "string"){
+if(func1(data178) > 200){
+const err475 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data178};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5944,9 +5943,8 @@ vErrors.push(err475);
 }
 errors++;
 }
-}
-else {
-const err476 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data179};
+if(func1(data178) < 1){
+const err476 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data178};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5956,9 +5954,8 @@ vErrors.push(err476);
 errors++;
 }
 }
-}
 else {
-const err477 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data178};
+const err477 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data178};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5968,11 +5965,9 @@ vErrors.push(err477);
 errors++;
 }
 }
-if(data177.transformations !== undefined){
-let data180 = data177.transformations;
-if(typeof data180 === "string"){
-if(func1(data180) > 500){
-const err478 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data180};
+}
+else {
+const err478 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data177};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5981,8 +5976,12 @@ vErrors.push(err478);
 }
 errors++;
 }
-if(func1(data180) < 1){
-const err479 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data180};
+}
+if(data176.transformations !== undefined){
+let data179 = data176.transformations;
+if(typeof data179 === "string"){
+if(func1(data179) > 500){
+const err479 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data179};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5991,9 +5990,8 @@ vErrors.push(err479);
 }
 errors++;
 }
-}
-else {
-const err480 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data180};
+if(func1(data179) < 1){
+const err480 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data179};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -6003,9 +6001,8 @@ vErrors.push(err480);
 errors++;
 }
 }
-}
 else {
-const err481 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data177};
+const err481 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data179};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6015,9 +6012,9 @@ vErrors.push(err481);
 errors++;
 }
 }
-let data181 = data173.biasScan;
-if(typeof data181 !== "boolean"){
-const err482 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data181};
+}
+else {
+const err482 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data176};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6027,8 +6024,9 @@ vErrors.push(err482);
 errors++;
 }
 }
-else {
-const err483 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data173};
+let data180 = data172.biasScan;
+if(typeof data180 !== "boolean"){
+const err483 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data180};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6038,9 +6036,8 @@ vErrors.push(err483);
 errors++;
 }
 }
-}
 else {
-const err484 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data172};
+const err484 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6050,9 +6047,9 @@ vErrors.push(err484);
 errors++;
 }
 }
-let data182 = data170.weightsEncryption;
-if(typeof data182 !== "string"){
-const err485 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data182};
+}
+else {
+const err485 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data171};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6061,8 +6058,10 @@ vErrors.push(err485);
 }
 errors++;
 }
-if(!(((data182 === "customerManagedKey") || (data182 === "providerManagedKey")) || (data182 === "none"))){
-const err486 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data182};
+}
+let data181 = data169.weightsEncryption;
+if(typeof data181 !== "string"){
+const err486 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data181};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6071,9 +6070,8 @@ vErrors.push(err486);
 }
 errors++;
 }
-}
-else {
-const err487 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data170};
+if(!(((data181 === "customerManagedKey") || (data181 === "providerManagedKey")) || (data181 === "none"))){
+const err487 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data181};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6083,14 +6081,8 @@ vErrors.push(err487);
 errors++;
 }
 }
-if(data11.embedded !== undefined){
-let data183 = data11.embedded;
-if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
-if(data183.vendorTrainsOnData === undefined){
-data183.vendorTrainsOnData = false;
-}
-if(data183.platform === undefined){
-const err488 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data183};
+else {
+const err488 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data169};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6099,9 +6091,15 @@ vErrors.push(err488);
 }
 errors++;
 }
-for(const key47 in data183){
-if(!((((key47 === "platform") || (key47 === "dataOwnership")) || (key47 === "ipTerms")) || (key47 === "vendorTrainsOnData"))){
-const err489 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data183};
+}
+if(data11.embedded !== undefined){
+let data182 = data11.embedded;
+if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
+if(data182.vendorTrainsOnData === undefined){
+data182.vendorTrainsOnData = false;
+}
+if(data182.platform === undefined){
+const err489 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data182};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6110,12 +6108,9 @@ vErrors.push(err489);
 }
 errors++;
 }
-}
-if(data183.platform !== undefined){
-let data184 = data183.platform;
-if(typeof data184 === "string"){
-if(func1(data184) > 200){
-const err490 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data184};
+for(const key47 in data182){
+if(!((((key47 === "platform") || (key47 === "dataOwnership")) || (key47 === "ipTerms")) || (key47 === "vendorTrainsOnData"))){
+const err490 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data182};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6124,8 +6119,12 @@ vErrors.push(err490);
 }
 errors++;
 }
-if(func1(data184) < 1){
-const err491 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data184};
+}
+if(data182.platform !== undefined){
+let data183 = data182.platform;
+if(typeof data183 === "string"){
+if(func1(data183) > 200){
+const err491 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data183};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6134,9 +6133,8 @@ vErrors.push(err491);
 }
 errors++;
 }
-}
-else {
-const err492 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data184};
+if(func1(data183) < 1){
+const err492 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data183};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6146,10 +6144,8 @@ vErrors.push(err492);
 errors++;
 }
 }
-if(data183.dataOwnership !== undefined){
-let data185 = data183.dataOwnership;
-if(typeof data185 !== "string"){
-const err493 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data185};
+else {
+const err493 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data183};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6158,8 +6154,11 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(!(((data185 === "customer") || (data185 === "vendor")) || (data185 === "shared"))){
-const err494 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data185};
+}
+if(data182.dataOwnership !== undefined){
+let data184 = data182.dataOwnership;
+if(typeof data184 !== "string"){
+const err494 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data184};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6168,12 +6167,8 @@ vErrors.push(err494);
 }
 errors++;
 }
-}
-if(data183.ipTerms !== undefined){
-let data186 = data183.ipTerms;
-if(typeof data186 === "string"){
-if(func1(data186) > 300){
-const err495 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data186};
+if(!(((data184 === "customer") || (data184 === "vendor")) || (data184 === "shared"))){
+const err495 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data184};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6182,8 +6177,12 @@ vErrors.push(err495);
 }
 errors++;
 }
-if(func1(data186) < 1){
-const err496 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data186};
+}
+if(data182.ipTerms !== undefined){
+let data185 = data182.ipTerms;
+if(typeof data185 === "string"){
+if(func1(data185) > 300){
+const err496 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data185};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6192,9 +6191,8 @@ vErrors.push(err496);
 }
 errors++;
 }
-}
-else {
-const err497 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data186};
+if(func1(data185) < 1){
+const err497 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data185};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6204,9 +6202,8 @@ vErrors.push(err497);
 errors++;
 }
 }
-let data187 = data183.vendorTrainsOnData;
-if(typeof data187 !== "boolean"){
-const err498 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data187};
+else {
+const err498 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data185};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6216,8 +6213,9 @@ vErrors.push(err498);
 errors++;
 }
 }
-else {
-const err499 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data183};
+let data186 = data182.vendorTrainsOnData;
+if(typeof data186 !== "boolean"){
+const err499 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data186};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6227,11 +6225,8 @@ vErrors.push(err499);
 errors++;
 }
 }
-if(data11.blackBoxApi !== undefined){
-let data188 = data11.blackBoxApi;
-if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
-if(data188.provider === undefined){
-const err500 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
+else {
+const err500 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data182};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6240,8 +6235,12 @@ vErrors.push(err500);
 }
 errors++;
 }
-if(data188.access === undefined){
-const err501 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
+}
+if(data11.blackBoxApi !== undefined){
+let data187 = data11.blackBoxApi;
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+if(data187.provider === undefined){
+const err501 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data187};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6250,9 +6249,8 @@ vErrors.push(err501);
 }
 errors++;
 }
-for(const key48 in data188){
-if(!(((key48 === "provider") || (key48 === "access")) || (key48 === "dataRetentionAgreement"))){
-const err502 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
+if(data187.access === undefined){
+const err502 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data187};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6261,11 +6259,9 @@ vErrors.push(err502);
 }
 errors++;
 }
-}
-if(data188.provider !== undefined){
-let data189 = data188.provider;
-if(typeof data189 !== "string"){
-const err503 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data189};
+for(const key48 in data187){
+if(!(((key48 === "provider") || (key48 === "access")) || (key48 === "dataRetentionAgreement"))){
+const err503 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data187};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6274,8 +6270,11 @@ vErrors.push(err503);
 }
 errors++;
 }
-if(!((((((data189 === "bedrock") || (data189 === "azureOpenAI")) || (data189 === "openai")) || (data189 === "anthropic")) || (data189 === "vertex")) || (data189 === "other"))){
-const err504 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data189};
+}
+if(data187.provider !== undefined){
+let data188 = data187.provider;
+if(typeof data188 !== "string"){
+const err504 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data188};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6284,11 +6283,8 @@ vErrors.push(err504);
 }
 errors++;
 }
-}
-if(data188.access !== undefined){
-let data190 = data188.access;
-if(typeof data190 !== "string"){
-const err505 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data190};
+if(!((((((data188 === "bedrock") || (data188 === "azureOpenAI")) || (data188 === "openai")) || (data188 === "anthropic")) || (data188 === "vertex")) || (data188 === "other"))){
+const err505 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data188};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6297,8 +6293,11 @@ vErrors.push(err505);
 }
 errors++;
 }
-if(!(((data190 === "privateEndpoint") || (data190 === "proxy")) || (data190 === "public"))){
-const err506 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data190};
+}
+if(data187.access !== undefined){
+let data189 = data187.access;
+if(typeof data189 !== "string"){
+const err506 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data189};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6307,12 +6306,8 @@ vErrors.push(err506);
 }
 errors++;
 }
-}
-if(data188.dataRetentionAgreement !== undefined){
-let data191 = data188.dataRetentionAgreement;
-if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
-if(data191.zeroRetention === undefined){
-const err507 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
+if(!(((data189 === "privateEndpoint") || (data189 === "proxy")) || (data189 === "public"))){
+const err507 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data189};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6321,8 +6316,12 @@ vErrors.push(err507);
 }
 errors++;
 }
-if(data191.reference === undefined){
-const err508 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
+}
+if(data187.dataRetentionAgreement !== undefined){
+let data190 = data187.dataRetentionAgreement;
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+if(data190.zeroRetention === undefined){
+const err508 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data190};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6331,9 +6330,8 @@ vErrors.push(err508);
 }
 errors++;
 }
-for(const key49 in data191){
-if(!((key49 === "zeroRetention") || (key49 === "reference"))){
-const err509 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
+if(data190.reference === undefined){
+const err509 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data190};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6342,11 +6340,9 @@ vErrors.push(err509);
 }
 errors++;
 }
-}
-if(data191.zeroRetention !== undefined){
-let data192 = data191.zeroRetention;
-if(typeof data192 !== "boolean"){
-const err510 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data192};
+for(const key49 in data190){
+if(!((key49 === "zeroRetention") || (key49 === "reference"))){
+const err510 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data190};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6356,11 +6352,10 @@ vErrors.push(err510);
 errors++;
 }
 }
-if(data191.reference !== undefined){
-let data193 = data191.reference;
-if(typeof data193 === "string"){
-if(func1(data193) > 300){
-const err511 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data193};
+if(data190.zeroRetention !== undefined){
+let data191 = data190.zeroRetention;
+if(typeof data191 !== "boolean"){
+const err511 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data191};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6369,8 +6364,12 @@ vErrors.push(err511);
 }
 errors++;
 }
-if(func1(data193) < 1){
-const err512 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data193};
+}
+if(data190.reference !== undefined){
+let data192 = data190.reference;
+if(typeof data192 === "string"){
+if(func1(data192) > 300){
+const err512 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data192};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6379,9 +6378,8 @@ vErrors.push(err512);
 }
 errors++;
 }
-}
-else {
-const err513 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data193};
+if(func1(data192) < 1){
+const err513 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data192};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6391,9 +6389,8 @@ vErrors.push(err513);
 errors++;
 }
 }
-}
 else {
-const err514 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data191};
+const err514 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data192};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6405,7 +6402,7 @@ errors++;
 }
 }
 else {
-const err515 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data188};
+const err515 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data190};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6415,17 +6412,9 @@ vErrors.push(err515);
 errors++;
 }
 }
-if(data11.access !== undefined){
-let data194 = data11.access;
-if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
-if(data194.roles === undefined){
-data194.roles = [];
 }
-if(data194.breakGlass === undefined){
-data194.breakGlass = {};
-}
-if(data194.identityProvider === undefined){
-const err516 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data194};
+else {
+const err516 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data187};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6434,9 +6423,18 @@ vErrors.push(err516);
 }
 errors++;
 }
-for(const key50 in data194){
-if(!(((key50 === "identityProvider") || (key50 === "roles")) || (key50 === "breakGlass"))){
-const err517 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data194};
+}
+if(data11.access !== undefined){
+let data193 = data11.access;
+if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
+if(data193.roles === undefined){
+data193.roles = [];
+}
+if(data193.breakGlass === undefined){
+data193.breakGlass = {};
+}
+if(data193.identityProvider === undefined){
+const err517 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data193};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6445,12 +6443,9 @@ vErrors.push(err517);
 }
 errors++;
 }
-}
-if(data194.identityProvider !== undefined){
-let data195 = data194.identityProvider;
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-if(data195.type === undefined){
-const err518 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data195};
+for(const key50 in data193){
+if(!(((key50 === "identityProvider") || (key50 === "roles")) || (key50 === "breakGlass"))){
+const err518 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data193};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6459,9 +6454,12 @@ vErrors.push(err518);
 }
 errors++;
 }
-for(const key51 in data195){
-if(!((key51 === "type") || (key51 === "issuer"))){
-const err519 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data195};
+}
+if(data193.identityProvider !== undefined){
+let data194 = data193.identityProvider;
+if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
+if(data194.type === undefined){
+const err519 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data194};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6470,11 +6468,9 @@ vErrors.push(err519);
 }
 errors++;
 }
-}
-if(data195.type !== undefined){
-let data196 = data195.type;
-if(typeof data196 !== "string"){
-const err520 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data196};
+for(const key51 in data194){
+if(!((key51 === "type") || (key51 === "issuer"))){
+const err520 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data194};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6483,8 +6479,11 @@ vErrors.push(err520);
 }
 errors++;
 }
-if(!(((data196 === "oidc") || (data196 === "saml")) || (data196 === "iam"))){
-const err521 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data196};
+}
+if(data194.type !== undefined){
+let data195 = data194.type;
+if(typeof data195 !== "string"){
+const err521 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data195};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6493,12 +6492,8 @@ vErrors.push(err521);
 }
 errors++;
 }
-}
-if(data195.issuer !== undefined){
-let data197 = data195.issuer;
-if(typeof data197 === "string"){
-if(func1(data197) > 512){
-const err522 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data197};
+if(!(((data195 === "oidc") || (data195 === "saml")) || (data195 === "iam"))){
+const err522 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data195};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6507,8 +6502,12 @@ vErrors.push(err522);
 }
 errors++;
 }
-if(func1(data197) < 1){
-const err523 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data197};
+}
+if(data194.issuer !== undefined){
+let data196 = data194.issuer;
+if(typeof data196 === "string"){
+if(func1(data196) > 512){
+const err523 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data196};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6517,9 +6516,8 @@ vErrors.push(err523);
 }
 errors++;
 }
-}
-else {
-const err524 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data197};
+if(func1(data196) < 1){
+const err524 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data196};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6529,9 +6527,8 @@ vErrors.push(err524);
 errors++;
 }
 }
-}
 else {
-const err525 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data195};
+const err525 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data196};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6541,10 +6538,9 @@ vErrors.push(err525);
 errors++;
 }
 }
-let data198 = data194.roles;
-if(Array.isArray(data198)){
-if(data198.length > 32){
-const err526 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data198};
+}
+else {
+const err526 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data194};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6553,12 +6549,11 @@ vErrors.push(err526);
 }
 errors++;
 }
-const len16 = data198.length;
-for(let i20=0; i20<len16; i20++){
-let data199 = data198[i20];
-if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
-if(data199.name === undefined){
-const err527 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
+}
+let data197 = data193.roles;
+if(Array.isArray(data197)){
+if(data197.length > 32){
+const err527 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data197};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6567,8 +6562,12 @@ vErrors.push(err527);
 }
 errors++;
 }
-if(data199.permissions === undefined){
-const err528 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
+const len16 = data197.length;
+for(let i20=0; i20<len16; i20++){
+let data198 = data197[i20];
+if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
+if(data198.name === undefined){
+const err528 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data198};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6577,9 +6576,8 @@ vErrors.push(err528);
 }
 errors++;
 }
-for(const key52 in data199){
-if(!((key52 === "name") || (key52 === "permissions"))){
-const err529 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
+if(data198.permissions === undefined){
+const err529 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data198};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6588,12 +6586,9 @@ vErrors.push(err529);
 }
 errors++;
 }
-}
-if(data199.name !== undefined){
-let data200 = data199.name;
-if(typeof data200 === "string"){
-if(func1(data200) > 63){
-const err530 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
+for(const key52 in data198){
+if(!((key52 === "name") || (key52 === "permissions"))){
+const err530 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data198};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6602,8 +6597,12 @@ vErrors.push(err530);
 }
 errors++;
 }
-if(func1(data200) < 1){
-const err531 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
+}
+if(data198.name !== undefined){
+let data199 = data198.name;
+if(typeof data199 === "string"){
+if(func1(data199) > 63){
+const err531 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data199};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6612,8 +6611,8 @@ vErrors.push(err531);
 }
 errors++;
 }
-if(!pattern4.test(data200)){
-const err532 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
+if(func1(data199) < 1){
+const err532 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data199};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6622,9 +6621,8 @@ vErrors.push(err532);
 }
 errors++;
 }
-}
-else {
-const err533 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data200};
+if(!pattern4.test(data199)){
+const err533 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data199};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6634,11 +6632,8 @@ vErrors.push(err533);
 errors++;
 }
 }
-if(data199.permissions !== undefined){
-let data201 = data199.permissions;
-if(Array.isArray(data201)){
-if(data201.length > 64){
-const err534 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data201};
+else {
+const err534 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data199};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6647,8 +6642,12 @@ vErrors.push(err534);
 }
 errors++;
 }
-if(data201.length < 1){
-const err535 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data201};
+}
+if(data198.permissions !== undefined){
+let data200 = data198.permissions;
+if(Array.isArray(data200)){
+if(data200.length > 64){
+const err535 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data200};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6657,12 +6656,8 @@ vErrors.push(err535);
 }
 errors++;
 }
-const len17 = data201.length;
-for(let i21=0; i21<len17; i21++){
-let data202 = data201[i21];
-if(typeof data202 === "string"){
-if(func1(data202) > 128){
-const err536 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data202};
+if(data200.length < 1){
+const err536 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data200};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6671,8 +6666,12 @@ vErrors.push(err536);
 }
 errors++;
 }
-if(func1(data202) < 1){
-const err537 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data202};
+const len17 = data200.length;
+for(let i21=0; i21<len17; i21++){
+let data201 = data200[i21];
+if(typeof data201 === "string"){
+if(func1(data201) > 128){
+const err537 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data201};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6681,9 +6680,8 @@ vErrors.push(err537);
 }
 errors++;
 }
-}
-else {
-const err538 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data202};
+if(func1(data201) < 1){
+const err538 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data201};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6693,9 +6691,8 @@ vErrors.push(err538);
 errors++;
 }
 }
-}
 else {
-const err539 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data201};
+const err539 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data201};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6707,7 +6704,7 @@ errors++;
 }
 }
 else {
-const err540 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data199};
+const err540 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data200};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6719,7 +6716,7 @@ errors++;
 }
 }
 else {
-const err541 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data198};
+const err541 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data198};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6728,20 +6725,10 @@ vErrors.push(err541);
 }
 errors++;
 }
-let data203 = data194.breakGlass;
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
-if(data203.enabled === undefined){
-data203.enabled = false;
 }
-if(data203.audited === undefined){
-data203.audited = true;
 }
-if(data203.approvers === undefined){
-data203.approvers = [];
-}
-for(const key53 in data203){
-if(!(((key53 === "enabled") || (key53 === "audited")) || (key53 === "approvers"))){
-const err542 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data203};
+else {
+const err542 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data197};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6750,10 +6737,20 @@ vErrors.push(err542);
 }
 errors++;
 }
+let data202 = data193.breakGlass;
+if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
+if(data202.enabled === undefined){
+data202.enabled = false;
 }
-let data204 = data203.enabled;
-if(typeof data204 !== "boolean"){
-const err543 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data204};
+if(data202.audited === undefined){
+data202.audited = true;
+}
+if(data202.approvers === undefined){
+data202.approvers = [];
+}
+for(const key53 in data202){
+if(!(((key53 === "enabled") || (key53 === "audited")) || (key53 === "approvers"))){
+const err543 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data202};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6762,9 +6759,10 @@ vErrors.push(err543);
 }
 errors++;
 }
-let data205 = data203.audited;
-if(typeof data205 !== "boolean"){
-const err544 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data205};
+}
+let data203 = data202.enabled;
+if(typeof data203 !== "boolean"){
+const err544 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data203};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6773,10 +6771,9 @@ vErrors.push(err544);
 }
 errors++;
 }
-let data206 = data203.approvers;
-if(Array.isArray(data206)){
-if(data206.length > 8){
-const err545 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data206};
+let data204 = data202.audited;
+if(typeof data204 !== "boolean"){
+const err545 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data204};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6785,12 +6782,10 @@ vErrors.push(err545);
 }
 errors++;
 }
-const len18 = data206.length;
-for(let i22=0; i22<len18; i22++){
-let data207 = data206[i22];
-if(typeof data207 === "string"){
-if(func1(data207) > 256){
-const err546 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data207};
+let data205 = data202.approvers;
+if(Array.isArray(data205)){
+if(data205.length > 8){
+const err546 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data205};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6799,8 +6794,12 @@ vErrors.push(err546);
 }
 errors++;
 }
-if(func1(data207) < 1){
-const err547 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data207};
+const len18 = data205.length;
+for(let i22=0; i22<len18; i22++){
+let data206 = data205[i22];
+if(typeof data206 === "string"){
+if(func1(data206) > 256){
+const err547 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data206};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6809,9 +6808,8 @@ vErrors.push(err547);
 }
 errors++;
 }
-}
-else {
-const err548 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data207};
+if(func1(data206) < 1){
+const err548 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data206};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6821,9 +6819,8 @@ vErrors.push(err548);
 errors++;
 }
 }
-}
 else {
-const err549 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data206};
+const err549 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data206};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6833,8 +6830,9 @@ vErrors.push(err549);
 errors++;
 }
 }
+}
 else {
-const err550 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data203};
+const err550 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data205};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6845,7 +6843,7 @@ errors++;
 }
 }
 else {
-const err551 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data194};
+const err551 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data202};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6855,20 +6853,8 @@ vErrors.push(err551);
 errors++;
 }
 }
-let data208 = data11.observability;
-if(data208 && typeof data208 == "object" && !Array.isArray(data208)){
-if(data208.audit === undefined){
-data208.audit = {};
-}
-if(data208.metrics === undefined){
-data208.metrics = true;
-}
-if(data208.tracing === undefined){
-data208.tracing = true;
-}
-for(const key54 in data208){
-if(!(((key54 === "audit") || (key54 === "metrics")) || (key54 === "tracing"))){
-const err552 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data208};
+else {
+const err552 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data193};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6878,26 +6864,20 @@ vErrors.push(err552);
 errors++;
 }
 }
-let data209 = data208.audit;
-if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
-if(data209.enabled === undefined){
-data209.enabled = true;
+let data207 = data11.observability;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.audit === undefined){
+data207.audit = {};
 }
-if(data209.immutable === undefined){
-data209.immutable = true;
+if(data207.metrics === undefined){
+data207.metrics = true;
 }
-if(data209.retentionDays === undefined){
-data209.retentionDays = 365;
+if(data207.tracing === undefined){
+data207.tracing = true;
 }
-if(data209.recordModelVersion === undefined){
-data209.recordModelVersion = true;
-}
-if(data209.recordPolicyRevision === undefined){
-data209.recordPolicyRevision = true;
-}
-for(const key55 in data209){
-if(!(((((key55 === "enabled") || (key55 === "immutable")) || (key55 === "retentionDays")) || (key55 === "recordModelVersion")) || (key55 === "recordPolicyRevision"))){
-const err553 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data209};
+for(const key54 in data207){
+if(!(((key54 === "audit") || (key54 === "metrics")) || (key54 === "tracing"))){
+const err553 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data207};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6907,9 +6887,26 @@ vErrors.push(err553);
 errors++;
 }
 }
-let data210 = data209.enabled;
-if(typeof data210 !== "boolean"){
-const err554 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data210};
+let data208 = data207.audit;
+if(data208 && typeof data208 == "object" && !Array.isArray(data208)){
+if(data208.enabled === undefined){
+data208.enabled = true;
+}
+if(data208.immutable === undefined){
+data208.immutable = true;
+}
+if(data208.retentionDays === undefined){
+data208.retentionDays = 365;
+}
+if(data208.recordModelVersion === undefined){
+data208.recordModelVersion = true;
+}
+if(data208.recordPolicyRevision === undefined){
+data208.recordPolicyRevision = true;
+}
+for(const key55 in data208){
+if(!(((((key55 === "enabled") || (key55 === "immutable")) || (key55 === "retentionDays")) || (key55 === "recordModelVersion")) || (key55 === "recordPolicyRevision"))){
+const err554 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data208};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6918,9 +6915,10 @@ vErrors.push(err554);
 }
 errors++;
 }
-let data211 = data209.immutable;
-if(typeof data211 !== "boolean"){
-const err555 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data211};
+}
+let data209 = data208.enabled;
+if(typeof data209 !== "boolean"){
+const err555 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data209};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6929,9 +6927,9 @@ vErrors.push(err555);
 }
 errors++;
 }
-let data212 = data209.retentionDays;
-if(!(((typeof data212 == "number") && (!(data212 % 1) && !isNaN(data212))) && (isFinite(data212)))){
-const err556 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data212};
+let data210 = data208.immutable;
+if(typeof data210 !== "boolean"){
+const err556 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data210};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6940,9 +6938,9 @@ vErrors.push(err556);
 }
 errors++;
 }
-if((typeof data212 == "number") && (isFinite(data212))){
-if(data212 > 3650 || isNaN(data212)){
-const err557 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data212};
+let data211 = data208.retentionDays;
+if(!(((typeof data211 == "number") && (!(data211 % 1) && !isNaN(data211))) && (isFinite(data211)))){
+const err557 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data211};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6951,8 +6949,9 @@ vErrors.push(err557);
 }
 errors++;
 }
-if(data212 < 1 || isNaN(data212)){
-const err558 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data212};
+if((typeof data211 == "number") && (isFinite(data211))){
+if(data211 > 3650 || isNaN(data211)){
+const err558 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data211};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6961,10 +6960,8 @@ vErrors.push(err558);
 }
 errors++;
 }
-}
-let data213 = data209.recordModelVersion;
-if(typeof data213 !== "boolean"){
-const err559 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data213};
+if(data211 < 1 || isNaN(data211)){
+const err559 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data211};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6973,9 +6970,10 @@ vErrors.push(err559);
 }
 errors++;
 }
-let data214 = data209.recordPolicyRevision;
-if(typeof data214 !== "boolean"){
-const err560 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data214};
+}
+let data212 = data208.recordModelVersion;
+if(typeof data212 !== "boolean"){
+const err560 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data212};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6984,9 +6982,9 @@ vErrors.push(err560);
 }
 errors++;
 }
-}
-else {
-const err561 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data209};
+let data213 = data208.recordPolicyRevision;
+if(typeof data213 !== "boolean"){
+const err561 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data213};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6995,9 +6993,9 @@ vErrors.push(err561);
 }
 errors++;
 }
-let data215 = data208.metrics;
-if(typeof data215 !== "boolean"){
-const err562 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data215};
+}
+else {
+const err562 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data208};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -7006,9 +7004,9 @@ vErrors.push(err562);
 }
 errors++;
 }
-let data216 = data208.tracing;
-if(typeof data216 !== "boolean"){
-const err563 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data216};
+let data214 = data207.metrics;
+if(typeof data214 !== "boolean"){
+const err563 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data214};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -7017,9 +7015,9 @@ vErrors.push(err563);
 }
 errors++;
 }
-}
-else {
-const err564 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data208};
+let data215 = data207.tracing;
+if(typeof data215 !== "boolean"){
+const err564 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data215};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7028,14 +7026,9 @@ vErrors.push(err564);
 }
 errors++;
 }
-let data217 = data11.governance;
-if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
-if(data217.disclosure === undefined){
-data217.disclosure = {};
 }
-for(const key56 in data217){
-if(!((key56 === "stopPath") || (key56 === "disclosure"))){
-const err565 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data217};
+else {
+const err565 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data207};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7044,15 +7037,14 @@ vErrors.push(err565);
 }
 errors++;
 }
+let data216 = data11.governance;
+if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
+if(data216.disclosure === undefined){
+data216.disclosure = {};
 }
-if(data217.stopPath !== undefined){
-let data218 = data217.stopPath;
-if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
-if(data218.killSwitch === undefined){
-data218.killSwitch = true;
-}
-if(data218.runbook === undefined){
-const err566 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data218};
+for(const key56 in data216){
+if(!((key56 === "stopPath") || (key56 === "disclosure"))){
+const err566 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data216};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7061,9 +7053,15 @@ vErrors.push(err566);
 }
 errors++;
 }
-for(const key57 in data218){
-if(!((key57 === "runbook") || (key57 === "killSwitch"))){
-const err567 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data218};
+}
+if(data216.stopPath !== undefined){
+let data217 = data216.stopPath;
+if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
+if(data217.killSwitch === undefined){
+data217.killSwitch = true;
+}
+if(data217.runbook === undefined){
+const err567 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data217};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7072,12 +7070,9 @@ vErrors.push(err567);
 }
 errors++;
 }
-}
-if(data218.runbook !== undefined){
-let data219 = data218.runbook;
-if(typeof data219 === "string"){
-if(func1(data219) > 2048){
-const err568 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
+for(const key57 in data217){
+if(!((key57 === "runbook") || (key57 === "killSwitch"))){
+const err568 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data217};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7086,8 +7081,12 @@ vErrors.push(err568);
 }
 errors++;
 }
-if(func1(data219) < 1){
-const err569 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
+}
+if(data217.runbook !== undefined){
+let data218 = data217.runbook;
+if(typeof data218 === "string"){
+if(func1(data218) > 2048){
+const err569 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data218};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7096,8 +7095,8 @@ vErrors.push(err569);
 }
 errors++;
 }
-if(!pattern21.test(data219)){
-const err570 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
+if(func1(data218) < 1){
+const err570 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data218};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7106,9 +7105,8 @@ vErrors.push(err570);
 }
 errors++;
 }
-}
-else {
-const err571 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data219};
+if(!pattern21.test(data218)){
+const err571 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data218};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7118,9 +7116,8 @@ vErrors.push(err571);
 errors++;
 }
 }
-let data220 = data218.killSwitch;
-if(typeof data220 !== "boolean"){
-const err572 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data220};
+else {
+const err572 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data218};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7130,8 +7127,9 @@ vErrors.push(err572);
 errors++;
 }
 }
-else {
-const err573 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data218};
+let data219 = data217.killSwitch;
+if(typeof data219 !== "boolean"){
+const err573 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data219};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7141,14 +7139,8 @@ vErrors.push(err573);
 errors++;
 }
 }
-let data221 = data217.disclosure;
-if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
-if(data221.aiDisclosure === undefined){
-data221.aiDisclosure = false;
-}
-for(const key58 in data221){
-if(!((key58 === "aiDisclosure") || (key58 === "text"))){
-const err574 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data221};
+else {
+const err574 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data217};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7158,9 +7150,14 @@ vErrors.push(err574);
 errors++;
 }
 }
-let data222 = data221.aiDisclosure;
-if(typeof data222 !== "boolean"){
-const err575 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data222};
+let data220 = data216.disclosure;
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+if(data220.aiDisclosure === undefined){
+data220.aiDisclosure = false;
+}
+for(const key58 in data220){
+if(!((key58 === "aiDisclosure") || (key58 === "text"))){
+const err575 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data220};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7169,11 +7166,10 @@ vErrors.push(err575);
 }
 errors++;
 }
-if(data221.text !== undefined){
-let data223 = data221.text;
-if(typeof data223 === "string"){
-if(func1(data223) > 1000){
-const err576 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data223};
+}
+let data221 = data220.aiDisclosure;
+if(typeof data221 !== "boolean"){
+const err576 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data221};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7182,8 +7178,11 @@ vErrors.push(err576);
 }
 errors++;
 }
-if(func1(data223) < 1){
-const err577 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data223};
+if(data220.text !== undefined){
+let data222 = data220.text;
+if(typeof data222 === "string"){
+if(func1(data222) > 1000){
+const err577 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data222};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7192,9 +7191,8 @@ vErrors.push(err577);
 }
 errors++;
 }
-}
-else {
-const err578 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data223};
+if(func1(data222) < 1){
+const err578 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data222};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7204,9 +7202,8 @@ vErrors.push(err578);
 errors++;
 }
 }
-}
 else {
-const err579 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data221};
+const err579 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data222};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7216,8 +7213,9 @@ vErrors.push(err579);
 errors++;
 }
 }
+}
 else {
-const err580 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data217};
+const err580 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data220};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7226,23 +7224,9 @@ vErrors.push(err580);
 }
 errors++;
 }
-let data224 = data11.platform;
-if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
-if(data224.images === undefined){
-data224.images = {};
 }
-if(data224.gatewayClientNamespaces === undefined){
-data224.gatewayClientNamespaces = [];
-}
-if(data224.artifactStoreCidrs === undefined){
-data224.artifactStoreCidrs = [];
-}
-if(data224.egressProxyCidrs === undefined){
-data224.egressProxyCidrs = [];
-}
-for(const key59 in data224){
-if(!(((((key59 === "images") || (key59 === "gatewayClientNamespaces")) || (key59 === "artifactStoreCidrs")) || (key59 === "egressProxyCidrs")) || (key59 === "storageClass"))){
-const err581 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data224};
+else {
+const err581 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data216};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7251,12 +7235,32 @@ vErrors.push(err581);
 }
 errors++;
 }
+let data223 = data11.platform;
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+if(data223.images === undefined){
+data223.images = {};
 }
-let data225 = data224.images;
-if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
-for(const key60 in data225){
-if(!((((key60 === "gateway") || (key60 === "vectorDatabase")) || (key60 === "modelFetcher")) || (key60 === "collector"))){
-const err582 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data225};
+if(data223.gatewayClientNamespaces === undefined){
+data223.gatewayClientNamespaces = [];
+}
+if(data223.artifactStoreCidrs === undefined){
+data223.artifactStoreCidrs = [];
+}
+if(data223.egressProxyCidrs === undefined){
+data223.egressProxyCidrs = [];
+}
+if(data223.gpu === undefined){
+data223.gpu = {};
+}
+if(data223.autoscaling === undefined){
+data223.autoscaling = {};
+}
+if(data223.modelCache === undefined){
+data223.modelCache = {};
+}
+for(const key59 in data223){
+if(!((((((((key59 === "images") || (key59 === "gatewayClientNamespaces")) || (key59 === "artifactStoreCidrs")) || (key59 === "egressProxyCidrs")) || (key59 === "storageClass")) || (key59 === "gpu")) || (key59 === "autoscaling")) || (key59 === "modelCache"))){
+const err582 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data223};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7266,11 +7270,11 @@ vErrors.push(err582);
 errors++;
 }
 }
-if(data225.gateway !== undefined){
-let data226 = data225.gateway;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(data226.repository === undefined){
-const err583 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+let data224 = data223.images;
+if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
+for(const key60 in data224){
+if(!((((((key60 === "gateway") || (key60 === "vectorDatabase")) || (key60 === "modelFetcher")) || (key60 === "collector")) || (key60 === "dcgmExporter")) || (key60 === "devicePlugin"))){
+const err583 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data224};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7279,8 +7283,12 @@ vErrors.push(err583);
 }
 errors++;
 }
-if(data226.digest === undefined){
-const err584 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+}
+if(data224.gateway !== undefined){
+let data225 = data224.gateway;
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+if(data225.repository === undefined){
+const err584 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data225};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7289,9 +7297,8 @@ vErrors.push(err584);
 }
 errors++;
 }
-for(const key61 in data226){
-if(!((key61 === "repository") || (key61 === "digest"))){
-const err585 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+if(data225.digest === undefined){
+const err585 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data225};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7300,12 +7307,9 @@ vErrors.push(err585);
 }
 errors++;
 }
-}
-if(data226.repository !== undefined){
-let data227 = data226.repository;
-if(typeof data227 === "string"){
-if(func1(data227) > 255){
-const err586 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data227};
+for(const key61 in data225){
+if(!((key61 === "repository") || (key61 === "digest"))){
+const err586 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data225};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7314,8 +7318,12 @@ vErrors.push(err586);
 }
 errors++;
 }
-if(func1(data227) < 1){
-const err587 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data227};
+}
+if(data225.repository !== undefined){
+let data226 = data225.repository;
+if(typeof data226 === "string"){
+if(func1(data226) > 255){
+const err587 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data226};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7324,9 +7332,8 @@ vErrors.push(err587);
 }
 errors++;
 }
-}
-else {
-const err588 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data227};
+if(func1(data226) < 1){
+const err588 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data226};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7336,11 +7343,8 @@ vErrors.push(err588);
 errors++;
 }
 }
-if(data226.digest !== undefined){
-let data228 = data226.digest;
-if(typeof data228 === "string"){
-if(func1(data228) > 71){
-const err589 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
+else {
+const err589 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data226};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7349,8 +7353,12 @@ vErrors.push(err589);
 }
 errors++;
 }
-if(func1(data228) < 1){
-const err590 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
+}
+if(data225.digest !== undefined){
+let data227 = data225.digest;
+if(typeof data227 === "string"){
+if(func1(data227) > 71){
+const err590 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data227};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7359,8 +7367,8 @@ vErrors.push(err590);
 }
 errors++;
 }
-if(!pattern13.test(data228)){
-const err591 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
+if(func1(data227) < 1){
+const err591 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data227};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7369,9 +7377,8 @@ vErrors.push(err591);
 }
 errors++;
 }
-}
-else {
-const err592 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data228};
+if(!pattern13.test(data227)){
+const err592 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data227};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7381,9 +7388,8 @@ vErrors.push(err592);
 errors++;
 }
 }
-}
 else {
-const err593 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data226};
+const err593 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data227};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7393,11 +7399,9 @@ vErrors.push(err593);
 errors++;
 }
 }
-if(data225.vectorDatabase !== undefined){
-let data229 = data225.vectorDatabase;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.repository === undefined){
-const err594 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
+}
+else {
+const err594 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data225};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7406,8 +7410,12 @@ vErrors.push(err594);
 }
 errors++;
 }
-if(data229.digest === undefined){
-const err595 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
+}
+if(data224.vectorDatabase !== undefined){
+let data228 = data224.vectorDatabase;
+if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
+if(data228.repository === undefined){
+const err595 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data228};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7416,9 +7424,8 @@ vErrors.push(err595);
 }
 errors++;
 }
-for(const key62 in data229){
-if(!((key62 === "repository") || (key62 === "digest"))){
-const err596 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
+if(data228.digest === undefined){
+const err596 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data228};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7427,12 +7434,9 @@ vErrors.push(err596);
 }
 errors++;
 }
-}
-if(data229.repository !== undefined){
-let data230 = data229.repository;
-if(typeof data230 === "string"){
-if(func1(data230) > 255){
-const err597 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data230};
+for(const key62 in data228){
+if(!((key62 === "repository") || (key62 === "digest"))){
+const err597 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data228};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7441,8 +7445,12 @@ vErrors.push(err597);
 }
 errors++;
 }
-if(func1(data230) < 1){
-const err598 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data230};
+}
+if(data228.repository !== undefined){
+let data229 = data228.repository;
+if(typeof data229 === "string"){
+if(func1(data229) > 255){
+const err598 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data229};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7451,9 +7459,8 @@ vErrors.push(err598);
 }
 errors++;
 }
-}
-else {
-const err599 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data230};
+if(func1(data229) < 1){
+const err599 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data229};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7463,11 +7470,8 @@ vErrors.push(err599);
 errors++;
 }
 }
-if(data229.digest !== undefined){
-let data231 = data229.digest;
-if(typeof data231 === "string"){
-if(func1(data231) > 71){
-const err600 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
+else {
+const err600 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data229};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7476,8 +7480,12 @@ vErrors.push(err600);
 }
 errors++;
 }
-if(func1(data231) < 1){
-const err601 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
+}
+if(data228.digest !== undefined){
+let data230 = data228.digest;
+if(typeof data230 === "string"){
+if(func1(data230) > 71){
+const err601 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data230};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7486,8 +7494,8 @@ vErrors.push(err601);
 }
 errors++;
 }
-if(!pattern13.test(data231)){
-const err602 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
+if(func1(data230) < 1){
+const err602 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data230};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7496,9 +7504,8 @@ vErrors.push(err602);
 }
 errors++;
 }
-}
-else {
-const err603 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data231};
+if(!pattern13.test(data230)){
+const err603 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data230};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7508,9 +7515,8 @@ vErrors.push(err603);
 errors++;
 }
 }
-}
 else {
-const err604 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data229};
+const err604 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data230};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7520,11 +7526,9 @@ vErrors.push(err604);
 errors++;
 }
 }
-if(data225.modelFetcher !== undefined){
-let data232 = data225.modelFetcher;
-if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
-if(data232.repository === undefined){
-const err605 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
+}
+else {
+const err605 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data228};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7533,8 +7537,12 @@ vErrors.push(err605);
 }
 errors++;
 }
-if(data232.digest === undefined){
-const err606 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
+}
+if(data224.modelFetcher !== undefined){
+let data231 = data224.modelFetcher;
+if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
+if(data231.repository === undefined){
+const err606 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data231};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7543,9 +7551,8 @@ vErrors.push(err606);
 }
 errors++;
 }
-for(const key63 in data232){
-if(!((key63 === "repository") || (key63 === "digest"))){
-const err607 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
+if(data231.digest === undefined){
+const err607 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data231};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7554,12 +7561,9 @@ vErrors.push(err607);
 }
 errors++;
 }
-}
-if(data232.repository !== undefined){
-let data233 = data232.repository;
-if(typeof data233 === "string"){
-if(func1(data233) > 255){
-const err608 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data233};
+for(const key63 in data231){
+if(!((key63 === "repository") || (key63 === "digest"))){
+const err608 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data231};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7568,8 +7572,12 @@ vErrors.push(err608);
 }
 errors++;
 }
-if(func1(data233) < 1){
-const err609 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data233};
+}
+if(data231.repository !== undefined){
+let data232 = data231.repository;
+if(typeof data232 === "string"){
+if(func1(data232) > 255){
+const err609 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data232};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7578,9 +7586,8 @@ vErrors.push(err609);
 }
 errors++;
 }
-}
-else {
-const err610 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data233};
+if(func1(data232) < 1){
+const err610 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data232};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7590,11 +7597,8 @@ vErrors.push(err610);
 errors++;
 }
 }
-if(data232.digest !== undefined){
-let data234 = data232.digest;
-if(typeof data234 === "string"){
-if(func1(data234) > 71){
-const err611 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
+else {
+const err611 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data232};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7603,8 +7607,12 @@ vErrors.push(err611);
 }
 errors++;
 }
-if(func1(data234) < 1){
-const err612 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
+}
+if(data231.digest !== undefined){
+let data233 = data231.digest;
+if(typeof data233 === "string"){
+if(func1(data233) > 71){
+const err612 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data233};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7613,8 +7621,8 @@ vErrors.push(err612);
 }
 errors++;
 }
-if(!pattern13.test(data234)){
-const err613 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
+if(func1(data233) < 1){
+const err613 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data233};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7623,9 +7631,8 @@ vErrors.push(err613);
 }
 errors++;
 }
-}
-else {
-const err614 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data234};
+if(!pattern13.test(data233)){
+const err614 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data233};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7635,9 +7642,8 @@ vErrors.push(err614);
 errors++;
 }
 }
-}
 else {
-const err615 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data232};
+const err615 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data233};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7647,11 +7653,9 @@ vErrors.push(err615);
 errors++;
 }
 }
-if(data225.collector !== undefined){
-let data235 = data225.collector;
-if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
-if(data235.repository === undefined){
-const err616 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
+}
+else {
+const err616 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data231};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7660,8 +7664,12 @@ vErrors.push(err616);
 }
 errors++;
 }
-if(data235.digest === undefined){
-const err617 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
+}
+if(data224.collector !== undefined){
+let data234 = data224.collector;
+if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
+if(data234.repository === undefined){
+const err617 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data234};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -7670,9 +7678,8 @@ vErrors.push(err617);
 }
 errors++;
 }
-for(const key64 in data235){
-if(!((key64 === "repository") || (key64 === "digest"))){
-const err618 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
+if(data234.digest === undefined){
+const err618 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data234};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -7681,12 +7688,9 @@ vErrors.push(err618);
 }
 errors++;
 }
-}
-if(data235.repository !== undefined){
-let data236 = data235.repository;
-if(typeof data236 === "string"){
-if(func1(data236) > 255){
-const err619 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data236};
+for(const key64 in data234){
+if(!((key64 === "repository") || (key64 === "digest"))){
+const err619 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data234};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -7695,8 +7699,12 @@ vErrors.push(err619);
 }
 errors++;
 }
-if(func1(data236) < 1){
-const err620 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data236};
+}
+if(data234.repository !== undefined){
+let data235 = data234.repository;
+if(typeof data235 === "string"){
+if(func1(data235) > 255){
+const err620 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data235};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -7705,9 +7713,8 @@ vErrors.push(err620);
 }
 errors++;
 }
-}
-else {
-const err621 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data236};
+if(func1(data235) < 1){
+const err621 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data235};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -7717,11 +7724,8 @@ vErrors.push(err621);
 errors++;
 }
 }
-if(data235.digest !== undefined){
-let data237 = data235.digest;
-if(typeof data237 === "string"){
-if(func1(data237) > 71){
-const err622 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
+else {
+const err622 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data235};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -7730,8 +7734,12 @@ vErrors.push(err622);
 }
 errors++;
 }
-if(func1(data237) < 1){
-const err623 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
+}
+if(data234.digest !== undefined){
+let data236 = data234.digest;
+if(typeof data236 === "string"){
+if(func1(data236) > 71){
+const err623 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data236};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -7740,8 +7748,8 @@ vErrors.push(err623);
 }
 errors++;
 }
-if(!pattern13.test(data237)){
-const err624 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
+if(func1(data236) < 1){
+const err624 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data236};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -7750,9 +7758,8 @@ vErrors.push(err624);
 }
 errors++;
 }
-}
-else {
-const err625 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data237};
+if(!pattern13.test(data236)){
+const err625 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data236};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -7762,9 +7769,8 @@ vErrors.push(err625);
 errors++;
 }
 }
-}
 else {
-const err626 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data235};
+const err626 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data236};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -7776,7 +7782,7 @@ errors++;
 }
 }
 else {
-const err627 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data225};
+const err627 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data234};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -7785,10 +7791,12 @@ vErrors.push(err627);
 }
 errors++;
 }
-let data238 = data224.gatewayClientNamespaces;
-if(Array.isArray(data238)){
-if(data238.length > 16){
-const err628 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data238};
+}
+if(data224.dcgmExporter !== undefined){
+let data237 = data224.dcgmExporter;
+if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
+if(data237.repository === undefined){
+const err628 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data237};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -7797,12 +7805,8 @@ vErrors.push(err628);
 }
 errors++;
 }
-const len19 = data238.length;
-for(let i23=0; i23<len19; i23++){
-let data239 = data238[i23];
-if(typeof data239 === "string"){
-if(func1(data239) > 63){
-const err629 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
+if(data237.digest === undefined){
+const err629 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data237};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -7811,8 +7815,9 @@ vErrors.push(err629);
 }
 errors++;
 }
-if(func1(data239) < 1){
-const err630 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
+for(const key65 in data237){
+if(!((key65 === "repository") || (key65 === "digest"))){
+const err630 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data237};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -7821,8 +7826,12 @@ vErrors.push(err630);
 }
 errors++;
 }
-if(!pattern4.test(data239)){
-const err631 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
+}
+if(data237.repository !== undefined){
+let data238 = data237.repository;
+if(typeof data238 === "string"){
+if(func1(data238) > 255){
+const err631 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data238};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -7831,9 +7840,8 @@ vErrors.push(err631);
 }
 errors++;
 }
-}
-else {
-const err632 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data239};
+if(func1(data238) < 1){
+const err632 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data238};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -7843,9 +7851,8 @@ vErrors.push(err632);
 errors++;
 }
 }
-}
 else {
-const err633 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data238};
+const err633 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data238};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -7854,10 +7861,12 @@ vErrors.push(err633);
 }
 errors++;
 }
-let data240 = data224.artifactStoreCidrs;
-if(Array.isArray(data240)){
-if(data240.length > 16){
-const err634 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data240};
+}
+if(data237.digest !== undefined){
+let data239 = data237.digest;
+if(typeof data239 === "string"){
+if(func1(data239) > 71){
+const err634 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data239};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -7866,12 +7875,8 @@ vErrors.push(err634);
 }
 errors++;
 }
-const len20 = data240.length;
-for(let i24=0; i24<len20; i24++){
-let data241 = data240[i24];
-if(typeof data241 === "string"){
-if(func1(data241) > 18){
-const err635 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
+if(func1(data239) < 1){
+const err635 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data239};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -7880,8 +7885,8 @@ vErrors.push(err635);
 }
 errors++;
 }
-if(func1(data241) < 1){
-const err636 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
+if(!pattern13.test(data239)){
+const err636 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data239};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -7890,8 +7895,9 @@ vErrors.push(err636);
 }
 errors++;
 }
-if(!pattern8.test(data241)){
-const err637 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
+}
+else {
+const err637 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data239};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -7901,8 +7907,9 @@ vErrors.push(err637);
 errors++;
 }
 }
+}
 else {
-const err638 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data241};
+const err638 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data237};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -7912,9 +7919,11 @@ vErrors.push(err638);
 errors++;
 }
 }
-}
-else {
-const err639 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data240};
+if(data224.devicePlugin !== undefined){
+let data240 = data224.devicePlugin;
+if(data240 && typeof data240 == "object" && !Array.isArray(data240)){
+if(data240.repository === undefined){
+const err639 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data240};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -7923,10 +7932,8 @@ vErrors.push(err639);
 }
 errors++;
 }
-let data242 = data224.egressProxyCidrs;
-if(Array.isArray(data242)){
-if(data242.length > 16){
-const err640 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data242};
+if(data240.digest === undefined){
+const err640 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data240};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -7935,12 +7942,9 @@ vErrors.push(err640);
 }
 errors++;
 }
-const len21 = data242.length;
-for(let i25=0; i25<len21; i25++){
-let data243 = data242[i25];
-if(typeof data243 === "string"){
-if(func1(data243) > 18){
-const err641 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
+for(const key66 in data240){
+if(!((key66 === "repository") || (key66 === "digest"))){
+const err641 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data240};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -7949,8 +7953,12 @@ vErrors.push(err641);
 }
 errors++;
 }
-if(func1(data243) < 1){
-const err642 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
+}
+if(data240.repository !== undefined){
+let data241 = data240.repository;
+if(typeof data241 === "string"){
+if(func1(data241) > 255){
+const err642 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data241};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -7959,8 +7967,8 @@ vErrors.push(err642);
 }
 errors++;
 }
-if(!pattern8.test(data243)){
-const err643 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
+if(func1(data241) < 1){
+const err643 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data241};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -7971,7 +7979,7 @@ errors++;
 }
 }
 else {
-const err644 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data243};
+const err644 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data241};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -7981,9 +7989,11 @@ vErrors.push(err644);
 errors++;
 }
 }
-}
-else {
-const err645 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data242};
+if(data240.digest !== undefined){
+let data242 = data240.digest;
+if(typeof data242 === "string"){
+if(func1(data242) > 71){
+const err645 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data242};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -7992,11 +8002,8 @@ vErrors.push(err645);
 }
 errors++;
 }
-if(data224.storageClass !== undefined){
-let data244 = data224.storageClass;
-if(typeof data244 === "string"){
-if(func1(data244) > 63){
-const err646 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data244};
+if(func1(data242) < 1){
+const err646 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data242};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8005,8 +8012,8 @@ vErrors.push(err646);
 }
 errors++;
 }
-if(func1(data244) < 1){
-const err647 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data244};
+if(!pattern13.test(data242)){
+const err647 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data242};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8017,7 +8024,7 @@ errors++;
 }
 }
 else {
-const err648 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data244};
+const err648 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data242};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8029,7 +8036,7 @@ errors++;
 }
 }
 else {
-const err649 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data224};
+const err649 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data240};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8038,10 +8045,10 @@ vErrors.push(err649);
 }
 errors++;
 }
-let data245 = data11.exceptions;
-if(Array.isArray(data245)){
-if(data245.length > 64){
-const err650 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data245};
+}
+}
+else {
+const err650 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data224};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8050,12 +8057,10 @@ vErrors.push(err650);
 }
 errors++;
 }
-const len22 = data245.length;
-for(let i26=0; i26<len22; i26++){
-let data246 = data245[i26];
-if(data246 && typeof data246 == "object" && !Array.isArray(data246)){
-if(data246.policyId === undefined){
-const err651 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+let data243 = data223.gatewayClientNamespaces;
+if(Array.isArray(data243)){
+if(data243.length > 16){
+const err651 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data243};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8064,8 +8069,12 @@ vErrors.push(err651);
 }
 errors++;
 }
-if(data246.reason === undefined){
-const err652 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+const len19 = data243.length;
+for(let i23=0; i23<len19; i23++){
+let data244 = data243[i23];
+if(typeof data244 === "string"){
+if(func1(data244) > 63){
+const err652 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data244};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8074,8 +8083,8 @@ vErrors.push(err652);
 }
 errors++;
 }
-if(data246.approver === undefined){
-const err653 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+if(func1(data244) < 1){
+const err653 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data244};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8084,8 +8093,8 @@ vErrors.push(err653);
 }
 errors++;
 }
-if(data246.expires === undefined){
-const err654 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+if(!pattern4.test(data244)){
+const err654 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data244};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8094,9 +8103,9 @@ vErrors.push(err654);
 }
 errors++;
 }
-for(const key65 in data246){
-if(!(((((key65 === "policyId") || (key65 === "reason")) || (key65 === "approver")) || (key65 === "expires")) || (key65 === "path"))){
-const err655 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+}
+else {
+const err655 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data244};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8106,11 +8115,9 @@ vErrors.push(err655);
 errors++;
 }
 }
-if(data246.policyId !== undefined){
-let data247 = data246.policyId;
-if(typeof data247 === "string"){
-if(func1(data247) > 16){
-const err656 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
+}
+else {
+const err656 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data243};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8119,8 +8126,10 @@ vErrors.push(err656);
 }
 errors++;
 }
-if(func1(data247) < 1){
-const err657 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
+let data245 = data223.artifactStoreCidrs;
+if(Array.isArray(data245)){
+if(data245.length > 16){
+const err657 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data245};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8129,8 +8138,12 @@ vErrors.push(err657);
 }
 errors++;
 }
-if(!pattern29.test(data247)){
-const err658 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
+const len20 = data245.length;
+for(let i24=0; i24<len20; i24++){
+let data246 = data245[i24];
+if(typeof data246 === "string"){
+if(func1(data246) > 18){
+const err658 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data246};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8139,9 +8152,8 @@ vErrors.push(err658);
 }
 errors++;
 }
-}
-else {
-const err659 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data247};
+if(func1(data246) < 1){
+const err659 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data246};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8150,12 +8162,8 @@ vErrors.push(err659);
 }
 errors++;
 }
-}
-if(data246.reason !== undefined){
-let data248 = data246.reason;
-if(typeof data248 === "string"){
-if(func1(data248) > 1000){
-const err660 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data248};
+if(!pattern8.test(data246)){
+const err660 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data246};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8164,8 +8172,9 @@ vErrors.push(err660);
 }
 errors++;
 }
-if(func1(data248) < 1){
-const err661 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data248};
+}
+else {
+const err661 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data246};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8175,8 +8184,9 @@ vErrors.push(err661);
 errors++;
 }
 }
+}
 else {
-const err662 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data248};
+const err662 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data245};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8185,12 +8195,10 @@ vErrors.push(err662);
 }
 errors++;
 }
-}
-if(data246.approver !== undefined){
-let data249 = data246.approver;
-if(typeof data249 === "string"){
-if(func1(data249) > 256){
-const err663 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
+let data247 = data223.egressProxyCidrs;
+if(Array.isArray(data247)){
+if(data247.length > 16){
+const err663 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data247};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8199,8 +8207,12 @@ vErrors.push(err663);
 }
 errors++;
 }
-if(func1(data249) < 1){
-const err664 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
+const len21 = data247.length;
+for(let i25=0; i25<len21; i25++){
+let data248 = data247[i25];
+if(typeof data248 === "string"){
+if(func1(data248) > 18){
+const err664 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data248};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8209,8 +8221,8 @@ vErrors.push(err664);
 }
 errors++;
 }
-if(!pattern5.test(data249)){
-const err665 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
+if(func1(data248) < 1){
+const err665 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data248};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8219,9 +8231,8 @@ vErrors.push(err665);
 }
 errors++;
 }
-}
-else {
-const err666 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data249};
+if(!pattern8.test(data248)){
+const err666 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data248};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8231,11 +8242,8 @@ vErrors.push(err666);
 errors++;
 }
 }
-if(data246.expires !== undefined){
-let data250 = data246.expires;
-if(typeof data250 === "string"){
-if(func1(data250) > 10){
-const err667 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
+else {
+const err667 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data248};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8244,8 +8252,10 @@ vErrors.push(err667);
 }
 errors++;
 }
-if(func1(data250) < 1){
-const err668 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
+}
+}
+else {
+const err668 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data247};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8254,8 +8264,11 @@ vErrors.push(err668);
 }
 errors++;
 }
-if(!pattern31.test(data250)){
-const err669 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
+if(data223.storageClass !== undefined){
+let data249 = data223.storageClass;
+if(typeof data249 === "string"){
+if(func1(data249) > 63){
+const err669 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data249};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8264,9 +8277,8 @@ vErrors.push(err669);
 }
 errors++;
 }
-}
-else {
-const err670 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data250};
+if(func1(data249) < 1){
+const err670 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data249};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8276,11 +8288,8 @@ vErrors.push(err670);
 errors++;
 }
 }
-if(data246.path !== undefined){
-let data251 = data246.path;
-if(typeof data251 === "string"){
-if(func1(data251) > 512){
-const err671 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data251};
+else {
+const err671 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data249};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8289,8 +8298,18 @@ vErrors.push(err671);
 }
 errors++;
 }
-if(func1(data251) < 1){
-const err672 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data251};
+}
+let data250 = data223.gpu;
+if(data250 && typeof data250 == "object" && !Array.isArray(data250)){
+if(data250.install === undefined){
+data250.install = "none";
+}
+if(data250.namespace === undefined){
+data250.namespace = "llmops-gpu";
+}
+for(const key67 in data250){
+if(!((key67 === "install") || (key67 === "namespace"))){
+const err672 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data250};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8300,8 +8319,9 @@ vErrors.push(err672);
 errors++;
 }
 }
-else {
-const err673 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data251};
+let data251 = data250.install;
+if(typeof data251 !== "string"){
+const err673 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data251};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8310,10 +8330,8 @@ vErrors.push(err673);
 }
 errors++;
 }
-}
-}
-else {
-const err674 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data246};
+if(!((data251 === "none") || (data251 === "devicePlugin"))){
+const err674 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data251};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8322,10 +8340,10 @@ vErrors.push(err674);
 }
 errors++;
 }
-}
-}
-else {
-const err675 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data245};
+let data252 = data250.namespace;
+if(typeof data252 === "string"){
+if(func1(data252) > 63){
+const err675 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data252};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8334,9 +8352,8 @@ vErrors.push(err675);
 }
 errors++;
 }
-}
-else {
-const err676 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(func1(data252) < 1){
+const err676 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data252};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8345,15 +8362,614 @@ vErrors.push(err676);
 }
 errors++;
 }
-}
-}
-else {
-const err677 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(!pattern4.test(data252)){
+const err677 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data252};
 if(vErrors === null){
 vErrors = [err677];
 }
 else {
 vErrors.push(err677);
+}
+errors++;
+}
+}
+else {
+const err678 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data252};
+if(vErrors === null){
+vErrors = [err678];
+}
+else {
+vErrors.push(err678);
+}
+errors++;
+}
+}
+else {
+const err679 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data250};
+if(vErrors === null){
+vErrors = [err679];
+}
+else {
+vErrors.push(err679);
+}
+errors++;
+}
+let data253 = data223.autoscaling;
+if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
+if(data253.prometheusAddress === undefined){
+data253.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
+}
+if(data253.monitoringNamespace === undefined){
+data253.monitoringNamespace = "monitoring";
+}
+if(data253.queueTargetPerReplica === undefined){
+data253.queueTargetPerReplica = 4;
+}
+if(data253.scaleDownStabilizationSeconds === undefined){
+data253.scaleDownStabilizationSeconds = 300;
+}
+for(const key68 in data253){
+if(!((((key68 === "prometheusAddress") || (key68 === "monitoringNamespace")) || (key68 === "queueTargetPerReplica")) || (key68 === "scaleDownStabilizationSeconds"))){
+const err680 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data253};
+if(vErrors === null){
+vErrors = [err680];
+}
+else {
+vErrors.push(err680);
+}
+errors++;
+}
+}
+let data254 = data253.prometheusAddress;
+if(typeof data254 === "string"){
+if(func1(data254) > 253){
+const err681 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data254};
+if(vErrors === null){
+vErrors = [err681];
+}
+else {
+vErrors.push(err681);
+}
+errors++;
+}
+if(func1(data254) < 1){
+const err682 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data254};
+if(vErrors === null){
+vErrors = [err682];
+}
+else {
+vErrors.push(err682);
+}
+errors++;
+}
+if(!pattern32.test(data254)){
+const err683 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data254};
+if(vErrors === null){
+vErrors = [err683];
+}
+else {
+vErrors.push(err683);
+}
+errors++;
+}
+}
+else {
+const err684 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data254};
+if(vErrors === null){
+vErrors = [err684];
+}
+else {
+vErrors.push(err684);
+}
+errors++;
+}
+let data255 = data253.monitoringNamespace;
+if(typeof data255 === "string"){
+if(func1(data255) > 63){
+const err685 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data255};
+if(vErrors === null){
+vErrors = [err685];
+}
+else {
+vErrors.push(err685);
+}
+errors++;
+}
+if(func1(data255) < 1){
+const err686 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data255};
+if(vErrors === null){
+vErrors = [err686];
+}
+else {
+vErrors.push(err686);
+}
+errors++;
+}
+if(!pattern4.test(data255)){
+const err687 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data255};
+if(vErrors === null){
+vErrors = [err687];
+}
+else {
+vErrors.push(err687);
+}
+errors++;
+}
+}
+else {
+const err688 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data255};
+if(vErrors === null){
+vErrors = [err688];
+}
+else {
+vErrors.push(err688);
+}
+errors++;
+}
+let data256 = data253.queueTargetPerReplica;
+if(!(((typeof data256 == "number") && (!(data256 % 1) && !isNaN(data256))) && (isFinite(data256)))){
+const err689 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data256};
+if(vErrors === null){
+vErrors = [err689];
+}
+else {
+vErrors.push(err689);
+}
+errors++;
+}
+if((typeof data256 == "number") && (isFinite(data256))){
+if(data256 > 1000 || isNaN(data256)){
+const err690 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data256};
+if(vErrors === null){
+vErrors = [err690];
+}
+else {
+vErrors.push(err690);
+}
+errors++;
+}
+if(data256 < 1 || isNaN(data256)){
+const err691 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data256};
+if(vErrors === null){
+vErrors = [err691];
+}
+else {
+vErrors.push(err691);
+}
+errors++;
+}
+}
+let data257 = data253.scaleDownStabilizationSeconds;
+if(!(((typeof data257 == "number") && (!(data257 % 1) && !isNaN(data257))) && (isFinite(data257)))){
+const err692 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data257};
+if(vErrors === null){
+vErrors = [err692];
+}
+else {
+vErrors.push(err692);
+}
+errors++;
+}
+if((typeof data257 == "number") && (isFinite(data257))){
+if(data257 > 3600 || isNaN(data257)){
+const err693 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data257};
+if(vErrors === null){
+vErrors = [err693];
+}
+else {
+vErrors.push(err693);
+}
+errors++;
+}
+if(data257 < 0 || isNaN(data257)){
+const err694 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data257};
+if(vErrors === null){
+vErrors = [err694];
+}
+else {
+vErrors.push(err694);
+}
+errors++;
+}
+}
+}
+else {
+const err695 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data253};
+if(vErrors === null){
+vErrors = [err695];
+}
+else {
+vErrors.push(err695);
+}
+errors++;
+}
+let data258 = data223.modelCache;
+if(data258 && typeof data258 == "object" && !Array.isArray(data258)){
+for(const key69 in data258){
+if(!(key69 === "storageClass")){
+const err696 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data258};
+if(vErrors === null){
+vErrors = [err696];
+}
+else {
+vErrors.push(err696);
+}
+errors++;
+}
+}
+if(data258.storageClass !== undefined){
+let data259 = data258.storageClass;
+if(typeof data259 === "string"){
+if(func1(data259) > 63){
+const err697 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data259};
+if(vErrors === null){
+vErrors = [err697];
+}
+else {
+vErrors.push(err697);
+}
+errors++;
+}
+if(func1(data259) < 1){
+const err698 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data259};
+if(vErrors === null){
+vErrors = [err698];
+}
+else {
+vErrors.push(err698);
+}
+errors++;
+}
+}
+else {
+const err699 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data259};
+if(vErrors === null){
+vErrors = [err699];
+}
+else {
+vErrors.push(err699);
+}
+errors++;
+}
+}
+}
+else {
+const err700 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data258};
+if(vErrors === null){
+vErrors = [err700];
+}
+else {
+vErrors.push(err700);
+}
+errors++;
+}
+}
+else {
+const err701 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data223};
+if(vErrors === null){
+vErrors = [err701];
+}
+else {
+vErrors.push(err701);
+}
+errors++;
+}
+let data260 = data11.exceptions;
+if(Array.isArray(data260)){
+if(data260.length > 64){
+const err702 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data260};
+if(vErrors === null){
+vErrors = [err702];
+}
+else {
+vErrors.push(err702);
+}
+errors++;
+}
+const len22 = data260.length;
+for(let i26=0; i26<len22; i26++){
+let data261 = data260[i26];
+if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
+if(data261.policyId === undefined){
+const err703 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+if(vErrors === null){
+vErrors = [err703];
+}
+else {
+vErrors.push(err703);
+}
+errors++;
+}
+if(data261.reason === undefined){
+const err704 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+if(vErrors === null){
+vErrors = [err704];
+}
+else {
+vErrors.push(err704);
+}
+errors++;
+}
+if(data261.approver === undefined){
+const err705 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+if(vErrors === null){
+vErrors = [err705];
+}
+else {
+vErrors.push(err705);
+}
+errors++;
+}
+if(data261.expires === undefined){
+const err706 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+if(vErrors === null){
+vErrors = [err706];
+}
+else {
+vErrors.push(err706);
+}
+errors++;
+}
+for(const key70 in data261){
+if(!(((((key70 === "policyId") || (key70 === "reason")) || (key70 === "approver")) || (key70 === "expires")) || (key70 === "path"))){
+const err707 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+if(vErrors === null){
+vErrors = [err707];
+}
+else {
+vErrors.push(err707);
+}
+errors++;
+}
+}
+if(data261.policyId !== undefined){
+let data262 = data261.policyId;
+if(typeof data262 === "string"){
+if(func1(data262) > 16){
+const err708 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data262};
+if(vErrors === null){
+vErrors = [err708];
+}
+else {
+vErrors.push(err708);
+}
+errors++;
+}
+if(func1(data262) < 1){
+const err709 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data262};
+if(vErrors === null){
+vErrors = [err709];
+}
+else {
+vErrors.push(err709);
+}
+errors++;
+}
+if(!pattern34.test(data262)){
+const err710 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data262};
+if(vErrors === null){
+vErrors = [err710];
+}
+else {
+vErrors.push(err710);
+}
+errors++;
+}
+}
+else {
+const err711 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data262};
+if(vErrors === null){
+vErrors = [err711];
+}
+else {
+vErrors.push(err711);
+}
+errors++;
+}
+}
+if(data261.reason !== undefined){
+let data263 = data261.reason;
+if(typeof data263 === "string"){
+if(func1(data263) > 1000){
+const err712 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data263};
+if(vErrors === null){
+vErrors = [err712];
+}
+else {
+vErrors.push(err712);
+}
+errors++;
+}
+if(func1(data263) < 1){
+const err713 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data263};
+if(vErrors === null){
+vErrors = [err713];
+}
+else {
+vErrors.push(err713);
+}
+errors++;
+}
+}
+else {
+const err714 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data263};
+if(vErrors === null){
+vErrors = [err714];
+}
+else {
+vErrors.push(err714);
+}
+errors++;
+}
+}
+if(data261.approver !== undefined){
+let data264 = data261.approver;
+if(typeof data264 === "string"){
+if(func1(data264) > 256){
+const err715 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data264};
+if(vErrors === null){
+vErrors = [err715];
+}
+else {
+vErrors.push(err715);
+}
+errors++;
+}
+if(func1(data264) < 1){
+const err716 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data264};
+if(vErrors === null){
+vErrors = [err716];
+}
+else {
+vErrors.push(err716);
+}
+errors++;
+}
+if(!pattern5.test(data264)){
+const err717 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data264};
+if(vErrors === null){
+vErrors = [err717];
+}
+else {
+vErrors.push(err717);
+}
+errors++;
+}
+}
+else {
+const err718 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data264};
+if(vErrors === null){
+vErrors = [err718];
+}
+else {
+vErrors.push(err718);
+}
+errors++;
+}
+}
+if(data261.expires !== undefined){
+let data265 = data261.expires;
+if(typeof data265 === "string"){
+if(func1(data265) > 10){
+const err719 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data265};
+if(vErrors === null){
+vErrors = [err719];
+}
+else {
+vErrors.push(err719);
+}
+errors++;
+}
+if(func1(data265) < 1){
+const err720 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data265};
+if(vErrors === null){
+vErrors = [err720];
+}
+else {
+vErrors.push(err720);
+}
+errors++;
+}
+if(!pattern36.test(data265)){
+const err721 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data265};
+if(vErrors === null){
+vErrors = [err721];
+}
+else {
+vErrors.push(err721);
+}
+errors++;
+}
+}
+else {
+const err722 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data265};
+if(vErrors === null){
+vErrors = [err722];
+}
+else {
+vErrors.push(err722);
+}
+errors++;
+}
+}
+if(data261.path !== undefined){
+let data266 = data261.path;
+if(typeof data266 === "string"){
+if(func1(data266) > 512){
+const err723 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data266};
+if(vErrors === null){
+vErrors = [err723];
+}
+else {
+vErrors.push(err723);
+}
+errors++;
+}
+if(func1(data266) < 1){
+const err724 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data266};
+if(vErrors === null){
+vErrors = [err724];
+}
+else {
+vErrors.push(err724);
+}
+errors++;
+}
+}
+else {
+const err725 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data266};
+if(vErrors === null){
+vErrors = [err725];
+}
+else {
+vErrors.push(err725);
+}
+errors++;
+}
+}
+}
+else {
+const err726 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+if(vErrors === null){
+vErrors = [err726];
+}
+else {
+vErrors.push(err726);
+}
+errors++;
+}
+}
+}
+else {
+const err727 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data260};
+if(vErrors === null){
+vErrors = [err727];
+}
+else {
+vErrors.push(err727);
+}
+errors++;
+}
+}
+else {
+const err728 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(vErrors === null){
+vErrors = [err728];
+}
+else {
+vErrors.push(err728);
+}
+errors++;
+}
+}
+}
+else {
+const err729 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err729];
+}
+else {
+vErrors.push(err729);
 }
 errors++;
 }

@@ -18,6 +18,13 @@ import { VectorStore } from "../components/aws/vector-store.js";
 import { AccessControls, workloadRoleName, type Workload, type WorkloadGrant } from "../components/aws/access-controls.js";
 import { AuditTrail, logRetentionFor } from "../components/aws/audit-trail.js";
 import { composeWorkloads } from "./workloads.js";
+import { WORKLOAD_UID } from "../components/kubernetes/pod-security.js";
+import { modelSizing } from "./model-sizing.js";
+import { INSTANCE_SHAPES } from "../components/aws/gpu-instance-types.js";
+import { ModelCacheStorage } from "../components/aws/model-cache-storage.js";
+
+/** StorageClass of the EFS-backed weights cache on EKS. */
+export const MODEL_CACHE_STORAGE_CLASS = "llmops-model-cache";
 
 export interface AwsEnvironment {
   readonly accountId: pulumi.Input<string>;
@@ -26,7 +33,7 @@ export interface AwsEnvironment {
 }
 
 type Model = LLMOpsStack["spec"]["models"][number];
-const SELF_HOSTED = new Set(["vllm", "tgi", "triton"]);
+const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
 const MANAGED_VECTOR_ENGINES = new Set(["auroraPgvector", "opensearchServerless"]);
 
 export function stackTags(spec: LLMOpsStack): Record<string, string> {
@@ -39,16 +46,24 @@ export function stackTags(spec: LLMOpsStack): Record<string, string> {
   };
 }
 
-/** One GPU pool per GPU type: replicas add up, GPUs per replica is the largest asked for. */
+/**
+ * One GPU pool per GPU type: replicas add up, GPUs per replica is the largest asked for, and
+ * the instance type is the largest any of its models was sized for (a bigger size of one
+ * family offers at least as much CPU and memory per GPU, so every model's requests still fit).
+ */
 export function gpuPools(models: readonly Model[]): GpuPool[] {
   const pools = new Map<GpuType, GpuPool>();
   for (const model of models) {
     if (!SELF_HOSTED.has(model.serving.runtime) || model.gpu.type === "none" || model.gpu.count === 0) continue;
     const gpu = model.gpu.type;
     const previous = pools.get(gpu);
+    const sized = modelSizing(model).instanceType!;
+    const shapes = INSTANCE_SHAPES[gpu];
+    const rank = (instanceType: string | undefined) => shapes.findIndex((shape) => shape.instanceType === instanceType);
     pools.set(gpu, {
       gpu,
       gpusPerReplica: Math.max(previous?.gpusPerReplica ?? 0, model.gpu.count),
+      instanceType: rank(previous?.instanceType) > rank(sized) ? previous!.instanceType! : sized,
       minReplicas: (previous?.minReplicas ?? 0) + model.replicas.min,
       maxReplicas: (previous?.maxReplicas ?? 0) + model.replicas.max,
     });
@@ -206,6 +221,30 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
     const kubeconfig = pulumi.all([cluster.cluster.name, cluster.cluster.endpoint, cluster.cluster.certificateAuthority.data]).apply(([clusterName, endpoint, ca]) =>
       JSON.stringify(eksKubeconfig(clusterName, endpoint, ca, env.region)));
     const k8sProvider = new k8s.Provider(`${name}-eks-k8s`, { kubeconfig, enableServerSideApply: true }, opts);
+    let modelCacheClass: k8s.storage.v1.StorageClass | undefined;
+    if (network && body.models.some((model) => SELF_HOSTED.has(model.serving.runtime))) {
+      const cacheStorage = new ModelCacheStorage(`${name}-model-cache`, {
+        clusterName: cluster.cluster.name,
+        vpcId: network.vpc.id,
+        privateSubnetIds: network.privateSubnetIds,
+        clientSecurityGroupId: cluster.nodeSecurityGroupId,
+        kmsKeyArn: keys.arns.modelArtifacts,
+        oidcProviderArn: cluster.oidcProvider.arn,
+        oidcIssuer: cluster.oidcIssuer,
+        tags,
+      }, opts);
+      // Dynamic provisioning through EFS access points, owned by the workloads' non-root UID.
+      modelCacheClass = new k8s.storage.v1.StorageClass(`${name}-model-cache-class`, {
+        metadata: { name: MODEL_CACHE_STORAGE_CLASS },
+        provisioner: "efs.csi.aws.com",
+        reclaimPolicy: "Delete",
+        volumeBindingMode: "Immediate",
+        parameters: {
+          provisioningMode: "efs-ap", fileSystemId: cacheStorage.fileSystem.id, directoryPerms: "750",
+          uid: String(WORKLOAD_UID), gid: String(WORKLOAD_UID), basePath: "/weights",
+        },
+      }, { ...(opts.parent ? { parent: opts.parent } : {}), provider: k8sProvider, dependsOn: [cacheStorage] });
+    }
     // Weights come from S3 through the gateway endpoint, whose addresses are the regional S3 prefix list.
     const s3Ranges = aws.ec2.getPrefixListOutput({ name: `com.amazonaws.${env.region}.s3` }, opts.parent ? { parent: opts.parent } : {});
     Object.assign(outputs, composeWorkloads(spec, {
@@ -215,6 +254,8 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       fetchEgressCidrs: s3Ranges.cidrBlocks,
       apiEgressCidrs: [body.network.vpcCidr],
       recordSinks: false,
+      installDevicePlugin: false,
+      ...(modelCacheClass ? { modelCacheStorageClass: modelCacheClass.metadata.name } : {}),
     }));
   }
 

@@ -33,6 +33,7 @@ export function composeKubernetes(spec: LLMOpsStack, options: StackOptions): Pro
     fetchEgressCidrs: spec.spec.platform.artifactStoreCidrs,
     apiEgressCidrs: spec.spec.platform.egressProxyCidrs,
     recordSinks: true,
+    installDevicePlugin: spec.spec.platform.gpu.install === "devicePlugin",
   });
   root.finish(outputs);
   return Promise.resolve({ ...outputs, policyBundleRevision: options.bundleRevision });

@@ -9,6 +9,9 @@ import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { NamespaceGuardrails } from "../components/kubernetes/namespace-guardrails.js";
 import { WorkloadRbac, type WorkloadIdentity } from "../components/kubernetes/workload-rbac.js";
 import { InferenceService, type PinnedImage } from "../components/kubernetes/inference-service.js";
+import { ModelCache } from "../components/kubernetes/model-cache.js";
+import { GpuNodeAgents } from "../components/kubernetes/gpu-node-agents.js";
+import { modelSizing } from "./model-sizing.js";
 import { GATEWAY_PORT, GATEWAY_ROLE, Gateway, type GatewayRoute } from "../components/kubernetes/gateway.js";
 import { InClusterVectorDatabase, VECTOR_DB_ROLE } from "../components/kubernetes/vector-database.js";
 import { RecordSink, SINK_PORT } from "../components/kubernetes/record-sink.js";
@@ -29,16 +32,20 @@ export interface WorkloadContext {
   readonly apiEgressCidrs: readonly string[];
   /** Deploy in-cluster audit and feedback sinks (no managed stores). */
   readonly recordSinks: boolean;
+  /** StorageClass of the shared weights volumes (must support ReadOnlyMany). @default spec.platform.modelCache.storageClass ?? spec.platform.storageClass */
+  readonly modelCacheStorageClass?: pulumi.Input<string>;
+  /** Install the NVIDIA device plugin (target kubernetes with platform.gpu.install devicePlugin). */
+  readonly installDevicePlugin: boolean;
 }
 
 export class MissingPlatformImageError extends Error {
   readonly userFacing = true as const;
 }
 
-const SELF_HOSTED = new Set(["vllm", "tgi", "triton"]);
+const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
 export const IN_CLUSTER_VECTOR_ENGINES = new Set(["qdrant", "pgvector"]);
 
-function requireImage(spec: LLMOpsStack, key: "gateway" | "vectorDatabase" | "modelFetcher" | "collector", why: string): PinnedImage {
+function requireImage(spec: LLMOpsStack, key: "gateway" | "vectorDatabase" | "modelFetcher" | "collector" | "dcgmExporter" | "devicePlugin", why: string): PinnedImage {
   const image = spec.spec.platform.images[key];
   if (!image) throw new MissingPlatformImageError(`spec.platform.images.${key} is required: ${why}`);
   return image;
@@ -78,7 +85,16 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   const opts = context.opts;
 
   const gpuQuota = models.reduce((sum, model) => sum + model.gpu.count * model.replicas.max, 0);
-  const guardrails = new NamespaceGuardrails(`${name}-namespace`, { namespace, gpuQuota, labels: { "app.kubernetes.io/part-of": name } }, opts);
+  const sizing = new Map(models.map((model) => [model.name, modelSizing(model)]));
+  // Room for every model at its maximum replicas, plus 16 CPU / 64 GiB for the gateway, sinks and vector database.
+  const modelCompute = models.reduce((sum, model) => {
+    const size = sizing.get(model.name)!;
+    return { cpuMilli: sum.cpuMilli + size.requests.cpuMilli * model.replicas.max, memoryMiB: sum.memoryMiB + size.requests.memoryMiB * model.replicas.max };
+  }, { cpuMilli: 16_000, memoryMiB: 64 * 1024 });
+  const guardrails = new NamespaceGuardrails(`${name}-namespace`, {
+    namespace, gpuQuota, labels: { "app.kubernetes.io/part-of": name },
+    compute: { cpu: String(Math.max(64, Math.ceil(modelCompute.cpuMilli / 1000))), memory: `${Math.max(256, Math.ceil(modelCompute.memoryMiB / 1024))}Gi` },
+  }, opts);
   const inNamespace: pulumi.ComponentResourceOptions = { ...opts, dependsOn: [guardrails] };
 
   const vectorEngine = body.vectorStore && IN_CLUSTER_VECTOR_ENGINES.has(body.vectorStore.engine) ? (body.vectorStore.engine as "qdrant" | "pgvector") : undefined;
@@ -98,10 +114,34 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
 
   const outputs: Record<string, pulumi.Input<unknown>> = { namespace: guardrails.name };
   const fetcher = models.length > 0 ? requireImage(spec, "modelFetcher", "self-hosted models fetch their weights by digest with it") : undefined;
+  const autoscaling = body.platform.autoscaling;
+  if (models.some((model) => model.gpu.count > 0)) {
+    new GpuNodeAgents(`${name}-gpu-agents`, {
+      stack: name,
+      namespace: body.platform.gpu.namespace,
+      dcgmExporterImage: requireImage(spec, "dcgmExporter", "GPU nodes export their metrics (utilisation, memory, XID errors) with it"),
+      ...(context.installDevicePlugin ? { devicePluginImage: requireImage(spec, "devicePlugin", "platform.gpu.install is devicePlugin") } : {}),
+      monitoringNamespace: autoscaling.monitoringNamespace,
+    }, opts);
+  }
+  const cacheClass = context.modelCacheStorageClass ?? body.platform.modelCache.storageClass ?? body.platform.storageClass;
   for (const model of models) {
     if (!model.serving.image) throw new MissingPlatformImageError(`spec.models[${model.name}].serving.image is required for a self-hosted model`);
     if (!model.source.digest) throw new MissingPlatformImageError(`spec.models[${model.name}].source.digest is required for a self-hosted model`);
     const limits = model.limits ?? { maxInputTokens: 4096, maxOutputTokens: 512, requestsPerMinute: 60 };
+    const size = sizing.get(model.name)!;
+    const cache = new ModelCache(`${name}-${model.name}-weights`, {
+      stack: name,
+      namespace: guardrails.name,
+      model: model.name,
+      fetcherImage: fetcher!,
+      weights: { uri: context.weightUris?.[model.name] ?? model.source.uri, digest: model.source.digest },
+      weightsGiB: size.weightsGiB,
+      ...(cacheClass ? { storageClass: cacheClass } : {}),
+      serviceAccountName: serviceAccount("inference"),
+      ...(context.awsRoleArns?.inference ? {} : { credentialsSecret: `${name}-artifact-credentials` }),
+      fetchEgressCidrs: context.fetchEgressCidrs,
+    }, inNamespace);
     new InferenceService(`${name}-${model.name}`, {
       stack: name,
       namespace: guardrails.name,
@@ -117,14 +157,16 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       },
       image: model.serving.image,
       fetcherImage: fetcher!,
-      weights: { uri: context.weightUris?.[model.name] ?? model.source.uri, digest: model.source.digest },
+      weights: { digest: model.source.digest, sizeGiB: size.weightsGiB },
+      cache: { claimName: cache.claimName, modelPath: cache.modelPath },
       serviceAccountName: serviceAccount("inference"),
-      ...(context.awsRoleArns?.inference ? {} : { credentialsSecret: `${name}-artifact-credentials` }),
       ...(model.gpu.type !== "none" ? { gpuType: model.gpu.type } : {}),
+      compute: size.requests,
       replicas: { min: Math.max(1, model.replicas.min), max: model.replicas.max },
+      autoscaling,
+      terminationGracePeriodSeconds: model.serving.terminationGracePeriodSeconds,
       allowedCallerRoles: [GATEWAY_ROLE],
-      fetchEgressCidrs: context.fetchEgressCidrs,
-    }, inNamespace);
+    }, { ...inNamespace, dependsOn: [guardrails, cache] });
   }
 
   if (vectorEngine) {

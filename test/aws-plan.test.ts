@@ -50,9 +50,24 @@ describe.skipIf(!ready).each(examples)("AWS plan of %s", (example) => {
       if (group.props.labels["llmops.dev/pool"] === "gpu") {
         expect(group.props.taints).toEqual([{ key: "nvidia.com/gpu", value: "present", effect: "NO_SCHEDULE" }]);
         expect(group.props.instanceTypes[0]).toMatch(/^(g6|g5|g6e|p4d|p5)\./);
+        // The AMI ships the NVIDIA driver and device plugin, so nvidia.com/gpu is allocatable.
+        expect(group.props.amiType).toBe("BOTTLEROCKET_x86_64_NVIDIA");
       }
     }
     for (const subnet of ofType(plan, "aws:ec2/subnet:Subnet")) expect(subnet.props.mapPublicIpOnLaunch).toBe(false);
+  });
+
+  it("keeps model weights on an encrypted EFS cache reached only from the nodes, mounted by the EFS CSI add-on", () => {
+    if (!hasCluster() || !plan.spec.spec.models.some((model: any) => ["vllm", "tgi", "tei", "triton"].includes(model.serving.runtime))) return;
+    const [fileSystem] = ofType(plan, "aws:efs/fileSystem:FileSystem");
+    expect(fileSystem!.props).toMatchObject({ encrypted: true, kmsKeyId: expect.stringMatching(/^arn:aws:kms:/) });
+    expect(ofType(plan, "aws:efs/mountTarget:MountTarget").length).toBe(plan.spec.spec.target.availabilityZones);
+    expect(ofType(plan, "aws:eks/addon:Addon").map((addon) => addon.props.addonName)).toContain("aws-efs-csi-driver");
+    const [storageClass] = ofType(plan, "kubernetes:storage.k8s.io/v1:StorageClass");
+    expect(storageClass!.props).toMatchObject({ provisioner: "efs.csi.aws.com", parameters: { provisioningMode: "efs-ap" } });
+    for (const claim of ofType(plan, "kubernetes:core/v1:PersistentVolumeClaim").filter((candidate) => candidate.props.metadata.name.startsWith("weights-"))) {
+      expect(claim.props.spec.storageClassName).toBe(storageClass!.props.metadata.name);
+    }
   });
 
   it("gives node roles only the worker, CNI and ECR read-only policies", () => {

@@ -17,6 +17,9 @@ import { gatewayConfig, validateGatewayArgs } from "../components/kubernetes/gat
 import { validateWorkloadRbacArgs } from "../components/kubernetes/workload-rbac.js";
 import { validateInferenceServiceArgs } from "../components/kubernetes/inference-service.js";
 import { validateNamespaceGuardrailsArgs } from "../components/kubernetes/namespace-guardrails.js";
+import { validateModelCacheArgs } from "../components/kubernetes/model-cache.js";
+import { validateGpuNodeAgentsArgs } from "../components/kubernetes/gpu-node-agents.js";
+import { validateModelCacheStorageArgs } from "../components/aws/model-cache-storage.js";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, restrictedViolations } from "../components/kubernetes/pod-security.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
@@ -97,6 +100,10 @@ describe("serving runtimes carry the spec's limits", () => {
     const { args } = servingCommand({ ...model, runtime: "tgi" });
     expect(args).toEqual(expect.arrayContaining(["--max-input-tokens", "8000", "--max-total-tokens", "9000", "--max-concurrent-requests", "32", "--num-shard", "2"]));
   });
+  it("text-embeddings-inference", () => {
+    const { args } = servingCommand({ ...model, runtime: "tei" });
+    expect(args).toEqual(expect.arrayContaining(["--model-id", "/models/m", "--max-concurrent-requests", "32", "--max-batch-tokens", "16384"]));
+  });
   it("Triton", () => {
     const command = servingCommand({ ...model, runtime: "triton" });
     expect(command.healthPath).toBe("/v2/health/ready");
@@ -126,6 +133,11 @@ describe("validators refuse insecure or inconsistent arguments with a property p
     ["RBAC exec into pods", () => validateWorkloadRbacArgs({ namespace: "n", workloads: [{ name: "w", rules: [{ apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] }] }] }), /exec/],
     ["RBAC minting tokens", () => validateWorkloadRbacArgs({ namespace: "n", workloads: [{ name: "w", rules: [{ apiGroups: [""], resources: ["serviceaccounts/token"], verbs: ["create"] }] }] }), /tokens/],
     ["image by tag", () => validateInferenceServiceArgs({ stack: "s", namespace: "n", model: { name: "m", runtime: "vllm", gpus: 1, maxInputTokens: 1, maxOutputTokens: 1, maxConcurrentRequests: 1 }, image: { repository: "r", digest: "latest" }, fetcherImage: { repository: "f", digest: DIGEST }, weights: { uri: "s3://x", digest: DIGEST }, serviceAccountName: "sa", replicas: { min: 1, max: 2 }, allowedCallerRoles: ["gateway"] }), /pinned by sha256/],
+    ["weights cache by tag", () => validateModelCacheArgs({ stack: "s", namespace: "n", model: "m", fetcherImage: { repository: "f", digest: DIGEST }, weights: { uri: "s3://x", digest: "latest" }, weightsGiB: 15, serviceAccountName: "sa" }), /weights\.digest/],
+    ["empty weights cache", () => validateModelCacheArgs({ stack: "s", namespace: "n", model: "m", fetcherImage: { repository: "f", digest: DIGEST }, weights: { uri: "s3://x", digest: DIGEST }, weightsGiB: 0, serviceAccountName: "sa" }), /weightsGiB/],
+    ["DCGM exporter by tag", () => validateGpuNodeAgentsArgs({ stack: "s", namespace: "n", dcgmExporterImage: { repository: "d", digest: "4.2.3" }, monitoringNamespace: "monitoring" }), /dcgmExporterImage\.digest/],
+    ["pool on a size without its GPUs", () => validateGpuInferenceClusterArgs({ vpcId: "v", privateSubnetIds: [], secretsKeyArn: "k", volumeKeyArn: "k", logKeyArn: "k", gpuPools: [{ gpu: "L4", gpusPerReplica: 4, instanceType: "g6.xlarge", minReplicas: 1, maxReplicas: 2 }] }), /gpuPools\[0\]\.instanceType/],
+    ["no mount target subnet", () => validateModelCacheStorageArgs({ clusterName: "c", vpcId: "v", privateSubnetIds: [], clientSecurityGroupId: "sg", kmsKeyArn: "k", oidcProviderArn: "a", oidcIssuer: "i" }), /privateSubnetIds/],
     ["bad namespace", () => validateNamespaceGuardrailsArgs({ namespace: "Not_A_Label", gpuQuota: 1 }), /DNS label/],
   ];
   it.each(cases)("%s", (_name, run, expected) => {

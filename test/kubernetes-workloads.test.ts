@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { restrictedViolations } from "../components/kubernetes/pod-security.js";
 import { bundleBuilt } from "./helpers/tools.js";
 import { examplesFor, ofType, planExample, podTemplates, type Plan } from "./helpers/plans.js";
+import { modelSizing } from "../stacks/model-sizing.js";
+import { startupSeconds } from "../components/kubernetes/inference-service.js";
+import { servingCommand } from "../components/kubernetes/serving-runtime.js";
 
 const ready = bundleBuilt();
 const examples = examplesFor("any").filter((example) => !example.includes("embedded"));
@@ -64,7 +67,7 @@ describe.skipIf(!ready).each(examples)("workloads of %s", (example) => {
 
   it("schedules model servers on GPU nodes with limits, probes and token limits from the spec", () => {
     const servers = podTemplates(plan()).filter((pod) => pod.metadata.labels["llmops.dev/tier"] === "inference");
-    const selfHosted = plan().spec.spec.models.filter((model: any) => ["vllm", "tgi", "triton"].includes(model.serving.runtime));
+    const selfHosted = plan().spec.spec.models.filter((model: any) => ["vllm", "tgi", "tei", "triton"].includes(model.serving.runtime));
     expect(servers).toHaveLength(selfHosted.length);
     for (const pod of servers) {
       const model = selfHosted.find((candidate: any) => pod.metadata.labels["llmops.dev/role"] === `inference-${candidate.name}`);
@@ -83,11 +86,44 @@ describe.skipIf(!ready).each(examples)("workloads of %s", (example) => {
       expect(pod.metadata.annotations["llmops.dev/weights-digest"]).toBe(model.source.digest);
       expect(pod.spec.initContainers[0].args).toContain(model.source.digest.replace("sha256:", ""));
     }
-    for (const hpa of ofType(plan(), "kubernetes:autoscaling/v2:HorizontalPodAutoscaler")) {
-      const model = selfHosted.find((candidate: any) => hpa.props.metadata.name === `inference-${candidate.name}`);
-      expect(hpa.props.spec.maxReplicas).toBe(model.replicas.max);
-    }
+    expect(ofType(plan(), "kubernetes:autoscaling/v2:HorizontalPodAutoscaler")).toEqual([]);
     expect(ofType(plan(), "kubernetes:policy/v1:PodDisruptionBudget").length).toBeGreaterThanOrEqual(selfHosted.length);
+  });
+
+  it("serves: a startupProbe sized by the weights, a drain before SIGTERM, zone spread, requests that fit the node", () => {
+    const selfHosted = plan().spec.spec.models.filter((model: any) => ["vllm", "tgi", "tei", "triton"].includes(model.serving.runtime));
+    for (const model of selfHosted) {
+      const pod = podTemplates(plan()).find((candidate) => candidate.metadata.labels["llmops.dev/role"] === `inference-${model.name}`)!;
+      const server = pod.spec.containers[0];
+      const sizing = modelSizing(model);
+      expect(server.startupProbe.periodSeconds * server.startupProbe.failureThreshold, model.name).toBeGreaterThanOrEqual(startupSeconds(sizing.weightsGiB));
+      expect(server.livenessProbe.initialDelaySeconds).toBeUndefined();
+      expect(server.lifecycle.preStop.sleep.seconds).toBeLessThan(pod.spec.terminationGracePeriodSeconds);
+      expect(pod.spec.terminationGracePeriodSeconds).toBe(model.serving.terminationGracePeriodSeconds);
+      expect(pod.spec.topologySpreadConstraints[0]).toMatchObject({ topologyKey: "topology.kubernetes.io/zone", maxSkew: 1 });
+      expect(server.resources.requests.cpu).toBe(`${sizing.requests.cpuMilli}m`);
+      expect(server.resources.requests.memory).toBe(`${sizing.requests.memoryMiB}Mi`);
+      // Weights come from the shared cache, read-only; no emptyDir sized by GPU count.
+      const models = pod.spec.volumes.find((volume: any) => volume.name === "models");
+      expect(models.persistentVolumeClaim).toMatchObject({ readOnly: true });
+      for (const volume of pod.spec.volumes) if (volume.emptyDir?.sizeLimit && volume.emptyDir.medium !== "Memory") expect(parseInt(volume.emptyDir.sizeLimit, 10)).toBeLessThanOrEqual(10);
+      const claim = ofType(plan(), "kubernetes:core/v1:PersistentVolumeClaim").find((candidate) => candidate.props.metadata.name === models.persistentVolumeClaim.claimName)!;
+      expect(claim.props.spec.accessModes).toContain("ReadOnlyMany");
+      const fill = ofType(plan(), "kubernetes:batch/v1:Job").find((job) => job.props.spec.template.spec.volumes.some((volume: any) => volume.persistentVolumeClaim?.claimName === claim.props.metadata.name))!;
+      expect(fill.props.spec.template.spec.containers[0].args).toEqual(expect.arrayContaining(["--sha256", model.source.digest.replace("sha256:", "")]));
+      // Scales on queue depth through KEDA and Prometheus, within the spec's bounds.
+      const scaler = ofType(plan(), "kubernetes:keda.sh/v1alpha1:ScaledObject").find((candidate) => candidate.props.metadata.name === `inference-${model.name}`)!;
+      expect(scaler.props.spec).toMatchObject({ minReplicaCount: Math.max(1, model.replicas.min), maxReplicaCount: model.replicas.max });
+      expect(scaler.props.spec.triggers).toEqual([expect.objectContaining({ type: "prometheus" })]);
+      expect(scaler.props.spec.triggers[0].metadata.query).toContain(servingCommand({ name: model.name, runtime: model.serving.runtime, gpus: model.gpu.count, maxInputTokens: 1, maxOutputTokens: 1, maxConcurrentRequests: 1 }).metrics.queueMetric);
+      expect(scaler.props.spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds).toBe(plan().spec.spec.platform.autoscaling.scaleDownStabilizationSeconds);
+      expect(ofType(plan(), "kubernetes:monitoring.coreos.com/v1:PodMonitor").some((monitor) => monitor.props.metadata.name === `inference-${model.name}`)).toBe(true);
+    }
+    if (selfHosted.some((model: any) => model.gpu.count > 0)) {
+      const exporter = ofType(plan(), "kubernetes:apps/v1:DaemonSet").find((daemon) => daemon.props.metadata.name === "dcgm-exporter")!;
+      expect(exporter.props.spec.template.spec.containers[0].image).toMatch(/dcgm-exporter@sha256:/);
+      expect(exporter.props.spec.template.spec.volumes.some((volume: any) => volume.hostPath)).toBe(false);
+    }
   });
 
   it("exposes only ClusterIP services, unless the spec allows public ingress (then CIDR-restricted)", () => {

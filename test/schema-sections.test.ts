@@ -31,7 +31,7 @@ const cases: Case[] = [
   { section: "network", example: AIRPORT, path: "/spec/network/vpcCidr", value: "10.0.0.0", expected: /IPv4 CIDR/ },
   { section: "network.egress", example: AIRPORT, path: "/spec/network/egress", value: { mode: "sometimes" }, expectedPath: "/spec/network/egress/mode", expected: /one of: none, allowlist, open/ },
   { section: "models.source", example: AIRPORT, path: "/spec/models/0/source/digest", value: "sha256:abc", expected: /sha256 digest/ },
-  { section: "models.serving", example: AIRPORT, path: "/spec/models/0/serving/runtime", value: "ollama", expected: /one of: vllm, tgi, triton, external/ },
+  { section: "models.serving", example: AIRPORT, path: "/spec/models/0/serving/runtime", value: "ollama", expected: /one of: vllm, tgi, tei, triton, external/ },
   { section: "models.gpu", example: AIRPORT, path: "/spec/models/0/gpu/count", value: 99, expected: /at most 8/ },
   { section: "models.limits", example: AIRPORT, path: "/spec/models/0/limits/maxInputTokens", value: "lots", expected: /must be an integer/ },
   { section: "models.evaluation", example: AIRPORT, path: "/spec/models/0/evaluation/metrics/0/name", value: "vibes", expected: /one of: perplexity, bleu/ },

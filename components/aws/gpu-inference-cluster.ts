@@ -5,10 +5,22 @@
  * node group and one tainted GPU node group per GPU type. Launch templates require IMDSv2
  * with hop limit 1 and encrypt volumes; nodes live in private subnets only and their role
  * carries only the worker, CNI and ECR read-only policies.
+ *
+ * GPU enablement: GPU nodes run the Bottlerocket NVIDIA AMI (`BOTTLEROCKET_x86_64_NVIDIA`).
+ * It ships the NVIDIA driver, the container toolkit and the NVIDIA device plugin as a host
+ * service, so `nvidia.com/gpu` is allocatable without a privileged hostPath DaemonSet in the
+ * cluster, on an immutable, read-only OS with SELinux enforcing. AL2023 NVIDIA would need the
+ * device plugin DaemonSet (a hostPath to /var/lib/kubelet/device-plugins) — more privilege in
+ * the cluster for the same result. Bottlerocket keeps the OS on /dev/xvda and containers,
+ * images and emptyDir on /dev/xvdb; both are encrypted with the volume key.
+ *
+ * Sizing: each GPU pool's instance type comes from gpu-instance-types (`replicaRequests`),
+ * so the replicas' requests fit the node's allocatable after the DaemonSets; the node group's
+ * bounds are derived from the spec's replica bounds (`nodeCounts`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { instanceTypeFor, type GpuType } from "./gpu-instance-types.js";
+import { INSTANCE_SHAPES, instanceTypeFor, type GpuType } from "./gpu-instance-types.js";
 import { serviceTrustPolicy } from "./iam-documents.js";
 
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
@@ -17,12 +29,16 @@ export const NODE_ROLE_POLICIES = [
   "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
   "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
 ] as const;
+/** EKS AMI type of GPU nodes: Bottlerocket with the NVIDIA driver and device plugin built in. */
+export const GPU_AMI_TYPE = "BOTTLEROCKET_x86_64_NVIDIA";
 export const GPU_TAINT = { key: "nvidia.com/gpu", value: "present", effect: "NO_SCHEDULE" } as const;
 
 export interface GpuPool {
   readonly gpu: GpuType;
   /** GPUs each model replica needs. */
   readonly gpusPerReplica: number;
+  /** Instance type whose shape the replicas were sized for. @default the smallest with gpusPerReplica GPUs */
+  readonly instanceType?: string;
   readonly minReplicas: number;
   readonly maxReplicas: number;
 }
@@ -67,13 +83,19 @@ export function validateGpuInferenceClusterArgs(args: GpuInferenceClusterArgs): 
     } catch (error) {
       throw new pulumi.InputPropertyError({ propertyPath: `gpuPools[${index}]`, reason: (error as Error).message });
     }
+    if (pool.instanceType && !INSTANCE_SHAPES[pool.gpu].some((shape) => shape.instanceType === pool.instanceType && shape.gpus >= pool.gpusPerReplica)) {
+      throw new pulumi.InputPropertyError({ propertyPath: `gpuPools[${index}].instanceType`, reason: `${pool.instanceType} is not a ${pool.gpu} size with ${pool.gpusPerReplica} GPUs` });
+    }
     if (pool.minReplicas > pool.maxReplicas) throw new pulumi.InputPropertyError({ propertyPath: `gpuPools[${index}].minReplicas`, reason: "above maxReplicas" });
   }
 }
 
 /** Nodes needed for a pool: replicas packed onto nodes of the mapped size. */
 export function nodeCounts(pool: GpuPool): { instanceType: string; min: number; max: number } {
-  const { instanceType, gpusPerNode } = instanceTypeFor(pool.gpu, pool.gpusPerReplica);
+  const smallest = instanceTypeFor(pool.gpu, pool.gpusPerReplica);
+  const shape = pool.instanceType ? INSTANCE_SHAPES[pool.gpu].find((candidate) => candidate.instanceType === pool.instanceType) : undefined;
+  const instanceType = shape?.instanceType ?? smallest.instanceType;
+  const gpusPerNode = shape?.gpus ?? smallest.gpusPerNode;
   const perNode = Math.max(1, Math.floor(gpusPerNode / pool.gpusPerReplica));
   return { instanceType, min: Math.ceil(pool.minReplicas / perNode), max: Math.max(1, Math.ceil(pool.maxReplicas / perNode)) };
 }
@@ -119,22 +141,24 @@ export class GpuInferenceCluster extends pulumi.ComponentResource {
     this.nodeRole = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: args.tags }, parent);
     const nodePolicies = NODE_ROLE_POLICIES.map((policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent));
 
-    const launchTemplate = (pool: string) => new aws.ec2.LaunchTemplate(`${name}-${pool}-lt`, {
+    const volume = (deviceName: string, volumeSize: number) => ({ deviceName, ebs: { encrypted: "true", kmsKeyId: args.volumeKeyArn, volumeSize, volumeType: "gp3", deleteOnTermination: "true" } });
+    const launchTemplate = (pool: string, gpu: boolean) => new aws.ec2.LaunchTemplate(`${name}-${pool}-lt`, {
       // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (EKS.8 / CIS 5.4.x).
       metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
-      blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: args.volumeKeyArn, volumeSize: pool === "system" ? 50 : 200, volumeType: "gp3" } }],
+      // Bottlerocket: OS volume and data volume (images, emptyDir). Weights live on the shared model cache, not here.
+      blockDeviceMappings: gpu ? [volume("/dev/xvda", 8), volume("/dev/xvdb", 200)] : [volume("/dev/xvda", 50)],
       tagSpecifications: [{ resourceType: "instance", tags: { ...args.tags, "llmops:pool": pool } }],
       tags: args.tags,
     }, parent);
 
     const nodeGroup = (pool: string, instanceType: string, min: number, max: number, gpu?: GpuType) => {
-      const template = launchTemplate(pool);
+      const template = launchTemplate(pool, gpu !== undefined);
       return new aws.eks.NodeGroup(`${name}-${pool}`, {
         clusterName: this.cluster.name,
         nodeRoleArn: this.nodeRole.arn,
         subnetIds: args.privateSubnetIds,
         instanceTypes: [instanceType],
-        amiType: gpu ? "AL2023_x86_64_NVIDIA" : "AL2023_x86_64_STANDARD",
+        amiType: gpu ? GPU_AMI_TYPE : "AL2023_x86_64_STANDARD",
         scalingConfig: { minSize: min, desiredSize: Math.max(min, 1), maxSize: Math.max(max, 1) },
         launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
         labels: gpu ? { "llmops.dev/pool": "gpu", "llmops.dev/gpu": gpu, "nvidia.com/gpu.present": "true" } : { "llmops.dev/pool": "system" },

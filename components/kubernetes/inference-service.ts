@@ -1,9 +1,24 @@
 /**
- * A model server (vLLM, TGI or Triton) as a Deployment: image pinned by digest, weights
- * fetched by digest by an init container using workload identity, GPU limits with the GPU
- * pool's nodeSelector and tolerations, probes, requests and limits, the restricted security
- * context with a read-only root filesystem, a PodDisruptionBudget, an HPA within the spec's
- * replica bounds, a ClusterIP Service, and a NetworkPolicy that admits only the gateway.
+ * A model server (vLLM, TGI, text-embeddings-inference or Triton) as a Deployment that can
+ * serve on a real GPU cluster:
+ * - image pinned by digest; weights read-only from the shared, digest-verified ModelCache
+ *   volume (an init container checks the digest marker before the server starts);
+ * - GPU limits, the GPU pool's nodeSelector and toleration; CPU and memory requests given by
+ *   the caller from what fits the node (gpu-instance-types); /dev/shm a slice of that memory;
+ * - a startupProbe that allows the load time of the weights' size, so liveness never kills a
+ *   loading server; readiness and liveness after it;
+ * - replicas spread across zones; a PodDisruptionBudget;
+ * - a KEDA ScaledObject on the server's queue depth (Prometheus trigger) within the spec's
+ *   replica bounds, with a scale-down stabilisation window, and a PodMonitor so Prometheus
+ *   scrapes the server; scale-down drains: a preStop sleep keeps the server answering its
+ *   in-flight requests after it leaves the Service's endpoints, within
+ *   terminationGracePeriodSeconds;
+ * - the restricted security context with a read-only root filesystem, a ClusterIP Service,
+ *   and NetworkPolicies that admit only the gateway (serving port) and the monitoring
+ *   namespace (metrics port).
+ *
+ * The cluster must run KEDA (keda.sh/v1alpha1) and the Prometheus Operator
+ * (monitoring.coreos.com/v1) with a Prometheus at `autoscaling.prometheusAddress`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
@@ -15,27 +30,39 @@ export interface PinnedImage {
   readonly digest: string;
 }
 
+/** How replicas scale on the server's queue depth. */
+export interface QueueAutoscaling {
+  /** Prometheus base URL KEDA queries. */
+  readonly prometheusAddress: string;
+  /** Namespace of the Prometheus that scrapes the server (admitted to the metrics port). */
+  readonly monitoringNamespace: string;
+  /** Waiting requests per replica above which a replica is added. */
+  readonly queueTargetPerReplica: number;
+  /** Seconds scale-down waits after the last high reading. */
+  readonly scaleDownStabilizationSeconds: number;
+}
+
 export interface InferenceServiceArgs {
   readonly stack: string;
   readonly namespace: pulumi.Input<string>;
   readonly model: ServingModel;
   readonly image: PinnedImage;
-  /** Init container image that downloads and verifies the weights. */
+  /** Image of the model fetcher; its `verify` mode checks the cache's digest marker offline. */
   readonly fetcherImage: PinnedImage;
-  /** Where the weights are (s3://… or registry URI) and their sha256 digest. */
-  readonly weights: { readonly uri: pulumi.Input<string>; readonly digest: string };
+  /** The weights' sha256 digest and their size in GiB (sizes the startupProbe). */
+  readonly weights: { readonly digest: string; readonly sizeGiB: number };
+  /** The shared weights volume (ModelCache): claim name and the weights' path in it. */
+  readonly cache: { readonly claimName: string; readonly modelPath: string };
   readonly serviceAccountName: pulumi.Input<string>;
-  /** Secret with artifact-store credentials, when there is no workload identity (IRSA). @default none */
-  readonly credentialsSecret?: string;
   readonly gpuType?: string;
+  /** Requests of one replica besides its GPUs, from what fits the node (replicaRequests). */
+  readonly compute: { readonly cpuMilli: number; readonly memoryMiB: number };
   readonly replicas: { readonly min: number; readonly max: number };
+  readonly autoscaling: QueueAutoscaling;
+  /** Seconds a terminating replica has to finish in-flight requests. @default 120 */
+  readonly terminationGracePeriodSeconds?: number;
   /** Pods allowed to call the server (NetworkPolicy). */
   readonly allowedCallerRoles: readonly string[];
-  /**
-   * CIDRs the weight fetcher may reach on 443. On AWS the VPC (no internet route, only VPC
-   * endpoints) is the boundary, so this is 0.0.0.0/0 there. @default [] (no egress)
-   */
-  readonly fetchEgressCidrs?: pulumi.Input<string[]>;
 }
 
 export function imageRef(image: PinnedImage): string {
@@ -48,12 +75,28 @@ export function validateInferenceServiceArgs(args: InferenceServiceArgs): void {
   }
   if (!/^sha256:[a-f0-9]{64}$/.test(args.weights.digest)) throw new pulumi.InputPropertyError({ propertyPath: "weights.digest", reason: "weights must be pinned by sha256 digest" });
   if (args.replicas.min > args.replicas.max || args.replicas.max < 1) throw new pulumi.InputPropertyError({ propertyPath: "replicas", reason: "need 1 ≤ max and min ≤ max" });
+  if (args.compute.cpuMilli < 100 || args.compute.memoryMiB < 512) throw new pulumi.InputPropertyError({ propertyPath: "compute", reason: "a replica needs at least 100m CPU and 512 MiB" });
+  const grace = args.terminationGracePeriodSeconds ?? 120;
+  if (grace < 10) throw new pulumi.InputPropertyError({ propertyPath: "terminationGracePeriodSeconds", reason: "at least 10 s, to drain in-flight requests" });
 }
 
-/** CPU and memory per replica, scaled with GPUs (weights are staged in memory and on disk). */
-export function computeFor(gpus: number): { cpu: string; memory: string; modelDisk: string } {
-  const n = Math.max(1, gpus);
-  return { cpu: String(4 * n), memory: `${16 * n}Gi`, modelDisk: `${100 * n}Gi` };
+/**
+ * Seconds a server may take to start: 180 s for CUDA initialisation, graph capture and
+ * warm-up, plus 4 s per GiB of weights (0.25 GiB/s read from a network volume — a
+ * conservative figure for NFS/EFS-class storage; not measured here, as no GPU runs here).
+ */
+export function startupSeconds(weightsGiB: number): number {
+  return 180 + Math.ceil(4 * Math.max(0, weightsGiB));
+}
+
+/** /dev/shm for tensor-parallel workers: 1 GiB per GPU, at most a quarter of the replica's memory (it counts against the limit). */
+export function sharedMemoryMiB(gpus: number, memoryMiB: number): number {
+  return Math.max(256, Math.min(1024 * Math.max(1, gpus), Math.floor(memoryMiB / 4 / 256) * 256));
+}
+
+/** The PromQL KEDA evaluates: requests waiting across the model's replicas. */
+export function queueQuery(metric: string, namespace: string, role: string): string {
+  return `sum(${metric}{namespace="${namespace}",pod=~"${role}-.*"})`;
 }
 
 export class InferenceService extends pulumi.ComponentResource {
@@ -67,9 +110,12 @@ export class InferenceService extends pulumi.ComponentResource {
     const role = `inference-${args.model.name}`;
     const labels = { ...workloadLabels(args.stack, role), "llmops.dev/tier": "inference" };
     const serving = servingCommand(args.model);
-    const compute = computeFor(args.model.gpus);
     const gpuLimits: Record<string, string> = args.model.gpus > 0 ? { "nvidia.com/gpu": String(args.model.gpus) } : {};
-    const credentialsMount = args.credentialsSecret ? [{ name: "artifact-credentials", mountPath: "/var/run/llmops/credentials", readOnly: true }] : [];
+    const memory = `${args.compute.memoryMiB}Mi`;
+    const grace = args.terminationGracePeriodSeconds ?? 120;
+    const probePeriod = 10;
+    const metricsOnOwnPort = serving.metrics.port !== SERVING_PORT;
+    const digestHex = args.weights.digest.replace(/^sha256:/, "");
     new k8s.apps.v1.Deployment(`${name}-deployment`, {
       metadata: { name: role, namespace: args.namespace, labels },
       spec: {
@@ -80,18 +126,26 @@ export class InferenceService extends pulumi.ComponentResource {
           metadata: { labels, annotations: { "llmops.dev/weights-digest": args.weights.digest } },
           spec: {
             ...restrictedPodBasics(args.serviceAccountName),
+            terminationGracePeriodSeconds: grace,
             ...(args.model.gpus > 0 ? {
               nodeSelector: { "llmops.dev/pool": "gpu", ...(args.gpuType ? { "llmops.dev/gpu": args.gpuType } : {}) },
               tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }],
             } : {}),
+            topologySpreadConstraints: [{
+              maxSkew: 1,
+              topologyKey: "topology.kubernetes.io/zone",
+              whenUnsatisfiable: "DoNotSchedule",
+              labelSelector: { matchLabels: { "llmops.dev/role": role } },
+            }],
             initContainers: [{
-              name: "fetch-weights",
+              // The cache's Job fetched and verified the weights; this checks the digest marker
+              // it wrote, offline, so a server never starts on a volume of other weights.
+              name: "verify-weights",
               image: imageRef(args.fetcherImage),
-              args: ["fetch", "--source", args.weights.uri, "--sha256", args.weights.digest.replace(/^sha256:/, ""), "--dest", `${MODEL_DIR}/${args.model.name}`],
-              env: args.credentialsSecret ? [{ name: "AWS_SHARED_CREDENTIALS_FILE", value: "/var/run/llmops/credentials/credentials" }] : [],
+              args: ["verify", "--sha256", digestHex, "--dest", args.cache.modelPath],
               securityContext: restrictedContainerSecurityContext(),
-              resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "2Gi" } },
-              volumeMounts: [{ name: "models", mountPath: MODEL_DIR }, { name: "tmp", mountPath: "/tmp" }, ...credentialsMount],
+              resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+              volumeMounts: [{ name: "models", mountPath: MODEL_DIR, readOnly: true }],
             }],
             containers: [{
               name: "server",
@@ -99,13 +153,18 @@ export class InferenceService extends pulumi.ComponentResource {
               ...(serving.command ? { command: serving.command } : {}),
               args: serving.args,
               env: Object.entries(serving.env).map(([key, value]) => ({ name: key, value })),
-              ports: [{ name: "http", containerPort: SERVING_PORT, protocol: "TCP" }],
+              ports: [
+                { name: "http", containerPort: SERVING_PORT, protocol: "TCP" },
+                ...(metricsOnOwnPort ? [{ name: "metrics", containerPort: serving.metrics.port, protocol: "TCP" }] : []),
+              ],
+              startupProbe: { httpGet: { path: serving.healthPath, port: "http" }, periodSeconds: probePeriod, failureThreshold: Math.ceil(startupSeconds(args.weights.sizeGiB) / probePeriod) },
               readinessProbe: { httpGet: { path: serving.healthPath, port: "http" }, periodSeconds: 10, failureThreshold: 3 },
-              livenessProbe: { httpGet: { path: serving.healthPath, port: "http" }, initialDelaySeconds: 120, periodSeconds: 20, failureThreshold: 6 },
-              startupProbe: { httpGet: { path: serving.healthPath, port: "http" }, periodSeconds: 10, failureThreshold: 90 },
+              livenessProbe: { httpGet: { path: serving.healthPath, port: "http" }, periodSeconds: 20, failureThreshold: 6 },
+              // Leave the Service's endpoints first, keep answering in-flight requests, then SIGTERM.
+              lifecycle: { preStop: { sleep: { seconds: Math.max(5, grace - 10) } } },
               resources: {
-                requests: { cpu: compute.cpu, memory: compute.memory, ...gpuLimits },
-                limits: { memory: compute.memory, ...gpuLimits },
+                requests: { cpu: `${args.compute.cpuMilli}m`, memory, ...gpuLimits },
+                limits: { memory, ...gpuLimits },
               },
               securityContext: restrictedContainerSecurityContext(),
               volumeMounts: [
@@ -116,11 +175,11 @@ export class InferenceService extends pulumi.ComponentResource {
               ],
             }],
             volumes: [
-              { name: "models", emptyDir: { sizeLimit: compute.modelDisk } },
-              { name: "cache", emptyDir: { sizeLimit: "20Gi" } },
-              { name: "tmp", emptyDir: { sizeLimit: "5Gi" } },
-              { name: "shm", emptyDir: { medium: "Memory", sizeLimit: "8Gi" } },
-              ...(args.credentialsSecret ? [{ name: "artifact-credentials", secret: { secretName: args.credentialsSecret, defaultMode: 0o440 } }] : []),
+              { name: "models", persistentVolumeClaim: { claimName: args.cache.claimName, readOnly: true } },
+              // Compilation and tokenizer caches only; the weights are on the shared volume.
+              { name: "cache", emptyDir: { sizeLimit: "10Gi" } },
+              { name: "tmp", emptyDir: { sizeLimit: "2Gi" } },
+              { name: "shm", emptyDir: { medium: "Memory", sizeLimit: `${sharedMemoryMiB(args.model.gpus, args.compute.memoryMiB)}Mi` } },
             ],
           },
         },
@@ -134,13 +193,41 @@ export class InferenceService extends pulumi.ComponentResource {
       metadata: { name: role, namespace: args.namespace, labels },
       spec: { maxUnavailable: 1, selector: { matchLabels: { "llmops.dev/role": role } } },
     }, parent);
-    new k8s.autoscaling.v2.HorizontalPodAutoscaler(`${name}-hpa`, {
+    const metricsPort = metricsOnOwnPort ? "metrics" : "http";
+    new k8s.apiextensions.CustomResource(`${name}-metrics`, {
+      apiVersion: "monitoring.coreos.com/v1",
+      kind: "PodMonitor",
+      metadata: { name: role, namespace: args.namespace, labels },
+      spec: {
+        selector: { matchLabels: { "llmops.dev/role": role } },
+        podMetricsEndpoints: [{ port: metricsPort, path: serving.metrics.path, interval: "15s" }],
+      },
+    }, parent);
+    new k8s.apiextensions.CustomResource(`${name}-autoscaler`, {
+      apiVersion: "keda.sh/v1alpha1",
+      kind: "ScaledObject",
       metadata: { name: role, namespace: args.namespace, labels },
       spec: {
         scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: role },
-        minReplicas: Math.max(1, args.replicas.min),
-        maxReplicas: args.replicas.max,
-        metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
+        minReplicaCount: Math.max(1, args.replicas.min),
+        maxReplicaCount: args.replicas.max,
+        pollingInterval: 15,
+        advanced: {
+          horizontalPodAutoscalerConfig: {
+            behavior: {
+              scaleDown: { stabilizationWindowSeconds: args.autoscaling.scaleDownStabilizationSeconds, policies: [{ type: "Pods", value: 1, periodSeconds: 120 }] },
+              scaleUp: { stabilizationWindowSeconds: 0, policies: [{ type: "Pods", value: 2, periodSeconds: 60 }] },
+            },
+          },
+        },
+        triggers: [{
+          type: "prometheus",
+          metadata: {
+            serverAddress: args.autoscaling.prometheusAddress,
+            query: pulumi.output(args.namespace).apply((namespace) => queueQuery(serving.metrics.queueMetric, namespace, role)),
+            threshold: String(args.autoscaling.queueTargetPerReplica),
+          },
+        }],
       },
     }, parent);
     new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
@@ -148,23 +235,18 @@ export class InferenceService extends pulumi.ComponentResource {
       spec: {
         podSelector: { matchLabels: { "llmops.dev/role": role } },
         policyTypes: ["Ingress"],
-        ingress: [{
-          from: args.allowedCallerRoles.map((caller) => ({ podSelector: { matchLabels: { "llmops.dev/role": caller } } })),
-          ports: [{ protocol: "TCP", port: SERVING_PORT }],
-        }],
+        ingress: [
+          {
+            from: args.allowedCallerRoles.map((caller) => ({ podSelector: { matchLabels: { "llmops.dev/role": caller } } })),
+            ports: [{ protocol: "TCP", port: SERVING_PORT }],
+          },
+          {
+            from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.autoscaling.monitoringNamespace } } }],
+            ports: [{ protocol: "TCP", port: serving.metrics.port }],
+          },
+        ],
       },
     }, parent);
-    if (args.fetchEgressCidrs !== undefined) {
-      new k8s.networking.v1.NetworkPolicy(`${name}-fetch-egress`, {
-        metadata: { name: `${role}-artifact-egress`, namespace: args.namespace },
-        spec: {
-          podSelector: { matchLabels: { "llmops.dev/role": role } },
-          policyTypes: ["Egress"],
-          egress: pulumi.output(args.fetchEgressCidrs).apply((cidrs) =>
-            cidrs.length === 0 ? [] : [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }]),
-        },
-      }, parent);
-    }
     this.serviceName = service.metadata.name;
     this.registerOutputs({ serviceName: this.serviceName });
   }

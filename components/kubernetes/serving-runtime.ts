@@ -1,9 +1,14 @@
 /**
  * How each serving runtime is started: arguments that carry the spec's token limits and
- * decoding seed to the server, its HTTP port and its health endpoint. Pure, so the
- * mapping is unit-tested.
+ * decoding seed to the server, its HTTP port, its health endpoint, and the Prometheus
+ * endpoint and queue-depth metric the autoscaler reads. Pure, so the mapping is unit-tested.
+ *
+ * Flags come from each server's own CLI reference, at the versions named in
+ * test/serving-flags.test.ts: vLLM `vllm serve --help` (engine args), TGI
+ * `text-generation-launcher --help`, text-embeddings-inference `text-embeddings-router --help`
+ * (docs/source/en/cli_arguments.md), Triton `tritonserver --help`.
  */
-export type ServingRuntime = "vllm" | "tgi" | "triton";
+export type ServingRuntime = "vllm" | "tgi" | "tei" | "triton";
 
 export interface ServingModel {
   readonly name: string;
@@ -24,6 +29,8 @@ export interface ServingCommand {
   readonly args: string[];
   readonly healthPath: string;
   readonly env: Record<string, string>;
+  /** Where Prometheus scrapes the server, and the metric that counts requests waiting for a slot. */
+  readonly metrics: { readonly port: number; readonly path: string; readonly queueMetric: string };
 }
 
 export function servingCommand(model: ServingModel): ServingCommand {
@@ -49,6 +56,7 @@ export function servingCommand(model: ServingModel): ServingCommand {
         ],
         healthPath: "/health",
         env: limits,
+        metrics: { port: SERVING_PORT, path: "/metrics", queueMetric: "vllm:num_requests_waiting" },
       };
     case "tgi":
       return {
@@ -61,6 +69,22 @@ export function servingCommand(model: ServingModel): ServingCommand {
         ],
         healthPath: "/health",
         env: limits,
+        metrics: { port: SERVING_PORT, path: "/metrics", queueMetric: "tgi_queue_size" },
+      };
+    case "tei":
+      // text-embeddings-inference has no output tokens and no sharding: one replica per GPU.
+      // A batch holds at least one request of the full input length.
+      return {
+        args: [
+          "--model-id", path, "--port", String(SERVING_PORT),
+          "--max-concurrent-requests", String(model.maxConcurrentRequests),
+          "--max-batch-tokens", String(Math.max(16384, model.maxInputTokens)),
+          "--max-client-batch-size", "32",
+          "--json-output",
+        ],
+        healthPath: "/health",
+        env: limits,
+        metrics: { port: SERVING_PORT, path: "/metrics", queueMetric: "te_queue_size" },
       };
     case "triton":
       return {
@@ -71,8 +95,11 @@ export function servingCommand(model: ServingModel): ServingCommand {
         ],
         healthPath: "/v2/health/ready",
         // The TensorRT-LLM backend reads input/output caps from the model config; these are
-        // passed for the model repository's config templating and the gateway.
-        env: limits,
+        // passed for the model repository's config templating and the gateway. Tensor
+        // parallelism is a property of the TensorRT-LLM engine (its build's tp_size and the
+        // model config's world size), so the GPU count travels the same way.
+        env: { ...limits, LLMOPS_TENSOR_PARALLEL_SIZE: String(Math.max(1, model.gpus)) },
+        metrics: { port: 8002, path: "/metrics", queueMetric: "nv_inference_pending_request_count" },
       };
   }
 }

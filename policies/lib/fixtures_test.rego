@@ -276,7 +276,12 @@ base := {
 					"repository": "registry.internal.example.com/platform/model-fetcher",
 					"digest": "sha256:7e985793cbe448d0a383af63b404e7eaa09de23c6ac88f15b5344dd007b1e7db",
 				},
+				"dcgmExporter": {
+					"repository": "registry.internal.example.com/platform/dcgm-exporter",
+					"digest": "sha256:cf1551bed353bff6b15113539292091f06132bd6e3e982ee69c1110af0ae2c98",
+				},
 			},
+			"gpu": {"install": "none", "namespace": "llmops-gpu"},
 			"gatewayClientNamespaces": [],
 			"artifactStoreCidrs": [],
 			"egressProxyCidrs": [],

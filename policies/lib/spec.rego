@@ -25,7 +25,7 @@ sensitive_data if {
 	source.classification in sensitive_classifications
 }
 
-self_hosted_runtimes := {"vllm", "tgi", "triton"}
+self_hosted_runtimes := {"vllm", "tgi", "tei", "triton"}
 
 # Models whose output users see, and which therefore carry evaluation gates.
 gated_model(model) if model.role in {"primary", "fallback"}

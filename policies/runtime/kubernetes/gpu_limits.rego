@@ -2,7 +2,9 @@
 # title: GPU pods set nvidia.com/gpu limits
 # description: >-
 #   A pod scheduled onto GPU nodes without a GPU limit either gets no GPU or, with some device
-#   plugins, all of them.
+#   plugins, all of them. DaemonSets are node agents (device plugin, DCGM exporter, feature
+#   discovery) that run once per node and watch every GPU without claiming one, as NVIDIA's
+#   manifests do; they are not judged here.
 # scope: package
 # custom:
 #   id: LLM-K8S-012
@@ -20,6 +22,7 @@ import data.llmops.lib.runtime as lib
 deny contains {"id": "LLM-K8S-012", "msg": "pod targets GPU nodes but no container sets an nvidia.com/gpu limit", "path": pointer, "resource": urn} if {
 	some [i, pointer, pod] in lib.pod_specs
 	urn := input.resources[i].urn
+	input.resources[i].type != "kubernetes:apps/v1:DaemonSet"
 	targets_gpu(pod)
 	not gpu_limited(pod)
 }

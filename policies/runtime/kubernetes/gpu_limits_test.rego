@@ -4,12 +4,14 @@ import data.llmops.runtime.kubernetes.gpu_limits as check
 import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
+	"job tolerating GPUs without limit": {"input": fx.doc([object.union(fx.deployment(object.union(fx.good_pod, {"nodeSelector": {"llmops.dev/pool": "gpu"}})), {"type": "kubernetes:batch/v1:Job"})]), "path": "/resources/0/props/spec/template/spec"},
 	"toleration without limit": {"input": fx.doc([fx.deployment(object.union(fx.good_pod, {"tolerations": [{"key": "nvidia.com/gpu", "operator": "Exists"}]}))]), "path": "/resources/0/props/spec/template/spec"},
 }
 
 allowed_cases := {
 	"limited": fx.doc([fx.deployment(object.union(fx.good_pod, {"tolerations": [{"key": "nvidia.com/gpu", "operator": "Exists"}], "containers": [object.union(fx.good_container, {"resources": {"limits": {"nvidia.com/gpu": "1", "memory": "1Gi"}}})]}))]),
 	"cpu pod": fx.doc([fx.deployment(fx.good_pod)]),
+	"node agent DaemonSet": fx.doc([object.union(fx.deployment(object.union(fx.good_pod, {"tolerations": [{"key": "nvidia.com/gpu", "operator": "Exists"}]})), {"type": "kubernetes:apps/v1:DaemonSet"})]),
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

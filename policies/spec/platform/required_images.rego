@@ -2,8 +2,9 @@
 # title: The platform images the target needs are declared
 # description: >-
 #   A stack cannot be deployed without the gateway (every stack with a cluster), the model
-#   fetcher (self-hosted models), the vector database (in-cluster engines) and the record
-#   collector (target kubernetes).
+#   fetcher (self-hosted models), the DCGM exporter (self-hosted models on GPUs), the NVIDIA
+#   device plugin (when platform.gpu.install asks for it), the vector database (in-cluster
+#   engines) and the record collector (target kubernetes).
 # scope: package
 # custom:
 #   id: LLM-PLAT-001
@@ -37,6 +38,14 @@ has_cluster if self_hosted_model
 required contains ["gateway", "models are served through the authenticating gateway"] if has_cluster
 
 required contains ["modelFetcher", "self-hosted models fetch their weights by digest with it"] if self_hosted_model
+
+required contains ["dcgmExporter", "GPU nodes export their metrics with it"] if {
+	some model in input.spec.models
+	spec.self_hosted(model)
+	model.gpu.count > 0
+}
+
+required contains ["devicePlugin", "platform.gpu.install is devicePlugin"] if input.spec.platform.gpu.install == "devicePlugin"
 
 required contains ["vectorDatabase", "the vector store runs in the cluster"] if input.spec.vectorStore.engine in {"qdrant", "pgvector"}
 

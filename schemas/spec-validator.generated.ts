@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","employment","education","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}}}},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -1076,7 +1076,7 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!((((((((data21 === "none") || (data21 === "health")) || (data21 === "insurance")) || (data21 === "finance")) || (data21 === "employment")) || (data21 === "education")) || (data21 === "legal")) || (data21 === "publicSector"))){
+if(!((((((((((data21 === "none") || (data21 === "health")) || (data21 === "insurance")) || (data21 === "finance")) || (data21 === "credit")) || (data21 === "employment")) || (data21 === "education")) || (data21 === "essentialServices")) || (data21 === "legal")) || (data21 === "publicSector"))){
 const err79 = {instancePath:instancePath+"/spec/useCase/regulatedDomain",schemaPath:"#/properties/spec/properties/useCase/properties/regulatedDomain/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.useCase.properties.regulatedDomain.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.useCase.properties.regulatedDomain.enum,parentSchema:schema31.properties.spec.properties.useCase.properties.regulatedDomain,data:data21};
 if(vErrors === null){
 vErrors = [err79];
@@ -3035,7 +3035,7 @@ if(data79.metrics === undefined){
 data79.metrics = [];
 }
 for(const key21 in data79){
-if(!(((key21 === "gate") || (key21 === "dataset")) || (key21 === "metrics"))){
+if(!(((((key21 === "gate") || (key21 === "dataset")) || (key21 === "metrics")) || (key21 === "maxEvidenceAgeDays")) || (key21 === "regression"))){
 const err240 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data79};
 if(vErrors === null){
 vErrors = [err240];
@@ -3348,9 +3348,10 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-else {
-const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data79};
+if(data79.maxEvidenceAgeDays !== undefined){
+let data89 = data79.maxEvidenceAgeDays;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data89};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3359,11 +3360,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(data52.reproducibility !== undefined){
-let data89 = data52.reproducibility;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.seed === undefined){
-const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data89};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 3650 || isNaN(data89)){
+const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data89};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3372,8 +3371,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data89.decoding === undefined){
-const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data89};
+if(data89 < 1 || isNaN(data89)){
+const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data89};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3382,9 +3381,14 @@ vErrors.push(err269);
 }
 errors++;
 }
-for(const key24 in data89){
-if(!(((key24 === "seed") || (key24 === "decoding")) || (key24 === "promptTemplateVersion"))){
-const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data89};
+}
+}
+if(data79.regression !== undefined){
+let data90 = data79.regression;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key24 in data90){
+if(!((key24 === "maxAbsoluteDecrease") || (key24 === "maxRelativeDecrease"))){
+const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data90};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3394,10 +3398,11 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data89.seed !== undefined){
-let data90 = data89.seed;
-if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
-const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data90};
+if(data90.maxAbsoluteDecrease !== undefined){
+let data91 = data90.maxAbsoluteDecrease;
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 100000 || isNaN(data91)){
+const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data91};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3406,9 +3411,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 > 4294967295 || isNaN(data90)){
-const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data90};
+if(data91 < 0 || isNaN(data91)){
+const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data91};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3417,8 +3421,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data90 < 0 || isNaN(data90)){
-const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data90};
+}
+else {
+const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data91};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3428,12 +3433,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-}
-if(data89.decoding !== undefined){
-let data91 = data89.decoding;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.temperature === undefined){
-const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data91};
+if(data90.maxRelativeDecrease !== undefined){
+let data92 = data90.maxRelativeDecrease;
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 > 1 || isNaN(data92)){
+const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data92};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3442,9 +3446,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-for(const key25 in data91){
-if(!((((key25 === "temperature") || (key25 === "topP")) || (key25 === "topK")) || (key25 === "maxTokens"))){
-const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data91};
+if(data92 < 0 || isNaN(data92)){
+const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data92};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3454,11 +3457,8 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data91.temperature !== undefined){
-let data92 = data91.temperature;
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 > 2 || isNaN(data92)){
-const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data92};
+else {
+const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data92};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3467,8 +3467,10 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data92 < 0 || isNaN(data92)){
-const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data92};
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data90};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3478,8 +3480,9 @@ vErrors.push(err277);
 errors++;
 }
 }
+}
 else {
-const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data92};
+const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data79};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3488,12 +3491,11 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data91.topP !== undefined){
-let data93 = data91.topP;
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 1 || isNaN(data93)){
-const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data93};
+if(data52.systemPrompt !== undefined){
+let data93 = data52.systemPrompt;
+if(typeof data93 === "string"){
+if(func1(data93) > 20000){
+const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data93};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3502,8 +3504,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(data93 < 0 || isNaN(data93)){
-const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data93};
+if(func1(data93) < 1){
+const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data93};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3514,7 +3516,7 @@ errors++;
 }
 }
 else {
-const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data93};
+const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.systemPrompt.type,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data93};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3524,10 +3526,11 @@ vErrors.push(err281);
 errors++;
 }
 }
-if(data91.topK !== undefined){
-let data94 = data91.topK;
-if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
-const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data94};
+if(data52.reproducibility !== undefined){
+let data94 = data52.reproducibility;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.seed === undefined){
+const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data94};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3536,9 +3539,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 1000 || isNaN(data94)){
-const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data94};
+if(data94.decoding === undefined){
+const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data94};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3547,8 +3549,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-if(data94 < 0 || isNaN(data94)){
-const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data94};
+for(const key25 in data94){
+if(!(((key25 === "seed") || (key25 === "decoding")) || (key25 === "promptTemplateVersion"))){
+const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data94};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3558,11 +3561,10 @@ vErrors.push(err284);
 errors++;
 }
 }
-}
-if(data91.maxTokens !== undefined){
-let data95 = data91.maxTokens;
+if(data94.seed !== undefined){
+let data95 = data94.seed;
 if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data95};
+const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data95};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3572,8 +3574,8 @@ vErrors.push(err285);
 errors++;
 }
 if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 200000 || isNaN(data95)){
-const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data95};
+if(data95 > 4294967295 || isNaN(data95)){
+const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data95};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3582,8 +3584,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data95 < 1 || isNaN(data95)){
-const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data95};
+if(data95 < 0 || isNaN(data95)){
+const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data95};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3594,9 +3596,11 @@ errors++;
 }
 }
 }
-}
-else {
-const err288 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data91};
+if(data94.decoding !== undefined){
+let data96 = data94.decoding;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.temperature === undefined){
+const err288 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data96};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3605,12 +3609,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-if(data89.promptTemplateVersion !== undefined){
-let data96 = data89.promptTemplateVersion;
-if(typeof data96 === "string"){
-if(func1(data96) > 100){
-const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data96};
+for(const key26 in data96){
+if(!((((key26 === "temperature") || (key26 === "topP")) || (key26 === "topK")) || (key26 === "maxTokens"))){
+const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data96};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3619,8 +3620,12 @@ vErrors.push(err289);
 }
 errors++;
 }
-if(func1(data96) < 1){
-const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data96};
+}
+if(data96.temperature !== undefined){
+let data97 = data96.temperature;
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 2 || isNaN(data97)){
+const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data97};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3629,9 +3634,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-else {
-const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data96};
+if(data97 < 0 || isNaN(data97)){
+const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data97};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3641,9 +3645,8 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
 else {
-const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data89};
+const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data97};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3653,9 +3656,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-else {
-const err293 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+if(data96.topP !== undefined){
+let data98 = data96.topP;
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 1 || isNaN(data98)){
+const err293 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data98};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3664,10 +3669,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-}
-else {
-const err294 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data51};
+if(data98 < 0 || isNaN(data98)){
+const err294 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data98};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3677,17 +3680,8 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data11.vectorStore !== undefined){
-let data97 = data11.vectorStore;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.metric === undefined){
-data97.metric = "cosine";
-}
-if(data97.tenancy === undefined){
-data97.tenancy = "single";
-}
-if(data97.engine === undefined){
-const err295 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data97};
+else {
+const err295 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data98};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3696,8 +3690,11 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(data97.dimensions === undefined){
-const err296 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data97};
+}
+if(data96.topK !== undefined){
+let data99 = data96.topK;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err296 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data99};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3706,9 +3703,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-for(const key26 in data97){
-if(!((((key26 === "engine") || (key26 === "dimensions")) || (key26 === "metric")) || (key26 === "tenancy"))){
-const err297 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data97};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 1000 || isNaN(data99)){
+const err297 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data99};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3717,11 +3714,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-if(data97.engine !== undefined){
-let data98 = data97.engine;
-if(typeof data98 !== "string"){
-const err298 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data98};
+if(data99 < 0 || isNaN(data99)){
+const err298 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data99};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3730,8 +3724,12 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(!((((data98 === "auroraPgvector") || (data98 === "opensearchServerless")) || (data98 === "qdrant")) || (data98 === "pgvector"))){
-const err299 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data98};
+}
+}
+if(data96.maxTokens !== undefined){
+let data100 = data96.maxTokens;
+if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
+const err299 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data100};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3740,11 +3738,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-if(data97.dimensions !== undefined){
-let data99 = data97.dimensions;
-if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
-const err300 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data99};
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 > 200000 || isNaN(data100)){
+const err300 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data100};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3753,9 +3749,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 > 16000 || isNaN(data99)){
-const err301 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data99};
+if(data100 < 1 || isNaN(data100)){
+const err301 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data100};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3764,8 +3759,11 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(data99 < 2 || isNaN(data99)){
-const err302 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data99};
+}
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data96};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3775,10 +3773,11 @@ vErrors.push(err302);
 errors++;
 }
 }
-}
-let data100 = data97.metric;
-if(typeof data100 !== "string"){
-const err303 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data100};
+if(data94.promptTemplateVersion !== undefined){
+let data101 = data94.promptTemplateVersion;
+if(typeof data101 === "string"){
+if(func1(data101) > 100){
+const err303 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data101};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3787,8 +3786,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(!(((data100 === "cosine") || (data100 === "dotProduct")) || (data100 === "euclidean"))){
-const err304 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data100};
+if(func1(data101) < 1){
+const err304 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data101};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3797,9 +3796,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-let data101 = data97.tenancy;
-if(typeof data101 !== "string"){
-const err305 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data101};
+}
+else {
+const err305 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data101};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3808,8 +3807,10 @@ vErrors.push(err305);
 }
 errors++;
 }
-if(!(((data101 === "single") || (data101 === "namespacePerTenant")) || (data101 === "collectionPerTenant"))){
-const err306 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data101};
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data94};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3819,8 +3820,9 @@ vErrors.push(err306);
 errors++;
 }
 }
+}
 else {
-const err307 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data97};
+const err307 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3830,17 +3832,9 @@ vErrors.push(err307);
 errors++;
 }
 }
-let data102 = data11.data;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.sources === undefined){
-data102.sources = [];
 }
-if(data102.retention === undefined){
-data102.retention = {};
-}
-for(const key27 in data102){
-if(!((key27 === "sources") || (key27 === "retention"))){
-const err308 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data102};
+else {
+const err308 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data51};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3850,10 +3844,17 @@ vErrors.push(err308);
 errors++;
 }
 }
-let data103 = data102.sources;
-if(Array.isArray(data103)){
-if(data103.length > 64){
-const err309 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data103};
+if(data11.vectorStore !== undefined){
+let data102 = data11.vectorStore;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.metric === undefined){
+data102.metric = "cosine";
+}
+if(data102.tenancy === undefined){
+data102.tenancy = "single";
+}
+if(data102.engine === undefined){
+const err309 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data102};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3862,21 +3863,8 @@ vErrors.push(err309);
 }
 errors++;
 }
-const len7 = data103.length;
-for(let i9=0; i9<len7; i9++){
-let data104 = data103[i9];
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.containsPersonalData === undefined){
-data104.containsPersonalData = false;
-}
-if(data104.realtime === undefined){
-data104.realtime = false;
-}
-if(data104.qualityChecks === undefined){
-data104.qualityChecks = [];
-}
-if(data104.name === undefined){
-const err310 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data104};
+if(data102.dimensions === undefined){
+const err310 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data102};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3885,8 +3873,9 @@ vErrors.push(err310);
 }
 errors++;
 }
-if(data104.kind === undefined){
-const err311 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data104};
+for(const key27 in data102){
+if(!((((key27 === "engine") || (key27 === "dimensions")) || (key27 === "metric")) || (key27 === "tenancy"))){
+const err311 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data102};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3895,9 +3884,11 @@ vErrors.push(err311);
 }
 errors++;
 }
-for(const key28 in data104){
-if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key28))){
-const err312 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data104};
+}
+if(data102.engine !== undefined){
+let data103 = data102.engine;
+if(typeof data103 !== "string"){
+const err312 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data103};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3906,12 +3897,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-if(data104.name !== undefined){
-let data105 = data104.name;
-if(typeof data105 === "string"){
-if(func1(data105) > 63){
-const err313 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data105};
+if(!((((data103 === "auroraPgvector") || (data103 === "opensearchServerless")) || (data103 === "qdrant")) || (data103 === "pgvector"))){
+const err313 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data103};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3920,8 +3907,11 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(func1(data105) < 1){
-const err314 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data105};
+}
+if(data102.dimensions !== undefined){
+let data104 = data102.dimensions;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err314 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data104};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3930,8 +3920,9 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(!pattern4.test(data105)){
-const err315 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data105};
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 16000 || isNaN(data104)){
+const err315 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data104};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3940,9 +3931,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-else {
-const err316 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data105};
+if(data104 < 2 || isNaN(data104)){
+const err316 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data104};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3952,10 +3942,10 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data104.kind !== undefined){
-let data106 = data104.kind;
-if(typeof data106 !== "string"){
-const err317 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data106};
+}
+let data105 = data102.metric;
+if(typeof data105 !== "string"){
+const err317 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data105};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3964,8 +3954,8 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(!(((((data106 === "database") || (data106 === "objectStore")) || (data106 === "api")) || (data106 === "stream")) || (data106 === "documents"))){
-const err318 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data106};
+if(!(((data105 === "cosine") || (data105 === "dotProduct")) || (data105 === "euclidean"))){
+const err318 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data105};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3974,12 +3964,9 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-if(data104.uri !== undefined){
-let data107 = data104.uri;
-if(typeof data107 === "string"){
-if(func1(data107) > 512){
-const err319 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data107};
+let data106 = data102.tenancy;
+if(typeof data106 !== "string"){
+const err319 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data106};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3988,8 +3975,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(func1(data107) < 1){
-const err320 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data107};
+if(!(((data106 === "single") || (data106 === "namespacePerTenant")) || (data106 === "collectionPerTenant"))){
+const err320 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data106};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4000,7 +3987,7 @@ errors++;
 }
 }
 else {
-const err321 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data107};
+const err321 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data102};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4010,10 +3997,17 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data104.classification !== undefined){
-let data108 = data104.classification;
-if(typeof data108 !== "string"){
-const err322 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data108};
+let data107 = data11.data;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.sources === undefined){
+data107.sources = [];
+}
+if(data107.retention === undefined){
+data107.retention = {};
+}
+for(const key28 in data107){
+if(!((key28 === "sources") || (key28 === "retention"))){
+const err322 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data107};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4022,8 +4016,11 @@ vErrors.push(err322);
 }
 errors++;
 }
-if(!((((data108 === "public") || (data108 === "internal")) || (data108 === "confidential")) || (data108 === "restricted"))){
-const err323 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data108};
+}
+let data108 = data107.sources;
+if(Array.isArray(data108)){
+if(data108.length > 64){
+const err323 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data108};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4032,10 +4029,21 @@ vErrors.push(err323);
 }
 errors++;
 }
+const len7 = data108.length;
+for(let i9=0; i9<len7; i9++){
+let data109 = data108[i9];
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.containsPersonalData === undefined){
+data109.containsPersonalData = false;
 }
-let data109 = data104.containsPersonalData;
-if(typeof data109 !== "boolean"){
-const err324 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data109};
+if(data109.realtime === undefined){
+data109.realtime = false;
+}
+if(data109.qualityChecks === undefined){
+data109.qualityChecks = [];
+}
+if(data109.name === undefined){
+const err324 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data109};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4044,9 +4052,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-let data110 = data104.realtime;
-if(typeof data110 !== "boolean"){
-const err325 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data110};
+if(data109.kind === undefined){
+const err325 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data109};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4055,11 +4062,9 @@ vErrors.push(err325);
 }
 errors++;
 }
-if(data104.freshnessSla !== undefined){
-let data111 = data104.freshnessSla;
-if(typeof data111 === "string"){
-if(func1(data111) > 16){
-const err326 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data111};
+for(const key29 in data109){
+if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key29))){
+const err326 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data109};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4068,8 +4073,12 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(func1(data111) < 1){
-const err327 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data111};
+}
+if(data109.name !== undefined){
+let data110 = data109.name;
+if(typeof data110 === "string"){
+if(func1(data110) > 63){
+const err327 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data110};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4078,8 +4087,8 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(!pattern16.test(data111)){
-const err328 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data111};
+if(func1(data110) < 1){
+const err328 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data110};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4088,9 +4097,8 @@ vErrors.push(err328);
 }
 errors++;
 }
-}
-else {
-const err329 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data111};
+if(!pattern4.test(data110)){
+const err329 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data110};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4100,10 +4108,8 @@ vErrors.push(err329);
 errors++;
 }
 }
-let data112 = data104.qualityChecks;
-if(Array.isArray(data112)){
-if(data112.length > 8){
-const err330 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data112};
+else {
+const err330 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data110};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4112,11 +4118,11 @@ vErrors.push(err330);
 }
 errors++;
 }
-const len8 = data112.length;
-for(let i10=0; i10<len8; i10++){
-let data113 = data112[i10];
-if(typeof data113 !== "string"){
-const err331 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data113};
+}
+if(data109.kind !== undefined){
+let data111 = data109.kind;
+if(typeof data111 !== "string"){
+const err331 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data111};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4125,8 +4131,8 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(!((((((((data113 === "schema") || (data113 === "nulls")) || (data113 === "duplicates")) || (data113 === "freshness")) || (data113 === "piiScan")) || (data113 === "biasScan")) || (data113 === "toxicity")) || (data113 === "drift"))){
-const err332 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data113};
+if(!(((((data111 === "database") || (data111 === "objectStore")) || (data111 === "api")) || (data111 === "stream")) || (data111 === "documents"))){
+const err332 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data111};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4136,18 +4142,11 @@ vErrors.push(err332);
 errors++;
 }
 }
-let i11 = data112.length;
-let j2;
-if(i11 > 1){
-const indices2 = {};
-for(;i11--;){
-let item2 = data112[i11];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err333 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data112};
+if(data109.uri !== undefined){
+let data112 = data109.uri;
+if(typeof data112 === "string"){
+if(func1(data112) > 512){
+const err333 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data112};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4155,14 +4154,9 @@ else {
 vErrors.push(err333);
 }
 errors++;
-break;
 }
-indices2[item2] = i11;
-}
-}
-}
-else {
-const err334 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data112};
+if(func1(data112) < 1){
+const err334 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data112};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4171,14 +4165,9 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(data104.lineage !== undefined){
-let data114 = data104.lineage;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.upstream === undefined){
-data114.upstream = [];
 }
-if(data114.datasetVersion === undefined){
-const err335 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data114};
+else {
+const err335 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data112};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4187,9 +4176,11 @@ vErrors.push(err335);
 }
 errors++;
 }
-for(const key29 in data114){
-if(!((key29 === "datasetVersion") || (key29 === "upstream"))){
-const err336 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data114};
+}
+if(data109.classification !== undefined){
+let data113 = data109.classification;
+if(typeof data113 !== "string"){
+const err336 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data113};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4198,12 +4189,8 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-if(data114.datasetVersion !== undefined){
-let data115 = data114.datasetVersion;
-if(typeof data115 === "string"){
-if(func1(data115) > 100){
-const err337 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data115};
+if(!((((data113 === "public") || (data113 === "internal")) || (data113 === "confidential")) || (data113 === "restricted"))){
+const err337 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data113};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4212,8 +4199,10 @@ vErrors.push(err337);
 }
 errors++;
 }
-if(func1(data115) < 1){
-const err338 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data115};
+}
+let data114 = data109.containsPersonalData;
+if(typeof data114 !== "boolean"){
+const err338 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data114};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4222,9 +4211,9 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-else {
-const err339 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data115};
+let data115 = data109.realtime;
+if(typeof data115 !== "boolean"){
+const err339 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data115};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4233,11 +4222,11 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-let data116 = data114.upstream;
-if(Array.isArray(data116)){
-if(data116.length > 32){
-const err340 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data116};
+if(data109.freshnessSla !== undefined){
+let data116 = data109.freshnessSla;
+if(typeof data116 === "string"){
+if(func1(data116) > 16){
+const err340 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data116};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4246,12 +4235,8 @@ vErrors.push(err340);
 }
 errors++;
 }
-const len9 = data116.length;
-for(let i12=0; i12<len9; i12++){
-let data117 = data116[i12];
-if(typeof data117 === "string"){
-if(func1(data117) > 200){
-const err341 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data117};
+if(func1(data116) < 1){
+const err341 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data116};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4260,8 +4245,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(func1(data117) < 1){
-const err342 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data117};
+if(!pattern16.test(data116)){
+const err342 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data116};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4272,7 +4257,7 @@ errors++;
 }
 }
 else {
-const err343 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data117};
+const err343 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data116};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4282,9 +4267,10 @@ vErrors.push(err343);
 errors++;
 }
 }
-}
-else {
-const err344 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data116};
+let data117 = data109.qualityChecks;
+if(Array.isArray(data117)){
+if(data117.length > 8){
+const err344 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data117};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4293,9 +4279,11 @@ vErrors.push(err344);
 }
 errors++;
 }
-}
-else {
-const err345 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data114};
+const len8 = data117.length;
+for(let i10=0; i10<len8; i10++){
+let data118 = data117[i10];
+if(typeof data118 !== "string"){
+const err345 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data118};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4304,10 +4292,8 @@ vErrors.push(err345);
 }
 errors++;
 }
-}
-}
-else {
-const err346 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data104};
+if(!((((((((data118 === "schema") || (data118 === "nulls")) || (data118 === "duplicates")) || (data118 === "freshness")) || (data118 === "piiScan")) || (data118 === "biasScan")) || (data118 === "toxicity")) || (data118 === "drift"))){
+const err346 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data118};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4317,9 +4303,18 @@ vErrors.push(err346);
 errors++;
 }
 }
+let i11 = data117.length;
+let j2;
+if(i11 > 1){
+const indices2 = {};
+for(;i11--;){
+let item2 = data117[i11];
+if(typeof item2 !== "string"){
+continue;
 }
-else {
-const err347 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data103};
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err347 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data117};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4327,21 +4322,14 @@ else {
 vErrors.push(err347);
 }
 errors++;
+break;
 }
-let data118 = data102.retention;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.promptsDays === undefined){
-data118.promptsDays = 30;
+indices2[item2] = i11;
 }
-if(data118.responsesDays === undefined){
-data118.responsesDays = 30;
 }
-if(data118.logsDays === undefined){
-data118.logsDays = 90;
 }
-for(const key30 in data118){
-if(!(((key30 === "promptsDays") || (key30 === "responsesDays")) || (key30 === "logsDays"))){
-const err348 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data118};
+else {
+const err348 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data117};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4350,10 +4338,14 @@ vErrors.push(err348);
 }
 errors++;
 }
+if(data109.lineage !== undefined){
+let data119 = data109.lineage;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.upstream === undefined){
+data119.upstream = [];
 }
-let data119 = data118.promptsDays;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err349 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data119};
+if(data119.datasetVersion === undefined){
+const err349 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data119};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4362,9 +4354,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 > 3650 || isNaN(data119)){
-const err350 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data119};
+for(const key30 in data119){
+if(!((key30 === "datasetVersion") || (key30 === "upstream"))){
+const err350 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data119};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4373,8 +4365,12 @@ vErrors.push(err350);
 }
 errors++;
 }
-if(data119 < 0 || isNaN(data119)){
-const err351 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data119};
+}
+if(data119.datasetVersion !== undefined){
+let data120 = data119.datasetVersion;
+if(typeof data120 === "string"){
+if(func1(data120) > 100){
+const err351 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data120};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4383,10 +4379,8 @@ vErrors.push(err351);
 }
 errors++;
 }
-}
-let data120 = data118.responsesDays;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err352 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data120};
+if(func1(data120) < 1){
+const err352 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data120};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4395,9 +4389,9 @@ vErrors.push(err352);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 3650 || isNaN(data120)){
-const err353 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data120};
+}
+else {
+const err353 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data120};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4406,8 +4400,11 @@ vErrors.push(err353);
 }
 errors++;
 }
-if(data120 < 0 || isNaN(data120)){
-const err354 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data120};
+}
+let data121 = data119.upstream;
+if(Array.isArray(data121)){
+if(data121.length > 32){
+const err354 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data121};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4416,10 +4413,12 @@ vErrors.push(err354);
 }
 errors++;
 }
-}
-let data121 = data118.logsDays;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err355 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data121};
+const len9 = data121.length;
+for(let i12=0; i12<len9; i12++){
+let data122 = data121[i12];
+if(typeof data122 === "string"){
+if(func1(data122) > 200){
+const err355 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data122};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4428,9 +4427,8 @@ vErrors.push(err355);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 3650 || isNaN(data121)){
-const err356 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data121};
+if(func1(data122) < 1){
+const err356 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data122};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4439,8 +4437,9 @@ vErrors.push(err356);
 }
 errors++;
 }
-if(data121 < 1 || isNaN(data121)){
-const err357 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data121};
+}
+else {
+const err357 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data122};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4452,7 +4451,7 @@ errors++;
 }
 }
 else {
-const err358 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data118};
+const err358 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data121};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4463,7 +4462,7 @@ errors++;
 }
 }
 else {
-const err359 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data102};
+const err359 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data119};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4472,20 +4471,10 @@ vErrors.push(err359);
 }
 errors++;
 }
-let data122 = data11.privacy;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.encryption === undefined){
-data122.encryption = {};
 }
-if(data122.piiRedaction === undefined){
-data122.piiRedaction = {};
 }
-if(data122.trainingOnUserData === undefined){
-data122.trainingOnUserData = {};
-}
-for(const key31 in data122){
-if(!(((key31 === "encryption") || (key31 === "piiRedaction")) || (key31 === "trainingOnUserData"))){
-const err360 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data122};
+else {
+const err360 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data109};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4495,20 +4484,9 @@ vErrors.push(err360);
 errors++;
 }
 }
-let data123 = data122.encryption;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.atRest === undefined){
-data123.atRest = "customerManagedKey";
 }
-if(data123.keyRotation === undefined){
-data123.keyRotation = true;
-}
-if(data123.inTransit === undefined){
-data123.inTransit = {};
-}
-for(const key32 in data123){
-if(!(((key32 === "atRest") || (key32 === "keyRotation")) || (key32 === "inTransit"))){
-const err361 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data123};
+else {
+const err361 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data108};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4517,10 +4495,20 @@ vErrors.push(err361);
 }
 errors++;
 }
+let data123 = data107.retention;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.promptsDays === undefined){
+data123.promptsDays = 30;
 }
-let data124 = data123.atRest;
-if(typeof data124 !== "string"){
-const err362 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data124};
+if(data123.responsesDays === undefined){
+data123.responsesDays = 30;
+}
+if(data123.logsDays === undefined){
+data123.logsDays = 90;
+}
+for(const key31 in data123){
+if(!(((key31 === "promptsDays") || (key31 === "responsesDays")) || (key31 === "logsDays"))){
+const err362 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data123};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4529,8 +4517,10 @@ vErrors.push(err362);
 }
 errors++;
 }
-if(!(((data124 === "customerManagedKey") || (data124 === "providerManagedKey")) || (data124 === "none"))){
-const err363 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data124};
+}
+let data124 = data123.promptsDays;
+if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
+const err363 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data124};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4539,9 +4529,9 @@ vErrors.push(err363);
 }
 errors++;
 }
-let data125 = data123.keyRotation;
-if(typeof data125 !== "boolean"){
-const err364 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data125};
+if((typeof data124 == "number") && (isFinite(data124))){
+if(data124 > 3650 || isNaN(data124)){
+const err364 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data124};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4550,17 +4540,8 @@ vErrors.push(err364);
 }
 errors++;
 }
-let data126 = data123.inTransit;
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.tls === undefined){
-data126.tls = true;
-}
-if(data126.minVersion === undefined){
-data126.minVersion = "1.2";
-}
-for(const key33 in data126){
-if(!((key33 === "tls") || (key33 === "minVersion"))){
-const err365 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data126};
+if(data124 < 0 || isNaN(data124)){
+const err365 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data124};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4570,9 +4551,9 @@ vErrors.push(err365);
 errors++;
 }
 }
-let data127 = data126.tls;
-if(typeof data127 !== "boolean"){
-const err366 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data127};
+let data125 = data123.responsesDays;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err366 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data125};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4581,9 +4562,9 @@ vErrors.push(err366);
 }
 errors++;
 }
-let data128 = data126.minVersion;
-if(typeof data128 !== "string"){
-const err367 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data128};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 3650 || isNaN(data125)){
+const err367 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data125};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4592,8 +4573,8 @@ vErrors.push(err367);
 }
 errors++;
 }
-if(!((data128 === "1.2") || (data128 === "1.3"))){
-const err368 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data128};
+if(data125 < 0 || isNaN(data125)){
+const err368 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data125};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4603,8 +4584,9 @@ vErrors.push(err368);
 errors++;
 }
 }
-else {
-const err369 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data126};
+let data126 = data123.logsDays;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err369 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data126};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4613,9 +4595,9 @@ vErrors.push(err369);
 }
 errors++;
 }
-}
-else {
-const err370 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data123};
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 3650 || isNaN(data126)){
+const err370 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data126};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4624,20 +4606,8 @@ vErrors.push(err370);
 }
 errors++;
 }
-let data129 = data122.piiRedaction;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.prompts === undefined){
-data129.prompts = true;
-}
-if(data129.responses === undefined){
-data129.responses = true;
-}
-if(data129.logs === undefined){
-data129.logs = true;
-}
-for(const key34 in data129){
-if(!(((key34 === "prompts") || (key34 === "responses")) || (key34 === "logs"))){
-const err371 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data129};
+if(data126 < 1 || isNaN(data126)){
+const err371 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data126};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4647,9 +4617,9 @@ vErrors.push(err371);
 errors++;
 }
 }
-let data130 = data129.prompts;
-if(typeof data130 !== "boolean"){
-const err372 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data130};
+}
+else {
+const err372 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data123};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4658,9 +4628,9 @@ vErrors.push(err372);
 }
 errors++;
 }
-let data131 = data129.responses;
-if(typeof data131 !== "boolean"){
-const err373 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data131};
+}
+else {
+const err373 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data107};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4669,9 +4639,20 @@ vErrors.push(err373);
 }
 errors++;
 }
-let data132 = data129.logs;
-if(typeof data132 !== "boolean"){
-const err374 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data132};
+let data127 = data11.privacy;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.encryption === undefined){
+data127.encryption = {};
+}
+if(data127.piiRedaction === undefined){
+data127.piiRedaction = {};
+}
+if(data127.trainingOnUserData === undefined){
+data127.trainingOnUserData = {};
+}
+for(const key32 in data127){
+if(!(((key32 === "encryption") || (key32 === "piiRedaction")) || (key32 === "trainingOnUserData"))){
+const err374 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data127};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4681,8 +4662,20 @@ vErrors.push(err374);
 errors++;
 }
 }
-else {
-const err375 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data129};
+let data128 = data127.encryption;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(data128.atRest === undefined){
+data128.atRest = "customerManagedKey";
+}
+if(data128.keyRotation === undefined){
+data128.keyRotation = true;
+}
+if(data128.inTransit === undefined){
+data128.inTransit = {};
+}
+for(const key33 in data128){
+if(!(((key33 === "atRest") || (key33 === "keyRotation")) || (key33 === "inTransit"))){
+const err375 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data128};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4691,14 +4684,10 @@ vErrors.push(err375);
 }
 errors++;
 }
-let data133 = data122.trainingOnUserData;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-if(data133.allowed === undefined){
-data133.allowed = false;
 }
-for(const key35 in data133){
-if(!((key35 === "allowed") || (key35 === "consentRecord"))){
-const err376 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data133};
+let data129 = data128.atRest;
+if(typeof data129 !== "string"){
+const err376 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data129};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4707,10 +4696,8 @@ vErrors.push(err376);
 }
 errors++;
 }
-}
-let data134 = data133.allowed;
-if(typeof data134 !== "boolean"){
-const err377 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data134};
+if(!(((data129 === "customerManagedKey") || (data129 === "providerManagedKey")) || (data129 === "none"))){
+const err377 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data129};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4719,11 +4706,9 @@ vErrors.push(err377);
 }
 errors++;
 }
-if(data133.consentRecord !== undefined){
-let data135 = data133.consentRecord;
-if(typeof data135 === "string"){
-if(func1(data135) > 300){
-const err378 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data135};
+let data130 = data128.keyRotation;
+if(typeof data130 !== "boolean"){
+const err378 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data130};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4732,8 +4717,17 @@ vErrors.push(err378);
 }
 errors++;
 }
-if(func1(data135) < 1){
-const err379 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data135};
+let data131 = data128.inTransit;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.tls === undefined){
+data131.tls = true;
+}
+if(data131.minVersion === undefined){
+data131.minVersion = "1.2";
+}
+for(const key34 in data131){
+if(!((key34 === "tls") || (key34 === "minVersion"))){
+const err379 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data131};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4743,8 +4737,9 @@ vErrors.push(err379);
 errors++;
 }
 }
-else {
-const err380 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data135};
+let data132 = data131.tls;
+if(typeof data132 !== "boolean"){
+const err380 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data132};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4753,10 +4748,9 @@ vErrors.push(err380);
 }
 errors++;
 }
-}
-}
-else {
-const err381 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data133};
+let data133 = data131.minVersion;
+if(typeof data133 !== "string"){
+const err381 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data133};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4765,9 +4759,8 @@ vErrors.push(err381);
 }
 errors++;
 }
-}
-else {
-const err382 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data122};
+if(!((data133 === "1.2") || (data133 === "1.3"))){
+const err382 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data133};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4776,20 +4769,9 @@ vErrors.push(err382);
 }
 errors++;
 }
-let data136 = data11.explainability;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-if(data136.citations === undefined){
-data136.citations = false;
 }
-if(data136.reasoningTraces === undefined){
-data136.reasoningTraces = "none";
-}
-if(data136.userFacingExplanations === undefined){
-data136.userFacingExplanations = false;
-}
-for(const key36 in data136){
-if(!(((key36 === "citations") || (key36 === "reasoningTraces")) || (key36 === "userFacingExplanations"))){
-const err383 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data136};
+else {
+const err383 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data131};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4799,9 +4781,8 @@ vErrors.push(err383);
 errors++;
 }
 }
-let data137 = data136.citations;
-if(typeof data137 !== "boolean"){
-const err384 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data137};
+else {
+const err384 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data128};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4810,9 +4791,20 @@ vErrors.push(err384);
 }
 errors++;
 }
-let data138 = data136.reasoningTraces;
-if(typeof data138 !== "string"){
-const err385 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data138};
+let data134 = data127.piiRedaction;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.prompts === undefined){
+data134.prompts = true;
+}
+if(data134.responses === undefined){
+data134.responses = true;
+}
+if(data134.logs === undefined){
+data134.logs = true;
+}
+for(const key35 in data134){
+if(!(((key35 === "prompts") || (key35 === "responses")) || (key35 === "logs"))){
+const err385 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data134};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4821,8 +4813,10 @@ vErrors.push(err385);
 }
 errors++;
 }
-if(!(((data138 === "none") || (data138 === "summary")) || (data138 === "full"))){
-const err386 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data138};
+}
+let data135 = data134.prompts;
+if(typeof data135 !== "boolean"){
+const err386 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data135};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4831,9 +4825,9 @@ vErrors.push(err386);
 }
 errors++;
 }
-let data139 = data136.userFacingExplanations;
-if(typeof data139 !== "boolean"){
-const err387 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data139};
+let data136 = data134.responses;
+if(typeof data136 !== "boolean"){
+const err387 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data136};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4842,9 +4836,9 @@ vErrors.push(err387);
 }
 errors++;
 }
-}
-else {
-const err388 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data136};
+let data137 = data134.logs;
+if(typeof data137 !== "boolean"){
+const err388 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data137};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4853,23 +4847,9 @@ vErrors.push(err388);
 }
 errors++;
 }
-let data140 = data11.humanFeedback;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.capture === undefined){
-data140.capture = [];
 }
-if(data140.reviewQueue === undefined){
-data140.reviewQueue = {};
-}
-if(data140.retentionDays === undefined){
-data140.retentionDays = 365;
-}
-if(data140.accessRoles === undefined){
-data140.accessRoles = [];
-}
-for(const key37 in data140){
-if(!((((key37 === "capture") || (key37 === "reviewQueue")) || (key37 === "retentionDays")) || (key37 === "accessRoles"))){
-const err389 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data140};
+else {
+const err389 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data134};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4878,11 +4858,14 @@ vErrors.push(err389);
 }
 errors++;
 }
+let data138 = data127.trainingOnUserData;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.allowed === undefined){
+data138.allowed = false;
 }
-let data141 = data140.capture;
-if(Array.isArray(data141)){
-if(data141.length > 4){
-const err390 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data141};
+for(const key36 in data138){
+if(!((key36 === "allowed") || (key36 === "consentRecord"))){
+const err390 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data138};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4891,11 +4874,10 @@ vErrors.push(err390);
 }
 errors++;
 }
-const len10 = data141.length;
-for(let i13=0; i13<len10; i13++){
-let data142 = data141[i13];
-if(typeof data142 !== "string"){
-const err391 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data142};
+}
+let data139 = data138.allowed;
+if(typeof data139 !== "boolean"){
+const err391 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data139};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4904,8 +4886,11 @@ vErrors.push(err391);
 }
 errors++;
 }
-if(!((((data142 === "thumbs") || (data142 === "rating")) || (data142 === "freeText")) || (data142 === "correction"))){
-const err392 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data142};
+if(data138.consentRecord !== undefined){
+let data140 = data138.consentRecord;
+if(typeof data140 === "string"){
+if(func1(data140) > 300){
+const err392 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data140};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4914,19 +4899,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-}
-let i14 = data141.length;
-let j3;
-if(i14 > 1){
-const indices3 = {};
-for(;i14--;){
-let item3 = data141[i14];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err393 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data141};
+if(func1(data140) < 1){
+const err393 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data140};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4934,14 +4908,10 @@ else {
 vErrors.push(err393);
 }
 errors++;
-break;
-}
-indices3[item3] = i14;
-}
 }
 }
 else {
-const err394 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data141};
+const err394 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data140};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4950,17 +4920,10 @@ vErrors.push(err394);
 }
 errors++;
 }
-let data143 = data140.reviewQueue;
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-if(data143.enabled === undefined){
-data143.enabled = false;
 }
-if(data143.slaHours === undefined){
-data143.slaHours = 72;
 }
-for(const key38 in data143){
-if(!((key38 === "enabled") || (key38 === "slaHours"))){
-const err395 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data143};
+else {
+const err395 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data138};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4970,9 +4933,8 @@ vErrors.push(err395);
 errors++;
 }
 }
-let data144 = data143.enabled;
-if(typeof data144 !== "boolean"){
-const err396 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data144};
+else {
+const err396 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data127};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4981,9 +4943,20 @@ vErrors.push(err396);
 }
 errors++;
 }
-let data145 = data143.slaHours;
-if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
-const err397 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data145};
+let data141 = data11.explainability;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(data141.citations === undefined){
+data141.citations = false;
+}
+if(data141.reasoningTraces === undefined){
+data141.reasoningTraces = "none";
+}
+if(data141.userFacingExplanations === undefined){
+data141.userFacingExplanations = false;
+}
+for(const key37 in data141){
+if(!(((key37 === "citations") || (key37 === "reasoningTraces")) || (key37 === "userFacingExplanations"))){
+const err397 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data141};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4992,9 +4965,10 @@ vErrors.push(err397);
 }
 errors++;
 }
-if((typeof data145 == "number") && (isFinite(data145))){
-if(data145 > 720 || isNaN(data145)){
-const err398 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data145};
+}
+let data142 = data141.citations;
+if(typeof data142 !== "boolean"){
+const err398 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data142};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5003,8 +4977,9 @@ vErrors.push(err398);
 }
 errors++;
 }
-if(data145 < 1 || isNaN(data145)){
-const err399 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data145};
+let data143 = data141.reasoningTraces;
+if(typeof data143 !== "string"){
+const err399 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data143};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5013,10 +4988,8 @@ vErrors.push(err399);
 }
 errors++;
 }
-}
-}
-else {
-const err400 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data143};
+if(!(((data143 === "none") || (data143 === "summary")) || (data143 === "full"))){
+const err400 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data143};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5025,9 +4998,9 @@ vErrors.push(err400);
 }
 errors++;
 }
-let data146 = data140.retentionDays;
-if(!(((typeof data146 == "number") && (!(data146 % 1) && !isNaN(data146))) && (isFinite(data146)))){
-const err401 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data146};
+let data144 = data141.userFacingExplanations;
+if(typeof data144 !== "boolean"){
+const err401 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data144};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5036,9 +5009,9 @@ vErrors.push(err401);
 }
 errors++;
 }
-if((typeof data146 == "number") && (isFinite(data146))){
-if(data146 > 3650 || isNaN(data146)){
-const err402 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data146};
+}
+else {
+const err402 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data141};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5047,8 +5020,23 @@ vErrors.push(err402);
 }
 errors++;
 }
-if(data146 < 1 || isNaN(data146)){
-const err403 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data146};
+let data145 = data11.humanFeedback;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+if(data145.capture === undefined){
+data145.capture = [];
+}
+if(data145.reviewQueue === undefined){
+data145.reviewQueue = {};
+}
+if(data145.retentionDays === undefined){
+data145.retentionDays = 365;
+}
+if(data145.accessRoles === undefined){
+data145.accessRoles = [];
+}
+for(const key38 in data145){
+if(!((((key38 === "capture") || (key38 === "reviewQueue")) || (key38 === "retentionDays")) || (key38 === "accessRoles"))){
+const err403 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data145};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5058,10 +5046,10 @@ vErrors.push(err403);
 errors++;
 }
 }
-let data147 = data140.accessRoles;
-if(Array.isArray(data147)){
-if(data147.length > 16){
-const err404 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data147};
+let data146 = data145.capture;
+if(Array.isArray(data146)){
+if(data146.length > 4){
+const err404 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data146};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5070,12 +5058,11 @@ vErrors.push(err404);
 }
 errors++;
 }
-const len11 = data147.length;
-for(let i15=0; i15<len11; i15++){
-let data148 = data147[i15];
-if(typeof data148 === "string"){
-if(func1(data148) > 63){
-const err405 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data148};
+const len10 = data146.length;
+for(let i13=0; i13<len10; i13++){
+let data147 = data146[i13];
+if(typeof data147 !== "string"){
+const err405 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data147};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5084,8 +5071,8 @@ vErrors.push(err405);
 }
 errors++;
 }
-if(func1(data148) < 1){
-const err406 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data148};
+if(!((((data147 === "thumbs") || (data147 === "rating")) || (data147 === "freeText")) || (data147 === "correction"))){
+const err406 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data147};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5094,8 +5081,19 @@ vErrors.push(err406);
 }
 errors++;
 }
-if(!pattern4.test(data148)){
-const err407 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data148};
+}
+let i14 = data146.length;
+let j3;
+if(i14 > 1){
+const indices3 = {};
+for(;i14--;){
+let item3 = data146[i14];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err407 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data146};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5103,10 +5101,14 @@ else {
 vErrors.push(err407);
 }
 errors++;
+break;
+}
+indices3[item3] = i14;
+}
 }
 }
 else {
-const err408 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data148};
+const err408 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data146};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5115,10 +5117,17 @@ vErrors.push(err408);
 }
 errors++;
 }
+let data148 = data145.reviewQueue;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.enabled === undefined){
+data148.enabled = false;
 }
+if(data148.slaHours === undefined){
+data148.slaHours = 72;
 }
-else {
-const err409 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data147};
+for(const key39 in data148){
+if(!((key39 === "enabled") || (key39 === "slaHours"))){
+const err409 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data148};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5128,8 +5137,9 @@ vErrors.push(err409);
 errors++;
 }
 }
-else {
-const err410 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data140};
+let data149 = data148.enabled;
+if(typeof data149 !== "boolean"){
+const err410 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data149};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5138,20 +5148,9 @@ vErrors.push(err410);
 }
 errors++;
 }
-let data149 = data11.guardrails;
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-if(data149.input === undefined){
-data149.input = {};
-}
-if(data149.output === undefined){
-data149.output = {};
-}
-if(data149.maxGpuReplicas === undefined){
-data149.maxGpuReplicas = 8;
-}
-for(const key39 in data149){
-if(!(((key39 === "input") || (key39 === "output")) || (key39 === "maxGpuReplicas"))){
-const err411 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data149};
+let data150 = data148.slaHours;
+if(!(((typeof data150 == "number") && (!(data150 % 1) && !isNaN(data150))) && (isFinite(data150)))){
+const err411 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data150};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5160,21 +5159,9 @@ vErrors.push(err411);
 }
 errors++;
 }
-}
-let data150 = data149.input;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.promptInjection === undefined){
-data150.promptInjection = false;
-}
-if(data150.pii === undefined){
-data150.pii = false;
-}
-if(data150.toxicity === undefined){
-data150.toxicity = false;
-}
-for(const key40 in data150){
-if(!(((key40 === "promptInjection") || (key40 === "pii")) || (key40 === "toxicity"))){
-const err412 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data150};
+if((typeof data150 == "number") && (isFinite(data150))){
+if(data150 > 720 || isNaN(data150)){
+const err412 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data150};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5183,10 +5170,8 @@ vErrors.push(err412);
 }
 errors++;
 }
-}
-let data151 = data150.promptInjection;
-if(typeof data151 !== "boolean"){
-const err413 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data151};
+if(data150 < 1 || isNaN(data150)){
+const err413 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data150};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5195,9 +5180,10 @@ vErrors.push(err413);
 }
 errors++;
 }
-let data152 = data150.pii;
-if(typeof data152 !== "boolean"){
-const err414 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data152};
+}
+}
+else {
+const err414 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data148};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5206,9 +5192,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-let data153 = data150.toxicity;
-if(typeof data153 !== "boolean"){
-const err415 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data153};
+let data151 = data145.retentionDays;
+if(!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151)))){
+const err415 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data151};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5217,9 +5203,9 @@ vErrors.push(err415);
 }
 errors++;
 }
-}
-else {
-const err416 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data150};
+if((typeof data151 == "number") && (isFinite(data151))){
+if(data151 > 3650 || isNaN(data151)){
+const err416 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data151};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5228,20 +5214,8 @@ vErrors.push(err416);
 }
 errors++;
 }
-let data154 = data149.output;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.pii === undefined){
-data154.pii = false;
-}
-if(data154.toxicity === undefined){
-data154.toxicity = false;
-}
-if(data154.grounding === undefined){
-data154.grounding = false;
-}
-for(const key41 in data154){
-if(!(((key41 === "pii") || (key41 === "toxicity")) || (key41 === "grounding"))){
-const err417 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data154};
+if(data151 < 1 || isNaN(data151)){
+const err417 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data151};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5251,9 +5225,10 @@ vErrors.push(err417);
 errors++;
 }
 }
-let data155 = data154.pii;
-if(typeof data155 !== "boolean"){
-const err418 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data155};
+let data152 = data145.accessRoles;
+if(Array.isArray(data152)){
+if(data152.length > 16){
+const err418 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data152};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5262,9 +5237,12 @@ vErrors.push(err418);
 }
 errors++;
 }
-let data156 = data154.toxicity;
-if(typeof data156 !== "boolean"){
-const err419 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data156};
+const len11 = data152.length;
+for(let i15=0; i15<len11; i15++){
+let data153 = data152[i15];
+if(typeof data153 === "string"){
+if(func1(data153) > 63){
+const err419 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data153};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5273,9 +5251,8 @@ vErrors.push(err419);
 }
 errors++;
 }
-let data157 = data154.grounding;
-if(typeof data157 !== "boolean"){
-const err420 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data157};
+if(func1(data153) < 1){
+const err420 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data153};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5284,9 +5261,8 @@ vErrors.push(err420);
 }
 errors++;
 }
-}
-else {
-const err421 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data154};
+if(!pattern4.test(data153)){
+const err421 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data153};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5295,9 +5271,9 @@ vErrors.push(err421);
 }
 errors++;
 }
-let data158 = data149.maxGpuReplicas;
-if(!(((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158))) && (isFinite(data158)))){
-const err422 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
+}
+else {
+const err422 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data153};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5306,9 +5282,10 @@ vErrors.push(err422);
 }
 errors++;
 }
-if((typeof data158 == "number") && (isFinite(data158))){
-if(data158 > 512 || isNaN(data158)){
-const err423 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
+}
+}
+else {
+const err423 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data152};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5317,8 +5294,9 @@ vErrors.push(err423);
 }
 errors++;
 }
-if(data158 < 1 || isNaN(data158)){
-const err424 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data158};
+}
+else {
+const err424 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data145};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5327,10 +5305,20 @@ vErrors.push(err424);
 }
 errors++;
 }
+let data154 = data11.guardrails;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.input === undefined){
+data154.input = {};
 }
+if(data154.output === undefined){
+data154.output = {};
 }
-else {
-const err425 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data149};
+if(data154.maxGpuReplicas === undefined){
+data154.maxGpuReplicas = 8;
+}
+for(const key40 in data154){
+if(!(((key40 === "input") || (key40 === "output")) || (key40 === "maxGpuReplicas"))){
+const err425 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data154};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5339,18 +5327,21 @@ vErrors.push(err425);
 }
 errors++;
 }
-if(data11.agent !== undefined){
-let data159 = data11.agent;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-if(data159.toolAllowlistEnforced === undefined){
-data159.toolAllowlistEnforced = true;
 }
-if(data159.tools === undefined){
-data159.tools = [];
+let data155 = data154.input;
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+if(data155.promptInjection === undefined){
+data155.promptInjection = false;
 }
-for(const key42 in data159){
-if(!(((key42 === "maxSteps") || (key42 === "toolAllowlistEnforced")) || (key42 === "tools"))){
-const err426 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data159};
+if(data155.pii === undefined){
+data155.pii = false;
+}
+if(data155.toxicity === undefined){
+data155.toxicity = false;
+}
+for(const key41 in data155){
+if(!(((key41 === "promptInjection") || (key41 === "pii")) || (key41 === "toxicity"))){
+const err426 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data155};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5360,10 +5351,9 @@ vErrors.push(err426);
 errors++;
 }
 }
-if(data159.maxSteps !== undefined){
-let data160 = data159.maxSteps;
-if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
-const err427 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
+let data156 = data155.promptInjection;
+if(typeof data156 !== "boolean"){
+const err427 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data156};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5372,9 +5362,9 @@ vErrors.push(err427);
 }
 errors++;
 }
-if((typeof data160 == "number") && (isFinite(data160))){
-if(data160 > 1000 || isNaN(data160)){
-const err428 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
+let data157 = data155.pii;
+if(typeof data157 !== "boolean"){
+const err428 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data157};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5383,8 +5373,9 @@ vErrors.push(err428);
 }
 errors++;
 }
-if(data160 < 1 || isNaN(data160)){
-const err429 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data160};
+let data158 = data155.toxicity;
+if(typeof data158 !== "boolean"){
+const err429 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data158};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5394,10 +5385,8 @@ vErrors.push(err429);
 errors++;
 }
 }
-}
-let data161 = data159.toolAllowlistEnforced;
-if(typeof data161 !== "boolean"){
-const err430 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data161};
+else {
+const err430 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data155};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5406,10 +5395,26 @@ vErrors.push(err430);
 }
 errors++;
 }
-let data162 = data159.tools;
-if(Array.isArray(data162)){
-if(data162.length > 64){
-const err431 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data162};
+let data159 = data154.output;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+if(data159.pii === undefined){
+data159.pii = false;
+}
+if(data159.toxicity === undefined){
+data159.toxicity = false;
+}
+if(data159.grounding === undefined){
+data159.grounding = false;
+}
+if(data159.systemPromptLeakage === undefined){
+data159.systemPromptLeakage = false;
+}
+if(data159.toolCallValidation === undefined){
+data159.toolCallValidation = false;
+}
+for(const key42 in data159){
+if(!(((((key42 === "pii") || (key42 === "toxicity")) || (key42 === "grounding")) || (key42 === "systemPromptLeakage")) || (key42 === "toolCallValidation"))){
+const err431 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data159};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5418,18 +5423,10 @@ vErrors.push(err431);
 }
 errors++;
 }
-const len12 = data162.length;
-for(let i16=0; i16<len12; i16++){
-let data163 = data162[i16];
-if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
-if(data163.permissions === undefined){
-data163.permissions = [];
 }
-if(data163.requiresApproval === undefined){
-data163.requiresApproval = false;
-}
-if(data163.name === undefined){
-const err432 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
+let data160 = data159.pii;
+if(typeof data160 !== "boolean"){
+const err432 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data160};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5438,8 +5435,9 @@ vErrors.push(err432);
 }
 errors++;
 }
-if(data163.impact === undefined){
-const err433 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
+let data161 = data159.toxicity;
+if(typeof data161 !== "boolean"){
+const err433 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data161};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5448,9 +5446,9 @@ vErrors.push(err433);
 }
 errors++;
 }
-for(const key43 in data163){
-if(!((((key43 === "name") || (key43 === "impact")) || (key43 === "permissions")) || (key43 === "requiresApproval"))){
-const err434 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
+let data162 = data159.grounding;
+if(typeof data162 !== "boolean"){
+const err434 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data162};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5459,12 +5457,9 @@ vErrors.push(err434);
 }
 errors++;
 }
-}
-if(data163.name !== undefined){
-let data164 = data163.name;
-if(typeof data164 === "string"){
-if(func1(data164) > 63){
-const err435 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
+let data163 = data159.systemPromptLeakage;
+if(typeof data163 !== "boolean"){
+const err435 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data163};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5473,8 +5468,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-if(func1(data164) < 1){
-const err436 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
+let data164 = data159.toolCallValidation;
+if(typeof data164 !== "boolean"){
+const err436 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data164};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5483,8 +5479,9 @@ vErrors.push(err436);
 }
 errors++;
 }
-if(!pattern4.test(data164)){
-const err437 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
+}
+else {
+const err437 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data159};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5493,9 +5490,9 @@ vErrors.push(err437);
 }
 errors++;
 }
-}
-else {
-const err438 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data164};
+let data165 = data154.maxGpuReplicas;
+if(!(((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165))) && (isFinite(data165)))){
+const err438 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data165};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5504,11 +5501,9 @@ vErrors.push(err438);
 }
 errors++;
 }
-}
-if(data163.impact !== undefined){
-let data165 = data163.impact;
-if(typeof data165 !== "string"){
-const err439 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data165};
+if((typeof data165 == "number") && (isFinite(data165))){
+if(data165 > 512 || isNaN(data165)){
+const err439 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data165};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5517,8 +5512,8 @@ vErrors.push(err439);
 }
 errors++;
 }
-if(!(((data165 === "low") || (data165 === "medium")) || (data165 === "high"))){
-const err440 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data165};
+if(data165 < 1 || isNaN(data165)){
+const err440 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data165};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5528,10 +5523,9 @@ vErrors.push(err440);
 errors++;
 }
 }
-let data166 = data163.permissions;
-if(Array.isArray(data166)){
-if(data166.length > 32){
-const err441 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data166};
+}
+else {
+const err441 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data154};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5540,12 +5534,18 @@ vErrors.push(err441);
 }
 errors++;
 }
-const len13 = data166.length;
-for(let i17=0; i17<len13; i17++){
-let data167 = data166[i17];
-if(typeof data167 === "string"){
-if(func1(data167) > 128){
-const err442 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data167};
+if(data11.agent !== undefined){
+let data166 = data11.agent;
+if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+if(data166.toolAllowlistEnforced === undefined){
+data166.toolAllowlistEnforced = true;
+}
+if(data166.tools === undefined){
+data166.tools = [];
+}
+for(const key43 in data166){
+if(!(((key43 === "maxSteps") || (key43 === "toolAllowlistEnforced")) || (key43 === "tools"))){
+const err442 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data166};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5554,8 +5554,11 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(func1(data167) < 1){
-const err443 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data167};
+}
+if(data166.maxSteps !== undefined){
+let data167 = data166.maxSteps;
+if(!(((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167))) && (isFinite(data167)))){
+const err443 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data167};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5564,9 +5567,9 @@ vErrors.push(err443);
 }
 errors++;
 }
-}
-else {
-const err444 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data167};
+if((typeof data167 == "number") && (isFinite(data167))){
+if(data167 > 1000 || isNaN(data167)){
+const err444 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data167};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5575,10 +5578,8 @@ vErrors.push(err444);
 }
 errors++;
 }
-}
-}
-else {
-const err445 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data166};
+if(data167 < 1 || isNaN(data167)){
+const err445 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data167};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5587,9 +5588,11 @@ vErrors.push(err445);
 }
 errors++;
 }
-let data168 = data163.requiresApproval;
+}
+}
+let data168 = data166.toolAllowlistEnforced;
 if(typeof data168 !== "boolean"){
-const err446 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data168};
+const err446 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data168};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5598,9 +5601,10 @@ vErrors.push(err446);
 }
 errors++;
 }
-}
-else {
-const err447 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data163};
+let data169 = data166.tools;
+if(Array.isArray(data169)){
+if(data169.length > 64){
+const err447 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data169};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5609,10 +5613,21 @@ vErrors.push(err447);
 }
 errors++;
 }
+const len12 = data169.length;
+for(let i16=0; i16<len12; i16++){
+let data170 = data169[i16];
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+if(data170.kind === undefined){
+data170.kind = "function";
 }
+if(data170.permissions === undefined){
+data170.permissions = [];
 }
-else {
-const err448 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data162};
+if(data170.requiresApproval === undefined){
+data170.requiresApproval = false;
+}
+if(data170.name === undefined){
+const err448 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data170};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5621,9 +5636,8 @@ vErrors.push(err448);
 }
 errors++;
 }
-}
-else {
-const err449 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data159};
+if(data170.impact === undefined){
+const err449 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data170};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5632,15 +5646,9 @@ vErrors.push(err449);
 }
 errors++;
 }
-}
-if(data11.fineTuning !== undefined){
-let data169 = data11.fineTuning;
-if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
-if(data169.weightsEncryption === undefined){
-data169.weightsEncryption = "customerManagedKey";
-}
-if(data169.baseModel === undefined){
-const err450 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data169};
+for(const key44 in data170){
+if(!(((((key44 === "name") || (key44 === "kind")) || (key44 === "impact")) || (key44 === "permissions")) || (key44 === "requiresApproval"))){
+const err450 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data170};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5649,8 +5657,12 @@ vErrors.push(err450);
 }
 errors++;
 }
-if(data169.datasets === undefined){
-const err451 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data169};
+}
+if(data170.name !== undefined){
+let data171 = data170.name;
+if(typeof data171 === "string"){
+if(func1(data171) > 63){
+const err451 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data171};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5659,9 +5671,8 @@ vErrors.push(err451);
 }
 errors++;
 }
-for(const key44 in data169){
-if(!(((key44 === "baseModel") || (key44 === "datasets")) || (key44 === "weightsEncryption"))){
-const err452 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data169};
+if(func1(data171) < 1){
+const err452 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data171};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5670,12 +5681,8 @@ vErrors.push(err452);
 }
 errors++;
 }
-}
-if(data169.baseModel !== undefined){
-let data170 = data169.baseModel;
-if(typeof data170 === "string"){
-if(func1(data170) > 200){
-const err453 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data170};
+if(!pattern4.test(data171)){
+const err453 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data171};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5684,8 +5691,9 @@ vErrors.push(err453);
 }
 errors++;
 }
-if(func1(data170) < 1){
-const err454 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data170};
+}
+else {
+const err454 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data171};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5695,8 +5703,9 @@ vErrors.push(err454);
 errors++;
 }
 }
-else {
-const err455 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data170};
+let data172 = data170.kind;
+if(typeof data172 !== "string"){
+const err455 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data172};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5705,12 +5714,8 @@ vErrors.push(err455);
 }
 errors++;
 }
-}
-if(data169.datasets !== undefined){
-let data171 = data169.datasets;
-if(Array.isArray(data171)){
-if(data171.length > 32){
-const err456 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data171};
+if(!((((((data172 === "function") || (data172 === "retrieval")) || (data172 === "shell")) || (data172 === "sql")) || (data172 === "http")) || (data172 === "code"))){
+const err456 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data172};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5719,8 +5724,10 @@ vErrors.push(err456);
 }
 errors++;
 }
-if(data171.length < 1){
-const err457 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data171};
+if(data170.impact !== undefined){
+let data173 = data170.impact;
+if(typeof data173 !== "string"){
+const err457 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data173};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5729,15 +5736,8 @@ vErrors.push(err457);
 }
 errors++;
 }
-const len14 = data171.length;
-for(let i18=0; i18<len14; i18++){
-let data172 = data171[i18];
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
-if(data172.biasScan === undefined){
-data172.biasScan = false;
-}
-if(data172.name === undefined){
-const err458 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
+if(!(((data173 === "low") || (data173 === "medium")) || (data173 === "high"))){
+const err458 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data173};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5746,8 +5746,11 @@ vErrors.push(err458);
 }
 errors++;
 }
-if(data172.version === undefined){
-const err459 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
+}
+let data174 = data170.permissions;
+if(Array.isArray(data174)){
+if(data174.length > 32){
+const err459 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data174};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5756,8 +5759,12 @@ vErrors.push(err459);
 }
 errors++;
 }
-if(data172.classification === undefined){
-const err460 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
+const len13 = data174.length;
+for(let i17=0; i17<len13; i17++){
+let data175 = data174[i17];
+if(typeof data175 === "string"){
+if(func1(data175) > 128){
+const err460 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data175};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5766,9 +5773,8 @@ vErrors.push(err460);
 }
 errors++;
 }
-for(const key45 in data172){
-if(!(((((key45 === "name") || (key45 === "version")) || (key45 === "classification")) || (key45 === "lineage")) || (key45 === "biasScan"))){
-const err461 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
+if(func1(data175) < 1){
+const err461 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data175};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5778,11 +5784,8 @@ vErrors.push(err461);
 errors++;
 }
 }
-if(data172.name !== undefined){
-let data173 = data172.name;
-if(typeof data173 === "string"){
-if(func1(data173) > 63){
-const err462 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data173};
+else {
+const err462 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data175};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5791,8 +5794,10 @@ vErrors.push(err462);
 }
 errors++;
 }
-if(func1(data173) < 1){
-const err463 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data173};
+}
+}
+else {
+const err463 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data174};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5801,8 +5806,9 @@ vErrors.push(err463);
 }
 errors++;
 }
-if(!pattern4.test(data173)){
-const err464 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data173};
+let data176 = data170.requiresApproval;
+if(typeof data176 !== "boolean"){
+const err464 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data176};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5813,7 +5819,7 @@ errors++;
 }
 }
 else {
-const err465 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data173};
+const err465 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data170};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5823,11 +5829,9 @@ vErrors.push(err465);
 errors++;
 }
 }
-if(data172.version !== undefined){
-let data174 = data172.version;
-if(typeof data174 === "string"){
-if(func1(data174) > 100){
-const err466 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data174};
+}
+else {
+const err466 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data169};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5836,8 +5840,9 @@ vErrors.push(err466);
 }
 errors++;
 }
-if(func1(data174) < 1){
-const err467 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data174};
+}
+else {
+const err467 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data166};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5847,8 +5852,14 @@ vErrors.push(err467);
 errors++;
 }
 }
-else {
-const err468 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data174};
+if(data11.fineTuning !== undefined){
+let data177 = data11.fineTuning;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+if(data177.weightsEncryption === undefined){
+data177.weightsEncryption = "customerManagedKey";
+}
+if(data177.baseModel === undefined){
+const err468 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data177};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5857,11 +5868,8 @@ vErrors.push(err468);
 }
 errors++;
 }
-}
-if(data172.classification !== undefined){
-let data175 = data172.classification;
-if(typeof data175 !== "string"){
-const err469 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data175};
+if(data177.datasets === undefined){
+const err469 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data177};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5870,8 +5878,9 @@ vErrors.push(err469);
 }
 errors++;
 }
-if(!((((data175 === "public") || (data175 === "internal")) || (data175 === "confidential")) || (data175 === "restricted"))){
-const err470 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data175};
+for(const key45 in data177){
+if(!(((key45 === "baseModel") || (key45 === "datasets")) || (key45 === "weightsEncryption"))){
+const err470 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data177};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5881,11 +5890,11 @@ vErrors.push(err470);
 errors++;
 }
 }
-if(data172.lineage !== undefined){
-let data176 = data172.lineage;
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-if(data176.upstream === undefined){
-const err471 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data176};
+if(data177.baseModel !== undefined){
+let data178 = data177.baseModel;
+if(typeof data178 === "string"){
+if(func1(data178) > 200){
+const err471 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data178};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5894,9 +5903,8 @@ vErrors.push(err471);
 }
 errors++;
 }
-for(const key46 in data176){
-if(!((key46 === "upstream") || (key46 === "transformations"))){
-const err472 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data176};
+if(func1(data178) < 1){
+const err472 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data178};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5906,11 +5914,8 @@ vErrors.push(err472);
 errors++;
 }
 }
-if(data176.upstream !== undefined){
-let data177 = data176.upstream;
-if(Array.isArray(data177)){
-if(data177.length > 32){
-const err473 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data177};
+else {
+const err473 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data178};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5919,8 +5924,12 @@ vErrors.push(err473);
 }
 errors++;
 }
-if(data177.length < 1){
-const err474 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data177};
+}
+if(data177.datasets !== undefined){
+let data179 = data177.datasets;
+if(Array.isArray(data179)){
+if(data179.length > 32){
+const err474 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data179};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5929,12 +5938,8 @@ vErrors.push(err474);
 }
 errors++;
 }
-const len15 = data177.length;
-for(let i19=0; i19<len15; i19++){
-let data178 = data177[i19];
-if(typeof data178 === "string"){
-if(func1(data178) > 200){
-const err475 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data178};
+if(data179.length < 1){
+const err475 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data179};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5943,8 +5948,15 @@ vErrors.push(err475);
 }
 errors++;
 }
-if(func1(data178) < 1){
-const err476 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data178};
+const len14 = data179.length;
+for(let i18=0; i18<len14; i18++){
+let data180 = data179[i18];
+if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
+if(data180.biasScan === undefined){
+data180.biasScan = false;
+}
+if(data180.name === undefined){
+const err476 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data180};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5953,9 +5965,8 @@ vErrors.push(err476);
 }
 errors++;
 }
-}
-else {
-const err477 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data178};
+if(data180.version === undefined){
+const err477 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data180};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5964,10 +5975,8 @@ vErrors.push(err477);
 }
 errors++;
 }
-}
-}
-else {
-const err478 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data177};
+if(data180.classification === undefined){
+const err478 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data180};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5976,12 +5985,9 @@ vErrors.push(err478);
 }
 errors++;
 }
-}
-if(data176.transformations !== undefined){
-let data179 = data176.transformations;
-if(typeof data179 === "string"){
-if(func1(data179) > 500){
-const err479 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data179};
+for(const key46 in data180){
+if(!(((((key46 === "name") || (key46 === "version")) || (key46 === "classification")) || (key46 === "lineage")) || (key46 === "biasScan"))){
+const err479 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data180};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5990,8 +5996,12 @@ vErrors.push(err479);
 }
 errors++;
 }
-if(func1(data179) < 1){
-const err480 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data179};
+}
+if(data180.name !== undefined){
+let data181 = data180.name;
+if(typeof data181 === "string"){
+if(func1(data181) > 63){
+const err480 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data181};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -6000,9 +6010,8 @@ vErrors.push(err480);
 }
 errors++;
 }
-}
-else {
-const err481 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data179};
+if(func1(data181) < 1){
+const err481 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data181};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6011,10 +6020,8 @@ vErrors.push(err481);
 }
 errors++;
 }
-}
-}
-else {
-const err482 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data176};
+if(!pattern4.test(data181)){
+const err482 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data181};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6024,9 +6031,8 @@ vErrors.push(err482);
 errors++;
 }
 }
-let data180 = data172.biasScan;
-if(typeof data180 !== "boolean"){
-const err483 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data180};
+else {
+const err483 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data181};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6036,8 +6042,11 @@ vErrors.push(err483);
 errors++;
 }
 }
-else {
-const err484 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data172};
+if(data180.version !== undefined){
+let data182 = data180.version;
+if(typeof data182 === "string"){
+if(func1(data182) > 100){
+const err484 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data182};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6046,10 +6055,8 @@ vErrors.push(err484);
 }
 errors++;
 }
-}
-}
-else {
-const err485 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data171};
+if(func1(data182) < 1){
+const err485 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data182};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6059,9 +6066,8 @@ vErrors.push(err485);
 errors++;
 }
 }
-let data181 = data169.weightsEncryption;
-if(typeof data181 !== "string"){
-const err486 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data181};
+else {
+const err486 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data182};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6070,8 +6076,11 @@ vErrors.push(err486);
 }
 errors++;
 }
-if(!(((data181 === "customerManagedKey") || (data181 === "providerManagedKey")) || (data181 === "none"))){
-const err487 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data181};
+}
+if(data180.classification !== undefined){
+let data183 = data180.classification;
+if(typeof data183 !== "string"){
+const err487 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data183};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6080,9 +6089,8 @@ vErrors.push(err487);
 }
 errors++;
 }
-}
-else {
-const err488 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data169};
+if(!((((data183 === "public") || (data183 === "internal")) || (data183 === "confidential")) || (data183 === "restricted"))){
+const err488 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data183};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6092,14 +6100,11 @@ vErrors.push(err488);
 errors++;
 }
 }
-if(data11.embedded !== undefined){
-let data182 = data11.embedded;
-if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
-if(data182.vendorTrainsOnData === undefined){
-data182.vendorTrainsOnData = false;
-}
-if(data182.platform === undefined){
-const err489 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data182};
+if(data180.lineage !== undefined){
+let data184 = data180.lineage;
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+if(data184.upstream === undefined){
+const err489 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data184};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6108,9 +6113,9 @@ vErrors.push(err489);
 }
 errors++;
 }
-for(const key47 in data182){
-if(!((((key47 === "platform") || (key47 === "dataOwnership")) || (key47 === "ipTerms")) || (key47 === "vendorTrainsOnData"))){
-const err490 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data182};
+for(const key47 in data184){
+if(!((key47 === "upstream") || (key47 === "transformations"))){
+const err490 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data184};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6120,11 +6125,11 @@ vErrors.push(err490);
 errors++;
 }
 }
-if(data182.platform !== undefined){
-let data183 = data182.platform;
-if(typeof data183 === "string"){
-if(func1(data183) > 200){
-const err491 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data183};
+if(data184.upstream !== undefined){
+let data185 = data184.upstream;
+if(Array.isArray(data185)){
+if(data185.length > 32){
+const err491 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data185};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6133,8 +6138,8 @@ vErrors.push(err491);
 }
 errors++;
 }
-if(func1(data183) < 1){
-const err492 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data183};
+if(data185.length < 1){
+const err492 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data185};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6143,9 +6148,12 @@ vErrors.push(err492);
 }
 errors++;
 }
-}
-else {
-const err493 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data183};
+const len15 = data185.length;
+for(let i19=0; i19<len15; i19++){
+let data186 = data185[i19];
+if(typeof data186 === "string"){
+if(func1(data186) > 200){
+const err493 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data186};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6154,11 +6162,8 @@ vErrors.push(err493);
 }
 errors++;
 }
-}
-if(data182.dataOwnership !== undefined){
-let data184 = data182.dataOwnership;
-if(typeof data184 !== "string"){
-const err494 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data184};
+if(func1(data186) < 1){
+const err494 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data186};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6167,8 +6172,9 @@ vErrors.push(err494);
 }
 errors++;
 }
-if(!(((data184 === "customer") || (data184 === "vendor")) || (data184 === "shared"))){
-const err495 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data184};
+}
+else {
+const err495 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data186};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6178,11 +6184,9 @@ vErrors.push(err495);
 errors++;
 }
 }
-if(data182.ipTerms !== undefined){
-let data185 = data182.ipTerms;
-if(typeof data185 === "string"){
-if(func1(data185) > 300){
-const err496 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data185};
+}
+else {
+const err496 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data185};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6191,8 +6195,12 @@ vErrors.push(err496);
 }
 errors++;
 }
-if(func1(data185) < 1){
-const err497 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data185};
+}
+if(data184.transformations !== undefined){
+let data187 = data184.transformations;
+if(typeof data187 === "string"){
+if(func1(data187) > 500){
+const err497 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data187};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6201,9 +6209,8 @@ vErrors.push(err497);
 }
 errors++;
 }
-}
-else {
-const err498 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data185};
+if(func1(data187) < 1){
+const err498 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data187};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6213,9 +6220,8 @@ vErrors.push(err498);
 errors++;
 }
 }
-let data186 = data182.vendorTrainsOnData;
-if(typeof data186 !== "boolean"){
-const err499 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data186};
+else {
+const err499 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data187};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6225,8 +6231,9 @@ vErrors.push(err499);
 errors++;
 }
 }
+}
 else {
-const err500 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data182};
+const err500 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data184};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6236,11 +6243,9 @@ vErrors.push(err500);
 errors++;
 }
 }
-if(data11.blackBoxApi !== undefined){
-let data187 = data11.blackBoxApi;
-if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
-if(data187.provider === undefined){
-const err501 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data187};
+let data188 = data180.biasScan;
+if(typeof data188 !== "boolean"){
+const err501 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data188};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6249,8 +6254,9 @@ vErrors.push(err501);
 }
 errors++;
 }
-if(data187.access === undefined){
-const err502 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data187};
+}
+else {
+const err502 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data180};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6259,9 +6265,10 @@ vErrors.push(err502);
 }
 errors++;
 }
-for(const key48 in data187){
-if(!(((key48 === "provider") || (key48 === "access")) || (key48 === "dataRetentionAgreement"))){
-const err503 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data187};
+}
+}
+else {
+const err503 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data179};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6271,10 +6278,9 @@ vErrors.push(err503);
 errors++;
 }
 }
-if(data187.provider !== undefined){
-let data188 = data187.provider;
-if(typeof data188 !== "string"){
-const err504 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data188};
+let data189 = data177.weightsEncryption;
+if(typeof data189 !== "string"){
+const err504 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data189};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6283,8 +6289,8 @@ vErrors.push(err504);
 }
 errors++;
 }
-if(!((((((data188 === "bedrock") || (data188 === "azureOpenAI")) || (data188 === "openai")) || (data188 === "anthropic")) || (data188 === "vertex")) || (data188 === "other"))){
-const err505 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data188};
+if(!(((data189 === "customerManagedKey") || (data189 === "providerManagedKey")) || (data189 === "none"))){
+const err505 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data189};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6294,10 +6300,8 @@ vErrors.push(err505);
 errors++;
 }
 }
-if(data187.access !== undefined){
-let data189 = data187.access;
-if(typeof data189 !== "string"){
-const err506 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data189};
+else {
+const err506 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data177};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6306,8 +6310,15 @@ vErrors.push(err506);
 }
 errors++;
 }
-if(!(((data189 === "privateEndpoint") || (data189 === "proxy")) || (data189 === "public"))){
-const err507 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data189};
+}
+if(data11.embedded !== undefined){
+let data190 = data11.embedded;
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+if(data190.vendorTrainsOnData === undefined){
+data190.vendorTrainsOnData = false;
+}
+if(data190.platform === undefined){
+const err507 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data190};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6316,12 +6327,9 @@ vErrors.push(err507);
 }
 errors++;
 }
-}
-if(data187.dataRetentionAgreement !== undefined){
-let data190 = data187.dataRetentionAgreement;
-if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
-if(data190.zeroRetention === undefined){
-const err508 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data190};
+for(const key48 in data190){
+if(!((((key48 === "platform") || (key48 === "dataOwnership")) || (key48 === "ipTerms")) || (key48 === "vendorTrainsOnData"))){
+const err508 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data190};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6330,8 +6338,12 @@ vErrors.push(err508);
 }
 errors++;
 }
-if(data190.reference === undefined){
-const err509 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data190};
+}
+if(data190.platform !== undefined){
+let data191 = data190.platform;
+if(typeof data191 === "string"){
+if(func1(data191) > 200){
+const err509 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data191};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6340,9 +6352,8 @@ vErrors.push(err509);
 }
 errors++;
 }
-for(const key49 in data190){
-if(!((key49 === "zeroRetention") || (key49 === "reference"))){
-const err510 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data190};
+if(func1(data191) < 1){
+const err510 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data191};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6352,10 +6363,8 @@ vErrors.push(err510);
 errors++;
 }
 }
-if(data190.zeroRetention !== undefined){
-let data191 = data190.zeroRetention;
-if(typeof data191 !== "boolean"){
-const err511 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data191};
+else {
+const err511 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data191};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6365,11 +6374,10 @@ vErrors.push(err511);
 errors++;
 }
 }
-if(data190.reference !== undefined){
-let data192 = data190.reference;
-if(typeof data192 === "string"){
-if(func1(data192) > 300){
-const err512 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data192};
+if(data190.dataOwnership !== undefined){
+let data192 = data190.dataOwnership;
+if(typeof data192 !== "string"){
+const err512 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data192};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6378,8 +6386,8 @@ vErrors.push(err512);
 }
 errors++;
 }
-if(func1(data192) < 1){
-const err513 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data192};
+if(!(((data192 === "customer") || (data192 === "vendor")) || (data192 === "shared"))){
+const err513 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data192};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6389,8 +6397,11 @@ vErrors.push(err513);
 errors++;
 }
 }
-else {
-const err514 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data192};
+if(data190.ipTerms !== undefined){
+let data193 = data190.ipTerms;
+if(typeof data193 === "string"){
+if(func1(data193) > 300){
+const err514 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data193};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6399,10 +6410,8 @@ vErrors.push(err514);
 }
 errors++;
 }
-}
-}
-else {
-const err515 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data190};
+if(func1(data193) < 1){
+const err515 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data193};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6412,9 +6421,8 @@ vErrors.push(err515);
 errors++;
 }
 }
-}
 else {
-const err516 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data187};
+const err516 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data193};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6424,17 +6432,9 @@ vErrors.push(err516);
 errors++;
 }
 }
-if(data11.access !== undefined){
-let data193 = data11.access;
-if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
-if(data193.roles === undefined){
-data193.roles = [];
-}
-if(data193.breakGlass === undefined){
-data193.breakGlass = {};
-}
-if(data193.identityProvider === undefined){
-const err517 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data193};
+let data194 = data190.vendorTrainsOnData;
+if(typeof data194 !== "boolean"){
+const err517 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data194};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6443,9 +6443,9 @@ vErrors.push(err517);
 }
 errors++;
 }
-for(const key50 in data193){
-if(!(((key50 === "identityProvider") || (key50 === "roles")) || (key50 === "breakGlass"))){
-const err518 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data193};
+}
+else {
+const err518 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data190};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6455,11 +6455,11 @@ vErrors.push(err518);
 errors++;
 }
 }
-if(data193.identityProvider !== undefined){
-let data194 = data193.identityProvider;
-if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
-if(data194.type === undefined){
-const err519 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data194};
+if(data11.blackBoxApi !== undefined){
+let data195 = data11.blackBoxApi;
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+if(data195.provider === undefined){
+const err519 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data195};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6468,9 +6468,8 @@ vErrors.push(err519);
 }
 errors++;
 }
-for(const key51 in data194){
-if(!((key51 === "type") || (key51 === "issuer"))){
-const err520 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data194};
+if(data195.access === undefined){
+const err520 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data195};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6479,11 +6478,9 @@ vErrors.push(err520);
 }
 errors++;
 }
-}
-if(data194.type !== undefined){
-let data195 = data194.type;
-if(typeof data195 !== "string"){
-const err521 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data195};
+for(const key49 in data195){
+if(!(((key49 === "provider") || (key49 === "access")) || (key49 === "dataRetentionAgreement"))){
+const err521 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data195};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6492,8 +6489,11 @@ vErrors.push(err521);
 }
 errors++;
 }
-if(!(((data195 === "oidc") || (data195 === "saml")) || (data195 === "iam"))){
-const err522 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data195};
+}
+if(data195.provider !== undefined){
+let data196 = data195.provider;
+if(typeof data196 !== "string"){
+const err522 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data196};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6502,12 +6502,8 @@ vErrors.push(err522);
 }
 errors++;
 }
-}
-if(data194.issuer !== undefined){
-let data196 = data194.issuer;
-if(typeof data196 === "string"){
-if(func1(data196) > 512){
-const err523 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data196};
+if(!((((((data196 === "bedrock") || (data196 === "azureOpenAI")) || (data196 === "openai")) || (data196 === "anthropic")) || (data196 === "vertex")) || (data196 === "other"))){
+const err523 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data196};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6516,8 +6512,11 @@ vErrors.push(err523);
 }
 errors++;
 }
-if(func1(data196) < 1){
-const err524 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data196};
+}
+if(data195.access !== undefined){
+let data197 = data195.access;
+if(typeof data197 !== "string"){
+const err524 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data197};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6526,9 +6525,8 @@ vErrors.push(err524);
 }
 errors++;
 }
-}
-else {
-const err525 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data196};
+if(!(((data197 === "privateEndpoint") || (data197 === "proxy")) || (data197 === "public"))){
+const err525 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data197};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6538,9 +6536,11 @@ vErrors.push(err525);
 errors++;
 }
 }
-}
-else {
-const err526 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data194};
+if(data195.dataRetentionAgreement !== undefined){
+let data198 = data195.dataRetentionAgreement;
+if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
+if(data198.zeroRetention === undefined){
+const err526 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data198};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6549,11 +6549,8 @@ vErrors.push(err526);
 }
 errors++;
 }
-}
-let data197 = data193.roles;
-if(Array.isArray(data197)){
-if(data197.length > 32){
-const err527 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data197};
+if(data198.reference === undefined){
+const err527 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data198};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6562,12 +6559,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-const len16 = data197.length;
-for(let i20=0; i20<len16; i20++){
-let data198 = data197[i20];
-if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
-if(data198.name === undefined){
-const err528 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data198};
+for(const key50 in data198){
+if(!((key50 === "zeroRetention") || (key50 === "reference"))){
+const err528 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data198};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6576,8 +6570,11 @@ vErrors.push(err528);
 }
 errors++;
 }
-if(data198.permissions === undefined){
-const err529 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data198};
+}
+if(data198.zeroRetention !== undefined){
+let data199 = data198.zeroRetention;
+if(typeof data199 !== "boolean"){
+const err529 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data199};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6586,9 +6583,12 @@ vErrors.push(err529);
 }
 errors++;
 }
-for(const key52 in data198){
-if(!((key52 === "name") || (key52 === "permissions"))){
-const err530 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data198};
+}
+if(data198.reference !== undefined){
+let data200 = data198.reference;
+if(typeof data200 === "string"){
+if(func1(data200) > 300){
+const err530 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data200};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6597,12 +6597,8 @@ vErrors.push(err530);
 }
 errors++;
 }
-}
-if(data198.name !== undefined){
-let data199 = data198.name;
-if(typeof data199 === "string"){
-if(func1(data199) > 63){
-const err531 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data199};
+if(func1(data200) < 1){
+const err531 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data200};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6611,8 +6607,9 @@ vErrors.push(err531);
 }
 errors++;
 }
-if(func1(data199) < 1){
-const err532 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data199};
+}
+else {
+const err532 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data200};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6621,8 +6618,10 @@ vErrors.push(err532);
 }
 errors++;
 }
-if(!pattern4.test(data199)){
-const err533 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data199};
+}
+}
+else {
+const err533 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data198};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6632,8 +6631,9 @@ vErrors.push(err533);
 errors++;
 }
 }
+}
 else {
-const err534 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data199};
+const err534 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data195};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6643,11 +6643,17 @@ vErrors.push(err534);
 errors++;
 }
 }
-if(data198.permissions !== undefined){
-let data200 = data198.permissions;
-if(Array.isArray(data200)){
-if(data200.length > 64){
-const err535 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data200};
+if(data11.access !== undefined){
+let data201 = data11.access;
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+if(data201.roles === undefined){
+data201.roles = [];
+}
+if(data201.breakGlass === undefined){
+data201.breakGlass = {};
+}
+if(data201.identityProvider === undefined){
+const err535 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data201};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6656,8 +6662,9 @@ vErrors.push(err535);
 }
 errors++;
 }
-if(data200.length < 1){
-const err536 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data200};
+for(const key51 in data201){
+if(!(((key51 === "identityProvider") || (key51 === "roles")) || (key51 === "breakGlass"))){
+const err536 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data201};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6666,12 +6673,12 @@ vErrors.push(err536);
 }
 errors++;
 }
-const len17 = data200.length;
-for(let i21=0; i21<len17; i21++){
-let data201 = data200[i21];
-if(typeof data201 === "string"){
-if(func1(data201) > 128){
-const err537 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data201};
+}
+if(data201.identityProvider !== undefined){
+let data202 = data201.identityProvider;
+if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
+if(data202.type === undefined){
+const err537 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data202};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6680,8 +6687,9 @@ vErrors.push(err537);
 }
 errors++;
 }
-if(func1(data201) < 1){
-const err538 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data201};
+for(const key52 in data202){
+if(!((key52 === "type") || (key52 === "issuer"))){
+const err538 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data202};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6691,8 +6699,10 @@ vErrors.push(err538);
 errors++;
 }
 }
-else {
-const err539 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data201};
+if(data202.type !== undefined){
+let data203 = data202.type;
+if(typeof data203 !== "string"){
+const err539 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data203};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6701,10 +6711,8 @@ vErrors.push(err539);
 }
 errors++;
 }
-}
-}
-else {
-const err540 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data200};
+if(!(((data203 === "oidc") || (data203 === "saml")) || (data203 === "iam"))){
+const err540 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data203};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6714,9 +6722,11 @@ vErrors.push(err540);
 errors++;
 }
 }
-}
-else {
-const err541 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data198};
+if(data202.issuer !== undefined){
+let data204 = data202.issuer;
+if(typeof data204 === "string"){
+if(func1(data204) > 512){
+const err541 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data204};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6725,10 +6735,8 @@ vErrors.push(err541);
 }
 errors++;
 }
-}
-}
-else {
-const err542 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data197};
+if(func1(data204) < 1){
+const err542 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data204};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6737,20 +6745,9 @@ vErrors.push(err542);
 }
 errors++;
 }
-let data202 = data193.breakGlass;
-if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
-if(data202.enabled === undefined){
-data202.enabled = false;
 }
-if(data202.audited === undefined){
-data202.audited = true;
-}
-if(data202.approvers === undefined){
-data202.approvers = [];
-}
-for(const key53 in data202){
-if(!(((key53 === "enabled") || (key53 === "audited")) || (key53 === "approvers"))){
-const err543 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data202};
+else {
+const err543 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data204};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6760,9 +6757,9 @@ vErrors.push(err543);
 errors++;
 }
 }
-let data203 = data202.enabled;
-if(typeof data203 !== "boolean"){
-const err544 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data203};
+}
+else {
+const err544 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data202};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6771,9 +6768,11 @@ vErrors.push(err544);
 }
 errors++;
 }
-let data204 = data202.audited;
-if(typeof data204 !== "boolean"){
-const err545 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data204};
+}
+let data205 = data201.roles;
+if(Array.isArray(data205)){
+if(data205.length > 32){
+const err545 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data205};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6782,10 +6781,12 @@ vErrors.push(err545);
 }
 errors++;
 }
-let data205 = data202.approvers;
-if(Array.isArray(data205)){
-if(data205.length > 8){
-const err546 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data205};
+const len16 = data205.length;
+for(let i20=0; i20<len16; i20++){
+let data206 = data205[i20];
+if(data206 && typeof data206 == "object" && !Array.isArray(data206)){
+if(data206.name === undefined){
+const err546 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data206};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6794,12 +6795,8 @@ vErrors.push(err546);
 }
 errors++;
 }
-const len18 = data205.length;
-for(let i22=0; i22<len18; i22++){
-let data206 = data205[i22];
-if(typeof data206 === "string"){
-if(func1(data206) > 256){
-const err547 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data206};
+if(data206.permissions === undefined){
+const err547 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data206};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6808,8 +6805,9 @@ vErrors.push(err547);
 }
 errors++;
 }
-if(func1(data206) < 1){
-const err548 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data206};
+for(const key53 in data206){
+if(!((key53 === "name") || (key53 === "permissions"))){
+const err548 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data206};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6819,8 +6817,11 @@ vErrors.push(err548);
 errors++;
 }
 }
-else {
-const err549 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data206};
+if(data206.name !== undefined){
+let data207 = data206.name;
+if(typeof data207 === "string"){
+if(func1(data207) > 63){
+const err549 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data207};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6829,10 +6830,8 @@ vErrors.push(err549);
 }
 errors++;
 }
-}
-}
-else {
-const err550 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data205};
+if(func1(data207) < 1){
+const err550 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data207};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6841,9 +6840,8 @@ vErrors.push(err550);
 }
 errors++;
 }
-}
-else {
-const err551 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data202};
+if(!pattern4.test(data207)){
+const err551 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data207};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6854,7 +6852,7 @@ errors++;
 }
 }
 else {
-const err552 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data193};
+const err552 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data207};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6864,20 +6862,11 @@ vErrors.push(err552);
 errors++;
 }
 }
-let data207 = data11.observability;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.audit === undefined){
-data207.audit = {};
-}
-if(data207.metrics === undefined){
-data207.metrics = true;
-}
-if(data207.tracing === undefined){
-data207.tracing = true;
-}
-for(const key54 in data207){
-if(!(((key54 === "audit") || (key54 === "metrics")) || (key54 === "tracing"))){
-const err553 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data207};
+if(data206.permissions !== undefined){
+let data208 = data206.permissions;
+if(Array.isArray(data208)){
+if(data208.length > 64){
+const err553 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data208};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6886,27 +6875,8 @@ vErrors.push(err553);
 }
 errors++;
 }
-}
-let data208 = data207.audit;
-if(data208 && typeof data208 == "object" && !Array.isArray(data208)){
-if(data208.enabled === undefined){
-data208.enabled = true;
-}
-if(data208.immutable === undefined){
-data208.immutable = true;
-}
-if(data208.retentionDays === undefined){
-data208.retentionDays = 365;
-}
-if(data208.recordModelVersion === undefined){
-data208.recordModelVersion = true;
-}
-if(data208.recordPolicyRevision === undefined){
-data208.recordPolicyRevision = true;
-}
-for(const key55 in data208){
-if(!(((((key55 === "enabled") || (key55 === "immutable")) || (key55 === "retentionDays")) || (key55 === "recordModelVersion")) || (key55 === "recordPolicyRevision"))){
-const err554 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data208};
+if(data208.length < 1){
+const err554 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data208};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6915,10 +6885,12 @@ vErrors.push(err554);
 }
 errors++;
 }
-}
-let data209 = data208.enabled;
-if(typeof data209 !== "boolean"){
-const err555 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data209};
+const len17 = data208.length;
+for(let i21=0; i21<len17; i21++){
+let data209 = data208[i21];
+if(typeof data209 === "string"){
+if(func1(data209) > 128){
+const err555 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data209};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6927,9 +6899,8 @@ vErrors.push(err555);
 }
 errors++;
 }
-let data210 = data208.immutable;
-if(typeof data210 !== "boolean"){
-const err556 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data210};
+if(func1(data209) < 1){
+const err556 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data209};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6938,9 +6909,9 @@ vErrors.push(err556);
 }
 errors++;
 }
-let data211 = data208.retentionDays;
-if(!(((typeof data211 == "number") && (!(data211 % 1) && !isNaN(data211))) && (isFinite(data211)))){
-const err557 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data211};
+}
+else {
+const err557 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data209};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6949,9 +6920,10 @@ vErrors.push(err557);
 }
 errors++;
 }
-if((typeof data211 == "number") && (isFinite(data211))){
-if(data211 > 3650 || isNaN(data211)){
-const err558 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data211};
+}
+}
+else {
+const err558 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data208};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6960,8 +6932,10 @@ vErrors.push(err558);
 }
 errors++;
 }
-if(data211 < 1 || isNaN(data211)){
-const err559 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data211};
+}
+}
+else {
+const err559 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data206};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6971,9 +6945,9 @@ vErrors.push(err559);
 errors++;
 }
 }
-let data212 = data208.recordModelVersion;
-if(typeof data212 !== "boolean"){
-const err560 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data212};
+}
+else {
+const err560 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data205};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6982,9 +6956,20 @@ vErrors.push(err560);
 }
 errors++;
 }
-let data213 = data208.recordPolicyRevision;
-if(typeof data213 !== "boolean"){
-const err561 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data213};
+let data210 = data201.breakGlass;
+if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
+if(data210.enabled === undefined){
+data210.enabled = false;
+}
+if(data210.audited === undefined){
+data210.audited = true;
+}
+if(data210.approvers === undefined){
+data210.approvers = [];
+}
+for(const key54 in data210){
+if(!(((key54 === "enabled") || (key54 === "audited")) || (key54 === "approvers"))){
+const err561 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data210};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6994,8 +6979,9 @@ vErrors.push(err561);
 errors++;
 }
 }
-else {
-const err562 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data208};
+let data211 = data210.enabled;
+if(typeof data211 !== "boolean"){
+const err562 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data211};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -7004,9 +6990,9 @@ vErrors.push(err562);
 }
 errors++;
 }
-let data214 = data207.metrics;
-if(typeof data214 !== "boolean"){
-const err563 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data214};
+let data212 = data210.audited;
+if(typeof data212 !== "boolean"){
+const err563 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data212};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -7015,9 +7001,10 @@ vErrors.push(err563);
 }
 errors++;
 }
-let data215 = data207.tracing;
-if(typeof data215 !== "boolean"){
-const err564 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data215};
+let data213 = data210.approvers;
+if(Array.isArray(data213)){
+if(data213.length > 8){
+const err564 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data213};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7026,9 +7013,12 @@ vErrors.push(err564);
 }
 errors++;
 }
-}
-else {
-const err565 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data207};
+const len18 = data213.length;
+for(let i22=0; i22<len18; i22++){
+let data214 = data213[i22];
+if(typeof data214 === "string"){
+if(func1(data214) > 256){
+const err565 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data214};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7037,14 +7027,8 @@ vErrors.push(err565);
 }
 errors++;
 }
-let data216 = data11.governance;
-if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
-if(data216.disclosure === undefined){
-data216.disclosure = {};
-}
-for(const key56 in data216){
-if(!((key56 === "stopPath") || (key56 === "disclosure"))){
-const err566 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data216};
+if(func1(data214) < 1){
+const err566 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data214};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7054,14 +7038,8 @@ vErrors.push(err566);
 errors++;
 }
 }
-if(data216.stopPath !== undefined){
-let data217 = data216.stopPath;
-if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
-if(data217.killSwitch === undefined){
-data217.killSwitch = true;
-}
-if(data217.runbook === undefined){
-const err567 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data217};
+else {
+const err567 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data214};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7070,9 +7048,10 @@ vErrors.push(err567);
 }
 errors++;
 }
-for(const key57 in data217){
-if(!((key57 === "runbook") || (key57 === "killSwitch"))){
-const err568 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data217};
+}
+}
+else {
+const err568 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data213};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7082,11 +7061,8 @@ vErrors.push(err568);
 errors++;
 }
 }
-if(data217.runbook !== undefined){
-let data218 = data217.runbook;
-if(typeof data218 === "string"){
-if(func1(data218) > 2048){
-const err569 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data218};
+else {
+const err569 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data210};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7095,8 +7071,9 @@ vErrors.push(err569);
 }
 errors++;
 }
-if(func1(data218) < 1){
-const err570 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data218};
+}
+else {
+const err570 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data201};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7105,8 +7082,21 @@ vErrors.push(err570);
 }
 errors++;
 }
-if(!pattern21.test(data218)){
-const err571 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data218};
+}
+let data215 = data11.observability;
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.audit === undefined){
+data215.audit = {};
+}
+if(data215.metrics === undefined){
+data215.metrics = true;
+}
+if(data215.tracing === undefined){
+data215.tracing = true;
+}
+for(const key55 in data215){
+if(!(((key55 === "audit") || (key55 === "metrics")) || (key55 === "tracing"))){
+const err571 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data215};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7116,8 +7106,26 @@ vErrors.push(err571);
 errors++;
 }
 }
-else {
-const err572 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data218};
+let data216 = data215.audit;
+if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
+if(data216.enabled === undefined){
+data216.enabled = true;
+}
+if(data216.immutable === undefined){
+data216.immutable = true;
+}
+if(data216.retentionDays === undefined){
+data216.retentionDays = 365;
+}
+if(data216.recordModelVersion === undefined){
+data216.recordModelVersion = true;
+}
+if(data216.recordPolicyRevision === undefined){
+data216.recordPolicyRevision = true;
+}
+for(const key56 in data216){
+if(!(((((key56 === "enabled") || (key56 === "immutable")) || (key56 === "retentionDays")) || (key56 === "recordModelVersion")) || (key56 === "recordPolicyRevision"))){
+const err572 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data216};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7127,9 +7135,9 @@ vErrors.push(err572);
 errors++;
 }
 }
-let data219 = data217.killSwitch;
-if(typeof data219 !== "boolean"){
-const err573 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data219};
+let data217 = data216.enabled;
+if(typeof data217 !== "boolean"){
+const err573 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data217};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7138,9 +7146,9 @@ vErrors.push(err573);
 }
 errors++;
 }
-}
-else {
-const err574 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data217};
+let data218 = data216.immutable;
+if(typeof data218 !== "boolean"){
+const err574 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data218};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7149,15 +7157,9 @@ vErrors.push(err574);
 }
 errors++;
 }
-}
-let data220 = data216.disclosure;
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
-if(data220.aiDisclosure === undefined){
-data220.aiDisclosure = false;
-}
-for(const key58 in data220){
-if(!((key58 === "aiDisclosure") || (key58 === "text"))){
-const err575 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data220};
+let data219 = data216.retentionDays;
+if(!(((typeof data219 == "number") && (!(data219 % 1) && !isNaN(data219))) && (isFinite(data219)))){
+const err575 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data219};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7166,10 +7168,9 @@ vErrors.push(err575);
 }
 errors++;
 }
-}
-let data221 = data220.aiDisclosure;
-if(typeof data221 !== "boolean"){
-const err576 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data221};
+if((typeof data219 == "number") && (isFinite(data219))){
+if(data219 > 3650 || isNaN(data219)){
+const err576 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data219};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7178,11 +7179,8 @@ vErrors.push(err576);
 }
 errors++;
 }
-if(data220.text !== undefined){
-let data222 = data220.text;
-if(typeof data222 === "string"){
-if(func1(data222) > 1000){
-const err577 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data222};
+if(data219 < 1 || isNaN(data219)){
+const err577 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data219};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7191,8 +7189,10 @@ vErrors.push(err577);
 }
 errors++;
 }
-if(func1(data222) < 1){
-const err578 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data222};
+}
+let data220 = data216.recordModelVersion;
+if(typeof data220 !== "boolean"){
+const err578 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data220};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7201,9 +7201,9 @@ vErrors.push(err578);
 }
 errors++;
 }
-}
-else {
-const err579 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data222};
+let data221 = data216.recordPolicyRevision;
+if(typeof data221 !== "boolean"){
+const err579 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data221};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7213,9 +7213,8 @@ vErrors.push(err579);
 errors++;
 }
 }
-}
 else {
-const err580 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data220};
+const err580 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data216};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7224,9 +7223,9 @@ vErrors.push(err580);
 }
 errors++;
 }
-}
-else {
-const err581 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data216};
+let data222 = data215.metrics;
+if(typeof data222 !== "boolean"){
+const err581 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data222};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7235,32 +7234,9 @@ vErrors.push(err581);
 }
 errors++;
 }
-let data223 = data11.platform;
-if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
-if(data223.images === undefined){
-data223.images = {};
-}
-if(data223.gatewayClientNamespaces === undefined){
-data223.gatewayClientNamespaces = [];
-}
-if(data223.artifactStoreCidrs === undefined){
-data223.artifactStoreCidrs = [];
-}
-if(data223.egressProxyCidrs === undefined){
-data223.egressProxyCidrs = [];
-}
-if(data223.gpu === undefined){
-data223.gpu = {};
-}
-if(data223.autoscaling === undefined){
-data223.autoscaling = {};
-}
-if(data223.modelCache === undefined){
-data223.modelCache = {};
-}
-for(const key59 in data223){
-if(!((((((((key59 === "images") || (key59 === "gatewayClientNamespaces")) || (key59 === "artifactStoreCidrs")) || (key59 === "egressProxyCidrs")) || (key59 === "storageClass")) || (key59 === "gpu")) || (key59 === "autoscaling")) || (key59 === "modelCache"))){
-const err582 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data223};
+let data223 = data215.tracing;
+if(typeof data223 !== "boolean"){
+const err582 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data223};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7270,11 +7246,8 @@ vErrors.push(err582);
 errors++;
 }
 }
-let data224 = data223.images;
-if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
-for(const key60 in data224){
-if(!((((((key60 === "gateway") || (key60 === "vectorDatabase")) || (key60 === "modelFetcher")) || (key60 === "collector")) || (key60 === "dcgmExporter")) || (key60 === "devicePlugin"))){
-const err583 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data224};
+else {
+const err583 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data215};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7283,12 +7256,14 @@ vErrors.push(err583);
 }
 errors++;
 }
+let data224 = data11.governance;
+if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
+if(data224.disclosure === undefined){
+data224.disclosure = {};
 }
-if(data224.gateway !== undefined){
-let data225 = data224.gateway;
-if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
-if(data225.repository === undefined){
-const err584 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data225};
+for(const key57 in data224){
+if(!((key57 === "stopPath") || (key57 === "disclosure"))){
+const err584 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data224};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7297,8 +7272,15 @@ vErrors.push(err584);
 }
 errors++;
 }
-if(data225.digest === undefined){
-const err585 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data225};
+}
+if(data224.stopPath !== undefined){
+let data225 = data224.stopPath;
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+if(data225.killSwitch === undefined){
+data225.killSwitch = true;
+}
+if(data225.runbook === undefined){
+const err585 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data225};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7307,9 +7289,9 @@ vErrors.push(err585);
 }
 errors++;
 }
-for(const key61 in data225){
-if(!((key61 === "repository") || (key61 === "digest"))){
-const err586 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data225};
+for(const key58 in data225){
+if(!((key58 === "runbook") || (key58 === "killSwitch"))){
+const err586 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data225};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7319,11 +7301,11 @@ vErrors.push(err586);
 errors++;
 }
 }
-if(data225.repository !== undefined){
-let data226 = data225.repository;
+if(data225.runbook !== undefined){
+let data226 = data225.runbook;
 if(typeof data226 === "string"){
-if(func1(data226) > 255){
-const err587 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data226};
+if(func1(data226) > 2048){
+const err587 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data226};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7333,7 +7315,7 @@ vErrors.push(err587);
 errors++;
 }
 if(func1(data226) < 1){
-const err588 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data226};
+const err588 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data226};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7342,9 +7324,8 @@ vErrors.push(err588);
 }
 errors++;
 }
-}
-else {
-const err589 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data226};
+if(!pattern21.test(data226)){
+const err589 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data226};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7354,11 +7335,8 @@ vErrors.push(err589);
 errors++;
 }
 }
-if(data225.digest !== undefined){
-let data227 = data225.digest;
-if(typeof data227 === "string"){
-if(func1(data227) > 71){
-const err590 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data227};
+else {
+const err590 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data226};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7367,8 +7345,10 @@ vErrors.push(err590);
 }
 errors++;
 }
-if(func1(data227) < 1){
-const err591 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data227};
+}
+let data227 = data225.killSwitch;
+if(typeof data227 !== "boolean"){
+const err591 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data227};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7377,8 +7357,9 @@ vErrors.push(err591);
 }
 errors++;
 }
-if(!pattern13.test(data227)){
-const err592 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data227};
+}
+else {
+const err592 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data225};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7388,8 +7369,14 @@ vErrors.push(err592);
 errors++;
 }
 }
-else {
-const err593 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data227};
+let data228 = data224.disclosure;
+if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
+if(data228.aiDisclosure === undefined){
+data228.aiDisclosure = false;
+}
+for(const key59 in data228){
+if(!((key59 === "aiDisclosure") || (key59 === "text"))){
+const err593 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data228};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7399,9 +7386,9 @@ vErrors.push(err593);
 errors++;
 }
 }
-}
-else {
-const err594 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data225};
+let data229 = data228.aiDisclosure;
+if(typeof data229 !== "boolean"){
+const err594 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data229};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7410,12 +7397,11 @@ vErrors.push(err594);
 }
 errors++;
 }
-}
-if(data224.vectorDatabase !== undefined){
-let data228 = data224.vectorDatabase;
-if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
-if(data228.repository === undefined){
-const err595 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data228};
+if(data228.text !== undefined){
+let data230 = data228.text;
+if(typeof data230 === "string"){
+if(func1(data230) > 1000){
+const err595 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data230};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7424,8 +7410,8 @@ vErrors.push(err595);
 }
 errors++;
 }
-if(data228.digest === undefined){
-const err596 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data228};
+if(func1(data230) < 1){
+const err596 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data230};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7434,9 +7420,9 @@ vErrors.push(err596);
 }
 errors++;
 }
-for(const key62 in data228){
-if(!((key62 === "repository") || (key62 === "digest"))){
-const err597 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data228};
+}
+else {
+const err597 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data230};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7446,11 +7432,9 @@ vErrors.push(err597);
 errors++;
 }
 }
-if(data228.repository !== undefined){
-let data229 = data228.repository;
-if(typeof data229 === "string"){
-if(func1(data229) > 255){
-const err598 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data229};
+}
+else {
+const err598 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data228};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7459,8 +7443,9 @@ vErrors.push(err598);
 }
 errors++;
 }
-if(func1(data229) < 1){
-const err599 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data229};
+}
+else {
+const err599 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data224};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7469,9 +7454,32 @@ vErrors.push(err599);
 }
 errors++;
 }
+let data231 = data11.platform;
+if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
+if(data231.images === undefined){
+data231.images = {};
 }
-else {
-const err600 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data229};
+if(data231.gatewayClientNamespaces === undefined){
+data231.gatewayClientNamespaces = [];
+}
+if(data231.artifactStoreCidrs === undefined){
+data231.artifactStoreCidrs = [];
+}
+if(data231.egressProxyCidrs === undefined){
+data231.egressProxyCidrs = [];
+}
+if(data231.gpu === undefined){
+data231.gpu = {};
+}
+if(data231.autoscaling === undefined){
+data231.autoscaling = {};
+}
+if(data231.modelCache === undefined){
+data231.modelCache = {};
+}
+for(const key60 in data231){
+if(!((((((((key60 === "images") || (key60 === "gatewayClientNamespaces")) || (key60 === "artifactStoreCidrs")) || (key60 === "egressProxyCidrs")) || (key60 === "storageClass")) || (key60 === "gpu")) || (key60 === "autoscaling")) || (key60 === "modelCache"))){
+const err600 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data231};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7481,11 +7489,11 @@ vErrors.push(err600);
 errors++;
 }
 }
-if(data228.digest !== undefined){
-let data230 = data228.digest;
-if(typeof data230 === "string"){
-if(func1(data230) > 71){
-const err601 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data230};
+let data232 = data231.images;
+if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
+for(const key61 in data232){
+if(!((((((key61 === "gateway") || (key61 === "vectorDatabase")) || (key61 === "modelFetcher")) || (key61 === "collector")) || (key61 === "dcgmExporter")) || (key61 === "devicePlugin"))){
+const err601 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data232};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7494,8 +7502,12 @@ vErrors.push(err601);
 }
 errors++;
 }
-if(func1(data230) < 1){
-const err602 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data230};
+}
+if(data232.gateway !== undefined){
+let data233 = data232.gateway;
+if(data233 && typeof data233 == "object" && !Array.isArray(data233)){
+if(data233.repository === undefined){
+const err602 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data233};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7504,8 +7516,8 @@ vErrors.push(err602);
 }
 errors++;
 }
-if(!pattern13.test(data230)){
-const err603 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data230};
+if(data233.digest === undefined){
+const err603 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data233};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7514,9 +7526,9 @@ vErrors.push(err603);
 }
 errors++;
 }
-}
-else {
-const err604 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data230};
+for(const key62 in data233){
+if(!((key62 === "repository") || (key62 === "digest"))){
+const err604 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data233};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7526,9 +7538,11 @@ vErrors.push(err604);
 errors++;
 }
 }
-}
-else {
-const err605 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data228};
+if(data233.repository !== undefined){
+let data234 = data233.repository;
+if(typeof data234 === "string"){
+if(func1(data234) > 255){
+const err605 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data234};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7537,12 +7551,8 @@ vErrors.push(err605);
 }
 errors++;
 }
-}
-if(data224.modelFetcher !== undefined){
-let data231 = data224.modelFetcher;
-if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
-if(data231.repository === undefined){
-const err606 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data231};
+if(func1(data234) < 1){
+const err606 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data234};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7551,8 +7561,9 @@ vErrors.push(err606);
 }
 errors++;
 }
-if(data231.digest === undefined){
-const err607 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data231};
+}
+else {
+const err607 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data234};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7561,9 +7572,12 @@ vErrors.push(err607);
 }
 errors++;
 }
-for(const key63 in data231){
-if(!((key63 === "repository") || (key63 === "digest"))){
-const err608 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data231};
+}
+if(data233.digest !== undefined){
+let data235 = data233.digest;
+if(typeof data235 === "string"){
+if(func1(data235) > 71){
+const err608 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data235};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7572,12 +7586,8 @@ vErrors.push(err608);
 }
 errors++;
 }
-}
-if(data231.repository !== undefined){
-let data232 = data231.repository;
-if(typeof data232 === "string"){
-if(func1(data232) > 255){
-const err609 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data232};
+if(func1(data235) < 1){
+const err609 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data235};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7586,8 +7596,8 @@ vErrors.push(err609);
 }
 errors++;
 }
-if(func1(data232) < 1){
-const err610 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data232};
+if(!pattern13.test(data235)){
+const err610 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data235};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7598,7 +7608,7 @@ errors++;
 }
 }
 else {
-const err611 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data232};
+const err611 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data235};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7608,11 +7618,9 @@ vErrors.push(err611);
 errors++;
 }
 }
-if(data231.digest !== undefined){
-let data233 = data231.digest;
-if(typeof data233 === "string"){
-if(func1(data233) > 71){
-const err612 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data233};
+}
+else {
+const err612 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data233};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7621,8 +7629,12 @@ vErrors.push(err612);
 }
 errors++;
 }
-if(func1(data233) < 1){
-const err613 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data233};
+}
+if(data232.vectorDatabase !== undefined){
+let data236 = data232.vectorDatabase;
+if(data236 && typeof data236 == "object" && !Array.isArray(data236)){
+if(data236.repository === undefined){
+const err613 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data236};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7631,8 +7643,8 @@ vErrors.push(err613);
 }
 errors++;
 }
-if(!pattern13.test(data233)){
-const err614 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data233};
+if(data236.digest === undefined){
+const err614 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data236};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7641,9 +7653,9 @@ vErrors.push(err614);
 }
 errors++;
 }
-}
-else {
-const err615 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data233};
+for(const key63 in data236){
+if(!((key63 === "repository") || (key63 === "digest"))){
+const err615 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data236};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7653,9 +7665,11 @@ vErrors.push(err615);
 errors++;
 }
 }
-}
-else {
-const err616 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data231};
+if(data236.repository !== undefined){
+let data237 = data236.repository;
+if(typeof data237 === "string"){
+if(func1(data237) > 255){
+const err616 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data237};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7664,12 +7678,8 @@ vErrors.push(err616);
 }
 errors++;
 }
-}
-if(data224.collector !== undefined){
-let data234 = data224.collector;
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-if(data234.repository === undefined){
-const err617 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data234};
+if(func1(data237) < 1){
+const err617 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data237};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -7678,8 +7688,9 @@ vErrors.push(err617);
 }
 errors++;
 }
-if(data234.digest === undefined){
-const err618 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data234};
+}
+else {
+const err618 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data237};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -7688,9 +7699,12 @@ vErrors.push(err618);
 }
 errors++;
 }
-for(const key64 in data234){
-if(!((key64 === "repository") || (key64 === "digest"))){
-const err619 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data234};
+}
+if(data236.digest !== undefined){
+let data238 = data236.digest;
+if(typeof data238 === "string"){
+if(func1(data238) > 71){
+const err619 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data238};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -7699,12 +7713,8 @@ vErrors.push(err619);
 }
 errors++;
 }
-}
-if(data234.repository !== undefined){
-let data235 = data234.repository;
-if(typeof data235 === "string"){
-if(func1(data235) > 255){
-const err620 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data235};
+if(func1(data238) < 1){
+const err620 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data238};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -7713,8 +7723,8 @@ vErrors.push(err620);
 }
 errors++;
 }
-if(func1(data235) < 1){
-const err621 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data235};
+if(!pattern13.test(data238)){
+const err621 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data238};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -7725,7 +7735,7 @@ errors++;
 }
 }
 else {
-const err622 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data235};
+const err622 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data238};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -7735,11 +7745,9 @@ vErrors.push(err622);
 errors++;
 }
 }
-if(data234.digest !== undefined){
-let data236 = data234.digest;
-if(typeof data236 === "string"){
-if(func1(data236) > 71){
-const err623 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data236};
+}
+else {
+const err623 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data236};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -7748,8 +7756,12 @@ vErrors.push(err623);
 }
 errors++;
 }
-if(func1(data236) < 1){
-const err624 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data236};
+}
+if(data232.modelFetcher !== undefined){
+let data239 = data232.modelFetcher;
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
+if(data239.repository === undefined){
+const err624 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data239};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -7758,8 +7770,8 @@ vErrors.push(err624);
 }
 errors++;
 }
-if(!pattern13.test(data236)){
-const err625 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data236};
+if(data239.digest === undefined){
+const err625 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data239};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -7768,9 +7780,9 @@ vErrors.push(err625);
 }
 errors++;
 }
-}
-else {
-const err626 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data236};
+for(const key64 in data239){
+if(!((key64 === "repository") || (key64 === "digest"))){
+const err626 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data239};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -7780,9 +7792,11 @@ vErrors.push(err626);
 errors++;
 }
 }
-}
-else {
-const err627 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data234};
+if(data239.repository !== undefined){
+let data240 = data239.repository;
+if(typeof data240 === "string"){
+if(func1(data240) > 255){
+const err627 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data240};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -7791,12 +7805,8 @@ vErrors.push(err627);
 }
 errors++;
 }
-}
-if(data224.dcgmExporter !== undefined){
-let data237 = data224.dcgmExporter;
-if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
-if(data237.repository === undefined){
-const err628 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data237};
+if(func1(data240) < 1){
+const err628 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data240};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -7805,8 +7815,9 @@ vErrors.push(err628);
 }
 errors++;
 }
-if(data237.digest === undefined){
-const err629 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data237};
+}
+else {
+const err629 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data240};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -7815,9 +7826,12 @@ vErrors.push(err629);
 }
 errors++;
 }
-for(const key65 in data237){
-if(!((key65 === "repository") || (key65 === "digest"))){
-const err630 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data237};
+}
+if(data239.digest !== undefined){
+let data241 = data239.digest;
+if(typeof data241 === "string"){
+if(func1(data241) > 71){
+const err630 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data241};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -7826,12 +7840,8 @@ vErrors.push(err630);
 }
 errors++;
 }
-}
-if(data237.repository !== undefined){
-let data238 = data237.repository;
-if(typeof data238 === "string"){
-if(func1(data238) > 255){
-const err631 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data238};
+if(func1(data241) < 1){
+const err631 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data241};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -7840,8 +7850,8 @@ vErrors.push(err631);
 }
 errors++;
 }
-if(func1(data238) < 1){
-const err632 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data238};
+if(!pattern13.test(data241)){
+const err632 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data241};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -7852,7 +7862,7 @@ errors++;
 }
 }
 else {
-const err633 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data238};
+const err633 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data241};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -7862,11 +7872,9 @@ vErrors.push(err633);
 errors++;
 }
 }
-if(data237.digest !== undefined){
-let data239 = data237.digest;
-if(typeof data239 === "string"){
-if(func1(data239) > 71){
-const err634 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data239};
+}
+else {
+const err634 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data239};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -7875,8 +7883,12 @@ vErrors.push(err634);
 }
 errors++;
 }
-if(func1(data239) < 1){
-const err635 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data239};
+}
+if(data232.collector !== undefined){
+let data242 = data232.collector;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.repository === undefined){
+const err635 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data242};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -7885,8 +7897,8 @@ vErrors.push(err635);
 }
 errors++;
 }
-if(!pattern13.test(data239)){
-const err636 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data239};
+if(data242.digest === undefined){
+const err636 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data242};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -7895,9 +7907,9 @@ vErrors.push(err636);
 }
 errors++;
 }
-}
-else {
-const err637 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data239};
+for(const key65 in data242){
+if(!((key65 === "repository") || (key65 === "digest"))){
+const err637 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data242};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -7907,9 +7919,11 @@ vErrors.push(err637);
 errors++;
 }
 }
-}
-else {
-const err638 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data237};
+if(data242.repository !== undefined){
+let data243 = data242.repository;
+if(typeof data243 === "string"){
+if(func1(data243) > 255){
+const err638 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data243};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -7918,12 +7932,8 @@ vErrors.push(err638);
 }
 errors++;
 }
-}
-if(data224.devicePlugin !== undefined){
-let data240 = data224.devicePlugin;
-if(data240 && typeof data240 == "object" && !Array.isArray(data240)){
-if(data240.repository === undefined){
-const err639 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data240};
+if(func1(data243) < 1){
+const err639 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data243};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -7932,8 +7942,9 @@ vErrors.push(err639);
 }
 errors++;
 }
-if(data240.digest === undefined){
-const err640 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data240};
+}
+else {
+const err640 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data243};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -7942,9 +7953,12 @@ vErrors.push(err640);
 }
 errors++;
 }
-for(const key66 in data240){
-if(!((key66 === "repository") || (key66 === "digest"))){
-const err641 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data240};
+}
+if(data242.digest !== undefined){
+let data244 = data242.digest;
+if(typeof data244 === "string"){
+if(func1(data244) > 71){
+const err641 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data244};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -7953,12 +7967,8 @@ vErrors.push(err641);
 }
 errors++;
 }
-}
-if(data240.repository !== undefined){
-let data241 = data240.repository;
-if(typeof data241 === "string"){
-if(func1(data241) > 255){
-const err642 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data241};
+if(func1(data244) < 1){
+const err642 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data244};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -7967,8 +7977,8 @@ vErrors.push(err642);
 }
 errors++;
 }
-if(func1(data241) < 1){
-const err643 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data241};
+if(!pattern13.test(data244)){
+const err643 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data244};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -7979,7 +7989,7 @@ errors++;
 }
 }
 else {
-const err644 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data241};
+const err644 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data244};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -7989,11 +7999,9 @@ vErrors.push(err644);
 errors++;
 }
 }
-if(data240.digest !== undefined){
-let data242 = data240.digest;
-if(typeof data242 === "string"){
-if(func1(data242) > 71){
-const err645 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data242};
+}
+else {
+const err645 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data242};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -8002,8 +8010,12 @@ vErrors.push(err645);
 }
 errors++;
 }
-if(func1(data242) < 1){
-const err646 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data242};
+}
+if(data232.dcgmExporter !== undefined){
+let data245 = data232.dcgmExporter;
+if(data245 && typeof data245 == "object" && !Array.isArray(data245)){
+if(data245.repository === undefined){
+const err646 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data245};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8012,8 +8024,8 @@ vErrors.push(err646);
 }
 errors++;
 }
-if(!pattern13.test(data242)){
-const err647 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data242};
+if(data245.digest === undefined){
+const err647 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data245};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8022,9 +8034,9 @@ vErrors.push(err647);
 }
 errors++;
 }
-}
-else {
-const err648 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data242};
+for(const key66 in data245){
+if(!((key66 === "repository") || (key66 === "digest"))){
+const err648 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data245};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8034,9 +8046,11 @@ vErrors.push(err648);
 errors++;
 }
 }
-}
-else {
-const err649 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data240};
+if(data245.repository !== undefined){
+let data246 = data245.repository;
+if(typeof data246 === "string"){
+if(func1(data246) > 255){
+const err649 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data246};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8045,10 +8059,8 @@ vErrors.push(err649);
 }
 errors++;
 }
-}
-}
-else {
-const err650 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data224};
+if(func1(data246) < 1){
+const err650 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data246};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8057,10 +8069,9 @@ vErrors.push(err650);
 }
 errors++;
 }
-let data243 = data223.gatewayClientNamespaces;
-if(Array.isArray(data243)){
-if(data243.length > 16){
-const err651 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data243};
+}
+else {
+const err651 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data246};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8069,12 +8080,12 @@ vErrors.push(err651);
 }
 errors++;
 }
-const len19 = data243.length;
-for(let i23=0; i23<len19; i23++){
-let data244 = data243[i23];
-if(typeof data244 === "string"){
-if(func1(data244) > 63){
-const err652 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data244};
+}
+if(data245.digest !== undefined){
+let data247 = data245.digest;
+if(typeof data247 === "string"){
+if(func1(data247) > 71){
+const err652 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data247};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8083,8 +8094,8 @@ vErrors.push(err652);
 }
 errors++;
 }
-if(func1(data244) < 1){
-const err653 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data244};
+if(func1(data247) < 1){
+const err653 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data247};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8093,8 +8104,8 @@ vErrors.push(err653);
 }
 errors++;
 }
-if(!pattern4.test(data244)){
-const err654 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data244};
+if(!pattern13.test(data247)){
+const err654 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data247};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8105,7 +8116,7 @@ errors++;
 }
 }
 else {
-const err655 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data244};
+const err655 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data247};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8117,7 +8128,7 @@ errors++;
 }
 }
 else {
-const err656 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data243};
+const err656 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data245};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8126,10 +8137,12 @@ vErrors.push(err656);
 }
 errors++;
 }
-let data245 = data223.artifactStoreCidrs;
-if(Array.isArray(data245)){
-if(data245.length > 16){
-const err657 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data245};
+}
+if(data232.devicePlugin !== undefined){
+let data248 = data232.devicePlugin;
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+if(data248.repository === undefined){
+const err657 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data248};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8138,12 +8151,8 @@ vErrors.push(err657);
 }
 errors++;
 }
-const len20 = data245.length;
-for(let i24=0; i24<len20; i24++){
-let data246 = data245[i24];
-if(typeof data246 === "string"){
-if(func1(data246) > 18){
-const err658 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data246};
+if(data248.digest === undefined){
+const err658 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data248};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8152,8 +8161,9 @@ vErrors.push(err658);
 }
 errors++;
 }
-if(func1(data246) < 1){
-const err659 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data246};
+for(const key67 in data248){
+if(!((key67 === "repository") || (key67 === "digest"))){
+const err659 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data248};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8162,8 +8172,12 @@ vErrors.push(err659);
 }
 errors++;
 }
-if(!pattern8.test(data246)){
-const err660 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data246};
+}
+if(data248.repository !== undefined){
+let data249 = data248.repository;
+if(typeof data249 === "string"){
+if(func1(data249) > 255){
+const err660 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data249};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8172,9 +8186,8 @@ vErrors.push(err660);
 }
 errors++;
 }
-}
-else {
-const err661 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data246};
+if(func1(data249) < 1){
+const err661 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data249};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8184,9 +8197,8 @@ vErrors.push(err661);
 errors++;
 }
 }
-}
 else {
-const err662 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data245};
+const err662 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data249};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8195,10 +8207,12 @@ vErrors.push(err662);
 }
 errors++;
 }
-let data247 = data223.egressProxyCidrs;
-if(Array.isArray(data247)){
-if(data247.length > 16){
-const err663 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data247};
+}
+if(data248.digest !== undefined){
+let data250 = data248.digest;
+if(typeof data250 === "string"){
+if(func1(data250) > 71){
+const err663 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data250};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8207,12 +8221,8 @@ vErrors.push(err663);
 }
 errors++;
 }
-const len21 = data247.length;
-for(let i25=0; i25<len21; i25++){
-let data248 = data247[i25];
-if(typeof data248 === "string"){
-if(func1(data248) > 18){
-const err664 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data248};
+if(func1(data250) < 1){
+const err664 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data250};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8221,8 +8231,8 @@ vErrors.push(err664);
 }
 errors++;
 }
-if(func1(data248) < 1){
-const err665 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data248};
+if(!pattern13.test(data250)){
+const err665 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data250};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8231,8 +8241,9 @@ vErrors.push(err665);
 }
 errors++;
 }
-if(!pattern8.test(data248)){
-const err666 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data248};
+}
+else {
+const err666 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data250};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8242,8 +8253,9 @@ vErrors.push(err666);
 errors++;
 }
 }
+}
 else {
-const err667 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data248};
+const err667 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data248};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8255,7 +8267,7 @@ errors++;
 }
 }
 else {
-const err668 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data247};
+const err668 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data232};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8264,11 +8276,10 @@ vErrors.push(err668);
 }
 errors++;
 }
-if(data223.storageClass !== undefined){
-let data249 = data223.storageClass;
-if(typeof data249 === "string"){
-if(func1(data249) > 63){
-const err669 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data249};
+let data251 = data231.gatewayClientNamespaces;
+if(Array.isArray(data251)){
+if(data251.length > 16){
+const err669 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data251};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8277,8 +8288,12 @@ vErrors.push(err669);
 }
 errors++;
 }
-if(func1(data249) < 1){
-const err670 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data249};
+const len19 = data251.length;
+for(let i23=0; i23<len19; i23++){
+let data252 = data251[i23];
+if(typeof data252 === "string"){
+if(func1(data252) > 63){
+const err670 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data252};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8287,9 +8302,8 @@ vErrors.push(err670);
 }
 errors++;
 }
-}
-else {
-const err671 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data249};
+if(func1(data252) < 1){
+const err671 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data252};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8298,18 +8312,8 @@ vErrors.push(err671);
 }
 errors++;
 }
-}
-let data250 = data223.gpu;
-if(data250 && typeof data250 == "object" && !Array.isArray(data250)){
-if(data250.install === undefined){
-data250.install = "none";
-}
-if(data250.namespace === undefined){
-data250.namespace = "llmops-gpu";
-}
-for(const key67 in data250){
-if(!((key67 === "install") || (key67 === "namespace"))){
-const err672 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data250};
+if(!pattern4.test(data252)){
+const err672 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data252};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8319,9 +8323,8 @@ vErrors.push(err672);
 errors++;
 }
 }
-let data251 = data250.install;
-if(typeof data251 !== "string"){
-const err673 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data251};
+else {
+const err673 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data252};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8330,8 +8333,10 @@ vErrors.push(err673);
 }
 errors++;
 }
-if(!((data251 === "none") || (data251 === "devicePlugin"))){
-const err674 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data251};
+}
+}
+else {
+const err674 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data251};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8340,10 +8345,10 @@ vErrors.push(err674);
 }
 errors++;
 }
-let data252 = data250.namespace;
-if(typeof data252 === "string"){
-if(func1(data252) > 63){
-const err675 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data252};
+let data253 = data231.artifactStoreCidrs;
+if(Array.isArray(data253)){
+if(data253.length > 16){
+const err675 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data253};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8352,8 +8357,12 @@ vErrors.push(err675);
 }
 errors++;
 }
-if(func1(data252) < 1){
-const err676 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data252};
+const len20 = data253.length;
+for(let i24=0; i24<len20; i24++){
+let data254 = data253[i24];
+if(typeof data254 === "string"){
+if(func1(data254) > 18){
+const err676 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data254};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8362,8 +8371,8 @@ vErrors.push(err676);
 }
 errors++;
 }
-if(!pattern4.test(data252)){
-const err677 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data252};
+if(func1(data254) < 1){
+const err677 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data254};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -8372,9 +8381,8 @@ vErrors.push(err677);
 }
 errors++;
 }
-}
-else {
-const err678 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data252};
+if(!pattern8.test(data254)){
+const err678 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data254};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -8385,7 +8393,7 @@ errors++;
 }
 }
 else {
-const err679 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data250};
+const err679 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data254};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -8394,23 +8402,10 @@ vErrors.push(err679);
 }
 errors++;
 }
-let data253 = data223.autoscaling;
-if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
-if(data253.prometheusAddress === undefined){
-data253.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
 }
-if(data253.monitoringNamespace === undefined){
-data253.monitoringNamespace = "monitoring";
 }
-if(data253.queueTargetPerReplica === undefined){
-data253.queueTargetPerReplica = 4;
-}
-if(data253.scaleDownStabilizationSeconds === undefined){
-data253.scaleDownStabilizationSeconds = 300;
-}
-for(const key68 in data253){
-if(!((((key68 === "prometheusAddress") || (key68 === "monitoringNamespace")) || (key68 === "queueTargetPerReplica")) || (key68 === "scaleDownStabilizationSeconds"))){
-const err680 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data253};
+else {
+const err680 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data253};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -8419,11 +8414,10 @@ vErrors.push(err680);
 }
 errors++;
 }
-}
-let data254 = data253.prometheusAddress;
-if(typeof data254 === "string"){
-if(func1(data254) > 253){
-const err681 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data254};
+let data255 = data231.egressProxyCidrs;
+if(Array.isArray(data255)){
+if(data255.length > 16){
+const err681 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data255};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -8432,8 +8426,12 @@ vErrors.push(err681);
 }
 errors++;
 }
-if(func1(data254) < 1){
-const err682 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data254};
+const len21 = data255.length;
+for(let i25=0; i25<len21; i25++){
+let data256 = data255[i25];
+if(typeof data256 === "string"){
+if(func1(data256) > 18){
+const err682 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data256};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -8442,8 +8440,8 @@ vErrors.push(err682);
 }
 errors++;
 }
-if(!pattern32.test(data254)){
-const err683 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data254};
+if(func1(data256) < 1){
+const err683 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data256};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -8452,9 +8450,8 @@ vErrors.push(err683);
 }
 errors++;
 }
-}
-else {
-const err684 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data254};
+if(!pattern8.test(data256)){
+const err684 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data256};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -8463,10 +8460,9 @@ vErrors.push(err684);
 }
 errors++;
 }
-let data255 = data253.monitoringNamespace;
-if(typeof data255 === "string"){
-if(func1(data255) > 63){
-const err685 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data255};
+}
+else {
+const err685 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data256};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -8475,8 +8471,10 @@ vErrors.push(err685);
 }
 errors++;
 }
-if(func1(data255) < 1){
-const err686 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data255};
+}
+}
+else {
+const err686 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data255};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -8485,8 +8483,11 @@ vErrors.push(err686);
 }
 errors++;
 }
-if(!pattern4.test(data255)){
-const err687 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data255};
+if(data231.storageClass !== undefined){
+let data257 = data231.storageClass;
+if(typeof data257 === "string"){
+if(func1(data257) > 63){
+const err687 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data257};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -8495,9 +8496,8 @@ vErrors.push(err687);
 }
 errors++;
 }
-}
-else {
-const err688 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data255};
+if(func1(data257) < 1){
+const err688 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data257};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -8506,9 +8506,9 @@ vErrors.push(err688);
 }
 errors++;
 }
-let data256 = data253.queueTargetPerReplica;
-if(!(((typeof data256 == "number") && (!(data256 % 1) && !isNaN(data256))) && (isFinite(data256)))){
-const err689 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data256};
+}
+else {
+const err689 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data257};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -8517,9 +8517,18 @@ vErrors.push(err689);
 }
 errors++;
 }
-if((typeof data256 == "number") && (isFinite(data256))){
-if(data256 > 1000 || isNaN(data256)){
-const err690 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data256};
+}
+let data258 = data231.gpu;
+if(data258 && typeof data258 == "object" && !Array.isArray(data258)){
+if(data258.install === undefined){
+data258.install = "none";
+}
+if(data258.namespace === undefined){
+data258.namespace = "llmops-gpu";
+}
+for(const key68 in data258){
+if(!((key68 === "install") || (key68 === "namespace"))){
+const err690 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data258};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -8528,8 +8537,10 @@ vErrors.push(err690);
 }
 errors++;
 }
-if(data256 < 1 || isNaN(data256)){
-const err691 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data256};
+}
+let data259 = data258.install;
+if(typeof data259 !== "string"){
+const err691 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data259};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -8538,10 +8549,8 @@ vErrors.push(err691);
 }
 errors++;
 }
-}
-let data257 = data253.scaleDownStabilizationSeconds;
-if(!(((typeof data257 == "number") && (!(data257 % 1) && !isNaN(data257))) && (isFinite(data257)))){
-const err692 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data257};
+if(!((data259 === "none") || (data259 === "devicePlugin"))){
+const err692 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data259};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -8550,9 +8559,10 @@ vErrors.push(err692);
 }
 errors++;
 }
-if((typeof data257 == "number") && (isFinite(data257))){
-if(data257 > 3600 || isNaN(data257)){
-const err693 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data257};
+let data260 = data258.namespace;
+if(typeof data260 === "string"){
+if(func1(data260) > 63){
+const err693 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data260};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -8561,8 +8571,8 @@ vErrors.push(err693);
 }
 errors++;
 }
-if(data257 < 0 || isNaN(data257)){
-const err694 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data257};
+if(func1(data260) < 1){
+const err694 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data260};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -8571,10 +8581,8 @@ vErrors.push(err694);
 }
 errors++;
 }
-}
-}
-else {
-const err695 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data253};
+if(!pattern4.test(data260)){
+const err695 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data260};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -8583,11 +8591,9 @@ vErrors.push(err695);
 }
 errors++;
 }
-let data258 = data223.modelCache;
-if(data258 && typeof data258 == "object" && !Array.isArray(data258)){
-for(const key69 in data258){
-if(!(key69 === "storageClass")){
-const err696 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data258};
+}
+else {
+const err696 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data260};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -8597,11 +8603,8 @@ vErrors.push(err696);
 errors++;
 }
 }
-if(data258.storageClass !== undefined){
-let data259 = data258.storageClass;
-if(typeof data259 === "string"){
-if(func1(data259) > 63){
-const err697 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data259};
+else {
+const err697 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data258};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -8610,8 +8613,23 @@ vErrors.push(err697);
 }
 errors++;
 }
-if(func1(data259) < 1){
-const err698 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data259};
+let data261 = data231.autoscaling;
+if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
+if(data261.prometheusAddress === undefined){
+data261.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
+}
+if(data261.monitoringNamespace === undefined){
+data261.monitoringNamespace = "monitoring";
+}
+if(data261.queueTargetPerReplica === undefined){
+data261.queueTargetPerReplica = 4;
+}
+if(data261.scaleDownStabilizationSeconds === undefined){
+data261.scaleDownStabilizationSeconds = 300;
+}
+for(const key69 in data261){
+if(!((((key69 === "prometheusAddress") || (key69 === "monitoringNamespace")) || (key69 === "queueTargetPerReplica")) || (key69 === "scaleDownStabilizationSeconds"))){
+const err698 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data261};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -8621,8 +8639,10 @@ vErrors.push(err698);
 errors++;
 }
 }
-else {
-const err699 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data259};
+let data262 = data261.prometheusAddress;
+if(typeof data262 === "string"){
+if(func1(data262) > 253){
+const err699 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data262};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -8631,10 +8651,8 @@ vErrors.push(err699);
 }
 errors++;
 }
-}
-}
-else {
-const err700 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data258};
+if(func1(data262) < 1){
+const err700 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data262};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -8643,9 +8661,8 @@ vErrors.push(err700);
 }
 errors++;
 }
-}
-else {
-const err701 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data223};
+if(!pattern32.test(data262)){
+const err701 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data262};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -8654,10 +8671,9 @@ vErrors.push(err701);
 }
 errors++;
 }
-let data260 = data11.exceptions;
-if(Array.isArray(data260)){
-if(data260.length > 64){
-const err702 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data260};
+}
+else {
+const err702 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data262};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -8666,12 +8682,10 @@ vErrors.push(err702);
 }
 errors++;
 }
-const len22 = data260.length;
-for(let i26=0; i26<len22; i26++){
-let data261 = data260[i26];
-if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
-if(data261.policyId === undefined){
-const err703 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+let data263 = data261.monitoringNamespace;
+if(typeof data263 === "string"){
+if(func1(data263) > 63){
+const err703 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data263};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -8680,8 +8694,8 @@ vErrors.push(err703);
 }
 errors++;
 }
-if(data261.reason === undefined){
-const err704 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+if(func1(data263) < 1){
+const err704 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data263};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -8690,8 +8704,8 @@ vErrors.push(err704);
 }
 errors++;
 }
-if(data261.approver === undefined){
-const err705 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+if(!pattern4.test(data263)){
+const err705 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data263};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -8700,8 +8714,9 @@ vErrors.push(err705);
 }
 errors++;
 }
-if(data261.expires === undefined){
-const err706 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+}
+else {
+const err706 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data263};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -8710,9 +8725,9 @@ vErrors.push(err706);
 }
 errors++;
 }
-for(const key70 in data261){
-if(!(((((key70 === "policyId") || (key70 === "reason")) || (key70 === "approver")) || (key70 === "expires")) || (key70 === "path"))){
-const err707 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+let data264 = data261.queueTargetPerReplica;
+if(!(((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264))) && (isFinite(data264)))){
+const err707 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data264};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -8721,12 +8736,9 @@ vErrors.push(err707);
 }
 errors++;
 }
-}
-if(data261.policyId !== undefined){
-let data262 = data261.policyId;
-if(typeof data262 === "string"){
-if(func1(data262) > 16){
-const err708 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data262};
+if((typeof data264 == "number") && (isFinite(data264))){
+if(data264 > 1000 || isNaN(data264)){
+const err708 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data264};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -8735,8 +8747,8 @@ vErrors.push(err708);
 }
 errors++;
 }
-if(func1(data262) < 1){
-const err709 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data262};
+if(data264 < 1 || isNaN(data264)){
+const err709 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data264};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -8745,8 +8757,10 @@ vErrors.push(err709);
 }
 errors++;
 }
-if(!pattern34.test(data262)){
-const err710 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data262};
+}
+let data265 = data261.scaleDownStabilizationSeconds;
+if(!(((typeof data265 == "number") && (!(data265 % 1) && !isNaN(data265))) && (isFinite(data265)))){
+const err710 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data265};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -8755,9 +8769,9 @@ vErrors.push(err710);
 }
 errors++;
 }
-}
-else {
-const err711 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data262};
+if((typeof data265 == "number") && (isFinite(data265))){
+if(data265 > 3600 || isNaN(data265)){
+const err711 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data265};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -8766,12 +8780,8 @@ vErrors.push(err711);
 }
 errors++;
 }
-}
-if(data261.reason !== undefined){
-let data263 = data261.reason;
-if(typeof data263 === "string"){
-if(func1(data263) > 1000){
-const err712 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data263};
+if(data265 < 0 || isNaN(data265)){
+const err712 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data265};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -8780,8 +8790,10 @@ vErrors.push(err712);
 }
 errors++;
 }
-if(func1(data263) < 1){
-const err713 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data263};
+}
+}
+else {
+const err713 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data261};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -8790,9 +8802,11 @@ vErrors.push(err713);
 }
 errors++;
 }
-}
-else {
-const err714 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data263};
+let data266 = data231.modelCache;
+if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
+for(const key70 in data266){
+if(!(key70 === "storageClass")){
+const err714 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data266};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -8802,11 +8816,11 @@ vErrors.push(err714);
 errors++;
 }
 }
-if(data261.approver !== undefined){
-let data264 = data261.approver;
-if(typeof data264 === "string"){
-if(func1(data264) > 256){
-const err715 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data264};
+if(data266.storageClass !== undefined){
+let data267 = data266.storageClass;
+if(typeof data267 === "string"){
+if(func1(data267) > 63){
+const err715 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data267};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -8815,8 +8829,8 @@ vErrors.push(err715);
 }
 errors++;
 }
-if(func1(data264) < 1){
-const err716 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data264};
+if(func1(data267) < 1){
+const err716 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data267};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -8825,8 +8839,9 @@ vErrors.push(err716);
 }
 errors++;
 }
-if(!pattern5.test(data264)){
-const err717 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data264};
+}
+else {
+const err717 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data267};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -8836,8 +8851,9 @@ vErrors.push(err717);
 errors++;
 }
 }
+}
 else {
-const err718 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data264};
+const err718 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data266};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -8847,11 +8863,8 @@ vErrors.push(err718);
 errors++;
 }
 }
-if(data261.expires !== undefined){
-let data265 = data261.expires;
-if(typeof data265 === "string"){
-if(func1(data265) > 10){
-const err719 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data265};
+else {
+const err719 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data231};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -8860,8 +8873,10 @@ vErrors.push(err719);
 }
 errors++;
 }
-if(func1(data265) < 1){
-const err720 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data265};
+let data268 = data11.exceptions;
+if(Array.isArray(data268)){
+if(data268.length > 64){
+const err720 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data268};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -8870,8 +8885,12 @@ vErrors.push(err720);
 }
 errors++;
 }
-if(!pattern36.test(data265)){
-const err721 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data265};
+const len22 = data268.length;
+for(let i26=0; i26<len22; i26++){
+let data269 = data268[i26];
+if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
+if(data269.policyId === undefined){
+const err721 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data269};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -8880,9 +8899,8 @@ vErrors.push(err721);
 }
 errors++;
 }
-}
-else {
-const err722 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data265};
+if(data269.reason === undefined){
+const err722 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data269};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -8891,12 +8909,8 @@ vErrors.push(err722);
 }
 errors++;
 }
-}
-if(data261.path !== undefined){
-let data266 = data261.path;
-if(typeof data266 === "string"){
-if(func1(data266) > 512){
-const err723 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data266};
+if(data269.approver === undefined){
+const err723 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data269};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -8905,8 +8919,8 @@ vErrors.push(err723);
 }
 errors++;
 }
-if(func1(data266) < 1){
-const err724 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data266};
+if(data269.expires === undefined){
+const err724 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data269};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -8915,9 +8929,9 @@ vErrors.push(err724);
 }
 errors++;
 }
-}
-else {
-const err725 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data266};
+for(const key71 in data269){
+if(!(((((key71 === "policyId") || (key71 === "reason")) || (key71 === "approver")) || (key71 === "expires")) || (key71 === "path"))){
+const err725 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data269};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -8927,9 +8941,11 @@ vErrors.push(err725);
 errors++;
 }
 }
-}
-else {
-const err726 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data261};
+if(data269.policyId !== undefined){
+let data270 = data269.policyId;
+if(typeof data270 === "string"){
+if(func1(data270) > 16){
+const err726 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data270};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -8938,10 +8954,8 @@ vErrors.push(err726);
 }
 errors++;
 }
-}
-}
-else {
-const err727 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data260};
+if(func1(data270) < 1){
+const err727 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data270};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -8950,9 +8964,8 @@ vErrors.push(err727);
 }
 errors++;
 }
-}
-else {
-const err728 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(!pattern34.test(data270)){
+const err728 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data270};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -8962,14 +8975,220 @@ vErrors.push(err728);
 errors++;
 }
 }
-}
 else {
-const err729 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err729 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data270};
 if(vErrors === null){
 vErrors = [err729];
 }
 else {
 vErrors.push(err729);
+}
+errors++;
+}
+}
+if(data269.reason !== undefined){
+let data271 = data269.reason;
+if(typeof data271 === "string"){
+if(func1(data271) > 1000){
+const err730 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data271};
+if(vErrors === null){
+vErrors = [err730];
+}
+else {
+vErrors.push(err730);
+}
+errors++;
+}
+if(func1(data271) < 1){
+const err731 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data271};
+if(vErrors === null){
+vErrors = [err731];
+}
+else {
+vErrors.push(err731);
+}
+errors++;
+}
+}
+else {
+const err732 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data271};
+if(vErrors === null){
+vErrors = [err732];
+}
+else {
+vErrors.push(err732);
+}
+errors++;
+}
+}
+if(data269.approver !== undefined){
+let data272 = data269.approver;
+if(typeof data272 === "string"){
+if(func1(data272) > 256){
+const err733 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data272};
+if(vErrors === null){
+vErrors = [err733];
+}
+else {
+vErrors.push(err733);
+}
+errors++;
+}
+if(func1(data272) < 1){
+const err734 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data272};
+if(vErrors === null){
+vErrors = [err734];
+}
+else {
+vErrors.push(err734);
+}
+errors++;
+}
+if(!pattern5.test(data272)){
+const err735 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data272};
+if(vErrors === null){
+vErrors = [err735];
+}
+else {
+vErrors.push(err735);
+}
+errors++;
+}
+}
+else {
+const err736 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data272};
+if(vErrors === null){
+vErrors = [err736];
+}
+else {
+vErrors.push(err736);
+}
+errors++;
+}
+}
+if(data269.expires !== undefined){
+let data273 = data269.expires;
+if(typeof data273 === "string"){
+if(func1(data273) > 10){
+const err737 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data273};
+if(vErrors === null){
+vErrors = [err737];
+}
+else {
+vErrors.push(err737);
+}
+errors++;
+}
+if(func1(data273) < 1){
+const err738 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data273};
+if(vErrors === null){
+vErrors = [err738];
+}
+else {
+vErrors.push(err738);
+}
+errors++;
+}
+if(!pattern36.test(data273)){
+const err739 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data273};
+if(vErrors === null){
+vErrors = [err739];
+}
+else {
+vErrors.push(err739);
+}
+errors++;
+}
+}
+else {
+const err740 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data273};
+if(vErrors === null){
+vErrors = [err740];
+}
+else {
+vErrors.push(err740);
+}
+errors++;
+}
+}
+if(data269.path !== undefined){
+let data274 = data269.path;
+if(typeof data274 === "string"){
+if(func1(data274) > 512){
+const err741 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data274};
+if(vErrors === null){
+vErrors = [err741];
+}
+else {
+vErrors.push(err741);
+}
+errors++;
+}
+if(func1(data274) < 1){
+const err742 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data274};
+if(vErrors === null){
+vErrors = [err742];
+}
+else {
+vErrors.push(err742);
+}
+errors++;
+}
+}
+else {
+const err743 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data274};
+if(vErrors === null){
+vErrors = [err743];
+}
+else {
+vErrors.push(err743);
+}
+errors++;
+}
+}
+}
+else {
+const err744 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data269};
+if(vErrors === null){
+vErrors = [err744];
+}
+else {
+vErrors.push(err744);
+}
+errors++;
+}
+}
+}
+else {
+const err745 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data268};
+if(vErrors === null){
+vErrors = [err745];
+}
+else {
+vErrors.push(err745);
+}
+errors++;
+}
+}
+else {
+const err746 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(vErrors === null){
+vErrors = [err746];
+}
+else {
+vErrors.push(err746);
+}
+errors++;
+}
+}
+}
+else {
+const err747 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err747];
+}
+else {
+vErrors.push(err747);
 }
 errors++;
 }

@@ -15,6 +15,7 @@
 #     cis-eks: ["5.4.x"]
 package llmops.runtime.kubernetes.no_public_load_balancer
 
+import data.llmops.lib.cidr
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-K8S-013", "msg": msg, "path": sprintf("%s/spec", [lib.resource_pointer(i)]), "resource": resource.urn} if {
@@ -28,10 +29,7 @@ deny contains {"id": "LLM-K8S-013", "msg": msg, "path": sprintf("%s/spec", [lib.
 
 open_ranges(resource) if count(object.get(resource.props.spec, "loadBalancerSourceRanges", [])) == 0
 
-open_ranges(resource) if {
-	some cidr in resource.props.spec.loadBalancerSourceRanges
-	lib.world_cidr(cidr)
-}
+open_ranges(resource) if cidr.open_to_internet(resource.props.spec.loadBalancerSourceRanges)
 
 internal_scheme(resource) if object.get(resource.props, ["metadata", "annotations", "service.beta.kubernetes.io/aws-load-balancer-scheme"], "") == "internal"
 

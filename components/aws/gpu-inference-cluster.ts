@@ -120,7 +120,7 @@ export class GpuInferenceCluster extends pulumi.ComponentResource {
     const nodePolicies = NODE_ROLE_POLICIES.map((policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent));
 
     const launchTemplate = (pool: string) => new aws.ec2.LaunchTemplate(`${name}-${pool}-lt`, {
-      // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (EKS.8 / CIS 5.4.x).
+      // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (FSBP EC2.8).
       metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
       blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: args.volumeKeyArn, volumeSize: pool === "system" ? 50 : 200, volumeType: "gp3" } }],
       tagSpecifications: [{ resourceType: "instance", tags: { ...args.tags, "llmops:pool": pool } }],

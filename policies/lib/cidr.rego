@@ -37,9 +37,9 @@ family(cidr) := 4 if not contains(cidr, ":")
 prefix(cidr) := to_number(split(cidr, "/")[1])
 
 # Units (2^-32 of the family's space) a CIDR covers.
-units(cidr) := bits.lsh(1, unit_bits - prefix(cidr)) if prefix(cidr) <= unit_bits
+span_units(cidr) := bits.lsh(1, unit_bits - prefix(cidr)) if prefix(cidr) <= unit_bits
 
-units(cidr) := 0 if prefix(cidr) > unit_bits
+span_units(cidr) := 0 if prefix(cidr) > unit_bits
 
 # The same network written twice ("10.0.0.0/8", "10.1.2.3/8") counts once: each class of
 # mutually-containing CIDRs is represented by its smallest string.
@@ -72,7 +72,7 @@ public_units(cidr) := 0 if {
 	net.cidr_contains(reserved, cidr)
 }
 
-public_units(cidr) := units(cidr) - sum([units(reserved) |
+public_units(cidr) := span_units(cidr) - sum([span_units(reserved) |
 	some reserved in params.non_internet_cidrs
 	family(reserved) == family(cidr)
 	net.cidr_contains(cidr, reserved)

@@ -9,7 +9,8 @@
 #   remediation: >-
 #     Set enableLogFileValidation: true and kmsKeyId on the trail.
 #   frameworks:
-#     aws-fsbp: ["CloudTrail.4", "CloudTrail.2"]
+#     aws-fsbp: ["CloudTrail.2", "CloudTrail.4"]
+#     iso-42001: ["A.6.2.8"]
 package llmops.runtime.aws.cloudtrail_integrity
 
 import data.llmops.lib.runtime as lib

@@ -11,7 +11,7 @@
 #     Set vpcConfig.endpointPublicAccess: false, or restrict publicAccessCidrs to named CIDRs.
 #   frameworks:
 #     aws-fsbp: ["EKS.1"]
-#     cis-eks: ["5.4.2"]
+#     cis-eks: ["5.4.1", "5.4.2"]
 package llmops.runtime.aws.eks_private_endpoint
 
 import data.llmops.lib.cidr

@@ -10,9 +10,8 @@
 #   remediation: >-
 #     Name the ARNs (or ARN prefixes) the actions apply to.
 #   frameworks:
-#     aws-fsbp: ["IAM.1"]
 #     owasp-llm-2025: ["LLM06:2025"]
-#     cis-eks: ["5.1.x"]
+#     nist-ai-600-1: ["Information Security"]
 package llmops.runtime.aws.iam_no_wildcard_resources
 
 import data.llmops.lib.runtime as lib

@@ -11,7 +11,7 @@
 #     Use StringEquals on <issuer>:sub = system:serviceaccount:<ns>:<sa> and <issuer>:aud =
 #     sts.amazonaws.com.
 #   frameworks:
-#     cis-eks: ["5.1.x"]
+#     cis-eks: ["5.2.1"]
 #     owasp-llm-2025: ["LLM06:2025"]
 package llmops.runtime.aws.irsa_trust_pinned
 

@@ -10,8 +10,8 @@
 #   remediation: >-
 #     Set kmsKeyId and retentionInDays on every log group.
 #   frameworks:
-#     aws-fsbp: ["CloudWatch.x"]
-#     cis-eks: ["2.1.x"]
+#     aws-fsbp: ["CloudWatch.16"]
+#     nist-ai-600-1: ["Data Privacy"]
 package llmops.runtime.aws.log_group_encrypted
 
 import data.llmops.lib.runtime as lib

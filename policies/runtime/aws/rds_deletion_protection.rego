@@ -10,7 +10,7 @@
 #   remediation: >-
 #     Set deletionProtection: true and backupRetentionPeriod of at least 7 days.
 #   frameworks:
-#     aws-fsbp: ["RDS.7", "RDS.11"]
+#     aws-fsbp: ["RDS.7", "RDS.8", "RDS.11"]
 package llmops.runtime.aws.rds_deletion_protection
 
 import data.llmops.lib.runtime as lib

@@ -14,6 +14,7 @@
 #     gateway.
 #   frameworks:
 #     aws-fsbp: ["EC2.18", "EC2.19"]
+#     owasp-llm-2025: ["LLM10:2025"]
 package llmops.runtime.aws.sg_no_world_ingress
 
 import data.llmops.lib.cidr

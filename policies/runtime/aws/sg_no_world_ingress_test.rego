@@ -13,19 +13,19 @@ sg_rule := "aws:ec2/securityGroupRule:SecurityGroupRule"
 named_group(ingress) := object.union(fx.res(sg, {"ingress": ingress}), {"id": "sg-web", "name": "web"})
 
 denied_cases := {
-	"inline": {"input": fx.doc([fx.res(sg, {"ingress": [{"fromPort": 443, "toPort": 443, "protocol": "tcp", "cidrBlocks": ["0.0.0.0/0"]}]})]), "path": "/resources/0/props"},
-	"inline halves": {"input": fx.doc([fx.res(sg, {"ingress": [{"fromPort": 443, "toPort": 443, "protocol": "tcp", "cidrBlocks": ["0.0.0.0/1", "128.0.0.0/1"]}]})]), "path": "/resources/0/props"},
-	"inline ipv6": {"input": fx.doc([fx.res(sg, {"ingress": [{"fromPort": 443, "toPort": 443, "protocol": "tcp", "ipv6CidrBlocks": ["::/0"]}]})]), "path": "/resources/0/props"},
-	"rule": {"input": fx.doc([fx.res(ingress_rule, {"cidrIpv4": "0.0.0.0/0", "fromPort": 22})]), "path": "/resources/0/props"},
-	"rule ipv6": {"input": fx.doc([fx.res(ingress_rule, {"cidrIpv6": "::/0", "fromPort": 22, "securityGroupId": "sg-1"})]), "path": "/resources/0/props"},
-	"legacy rule ipv6": {"input": fx.doc([fx.res(sg_rule, {"type": "ingress", "ipv6CidrBlocks": ["::/0"], "securityGroupId": "sg-1"})]), "path": "/resources/0/props"},
+	"inline": {"input": fx.doc([fx.res(sg, {"ingress": [{"fromPort": 443, "toPort": 443, "protocol": "tcp", "cidrBlocks": ["0.0.0.0/0"]}]})]), "paths": {"/resources/0/props"}},
+	"inline halves": {"input": fx.doc([fx.res(sg, {"ingress": [{"fromPort": 443, "toPort": 443, "protocol": "tcp", "cidrBlocks": ["0.0.0.0/1", "128.0.0.0/1"]}]})]), "paths": {"/resources/0/props"}},
+	"inline ipv6": {"input": fx.doc([fx.res(sg, {"ingress": [{"fromPort": 443, "toPort": 443, "protocol": "tcp", "ipv6CidrBlocks": ["::/0"]}]})]), "paths": {"/resources/0/props"}},
+	"rule": {"input": fx.doc([fx.res(ingress_rule, {"cidrIpv4": "0.0.0.0/0", "fromPort": 22})]), "paths": {"/resources/0/props"}},
+	"rule ipv6": {"input": fx.doc([fx.res(ingress_rule, {"cidrIpv6": "::/0", "fromPort": 22, "securityGroupId": "sg-1"})]), "paths": {"/resources/0/props"}},
+	"legacy rule ipv6": {"input": fx.doc([fx.res(sg_rule, {"type": "ingress", "ipv6CidrBlocks": ["::/0"], "securityGroupId": "sg-1"})]), "paths": {"/resources/0/props"}},
 	"halves split over a group's rules": {
 		"input": fx.doc([
 			named_group([]),
 			fx.res(ingress_rule, {"cidrIpv4": "0.0.0.0/1", "securityGroupId": "sg-web"}),
 			fx.res(ingress_rule, {"cidrIpv4": "128.0.0.0/1", "securityGroupId": "sg-web"}),
 		]),
-		"path": "/resources/0/props",
+		"paths": {"/resources/0/props"},
 	},
 	"two /9s on one group's rules": {
 		"input": fx.doc([
@@ -50,15 +50,11 @@ allowed_cases := {
 	]),
 }
 
-expected_paths(tc) := tc.paths
-
-expected_paths(tc) := {tc.path} if not tc.paths
-
 # Each denied case yields exactly this check's id at the expected path, naming the resource.
 test_denied[note] if {
 	some note, tc in denied_cases
 	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-AWS-019", path] | some path in expected_paths(tc)}
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-019", path] | some path in tc.paths}
 	every f in found { f.resource != "" }
 }
 

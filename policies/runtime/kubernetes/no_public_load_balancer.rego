@@ -10,9 +10,8 @@
 #     Use a ClusterIP Service behind the gateway, or set loadBalancerSourceRanges to named CIDRs
 #     (never 0.0.0.0/0).
 #   frameworks:
-#     nsa-cisa-k8s: ["Network separation"]
+#     nsa-cisa-k8s: ["Network separation: Network policies"]
 #     owasp-llm-2025: ["LLM10:2025"]
-#     cis-eks: ["5.4.x"]
 package llmops.runtime.kubernetes.no_public_load_balancer
 
 import data.llmops.lib.cidr

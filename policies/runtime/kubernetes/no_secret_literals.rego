@@ -10,9 +10,10 @@
 #   remediation: >-
 #     Move the value into a Secret and use env[].valueFrom.secretKeyRef.
 #   frameworks:
-#     nsa-cisa-k8s: ["Secrets: avoid plain-text secrets"]
+#     nsa-cisa-k8s: ["Network separation: Secrets"]
 #     owasp-llm-2025: ["LLM02:2025"]
-#     cis-eks: ["5.4.1"]
+#     cis-kubernetes: ["5.4.1"]
+#     cis-eks: ["4.4.1"]
 package llmops.runtime.kubernetes.no_secret_literals
 
 import data.llmops.lib.runtime as lib

@@ -12,7 +12,7 @@
 #     labelled llmops.dev/role: retrieval or ingestion.
 #   frameworks:
 #     owasp-llm-2025: ["LLM08:2025"]
-#     nsa-cisa-k8s: ["Network separation"]
+#     nsa-cisa-k8s: ["Network separation: Network policies"]
 package llmops.runtime.kubernetes.vector_db_isolated
 
 import data.llmops.lib.runtime as lib

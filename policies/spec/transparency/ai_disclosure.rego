@@ -11,8 +11,9 @@
 #     Set spec.governance.disclosure.aiDisclosure to true and give the disclosure text.
 #   frameworks:
 #     nist-ai-rmf: ["MAP 1.1", "GOVERN 4.2"]
-#     eu-ai-act: ["Art. 50"]
+#     eu-ai-act: ["Art. 50(1)"]
 #     nist-ai-600-1: ["Human-AI Configuration"]
+#     iso-42001: ["A.8.2"]
 package llmops.spec.transparency.ai_disclosure
 
 import data.llmops.lib.spec

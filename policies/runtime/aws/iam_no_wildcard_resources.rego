@@ -21,13 +21,40 @@ deny contains {"id": "LLM-AWS-023", "msg": msg, "path": sprintf("%s/policy", [li
 	resource.type in {"aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy", "aws:iam/userPolicy:UserPolicy", "aws:iam/groupPolicy:GroupPolicy"}
 	some statement in lib.as_array(lib.document(resource.props.policy).Statement)
 	statement.Effect == "Allow"
-	"*" in lib.as_array(statement.Resource)
+	some arn in lib.as_array(statement.Resource)
+	wildcard_resource(arn)
 	some action in lib.as_array(statement.Action)
 	not read_only_listing(action)
-	msg := sprintf("policy %s allows %s on every resource", [resource.name, action])
+	msg := sprintf("policy %s allows %s on %s", [resource.name, action, arn])
 }
 
 # Describe/List/Get*Token-style calls have no resource-level permissions in IAM.
 read_only_listing(action) if regex.match(`^[a-z0-9-]+:(Describe|List)[A-Za-z]*$`, action)
 
 read_only_listing("sts:GetCallerIdentity")
+
+# "*", and ARNs whose resource part names nothing: arn:aws:s3:::*, arn:aws:s3:::*/*,
+# arn:aws:dynamodb:*:*:table/*, arn:aws:*:*:*:*, arn:*.
+wildcard_resource("*")
+
+wildcard_resource(arn) if {
+	is_string(arn)
+	parts := split(arn, ":")
+	parts[0] == "arn"
+	count(parts) < 6
+	endswith(arn, "*")
+}
+
+wildcard_resource(arn) if {
+	is_string(arn)
+	parts := split(arn, ":")
+	parts[0] == "arn"
+	count(parts) >= 6
+	resource_part := concat(":", array.slice(parts, 5, count(parts)))
+	regex.match(`^([A-Za-z0-9-]+[/:])?\*(/\*)*$`, resource_part)
+	not named_bucket(parts[2], resource_part)
+}
+
+# In S3 the first segment is the bucket name, not a resource type: arn:aws:s3:::logs/* is one
+# bucket's objects.
+named_bucket("s3", resource_part) if not startswith(resource_part, "*")

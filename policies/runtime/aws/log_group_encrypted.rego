@@ -1,8 +1,10 @@
 # METADATA
 # title: Log groups are KMS-encrypted and expire
 # description: >-
-#   Logs hold prompts and identifiers; they are encrypted with a customer-managed key and kept
-#   only as long as needed.
+#   Log groups hold prompts, responses and audit records: each is encrypted with a KMS key and
+#   expires (retentionInDays absent or 0 keeps records forever). When the runtime input carries
+#   the spec, retention is at most the spec's longest log retention (data.retention.logsDays or
+#   observability.audit.retentionDays), rounded up to the next period CloudWatch accepts.
 # scope: package
 # custom:
 #   id: LLM-AWS-025
@@ -17,9 +19,40 @@ package llmops.runtime.aws.log_group_encrypted
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-AWS-025", "msg": msg, "path": sprintf("%s/kmsKeyId", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some [i, resource] in log_groups
+	not resource.props.kmsKeyId
+	msg := sprintf("log group %s has no KMS key", [resource.name])
+}
+
+deny contains {"id": "LLM-AWS-025", "msg": msg, "path": sprintf("%s/retentionInDays", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some [i, resource] in log_groups
+	not object.get(resource.props, "retentionInDays", 0) > 0
+	msg := sprintf("log group %s keeps its records forever", [resource.name])
+}
+
+deny contains {"id": "LLM-AWS-025", "msg": msg, "path": sprintf("%s/retentionInDays", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	ceiling := retention_ceiling
+	some [i, resource] in log_groups
+	days := resource.props.retentionInDays
+	is_number(days)
+	days > ceiling
+	msg := sprintf("log group %s keeps records %d days, longer than the spec allows (%d)", [resource.name, days, ceiling])
+}
+
+log_groups contains [i, resource] if {
 	some i, resource in input.resources
 	resource.type == "aws:cloudwatch/logGroup:LogGroup"
-	some field in ["kmsKeyId", "retentionInDays"]
-	not resource.props[field]
-	msg := sprintf("log group %s has no KMS key or no retention", [resource.name])
+}
+
+# The spec's longest log retention (input.spec is the spec document), rounded up to a period
+# CloudWatch accepts.
+retention_ceiling := min([period |
+	some period in data.llmops.params.cloudwatch_retention_days
+	period >= spec_days
+]) if {
+	spec_days := max([
+		object.get(input, ["spec", "spec", "data", "retention", "logsDays"], 0),
+		object.get(input, ["spec", "spec", "observability", "audit", "retentionDays"], 0),
+	])
+	spec_days > 0
 }

@@ -17,12 +17,12 @@ import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-AWS-016", "msg": msg, "path": sprintf("%s/deletionProtection", [lib.resource_pointer(i)]), "resource": resource.urn} if {
 	some i, resource in input.resources
-	resource.type == "aws:rds/cluster:Cluster"
+	resource.type in {"aws:rds/cluster:Cluster", "aws:rds/instance:Instance"}
 	not protected(resource.props)
 	msg := sprintf("database %s can be deleted or keeps under 7 days of backups", [resource.name])
 }
 
 protected(props) if {
 	props.deletionProtection == true
-	object.get(props, "backupRetentionPeriod", 1) >= 7
+	object.get(props, "backupRetentionPeriod", 1) >= data.llmops.params.min_db_backup_retention_days
 }

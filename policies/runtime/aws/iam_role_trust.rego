@@ -1,0 +1,41 @@
+# METADATA
+# title: Roles trust no public or foreign principal without a condition
+# description: >-
+#   A trust policy that lets Principal * assume the role, in any sts:AssumeRole* form, without a
+#   condition naming the caller's account or organisation hands the role to anyone; a foreign
+#   account trusted without sts:ExternalId or an organisation condition invites the
+#   confused-deputy problem.
+# scope: package
+# custom:
+#   id: LLM-AWS-032
+#   severity: critical
+#   remediation: >-
+#     Name the principals that may assume the role; for another account, add an sts:ExternalId or
+#     aws:PrincipalOrgID condition; list this organisation's accounts in data.yaml's
+#     trusted_aws_account_ids.
+#   frameworks:
+#     aws-fsbp: ["IAM.1"]
+#     owasp-llm-2025: ["LLM06:2025"]
+#     nist-ai-600-1: ["Information Security"]
+package llmops.runtime.aws.iam_role_trust
+
+import data.llmops.lib.iam
+import data.llmops.lib.runtime as lib
+
+deny contains {"id": "LLM-AWS-032", "msg": msg, "path": sprintf("%s/assumeRolePolicy", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "aws:iam/role:Role"
+	some statement in iam.statements(resource.props.assumeRolePolicy)
+	iam.allows(statement)
+	iam.assume_action(statement)
+	not iam.restricting_condition(statement)
+	some reason in reasons(statement.Principal)
+	msg := sprintf("role %s can be assumed by %s without a restricting condition", [resource.name, reason])
+}
+
+reasons(principal) := {"any principal"} if iam.wildcard_principal(principal)
+
+reasons(principal) := {sprintf("account %s", [account]) |
+	some account in iam.principal_accounts(principal)
+	not account in data.llmops.params.trusted_aws_account_ids
+} if not iam.wildcard_principal(principal)

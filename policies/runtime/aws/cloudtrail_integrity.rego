@@ -1,15 +1,16 @@
 # METADATA
-# title: CloudTrail validates log files and encrypts them
+# title: CloudTrail is multi-region, validates log files and encrypts them
 # description: >-
-#   Log-file validation proves the audit trail was not altered; KMS keeps it confidential.
+#   A multi-region trail records API calls in every region (an attacker's too); log-file
+#   validation proves the audit trail was not altered; KMS keeps it confidential.
 # scope: package
 # custom:
 #   id: LLM-AWS-026
 #   severity: high
 #   remediation: >-
-#     Set enableLogFileValidation: true and kmsKeyId on the trail.
+#     Set isMultiRegionTrail: true, enableLogFileValidation: true and kmsKeyId on the trail.
 #   frameworks:
-#     aws-fsbp: ["CloudTrail.2", "CloudTrail.4"]
+#     aws-fsbp: ["CloudTrail.1", "CloudTrail.2", "CloudTrail.4"]
 #     iso-42001: ["A.6.2.8"]
 package llmops.runtime.aws.cloudtrail_integrity
 
@@ -19,10 +20,11 @@ deny contains {"id": "LLM-AWS-026", "msg": msg, "path": sprintf("%s/enableLogFil
 	some i, resource in input.resources
 	resource.type == "aws:cloudtrail/trail:Trail"
 	not integrity(resource.props)
-	msg := sprintf("trail %s does not validate or encrypt its logs", [resource.name])
+	msg := sprintf("trail %s is not multi-region, or does not validate or KMS-encrypt its logs", [resource.name])
 }
 
 integrity(props) if {
 	props.enableLogFileValidation == true
 	props.kmsKeyId
+	props.isMultiRegionTrail == true
 }

@@ -26,10 +26,10 @@ deny contains {"id": "LLM-AWS-035", "msg": msg, "path": sprintf("%s/imageTagMuta
 }
 
 deny contains {"id": "LLM-AWS-035", "msg": msg, "path": sprintf("%s/imageScanningConfiguration", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+	not account_scanning
 	some i, resource in input.resources
 	resource.type == "aws:ecr/repository:Repository"
 	object.get(resource.props, ["imageScanningConfiguration", "scanOnPush"], false) != true
-	not account_scanning
 	msg := sprintf("ECR repository %s does not scan images on push", [resource.name])
 }
 

@@ -4,7 +4,8 @@
 #   A trust policy that lets Principal * assume the role, in any sts:AssumeRole* form, without a
 #   condition naming the caller's account or organisation hands the role to anyone; a foreign
 #   account trusted without sts:ExternalId or an organisation condition invites the
-#   confused-deputy problem.
+#   confused-deputy problem. Home accounts are data.yaml's trusted_aws_account_ids and the
+#   accounts that own the input's KMS keys and OIDC providers.
 # scope: package
 # custom:
 #   id: LLM-AWS-032
@@ -37,5 +38,26 @@ reasons(principal) := {"any principal"} if iam.wildcard_principal(principal)
 
 reasons(principal) := {sprintf("account %s", [account]) |
 	some account in iam.principal_accounts(principal)
-	not account in data.llmops.params.trusted_aws_account_ids
+	not account in home_accounts
 } if not iam.wildcard_principal(principal)
+
+# The organisation's accounts (data.yaml's trusted_aws_account_ids) and the accounts this input's
+# own infrastructure lives in: the owners of the KMS keys its resources encrypt with and of the
+# OIDC providers its roles federate. An account that appears only as a trusted principal is
+# foreign.
+home_accounts := ({account | some account in data.llmops.params.trusted_aws_account_ids} | {parts[4] |
+	some resource in input.resources
+	some field in ["kmsKeyId", "kmsKeyArn", "kmsMasterKeyId", "keyArn"]
+	arn := resource.props[field]
+	is_string(arn)
+	parts := split(arn, ":")
+	count(parts) >= 6
+	parts[2] == "kms"
+}) | {split(provider, ":")[4] |
+	some resource in input.resources
+	resource.type == "aws:iam/role:Role"
+	some statement in iam.statements(resource.props.assumeRolePolicy)
+	some provider in lib.as_array(object.get(statement, ["Principal", "Federated"], []))
+	is_string(provider)
+	contains(provider, ":oidc-provider/")
+}

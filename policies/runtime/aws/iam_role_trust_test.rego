@@ -11,6 +11,10 @@ denied_cases := {
 }
 
 allowed_cases := {
+	"the account that owns the stack's keys": fx.doc([
+		fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::222233334444:root"}, "Action": "sts:AssumeRole", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]}}),
+		fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "arn:aws:kms:eu-west-1:222233334444:key/abc"}),
+	]),
 	"service": fx.doc([fx.node_role]),
 	"own account": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:role/admin"}, "Action": "sts:AssumeRole"}]}})]),
 	"foreign account with external id": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "999988887777"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "vendor-42"}}}]}})]),

@@ -31,12 +31,11 @@ deny contains {"id": "LLM-AWS-025", "msg": msg, "path": sprintf("%s/retentionInD
 }
 
 deny contains {"id": "LLM-AWS-025", "msg": msg, "path": sprintf("%s/retentionInDays", [lib.resource_pointer(i)]), "resource": resource.urn} if {
-	ceiling := retention_ceiling
 	some [i, resource] in log_groups
 	days := resource.props.retentionInDays
 	is_number(days)
-	days > ceiling
-	msg := sprintf("log group %s keeps records %d days, longer than the spec allows (%d)", [resource.name, days, ceiling])
+	days > retention_ceiling
+	msg := sprintf("log group %s keeps records %d days, longer than the spec allows (%d)", [resource.name, days, retention_ceiling])
 }
 
 log_groups contains [i, resource] if {

@@ -17,6 +17,7 @@ import { FeedbackStore, ModelArtifacts } from "../components/aws/data-stores.js"
 import { VectorStore } from "../components/aws/vector-store.js";
 import { AccessControls, workloadRoleName, type Workload, type WorkloadGrant } from "../components/aws/access-controls.js";
 import { AuditTrail, logRetentionFor } from "../components/aws/audit-trail.js";
+import { RuntimeMonitoring } from "../components/aws/runtime-monitoring.js";
 import { composeWorkloads } from "./workloads.js";
 import { WORKLOAD_UID } from "../components/kubernetes/pod-security.js";
 import { modelSizing } from "./model-sizing.js";
@@ -270,5 +271,21 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
   }, opts);
   outputs.auditBucket = audit.bucket.name;
   outputs.auditTrailArn = audit.trail.arn;
+
+  // GuardDuty EKS Runtime Monitoring in production (LLM-AWS-036); Bedrock invocation logging
+  // wherever a Bedrock model is called (LLM-AWS-037).
+  const eksRuntimeMonitoring = cluster !== undefined && spec.metadata.environment === "prod";
+  const bedrockInvocationLogging = body.models.some((model) => model.source.type === "bedrock") || body.blackBoxApi?.provider === "bedrock";
+  if (eksRuntimeMonitoring || bedrockInvocationLogging) {
+    new RuntimeMonitoring(`${name}-monitoring`, {
+      accountId: env.accountId,
+      region: env.region,
+      eksRuntimeMonitoring,
+      bedrockInvocationLogging,
+      logKeyArn: keys.arns.logs,
+      logRetentionDays: logRetentionFor(body.data.retention.logsDays),
+      tags,
+    }, opts);
+  }
   return outputs;
 }

@@ -179,6 +179,9 @@ describe.skipIf(!ready)("llmops policy list / explain", () => {
     expect(explained.status).toBe(0);
     expect(explained.stdout).toMatch(/Remediation: /);
     expect(explained.stdout).toMatch(/policies\/spec\/privacy\/cmk_encryption\.rego/);
+    // Each framework id comes with its control title from policies/frameworks/.
+    expect(explained.stdout).toMatch(/nist-ai-rmf \(NIST AI 100-1[^\n]*\n\s+MEASURE 2\.10: Privacy risk of the AI system/);
+    expect(explained.stdout).not.toMatch(/not in the framework catalogue/);
     const unknown = runCli(["policy", "explain", "LLM-NOPE-999"]);
     expect(unknown.status).toBe(2);
   });

@@ -23,13 +23,15 @@ const opa = requireTool("opa");
 const ready = bundleBuilt() && opa !== undefined;
 
 interface Resource { urn: string; type: string; name: string; id?: string; props: Record<string, unknown> }
-interface DeniedCase { check: string; note: string; input: { resources: Resource[] }; path: string }
+// A case's input may carry the spec document beside the resources (checks that hold a deployment
+// to what its spec declares); a finding about the spec itself points under /spec.
+interface DeniedCase { check: string; note: string; input: { resources: Resource[]; spec?: unknown }; path: string }
 
 function deniedCases(): DeniedCase[] {
   const query = 'x := {k: v | some p, n; v := data.llmops.runtime[p][n].denied_cases; k := concat(".", [p, n])}';
   const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), "--ignore", "pack", "--ignore", "engine", query], { encoding: "utf8", maxBuffer: 64 << 20 });
   if (result.status !== 0) throw new Error(result.stderr);
-  const all = (JSON.parse(result.stdout) as { result: Array<{ bindings: { x: Record<string, Record<string, { input: { resources: Resource[] }; path: string }>> } }> }).result[0]!.bindings.x;
+  const all = (JSON.parse(result.stdout) as { result: Array<{ bindings: { x: Record<string, Record<string, { input: { resources: Resource[]; spec?: unknown }; path: string }>> } }> }).result[0]!.bindings.x;
   return Object.entries(all).flatMap(([check, cases]) => Object.entries(cases).map(([note, tc]) => ({ check: check.replace(/_test$/, ""), note, input: tc.input, path: tc.path })));
 }
 
@@ -45,7 +47,7 @@ function opaRuntimeFindings(inputs: unknown[]): Array<Array<[string, string]>> {
 const key = (pairs: Iterable<readonly [string, string]>) => [...pairs].map(([id, path]) => `${id} ${path}`).sort();
 
 /** The WebAssembly engine against `opa eval` on every input, as (id, path) sets, as the opa query collects them. */
-function compareWithOpa(engine: PolicyEngine, inputs: Array<{ resources: Resource[] }>): { mismatches: string[]; compared: number } {
+function compareWithOpa(engine: PolicyEngine, inputs: Array<{ resources: Resource[]; spec?: unknown }>): { mismatches: string[]; compared: number } {
   const oracle = opaRuntimeFindings(inputs);
   const mismatches: string[] = [];
   let compared = 0;
@@ -84,12 +86,13 @@ describe.skipIf(!ready)("runtime policies", () => {
       const file = join(dir, `${testCase.check}.${testCase.note.replace(/\W+/g, "-")}.json`);
       writeFileSync(file, text);
       const runtime = readRuntimeFile(file);
-      const findings = engine.evaluateRuntime({ resources: runtime.resources });
+      const findings = engine.evaluateRuntime({ resources: runtime.resources, ...(testCase.input.spec === undefined ? {} : { spec: testCase.input.spec }) });
       const mine = findings.filter((finding) => finding.id === id);
       if (mine.length === 0 || mine.some((finding) => finding.path !== testCase.path)) {
         problems.push(`${testCase.check}/${testCase.note}: expected ${id} at ${testCase.path}, got ${JSON.stringify(mine.map((f) => f.path))}`);
         continue;
       }
+      if (!testCase.path.startsWith("/resources/")) continue;
       const line = expectedLine(text, testCase.path);
       if (mine[0]!.file !== file || mine[0]!.line !== line) problems.push(`${testCase.check}/${testCase.note}: expected ${file}:${line}, got ${mine[0]!.file}:${mine[0]!.line}`);
       const index = Number(/^\/resources\/(\d+)/.exec(testCase.path)?.[1] ?? 0);
@@ -101,7 +104,7 @@ describe.skipIf(!ready)("runtime policies", () => {
   it("as Kubernetes manifests (one file per object): the same id, in the object's file, at its line", () => {
     const problems: string[] = [];
     let compared = 0;
-    for (const testCase of cases.filter((candidate) => candidate.input.resources.every((resource) => resource.type.startsWith("kubernetes:")))) {
+    for (const testCase of cases.filter((candidate) => candidate.input.spec === undefined && candidate.input.resources.every((resource) => resource.type.startsWith("kubernetes:")))) {
       const id = idOf(testCase.check);
       const dir = join(tempDir("llmops-manifests-"), testCase.check);
       mkdirSync(dir, { recursive: true });
@@ -132,7 +135,7 @@ describe.skipIf(!ready)("runtime policies", () => {
 
   it("as `pulumi preview --json`: the same id, pointing into the step's inputs", () => {
     const problems: string[] = [];
-    for (const testCase of cases.filter((candidate) => candidate.input.resources.every((resource) => resource.type.startsWith("aws:")))) {
+    for (const testCase of cases.filter((candidate) => candidate.input.spec === undefined && candidate.input.resources.every((resource) => resource.type.startsWith("aws:")))) {
       const id = idOf(testCase.check);
       const preview = {
         steps: [
@@ -156,7 +159,7 @@ describe.skipIf(!ready)("runtime policies", () => {
 
   it("differential parity with opa eval on every runtime fixture and example plan", () => {
     const plans = examplesFor("any").map((example) => planExample(example));
-    const inputs = [...cases.map((testCase) => testCase.input), ...plans.map((plan) => ({ resources: plan.resources }))];
+    const inputs = [...cases.map((testCase) => testCase.input), ...plans.map((plan) => ({ resources: plan.resources, spec: plan.spec }))];
     const { mismatches, compared } = compareWithOpa(engine, inputs);
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(cases.length);
@@ -206,7 +209,7 @@ describe.skipIf(!ready)("every example planned through its components is secure 
   it.each(examplesFor("any"))("%s has zero runtime findings at or above high", async (example) => {
     const engine = await PolicyEngine.load(BUNDLE_DIR);
     const plan = planExample(example);
-    const findings = engine.evaluateRuntime({ resources: plan.resources });
+    const findings = engine.evaluateRuntime({ resources: plan.resources, spec: plan.spec });
     expect(findings.filter((finding) => isAtOrAbove(finding.severity, "high"))).toEqual([]);
   });
 });

@@ -65,7 +65,9 @@ export async function handler(argv: Arguments): Promise<void> {
   }
   // The same bundle judges what the spec produces: runtime policies on every planned resource.
   const { checkRuntime } = await import("../../policies/engine/check-runtime.js");
-  const report = checkRuntime(gated.engine, { resources: plan.resources }, [specFile], "plan");
+  // The spec travels with the resources: checks that hold the deployment to what the spec
+  // declares (log retention, customer-managed keys, production monitoring) read input.spec.
+  const report = checkRuntime(gated.engine, { resources: plan.resources, spec: plan.spec }, [specFile], "plan");
   const failOn = argv["fail-on"] as Severity;
   const { blockingFindings } = await import("../../policies/engine/finding.js");
   if (argv.format === "json") {

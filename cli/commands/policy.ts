@@ -1,4 +1,5 @@
 /** `llmops policy build|test|list|explain <id>`: the policy bundle's life cycle. */
+import { join } from "node:path";
 import type { Argv } from "yargs";
 import { EXIT_CANNOT_EVALUATE, recordExit } from "../outcome.js";
 
@@ -71,15 +72,24 @@ export async function handler(argv: Arguments): Promise<void> {
         const { UsageError } = await import("../errors.js");
         throw new UsageError(id === "" ? "name a check id: llmops policy explain <id>" : `no check with id ${id}; see llmops policy list`);
       }
+      // Each mapped control id is shown with its title from the framework catalogue.
+      const { controlTitle, loadFrameworkCatalogues } = await import("../../policies/engine/frameworks.js");
+      const { packageRoot } = await import("../../policies/engine/spec-policies.js");
+      const catalogues = id === undefined ? undefined : loadFrameworkCatalogues(join(packageRoot(), "policies", "frameworks"));
+      const titled = (entry: (typeof entries)[number]) => Object.entries(entry.frameworks).map(([name, ids]) => ({
+        framework: name,
+        name: catalogues?.get(name)?.name ?? name,
+        controls: ids.map((control) => ({ id: control, title: (catalogues && controlTitle(catalogues, name, control)) ?? "(not in the framework catalogue)" })),
+      }));
       if (argv.format === "json") {
-        process.stdout.write(`${JSON.stringify(id === undefined ? selected : selected[0], null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(id === undefined ? selected : { ...selected[0], controls: titled(selected[0]!) }, null, 2)}\n`);
         return;
       }
       for (const entry of selected) {
         if (id === undefined) {
           process.stdout.write(`${entry.id.padEnd(15)} ${entry.severity.padEnd(8)} ${entry.title}\n`);
         } else {
-          const frameworks = Object.entries(entry.frameworks).map(([name, ids]) => `  ${name}: ${ids.join(", ")}`).join("\n");
+          const frameworks = titled(entry).map((framework) => [`  ${framework.framework} (${framework.name})`, ...framework.controls.map((control) => `    ${control.id}: ${control.title}`)].join("\n")).join("\n");
           process.stdout.write(`${entry.id} (${entry.severity}) ${entry.title}\n\n${entry.description}\n\nRemediation: ${entry.remediation}\n\nFrameworks:\n${frameworks}\n\nSource: ${entry.source} (package ${entry.package})\n`);
         }
       }

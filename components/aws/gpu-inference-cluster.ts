@@ -143,7 +143,7 @@ export class GpuInferenceCluster extends pulumi.ComponentResource {
 
     const volume = (deviceName: string, volumeSize: number) => ({ deviceName, ebs: { encrypted: "true", kmsKeyId: args.volumeKeyArn, volumeSize, volumeType: "gp3", deleteOnTermination: "true" } });
     const launchTemplate = (pool: string, gpu: boolean) => new aws.ec2.LaunchTemplate(`${name}-${pool}-lt`, {
-      // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (EKS.8 / CIS 5.4.x).
+      // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (FSBP EC2.8).
       metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
       // Bottlerocket: OS volume and data volume (images, emptyDir). Weights live on the shared model cache, not here.
       blockDeviceMappings: gpu ? [volume("/dev/xvda", 8), volume("/dev/xvdb", 200)] : [volume("/dev/xvda", 50)],

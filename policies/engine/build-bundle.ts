@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { catalogFromAnnotations, type CatalogEntry } from "./catalog.js";
+import { loadFrameworkCatalogues } from "./frameworks.js";
 import { BUNDLE_FILES, ENTRYPOINTS, bundleRevision, type BundleManifest } from "./bundle-layout.js";
 import { CATALOG_CLAIM, DEFAULT_SIGNING_ALGORITHM, SIGNATURES_FILE, SIGNING_ALGORITHMS, verifyBundleSignature } from "./bundle-signature.js";
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
@@ -74,7 +75,8 @@ export function buildBundle(options: BuildOptions): BuildResult {
     const annotations = ["spec", "runtime"].flatMap((dir) =>
       (JSON.parse(run(tool("opa"), ["inspect", "-a", "--format", "json", join(policies, dir)], "opa inspect failed")) as { annotations?: unknown[] }).annotations ?? []);
     const absolutePolicies = join(runDirectory, policies);
-    const catalog = catalogFromAnnotations(annotations, runDirectory, absolutePolicies, [...checkFiles(join(absolutePolicies, "spec")), ...checkFiles(join(absolutePolicies, "runtime"))]);
+    const frameworks = loadFrameworkCatalogues(join(absolutePolicies, "frameworks"));
+    const catalog = catalogFromAnnotations(annotations, runDirectory, absolutePolicies, frameworks, [...checkFiles(join(absolutePolicies, "spec")), ...checkFiles(join(absolutePolicies, "runtime"))]);
 
     step("opa test --coverage");
     const testOutput = run(tool("opa"), ["test", "--coverage", "--format", "json", ...ignoreFlags({ keepTests: true }), policies], "opa test failed");

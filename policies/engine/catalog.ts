@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { SEVERITIES, type FrameworkMappings, type Severity } from "./finding.js";
 import type { RuleMetadata } from "./report.js";
+import { unknownMappings, type FrameworkCatalogue } from "./frameworks.js";
 
 export interface CatalogEntry extends RuleMetadata {
   /** Rego package, e.g. llmops.spec.privacy.cmk_encryption. */
@@ -22,8 +23,6 @@ export type CheckKind = "spec" | "runtime";
 export function checkKind(entry: { readonly package: string }): CheckKind {
   return entry.package.startsWith("llmops.runtime.") ? "runtime" : "spec";
 }
-
-const FRAMEWORK_KEYS = ["nist-ai-rmf", "nist-ai-600-1", "eu-ai-act", "owasp-llm-2025", "cis-eks", "cis-kubernetes", "aws-fsbp", "k8s-pss", "nsa-cisa-k8s"];
 
 const metadataSchema = {
   type: "object",
@@ -43,8 +42,7 @@ const metadataSchema = {
         frameworks: {
           type: "object",
           minProperties: 1,
-          propertyNames: { enum: FRAMEWORK_KEYS },
-          additionalProperties: { type: "array", minItems: 1, maxItems: 10, items: { type: "string", minLength: 1, maxLength: 60 } },
+          additionalProperties: { type: "array", minItems: 1, maxItems: 10, uniqueItems: true, items: { type: "string", minLength: 1, maxLength: 80 } },
         },
       },
     },
@@ -61,8 +59,12 @@ interface InspectedAnnotation {
   readonly path?: ReadonlyArray<{ readonly value?: unknown }>;
 }
 
-/** Every package under llmops.{spec,runtime}.<category>.<check> must carry a valid METADATA block. */
-export function catalogFromAnnotations(annotations: readonly unknown[], root: string, policiesDir: string, checkFiles?: readonly string[]): CatalogEntry[] {
+/**
+ * Every package under llmops.{spec,runtime}.<category>.<check> must carry a valid METADATA block
+ * whose framework keys and control ids are all listed in `frameworks` (policies/frameworks/).
+ * Throws CatalogError naming the file and line of the first block that fails.
+ */
+export function catalogFromAnnotations(annotations: readonly unknown[], root: string, policiesDir: string, frameworks: ReadonlyMap<string, FrameworkCatalogue>, checkFiles?: readonly string[]): CatalogEntry[] {
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(metadataSchema);
   const entries: CatalogEntry[] = [];
   const seen = new Map<string, string>();
@@ -80,6 +82,8 @@ export function catalogFromAnnotations(annotations: readonly unknown[], root: st
     }
     const annotation = raw.annotations as { title: string; description: string; custom: { id: string; severity: Severity; remediation: string; frameworks: FrameworkMappings } };
     const id = annotation.custom.id;
+    const unknown = unknownMappings(annotation.custom.frameworks, frameworks);
+    if (unknown.length > 0) throw new CatalogError(`${where}: ${packagePath} maps to framework ids not in policies/frameworks/: ${unknown.join("; ")}`);
     const duplicate = seen.get(id);
     if (duplicate) throw new CatalogError(`${where}: check id ${id} is already used by ${duplicate}`);
     seen.set(id, where);

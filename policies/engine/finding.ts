@@ -63,5 +63,5 @@ export const SCHEMA_RULE = {
   severity: "critical" as Severity,
   description: "The spec must match the published JSON Schema; a spec that does not cannot be deployed.",
   remediation: "Fix the field named in the message; run `llmops schema` for the schema, or use an editor with the yaml-language-server $schema line.",
-  frameworks: { "NIST AI RMF": ["MAP 2.1"] } as FrameworkMappings,
+  frameworks: { "nist-ai-rmf": ["GOVERN 1.4"], "iso-42001": ["A.6.2.2"] } as FrameworkMappings,
 };

@@ -6,6 +6,8 @@
 # scope: package
 package llmops.lib.runtime
 
+import data.llmops.lib.cidr as cidr_lib
+
 params := data.llmops.params
 
 # Where the built-in Kubernetes workload kinds keep their pod spec, by "<API group>/<Kind>"
@@ -158,7 +160,9 @@ as_array(value) := [value] if not is_array(value)
 
 namespace_of(resource) := object.get(resource.props, ["metadata", "namespace"], "default")
 
-world_cidr(cidr) if cidr in {"0.0.0.0/0", "::/0"}
+# One range that by itself admits the internet. Checks over range lists use
+# data.llmops.lib.cidr.open_to_internet, which judges the ranges together.
+world_cidr(cidr) if cidr_lib.open_to_internet([cidr])
 
 # Every value another resource may use to refer to this one (id, name, bucket or role name).
 resource_keys(resource) := {key |

@@ -5,10 +5,12 @@ import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
 	"plain": {"input": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {})]), "path": "/resources/0/props/enableLogFileValidation"},
+	"one region": {"input": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {"enableLogFileValidation": true, "kmsKeyId": "k", "isMultiRegionTrail": false})]), "path": "/resources/0/props/enableLogFileValidation"},
+	"unencrypted": {"input": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {"enableLogFileValidation": true, "isMultiRegionTrail": true})]), "path": "/resources/0/props/enableLogFileValidation"},
 }
 
 allowed_cases := {
-	"validated": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {"enableLogFileValidation": true, "kmsKeyId": "k"})]),
+	"validated": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {"enableLogFileValidation": true, "kmsKeyId": "k", "isMultiRegionTrail": true})]),
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

@@ -10,7 +10,6 @@
 #     Manage the default security group with no ingress and no egress rules.
 #   frameworks:
 #     aws-fsbp: ["EC2.2"]
-#     cis-eks: ["5.4.x"]
 package llmops.runtime.aws.default_sg_locked
 
 import data.llmops.lib.runtime as lib

@@ -10,8 +10,7 @@
 #   remediation: >-
 #     Set blockDeviceMappings[].ebs.encrypted: true with a kmsKeyId.
 #   frameworks:
-#     aws-fsbp: ["EC2.7"]
-#     cis-eks: ["5.3.x"]
+#     aws-fsbp: ["EC2.3"]
 package llmops.runtime.aws.ebs_encrypted
 
 import data.llmops.lib.runtime as lib

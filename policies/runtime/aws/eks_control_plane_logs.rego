@@ -12,6 +12,7 @@
 #   frameworks:
 #     aws-fsbp: ["EKS.8"]
 #     cis-eks: ["2.1.1"]
+#     iso-42001: ["A.6.2.8"]
 package llmops.runtime.aws.eks_control_plane_logs
 
 import data.llmops.lib.runtime as lib

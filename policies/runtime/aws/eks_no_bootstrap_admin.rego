@@ -11,8 +11,8 @@
 #     Set accessConfig.authenticationMode: API and bootstrapClusterCreatorAdminPermissions:
 #     false.
 #   frameworks:
-#     cis-eks: ["5.1.x"]
-#     aws-fsbp: ["EKS.x"]
+#     cis-eks: ["4.1.1"]
+#     owasp-llm-2025: ["LLM06:2025"]
 package llmops.runtime.aws.eks_no_bootstrap_admin
 
 import data.llmops.lib.runtime as lib

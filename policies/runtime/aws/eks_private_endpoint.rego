@@ -11,9 +11,10 @@
 #     Set vpcConfig.endpointPublicAccess: false, or restrict publicAccessCidrs to named CIDRs.
 #   frameworks:
 #     aws-fsbp: ["EKS.1"]
-#     cis-eks: ["5.4.2"]
+#     cis-eks: ["5.4.1", "5.4.2"]
 package llmops.runtime.aws.eks_private_endpoint
 
+import data.llmops.lib.cidr
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-AWS-001", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/vpcConfig"]), "resource": resource.urn} if {
@@ -26,7 +27,4 @@ deny contains {"id": "LLM-AWS-001", "msg": msg, "path": concat("", [lib.resource
 
 open_to_world(config) if count(object.get(config, "publicAccessCidrs", [])) == 0
 
-open_to_world(config) if {
-	some cidr in config.publicAccessCidrs
-	lib.world_cidr(cidr)
-}
+open_to_world(config) if cidr.open_to_internet(config.publicAccessCidrs)

@@ -6,6 +6,7 @@ import data.llmops.runtime_fixtures_test as fx
 denied_cases := {
 	"public": {"input": fx.doc([fx.res("aws:eks/cluster:Cluster", {"vpcConfig": {"endpointPublicAccess": true}})]), "path": "/resources/0/props/vpcConfig"},
 	"public world": {"input": fx.doc([fx.res("aws:eks/cluster:Cluster", {"vpcConfig": {"endpointPublicAccess": true, "publicAccessCidrs": ["0.0.0.0/0"]}})]), "path": "/resources/0/props/vpcConfig"},
+	"public halves": {"input": fx.doc([fx.res("aws:eks/cluster:Cluster", {"vpcConfig": {"endpointPublicAccess": true, "publicAccessCidrs": ["0.0.0.0/1", "128.0.0.0/1"]}})]), "path": "/resources/0/props/vpcConfig"},
 }
 
 allowed_cases := {

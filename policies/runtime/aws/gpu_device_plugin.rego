@@ -20,7 +20,7 @@ package llmops.runtime.aws.gpu_device_plugin
 
 import data.llmops.lib.runtime as lib
 
-deny contains {"id": "LLM-AWS-050", "msg": msg, "path": sprintf("%s/amiType", [lib.resource_pointer(i)]), "resource": resource.urn} if {
+deny contains {"id": "LLM-AWS-050", "msg": msg, "path": concat("", [lib.text(lib.resource_pointer(i)), "/amiType"]), "resource": resource.urn} if {
 	not device_plugin_daemonset
 	some i, resource in input.resources
 	resource.type == "aws:eks/nodeGroup:NodeGroup"
@@ -28,7 +28,7 @@ deny contains {"id": "LLM-AWS-050", "msg": msg, "path": sprintf("%s/amiType", [l
 	not ami in lib.params.device_plugin_ami_types
 	some instance_type in object.get(resource.props, "instanceTypes", [])
 	split(instance_type, ".")[0] in lib.params.gpu_instance_families
-	msg := sprintf("node group %s runs GPU instances (%s) on %s, which ships no device plugin, and no device-plugin DaemonSet is installed", [resource.name, instance_type, ami])
+	msg := concat("", ["node group ", lib.text(resource.name), " runs GPU instances (", lib.text(instance_type), ") on ", lib.text(ami), ", which ships no device plugin, and no device-plugin DaemonSet is installed"])
 }
 
 device_plugin_daemonset if {

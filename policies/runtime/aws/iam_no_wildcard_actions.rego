@@ -12,7 +12,6 @@
 #   frameworks:
 #     aws-fsbp: ["IAM.1", "IAM.21"]
 #     owasp-llm-2025: ["LLM06:2025"]
-#     cis-eks: ["5.1.x"]
 package llmops.runtime.aws.iam_no_wildcard_actions
 
 import data.llmops.lib.runtime as lib

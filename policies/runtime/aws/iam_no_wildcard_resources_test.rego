@@ -5,9 +5,14 @@ import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
 	"any bucket": {"input": fx.doc([fx.res("aws:iam/rolePolicy:RolePolicy", {"policy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"})]), "path": "/resources/0/props/policy"},
+	"every object of every bucket": {"input": fx.doc([fx.res("aws:iam/policy:Policy", {"policy": {"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*/*"}]}})]), "path": "/resources/0/props/policy"},
+	"every table": {"input": fx.doc([fx.res("aws:iam/policy:Policy", {"policy": {"Statement": [{"Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": ["arn:aws:dynamodb:eu-west-1:123456789012:table/feedback", "arn:aws:dynamodb:*:*:table/*"]}]}})]), "path": "/resources/0/props/policy"},
+	"short wildcard arn": {"input": fx.doc([fx.res("aws:iam/userPolicy:UserPolicy", {"policy": {"Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "arn:aws:kms:*"}]}})]), "path": "/resources/0/props/policy"},
 }
 
 allowed_cases := {
+	"one bucket's objects": fx.doc([fx.res("aws:iam/policy:Policy", {"policy": {"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::logs/*", "arn:aws:s3:::logs"]}]}})]),
+	"one table": fx.doc([fx.res("aws:iam/policy:Policy", {"policy": {"Statement": [{"Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "arn:aws:dynamodb:eu-west-1:123456789012:table/feedback"}]}})]),
 	"describe": fx.doc([fx.res("aws:iam/rolePolicy:RolePolicy", {"policy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:DescribeInstances\",\"Resource\":\"*\"}]}"})]),
 }
 

@@ -12,7 +12,6 @@
 #     templates and instances.
 #   frameworks:
 #     aws-fsbp: ["EC2.8"]
-#     cis-eks: ["5.4.x"]
 package llmops.runtime.aws.imdsv2
 
 import data.llmops.lib.runtime as lib

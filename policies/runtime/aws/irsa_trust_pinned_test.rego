@@ -4,11 +4,12 @@ import data.llmops.runtime.aws.irsa_trust_pinned as check
 import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
-	"wildcard sub": {"input": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringLike\":{\"oidc:sub\":\"system:serviceaccount:*:*\"}}}]}"})]), "path": "/resources/0/props/assumeRolePolicy"},
+	"wildcard sub": {"input": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringLike\":{\"oidc:sub\":\"system:serviceaccount:*:*\"}}}]}"})]), "path": "/resources/0/props/assumeRolePolicy"},
+	"wildcard action, no condition": {"input": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC"}, "Action": "sts:AssumeRole*"}]}})]), "path": "/resources/0/props/assumeRolePolicy"},
 }
 
 allowed_cases := {
-	"pinned": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"oidc:sub\":\"system:serviceaccount:ns:sa\",\"oidc:aud\":\"sts.amazonaws.com\"}}}]}"})]),
+	"pinned": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"oidc:sub\":\"system:serviceaccount:ns:sa\",\"oidc:aud\":\"sts.amazonaws.com\"}}}]}"})]),
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

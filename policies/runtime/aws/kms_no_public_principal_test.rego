@@ -5,9 +5,12 @@ import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
 	"star": {"input": fx.doc([fx.res("aws:kms/key:Key", {"enableKeyRotation": true, "policy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"})]), "path": "/resources/0/props/policy"},
+	"key policy resource": {"input": fx.doc([fx.res("aws:kms/keyPolicy:KeyPolicy", {"keyId": "k", "policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": "kms:Decrypt", "Resource": "*"}]}})]), "path": "/resources/0/props/policy"},
+	"unrelated condition": {"input": fx.doc([fx.res("aws:kms/key:Key", {"policy": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}})]), "path": "/resources/0/props/policy"},
 }
 
 allowed_cases := {
+	"star pinned to the account": fx.doc([fx.res("aws:kms/keyPolicy:KeyPolicy", {"keyId": "k", "policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringEquals": {"kms:CallerAccount": "123456789012", "kms:ViaService": "s3.eu-west-1.amazonaws.com"}}}]}})]),
 	"root": fx.doc([fx.res("aws:kms/key:Key", {"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}, "Action": "kms:*", "Resource": "*"}]}})]),
 }
 

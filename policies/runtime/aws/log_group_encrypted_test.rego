@@ -4,10 +4,14 @@ import data.llmops.runtime.aws.log_group_encrypted as check
 import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
-	"plain": {"input": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {})]), "path": "/resources/0/props/kmsKeyId"},
+	"unencrypted": {"input": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"retentionInDays": 30})]), "path": "/resources/0/props/kmsKeyId"},
+	"never expires": {"input": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 0})]), "path": "/resources/0/props/retentionInDays"},
+	"no retention": {"input": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k"})]), "path": "/resources/0/props/retentionInDays"},
+	"longer than the spec": {"input": {"resources": [fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 731})], "spec": {"spec": {"data": {"retention": {"logsDays": 90}}, "observability": {"audit": {"retentionDays": 365}}}}}, "path": "/resources/0/props/retentionInDays"},
 }
 
 allowed_cases := {
+	"audit retention rounded up to a CloudWatch period": {"resources": [fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 1096})], "spec": {"spec": {"data": {"retention": {"logsDays": 90}}, "observability": {"audit": {"retentionDays": 1095}}}}},
 	"encrypted": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 365})]),
 }
 

@@ -11,7 +11,7 @@
 #     Attach only AmazonEKSWorkerNodePolicy, AmazonEKS_CNI_Policy and
 #     AmazonEC2ContainerRegistryReadOnly to node roles; move the rest to IRSA roles.
 #   frameworks:
-#     cis-eks: ["5.1.5", "5.2.x"]
+#     cis-eks: ["5.1.3", "5.2.1"]
 #     owasp-llm-2025: ["LLM06:2025"]
 package llmops.runtime.aws.node_role_minimal
 

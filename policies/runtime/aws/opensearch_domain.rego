@@ -1,8 +1,9 @@
 # METADATA
 # title: OpenSearch domains encrypt at rest and in transit, HTTPS only
 # description: >-
-#   A managed OpenSearch domain holding embeddings must encrypt at rest, between nodes, and
-#   refuse plain HTTP.
+#   A managed OpenSearch domain holding embeddings must encrypt at rest, between nodes, refuse
+#   plain HTTP, and accept only TLS 1.2 or later (a TLS security policy in data.yaml's
+#   opensearch_tls_policies; the default policy accepts TLS 1.0).
 # scope: package
 # custom:
 #   id: LLM-AWS-018
@@ -28,4 +29,12 @@ deny contains {"id": "LLM-AWS-018", "msg": msg, "path": concat("", [lib.resource
 	some field, path in checks
 	object.get(resource.props, path, false) != true
 	msg := concat("", ["OpenSearch domain ", lib.text(resource.name), " does not enable ", lib.text(concat(".", path))])
+}
+
+deny contains {"id": "LLM-AWS-018", "msg": msg, "path": concat("", [lib.text(lib.resource_pointer(i)), "/domainEndpointOptions/tlsSecurityPolicy"]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "aws:opensearch/domain:Domain"
+	policy := object.get(resource.props, ["domainEndpointOptions", "tlsSecurityPolicy"], "Policy-Min-TLS-1-0-2019-07")
+	not policy in data.llmops.params.opensearch_tls_policies
+	msg := concat("", ["OpenSearch domain ", lib.text(resource.name), " accepts TLS below 1.2 (", lib.text(policy), ")"])
 }

@@ -4,11 +4,13 @@ import data.llmops.runtime.aws.opensearch_domain as check
 import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
-	"no https": {"input": fx.doc([fx.res("aws:opensearch/domain:Domain", {"encryptAtRest": {"enabled": true}, "nodeToNodeEncryption": {"enabled": true}})]), "path": "/resources/0/props/domainEndpointOptions"},
+	"no https": {"input": fx.doc([fx.res("aws:opensearch/domain:Domain", {"encryptAtRest": {"enabled": true}, "nodeToNodeEncryption": {"enabled": true}, "domainEndpointOptions": {"enforceHttps": false, "tlsSecurityPolicy": "Policy-Min-TLS-1-2-2019-07"}})]), "path": "/resources/0/props/domainEndpointOptions"},
+	"TLS 1.0 allowed": {"input": fx.doc([fx.res("aws:opensearch/domain:Domain", {"encryptAtRest": {"enabled": true}, "nodeToNodeEncryption": {"enabled": true}, "domainEndpointOptions": {"enforceHttps": true, "tlsSecurityPolicy": "Policy-Min-TLS-1-0-2019-07"}})]), "path": "/resources/0/props/domainEndpointOptions/tlsSecurityPolicy"},
+	"TLS policy left to the default": {"input": fx.doc([fx.res("aws:opensearch/domain:Domain", {"encryptAtRest": {"enabled": true}, "nodeToNodeEncryption": {"enabled": true}, "domainEndpointOptions": {"enforceHttps": true}})]), "path": "/resources/0/props/domainEndpointOptions/tlsSecurityPolicy"},
 }
 
 allowed_cases := {
-	"hardened": fx.doc([fx.res("aws:opensearch/domain:Domain", {"encryptAtRest": {"enabled": true}, "nodeToNodeEncryption": {"enabled": true}, "domainEndpointOptions": {"enforceHttps": true}})]),
+	"hardened": fx.doc([fx.res("aws:opensearch/domain:Domain", {"encryptAtRest": {"enabled": true}, "nodeToNodeEncryption": {"enabled": true}, "domainEndpointOptions": {"enforceHttps": true, "tlsSecurityPolicy": "Policy-Min-TLS-1-2-PFS-2023-10"}})]),
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

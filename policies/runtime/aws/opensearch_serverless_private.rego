@@ -11,8 +11,8 @@
 #     Set AllowFromPublic: false with SourceVPCEs in the network policy, and AWSOwnedKey: false
 #     with KmsARN in the encryption policy.
 #   frameworks:
-#     aws-fsbp: ["Opensearch.1", "Opensearch.2"]
 #     owasp-llm-2025: ["LLM08:2025"]
+#     nist-ai-600-1: ["Data Privacy", "Information Security"]
 package llmops.runtime.aws.opensearch_serverless_private
 
 import data.llmops.lib.runtime as lib

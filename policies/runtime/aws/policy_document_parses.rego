@@ -13,8 +13,7 @@
 #     Build the document with aws.iam.getPolicyDocument or JSON.stringify of an object (or an
 #     array, for OpenSearch Serverless policies), so it is exactly one JSON document.
 #   frameworks:
-#     aws-fsbp: ["IAM.1"]
-#     nist-ai-rmf: ["MANAGE 2.4"]
+#     nist-ai-rmf: ["MEASURE 2.7"]
 package llmops.runtime.aws.policy_document_parses
 
 import data.llmops.lib.runtime as lib

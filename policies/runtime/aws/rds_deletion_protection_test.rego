@@ -5,9 +5,12 @@ import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
 	"unprotected": {"input": fx.doc([fx.res("aws:rds/cluster:Cluster", {"backupRetentionPeriod": 14})]), "path": "/resources/0/props/deletionProtection"},
+	"instance unprotected": {"input": fx.doc([fx.res("aws:rds/instance:Instance", {"backupRetentionPeriod": 14, "storageEncrypted": true})]), "path": "/resources/0/props/deletionProtection"},
+	"instance without backups": {"input": fx.doc([fx.res("aws:rds/instance:Instance", {"deletionProtection": true, "backupRetentionPeriod": 0})]), "path": "/resources/0/props/deletionProtection"},
 }
 
 allowed_cases := {
+	"instance protected": fx.doc([fx.res("aws:rds/instance:Instance", {"deletionProtection": true, "backupRetentionPeriod": 7})]),
 	"protected": fx.doc([fx.res("aws:rds/cluster:Cluster", {"deletionProtection": true, "backupRetentionPeriod": 14})]),
 }
 

@@ -9,7 +9,7 @@
 #   remediation: >-
 #     Set storageEncrypted: true with a kmsKeyId.
 #   frameworks:
-#     aws-fsbp: ["RDS.27", "RDS.3"]
+#     aws-fsbp: ["RDS.3", "RDS.27"]
 package llmops.runtime.aws.rds_encrypted
 
 import data.llmops.lib.runtime as lib

@@ -10,7 +10,7 @@
 #   remediation: >-
 #     Set iamDatabaseAuthenticationEnabled: true.
 #   frameworks:
-#     aws-fsbp: ["RDS.12", "RDS.10"]
+#     aws-fsbp: ["RDS.10", "RDS.12"]
 package llmops.runtime.aws.rds_iam_auth
 
 import data.llmops.lib.runtime as lib

@@ -10,7 +10,7 @@
 #   remediation: >-
 #     Attach a BucketPublicAccessBlock with all four settings true to every bucket.
 #   frameworks:
-#     aws-fsbp: ["S3.1", "S3.8"]
+#     aws-fsbp: ["S3.8"]
 #     owasp-llm-2025: ["LLM02:2025"]
 package llmops.runtime.aws.s3_block_public_access
 

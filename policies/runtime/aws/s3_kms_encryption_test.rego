@@ -6,9 +6,13 @@ import data.llmops.runtime_fixtures_test as fx
 denied_cases := {
 	"none": {"input": fx.doc([fx.bucket]), "path": "/resources/0/props"},
 	"s3 managed": {"input": fx.doc([fx.bucket, fx.res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", {"bucket": "b-id", "rules": [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "AES256"}}]})]), "path": "/resources/0/props"},
+	"aws-managed key where the spec demands a customer key": {"input": {"resources": [fx.bucket, fx.res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", {"bucket": "b-id", "rules": [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "aws:kms"}}]})], "spec": {"spec": {"privacy": {"encryption": {"atRest": "customerManagedKey"}}}}}, "path": "/resources/0/props"},
+	"aws-managed alias where the spec demands a customer key": {"input": {"resources": [fx.bucket, fx.res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", {"bucket": "b-id", "rules": [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "aws:kms:dsse", "kmsMasterKeyId": "arn:aws:kms:eu-west-1:123456789012:alias/aws/s3"}}]})], "spec": {"spec": {"privacy": {"encryption": {"atRest": "customerManagedKey"}}}}}, "path": "/resources/0/props"},
 }
 
 allowed_cases := {
+	"customer key where the spec demands one": {"resources": [fx.bucket, fx.res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", {"bucket": "b-id", "rules": [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "aws:kms", "kmsMasterKeyId": "arn:aws:kms:eu-west-1:123456789012:key/1234"}}]})], "spec": {"spec": {"privacy": {"encryption": {"atRest": "customerManagedKey"}}}}},
+	"aws-managed key without a spec": fx.doc([fx.bucket, fx.res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", {"bucket": "b-id", "rules": [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "aws:kms"}}]})]),
 	"kms": fx.doc([fx.bucket, fx.res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", {"bucket": "b-id", "rules": [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "aws:kms", "kmsMasterKeyId": "k"}}]})]),
 }
 

@@ -1,8 +1,9 @@
 # METADATA
 # title: Buckets refuse requests without TLS
 # description: >-
-#   A bucket policy that denies aws:SecureTransport=false keeps data from crossing the network
-#   in clear text.
+#   A bucket policy that denies every action (s3:* or *) to every principal (*) when
+#   aws:SecureTransport is false keeps data from crossing the network in clear text; a deny for
+#   one principal or one action does not.
 # scope: package
 # custom:
 #   id: LLM-AWS-009
@@ -14,6 +15,7 @@
 #     owasp-llm-2025: ["LLM02:2025"]
 package llmops.runtime.aws.s3_tls_only
 
+import data.llmops.lib.iam
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-AWS-009", "msg": msg, "path": lib.resource_pointer(i), "resource": resource.urn} if {
@@ -30,5 +32,21 @@ tls_policies contains policy if {
 	policy.type == "aws:s3/bucketPolicy:BucketPolicy"
 	some statement in lib.as_array(lib.document(policy.props.policy).Statement)
 	statement.Effect == "Deny"
-	statement.Condition.Bool["aws:SecureTransport"] in {false, "false"}
+	iam.wildcard_principal(statement.Principal)
+	every_action(statement)
+	insecure_transport(statement)
+}
+
+# The deny covers every S3 action: "*" or "s3:*" (a deny of s3:GetObject alone leaves the rest
+# open over plain HTTP).
+every_action(statement) if {
+	some action in lib.as_array(object.get(statement, "Action", []))
+	action in {"*", "s3:*"}
+}
+
+insecure_transport(statement) if {
+	some operator in ["Bool", "BoolIfExists"]
+	some key, value in object.get(statement, ["Condition", operator], {})
+	lower(key) == "aws:securetransport"
+	value in {false, "false", [false], ["false"]}
 }

@@ -5,9 +5,13 @@ import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
 	"no policy": {"input": fx.doc([fx.bucket]), "path": "/resources/0/props"},
+	"one principal": {"input": fx.doc([fx.bucket, fx.res("aws:s3/bucketPolicy:BucketPolicy", {"bucket": "b-id", "policy": {"Statement": [{"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::123456789012:role/app"}, "Action": "s3:*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}})]), "path": "/resources/0/props"},
+	"one action": {"input": fx.doc([fx.bucket, fx.res("aws:s3/bucketPolicy:BucketPolicy", {"bucket": "b-id", "policy": {"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}})]), "path": "/resources/0/props"},
+	"deny on secure transport": {"input": fx.doc([fx.bucket, fx.res("aws:s3/bucketPolicy:BucketPolicy", {"bucket": "b-id", "policy": {"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}})]), "path": "/resources/0/props"},
 }
 
 allowed_cases := {
+	"every action, AWS star, lower-case key": fx.doc([fx.bucket, fx.res("aws:s3/bucketPolicy:BucketPolicy", {"bucket": "b-id", "policy": {"Statement": [{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": ["*"], "Condition": {"Bool": {"aws:securetransport": false}}}]}})]),
 	"tls only": fx.doc([fx.bucket, fx.res("aws:s3/bucketPolicy:BucketPolicy", {"bucket": "b-id", "policy": "{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"})]),
 }
 

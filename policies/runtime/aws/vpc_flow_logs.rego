@@ -10,7 +10,6 @@
 #     Add an aws.ec2.FlowLog for the VPC (trafficType ALL) to a KMS-encrypted log group.
 #   frameworks:
 #     aws-fsbp: ["EC2.6"]
-#     cis-eks: ["2.1.x"]
 package llmops.runtime.aws.vpc_flow_logs
 
 import data.llmops.lib.runtime as lib

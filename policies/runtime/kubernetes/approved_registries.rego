@@ -17,7 +17,8 @@
 #     approved_image_registries), or use the publisher's own repository.
 #   frameworks:
 #     owasp-llm-2025: ["LLM03:2025"]
-#     nsa-cisa-k8s: ["Supply chain: trusted registries"]
+#     nsa-cisa-k8s: ["Pod security: Building secure container images"]
+#     cis-eks: ["5.1.4"]
 package llmops.runtime.kubernetes.approved_registries
 
 import data.llmops.lib.runtime as lib

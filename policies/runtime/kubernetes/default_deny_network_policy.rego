@@ -11,8 +11,9 @@
 #     Add a NetworkPolicy with podSelector: {} and policyTypes [Ingress, Egress] and no rules to
 #     the namespace.
 #   frameworks:
-#     nsa-cisa-k8s: ["Network separation: default deny"]
-#     cis-eks: ["5.3.2"]
+#     nsa-cisa-k8s: ["Network separation: Network policies"]
+#     cis-kubernetes: ["5.3.2"]
+#     cis-eks: ["4.3.2"]
 #     owasp-llm-2025: ["LLM08:2025"]
 package llmops.runtime.kubernetes.default_deny_network_policy
 

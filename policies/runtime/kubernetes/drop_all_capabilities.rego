@@ -11,9 +11,10 @@
 #     Set securityContext.capabilities.drop: [ALL] and add back nothing beyond
 #     NET_BIND_SERVICE (policies/data.yaml allowed_added_capabilities).
 #   frameworks:
-#     k8s-pss: ["restricted: capabilities"]
-#     nsa-cisa-k8s: ["Pod security: capabilities"]
-#     cis-eks: ["5.2.9"]
+#     k8s-pss: ["baseline: Capabilities", "restricted: Capabilities"]
+#     nsa-cisa-k8s: ["Pod security: Pod security enforcement"]
+#     cis-kubernetes: ["5.2.8", "5.2.9", "5.2.10"]
+#     cis-eks: ["4.2.7", "4.2.8", "4.2.9"]
 package llmops.runtime.kubernetes.drop_all_capabilities
 
 import data.llmops.lib.runtime as lib

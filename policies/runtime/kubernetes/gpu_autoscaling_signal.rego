@@ -29,7 +29,7 @@ deny contains {"id": "LLM-K8S-051", "msg": msg, "path": lib.resource_pointer(i),
 	workload := input.resources[j]
 	scales(scaler, target, workload)
 	claims_gpu(pod)
-	msg := sprintf("%s scales %s, which claims a GPU, on %s", [kind(scaler.type), target.name, signal])
+	msg := concat("", [lib.text(kind(scaler.type)), " scales ", lib.text(target.name), ", which claims a GPU, on ", lib.text(signal)])
 }
 
 autoscaler_types := {
@@ -42,11 +42,11 @@ autoscaler_types := {
 kind(type) := parts[count(parts) - 1] if parts := split(type, ":")
 
 # The CPU or memory signals an autoscaler scales on.
-resource_signals(scaler) := ((({sprintf("%s utilisation", [metric.resource.name]) |
+resource_signals(scaler) := ((({concat("", [lib.text(metric.resource.name), " utilisation"]) |
 	some metric in object.get(scaler.props, ["spec", "metrics"], [])
 	metric.type == "Resource"
 	metric.resource.name in {"cpu", "memory"}
-} | {sprintf("container %s", [metric.containerResource.name]) |
+} | {concat("", ["container ", lib.text(metric.containerResource.name)]) |
 	some metric in object.get(scaler.props, ["spec", "metrics"], [])
 	metric.type == "ContainerResource"
 	metric.containerResource.name in {"cpu", "memory"}
@@ -56,7 +56,7 @@ resource_signals(scaler) := ((({sprintf("%s utilisation", [metric.resource.name]
 	kind(scaler.type) == "HorizontalPodAutoscaler"
 	object.get(scaler.props, ["spec", "targetCPUUtilizationPercentage"], null) == null
 	count(object.get(scaler.props, ["spec", "metrics"], [])) == 0
-}) | {sprintf("a KEDA %s trigger", [trigger.type]) |
+}) | {concat("", ["a KEDA ", lib.text(trigger.type), " trigger"]) |
 	some trigger in object.get(scaler.props, ["spec", "triggers"], [])
 	trigger.type in {"cpu", "memory"}
 }

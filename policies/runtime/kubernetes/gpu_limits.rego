@@ -14,7 +14,7 @@
 #     selects or tolerates GPU nodes.
 #   frameworks:
 #     owasp-llm-2025: ["LLM10:2025"]
-#     nsa-cisa-k8s: ["Pod security: resource policies"]
+#     nsa-cisa-k8s: ["Network separation: Resource policies"]
 package llmops.runtime.kubernetes.gpu_limits
 
 import data.llmops.lib.runtime as lib

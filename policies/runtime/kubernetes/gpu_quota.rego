@@ -13,7 +13,7 @@
 #     max_namespace_gpu_quota to the namespace.
 #   frameworks:
 #     owasp-llm-2025: ["LLM10:2025"]
-#     nsa-cisa-k8s: ["Pod security: resource policies"]
+#     nsa-cisa-k8s: ["Network separation: Resource policies"]
 package llmops.runtime.kubernetes.gpu_quota
 
 import data.llmops.lib.runtime as lib

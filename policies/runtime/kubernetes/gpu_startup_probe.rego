@@ -26,7 +26,7 @@ deny contains {"id": "LLM-K8S-050", "msg": msg, "path": pointer, "resource": urn
 	claims_gpu(container)
 	not container.startupProbe
 	urn := input.resources[i].urn
-	msg := sprintf("container %s claims a GPU but has no startupProbe", [container.name])
+	msg := concat("", ["container ", lib.text(container.name), " claims a GPU but has no startupProbe"])
 }
 
 long_running := {"kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:ReplicaSet", "kubernetes:core/v1:Pod"}

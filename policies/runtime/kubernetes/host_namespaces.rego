@@ -9,9 +9,10 @@
 #   remediation: >-
 #     Remove hostNetwork, hostPID and hostIPC from the pod spec.
 #   frameworks:
-#     k8s-pss: ["baseline: host namespaces"]
-#     nsa-cisa-k8s: ["Pod security: host namespaces"]
-#     cis-eks: ["5.2.3", "5.2.4"]
+#     k8s-pss: ["baseline: Host Namespaces"]
+#     nsa-cisa-k8s: ["Pod security: Pod security enforcement"]
+#     cis-kubernetes: ["5.2.3", "5.2.4", "5.2.5"]
+#     cis-eks: ["4.2.2", "4.2.3", "4.2.4"]
 package llmops.runtime.kubernetes.host_namespaces
 
 import data.llmops.lib.runtime as lib

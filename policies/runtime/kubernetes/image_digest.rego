@@ -10,9 +10,10 @@
 #   remediation: >-
 #     Reference every image as repository@sha256:<digest>.
 #   frameworks:
-#     nsa-cisa-k8s: ["Supply chain: image integrity"]
+#     nsa-cisa-k8s: ["Pod security: Building secure container images"]
 #     owasp-llm-2025: ["LLM03:2025"]
-#     cis-eks: ["5.5.1"]
+#     cis-kubernetes: ["5.5.1"]
+#     cis-eks: ["4.5.1"]
 package llmops.runtime.kubernetes.image_digest
 
 import data.llmops.lib.runtime as lib

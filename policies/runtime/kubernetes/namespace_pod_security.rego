@@ -11,8 +11,8 @@
 #     Label the namespace pod-security.kubernetes.io/enforce: restricted (and audit, warn).
 #   frameworks:
 #     k8s-pss: ["restricted"]
-#     nsa-cisa-k8s: ["Pod security: admission"]
-#     cis-eks: ["5.2.1"]
+#     nsa-cisa-k8s: ["Pod security: Pod security enforcement"]
+#     cis-kubernetes: ["5.2.1"]
 package llmops.runtime.kubernetes.namespace_pod_security
 
 import data.llmops.lib.runtime as lib

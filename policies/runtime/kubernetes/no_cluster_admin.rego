@@ -9,8 +9,9 @@
 #   remediation: >-
 #     Bind a namespace-scoped Role with the exact permissions instead.
 #   frameworks:
-#     cis-eks: ["5.1.1"]
-#     nsa-cisa-k8s: ["Authorization: least privilege"]
+#     cis-kubernetes: ["5.1.1"]
+#     cis-eks: ["4.1.1"]
+#     nsa-cisa-k8s: ["Authentication and authorization: Role-based access control"]
 #     owasp-llm-2025: ["LLM06:2025"]
 package llmops.runtime.kubernetes.no_cluster_admin
 

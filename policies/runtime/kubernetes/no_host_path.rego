@@ -9,9 +9,9 @@
 #   remediation: >-
 #     Use emptyDir, a PersistentVolumeClaim, a ConfigMap or a Secret instead of hostPath.
 #   frameworks:
-#     k8s-pss: ["baseline: hostPath volumes"]
-#     nsa-cisa-k8s: ["Pod security: host path"]
-#     cis-eks: ["5.2.12"]
+#     k8s-pss: ["baseline: HostPath Volumes"]
+#     nsa-cisa-k8s: ["Pod security: Pod security enforcement"]
+#     cis-kubernetes: ["5.2.12"]
 package llmops.runtime.kubernetes.no_host_path
 
 import data.llmops.lib.runtime as lib

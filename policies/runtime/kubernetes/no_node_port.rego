@@ -9,8 +9,7 @@
 #   remediation: >-
 #     Use a ClusterIP Service behind the gateway.
 #   frameworks:
-#     nsa-cisa-k8s: ["Network separation"]
-#     cis-eks: ["5.4.x"]
+#     nsa-cisa-k8s: ["Network separation: Network policies"]
 package llmops.runtime.kubernetes.no_node_port
 
 import data.llmops.lib.runtime as lib

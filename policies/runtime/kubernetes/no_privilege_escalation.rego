@@ -10,9 +10,10 @@
 #   remediation: >-
 #     Set securityContext.allowPrivilegeEscalation: false on every container.
 #   frameworks:
-#     k8s-pss: ["restricted: allowPrivilegeEscalation"]
-#     nsa-cisa-k8s: ["Pod security: privilege escalation"]
-#     cis-eks: ["5.2.5"]
+#     k8s-pss: ["restricted: Privilege Escalation"]
+#     nsa-cisa-k8s: ["Pod security: Pod security enforcement"]
+#     cis-kubernetes: ["5.2.6"]
+#     cis-eks: ["4.2.5"]
 package llmops.runtime.kubernetes.no_privilege_escalation
 
 import data.llmops.lib.runtime as lib

@@ -9,9 +9,10 @@
 #   remediation: >-
 #     Remove securityContext.privileged or set it to false.
 #   frameworks:
-#     k8s-pss: ["baseline: privileged"]
-#     nsa-cisa-k8s: ["Pod security: privileged containers"]
-#     cis-eks: ["5.2.2"]
+#     k8s-pss: ["baseline: Privileged Containers"]
+#     nsa-cisa-k8s: ["Pod security: Pod security enforcement"]
+#     cis-kubernetes: ["5.2.2"]
+#     cis-eks: ["4.2.1"]
 package llmops.runtime.kubernetes.no_privileged
 
 import data.llmops.lib.runtime as lib

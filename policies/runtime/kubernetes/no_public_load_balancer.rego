@@ -10,11 +10,11 @@
 #     Use a ClusterIP Service behind the gateway, or set loadBalancerSourceRanges to named CIDRs
 #     (never 0.0.0.0/0).
 #   frameworks:
-#     nsa-cisa-k8s: ["Network separation"]
+#     nsa-cisa-k8s: ["Network separation: Network policies"]
 #     owasp-llm-2025: ["LLM10:2025"]
-#     cis-eks: ["5.4.x"]
 package llmops.runtime.kubernetes.no_public_load_balancer
 
+import data.llmops.lib.cidr
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-K8S-013", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/spec"]), "resource": resource.urn} if {
@@ -28,10 +28,7 @@ deny contains {"id": "LLM-K8S-013", "msg": msg, "path": concat("", [lib.resource
 
 open_ranges(resource) if count(object.get(resource.props.spec, "loadBalancerSourceRanges", [])) == 0
 
-open_ranges(resource) if {
-	some cidr in resource.props.spec.loadBalancerSourceRanges
-	lib.world_cidr(cidr)
-}
+open_ranges(resource) if cidr.open_to_internet(resource.props.spec.loadBalancerSourceRanges)
 
 internal_scheme(resource) if object.get(resource.props, ["metadata", "annotations", "service.beta.kubernetes.io/aws-load-balancer-scheme"], "") == "internal"
 

@@ -6,6 +6,8 @@ import data.llmops.runtime_fixtures_test as fx
 denied_cases := {
 	"open": {"input": fx.doc([fx.service({"type": "LoadBalancer"})]), "path": "/resources/0/props/spec"},
 	"world range": {"input": fx.doc([fx.service({"type": "LoadBalancer", "loadBalancerSourceRanges": ["0.0.0.0/0"]})]), "path": "/resources/0/props/spec"},
+	"halves": {"input": fx.doc([fx.service({"type": "LoadBalancer", "loadBalancerSourceRanges": ["0.0.0.0/1", "128.0.0.0/1"]})]), "path": "/resources/0/props/spec"},
+	"ipv6 world": {"input": fx.doc([fx.service({"type": "LoadBalancer", "loadBalancerSourceRanges": ["203.0.113.0/24", "::/0"]})]), "path": "/resources/0/props/spec"},
 }
 
 allowed_cases := {

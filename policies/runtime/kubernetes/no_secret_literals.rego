@@ -14,9 +14,10 @@
 #     Move the value into a Secret and use env[].valueFrom.secretKeyRef; on a command line,
 #     pass $(VAR) from such an env variable or a file path instead of the literal.
 #   frameworks:
-#     nsa-cisa-k8s: ["Secrets: avoid plain-text secrets"]
+#     nsa-cisa-k8s: ["Network separation: Secrets"]
 #     owasp-llm-2025: ["LLM02:2025"]
-#     cis-eks: ["5.4.1"]
+#     cis-kubernetes: ["5.4.1"]
+#     cis-eks: ["4.4.1"]
 package llmops.runtime.kubernetes.no_secret_literals
 
 import data.llmops.lib.runtime as lib

@@ -13,9 +13,10 @@
 #   remediation: >-
 #     Move credentials into a Secret (or an external secret store) and reference them.
 #   frameworks:
-#     nsa-cisa-k8s: ["Secrets: avoid plain-text secrets"]
+#     nsa-cisa-k8s: ["Network separation: Secrets"]
 #     owasp-llm-2025: ["LLM02:2025"]
-#     cis-eks: ["5.4.1"]
+#     cis-kubernetes: ["5.4.2"]
+#     cis-eks: ["4.4.2"]
 package llmops.runtime.kubernetes.no_secrets_in_configmaps
 
 import data.llmops.lib.runtime as lib

@@ -11,8 +11,9 @@
 #   remediation: >-
 #     Set automountServiceAccountToken: false on the pod or on its ServiceAccount (IRSA projects its own token).
 #   frameworks:
-#     cis-eks: ["5.1.6"]
-#     nsa-cisa-k8s: ["Authentication: service account tokens"]
+#     cis-kubernetes: ["5.1.6"]
+#     cis-eks: ["4.1.6"]
+#     nsa-cisa-k8s: ["Pod security: Protecting Pod service account tokens"]
 #     owasp-llm-2025: ["LLM06:2025"]
 package llmops.runtime.kubernetes.no_token_automount
 

@@ -10,8 +10,8 @@
 #   remediation: >-
 #     Add readinessProbe and livenessProbe to every container of Deployments and StatefulSets.
 #   frameworks:
-#     nsa-cisa-k8s: ["Resilience"]
 #     nist-ai-rmf: ["MEASURE 2.6"]
+#     iso-42001: ["A.6.2.6"]
 package llmops.runtime.kubernetes.probes
 
 import data.llmops.lib.runtime as lib

@@ -9,8 +9,8 @@
 #   remediation: >-
 #     Remove bind, escalate and impersonate from the rule's verbs.
 #   frameworks:
-#     cis-eks: ["5.1.8"]
-#     nsa-cisa-k8s: ["Authorization: least privilege"]
+#     cis-kubernetes: ["5.1.8"]
+#     nsa-cisa-k8s: ["Authentication and authorization: Role-based access control"]
 #     owasp-llm-2025: ["LLM06:2025"]
 package llmops.runtime.kubernetes.rbac_no_escalation
 

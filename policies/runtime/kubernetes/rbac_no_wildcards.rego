@@ -9,8 +9,9 @@
 #   remediation: >-
 #     List the exact apiGroups, resources and verbs the workload needs.
 #   frameworks:
-#     cis-eks: ["5.1.3"]
-#     nsa-cisa-k8s: ["Authorization: least privilege"]
+#     cis-kubernetes: ["5.1.3"]
+#     cis-eks: ["4.1.3"]
+#     nsa-cisa-k8s: ["Authentication and authorization: Role-based access control"]
 #     owasp-llm-2025: ["LLM06:2025"]
 package llmops.runtime.kubernetes.rbac_no_wildcards
 

@@ -11,8 +11,9 @@
 #     Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes where the
 #     process writes.
 #   frameworks:
-#     nsa-cisa-k8s: ["Pod security: immutable container file systems"]
-#     cis-eks: ["5.7.3"]
+#     nsa-cisa-k8s: ["Pod security: Immutable container file systems"]
+#     cis-kubernetes: ["5.7.3"]
+#     cis-eks: ["4.6.2"]
 package llmops.runtime.kubernetes.read_only_root
 
 import data.llmops.lib.runtime as lib

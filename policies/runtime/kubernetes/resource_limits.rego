@@ -10,8 +10,7 @@
 #   remediation: >-
 #     Set resources.requests (cpu, memory) and resources.limits.memory on every container.
 #   frameworks:
-#     nsa-cisa-k8s: ["Pod security: resource policies"]
-#     cis-eks: ["5.7.x"]
+#     nsa-cisa-k8s: ["Network separation: Resource policies"]
 #     owasp-llm-2025: ["LLM10:2025"]
 package llmops.runtime.kubernetes.resource_limits
 

@@ -10,9 +10,10 @@
 #   remediation: >-
 #     Set securityContext.runAsNonRoot: true on the container or the pod.
 #   frameworks:
-#     k8s-pss: ["restricted: runAsNonRoot"]
-#     nsa-cisa-k8s: ["Pod security: non-root containers"]
-#     cis-eks: ["5.2.6"]
+#     k8s-pss: ["restricted: Running as Non-root"]
+#     nsa-cisa-k8s: ["Pod security: Non-root containers"]
+#     cis-kubernetes: ["5.2.7"]
+#     cis-eks: ["4.2.6"]
 package llmops.runtime.kubernetes.run_as_non_root
 
 import data.llmops.lib.runtime as lib

@@ -10,9 +10,9 @@
 #   remediation: >-
 #     Set securityContext.seccompProfile.type: RuntimeDefault on the pod.
 #   frameworks:
-#     k8s-pss: ["restricted: seccompProfile"]
-#     nsa-cisa-k8s: ["Pod security: seccomp"]
-#     cis-eks: ["5.7.2"]
+#     k8s-pss: ["restricted: Seccomp"]
+#     nsa-cisa-k8s: ["Pod security: Hardening container environments"]
+#     cis-kubernetes: ["5.7.2"]
 package llmops.runtime.kubernetes.seccomp
 
 import data.llmops.lib.runtime as lib

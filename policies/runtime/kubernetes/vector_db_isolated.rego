@@ -16,7 +16,7 @@
 #     as retrieval or ingestion workloads (vector_db_client_labels), in the same namespace.
 #   frameworks:
 #     owasp-llm-2025: ["LLM08:2025"]
-#     nsa-cisa-k8s: ["Network separation"]
+#     nsa-cisa-k8s: ["Network separation: Network policies"]
 package llmops.runtime.kubernetes.vector_db_isolated
 
 import data.llmops.lib.runtime as lib

@@ -17,6 +17,7 @@
 #   frameworks:
 #     owasp-llm-2025: ["LLM03:2025", "LLM04:2025"]
 #     nist-ai-rmf: ["MEASURE 2.7"]
+#     nist-ai-600-1: ["Value Chain and Component Integration"]
 package llmops.runtime.kubernetes.weights_digest
 
 import data.llmops.lib.model_servers as servers

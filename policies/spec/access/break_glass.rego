@@ -10,9 +10,10 @@
 #   remediation: >-
 #     Enable spec.access.breakGlass with audited: true and at least one approver.
 #   frameworks:
-#     nist-ai-rmf: ["GOVERN 2.1", "MANAGE 2.4"]
+#     nist-ai-rmf: ["GOVERN 2.1"]
 #     nist-ai-600-1: ["Information Security"]
 #     eu-ai-act: ["Art. 14"]
+#     iso-42001: ["A.3.2"]
 package llmops.spec.access.break_glass
 
 import data.llmops.lib.spec

@@ -9,7 +9,7 @@
 #   remediation: >-
 #     Set spec.agent.maxSteps at or below the organisation's maximum.
 #   frameworks:
-#     nist-ai-rmf: ["MANAGE 2.4"]
+#     nist-ai-rmf: ["MEASURE 2.6"]
 #     owasp-llm-2025: ["LLM06:2025", "LLM10:2025"]
 package llmops.spec.agent.step_limit
 

@@ -10,8 +10,8 @@
 #   remediation: >-
 #     Set spec.agent.toolAllowlistEnforced to true and declare every tool.
 #   frameworks:
-#     nist-ai-rmf: ["MANAGE 2.4"]
-#     eu-ai-act: ["Art. 14"]
+#     nist-ai-rmf: ["MEASURE 2.7"]
+#     eu-ai-act: ["Art. 15"]
 #     owasp-llm-2025: ["LLM06:2025"]
 package llmops.spec.agent.tool_allowlist
 

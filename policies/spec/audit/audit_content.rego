@@ -12,6 +12,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 2.8"]
 #     eu-ai-act: ["Art. 12"]
+#     iso-42001: ["A.6.2.8"]
 package llmops.spec.audit.audit_content
 
 deny contains {"id": "LLM-AUDIT-003", "msg": msg, "path": sprintf("/spec/observability/audit/%s", [field])} if {

@@ -10,8 +10,9 @@
 #   remediation: >-
 #     Raise spec.observability.audit.retentionDays to the minimum in policies/data.yaml.
 #   frameworks:
-#     nist-ai-rmf: ["GOVERN 4.2"]
+#     nist-ai-rmf: ["MEASURE 2.8"]
 #     eu-ai-act: ["Art. 12", "Art. 19"]
+#     iso-42001: ["A.6.2.8"]
 package llmops.spec.audit.audit_retention
 
 import data.llmops.lib.spec

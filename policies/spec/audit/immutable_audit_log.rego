@@ -13,6 +13,7 @@
 #     nist-ai-rmf: ["GOVERN 4.2", "MEASURE 2.8"]
 #     eu-ai-act: ["Art. 12", "Art. 19"]
 #     nist-ai-600-1: ["Information Integrity"]
+#     iso-42001: ["A.6.2.8"]
 package llmops.spec.audit.immutable_audit_log
 
 deny contains {"id": "LLM-AUDIT-001", "msg": msg, "path": sprintf("/spec/observability/audit/%s", [field])} if {

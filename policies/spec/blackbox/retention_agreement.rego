@@ -13,6 +13,7 @@
 #     nist-ai-rmf: ["GOVERN 6.1"]
 #     nist-ai-600-1: ["Data Privacy", "Value Chain and Component Integration"]
 #     owasp-llm-2025: ["LLM02:2025"]
+#     iso-42001: ["A.10.3"]
 package llmops.spec.blackbox.retention_agreement
 
 deny contains {"id": "LLM-BBX-001", "msg": "no data-retention agreement with the API provider is recorded", "path": "/spec/blackBoxApi"} if {

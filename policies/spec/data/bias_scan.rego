@@ -12,6 +12,7 @@
 #     nist-ai-rmf: ["MEASURE 2.11"]
 #     eu-ai-act: ["Art. 10"]
 #     nist-ai-600-1: ["Harmful Bias and Homogenization"]
+#     iso-42001: ["A.7.4"]
 package llmops.spec.data.bias_scan
 
 import data.llmops.lib.spec

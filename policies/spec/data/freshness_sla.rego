@@ -11,9 +11,9 @@
 #     Add freshnessSla (an ISO 8601 duration such as PT5M or P1D) to each data source.
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 2.5"]
-#     eu-ai-act: ["Art. 10"]
 #     nist-ai-600-1: ["Confabulation"]
 #     owasp-llm-2025: ["LLM09:2025"]
+#     iso-42001: ["A.7.4"]
 package llmops.spec.data.freshness_sla
 
 deny contains {"id": "LLM-DATA-002", "msg": msg, "path": sprintf("/spec/data/sources/%d", [i])} if {

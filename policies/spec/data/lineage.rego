@@ -14,6 +14,7 @@
 #     eu-ai-act: ["Art. 10", "Art. 12"]
 #     nist-ai-600-1: ["Information Integrity"]
 #     owasp-llm-2025: ["LLM04:2025"]
+#     iso-42001: ["A.7.5"]
 package llmops.spec.data.lineage
 
 deny contains {"id": "LLM-DATA-006", "msg": msg, "path": sprintf("/spec/data/sources/%d", [i])} if {

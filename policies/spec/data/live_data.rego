@@ -14,6 +14,7 @@
 #     nist-ai-rmf: ["MEASURE 2.5"]
 #     nist-ai-600-1: ["Confabulation"]
 #     owasp-llm-2025: ["LLM09:2025"]
+#     iso-42001: ["A.7.4"]
 package llmops.spec.data.live_data
 
 import data.llmops.lib.spec

@@ -14,6 +14,7 @@
 #     eu-ai-act: ["Art. 10"]
 #     nist-ai-600-1: ["Information Integrity"]
 #     owasp-llm-2025: ["LLM04:2025"]
+#     iso-42001: ["A.7.4"]
 package llmops.spec.data.quality_checks
 
 deny contains {"id": "LLM-DATA-003", "msg": msg, "path": sprintf("/spec/data/sources/%d/qualityChecks", [i])} if {

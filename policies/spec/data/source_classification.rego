@@ -12,8 +12,8 @@
 #     spec.data.sources.
 #   frameworks:
 #     nist-ai-rmf: ["MAP 4.1"]
-#     eu-ai-act: ["Art. 10"]
 #     nist-ai-600-1: ["Data Privacy"]
+#     iso-42001: ["A.4.3"]
 package llmops.spec.data.source_classification
 
 deny contains {"id": "LLM-DATA-001", "msg": msg, "path": sprintf("/spec/data/sources/%d", [i])} if {

@@ -12,6 +12,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["GOVERN 6.1", "MAP 4.1"]
 #     nist-ai-600-1: ["Intellectual Property"]
+#     iso-42001: ["A.10.3"]
 package llmops.spec.embedded.ip_terms
 
 deny contains {"id": "LLM-EMB-002", "msg": "IP and liability terms with the vendor are not recorded", "path": "/spec/embedded"} if {

@@ -13,6 +13,7 @@
 #     nist-ai-rmf: ["GOVERN 6.1", "MEASURE 2.10"]
 #     nist-ai-600-1: ["Data Privacy", "Intellectual Property"]
 #     owasp-llm-2025: ["LLM02:2025"]
+#     iso-42001: ["A.10.3"]
 package llmops.spec.embedded.vendor_training
 
 import data.llmops.lib.spec

@@ -11,6 +11,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["MANAGE 1.1", "MEASURE 2.3"]
 #     eu-ai-act: ["Art. 9", "Art. 17"]
+#     iso-42001: ["A.6.2.4"]
 package llmops.spec.evaluation.blocking_gate
 
 import data.llmops.lib.spec

@@ -14,6 +14,7 @@
 #     nist-ai-rmf: ["MEASURE 2.3", "MEASURE 1.3"]
 #     eu-ai-act: ["Art. 9", "Art. 15"]
 #     nist-ai-600-1: ["Human-AI Configuration"]
+#     iso-42001: ["A.6.2.4"]
 package llmops.spec.evaluation.human_eval_sample
 
 import data.llmops.lib.spec

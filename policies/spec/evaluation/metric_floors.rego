@@ -15,6 +15,7 @@
 #     eu-ai-act: ["Art. 15"]
 #     nist-ai-600-1: ["Confabulation"]
 #     owasp-llm-2025: ["LLM09:2025"]
+#     iso-42001: ["A.6.2.4"]
 package llmops.spec.evaluation.metric_floors
 
 import data.llmops.lib.spec

@@ -11,6 +11,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 2.3", "MEASURE 2.5"]
 #     eu-ai-act: ["Art. 15", "Art. 12"]
+#     iso-42001: ["A.6.2.4"]
 package llmops.spec.evaluation.versioned_dataset
 
 deny contains {"id": "LLM-EVAL-005", "msg": msg, "path": sprintf("/spec/models/%d/evaluation", [i])} if {

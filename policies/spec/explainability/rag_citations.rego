@@ -14,6 +14,7 @@
 #     eu-ai-act: ["Art. 13"]
 #     nist-ai-600-1: ["Confabulation"]
 #     owasp-llm-2025: ["LLM09:2025"]
+#     iso-42001: ["A.8.2"]
 package llmops.spec.explainability.rag_citations
 
 deny contains {"id": "LLM-EXPL-001", "msg": "RAG answers do not cite their sources", "path": "/spec/explainability/citations"} if {

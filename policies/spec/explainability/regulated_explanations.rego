@@ -13,6 +13,7 @@
 #     nist-ai-rmf: ["MEASURE 2.9"]
 #     eu-ai-act: ["Art. 13", "Art. 86"]
 #     nist-ai-600-1: ["Human-AI Configuration"]
+#     iso-42001: ["A.8.2"]
 package llmops.spec.explainability.regulated_explanations
 
 import data.llmops.lib.spec

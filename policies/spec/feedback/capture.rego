@@ -14,6 +14,7 @@
 #     nist-ai-rmf: ["MEASURE 3.3", "GOVERN 5.1"]
 #     eu-ai-act: ["Art. 72"]
 #     nist-ai-600-1: ["Human-AI Configuration"]
+#     iso-42001: ["A.8.3"]
 package llmops.spec.feedback.capture
 
 import data.llmops.lib.spec

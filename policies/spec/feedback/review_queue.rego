@@ -12,6 +12,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 3.3", "MANAGE 4.1"]
 #     eu-ai-act: ["Art. 14", "Art. 72"]
+#     iso-42001: ["A.6.2.6"]
 package llmops.spec.feedback.review_queue
 
 import data.llmops.lib.spec

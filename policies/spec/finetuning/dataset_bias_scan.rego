@@ -13,6 +13,7 @@
 #     nist-ai-rmf: ["MEASURE 2.11"]
 #     eu-ai-act: ["Art. 10"]
 #     nist-ai-600-1: ["Harmful Bias and Homogenization"]
+#     iso-42001: ["A.7.4"]
 package llmops.spec.finetuning.dataset_bias_scan
 
 deny contains {"id": "LLM-FT-003", "msg": msg, "path": sprintf("/spec/fineTuning/datasets/%d/biasScan", [i])} if {

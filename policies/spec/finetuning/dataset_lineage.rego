@@ -14,6 +14,7 @@
 #     eu-ai-act: ["Art. 10", "Annex IV"]
 #     nist-ai-600-1: ["Intellectual Property", "Information Integrity"]
 #     owasp-llm-2025: ["LLM04:2025"]
+#     iso-42001: ["A.7.5"]
 package llmops.spec.finetuning.dataset_lineage
 
 deny contains {"id": "LLM-FT-001", "msg": msg, "path": sprintf("/spec/fineTuning/datasets/%d", [i])} if {

@@ -12,6 +12,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["GOVERN 2.1", "GOVERN 2.3"]
 #     eu-ai-act: ["Art. 26"]
+#     iso-42001: ["A.3.2"]
 package llmops.spec.governance.named_owner
 
 import data.llmops.lib.spec

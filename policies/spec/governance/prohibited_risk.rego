@@ -12,6 +12,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["GOVERN 1.1", "MAP 1.1"]
 #     eu-ai-act: ["Art. 5"]
+#     iso-42001: ["A.9.4"]
 package llmops.spec.governance.prohibited_risk
 
 deny contains {"id": "LLM-GOV-003", "msg": "the use case is classified as unacceptable risk", "path": "/spec/useCase/riskTier"} if {

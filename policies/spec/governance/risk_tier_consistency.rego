@@ -12,6 +12,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["MAP 1.5", "MAP 5.1"]
 #     eu-ai-act: ["Art. 6", "Annex III"]
+#     iso-42001: ["A.5.2"]
 package llmops.spec.governance.risk_tier_consistency
 
 import data.llmops.lib.spec

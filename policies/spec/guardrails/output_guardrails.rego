@@ -12,7 +12,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 2.6"]
 #     nist-ai-600-1: ["Data Privacy", "Obscene, Degrading, and/or Abusive Content"]
-#     owasp-llm-2025: ["LLM02:2025", "LLM05:2025"]
+#     owasp-llm-2025: ["LLM02:2025"]
 package llmops.spec.guardrails.output_guardrails
 
 import data.llmops.lib.spec

@@ -14,6 +14,7 @@
 #     nist-ai-rmf: ["GOVERN 6.1", "MAP 4.1"]
 #     nist-ai-600-1: ["Value Chain and Component Integration", "Intellectual Property"]
 #     owasp-llm-2025: ["LLM03:2025"]
+#     iso-42001: ["A.10.3"]
 package llmops.spec.model.approved_registry
 
 import data.llmops.lib.spec

@@ -12,7 +12,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 2.5"]
 #     eu-ai-act: ["Art. 12"]
-#     owasp-llm-2025: ["LLM07:2025"]
+#     iso-42001: ["A.6.2.3"]
 package llmops.spec.model.prompt_template_version
 
 deny contains {"id": "LLM-REPRO-002", "msg": msg, "path": sprintf("/spec/models/%d/reproducibility", [i])} if {

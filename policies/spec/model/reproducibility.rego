@@ -12,6 +12,7 @@
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 2.5", "MEASURE 2.9"]
 #     eu-ai-act: ["Art. 12", "Art. 15"]
+#     iso-42001: ["A.6.2.3"]
 package llmops.spec.model.reproducibility
 
 import data.llmops.lib.spec

@@ -15,13 +15,16 @@
 #     nist-ai-600-1: ["Information Security"]
 package llmops.spec.network.cluster_endpoint
 
+import data.llmops.lib.cidr
+
 deny contains {"id": "LLM-NET-005", "msg": "the cluster API endpoint is public without a CIDR allowlist", "path": "/spec/network/clusterEndpoint/publicCidrs"} if {
 	input.spec.network.clusterEndpoint.public == true
 	count(input.spec.network.clusterEndpoint.publicCidrs) == 0
 }
 
-deny contains {"id": "LLM-NET-005", "msg": "the cluster API endpoint is open to 0.0.0.0/0", "path": sprintf("/spec/network/clusterEndpoint/publicCidrs/%d", [i])} if {
+deny contains {"id": "LLM-NET-005", "msg": msg, "path": "/spec/network/clusterEndpoint/publicCidrs"} if {
 	input.spec.network.clusterEndpoint.public == true
-	some i, cidr in input.spec.network.clusterEndpoint.publicCidrs
-	endswith(cidr, "/0")
+	ranges := input.spec.network.clusterEndpoint.publicCidrs
+	cidr.open_to_internet(ranges)
+	msg := sprintf("the cluster API endpoint admits the internet through %s", [concat(", ", cidr.public_ranges(ranges))])
 }

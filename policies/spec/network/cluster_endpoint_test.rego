@@ -5,7 +5,8 @@ import data.llmops.spec.network.cluster_endpoint as check
 
 denied_cases := {
 	"public no cidrs": {"input": fx.spec({"network": {"clusterEndpoint": {"public": true}}}), "path": "/spec/network/clusterEndpoint/publicCidrs"},
-	"public world": {"input": fx.spec({"network": {"clusterEndpoint": {"public": true, "publicCidrs": ["0.0.0.0/0"]}}}), "path": "/spec/network/clusterEndpoint/publicCidrs/0"},
+	"public world": {"input": fx.spec({"network": {"clusterEndpoint": {"public": true, "publicCidrs": ["0.0.0.0/0"]}}}), "path": "/spec/network/clusterEndpoint/publicCidrs"},
+	"public halves": {"input": fx.spec({"network": {"clusterEndpoint": {"public": true, "publicCidrs": ["0.0.0.0/1", "128.0.0.0/1"]}}}), "path": "/spec/network/clusterEndpoint/publicCidrs"},
 }
 
 allowed_cases := {

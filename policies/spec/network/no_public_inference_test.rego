@@ -5,12 +5,15 @@ import data.llmops.spec.network.no_public_inference as check
 
 denied_cases := {
 	"no cidrs": {"input": fx.spec({"network": {"publicIngress": {"allowedCidrs": []}}}), "path": "/spec/network/publicIngress/allowedCidrs"},
-	"world": {"input": fx.spec({"network": {"publicIngress": {"allowedCidrs": ["0.0.0.0/0"]}}}), "path": "/spec/network/publicIngress/allowedCidrs/0"},
+	"world": {"input": fx.spec({"network": {"publicIngress": {"allowedCidrs": ["0.0.0.0/0"]}}}), "path": "/spec/network/publicIngress/allowedCidrs"},
+	"halves": {"input": fx.spec({"network": {"publicIngress": {"allowedCidrs": ["203.0.113.0/24", "0.0.0.0/1", "128.0.0.0/1"]}}}), "path": "/spec/network/publicIngress/allowedCidrs"},
+	"ipv6 world": {"input": fx.spec({"network": {"publicIngress": {"allowedCidrs": ["::/0"]}}}), "path": "/spec/network/publicIngress/allowedCidrs"},
 	"internal audience": {"input": fx.spec({"useCase": {"audience": "internal"}}), "path": "/spec/network/publicIngress/inference"},
 }
 
 allowed_cases := {
 	"restricted cidrs": fx.base,
+	"office ranges": fx.spec({"network": {"publicIngress": {"allowedCidrs": ["203.0.113.0/24", "2001:db8:1::/48"]}}}),
 	"private": fx.spec({"network": {"publicIngress": {"inference": false, "allowedCidrs": []}}}),
 }
 

@@ -13,7 +13,6 @@
 #   frameworks:
 #     nist-ai-rmf: ["GOVERN 1.1"]
 #     nist-ai-600-1: ["Data Privacy"]
-#     eu-ai-act: ["Art. 10"]
 package llmops.spec.privacy.data_residency
 
 import data.llmops.lib.spec

@@ -12,7 +12,6 @@
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 2.10"]
 #     nist-ai-600-1: ["Data Privacy"]
-#     eu-ai-act: ["Art. 10"]
 package llmops.spec.privacy.retention_limits
 
 import data.llmops.lib.spec

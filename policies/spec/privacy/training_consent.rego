@@ -13,7 +13,6 @@
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 2.10"]
 #     nist-ai-600-1: ["Data Privacy"]
-#     eu-ai-act: ["Art. 10"]
 #     owasp-llm-2025: ["LLM02:2025"]
 package llmops.spec.privacy.training_consent
 

@@ -12,8 +12,9 @@
 #     Set spec.governance.disclosure.aiDisclosure to true and give the disclosure text.
 #   frameworks:
 #     nist-ai-rmf: ["MAP 1.1", "GOVERN 4.2"]
-#     eu-ai-act: ["Art. 50"]
+#     eu-ai-act: ["Art. 50(1)"]
 #     nist-ai-600-1: ["Human-AI Configuration"]
+#     iso-42001: ["A.8.2"]
 package llmops.spec.transparency.ai_disclosure
 
 deny contains {"id": "LLM-TRANS-001", "msg": msg, "path": "/spec/governance/disclosure/aiDisclosure"} if {

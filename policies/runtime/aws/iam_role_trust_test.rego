@@ -1,0 +1,44 @@
+package llmops.runtime.aws.iam_role_trust_test
+
+import data.llmops.runtime.aws.iam_role_trust as check
+import data.llmops.runtime_fixtures_test as fx
+
+denied_cases := {
+	"star": {"input": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]}})]), "path": "/resources/0/props/assumeRolePolicy"},
+	"star with wildcard action": {"input": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole*\"}]}"})]), "path": "/resources/0/props/assumeRolePolicy"},
+	"star with a wildcard-only condition": {"input": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRoleWithSAML", "Condition": {"StringLike": {"aws:PrincipalArn": "*"}}}]}})]), "path": "/resources/0/props/assumeRolePolicy"},
+	"foreign account": {"input": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": ["sts:AssumeRole", "sts:TagSession"]}]}})]), "path": "/resources/0/props/assumeRolePolicy"},
+}
+
+allowed_cases := {
+	"the account that owns the stack's keys": fx.doc([
+		fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::222233334444:root"}, "Action": "sts:AssumeRole", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]}}),
+		fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "arn:aws:kms:eu-west-1:222233334444:key/abc"}),
+	]),
+	"service": fx.doc([fx.node_role]),
+	"own account": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:role/admin"}, "Action": "sts:AssumeRole"}]}})]),
+	"foreign account with external id": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "999988887777"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "vendor-42"}}}]}})]),
+	"star in the organisation": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}]}})]),
+	"deny star": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole"}]}})]),
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-032", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}
+
+# The denied inputs with every resource retyped to a type no check knows yield nothing.
+test_other_types_pass[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as fx.retyped(tc.input)
+	count(found) == 0
+}

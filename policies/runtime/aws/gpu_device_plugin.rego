@@ -28,7 +28,15 @@ deny contains {"id": "LLM-AWS-050", "msg": msg, "path": concat("", [lib.text(lib
 	not ami in lib.params.device_plugin_ami_types
 	some instance_type in object.get(resource.props, "instanceTypes", [])
 	split(instance_type, ".")[0] in lib.params.gpu_instance_families
-	msg := concat("", ["node group ", lib.text(resource.name), " runs GPU instances (", lib.text(instance_type), ") on ", lib.text(ami), ", which ships no device plugin, and no device-plugin DaemonSet is installed"])
+	msg := concat("", [
+		"node group ",
+		lib.text(resource.name),
+		" runs GPU instances (",
+		lib.text(instance_type),
+		") on ",
+		lib.text(ami),
+		", which ships no device plugin, and no device-plugin DaemonSet is installed",
+	])
 }
 
 device_plugin_daemonset if {

@@ -25,7 +25,16 @@ deny contains {"id": "LLM-K8S-017", "msg": msg, "path": concat("", [lib.text(lib
 	namespace := lib.namespace_of(input.resources[i])
 	not capped(namespace, resource_name)
 	urn := input.resources[i].urn
-	msg := concat("", ["namespace ", lib.text(namespace), " runs ", lib.text(resource_name), " pods without a ResourceQuota on requests.", lib.text(resource_name), " of at most ", format_int(lib.params.max_namespace_gpu_quota, 10)])
+	msg := concat("", [
+		"namespace ",
+		lib.text(namespace),
+		" runs ",
+		lib.text(resource_name),
+		" pods without a ResourceQuota on requests.",
+		lib.text(resource_name),
+		" of at most ",
+		format_int(lib.params.max_namespace_gpu_quota, 10),
+	])
 }
 
 # Extended resources are requested through limits (requests default to them) or requests.

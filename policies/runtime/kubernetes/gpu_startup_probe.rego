@@ -13,7 +13,6 @@
 #     Add a startupProbe on the server's health endpoint whose periodSeconds × failureThreshold
 #     covers the load time of the model's weights; liveness starts only after it succeeds.
 #   frameworks:
-#     nsa-cisa-k8s: ["Resilience"]
 #     nist-ai-rmf: ["MANAGE 2.2"]
 package llmops.runtime.kubernetes.gpu_startup_probe
 

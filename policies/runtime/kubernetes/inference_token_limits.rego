@@ -46,7 +46,17 @@ deny contains {"id": "LLM-K8S-023", "msg": msg, "path": pointer, "resource": urn
 	not servers.bounded(kind, value)
 	not lib.serving_runtime(i)
 	urn := input.resources[i].urn
-	msg := concat("", [lib.text(entry.name), " server ", lib.text(container.name), " sets its ", lib.text(kind), " token limit to ", lib.text(value), ", outside 1..", format_int(servers.ceiling(kind), 10)])
+	msg := concat("", [
+		lib.text(entry.name),
+		" server ",
+		lib.text(container.name),
+		" sets its ",
+		lib.text(kind),
+		" token limit to ",
+		lib.text(value),
+		", outside 1..",
+		format_int(servers.ceiling(kind), 10),
+	])
 }
 
 # A Ray Serve application configures its engine in the RayService's serveConfigV2 (engine

@@ -15,7 +15,7 @@
 #     default-deny NetworkPolicies, and set metadata.namespace to it.
 #   frameworks:
 #     cis-kubernetes: ["5.7.4"]
-#     nsa-cisa-k8s: ["Namespaces"]
+#     nsa-cisa-k8s: ["Network separation: Namespaces"]
 package llmops.runtime.kubernetes.no_default_namespace
 
 import data.llmops.lib.runtime as lib
@@ -24,5 +24,10 @@ deny contains {"id": "LLM-K8S-044", "msg": msg, "path": concat("", [lib.text(lib
 	some [i, _, _] in lib.pod_specs
 	object.get(input.resources[i].props, ["metadata", "namespace"], null) == "default"
 	urn := input.resources[i].urn
-	msg := concat("", [lib.text(object.get(input.resources[i].props, "kind", "workload")), " ", lib.text(object.get(input.resources[i].props, ["metadata", "name"], "")), " runs in the default namespace"])
+	msg := concat("", [
+		lib.text(object.get(input.resources[i].props, "kind", "workload")),
+		" ",
+		lib.text(object.get(input.resources[i].props, ["metadata", "name"], "")),
+		" runs in the default namespace",
+	])
 }

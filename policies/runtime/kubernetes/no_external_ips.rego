@@ -12,7 +12,7 @@
 #     Remove spec.externalIPs; expose the Service through the gateway's Ingress or an internal
 #     LoadBalancer, and block externalIPs cluster-wide with an admission policy.
 #   frameworks:
-#     nsa-cisa-k8s: ["Network separation"]
+#     nsa-cisa-k8s: ["Network separation: Network policies"]
 #     owasp-llm-2025: ["LLM10:2025"]
 package llmops.runtime.kubernetes.no_external_ips
 

@@ -13,7 +13,7 @@
 #     device plugin sets the variable for the devices it allocates.
 #   frameworks:
 #     owasp-llm-2025: ["LLM10:2025"]
-#     nsa-cisa-k8s: ["Pod security: resource policies"]
+#     nsa-cisa-k8s: ["Network separation: Resource policies"]
 package llmops.runtime.kubernetes.no_gpu_env_bypass
 
 import data.llmops.lib.model_servers as servers

@@ -10,9 +10,9 @@
 #   remediation: >-
 #     Remove ports[].hostPort and reach the container through a ClusterIP Service.
 #   frameworks:
-#     k8s-pss: ["baseline: host ports"]
+#     k8s-pss: ["baseline: Host Ports"]
 #     cis-kubernetes: ["5.2.13"]
-#     nsa-cisa-k8s: ["Network separation"]
+#     nsa-cisa-k8s: ["Network separation: Network policies"]
 package llmops.runtime.kubernetes.no_host_port
 
 import data.llmops.lib.runtime as lib

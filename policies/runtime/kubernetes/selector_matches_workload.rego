@@ -14,7 +14,7 @@
 #     Make the selector's labels those of the workload's pod template (check for typos and
 #     label keys that differ between the two).
 #   frameworks:
-#     nsa-cisa-k8s: ["Network separation"]
+#     nsa-cisa-k8s: ["Network separation: Network policies"]
 #     owasp-llm-2025: ["LLM08:2025"]
 package llmops.runtime.kubernetes.selector_matches_workload
 

@@ -13,7 +13,7 @@
 #     Add the kind and the paths of its pod templates to pod_templates in policies/data.yaml
 #     (an organisation bundle's data override), so the pod checks judge them.
 #   frameworks:
-#     nsa-cisa-k8s: ["Pod security: admission"]
+#     nsa-cisa-k8s: ["Pod security: Pod security enforcement"]
 #     nist-ai-rmf: ["MEASURE 2.7"]
 package llmops.runtime.kubernetes.unevaluated_pod_templates
 

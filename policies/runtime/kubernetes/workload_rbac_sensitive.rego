@@ -16,7 +16,7 @@
 #     through mounted volumes or workload identity, and keep pod creation with the controllers.
 #   frameworks:
 #     cis-kubernetes: ["5.1.2", "5.1.4", "5.1.13"]
-#     nsa-cisa-k8s: ["Authorization: least privilege"]
+#     nsa-cisa-k8s: ["Authentication and authorization: Role-based access control"]
 #     owasp-llm-2025: ["LLM06:2025"]
 package llmops.runtime.kubernetes.workload_rbac_sensitive
 
@@ -75,7 +75,12 @@ refers_to(binding, role) if {
 	lib.namespace_of(binding) == lib.namespace_of(role)
 }
 
-workload_account(binding, subject) := concat("", ["serviceaccount ", lib.text(object.get(subject, "namespace", lib.namespace_of(binding))), "/", lib.text(subject.name)]) if subject.kind == "ServiceAccount"
+workload_account(binding, subject) := concat("", [
+	"serviceaccount ",
+	lib.text(object.get(subject, "namespace", lib.namespace_of(binding))),
+	"/",
+	lib.text(subject.name),
+]) if subject.kind == "ServiceAccount"
 
 workload_account(_, subject) := concat("", ["group ", lib.text(subject.name)]) if {
 	subject.kind == "Group"

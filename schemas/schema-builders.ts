@@ -57,5 +57,6 @@ export const patterns = {
   hostname: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",
   policyId: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",
   httpsUrl: "^https://[^\\s]{1,2040}$",
+  acmCertificateArn: "^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$",
   labelKey: "^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$",
 } as const;

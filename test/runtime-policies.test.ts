@@ -23,13 +23,13 @@ const opa = requireTool("opa");
 const ready = bundleBuilt() && opa !== undefined;
 
 interface Resource { urn: string; type: string; name: string; id?: string; props: Record<string, unknown> }
-interface DeniedCase { check: string; note: string; input: { resources: Resource[] }; path: string }
+interface DeniedCase { check: string; note: string; input: { resources: Resource[]; spec?: unknown }; path: string }
 
 function deniedCases(): DeniedCase[] {
   const query = 'x := {k: v | some p, n; v := data.llmops.runtime[p][n].denied_cases; k := concat(".", [p, n])}';
   const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), "--ignore", "pack", "--ignore", "engine", query], { encoding: "utf8", maxBuffer: 64 << 20 });
   if (result.status !== 0) throw new Error(result.stderr);
-  const all = (JSON.parse(result.stdout) as { result: Array<{ bindings: { x: Record<string, Record<string, { input: { resources: Resource[] }; path: string }>> } }> }).result[0]!.bindings.x;
+  const all = (JSON.parse(result.stdout) as { result: Array<{ bindings: { x: Record<string, Record<string, { input: { resources: Resource[]; spec?: unknown }; path: string }>> } }> }).result[0]!.bindings.x;
   return Object.entries(all).flatMap(([check, cases]) => Object.entries(cases).map(([note, tc]) => ({ check: check.replace(/_test$/, ""), note, input: tc.input, path: tc.path })));
 }
 
@@ -42,10 +42,13 @@ function opaRuntimeFindings(inputs: unknown[]): Array<Array<[string, string]>> {
   return (JSON.parse(result.stdout) as { result: Array<{ bindings: { r: Array<Array<[string, string]>> } }> }).result[0]!.bindings.r;
 }
 
+/** The case's spec body (manifests and previews do not carry one; `llmops check --spec` supplies it). */
+const withSpec = (testCase: DeniedCase): { spec?: unknown } => (testCase.input.spec === undefined ? {} : { spec: testCase.input.spec });
+
 const key = (pairs: Iterable<readonly [string, string]>) => [...pairs].map(([id, path]) => `${id} ${path}`).sort();
 
 /** The WebAssembly engine against `opa eval` on every input, as (id, path) sets, as the opa query collects them. */
-function compareWithOpa(engine: PolicyEngine, inputs: Array<{ resources: Resource[] }>): { mismatches: string[]; compared: number } {
+function compareWithOpa(engine: PolicyEngine, inputs: Array<{ resources: Resource[]; spec?: unknown }>): { mismatches: string[]; compared: number } {
   const oracle = opaRuntimeFindings(inputs);
   const mismatches: string[] = [];
   let compared = 0;
@@ -69,7 +72,7 @@ describe.skipIf(!ready)("runtime policies", () => {
   });
 
   it("has at least 40 runtime checks, every one with a non-compliant fixture", () => {
-    const runtimeIds = [...engine.catalog.keys()].filter((id) => /^LLM-(K8S|AWS)-/.test(id));
+    const runtimeIds = [...engine.catalog.keys()].filter((id) => /^LLM-(K8S|AWS|CTRL)-/.test(id));
     expect(runtimeIds.length).toBeGreaterThanOrEqual(40);
     const covered = new Set(cases.map((testCase) => idOf(testCase.check)));
     expect(runtimeIds.filter((id) => !covered.has(id))).toEqual([]);
@@ -84,7 +87,9 @@ describe.skipIf(!ready)("runtime policies", () => {
       const file = join(dir, `${testCase.check}.${testCase.note.replace(/\W+/g, "-")}.json`);
       writeFileSync(file, text);
       const runtime = readRuntimeFile(file);
-      const findings = engine.evaluateRuntime({ resources: runtime.resources });
+      // The document carries the spec body the declared-vs-built checks read; the adapter keeps it.
+      expect(runtime.spec).toEqual(testCase.input.spec);
+      const findings = engine.evaluateRuntime({ resources: runtime.resources, ...withSpec(testCase) });
       const mine = findings.filter((finding) => finding.id === id);
       if (mine.length === 0 || mine.some((finding) => finding.path !== testCase.path)) {
         problems.push(`${testCase.check}/${testCase.note}: expected ${id} at ${testCase.path}, got ${JSON.stringify(mine.map((f) => f.path))}`);
@@ -114,7 +119,7 @@ describe.skipIf(!ready)("runtime policies", () => {
         return { file, text };
       });
       const resources = files.flatMap(({ file }) => readRuntimeFile(file).resources);
-      const mine = engine.evaluateRuntime({ resources }).filter((finding) => finding.id === id);
+      const mine = engine.evaluateRuntime({ resources, ...withSpec(testCase) }).filter((finding) => finding.id === id);
       const [, index, rest] = /^\/resources\/(\d+)\/props(\/.*)?$/.exec(testCase.path) ?? [];
       const expected = files[Number(index)]!;
       const match = mine.find((finding) => finding.file === expected.file);
@@ -145,7 +150,7 @@ describe.skipIf(!ready)("runtime policies", () => {
       writeFileSync(file, text);
       const runtime = readRuntimeFile(file);
       expect(runtime.kind).toBe("preview");
-      const mine = engine.evaluateRuntime({ resources: runtime.resources }).filter((finding) => finding.id === id);
+      const mine = engine.evaluateRuntime({ resources: runtime.resources, ...withSpec(testCase) }).filter((finding) => finding.id === id);
       const [, index, rest] = /^\/resources\/(\d+)\/props(\/.*)?$/.exec(testCase.path) ?? [];
       const pointer = `/steps/${Number(index) + 1}/newState/inputs${rest ?? ""}`;
       if (mine.length === 0) problems.push(`${testCase.check}/${testCase.note}: ${id} not reported`);
@@ -156,7 +161,7 @@ describe.skipIf(!ready)("runtime policies", () => {
 
   it("differential parity with opa eval on every runtime fixture and example plan", () => {
     const plans = examplesFor("any").map((example) => planExample(example));
-    const inputs = [...cases.map((testCase) => testCase.input), ...plans.map((plan) => ({ resources: plan.resources }))];
+    const inputs = [...cases.map((testCase) => testCase.input), ...plans.map((plan) => ({ resources: plan.resources, spec: plan.spec.spec as unknown }))];
     const { mismatches, compared } = compareWithOpa(engine, inputs);
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(cases.length);

@@ -51,9 +51,10 @@ export async function handler(argv: Arguments): Promise<void> {
     const { writeFileAtomic } = await import("../atomic-write.js");
     writeFileAtomic(argv.out, json);
   }
-  // The same bundle judges what the spec produces: runtime policies on every planned resource.
+  // The same bundle judges what the spec produces: runtime policies on every planned resource,
+  // with the spec body as input.spec so that declared controls are tied to what was built.
   const { checkRuntime } = await import("../../policies/engine/check-runtime.js");
-  const report = checkRuntime(gated.engine, { resources: plan.resources }, [argv.spec], "plan");
+  const report = checkRuntime(gated.engine, { resources: plan.resources, spec: spec.spec }, [argv.spec], "plan");
   const failOn = argv["fail-on"] as Severity;
   const { blockingFindings } = await import("../../policies/engine/finding.js");
   if (argv.format === "json") {

@@ -18,13 +18,22 @@ export interface RuntimeFile {
   readonly file: string;
   readonly kind: InputKind;
   readonly resources: RuntimeResource[];
+  /** The spec body an llmops plan was built from (its `spec.spec`), for checks that tie declarations to resources. */
+  readonly spec?: unknown;
 }
 
 export function readRuntimeFile(file: string, kind?: InputKind): RuntimeFile {
   const documents = parseDocuments(readSourceText(file, RUNTIME_MAX_BYTES), file, { maxDepth: 128, skipEmptyDocuments: true });
   const detected = kind ?? detectKind(documents, file);
   const resources = documents.flatMap((document) => adapt(detected, document));
-  return { file, kind: detected, resources };
+  const spec = detected === "plan" ? planSpec(documents[0]?.value) : undefined;
+  return { file, kind: detected, resources, ...(spec === undefined ? {} : { spec }) };
+}
+
+/** An llmops plan carries the whole spec document; a runtime document may carry the body as `spec`. */
+function planSpec(value: unknown): unknown {
+  if (!isObject(value) || !isObject(value.spec)) return undefined;
+  return value.kind === "llmops-plan" && isObject(value.spec.spec) ? value.spec.spec : value.spec;
 }
 
 function isObject(value: unknown): value is Json {

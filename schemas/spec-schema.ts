@@ -310,6 +310,7 @@ const Platform = Obj({
     edgeProxy: PinnedImage("TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header."),
     presidioAnalyzer: PinnedImage("Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening."),
     presidioAnonymizer: PinnedImage("Microsoft Presidio anonymizer (PII redaction)."),
+    limiterStore: PinnedImage("Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica."),
     llmGuard: PinnedImage("Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract."),
   }, { default: {} }),
   internalIssuer: Str(63, { pattern: patterns.dnsLabel, default: "llmops-internal-ca", description: "cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener)." }),

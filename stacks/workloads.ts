@@ -15,6 +15,7 @@ import {
 } from "../components/kubernetes/guardrail-services.js";
 import { InClusterVectorDatabase, VECTOR_DB_ROLE } from "../components/kubernetes/vector-database.js";
 import { RecordSink, SINK_PORT } from "../components/kubernetes/record-sink.js";
+import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernetes/limiter-store.js";
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
@@ -136,6 +137,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     ...(vectorEngine ? [{ name: VECTOR_DB_ROLE }] : []),
     ...(sinks ? [{ name: "audit-sink" }, { name: "feedback-sink" }] : []),
     { name: "guardrails" },
+    { name: LIMITER_ROLE },
   ];
   const rbac = new WorkloadRbac(`${name}-identities`, { namespace: guardrails.name, workloads: identities }, inNamespace);
   const serviceAccount = (workload: string) => rbac.serviceAccountNames[workload]!;
@@ -230,6 +232,15 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     }
   }
 
+  // Two gateway replicas (the default) share one limiter, so the spec's limits hold for the stack.
+  const gatewayReplicas = 2;
+  const limiter = new LimiterStore(`${name}-limiter`, {
+    stack: name,
+    namespace: guardrails.name,
+    image: requireImage(spec, "limiterStore", "the gateway runs more than one replica and counts rate and token limits in a shared store"),
+    serviceAccountName: serviceAccount(LIMITER_ROLE),
+    passwordSecret: `${name}-limiter-password`,
+  }, inNamespace);
   const exposure = gatewayExposure(spec);
   const disclosure = body.governance.disclosure.aiDisclosure ? body.governance.disclosure.text ?? DEFAULT_DISCLOSURE : undefined;
   const gateway = new Gateway(`${name}-gateway`, {
@@ -245,7 +256,9 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     clientNamespaces: body.platform.gatewayClientNamespaces,
     clientRoles: ["app", "retrieval"],
     ...(exposure ? { exposure } : {}),
-    egressTo: [...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })), ...guardrailTargets, ...sinkTargets],
+    egressTo: [...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })), ...guardrailTargets, ...sinkTargets, { role: LIMITER_ROLE, port: LIMITER_PORT }],
+    replicas: gatewayReplicas,
+    limiterStore: { host: limiter.host, port: LIMITER_PORT, passwordSecret: `${name}-limiter-password` },
     apiEgressCidrs: context.apiEgressCidrs,
     ...(screening ? {
       guardrails: {

@@ -4,6 +4,8 @@
  * control from the built resources (never from the spec) makes the matching LLM-CTRL check fire.
  * Also: the component's LiteLLM, nginx and LLM Guard configuration as their documents define them.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { PolicyEngine } from "../policies/engine/engine.js";
@@ -11,6 +13,7 @@ import { edgeProxyConfig, gatewayConfig, validateGatewayArgs, type GatewayArgs }
 import { guardrailTable, llmGuardScanners, validateGuardrailServicesArgs, type GuardrailSelection } from "../components/kubernetes/guardrail-services.js";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
 import { planExample, type Plan, type Resource } from "./helpers/plans.js";
+import { runCli, tempDir } from "./helpers/cli.js";
 
 const ALL: GuardrailSelection = { inputPromptInjection: true, inputPii: true, inputToxicity: true, outputPii: true, outputToxicity: true, outputGrounding: true, redactLogs: true };
 const DIGEST = `sha256:${"a".repeat(64)}`;
@@ -135,6 +138,7 @@ describe.skipIf(!ready).each(["aws", "kubernetes"] as const)("airport assistant 
     ["the logging redaction", "LLM-CTRL-003", "gateway-config", (r) => editConfig(r, (c) => { c.guardrails = c.guardrails.filter((g: any) => g.guardrail_name !== "pii-logging"); c.litellm_settings.success_callback = ["generic_api"]; })],
     ["the disclosure header", "LLM-CTRL-004", "gateway-edge-config", (r) => { r.props.data["nginx.conf"] = (r.props.data["nginx.conf"] as string).replace(/^.*X-AI-Disclosure.*$/m, ""); }],
     ["the gateway Service's TLS port", "LLM-CTRL-005", "gateway-service", (r) => { r.props.spec.ports = [{ name: "http", port: 4000, targetPort: 4000 }]; }],
+    ["the shared limiter store", "LLM-CTRL-007", "gateway-config", (r) => editConfig(r, (c) => { delete c.router_settings; })],
   ];
   it.each(removals)("removing %s from the built resources fires %s", (_what, id, suffix, edit) => {
     expect(findings(engine, edited(plan, suffix, edit), plan.spec.spec)).toContain(id);
@@ -149,4 +153,21 @@ describe.skipIf(!ready).each(["aws", "kubernetes"] as const)("airport assistant 
     const resources = edited(plan, "gateway-ingress", (r) => { delete r.props.spec.tls; });
     expect(findings(engine, resources, undefined)).toContain("LLM-CTRL-006");
   });
+});
+
+describe.skipIf(!ready)("llmops check --spec ties manifests to the spec they were rendered from", () => {
+  it("flags a gateway ConfigMap without the declared guardrails only when the spec is given; refuses a bad spec with exit 2", () => {
+    const dir = tempDir("llmops-check-spec-");
+    const manifest = join(dir, "gateway-config.yaml");
+    writeFileSync(manifest, stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "gateway-config", namespace: "airport-assistant" }, data: { "config.yaml": gatewayConfig([{ model: "m", requestsPerMinute: 60, maxInputTokens: 100, maxOutputTokens: 10 }]) } }));
+    expect(runCli(["check", manifest]).status).toBe(0);
+    const withSpec = runCli(["check", manifest, "--spec", "examples/airport-assistant.rag.yaml", "-f", "json"]);
+    expect(withSpec.status).toBe(1);
+    expect(withSpec.stdout).toContain("LLM-CTRL-001");
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "apiVersion: llmops/v1alpha1\nkind: LLMOpsStack\nmetadata: {name: x}\nspec: {pattern: nope}\n");
+    const refused = runCli(["check", manifest, "--spec", bad]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/bad\.yaml:\d+:\d+: --spec is not a valid spec/);
+  }, 60_000);
 });

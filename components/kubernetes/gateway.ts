@@ -92,6 +92,8 @@ export interface GatewayArgs {
   readonly guardrails?: GatewayGuardrails;
   /** AI disclosure returned on every response (header `X-AI-Disclosure`) and at `GET /v1/disclosure`. @default none */
   readonly disclosure?: string;
+  /** Shared rate-limit store (Redis protocol); required with more than one replica, so limits hold across replicas. */
+  readonly limiterStore?: { readonly host: pulumi.Input<string>; readonly port: number; readonly passwordSecret: string };
   /** Where the gateway sends its request records (LiteLLM `generic_api` logger). @default none */
   readonly auditSinkUrl?: pulumi.Input<string>;
   readonly replicas?: number;
@@ -110,6 +112,7 @@ export function validateGatewayArgs(args: GatewayArgs): void {
   for (const [image, path] of [[args.image, "image.digest"], [args.edgeImage, "edgeImage.digest"]] as const) {
     if (!/^sha256:[a-f0-9]{64}$/.test(image.digest)) throw new pulumi.InputPropertyError({ propertyPath: path, reason: "images must be pinned by sha256 digest" });
   }
+  if ((args.replicas ?? 2) > 1 && !args.limiterStore) throw new pulumi.InputPropertyError({ propertyPath: "limiterStore", reason: "more than one replica needs a shared limiter store, or each replica enforces the full limit" });
   const guardrails = args.guardrails;
   if (guardrails && needsPresidio(guardrails.selection) && (!guardrails.presidioAnalyzerUrl || !guardrails.presidioAnonymizerUrl)) throw new pulumi.InputPropertyError({ propertyPath: "guardrails.presidioAnalyzerUrl", reason: "PII screening needs the Presidio analyzer and anonymizer" });
   if (guardrails && needsLlmGuard(guardrails.selection) && (!guardrails.llmGuardUrl || !guardrails.llmGuardTokenSecret)) throw new pulumi.InputPropertyError({ propertyPath: "guardrails.llmGuardUrl", reason: "prompt-injection, toxicity and grounding screening need LLM Guard and its token Secret" });
@@ -155,6 +158,8 @@ export interface GatewayConfigOptions {
   readonly guardrails?: { selection: GuardrailSelection; presidioAnalyzerUrl?: string; presidioAnonymizerUrl?: string; llmGuardUrl?: string };
   /** Send request records to the audit sink (LiteLLM `generic_api` logger, endpoint from GENERIC_LOGGER_ENDPOINT). */
   readonly auditSink?: boolean;
+  /** Count rpm/tpm in a shared Redis-protocol store (REDIS_HOST, REDIS_PORT, REDIS_PASSWORD from the environment). */
+  readonly sharedLimits?: boolean;
 }
 
 /** The gateway configuration: limits per model, key from the environment, never a literal secret; guardrails on by default. */
@@ -178,6 +183,7 @@ export function gatewayConfig(routes: readonly GatewayRoute[], options: GatewayC
       request_timeout: 120,
       ...(options.auditSink ? { success_callback: ["generic_api"], failure_callback: ["generic_api"] } : {}),
     },
+    ...(options.sharedLimits ? { router_settings: { redis_host: "os.environ/REDIS_HOST", redis_port: "os.environ/REDIS_PORT", redis_password: "os.environ/REDIS_PASSWORD" } } : {}),
     general_settings: { master_key: "os.environ/LITELLM_MASTER_KEY", disable_spend_logs: true },
   });
 }
@@ -242,6 +248,7 @@ export class Gateway extends pulumi.ComponentResource {
     const configText = pulumi.all([guardrails?.presidioAnalyzerUrl, guardrails?.presidioAnonymizerUrl, guardrails?.llmGuardUrl]).apply(([analyzer, anonymizer, llmGuard]) => gatewayConfig(args.routes, {
       ...(guardrails ? { guardrails: { selection: guardrails.selection, ...(analyzer ? { presidioAnalyzerUrl: analyzer } : {}), ...(anonymizer ? { presidioAnonymizerUrl: anonymizer } : {}), ...(llmGuard ? { llmGuardUrl: llmGuard } : {}) } } : {}),
       auditSink: args.auditSinkUrl !== undefined,
+      sharedLimits: args.limiterStore !== undefined,
     }));
     const config = new k8s.core.v1.ConfigMap(`${name}-config`, {
       metadata: { name: "gateway-config", namespace: args.namespace, labels },
@@ -285,6 +292,11 @@ export class Gateway extends pulumi.ComponentResource {
                   { name: "LITELLM_MASTER_KEY", valueFrom: { secretKeyRef: { name: args.masterKeySecret, key: "master-key" } } },
                   ...(guardrails?.llmGuardTokenSecret && needsLlmGuard(guardrails.selection) ? [{ name: "LLM_GUARD_TOKEN", valueFrom: { secretKeyRef: { name: guardrails.llmGuardTokenSecret, key: "token" } } }] : []),
                   ...(args.auditSinkUrl !== undefined ? [{ name: "GENERIC_LOGGER_ENDPOINT", value: args.auditSinkUrl }] : []),
+                  ...(args.limiterStore ? [
+                    { name: "REDIS_HOST", value: args.limiterStore.host },
+                    { name: "REDIS_PORT", value: String(args.limiterStore.port) },
+                    { name: "REDIS_PASSWORD", valueFrom: { secretKeyRef: { name: args.limiterStore.passwordSecret, key: "password" } } },
+                  ] : []),
                   { name: "HOME", value: "/tmp" },
                 ],
                 readinessProbe: probe("/health/readiness", 10),

@@ -61,7 +61,7 @@ describe("gateway configuration, as LiteLLM, nginx and LLM Guard read it", () =>
   });
 
   it("refuses a disclosure that would break out of the nginx string, a guardrail without its service, and a public edge without a certificate", () => {
-    const base: GatewayArgs = { stack: "s", namespace: "n", image: { repository: "r", digest: DIGEST }, edgeImage: { repository: "e", digest: DIGEST }, routes: [], serviceAccountName: "sa", masterKeySecret: "k", internalIssuer: "ca", egressTo: [] };
+    const base: GatewayArgs = { stack: "s", namespace: "n", image: { repository: "r", digest: DIGEST }, edgeImage: { repository: "e", digest: DIGEST }, routes: [], serviceAccountName: "sa", masterKeySecret: "k", internalIssuer: "ca", egressTo: [], replicas: 1 };
     const pathOf = (validate: () => void): string | undefined => {
       try {
         validate();
@@ -76,6 +76,7 @@ describe("gateway configuration, as LiteLLM, nginx and LLM Guard read it", () =>
     expect(pathOf(() => validateGatewayArgs({ ...base, guardrails: { selection: ALL } }))).toBe("guardrails.presidioAnalyzerUrl");
     expect(pathOf(() => validateGatewayArgs({ ...base, exposure: { kind: "awsNlb", acmCertificateArn: "", cidrs: ["198.51.100.0/24"] } }))).toBe("exposure.acmCertificateArn");
     expect(pathOf(() => validateGatewayArgs({ ...base, exposure: { kind: "ingress", hostname: "h.example.com", cidrs: ["198.51.100.0/24"] } }))).toBe("exposure.clusterIssuer");
+    expect(pathOf(() => validateGatewayArgs({ ...base, replicas: 2 }))).toBe("limiterStore");
     expect(pathOf(() => validateGuardrailServicesArgs({ stack: "s", namespace: "n", selection: ALL, serviceAccountName: "sa", llmGuardTokenSecret: "t" }))).toBe("presidioAnalyzerImage");
   });
 

@@ -58,5 +58,6 @@ export const patterns = {
   policyId: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",
   httpsUrl: "^https://[^\\s]{1,2040}$",
   httpUrl: "^https?://[^\\s]{1,240}$",
+  acmCertificateArn: "^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$",
   labelKey: "^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$",
 } as const;

@@ -44,6 +44,9 @@ function opaRuntimeFindings(inputs: unknown[]): Array<Array<[string, string]>> {
   return (JSON.parse(result.stdout) as { result: Array<{ bindings: { r: Array<Array<[string, string]>> } }> }).result[0]!.bindings.r;
 }
 
+/** The case's spec body (manifests and previews do not carry one; `llmops check --spec` supplies it). */
+const withSpec = (testCase: DeniedCase): { spec?: unknown } => (testCase.input.spec === undefined ? {} : { spec: testCase.input.spec });
+
 const key = (pairs: Iterable<readonly [string, string]>) => [...pairs].map(([id, path]) => `${id} ${path}`).sort();
 
 /** The WebAssembly engine against `opa eval` on every input, as (id, path) sets, as the opa query collects them. */
@@ -71,7 +74,7 @@ describe.skipIf(!ready)("runtime policies", () => {
   });
 
   it("has at least 40 runtime checks, every one with a non-compliant fixture", () => {
-    const runtimeIds = [...engine.catalog.keys()].filter((id) => /^LLM-(K8S|AWS)-/.test(id));
+    const runtimeIds = [...engine.catalog.keys()].filter((id) => /^LLM-(K8S|AWS|CTRL)-/.test(id));
     expect(runtimeIds.length).toBeGreaterThanOrEqual(40);
     const covered = new Set(cases.map((testCase) => idOf(testCase.check)));
     expect(runtimeIds.filter((id) => !covered.has(id))).toEqual([]);
@@ -86,7 +89,9 @@ describe.skipIf(!ready)("runtime policies", () => {
       const file = join(dir, `${testCase.check}.${testCase.note.replace(/\W+/g, "-")}.json`);
       writeFileSync(file, text);
       const runtime = readRuntimeFile(file);
-      const findings = engine.evaluateRuntime({ resources: runtime.resources, ...(testCase.input.spec === undefined ? {} : { spec: testCase.input.spec }) });
+      // The document carries the spec body the declared-vs-built checks read; the adapter keeps it.
+      expect(runtime.spec).toEqual(testCase.input.spec);
+      const findings = engine.evaluateRuntime({ resources: runtime.resources, ...withSpec(testCase) });
       const mine = findings.filter((finding) => finding.id === id);
       if (mine.length === 0 || mine.some((finding) => finding.path !== testCase.path)) {
         problems.push(`${testCase.check}/${testCase.note}: expected ${id} at ${testCase.path}, got ${JSON.stringify(mine.map((f) => f.path))}`);
@@ -117,7 +122,7 @@ describe.skipIf(!ready)("runtime policies", () => {
         return { file, text };
       });
       const resources = files.flatMap(({ file }) => readRuntimeFile(file).resources);
-      const mine = engine.evaluateRuntime({ resources }).filter((finding) => finding.id === id);
+      const mine = engine.evaluateRuntime({ resources, ...withSpec(testCase) }).filter((finding) => finding.id === id);
       const [, index, rest] = /^\/resources\/(\d+)\/props(\/.*)?$/.exec(testCase.path) ?? [];
       const expected = files[Number(index)]!;
       const match = mine.find((finding) => finding.file === expected.file);
@@ -148,7 +153,7 @@ describe.skipIf(!ready)("runtime policies", () => {
       writeFileSync(file, text);
       const runtime = readRuntimeFile(file);
       expect(runtime.kind).toBe("preview");
-      const mine = engine.evaluateRuntime({ resources: runtime.resources }).filter((finding) => finding.id === id);
+      const mine = engine.evaluateRuntime({ resources: runtime.resources, ...withSpec(testCase) }).filter((finding) => finding.id === id);
       const [, index, rest] = /^\/resources\/(\d+)\/props(\/.*)?$/.exec(testCase.path) ?? [];
       const pointer = `/steps/${Number(index) + 1}/newState/inputs${rest ?? ""}`;
       if (mine.length === 0) problems.push(`${testCase.check}/${testCase.note}: ${id} not reported`);

@@ -20,7 +20,9 @@ export function builder(yargs: Argv) {
     .positional("inputs", { type: "string", array: true, demandOption: true, describe: "Files, - for standard input, directories (searched for .yaml/.yml/.json; files there that are not runtime configs are skipped with a notice) or quoted globs" })
     .option("input-kind", { choices: KINDS, default: "auto", describe: "Input kind (detected from content by default)" })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
+    .option("spec", { type: "string", describe: "The spec the configs were built from: checks tie its declared controls to them (an llmops plan carries its own)" })
     .example("$0 check rendered/", "Check manifests written by renderYamlToDirectory")
+    .example("$0 check rendered/ --spec examples/campaign-summariser.rag.yaml", "Check that the rendered manifests build what the spec declares")
     .example("pulumi preview --json > preview.json && $0 check preview.json", "Check a Pulumi preview")
     .example("helm template charts/x | $0 check - -f sarif -o x.sarif", "Check a Helm chart from standard input");
 }
@@ -29,6 +31,7 @@ interface Arguments extends ReportOptions {
   inputs: string[];
   "input-kind": string;
   bundle?: string | undefined;
+  spec?: string | undefined;
 }
 
 export async function handler(argv: Arguments): Promise<void> {
@@ -42,10 +45,12 @@ export async function handler(argv: Arguments): Promise<void> {
   const { files: candidates, discovered } = await expandRuntimeInputs(argv.inputs);
   const kind = argv["input-kind"] === "auto" ? undefined : (argv["input-kind"] as Exclude<(typeof KINDS)[number], "auto">);
   const files: string[] = [];
+  let carriedSpec: unknown;
   const resources = candidates.flatMap((file) => {
     try {
       const read = readRuntimeFile(file, kind);
       files.push(file);
+      carriedSpec ??= read.spec;
       return read.resources;
     } catch (error) {
       // In a directory (a chart repository), files that are not runtime configs are skipped with
@@ -56,7 +61,9 @@ export async function handler(argv: Arguments): Promise<void> {
     }
   });
   if (files.length === 0) throw new UsageError(`no runtime config among the ${candidates.length} file${candidates.length === 1 ? "" : "s"} found; nothing was checked`);
+  // --spec wins; otherwise the spec an llmops plan carries (the first one, when several are given).
+  const spec = argv.spec !== undefined ? (await import("../spec-for-check.js")).specDocumentForCheck(argv.spec) : carriedSpec;
   const engine = await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
-  const report = checkRuntime(engine, { resources }, files);
+  const report = checkRuntime(engine, { resources, ...(spec === undefined ? {} : { spec }) }, files);
   recordExit(await emitReport(report, argv));
 }

@@ -63,7 +63,8 @@ export async function handler(argv: Arguments): Promise<void> {
     const { writeFileAtomic } = await import("../atomic-write.js");
     writeFileAtomic(argv.out, json);
   }
-  // The same bundle judges what the spec produces: runtime policies on every planned resource.
+  // The same bundle judges what the spec produces: runtime policies on every planned resource,
+  // with the spec body as input.spec so that declared controls are tied to what was built.
   const { checkRuntime } = await import("../../policies/engine/check-runtime.js");
   // The spec travels with the resources: checks that hold the deployment to what the spec
   // declares (log retention, customer-managed keys, production monitoring) read input.spec.

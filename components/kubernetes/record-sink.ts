@@ -1,7 +1,9 @@
 /**
  * An in-cluster sink for audit or feedback records: a collector that receives records over
  * HTTP and keeps them on a persistent volume for the spec's retention, reachable only from
- * the roles that produce those records.
+ * the roles that produce those records. With `piiRedaction`, every record passes through the
+ * Presidio analyzer and anonymizer before it is written (the collector calls them; its egress
+ * is opened to them and nothing else).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
@@ -22,8 +24,16 @@ export interface RecordSinkArgs {
   /** @default "20Gi" */
   readonly storageSize?: string;
   readonly storageClass?: string;
+  /** Redact PII in each record before storing it (privacy.piiRedaction.logs). @default none */
+  readonly piiRedaction?: {
+    readonly analyzerUrl: pulumi.Input<string>;
+    readonly anonymizerUrl: pulumi.Input<string>;
+    /** Roles and port of the Presidio services, for the sink's egress policy. */
+    readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }>;
+  };
 }
 
+/** A record sink: collector Deployment, PVC, ClusterIP Service and ingress (and, when redacting, egress) NetworkPolicies. */
 export class RecordSink extends pulumi.ComponentResource {
   readonly serviceName: pulumi.Output<string>;
 
@@ -54,7 +64,11 @@ export class RecordSink extends pulumi.ComponentResource {
             containers: [{
               name: "collector",
               image: imageRef(args.image),
-              args: ["serve", "--kind", args.kind, "--listen", `:${SINK_PORT}`, "--store", "/records", "--retention-days", String(args.retentionDays), ...(args.kind === "audit" ? ["--append-only"] : [])],
+              args: [
+                "serve", "--kind", args.kind, "--listen", `:${SINK_PORT}`, "--store", "/records", "--retention-days", String(args.retentionDays),
+                ...(args.kind === "audit" ? ["--append-only"] : []),
+                ...(args.piiRedaction ? ["--presidio-analyzer", args.piiRedaction.analyzerUrl, "--presidio-anonymizer", args.piiRedaction.anonymizerUrl] : []),
+              ],
               ports: [{ name: "http", containerPort: SINK_PORT, protocol: "TCP" }],
               readinessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 10 },
               livenessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 20 },
@@ -79,6 +93,16 @@ export class RecordSink extends pulumi.ComponentResource {
         ingress: [{ from: args.producerRoles.map((producer) => ({ podSelector: { matchLabels: { "llmops.dev/role": producer } } })), ports: [{ protocol: "TCP", port: SINK_PORT }] }],
       },
     }, parent);
+    if (args.piiRedaction) {
+      new k8s.networking.v1.NetworkPolicy(`${name}-redaction-egress`, {
+        metadata: { name: `${role}-redaction-egress`, namespace: args.namespace },
+        spec: {
+          podSelector: { matchLabels: { "llmops.dev/role": role } },
+          policyTypes: ["Egress"],
+          egress: args.piiRedaction.services.map((target) => ({ to: [{ podSelector: { matchLabels: { "llmops.dev/role": target.role } } }], ports: [{ protocol: "TCP", port: target.port }] })),
+        },
+      }, parent);
+    }
     this.serviceName = service.metadata.name;
     this.registerOutputs({ serviceName: this.serviceName });
   }

@@ -126,7 +126,8 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
 
   it("3. llmops check on the rendered manifests finds nothing at or above high", () => {
     const started = process.hrtime.bigint();
-    const result = runCli(["check", renderDir, "--format", "json", "--fail-on", "high"]);
+    // --spec: the declared controls (guardrails, disclosure, TLS, redaction) must be in what was rendered.
+    const result = runCli(["check", renderDir, "--spec", COMPLIANT_SPEC, "--format", "json", "--fail-on", "high"]);
     timings["3 llmops check"] = Number(process.hrtime.bigint() - started) / 1e9;
     expect(result.stderr).toBe("");
     const report = JSON.parse(result.stdout) as { files: unknown[]; summary: { blocking: number }; findings: Array<{ severity: string }> };

@@ -26,9 +26,9 @@ export function examplesFor(target: "aws" | "kubernetes" | "any"): string[] {
     .sort();
 }
 
-export function planExample(example: string): Plan {
+export function planExample(example: string, target?: "aws" | "kubernetes"): Plan {
   const out = join(tempDir("llmops-plan-"), "plan.json");
-  const result = runCli(["plan", join("examples", example), "--out", out, "-f", "json"], { timeoutMs: 60_000 });
+  const result = runCli(["plan", join("examples", example), "--out", out, "-f", "json", ...(target ? ["--target", target] : [])], { timeoutMs: 60_000 });
   if (result.status !== 0) throw new Error(`plan of ${example} failed (${result.status}): ${result.stderr}`);
   return JSON.parse(readFileSync(out, "utf8")) as Plan;
 }

@@ -20,6 +20,8 @@ export interface RuntimeFile {
   readonly file: string;
   readonly kind: InputKind;
   readonly resources: RuntimeResource[];
+  /** The spec document an llmops plan was built from (metadata and spec), for checks that tie declarations to resources. */
+  readonly spec?: unknown;
 }
 
 /**
@@ -46,7 +48,14 @@ export function readRuntimeFile(file: string, kind?: InputKind): RuntimeFile {
   if (kind === undefined) refuseKustomization(documents, file);
   const detected = kind ?? detectKind(documents, file);
   const resources = documents.flatMap((document) => adapt(detected, document));
-  return { file, kind: detected, resources };
+  const spec = detected === "plan" ? planSpec(documents[0]?.value) : undefined;
+  return { file, kind: detected, resources, ...(spec === undefined ? {} : { spec }) };
+}
+
+/** An llmops plan, like a runtime-input document, carries the whole spec document as `spec` (input.spec). */
+function planSpec(value: unknown): unknown {
+  if (!isObject(value) || !isObject(value.spec)) return undefined;
+  return value.spec;
 }
 
 function isObject(value: unknown): value is Json {

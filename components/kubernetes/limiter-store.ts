@@ -1,0 +1,84 @@
+/**
+ * The gateway's shared rate-limit store: a single Valkey instance (no persistence; counters are
+ * per minute) that every gateway replica counts requests and tokens in, so the spec's
+ * requestsPerMinute and tokensPerMinute hold for the stack, not per replica (LiteLLM
+ * `router_settings.redis_*`). Password from a Secret, reachable only from the gateway.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { imageRef, type PinnedImage } from "./inference-service.js";
+import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
+
+export const LIMITER_ROLE = "limiter-store";
+export const LIMITER_PORT = 6379;
+
+export interface LimiterStoreArgs {
+  readonly stack: string;
+  readonly namespace: pulumi.Input<string>;
+  /** Valkey (or Redis-compatible) image, pinned by digest. */
+  readonly image: PinnedImage;
+  readonly serviceAccountName: pulumi.Input<string>;
+  /** Secret (key `password`) the store and the gateway share; managed outside Pulumi state. */
+  readonly passwordSecret: string;
+  /** Roles that may connect. @default ["gateway"] */
+  readonly clientRoles?: readonly string[];
+}
+
+/** Throws InputPropertyError when the image is not pinned by digest. */
+export function validateLimiterStoreArgs(args: LimiterStoreArgs): void {
+  if (!/^sha256:[a-f0-9]{64}$/.test(args.image.digest)) throw new pulumi.InputPropertyError({ propertyPath: "image.digest", reason: "images must be pinned by sha256 digest" });
+}
+
+/** Valkey Deployment (one replica, no persistence), ClusterIP Service and an ingress NetworkPolicy. */
+export class LimiterStore extends pulumi.ComponentResource {
+  /** Host name of the store's Service inside the cluster. */
+  readonly host: pulumi.Output<string>;
+
+  constructor(name: string, args: LimiterStoreArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("llmops:kubernetes:LimiterStore", name, args, opts);
+    validateLimiterStoreArgs(args);
+    const parent = { parent: this };
+    const labels = workloadLabels(args.stack, LIMITER_ROLE);
+    new k8s.apps.v1.Deployment(`${name}-deployment`, {
+      metadata: { name: LIMITER_ROLE, namespace: args.namespace, labels },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { "llmops.dev/role": LIMITER_ROLE } },
+        template: {
+          metadata: { labels },
+          spec: {
+            ...restrictedPodBasics(args.serviceAccountName),
+            containers: [{
+              name: "valkey",
+              image: imageRef(args.image),
+              // $(VALKEY_PASSWORD) is expanded by the kubelet from the Secret-backed variable below.
+              args: ["valkey-server", "--port", String(LIMITER_PORT), "--requirepass", "$(VALKEY_PASSWORD)", "--save", "", "--appendonly", "no", "--dir", "/tmp"],
+              env: [{ name: "VALKEY_PASSWORD", valueFrom: { secretKeyRef: { name: args.passwordSecret, key: "password" } } }],
+              ports: [{ name: "valkey", containerPort: LIMITER_PORT, protocol: "TCP" }],
+              readinessProbe: { tcpSocket: { port: "valkey" }, periodSeconds: 10 },
+              livenessProbe: { tcpSocket: { port: "valkey" }, periodSeconds: 20 },
+              resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "256Mi" } },
+              securityContext: restrictedContainerSecurityContext(),
+              volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+            }],
+            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "256Mi" } }],
+          },
+        },
+      },
+    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, {
+      metadata: { name: LIMITER_ROLE, namespace: args.namespace, labels },
+      spec: { type: "ClusterIP", selector: { "llmops.dev/role": LIMITER_ROLE }, ports: [{ name: "valkey", port: LIMITER_PORT, targetPort: "valkey", protocol: "TCP" }] },
+    }, parent);
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
+      metadata: { name: `${LIMITER_ROLE}-ingress`, namespace: args.namespace },
+      spec: {
+        podSelector: { matchLabels: { "llmops.dev/role": LIMITER_ROLE } },
+        policyTypes: ["Ingress"],
+        ingress: [{ from: (args.clientRoles ?? ["gateway"]).map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })), ports: [{ protocol: "TCP", port: LIMITER_PORT }] }],
+      },
+    }, parent);
+    this.host = pulumi.interpolate`${service.metadata.name}.${args.namespace}.svc.cluster.local`;
+    this.registerOutputs({ host: this.host });
+  }
+}

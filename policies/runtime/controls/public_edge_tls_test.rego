@@ -1,0 +1,50 @@
+package llmops.runtime.controls.public_edge_tls_test
+
+import data.llmops.runtime.controls.public_edge_tls as check
+import data.llmops.runtime_fixtures_test as fx
+
+cert := "arn:aws:acm:eu-west-1:123456789012:certificate/3f1c2a9e-8b7d-4e6f-9a0b-1c2d3e4f5a6b"
+
+lb(annotations, ports) := object.union(fx.service({"type": "LoadBalancer", "loadBalancerSourceRanges": ["198.51.100.0/24"], "ports": ports}), {"props": {"metadata": {"annotations": annotations}}})
+
+ingress(spec, annotations) := object.union(fx.k8s("kubernetes:networking.k8s.io/v1:Ingress", "Ingress", {"spec": spec}), {"props": {"metadata": {"annotations": annotations}}})
+
+rule(host) := {"host": host, "http": {"paths": [{"path": "/", "pathType": "Prefix", "backend": {"service": {"name": "gateway", "port": {"number": 443}}}}]}}
+
+denied_cases := {
+	"plain TCP load balancer": {"input": fx.doc([lb({}, [{"name": "http", "port": 4000}])]), "path": "/resources/0/props/spec/ports/0"},
+	"certificate on another port": {"input": fx.doc([lb({"service.beta.kubernetes.io/aws-load-balancer-ssl-cert": cert, "service.beta.kubernetes.io/aws-load-balancer-ssl-ports": "443"}, [{"name": "https", "port": 443}, {"name": "http", "port": 80}])]), "path": "/resources/0/props/spec/ports/1"},
+	"port named https without TLS": {"input": fx.doc([lb({}, [{"name": "https", "port": 443}])]), "path": "/resources/0/props/spec/ports/0"},
+	"ingress without tls": {"input": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {})]), "path": "/resources/0/props/spec"},
+	"ingress tls for another host": {"input": fx.doc([ingress({"rules": [rule("chat.example.com"), rule("api.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {})]), "path": "/resources/0/props/spec"},
+}
+
+allowed_cases := {
+	"NLB TLS listener": fx.doc([lb({"service.beta.kubernetes.io/aws-load-balancer-ssl-cert": cert, "service.beta.kubernetes.io/aws-load-balancer-ssl-ports": "https"}, [{"name": "https", "port": 443}])]),
+	"certificate on every port": fx.doc([lb({"service.beta.kubernetes.io/aws-load-balancer-ssl-cert": cert}, [{"name": "a", "port": 443}, {"name": "b", "port": 8443}])]),
+	"TLS passed through to the pods": fx.doc([lb({}, [{"name": "h", "port": 443, "appProtocol": "https"}])]),
+	"internal load balancer": fx.doc([lb({"service.beta.kubernetes.io/aws-load-balancer-scheme": "internal"}, [{"name": "http", "port": 4000}])]),
+	"cluster ip": fx.doc([fx.service({"type": "ClusterIP", "ports": [{"port": 80}]})]),
+	"ingress with tls": fx.doc([ingress({"rules": [rule("chat.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {"cert-manager.io/cluster-issuer": "letsencrypt"})]),
+	"ALB ingress with a certificate": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {"alb.ingress.kubernetes.io/certificate-arn": cert})]),
+}
+
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-CTRL-006", tc.path]}
+	every f in found { f.resource != "" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}
+
+# The denied inputs with every resource retyped to a type no check knows yield nothing.
+test_other_types_pass[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as fx.retyped(tc.input)
+	count(found) == 0
+}

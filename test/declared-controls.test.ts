@@ -1,0 +1,174 @@
+/**
+ * Declared, built, checked: the airport example (every control declared) is planned through the
+ * components on both targets; the plan shows each control built, is clean, and removing one
+ * control from the built resources (never from the spec) makes the matching LLM-CTRL check fire.
+ * Also: the component's LiteLLM, nginx and LLM Guard configuration as their documents define them.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { PolicyEngine } from "../policies/engine/engine.js";
+import { edgeProxyConfig, gatewayConfig, validateGatewayArgs, type GatewayArgs } from "../components/kubernetes/gateway.js";
+import { guardrailTable, llmGuardScanners, validateGuardrailServicesArgs, type GuardrailSelection } from "../components/kubernetes/guardrail-services.js";
+import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
+import { planExample, type Plan, type Resource } from "./helpers/plans.js";
+import { runCli, tempDir } from "./helpers/cli.js";
+
+const ALL: GuardrailSelection = { inputPromptInjection: true, inputPii: true, inputToxicity: true, outputPii: true, outputToxicity: true, outputGrounding: true, redactLogs: true };
+const DIGEST = `sha256:${"a".repeat(64)}`;
+
+describe("gateway configuration, as LiteLLM, nginx and LLM Guard read it", () => {
+  const urls = { presidioAnalyzerUrl: "http://a:3000", presidioAnonymizerUrl: "http://b:3000", llmGuardUrl: "http://g:8000" };
+
+  it("puts every declared guardrail in LiteLLM's guardrails list, on by default, at its stage", () => {
+    const config = parse(gatewayConfig([{ model: "m", requestsPerMinute: 60, maxInputTokens: 100, maxOutputTokens: 10 }], { guardrails: { selection: ALL, ...urls }, auditSink: true })) as {
+      guardrails: Array<{ guardrail_name: string; litellm_params: Record<string, unknown> }>;
+      litellm_settings: Record<string, unknown>;
+    };
+    const byName = Object.fromEntries(config.guardrails.map((entry) => [entry.guardrail_name, entry.litellm_params]));
+    expect(Object.keys(byName).sort()).toEqual(["llm-guard-input", "llm-guard-output", "pii-input", "pii-logging", "pii-output"]);
+    expect(config.guardrails.every((entry) => entry.litellm_params.default_on === true)).toBe(true);
+    expect(byName["pii-input"]).toMatchObject({ guardrail: "presidio", mode: "pre_call", presidio_analyzer_api_base: "http://a:3000", presidio_anonymizer_api_base: "http://b:3000" });
+    expect(byName["pii-logging"]).toMatchObject({ guardrail: "presidio", mode: "logging_only" });
+    expect(byName["llm-guard-output"]).toMatchObject({ guardrail: "generic_guardrail_api", mode: "post_call", api_base: "http://g:8000", api_key: "os.environ/LLM_GUARD_TOKEN" });
+    expect(config.litellm_settings.success_callback).toEqual(["generic_api"]);
+  });
+
+  it("builds only what is declared", () => {
+    const none = { ...ALL, inputPromptInjection: false, inputToxicity: false, outputToxicity: false, outputGrounding: false, redactLogs: false, outputPii: false };
+    const config = parse(gatewayConfig([], { guardrails: { selection: none, ...urls } })) as { guardrails: Array<{ guardrail_name: string }> };
+    expect(config.guardrails.map((entry) => entry.guardrail_name)).toEqual(["pii-input"]);
+  });
+
+  it("LLM Guard's scanners.yml names the scanners LLM Guard documents, per selection", () => {
+    const scanners = parse(llmGuardScanners(ALL)) as { input_scanners: Array<{ type: string }>; output_scanners: Array<{ type: string }>; app: { scan_fail_fast: boolean } };
+    expect(scanners.input_scanners.map((scanner) => scanner.type)).toEqual(["PromptInjection", "Toxicity"]);
+    expect(scanners.output_scanners.map((scanner) => scanner.type)).toEqual(["Toxicity", "FactualConsistency"]);
+    expect(scanners.app.scan_fail_fast).toBe(true);
+  });
+
+  it("the edge proxy terminates TLS, proxies to loopback and adds the disclosure to every response", () => {
+    const conf = edgeProxyConfig({ disclosure: "You are chatting with an AI; answers may be wrong.", tlsMinVersion: "1.3" });
+    expect(conf).toMatch(/listen 8443 ssl;/);
+    expect(conf).toMatch(/ssl_protocols TLSv1\.3;/);
+    expect(conf).toContain('add_header X-AI-Disclosure "You are chatting with an AI; answers may be wrong." always;');
+    expect(conf).toContain(`return 200 '{"disclosure":"You are chatting with an AI; answers may be wrong."}';`);
+    expect(conf).toContain("proxy_pass http://127.0.0.1:4000;");
+    expect(conf).not.toMatch(/listen \d+;/);
+    // Braces balance: nginx would refuse the file otherwise.
+    expect(conf.split("{").length).toBe(conf.split("}").length);
+  });
+
+  it("refuses a disclosure that would break out of the nginx string, a guardrail without its service, and a public edge without a certificate", () => {
+    const base: GatewayArgs = { stack: "s", namespace: "n", image: { repository: "r", digest: DIGEST }, edgeImage: { repository: "e", digest: DIGEST }, routes: [], serviceAccountName: "sa", masterKeySecret: "k", internalIssuer: "ca", egressTo: [], replicas: 1 };
+    const pathOf = (validate: () => void): string | undefined => {
+      try {
+        validate();
+      } catch (error) {
+        return (error as { propertyPath?: string }).propertyPath;
+      }
+      return undefined;
+    };
+    expect(pathOf(() => validateGatewayArgs({ ...base, disclosure: 'AI" always; add_header X "y' }))).toBe("disclosure");
+    expect(pathOf(() => validateGatewayArgs({ ...base, disclosure: "costs $host" }))).toBe("disclosure");
+    expect(pathOf(() => validateGatewayArgs({ ...base, disclosure: "Answers are AI-generated; HR confirms (eligibility) decisions." }))).toBeUndefined();
+    expect(pathOf(() => validateGatewayArgs({ ...base, guardrails: { selection: ALL } }))).toBe("guardrails.presidioAnalyzerUrl");
+    expect(pathOf(() => validateGatewayArgs({ ...base, exposure: { kind: "awsNlb", acmCertificateArn: "", cidrs: ["198.51.100.0/24"] } }))).toBe("exposure.acmCertificateArn");
+    expect(pathOf(() => validateGatewayArgs({ ...base, exposure: { kind: "ingress", hostname: "h.example.com", cidrs: ["198.51.100.0/24"] } }))).toBe("exposure.clusterIssuer");
+    expect(pathOf(() => validateGatewayArgs({ ...base, replicas: 2 }))).toBe("limiterStore");
+    expect(pathOf(() => validateGuardrailServicesArgs({ stack: "s", namespace: "n", selection: ALL, serviceAccountName: "sa", llmGuardTokenSecret: "t" }))).toBe("presidioAnalyzerImage");
+  });
+
+  it("states the spec field, stage, action and latency budget of every guardrail", () => {
+    for (const row of guardrailTable) {
+      expect(row.specField).toMatch(/^(guardrails\.(input|output)|privacy\.piiRedaction)\./);
+      expect(row.action.length).toBeGreaterThan(10);
+      expect(row.latencyBudgetMs).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
+const ready = bundleBuilt();
+
+function findings(engine: PolicyEngine, resources: Resource[], spec: unknown): string[] {
+  return engine.evaluateRuntime({ resources: resources, spec }).map((finding) => finding.id);
+}
+
+/** The plan with one resource (found by name suffix) replaced by `edit` of a deep copy. */
+function edited(plan: Plan, nameSuffix: string, edit: (resource: Resource) => void): Resource[] {
+  let hits = 0;
+  const resources = plan.resources.map((resource) => {
+    if (!resource.name.endsWith(nameSuffix)) return resource;
+    hits++;
+    const copy = structuredClone(resource);
+    edit(copy);
+    return copy;
+  });
+  expect(hits, `one resource named *${nameSuffix}`).toBe(1);
+  return resources;
+}
+
+function editConfig(resource: Resource, change: (config: Record<string, any>) => void): void {
+  const config = parse(resource.props.data["config.yaml"] as string) as Record<string, any>;
+  change(config);
+  resource.props.data["config.yaml"] = stringify(config);
+}
+
+describe.skipIf(!ready).each(["aws", "kubernetes"] as const)("airport assistant on %s: declared controls built and checked", (target) => {
+  let engine: PolicyEngine;
+  let plan: Plan;
+  beforeAll(async () => {
+    engine = await PolicyEngine.load(BUNDLE_DIR);
+    plan = planExample("airport-assistant.rag.yaml", target);
+  }, 120_000);
+
+  it("shows the guardrail services, the certificate and the TLS edge, and is clean", () => {
+    const names = plan.resources.map((resource) => `${resource.type} ${resource.name}`);
+    for (const role of ["presidio-analyzer", "presidio-anonymizer", "llm-guard"]) expect(names).toContain(`kubernetes:apps/v1:Deployment airport-assistant-guardrails-${role}`);
+    expect(names).toContain("kubernetes:cert-manager.io/v1:Certificate airport-assistant-gateway-certificate");
+    if (target === "kubernetes") expect(names).toContain("kubernetes:networking.k8s.io/v1:Ingress airport-assistant-gateway-ingress");
+    expect(plan.spec.spec.guardrails.input.promptInjection).toBe(true);
+    expect(findings(engine, plan.resources, plan.spec.spec)).toEqual([]);
+  });
+
+  const removals: Array<[string, string, string, (resource: Resource) => void]> = [
+    ["prompt-injection guardrail", "LLM-CTRL-001", "gateway-config", (r) => editConfig(r, (c) => { c.guardrails = c.guardrails.filter((g: any) => g.guardrail_name !== "llm-guard-input"); })],
+    ["output PII guardrail", "LLM-CTRL-001", "gateway-config", (r) => editConfig(r, (c) => { c.guardrails = c.guardrails.filter((g: any) => g.guardrail_name !== "pii-output"); })],
+    ["default_on on a guardrail", "LLM-CTRL-002", "gateway-config", (r) => editConfig(r, (c) => { c.guardrails[0].litellm_params.default_on = false; })],
+    ["the logging redaction", "LLM-CTRL-003", "gateway-config", (r) => editConfig(r, (c) => { c.guardrails = c.guardrails.filter((g: any) => g.guardrail_name !== "pii-logging"); c.litellm_settings.success_callback = ["generic_api"]; })],
+    ["the disclosure header", "LLM-CTRL-004", "gateway-edge-config", (r) => { r.props.data["nginx.conf"] = (r.props.data["nginx.conf"] as string).replace(/^.*X-AI-Disclosure.*$/m, ""); }],
+    ["the gateway Service's TLS port", "LLM-CTRL-005", "gateway-service", (r) => { r.props.spec.ports = [{ name: "http", port: 4000, targetPort: 4000 }]; }],
+    ["the shared limiter store", "LLM-CTRL-007", "gateway-config", (r) => editConfig(r, (c) => { delete c.router_settings; })],
+  ];
+  it.each(removals)("removing %s from the built resources fires %s", (_what, id, suffix, edit) => {
+    expect(findings(engine, edited(plan, suffix, edit), plan.spec.spec)).toContain(id);
+  });
+
+  it.runIf(target === "aws")("removing the NLB certificate fires LLM-CTRL-006 (critical, no spec needed)", () => {
+    const resources = edited(plan, "gateway-service", (r) => { delete r.props.metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-ssl-cert"]; delete r.props.spec.ports[0].appProtocol; });
+    expect(findings(engine, resources, undefined)).toContain("LLM-CTRL-006");
+  });
+
+  it.runIf(target === "kubernetes")("removing the Ingress tls section fires LLM-CTRL-006", () => {
+    const resources = edited(plan, "gateway-ingress", (r) => { delete r.props.spec.tls; });
+    expect(findings(engine, resources, undefined)).toContain("LLM-CTRL-006");
+  });
+});
+
+describe.skipIf(!ready)("llmops check --spec ties manifests to the spec they were rendered from", () => {
+  it("flags a gateway ConfigMap without the declared guardrails only when the spec is given; refuses a bad spec with exit 2", () => {
+    const dir = tempDir("llmops-check-spec-");
+    const manifest = join(dir, "gateway-config.yaml");
+    writeFileSync(manifest, stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "gateway-config", namespace: "airport-assistant" }, data: { "config.yaml": gatewayConfig([{ model: "m", requestsPerMinute: 60, maxInputTokens: 100, maxOutputTokens: 10 }]) } }));
+    expect(runCli(["check", manifest]).status).toBe(0);
+    const withSpec = runCli(["check", manifest, "--spec", "examples/airport-assistant.rag.yaml", "-f", "json"]);
+    expect(withSpec.status).toBe(1);
+    expect(withSpec.stdout).toContain("LLM-CTRL-001");
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "apiVersion: llmops/v1alpha1\nkind: LLMOpsStack\nmetadata: {name: x}\nspec: {pattern: nope}\n");
+    const refused = runCli(["check", manifest, "--spec", bad]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/bad\.yaml:\d+:\d+: --spec is not a valid spec/);
+  }, 60_000);
+});

@@ -31,8 +31,16 @@ export interface WorkloadContext {
   readonly recordSinks: boolean;
 }
 
+/**
+ * A spec field the workloads cannot be built without. `path` is its JSON Pointer (or its
+ * parent's, when the field is absent), so a caller can match the spec check that knows it.
+ */
 export class MissingPlatformImageError extends Error {
   readonly userFacing = true as const;
+  constructor(message: string, readonly path: string) {
+    super(message);
+    this.name = "MissingPlatformImageError";
+  }
 }
 
 const SELF_HOSTED = new Set(["vllm", "tgi", "triton"]);
@@ -40,7 +48,7 @@ export const IN_CLUSTER_VECTOR_ENGINES = new Set(["qdrant", "pgvector"]);
 
 function requireImage(spec: LLMOpsStack, key: "gateway" | "vectorDatabase" | "modelFetcher" | "collector", why: string): PinnedImage {
   const image = spec.spec.platform.images[key];
-  if (!image) throw new MissingPlatformImageError(`spec.platform.images.${key} is required: ${why}`);
+  if (!image) throw new MissingPlatformImageError(`spec.platform.images.${key} is required: ${why}`, "/spec/platform/images");
   return image;
 }
 
@@ -99,8 +107,9 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   const outputs: Record<string, pulumi.Input<unknown>> = { namespace: guardrails.name };
   const fetcher = models.length > 0 ? requireImage(spec, "modelFetcher", "self-hosted models fetch their weights by digest with it") : undefined;
   for (const model of models) {
-    if (!model.serving.image) throw new MissingPlatformImageError(`spec.models[${model.name}].serving.image is required for a self-hosted model`);
-    if (!model.source.digest) throw new MissingPlatformImageError(`spec.models[${model.name}].source.digest is required for a self-hosted model`);
+    const at = `/spec/models/${body.models.indexOf(model)}`;
+    if (!model.serving.image) throw new MissingPlatformImageError(`spec.models[${model.name}].serving.image is required for a self-hosted model`, `${at}/serving`);
+    if (!model.source.digest) throw new MissingPlatformImageError(`spec.models[${model.name}].source.digest is required for a self-hosted model`, `${at}/source`);
     const limits = model.limits ?? { maxInputTokens: 4096, maxOutputTokens: 512, requestsPerMinute: 60 };
     new InferenceService(`${name}-${model.name}`, {
       stack: name,

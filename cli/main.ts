@@ -49,7 +49,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       .demandCommand(1, "Name a command; see llmops --help.")
       .strict()
       .recommendCommands()
-      .epilogue("Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 could not evaluate.")
+      .epilogue("Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 could not evaluate.\n\n" +
+        "Run from the toolkit's directory as `npx llmops …` (package.json's bin), or run `npm link` there once to put `llmops` on PATH.")
       .help()
       .alias("h", "help")
       .version(false)

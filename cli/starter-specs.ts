@@ -108,12 +108,16 @@ export function starterSpec(pattern: Pattern, name: string): Record<string, unkn
   };
 }
 
-export async function starterSpecText(pattern: Pattern, name: string): Promise<string> {
+/**
+ * The starter spec as YAML text. `schemaRef` is what the yaml-language-server modeline points
+ * editors at: a path relative to the written file (or a URL) that resolves to the published schema.
+ */
+export async function starterSpecText(pattern: Pattern, name: string, schemaRef: string): Promise<string> {
   const { stringify } = await import("yaml");
   const header = [
-    "# yaml-language-server: $schema=https://llmops.dev/schemas/llmops-v1alpha1.json",
+    `# yaml-language-server: $schema=${schemaRef}`,
     `# Starter ${pattern} spec from \`llmops init\`. Replace the placeholders (team, digests, URIs),`,
-    "# then run `llmops validate` on it. Omitted fields take their secure defaults.",
+    "# then run `npx llmops validate` on it (from the toolkit's directory). Omitted fields take their secure defaults.",
   ].join("\n");
   return `${header}\n${stringify(starterSpec(pattern, name), { lineWidth: 120 })}`;
 }

@@ -99,7 +99,7 @@ const Evaluation = Obj({
   dataset: Optional(Obj({ name: freeText("Evaluation dataset.", 200), version: freeText("Dataset version.", 100) })),
   metrics: Arr(Obj({
     name: Enum(METRICS),
-    threshold: Num(0, 100000, { description: "Gate threshold. For perplexity it is a ceiling; for the others a floor." }),
+    threshold: Num(0, 100000, { description: "Gate threshold. For perplexity and toxicity (lower is better) it is a ceiling; for the others a floor." }),
     sampleSize: Optional(Int(1, 1000000, { description: "Number of items scored (required for humanEval)." })),
   }), 32, { default: [] }),
   maxEvidenceAgeDays: Optional(Int(1, 3650, { description: "Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml" })),

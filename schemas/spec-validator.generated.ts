@@ -5,20 +5,19 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","employment","education","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","triton","external"],"description":"Serving runtime. `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}}}},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Init container that fetches model weights by digest and verifies them.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","employment","education","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","triton","external"],"description":"Serving runtime. `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity and toxicity (lower is better) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}}}},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Init container that fetches model weights by digest and verifies them.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern5 = new RegExp("^[^@\\s]{1,64}@[^@\\s]{1,190}$", "u");
 const pattern6 = new RegExp("^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$", "u");
 const pattern8 = new RegExp("^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$", "u");
-const pattern10 = new RegExp("^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$", "u");
 const pattern11 = new RegExp("^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$", "u");
-const pattern18 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-const pattern21 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
-const pattern26 = new RegExp("^https://[^\\s]{1,2040}$", "u");
-const pattern40 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
-const pattern42 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern13 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
+const pattern16 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
+const pattern21 = new RegExp("^https://[^\\s]{1,2040}$", "u");
+const pattern29 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
+const pattern31 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://llmops.dev/schemas/llmops-v1alpha1.json" */;
@@ -1606,7 +1605,7 @@ if(data36.allowedCidrs === undefined){
 data36.allowedCidrs = [];
 }
 for(const key11 in data36){
-if(!((((key11 === "inference") || (key11 === "vectorStore")) || (key11 === "allowedCidrs")) || (key11 === "tls"))){
+if(!(((key11 === "inference") || (key11 === "vectorStore")) || (key11 === "allowedCidrs"))){
 const err121 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data36};
 if(vErrors === null){
 vErrors = [err121];
@@ -1708,12 +1707,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data36.tls !== undefined){
-let data41 = data36.tls;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key12 in data41){
-if(!(((((key12 === "acmCertificateArn") || (key12 === "hostname")) || (key12 === "clusterIssuer")) || (key12 === "secretName")) || (key12 === "ingressClassName"))){
-const err130 = {instancePath:instancePath+"/spec/network/publicIngress/tls",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls,data:data41};
+}
+else {
+const err130 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data36};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1722,12 +1718,17 @@ vErrors.push(err130);
 }
 errors++;
 }
+let data41 = data34.clusterEndpoint;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.public === undefined){
+data41.public = false;
 }
-if(data41.acmCertificateArn !== undefined){
-let data42 = data41.acmCertificateArn;
-if(typeof data42 === "string"){
-if(func1(data42) > 200){
-const err131 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
+if(data41.publicCidrs === undefined){
+data41.publicCidrs = [];
+}
+for(const key12 in data41){
+if(!((key12 === "public") || (key12 === "publicCidrs"))){
+const err131 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data41};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1736,8 +1737,10 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(func1(data42) < 1){
-const err132 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
+}
+let data42 = data41.public;
+if(typeof data42 !== "boolean"){
+const err132 = {instancePath:instancePath+"/spec/network/clusterEndpoint/public",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/public/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public,data:data42};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1746,8 +1749,10 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!pattern10.test(data42)){
-const err133 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$"},message:"must match pattern \""+"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$"+"\"",schema:"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
+let data43 = data41.publicCidrs;
+if(Array.isArray(data43)){
+if(data43.length > 16){
+const err133 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data43};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1756,9 +1761,12 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
+const len2 = data43.length;
+for(let i3=0; i3<len2; i3++){
+let data44 = data43[i3];
+if(typeof data44 === "string"){
+if(func1(data44) > 18){
+const err134 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data44};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1767,12 +1775,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data41.hostname !== undefined){
-let data43 = data41.hostname;
-if(typeof data43 === "string"){
-if(func1(data43) > 253){
-const err135 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
+if(func1(data44) < 1){
+const err135 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data44};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1781,8 +1785,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(func1(data43) < 1){
-const err136 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
+if(!pattern8.test(data44)){
+const err136 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data44};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1791,8 +1795,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(!pattern11.test(data43)){
-const err137 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
+}
+else {
+const err137 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data44};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1802,8 +1807,9 @@ vErrors.push(err137);
 errors++;
 }
 }
+}
 else {
-const err138 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
+const err138 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data43};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1813,11 +1819,8 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data41.clusterIssuer !== undefined){
-let data44 = data41.clusterIssuer;
-if(typeof data44 === "string"){
-if(func1(data44) > 63){
-const err139 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
+else {
+const err139 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data41};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1826,8 +1829,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(func1(data44) < 1){
-const err140 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
+let data45 = data34.privateEndpoints;
+if(Array.isArray(data45)){
+if(data45.length > 16){
+const err140 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data45};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1836,8 +1841,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(!pattern4.test(data44)){
-const err141 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
+const len3 = data45.length;
+for(let i4=0; i4<len3; i4++){
+let data46 = data45[i4];
+if(typeof data46 !== "string"){
+const err141 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data46};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1846,9 +1854,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
+if(!(((((((((data46 === "s3") || (data46 === "ecr.api")) || (data46 === "ecr.dkr")) || (data46 === "sts")) || (data46 === "logs")) || (data46 === "kms")) || (data46 === "bedrock-runtime")) || (data46 === "secretsmanager")) || (data46 === "sagemaker.runtime"))){
+const err142 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data46};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1858,283 +1865,23 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data41.secretName !== undefined){
-let data45 = data41.secretName;
-if(typeof data45 === "string"){
-if(func1(data45) > 63){
-const err143 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-if(func1(data45) < 1){
-const err144 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-if(!pattern4.test(data45)){
-const err145 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-if(data41.ingressClassName !== undefined){
-let data46 = data41.ingressClassName;
-if(typeof data46 === "string"){
-if(func1(data46) > 63){
-const err147 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-if(func1(data46) < 1){
-const err148 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-if(!pattern4.test(data46)){
-const err149 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/spec/network/publicIngress/tls",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls,data:data41};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-}
-else {
-const err152 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data36};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-let data47 = data34.clusterEndpoint;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.public === undefined){
-data47.public = false;
-}
-if(data47.publicCidrs === undefined){
-data47.publicCidrs = [];
-}
-for(const key13 in data47){
-if(!((key13 === "public") || (key13 === "publicCidrs"))){
-const err153 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data47};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-let data48 = data47.public;
-if(typeof data48 !== "boolean"){
-const err154 = {instancePath:instancePath+"/spec/network/clusterEndpoint/public",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/public/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public,data:data48};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-let data49 = data47.publicCidrs;
-if(Array.isArray(data49)){
-if(data49.length > 16){
-const err155 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data49};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-const len2 = data49.length;
-for(let i3=0; i3<len2; i3++){
-let data50 = data49[i3];
-if(typeof data50 === "string"){
-if(func1(data50) > 18){
-const err156 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-if(func1(data50) < 1){
-const err157 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-if(!pattern8.test(data50)){
-const err158 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-else {
-const err159 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data49};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data47};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-let data51 = data34.privateEndpoints;
-if(Array.isArray(data51)){
-if(data51.length > 16){
-const err162 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data51};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
-errors++;
-}
-const len3 = data51.length;
-for(let i4=0; i4<len3; i4++){
-let data52 = data51[i4];
-if(typeof data52 !== "string"){
-const err163 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data52};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-if(!(((((((((data52 === "s3") || (data52 === "ecr.api")) || (data52 === "ecr.dkr")) || (data52 === "sts")) || (data52 === "logs")) || (data52 === "kms")) || (data52 === "bedrock-runtime")) || (data52 === "secretsmanager")) || (data52 === "sagemaker.runtime"))){
-const err164 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data52};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-}
-let i5 = data51.length;
+let i5 = data45.length;
 let j1;
 if(i5 > 1){
 const indices1 = {};
 for(;i5--;){
-let item1 = data51[i5];
+let item1 = data45[i5];
 if(typeof item1 !== "string"){
 continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err165 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data51};
+const err143 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data45};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err143];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err143);
 }
 errors++;
 break;
@@ -2144,7 +1891,276 @@ indices1[item1] = i5;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data51};
+const err144 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data45};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+let data47 = data34.egress;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.mode === undefined){
+data47.mode = "none";
+}
+if(data47.allowlist === undefined){
+data47.allowlist = [];
+}
+for(const key13 in data47){
+if(!((key13 === "mode") || (key13 === "allowlist"))){
+const err145 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data47};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+let data48 = data47.mode;
+if(typeof data48 !== "string"){
+const err146 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data48};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(!(((data48 === "none") || (data48 === "allowlist")) || (data48 === "open"))){
+const err147 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.egress.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.enum,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data48};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+let data49 = data47.allowlist;
+if(Array.isArray(data49)){
+if(data49.length > 64){
+const err148 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data49};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+const len4 = data49.length;
+for(let i6=0; i6<len4; i6++){
+let data50 = data49[i6];
+if(typeof data50 === "string"){
+if(func1(data50) > 253){
+const err149 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data50};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if(func1(data50) < 1){
+const err150 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data50};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if(!pattern11.test(data50)){
+const err151 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data50};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data50};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data49};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.egress.type,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data47};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/spec/network",schemaPath:"#/properties/spec/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.type,parentSchema:schema31.properties.spec.properties.network,data:data34};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+if(data11.models !== undefined){
+let data51 = data11.models;
+if(Array.isArray(data51)){
+if(data51.length > 16){
+const err156 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.models,data:data51};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if(data51.length < 1){
+const err157 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.models,data:data51};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+const len5 = data51.length;
+for(let i7=0; i7<len5; i7++){
+let data52 = data51[i7];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.role === undefined){
+data52.role = "primary";
+}
+if(data52.gpu === undefined){
+data52.gpu = {};
+}
+if(data52.replicas === undefined){
+data52.replicas = {};
+}
+if(data52.evaluation === undefined){
+data52.evaluation = {};
+}
+if(data52.name === undefined){
+const err158 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if(data52.source === undefined){
+const err159 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+if(data52.serving === undefined){
+const err160 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "serving"},message:"must have required property '"+"serving"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+for(const key14 in data52){
+if(!(func11.call(schema31.properties.spec.properties.models.items.properties, key14))){
+const err161 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data52.name !== undefined){
+let data53 = data52.name;
+if(typeof data53 === "string"){
+if(func1(data53) > 63){
+const err162 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data53};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+if(func1(data53) < 1){
+const err163 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data53};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if(!pattern4.test(data53)){
+const err164 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data53};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data53};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+let data54 = data52.role;
+if(typeof data54 !== "string"){
+const err166 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.role.type,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data54};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2153,17 +2169,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-let data53 = data34.egress;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.mode === undefined){
-data53.mode = "none";
-}
-if(data53.allowlist === undefined){
-data53.allowlist = [];
-}
-for(const key14 in data53){
-if(!((key14 === "mode") || (key14 === "allowlist"))){
-const err167 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data53};
+if(!((((data54 === "primary") || (data54 === "embedding")) || (data54 === "judge")) || (data54 === "fallback"))){
+const err167 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data54};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2172,10 +2179,11 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-let data54 = data53.mode;
-if(typeof data54 !== "string"){
-const err168 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data54};
+if(data52.source !== undefined){
+let data55 = data52.source;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.type === undefined){
+const err168 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data55};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2184,8 +2192,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(!(((data54 === "none") || (data54 === "allowlist")) || (data54 === "open"))){
-const err169 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.egress.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.enum,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data54};
+if(data55.uri === undefined){
+const err169 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data55};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2194,10 +2202,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-let data55 = data53.allowlist;
-if(Array.isArray(data55)){
-if(data55.length > 64){
-const err170 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data55};
+for(const key15 in data55){
+if(!((((key15 === "type") || (key15 === "uri")) || (key15 === "digest")) || (key15 === "version"))){
+const err170 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data55};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2206,12 +2213,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-const len4 = data55.length;
-for(let i6=0; i6<len4; i6++){
-let data56 = data55[i6];
-if(typeof data56 === "string"){
-if(func1(data56) > 253){
-const err171 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
+}
+if(data55.type !== undefined){
+let data56 = data55.type;
+if(typeof data56 !== "string"){
+const err171 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data56};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2220,8 +2226,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(func1(data56) < 1){
-const err172 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
+if(!((((((data56 === "registry") || (data56 === "s3")) || (data56 === "huggingface")) || (data56 === "bedrock")) || (data56 === "externalApi")) || (data56 === "saas"))){
+const err172 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.source.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data56};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2230,8 +2236,12 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(!pattern11.test(data56)){
-const err173 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
+}
+if(data55.uri !== undefined){
+let data57 = data55.uri;
+if(typeof data57 === "string"){
+if(func1(data57) > 512){
+const err173 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data57};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2240,9 +2250,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
+if(func1(data57) < 1){
+const err174 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data57};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2252,9 +2261,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
 else {
-const err175 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data55};
+const err175 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.uri.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data57};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2264,8 +2272,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-else {
-const err176 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.egress.type,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data53};
+if(data55.digest !== undefined){
+let data58 = data55.digest;
+if(typeof data58 === "string"){
+if(func1(data58) > 71){
+const err176 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data58};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2274,9 +2285,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/spec/network",schemaPath:"#/properties/spec/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.type,parentSchema:schema31.properties.spec.properties.network,data:data34};
+if(func1(data58) < 1){
+const err177 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data58};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2285,11 +2295,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(data11.models !== undefined){
-let data57 = data11.models;
-if(Array.isArray(data57)){
-if(data57.length > 16){
-const err178 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.models,data:data57};
+if(!pattern13.test(data58)){
+const err178 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data58};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2298,8 +2305,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data57.length < 1){
-const err179 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.models,data:data57};
+}
+else {
+const err179 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data58};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2308,24 +2316,12 @@ vErrors.push(err179);
 }
 errors++;
 }
-const len5 = data57.length;
-for(let i7=0; i7<len5; i7++){
-let data58 = data57[i7];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.role === undefined){
-data58.role = "primary";
 }
-if(data58.gpu === undefined){
-data58.gpu = {};
-}
-if(data58.replicas === undefined){
-data58.replicas = {};
-}
-if(data58.evaluation === undefined){
-data58.evaluation = {};
-}
-if(data58.name === undefined){
-const err180 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+if(data55.version !== undefined){
+let data59 = data55.version;
+if(typeof data59 === "string"){
+if(func1(data59) > 100){
+const err180 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data59};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2334,8 +2330,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data58.source === undefined){
-const err181 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+if(func1(data59) < 1){
+const err181 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data59};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2344,8 +2340,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data58.serving === undefined){
-const err182 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "serving"},message:"must have required property '"+"serving"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+}
+else {
+const err182 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data59};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2354,9 +2351,10 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key15 in data58){
-if(!(func11.call(schema31.properties.spec.properties.models.items.properties, key15))){
-const err183 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.source.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data55};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2366,11 +2364,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data58.name !== undefined){
-let data59 = data58.name;
-if(typeof data59 === "string"){
-if(func1(data59) > 63){
-const err184 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
+if(data52.serving !== undefined){
+let data60 = data52.serving;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.runtime === undefined){
+const err184 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2379,8 +2377,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(func1(data59) < 1){
-const err185 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
+for(const key16 in data60){
+if(!((key16 === "runtime") || (key16 === "image"))){
+const err185 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2389,8 +2388,11 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(!pattern4.test(data59)){
-const err186 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
+}
+if(data60.runtime !== undefined){
+let data61 = data60.runtime;
+if(typeof data61 !== "string"){
+const err186 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data61};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2399,9 +2401,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
+if(!((((data61 === "vllm") || (data61 === "tgi")) || (data61 === "triton")) || (data61 === "external"))){
+const err187 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data61};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2411,9 +2412,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-let data60 = data58.role;
-if(typeof data60 !== "string"){
-const err188 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.role.type,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data60};
+if(data60.image !== undefined){
+let data62 = data60.image;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.repository === undefined){
+const err188 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data62};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2422,8 +2425,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!((((data60 === "primary") || (data60 === "embedding")) || (data60 === "judge")) || (data60 === "fallback"))){
-const err189 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data60};
+if(data62.digest === undefined){
+const err189 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data62};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2432,11 +2435,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data58.source !== undefined){
-let data61 = data58.source;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.type === undefined){
-const err190 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
+for(const key17 in data62){
+if(!((key17 === "repository") || (key17 === "digest"))){
+const err190 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data62};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2445,8 +2446,12 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data61.uri === undefined){
-const err191 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
+}
+if(data62.repository !== undefined){
+let data63 = data62.repository;
+if(typeof data63 === "string"){
+if(func1(data63) > 255){
+const err191 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data63};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2455,9 +2460,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-for(const key16 in data61){
-if(!((((key16 === "type") || (key16 === "uri")) || (key16 === "digest")) || (key16 === "version"))){
-const err192 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
+if(func1(data63) < 1){
+const err192 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data63};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2467,10 +2471,8 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data61.type !== undefined){
-let data62 = data61.type;
-if(typeof data62 !== "string"){
-const err193 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data62};
+else {
+const err193 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data63};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2479,8 +2481,12 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(!((((((data62 === "registry") || (data62 === "s3")) || (data62 === "huggingface")) || (data62 === "bedrock")) || (data62 === "externalApi")) || (data62 === "saas"))){
-const err194 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.source.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data62};
+}
+if(data62.digest !== undefined){
+let data64 = data62.digest;
+if(typeof data64 === "string"){
+if(func1(data64) > 71){
+const err194 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data64};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2489,12 +2495,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data61.uri !== undefined){
-let data63 = data61.uri;
-if(typeof data63 === "string"){
-if(func1(data63) > 512){
-const err195 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data63};
+if(func1(data64) < 1){
+const err195 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data64};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2503,8 +2505,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(func1(data63) < 1){
-const err196 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data63};
+if(!pattern13.test(data64)){
+const err196 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data64};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2515,7 +2517,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.uri.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data63};
+const err197 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data64};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2525,11 +2527,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data61.digest !== undefined){
-let data64 = data61.digest;
-if(typeof data64 === "string"){
-if(func1(data64) > 71){
-const err198 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
+}
+else {
+const err198 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data62};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2538,8 +2538,10 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(func1(data64) < 1){
-const err199 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2548,8 +2550,18 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!pattern18.test(data64)){
-const err200 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
+}
+let data65 = data52.gpu;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.type === undefined){
+data65.type = "none";
+}
+if(data65.count === undefined){
+data65.count = 0;
+}
+for(const key18 in data65){
+if(!((key18 === "type") || (key18 === "count"))){
+const err200 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data65};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2559,8 +2571,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-else {
-const err201 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
+let data66 = data65.type;
+if(typeof data66 !== "string"){
+const err201 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data66};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2569,12 +2582,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data61.version !== undefined){
-let data65 = data61.version;
-if(typeof data65 === "string"){
-if(func1(data65) > 100){
-const err202 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data65};
+if(!((((((data66 === "none") || (data66 === "L4")) || (data66 === "A10G")) || (data66 === "L40S")) || (data66 === "A100")) || (data66 === "H100"))){
+const err202 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data66};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2583,8 +2592,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(func1(data65) < 1){
-const err203 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data65};
+let data67 = data65.count;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err203 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data67};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2593,9 +2603,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-else {
-const err204 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data65};
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 8 || isNaN(data67)){
+const err204 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data67};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2604,10 +2614,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.source.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
+if(data67 < 0 || isNaN(data67)){
+const err205 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data67};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2617,11 +2625,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data58.serving !== undefined){
-let data66 = data58.serving;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.runtime === undefined){
-const err206 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data66};
+}
+else {
+const err206 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.gpu.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data65};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2630,9 +2636,17 @@ vErrors.push(err206);
 }
 errors++;
 }
-for(const key17 in data66){
-if(!((key17 === "runtime") || (key17 === "image"))){
-const err207 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data66};
+let data68 = data52.replicas;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.min === undefined){
+data68.min = 1;
+}
+if(data68.max === undefined){
+data68.max = 2;
+}
+for(const key19 in data68){
+if(!((key19 === "min") || (key19 === "max"))){
+const err207 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data68};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2642,10 +2656,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data66.runtime !== undefined){
-let data67 = data66.runtime;
-if(typeof data67 !== "string"){
-const err208 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data67};
+let data69 = data68.min;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err208 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data69};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2654,8 +2667,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(!((((data67 === "vllm") || (data67 === "tgi")) || (data67 === "triton")) || (data67 === "external"))){
-const err209 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data67};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 64 || isNaN(data69)){
+const err209 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data69};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2664,12 +2678,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data66.image !== undefined){
-let data68 = data66.image;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.repository === undefined){
-const err210 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
+if(data69 < 0 || isNaN(data69)){
+const err210 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data69};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2678,8 +2688,10 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data68.digest === undefined){
-const err211 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
+}
+let data70 = data68.max;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err211 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data70};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2688,9 +2700,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-for(const key18 in data68){
-if(!((key18 === "repository") || (key18 === "digest"))){
-const err212 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 256 || isNaN(data70)){
+const err212 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data70};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2699,12 +2711,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data68.repository !== undefined){
-let data69 = data68.repository;
-if(typeof data69 === "string"){
-if(func1(data69) > 255){
-const err213 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data69};
+if(data70 < 1 || isNaN(data70)){
+const err213 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data70};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2713,8 +2721,10 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(func1(data69) < 1){
-const err214 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data69};
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.replicas.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data68};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2723,9 +2733,11 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data69};
+if(data52.limits !== undefined){
+let data71 = data52.limits;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.maxInputTokens === undefined){
+const err215 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxInputTokens"},message:"must have required property '"+"maxInputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2734,12 +2746,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data68.digest !== undefined){
-let data70 = data68.digest;
-if(typeof data70 === "string"){
-if(func1(data70) > 71){
-const err216 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
+if(data71.maxOutputTokens === undefined){
+const err216 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxOutputTokens"},message:"must have required property '"+"maxOutputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2748,8 +2756,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(func1(data70) < 1){
-const err217 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
+if(data71.requestsPerMinute === undefined){
+const err217 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "requestsPerMinute"},message:"must have required property '"+"requestsPerMinute"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2758,8 +2766,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(!pattern18.test(data70)){
-const err218 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
+for(const key20 in data71){
+if(!((((key20 === "maxInputTokens") || (key20 === "maxOutputTokens")) || (key20 === "requestsPerMinute")) || (key20 === "tokensPerMinute"))){
+const err218 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2769,8 +2778,10 @@ vErrors.push(err218);
 errors++;
 }
 }
-else {
-const err219 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
+if(data71.maxInputTokens !== undefined){
+let data72 = data71.maxInputTokens;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err219 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data72};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2779,10 +2790,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 2000000 || isNaN(data72)){
+const err220 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000000},message:"must be <= 2000000",schema:2000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data72};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2791,10 +2801,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data66};
+if(data72 < 1 || isNaN(data72)){
+const err221 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data72};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2804,17 +2812,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-let data71 = data58.gpu;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.type === undefined){
-data71.type = "none";
 }
-if(data71.count === undefined){
-data71.count = 0;
-}
-for(const key19 in data71){
-if(!((key19 === "type") || (key19 === "count"))){
-const err222 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data71};
+if(data71.maxOutputTokens !== undefined){
+let data73 = data71.maxOutputTokens;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err222 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data73};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2823,10 +2825,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-let data72 = data71.type;
-if(typeof data72 !== "string"){
-const err223 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data72};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 200000 || isNaN(data73)){
+const err223 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data73};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2835,8 +2836,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(!((((((data72 === "none") || (data72 === "L4")) || (data72 === "A10G")) || (data72 === "L40S")) || (data72 === "A100")) || (data72 === "H100"))){
-const err224 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data72};
+if(data73 < 1 || isNaN(data73)){
+const err224 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data73};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2845,9 +2846,12 @@ vErrors.push(err224);
 }
 errors++;
 }
-let data73 = data71.count;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err225 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data73};
+}
+}
+if(data71.requestsPerMinute !== undefined){
+let data74 = data71.requestsPerMinute;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err225 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data74};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2856,9 +2860,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 > 8 || isNaN(data73)){
-const err226 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data73};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 1000000 || isNaN(data74)){
+const err226 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data74};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2867,8 +2871,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data73 < 0 || isNaN(data73)){
-const err227 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data73};
+if(data74 < 1 || isNaN(data74)){
+const err227 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data74};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2879,8 +2883,10 @@ errors++;
 }
 }
 }
-else {
-const err228 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.gpu.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data71};
+if(data71.tokensPerMinute !== undefined){
+let data75 = data71.tokensPerMinute;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err228 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data75};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2889,17 +2895,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-let data74 = data58.replicas;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.min === undefined){
-data74.min = 1;
-}
-if(data74.max === undefined){
-data74.max = 2;
-}
-for(const key20 in data74){
-if(!((key20 === "min") || (key20 === "max"))){
-const err229 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data74};
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 100000000 || isNaN(data75)){
+const err229 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data75};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2908,10 +2906,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-let data75 = data74.min;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err230 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data75};
+if(data75 < 1 || isNaN(data75)){
+const err230 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data75};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2920,9 +2916,11 @@ vErrors.push(err230);
 }
 errors++;
 }
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 > 64 || isNaN(data75)){
-const err231 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data75};
+}
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.limits.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2931,8 +2929,18 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data75 < 0 || isNaN(data75)){
-const err232 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data75};
+}
+let data76 = data52.evaluation;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.gate === undefined){
+data76.gate = "block";
+}
+if(data76.metrics === undefined){
+data76.metrics = [];
+}
+for(const key21 in data76){
+if(!(((key21 === "gate") || (key21 === "dataset")) || (key21 === "metrics"))){
+const err232 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data76};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2942,9 +2950,9 @@ vErrors.push(err232);
 errors++;
 }
 }
-let data76 = data74.max;
-if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
-const err233 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data76};
+let data77 = data76.gate;
+if(typeof data77 !== "string"){
+const err233 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data77};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2953,9 +2961,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 > 256 || isNaN(data76)){
-const err234 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data76};
+if(!((data77 === "block") || (data77 === "warn"))){
+const err234 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data77};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2964,8 +2971,11 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data76 < 1 || isNaN(data76)){
-const err235 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data76};
+if(data76.dataset !== undefined){
+let data78 = data76.dataset;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.name === undefined){
+const err235 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2974,10 +2984,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-}
-else {
-const err236 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.replicas.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data74};
+if(data78.version === undefined){
+const err236 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2986,11 +2994,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data58.limits !== undefined){
-let data77 = data58.limits;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.maxInputTokens === undefined){
-const err237 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxInputTokens"},message:"must have required property '"+"maxInputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data77};
+for(const key22 in data78){
+if(!((key22 === "name") || (key22 === "version"))){
+const err237 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2999,8 +3005,12 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data77.maxOutputTokens === undefined){
-const err238 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxOutputTokens"},message:"must have required property '"+"maxOutputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data77};
+}
+if(data78.name !== undefined){
+let data79 = data78.name;
+if(typeof data79 === "string"){
+if(func1(data79) > 200){
+const err238 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data79};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3009,8 +3019,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(data77.requestsPerMinute === undefined){
-const err239 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "requestsPerMinute"},message:"must have required property '"+"requestsPerMinute"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data77};
+if(func1(data79) < 1){
+const err239 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data79};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3019,9 +3029,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-for(const key21 in data77){
-if(!((((key21 === "maxInputTokens") || (key21 === "maxOutputTokens")) || (key21 === "requestsPerMinute")) || (key21 === "tokensPerMinute"))){
-const err240 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data77};
+}
+else {
+const err240 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data79};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3031,10 +3041,11 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data77.maxInputTokens !== undefined){
-let data78 = data77.maxInputTokens;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
-const err241 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data78};
+if(data78.version !== undefined){
+let data80 = data78.version;
+if(typeof data80 === "string"){
+if(func1(data80) > 100){
+const err241 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data80};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3043,9 +3054,8 @@ vErrors.push(err241);
 }
 errors++;
 }
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 > 2000000 || isNaN(data78)){
-const err242 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000000},message:"must be <= 2000000",schema:2000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data78};
+if(func1(data80) < 1){
+const err242 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data80};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3054,8 +3064,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data78 < 1 || isNaN(data78)){
-const err243 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data78};
+}
+else {
+const err243 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data80};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3066,10 +3077,8 @@ errors++;
 }
 }
 }
-if(data77.maxOutputTokens !== undefined){
-let data79 = data77.maxOutputTokens;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
-const err244 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data79};
+else {
+const err244 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3078,9 +3087,11 @@ vErrors.push(err244);
 }
 errors++;
 }
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 200000 || isNaN(data79)){
-const err245 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data79};
+}
+let data81 = data76.metrics;
+if(Array.isArray(data81)){
+if(data81.length > 32){
+const err245 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data81};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3089,8 +3100,12 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data79 < 1 || isNaN(data79)){
-const err246 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data79};
+const len6 = data81.length;
+for(let i8=0; i8<len6; i8++){
+let data82 = data81[i8];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.name === undefined){
+const err246 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3099,12 +3114,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-}
-if(data77.requestsPerMinute !== undefined){
-let data80 = data77.requestsPerMinute;
-if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
-const err247 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data80};
+if(data82.threshold === undefined){
+const err247 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3113,9 +3124,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 > 1000000 || isNaN(data80)){
-const err248 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data80};
+for(const key23 in data82){
+if(!(((key23 === "name") || (key23 === "threshold")) || (key23 === "sampleSize"))){
+const err248 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3124,8 +3135,11 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data80 < 1 || isNaN(data80)){
-const err249 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data80};
+}
+if(data82.name !== undefined){
+let data83 = data82.name;
+if(typeof data83 !== "string"){
+const err249 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data83};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3134,12 +3148,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-}
-if(data77.tokensPerMinute !== undefined){
-let data81 = data77.tokensPerMinute;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err250 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data81};
+if(!(((((((((((data83 === "perplexity") || (data83 === "bleu")) || (data83 === "rouge1")) || (data83 === "rouge2")) || (data83 === "rougeL")) || (data83 === "humanEval")) || (data83 === "groundedness")) || (data83 === "factuality")) || (data83 === "toxicity")) || (data83 === "exactMatch")) || (data83 === "f1"))){
+const err250 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data83};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3148,9 +3158,12 @@ vErrors.push(err250);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 > 100000000 || isNaN(data81)){
-const err251 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data81};
+}
+if(data82.threshold !== undefined){
+let data84 = data82.threshold;
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 > 100000 || isNaN(data84)){
+const err251 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data84};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3159,8 +3172,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data81 < 1 || isNaN(data81)){
-const err252 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data81};
+if(data84 < 0 || isNaN(data84)){
+const err252 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data84};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3170,10 +3183,8 @@ vErrors.push(err252);
 errors++;
 }
 }
-}
-}
 else {
-const err253 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.limits.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data77};
+const err253 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data84};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3183,17 +3194,10 @@ vErrors.push(err253);
 errors++;
 }
 }
-let data82 = data58.evaluation;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.gate === undefined){
-data82.gate = "block";
-}
-if(data82.metrics === undefined){
-data82.metrics = [];
-}
-for(const key22 in data82){
-if(!(((key22 === "gate") || (key22 === "dataset")) || (key22 === "metrics"))){
-const err254 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data82};
+if(data82.sampleSize !== undefined){
+let data85 = data82.sampleSize;
+if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+const err254 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data85};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3202,10 +3206,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-let data83 = data82.gate;
-if(typeof data83 !== "string"){
-const err255 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data83};
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 > 1000000 || isNaN(data85)){
+const err255 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data85};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3214,8 +3217,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(!((data83 === "block") || (data83 === "warn"))){
-const err256 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data83};
+if(data85 < 1 || isNaN(data85)){
+const err256 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data85};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3224,11 +3227,11 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data82.dataset !== undefined){
-let data84 = data82.dataset;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.name === undefined){
-const err257 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data84};
+}
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3237,8 +3240,10 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(data84.version === undefined){
-const err258 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data84};
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data81};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3247,9 +3252,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-for(const key23 in data84){
-if(!((key23 === "name") || (key23 === "version"))){
-const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data84};
+}
+else {
+const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data76};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3258,12 +3263,11 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-if(data84.name !== undefined){
-let data85 = data84.name;
-if(typeof data85 === "string"){
-if(func1(data85) > 200){
-const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data85};
+if(data52.reproducibility !== undefined){
+let data86 = data52.reproducibility;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.seed === undefined){
+const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data86};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3272,8 +3276,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(func1(data85) < 1){
-const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data85};
+if(data86.decoding === undefined){
+const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data86};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3282,9 +3286,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-else {
-const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data85};
+for(const key24 in data86){
+if(!(((key24 === "seed") || (key24 === "decoding")) || (key24 === "promptTemplateVersion"))){
+const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data86};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3294,11 +3298,10 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data84.version !== undefined){
-let data86 = data84.version;
-if(typeof data86 === "string"){
-if(func1(data86) > 100){
-const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data86};
+if(data86.seed !== undefined){
+let data87 = data86.seed;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data87};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3307,8 +3310,9 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(func1(data86) < 1){
-const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data86};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 > 4294967295 || isNaN(data87)){
+const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data87};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3317,9 +3321,8 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-else {
-const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data86};
+if(data87 < 0 || isNaN(data87)){
+const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data87};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3330,8 +3333,11 @@ errors++;
 }
 }
 }
-else {
-const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data84};
+if(data86.decoding !== undefined){
+let data88 = data86.decoding;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.temperature === undefined){
+const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data88};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3340,11 +3346,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-let data87 = data82.metrics;
-if(Array.isArray(data87)){
-if(data87.length > 32){
-const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data87};
+for(const key25 in data88){
+if(!((((key25 === "temperature") || (key25 === "topP")) || (key25 === "topK")) || (key25 === "maxTokens"))){
+const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data88};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3353,12 +3357,12 @@ vErrors.push(err267);
 }
 errors++;
 }
-const len6 = data87.length;
-for(let i8=0; i8<len6; i8++){
-let data88 = data87[i8];
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.name === undefined){
-const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data88};
+}
+if(data88.temperature !== undefined){
+let data89 = data88.temperature;
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 2 || isNaN(data89)){
+const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data89};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3367,8 +3371,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data88.threshold === undefined){
-const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data88};
+if(data89 < 0 || isNaN(data89)){
+const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data89};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3377,9 +3381,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-for(const key24 in data88){
-if(!(((key24 === "name") || (key24 === "threshold")) || (key24 === "sampleSize"))){
-const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data88};
+}
+else {
+const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data89};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3389,10 +3393,11 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data88.name !== undefined){
-let data89 = data88.name;
-if(typeof data89 !== "string"){
-const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data89};
+if(data88.topP !== undefined){
+let data90 = data88.topP;
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 > 1 || isNaN(data90)){
+const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data90};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3401,8 +3406,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(!(((((((((((data89 === "perplexity") || (data89 === "bleu")) || (data89 === "rouge1")) || (data89 === "rouge2")) || (data89 === "rougeL")) || (data89 === "humanEval")) || (data89 === "groundedness")) || (data89 === "factuality")) || (data89 === "toxicity")) || (data89 === "exactMatch")) || (data89 === "f1"))){
-const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data89};
+if(data90 < 0 || isNaN(data90)){
+const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data90};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3412,11 +3417,8 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data88.threshold !== undefined){
-let data90 = data88.threshold;
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 > 100000 || isNaN(data90)){
-const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data90};
+else {
+const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data90};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3425,8 +3427,11 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(data90 < 0 || isNaN(data90)){
-const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data90};
+}
+if(data88.topK !== undefined){
+let data91 = data88.topK;
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data91};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3435,9 +3440,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-else {
-const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data90};
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 1000 || isNaN(data91)){
+const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data91};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3446,11 +3451,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-if(data88.sampleSize !== undefined){
-let data91 = data88.sampleSize;
-if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
-const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data91};
+if(data91 < 0 || isNaN(data91)){
+const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data91};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3459,9 +3461,12 @@ vErrors.push(err276);
 }
 errors++;
 }
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 1000000 || isNaN(data91)){
-const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data91};
+}
+}
+if(data88.maxTokens !== undefined){
+let data92 = data88.maxTokens;
+if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
+const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data92};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3470,8 +3475,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data91 < 1 || isNaN(data91)){
-const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data91};
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 > 200000 || isNaN(data92)){
+const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data92};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3480,11 +3486,8 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data88};
+if(data92 < 1 || isNaN(data92)){
+const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data92};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3495,8 +3498,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data87};
+const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data88};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3506,8 +3510,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-else {
-const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data82};
+if(data86.promptTemplateVersion !== undefined){
+let data93 = data86.promptTemplateVersion;
+if(typeof data93 === "string"){
+if(func1(data93) > 100){
+const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data93};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3516,11 +3523,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data58.reproducibility !== undefined){
-let data92 = data58.reproducibility;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.seed === undefined){
-const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data92};
+if(func1(data93) < 1){
+const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data93};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3529,8 +3533,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-if(data92.decoding === undefined){
-const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data92};
+}
+else {
+const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data93};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3539,9 +3544,10 @@ vErrors.push(err283);
 }
 errors++;
 }
-for(const key25 in data92){
-if(!(((key25 === "seed") || (key25 === "decoding")) || (key25 === "promptTemplateVersion"))){
-const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data92};
+}
+}
+else {
+const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data86};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3551,10 +3557,9 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data92.seed !== undefined){
-let data93 = data92.seed;
-if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data93};
+}
+else {
+const err285 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3563,9 +3568,10 @@ vErrors.push(err285);
 }
 errors++;
 }
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 4294967295 || isNaN(data93)){
-const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data93};
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data51};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3574,8 +3580,18 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data93 < 0 || isNaN(data93)){
-const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data93};
+}
+if(data11.vectorStore !== undefined){
+let data94 = data11.vectorStore;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.metric === undefined){
+data94.metric = "cosine";
+}
+if(data94.tenancy === undefined){
+data94.tenancy = "single";
+}
+if(data94.engine === undefined){
+const err287 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data94};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3584,13 +3600,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-}
-if(data92.decoding !== undefined){
-let data94 = data92.decoding;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.temperature === undefined){
-const err288 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data94};
+if(data94.dimensions === undefined){
+const err288 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data94};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3600,8 +3611,8 @@ vErrors.push(err288);
 errors++;
 }
 for(const key26 in data94){
-if(!((((key26 === "temperature") || (key26 === "topP")) || (key26 === "topK")) || (key26 === "maxTokens"))){
-const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data94};
+if(!((((key26 === "engine") || (key26 === "dimensions")) || (key26 === "metric")) || (key26 === "tenancy"))){
+const err289 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data94};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3611,11 +3622,10 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data94.temperature !== undefined){
-let data95 = data94.temperature;
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 2 || isNaN(data95)){
-const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data95};
+if(data94.engine !== undefined){
+let data95 = data94.engine;
+if(typeof data95 !== "string"){
+const err290 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data95};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3624,8 +3634,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(data95 < 0 || isNaN(data95)){
-const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data95};
+if(!((((data95 === "auroraPgvector") || (data95 === "opensearchServerless")) || (data95 === "qdrant")) || (data95 === "pgvector"))){
+const err291 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data95};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3635,8 +3645,10 @@ vErrors.push(err291);
 errors++;
 }
 }
-else {
-const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data95};
+if(data94.dimensions !== undefined){
+let data96 = data94.dimensions;
+if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
+const err292 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data96};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3645,12 +3657,9 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data94.topP !== undefined){
-let data96 = data94.topP;
 if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 > 1 || isNaN(data96)){
-const err293 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data96};
+if(data96 > 16000 || isNaN(data96)){
+const err293 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data96};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3659,8 +3668,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(data96 < 0 || isNaN(data96)){
-const err294 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data96};
+if(data96 < 2 || isNaN(data96)){
+const err294 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data96};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3670,8 +3679,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-else {
-const err295 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data96};
+}
+let data97 = data94.metric;
+if(typeof data97 !== "string"){
+const err295 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data97};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3680,11 +3691,8 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-if(data94.topK !== undefined){
-let data97 = data94.topK;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err296 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data97};
+if(!(((data97 === "cosine") || (data97 === "dotProduct")) || (data97 === "euclidean"))){
+const err296 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data97};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3693,9 +3701,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 1000 || isNaN(data97)){
-const err297 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data97};
+let data98 = data94.tenancy;
+if(typeof data98 !== "string"){
+const err297 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data98};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3704,8 +3712,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(data97 < 0 || isNaN(data97)){
-const err298 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data97};
+if(!(((data98 === "single") || (data98 === "namespacePerTenant")) || (data98 === "collectionPerTenant"))){
+const err298 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data98};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3715,11 +3723,8 @@ vErrors.push(err298);
 errors++;
 }
 }
-}
-if(data94.maxTokens !== undefined){
-let data98 = data94.maxTokens;
-if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
-const err299 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data98};
+else {
+const err299 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data94};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3728,9 +3733,18 @@ vErrors.push(err299);
 }
 errors++;
 }
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 200000 || isNaN(data98)){
-const err300 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data98};
+}
+let data99 = data11.data;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.sources === undefined){
+data99.sources = [];
+}
+if(data99.retention === undefined){
+data99.retention = {};
+}
+for(const key27 in data99){
+if(!((key27 === "sources") || (key27 === "retention"))){
+const err300 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data99};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3739,8 +3753,11 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data98 < 1 || isNaN(data98)){
-const err301 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data98};
+}
+let data100 = data99.sources;
+if(Array.isArray(data100)){
+if(data100.length > 64){
+const err301 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data100};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3749,11 +3766,21 @@ vErrors.push(err301);
 }
 errors++;
 }
+const len7 = data100.length;
+for(let i9=0; i9<len7; i9++){
+let data101 = data100[i9];
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.containsPersonalData === undefined){
+data101.containsPersonalData = false;
 }
+if(data101.realtime === undefined){
+data101.realtime = false;
 }
+if(data101.qualityChecks === undefined){
+data101.qualityChecks = [];
 }
-else {
-const err302 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data94};
+if(data101.name === undefined){
+const err302 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data101};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3762,12 +3789,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-if(data92.promptTemplateVersion !== undefined){
-let data99 = data92.promptTemplateVersion;
-if(typeof data99 === "string"){
-if(func1(data99) > 100){
-const err303 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data99};
+if(data101.kind === undefined){
+const err303 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data101};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3776,8 +3799,9 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(func1(data99) < 1){
-const err304 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data99};
+for(const key28 in data101){
+if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key28))){
+const err304 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data101};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3787,8 +3811,11 @@ vErrors.push(err304);
 errors++;
 }
 }
-else {
-const err305 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data99};
+if(data101.name !== undefined){
+let data102 = data101.name;
+if(typeof data102 === "string"){
+if(func1(data102) > 63){
+const err305 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data102};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3797,10 +3824,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-}
-else {
-const err306 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data92};
+if(func1(data102) < 1){
+const err306 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data102};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3809,10 +3834,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-}
-else {
-const err307 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+if(!pattern4.test(data102)){
+const err307 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data102};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3822,9 +3845,8 @@ vErrors.push(err307);
 errors++;
 }
 }
-}
 else {
-const err308 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data57};
+const err308 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data102};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3834,17 +3856,10 @@ vErrors.push(err308);
 errors++;
 }
 }
-if(data11.vectorStore !== undefined){
-let data100 = data11.vectorStore;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.metric === undefined){
-data100.metric = "cosine";
-}
-if(data100.tenancy === undefined){
-data100.tenancy = "single";
-}
-if(data100.engine === undefined){
-const err309 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data100};
+if(data101.kind !== undefined){
+let data103 = data101.kind;
+if(typeof data103 !== "string"){
+const err309 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data103};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3853,8 +3868,8 @@ vErrors.push(err309);
 }
 errors++;
 }
-if(data100.dimensions === undefined){
-const err310 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data100};
+if(!(((((data103 === "database") || (data103 === "objectStore")) || (data103 === "api")) || (data103 === "stream")) || (data103 === "documents"))){
+const err310 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data103};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3863,9 +3878,12 @@ vErrors.push(err310);
 }
 errors++;
 }
-for(const key27 in data100){
-if(!((((key27 === "engine") || (key27 === "dimensions")) || (key27 === "metric")) || (key27 === "tenancy"))){
-const err311 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data100};
+}
+if(data101.uri !== undefined){
+let data104 = data101.uri;
+if(typeof data104 === "string"){
+if(func1(data104) > 512){
+const err311 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data104};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3874,11 +3892,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-if(data100.engine !== undefined){
-let data101 = data100.engine;
-if(typeof data101 !== "string"){
-const err312 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data101};
+if(func1(data104) < 1){
+const err312 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data104};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3887,8 +3902,9 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(!((((data101 === "auroraPgvector") || (data101 === "opensearchServerless")) || (data101 === "qdrant")) || (data101 === "pgvector"))){
-const err313 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data101};
+}
+else {
+const err313 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data104};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3898,10 +3914,10 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data100.dimensions !== undefined){
-let data102 = data100.dimensions;
-if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
-const err314 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data102};
+if(data101.classification !== undefined){
+let data105 = data101.classification;
+if(typeof data105 !== "string"){
+const err314 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data105};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3910,9 +3926,8 @@ vErrors.push(err314);
 }
 errors++;
 }
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 > 16000 || isNaN(data102)){
-const err315 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data102};
+if(!((((data105 === "public") || (data105 === "internal")) || (data105 === "confidential")) || (data105 === "restricted"))){
+const err315 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data105};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3921,8 +3936,10 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(data102 < 2 || isNaN(data102)){
-const err316 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data102};
+}
+let data106 = data101.containsPersonalData;
+if(typeof data106 !== "boolean"){
+const err316 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data106};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3931,11 +3948,9 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-}
-let data103 = data100.metric;
-if(typeof data103 !== "string"){
-const err317 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data103};
+let data107 = data101.realtime;
+if(typeof data107 !== "boolean"){
+const err317 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data107};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3944,8 +3959,11 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(!(((data103 === "cosine") || (data103 === "dotProduct")) || (data103 === "euclidean"))){
-const err318 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data103};
+if(data101.freshnessSla !== undefined){
+let data108 = data101.freshnessSla;
+if(typeof data108 === "string"){
+if(func1(data108) > 16){
+const err318 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data108};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3954,9 +3972,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-let data104 = data100.tenancy;
-if(typeof data104 !== "string"){
-const err319 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data104};
+if(func1(data108) < 1){
+const err319 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data108};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3965,8 +3982,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(!(((data104 === "single") || (data104 === "namespacePerTenant")) || (data104 === "collectionPerTenant"))){
-const err320 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data104};
+if(!pattern16.test(data108)){
+const err320 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data108};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3977,7 +3994,7 @@ errors++;
 }
 }
 else {
-const err321 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data100};
+const err321 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data108};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3987,17 +4004,10 @@ vErrors.push(err321);
 errors++;
 }
 }
-let data105 = data11.data;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.sources === undefined){
-data105.sources = [];
-}
-if(data105.retention === undefined){
-data105.retention = {};
-}
-for(const key28 in data105){
-if(!((key28 === "sources") || (key28 === "retention"))){
-const err322 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data105};
+let data109 = data101.qualityChecks;
+if(Array.isArray(data109)){
+if(data109.length > 8){
+const err322 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data109};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4006,11 +4016,11 @@ vErrors.push(err322);
 }
 errors++;
 }
-}
-let data106 = data105.sources;
-if(Array.isArray(data106)){
-if(data106.length > 64){
-const err323 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data106};
+const len8 = data109.length;
+for(let i10=0; i10<len8; i10++){
+let data110 = data109[i10];
+if(typeof data110 !== "string"){
+const err323 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data110};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4019,21 +4029,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-const len7 = data106.length;
-for(let i9=0; i9<len7; i9++){
-let data107 = data106[i9];
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.containsPersonalData === undefined){
-data107.containsPersonalData = false;
-}
-if(data107.realtime === undefined){
-data107.realtime = false;
-}
-if(data107.qualityChecks === undefined){
-data107.qualityChecks = [];
-}
-if(data107.name === undefined){
-const err324 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data107};
+if(!((((((((data110 === "schema") || (data110 === "nulls")) || (data110 === "duplicates")) || (data110 === "freshness")) || (data110 === "piiScan")) || (data110 === "biasScan")) || (data110 === "toxicity")) || (data110 === "drift"))){
+const err324 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data110};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4042,8 +4039,19 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(data107.kind === undefined){
-const err325 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data107};
+}
+let i11 = data109.length;
+let j2;
+if(i11 > 1){
+const indices2 = {};
+for(;i11--;){
+let item2 = data109[i11];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err325 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data109};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4051,10 +4059,14 @@ else {
 vErrors.push(err325);
 }
 errors++;
+break;
 }
-for(const key29 in data107){
-if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key29))){
-const err326 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data107};
+indices2[item2] = i11;
+}
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data109};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4063,12 +4075,14 @@ vErrors.push(err326);
 }
 errors++;
 }
+if(data101.lineage !== undefined){
+let data111 = data101.lineage;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.upstream === undefined){
+data111.upstream = [];
 }
-if(data107.name !== undefined){
-let data108 = data107.name;
-if(typeof data108 === "string"){
-if(func1(data108) > 63){
-const err327 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data108};
+if(data111.datasetVersion === undefined){
+const err327 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data111};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4077,8 +4091,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(func1(data108) < 1){
-const err328 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data108};
+for(const key29 in data111){
+if(!((key29 === "datasetVersion") || (key29 === "upstream"))){
+const err328 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data111};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4087,8 +4102,12 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(!pattern4.test(data108)){
-const err329 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data108};
+}
+if(data111.datasetVersion !== undefined){
+let data112 = data111.datasetVersion;
+if(typeof data112 === "string"){
+if(func1(data112) > 100){
+const err329 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data112};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4097,9 +4116,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-else {
-const err330 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data108};
+if(func1(data112) < 1){
+const err330 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data112};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4109,10 +4127,8 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data107.kind !== undefined){
-let data109 = data107.kind;
-if(typeof data109 !== "string"){
-const err331 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data109};
+else {
+const err331 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data112};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4121,8 +4137,11 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(!(((((data109 === "database") || (data109 === "objectStore")) || (data109 === "api")) || (data109 === "stream")) || (data109 === "documents"))){
-const err332 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data109};
+}
+let data113 = data111.upstream;
+if(Array.isArray(data113)){
+if(data113.length > 32){
+const err332 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data113};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4131,12 +4150,12 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-if(data107.uri !== undefined){
-let data110 = data107.uri;
-if(typeof data110 === "string"){
-if(func1(data110) > 512){
-const err333 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data110};
+const len9 = data113.length;
+for(let i12=0; i12<len9; i12++){
+let data114 = data113[i12];
+if(typeof data114 === "string"){
+if(func1(data114) > 200){
+const err333 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data114};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4145,8 +4164,8 @@ vErrors.push(err333);
 }
 errors++;
 }
-if(func1(data110) < 1){
-const err334 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data110};
+if(func1(data114) < 1){
+const err334 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data114};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4157,7 +4176,7 @@ errors++;
 }
 }
 else {
-const err335 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data110};
+const err335 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data114};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4167,10 +4186,9 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data107.classification !== undefined){
-let data111 = data107.classification;
-if(typeof data111 !== "string"){
-const err336 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data111};
+}
+else {
+const err336 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data113};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4179,8 +4197,9 @@ vErrors.push(err336);
 }
 errors++;
 }
-if(!((((data111 === "public") || (data111 === "internal")) || (data111 === "confidential")) || (data111 === "restricted"))){
-const err337 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data111};
+}
+else {
+const err337 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data111};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4190,9 +4209,9 @@ vErrors.push(err337);
 errors++;
 }
 }
-let data112 = data107.containsPersonalData;
-if(typeof data112 !== "boolean"){
-const err338 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data112};
+}
+else {
+const err338 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data101};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4201,9 +4220,10 @@ vErrors.push(err338);
 }
 errors++;
 }
-let data113 = data107.realtime;
-if(typeof data113 !== "boolean"){
-const err339 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data113};
+}
+}
+else {
+const err339 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data100};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4212,11 +4232,20 @@ vErrors.push(err339);
 }
 errors++;
 }
-if(data107.freshnessSla !== undefined){
-let data114 = data107.freshnessSla;
-if(typeof data114 === "string"){
-if(func1(data114) > 16){
-const err340 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data114};
+let data115 = data99.retention;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.promptsDays === undefined){
+data115.promptsDays = 30;
+}
+if(data115.responsesDays === undefined){
+data115.responsesDays = 30;
+}
+if(data115.logsDays === undefined){
+data115.logsDays = 90;
+}
+for(const key30 in data115){
+if(!(((key30 === "promptsDays") || (key30 === "responsesDays")) || (key30 === "logsDays"))){
+const err340 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data115};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4225,8 +4254,10 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(func1(data114) < 1){
-const err341 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data114};
+}
+let data116 = data115.promptsDays;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err341 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data116};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4235,8 +4266,9 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(!pattern21.test(data114)){
-const err342 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data114};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 > 3650 || isNaN(data116)){
+const err342 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data116};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4245,9 +4277,8 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-else {
-const err343 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data114};
+if(data116 < 0 || isNaN(data116)){
+const err343 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data116};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4257,10 +4288,9 @@ vErrors.push(err343);
 errors++;
 }
 }
-let data115 = data107.qualityChecks;
-if(Array.isArray(data115)){
-if(data115.length > 8){
-const err344 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data115};
+let data117 = data115.responsesDays;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err344 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data117};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4269,11 +4299,9 @@ vErrors.push(err344);
 }
 errors++;
 }
-const len8 = data115.length;
-for(let i10=0; i10<len8; i10++){
-let data116 = data115[i10];
-if(typeof data116 !== "string"){
-const err345 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data116};
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 3650 || isNaN(data117)){
+const err345 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data117};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4282,8 +4310,8 @@ vErrors.push(err345);
 }
 errors++;
 }
-if(!((((((((data116 === "schema") || (data116 === "nulls")) || (data116 === "duplicates")) || (data116 === "freshness")) || (data116 === "piiScan")) || (data116 === "biasScan")) || (data116 === "toxicity")) || (data116 === "drift"))){
-const err346 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data116};
+if(data117 < 0 || isNaN(data117)){
+const err346 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data117};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4293,18 +4321,9 @@ vErrors.push(err346);
 errors++;
 }
 }
-let i11 = data115.length;
-let j2;
-if(i11 > 1){
-const indices2 = {};
-for(;i11--;){
-let item2 = data115[i11];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err347 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data115};
+let data118 = data115.logsDays;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err347 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data118};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4312,14 +4331,10 @@ else {
 vErrors.push(err347);
 }
 errors++;
-break;
 }
-indices2[item2] = i11;
-}
-}
-}
-else {
-const err348 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data115};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 3650 || isNaN(data118)){
+const err348 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data118};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4328,14 +4343,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-if(data107.lineage !== undefined){
-let data117 = data107.lineage;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.upstream === undefined){
-data117.upstream = [];
-}
-if(data117.datasetVersion === undefined){
-const err349 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data117};
+if(data118 < 1 || isNaN(data118)){
+const err349 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data118};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4344,9 +4353,10 @@ vErrors.push(err349);
 }
 errors++;
 }
-for(const key30 in data117){
-if(!((key30 === "datasetVersion") || (key30 === "upstream"))){
-const err350 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data117};
+}
+}
+else {
+const err350 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data115};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4356,11 +4366,8 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data117.datasetVersion !== undefined){
-let data118 = data117.datasetVersion;
-if(typeof data118 === "string"){
-if(func1(data118) > 100){
-const err351 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data118};
+else {
+const err351 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data99};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4369,8 +4376,20 @@ vErrors.push(err351);
 }
 errors++;
 }
-if(func1(data118) < 1){
-const err352 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data118};
+let data119 = data11.privacy;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.encryption === undefined){
+data119.encryption = {};
+}
+if(data119.piiRedaction === undefined){
+data119.piiRedaction = {};
+}
+if(data119.trainingOnUserData === undefined){
+data119.trainingOnUserData = {};
+}
+for(const key31 in data119){
+if(!(((key31 === "encryption") || (key31 === "piiRedaction")) || (key31 === "trainingOnUserData"))){
+const err352 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data119};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4380,8 +4399,20 @@ vErrors.push(err352);
 errors++;
 }
 }
-else {
-const err353 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data118};
+let data120 = data119.encryption;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.atRest === undefined){
+data120.atRest = "customerManagedKey";
+}
+if(data120.keyRotation === undefined){
+data120.keyRotation = true;
+}
+if(data120.inTransit === undefined){
+data120.inTransit = {};
+}
+for(const key32 in data120){
+if(!(((key32 === "atRest") || (key32 === "keyRotation")) || (key32 === "inTransit"))){
+const err353 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data120};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4391,10 +4422,9 @@ vErrors.push(err353);
 errors++;
 }
 }
-let data119 = data117.upstream;
-if(Array.isArray(data119)){
-if(data119.length > 32){
-const err354 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data119};
+let data121 = data120.atRest;
+if(typeof data121 !== "string"){
+const err354 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data121};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4403,12 +4433,8 @@ vErrors.push(err354);
 }
 errors++;
 }
-const len9 = data119.length;
-for(let i12=0; i12<len9; i12++){
-let data120 = data119[i12];
-if(typeof data120 === "string"){
-if(func1(data120) > 200){
-const err355 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data120};
+if(!(((data121 === "customerManagedKey") || (data121 === "providerManagedKey")) || (data121 === "none"))){
+const err355 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data121};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4417,8 +4443,9 @@ vErrors.push(err355);
 }
 errors++;
 }
-if(func1(data120) < 1){
-const err356 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data120};
+let data122 = data120.keyRotation;
+if(typeof data122 !== "boolean"){
+const err356 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data122};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4427,9 +4454,17 @@ vErrors.push(err356);
 }
 errors++;
 }
+let data123 = data120.inTransit;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.tls === undefined){
+data123.tls = true;
 }
-else {
-const err357 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data120};
+if(data123.minVersion === undefined){
+data123.minVersion = "1.2";
+}
+for(const key33 in data123){
+if(!((key33 === "tls") || (key33 === "minVersion"))){
+const err357 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data123};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4439,9 +4474,9 @@ vErrors.push(err357);
 errors++;
 }
 }
-}
-else {
-const err358 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data119};
+let data124 = data123.tls;
+if(typeof data124 !== "boolean"){
+const err358 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data124};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4450,9 +4485,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-}
-else {
-const err359 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data117};
+let data125 = data123.minVersion;
+if(typeof data125 !== "string"){
+const err359 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data125};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4461,10 +4496,8 @@ vErrors.push(err359);
 }
 errors++;
 }
-}
-}
-else {
-const err360 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data107};
+if(!((data125 === "1.2") || (data125 === "1.3"))){
+const err360 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data125};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4474,9 +4507,8 @@ vErrors.push(err360);
 errors++;
 }
 }
-}
 else {
-const err361 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data106};
+const err361 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data123};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4485,20 +4517,9 @@ vErrors.push(err361);
 }
 errors++;
 }
-let data121 = data105.retention;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.promptsDays === undefined){
-data121.promptsDays = 30;
 }
-if(data121.responsesDays === undefined){
-data121.responsesDays = 30;
-}
-if(data121.logsDays === undefined){
-data121.logsDays = 90;
-}
-for(const key31 in data121){
-if(!(((key31 === "promptsDays") || (key31 === "responsesDays")) || (key31 === "logsDays"))){
-const err362 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data121};
+else {
+const err362 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data120};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4507,10 +4528,20 @@ vErrors.push(err362);
 }
 errors++;
 }
+let data126 = data119.piiRedaction;
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(data126.prompts === undefined){
+data126.prompts = true;
 }
-let data122 = data121.promptsDays;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err363 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data122};
+if(data126.responses === undefined){
+data126.responses = true;
+}
+if(data126.logs === undefined){
+data126.logs = true;
+}
+for(const key34 in data126){
+if(!(((key34 === "prompts") || (key34 === "responses")) || (key34 === "logs"))){
+const err363 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data126};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4519,9 +4550,10 @@ vErrors.push(err363);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 3650 || isNaN(data122)){
-const err364 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data122};
+}
+let data127 = data126.prompts;
+if(typeof data127 !== "boolean"){
+const err364 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data127};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4530,8 +4562,9 @@ vErrors.push(err364);
 }
 errors++;
 }
-if(data122 < 0 || isNaN(data122)){
-const err365 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data122};
+let data128 = data126.responses;
+if(typeof data128 !== "boolean"){
+const err365 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data128};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4540,10 +4573,9 @@ vErrors.push(err365);
 }
 errors++;
 }
-}
-let data123 = data121.responsesDays;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err366 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data123};
+let data129 = data126.logs;
+if(typeof data129 !== "boolean"){
+const err366 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data129};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4552,9 +4584,9 @@ vErrors.push(err366);
 }
 errors++;
 }
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 > 3650 || isNaN(data123)){
-const err367 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data123};
+}
+else {
+const err367 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data126};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4563,8 +4595,14 @@ vErrors.push(err367);
 }
 errors++;
 }
-if(data123 < 0 || isNaN(data123)){
-const err368 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data123};
+let data130 = data119.trainingOnUserData;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.allowed === undefined){
+data130.allowed = false;
+}
+for(const key35 in data130){
+if(!((key35 === "allowed") || (key35 === "consentRecord"))){
+const err368 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data130};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4574,9 +4612,9 @@ vErrors.push(err368);
 errors++;
 }
 }
-let data124 = data121.logsDays;
-if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
-const err369 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data124};
+let data131 = data130.allowed;
+if(typeof data131 !== "boolean"){
+const err369 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data131};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4585,9 +4623,11 @@ vErrors.push(err369);
 }
 errors++;
 }
-if((typeof data124 == "number") && (isFinite(data124))){
-if(data124 > 3650 || isNaN(data124)){
-const err370 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data124};
+if(data130.consentRecord !== undefined){
+let data132 = data130.consentRecord;
+if(typeof data132 === "string"){
+if(func1(data132) > 300){
+const err370 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data132};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4596,8 +4636,8 @@ vErrors.push(err370);
 }
 errors++;
 }
-if(data124 < 1 || isNaN(data124)){
-const err371 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data124};
+if(func1(data132) < 1){
+const err371 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data132};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4607,9 +4647,8 @@ vErrors.push(err371);
 errors++;
 }
 }
-}
 else {
-const err372 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data121};
+const err372 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data132};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4619,8 +4658,9 @@ vErrors.push(err372);
 errors++;
 }
 }
+}
 else {
-const err373 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data105};
+const err373 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data130};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4629,20 +4669,9 @@ vErrors.push(err373);
 }
 errors++;
 }
-let data125 = data11.privacy;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(data125.encryption === undefined){
-data125.encryption = {};
 }
-if(data125.piiRedaction === undefined){
-data125.piiRedaction = {};
-}
-if(data125.trainingOnUserData === undefined){
-data125.trainingOnUserData = {};
-}
-for(const key32 in data125){
-if(!(((key32 === "encryption") || (key32 === "piiRedaction")) || (key32 === "trainingOnUserData"))){
-const err374 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data125};
+else {
+const err374 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data119};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4651,21 +4680,20 @@ vErrors.push(err374);
 }
 errors++;
 }
+let data133 = data11.explainability;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+if(data133.citations === undefined){
+data133.citations = false;
 }
-let data126 = data125.encryption;
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.atRest === undefined){
-data126.atRest = "customerManagedKey";
+if(data133.reasoningTraces === undefined){
+data133.reasoningTraces = "none";
 }
-if(data126.keyRotation === undefined){
-data126.keyRotation = true;
+if(data133.userFacingExplanations === undefined){
+data133.userFacingExplanations = false;
 }
-if(data126.inTransit === undefined){
-data126.inTransit = {};
-}
-for(const key33 in data126){
-if(!(((key33 === "atRest") || (key33 === "keyRotation")) || (key33 === "inTransit"))){
-const err375 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data126};
+for(const key36 in data133){
+if(!(((key36 === "citations") || (key36 === "reasoningTraces")) || (key36 === "userFacingExplanations"))){
+const err375 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data133};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4675,9 +4703,9 @@ vErrors.push(err375);
 errors++;
 }
 }
-let data127 = data126.atRest;
-if(typeof data127 !== "string"){
-const err376 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data127};
+let data134 = data133.citations;
+if(typeof data134 !== "boolean"){
+const err376 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data134};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4686,8 +4714,9 @@ vErrors.push(err376);
 }
 errors++;
 }
-if(!(((data127 === "customerManagedKey") || (data127 === "providerManagedKey")) || (data127 === "none"))){
-const err377 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data127};
+let data135 = data133.reasoningTraces;
+if(typeof data135 !== "string"){
+const err377 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data135};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4696,9 +4725,8 @@ vErrors.push(err377);
 }
 errors++;
 }
-let data128 = data126.keyRotation;
-if(typeof data128 !== "boolean"){
-const err378 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data128};
+if(!(((data135 === "none") || (data135 === "summary")) || (data135 === "full"))){
+const err378 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data135};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4707,17 +4735,9 @@ vErrors.push(err378);
 }
 errors++;
 }
-let data129 = data126.inTransit;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.tls === undefined){
-data129.tls = true;
-}
-if(data129.minVersion === undefined){
-data129.minVersion = "1.2";
-}
-for(const key34 in data129){
-if(!((key34 === "tls") || (key34 === "minVersion"))){
-const err379 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data129};
+let data136 = data133.userFacingExplanations;
+if(typeof data136 !== "boolean"){
+const err379 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data136};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4727,9 +4747,8 @@ vErrors.push(err379);
 errors++;
 }
 }
-let data130 = data129.tls;
-if(typeof data130 !== "boolean"){
-const err380 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data130};
+else {
+const err380 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data133};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4738,9 +4757,23 @@ vErrors.push(err380);
 }
 errors++;
 }
-let data131 = data129.minVersion;
-if(typeof data131 !== "string"){
-const err381 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data131};
+let data137 = data11.humanFeedback;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(data137.capture === undefined){
+data137.capture = [];
+}
+if(data137.reviewQueue === undefined){
+data137.reviewQueue = {};
+}
+if(data137.retentionDays === undefined){
+data137.retentionDays = 365;
+}
+if(data137.accessRoles === undefined){
+data137.accessRoles = [];
+}
+for(const key37 in data137){
+if(!((((key37 === "capture") || (key37 === "reviewQueue")) || (key37 === "retentionDays")) || (key37 === "accessRoles"))){
+const err381 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data137};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4749,8 +4782,11 @@ vErrors.push(err381);
 }
 errors++;
 }
-if(!((data131 === "1.2") || (data131 === "1.3"))){
-const err382 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data131};
+}
+let data138 = data137.capture;
+if(Array.isArray(data138)){
+if(data138.length > 4){
+const err382 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data138};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4759,9 +4795,11 @@ vErrors.push(err382);
 }
 errors++;
 }
-}
-else {
-const err383 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data129};
+const len10 = data138.length;
+for(let i13=0; i13<len10; i13++){
+let data139 = data138[i13];
+if(typeof data139 !== "string"){
+const err383 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data139};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4770,9 +4808,8 @@ vErrors.push(err383);
 }
 errors++;
 }
-}
-else {
-const err384 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data126};
+if(!((((data139 === "thumbs") || (data139 === "rating")) || (data139 === "freeText")) || (data139 === "correction"))){
+const err384 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data139};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4781,20 +4818,19 @@ vErrors.push(err384);
 }
 errors++;
 }
-let data132 = data125.piiRedaction;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.prompts === undefined){
-data132.prompts = true;
 }
-if(data132.responses === undefined){
-data132.responses = true;
+let i14 = data138.length;
+let j3;
+if(i14 > 1){
+const indices3 = {};
+for(;i14--;){
+let item3 = data138[i14];
+if(typeof item3 !== "string"){
+continue;
 }
-if(data132.logs === undefined){
-data132.logs = true;
-}
-for(const key35 in data132){
-if(!(((key35 === "prompts") || (key35 === "responses")) || (key35 === "logs"))){
-const err385 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data132};
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err385 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data138};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4802,11 +4838,14 @@ else {
 vErrors.push(err385);
 }
 errors++;
+break;
+}
+indices3[item3] = i14;
 }
 }
-let data133 = data132.prompts;
-if(typeof data133 !== "boolean"){
-const err386 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data133};
+}
+else {
+const err386 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data138};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4815,9 +4854,17 @@ vErrors.push(err386);
 }
 errors++;
 }
-let data134 = data132.responses;
-if(typeof data134 !== "boolean"){
-const err387 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data134};
+let data140 = data137.reviewQueue;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.enabled === undefined){
+data140.enabled = false;
+}
+if(data140.slaHours === undefined){
+data140.slaHours = 72;
+}
+for(const key38 in data140){
+if(!((key38 === "enabled") || (key38 === "slaHours"))){
+const err387 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data140};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4826,9 +4873,10 @@ vErrors.push(err387);
 }
 errors++;
 }
-let data135 = data132.logs;
-if(typeof data135 !== "boolean"){
-const err388 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data135};
+}
+let data141 = data140.enabled;
+if(typeof data141 !== "boolean"){
+const err388 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data141};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4837,9 +4885,9 @@ vErrors.push(err388);
 }
 errors++;
 }
-}
-else {
-const err389 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data132};
+let data142 = data140.slaHours;
+if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
+const err389 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data142};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4848,14 +4896,9 @@ vErrors.push(err389);
 }
 errors++;
 }
-let data136 = data125.trainingOnUserData;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-if(data136.allowed === undefined){
-data136.allowed = false;
-}
-for(const key36 in data136){
-if(!((key36 === "allowed") || (key36 === "consentRecord"))){
-const err390 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data136};
+if((typeof data142 == "number") && (isFinite(data142))){
+if(data142 > 720 || isNaN(data142)){
+const err390 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data142};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4864,10 +4907,8 @@ vErrors.push(err390);
 }
 errors++;
 }
-}
-let data137 = data136.allowed;
-if(typeof data137 !== "boolean"){
-const err391 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data137};
+if(data142 < 1 || isNaN(data142)){
+const err391 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data142};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4876,11 +4917,10 @@ vErrors.push(err391);
 }
 errors++;
 }
-if(data136.consentRecord !== undefined){
-let data138 = data136.consentRecord;
-if(typeof data138 === "string"){
-if(func1(data138) > 300){
-const err392 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data138};
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data140};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4889,8 +4929,9 @@ vErrors.push(err392);
 }
 errors++;
 }
-if(func1(data138) < 1){
-const err393 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data138};
+let data143 = data137.retentionDays;
+if(!(((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143))) && (isFinite(data143)))){
+const err393 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data143};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4899,9 +4940,9 @@ vErrors.push(err393);
 }
 errors++;
 }
-}
-else {
-const err394 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data138};
+if((typeof data143 == "number") && (isFinite(data143))){
+if(data143 > 3650 || isNaN(data143)){
+const err394 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data143};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4910,10 +4951,8 @@ vErrors.push(err394);
 }
 errors++;
 }
-}
-}
-else {
-const err395 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data136};
+if(data143 < 1 || isNaN(data143)){
+const err395 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data143};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4923,8 +4962,10 @@ vErrors.push(err395);
 errors++;
 }
 }
-else {
-const err396 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data125};
+let data144 = data137.accessRoles;
+if(Array.isArray(data144)){
+if(data144.length > 16){
+const err396 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data144};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4933,20 +4974,12 @@ vErrors.push(err396);
 }
 errors++;
 }
-let data139 = data11.explainability;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(data139.citations === undefined){
-data139.citations = false;
-}
-if(data139.reasoningTraces === undefined){
-data139.reasoningTraces = "none";
-}
-if(data139.userFacingExplanations === undefined){
-data139.userFacingExplanations = false;
-}
-for(const key37 in data139){
-if(!(((key37 === "citations") || (key37 === "reasoningTraces")) || (key37 === "userFacingExplanations"))){
-const err397 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data139};
+const len11 = data144.length;
+for(let i15=0; i15<len11; i15++){
+let data145 = data144[i15];
+if(typeof data145 === "string"){
+if(func1(data145) > 63){
+const err397 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data145};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4955,10 +4988,8 @@ vErrors.push(err397);
 }
 errors++;
 }
-}
-let data140 = data139.citations;
-if(typeof data140 !== "boolean"){
-const err398 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data140};
+if(func1(data145) < 1){
+const err398 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data145};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4967,9 +4998,8 @@ vErrors.push(err398);
 }
 errors++;
 }
-let data141 = data139.reasoningTraces;
-if(typeof data141 !== "string"){
-const err399 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data141};
+if(!pattern4.test(data145)){
+const err399 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data145};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4978,8 +5008,9 @@ vErrors.push(err399);
 }
 errors++;
 }
-if(!(((data141 === "none") || (data141 === "summary")) || (data141 === "full"))){
-const err400 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data141};
+}
+else {
+const err400 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data145};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4988,9 +5019,10 @@ vErrors.push(err400);
 }
 errors++;
 }
-let data142 = data139.userFacingExplanations;
-if(typeof data142 !== "boolean"){
-const err401 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data142};
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data144};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5001,7 +5033,7 @@ errors++;
 }
 }
 else {
-const err402 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data139};
+const err402 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data137};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5010,23 +5042,20 @@ vErrors.push(err402);
 }
 errors++;
 }
-let data143 = data11.humanFeedback;
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-if(data143.capture === undefined){
-data143.capture = [];
+let data146 = data11.guardrails;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+if(data146.input === undefined){
+data146.input = {};
 }
-if(data143.reviewQueue === undefined){
-data143.reviewQueue = {};
+if(data146.output === undefined){
+data146.output = {};
 }
-if(data143.retentionDays === undefined){
-data143.retentionDays = 365;
+if(data146.maxGpuReplicas === undefined){
+data146.maxGpuReplicas = 8;
 }
-if(data143.accessRoles === undefined){
-data143.accessRoles = [];
-}
-for(const key38 in data143){
-if(!((((key38 === "capture") || (key38 === "reviewQueue")) || (key38 === "retentionDays")) || (key38 === "accessRoles"))){
-const err403 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data143};
+for(const key39 in data146){
+if(!(((key39 === "input") || (key39 === "output")) || (key39 === "maxGpuReplicas"))){
+const err403 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data146};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5036,10 +5065,20 @@ vErrors.push(err403);
 errors++;
 }
 }
-let data144 = data143.capture;
-if(Array.isArray(data144)){
-if(data144.length > 4){
-const err404 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data144};
+let data147 = data146.input;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.promptInjection === undefined){
+data147.promptInjection = false;
+}
+if(data147.pii === undefined){
+data147.pii = false;
+}
+if(data147.toxicity === undefined){
+data147.toxicity = false;
+}
+for(const key40 in data147){
+if(!(((key40 === "promptInjection") || (key40 === "pii")) || (key40 === "toxicity"))){
+const err404 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data147};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5048,11 +5087,10 @@ vErrors.push(err404);
 }
 errors++;
 }
-const len10 = data144.length;
-for(let i13=0; i13<len10; i13++){
-let data145 = data144[i13];
-if(typeof data145 !== "string"){
-const err405 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data145};
+}
+let data148 = data147.promptInjection;
+if(typeof data148 !== "boolean"){
+const err405 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data148};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5061,8 +5099,9 @@ vErrors.push(err405);
 }
 errors++;
 }
-if(!((((data145 === "thumbs") || (data145 === "rating")) || (data145 === "freeText")) || (data145 === "correction"))){
-const err406 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data145};
+let data149 = data147.pii;
+if(typeof data149 !== "boolean"){
+const err406 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data149};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5071,19 +5110,9 @@ vErrors.push(err406);
 }
 errors++;
 }
-}
-let i14 = data144.length;
-let j3;
-if(i14 > 1){
-const indices3 = {};
-for(;i14--;){
-let item3 = data144[i14];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err407 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data144};
+let data150 = data147.toxicity;
+if(typeof data150 !== "boolean"){
+const err407 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data150};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5091,14 +5120,10 @@ else {
 vErrors.push(err407);
 }
 errors++;
-break;
-}
-indices3[item3] = i14;
-}
 }
 }
 else {
-const err408 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data144};
+const err408 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data147};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5107,17 +5132,20 @@ vErrors.push(err408);
 }
 errors++;
 }
-let data146 = data143.reviewQueue;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.enabled === undefined){
-data146.enabled = false;
+let data151 = data146.output;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(data151.pii === undefined){
+data151.pii = false;
 }
-if(data146.slaHours === undefined){
-data146.slaHours = 72;
+if(data151.toxicity === undefined){
+data151.toxicity = false;
 }
-for(const key39 in data146){
-if(!((key39 === "enabled") || (key39 === "slaHours"))){
-const err409 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data146};
+if(data151.grounding === undefined){
+data151.grounding = false;
+}
+for(const key41 in data151){
+if(!(((key41 === "pii") || (key41 === "toxicity")) || (key41 === "grounding"))){
+const err409 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data151};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5127,9 +5155,9 @@ vErrors.push(err409);
 errors++;
 }
 }
-let data147 = data146.enabled;
-if(typeof data147 !== "boolean"){
-const err410 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data147};
+let data152 = data151.pii;
+if(typeof data152 !== "boolean"){
+const err410 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data152};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5138,9 +5166,9 @@ vErrors.push(err410);
 }
 errors++;
 }
-let data148 = data146.slaHours;
-if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
-const err411 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data148};
+let data153 = data151.toxicity;
+if(typeof data153 !== "boolean"){
+const err411 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data153};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5149,9 +5177,9 @@ vErrors.push(err411);
 }
 errors++;
 }
-if((typeof data148 == "number") && (isFinite(data148))){
-if(data148 > 720 || isNaN(data148)){
-const err412 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data148};
+let data154 = data151.grounding;
+if(typeof data154 !== "boolean"){
+const err412 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data154};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5160,8 +5188,9 @@ vErrors.push(err412);
 }
 errors++;
 }
-if(data148 < 1 || isNaN(data148)){
-const err413 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data148};
+}
+else {
+const err413 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data151};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5170,10 +5199,9 @@ vErrors.push(err413);
 }
 errors++;
 }
-}
-}
-else {
-const err414 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data146};
+let data155 = data146.maxGpuReplicas;
+if(!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155)))){
+const err414 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data155};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5182,9 +5210,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-let data149 = data143.retentionDays;
-if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
-const err415 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data149};
+if((typeof data155 == "number") && (isFinite(data155))){
+if(data155 > 512 || isNaN(data155)){
+const err415 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data155};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5193,9 +5221,8 @@ vErrors.push(err415);
 }
 errors++;
 }
-if((typeof data149 == "number") && (isFinite(data149))){
-if(data149 > 3650 || isNaN(data149)){
-const err416 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data149};
+if(data155 < 1 || isNaN(data155)){
+const err416 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data155};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5204,8 +5231,10 @@ vErrors.push(err416);
 }
 errors++;
 }
-if(data149 < 1 || isNaN(data149)){
-const err417 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data149};
+}
+}
+else {
+const err417 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data146};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5214,11 +5243,18 @@ vErrors.push(err417);
 }
 errors++;
 }
+if(data11.agent !== undefined){
+let data156 = data11.agent;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.toolAllowlistEnforced === undefined){
+data156.toolAllowlistEnforced = true;
 }
-let data150 = data143.accessRoles;
-if(Array.isArray(data150)){
-if(data150.length > 16){
-const err418 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data150};
+if(data156.tools === undefined){
+data156.tools = [];
+}
+for(const key42 in data156){
+if(!(((key42 === "maxSteps") || (key42 === "toolAllowlistEnforced")) || (key42 === "tools"))){
+const err418 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data156};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5227,12 +5263,11 @@ vErrors.push(err418);
 }
 errors++;
 }
-const len11 = data150.length;
-for(let i15=0; i15<len11; i15++){
-let data151 = data150[i15];
-if(typeof data151 === "string"){
-if(func1(data151) > 63){
-const err419 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data151};
+}
+if(data156.maxSteps !== undefined){
+let data157 = data156.maxSteps;
+if(!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157)))){
+const err419 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data157};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5241,8 +5276,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-if(func1(data151) < 1){
-const err420 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data151};
+if((typeof data157 == "number") && (isFinite(data157))){
+if(data157 > 1000 || isNaN(data157)){
+const err420 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data157};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5251,8 +5287,8 @@ vErrors.push(err420);
 }
 errors++;
 }
-if(!pattern4.test(data151)){
-const err421 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data151};
+if(data157 < 1 || isNaN(data157)){
+const err421 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data157};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5262,8 +5298,10 @@ vErrors.push(err421);
 errors++;
 }
 }
-else {
-const err422 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data151};
+}
+let data158 = data156.toolAllowlistEnforced;
+if(typeof data158 !== "boolean"){
+const err422 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data158};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5272,10 +5310,10 @@ vErrors.push(err422);
 }
 errors++;
 }
-}
-}
-else {
-const err423 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data150};
+let data159 = data156.tools;
+if(Array.isArray(data159)){
+if(data159.length > 64){
+const err423 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data159};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5284,9 +5322,18 @@ vErrors.push(err423);
 }
 errors++;
 }
+const len12 = data159.length;
+for(let i16=0; i16<len12; i16++){
+let data160 = data159[i16];
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+if(data160.permissions === undefined){
+data160.permissions = [];
 }
-else {
-const err424 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data143};
+if(data160.requiresApproval === undefined){
+data160.requiresApproval = false;
+}
+if(data160.name === undefined){
+const err424 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data160};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5295,20 +5342,8 @@ vErrors.push(err424);
 }
 errors++;
 }
-let data152 = data11.guardrails;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-if(data152.input === undefined){
-data152.input = {};
-}
-if(data152.output === undefined){
-data152.output = {};
-}
-if(data152.maxGpuReplicas === undefined){
-data152.maxGpuReplicas = 8;
-}
-for(const key40 in data152){
-if(!(((key40 === "input") || (key40 === "output")) || (key40 === "maxGpuReplicas"))){
-const err425 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data152};
+if(data160.impact === undefined){
+const err425 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data160};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5317,21 +5352,9 @@ vErrors.push(err425);
 }
 errors++;
 }
-}
-let data153 = data152.input;
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-if(data153.promptInjection === undefined){
-data153.promptInjection = false;
-}
-if(data153.pii === undefined){
-data153.pii = false;
-}
-if(data153.toxicity === undefined){
-data153.toxicity = false;
-}
-for(const key41 in data153){
-if(!(((key41 === "promptInjection") || (key41 === "pii")) || (key41 === "toxicity"))){
-const err426 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data153};
+for(const key43 in data160){
+if(!((((key43 === "name") || (key43 === "impact")) || (key43 === "permissions")) || (key43 === "requiresApproval"))){
+const err426 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data160};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5341,9 +5364,11 @@ vErrors.push(err426);
 errors++;
 }
 }
-let data154 = data153.promptInjection;
-if(typeof data154 !== "boolean"){
-const err427 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data154};
+if(data160.name !== undefined){
+let data161 = data160.name;
+if(typeof data161 === "string"){
+if(func1(data161) > 63){
+const err427 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data161};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5352,9 +5377,8 @@ vErrors.push(err427);
 }
 errors++;
 }
-let data155 = data153.pii;
-if(typeof data155 !== "boolean"){
-const err428 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data155};
+if(func1(data161) < 1){
+const err428 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data161};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5363,9 +5387,8 @@ vErrors.push(err428);
 }
 errors++;
 }
-let data156 = data153.toxicity;
-if(typeof data156 !== "boolean"){
-const err429 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data156};
+if(!pattern4.test(data161)){
+const err429 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data161};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5376,7 +5399,7 @@ errors++;
 }
 }
 else {
-const err430 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data153};
+const err430 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data161};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5385,20 +5408,11 @@ vErrors.push(err430);
 }
 errors++;
 }
-let data157 = data152.output;
-if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
-if(data157.pii === undefined){
-data157.pii = false;
 }
-if(data157.toxicity === undefined){
-data157.toxicity = false;
-}
-if(data157.grounding === undefined){
-data157.grounding = false;
-}
-for(const key42 in data157){
-if(!(((key42 === "pii") || (key42 === "toxicity")) || (key42 === "grounding"))){
-const err431 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data157};
+if(data160.impact !== undefined){
+let data162 = data160.impact;
+if(typeof data162 !== "string"){
+const err431 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data162};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5407,10 +5421,8 @@ vErrors.push(err431);
 }
 errors++;
 }
-}
-let data158 = data157.pii;
-if(typeof data158 !== "boolean"){
-const err432 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data158};
+if(!(((data162 === "low") || (data162 === "medium")) || (data162 === "high"))){
+const err432 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data162};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5419,9 +5431,11 @@ vErrors.push(err432);
 }
 errors++;
 }
-let data159 = data157.toxicity;
-if(typeof data159 !== "boolean"){
-const err433 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data159};
+}
+let data163 = data160.permissions;
+if(Array.isArray(data163)){
+if(data163.length > 32){
+const err433 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data163};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5430,9 +5444,12 @@ vErrors.push(err433);
 }
 errors++;
 }
-let data160 = data157.grounding;
-if(typeof data160 !== "boolean"){
-const err434 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data160};
+const len13 = data163.length;
+for(let i17=0; i17<len13; i17++){
+let data164 = data163[i17];
+if(typeof data164 === "string"){
+if(func1(data164) > 128){
+const err434 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data164};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5441,9 +5458,8 @@ vErrors.push(err434);
 }
 errors++;
 }
-}
-else {
-const err435 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data157};
+if(func1(data164) < 1){
+const err435 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data164};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5452,9 +5468,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-let data161 = data152.maxGpuReplicas;
-if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
-const err436 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data161};
+}
+else {
+const err436 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data164};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5463,9 +5479,10 @@ vErrors.push(err436);
 }
 errors++;
 }
-if((typeof data161 == "number") && (isFinite(data161))){
-if(data161 > 512 || isNaN(data161)){
-const err437 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data161};
+}
+}
+else {
+const err437 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data163};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5474,8 +5491,9 @@ vErrors.push(err437);
 }
 errors++;
 }
-if(data161 < 1 || isNaN(data161)){
-const err438 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data161};
+let data165 = data160.requiresApproval;
+if(typeof data165 !== "boolean"){
+const err438 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data165};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5485,9 +5503,8 @@ vErrors.push(err438);
 errors++;
 }
 }
-}
 else {
-const err439 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data152};
+const err439 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data160};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5496,18 +5513,10 @@ vErrors.push(err439);
 }
 errors++;
 }
-if(data11.agent !== undefined){
-let data162 = data11.agent;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.toolAllowlistEnforced === undefined){
-data162.toolAllowlistEnforced = true;
 }
-if(data162.tools === undefined){
-data162.tools = [];
 }
-for(const key43 in data162){
-if(!(((key43 === "maxSteps") || (key43 === "toolAllowlistEnforced")) || (key43 === "tools"))){
-const err440 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data162};
+else {
+const err440 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data159};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5517,10 +5526,8 @@ vErrors.push(err440);
 errors++;
 }
 }
-if(data162.maxSteps !== undefined){
-let data163 = data162.maxSteps;
-if(!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163)))){
-const err441 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data163};
+else {
+const err441 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data156};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5529,9 +5536,15 @@ vErrors.push(err441);
 }
 errors++;
 }
-if((typeof data163 == "number") && (isFinite(data163))){
-if(data163 > 1000 || isNaN(data163)){
-const err442 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data163};
+}
+if(data11.fineTuning !== undefined){
+let data166 = data11.fineTuning;
+if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+if(data166.weightsEncryption === undefined){
+data166.weightsEncryption = "customerManagedKey";
+}
+if(data166.baseModel === undefined){
+const err442 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data166};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5540,8 +5553,8 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(data163 < 1 || isNaN(data163)){
-const err443 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data163};
+if(data166.datasets === undefined){
+const err443 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data166};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5550,11 +5563,9 @@ vErrors.push(err443);
 }
 errors++;
 }
-}
-}
-let data164 = data162.toolAllowlistEnforced;
-if(typeof data164 !== "boolean"){
-const err444 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data164};
+for(const key44 in data166){
+if(!(((key44 === "baseModel") || (key44 === "datasets")) || (key44 === "weightsEncryption"))){
+const err444 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data166};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5563,10 +5574,12 @@ vErrors.push(err444);
 }
 errors++;
 }
-let data165 = data162.tools;
-if(Array.isArray(data165)){
-if(data165.length > 64){
-const err445 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data165};
+}
+if(data166.baseModel !== undefined){
+let data167 = data166.baseModel;
+if(typeof data167 === "string"){
+if(func1(data167) > 200){
+const err445 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data167};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5575,18 +5588,8 @@ vErrors.push(err445);
 }
 errors++;
 }
-const len12 = data165.length;
-for(let i16=0; i16<len12; i16++){
-let data166 = data165[i16];
-if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
-if(data166.permissions === undefined){
-data166.permissions = [];
-}
-if(data166.requiresApproval === undefined){
-data166.requiresApproval = false;
-}
-if(data166.name === undefined){
-const err446 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data166};
+if(func1(data167) < 1){
+const err446 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data167};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5595,8 +5598,9 @@ vErrors.push(err446);
 }
 errors++;
 }
-if(data166.impact === undefined){
-const err447 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data166};
+}
+else {
+const err447 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data167};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5605,9 +5609,12 @@ vErrors.push(err447);
 }
 errors++;
 }
-for(const key44 in data166){
-if(!((((key44 === "name") || (key44 === "impact")) || (key44 === "permissions")) || (key44 === "requiresApproval"))){
-const err448 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data166};
+}
+if(data166.datasets !== undefined){
+let data168 = data166.datasets;
+if(Array.isArray(data168)){
+if(data168.length > 32){
+const err448 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data168};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5616,12 +5623,8 @@ vErrors.push(err448);
 }
 errors++;
 }
-}
-if(data166.name !== undefined){
-let data167 = data166.name;
-if(typeof data167 === "string"){
-if(func1(data167) > 63){
-const err449 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data167};
+if(data168.length < 1){
+const err449 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data168};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5630,8 +5633,15 @@ vErrors.push(err449);
 }
 errors++;
 }
-if(func1(data167) < 1){
-const err450 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data167};
+const len14 = data168.length;
+for(let i18=0; i18<len14; i18++){
+let data169 = data168[i18];
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+if(data169.biasScan === undefined){
+data169.biasScan = false;
+}
+if(data169.name === undefined){
+const err450 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5640,8 +5650,8 @@ vErrors.push(err450);
 }
 errors++;
 }
-if(!pattern4.test(data167)){
-const err451 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data167};
+if(data169.version === undefined){
+const err451 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5650,9 +5660,8 @@ vErrors.push(err451);
 }
 errors++;
 }
-}
-else {
-const err452 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data167};
+if(data169.classification === undefined){
+const err452 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5661,11 +5670,9 @@ vErrors.push(err452);
 }
 errors++;
 }
-}
-if(data166.impact !== undefined){
-let data168 = data166.impact;
-if(typeof data168 !== "string"){
-const err453 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data168};
+for(const key45 in data169){
+if(!(((((key45 === "name") || (key45 === "version")) || (key45 === "classification")) || (key45 === "lineage")) || (key45 === "biasScan"))){
+const err453 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5674,8 +5681,12 @@ vErrors.push(err453);
 }
 errors++;
 }
-if(!(((data168 === "low") || (data168 === "medium")) || (data168 === "high"))){
-const err454 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data168};
+}
+if(data169.name !== undefined){
+let data170 = data169.name;
+if(typeof data170 === "string"){
+if(func1(data170) > 63){
+const err454 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data170};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5684,11 +5695,8 @@ vErrors.push(err454);
 }
 errors++;
 }
-}
-let data169 = data166.permissions;
-if(Array.isArray(data169)){
-if(data169.length > 32){
-const err455 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data169};
+if(func1(data170) < 1){
+const err455 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data170};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5697,12 +5705,8 @@ vErrors.push(err455);
 }
 errors++;
 }
-const len13 = data169.length;
-for(let i17=0; i17<len13; i17++){
-let data170 = data169[i17];
-if(typeof data170 === "string"){
-if(func1(data170) > 128){
-const err456 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data170};
+if(!pattern4.test(data170)){
+const err456 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data170};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5711,8 +5715,9 @@ vErrors.push(err456);
 }
 errors++;
 }
-if(func1(data170) < 1){
-const err457 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data170};
+}
+else {
+const err457 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data170};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5722,8 +5727,11 @@ vErrors.push(err457);
 errors++;
 }
 }
-else {
-const err458 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data170};
+if(data169.version !== undefined){
+let data171 = data169.version;
+if(typeof data171 === "string"){
+if(func1(data171) > 100){
+const err458 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data171};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5732,10 +5740,8 @@ vErrors.push(err458);
 }
 errors++;
 }
-}
-}
-else {
-const err459 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data169};
+if(func1(data171) < 1){
+const err459 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data171};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5744,9 +5750,9 @@ vErrors.push(err459);
 }
 errors++;
 }
-let data171 = data166.requiresApproval;
-if(typeof data171 !== "boolean"){
-const err460 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data171};
+}
+else {
+const err460 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data171};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5756,8 +5762,10 @@ vErrors.push(err460);
 errors++;
 }
 }
-else {
-const err461 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data166};
+if(data169.classification !== undefined){
+let data172 = data169.classification;
+if(typeof data172 !== "string"){
+const err461 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data172};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5766,10 +5774,8 @@ vErrors.push(err461);
 }
 errors++;
 }
-}
-}
-else {
-const err462 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data165};
+if(!((((data172 === "public") || (data172 === "internal")) || (data172 === "confidential")) || (data172 === "restricted"))){
+const err462 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data172};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5779,8 +5785,11 @@ vErrors.push(err462);
 errors++;
 }
 }
-else {
-const err463 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data162};
+if(data169.lineage !== undefined){
+let data173 = data169.lineage;
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+if(data173.upstream === undefined){
+const err463 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data173};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5789,15 +5798,9 @@ vErrors.push(err463);
 }
 errors++;
 }
-}
-if(data11.fineTuning !== undefined){
-let data172 = data11.fineTuning;
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
-if(data172.weightsEncryption === undefined){
-data172.weightsEncryption = "customerManagedKey";
-}
-if(data172.baseModel === undefined){
-const err464 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data172};
+for(const key46 in data173){
+if(!((key46 === "upstream") || (key46 === "transformations"))){
+const err464 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data173};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5806,8 +5809,12 @@ vErrors.push(err464);
 }
 errors++;
 }
-if(data172.datasets === undefined){
-const err465 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data172};
+}
+if(data173.upstream !== undefined){
+let data174 = data173.upstream;
+if(Array.isArray(data174)){
+if(data174.length > 32){
+const err465 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data174};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5816,9 +5823,8 @@ vErrors.push(err465);
 }
 errors++;
 }
-for(const key45 in data172){
-if(!(((key45 === "baseModel") || (key45 === "datasets")) || (key45 === "weightsEncryption"))){
-const err466 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data172};
+if(data174.length < 1){
+const err466 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data174};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5827,12 +5833,12 @@ vErrors.push(err466);
 }
 errors++;
 }
-}
-if(data172.baseModel !== undefined){
-let data173 = data172.baseModel;
-if(typeof data173 === "string"){
-if(func1(data173) > 200){
-const err467 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data173};
+const len15 = data174.length;
+for(let i19=0; i19<len15; i19++){
+let data175 = data174[i19];
+if(typeof data175 === "string"){
+if(func1(data175) > 200){
+const err467 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data175};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5841,8 +5847,8 @@ vErrors.push(err467);
 }
 errors++;
 }
-if(func1(data173) < 1){
-const err468 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data173};
+if(func1(data175) < 1){
+const err468 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data175};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5853,7 +5859,7 @@ errors++;
 }
 }
 else {
-const err469 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data173};
+const err469 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data175};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5863,11 +5869,9 @@ vErrors.push(err469);
 errors++;
 }
 }
-if(data172.datasets !== undefined){
-let data174 = data172.datasets;
-if(Array.isArray(data174)){
-if(data174.length > 32){
-const err470 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data174};
+}
+else {
+const err470 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data174};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5876,8 +5880,12 @@ vErrors.push(err470);
 }
 errors++;
 }
-if(data174.length < 1){
-const err471 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data174};
+}
+if(data173.transformations !== undefined){
+let data176 = data173.transformations;
+if(typeof data176 === "string"){
+if(func1(data176) > 500){
+const err471 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data176};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5886,15 +5894,8 @@ vErrors.push(err471);
 }
 errors++;
 }
-const len14 = data174.length;
-for(let i18=0; i18<len14; i18++){
-let data175 = data174[i18];
-if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
-if(data175.biasScan === undefined){
-data175.biasScan = false;
-}
-if(data175.name === undefined){
-const err472 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data175};
+if(func1(data176) < 1){
+const err472 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data176};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5903,8 +5904,9 @@ vErrors.push(err472);
 }
 errors++;
 }
-if(data175.version === undefined){
-const err473 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data175};
+}
+else {
+const err473 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data176};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5913,8 +5915,10 @@ vErrors.push(err473);
 }
 errors++;
 }
-if(data175.classification === undefined){
-const err474 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data175};
+}
+}
+else {
+const err474 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data173};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5923,9 +5927,10 @@ vErrors.push(err474);
 }
 errors++;
 }
-for(const key46 in data175){
-if(!(((((key46 === "name") || (key46 === "version")) || (key46 === "classification")) || (key46 === "lineage")) || (key46 === "biasScan"))){
-const err475 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data175};
+}
+let data177 = data169.biasScan;
+if(typeof data177 !== "boolean"){
+const err475 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data177};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5935,11 +5940,8 @@ vErrors.push(err475);
 errors++;
 }
 }
-if(data175.name !== undefined){
-let data176 = data175.name;
-if(typeof data176 === "string"){
-if(func1(data176) > 63){
-const err476 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data176};
+else {
+const err476 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5948,8 +5950,10 @@ vErrors.push(err476);
 }
 errors++;
 }
-if(func1(data176) < 1){
-const err477 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data176};
+}
+}
+else {
+const err477 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data168};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5958,8 +5962,10 @@ vErrors.push(err477);
 }
 errors++;
 }
-if(!pattern4.test(data176)){
-const err478 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data176};
+}
+let data178 = data166.weightsEncryption;
+if(typeof data178 !== "string"){
+const err478 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data178};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5968,9 +5974,8 @@ vErrors.push(err478);
 }
 errors++;
 }
-}
-else {
-const err479 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data176};
+if(!(((data178 === "customerManagedKey") || (data178 === "providerManagedKey")) || (data178 === "none"))){
+const err479 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data178};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5980,11 +5985,8 @@ vErrors.push(err479);
 errors++;
 }
 }
-if(data175.version !== undefined){
-let data177 = data175.version;
-if(typeof data177 === "string"){
-if(func1(data177) > 100){
-const err480 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data177};
+else {
+const err480 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data166};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -5993,8 +5995,15 @@ vErrors.push(err480);
 }
 errors++;
 }
-if(func1(data177) < 1){
-const err481 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data177};
+}
+if(data11.embedded !== undefined){
+let data179 = data11.embedded;
+if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
+if(data179.vendorTrainsOnData === undefined){
+data179.vendorTrainsOnData = false;
+}
+if(data179.platform === undefined){
+const err481 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data179};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6003,9 +6012,9 @@ vErrors.push(err481);
 }
 errors++;
 }
-}
-else {
-const err482 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data177};
+for(const key47 in data179){
+if(!((((key47 === "platform") || (key47 === "dataOwnership")) || (key47 === "ipTerms")) || (key47 === "vendorTrainsOnData"))){
+const err482 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data179};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6015,10 +6024,11 @@ vErrors.push(err482);
 errors++;
 }
 }
-if(data175.classification !== undefined){
-let data178 = data175.classification;
-if(typeof data178 !== "string"){
-const err483 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data178};
+if(data179.platform !== undefined){
+let data180 = data179.platform;
+if(typeof data180 === "string"){
+if(func1(data180) > 200){
+const err483 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data180};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6027,8 +6037,8 @@ vErrors.push(err483);
 }
 errors++;
 }
-if(!((((data178 === "public") || (data178 === "internal")) || (data178 === "confidential")) || (data178 === "restricted"))){
-const err484 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data178};
+if(func1(data180) < 1){
+const err484 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data180};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6038,11 +6048,8 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data175.lineage !== undefined){
-let data179 = data175.lineage;
-if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
-if(data179.upstream === undefined){
-const err485 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data179};
+else {
+const err485 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data180};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6051,9 +6058,11 @@ vErrors.push(err485);
 }
 errors++;
 }
-for(const key47 in data179){
-if(!((key47 === "upstream") || (key47 === "transformations"))){
-const err486 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data179};
+}
+if(data179.dataOwnership !== undefined){
+let data181 = data179.dataOwnership;
+if(typeof data181 !== "string"){
+const err486 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data181};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6062,12 +6071,8 @@ vErrors.push(err486);
 }
 errors++;
 }
-}
-if(data179.upstream !== undefined){
-let data180 = data179.upstream;
-if(Array.isArray(data180)){
-if(data180.length > 32){
-const err487 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data180};
+if(!(((data181 === "customer") || (data181 === "vendor")) || (data181 === "shared"))){
+const err487 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data181};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6076,8 +6081,12 @@ vErrors.push(err487);
 }
 errors++;
 }
-if(data180.length < 1){
-const err488 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data180};
+}
+if(data179.ipTerms !== undefined){
+let data182 = data179.ipTerms;
+if(typeof data182 === "string"){
+if(func1(data182) > 300){
+const err488 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data182};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6086,12 +6095,8 @@ vErrors.push(err488);
 }
 errors++;
 }
-const len15 = data180.length;
-for(let i19=0; i19<len15; i19++){
-let data181 = data180[i19];
-if(typeof data181 === "string"){
-if(func1(data181) > 200){
-const err489 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data181};
+if(func1(data182) < 1){
+const err489 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data182};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6100,8 +6105,9 @@ vErrors.push(err489);
 }
 errors++;
 }
-if(func1(data181) < 1){
-const err490 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data181};
+}
+else {
+const err490 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data182};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6111,8 +6117,9 @@ vErrors.push(err490);
 errors++;
 }
 }
-else {
-const err491 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data181};
+let data183 = data179.vendorTrainsOnData;
+if(typeof data183 !== "boolean"){
+const err491 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data183};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6122,9 +6129,8 @@ vErrors.push(err491);
 errors++;
 }
 }
-}
 else {
-const err492 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data180};
+const err492 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data179};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6134,11 +6140,11 @@ vErrors.push(err492);
 errors++;
 }
 }
-if(data179.transformations !== undefined){
-let data182 = data179.transformations;
-if(typeof data182 === "string"){
-if(func1(data182) > 500){
-const err493 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data182};
+if(data11.blackBoxApi !== undefined){
+let data184 = data11.blackBoxApi;
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+if(data184.provider === undefined){
+const err493 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data184};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6147,8 +6153,8 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(func1(data182) < 1){
-const err494 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data182};
+if(data184.access === undefined){
+const err494 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data184};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6157,9 +6163,9 @@ vErrors.push(err494);
 }
 errors++;
 }
-}
-else {
-const err495 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data182};
+for(const key48 in data184){
+if(!(((key48 === "provider") || (key48 === "access")) || (key48 === "dataRetentionAgreement"))){
+const err495 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data184};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6169,9 +6175,10 @@ vErrors.push(err495);
 errors++;
 }
 }
-}
-else {
-const err496 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data179};
+if(data184.provider !== undefined){
+let data185 = data184.provider;
+if(typeof data185 !== "string"){
+const err496 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data185};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6180,10 +6187,8 @@ vErrors.push(err496);
 }
 errors++;
 }
-}
-let data183 = data175.biasScan;
-if(typeof data183 !== "boolean"){
-const err497 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data183};
+if(!((((((data185 === "bedrock") || (data185 === "azureOpenAI")) || (data185 === "openai")) || (data185 === "anthropic")) || (data185 === "vertex")) || (data185 === "other"))){
+const err497 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data185};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6193,8 +6198,10 @@ vErrors.push(err497);
 errors++;
 }
 }
-else {
-const err498 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data175};
+if(data184.access !== undefined){
+let data186 = data184.access;
+if(typeof data186 !== "string"){
+const err498 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data186};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6203,10 +6210,8 @@ vErrors.push(err498);
 }
 errors++;
 }
-}
-}
-else {
-const err499 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data174};
+if(!(((data186 === "privateEndpoint") || (data186 === "proxy")) || (data186 === "public"))){
+const err499 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data186};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6216,9 +6221,11 @@ vErrors.push(err499);
 errors++;
 }
 }
-let data184 = data172.weightsEncryption;
-if(typeof data184 !== "string"){
-const err500 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data184};
+if(data184.dataRetentionAgreement !== undefined){
+let data187 = data184.dataRetentionAgreement;
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+if(data187.zeroRetention === undefined){
+const err500 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data187};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6227,8 +6234,8 @@ vErrors.push(err500);
 }
 errors++;
 }
-if(!(((data184 === "customerManagedKey") || (data184 === "providerManagedKey")) || (data184 === "none"))){
-const err501 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data184};
+if(data187.reference === undefined){
+const err501 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data187};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6237,9 +6244,9 @@ vErrors.push(err501);
 }
 errors++;
 }
-}
-else {
-const err502 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data172};
+for(const key49 in data187){
+if(!((key49 === "zeroRetention") || (key49 === "reference"))){
+const err502 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data187};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6249,14 +6256,10 @@ vErrors.push(err502);
 errors++;
 }
 }
-if(data11.embedded !== undefined){
-let data185 = data11.embedded;
-if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
-if(data185.vendorTrainsOnData === undefined){
-data185.vendorTrainsOnData = false;
-}
-if(data185.platform === undefined){
-const err503 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data185};
+if(data187.zeroRetention !== undefined){
+let data188 = data187.zeroRetention;
+if(typeof data188 !== "boolean"){
+const err503 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data188};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6265,9 +6268,12 @@ vErrors.push(err503);
 }
 errors++;
 }
-for(const key48 in data185){
-if(!((((key48 === "platform") || (key48 === "dataOwnership")) || (key48 === "ipTerms")) || (key48 === "vendorTrainsOnData"))){
-const err504 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data185};
+}
+if(data187.reference !== undefined){
+let data189 = data187.reference;
+if(typeof data189 === "string"){
+if(func1(data189) > 300){
+const err504 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data189};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6276,12 +6282,8 @@ vErrors.push(err504);
 }
 errors++;
 }
-}
-if(data185.platform !== undefined){
-let data186 = data185.platform;
-if(typeof data186 === "string"){
-if(func1(data186) > 200){
-const err505 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data186};
+if(func1(data189) < 1){
+const err505 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data189};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6290,8 +6292,9 @@ vErrors.push(err505);
 }
 errors++;
 }
-if(func1(data186) < 1){
-const err506 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data186};
+}
+else {
+const err506 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data189};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6301,8 +6304,9 @@ vErrors.push(err506);
 errors++;
 }
 }
+}
 else {
-const err507 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data186};
+const err507 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data187};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6312,10 +6316,9 @@ vErrors.push(err507);
 errors++;
 }
 }
-if(data185.dataOwnership !== undefined){
-let data187 = data185.dataOwnership;
-if(typeof data187 !== "string"){
-const err508 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data187};
+}
+else {
+const err508 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data184};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6324,8 +6327,18 @@ vErrors.push(err508);
 }
 errors++;
 }
-if(!(((data187 === "customer") || (data187 === "vendor")) || (data187 === "shared"))){
-const err509 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data187};
+}
+if(data11.access !== undefined){
+let data190 = data11.access;
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+if(data190.roles === undefined){
+data190.roles = [];
+}
+if(data190.breakGlass === undefined){
+data190.breakGlass = {};
+}
+if(data190.identityProvider === undefined){
+const err509 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data190};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6334,12 +6347,9 @@ vErrors.push(err509);
 }
 errors++;
 }
-}
-if(data185.ipTerms !== undefined){
-let data188 = data185.ipTerms;
-if(typeof data188 === "string"){
-if(func1(data188) > 300){
-const err510 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data188};
+for(const key50 in data190){
+if(!(((key50 === "identityProvider") || (key50 === "roles")) || (key50 === "breakGlass"))){
+const err510 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data190};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6348,8 +6358,12 @@ vErrors.push(err510);
 }
 errors++;
 }
-if(func1(data188) < 1){
-const err511 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data188};
+}
+if(data190.identityProvider !== undefined){
+let data191 = data190.identityProvider;
+if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
+if(data191.type === undefined){
+const err511 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data191};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6358,9 +6372,9 @@ vErrors.push(err511);
 }
 errors++;
 }
-}
-else {
-const err512 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data188};
+for(const key51 in data191){
+if(!((key51 === "type") || (key51 === "issuer"))){
+const err512 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data191};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6370,9 +6384,10 @@ vErrors.push(err512);
 errors++;
 }
 }
-let data189 = data185.vendorTrainsOnData;
-if(typeof data189 !== "boolean"){
-const err513 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data189};
+if(data191.type !== undefined){
+let data192 = data191.type;
+if(typeof data192 !== "string"){
+const err513 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data192};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6381,9 +6396,8 @@ vErrors.push(err513);
 }
 errors++;
 }
-}
-else {
-const err514 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data185};
+if(!(((data192 === "oidc") || (data192 === "saml")) || (data192 === "iam"))){
+const err514 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data192};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6393,11 +6407,11 @@ vErrors.push(err514);
 errors++;
 }
 }
-if(data11.blackBoxApi !== undefined){
-let data190 = data11.blackBoxApi;
-if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
-if(data190.provider === undefined){
-const err515 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data190};
+if(data191.issuer !== undefined){
+let data193 = data191.issuer;
+if(typeof data193 === "string"){
+if(func1(data193) > 512){
+const err515 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data193};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6406,8 +6420,8 @@ vErrors.push(err515);
 }
 errors++;
 }
-if(data190.access === undefined){
-const err516 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data190};
+if(func1(data193) < 1){
+const err516 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data193};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6416,9 +6430,9 @@ vErrors.push(err516);
 }
 errors++;
 }
-for(const key49 in data190){
-if(!(((key49 === "provider") || (key49 === "access")) || (key49 === "dataRetentionAgreement"))){
-const err517 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data190};
+}
+else {
+const err517 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data193};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6428,10 +6442,9 @@ vErrors.push(err517);
 errors++;
 }
 }
-if(data190.provider !== undefined){
-let data191 = data190.provider;
-if(typeof data191 !== "string"){
-const err518 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data191};
+}
+else {
+const err518 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data191};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6440,8 +6453,11 @@ vErrors.push(err518);
 }
 errors++;
 }
-if(!((((((data191 === "bedrock") || (data191 === "azureOpenAI")) || (data191 === "openai")) || (data191 === "anthropic")) || (data191 === "vertex")) || (data191 === "other"))){
-const err519 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data191};
+}
+let data194 = data190.roles;
+if(Array.isArray(data194)){
+if(data194.length > 32){
+const err519 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data194};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6450,11 +6466,12 @@ vErrors.push(err519);
 }
 errors++;
 }
-}
-if(data190.access !== undefined){
-let data192 = data190.access;
-if(typeof data192 !== "string"){
-const err520 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data192};
+const len16 = data194.length;
+for(let i20=0; i20<len16; i20++){
+let data195 = data194[i20];
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+if(data195.name === undefined){
+const err520 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data195};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6463,8 +6480,8 @@ vErrors.push(err520);
 }
 errors++;
 }
-if(!(((data192 === "privateEndpoint") || (data192 === "proxy")) || (data192 === "public"))){
-const err521 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data192};
+if(data195.permissions === undefined){
+const err521 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data195};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6473,12 +6490,9 @@ vErrors.push(err521);
 }
 errors++;
 }
-}
-if(data190.dataRetentionAgreement !== undefined){
-let data193 = data190.dataRetentionAgreement;
-if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
-if(data193.zeroRetention === undefined){
-const err522 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data193};
+for(const key52 in data195){
+if(!((key52 === "name") || (key52 === "permissions"))){
+const err522 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data195};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6487,8 +6501,12 @@ vErrors.push(err522);
 }
 errors++;
 }
-if(data193.reference === undefined){
-const err523 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data193};
+}
+if(data195.name !== undefined){
+let data196 = data195.name;
+if(typeof data196 === "string"){
+if(func1(data196) > 63){
+const err523 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data196};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6497,9 +6515,8 @@ vErrors.push(err523);
 }
 errors++;
 }
-for(const key50 in data193){
-if(!((key50 === "zeroRetention") || (key50 === "reference"))){
-const err524 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data193};
+if(func1(data196) < 1){
+const err524 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data196};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6508,11 +6525,8 @@ vErrors.push(err524);
 }
 errors++;
 }
-}
-if(data193.zeroRetention !== undefined){
-let data194 = data193.zeroRetention;
-if(typeof data194 !== "boolean"){
-const err525 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data194};
+if(!pattern4.test(data196)){
+const err525 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data196};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6522,11 +6536,8 @@ vErrors.push(err525);
 errors++;
 }
 }
-if(data193.reference !== undefined){
-let data195 = data193.reference;
-if(typeof data195 === "string"){
-if(func1(data195) > 300){
-const err526 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data195};
+else {
+const err526 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data196};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6535,8 +6546,12 @@ vErrors.push(err526);
 }
 errors++;
 }
-if(func1(data195) < 1){
-const err527 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data195};
+}
+if(data195.permissions !== undefined){
+let data197 = data195.permissions;
+if(Array.isArray(data197)){
+if(data197.length > 64){
+const err527 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data197};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6545,9 +6560,8 @@ vErrors.push(err527);
 }
 errors++;
 }
-}
-else {
-const err528 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data195};
+if(data197.length < 1){
+const err528 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data197};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6556,10 +6570,12 @@ vErrors.push(err528);
 }
 errors++;
 }
-}
-}
-else {
-const err529 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data193};
+const len17 = data197.length;
+for(let i21=0; i21<len17; i21++){
+let data198 = data197[i21];
+if(typeof data198 === "string"){
+if(func1(data198) > 128){
+const err529 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data198};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6568,10 +6584,8 @@ vErrors.push(err529);
 }
 errors++;
 }
-}
-}
-else {
-const err530 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data190};
+if(func1(data198) < 1){
+const err530 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data198};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6581,17 +6595,8 @@ vErrors.push(err530);
 errors++;
 }
 }
-if(data11.access !== undefined){
-let data196 = data11.access;
-if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
-if(data196.roles === undefined){
-data196.roles = [];
-}
-if(data196.breakGlass === undefined){
-data196.breakGlass = {};
-}
-if(data196.identityProvider === undefined){
-const err531 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data196};
+else {
+const err531 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data198};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6600,9 +6605,10 @@ vErrors.push(err531);
 }
 errors++;
 }
-for(const key51 in data196){
-if(!(((key51 === "identityProvider") || (key51 === "roles")) || (key51 === "breakGlass"))){
-const err532 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data196};
+}
+}
+else {
+const err532 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data197};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6612,11 +6618,9 @@ vErrors.push(err532);
 errors++;
 }
 }
-if(data196.identityProvider !== undefined){
-let data197 = data196.identityProvider;
-if(data197 && typeof data197 == "object" && !Array.isArray(data197)){
-if(data197.type === undefined){
-const err533 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data197};
+}
+else {
+const err533 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data195};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6625,9 +6629,10 @@ vErrors.push(err533);
 }
 errors++;
 }
-for(const key52 in data197){
-if(!((key52 === "type") || (key52 === "issuer"))){
-const err534 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data197};
+}
+}
+else {
+const err534 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data194};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6636,11 +6641,20 @@ vErrors.push(err534);
 }
 errors++;
 }
+let data199 = data190.breakGlass;
+if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
+if(data199.enabled === undefined){
+data199.enabled = false;
 }
-if(data197.type !== undefined){
-let data198 = data197.type;
-if(typeof data198 !== "string"){
-const err535 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data198};
+if(data199.audited === undefined){
+data199.audited = true;
+}
+if(data199.approvers === undefined){
+data199.approvers = [];
+}
+for(const key53 in data199){
+if(!(((key53 === "enabled") || (key53 === "audited")) || (key53 === "approvers"))){
+const err535 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data199};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6649,8 +6663,10 @@ vErrors.push(err535);
 }
 errors++;
 }
-if(!(((data198 === "oidc") || (data198 === "saml")) || (data198 === "iam"))){
-const err536 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data198};
+}
+let data200 = data199.enabled;
+if(typeof data200 !== "boolean"){
+const err536 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data200};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6659,12 +6675,9 @@ vErrors.push(err536);
 }
 errors++;
 }
-}
-if(data197.issuer !== undefined){
-let data199 = data197.issuer;
-if(typeof data199 === "string"){
-if(func1(data199) > 512){
-const err537 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data199};
+let data201 = data199.audited;
+if(typeof data201 !== "boolean"){
+const err537 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data201};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6673,8 +6686,10 @@ vErrors.push(err537);
 }
 errors++;
 }
-if(func1(data199) < 1){
-const err538 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data199};
+let data202 = data199.approvers;
+if(Array.isArray(data202)){
+if(data202.length > 8){
+const err538 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data202};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6683,9 +6698,12 @@ vErrors.push(err538);
 }
 errors++;
 }
-}
-else {
-const err539 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data199};
+const len18 = data202.length;
+for(let i22=0; i22<len18; i22++){
+let data203 = data202[i22];
+if(typeof data203 === "string"){
+if(func1(data203) > 256){
+const err539 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data203};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6694,10 +6712,8 @@ vErrors.push(err539);
 }
 errors++;
 }
-}
-}
-else {
-const err540 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data197};
+if(func1(data203) < 1){
+const err540 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data203};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6707,10 +6723,8 @@ vErrors.push(err540);
 errors++;
 }
 }
-let data200 = data196.roles;
-if(Array.isArray(data200)){
-if(data200.length > 32){
-const err541 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data200};
+else {
+const err541 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data203};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6719,12 +6733,10 @@ vErrors.push(err541);
 }
 errors++;
 }
-const len16 = data200.length;
-for(let i20=0; i20<len16; i20++){
-let data201 = data200[i20];
-if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
-if(data201.name === undefined){
-const err542 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data201};
+}
+}
+else {
+const err542 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data202};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6733,8 +6745,9 @@ vErrors.push(err542);
 }
 errors++;
 }
-if(data201.permissions === undefined){
-const err543 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data201};
+}
+else {
+const err543 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data199};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6743,9 +6756,9 @@ vErrors.push(err543);
 }
 errors++;
 }
-for(const key53 in data201){
-if(!((key53 === "name") || (key53 === "permissions"))){
-const err544 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data201};
+}
+else {
+const err544 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data190};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6755,11 +6768,20 @@ vErrors.push(err544);
 errors++;
 }
 }
-if(data201.name !== undefined){
-let data202 = data201.name;
-if(typeof data202 === "string"){
-if(func1(data202) > 63){
-const err545 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data202};
+let data204 = data11.observability;
+if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
+if(data204.audit === undefined){
+data204.audit = {};
+}
+if(data204.metrics === undefined){
+data204.metrics = true;
+}
+if(data204.tracing === undefined){
+data204.tracing = true;
+}
+for(const key54 in data204){
+if(!(((key54 === "audit") || (key54 === "metrics")) || (key54 === "tracing"))){
+const err545 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data204};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6768,8 +6790,27 @@ vErrors.push(err545);
 }
 errors++;
 }
-if(func1(data202) < 1){
-const err546 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data202};
+}
+let data205 = data204.audit;
+if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
+if(data205.enabled === undefined){
+data205.enabled = true;
+}
+if(data205.immutable === undefined){
+data205.immutable = true;
+}
+if(data205.retentionDays === undefined){
+data205.retentionDays = 365;
+}
+if(data205.recordModelVersion === undefined){
+data205.recordModelVersion = true;
+}
+if(data205.recordPolicyRevision === undefined){
+data205.recordPolicyRevision = true;
+}
+for(const key55 in data205){
+if(!(((((key55 === "enabled") || (key55 === "immutable")) || (key55 === "retentionDays")) || (key55 === "recordModelVersion")) || (key55 === "recordPolicyRevision"))){
+const err546 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data205};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6778,8 +6819,10 @@ vErrors.push(err546);
 }
 errors++;
 }
-if(!pattern4.test(data202)){
-const err547 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data202};
+}
+let data206 = data205.enabled;
+if(typeof data206 !== "boolean"){
+const err547 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data206};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6788,9 +6831,9 @@ vErrors.push(err547);
 }
 errors++;
 }
-}
-else {
-const err548 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data202};
+let data207 = data205.immutable;
+if(typeof data207 !== "boolean"){
+const err548 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data207};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6799,12 +6842,9 @@ vErrors.push(err548);
 }
 errors++;
 }
-}
-if(data201.permissions !== undefined){
-let data203 = data201.permissions;
-if(Array.isArray(data203)){
-if(data203.length > 64){
-const err549 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data203};
+let data208 = data205.retentionDays;
+if(!(((typeof data208 == "number") && (!(data208 % 1) && !isNaN(data208))) && (isFinite(data208)))){
+const err549 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data208};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6813,8 +6853,9 @@ vErrors.push(err549);
 }
 errors++;
 }
-if(data203.length < 1){
-const err550 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data203};
+if((typeof data208 == "number") && (isFinite(data208))){
+if(data208 > 3650 || isNaN(data208)){
+const err550 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data208};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6823,12 +6864,8 @@ vErrors.push(err550);
 }
 errors++;
 }
-const len17 = data203.length;
-for(let i21=0; i21<len17; i21++){
-let data204 = data203[i21];
-if(typeof data204 === "string"){
-if(func1(data204) > 128){
-const err551 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data204};
+if(data208 < 1 || isNaN(data208)){
+const err551 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data208};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6837,8 +6874,10 @@ vErrors.push(err551);
 }
 errors++;
 }
-if(func1(data204) < 1){
-const err552 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data204};
+}
+let data209 = data205.recordModelVersion;
+if(typeof data209 !== "boolean"){
+const err552 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data209};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6847,9 +6886,9 @@ vErrors.push(err552);
 }
 errors++;
 }
-}
-else {
-const err553 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data204};
+let data210 = data205.recordPolicyRevision;
+if(typeof data210 !== "boolean"){
+const err553 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data210};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6859,9 +6898,8 @@ vErrors.push(err553);
 errors++;
 }
 }
-}
 else {
-const err554 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data203};
+const err554 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data205};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6870,10 +6908,9 @@ vErrors.push(err554);
 }
 errors++;
 }
-}
-}
-else {
-const err555 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data201};
+let data211 = data204.metrics;
+if(typeof data211 !== "boolean"){
+const err555 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data211};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6882,10 +6919,9 @@ vErrors.push(err555);
 }
 errors++;
 }
-}
-}
-else {
-const err556 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data200};
+let data212 = data204.tracing;
+if(typeof data212 !== "boolean"){
+const err556 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data212};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6894,20 +6930,9 @@ vErrors.push(err556);
 }
 errors++;
 }
-let data205 = data196.breakGlass;
-if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
-if(data205.enabled === undefined){
-data205.enabled = false;
 }
-if(data205.audited === undefined){
-data205.audited = true;
-}
-if(data205.approvers === undefined){
-data205.approvers = [];
-}
-for(const key54 in data205){
-if(!(((key54 === "enabled") || (key54 === "audited")) || (key54 === "approvers"))){
-const err557 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data205};
+else {
+const err557 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data204};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6916,10 +6941,14 @@ vErrors.push(err557);
 }
 errors++;
 }
+let data213 = data11.governance;
+if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
+if(data213.disclosure === undefined){
+data213.disclosure = {};
 }
-let data206 = data205.enabled;
-if(typeof data206 !== "boolean"){
-const err558 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data206};
+for(const key56 in data213){
+if(!((key56 === "stopPath") || (key56 === "disclosure"))){
+const err558 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data213};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6928,9 +6957,15 @@ vErrors.push(err558);
 }
 errors++;
 }
-let data207 = data205.audited;
-if(typeof data207 !== "boolean"){
-const err559 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data207};
+}
+if(data213.stopPath !== undefined){
+let data214 = data213.stopPath;
+if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
+if(data214.killSwitch === undefined){
+data214.killSwitch = true;
+}
+if(data214.runbook === undefined){
+const err559 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data214};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6939,10 +6974,9 @@ vErrors.push(err559);
 }
 errors++;
 }
-let data208 = data205.approvers;
-if(Array.isArray(data208)){
-if(data208.length > 8){
-const err560 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data208};
+for(const key57 in data214){
+if(!((key57 === "runbook") || (key57 === "killSwitch"))){
+const err560 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data214};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6951,12 +6985,12 @@ vErrors.push(err560);
 }
 errors++;
 }
-const len18 = data208.length;
-for(let i22=0; i22<len18; i22++){
-let data209 = data208[i22];
-if(typeof data209 === "string"){
-if(func1(data209) > 256){
-const err561 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data209};
+}
+if(data214.runbook !== undefined){
+let data215 = data214.runbook;
+if(typeof data215 === "string"){
+if(func1(data215) > 2048){
+const err561 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data215};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6965,8 +6999,8 @@ vErrors.push(err561);
 }
 errors++;
 }
-if(func1(data209) < 1){
-const err562 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data209};
+if(func1(data215) < 1){
+const err562 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data215};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -6975,9 +7009,8 @@ vErrors.push(err562);
 }
 errors++;
 }
-}
-else {
-const err563 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data209};
+if(!pattern21.test(data215)){
+const err563 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data215};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -6987,9 +7020,8 @@ vErrors.push(err563);
 errors++;
 }
 }
-}
 else {
-const err564 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data208};
+const err564 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data215};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -6999,8 +7031,9 @@ vErrors.push(err564);
 errors++;
 }
 }
-else {
-const err565 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data205};
+let data216 = data214.killSwitch;
+if(typeof data216 !== "boolean"){
+const err565 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data216};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7011,7 +7044,7 @@ errors++;
 }
 }
 else {
-const err566 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data196};
+const err566 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data214};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7021,20 +7054,14 @@ vErrors.push(err566);
 errors++;
 }
 }
-let data210 = data11.observability;
-if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
-if(data210.audit === undefined){
-data210.audit = {};
+let data217 = data213.disclosure;
+if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
+if(data217.aiDisclosure === undefined){
+data217.aiDisclosure = false;
 }
-if(data210.metrics === undefined){
-data210.metrics = true;
-}
-if(data210.tracing === undefined){
-data210.tracing = true;
-}
-for(const key55 in data210){
-if(!(((key55 === "audit") || (key55 === "metrics")) || (key55 === "tracing"))){
-const err567 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data210};
+for(const key58 in data217){
+if(!((key58 === "aiDisclosure") || (key58 === "text"))){
+const err567 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data217};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7044,26 +7071,9 @@ vErrors.push(err567);
 errors++;
 }
 }
-let data211 = data210.audit;
-if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
-if(data211.enabled === undefined){
-data211.enabled = true;
-}
-if(data211.immutable === undefined){
-data211.immutable = true;
-}
-if(data211.retentionDays === undefined){
-data211.retentionDays = 365;
-}
-if(data211.recordModelVersion === undefined){
-data211.recordModelVersion = true;
-}
-if(data211.recordPolicyRevision === undefined){
-data211.recordPolicyRevision = true;
-}
-for(const key56 in data211){
-if(!(((((key56 === "enabled") || (key56 === "immutable")) || (key56 === "retentionDays")) || (key56 === "recordModelVersion")) || (key56 === "recordPolicyRevision"))){
-const err568 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data211};
+let data218 = data217.aiDisclosure;
+if(typeof data218 !== "boolean"){
+const err568 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data218};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7072,10 +7082,11 @@ vErrors.push(err568);
 }
 errors++;
 }
-}
-let data212 = data211.enabled;
-if(typeof data212 !== "boolean"){
-const err569 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data212};
+if(data217.text !== undefined){
+let data219 = data217.text;
+if(typeof data219 === "string"){
+if(func1(data219) > 1000){
+const err569 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data219};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7084,9 +7095,8 @@ vErrors.push(err569);
 }
 errors++;
 }
-let data213 = data211.immutable;
-if(typeof data213 !== "boolean"){
-const err570 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data213};
+if(func1(data219) < 1){
+const err570 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data219};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7095,9 +7105,9 @@ vErrors.push(err570);
 }
 errors++;
 }
-let data214 = data211.retentionDays;
-if(!(((typeof data214 == "number") && (!(data214 % 1) && !isNaN(data214))) && (isFinite(data214)))){
-const err571 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data214};
+}
+else {
+const err571 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data219};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7106,9 +7116,10 @@ vErrors.push(err571);
 }
 errors++;
 }
-if((typeof data214 == "number") && (isFinite(data214))){
-if(data214 > 3650 || isNaN(data214)){
-const err572 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data214};
+}
+}
+else {
+const err572 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data217};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7117,8 +7128,9 @@ vErrors.push(err572);
 }
 errors++;
 }
-if(data214 < 1 || isNaN(data214)){
-const err573 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data214};
+}
+else {
+const err573 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data213};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7127,10 +7139,23 @@ vErrors.push(err573);
 }
 errors++;
 }
+let data220 = data11.platform;
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+if(data220.images === undefined){
+data220.images = {};
 }
-let data215 = data211.recordModelVersion;
-if(typeof data215 !== "boolean"){
-const err574 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data215};
+if(data220.gatewayClientNamespaces === undefined){
+data220.gatewayClientNamespaces = [];
+}
+if(data220.artifactStoreCidrs === undefined){
+data220.artifactStoreCidrs = [];
+}
+if(data220.egressProxyCidrs === undefined){
+data220.egressProxyCidrs = [];
+}
+for(const key59 in data220){
+if(!(((((key59 === "images") || (key59 === "gatewayClientNamespaces")) || (key59 === "artifactStoreCidrs")) || (key59 === "egressProxyCidrs")) || (key59 === "storageClass"))){
+const err574 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data220};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7139,9 +7164,12 @@ vErrors.push(err574);
 }
 errors++;
 }
-let data216 = data211.recordPolicyRevision;
-if(typeof data216 !== "boolean"){
-const err575 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data216};
+}
+let data221 = data220.images;
+if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
+for(const key60 in data221){
+if(!((((key60 === "gateway") || (key60 === "vectorDatabase")) || (key60 === "modelFetcher")) || (key60 === "collector"))){
+const err575 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data221};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7151,8 +7179,11 @@ vErrors.push(err575);
 errors++;
 }
 }
-else {
-const err576 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data211};
+if(data221.gateway !== undefined){
+let data222 = data221.gateway;
+if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
+if(data222.repository === undefined){
+const err576 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data222};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7161,9 +7192,8 @@ vErrors.push(err576);
 }
 errors++;
 }
-let data217 = data210.metrics;
-if(typeof data217 !== "boolean"){
-const err577 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data217};
+if(data222.digest === undefined){
+const err577 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data222};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7172,9 +7202,9 @@ vErrors.push(err577);
 }
 errors++;
 }
-let data218 = data210.tracing;
-if(typeof data218 !== "boolean"){
-const err578 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data218};
+for(const key61 in data222){
+if(!((key61 === "repository") || (key61 === "digest"))){
+const err578 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data222};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7184,8 +7214,11 @@ vErrors.push(err578);
 errors++;
 }
 }
-else {
-const err579 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data210};
+if(data222.repository !== undefined){
+let data223 = data222.repository;
+if(typeof data223 === "string"){
+if(func1(data223) > 255){
+const err579 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data223};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7194,14 +7227,8 @@ vErrors.push(err579);
 }
 errors++;
 }
-let data219 = data11.governance;
-if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
-if(data219.disclosure === undefined){
-data219.disclosure = {};
-}
-for(const key57 in data219){
-if(!((key57 === "stopPath") || (key57 === "disclosure"))){
-const err580 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data219};
+if(func1(data223) < 1){
+const err580 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data223};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7211,14 +7238,8 @@ vErrors.push(err580);
 errors++;
 }
 }
-if(data219.stopPath !== undefined){
-let data220 = data219.stopPath;
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
-if(data220.killSwitch === undefined){
-data220.killSwitch = true;
-}
-if(data220.runbook === undefined){
-const err581 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data220};
+else {
+const err581 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data223};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7227,9 +7248,12 @@ vErrors.push(err581);
 }
 errors++;
 }
-for(const key58 in data220){
-if(!((key58 === "runbook") || (key58 === "killSwitch"))){
-const err582 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data220};
+}
+if(data222.digest !== undefined){
+let data224 = data222.digest;
+if(typeof data224 === "string"){
+if(func1(data224) > 71){
+const err582 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data224};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7238,12 +7262,8 @@ vErrors.push(err582);
 }
 errors++;
 }
-}
-if(data220.runbook !== undefined){
-let data221 = data220.runbook;
-if(typeof data221 === "string"){
-if(func1(data221) > 2048){
-const err583 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data221};
+if(func1(data224) < 1){
+const err583 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data224};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7252,8 +7272,8 @@ vErrors.push(err583);
 }
 errors++;
 }
-if(func1(data221) < 1){
-const err584 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data221};
+if(!pattern13.test(data224)){
+const err584 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data224};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7262,8 +7282,9 @@ vErrors.push(err584);
 }
 errors++;
 }
-if(!pattern26.test(data221)){
-const err585 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data221};
+}
+else {
+const err585 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data224};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7273,8 +7294,9 @@ vErrors.push(err585);
 errors++;
 }
 }
+}
 else {
-const err586 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data221};
+const err586 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data222};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7284,9 +7306,11 @@ vErrors.push(err586);
 errors++;
 }
 }
-let data222 = data220.killSwitch;
-if(typeof data222 !== "boolean"){
-const err587 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data222};
+if(data221.vectorDatabase !== undefined){
+let data225 = data221.vectorDatabase;
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+if(data225.repository === undefined){
+const err587 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data225};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7295,9 +7319,8 @@ vErrors.push(err587);
 }
 errors++;
 }
-}
-else {
-const err588 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data220};
+if(data225.digest === undefined){
+const err588 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data225};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7306,15 +7329,9 @@ vErrors.push(err588);
 }
 errors++;
 }
-}
-let data223 = data219.disclosure;
-if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
-if(data223.aiDisclosure === undefined){
-data223.aiDisclosure = false;
-}
-for(const key59 in data223){
-if(!((key59 === "aiDisclosure") || (key59 === "text"))){
-const err589 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data223};
+for(const key62 in data225){
+if(!((key62 === "repository") || (key62 === "digest"))){
+const err589 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data225};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7324,9 +7341,11 @@ vErrors.push(err589);
 errors++;
 }
 }
-let data224 = data223.aiDisclosure;
-if(typeof data224 !== "boolean"){
-const err590 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data224};
+if(data225.repository !== undefined){
+let data226 = data225.repository;
+if(typeof data226 === "string"){
+if(func1(data226) > 255){
+const err590 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data226};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7335,11 +7354,8 @@ vErrors.push(err590);
 }
 errors++;
 }
-if(data223.text !== undefined){
-let data225 = data223.text;
-if(typeof data225 === "string"){
-if(func1(data225) > 1000){
-const err591 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data225};
+if(func1(data226) < 1){
+const err591 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data226};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7348,8 +7364,9 @@ vErrors.push(err591);
 }
 errors++;
 }
-if(func1(data225) < 1){
-const err592 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data225};
+}
+else {
+const err592 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data226};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7359,8 +7376,11 @@ vErrors.push(err592);
 errors++;
 }
 }
-else {
-const err593 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data225};
+if(data225.digest !== undefined){
+let data227 = data225.digest;
+if(typeof data227 === "string"){
+if(func1(data227) > 71){
+const err593 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data227};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7369,10 +7389,8 @@ vErrors.push(err593);
 }
 errors++;
 }
-}
-}
-else {
-const err594 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data223};
+if(func1(data227) < 1){
+const err594 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data227};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7381,9 +7399,8 @@ vErrors.push(err594);
 }
 errors++;
 }
-}
-else {
-const err595 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data219};
+if(!pattern13.test(data227)){
+const err595 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data227};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7392,26 +7409,9 @@ vErrors.push(err595);
 }
 errors++;
 }
-let data226 = data11.platform;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(data226.images === undefined){
-data226.images = {};
 }
-if(data226.internalIssuer === undefined){
-data226.internalIssuer = "llmops-internal-ca";
-}
-if(data226.gatewayClientNamespaces === undefined){
-data226.gatewayClientNamespaces = [];
-}
-if(data226.artifactStoreCidrs === undefined){
-data226.artifactStoreCidrs = [];
-}
-if(data226.egressProxyCidrs === undefined){
-data226.egressProxyCidrs = [];
-}
-for(const key60 in data226){
-if(!((((((key60 === "images") || (key60 === "internalIssuer")) || (key60 === "gatewayClientNamespaces")) || (key60 === "artifactStoreCidrs")) || (key60 === "egressProxyCidrs")) || (key60 === "storageClass"))){
-const err596 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data226};
+else {
+const err596 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data227};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7421,11 +7421,9 @@ vErrors.push(err596);
 errors++;
 }
 }
-let data227 = data226.images;
-if(data227 && typeof data227 == "object" && !Array.isArray(data227)){
-for(const key61 in data227){
-if(!(func11.call(schema31.properties.spec.properties.platform.properties.images.properties, key61))){
-const err597 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data227};
+}
+else {
+const err597 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data225};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7435,11 +7433,11 @@ vErrors.push(err597);
 errors++;
 }
 }
-if(data227.gateway !== undefined){
-let data228 = data227.gateway;
+if(data221.modelFetcher !== undefined){
+let data228 = data221.modelFetcher;
 if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
 if(data228.repository === undefined){
-const err598 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data228};
+const err598 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data228};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7449,7 +7447,7 @@ vErrors.push(err598);
 errors++;
 }
 if(data228.digest === undefined){
-const err599 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data228};
+const err599 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data228};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7458,9 +7456,9 @@ vErrors.push(err599);
 }
 errors++;
 }
-for(const key62 in data228){
-if(!((key62 === "repository") || (key62 === "digest"))){
-const err600 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data228};
+for(const key63 in data228){
+if(!((key63 === "repository") || (key63 === "digest"))){
+const err600 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data228};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7474,7 +7472,7 @@ if(data228.repository !== undefined){
 let data229 = data228.repository;
 if(typeof data229 === "string"){
 if(func1(data229) > 255){
-const err601 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data229};
+const err601 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data229};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7484,7 +7482,7 @@ vErrors.push(err601);
 errors++;
 }
 if(func1(data229) < 1){
-const err602 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data229};
+const err602 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data229};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7495,7 +7493,7 @@ errors++;
 }
 }
 else {
-const err603 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data229};
+const err603 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data229};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7509,7 +7507,7 @@ if(data228.digest !== undefined){
 let data230 = data228.digest;
 if(typeof data230 === "string"){
 if(func1(data230) > 71){
-const err604 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data230};
+const err604 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data230};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7519,7 +7517,7 @@ vErrors.push(err604);
 errors++;
 }
 if(func1(data230) < 1){
-const err605 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data230};
+const err605 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data230};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7528,8 +7526,8 @@ vErrors.push(err605);
 }
 errors++;
 }
-if(!pattern18.test(data230)){
-const err606 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data230};
+if(!pattern13.test(data230)){
+const err606 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data230};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7540,7 +7538,7 @@ errors++;
 }
 }
 else {
-const err607 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data230};
+const err607 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data230};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7552,7 +7550,7 @@ errors++;
 }
 }
 else {
-const err608 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data228};
+const err608 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data228};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7562,11 +7560,11 @@ vErrors.push(err608);
 errors++;
 }
 }
-if(data227.vectorDatabase !== undefined){
-let data231 = data227.vectorDatabase;
+if(data221.collector !== undefined){
+let data231 = data221.collector;
 if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
 if(data231.repository === undefined){
-const err609 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data231};
+const err609 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data231};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7576,7 +7574,7 @@ vErrors.push(err609);
 errors++;
 }
 if(data231.digest === undefined){
-const err610 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data231};
+const err610 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data231};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7585,9 +7583,9 @@ vErrors.push(err610);
 }
 errors++;
 }
-for(const key63 in data231){
-if(!((key63 === "repository") || (key63 === "digest"))){
-const err611 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data231};
+for(const key64 in data231){
+if(!((key64 === "repository") || (key64 === "digest"))){
+const err611 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data231};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7601,7 +7599,7 @@ if(data231.repository !== undefined){
 let data232 = data231.repository;
 if(typeof data232 === "string"){
 if(func1(data232) > 255){
-const err612 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data232};
+const err612 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data232};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7611,7 +7609,7 @@ vErrors.push(err612);
 errors++;
 }
 if(func1(data232) < 1){
-const err613 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data232};
+const err613 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data232};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7622,7 +7620,7 @@ errors++;
 }
 }
 else {
-const err614 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data232};
+const err614 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data232};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7636,7 +7634,7 @@ if(data231.digest !== undefined){
 let data233 = data231.digest;
 if(typeof data233 === "string"){
 if(func1(data233) > 71){
-const err615 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data233};
+const err615 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data233};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7646,7 +7644,7 @@ vErrors.push(err615);
 errors++;
 }
 if(func1(data233) < 1){
-const err616 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data233};
+const err616 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data233};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7655,8 +7653,8 @@ vErrors.push(err616);
 }
 errors++;
 }
-if(!pattern18.test(data233)){
-const err617 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data233};
+if(!pattern13.test(data233)){
+const err617 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data233};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -7667,7 +7665,7 @@ errors++;
 }
 }
 else {
-const err618 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data233};
+const err618 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data233};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -7679,7 +7677,7 @@ errors++;
 }
 }
 else {
-const err619 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data231};
+const err619 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data231};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -7689,11 +7687,9 @@ vErrors.push(err619);
 errors++;
 }
 }
-if(data227.modelFetcher !== undefined){
-let data234 = data227.modelFetcher;
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-if(data234.repository === undefined){
-const err620 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data234};
+}
+else {
+const err620 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data221};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -7702,8 +7698,10 @@ vErrors.push(err620);
 }
 errors++;
 }
-if(data234.digest === undefined){
-const err621 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data234};
+let data234 = data220.gatewayClientNamespaces;
+if(Array.isArray(data234)){
+if(data234.length > 16){
+const err621 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data234};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -7712,9 +7710,12 @@ vErrors.push(err621);
 }
 errors++;
 }
-for(const key64 in data234){
-if(!((key64 === "repository") || (key64 === "digest"))){
-const err622 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data234};
+const len19 = data234.length;
+for(let i23=0; i23<len19; i23++){
+let data235 = data234[i23];
+if(typeof data235 === "string"){
+if(func1(data235) > 63){
+const err622 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data235};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -7723,12 +7724,8 @@ vErrors.push(err622);
 }
 errors++;
 }
-}
-if(data234.repository !== undefined){
-let data235 = data234.repository;
-if(typeof data235 === "string"){
-if(func1(data235) > 255){
-const err623 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data235};
+if(func1(data235) < 1){
+const err623 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data235};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -7737,8 +7734,8 @@ vErrors.push(err623);
 }
 errors++;
 }
-if(func1(data235) < 1){
-const err624 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data235};
+if(!pattern4.test(data235)){
+const err624 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data235};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -7749,7 +7746,7 @@ errors++;
 }
 }
 else {
-const err625 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data235};
+const err625 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data235};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -7759,11 +7756,9 @@ vErrors.push(err625);
 errors++;
 }
 }
-if(data234.digest !== undefined){
-let data236 = data234.digest;
-if(typeof data236 === "string"){
-if(func1(data236) > 71){
-const err626 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data236};
+}
+else {
+const err626 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data234};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -7772,8 +7767,10 @@ vErrors.push(err626);
 }
 errors++;
 }
-if(func1(data236) < 1){
-const err627 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data236};
+let data236 = data220.artifactStoreCidrs;
+if(Array.isArray(data236)){
+if(data236.length > 16){
+const err627 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data236};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -7782,8 +7779,12 @@ vErrors.push(err627);
 }
 errors++;
 }
-if(!pattern18.test(data236)){
-const err628 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data236};
+const len20 = data236.length;
+for(let i24=0; i24<len20; i24++){
+let data237 = data236[i24];
+if(typeof data237 === "string"){
+if(func1(data237) > 18){
+const err628 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data237};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -7792,9 +7793,8 @@ vErrors.push(err628);
 }
 errors++;
 }
-}
-else {
-const err629 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data236};
+if(func1(data237) < 1){
+const err629 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data237};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -7803,10 +7803,8 @@ vErrors.push(err629);
 }
 errors++;
 }
-}
-}
-else {
-const err630 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data234};
+if(!pattern8.test(data237)){
+const err630 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data237};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -7816,11 +7814,8 @@ vErrors.push(err630);
 errors++;
 }
 }
-if(data227.collector !== undefined){
-let data237 = data227.collector;
-if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
-if(data237.repository === undefined){
-const err631 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data237};
+else {
+const err631 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data237};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -7829,8 +7824,10 @@ vErrors.push(err631);
 }
 errors++;
 }
-if(data237.digest === undefined){
-const err632 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data237};
+}
+}
+else {
+const err632 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data236};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -7839,9 +7836,10 @@ vErrors.push(err632);
 }
 errors++;
 }
-for(const key65 in data237){
-if(!((key65 === "repository") || (key65 === "digest"))){
-const err633 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data237};
+let data238 = data220.egressProxyCidrs;
+if(Array.isArray(data238)){
+if(data238.length > 16){
+const err633 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data238};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -7850,12 +7848,12 @@ vErrors.push(err633);
 }
 errors++;
 }
-}
-if(data237.repository !== undefined){
-let data238 = data237.repository;
-if(typeof data238 === "string"){
-if(func1(data238) > 255){
-const err634 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data238};
+const len21 = data238.length;
+for(let i25=0; i25<len21; i25++){
+let data239 = data238[i25];
+if(typeof data239 === "string"){
+if(func1(data239) > 18){
+const err634 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data239};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -7864,8 +7862,8 @@ vErrors.push(err634);
 }
 errors++;
 }
-if(func1(data238) < 1){
-const err635 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data238};
+if(func1(data239) < 1){
+const err635 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data239};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -7874,9 +7872,8 @@ vErrors.push(err635);
 }
 errors++;
 }
-}
-else {
-const err636 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data238};
+if(!pattern8.test(data239)){
+const err636 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data239};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -7886,11 +7883,8 @@ vErrors.push(err636);
 errors++;
 }
 }
-if(data237.digest !== undefined){
-let data239 = data237.digest;
-if(typeof data239 === "string"){
-if(func1(data239) > 71){
-const err637 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data239};
+else {
+const err637 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data239};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -7899,8 +7893,10 @@ vErrors.push(err637);
 }
 errors++;
 }
-if(func1(data239) < 1){
-const err638 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data239};
+}
+}
+else {
+const err638 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data238};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -7909,8 +7905,11 @@ vErrors.push(err638);
 }
 errors++;
 }
-if(!pattern18.test(data239)){
-const err639 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data239};
+if(data220.storageClass !== undefined){
+let data240 = data220.storageClass;
+if(typeof data240 === "string"){
+if(func1(data240) > 63){
+const err639 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data240};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -7919,9 +7918,8 @@ vErrors.push(err639);
 }
 errors++;
 }
-}
-else {
-const err640 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data239};
+if(func1(data240) < 1){
+const err640 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data240};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -7931,9 +7929,8 @@ vErrors.push(err640);
 errors++;
 }
 }
-}
 else {
-const err641 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data237};
+const err641 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data240};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -7943,11 +7940,9 @@ vErrors.push(err641);
 errors++;
 }
 }
-if(data227.edgeProxy !== undefined){
-let data240 = data227.edgeProxy;
-if(data240 && typeof data240 == "object" && !Array.isArray(data240)){
-if(data240.repository === undefined){
-const err642 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data240};
+}
+else {
+const err642 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data220};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -7956,8 +7951,10 @@ vErrors.push(err642);
 }
 errors++;
 }
-if(data240.digest === undefined){
-const err643 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data240};
+let data241 = data11.exceptions;
+if(Array.isArray(data241)){
+if(data241.length > 64){
+const err643 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data241};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -7966,9 +7963,12 @@ vErrors.push(err643);
 }
 errors++;
 }
-for(const key66 in data240){
-if(!((key66 === "repository") || (key66 === "digest"))){
-const err644 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data240};
+const len22 = data241.length;
+for(let i26=0; i26<len22; i26++){
+let data242 = data241[i26];
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.policyId === undefined){
+const err644 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -7977,12 +7977,8 @@ vErrors.push(err644);
 }
 errors++;
 }
-}
-if(data240.repository !== undefined){
-let data241 = data240.repository;
-if(typeof data241 === "string"){
-if(func1(data241) > 255){
-const err645 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data241};
+if(data242.reason === undefined){
+const err645 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -7991,8 +7987,8 @@ vErrors.push(err645);
 }
 errors++;
 }
-if(func1(data241) < 1){
-const err646 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data241};
+if(data242.approver === undefined){
+const err646 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8001,9 +7997,8 @@ vErrors.push(err646);
 }
 errors++;
 }
-}
-else {
-const err647 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data241};
+if(data242.expires === undefined){
+const err647 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8012,12 +8007,9 @@ vErrors.push(err647);
 }
 errors++;
 }
-}
-if(data240.digest !== undefined){
-let data242 = data240.digest;
-if(typeof data242 === "string"){
-if(func1(data242) > 71){
-const err648 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data242};
+for(const key65 in data242){
+if(!(((((key65 === "policyId") || (key65 === "reason")) || (key65 === "approver")) || (key65 === "expires")) || (key65 === "path"))){
+const err648 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8026,8 +8018,12 @@ vErrors.push(err648);
 }
 errors++;
 }
-if(func1(data242) < 1){
-const err649 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data242};
+}
+if(data242.policyId !== undefined){
+let data243 = data242.policyId;
+if(typeof data243 === "string"){
+if(func1(data243) > 16){
+const err649 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data243};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8036,8 +8032,8 @@ vErrors.push(err649);
 }
 errors++;
 }
-if(!pattern18.test(data242)){
-const err650 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data242};
+if(func1(data243) < 1){
+const err650 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data243};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8046,9 +8042,8 @@ vErrors.push(err650);
 }
 errors++;
 }
-}
-else {
-const err651 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data242};
+if(!pattern29.test(data243)){
+const err651 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data243};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8058,9 +8053,8 @@ vErrors.push(err651);
 errors++;
 }
 }
-}
 else {
-const err652 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data240};
+const err652 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data243};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8070,11 +8064,11 @@ vErrors.push(err652);
 errors++;
 }
 }
-if(data227.presidioAnalyzer !== undefined){
-let data243 = data227.presidioAnalyzer;
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
-if(data243.repository === undefined){
-const err653 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data243};
+if(data242.reason !== undefined){
+let data244 = data242.reason;
+if(typeof data244 === "string"){
+if(func1(data244) > 1000){
+const err653 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data244};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8083,8 +8077,8 @@ vErrors.push(err653);
 }
 errors++;
 }
-if(data243.digest === undefined){
-const err654 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data243};
+if(func1(data244) < 1){
+const err654 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data244};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8093,9 +8087,9 @@ vErrors.push(err654);
 }
 errors++;
 }
-for(const key67 in data243){
-if(!((key67 === "repository") || (key67 === "digest"))){
-const err655 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data243};
+}
+else {
+const err655 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data244};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8105,11 +8099,11 @@ vErrors.push(err655);
 errors++;
 }
 }
-if(data243.repository !== undefined){
-let data244 = data243.repository;
-if(typeof data244 === "string"){
-if(func1(data244) > 255){
-const err656 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data244};
+if(data242.approver !== undefined){
+let data245 = data242.approver;
+if(typeof data245 === "string"){
+if(func1(data245) > 256){
+const err656 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data245};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8118,8 +8112,8 @@ vErrors.push(err656);
 }
 errors++;
 }
-if(func1(data244) < 1){
-const err657 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data244};
+if(func1(data245) < 1){
+const err657 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data245};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8128,9 +8122,8 @@ vErrors.push(err657);
 }
 errors++;
 }
-}
-else {
-const err658 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data244};
+if(!pattern5.test(data245)){
+const err658 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data245};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8140,11 +8133,8 @@ vErrors.push(err658);
 errors++;
 }
 }
-if(data243.digest !== undefined){
-let data245 = data243.digest;
-if(typeof data245 === "string"){
-if(func1(data245) > 71){
-const err659 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data245};
+else {
+const err659 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data245};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8153,8 +8143,12 @@ vErrors.push(err659);
 }
 errors++;
 }
-if(func1(data245) < 1){
-const err660 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data245};
+}
+if(data242.expires !== undefined){
+let data246 = data242.expires;
+if(typeof data246 === "string"){
+if(func1(data246) > 10){
+const err660 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data246};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8163,8 +8157,8 @@ vErrors.push(err660);
 }
 errors++;
 }
-if(!pattern18.test(data245)){
-const err661 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data245};
+if(func1(data246) < 1){
+const err661 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data246};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8173,9 +8167,8 @@ vErrors.push(err661);
 }
 errors++;
 }
-}
-else {
-const err662 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data245};
+if(!pattern31.test(data246)){
+const err662 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data246};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8185,9 +8178,8 @@ vErrors.push(err662);
 errors++;
 }
 }
-}
 else {
-const err663 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data243};
+const err663 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data246};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8197,11 +8189,11 @@ vErrors.push(err663);
 errors++;
 }
 }
-if(data227.presidioAnonymizer !== undefined){
-let data246 = data227.presidioAnonymizer;
-if(data246 && typeof data246 == "object" && !Array.isArray(data246)){
-if(data246.repository === undefined){
-const err664 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data246};
+if(data242.path !== undefined){
+let data247 = data242.path;
+if(typeof data247 === "string"){
+if(func1(data247) > 512){
+const err664 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data247};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8210,8 +8202,8 @@ vErrors.push(err664);
 }
 errors++;
 }
-if(data246.digest === undefined){
-const err665 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data246};
+if(func1(data247) < 1){
+const err665 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data247};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8220,9 +8212,9 @@ vErrors.push(err665);
 }
 errors++;
 }
-for(const key68 in data246){
-if(!((key68 === "repository") || (key68 === "digest"))){
-const err666 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data246};
+}
+else {
+const err666 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data247};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8232,11 +8224,9 @@ vErrors.push(err666);
 errors++;
 }
 }
-if(data246.repository !== undefined){
-let data247 = data246.repository;
-if(typeof data247 === "string"){
-if(func1(data247) > 255){
-const err667 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data247};
+}
+else {
+const err667 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8245,8 +8235,10 @@ vErrors.push(err667);
 }
 errors++;
 }
-if(func1(data247) < 1){
-const err668 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data247};
+}
+}
+else {
+const err668 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data241};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8257,7 +8249,7 @@ errors++;
 }
 }
 else {
-const err669 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data247};
+const err669 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8267,940 +8259,14 @@ vErrors.push(err669);
 errors++;
 }
 }
-if(data246.digest !== undefined){
-let data248 = data246.digest;
-if(typeof data248 === "string"){
-if(func1(data248) > 71){
-const err670 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data248};
+}
+else {
+const err670 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err670];
 }
 else {
 vErrors.push(err670);
-}
-errors++;
-}
-if(func1(data248) < 1){
-const err671 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data248};
-if(vErrors === null){
-vErrors = [err671];
-}
-else {
-vErrors.push(err671);
-}
-errors++;
-}
-if(!pattern18.test(data248)){
-const err672 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data248};
-if(vErrors === null){
-vErrors = [err672];
-}
-else {
-vErrors.push(err672);
-}
-errors++;
-}
-}
-else {
-const err673 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data248};
-if(vErrors === null){
-vErrors = [err673];
-}
-else {
-vErrors.push(err673);
-}
-errors++;
-}
-}
-}
-else {
-const err674 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data246};
-if(vErrors === null){
-vErrors = [err674];
-}
-else {
-vErrors.push(err674);
-}
-errors++;
-}
-}
-if(data227.limiterStore !== undefined){
-let data249 = data227.limiterStore;
-if(data249 && typeof data249 == "object" && !Array.isArray(data249)){
-if(data249.repository === undefined){
-const err675 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data249};
-if(vErrors === null){
-vErrors = [err675];
-}
-else {
-vErrors.push(err675);
-}
-errors++;
-}
-if(data249.digest === undefined){
-const err676 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data249};
-if(vErrors === null){
-vErrors = [err676];
-}
-else {
-vErrors.push(err676);
-}
-errors++;
-}
-for(const key69 in data249){
-if(!((key69 === "repository") || (key69 === "digest"))){
-const err677 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data249};
-if(vErrors === null){
-vErrors = [err677];
-}
-else {
-vErrors.push(err677);
-}
-errors++;
-}
-}
-if(data249.repository !== undefined){
-let data250 = data249.repository;
-if(typeof data250 === "string"){
-if(func1(data250) > 255){
-const err678 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data250};
-if(vErrors === null){
-vErrors = [err678];
-}
-else {
-vErrors.push(err678);
-}
-errors++;
-}
-if(func1(data250) < 1){
-const err679 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data250};
-if(vErrors === null){
-vErrors = [err679];
-}
-else {
-vErrors.push(err679);
-}
-errors++;
-}
-}
-else {
-const err680 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data250};
-if(vErrors === null){
-vErrors = [err680];
-}
-else {
-vErrors.push(err680);
-}
-errors++;
-}
-}
-if(data249.digest !== undefined){
-let data251 = data249.digest;
-if(typeof data251 === "string"){
-if(func1(data251) > 71){
-const err681 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data251};
-if(vErrors === null){
-vErrors = [err681];
-}
-else {
-vErrors.push(err681);
-}
-errors++;
-}
-if(func1(data251) < 1){
-const err682 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data251};
-if(vErrors === null){
-vErrors = [err682];
-}
-else {
-vErrors.push(err682);
-}
-errors++;
-}
-if(!pattern18.test(data251)){
-const err683 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data251};
-if(vErrors === null){
-vErrors = [err683];
-}
-else {
-vErrors.push(err683);
-}
-errors++;
-}
-}
-else {
-const err684 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data251};
-if(vErrors === null){
-vErrors = [err684];
-}
-else {
-vErrors.push(err684);
-}
-errors++;
-}
-}
-}
-else {
-const err685 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data249};
-if(vErrors === null){
-vErrors = [err685];
-}
-else {
-vErrors.push(err685);
-}
-errors++;
-}
-}
-if(data227.llmGuard !== undefined){
-let data252 = data227.llmGuard;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.repository === undefined){
-const err686 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data252};
-if(vErrors === null){
-vErrors = [err686];
-}
-else {
-vErrors.push(err686);
-}
-errors++;
-}
-if(data252.digest === undefined){
-const err687 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data252};
-if(vErrors === null){
-vErrors = [err687];
-}
-else {
-vErrors.push(err687);
-}
-errors++;
-}
-for(const key70 in data252){
-if(!((key70 === "repository") || (key70 === "digest"))){
-const err688 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data252};
-if(vErrors === null){
-vErrors = [err688];
-}
-else {
-vErrors.push(err688);
-}
-errors++;
-}
-}
-if(data252.repository !== undefined){
-let data253 = data252.repository;
-if(typeof data253 === "string"){
-if(func1(data253) > 255){
-const err689 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data253};
-if(vErrors === null){
-vErrors = [err689];
-}
-else {
-vErrors.push(err689);
-}
-errors++;
-}
-if(func1(data253) < 1){
-const err690 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data253};
-if(vErrors === null){
-vErrors = [err690];
-}
-else {
-vErrors.push(err690);
-}
-errors++;
-}
-}
-else {
-const err691 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data253};
-if(vErrors === null){
-vErrors = [err691];
-}
-else {
-vErrors.push(err691);
-}
-errors++;
-}
-}
-if(data252.digest !== undefined){
-let data254 = data252.digest;
-if(typeof data254 === "string"){
-if(func1(data254) > 71){
-const err692 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data254};
-if(vErrors === null){
-vErrors = [err692];
-}
-else {
-vErrors.push(err692);
-}
-errors++;
-}
-if(func1(data254) < 1){
-const err693 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data254};
-if(vErrors === null){
-vErrors = [err693];
-}
-else {
-vErrors.push(err693);
-}
-errors++;
-}
-if(!pattern18.test(data254)){
-const err694 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data254};
-if(vErrors === null){
-vErrors = [err694];
-}
-else {
-vErrors.push(err694);
-}
-errors++;
-}
-}
-else {
-const err695 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data254};
-if(vErrors === null){
-vErrors = [err695];
-}
-else {
-vErrors.push(err695);
-}
-errors++;
-}
-}
-}
-else {
-const err696 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data252};
-if(vErrors === null){
-vErrors = [err696];
-}
-else {
-vErrors.push(err696);
-}
-errors++;
-}
-}
-}
-else {
-const err697 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data227};
-if(vErrors === null){
-vErrors = [err697];
-}
-else {
-vErrors.push(err697);
-}
-errors++;
-}
-let data255 = data226.internalIssuer;
-if(typeof data255 === "string"){
-if(func1(data255) > 63){
-const err698 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data255};
-if(vErrors === null){
-vErrors = [err698];
-}
-else {
-vErrors.push(err698);
-}
-errors++;
-}
-if(func1(data255) < 1){
-const err699 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data255};
-if(vErrors === null){
-vErrors = [err699];
-}
-else {
-vErrors.push(err699);
-}
-errors++;
-}
-if(!pattern4.test(data255)){
-const err700 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data255};
-if(vErrors === null){
-vErrors = [err700];
-}
-else {
-vErrors.push(err700);
-}
-errors++;
-}
-}
-else {
-const err701 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data255};
-if(vErrors === null){
-vErrors = [err701];
-}
-else {
-vErrors.push(err701);
-}
-errors++;
-}
-let data256 = data226.gatewayClientNamespaces;
-if(Array.isArray(data256)){
-if(data256.length > 16){
-const err702 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data256};
-if(vErrors === null){
-vErrors = [err702];
-}
-else {
-vErrors.push(err702);
-}
-errors++;
-}
-const len19 = data256.length;
-for(let i23=0; i23<len19; i23++){
-let data257 = data256[i23];
-if(typeof data257 === "string"){
-if(func1(data257) > 63){
-const err703 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data257};
-if(vErrors === null){
-vErrors = [err703];
-}
-else {
-vErrors.push(err703);
-}
-errors++;
-}
-if(func1(data257) < 1){
-const err704 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data257};
-if(vErrors === null){
-vErrors = [err704];
-}
-else {
-vErrors.push(err704);
-}
-errors++;
-}
-if(!pattern4.test(data257)){
-const err705 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data257};
-if(vErrors === null){
-vErrors = [err705];
-}
-else {
-vErrors.push(err705);
-}
-errors++;
-}
-}
-else {
-const err706 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data257};
-if(vErrors === null){
-vErrors = [err706];
-}
-else {
-vErrors.push(err706);
-}
-errors++;
-}
-}
-}
-else {
-const err707 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data256};
-if(vErrors === null){
-vErrors = [err707];
-}
-else {
-vErrors.push(err707);
-}
-errors++;
-}
-let data258 = data226.artifactStoreCidrs;
-if(Array.isArray(data258)){
-if(data258.length > 16){
-const err708 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data258};
-if(vErrors === null){
-vErrors = [err708];
-}
-else {
-vErrors.push(err708);
-}
-errors++;
-}
-const len20 = data258.length;
-for(let i24=0; i24<len20; i24++){
-let data259 = data258[i24];
-if(typeof data259 === "string"){
-if(func1(data259) > 18){
-const err709 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data259};
-if(vErrors === null){
-vErrors = [err709];
-}
-else {
-vErrors.push(err709);
-}
-errors++;
-}
-if(func1(data259) < 1){
-const err710 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data259};
-if(vErrors === null){
-vErrors = [err710];
-}
-else {
-vErrors.push(err710);
-}
-errors++;
-}
-if(!pattern8.test(data259)){
-const err711 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data259};
-if(vErrors === null){
-vErrors = [err711];
-}
-else {
-vErrors.push(err711);
-}
-errors++;
-}
-}
-else {
-const err712 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data259};
-if(vErrors === null){
-vErrors = [err712];
-}
-else {
-vErrors.push(err712);
-}
-errors++;
-}
-}
-}
-else {
-const err713 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data258};
-if(vErrors === null){
-vErrors = [err713];
-}
-else {
-vErrors.push(err713);
-}
-errors++;
-}
-let data260 = data226.egressProxyCidrs;
-if(Array.isArray(data260)){
-if(data260.length > 16){
-const err714 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data260};
-if(vErrors === null){
-vErrors = [err714];
-}
-else {
-vErrors.push(err714);
-}
-errors++;
-}
-const len21 = data260.length;
-for(let i25=0; i25<len21; i25++){
-let data261 = data260[i25];
-if(typeof data261 === "string"){
-if(func1(data261) > 18){
-const err715 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data261};
-if(vErrors === null){
-vErrors = [err715];
-}
-else {
-vErrors.push(err715);
-}
-errors++;
-}
-if(func1(data261) < 1){
-const err716 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data261};
-if(vErrors === null){
-vErrors = [err716];
-}
-else {
-vErrors.push(err716);
-}
-errors++;
-}
-if(!pattern8.test(data261)){
-const err717 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data261};
-if(vErrors === null){
-vErrors = [err717];
-}
-else {
-vErrors.push(err717);
-}
-errors++;
-}
-}
-else {
-const err718 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data261};
-if(vErrors === null){
-vErrors = [err718];
-}
-else {
-vErrors.push(err718);
-}
-errors++;
-}
-}
-}
-else {
-const err719 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data260};
-if(vErrors === null){
-vErrors = [err719];
-}
-else {
-vErrors.push(err719);
-}
-errors++;
-}
-if(data226.storageClass !== undefined){
-let data262 = data226.storageClass;
-if(typeof data262 === "string"){
-if(func1(data262) > 63){
-const err720 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data262};
-if(vErrors === null){
-vErrors = [err720];
-}
-else {
-vErrors.push(err720);
-}
-errors++;
-}
-if(func1(data262) < 1){
-const err721 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data262};
-if(vErrors === null){
-vErrors = [err721];
-}
-else {
-vErrors.push(err721);
-}
-errors++;
-}
-}
-else {
-const err722 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data262};
-if(vErrors === null){
-vErrors = [err722];
-}
-else {
-vErrors.push(err722);
-}
-errors++;
-}
-}
-}
-else {
-const err723 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data226};
-if(vErrors === null){
-vErrors = [err723];
-}
-else {
-vErrors.push(err723);
-}
-errors++;
-}
-let data263 = data11.exceptions;
-if(Array.isArray(data263)){
-if(data263.length > 64){
-const err724 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data263};
-if(vErrors === null){
-vErrors = [err724];
-}
-else {
-vErrors.push(err724);
-}
-errors++;
-}
-const len22 = data263.length;
-for(let i26=0; i26<len22; i26++){
-let data264 = data263[i26];
-if(data264 && typeof data264 == "object" && !Array.isArray(data264)){
-if(data264.policyId === undefined){
-const err725 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data264};
-if(vErrors === null){
-vErrors = [err725];
-}
-else {
-vErrors.push(err725);
-}
-errors++;
-}
-if(data264.reason === undefined){
-const err726 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data264};
-if(vErrors === null){
-vErrors = [err726];
-}
-else {
-vErrors.push(err726);
-}
-errors++;
-}
-if(data264.approver === undefined){
-const err727 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data264};
-if(vErrors === null){
-vErrors = [err727];
-}
-else {
-vErrors.push(err727);
-}
-errors++;
-}
-if(data264.expires === undefined){
-const err728 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data264};
-if(vErrors === null){
-vErrors = [err728];
-}
-else {
-vErrors.push(err728);
-}
-errors++;
-}
-for(const key71 in data264){
-if(!(((((key71 === "policyId") || (key71 === "reason")) || (key71 === "approver")) || (key71 === "expires")) || (key71 === "path"))){
-const err729 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data264};
-if(vErrors === null){
-vErrors = [err729];
-}
-else {
-vErrors.push(err729);
-}
-errors++;
-}
-}
-if(data264.policyId !== undefined){
-let data265 = data264.policyId;
-if(typeof data265 === "string"){
-if(func1(data265) > 16){
-const err730 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data265};
-if(vErrors === null){
-vErrors = [err730];
-}
-else {
-vErrors.push(err730);
-}
-errors++;
-}
-if(func1(data265) < 1){
-const err731 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data265};
-if(vErrors === null){
-vErrors = [err731];
-}
-else {
-vErrors.push(err731);
-}
-errors++;
-}
-if(!pattern40.test(data265)){
-const err732 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data265};
-if(vErrors === null){
-vErrors = [err732];
-}
-else {
-vErrors.push(err732);
-}
-errors++;
-}
-}
-else {
-const err733 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data265};
-if(vErrors === null){
-vErrors = [err733];
-}
-else {
-vErrors.push(err733);
-}
-errors++;
-}
-}
-if(data264.reason !== undefined){
-let data266 = data264.reason;
-if(typeof data266 === "string"){
-if(func1(data266) > 1000){
-const err734 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data266};
-if(vErrors === null){
-vErrors = [err734];
-}
-else {
-vErrors.push(err734);
-}
-errors++;
-}
-if(func1(data266) < 1){
-const err735 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data266};
-if(vErrors === null){
-vErrors = [err735];
-}
-else {
-vErrors.push(err735);
-}
-errors++;
-}
-}
-else {
-const err736 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data266};
-if(vErrors === null){
-vErrors = [err736];
-}
-else {
-vErrors.push(err736);
-}
-errors++;
-}
-}
-if(data264.approver !== undefined){
-let data267 = data264.approver;
-if(typeof data267 === "string"){
-if(func1(data267) > 256){
-const err737 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data267};
-if(vErrors === null){
-vErrors = [err737];
-}
-else {
-vErrors.push(err737);
-}
-errors++;
-}
-if(func1(data267) < 1){
-const err738 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data267};
-if(vErrors === null){
-vErrors = [err738];
-}
-else {
-vErrors.push(err738);
-}
-errors++;
-}
-if(!pattern5.test(data267)){
-const err739 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data267};
-if(vErrors === null){
-vErrors = [err739];
-}
-else {
-vErrors.push(err739);
-}
-errors++;
-}
-}
-else {
-const err740 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data267};
-if(vErrors === null){
-vErrors = [err740];
-}
-else {
-vErrors.push(err740);
-}
-errors++;
-}
-}
-if(data264.expires !== undefined){
-let data268 = data264.expires;
-if(typeof data268 === "string"){
-if(func1(data268) > 10){
-const err741 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data268};
-if(vErrors === null){
-vErrors = [err741];
-}
-else {
-vErrors.push(err741);
-}
-errors++;
-}
-if(func1(data268) < 1){
-const err742 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data268};
-if(vErrors === null){
-vErrors = [err742];
-}
-else {
-vErrors.push(err742);
-}
-errors++;
-}
-if(!pattern42.test(data268)){
-const err743 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data268};
-if(vErrors === null){
-vErrors = [err743];
-}
-else {
-vErrors.push(err743);
-}
-errors++;
-}
-}
-else {
-const err744 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data268};
-if(vErrors === null){
-vErrors = [err744];
-}
-else {
-vErrors.push(err744);
-}
-errors++;
-}
-}
-if(data264.path !== undefined){
-let data269 = data264.path;
-if(typeof data269 === "string"){
-if(func1(data269) > 512){
-const err745 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data269};
-if(vErrors === null){
-vErrors = [err745];
-}
-else {
-vErrors.push(err745);
-}
-errors++;
-}
-if(func1(data269) < 1){
-const err746 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data269};
-if(vErrors === null){
-vErrors = [err746];
-}
-else {
-vErrors.push(err746);
-}
-errors++;
-}
-}
-else {
-const err747 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data269};
-if(vErrors === null){
-vErrors = [err747];
-}
-else {
-vErrors.push(err747);
-}
-errors++;
-}
-}
-}
-else {
-const err748 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data264};
-if(vErrors === null){
-vErrors = [err748];
-}
-else {
-vErrors.push(err748);
-}
-errors++;
-}
-}
-}
-else {
-const err749 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data263};
-if(vErrors === null){
-vErrors = [err749];
-}
-else {
-vErrors.push(err749);
-}
-errors++;
-}
-}
-else {
-const err750 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
-if(vErrors === null){
-vErrors = [err750];
-}
-else {
-vErrors.push(err750);
-}
-errors++;
-}
-}
-}
-else {
-const err751 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err751];
-}
-else {
-vErrors.push(err751);
 }
 errors++;
 }

@@ -67,8 +67,18 @@ export function describe(error: ErrorObject): SchemaViolation {
       const hint = allowed.length > 0 ? `; expected one of: ${allowed.join(", ")}` : "";
       return violation(`${path}/${String(params.additionalProperty)}`, "key", `unknown property "${String(params.additionalProperty)}"${hint}`, error);
     }
-    case "enum":
-      return violation(path, "value", `must be one of: ${(params.allowedValues as unknown[]).map(String).join(", ")}; got ${got(error.data)}`, error);
+    case "enum": {
+      const allowed = params.allowedValues as unknown[];
+      const list = allowed.map(String).join(", ");
+      // A YAML 1.3 is a number where the enum wants the text "1.3": say which types differ.
+      const kinds = [...new Set(allowed.map((value) => (value === null ? "null" : typeof value)))];
+      const kind = error.data === null ? "null" : typeof error.data;
+      if (!kinds.includes(kind)) {
+        const quote = kinds.length === 1 && kinds[0] === "string" ? ": quote it" : "";
+        return violation(path, "value", `must be one of: ${list} (${kinds.join(" or ")} values); got the ${kind} ${got(error.data)}${quote}`, error);
+      }
+      return violation(path, "value", `must be one of: ${list}; got ${got(error.data)}`, error);
+    }
     case "type":
       return violation(path, "value", `must be ${article(String(params.type))}; got ${typeName(error.data)}`, error);
     case "pattern": {

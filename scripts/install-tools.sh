@@ -26,7 +26,11 @@ fail() {
 command -v go >/dev/null 2>&1 || fail "the Go toolchain is not on PATH; install Go 1.26 or newer (https://go.dev/doc/install) and re-run."
 
 have() { # have <binary> <module path> <version>: reads the module version Go stamped into the binary
-  [ -x "$BIN/$1" ] && go version -m "$BIN/$1" 2>/dev/null | grep -Eq "^[[:space:]]+mod[[:space:]]+$2[[:space:]]+$3[[:space:]]"
+  # The report is read whole before grep looks at it: `go version -m … | grep -q` under pipefail
+  # fails with 141 whenever grep exits on its match before go has written everything (SIGPIPE).
+  local stamp
+  [ -x "$BIN/$1" ] && stamp="$(go version -m "$BIN/$1" 2>/dev/null)" \
+    && grep -Eq "^[[:space:]]+mod[[:space:]]+$2[[:space:]]+$3[[:space:]]" <<<"$stamp"
 }
 
 export GOBIN="$BIN"
@@ -71,4 +75,7 @@ else
   go install "github.com/zegl/kube-score/cmd/kube-score@$KUBE_SCORE_VERSION" || fail "go install of kube-score $KUBE_SCORE_VERSION failed"
 fi
 
-"$BIN/opa" version | head -1 >&2
+# The first line only, cut in the shell: `opa version | head -1` kills opa with SIGPIPE when head
+# exits first, and pipefail turns that into a silent exit 141 (issue 14).
+opa_version="$("$BIN/opa" version)" || fail "$BIN/opa does not run"
+say "${opa_version%%$'\n'*}"

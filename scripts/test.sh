@@ -7,24 +7,34 @@ cd "$ROOT"
 export PATH="$ROOT/.tools/bin:$PATH"
 REPORTS="$ROOT/.test-reports"
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
+# On a TTY, a numbered line per step with the time so far (8 to 18 minutes in all on 2 cores).
+source "$ROOT/scripts/progress.sh"
+PROGRESS_TOTAL=$([ $# -eq 0 ] && echo 7 || echo 6)
 
+progress_step "build (tsc)"
 npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
+progress_step "typecheck"
 npm run --silent typecheck || { echo "0 passed, 1 failed"; exit 1; }
+progress_step "lint (eslint)"
 npm run --silent lint || { echo "0 passed, 1 failed"; exit 1; }
 if [ -f scripts/build-policies.sh ]; then
+  progress_step "policy gate and bundle (llmops policy build)"
   bash scripts/build-policies.sh || { echo "0 passed, 1 failed"; exit 1; }
 fi
 
 # Rego unit tests, counted in the summary from OPA's own JSON report.
+progress_step "Rego tests (opa test)"
 opa test --format json --ignore engine --ignore pack policies > "$REPORTS/opa-test.json"
 opa_status=$?
 
+progress_step "vitest suites (the longest step; vitest shows its own progress)"
 npx vitest run --exclude 'test/engine/**' --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json" "$@"
 vitest_status=$?
 
 # The real Pulumi engine suite runs alone, after the rest, so its step wall times are its own.
 # It skips with a printed reason when scripts/install-engine.sh has not run (CI always runs it).
 if [ $# -eq 0 ]; then
+  progress_step "the real Pulumi engine suite"
   npx vitest run test/engine --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-engine.json"
   engine_status=$?
   [ $engine_status -eq 0 ] || vitest_status=$engine_status

@@ -11,7 +11,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { SpecRejectedError, gateSpec } from "./spec-gate.js";
+import { SpecRejectedError, gateSpec, refusalAsFindings } from "./spec-gate.js";
+import { MissingPlatformImageError } from "./workloads.js";
 import { InputError } from "../schemas/input-error.js";
 import { defineStack } from "./program.js";
 
@@ -44,7 +45,13 @@ export default async function main(): Promise<Record<string, unknown>> {
       ...(bundle ? { bundleDir: resolve(root, bundle) } : {}),
       evidence: { evidence: files("evidence"), baseline: files("baseline"), evidenceKey: evidenceKey ? resolve(root, evidenceKey) : undefined },
     });
-    return await defineStack(gated.spec, { bundleRevision: gated.bundle?.revision ?? "none" });
+    try {
+      return await defineStack(gated.spec, { bundleRevision: gated.bundle?.revision ?? "none" });
+    } catch (error) {
+      // A component refusing a field a check knows is reported as that check's finding.
+      if (error instanceof MissingPlatformImageError) throw refusalAsFindings(specPath, gated, error, "deployed") ?? error;
+      throw error;
+    }
   } catch (error) {
     // A refused or unreadable spec is the user's to fix: report it plainly, without a stack trace.
     if (error instanceof SpecRejectedError) throw new pulumi.RunError(error.message);

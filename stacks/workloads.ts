@@ -42,8 +42,16 @@ export interface WorkloadContext {
   readonly installDevicePlugin: boolean;
 }
 
+/**
+ * A spec field the workloads cannot be built without. `path` is its JSON Pointer (or its
+ * parent's, when the field is absent), so a caller can match the spec check that knows it.
+ */
 export class MissingPlatformImageError extends Error {
   readonly userFacing = true as const;
+  constructor(message: string, readonly path: string) {
+    super(message);
+    this.name = "MissingPlatformImageError";
+  }
 }
 
 const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
@@ -53,7 +61,7 @@ type ImageKey = keyof LLMOpsStack["spec"]["platform"]["images"];
 
 function requireImage(spec: LLMOpsStack, key: ImageKey, why: string): PinnedImage {
   const image = spec.spec.platform.images[key];
-  if (!image) throw new MissingPlatformImageError(`spec.platform.images.${key} is required: ${why}`);
+  if (!image) throw new MissingPlatformImageError(`spec.platform.images.${key} is required: ${why}`, "/spec/platform/images");
   return image;
 }
 
@@ -110,11 +118,11 @@ export function gatewayExposure(spec: LLMOpsStack): GatewayExposure | undefined 
   if (!ingress.inference) return undefined;
   const tls = ingress.tls ?? {};
   if (spec.spec.target.provider === "aws") {
-    if (!tls.acmCertificateArn) throw new MissingPlatformImageError("spec.network.publicIngress.tls.acmCertificateArn is required: the public gateway's NLB terminates TLS with it");
+    if (!tls.acmCertificateArn) throw new MissingPlatformImageError("spec.network.publicIngress.tls.acmCertificateArn is required: the public gateway's NLB terminates TLS with it", "/spec/network/publicIngress/tls");
     return { kind: "awsNlb", acmCertificateArn: tls.acmCertificateArn, cidrs: ingress.allowedCidrs };
   }
-  if (!tls.hostname) throw new MissingPlatformImageError("spec.network.publicIngress.tls.hostname is required: the public gateway's Ingress terminates TLS for it");
-  if (!tls.clusterIssuer && !tls.secretName) throw new MissingPlatformImageError("spec.network.publicIngress.tls.clusterIssuer or .secretName is required: the public Ingress needs a TLS certificate");
+  if (!tls.hostname) throw new MissingPlatformImageError("spec.network.publicIngress.tls.hostname is required: the public gateway's Ingress terminates TLS for it", "/spec/network/publicIngress/tls");
+  if (!tls.clusterIssuer && !tls.secretName) throw new MissingPlatformImageError("spec.network.publicIngress.tls.clusterIssuer or .secretName is required: the public Ingress needs a TLS certificate", "/spec/network/publicIngress/tls");
   return {
     kind: "ingress", hostname: tls.hostname, cidrs: ingress.allowedCidrs,
     ...(tls.clusterIssuer ? { clusterIssuer: tls.clusterIssuer } : {}), ...(tls.secretName ? { secretName: tls.secretName } : {}), ...(tls.ingressClassName ? { ingressClassName: tls.ingressClassName } : {}),
@@ -172,8 +180,9 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   }
   const cacheClass = context.modelCacheStorageClass ?? body.platform.modelCache.storageClass ?? body.platform.storageClass;
   for (const model of models) {
-    if (!model.serving.image) throw new MissingPlatformImageError(`spec.models[${model.name}].serving.image is required for a self-hosted model`);
-    if (!model.source.digest) throw new MissingPlatformImageError(`spec.models[${model.name}].source.digest is required for a self-hosted model`);
+    const at = `/spec/models/${body.models.indexOf(model)}`;
+    if (!model.serving.image) throw new MissingPlatformImageError(`spec.models[${model.name}].serving.image is required for a self-hosted model`, `${at}/serving`);
+    if (!model.source.digest) throw new MissingPlatformImageError(`spec.models[${model.name}].source.digest is required for a self-hosted model`, `${at}/source`);
     const limits = model.limits ?? { maxInputTokens: 4096, maxOutputTokens: 512, requestsPerMinute: 60 };
     const size = sizing.get(model.name)!;
     const cache = new ModelCache(`${name}-${model.name}-weights`, {

@@ -1,6 +1,6 @@
 /** The CLI as a user drives it: help, schema, init, validate of the bundled examples. */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { publishedSchema } from "../schemas/spec-schema.js";
 import { GENERATED_VALIDATOR, specValidatorSource } from "../schemas/spec-validator-source.js";
@@ -117,6 +117,36 @@ describe("llmops init", () => {
     expect(validate.status, validate.stdout).toBe(0);
   });
 
+  it.each([
+    ["a directory outside the package", () => join(tempDir(), "specs", "llmops.yaml")],
+    ["the package root", () => join(ROOT, `.init-schema-${process.pid}.yaml`)],
+    ["a subdirectory of the package", () => join(ROOT, "examples", `.init-schema-${process.pid}.yaml`)],
+  ])("writes a $schema modeline that resolves to the published schema from %s (issue 14)", (_where, place) => {
+    const out = place();
+    mkdirSync(dirname(out), { recursive: true });
+    try {
+      const result = runCli(["init", "--pattern", "rag", "--out", out]);
+      expect(result.status, result.stderr).toBe(0);
+      const modeline = /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(out, "utf8"))?.[1];
+      expect(modeline).toBeDefined();
+      expect(modeline).not.toMatch(/^[a-z]+:\/\//); // a file, not a URL that serves nothing
+      // yaml-language-server resolves a relative $schema against the file's directory.
+      const resolved = resolve(dirname(out), modeline!);
+      expect(resolved).toBe(join(ROOT, "schemas/llmops-v1alpha1.schema.json"));
+      expect(JSON.parse(readFileSync(resolved, "utf8"))).toEqual(publishedSchema());
+    } finally {
+      rmSync(out, { force: true });
+    }
+  });
+
+  it("--out - points the modeline at the schema from the working directory", () => {
+    const cwd = tempDir();
+    const result = runCli(["init", "--pattern", "agent", "--out=-"], { cwd });
+    expect(result.status).toBe(0);
+    const modeline = /\$schema=(\S+)/.exec(result.stdout)?.[1];
+    expect(existsSync(resolve(cwd, modeline!))).toBe(true);
+  });
+
   it("never overwrites an existing file without --force", () => {
     const dir = tempDir();
     const out = join(dir, "llmops.yaml");
@@ -132,7 +162,7 @@ describe("llmops init", () => {
 
   it("starter text parses as the same spec for every pattern", async () => {
     for (const pattern of PATTERNS) {
-      const [spec] = loadSpecText(await starterSpecText(pattern, "starter"), "starter.yaml");
+      const [spec] = loadSpecText(await starterSpecText(pattern, "starter", "./schema.json"), "starter.yaml");
       expect(spec!.violations).toEqual([]);
     }
   });

@@ -2,6 +2,10 @@
  * Long and large inputs: each completes with bounded memory or is refused cleanly (exit 2, one
  * line, no stack trace) at a documented limit. Peak RSS is measured with GNU time and printed,
  * so the note's figures come from the suite's own runs.
+ *
+ * No assertion here depends on the machine's speed (issue 14): the runs are given an evaluation
+ * budget far beyond the test timeout, so only behaviour is asserted; the wall times are printed
+ * for information and measured properly by bench/run.mjs (bench/results/RESULTS.md).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -25,12 +29,19 @@ interface Measured {
   readonly peakRssMiB: number | undefined;
 }
 
+/**
+ * The evaluation budget for these runs (LLMOPS_EVAL_BUDGET_MS): the test timeout, so the product's
+ * 10 s default cannot turn a loaded machine into a failure. The budget itself is tested in
+ * test/fault-injection.test.ts.
+ */
+const NO_BUDGET = { LLMOPS_EVAL_BUDGET_MS: "600000" };
+
 /** Runs the CLI as a user would, under GNU time when present for the peak RSS. */
 function measure(args: readonly string[], env: NodeJS.ProcessEnv = {}): Measured {
   const started = process.hrtime.bigint();
   const rssFile = join(tempDir("llmops-rss-"), "rss");
   const command = GNU_TIME ? [GNU_TIME, "-f", "%M", "-o", rssFile, process.execPath, CLI, ...args] : [process.execPath, CLI, ...args];
-  const result = spawnSync(command[0]!, command.slice(1), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env }, timeout: 600_000, maxBuffer: 256 * MIB });
+  const result = spawnSync(command[0]!, command.slice(1), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...NO_BUDGET, ...env }, timeout: 600_000, maxBuffer: 256 * MIB });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peakRssMiB = GNU_TIME && existsSync(rssFile) ? Math.round(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024) : undefined;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds, peakRssMiB };
@@ -92,17 +103,30 @@ describe.skipIf(!ready)("long and large inputs", () => {
     if (run.peakRssMiB !== undefined) expect(run.peakRssMiB).toBeLessThan(2048);
   }, 600_000);
 
-  it("a stack export with 10,000 resources is checked within the default budget and bounded memory", async () => {
-    const file = join(tempDir("llmops-state-"), "stack.json");
-    writeFileSync(file, JSON.stringify((await generators()).stackExportOf(planExample("airport-assistant.rag.yaml").resources, 10_000)));
-    const out = join(tempDir(), "report.json");
-    const run = measure(["check", file, "-f", "json", "-o", out]);
-    record("stack export, 10,000 resources", run);
-    expect(run.stderr).toBe("");
-    expect([0, 1]).toContain(run.status);
-    const report = JSON.parse(readFileSync(out, "utf8")) as { files: string[]; bundle: { revision: string } };
-    expect(report.files).toEqual([file]);
-    if (run.peakRssMiB !== undefined) expect(run.peakRssMiB).toBeLessThan(2048);
+  it("a stack export with 10,000 resources is checked as one decision, with the findings of one copy, and bounded memory", async () => {
+    const gen = await generators();
+    const plan = planExample("airport-assistant.rag.yaml").resources;
+    const dir = tempDir("llmops-state-");
+    const idsOf = (count: number, name: string) => {
+      const file = join(dir, name);
+      writeFileSync(file, JSON.stringify(gen.stackExportOf(plan, count)));
+      const out = join(dir, `${name}.report.json`);
+      const run = measure(["check", file, "-f", "json", "-o", out]);
+      const report = JSON.parse(readFileSync(out, "utf8")) as { files: string[]; findings: { id: string; resource?: string }[] };
+      return { run, file, report, ids: [...new Set(report.findings.map((finding) => finding.id))].sort() };
+    };
+    const one = idsOf(plan.length, "one-copy.json");
+    const big = idsOf(10_000, "stack.json");
+    record("stack export, 10,000 resources", big.run);
+    expect(big.run.stderr).toBe("");
+    expect(big.run.status).toBe(one.run.status);
+    expect(big.report.files).toEqual([big.file]);
+    // Copies of one plan: the same checks fire, and a finding on a copy beyond the first proves the
+    // whole input reached the policies.
+    expect(big.ids).toEqual(one.ids);
+    expect(big.report.findings.length).toBeGreaterThanOrEqual(one.report.findings.length);
+    if (one.report.findings.length > 0) expect(big.report.findings.some((finding) => /-c[1-9]\d*/.test(finding.resource ?? ""))).toBe(true);
+    if (big.run.peakRssMiB !== undefined) expect(big.run.peakRssMiB).toBeLessThan(2048);
   }, 600_000);
 });
 

@@ -28,6 +28,26 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
     expect(result.stdout).toMatch(/are mocked/);
   });
 
+  it("judges the --target it plans: a refusal names its checks with position and fix, exit 1 (issue 14)", () => {
+    // The AWS example declares no collector image and a managed vector store; on kubernetes both
+    // are gaps a check knows, so plan reports those findings instead of a component's bare line.
+    const result = runCli(["plan", "examples/airport-assistant.rag.yaml", "--target", "kubernetes", "--out", join(tempDir(), "never.json")]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/nothing was planned/);
+    expect(result.stderr).not.toMatch(/deployed/);
+    expect(result.stderr).toMatch(/examples\/airport-assistant\.rag\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/);
+    expect(result.stderr).toMatch(/examples\/airport-assistant\.rag\.yaml:\d+:\d+ high LLM-PLAT-003 .*auroraPgvector is not built on target kubernetes.*\(at \/spec\/vectorStore\/engine\)/);
+    expect(result.stderr).toMatch(/^ {4}fix: /m);
+  });
+
+  it("a component refusal under a lowered --fail-on is still reported as the check that knows it", () => {
+    const result = runCli(["plan", "examples/airport-assistant.rag.yaml", "--target", "kubernetes", "--fail-on", "critical", "--out", join(tempDir(), "never.json")]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/:\d+:\d+ high LLM-PLAT-001 /);
+    expect(result.stderr).toMatch(/fix: /);
+  });
+
   it("refuses a spec that fails a policy with exit 1, before planning", () => {
     const document = parseDocument(readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8"));
     document.setIn(["spec", "useCase", "riskTier"], "unacceptable");
@@ -41,8 +61,9 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
 
   it("--target kubernetes plans only the workloads of an AWS spec (and needs the collector image)", () => {
     const refused = runCli(["plan", "examples/legal-slm.finetuning.yaml", "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
-    expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/spec\.platform\.images\.collector is required/);
+    // The check that knows it refuses, with its id and position (issue 14), not a component's bare line.
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/legal-slm\.finetuning\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/);
     const document = parseDocument(readFileSync(join(ROOT, "examples/legal-slm.finetuning.yaml"), "utf8"));
     document.setIn(["spec", "platform", "images", "collector"], document.createNode({ repository: "registry.internal.example.com/platform/record-collector", digest: `sha256:${"b".repeat(64)}` }));
     const file = join(tempDir(), "spec.yaml");

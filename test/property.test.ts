@@ -4,7 +4,8 @@
  *    findings twice;
  *  - turning off a control in any compliant example is caught by the check that owns it;
  *  - random bytes and random YAML only ever load or fail with a positioned InputError,
- *    quickly.
+ *    quickly: within a budget calibrated in this process (a multiple of the time the largest
+ *    example takes to load), never a fixed number of milliseconds (issue 14).
  */
 import * as fc from "fast-check";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import { loadSpecPolicies } from "../policies/engine/spec-policies.js";
 import { validateLoadedSpec } from "../policies/engine/validate-specs.js";
 import { ROOT, hasStackTrace, runCli, tempDir } from "./helpers/cli.js";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
+import { calibratedBudgetMs } from "./helpers/calibrated-budget.js";
 
 const ready = bundleBuilt();
 type Schema = Record<string, any>;
@@ -135,6 +137,19 @@ describe.skipIf(!ready)("property: turning off a control is always caught by its
 });
 
 describe("property: garbage never crashes the loader", () => {
+  /**
+   * The budget of one random input: 1,000 times the median load of the largest example spec (a
+   * well-formed document bigger than any input generated here), measured in this process. A
+   * pathological input (exponential backtracking, alias bombs) costs orders of magnitude more.
+   */
+  let budgetMs = 0;
+  beforeAll(() => {
+    const largest = readdirSync(join(ROOT, "examples")).filter((name) => name.endsWith(".yaml"))
+      .map((name) => readFileSync(join(ROOT, "examples", name), "utf8"))
+      .reduce((a, b) => (b.length > a.length ? b : a));
+    budgetMs = calibratedBudgetMs(() => loadSpecText(largest, "reference.yaml"), 1000);
+  });
+
   it("random bytes decode or fail with a positioned InputError", () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
       const started = performance.now();
@@ -143,7 +158,7 @@ describe("property: garbage never crashes the loader", () => {
       } catch (error) {
         expect(error).toBeInstanceOf(InputError);
       }
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(budgetMs);
     }), { numRuns: 500 });
   });
 
@@ -157,7 +172,7 @@ describe("property: garbage never crashes the loader", () => {
         expect(error).toBeInstanceOf(InputError);
         expect((error as InputError).file).toBe("random.yaml");
       }
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(budgetMs);
     }), { numRuns: 1000 });
   });
 

@@ -28,7 +28,11 @@ export async function handler(argv: Arguments): Promise<void> {
   if (!/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) {
     throw new InputError("stack name must be a DNS label (lowercase letters, digits, '-')", "--name");
   }
-  const text = await starterSpecText(argv.pattern, name);
+  // Editors resolve the modeline relative to the spec file (stdout: relative to the working directory).
+  const [{ publishedSchemaFile }, path] = await Promise.all([import("../../schemas/package-root.js"), import("node:path")]);
+  const from = argv.out === "-" ? process.cwd() : path.dirname(path.resolve(argv.out));
+  const schemaRef = path.relative(from, publishedSchemaFile()).split(path.sep).join("/");
+  const text = await starterSpecText(argv.pattern, name, schemaRef.startsWith(".") ? schemaRef : `./${schemaRef}`);
   if (argv.out === "-") {
     process.stdout.write(text);
     return;
@@ -39,5 +43,5 @@ export async function handler(argv: Arguments): Promise<void> {
   }
   const { writeFileAtomic } = await import("../atomic-write.js");
   writeFileAtomic(argv.out, text);
-  process.stderr.write(`wrote ${argv.out} (${argv.pattern}); next: llmops validate ${argv.out}\n`);
+  process.stderr.write(`wrote ${argv.out} (${argv.pattern}); next: npx llmops validate ${argv.out}\n`);
 }

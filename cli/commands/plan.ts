@@ -44,7 +44,8 @@ export async function handler(argv: Arguments): Promise<void> {
   const specFile = inputName(argv.spec); // `-`: standard input
   let gated;
   try {
-    gated = await gateSpec(specFile, { failOn: argv["fail-on"] as Severity, ...(argv.bundle ? { bundleDir: argv.bundle } : {}), evidence: argv });
+    // The checks judge the target that will be planned, so --target cannot slip past them.
+    gated = await gateSpec(specFile, { failOn: argv["fail-on"] as Severity, activity: "planned", ...(argv.target ? { target: argv.target } : {}), ...(argv.bundle ? { bundleDir: argv.bundle } : {}), evidence: argv });
   } catch (error) {
     if (error instanceof SpecRejectedError) {
       process.stderr.write(`${error.message}\n`);
@@ -53,11 +54,24 @@ export async function handler(argv: Arguments): Promise<void> {
     }
     throw error;
   }
-  const spec = argv.target ? { ...gated.spec, spec: { ...gated.spec.spec, target: { ...gated.spec.spec.target, provider: argv.target } } } : gated.spec;
+  const spec = gated.spec;
   const progress = process.stderr.isTTY ? setTimeout(() => process.stderr.write("planning offline under Pulumi mocks…\n"), 300) : undefined;
   const { planOffline } = await import("../../stacks/offline-plan.js");
-  const plan = await planOffline(spec, gated.bundle?.revision ?? "none");
-  if (progress) clearTimeout(progress);
+  let plan;
+  try {
+    plan = await planOffline(spec, gated.bundle?.revision ?? "none");
+  } catch (error) {
+    // A component refusing a field a check knows (say, under a lowered --fail-on) is that check's finding.
+    const { MissingPlatformImageError } = await import("../../stacks/workloads.js");
+    const { refusalAsFindings } = await import("../../stacks/spec-gate.js");
+    const known = error instanceof MissingPlatformImageError ? refusalAsFindings(argv.spec, gated, error, "planned") : undefined;
+    if (!known) throw error;
+    process.stderr.write(`${known.message}\n`);
+    recordExit(1);
+    return;
+  } finally {
+    if (progress) clearTimeout(progress);
+  }
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   if (argv.out) {
     const { writeFileAtomic } = await import("../atomic-write.js");

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { catalogFromAnnotations, type CatalogEntry } from "./catalog.js";
 import { loadFrameworkCatalogues } from "./frameworks.js";
+import { policySources } from "./policy-sources.js";
 import { BUNDLE_FILES, ENTRYPOINTS, bundleRevision, type BundleManifest } from "./bundle-layout.js";
 import { CATALOG_CLAIM, DEFAULT_SIGNING_ALGORITHM, SIGNATURES_FILE, SIGNING_ALGORITHMS, verifyBundleSignature } from "./bundle-signature.js";
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
@@ -117,6 +118,7 @@ export function buildBundle(options: BuildOptions): BuildResult {
       opaVersion: opaVersion(tool("opa")),
       entrypoints: [...ENTRYPOINTS],
       files: digests,
+      sources: policySources(absolutePolicies),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(staging, name), bytes);
     writeFileSync(join(staging, BUNDLE_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import { sha256 } from "./digest.js";
+import type { PolicySources } from "./policy-sources.js";
 
 /** The files of a built policy bundle and the manifest that pins them. */
 export const BUNDLE_FILES = {
@@ -23,6 +24,11 @@ export interface BundleManifest {
   readonly entrypoints: readonly string[];
   /** sha256 (hex) of each bundle file, verified before the engine loads anything. */
   readonly files: Readonly<Record<string, string>>;
+  /**
+   * The policies directory the bundle was built from and a digest of its sources, so a stale
+   * bundle can be named (policy-sources.ts). Absent in bundles built before it was recorded.
+   */
+  readonly sources?: PolicySources;
 }
 
 /** Content address of a bundle: the same files always give the same revision. */

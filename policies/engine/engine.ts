@@ -7,6 +7,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
+import { isMainThread } from "node:worker_threads";
+import { packageRoot } from "../../schemas/package-root.js";
+import { staleBundleNote } from "./policy-sources.js";
 import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, VERIFICATION_KEY_ENV, bundleRevision, type BundleManifest } from "./bundle-layout.js";
 import { SignatureError, readVerificationKey, verifyBundleSignature } from "./bundle-signature.js";
 import { UNKNOWN_VALUE, policyInput, type RuntimeInput } from "./runtime-input.js";
@@ -59,7 +62,11 @@ export class PolicyEngine {
     readonly bundle: BundleInfo,
   ) {}
 
-  /** Loads and verifies a bundle directory. Throws EngineError on any mismatch. */
+  /**
+   * Loads and verifies a bundle directory. Throws EngineError on any mismatch. When the bundle
+   * was built from this checkout's policies/ and they changed since, VerifiedBundle.read says so
+   * once on stderr (main thread only) and the bundle is used as built.
+   */
   static async load(bundleDir: string): Promise<PolicyEngine> {
     return PolicyEngine.instantiate(await VerifiedBundle.read(bundleDir));
   }
@@ -159,6 +166,18 @@ export class PolicyEngine {
   }
 }
 
+let staleWarned = false;
+
+/** The stale-bundle line (policy-sources.ts), written once per process, never from a worker. */
+function warnIfStale(manifest: BundleManifest, bundleDir: string): void {
+  if (staleWarned || !isMainThread) return;
+  const note = staleBundleNote(manifest.sources, join(packageRoot(), "policies"), bundleDir);
+  if (note) {
+    staleWarned = true;
+    process.stderr.write(`${note}\n`);
+  }
+}
+
 /**
  * A bundle whose files matched their manifest digests (and, with a trusted key configured, the
  * signature), with policy.wasm compiled once.
@@ -213,6 +232,8 @@ export class VerifiedBundle {
         throw error;
       }
     }
+    // Verified, and used as built; a bundle older than this checkout's policies/ is named (once).
+    warnIfStale(manifest, bundleDir);
     let module: WebAssembly.Module;
     try {
       module = await WebAssembly.compile(files[BUNDLE_FILES.wasm]!);

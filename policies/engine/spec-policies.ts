@@ -1,18 +1,12 @@
 /** Wires the engine to the spec pipeline: evaluate the spec entrypoint, then apply waivers. */
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { packageRoot } from "../../schemas/package-root.js";
 import { PolicyEngine } from "./engine.js";
 import { SCHEMA_RULE } from "./finding.js";
 import type { SpecPolicyEvaluator } from "./validate-specs.js";
 import { EXPIRED_WAIVER_RULE, applyWaivers, todayUtc, type Exception } from "./waivers.js";
 
-/** The package root, found by walking up to package.json (works from sources and from dist). */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
+export { packageRoot };
 
 /** dist/bundle of this package, unless LLMOPS_BUNDLE names another. */
 export function defaultBundleDir(): string {

@@ -33,6 +33,15 @@ gated_model(model) if model.role in {"primary", "fallback"}
 # Models served by the stack itself (weights and images under our control).
 self_hosted(model) if model.serving.runtime in self_hosted_runtimes
 
+# The stack builds a cluster: every pattern but embedded does, and embedded does when it serves a
+# model itself (stacks/aws-stack.ts needsCluster; target kubernetes deploys to a given cluster).
+has_cluster if input.spec.pattern != "embedded"
+
+has_cluster if {
+	some model in input.spec.models
+	self_hosted(model)
+}
+
 # Model sources that point at weights (as opposed to an API or SaaS).
 weights_source(model) if model.source.type in {"registry", "s3", "huggingface"}
 

@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-DATA-002
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Add freshnessSla (an ISO 8601 duration such as PT5M or P1D) to each data source.
 #   frameworks:

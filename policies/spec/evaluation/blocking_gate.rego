@@ -5,7 +5,7 @@
 # scope: package
 # custom:
 #   id: LLM-EVAL-004
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Set evaluation.gate to block for models deployed to production.
 #   frameworks:

@@ -8,8 +8,10 @@
 #   id: LLM-EVAL-002
 #   severity: high
 #   remediation: >-
-#     Raise the threshold to the floor (or lower it to the ceiling) in policies/data.yaml, or
-#     raise the question with the policy owners.
+#     In the spec, set the metric's threshold (spec.models[].evaluation.metrics[].threshold) at
+#     least as strict as the floor the message names (at most the ceiling, for perplexity and
+#     toxicity). The floors belong to your security team (policies/data.yaml); ask them if one
+#     does not fit your use case.
 #   frameworks:
 #     nist-ai-rmf: ["MEASURE 2.3"]
 #     eu-ai-act: ["Art. 15"]

@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-FB-002
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Enable spec.humanFeedback.reviewQueue.
 #   frameworks:

@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-GOV-004
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Reassess spec.useCase.riskTier (limited or high) for the regulated domain.
 #   frameworks:
@@ -20,5 +20,5 @@ import data.llmops.lib.spec
 deny contains {"id": "LLM-GOV-004", "msg": msg, "path": "/spec/useCase/riskTier"} if {
 	spec.regulated_domain
 	input.spec.useCase.riskTier == "minimal"
-	msg := sprintf("a %s use case is classified as minimal risk", [input.spec.useCase.regulatedDomain])
+	msg := sprintf("a use case in the %s domain is classified as minimal risk", [input.spec.useCase.regulatedDomain])
 }

@@ -7,7 +7,7 @@
 # scope: package
 # custom:
 #   id: LLM-NET-001
-#   severity: high
+#   severity: critical
 #   remediation: >-
 #     Turn spec.network.publicIngress.inference off, or list specific CIDRs in allowedCidrs
 #     (never 0.0.0.0/0).

@@ -30,12 +30,8 @@ self_hosted_model if {
 	spec.self_hosted(model)
 }
 
-has_cluster if input.spec.pattern != "embedded"
-
-has_cluster if self_hosted_model
-
 # [image, why it is needed] pairs for this spec.
-required contains ["gateway", "models are served through the authenticating gateway"] if has_cluster
+required contains ["gateway", "models are served through the authenticating gateway"] if spec.has_cluster
 
 required contains ["modelFetcher", "self-hosted models fetch their weights by digest with it"] if self_hosted_model
 

@@ -5,19 +5,21 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","employment","education","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","triton","external"],"description":"Serving runtime. `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity and toxicity (lower is better) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}}}},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Init container that fetches model weights by digest and verifies them.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity and toxicity (lower is better) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern5 = new RegExp("^[^@\\s]{1,64}@[^@\\s]{1,190}$", "u");
 const pattern6 = new RegExp("^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$", "u");
 const pattern8 = new RegExp("^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$", "u");
+const pattern10 = new RegExp("^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$", "u");
 const pattern11 = new RegExp("^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$", "u");
-const pattern13 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-const pattern16 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
-const pattern21 = new RegExp("^https://[^\\s]{1,2040}$", "u");
-const pattern29 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
-const pattern31 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern18 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
+const pattern21 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
+const pattern26 = new RegExp("^https://[^\\s]{1,2040}$", "u");
+const pattern43 = new RegExp("^https?://[^\\s]{1,240}$", "u");
+const pattern45 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
+const pattern47 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://llmops.dev/schemas/llmops-v1alpha1.json" */;
@@ -1075,7 +1077,7 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!((((((((data21 === "none") || (data21 === "health")) || (data21 === "insurance")) || (data21 === "finance")) || (data21 === "employment")) || (data21 === "education")) || (data21 === "legal")) || (data21 === "publicSector"))){
+if(!((((((((((data21 === "none") || (data21 === "health")) || (data21 === "insurance")) || (data21 === "finance")) || (data21 === "credit")) || (data21 === "employment")) || (data21 === "education")) || (data21 === "essentialServices")) || (data21 === "legal")) || (data21 === "publicSector"))){
 const err79 = {instancePath:instancePath+"/spec/useCase/regulatedDomain",schemaPath:"#/properties/spec/properties/useCase/properties/regulatedDomain/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.useCase.properties.regulatedDomain.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.useCase.properties.regulatedDomain.enum,parentSchema:schema31.properties.spec.properties.useCase.properties.regulatedDomain,data:data21};
 if(vErrors === null){
 vErrors = [err79];
@@ -1605,7 +1607,7 @@ if(data36.allowedCidrs === undefined){
 data36.allowedCidrs = [];
 }
 for(const key11 in data36){
-if(!(((key11 === "inference") || (key11 === "vectorStore")) || (key11 === "allowedCidrs"))){
+if(!((((key11 === "inference") || (key11 === "vectorStore")) || (key11 === "allowedCidrs")) || (key11 === "tls"))){
 const err121 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data36};
 if(vErrors === null){
 vErrors = [err121];
@@ -1707,9 +1709,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data36};
+if(data36.tls !== undefined){
+let data41 = data36.tls;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key12 in data41){
+if(!(((((key12 === "acmCertificateArn") || (key12 === "hostname")) || (key12 === "clusterIssuer")) || (key12 === "secretName")) || (key12 === "ingressClassName"))){
+const err130 = {instancePath:instancePath+"/spec/network/publicIngress/tls",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls,data:data41};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1718,17 +1723,12 @@ vErrors.push(err130);
 }
 errors++;
 }
-let data41 = data34.clusterEndpoint;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.public === undefined){
-data41.public = false;
 }
-if(data41.publicCidrs === undefined){
-data41.publicCidrs = [];
-}
-for(const key12 in data41){
-if(!((key12 === "public") || (key12 === "publicCidrs"))){
-const err131 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data41};
+if(data41.acmCertificateArn !== undefined){
+let data42 = data41.acmCertificateArn;
+if(typeof data42 === "string"){
+if(func1(data42) > 200){
+const err131 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1737,10 +1737,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-let data42 = data41.public;
-if(typeof data42 !== "boolean"){
-const err132 = {instancePath:instancePath+"/spec/network/clusterEndpoint/public",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/public/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public,data:data42};
+if(func1(data42) < 1){
+const err132 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1749,10 +1747,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-let data43 = data41.publicCidrs;
-if(Array.isArray(data43)){
-if(data43.length > 16){
-const err133 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data43};
+if(!pattern10.test(data42)){
+const err133 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$"},message:"must match pattern \""+"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$"+"\"",schema:"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1761,12 +1757,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-const len2 = data43.length;
-for(let i3=0; i3<len2; i3++){
-let data44 = data43[i3];
-if(typeof data44 === "string"){
-if(func1(data44) > 18){
-const err134 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data44};
+}
+else {
+const err134 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1775,8 +1768,12 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(func1(data44) < 1){
-const err135 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data44};
+}
+if(data41.hostname !== undefined){
+let data43 = data41.hostname;
+if(typeof data43 === "string"){
+if(func1(data43) > 253){
+const err135 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1785,8 +1782,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(!pattern8.test(data44)){
-const err136 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data44};
+if(func1(data43) < 1){
+const err136 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1795,9 +1792,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data44};
+if(!pattern11.test(data43)){
+const err137 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1807,9 +1803,8 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
 else {
-const err138 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data43};
+const err138 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1819,8 +1814,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data41};
+if(data41.clusterIssuer !== undefined){
+let data44 = data41.clusterIssuer;
+if(typeof data44 === "string"){
+if(func1(data44) > 63){
+const err139 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1829,10 +1827,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-let data45 = data34.privateEndpoints;
-if(Array.isArray(data45)){
-if(data45.length > 16){
-const err140 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data45};
+if(func1(data44) < 1){
+const err140 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1841,11 +1837,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-const len3 = data45.length;
-for(let i4=0; i4<len3; i4++){
-let data46 = data45[i4];
-if(typeof data46 !== "string"){
-const err141 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data46};
+if(!pattern4.test(data44)){
+const err141 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1854,8 +1847,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(!(((((((((data46 === "s3") || (data46 === "ecr.api")) || (data46 === "ecr.dkr")) || (data46 === "sts")) || (data46 === "logs")) || (data46 === "kms")) || (data46 === "bedrock-runtime")) || (data46 === "secretsmanager")) || (data46 === "sagemaker.runtime"))){
-const err142 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data46};
+}
+else {
+const err142 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1865,18 +1859,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-let i5 = data45.length;
-let j1;
-if(i5 > 1){
-const indices1 = {};
-for(;i5--;){
-let item1 = data45[i5];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err143 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data45};
+if(data41.secretName !== undefined){
+let data45 = data41.secretName;
+if(typeof data45 === "string"){
+if(func1(data45) > 63){
+const err143 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1884,14 +1871,9 @@ else {
 vErrors.push(err143);
 }
 errors++;
-break;
 }
-indices1[item1] = i5;
-}
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data45};
+if(func1(data45) < 1){
+const err144 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1900,17 +1882,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-let data47 = data34.egress;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.mode === undefined){
-data47.mode = "none";
-}
-if(data47.allowlist === undefined){
-data47.allowlist = [];
-}
-for(const key13 in data47){
-if(!((key13 === "mode") || (key13 === "allowlist"))){
-const err145 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data47};
+if(!pattern4.test(data45)){
+const err145 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1920,9 +1893,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-let data48 = data47.mode;
-if(typeof data48 !== "string"){
-const err146 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data48};
+else {
+const err146 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1931,8 +1903,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!(((data48 === "none") || (data48 === "allowlist")) || (data48 === "open"))){
-const err147 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.egress.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.enum,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data48};
+}
+if(data41.ingressClassName !== undefined){
+let data46 = data41.ingressClassName;
+if(typeof data46 === "string"){
+if(func1(data46) > 63){
+const err147 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1941,10 +1917,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-let data49 = data47.allowlist;
-if(Array.isArray(data49)){
-if(data49.length > 64){
-const err148 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data49};
+if(func1(data46) < 1){
+const err148 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1953,12 +1927,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-const len4 = data49.length;
-for(let i6=0; i6<len4; i6++){
-let data50 = data49[i6];
-if(typeof data50 === "string"){
-if(func1(data50) > 253){
-const err149 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data50};
+if(!pattern4.test(data46)){
+const err149 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1967,8 +1937,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(func1(data50) < 1){
-const err150 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data50};
+}
+else {
+const err150 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1977,8 +1948,10 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(!pattern11.test(data50)){
-const err151 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data50};
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/spec/network/publicIngress/tls",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls,data:data41};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1988,8 +1961,9 @@ vErrors.push(err151);
 errors++;
 }
 }
+}
 else {
-const err152 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data50};
+const err152 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data36};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1998,10 +1972,17 @@ vErrors.push(err152);
 }
 errors++;
 }
+let data47 = data34.clusterEndpoint;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.public === undefined){
+data47.public = false;
 }
+if(data47.publicCidrs === undefined){
+data47.publicCidrs = [];
 }
-else {
-const err153 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data49};
+for(const key13 in data47){
+if(!((key13 === "public") || (key13 === "publicCidrs"))){
+const err153 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data47};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2011,8 +1992,9 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.egress.type,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data47};
+let data48 = data47.public;
+if(typeof data48 !== "boolean"){
+const err154 = {instancePath:instancePath+"/spec/network/clusterEndpoint/public",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/public/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public,data:data48};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2021,9 +2003,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/spec/network",schemaPath:"#/properties/spec/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.type,parentSchema:schema31.properties.spec.properties.network,data:data34};
+let data49 = data47.publicCidrs;
+if(Array.isArray(data49)){
+if(data49.length > 16){
+const err155 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data49};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2032,11 +2015,12 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data11.models !== undefined){
-let data51 = data11.models;
-if(Array.isArray(data51)){
-if(data51.length > 16){
-const err156 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.models,data:data51};
+const len2 = data49.length;
+for(let i3=0; i3<len2; i3++){
+let data50 = data49[i3];
+if(typeof data50 === "string"){
+if(func1(data50) > 18){
+const err156 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2045,8 +2029,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data51.length < 1){
-const err157 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.models,data:data51};
+if(func1(data50) < 1){
+const err157 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2055,24 +2039,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-const len5 = data51.length;
-for(let i7=0; i7<len5; i7++){
-let data52 = data51[i7];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.role === undefined){
-data52.role = "primary";
-}
-if(data52.gpu === undefined){
-data52.gpu = {};
-}
-if(data52.replicas === undefined){
-data52.replicas = {};
-}
-if(data52.evaluation === undefined){
-data52.evaluation = {};
-}
-if(data52.name === undefined){
-const err158 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+if(!pattern8.test(data50)){
+const err158 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2081,8 +2049,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data52.source === undefined){
-const err159 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+}
+else {
+const err159 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2091,8 +2060,10 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data52.serving === undefined){
-const err160 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "serving"},message:"must have required property '"+"serving"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data49};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2101,9 +2072,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key14 in data52){
-if(!(func11.call(schema31.properties.spec.properties.models.items.properties, key14))){
-const err161 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+}
+else {
+const err161 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data47};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2112,12 +2083,10 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data52.name !== undefined){
-let data53 = data52.name;
-if(typeof data53 === "string"){
-if(func1(data53) > 63){
-const err162 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data53};
+let data51 = data34.privateEndpoints;
+if(Array.isArray(data51)){
+if(data51.length > 16){
+const err162 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data51};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2126,8 +2095,11 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(func1(data53) < 1){
-const err163 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data53};
+const len3 = data51.length;
+for(let i4=0; i4<len3; i4++){
+let data52 = data51[i4];
+if(typeof data52 !== "string"){
+const err163 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data52};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2136,8 +2108,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(!pattern4.test(data53)){
-const err164 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data53};
+if(!(((((((((data52 === "s3") || (data52 === "ecr.api")) || (data52 === "ecr.dkr")) || (data52 === "sts")) || (data52 === "logs")) || (data52 === "kms")) || (data52 === "bedrock-runtime")) || (data52 === "secretsmanager")) || (data52 === "sagemaker.runtime"))){
+const err164 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data52};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2147,8 +2119,18 @@ vErrors.push(err164);
 errors++;
 }
 }
-else {
-const err165 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data53};
+let i5 = data51.length;
+let j1;
+if(i5 > 1){
+const indices1 = {};
+for(;i5--;){
+let item1 = data51[i5];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err165 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data51};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2156,11 +2138,14 @@ else {
 vErrors.push(err165);
 }
 errors++;
+break;
+}
+indices1[item1] = i5;
 }
 }
-let data54 = data52.role;
-if(typeof data54 !== "string"){
-const err166 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.role.type,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data54};
+}
+else {
+const err166 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data51};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2169,8 +2154,17 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(!((((data54 === "primary") || (data54 === "embedding")) || (data54 === "judge")) || (data54 === "fallback"))){
-const err167 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data54};
+let data53 = data34.egress;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.mode === undefined){
+data53.mode = "none";
+}
+if(data53.allowlist === undefined){
+data53.allowlist = [];
+}
+for(const key14 in data53){
+if(!((key14 === "mode") || (key14 === "allowlist"))){
+const err167 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data53};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2179,11 +2173,10 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data52.source !== undefined){
-let data55 = data52.source;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.type === undefined){
-const err168 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data55};
+}
+let data54 = data53.mode;
+if(typeof data54 !== "string"){
+const err168 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data54};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2192,8 +2185,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data55.uri === undefined){
-const err169 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data55};
+if(!(((data54 === "none") || (data54 === "allowlist")) || (data54 === "open"))){
+const err169 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.egress.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.enum,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data54};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2202,9 +2195,10 @@ vErrors.push(err169);
 }
 errors++;
 }
-for(const key15 in data55){
-if(!((((key15 === "type") || (key15 === "uri")) || (key15 === "digest")) || (key15 === "version"))){
-const err170 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data55};
+let data55 = data53.allowlist;
+if(Array.isArray(data55)){
+if(data55.length > 64){
+const err170 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data55};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2213,11 +2207,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data55.type !== undefined){
-let data56 = data55.type;
-if(typeof data56 !== "string"){
-const err171 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data56};
+const len4 = data55.length;
+for(let i6=0; i6<len4; i6++){
+let data56 = data55[i6];
+if(typeof data56 === "string"){
+if(func1(data56) > 253){
+const err171 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2226,8 +2221,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(!((((((data56 === "registry") || (data56 === "s3")) || (data56 === "huggingface")) || (data56 === "bedrock")) || (data56 === "externalApi")) || (data56 === "saas"))){
-const err172 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.source.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data56};
+if(func1(data56) < 1){
+const err172 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2236,12 +2231,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data55.uri !== undefined){
-let data57 = data55.uri;
-if(typeof data57 === "string"){
-if(func1(data57) > 512){
-const err173 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data57};
+if(!pattern11.test(data56)){
+const err173 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2250,8 +2241,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(func1(data57) < 1){
-const err174 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data57};
+}
+else {
+const err174 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2261,8 +2253,9 @@ vErrors.push(err174);
 errors++;
 }
 }
+}
 else {
-const err175 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.uri.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data57};
+const err175 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data55};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2272,11 +2265,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data55.digest !== undefined){
-let data58 = data55.digest;
-if(typeof data58 === "string"){
-if(func1(data58) > 71){
-const err176 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data58};
+else {
+const err176 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.egress.type,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data53};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2285,8 +2275,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(func1(data58) < 1){
-const err177 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data58};
+}
+else {
+const err177 = {instancePath:instancePath+"/spec/network",schemaPath:"#/properties/spec/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.type,parentSchema:schema31.properties.spec.properties.network,data:data34};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2295,8 +2286,11 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(!pattern13.test(data58)){
-const err178 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data58};
+if(data11.models !== undefined){
+let data57 = data11.models;
+if(Array.isArray(data57)){
+if(data57.length > 16){
+const err178 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.models,data:data57};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2305,9 +2299,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data58};
+if(data57.length < 1){
+const err179 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.models,data:data57};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2316,12 +2309,27 @@ vErrors.push(err179);
 }
 errors++;
 }
+const len5 = data57.length;
+for(let i7=0; i7<len5; i7++){
+let data58 = data57[i7];
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.role === undefined){
+data58.role = "primary";
 }
-if(data55.version !== undefined){
-let data59 = data55.version;
-if(typeof data59 === "string"){
-if(func1(data59) > 100){
-const err180 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data59};
+if(data58.dtype === undefined){
+data58.dtype = "bfloat16";
+}
+if(data58.gpu === undefined){
+data58.gpu = {};
+}
+if(data58.replicas === undefined){
+data58.replicas = {};
+}
+if(data58.evaluation === undefined){
+data58.evaluation = {};
+}
+if(data58.name === undefined){
+const err180 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2330,8 +2338,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(func1(data59) < 1){
-const err181 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data59};
+if(data58.source === undefined){
+const err181 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2340,9 +2348,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data59};
+if(data58.serving === undefined){
+const err182 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "serving"},message:"must have required property '"+"serving"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2351,10 +2358,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.source.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data55};
+for(const key15 in data58){
+if(!(func11.call(schema31.properties.spec.properties.models.items.properties, key15))){
+const err183 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2364,11 +2370,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data52.serving !== undefined){
-let data60 = data52.serving;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.runtime === undefined){
-const err184 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
+if(data58.name !== undefined){
+let data59 = data58.name;
+if(typeof data59 === "string"){
+if(func1(data59) > 63){
+const err184 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2377,9 +2383,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-for(const key16 in data60){
-if(!((key16 === "runtime") || (key16 === "image"))){
-const err185 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
+if(func1(data59) < 1){
+const err185 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2388,11 +2393,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data60.runtime !== undefined){
-let data61 = data60.runtime;
-if(typeof data61 !== "string"){
-const err186 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data61};
+if(!pattern4.test(data59)){
+const err186 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2401,8 +2403,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(!((((data61 === "vllm") || (data61 === "tgi")) || (data61 === "triton")) || (data61 === "external"))){
-const err187 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data61};
+}
+else {
+const err187 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2412,11 +2415,9 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data60.image !== undefined){
-let data62 = data60.image;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.repository === undefined){
-const err188 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data62};
+let data60 = data58.role;
+if(typeof data60 !== "string"){
+const err188 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.role.type,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data60};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2425,8 +2426,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data62.digest === undefined){
-const err189 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data62};
+if(!((((data60 === "primary") || (data60 === "embedding")) || (data60 === "judge")) || (data60 === "fallback"))){
+const err189 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data60};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2435,9 +2436,11 @@ vErrors.push(err189);
 }
 errors++;
 }
-for(const key17 in data62){
-if(!((key17 === "repository") || (key17 === "digest"))){
-const err190 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data62};
+if(data58.source !== undefined){
+let data61 = data58.source;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.type === undefined){
+const err190 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2446,12 +2449,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-if(data62.repository !== undefined){
-let data63 = data62.repository;
-if(typeof data63 === "string"){
-if(func1(data63) > 255){
-const err191 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data63};
+if(data61.uri === undefined){
+const err191 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2460,8 +2459,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(func1(data63) < 1){
-const err192 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data63};
+for(const key16 in data61){
+if(!((((key16 === "type") || (key16 === "uri")) || (key16 === "digest")) || (key16 === "version"))){
+const err192 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2471,8 +2471,10 @@ vErrors.push(err192);
 errors++;
 }
 }
-else {
-const err193 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data63};
+if(data61.type !== undefined){
+let data62 = data61.type;
+if(typeof data62 !== "string"){
+const err193 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data62};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2481,12 +2483,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-if(data62.digest !== undefined){
-let data64 = data62.digest;
-if(typeof data64 === "string"){
-if(func1(data64) > 71){
-const err194 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data64};
+if(!((((((data62 === "registry") || (data62 === "s3")) || (data62 === "huggingface")) || (data62 === "bedrock")) || (data62 === "externalApi")) || (data62 === "saas"))){
+const err194 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.source.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data62};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2495,8 +2493,12 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(func1(data64) < 1){
-const err195 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data64};
+}
+if(data61.uri !== undefined){
+let data63 = data61.uri;
+if(typeof data63 === "string"){
+if(func1(data63) > 512){
+const err195 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data63};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2505,8 +2507,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(!pattern13.test(data64)){
-const err196 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data64};
+if(func1(data63) < 1){
+const err196 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data63};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2517,7 +2519,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data64};
+const err197 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.uri.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data63};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2527,9 +2529,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data62};
+if(data61.digest !== undefined){
+let data64 = data61.digest;
+if(typeof data64 === "string"){
+if(func1(data64) > 71){
+const err198 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2538,10 +2542,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data60};
+if(func1(data64) < 1){
+const err199 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2550,18 +2552,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-let data65 = data52.gpu;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.type === undefined){
-data65.type = "none";
-}
-if(data65.count === undefined){
-data65.count = 0;
-}
-for(const key18 in data65){
-if(!((key18 === "type") || (key18 === "count"))){
-const err200 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data65};
+if(!pattern18.test(data64)){
+const err200 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2571,9 +2563,8 @@ vErrors.push(err200);
 errors++;
 }
 }
-let data66 = data65.type;
-if(typeof data66 !== "string"){
-const err201 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data66};
+else {
+const err201 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2582,8 +2573,12 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(!((((((data66 === "none") || (data66 === "L4")) || (data66 === "A10G")) || (data66 === "L40S")) || (data66 === "A100")) || (data66 === "H100"))){
-const err202 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data66};
+}
+if(data61.version !== undefined){
+let data65 = data61.version;
+if(typeof data65 === "string"){
+if(func1(data65) > 100){
+const err202 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data65};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2592,9 +2587,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-let data67 = data65.count;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err203 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data67};
+if(func1(data65) < 1){
+const err203 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data65};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2603,9 +2597,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 8 || isNaN(data67)){
-const err204 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data67};
+}
+else {
+const err204 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data65};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2614,8 +2608,10 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data67 < 0 || isNaN(data67)){
-const err205 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data67};
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.source.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2625,9 +2621,14 @@ vErrors.push(err205);
 errors++;
 }
 }
+if(data58.serving !== undefined){
+let data66 = data58.serving;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.terminationGracePeriodSeconds === undefined){
+data66.terminationGracePeriodSeconds = 120;
 }
-else {
-const err206 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.gpu.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data65};
+if(data66.runtime === undefined){
+const err206 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data66};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2636,17 +2637,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-let data68 = data52.replicas;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.min === undefined){
-data68.min = 1;
-}
-if(data68.max === undefined){
-data68.max = 2;
-}
-for(const key19 in data68){
-if(!((key19 === "min") || (key19 === "max"))){
-const err207 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data68};
+for(const key17 in data66){
+if(!(((key17 === "runtime") || (key17 === "image")) || (key17 === "terminationGracePeriodSeconds"))){
+const err207 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data66};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2656,9 +2649,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-let data69 = data68.min;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err208 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data69};
+if(data66.runtime !== undefined){
+let data67 = data66.runtime;
+if(typeof data67 !== "string"){
+const err208 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data67};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2667,9 +2661,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 64 || isNaN(data69)){
-const err209 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data69};
+if(!(((((data67 === "vllm") || (data67 === "tgi")) || (data67 === "tei")) || (data67 === "triton")) || (data67 === "external"))){
+const err209 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data67};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2678,8 +2671,12 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data69 < 0 || isNaN(data69)){
-const err210 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data69};
+}
+if(data66.image !== undefined){
+let data68 = data66.image;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.repository === undefined){
+const err210 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2688,10 +2685,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-let data70 = data68.max;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err211 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data70};
+if(data68.digest === undefined){
+const err211 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2700,9 +2695,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 256 || isNaN(data70)){
-const err212 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data70};
+for(const key18 in data68){
+if(!((key18 === "repository") || (key18 === "digest"))){
+const err212 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2711,8 +2706,12 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data70 < 1 || isNaN(data70)){
-const err213 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data70};
+}
+if(data68.repository !== undefined){
+let data69 = data68.repository;
+if(typeof data69 === "string"){
+if(func1(data69) > 255){
+const err213 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data69};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2721,10 +2720,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-}
-else {
-const err214 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.replicas.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data68};
+if(func1(data69) < 1){
+const err214 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data69};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2733,11 +2730,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data52.limits !== undefined){
-let data71 = data52.limits;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.maxInputTokens === undefined){
-const err215 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxInputTokens"},message:"must have required property '"+"maxInputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+}
+else {
+const err215 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data69};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2746,8 +2741,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data71.maxOutputTokens === undefined){
-const err216 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxOutputTokens"},message:"must have required property '"+"maxOutputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+}
+if(data68.digest !== undefined){
+let data70 = data68.digest;
+if(typeof data70 === "string"){
+if(func1(data70) > 71){
+const err216 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2756,8 +2755,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data71.requestsPerMinute === undefined){
-const err217 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "requestsPerMinute"},message:"must have required property '"+"requestsPerMinute"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+if(func1(data70) < 1){
+const err217 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2766,9 +2765,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-for(const key20 in data71){
-if(!((((key20 === "maxInputTokens") || (key20 === "maxOutputTokens")) || (key20 === "requestsPerMinute")) || (key20 === "tokensPerMinute"))){
-const err218 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+if(!pattern18.test(data70)){
+const err218 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2778,10 +2776,8 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data71.maxInputTokens !== undefined){
-let data72 = data71.maxInputTokens;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err219 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data72};
+else {
+const err219 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2790,9 +2786,10 @@ vErrors.push(err219);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 2000000 || isNaN(data72)){
-const err220 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000000},message:"must be <= 2000000",schema:2000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data72};
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2801,8 +2798,10 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data72 < 1 || isNaN(data72)){
-const err221 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data72};
+}
+let data71 = data66.terminationGracePeriodSeconds;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err221 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data71};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2811,12 +2810,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-}
-if(data71.maxOutputTokens !== undefined){
-let data73 = data71.maxOutputTokens;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err222 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data73};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 3600 || isNaN(data71)){
+const err222 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data71};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2825,9 +2821,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 > 200000 || isNaN(data73)){
-const err223 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data73};
+if(data71 < 10 || isNaN(data71)){
+const err223 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data71};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2836,8 +2831,10 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data73 < 1 || isNaN(data73)){
-const err224 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data73};
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data66};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2847,11 +2844,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-}
-if(data71.requestsPerMinute !== undefined){
-let data74 = data71.requestsPerMinute;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err225 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data74};
+if(data58.parameters !== undefined){
+let data72 = data58.parameters;
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 10000 || isNaN(data72)){
+const err225 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data72};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2860,9 +2857,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 1000000 || isNaN(data74)){
-const err226 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data74};
+if(data72 < 0.001 || isNaN(data72)){
+const err226 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data72};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2871,8 +2867,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data74 < 1 || isNaN(data74)){
-const err227 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data74};
+}
+else {
+const err227 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.parameters.type,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data72};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2882,11 +2879,9 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
-if(data71.tokensPerMinute !== undefined){
-let data75 = data71.tokensPerMinute;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err228 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data75};
+let data73 = data58.dtype;
+if(typeof data73 !== "string"){
+const err228 = {instancePath:instancePath+"/spec/models/" + i7+"/dtype",schemaPath:"#/properties/spec/properties/models/items/properties/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.dtype.type,parentSchema:schema31.properties.spec.properties.models.items.properties.dtype,data:data73};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2895,9 +2890,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 > 100000000 || isNaN(data75)){
-const err229 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data75};
+if(!((((((data73 === "float32") || (data73 === "bfloat16")) || (data73 === "float16")) || (data73 === "fp8")) || (data73 === "int8")) || (data73 === "int4"))){
+const err229 = {instancePath:instancePath+"/spec/models/" + i7+"/dtype",schemaPath:"#/properties/spec/properties/models/items/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.dtype.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.dtype,data:data73};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2906,8 +2900,17 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data75 < 1 || isNaN(data75)){
-const err230 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data75};
+let data74 = data58.gpu;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.type === undefined){
+data74.type = "none";
+}
+if(data74.count === undefined){
+data74.count = 0;
+}
+for(const key19 in data74){
+if(!((key19 === "type") || (key19 === "count"))){
+const err230 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data74};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2917,10 +2920,9 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-}
-else {
-const err231 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.limits.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data71};
+let data75 = data74.type;
+if(typeof data75 !== "string"){
+const err231 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data75};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2929,18 +2931,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-let data76 = data52.evaluation;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.gate === undefined){
-data76.gate = "block";
-}
-if(data76.metrics === undefined){
-data76.metrics = [];
-}
-for(const key21 in data76){
-if(!(((key21 === "gate") || (key21 === "dataset")) || (key21 === "metrics"))){
-const err232 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data76};
+if(!((((((data75 === "none") || (data75 === "L4")) || (data75 === "A10G")) || (data75 === "L40S")) || (data75 === "A100")) || (data75 === "H100"))){
+const err232 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data75};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2949,10 +2941,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-let data77 = data76.gate;
-if(typeof data77 !== "string"){
-const err233 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data77};
+let data76 = data74.count;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err233 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data76};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2961,8 +2952,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(!((data77 === "block") || (data77 === "warn"))){
-const err234 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data77};
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 > 8 || isNaN(data76)){
+const err234 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data76};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2971,11 +2963,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data76.dataset !== undefined){
-let data78 = data76.dataset;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.name === undefined){
-const err235 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
+if(data76 < 0 || isNaN(data76)){
+const err235 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data76};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2984,8 +2973,10 @@ vErrors.push(err235);
 }
 errors++;
 }
-if(data78.version === undefined){
-const err236 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.gpu.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data74};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2994,9 +2985,17 @@ vErrors.push(err236);
 }
 errors++;
 }
-for(const key22 in data78){
-if(!((key22 === "name") || (key22 === "version"))){
-const err237 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
+let data77 = data58.replicas;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.min === undefined){
+data77.min = 1;
+}
+if(data77.max === undefined){
+data77.max = 2;
+}
+for(const key20 in data77){
+if(!((key20 === "min") || (key20 === "max"))){
+const err237 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data77};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3006,11 +3005,9 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data78.name !== undefined){
-let data79 = data78.name;
-if(typeof data79 === "string"){
-if(func1(data79) > 200){
-const err238 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data79};
+let data78 = data77.min;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err238 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data78};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3019,8 +3016,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(func1(data79) < 1){
-const err239 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data79};
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 > 64 || isNaN(data78)){
+const err239 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data78};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3029,9 +3027,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-else {
-const err240 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data79};
+if(data78 < 0 || isNaN(data78)){
+const err240 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data78};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3041,11 +3038,9 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data78.version !== undefined){
-let data80 = data78.version;
-if(typeof data80 === "string"){
-if(func1(data80) > 100){
-const err241 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data80};
+let data79 = data77.max;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err241 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data79};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3054,8 +3049,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(func1(data80) < 1){
-const err242 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data80};
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 > 256 || isNaN(data79)){
+const err242 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data79};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3064,9 +3060,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-else {
-const err243 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data80};
+if(data79 < 1 || isNaN(data79)){
+const err243 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data79};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3078,7 +3073,7 @@ errors++;
 }
 }
 else {
-const err244 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data78};
+const err244 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.replicas.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data77};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3087,11 +3082,11 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-let data81 = data76.metrics;
-if(Array.isArray(data81)){
-if(data81.length > 32){
-const err245 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data81};
+if(data58.limits !== undefined){
+let data80 = data58.limits;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.maxInputTokens === undefined){
+const err245 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxInputTokens"},message:"must have required property '"+"maxInputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3100,12 +3095,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-const len6 = data81.length;
-for(let i8=0; i8<len6; i8++){
-let data82 = data81[i8];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.name === undefined){
-const err246 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
+if(data80.maxOutputTokens === undefined){
+const err246 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxOutputTokens"},message:"must have required property '"+"maxOutputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3114,8 +3105,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data82.threshold === undefined){
-const err247 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
+if(data80.requestsPerMinute === undefined){
+const err247 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "requestsPerMinute"},message:"must have required property '"+"requestsPerMinute"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3124,9 +3115,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-for(const key23 in data82){
-if(!(((key23 === "name") || (key23 === "threshold")) || (key23 === "sampleSize"))){
-const err248 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
+for(const key21 in data80){
+if(!((((key21 === "maxInputTokens") || (key21 === "maxOutputTokens")) || (key21 === "requestsPerMinute")) || (key21 === "tokensPerMinute"))){
+const err248 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3136,10 +3127,10 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data82.name !== undefined){
-let data83 = data82.name;
-if(typeof data83 !== "string"){
-const err249 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data83};
+if(data80.maxInputTokens !== undefined){
+let data81 = data80.maxInputTokens;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err249 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data81};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3148,8 +3139,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(!(((((((((((data83 === "perplexity") || (data83 === "bleu")) || (data83 === "rouge1")) || (data83 === "rouge2")) || (data83 === "rougeL")) || (data83 === "humanEval")) || (data83 === "groundedness")) || (data83 === "factuality")) || (data83 === "toxicity")) || (data83 === "exactMatch")) || (data83 === "f1"))){
-const err250 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data83};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 2000000 || isNaN(data81)){
+const err250 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000000},message:"must be <= 2000000",schema:2000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data81};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3158,12 +3150,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-if(data82.threshold !== undefined){
-let data84 = data82.threshold;
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 100000 || isNaN(data84)){
-const err251 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data84};
+if(data81 < 1 || isNaN(data81)){
+const err251 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data81};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3172,8 +3160,12 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data84 < 0 || isNaN(data84)){
-const err252 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data84};
+}
+}
+if(data80.maxOutputTokens !== undefined){
+let data82 = data80.maxOutputTokens;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err252 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data82};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3182,9 +3174,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-else {
-const err253 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data84};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 200000 || isNaN(data82)){
+const err253 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data82};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3193,11 +3185,8 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-if(data82.sampleSize !== undefined){
-let data85 = data82.sampleSize;
-if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
-const err254 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data85};
+if(data82 < 1 || isNaN(data82)){
+const err254 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data82};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3206,9 +3195,12 @@ vErrors.push(err254);
 }
 errors++;
 }
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 1000000 || isNaN(data85)){
-const err255 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data85};
+}
+}
+if(data80.requestsPerMinute !== undefined){
+let data83 = data80.requestsPerMinute;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err255 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data83};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3217,8 +3209,9 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data85 < 1 || isNaN(data85)){
-const err256 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data85};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 1000000 || isNaN(data83)){
+const err256 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data83};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3227,11 +3220,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err257 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data82};
+if(data83 < 1 || isNaN(data83)){
+const err257 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data83};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3242,8 +3232,10 @@ errors++;
 }
 }
 }
-else {
-const err258 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data81};
+if(data80.tokensPerMinute !== undefined){
+let data84 = data80.tokensPerMinute;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+const err258 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data84};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3252,9 +3244,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-else {
-const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data76};
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 > 100000000 || isNaN(data84)){
+const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data84};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3263,11 +3255,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(data52.reproducibility !== undefined){
-let data86 = data52.reproducibility;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.seed === undefined){
-const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data86};
+if(data84 < 1 || isNaN(data84)){
+const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data84};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3276,8 +3265,11 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data86.decoding === undefined){
-const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data86};
+}
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.limits.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3286,9 +3278,18 @@ vErrors.push(err261);
 }
 errors++;
 }
-for(const key24 in data86){
-if(!(((key24 === "seed") || (key24 === "decoding")) || (key24 === "promptTemplateVersion"))){
-const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data86};
+}
+let data85 = data58.evaluation;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.gate === undefined){
+data85.gate = "block";
+}
+if(data85.metrics === undefined){
+data85.metrics = [];
+}
+for(const key22 in data85){
+if(!(((((key22 === "gate") || (key22 === "dataset")) || (key22 === "metrics")) || (key22 === "maxEvidenceAgeDays")) || (key22 === "regression"))){
+const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data85};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3298,10 +3299,9 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data86.seed !== undefined){
-let data87 = data86.seed;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data87};
+let data86 = data85.gate;
+if(typeof data86 !== "string"){
+const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data86};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3310,9 +3310,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 > 4294967295 || isNaN(data87)){
-const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data87};
+if(!((data86 === "block") || (data86 === "warn"))){
+const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data86};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3321,8 +3320,11 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(data87 < 0 || isNaN(data87)){
-const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data87};
+if(data85.dataset !== undefined){
+let data87 = data85.dataset;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.name === undefined){
+const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data87};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3331,13 +3333,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-}
-if(data86.decoding !== undefined){
-let data88 = data86.decoding;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.temperature === undefined){
-const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data88};
+if(data87.version === undefined){
+const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data87};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3346,9 +3343,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-for(const key25 in data88){
-if(!((((key25 === "temperature") || (key25 === "topP")) || (key25 === "topK")) || (key25 === "maxTokens"))){
-const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data88};
+for(const key23 in data87){
+if(!((key23 === "name") || (key23 === "version"))){
+const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data87};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3358,11 +3355,11 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data88.temperature !== undefined){
-let data89 = data88.temperature;
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 2 || isNaN(data89)){
-const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data89};
+if(data87.name !== undefined){
+let data88 = data87.name;
+if(typeof data88 === "string"){
+if(func1(data88) > 200){
+const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data88};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3371,8 +3368,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data89 < 0 || isNaN(data89)){
-const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data89};
+if(func1(data88) < 1){
+const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data88};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3383,7 +3380,7 @@ errors++;
 }
 }
 else {
-const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data89};
+const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data88};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3393,11 +3390,11 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data88.topP !== undefined){
-let data90 = data88.topP;
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 > 1 || isNaN(data90)){
-const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data90};
+if(data87.version !== undefined){
+let data89 = data87.version;
+if(typeof data89 === "string"){
+if(func1(data89) > 100){
+const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data89};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3406,8 +3403,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(data90 < 0 || isNaN(data90)){
-const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data90};
+if(func1(data89) < 1){
+const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data89};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3418,7 +3415,7 @@ errors++;
 }
 }
 else {
-const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data90};
+const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data89};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3428,10 +3425,9 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data88.topK !== undefined){
-let data91 = data88.topK;
-if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
-const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data91};
+}
+else {
+const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data87};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3440,9 +3436,11 @@ vErrors.push(err274);
 }
 errors++;
 }
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 1000 || isNaN(data91)){
-const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data91};
+}
+let data90 = data85.metrics;
+if(Array.isArray(data90)){
+if(data90.length > 32){
+const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data90};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3451,8 +3449,12 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(data91 < 0 || isNaN(data91)){
-const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data91};
+const len6 = data90.length;
+for(let i8=0; i8<len6; i8++){
+let data91 = data90[i8];
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.name === undefined){
+const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data91};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3461,12 +3463,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-}
-if(data88.maxTokens !== undefined){
-let data92 = data88.maxTokens;
-if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
-const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data92};
+if(data91.threshold === undefined){
+const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data91};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3475,9 +3473,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 > 200000 || isNaN(data92)){
-const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data92};
+for(const key24 in data91){
+if(!(((key24 === "name") || (key24 === "threshold")) || (key24 === "sampleSize"))){
+const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data91};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3486,8 +3484,11 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data92 < 1 || isNaN(data92)){
-const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data92};
+}
+if(data91.name !== undefined){
+let data92 = data91.name;
+if(typeof data92 !== "string"){
+const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data92};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3496,11 +3497,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data88};
+if(!(((((((((((data92 === "perplexity") || (data92 === "bleu")) || (data92 === "rouge1")) || (data92 === "rouge2")) || (data92 === "rougeL")) || (data92 === "humanEval")) || (data92 === "groundedness")) || (data92 === "factuality")) || (data92 === "toxicity")) || (data92 === "exactMatch")) || (data92 === "f1"))){
+const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data92};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3510,11 +3508,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data86.promptTemplateVersion !== undefined){
-let data93 = data86.promptTemplateVersion;
-if(typeof data93 === "string"){
-if(func1(data93) > 100){
-const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data93};
+if(data91.threshold !== undefined){
+let data93 = data91.threshold;
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 > 100000 || isNaN(data93)){
+const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data93};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3523,8 +3521,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(func1(data93) < 1){
-const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data93};
+if(data93 < 0 || isNaN(data93)){
+const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data93};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3535,7 +3533,7 @@ errors++;
 }
 }
 else {
-const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data93};
+const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data93};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3545,9 +3543,10 @@ vErrors.push(err283);
 errors++;
 }
 }
-}
-else {
-const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data86};
+if(data91.sampleSize !== undefined){
+let data94 = data91.sampleSize;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data94};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3556,10 +3555,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-}
-else {
-const err285 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data52};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 1000000 || isNaN(data94)){
+const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data94};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3568,10 +3566,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-}
-else {
-const err286 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data51};
+if(data94 < 1 || isNaN(data94)){
+const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data94};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3581,17 +3577,10 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data11.vectorStore !== undefined){
-let data94 = data11.vectorStore;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.metric === undefined){
-data94.metric = "cosine";
 }
-if(data94.tenancy === undefined){
-data94.tenancy = "single";
 }
-if(data94.engine === undefined){
-const err287 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data94};
+else {
+const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data91};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3600,8 +3589,10 @@ vErrors.push(err287);
 }
 errors++;
 }
-if(data94.dimensions === undefined){
-const err288 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data94};
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data90};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3610,9 +3601,10 @@ vErrors.push(err288);
 }
 errors++;
 }
-for(const key26 in data94){
-if(!((((key26 === "engine") || (key26 === "dimensions")) || (key26 === "metric")) || (key26 === "tenancy"))){
-const err289 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data94};
+if(data85.maxEvidenceAgeDays !== undefined){
+let data95 = data85.maxEvidenceAgeDays;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data95};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3621,11 +3613,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data94.engine !== undefined){
-let data95 = data94.engine;
-if(typeof data95 !== "string"){
-const err290 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data95};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 3650 || isNaN(data95)){
+const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data95};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3634,8 +3624,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(!((((data95 === "auroraPgvector") || (data95 === "opensearchServerless")) || (data95 === "qdrant")) || (data95 === "pgvector"))){
-const err291 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data95};
+if(data95 < 1 || isNaN(data95)){
+const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data95};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3645,10 +3635,13 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data94.dimensions !== undefined){
-let data96 = data94.dimensions;
-if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
-const err292 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data96};
+}
+if(data85.regression !== undefined){
+let data96 = data85.regression;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key25 in data96){
+if(!((key25 === "maxAbsoluteDecrease") || (key25 === "maxRelativeDecrease"))){
+const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data96};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3657,9 +3650,12 @@ vErrors.push(err292);
 }
 errors++;
 }
-if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 > 16000 || isNaN(data96)){
-const err293 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data96};
+}
+if(data96.maxAbsoluteDecrease !== undefined){
+let data97 = data96.maxAbsoluteDecrease;
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 100000 || isNaN(data97)){
+const err293 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data97};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3668,8 +3664,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(data96 < 2 || isNaN(data96)){
-const err294 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data96};
+if(data97 < 0 || isNaN(data97)){
+const err294 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data97};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3679,10 +3675,8 @@ vErrors.push(err294);
 errors++;
 }
 }
-}
-let data97 = data94.metric;
-if(typeof data97 !== "string"){
-const err295 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data97};
+else {
+const err295 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data97};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3691,8 +3685,12 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(!(((data97 === "cosine") || (data97 === "dotProduct")) || (data97 === "euclidean"))){
-const err296 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data97};
+}
+if(data96.maxRelativeDecrease !== undefined){
+let data98 = data96.maxRelativeDecrease;
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 1 || isNaN(data98)){
+const err296 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data98};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3701,9 +3699,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-let data98 = data94.tenancy;
-if(typeof data98 !== "string"){
-const err297 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data98};
+if(data98 < 0 || isNaN(data98)){
+const err297 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data98};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3712,8 +3709,9 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(!(((data98 === "single") || (data98 === "namespacePerTenant")) || (data98 === "collectionPerTenant"))){
-const err298 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data98};
+}
+else {
+const err298 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data98};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3723,8 +3721,9 @@ vErrors.push(err298);
 errors++;
 }
 }
+}
 else {
-const err299 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data94};
+const err299 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data96};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3734,17 +3733,9 @@ vErrors.push(err299);
 errors++;
 }
 }
-let data99 = data11.data;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.sources === undefined){
-data99.sources = [];
 }
-if(data99.retention === undefined){
-data99.retention = {};
-}
-for(const key27 in data99){
-if(!((key27 === "sources") || (key27 === "retention"))){
-const err300 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data99};
+else {
+const err300 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data85};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3753,11 +3744,11 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-let data100 = data99.sources;
-if(Array.isArray(data100)){
-if(data100.length > 64){
-const err301 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data100};
+if(data58.systemPrompt !== undefined){
+let data99 = data58.systemPrompt;
+if(typeof data99 === "string"){
+if(func1(data99) > 20000){
+const err301 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data99};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3766,21 +3757,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-const len7 = data100.length;
-for(let i9=0; i9<len7; i9++){
-let data101 = data100[i9];
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.containsPersonalData === undefined){
-data101.containsPersonalData = false;
-}
-if(data101.realtime === undefined){
-data101.realtime = false;
-}
-if(data101.qualityChecks === undefined){
-data101.qualityChecks = [];
-}
-if(data101.name === undefined){
-const err302 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data101};
+if(func1(data99) < 1){
+const err302 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data99};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3789,8 +3767,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data101.kind === undefined){
-const err303 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data101};
+}
+else {
+const err303 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.systemPrompt.type,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data99};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3799,9 +3778,12 @@ vErrors.push(err303);
 }
 errors++;
 }
-for(const key28 in data101){
-if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key28))){
-const err304 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data101};
+}
+if(data58.reproducibility !== undefined){
+let data100 = data58.reproducibility;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.seed === undefined){
+const err304 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data100};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3810,12 +3792,8 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data101.name !== undefined){
-let data102 = data101.name;
-if(typeof data102 === "string"){
-if(func1(data102) > 63){
-const err305 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data102};
+if(data100.decoding === undefined){
+const err305 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data100};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3824,8 +3802,9 @@ vErrors.push(err305);
 }
 errors++;
 }
-if(func1(data102) < 1){
-const err306 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data102};
+for(const key26 in data100){
+if(!(((key26 === "seed") || (key26 === "decoding")) || (key26 === "promptTemplateVersion"))){
+const err306 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data100};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3834,8 +3813,11 @@ vErrors.push(err306);
 }
 errors++;
 }
-if(!pattern4.test(data102)){
-const err307 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data102};
+}
+if(data100.seed !== undefined){
+let data101 = data100.seed;
+if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
+const err307 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data101};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3844,9 +3826,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data102};
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 > 4294967295 || isNaN(data101)){
+const err308 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data101};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3855,11 +3837,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data101.kind !== undefined){
-let data103 = data101.kind;
-if(typeof data103 !== "string"){
-const err309 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data103};
+if(data101 < 0 || isNaN(data101)){
+const err309 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data101};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3868,8 +3847,13 @@ vErrors.push(err309);
 }
 errors++;
 }
-if(!(((((data103 === "database") || (data103 === "objectStore")) || (data103 === "api")) || (data103 === "stream")) || (data103 === "documents"))){
-const err310 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data103};
+}
+}
+if(data100.decoding !== undefined){
+let data102 = data100.decoding;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.temperature === undefined){
+const err310 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data102};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3878,12 +3862,9 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-if(data101.uri !== undefined){
-let data104 = data101.uri;
-if(typeof data104 === "string"){
-if(func1(data104) > 512){
-const err311 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data104};
+for(const key27 in data102){
+if(!((((key27 === "temperature") || (key27 === "topP")) || (key27 === "topK")) || (key27 === "maxTokens"))){
+const err311 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data102};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3892,8 +3873,12 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(func1(data104) < 1){
-const err312 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data104};
+}
+if(data102.temperature !== undefined){
+let data103 = data102.temperature;
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 > 2 || isNaN(data103)){
+const err312 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data103};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3902,9 +3887,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-else {
-const err313 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data104};
+if(data103 < 0 || isNaN(data103)){
+const err313 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data103};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3914,10 +3898,8 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data101.classification !== undefined){
-let data105 = data101.classification;
-if(typeof data105 !== "string"){
-const err314 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data105};
+else {
+const err314 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data103};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3926,8 +3908,12 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(!((((data105 === "public") || (data105 === "internal")) || (data105 === "confidential")) || (data105 === "restricted"))){
-const err315 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data105};
+}
+if(data102.topP !== undefined){
+let data104 = data102.topP;
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 1 || isNaN(data104)){
+const err315 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data104};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3936,10 +3922,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-let data106 = data101.containsPersonalData;
-if(typeof data106 !== "boolean"){
-const err316 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data106};
+if(data104 < 0 || isNaN(data104)){
+const err316 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data104};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3948,9 +3932,9 @@ vErrors.push(err316);
 }
 errors++;
 }
-let data107 = data101.realtime;
-if(typeof data107 !== "boolean"){
-const err317 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data107};
+}
+else {
+const err317 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data104};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3959,11 +3943,11 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(data101.freshnessSla !== undefined){
-let data108 = data101.freshnessSla;
-if(typeof data108 === "string"){
-if(func1(data108) > 16){
-const err318 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data108};
+}
+if(data102.topK !== undefined){
+let data105 = data102.topK;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err318 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data105};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3972,8 +3956,9 @@ vErrors.push(err318);
 }
 errors++;
 }
-if(func1(data108) < 1){
-const err319 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data108};
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 1000 || isNaN(data105)){
+const err319 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data105};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3982,8 +3967,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(!pattern16.test(data108)){
-const err320 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data108};
+if(data105 < 0 || isNaN(data105)){
+const err320 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data105};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3993,8 +3978,11 @@ vErrors.push(err320);
 errors++;
 }
 }
-else {
-const err321 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data108};
+}
+if(data102.maxTokens !== undefined){
+let data106 = data102.maxTokens;
+if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
+const err321 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data106};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4003,11 +3991,9 @@ vErrors.push(err321);
 }
 errors++;
 }
-}
-let data109 = data101.qualityChecks;
-if(Array.isArray(data109)){
-if(data109.length > 8){
-const err322 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data109};
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 > 200000 || isNaN(data106)){
+const err322 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data106};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4016,11 +4002,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-const len8 = data109.length;
-for(let i10=0; i10<len8; i10++){
-let data110 = data109[i10];
-if(typeof data110 !== "string"){
-const err323 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data110};
+if(data106 < 1 || isNaN(data106)){
+const err323 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data106};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4029,8 +4012,11 @@ vErrors.push(err323);
 }
 errors++;
 }
-if(!((((((((data110 === "schema") || (data110 === "nulls")) || (data110 === "duplicates")) || (data110 === "freshness")) || (data110 === "piiScan")) || (data110 === "biasScan")) || (data110 === "toxicity")) || (data110 === "drift"))){
-const err324 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data110};
+}
+}
+}
+else {
+const err324 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data102};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4040,18 +4026,11 @@ vErrors.push(err324);
 errors++;
 }
 }
-let i11 = data109.length;
-let j2;
-if(i11 > 1){
-const indices2 = {};
-for(;i11--;){
-let item2 = data109[i11];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err325 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data109};
+if(data100.promptTemplateVersion !== undefined){
+let data107 = data100.promptTemplateVersion;
+if(typeof data107 === "string"){
+if(func1(data107) > 100){
+const err325 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data107};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4059,14 +4038,9 @@ else {
 vErrors.push(err325);
 }
 errors++;
-break;
 }
-indices2[item2] = i11;
-}
-}
-}
-else {
-const err326 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data109};
+if(func1(data107) < 1){
+const err326 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data107};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4075,14 +4049,9 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(data101.lineage !== undefined){
-let data111 = data101.lineage;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(data111.upstream === undefined){
-data111.upstream = [];
 }
-if(data111.datasetVersion === undefined){
-const err327 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data111};
+else {
+const err327 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data107};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4091,9 +4060,10 @@ vErrors.push(err327);
 }
 errors++;
 }
-for(const key29 in data111){
-if(!((key29 === "datasetVersion") || (key29 === "upstream"))){
-const err328 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data111};
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data100};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4103,11 +4073,9 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data111.datasetVersion !== undefined){
-let data112 = data111.datasetVersion;
-if(typeof data112 === "string"){
-if(func1(data112) > 100){
-const err329 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data112};
+}
+else {
+const err329 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4116,8 +4084,10 @@ vErrors.push(err329);
 }
 errors++;
 }
-if(func1(data112) < 1){
-const err330 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data112};
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data57};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4127,8 +4097,17 @@ vErrors.push(err330);
 errors++;
 }
 }
-else {
-const err331 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data112};
+if(data11.vectorStore !== undefined){
+let data108 = data11.vectorStore;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.metric === undefined){
+data108.metric = "cosine";
+}
+if(data108.tenancy === undefined){
+data108.tenancy = "single";
+}
+if(data108.engine === undefined){
+const err331 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data108};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4137,11 +4116,8 @@ vErrors.push(err331);
 }
 errors++;
 }
-}
-let data113 = data111.upstream;
-if(Array.isArray(data113)){
-if(data113.length > 32){
-const err332 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data113};
+if(data108.dimensions === undefined){
+const err332 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data108};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4150,12 +4126,9 @@ vErrors.push(err332);
 }
 errors++;
 }
-const len9 = data113.length;
-for(let i12=0; i12<len9; i12++){
-let data114 = data113[i12];
-if(typeof data114 === "string"){
-if(func1(data114) > 200){
-const err333 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data114};
+for(const key28 in data108){
+if(!((((key28 === "engine") || (key28 === "dimensions")) || (key28 === "metric")) || (key28 === "tenancy"))){
+const err333 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data108};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4164,8 +4137,11 @@ vErrors.push(err333);
 }
 errors++;
 }
-if(func1(data114) < 1){
-const err334 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data114};
+}
+if(data108.engine !== undefined){
+let data109 = data108.engine;
+if(typeof data109 !== "string"){
+const err334 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data109};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4174,9 +4150,8 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-else {
-const err335 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data114};
+if(!((((data109 === "auroraPgvector") || (data109 === "opensearchServerless")) || (data109 === "qdrant")) || (data109 === "pgvector"))){
+const err335 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data109};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4186,9 +4161,10 @@ vErrors.push(err335);
 errors++;
 }
 }
-}
-else {
-const err336 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data113};
+if(data108.dimensions !== undefined){
+let data110 = data108.dimensions;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err336 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data110};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4197,9 +4173,9 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-else {
-const err337 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data111};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 > 16000 || isNaN(data110)){
+const err337 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data110};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4208,10 +4184,8 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-}
-else {
-const err338 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data101};
+if(data110 < 2 || isNaN(data110)){
+const err338 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data110};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4222,8 +4196,9 @@ errors++;
 }
 }
 }
-else {
-const err339 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data100};
+let data111 = data108.metric;
+if(typeof data111 !== "string"){
+const err339 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data111};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4232,20 +4207,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-let data115 = data99.retention;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.promptsDays === undefined){
-data115.promptsDays = 30;
-}
-if(data115.responsesDays === undefined){
-data115.responsesDays = 30;
-}
-if(data115.logsDays === undefined){
-data115.logsDays = 90;
-}
-for(const key30 in data115){
-if(!(((key30 === "promptsDays") || (key30 === "responsesDays")) || (key30 === "logsDays"))){
-const err340 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data115};
+if(!(((data111 === "cosine") || (data111 === "dotProduct")) || (data111 === "euclidean"))){
+const err340 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data111};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4254,10 +4217,9 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-let data116 = data115.promptsDays;
-if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
-const err341 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data116};
+let data112 = data108.tenancy;
+if(typeof data112 !== "string"){
+const err341 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data112};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4266,9 +4228,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-if((typeof data116 == "number") && (isFinite(data116))){
-if(data116 > 3650 || isNaN(data116)){
-const err342 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data116};
+if(!(((data112 === "single") || (data112 === "namespacePerTenant")) || (data112 === "collectionPerTenant"))){
+const err342 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data112};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4277,8 +4238,9 @@ vErrors.push(err342);
 }
 errors++;
 }
-if(data116 < 0 || isNaN(data116)){
-const err343 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data116};
+}
+else {
+const err343 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data108};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4288,9 +4250,17 @@ vErrors.push(err343);
 errors++;
 }
 }
-let data117 = data115.responsesDays;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err344 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data117};
+let data113 = data11.data;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.sources === undefined){
+data113.sources = [];
+}
+if(data113.retention === undefined){
+data113.retention = {};
+}
+for(const key29 in data113){
+if(!((key29 === "sources") || (key29 === "retention"))){
+const err344 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data113};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4299,9 +4269,11 @@ vErrors.push(err344);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 3650 || isNaN(data117)){
-const err345 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data117};
+}
+let data114 = data113.sources;
+if(Array.isArray(data114)){
+if(data114.length > 64){
+const err345 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data114};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4310,8 +4282,21 @@ vErrors.push(err345);
 }
 errors++;
 }
-if(data117 < 0 || isNaN(data117)){
-const err346 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data117};
+const len7 = data114.length;
+for(let i9=0; i9<len7; i9++){
+let data115 = data114[i9];
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.containsPersonalData === undefined){
+data115.containsPersonalData = false;
+}
+if(data115.realtime === undefined){
+data115.realtime = false;
+}
+if(data115.qualityChecks === undefined){
+data115.qualityChecks = [];
+}
+if(data115.name === undefined){
+const err346 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data115};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4320,10 +4305,8 @@ vErrors.push(err346);
 }
 errors++;
 }
-}
-let data118 = data115.logsDays;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err347 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data118};
+if(data115.kind === undefined){
+const err347 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data115};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4332,9 +4315,9 @@ vErrors.push(err347);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 > 3650 || isNaN(data118)){
-const err348 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data118};
+for(const key30 in data115){
+if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key30))){
+const err348 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data115};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4343,8 +4326,12 @@ vErrors.push(err348);
 }
 errors++;
 }
-if(data118 < 1 || isNaN(data118)){
-const err349 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data118};
+}
+if(data115.name !== undefined){
+let data116 = data115.name;
+if(typeof data116 === "string"){
+if(func1(data116) > 63){
+const err349 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data116};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4353,10 +4340,8 @@ vErrors.push(err349);
 }
 errors++;
 }
-}
-}
-else {
-const err350 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data115};
+if(func1(data116) < 1){
+const err350 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data116};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4365,9 +4350,8 @@ vErrors.push(err350);
 }
 errors++;
 }
-}
-else {
-const err351 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data99};
+if(!pattern4.test(data116)){
+const err351 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data116};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4376,20 +4360,9 @@ vErrors.push(err351);
 }
 errors++;
 }
-let data119 = data11.privacy;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.encryption === undefined){
-data119.encryption = {};
 }
-if(data119.piiRedaction === undefined){
-data119.piiRedaction = {};
-}
-if(data119.trainingOnUserData === undefined){
-data119.trainingOnUserData = {};
-}
-for(const key31 in data119){
-if(!(((key31 === "encryption") || (key31 === "piiRedaction")) || (key31 === "trainingOnUserData"))){
-const err352 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data119};
+else {
+const err352 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data116};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4399,20 +4372,10 @@ vErrors.push(err352);
 errors++;
 }
 }
-let data120 = data119.encryption;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-if(data120.atRest === undefined){
-data120.atRest = "customerManagedKey";
-}
-if(data120.keyRotation === undefined){
-data120.keyRotation = true;
-}
-if(data120.inTransit === undefined){
-data120.inTransit = {};
-}
-for(const key32 in data120){
-if(!(((key32 === "atRest") || (key32 === "keyRotation")) || (key32 === "inTransit"))){
-const err353 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data120};
+if(data115.kind !== undefined){
+let data117 = data115.kind;
+if(typeof data117 !== "string"){
+const err353 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data117};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4421,10 +4384,8 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-let data121 = data120.atRest;
-if(typeof data121 !== "string"){
-const err354 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data121};
+if(!(((((data117 === "database") || (data117 === "objectStore")) || (data117 === "api")) || (data117 === "stream")) || (data117 === "documents"))){
+const err354 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data117};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4433,8 +4394,12 @@ vErrors.push(err354);
 }
 errors++;
 }
-if(!(((data121 === "customerManagedKey") || (data121 === "providerManagedKey")) || (data121 === "none"))){
-const err355 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data121};
+}
+if(data115.uri !== undefined){
+let data118 = data115.uri;
+if(typeof data118 === "string"){
+if(func1(data118) > 512){
+const err355 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data118};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4443,9 +4408,8 @@ vErrors.push(err355);
 }
 errors++;
 }
-let data122 = data120.keyRotation;
-if(typeof data122 !== "boolean"){
-const err356 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data122};
+if(func1(data118) < 1){
+const err356 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data118};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4454,17 +4418,9 @@ vErrors.push(err356);
 }
 errors++;
 }
-let data123 = data120.inTransit;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.tls === undefined){
-data123.tls = true;
 }
-if(data123.minVersion === undefined){
-data123.minVersion = "1.2";
-}
-for(const key33 in data123){
-if(!((key33 === "tls") || (key33 === "minVersion"))){
-const err357 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data123};
+else {
+const err357 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data118};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4474,9 +4430,10 @@ vErrors.push(err357);
 errors++;
 }
 }
-let data124 = data123.tls;
-if(typeof data124 !== "boolean"){
-const err358 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data124};
+if(data115.classification !== undefined){
+let data119 = data115.classification;
+if(typeof data119 !== "string"){
+const err358 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data119};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4485,9 +4442,8 @@ vErrors.push(err358);
 }
 errors++;
 }
-let data125 = data123.minVersion;
-if(typeof data125 !== "string"){
-const err359 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data125};
+if(!((((data119 === "public") || (data119 === "internal")) || (data119 === "confidential")) || (data119 === "restricted"))){
+const err359 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data119};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4496,8 +4452,10 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(!((data125 === "1.2") || (data125 === "1.3"))){
-const err360 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data125};
+}
+let data120 = data115.containsPersonalData;
+if(typeof data120 !== "boolean"){
+const err360 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data120};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4506,9 +4464,9 @@ vErrors.push(err360);
 }
 errors++;
 }
-}
-else {
-const err361 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data123};
+let data121 = data115.realtime;
+if(typeof data121 !== "boolean"){
+const err361 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data121};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4517,9 +4475,11 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-else {
-const err362 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data120};
+if(data115.freshnessSla !== undefined){
+let data122 = data115.freshnessSla;
+if(typeof data122 === "string"){
+if(func1(data122) > 16){
+const err362 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data122};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4528,20 +4488,8 @@ vErrors.push(err362);
 }
 errors++;
 }
-let data126 = data119.piiRedaction;
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.prompts === undefined){
-data126.prompts = true;
-}
-if(data126.responses === undefined){
-data126.responses = true;
-}
-if(data126.logs === undefined){
-data126.logs = true;
-}
-for(const key34 in data126){
-if(!(((key34 === "prompts") || (key34 === "responses")) || (key34 === "logs"))){
-const err363 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data126};
+if(func1(data122) < 1){
+const err363 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data122};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4550,10 +4498,8 @@ vErrors.push(err363);
 }
 errors++;
 }
-}
-let data127 = data126.prompts;
-if(typeof data127 !== "boolean"){
-const err364 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data127};
+if(!pattern21.test(data122)){
+const err364 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data122};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4562,9 +4508,9 @@ vErrors.push(err364);
 }
 errors++;
 }
-let data128 = data126.responses;
-if(typeof data128 !== "boolean"){
-const err365 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data128};
+}
+else {
+const err365 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data122};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4573,9 +4519,11 @@ vErrors.push(err365);
 }
 errors++;
 }
-let data129 = data126.logs;
-if(typeof data129 !== "boolean"){
-const err366 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data129};
+}
+let data123 = data115.qualityChecks;
+if(Array.isArray(data123)){
+if(data123.length > 8){
+const err366 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data123};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4584,9 +4532,11 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-else {
-const err367 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data126};
+const len8 = data123.length;
+for(let i10=0; i10<len8; i10++){
+let data124 = data123[i10];
+if(typeof data124 !== "string"){
+const err367 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data124};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4595,14 +4545,8 @@ vErrors.push(err367);
 }
 errors++;
 }
-let data130 = data119.trainingOnUserData;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.allowed === undefined){
-data130.allowed = false;
-}
-for(const key35 in data130){
-if(!((key35 === "allowed") || (key35 === "consentRecord"))){
-const err368 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data130};
+if(!((((((((data124 === "schema") || (data124 === "nulls")) || (data124 === "duplicates")) || (data124 === "freshness")) || (data124 === "piiScan")) || (data124 === "biasScan")) || (data124 === "toxicity")) || (data124 === "drift"))){
+const err368 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data124};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4612,9 +4556,18 @@ vErrors.push(err368);
 errors++;
 }
 }
-let data131 = data130.allowed;
-if(typeof data131 !== "boolean"){
-const err369 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data131};
+let i11 = data123.length;
+let j2;
+if(i11 > 1){
+const indices2 = {};
+for(;i11--;){
+let item2 = data123[i11];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err369 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data123};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4622,12 +4575,14 @@ else {
 vErrors.push(err369);
 }
 errors++;
+break;
 }
-if(data130.consentRecord !== undefined){
-let data132 = data130.consentRecord;
-if(typeof data132 === "string"){
-if(func1(data132) > 300){
-const err370 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data132};
+indices2[item2] = i11;
+}
+}
+}
+else {
+const err370 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data123};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4636,8 +4591,14 @@ vErrors.push(err370);
 }
 errors++;
 }
-if(func1(data132) < 1){
-const err371 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data132};
+if(data115.lineage !== undefined){
+let data125 = data115.lineage;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.upstream === undefined){
+data125.upstream = [];
+}
+if(data125.datasetVersion === undefined){
+const err371 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data125};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4646,9 +4607,9 @@ vErrors.push(err371);
 }
 errors++;
 }
-}
-else {
-const err372 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data132};
+for(const key31 in data125){
+if(!((key31 === "datasetVersion") || (key31 === "upstream"))){
+const err372 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data125};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4658,9 +4619,11 @@ vErrors.push(err372);
 errors++;
 }
 }
-}
-else {
-const err373 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data130};
+if(data125.datasetVersion !== undefined){
+let data126 = data125.datasetVersion;
+if(typeof data126 === "string"){
+if(func1(data126) > 100){
+const err373 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data126};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4669,9 +4632,8 @@ vErrors.push(err373);
 }
 errors++;
 }
-}
-else {
-const err374 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data119};
+if(func1(data126) < 1){
+const err374 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data126};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4680,20 +4642,9 @@ vErrors.push(err374);
 }
 errors++;
 }
-let data133 = data11.explainability;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-if(data133.citations === undefined){
-data133.citations = false;
 }
-if(data133.reasoningTraces === undefined){
-data133.reasoningTraces = "none";
-}
-if(data133.userFacingExplanations === undefined){
-data133.userFacingExplanations = false;
-}
-for(const key36 in data133){
-if(!(((key36 === "citations") || (key36 === "reasoningTraces")) || (key36 === "userFacingExplanations"))){
-const err375 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data133};
+else {
+const err375 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data126};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4703,9 +4654,10 @@ vErrors.push(err375);
 errors++;
 }
 }
-let data134 = data133.citations;
-if(typeof data134 !== "boolean"){
-const err376 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data134};
+let data127 = data125.upstream;
+if(Array.isArray(data127)){
+if(data127.length > 32){
+const err376 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data127};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4714,9 +4666,12 @@ vErrors.push(err376);
 }
 errors++;
 }
-let data135 = data133.reasoningTraces;
-if(typeof data135 !== "string"){
-const err377 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data135};
+const len9 = data127.length;
+for(let i12=0; i12<len9; i12++){
+let data128 = data127[i12];
+if(typeof data128 === "string"){
+if(func1(data128) > 200){
+const err377 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data128};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4725,8 +4680,8 @@ vErrors.push(err377);
 }
 errors++;
 }
-if(!(((data135 === "none") || (data135 === "summary")) || (data135 === "full"))){
-const err378 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data135};
+if(func1(data128) < 1){
+const err378 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data128};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4735,9 +4690,9 @@ vErrors.push(err378);
 }
 errors++;
 }
-let data136 = data133.userFacingExplanations;
-if(typeof data136 !== "boolean"){
-const err379 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data136};
+}
+else {
+const err379 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data128};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4747,8 +4702,9 @@ vErrors.push(err379);
 errors++;
 }
 }
+}
 else {
-const err380 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data133};
+const err380 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data127};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4757,23 +4713,9 @@ vErrors.push(err380);
 }
 errors++;
 }
-let data137 = data11.humanFeedback;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-if(data137.capture === undefined){
-data137.capture = [];
 }
-if(data137.reviewQueue === undefined){
-data137.reviewQueue = {};
-}
-if(data137.retentionDays === undefined){
-data137.retentionDays = 365;
-}
-if(data137.accessRoles === undefined){
-data137.accessRoles = [];
-}
-for(const key37 in data137){
-if(!((((key37 === "capture") || (key37 === "reviewQueue")) || (key37 === "retentionDays")) || (key37 === "accessRoles"))){
-const err381 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data137};
+else {
+const err381 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data125};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4783,10 +4725,9 @@ vErrors.push(err381);
 errors++;
 }
 }
-let data138 = data137.capture;
-if(Array.isArray(data138)){
-if(data138.length > 4){
-const err382 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data138};
+}
+else {
+const err382 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data115};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4795,11 +4736,10 @@ vErrors.push(err382);
 }
 errors++;
 }
-const len10 = data138.length;
-for(let i13=0; i13<len10; i13++){
-let data139 = data138[i13];
-if(typeof data139 !== "string"){
-const err383 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data139};
+}
+}
+else {
+const err383 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data114};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4808,8 +4748,20 @@ vErrors.push(err383);
 }
 errors++;
 }
-if(!((((data139 === "thumbs") || (data139 === "rating")) || (data139 === "freeText")) || (data139 === "correction"))){
-const err384 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data139};
+let data129 = data113.retention;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.promptsDays === undefined){
+data129.promptsDays = 30;
+}
+if(data129.responsesDays === undefined){
+data129.responsesDays = 30;
+}
+if(data129.logsDays === undefined){
+data129.logsDays = 90;
+}
+for(const key32 in data129){
+if(!(((key32 === "promptsDays") || (key32 === "responsesDays")) || (key32 === "logsDays"))){
+const err384 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data129};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4819,18 +4771,9 @@ vErrors.push(err384);
 errors++;
 }
 }
-let i14 = data138.length;
-let j3;
-if(i14 > 1){
-const indices3 = {};
-for(;i14--;){
-let item3 = data138[i14];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err385 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data138};
+let data130 = data129.promptsDays;
+if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
+const err385 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data130};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4838,14 +4781,10 @@ else {
 vErrors.push(err385);
 }
 errors++;
-break;
 }
-indices3[item3] = i14;
-}
-}
-}
-else {
-const err386 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data138};
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 > 3650 || isNaN(data130)){
+const err386 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data130};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4854,17 +4793,8 @@ vErrors.push(err386);
 }
 errors++;
 }
-let data140 = data137.reviewQueue;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.enabled === undefined){
-data140.enabled = false;
-}
-if(data140.slaHours === undefined){
-data140.slaHours = 72;
-}
-for(const key38 in data140){
-if(!((key38 === "enabled") || (key38 === "slaHours"))){
-const err387 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data140};
+if(data130 < 0 || isNaN(data130)){
+const err387 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data130};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4874,9 +4804,9 @@ vErrors.push(err387);
 errors++;
 }
 }
-let data141 = data140.enabled;
-if(typeof data141 !== "boolean"){
-const err388 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data141};
+let data131 = data129.responsesDays;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err388 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data131};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4885,9 +4815,9 @@ vErrors.push(err388);
 }
 errors++;
 }
-let data142 = data140.slaHours;
-if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
-const err389 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data142};
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 3650 || isNaN(data131)){
+const err389 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data131};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4896,9 +4826,8 @@ vErrors.push(err389);
 }
 errors++;
 }
-if((typeof data142 == "number") && (isFinite(data142))){
-if(data142 > 720 || isNaN(data142)){
-const err390 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data142};
+if(data131 < 0 || isNaN(data131)){
+const err390 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data131};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4907,8 +4836,10 @@ vErrors.push(err390);
 }
 errors++;
 }
-if(data142 < 1 || isNaN(data142)){
-const err391 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data142};
+}
+let data132 = data129.logsDays;
+if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
+const err391 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data132};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4917,10 +4848,9 @@ vErrors.push(err391);
 }
 errors++;
 }
-}
-}
-else {
-const err392 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data140};
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 > 3650 || isNaN(data132)){
+const err392 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data132};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4929,9 +4859,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-let data143 = data137.retentionDays;
-if(!(((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143))) && (isFinite(data143)))){
-const err393 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data143};
+if(data132 < 1 || isNaN(data132)){
+const err393 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data132};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4940,9 +4869,10 @@ vErrors.push(err393);
 }
 errors++;
 }
-if((typeof data143 == "number") && (isFinite(data143))){
-if(data143 > 3650 || isNaN(data143)){
-const err394 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data143};
+}
+}
+else {
+const err394 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data129};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4951,8 +4881,9 @@ vErrors.push(err394);
 }
 errors++;
 }
-if(data143 < 1 || isNaN(data143)){
-const err395 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data143};
+}
+else {
+const err395 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data113};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4961,11 +4892,20 @@ vErrors.push(err395);
 }
 errors++;
 }
+let data133 = data11.privacy;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+if(data133.encryption === undefined){
+data133.encryption = {};
 }
-let data144 = data137.accessRoles;
-if(Array.isArray(data144)){
-if(data144.length > 16){
-const err396 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data144};
+if(data133.piiRedaction === undefined){
+data133.piiRedaction = {};
+}
+if(data133.trainingOnUserData === undefined){
+data133.trainingOnUserData = {};
+}
+for(const key33 in data133){
+if(!(((key33 === "encryption") || (key33 === "piiRedaction")) || (key33 === "trainingOnUserData"))){
+const err396 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data133};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4974,12 +4914,21 @@ vErrors.push(err396);
 }
 errors++;
 }
-const len11 = data144.length;
-for(let i15=0; i15<len11; i15++){
-let data145 = data144[i15];
-if(typeof data145 === "string"){
-if(func1(data145) > 63){
-const err397 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data145};
+}
+let data134 = data133.encryption;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.atRest === undefined){
+data134.atRest = "customerManagedKey";
+}
+if(data134.keyRotation === undefined){
+data134.keyRotation = true;
+}
+if(data134.inTransit === undefined){
+data134.inTransit = {};
+}
+for(const key34 in data134){
+if(!(((key34 === "atRest") || (key34 === "keyRotation")) || (key34 === "inTransit"))){
+const err397 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data134};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4988,8 +4937,10 @@ vErrors.push(err397);
 }
 errors++;
 }
-if(func1(data145) < 1){
-const err398 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data145};
+}
+let data135 = data134.atRest;
+if(typeof data135 !== "string"){
+const err398 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data135};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4998,8 +4949,8 @@ vErrors.push(err398);
 }
 errors++;
 }
-if(!pattern4.test(data145)){
-const err399 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data145};
+if(!(((data135 === "customerManagedKey") || (data135 === "providerManagedKey")) || (data135 === "none"))){
+const err399 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data135};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5008,9 +4959,9 @@ vErrors.push(err399);
 }
 errors++;
 }
-}
-else {
-const err400 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data145};
+let data136 = data134.keyRotation;
+if(typeof data136 !== "boolean"){
+const err400 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data136};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5019,10 +4970,17 @@ vErrors.push(err400);
 }
 errors++;
 }
+let data137 = data134.inTransit;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(data137.tls === undefined){
+data137.tls = true;
 }
+if(data137.minVersion === undefined){
+data137.minVersion = "1.2";
 }
-else {
-const err401 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data144};
+for(const key35 in data137){
+if(!((key35 === "tls") || (key35 === "minVersion"))){
+const err401 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data137};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5032,8 +4990,9 @@ vErrors.push(err401);
 errors++;
 }
 }
-else {
-const err402 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data137};
+let data138 = data137.tls;
+if(typeof data138 !== "boolean"){
+const err402 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data138};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5042,20 +5001,9 @@ vErrors.push(err402);
 }
 errors++;
 }
-let data146 = data11.guardrails;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.input === undefined){
-data146.input = {};
-}
-if(data146.output === undefined){
-data146.output = {};
-}
-if(data146.maxGpuReplicas === undefined){
-data146.maxGpuReplicas = 8;
-}
-for(const key39 in data146){
-if(!(((key39 === "input") || (key39 === "output")) || (key39 === "maxGpuReplicas"))){
-const err403 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data146};
+let data139 = data137.minVersion;
+if(typeof data139 !== "string"){
+const err403 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data139};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5064,21 +5012,8 @@ vErrors.push(err403);
 }
 errors++;
 }
-}
-let data147 = data146.input;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-if(data147.promptInjection === undefined){
-data147.promptInjection = false;
-}
-if(data147.pii === undefined){
-data147.pii = false;
-}
-if(data147.toxicity === undefined){
-data147.toxicity = false;
-}
-for(const key40 in data147){
-if(!(((key40 === "promptInjection") || (key40 === "pii")) || (key40 === "toxicity"))){
-const err404 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data147};
+if(!((data139 === "1.2") || (data139 === "1.3"))){
+const err404 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data139};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5088,9 +5023,8 @@ vErrors.push(err404);
 errors++;
 }
 }
-let data148 = data147.promptInjection;
-if(typeof data148 !== "boolean"){
-const err405 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data148};
+else {
+const err405 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data137};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5099,9 +5033,9 @@ vErrors.push(err405);
 }
 errors++;
 }
-let data149 = data147.pii;
-if(typeof data149 !== "boolean"){
-const err406 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data149};
+}
+else {
+const err406 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data134};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5110,9 +5044,20 @@ vErrors.push(err406);
 }
 errors++;
 }
-let data150 = data147.toxicity;
-if(typeof data150 !== "boolean"){
-const err407 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data150};
+let data140 = data133.piiRedaction;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.prompts === undefined){
+data140.prompts = true;
+}
+if(data140.responses === undefined){
+data140.responses = true;
+}
+if(data140.logs === undefined){
+data140.logs = true;
+}
+for(const key36 in data140){
+if(!(((key36 === "prompts") || (key36 === "responses")) || (key36 === "logs"))){
+const err407 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data140};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5122,8 +5067,9 @@ vErrors.push(err407);
 errors++;
 }
 }
-else {
-const err408 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data147};
+let data141 = data140.prompts;
+if(typeof data141 !== "boolean"){
+const err408 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data141};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5132,20 +5078,9 @@ vErrors.push(err408);
 }
 errors++;
 }
-let data151 = data146.output;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.pii === undefined){
-data151.pii = false;
-}
-if(data151.toxicity === undefined){
-data151.toxicity = false;
-}
-if(data151.grounding === undefined){
-data151.grounding = false;
-}
-for(const key41 in data151){
-if(!(((key41 === "pii") || (key41 === "toxicity")) || (key41 === "grounding"))){
-const err409 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data151};
+let data142 = data140.responses;
+if(typeof data142 !== "boolean"){
+const err409 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data142};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5154,10 +5089,9 @@ vErrors.push(err409);
 }
 errors++;
 }
-}
-let data152 = data151.pii;
-if(typeof data152 !== "boolean"){
-const err410 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data152};
+let data143 = data140.logs;
+if(typeof data143 !== "boolean"){
+const err410 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data143};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5166,9 +5100,9 @@ vErrors.push(err410);
 }
 errors++;
 }
-let data153 = data151.toxicity;
-if(typeof data153 !== "boolean"){
-const err411 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data153};
+}
+else {
+const err411 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data140};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5177,9 +5111,14 @@ vErrors.push(err411);
 }
 errors++;
 }
-let data154 = data151.grounding;
-if(typeof data154 !== "boolean"){
-const err412 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data154};
+let data144 = data133.trainingOnUserData;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.allowed === undefined){
+data144.allowed = false;
+}
+for(const key37 in data144){
+if(!((key37 === "allowed") || (key37 === "consentRecord"))){
+const err412 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data144};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5189,8 +5128,9 @@ vErrors.push(err412);
 errors++;
 }
 }
-else {
-const err413 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data151};
+let data145 = data144.allowed;
+if(typeof data145 !== "boolean"){
+const err413 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data145};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5199,9 +5139,11 @@ vErrors.push(err413);
 }
 errors++;
 }
-let data155 = data146.maxGpuReplicas;
-if(!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155)))){
-const err414 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data155};
+if(data144.consentRecord !== undefined){
+let data146 = data144.consentRecord;
+if(typeof data146 === "string"){
+if(func1(data146) > 300){
+const err414 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data146};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5210,9 +5152,8 @@ vErrors.push(err414);
 }
 errors++;
 }
-if((typeof data155 == "number") && (isFinite(data155))){
-if(data155 > 512 || isNaN(data155)){
-const err415 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data155};
+if(func1(data146) < 1){
+const err415 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data146};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5221,8 +5162,9 @@ vErrors.push(err415);
 }
 errors++;
 }
-if(data155 < 1 || isNaN(data155)){
-const err416 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data155};
+}
+else {
+const err416 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data146};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5234,7 +5176,7 @@ errors++;
 }
 }
 else {
-const err417 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data146};
+const err417 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data144};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5243,18 +5185,9 @@ vErrors.push(err417);
 }
 errors++;
 }
-if(data11.agent !== undefined){
-let data156 = data11.agent;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(data156.toolAllowlistEnforced === undefined){
-data156.toolAllowlistEnforced = true;
 }
-if(data156.tools === undefined){
-data156.tools = [];
-}
-for(const key42 in data156){
-if(!(((key42 === "maxSteps") || (key42 === "toolAllowlistEnforced")) || (key42 === "tools"))){
-const err418 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data156};
+else {
+const err418 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data133};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5263,11 +5196,20 @@ vErrors.push(err418);
 }
 errors++;
 }
+let data147 = data11.explainability;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.citations === undefined){
+data147.citations = false;
 }
-if(data156.maxSteps !== undefined){
-let data157 = data156.maxSteps;
-if(!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157)))){
-const err419 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data157};
+if(data147.reasoningTraces === undefined){
+data147.reasoningTraces = "none";
+}
+if(data147.userFacingExplanations === undefined){
+data147.userFacingExplanations = false;
+}
+for(const key38 in data147){
+if(!(((key38 === "citations") || (key38 === "reasoningTraces")) || (key38 === "userFacingExplanations"))){
+const err419 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data147};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5276,9 +5218,10 @@ vErrors.push(err419);
 }
 errors++;
 }
-if((typeof data157 == "number") && (isFinite(data157))){
-if(data157 > 1000 || isNaN(data157)){
-const err420 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data157};
+}
+let data148 = data147.citations;
+if(typeof data148 !== "boolean"){
+const err420 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data148};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5287,8 +5230,9 @@ vErrors.push(err420);
 }
 errors++;
 }
-if(data157 < 1 || isNaN(data157)){
-const err421 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data157};
+let data149 = data147.reasoningTraces;
+if(typeof data149 !== "string"){
+const err421 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data149};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5297,11 +5241,8 @@ vErrors.push(err421);
 }
 errors++;
 }
-}
-}
-let data158 = data156.toolAllowlistEnforced;
-if(typeof data158 !== "boolean"){
-const err422 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data158};
+if(!(((data149 === "none") || (data149 === "summary")) || (data149 === "full"))){
+const err422 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data149};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5310,10 +5251,9 @@ vErrors.push(err422);
 }
 errors++;
 }
-let data159 = data156.tools;
-if(Array.isArray(data159)){
-if(data159.length > 64){
-const err423 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data159};
+let data150 = data147.userFacingExplanations;
+if(typeof data150 !== "boolean"){
+const err423 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data150};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5322,18 +5262,9 @@ vErrors.push(err423);
 }
 errors++;
 }
-const len12 = data159.length;
-for(let i16=0; i16<len12; i16++){
-let data160 = data159[i16];
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-if(data160.permissions === undefined){
-data160.permissions = [];
 }
-if(data160.requiresApproval === undefined){
-data160.requiresApproval = false;
-}
-if(data160.name === undefined){
-const err424 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data160};
+else {
+const err424 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data147};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5342,8 +5273,23 @@ vErrors.push(err424);
 }
 errors++;
 }
-if(data160.impact === undefined){
-const err425 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data160};
+let data151 = data11.humanFeedback;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(data151.capture === undefined){
+data151.capture = [];
+}
+if(data151.reviewQueue === undefined){
+data151.reviewQueue = {};
+}
+if(data151.retentionDays === undefined){
+data151.retentionDays = 365;
+}
+if(data151.accessRoles === undefined){
+data151.accessRoles = [];
+}
+for(const key39 in data151){
+if(!((((key39 === "capture") || (key39 === "reviewQueue")) || (key39 === "retentionDays")) || (key39 === "accessRoles"))){
+const err425 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data151};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5352,9 +5298,11 @@ vErrors.push(err425);
 }
 errors++;
 }
-for(const key43 in data160){
-if(!((((key43 === "name") || (key43 === "impact")) || (key43 === "permissions")) || (key43 === "requiresApproval"))){
-const err426 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data160};
+}
+let data152 = data151.capture;
+if(Array.isArray(data152)){
+if(data152.length > 4){
+const err426 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data152};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5363,12 +5311,11 @@ vErrors.push(err426);
 }
 errors++;
 }
-}
-if(data160.name !== undefined){
-let data161 = data160.name;
-if(typeof data161 === "string"){
-if(func1(data161) > 63){
-const err427 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data161};
+const len10 = data152.length;
+for(let i13=0; i13<len10; i13++){
+let data153 = data152[i13];
+if(typeof data153 !== "string"){
+const err427 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data153};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5377,8 +5324,8 @@ vErrors.push(err427);
 }
 errors++;
 }
-if(func1(data161) < 1){
-const err428 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data161};
+if(!((((data153 === "thumbs") || (data153 === "rating")) || (data153 === "freeText")) || (data153 === "correction"))){
+const err428 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data153};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5387,8 +5334,19 @@ vErrors.push(err428);
 }
 errors++;
 }
-if(!pattern4.test(data161)){
-const err429 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data161};
+}
+let i14 = data152.length;
+let j3;
+if(i14 > 1){
+const indices3 = {};
+for(;i14--;){
+let item3 = data152[i14];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err429 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data152};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5396,10 +5354,14 @@ else {
 vErrors.push(err429);
 }
 errors++;
+break;
+}
+indices3[item3] = i14;
+}
 }
 }
 else {
-const err430 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data161};
+const err430 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data152};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5408,11 +5370,17 @@ vErrors.push(err430);
 }
 errors++;
 }
+let data154 = data151.reviewQueue;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.enabled === undefined){
+data154.enabled = false;
 }
-if(data160.impact !== undefined){
-let data162 = data160.impact;
-if(typeof data162 !== "string"){
-const err431 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data162};
+if(data154.slaHours === undefined){
+data154.slaHours = 72;
+}
+for(const key40 in data154){
+if(!((key40 === "enabled") || (key40 === "slaHours"))){
+const err431 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data154};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5421,8 +5389,10 @@ vErrors.push(err431);
 }
 errors++;
 }
-if(!(((data162 === "low") || (data162 === "medium")) || (data162 === "high"))){
-const err432 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data162};
+}
+let data155 = data154.enabled;
+if(typeof data155 !== "boolean"){
+const err432 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data155};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5431,11 +5401,9 @@ vErrors.push(err432);
 }
 errors++;
 }
-}
-let data163 = data160.permissions;
-if(Array.isArray(data163)){
-if(data163.length > 32){
-const err433 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data163};
+let data156 = data154.slaHours;
+if(!(((typeof data156 == "number") && (!(data156 % 1) && !isNaN(data156))) && (isFinite(data156)))){
+const err433 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data156};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5444,12 +5412,9 @@ vErrors.push(err433);
 }
 errors++;
 }
-const len13 = data163.length;
-for(let i17=0; i17<len13; i17++){
-let data164 = data163[i17];
-if(typeof data164 === "string"){
-if(func1(data164) > 128){
-const err434 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data164};
+if((typeof data156 == "number") && (isFinite(data156))){
+if(data156 > 720 || isNaN(data156)){
+const err434 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data156};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5458,8 +5423,8 @@ vErrors.push(err434);
 }
 errors++;
 }
-if(func1(data164) < 1){
-const err435 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data164};
+if(data156 < 1 || isNaN(data156)){
+const err435 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data156};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5469,8 +5434,9 @@ vErrors.push(err435);
 errors++;
 }
 }
+}
 else {
-const err436 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data164};
+const err436 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data154};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5479,10 +5445,9 @@ vErrors.push(err436);
 }
 errors++;
 }
-}
-}
-else {
-const err437 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data163};
+let data157 = data151.retentionDays;
+if(!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157)))){
+const err437 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data157};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5491,9 +5456,9 @@ vErrors.push(err437);
 }
 errors++;
 }
-let data165 = data160.requiresApproval;
-if(typeof data165 !== "boolean"){
-const err438 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data165};
+if((typeof data157 == "number") && (isFinite(data157))){
+if(data157 > 3650 || isNaN(data157)){
+const err438 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data157};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5502,9 +5467,8 @@ vErrors.push(err438);
 }
 errors++;
 }
-}
-else {
-const err439 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data160};
+if(data157 < 1 || isNaN(data157)){
+const err439 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data157};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5514,9 +5478,10 @@ vErrors.push(err439);
 errors++;
 }
 }
-}
-else {
-const err440 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data159};
+let data158 = data151.accessRoles;
+if(Array.isArray(data158)){
+if(data158.length > 16){
+const err440 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data158};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5525,9 +5490,12 @@ vErrors.push(err440);
 }
 errors++;
 }
-}
-else {
-const err441 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data156};
+const len11 = data158.length;
+for(let i15=0; i15<len11; i15++){
+let data159 = data158[i15];
+if(typeof data159 === "string"){
+if(func1(data159) > 63){
+const err441 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data159};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5536,15 +5504,8 @@ vErrors.push(err441);
 }
 errors++;
 }
-}
-if(data11.fineTuning !== undefined){
-let data166 = data11.fineTuning;
-if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
-if(data166.weightsEncryption === undefined){
-data166.weightsEncryption = "customerManagedKey";
-}
-if(data166.baseModel === undefined){
-const err442 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data166};
+if(func1(data159) < 1){
+const err442 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data159};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5553,8 +5514,8 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(data166.datasets === undefined){
-const err443 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data166};
+if(!pattern4.test(data159)){
+const err443 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data159};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5563,9 +5524,9 @@ vErrors.push(err443);
 }
 errors++;
 }
-for(const key44 in data166){
-if(!(((key44 === "baseModel") || (key44 === "datasets")) || (key44 === "weightsEncryption"))){
-const err444 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data166};
+}
+else {
+const err444 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data159};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5575,11 +5536,9 @@ vErrors.push(err444);
 errors++;
 }
 }
-if(data166.baseModel !== undefined){
-let data167 = data166.baseModel;
-if(typeof data167 === "string"){
-if(func1(data167) > 200){
-const err445 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data167};
+}
+else {
+const err445 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data158};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5588,8 +5547,9 @@ vErrors.push(err445);
 }
 errors++;
 }
-if(func1(data167) < 1){
-const err446 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data167};
+}
+else {
+const err446 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data151};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5598,9 +5558,20 @@ vErrors.push(err446);
 }
 errors++;
 }
+let data160 = data11.guardrails;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+if(data160.input === undefined){
+data160.input = {};
 }
-else {
-const err447 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data167};
+if(data160.output === undefined){
+data160.output = {};
+}
+if(data160.maxGpuReplicas === undefined){
+data160.maxGpuReplicas = 8;
+}
+for(const key41 in data160){
+if(!(((key41 === "input") || (key41 === "output")) || (key41 === "maxGpuReplicas"))){
+const err447 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data160};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5610,11 +5581,20 @@ vErrors.push(err447);
 errors++;
 }
 }
-if(data166.datasets !== undefined){
-let data168 = data166.datasets;
-if(Array.isArray(data168)){
-if(data168.length > 32){
-const err448 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data168};
+let data161 = data160.input;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+if(data161.promptInjection === undefined){
+data161.promptInjection = false;
+}
+if(data161.pii === undefined){
+data161.pii = false;
+}
+if(data161.toxicity === undefined){
+data161.toxicity = false;
+}
+for(const key42 in data161){
+if(!(((key42 === "promptInjection") || (key42 === "pii")) || (key42 === "toxicity"))){
+const err448 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data161};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5623,8 +5603,10 @@ vErrors.push(err448);
 }
 errors++;
 }
-if(data168.length < 1){
-const err449 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data168};
+}
+let data162 = data161.promptInjection;
+if(typeof data162 !== "boolean"){
+const err449 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data162};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5633,15 +5615,9 @@ vErrors.push(err449);
 }
 errors++;
 }
-const len14 = data168.length;
-for(let i18=0; i18<len14; i18++){
-let data169 = data168[i18];
-if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
-if(data169.biasScan === undefined){
-data169.biasScan = false;
-}
-if(data169.name === undefined){
-const err450 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
+let data163 = data161.pii;
+if(typeof data163 !== "boolean"){
+const err450 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data163};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5650,8 +5626,9 @@ vErrors.push(err450);
 }
 errors++;
 }
-if(data169.version === undefined){
-const err451 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
+let data164 = data161.toxicity;
+if(typeof data164 !== "boolean"){
+const err451 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data164};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5660,8 +5637,9 @@ vErrors.push(err451);
 }
 errors++;
 }
-if(data169.classification === undefined){
-const err452 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
+}
+else {
+const err452 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data161};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5670,9 +5648,26 @@ vErrors.push(err452);
 }
 errors++;
 }
-for(const key45 in data169){
-if(!(((((key45 === "name") || (key45 === "version")) || (key45 === "classification")) || (key45 === "lineage")) || (key45 === "biasScan"))){
-const err453 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
+let data165 = data160.output;
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+if(data165.pii === undefined){
+data165.pii = false;
+}
+if(data165.toxicity === undefined){
+data165.toxicity = false;
+}
+if(data165.grounding === undefined){
+data165.grounding = false;
+}
+if(data165.systemPromptLeakage === undefined){
+data165.systemPromptLeakage = false;
+}
+if(data165.toolCallValidation === undefined){
+data165.toolCallValidation = false;
+}
+for(const key43 in data165){
+if(!(((((key43 === "pii") || (key43 === "toxicity")) || (key43 === "grounding")) || (key43 === "systemPromptLeakage")) || (key43 === "toolCallValidation"))){
+const err453 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data165};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5682,11 +5677,9 @@ vErrors.push(err453);
 errors++;
 }
 }
-if(data169.name !== undefined){
-let data170 = data169.name;
-if(typeof data170 === "string"){
-if(func1(data170) > 63){
-const err454 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data170};
+let data166 = data165.pii;
+if(typeof data166 !== "boolean"){
+const err454 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data166};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5695,8 +5688,9 @@ vErrors.push(err454);
 }
 errors++;
 }
-if(func1(data170) < 1){
-const err455 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data170};
+let data167 = data165.toxicity;
+if(typeof data167 !== "boolean"){
+const err455 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data167};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5705,8 +5699,9 @@ vErrors.push(err455);
 }
 errors++;
 }
-if(!pattern4.test(data170)){
-const err456 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data170};
+let data168 = data165.grounding;
+if(typeof data168 !== "boolean"){
+const err456 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data168};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5715,9 +5710,9 @@ vErrors.push(err456);
 }
 errors++;
 }
-}
-else {
-const err457 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data170};
+let data169 = data165.systemPromptLeakage;
+if(typeof data169 !== "boolean"){
+const err457 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data169};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5726,12 +5721,9 @@ vErrors.push(err457);
 }
 errors++;
 }
-}
-if(data169.version !== undefined){
-let data171 = data169.version;
-if(typeof data171 === "string"){
-if(func1(data171) > 100){
-const err458 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data171};
+let data170 = data165.toolCallValidation;
+if(typeof data170 !== "boolean"){
+const err458 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data170};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5740,8 +5732,9 @@ vErrors.push(err458);
 }
 errors++;
 }
-if(func1(data171) < 1){
-const err459 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data171};
+}
+else {
+const err459 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data165};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5750,9 +5743,9 @@ vErrors.push(err459);
 }
 errors++;
 }
-}
-else {
-const err460 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data171};
+let data171 = data160.maxGpuReplicas;
+if(!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171)))){
+const err460 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data171};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5761,11 +5754,9 @@ vErrors.push(err460);
 }
 errors++;
 }
-}
-if(data169.classification !== undefined){
-let data172 = data169.classification;
-if(typeof data172 !== "string"){
-const err461 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data172};
+if((typeof data171 == "number") && (isFinite(data171))){
+if(data171 > 512 || isNaN(data171)){
+const err461 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data171};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5774,8 +5765,8 @@ vErrors.push(err461);
 }
 errors++;
 }
-if(!((((data172 === "public") || (data172 === "internal")) || (data172 === "confidential")) || (data172 === "restricted"))){
-const err462 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data172};
+if(data171 < 1 || isNaN(data171)){
+const err462 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data171};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5785,11 +5776,9 @@ vErrors.push(err462);
 errors++;
 }
 }
-if(data169.lineage !== undefined){
-let data173 = data169.lineage;
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-if(data173.upstream === undefined){
-const err463 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data173};
+}
+else {
+const err463 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data160};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5798,9 +5787,18 @@ vErrors.push(err463);
 }
 errors++;
 }
-for(const key46 in data173){
-if(!((key46 === "upstream") || (key46 === "transformations"))){
-const err464 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data173};
+if(data11.agent !== undefined){
+let data172 = data11.agent;
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+if(data172.toolAllowlistEnforced === undefined){
+data172.toolAllowlistEnforced = true;
+}
+if(data172.tools === undefined){
+data172.tools = [];
+}
+for(const key44 in data172){
+if(!(((key44 === "maxSteps") || (key44 === "toolAllowlistEnforced")) || (key44 === "tools"))){
+const err464 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data172};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5810,11 +5808,10 @@ vErrors.push(err464);
 errors++;
 }
 }
-if(data173.upstream !== undefined){
-let data174 = data173.upstream;
-if(Array.isArray(data174)){
-if(data174.length > 32){
-const err465 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data174};
+if(data172.maxSteps !== undefined){
+let data173 = data172.maxSteps;
+if(!(((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173))) && (isFinite(data173)))){
+const err465 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data173};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5823,8 +5820,9 @@ vErrors.push(err465);
 }
 errors++;
 }
-if(data174.length < 1){
-const err466 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data174};
+if((typeof data173 == "number") && (isFinite(data173))){
+if(data173 > 1000 || isNaN(data173)){
+const err466 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data173};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5833,12 +5831,8 @@ vErrors.push(err466);
 }
 errors++;
 }
-const len15 = data174.length;
-for(let i19=0; i19<len15; i19++){
-let data175 = data174[i19];
-if(typeof data175 === "string"){
-if(func1(data175) > 200){
-const err467 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data175};
+if(data173 < 1 || isNaN(data173)){
+const err467 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data173};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5847,8 +5841,11 @@ vErrors.push(err467);
 }
 errors++;
 }
-if(func1(data175) < 1){
-const err468 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data175};
+}
+}
+let data174 = data172.toolAllowlistEnforced;
+if(typeof data174 !== "boolean"){
+const err468 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data174};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5857,9 +5854,10 @@ vErrors.push(err468);
 }
 errors++;
 }
-}
-else {
-const err469 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data175};
+let data175 = data172.tools;
+if(Array.isArray(data175)){
+if(data175.length > 64){
+const err469 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data175};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5868,10 +5866,21 @@ vErrors.push(err469);
 }
 errors++;
 }
+const len12 = data175.length;
+for(let i16=0; i16<len12; i16++){
+let data176 = data175[i16];
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+if(data176.kind === undefined){
+data176.kind = "function";
 }
+if(data176.permissions === undefined){
+data176.permissions = [];
 }
-else {
-const err470 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data174};
+if(data176.requiresApproval === undefined){
+data176.requiresApproval = false;
+}
+if(data176.name === undefined){
+const err470 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data176};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5880,12 +5889,8 @@ vErrors.push(err470);
 }
 errors++;
 }
-}
-if(data173.transformations !== undefined){
-let data176 = data173.transformations;
-if(typeof data176 === "string"){
-if(func1(data176) > 500){
-const err471 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data176};
+if(data176.impact === undefined){
+const err471 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data176};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5894,8 +5899,9 @@ vErrors.push(err471);
 }
 errors++;
 }
-if(func1(data176) < 1){
-const err472 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data176};
+for(const key45 in data176){
+if(!(((((key45 === "name") || (key45 === "kind")) || (key45 === "impact")) || (key45 === "permissions")) || (key45 === "requiresApproval"))){
+const err472 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data176};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5905,8 +5911,11 @@ vErrors.push(err472);
 errors++;
 }
 }
-else {
-const err473 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data176};
+if(data176.name !== undefined){
+let data177 = data176.name;
+if(typeof data177 === "string"){
+if(func1(data177) > 63){
+const err473 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data177};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5915,10 +5924,8 @@ vErrors.push(err473);
 }
 errors++;
 }
-}
-}
-else {
-const err474 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data173};
+if(func1(data177) < 1){
+const err474 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data177};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5927,10 +5934,8 @@ vErrors.push(err474);
 }
 errors++;
 }
-}
-let data177 = data169.biasScan;
-if(typeof data177 !== "boolean"){
-const err475 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data177};
+if(!pattern4.test(data177)){
+const err475 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data177};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5941,7 +5946,7 @@ errors++;
 }
 }
 else {
-const err476 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data169};
+const err476 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data177};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5951,9 +5956,9 @@ vErrors.push(err476);
 errors++;
 }
 }
-}
-else {
-const err477 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data168};
+let data178 = data176.kind;
+if(typeof data178 !== "string"){
+const err477 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data178};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5962,10 +5967,8 @@ vErrors.push(err477);
 }
 errors++;
 }
-}
-let data178 = data166.weightsEncryption;
-if(typeof data178 !== "string"){
-const err478 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data178};
+if(!((((((data178 === "function") || (data178 === "retrieval")) || (data178 === "shell")) || (data178 === "sql")) || (data178 === "http")) || (data178 === "code"))){
+const err478 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data178};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5974,8 +5977,10 @@ vErrors.push(err478);
 }
 errors++;
 }
-if(!(((data178 === "customerManagedKey") || (data178 === "providerManagedKey")) || (data178 === "none"))){
-const err479 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data178};
+if(data176.impact !== undefined){
+let data179 = data176.impact;
+if(typeof data179 !== "string"){
+const err479 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data179};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5984,9 +5989,8 @@ vErrors.push(err479);
 }
 errors++;
 }
-}
-else {
-const err480 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data166};
+if(!(((data179 === "low") || (data179 === "medium")) || (data179 === "high"))){
+const err480 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data179};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -5996,14 +6000,10 @@ vErrors.push(err480);
 errors++;
 }
 }
-if(data11.embedded !== undefined){
-let data179 = data11.embedded;
-if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
-if(data179.vendorTrainsOnData === undefined){
-data179.vendorTrainsOnData = false;
-}
-if(data179.platform === undefined){
-const err481 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data179};
+let data180 = data176.permissions;
+if(Array.isArray(data180)){
+if(data180.length > 32){
+const err481 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data180};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6012,9 +6012,12 @@ vErrors.push(err481);
 }
 errors++;
 }
-for(const key47 in data179){
-if(!((((key47 === "platform") || (key47 === "dataOwnership")) || (key47 === "ipTerms")) || (key47 === "vendorTrainsOnData"))){
-const err482 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data179};
+const len13 = data180.length;
+for(let i17=0; i17<len13; i17++){
+let data181 = data180[i17];
+if(typeof data181 === "string"){
+if(func1(data181) > 128){
+const err482 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data181};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6023,12 +6026,8 @@ vErrors.push(err482);
 }
 errors++;
 }
-}
-if(data179.platform !== undefined){
-let data180 = data179.platform;
-if(typeof data180 === "string"){
-if(func1(data180) > 200){
-const err483 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data180};
+if(func1(data181) < 1){
+const err483 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data181};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6037,8 +6036,9 @@ vErrors.push(err483);
 }
 errors++;
 }
-if(func1(data180) < 1){
-const err484 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data180};
+}
+else {
+const err484 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data181};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6048,8 +6048,9 @@ vErrors.push(err484);
 errors++;
 }
 }
+}
 else {
-const err485 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data180};
+const err485 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data180};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6058,11 +6059,9 @@ vErrors.push(err485);
 }
 errors++;
 }
-}
-if(data179.dataOwnership !== undefined){
-let data181 = data179.dataOwnership;
-if(typeof data181 !== "string"){
-const err486 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data181};
+let data182 = data176.requiresApproval;
+if(typeof data182 !== "boolean"){
+const err486 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data182};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6071,8 +6070,9 @@ vErrors.push(err486);
 }
 errors++;
 }
-if(!(((data181 === "customer") || (data181 === "vendor")) || (data181 === "shared"))){
-const err487 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data181};
+}
+else {
+const err487 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data176};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6082,11 +6082,9 @@ vErrors.push(err487);
 errors++;
 }
 }
-if(data179.ipTerms !== undefined){
-let data182 = data179.ipTerms;
-if(typeof data182 === "string"){
-if(func1(data182) > 300){
-const err488 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data182};
+}
+else {
+const err488 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data175};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6095,8 +6093,9 @@ vErrors.push(err488);
 }
 errors++;
 }
-if(func1(data182) < 1){
-const err489 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data182};
+}
+else {
+const err489 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data172};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6106,8 +6105,14 @@ vErrors.push(err489);
 errors++;
 }
 }
-else {
-const err490 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data182};
+if(data11.fineTuning !== undefined){
+let data183 = data11.fineTuning;
+if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
+if(data183.weightsEncryption === undefined){
+data183.weightsEncryption = "customerManagedKey";
+}
+if(data183.baseModel === undefined){
+const err490 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data183};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6116,10 +6121,8 @@ vErrors.push(err490);
 }
 errors++;
 }
-}
-let data183 = data179.vendorTrainsOnData;
-if(typeof data183 !== "boolean"){
-const err491 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data183};
+if(data183.datasets === undefined){
+const err491 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data183};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6128,9 +6131,9 @@ vErrors.push(err491);
 }
 errors++;
 }
-}
-else {
-const err492 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data179};
+for(const key46 in data183){
+if(!(((key46 === "baseModel") || (key46 === "datasets")) || (key46 === "weightsEncryption"))){
+const err492 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data183};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6140,11 +6143,11 @@ vErrors.push(err492);
 errors++;
 }
 }
-if(data11.blackBoxApi !== undefined){
-let data184 = data11.blackBoxApi;
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-if(data184.provider === undefined){
-const err493 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data184};
+if(data183.baseModel !== undefined){
+let data184 = data183.baseModel;
+if(typeof data184 === "string"){
+if(func1(data184) > 200){
+const err493 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data184};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6153,8 +6156,8 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(data184.access === undefined){
-const err494 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data184};
+if(func1(data184) < 1){
+const err494 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data184};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6163,9 +6166,9 @@ vErrors.push(err494);
 }
 errors++;
 }
-for(const key48 in data184){
-if(!(((key48 === "provider") || (key48 === "access")) || (key48 === "dataRetentionAgreement"))){
-const err495 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data184};
+}
+else {
+const err495 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data184};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6175,10 +6178,11 @@ vErrors.push(err495);
 errors++;
 }
 }
-if(data184.provider !== undefined){
-let data185 = data184.provider;
-if(typeof data185 !== "string"){
-const err496 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data185};
+if(data183.datasets !== undefined){
+let data185 = data183.datasets;
+if(Array.isArray(data185)){
+if(data185.length > 32){
+const err496 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data185};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6187,8 +6191,8 @@ vErrors.push(err496);
 }
 errors++;
 }
-if(!((((((data185 === "bedrock") || (data185 === "azureOpenAI")) || (data185 === "openai")) || (data185 === "anthropic")) || (data185 === "vertex")) || (data185 === "other"))){
-const err497 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data185};
+if(data185.length < 1){
+const err497 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data185};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6197,11 +6201,15 @@ vErrors.push(err497);
 }
 errors++;
 }
+const len14 = data185.length;
+for(let i18=0; i18<len14; i18++){
+let data186 = data185[i18];
+if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
+if(data186.biasScan === undefined){
+data186.biasScan = false;
 }
-if(data184.access !== undefined){
-let data186 = data184.access;
-if(typeof data186 !== "string"){
-const err498 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data186};
+if(data186.name === undefined){
+const err498 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6210,8 +6218,8 @@ vErrors.push(err498);
 }
 errors++;
 }
-if(!(((data186 === "privateEndpoint") || (data186 === "proxy")) || (data186 === "public"))){
-const err499 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data186};
+if(data186.version === undefined){
+const err499 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6220,12 +6228,8 @@ vErrors.push(err499);
 }
 errors++;
 }
-}
-if(data184.dataRetentionAgreement !== undefined){
-let data187 = data184.dataRetentionAgreement;
-if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
-if(data187.zeroRetention === undefined){
-const err500 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data187};
+if(data186.classification === undefined){
+const err500 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6234,8 +6238,9 @@ vErrors.push(err500);
 }
 errors++;
 }
-if(data187.reference === undefined){
-const err501 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data187};
+for(const key47 in data186){
+if(!(((((key47 === "name") || (key47 === "version")) || (key47 === "classification")) || (key47 === "lineage")) || (key47 === "biasScan"))){
+const err501 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6244,9 +6249,12 @@ vErrors.push(err501);
 }
 errors++;
 }
-for(const key49 in data187){
-if(!((key49 === "zeroRetention") || (key49 === "reference"))){
-const err502 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data187};
+}
+if(data186.name !== undefined){
+let data187 = data186.name;
+if(typeof data187 === "string"){
+if(func1(data187) > 63){
+const err502 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data187};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6255,11 +6263,8 @@ vErrors.push(err502);
 }
 errors++;
 }
-}
-if(data187.zeroRetention !== undefined){
-let data188 = data187.zeroRetention;
-if(typeof data188 !== "boolean"){
-const err503 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data188};
+if(func1(data187) < 1){
+const err503 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data187};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6268,12 +6273,8 @@ vErrors.push(err503);
 }
 errors++;
 }
-}
-if(data187.reference !== undefined){
-let data189 = data187.reference;
-if(typeof data189 === "string"){
-if(func1(data189) > 300){
-const err504 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data189};
+if(!pattern4.test(data187)){
+const err504 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data187};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6282,8 +6283,9 @@ vErrors.push(err504);
 }
 errors++;
 }
-if(func1(data189) < 1){
-const err505 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data189};
+}
+else {
+const err505 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data187};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6293,8 +6295,11 @@ vErrors.push(err505);
 errors++;
 }
 }
-else {
-const err506 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data189};
+if(data186.version !== undefined){
+let data188 = data186.version;
+if(typeof data188 === "string"){
+if(func1(data188) > 100){
+const err506 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data188};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6303,10 +6308,8 @@ vErrors.push(err506);
 }
 errors++;
 }
-}
-}
-else {
-const err507 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data187};
+if(func1(data188) < 1){
+const err507 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data188};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6316,9 +6319,8 @@ vErrors.push(err507);
 errors++;
 }
 }
-}
 else {
-const err508 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data184};
+const err508 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data188};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6328,17 +6330,10 @@ vErrors.push(err508);
 errors++;
 }
 }
-if(data11.access !== undefined){
-let data190 = data11.access;
-if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
-if(data190.roles === undefined){
-data190.roles = [];
-}
-if(data190.breakGlass === undefined){
-data190.breakGlass = {};
-}
-if(data190.identityProvider === undefined){
-const err509 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data190};
+if(data186.classification !== undefined){
+let data189 = data186.classification;
+if(typeof data189 !== "string"){
+const err509 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data189};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6347,9 +6342,8 @@ vErrors.push(err509);
 }
 errors++;
 }
-for(const key50 in data190){
-if(!(((key50 === "identityProvider") || (key50 === "roles")) || (key50 === "breakGlass"))){
-const err510 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data190};
+if(!((((data189 === "public") || (data189 === "internal")) || (data189 === "confidential")) || (data189 === "restricted"))){
+const err510 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data189};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6359,11 +6353,11 @@ vErrors.push(err510);
 errors++;
 }
 }
-if(data190.identityProvider !== undefined){
-let data191 = data190.identityProvider;
-if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
-if(data191.type === undefined){
-const err511 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data191};
+if(data186.lineage !== undefined){
+let data190 = data186.lineage;
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+if(data190.upstream === undefined){
+const err511 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data190};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6372,9 +6366,9 @@ vErrors.push(err511);
 }
 errors++;
 }
-for(const key51 in data191){
-if(!((key51 === "type") || (key51 === "issuer"))){
-const err512 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data191};
+for(const key48 in data190){
+if(!((key48 === "upstream") || (key48 === "transformations"))){
+const err512 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data190};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6384,10 +6378,11 @@ vErrors.push(err512);
 errors++;
 }
 }
-if(data191.type !== undefined){
-let data192 = data191.type;
-if(typeof data192 !== "string"){
-const err513 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data192};
+if(data190.upstream !== undefined){
+let data191 = data190.upstream;
+if(Array.isArray(data191)){
+if(data191.length > 32){
+const err513 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data191};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6396,8 +6391,8 @@ vErrors.push(err513);
 }
 errors++;
 }
-if(!(((data192 === "oidc") || (data192 === "saml")) || (data192 === "iam"))){
-const err514 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data192};
+if(data191.length < 1){
+const err514 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data191};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6406,12 +6401,12 @@ vErrors.push(err514);
 }
 errors++;
 }
-}
-if(data191.issuer !== undefined){
-let data193 = data191.issuer;
-if(typeof data193 === "string"){
-if(func1(data193) > 512){
-const err515 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data193};
+const len15 = data191.length;
+for(let i19=0; i19<len15; i19++){
+let data192 = data191[i19];
+if(typeof data192 === "string"){
+if(func1(data192) > 200){
+const err515 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data192};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6420,8 +6415,8 @@ vErrors.push(err515);
 }
 errors++;
 }
-if(func1(data193) < 1){
-const err516 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data193};
+if(func1(data192) < 1){
+const err516 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data192};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6432,7 +6427,7 @@ errors++;
 }
 }
 else {
-const err517 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data193};
+const err517 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data192};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6444,7 +6439,7 @@ errors++;
 }
 }
 else {
-const err518 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data191};
+const err518 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data191};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6454,10 +6449,11 @@ vErrors.push(err518);
 errors++;
 }
 }
-let data194 = data190.roles;
-if(Array.isArray(data194)){
-if(data194.length > 32){
-const err519 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data194};
+if(data190.transformations !== undefined){
+let data193 = data190.transformations;
+if(typeof data193 === "string"){
+if(func1(data193) > 500){
+const err519 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data193};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6466,12 +6462,8 @@ vErrors.push(err519);
 }
 errors++;
 }
-const len16 = data194.length;
-for(let i20=0; i20<len16; i20++){
-let data195 = data194[i20];
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-if(data195.name === undefined){
-const err520 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data195};
+if(func1(data193) < 1){
+const err520 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data193};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6480,8 +6472,9 @@ vErrors.push(err520);
 }
 errors++;
 }
-if(data195.permissions === undefined){
-const err521 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data195};
+}
+else {
+const err521 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data193};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6490,9 +6483,10 @@ vErrors.push(err521);
 }
 errors++;
 }
-for(const key52 in data195){
-if(!((key52 === "name") || (key52 === "permissions"))){
-const err522 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data195};
+}
+}
+else {
+const err522 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data190};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6502,11 +6496,9 @@ vErrors.push(err522);
 errors++;
 }
 }
-if(data195.name !== undefined){
-let data196 = data195.name;
-if(typeof data196 === "string"){
-if(func1(data196) > 63){
-const err523 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data196};
+let data194 = data186.biasScan;
+if(typeof data194 !== "boolean"){
+const err523 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data194};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6515,8 +6507,9 @@ vErrors.push(err523);
 }
 errors++;
 }
-if(func1(data196) < 1){
-const err524 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data196};
+}
+else {
+const err524 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6525,8 +6518,10 @@ vErrors.push(err524);
 }
 errors++;
 }
-if(!pattern4.test(data196)){
-const err525 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data196};
+}
+}
+else {
+const err525 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data185};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6536,8 +6531,9 @@ vErrors.push(err525);
 errors++;
 }
 }
-else {
-const err526 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data196};
+let data195 = data183.weightsEncryption;
+if(typeof data195 !== "string"){
+const err526 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data195};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6546,12 +6542,8 @@ vErrors.push(err526);
 }
 errors++;
 }
-}
-if(data195.permissions !== undefined){
-let data197 = data195.permissions;
-if(Array.isArray(data197)){
-if(data197.length > 64){
-const err527 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data197};
+if(!(((data195 === "customerManagedKey") || (data195 === "providerManagedKey")) || (data195 === "none"))){
+const err527 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data195};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6560,8 +6552,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-if(data197.length < 1){
-const err528 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data197};
+}
+else {
+const err528 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data183};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6570,12 +6563,15 @@ vErrors.push(err528);
 }
 errors++;
 }
-const len17 = data197.length;
-for(let i21=0; i21<len17; i21++){
-let data198 = data197[i21];
-if(typeof data198 === "string"){
-if(func1(data198) > 128){
-const err529 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data198};
+}
+if(data11.embedded !== undefined){
+let data196 = data11.embedded;
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+if(data196.vendorTrainsOnData === undefined){
+data196.vendorTrainsOnData = false;
+}
+if(data196.platform === undefined){
+const err529 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data196};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6584,8 +6580,9 @@ vErrors.push(err529);
 }
 errors++;
 }
-if(func1(data198) < 1){
-const err530 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data198};
+for(const key49 in data196){
+if(!((((key49 === "platform") || (key49 === "dataOwnership")) || (key49 === "ipTerms")) || (key49 === "vendorTrainsOnData"))){
+const err530 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data196};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6595,8 +6592,11 @@ vErrors.push(err530);
 errors++;
 }
 }
-else {
-const err531 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data198};
+if(data196.platform !== undefined){
+let data197 = data196.platform;
+if(typeof data197 === "string"){
+if(func1(data197) > 200){
+const err531 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data197};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6605,10 +6605,8 @@ vErrors.push(err531);
 }
 errors++;
 }
-}
-}
-else {
-const err532 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data197};
+if(func1(data197) < 1){
+const err532 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data197};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6618,9 +6616,8 @@ vErrors.push(err532);
 errors++;
 }
 }
-}
 else {
-const err533 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data195};
+const err533 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data197};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6630,9 +6627,10 @@ vErrors.push(err533);
 errors++;
 }
 }
-}
-else {
-const err534 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data194};
+if(data196.dataOwnership !== undefined){
+let data198 = data196.dataOwnership;
+if(typeof data198 !== "string"){
+const err534 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data198};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6641,20 +6639,8 @@ vErrors.push(err534);
 }
 errors++;
 }
-let data199 = data190.breakGlass;
-if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
-if(data199.enabled === undefined){
-data199.enabled = false;
-}
-if(data199.audited === undefined){
-data199.audited = true;
-}
-if(data199.approvers === undefined){
-data199.approvers = [];
-}
-for(const key53 in data199){
-if(!(((key53 === "enabled") || (key53 === "audited")) || (key53 === "approvers"))){
-const err535 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data199};
+if(!(((data198 === "customer") || (data198 === "vendor")) || (data198 === "shared"))){
+const err535 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data198};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6664,9 +6650,11 @@ vErrors.push(err535);
 errors++;
 }
 }
-let data200 = data199.enabled;
-if(typeof data200 !== "boolean"){
-const err536 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data200};
+if(data196.ipTerms !== undefined){
+let data199 = data196.ipTerms;
+if(typeof data199 === "string"){
+if(func1(data199) > 300){
+const err536 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data199};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6675,9 +6663,8 @@ vErrors.push(err536);
 }
 errors++;
 }
-let data201 = data199.audited;
-if(typeof data201 !== "boolean"){
-const err537 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data201};
+if(func1(data199) < 1){
+const err537 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data199};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6686,10 +6673,9 @@ vErrors.push(err537);
 }
 errors++;
 }
-let data202 = data199.approvers;
-if(Array.isArray(data202)){
-if(data202.length > 8){
-const err538 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data202};
+}
+else {
+const err538 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data199};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6698,12 +6684,10 @@ vErrors.push(err538);
 }
 errors++;
 }
-const len18 = data202.length;
-for(let i22=0; i22<len18; i22++){
-let data203 = data202[i22];
-if(typeof data203 === "string"){
-if(func1(data203) > 256){
-const err539 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data203};
+}
+let data200 = data196.vendorTrainsOnData;
+if(typeof data200 !== "boolean"){
+const err539 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data200};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6712,8 +6696,9 @@ vErrors.push(err539);
 }
 errors++;
 }
-if(func1(data203) < 1){
-const err540 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data203};
+}
+else {
+const err540 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data196};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6723,8 +6708,11 @@ vErrors.push(err540);
 errors++;
 }
 }
-else {
-const err541 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data203};
+if(data11.blackBoxApi !== undefined){
+let data201 = data11.blackBoxApi;
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+if(data201.provider === undefined){
+const err541 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data201};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6733,10 +6721,8 @@ vErrors.push(err541);
 }
 errors++;
 }
-}
-}
-else {
-const err542 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data202};
+if(data201.access === undefined){
+const err542 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data201};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6745,9 +6731,9 @@ vErrors.push(err542);
 }
 errors++;
 }
-}
-else {
-const err543 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data199};
+for(const key50 in data201){
+if(!(((key50 === "provider") || (key50 === "access")) || (key50 === "dataRetentionAgreement"))){
+const err543 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data201};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6757,8 +6743,10 @@ vErrors.push(err543);
 errors++;
 }
 }
-else {
-const err544 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data190};
+if(data201.provider !== undefined){
+let data202 = data201.provider;
+if(typeof data202 !== "string"){
+const err544 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data202};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6767,21 +6755,8 @@ vErrors.push(err544);
 }
 errors++;
 }
-}
-let data204 = data11.observability;
-if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
-if(data204.audit === undefined){
-data204.audit = {};
-}
-if(data204.metrics === undefined){
-data204.metrics = true;
-}
-if(data204.tracing === undefined){
-data204.tracing = true;
-}
-for(const key54 in data204){
-if(!(((key54 === "audit") || (key54 === "metrics")) || (key54 === "tracing"))){
-const err545 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data204};
+if(!((((((data202 === "bedrock") || (data202 === "azureOpenAI")) || (data202 === "openai")) || (data202 === "anthropic")) || (data202 === "vertex")) || (data202 === "other"))){
+const err545 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data202};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6791,26 +6766,10 @@ vErrors.push(err545);
 errors++;
 }
 }
-let data205 = data204.audit;
-if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
-if(data205.enabled === undefined){
-data205.enabled = true;
-}
-if(data205.immutable === undefined){
-data205.immutable = true;
-}
-if(data205.retentionDays === undefined){
-data205.retentionDays = 365;
-}
-if(data205.recordModelVersion === undefined){
-data205.recordModelVersion = true;
-}
-if(data205.recordPolicyRevision === undefined){
-data205.recordPolicyRevision = true;
-}
-for(const key55 in data205){
-if(!(((((key55 === "enabled") || (key55 === "immutable")) || (key55 === "retentionDays")) || (key55 === "recordModelVersion")) || (key55 === "recordPolicyRevision"))){
-const err546 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data205};
+if(data201.access !== undefined){
+let data203 = data201.access;
+if(typeof data203 !== "string"){
+const err546 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data203};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6819,10 +6778,8 @@ vErrors.push(err546);
 }
 errors++;
 }
-}
-let data206 = data205.enabled;
-if(typeof data206 !== "boolean"){
-const err547 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data206};
+if(!(((data203 === "privateEndpoint") || (data203 === "proxy")) || (data203 === "public"))){
+const err547 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data203};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6831,9 +6788,12 @@ vErrors.push(err547);
 }
 errors++;
 }
-let data207 = data205.immutable;
-if(typeof data207 !== "boolean"){
-const err548 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data207};
+}
+if(data201.dataRetentionAgreement !== undefined){
+let data204 = data201.dataRetentionAgreement;
+if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
+if(data204.zeroRetention === undefined){
+const err548 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data204};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6842,9 +6802,8 @@ vErrors.push(err548);
 }
 errors++;
 }
-let data208 = data205.retentionDays;
-if(!(((typeof data208 == "number") && (!(data208 % 1) && !isNaN(data208))) && (isFinite(data208)))){
-const err549 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data208};
+if(data204.reference === undefined){
+const err549 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data204};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6853,9 +6812,9 @@ vErrors.push(err549);
 }
 errors++;
 }
-if((typeof data208 == "number") && (isFinite(data208))){
-if(data208 > 3650 || isNaN(data208)){
-const err550 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data208};
+for(const key51 in data204){
+if(!((key51 === "zeroRetention") || (key51 === "reference"))){
+const err550 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data204};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6864,8 +6823,11 @@ vErrors.push(err550);
 }
 errors++;
 }
-if(data208 < 1 || isNaN(data208)){
-const err551 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data208};
+}
+if(data204.zeroRetention !== undefined){
+let data205 = data204.zeroRetention;
+if(typeof data205 !== "boolean"){
+const err551 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data205};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6875,9 +6837,11 @@ vErrors.push(err551);
 errors++;
 }
 }
-let data209 = data205.recordModelVersion;
-if(typeof data209 !== "boolean"){
-const err552 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data209};
+if(data204.reference !== undefined){
+let data206 = data204.reference;
+if(typeof data206 === "string"){
+if(func1(data206) > 300){
+const err552 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data206};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6886,9 +6850,8 @@ vErrors.push(err552);
 }
 errors++;
 }
-let data210 = data205.recordPolicyRevision;
-if(typeof data210 !== "boolean"){
-const err553 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data210};
+if(func1(data206) < 1){
+const err553 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data206};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6899,7 +6862,7 @@ errors++;
 }
 }
 else {
-const err554 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data205};
+const err554 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data206};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6908,9 +6871,10 @@ vErrors.push(err554);
 }
 errors++;
 }
-let data211 = data204.metrics;
-if(typeof data211 !== "boolean"){
-const err555 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data211};
+}
+}
+else {
+const err555 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data204};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6919,9 +6883,10 @@ vErrors.push(err555);
 }
 errors++;
 }
-let data212 = data204.tracing;
-if(typeof data212 !== "boolean"){
-const err556 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data212};
+}
+}
+else {
+const err556 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data201};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6931,8 +6896,17 @@ vErrors.push(err556);
 errors++;
 }
 }
-else {
-const err557 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data204};
+if(data11.access !== undefined){
+let data207 = data11.access;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.roles === undefined){
+data207.roles = [];
+}
+if(data207.breakGlass === undefined){
+data207.breakGlass = {};
+}
+if(data207.identityProvider === undefined){
+const err557 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data207};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6941,14 +6915,9 @@ vErrors.push(err557);
 }
 errors++;
 }
-let data213 = data11.governance;
-if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
-if(data213.disclosure === undefined){
-data213.disclosure = {};
-}
-for(const key56 in data213){
-if(!((key56 === "stopPath") || (key56 === "disclosure"))){
-const err558 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data213};
+for(const key52 in data207){
+if(!(((key52 === "identityProvider") || (key52 === "roles")) || (key52 === "breakGlass"))){
+const err558 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data207};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6958,14 +6927,11 @@ vErrors.push(err558);
 errors++;
 }
 }
-if(data213.stopPath !== undefined){
-let data214 = data213.stopPath;
-if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
-if(data214.killSwitch === undefined){
-data214.killSwitch = true;
-}
-if(data214.runbook === undefined){
-const err559 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data214};
+if(data207.identityProvider !== undefined){
+let data208 = data207.identityProvider;
+if(data208 && typeof data208 == "object" && !Array.isArray(data208)){
+if(data208.type === undefined){
+const err559 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data208};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6974,9 +6940,9 @@ vErrors.push(err559);
 }
 errors++;
 }
-for(const key57 in data214){
-if(!((key57 === "runbook") || (key57 === "killSwitch"))){
-const err560 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data214};
+for(const key53 in data208){
+if(!((key53 === "type") || (key53 === "issuer"))){
+const err560 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data208};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6986,11 +6952,10 @@ vErrors.push(err560);
 errors++;
 }
 }
-if(data214.runbook !== undefined){
-let data215 = data214.runbook;
-if(typeof data215 === "string"){
-if(func1(data215) > 2048){
-const err561 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data215};
+if(data208.type !== undefined){
+let data209 = data208.type;
+if(typeof data209 !== "string"){
+const err561 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data209};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6999,8 +6964,8 @@ vErrors.push(err561);
 }
 errors++;
 }
-if(func1(data215) < 1){
-const err562 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data215};
+if(!(((data209 === "oidc") || (data209 === "saml")) || (data209 === "iam"))){
+const err562 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data209};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -7009,8 +6974,12 @@ vErrors.push(err562);
 }
 errors++;
 }
-if(!pattern21.test(data215)){
-const err563 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data215};
+}
+if(data208.issuer !== undefined){
+let data210 = data208.issuer;
+if(typeof data210 === "string"){
+if(func1(data210) > 512){
+const err563 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data210};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -7019,9 +6988,8 @@ vErrors.push(err563);
 }
 errors++;
 }
-}
-else {
-const err564 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data215};
+if(func1(data210) < 1){
+const err564 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data210};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7031,9 +6999,8 @@ vErrors.push(err564);
 errors++;
 }
 }
-let data216 = data214.killSwitch;
-if(typeof data216 !== "boolean"){
-const err565 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data216};
+else {
+const err565 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data210};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7043,8 +7010,9 @@ vErrors.push(err565);
 errors++;
 }
 }
+}
 else {
-const err566 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data214};
+const err566 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data208};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7054,14 +7022,10 @@ vErrors.push(err566);
 errors++;
 }
 }
-let data217 = data213.disclosure;
-if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
-if(data217.aiDisclosure === undefined){
-data217.aiDisclosure = false;
-}
-for(const key58 in data217){
-if(!((key58 === "aiDisclosure") || (key58 === "text"))){
-const err567 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data217};
+let data211 = data207.roles;
+if(Array.isArray(data211)){
+if(data211.length > 32){
+const err567 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data211};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7070,10 +7034,12 @@ vErrors.push(err567);
 }
 errors++;
 }
-}
-let data218 = data217.aiDisclosure;
-if(typeof data218 !== "boolean"){
-const err568 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data218};
+const len16 = data211.length;
+for(let i20=0; i20<len16; i20++){
+let data212 = data211[i20];
+if(data212 && typeof data212 == "object" && !Array.isArray(data212)){
+if(data212.name === undefined){
+const err568 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data212};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7082,11 +7048,8 @@ vErrors.push(err568);
 }
 errors++;
 }
-if(data217.text !== undefined){
-let data219 = data217.text;
-if(typeof data219 === "string"){
-if(func1(data219) > 1000){
-const err569 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data219};
+if(data212.permissions === undefined){
+const err569 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data212};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7095,8 +7058,9 @@ vErrors.push(err569);
 }
 errors++;
 }
-if(func1(data219) < 1){
-const err570 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data219};
+for(const key54 in data212){
+if(!((key54 === "name") || (key54 === "permissions"))){
+const err570 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data212};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7106,8 +7070,11 @@ vErrors.push(err570);
 errors++;
 }
 }
-else {
-const err571 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data219};
+if(data212.name !== undefined){
+let data213 = data212.name;
+if(typeof data213 === "string"){
+if(func1(data213) > 63){
+const err571 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data213};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7116,10 +7083,8 @@ vErrors.push(err571);
 }
 errors++;
 }
-}
-}
-else {
-const err572 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data217};
+if(func1(data213) < 1){
+const err572 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data213};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7128,9 +7093,8 @@ vErrors.push(err572);
 }
 errors++;
 }
-}
-else {
-const err573 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data213};
+if(!pattern4.test(data213)){
+const err573 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data213};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7139,23 +7103,9 @@ vErrors.push(err573);
 }
 errors++;
 }
-let data220 = data11.platform;
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
-if(data220.images === undefined){
-data220.images = {};
 }
-if(data220.gatewayClientNamespaces === undefined){
-data220.gatewayClientNamespaces = [];
-}
-if(data220.artifactStoreCidrs === undefined){
-data220.artifactStoreCidrs = [];
-}
-if(data220.egressProxyCidrs === undefined){
-data220.egressProxyCidrs = [];
-}
-for(const key59 in data220){
-if(!(((((key59 === "images") || (key59 === "gatewayClientNamespaces")) || (key59 === "artifactStoreCidrs")) || (key59 === "egressProxyCidrs")) || (key59 === "storageClass"))){
-const err574 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data220};
+else {
+const err574 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data213};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7165,11 +7115,11 @@ vErrors.push(err574);
 errors++;
 }
 }
-let data221 = data220.images;
-if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
-for(const key60 in data221){
-if(!((((key60 === "gateway") || (key60 === "vectorDatabase")) || (key60 === "modelFetcher")) || (key60 === "collector"))){
-const err575 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data221};
+if(data212.permissions !== undefined){
+let data214 = data212.permissions;
+if(Array.isArray(data214)){
+if(data214.length > 64){
+const err575 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data214};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7178,12 +7128,8 @@ vErrors.push(err575);
 }
 errors++;
 }
-}
-if(data221.gateway !== undefined){
-let data222 = data221.gateway;
-if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
-if(data222.repository === undefined){
-const err576 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data222};
+if(data214.length < 1){
+const err576 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data214};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7192,8 +7138,12 @@ vErrors.push(err576);
 }
 errors++;
 }
-if(data222.digest === undefined){
-const err577 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data222};
+const len17 = data214.length;
+for(let i21=0; i21<len17; i21++){
+let data215 = data214[i21];
+if(typeof data215 === "string"){
+if(func1(data215) > 128){
+const err577 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data215};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7202,9 +7152,8 @@ vErrors.push(err577);
 }
 errors++;
 }
-for(const key61 in data222){
-if(!((key61 === "repository") || (key61 === "digest"))){
-const err578 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data222};
+if(func1(data215) < 1){
+const err578 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data215};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7214,11 +7163,8 @@ vErrors.push(err578);
 errors++;
 }
 }
-if(data222.repository !== undefined){
-let data223 = data222.repository;
-if(typeof data223 === "string"){
-if(func1(data223) > 255){
-const err579 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data223};
+else {
+const err579 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data215};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7227,8 +7173,10 @@ vErrors.push(err579);
 }
 errors++;
 }
-if(func1(data223) < 1){
-const err580 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data223};
+}
+}
+else {
+const err580 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data214};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7238,8 +7186,9 @@ vErrors.push(err580);
 errors++;
 }
 }
+}
 else {
-const err581 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data223};
+const err581 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data212};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7249,11 +7198,9 @@ vErrors.push(err581);
 errors++;
 }
 }
-if(data222.digest !== undefined){
-let data224 = data222.digest;
-if(typeof data224 === "string"){
-if(func1(data224) > 71){
-const err582 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data224};
+}
+else {
+const err582 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data211};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7262,8 +7209,20 @@ vErrors.push(err582);
 }
 errors++;
 }
-if(func1(data224) < 1){
-const err583 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data224};
+let data216 = data207.breakGlass;
+if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
+if(data216.enabled === undefined){
+data216.enabled = false;
+}
+if(data216.audited === undefined){
+data216.audited = true;
+}
+if(data216.approvers === undefined){
+data216.approvers = [];
+}
+for(const key55 in data216){
+if(!(((key55 === "enabled") || (key55 === "audited")) || (key55 === "approvers"))){
+const err583 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data216};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7272,8 +7231,10 @@ vErrors.push(err583);
 }
 errors++;
 }
-if(!pattern13.test(data224)){
-const err584 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data224};
+}
+let data217 = data216.enabled;
+if(typeof data217 !== "boolean"){
+const err584 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data217};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7282,9 +7243,9 @@ vErrors.push(err584);
 }
 errors++;
 }
-}
-else {
-const err585 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data224};
+let data218 = data216.audited;
+if(typeof data218 !== "boolean"){
+const err585 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data218};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7293,10 +7254,10 @@ vErrors.push(err585);
 }
 errors++;
 }
-}
-}
-else {
-const err586 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data222};
+let data219 = data216.approvers;
+if(Array.isArray(data219)){
+if(data219.length > 8){
+const err586 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data219};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7305,12 +7266,12 @@ vErrors.push(err586);
 }
 errors++;
 }
-}
-if(data221.vectorDatabase !== undefined){
-let data225 = data221.vectorDatabase;
-if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
-if(data225.repository === undefined){
-const err587 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data225};
+const len18 = data219.length;
+for(let i22=0; i22<len18; i22++){
+let data220 = data219[i22];
+if(typeof data220 === "string"){
+if(func1(data220) > 256){
+const err587 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data220};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7319,8 +7280,8 @@ vErrors.push(err587);
 }
 errors++;
 }
-if(data225.digest === undefined){
-const err588 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data225};
+if(func1(data220) < 1){
+const err588 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data220};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7329,9 +7290,9 @@ vErrors.push(err588);
 }
 errors++;
 }
-for(const key62 in data225){
-if(!((key62 === "repository") || (key62 === "digest"))){
-const err589 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data225};
+}
+else {
+const err589 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data220};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7341,11 +7302,9 @@ vErrors.push(err589);
 errors++;
 }
 }
-if(data225.repository !== undefined){
-let data226 = data225.repository;
-if(typeof data226 === "string"){
-if(func1(data226) > 255){
-const err590 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data226};
+}
+else {
+const err590 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data219};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7354,8 +7313,9 @@ vErrors.push(err590);
 }
 errors++;
 }
-if(func1(data226) < 1){
-const err591 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data226};
+}
+else {
+const err591 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data216};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7366,7 +7326,7 @@ errors++;
 }
 }
 else {
-const err592 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data226};
+const err592 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data207};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7376,11 +7336,20 @@ vErrors.push(err592);
 errors++;
 }
 }
-if(data225.digest !== undefined){
-let data227 = data225.digest;
-if(typeof data227 === "string"){
-if(func1(data227) > 71){
-const err593 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data227};
+let data221 = data11.observability;
+if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
+if(data221.audit === undefined){
+data221.audit = {};
+}
+if(data221.metrics === undefined){
+data221.metrics = true;
+}
+if(data221.tracing === undefined){
+data221.tracing = true;
+}
+for(const key56 in data221){
+if(!(((key56 === "audit") || (key56 === "metrics")) || (key56 === "tracing"))){
+const err593 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data221};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7389,8 +7358,27 @@ vErrors.push(err593);
 }
 errors++;
 }
-if(func1(data227) < 1){
-const err594 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data227};
+}
+let data222 = data221.audit;
+if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
+if(data222.enabled === undefined){
+data222.enabled = true;
+}
+if(data222.immutable === undefined){
+data222.immutable = true;
+}
+if(data222.retentionDays === undefined){
+data222.retentionDays = 365;
+}
+if(data222.recordModelVersion === undefined){
+data222.recordModelVersion = true;
+}
+if(data222.recordPolicyRevision === undefined){
+data222.recordPolicyRevision = true;
+}
+for(const key57 in data222){
+if(!(((((key57 === "enabled") || (key57 === "immutable")) || (key57 === "retentionDays")) || (key57 === "recordModelVersion")) || (key57 === "recordPolicyRevision"))){
+const err594 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data222};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7399,8 +7387,10 @@ vErrors.push(err594);
 }
 errors++;
 }
-if(!pattern13.test(data227)){
-const err595 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data227};
+}
+let data223 = data222.enabled;
+if(typeof data223 !== "boolean"){
+const err595 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data223};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7409,9 +7399,9 @@ vErrors.push(err595);
 }
 errors++;
 }
-}
-else {
-const err596 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data227};
+let data224 = data222.immutable;
+if(typeof data224 !== "boolean"){
+const err596 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data224};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7420,10 +7410,9 @@ vErrors.push(err596);
 }
 errors++;
 }
-}
-}
-else {
-const err597 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data225};
+let data225 = data222.retentionDays;
+if(!(((typeof data225 == "number") && (!(data225 % 1) && !isNaN(data225))) && (isFinite(data225)))){
+const err597 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data225};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7432,12 +7421,9 @@ vErrors.push(err597);
 }
 errors++;
 }
-}
-if(data221.modelFetcher !== undefined){
-let data228 = data221.modelFetcher;
-if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
-if(data228.repository === undefined){
-const err598 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data228};
+if((typeof data225 == "number") && (isFinite(data225))){
+if(data225 > 3650 || isNaN(data225)){
+const err598 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data225};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7446,8 +7432,8 @@ vErrors.push(err598);
 }
 errors++;
 }
-if(data228.digest === undefined){
-const err599 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data228};
+if(data225 < 1 || isNaN(data225)){
+const err599 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data225};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7456,9 +7442,10 @@ vErrors.push(err599);
 }
 errors++;
 }
-for(const key63 in data228){
-if(!((key63 === "repository") || (key63 === "digest"))){
-const err600 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data228};
+}
+let data226 = data222.recordModelVersion;
+if(typeof data226 !== "boolean"){
+const err600 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data226};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7467,12 +7454,9 @@ vErrors.push(err600);
 }
 errors++;
 }
-}
-if(data228.repository !== undefined){
-let data229 = data228.repository;
-if(typeof data229 === "string"){
-if(func1(data229) > 255){
-const err601 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data229};
+let data227 = data222.recordPolicyRevision;
+if(typeof data227 !== "boolean"){
+const err601 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data227};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7481,8 +7465,9 @@ vErrors.push(err601);
 }
 errors++;
 }
-if(func1(data229) < 1){
-const err602 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data229};
+}
+else {
+const err602 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data222};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7491,9 +7476,9 @@ vErrors.push(err602);
 }
 errors++;
 }
-}
-else {
-const err603 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data229};
+let data228 = data221.metrics;
+if(typeof data228 !== "boolean"){
+const err603 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data228};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7502,12 +7487,9 @@ vErrors.push(err603);
 }
 errors++;
 }
-}
-if(data228.digest !== undefined){
-let data230 = data228.digest;
-if(typeof data230 === "string"){
-if(func1(data230) > 71){
-const err604 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data230};
+let data229 = data221.tracing;
+if(typeof data229 !== "boolean"){
+const err604 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data229};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7516,8 +7498,9 @@ vErrors.push(err604);
 }
 errors++;
 }
-if(func1(data230) < 1){
-const err605 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data230};
+}
+else {
+const err605 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data221};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7526,8 +7509,14 @@ vErrors.push(err605);
 }
 errors++;
 }
-if(!pattern13.test(data230)){
-const err606 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data230};
+let data230 = data11.governance;
+if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
+if(data230.disclosure === undefined){
+data230.disclosure = {};
+}
+for(const key58 in data230){
+if(!((key58 === "stopPath") || (key58 === "disclosure"))){
+const err606 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data230};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7537,8 +7526,14 @@ vErrors.push(err606);
 errors++;
 }
 }
-else {
-const err607 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data230};
+if(data230.stopPath !== undefined){
+let data231 = data230.stopPath;
+if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
+if(data231.killSwitch === undefined){
+data231.killSwitch = true;
+}
+if(data231.runbook === undefined){
+const err607 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data231};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7547,10 +7542,9 @@ vErrors.push(err607);
 }
 errors++;
 }
-}
-}
-else {
-const err608 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data228};
+for(const key59 in data231){
+if(!((key59 === "runbook") || (key59 === "killSwitch"))){
+const err608 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data231};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7560,11 +7554,11 @@ vErrors.push(err608);
 errors++;
 }
 }
-if(data221.collector !== undefined){
-let data231 = data221.collector;
-if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
-if(data231.repository === undefined){
-const err609 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data231};
+if(data231.runbook !== undefined){
+let data232 = data231.runbook;
+if(typeof data232 === "string"){
+if(func1(data232) > 2048){
+const err609 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data232};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7573,8 +7567,8 @@ vErrors.push(err609);
 }
 errors++;
 }
-if(data231.digest === undefined){
-const err610 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data231};
+if(func1(data232) < 1){
+const err610 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data232};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7583,9 +7577,8 @@ vErrors.push(err610);
 }
 errors++;
 }
-for(const key64 in data231){
-if(!((key64 === "repository") || (key64 === "digest"))){
-const err611 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data231};
+if(!pattern26.test(data232)){
+const err611 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data232};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7595,11 +7588,8 @@ vErrors.push(err611);
 errors++;
 }
 }
-if(data231.repository !== undefined){
-let data232 = data231.repository;
-if(typeof data232 === "string"){
-if(func1(data232) > 255){
-const err612 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data232};
+else {
+const err612 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data232};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7608,8 +7598,10 @@ vErrors.push(err612);
 }
 errors++;
 }
-if(func1(data232) < 1){
-const err613 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data232};
+}
+let data233 = data231.killSwitch;
+if(typeof data233 !== "boolean"){
+const err613 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data233};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7620,7 +7612,7 @@ errors++;
 }
 }
 else {
-const err614 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data232};
+const err614 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data231};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7630,11 +7622,14 @@ vErrors.push(err614);
 errors++;
 }
 }
-if(data231.digest !== undefined){
-let data233 = data231.digest;
-if(typeof data233 === "string"){
-if(func1(data233) > 71){
-const err615 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data233};
+let data234 = data230.disclosure;
+if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
+if(data234.aiDisclosure === undefined){
+data234.aiDisclosure = false;
+}
+for(const key60 in data234){
+if(!((key60 === "aiDisclosure") || (key60 === "text"))){
+const err615 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data234};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7643,8 +7638,10 @@ vErrors.push(err615);
 }
 errors++;
 }
-if(func1(data233) < 1){
-const err616 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data233};
+}
+let data235 = data234.aiDisclosure;
+if(typeof data235 !== "boolean"){
+const err616 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data235};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7653,8 +7650,11 @@ vErrors.push(err616);
 }
 errors++;
 }
-if(!pattern13.test(data233)){
-const err617 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data233};
+if(data234.text !== undefined){
+let data236 = data234.text;
+if(typeof data236 === "string"){
+if(func1(data236) > 1000){
+const err617 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data236};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -7663,9 +7663,8 @@ vErrors.push(err617);
 }
 errors++;
 }
-}
-else {
-const err618 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data233};
+if(func1(data236) < 1){
+const err618 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data236};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -7675,9 +7674,8 @@ vErrors.push(err618);
 errors++;
 }
 }
-}
 else {
-const err619 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data231};
+const err619 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data236};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -7689,7 +7687,7 @@ errors++;
 }
 }
 else {
-const err620 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data221};
+const err620 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data234};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -7698,10 +7696,9 @@ vErrors.push(err620);
 }
 errors++;
 }
-let data234 = data220.gatewayClientNamespaces;
-if(Array.isArray(data234)){
-if(data234.length > 16){
-const err621 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data234};
+}
+else {
+const err621 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data230};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -7710,12 +7707,35 @@ vErrors.push(err621);
 }
 errors++;
 }
-const len19 = data234.length;
-for(let i23=0; i23<len19; i23++){
-let data235 = data234[i23];
-if(typeof data235 === "string"){
-if(func1(data235) > 63){
-const err622 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data235};
+let data237 = data11.platform;
+if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
+if(data237.images === undefined){
+data237.images = {};
+}
+if(data237.internalIssuer === undefined){
+data237.internalIssuer = "llmops-internal-ca";
+}
+if(data237.gatewayClientNamespaces === undefined){
+data237.gatewayClientNamespaces = [];
+}
+if(data237.artifactStoreCidrs === undefined){
+data237.artifactStoreCidrs = [];
+}
+if(data237.egressProxyCidrs === undefined){
+data237.egressProxyCidrs = [];
+}
+if(data237.gpu === undefined){
+data237.gpu = {};
+}
+if(data237.autoscaling === undefined){
+data237.autoscaling = {};
+}
+if(data237.modelCache === undefined){
+data237.modelCache = {};
+}
+for(const key61 in data237){
+if(!(func11.call(schema31.properties.spec.properties.platform.properties, key61))){
+const err622 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data237};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -7724,8 +7744,12 @@ vErrors.push(err622);
 }
 errors++;
 }
-if(func1(data235) < 1){
-const err623 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data235};
+}
+let data238 = data237.images;
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+for(const key62 in data238){
+if(!(func11.call(schema31.properties.spec.properties.platform.properties.images.properties, key62))){
+const err623 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data238};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -7734,8 +7758,12 @@ vErrors.push(err623);
 }
 errors++;
 }
-if(!pattern4.test(data235)){
-const err624 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data235};
+}
+if(data238.gateway !== undefined){
+let data239 = data238.gateway;
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
+if(data239.repository === undefined){
+const err624 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data239};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -7744,9 +7772,8 @@ vErrors.push(err624);
 }
 errors++;
 }
-}
-else {
-const err625 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data235};
+if(data239.digest === undefined){
+const err625 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data239};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -7755,10 +7782,9 @@ vErrors.push(err625);
 }
 errors++;
 }
-}
-}
-else {
-const err626 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data234};
+for(const key63 in data239){
+if(!((key63 === "repository") || (key63 === "digest"))){
+const err626 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data239};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -7767,10 +7793,12 @@ vErrors.push(err626);
 }
 errors++;
 }
-let data236 = data220.artifactStoreCidrs;
-if(Array.isArray(data236)){
-if(data236.length > 16){
-const err627 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data236};
+}
+if(data239.repository !== undefined){
+let data240 = data239.repository;
+if(typeof data240 === "string"){
+if(func1(data240) > 255){
+const err627 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data240};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -7779,12 +7807,8 @@ vErrors.push(err627);
 }
 errors++;
 }
-const len20 = data236.length;
-for(let i24=0; i24<len20; i24++){
-let data237 = data236[i24];
-if(typeof data237 === "string"){
-if(func1(data237) > 18){
-const err628 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data237};
+if(func1(data240) < 1){
+const err628 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data240};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -7793,8 +7817,9 @@ vErrors.push(err628);
 }
 errors++;
 }
-if(func1(data237) < 1){
-const err629 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data237};
+}
+else {
+const err629 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data240};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -7803,8 +7828,12 @@ vErrors.push(err629);
 }
 errors++;
 }
-if(!pattern8.test(data237)){
-const err630 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data237};
+}
+if(data239.digest !== undefined){
+let data241 = data239.digest;
+if(typeof data241 === "string"){
+if(func1(data241) > 71){
+const err630 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data241};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -7813,9 +7842,8 @@ vErrors.push(err630);
 }
 errors++;
 }
-}
-else {
-const err631 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data237};
+if(func1(data241) < 1){
+const err631 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data241};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -7824,10 +7852,8 @@ vErrors.push(err631);
 }
 errors++;
 }
-}
-}
-else {
-const err632 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data236};
+if(!pattern18.test(data241)){
+const err632 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data241};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -7836,10 +7862,9 @@ vErrors.push(err632);
 }
 errors++;
 }
-let data238 = data220.egressProxyCidrs;
-if(Array.isArray(data238)){
-if(data238.length > 16){
-const err633 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data238};
+}
+else {
+const err633 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data241};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -7848,12 +7873,10 @@ vErrors.push(err633);
 }
 errors++;
 }
-const len21 = data238.length;
-for(let i25=0; i25<len21; i25++){
-let data239 = data238[i25];
-if(typeof data239 === "string"){
-if(func1(data239) > 18){
-const err634 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data239};
+}
+}
+else {
+const err634 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data239};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -7862,8 +7885,12 @@ vErrors.push(err634);
 }
 errors++;
 }
-if(func1(data239) < 1){
-const err635 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data239};
+}
+if(data238.vectorDatabase !== undefined){
+let data242 = data238.vectorDatabase;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.repository === undefined){
+const err635 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data242};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -7872,8 +7899,8 @@ vErrors.push(err635);
 }
 errors++;
 }
-if(!pattern8.test(data239)){
-const err636 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data239};
+if(data242.digest === undefined){
+const err636 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data242};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -7882,9 +7909,9 @@ vErrors.push(err636);
 }
 errors++;
 }
-}
-else {
-const err637 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data239};
+for(const key64 in data242){
+if(!((key64 === "repository") || (key64 === "digest"))){
+const err637 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data242};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -7894,9 +7921,11 @@ vErrors.push(err637);
 errors++;
 }
 }
-}
-else {
-const err638 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data238};
+if(data242.repository !== undefined){
+let data243 = data242.repository;
+if(typeof data243 === "string"){
+if(func1(data243) > 255){
+const err638 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data243};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -7905,11 +7934,8 @@ vErrors.push(err638);
 }
 errors++;
 }
-if(data220.storageClass !== undefined){
-let data240 = data220.storageClass;
-if(typeof data240 === "string"){
-if(func1(data240) > 63){
-const err639 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data240};
+if(func1(data243) < 1){
+const err639 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data243};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -7918,8 +7944,9 @@ vErrors.push(err639);
 }
 errors++;
 }
-if(func1(data240) < 1){
-const err640 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data240};
+}
+else {
+const err640 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data243};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -7929,8 +7956,11 @@ vErrors.push(err640);
 errors++;
 }
 }
-else {
-const err641 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data240};
+if(data242.digest !== undefined){
+let data244 = data242.digest;
+if(typeof data244 === "string"){
+if(func1(data244) > 71){
+const err641 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data244};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -7939,10 +7969,8 @@ vErrors.push(err641);
 }
 errors++;
 }
-}
-}
-else {
-const err642 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data220};
+if(func1(data244) < 1){
+const err642 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data244};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -7951,10 +7979,8 @@ vErrors.push(err642);
 }
 errors++;
 }
-let data241 = data11.exceptions;
-if(Array.isArray(data241)){
-if(data241.length > 64){
-const err643 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data241};
+if(!pattern18.test(data244)){
+const err643 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data244};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -7963,12 +7989,9 @@ vErrors.push(err643);
 }
 errors++;
 }
-const len22 = data241.length;
-for(let i26=0; i26<len22; i26++){
-let data242 = data241[i26];
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-if(data242.policyId === undefined){
-const err644 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
+}
+else {
+const err644 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data244};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -7977,8 +8000,10 @@ vErrors.push(err644);
 }
 errors++;
 }
-if(data242.reason === undefined){
-const err645 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
+}
+}
+else {
+const err645 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data242};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -7987,8 +8012,12 @@ vErrors.push(err645);
 }
 errors++;
 }
-if(data242.approver === undefined){
-const err646 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
+}
+if(data238.modelFetcher !== undefined){
+let data245 = data238.modelFetcher;
+if(data245 && typeof data245 == "object" && !Array.isArray(data245)){
+if(data245.repository === undefined){
+const err646 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data245};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -7997,8 +8026,8 @@ vErrors.push(err646);
 }
 errors++;
 }
-if(data242.expires === undefined){
-const err647 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
+if(data245.digest === undefined){
+const err647 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data245};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8007,9 +8036,9 @@ vErrors.push(err647);
 }
 errors++;
 }
-for(const key65 in data242){
-if(!(((((key65 === "policyId") || (key65 === "reason")) || (key65 === "approver")) || (key65 === "expires")) || (key65 === "path"))){
-const err648 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
+for(const key65 in data245){
+if(!((key65 === "repository") || (key65 === "digest"))){
+const err648 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data245};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8019,11 +8048,11 @@ vErrors.push(err648);
 errors++;
 }
 }
-if(data242.policyId !== undefined){
-let data243 = data242.policyId;
-if(typeof data243 === "string"){
-if(func1(data243) > 16){
-const err649 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data243};
+if(data245.repository !== undefined){
+let data246 = data245.repository;
+if(typeof data246 === "string"){
+if(func1(data246) > 255){
+const err649 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data246};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8032,8 +8061,8 @@ vErrors.push(err649);
 }
 errors++;
 }
-if(func1(data243) < 1){
-const err650 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data243};
+if(func1(data246) < 1){
+const err650 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data246};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8042,8 +8071,9 @@ vErrors.push(err650);
 }
 errors++;
 }
-if(!pattern29.test(data243)){
-const err651 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data243};
+}
+else {
+const err651 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data246};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8053,8 +8083,11 @@ vErrors.push(err651);
 errors++;
 }
 }
-else {
-const err652 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data243};
+if(data245.digest !== undefined){
+let data247 = data245.digest;
+if(typeof data247 === "string"){
+if(func1(data247) > 71){
+const err652 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data247};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8063,12 +8096,8 @@ vErrors.push(err652);
 }
 errors++;
 }
-}
-if(data242.reason !== undefined){
-let data244 = data242.reason;
-if(typeof data244 === "string"){
-if(func1(data244) > 1000){
-const err653 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data244};
+if(func1(data247) < 1){
+const err653 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data247};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8077,8 +8106,8 @@ vErrors.push(err653);
 }
 errors++;
 }
-if(func1(data244) < 1){
-const err654 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data244};
+if(!pattern18.test(data247)){
+const err654 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data247};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8089,7 +8118,7 @@ errors++;
 }
 }
 else {
-const err655 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data244};
+const err655 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data247};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8099,11 +8128,9 @@ vErrors.push(err655);
 errors++;
 }
 }
-if(data242.approver !== undefined){
-let data245 = data242.approver;
-if(typeof data245 === "string"){
-if(func1(data245) > 256){
-const err656 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data245};
+}
+else {
+const err656 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data245};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8112,8 +8139,12 @@ vErrors.push(err656);
 }
 errors++;
 }
-if(func1(data245) < 1){
-const err657 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data245};
+}
+if(data238.collector !== undefined){
+let data248 = data238.collector;
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+if(data248.repository === undefined){
+const err657 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data248};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8122,8 +8153,8 @@ vErrors.push(err657);
 }
 errors++;
 }
-if(!pattern5.test(data245)){
-const err658 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data245};
+if(data248.digest === undefined){
+const err658 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data248};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8132,9 +8163,9 @@ vErrors.push(err658);
 }
 errors++;
 }
-}
-else {
-const err659 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data245};
+for(const key66 in data248){
+if(!((key66 === "repository") || (key66 === "digest"))){
+const err659 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data248};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8144,11 +8175,11 @@ vErrors.push(err659);
 errors++;
 }
 }
-if(data242.expires !== undefined){
-let data246 = data242.expires;
-if(typeof data246 === "string"){
-if(func1(data246) > 10){
-const err660 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data246};
+if(data248.repository !== undefined){
+let data249 = data248.repository;
+if(typeof data249 === "string"){
+if(func1(data249) > 255){
+const err660 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data249};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8157,8 +8188,8 @@ vErrors.push(err660);
 }
 errors++;
 }
-if(func1(data246) < 1){
-const err661 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data246};
+if(func1(data249) < 1){
+const err661 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data249};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8167,8 +8198,9 @@ vErrors.push(err661);
 }
 errors++;
 }
-if(!pattern31.test(data246)){
-const err662 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data246};
+}
+else {
+const err662 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data249};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8178,8 +8210,11 @@ vErrors.push(err662);
 errors++;
 }
 }
-else {
-const err663 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data246};
+if(data248.digest !== undefined){
+let data250 = data248.digest;
+if(typeof data250 === "string"){
+if(func1(data250) > 71){
+const err663 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data250};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8188,12 +8223,8 @@ vErrors.push(err663);
 }
 errors++;
 }
-}
-if(data242.path !== undefined){
-let data247 = data242.path;
-if(typeof data247 === "string"){
-if(func1(data247) > 512){
-const err664 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data247};
+if(func1(data250) < 1){
+const err664 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data250};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8202,8 +8233,8 @@ vErrors.push(err664);
 }
 errors++;
 }
-if(func1(data247) < 1){
-const err665 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data247};
+if(!pattern18.test(data250)){
+const err665 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data250};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8214,7 +8245,7 @@ errors++;
 }
 }
 else {
-const err666 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data247};
+const err666 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data250};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8226,7 +8257,7 @@ errors++;
 }
 }
 else {
-const err667 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data242};
+const err667 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data248};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8236,9 +8267,11 @@ vErrors.push(err667);
 errors++;
 }
 }
-}
-else {
-const err668 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data241};
+if(data238.dcgmExporter !== undefined){
+let data251 = data238.dcgmExporter;
+if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
+if(data251.repository === undefined){
+const err668 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data251};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8247,9 +8280,8 @@ vErrors.push(err668);
 }
 errors++;
 }
-}
-else {
-const err669 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(data251.digest === undefined){
+const err669 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data251};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8258,15 +8290,1839 @@ vErrors.push(err669);
 }
 errors++;
 }
-}
-}
-else {
-const err670 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+for(const key67 in data251){
+if(!((key67 === "repository") || (key67 === "digest"))){
+const err670 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data251};
 if(vErrors === null){
 vErrors = [err670];
 }
 else {
 vErrors.push(err670);
+}
+errors++;
+}
+}
+if(data251.repository !== undefined){
+let data252 = data251.repository;
+if(typeof data252 === "string"){
+if(func1(data252) > 255){
+const err671 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data252};
+if(vErrors === null){
+vErrors = [err671];
+}
+else {
+vErrors.push(err671);
+}
+errors++;
+}
+if(func1(data252) < 1){
+const err672 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data252};
+if(vErrors === null){
+vErrors = [err672];
+}
+else {
+vErrors.push(err672);
+}
+errors++;
+}
+}
+else {
+const err673 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data252};
+if(vErrors === null){
+vErrors = [err673];
+}
+else {
+vErrors.push(err673);
+}
+errors++;
+}
+}
+if(data251.digest !== undefined){
+let data253 = data251.digest;
+if(typeof data253 === "string"){
+if(func1(data253) > 71){
+const err674 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data253};
+if(vErrors === null){
+vErrors = [err674];
+}
+else {
+vErrors.push(err674);
+}
+errors++;
+}
+if(func1(data253) < 1){
+const err675 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data253};
+if(vErrors === null){
+vErrors = [err675];
+}
+else {
+vErrors.push(err675);
+}
+errors++;
+}
+if(!pattern18.test(data253)){
+const err676 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data253};
+if(vErrors === null){
+vErrors = [err676];
+}
+else {
+vErrors.push(err676);
+}
+errors++;
+}
+}
+else {
+const err677 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data253};
+if(vErrors === null){
+vErrors = [err677];
+}
+else {
+vErrors.push(err677);
+}
+errors++;
+}
+}
+}
+else {
+const err678 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data251};
+if(vErrors === null){
+vErrors = [err678];
+}
+else {
+vErrors.push(err678);
+}
+errors++;
+}
+}
+if(data238.devicePlugin !== undefined){
+let data254 = data238.devicePlugin;
+if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
+if(data254.repository === undefined){
+const err679 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data254};
+if(vErrors === null){
+vErrors = [err679];
+}
+else {
+vErrors.push(err679);
+}
+errors++;
+}
+if(data254.digest === undefined){
+const err680 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data254};
+if(vErrors === null){
+vErrors = [err680];
+}
+else {
+vErrors.push(err680);
+}
+errors++;
+}
+for(const key68 in data254){
+if(!((key68 === "repository") || (key68 === "digest"))){
+const err681 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data254};
+if(vErrors === null){
+vErrors = [err681];
+}
+else {
+vErrors.push(err681);
+}
+errors++;
+}
+}
+if(data254.repository !== undefined){
+let data255 = data254.repository;
+if(typeof data255 === "string"){
+if(func1(data255) > 255){
+const err682 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data255};
+if(vErrors === null){
+vErrors = [err682];
+}
+else {
+vErrors.push(err682);
+}
+errors++;
+}
+if(func1(data255) < 1){
+const err683 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data255};
+if(vErrors === null){
+vErrors = [err683];
+}
+else {
+vErrors.push(err683);
+}
+errors++;
+}
+}
+else {
+const err684 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data255};
+if(vErrors === null){
+vErrors = [err684];
+}
+else {
+vErrors.push(err684);
+}
+errors++;
+}
+}
+if(data254.digest !== undefined){
+let data256 = data254.digest;
+if(typeof data256 === "string"){
+if(func1(data256) > 71){
+const err685 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data256};
+if(vErrors === null){
+vErrors = [err685];
+}
+else {
+vErrors.push(err685);
+}
+errors++;
+}
+if(func1(data256) < 1){
+const err686 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data256};
+if(vErrors === null){
+vErrors = [err686];
+}
+else {
+vErrors.push(err686);
+}
+errors++;
+}
+if(!pattern18.test(data256)){
+const err687 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data256};
+if(vErrors === null){
+vErrors = [err687];
+}
+else {
+vErrors.push(err687);
+}
+errors++;
+}
+}
+else {
+const err688 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data256};
+if(vErrors === null){
+vErrors = [err688];
+}
+else {
+vErrors.push(err688);
+}
+errors++;
+}
+}
+}
+else {
+const err689 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data254};
+if(vErrors === null){
+vErrors = [err689];
+}
+else {
+vErrors.push(err689);
+}
+errors++;
+}
+}
+if(data238.edgeProxy !== undefined){
+let data257 = data238.edgeProxy;
+if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
+if(data257.repository === undefined){
+const err690 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data257};
+if(vErrors === null){
+vErrors = [err690];
+}
+else {
+vErrors.push(err690);
+}
+errors++;
+}
+if(data257.digest === undefined){
+const err691 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data257};
+if(vErrors === null){
+vErrors = [err691];
+}
+else {
+vErrors.push(err691);
+}
+errors++;
+}
+for(const key69 in data257){
+if(!((key69 === "repository") || (key69 === "digest"))){
+const err692 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data257};
+if(vErrors === null){
+vErrors = [err692];
+}
+else {
+vErrors.push(err692);
+}
+errors++;
+}
+}
+if(data257.repository !== undefined){
+let data258 = data257.repository;
+if(typeof data258 === "string"){
+if(func1(data258) > 255){
+const err693 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data258};
+if(vErrors === null){
+vErrors = [err693];
+}
+else {
+vErrors.push(err693);
+}
+errors++;
+}
+if(func1(data258) < 1){
+const err694 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data258};
+if(vErrors === null){
+vErrors = [err694];
+}
+else {
+vErrors.push(err694);
+}
+errors++;
+}
+}
+else {
+const err695 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data258};
+if(vErrors === null){
+vErrors = [err695];
+}
+else {
+vErrors.push(err695);
+}
+errors++;
+}
+}
+if(data257.digest !== undefined){
+let data259 = data257.digest;
+if(typeof data259 === "string"){
+if(func1(data259) > 71){
+const err696 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data259};
+if(vErrors === null){
+vErrors = [err696];
+}
+else {
+vErrors.push(err696);
+}
+errors++;
+}
+if(func1(data259) < 1){
+const err697 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data259};
+if(vErrors === null){
+vErrors = [err697];
+}
+else {
+vErrors.push(err697);
+}
+errors++;
+}
+if(!pattern18.test(data259)){
+const err698 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data259};
+if(vErrors === null){
+vErrors = [err698];
+}
+else {
+vErrors.push(err698);
+}
+errors++;
+}
+}
+else {
+const err699 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data259};
+if(vErrors === null){
+vErrors = [err699];
+}
+else {
+vErrors.push(err699);
+}
+errors++;
+}
+}
+}
+else {
+const err700 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data257};
+if(vErrors === null){
+vErrors = [err700];
+}
+else {
+vErrors.push(err700);
+}
+errors++;
+}
+}
+if(data238.presidioAnalyzer !== undefined){
+let data260 = data238.presidioAnalyzer;
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+if(data260.repository === undefined){
+const err701 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data260};
+if(vErrors === null){
+vErrors = [err701];
+}
+else {
+vErrors.push(err701);
+}
+errors++;
+}
+if(data260.digest === undefined){
+const err702 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data260};
+if(vErrors === null){
+vErrors = [err702];
+}
+else {
+vErrors.push(err702);
+}
+errors++;
+}
+for(const key70 in data260){
+if(!((key70 === "repository") || (key70 === "digest"))){
+const err703 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data260};
+if(vErrors === null){
+vErrors = [err703];
+}
+else {
+vErrors.push(err703);
+}
+errors++;
+}
+}
+if(data260.repository !== undefined){
+let data261 = data260.repository;
+if(typeof data261 === "string"){
+if(func1(data261) > 255){
+const err704 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data261};
+if(vErrors === null){
+vErrors = [err704];
+}
+else {
+vErrors.push(err704);
+}
+errors++;
+}
+if(func1(data261) < 1){
+const err705 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data261};
+if(vErrors === null){
+vErrors = [err705];
+}
+else {
+vErrors.push(err705);
+}
+errors++;
+}
+}
+else {
+const err706 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data261};
+if(vErrors === null){
+vErrors = [err706];
+}
+else {
+vErrors.push(err706);
+}
+errors++;
+}
+}
+if(data260.digest !== undefined){
+let data262 = data260.digest;
+if(typeof data262 === "string"){
+if(func1(data262) > 71){
+const err707 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data262};
+if(vErrors === null){
+vErrors = [err707];
+}
+else {
+vErrors.push(err707);
+}
+errors++;
+}
+if(func1(data262) < 1){
+const err708 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data262};
+if(vErrors === null){
+vErrors = [err708];
+}
+else {
+vErrors.push(err708);
+}
+errors++;
+}
+if(!pattern18.test(data262)){
+const err709 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data262};
+if(vErrors === null){
+vErrors = [err709];
+}
+else {
+vErrors.push(err709);
+}
+errors++;
+}
+}
+else {
+const err710 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data262};
+if(vErrors === null){
+vErrors = [err710];
+}
+else {
+vErrors.push(err710);
+}
+errors++;
+}
+}
+}
+else {
+const err711 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data260};
+if(vErrors === null){
+vErrors = [err711];
+}
+else {
+vErrors.push(err711);
+}
+errors++;
+}
+}
+if(data238.presidioAnonymizer !== undefined){
+let data263 = data238.presidioAnonymizer;
+if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
+if(data263.repository === undefined){
+const err712 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data263};
+if(vErrors === null){
+vErrors = [err712];
+}
+else {
+vErrors.push(err712);
+}
+errors++;
+}
+if(data263.digest === undefined){
+const err713 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data263};
+if(vErrors === null){
+vErrors = [err713];
+}
+else {
+vErrors.push(err713);
+}
+errors++;
+}
+for(const key71 in data263){
+if(!((key71 === "repository") || (key71 === "digest"))){
+const err714 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data263};
+if(vErrors === null){
+vErrors = [err714];
+}
+else {
+vErrors.push(err714);
+}
+errors++;
+}
+}
+if(data263.repository !== undefined){
+let data264 = data263.repository;
+if(typeof data264 === "string"){
+if(func1(data264) > 255){
+const err715 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data264};
+if(vErrors === null){
+vErrors = [err715];
+}
+else {
+vErrors.push(err715);
+}
+errors++;
+}
+if(func1(data264) < 1){
+const err716 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data264};
+if(vErrors === null){
+vErrors = [err716];
+}
+else {
+vErrors.push(err716);
+}
+errors++;
+}
+}
+else {
+const err717 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data264};
+if(vErrors === null){
+vErrors = [err717];
+}
+else {
+vErrors.push(err717);
+}
+errors++;
+}
+}
+if(data263.digest !== undefined){
+let data265 = data263.digest;
+if(typeof data265 === "string"){
+if(func1(data265) > 71){
+const err718 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data265};
+if(vErrors === null){
+vErrors = [err718];
+}
+else {
+vErrors.push(err718);
+}
+errors++;
+}
+if(func1(data265) < 1){
+const err719 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data265};
+if(vErrors === null){
+vErrors = [err719];
+}
+else {
+vErrors.push(err719);
+}
+errors++;
+}
+if(!pattern18.test(data265)){
+const err720 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data265};
+if(vErrors === null){
+vErrors = [err720];
+}
+else {
+vErrors.push(err720);
+}
+errors++;
+}
+}
+else {
+const err721 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data265};
+if(vErrors === null){
+vErrors = [err721];
+}
+else {
+vErrors.push(err721);
+}
+errors++;
+}
+}
+}
+else {
+const err722 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data263};
+if(vErrors === null){
+vErrors = [err722];
+}
+else {
+vErrors.push(err722);
+}
+errors++;
+}
+}
+if(data238.limiterStore !== undefined){
+let data266 = data238.limiterStore;
+if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
+if(data266.repository === undefined){
+const err723 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data266};
+if(vErrors === null){
+vErrors = [err723];
+}
+else {
+vErrors.push(err723);
+}
+errors++;
+}
+if(data266.digest === undefined){
+const err724 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data266};
+if(vErrors === null){
+vErrors = [err724];
+}
+else {
+vErrors.push(err724);
+}
+errors++;
+}
+for(const key72 in data266){
+if(!((key72 === "repository") || (key72 === "digest"))){
+const err725 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data266};
+if(vErrors === null){
+vErrors = [err725];
+}
+else {
+vErrors.push(err725);
+}
+errors++;
+}
+}
+if(data266.repository !== undefined){
+let data267 = data266.repository;
+if(typeof data267 === "string"){
+if(func1(data267) > 255){
+const err726 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data267};
+if(vErrors === null){
+vErrors = [err726];
+}
+else {
+vErrors.push(err726);
+}
+errors++;
+}
+if(func1(data267) < 1){
+const err727 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data267};
+if(vErrors === null){
+vErrors = [err727];
+}
+else {
+vErrors.push(err727);
+}
+errors++;
+}
+}
+else {
+const err728 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data267};
+if(vErrors === null){
+vErrors = [err728];
+}
+else {
+vErrors.push(err728);
+}
+errors++;
+}
+}
+if(data266.digest !== undefined){
+let data268 = data266.digest;
+if(typeof data268 === "string"){
+if(func1(data268) > 71){
+const err729 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data268};
+if(vErrors === null){
+vErrors = [err729];
+}
+else {
+vErrors.push(err729);
+}
+errors++;
+}
+if(func1(data268) < 1){
+const err730 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data268};
+if(vErrors === null){
+vErrors = [err730];
+}
+else {
+vErrors.push(err730);
+}
+errors++;
+}
+if(!pattern18.test(data268)){
+const err731 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data268};
+if(vErrors === null){
+vErrors = [err731];
+}
+else {
+vErrors.push(err731);
+}
+errors++;
+}
+}
+else {
+const err732 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data268};
+if(vErrors === null){
+vErrors = [err732];
+}
+else {
+vErrors.push(err732);
+}
+errors++;
+}
+}
+}
+else {
+const err733 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data266};
+if(vErrors === null){
+vErrors = [err733];
+}
+else {
+vErrors.push(err733);
+}
+errors++;
+}
+}
+if(data238.llmGuard !== undefined){
+let data269 = data238.llmGuard;
+if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
+if(data269.repository === undefined){
+const err734 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data269};
+if(vErrors === null){
+vErrors = [err734];
+}
+else {
+vErrors.push(err734);
+}
+errors++;
+}
+if(data269.digest === undefined){
+const err735 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data269};
+if(vErrors === null){
+vErrors = [err735];
+}
+else {
+vErrors.push(err735);
+}
+errors++;
+}
+for(const key73 in data269){
+if(!((key73 === "repository") || (key73 === "digest"))){
+const err736 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data269};
+if(vErrors === null){
+vErrors = [err736];
+}
+else {
+vErrors.push(err736);
+}
+errors++;
+}
+}
+if(data269.repository !== undefined){
+let data270 = data269.repository;
+if(typeof data270 === "string"){
+if(func1(data270) > 255){
+const err737 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data270};
+if(vErrors === null){
+vErrors = [err737];
+}
+else {
+vErrors.push(err737);
+}
+errors++;
+}
+if(func1(data270) < 1){
+const err738 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data270};
+if(vErrors === null){
+vErrors = [err738];
+}
+else {
+vErrors.push(err738);
+}
+errors++;
+}
+}
+else {
+const err739 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data270};
+if(vErrors === null){
+vErrors = [err739];
+}
+else {
+vErrors.push(err739);
+}
+errors++;
+}
+}
+if(data269.digest !== undefined){
+let data271 = data269.digest;
+if(typeof data271 === "string"){
+if(func1(data271) > 71){
+const err740 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data271};
+if(vErrors === null){
+vErrors = [err740];
+}
+else {
+vErrors.push(err740);
+}
+errors++;
+}
+if(func1(data271) < 1){
+const err741 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data271};
+if(vErrors === null){
+vErrors = [err741];
+}
+else {
+vErrors.push(err741);
+}
+errors++;
+}
+if(!pattern18.test(data271)){
+const err742 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data271};
+if(vErrors === null){
+vErrors = [err742];
+}
+else {
+vErrors.push(err742);
+}
+errors++;
+}
+}
+else {
+const err743 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data271};
+if(vErrors === null){
+vErrors = [err743];
+}
+else {
+vErrors.push(err743);
+}
+errors++;
+}
+}
+}
+else {
+const err744 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data269};
+if(vErrors === null){
+vErrors = [err744];
+}
+else {
+vErrors.push(err744);
+}
+errors++;
+}
+}
+}
+else {
+const err745 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data238};
+if(vErrors === null){
+vErrors = [err745];
+}
+else {
+vErrors.push(err745);
+}
+errors++;
+}
+let data272 = data237.internalIssuer;
+if(typeof data272 === "string"){
+if(func1(data272) > 63){
+const err746 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data272};
+if(vErrors === null){
+vErrors = [err746];
+}
+else {
+vErrors.push(err746);
+}
+errors++;
+}
+if(func1(data272) < 1){
+const err747 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data272};
+if(vErrors === null){
+vErrors = [err747];
+}
+else {
+vErrors.push(err747);
+}
+errors++;
+}
+if(!pattern4.test(data272)){
+const err748 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data272};
+if(vErrors === null){
+vErrors = [err748];
+}
+else {
+vErrors.push(err748);
+}
+errors++;
+}
+}
+else {
+const err749 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data272};
+if(vErrors === null){
+vErrors = [err749];
+}
+else {
+vErrors.push(err749);
+}
+errors++;
+}
+let data273 = data237.gatewayClientNamespaces;
+if(Array.isArray(data273)){
+if(data273.length > 16){
+const err750 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data273};
+if(vErrors === null){
+vErrors = [err750];
+}
+else {
+vErrors.push(err750);
+}
+errors++;
+}
+const len19 = data273.length;
+for(let i23=0; i23<len19; i23++){
+let data274 = data273[i23];
+if(typeof data274 === "string"){
+if(func1(data274) > 63){
+const err751 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data274};
+if(vErrors === null){
+vErrors = [err751];
+}
+else {
+vErrors.push(err751);
+}
+errors++;
+}
+if(func1(data274) < 1){
+const err752 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data274};
+if(vErrors === null){
+vErrors = [err752];
+}
+else {
+vErrors.push(err752);
+}
+errors++;
+}
+if(!pattern4.test(data274)){
+const err753 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data274};
+if(vErrors === null){
+vErrors = [err753];
+}
+else {
+vErrors.push(err753);
+}
+errors++;
+}
+}
+else {
+const err754 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data274};
+if(vErrors === null){
+vErrors = [err754];
+}
+else {
+vErrors.push(err754);
+}
+errors++;
+}
+}
+}
+else {
+const err755 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data273};
+if(vErrors === null){
+vErrors = [err755];
+}
+else {
+vErrors.push(err755);
+}
+errors++;
+}
+let data275 = data237.artifactStoreCidrs;
+if(Array.isArray(data275)){
+if(data275.length > 16){
+const err756 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data275};
+if(vErrors === null){
+vErrors = [err756];
+}
+else {
+vErrors.push(err756);
+}
+errors++;
+}
+const len20 = data275.length;
+for(let i24=0; i24<len20; i24++){
+let data276 = data275[i24];
+if(typeof data276 === "string"){
+if(func1(data276) > 18){
+const err757 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data276};
+if(vErrors === null){
+vErrors = [err757];
+}
+else {
+vErrors.push(err757);
+}
+errors++;
+}
+if(func1(data276) < 1){
+const err758 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data276};
+if(vErrors === null){
+vErrors = [err758];
+}
+else {
+vErrors.push(err758);
+}
+errors++;
+}
+if(!pattern8.test(data276)){
+const err759 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data276};
+if(vErrors === null){
+vErrors = [err759];
+}
+else {
+vErrors.push(err759);
+}
+errors++;
+}
+}
+else {
+const err760 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data276};
+if(vErrors === null){
+vErrors = [err760];
+}
+else {
+vErrors.push(err760);
+}
+errors++;
+}
+}
+}
+else {
+const err761 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data275};
+if(vErrors === null){
+vErrors = [err761];
+}
+else {
+vErrors.push(err761);
+}
+errors++;
+}
+let data277 = data237.egressProxyCidrs;
+if(Array.isArray(data277)){
+if(data277.length > 16){
+const err762 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data277};
+if(vErrors === null){
+vErrors = [err762];
+}
+else {
+vErrors.push(err762);
+}
+errors++;
+}
+const len21 = data277.length;
+for(let i25=0; i25<len21; i25++){
+let data278 = data277[i25];
+if(typeof data278 === "string"){
+if(func1(data278) > 18){
+const err763 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data278};
+if(vErrors === null){
+vErrors = [err763];
+}
+else {
+vErrors.push(err763);
+}
+errors++;
+}
+if(func1(data278) < 1){
+const err764 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data278};
+if(vErrors === null){
+vErrors = [err764];
+}
+else {
+vErrors.push(err764);
+}
+errors++;
+}
+if(!pattern8.test(data278)){
+const err765 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data278};
+if(vErrors === null){
+vErrors = [err765];
+}
+else {
+vErrors.push(err765);
+}
+errors++;
+}
+}
+else {
+const err766 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data278};
+if(vErrors === null){
+vErrors = [err766];
+}
+else {
+vErrors.push(err766);
+}
+errors++;
+}
+}
+}
+else {
+const err767 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data277};
+if(vErrors === null){
+vErrors = [err767];
+}
+else {
+vErrors.push(err767);
+}
+errors++;
+}
+if(data237.storageClass !== undefined){
+let data279 = data237.storageClass;
+if(typeof data279 === "string"){
+if(func1(data279) > 63){
+const err768 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data279};
+if(vErrors === null){
+vErrors = [err768];
+}
+else {
+vErrors.push(err768);
+}
+errors++;
+}
+if(func1(data279) < 1){
+const err769 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data279};
+if(vErrors === null){
+vErrors = [err769];
+}
+else {
+vErrors.push(err769);
+}
+errors++;
+}
+}
+else {
+const err770 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data279};
+if(vErrors === null){
+vErrors = [err770];
+}
+else {
+vErrors.push(err770);
+}
+errors++;
+}
+}
+let data280 = data237.gpu;
+if(data280 && typeof data280 == "object" && !Array.isArray(data280)){
+if(data280.install === undefined){
+data280.install = "none";
+}
+if(data280.namespace === undefined){
+data280.namespace = "llmops-gpu";
+}
+for(const key74 in data280){
+if(!((key74 === "install") || (key74 === "namespace"))){
+const err771 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data280};
+if(vErrors === null){
+vErrors = [err771];
+}
+else {
+vErrors.push(err771);
+}
+errors++;
+}
+}
+let data281 = data280.install;
+if(typeof data281 !== "string"){
+const err772 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data281};
+if(vErrors === null){
+vErrors = [err772];
+}
+else {
+vErrors.push(err772);
+}
+errors++;
+}
+if(!((data281 === "none") || (data281 === "devicePlugin"))){
+const err773 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data281};
+if(vErrors === null){
+vErrors = [err773];
+}
+else {
+vErrors.push(err773);
+}
+errors++;
+}
+let data282 = data280.namespace;
+if(typeof data282 === "string"){
+if(func1(data282) > 63){
+const err774 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data282};
+if(vErrors === null){
+vErrors = [err774];
+}
+else {
+vErrors.push(err774);
+}
+errors++;
+}
+if(func1(data282) < 1){
+const err775 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data282};
+if(vErrors === null){
+vErrors = [err775];
+}
+else {
+vErrors.push(err775);
+}
+errors++;
+}
+if(!pattern4.test(data282)){
+const err776 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data282};
+if(vErrors === null){
+vErrors = [err776];
+}
+else {
+vErrors.push(err776);
+}
+errors++;
+}
+}
+else {
+const err777 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data282};
+if(vErrors === null){
+vErrors = [err777];
+}
+else {
+vErrors.push(err777);
+}
+errors++;
+}
+}
+else {
+const err778 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data280};
+if(vErrors === null){
+vErrors = [err778];
+}
+else {
+vErrors.push(err778);
+}
+errors++;
+}
+let data283 = data237.autoscaling;
+if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+if(data283.prometheusAddress === undefined){
+data283.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
+}
+if(data283.monitoringNamespace === undefined){
+data283.monitoringNamespace = "monitoring";
+}
+if(data283.queueTargetPerReplica === undefined){
+data283.queueTargetPerReplica = 4;
+}
+if(data283.scaleDownStabilizationSeconds === undefined){
+data283.scaleDownStabilizationSeconds = 300;
+}
+for(const key75 in data283){
+if(!((((key75 === "prometheusAddress") || (key75 === "monitoringNamespace")) || (key75 === "queueTargetPerReplica")) || (key75 === "scaleDownStabilizationSeconds"))){
+const err779 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data283};
+if(vErrors === null){
+vErrors = [err779];
+}
+else {
+vErrors.push(err779);
+}
+errors++;
+}
+}
+let data284 = data283.prometheusAddress;
+if(typeof data284 === "string"){
+if(func1(data284) > 253){
+const err780 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data284};
+if(vErrors === null){
+vErrors = [err780];
+}
+else {
+vErrors.push(err780);
+}
+errors++;
+}
+if(func1(data284) < 1){
+const err781 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data284};
+if(vErrors === null){
+vErrors = [err781];
+}
+else {
+vErrors.push(err781);
+}
+errors++;
+}
+if(!pattern43.test(data284)){
+const err782 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data284};
+if(vErrors === null){
+vErrors = [err782];
+}
+else {
+vErrors.push(err782);
+}
+errors++;
+}
+}
+else {
+const err783 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data284};
+if(vErrors === null){
+vErrors = [err783];
+}
+else {
+vErrors.push(err783);
+}
+errors++;
+}
+let data285 = data283.monitoringNamespace;
+if(typeof data285 === "string"){
+if(func1(data285) > 63){
+const err784 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data285};
+if(vErrors === null){
+vErrors = [err784];
+}
+else {
+vErrors.push(err784);
+}
+errors++;
+}
+if(func1(data285) < 1){
+const err785 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data285};
+if(vErrors === null){
+vErrors = [err785];
+}
+else {
+vErrors.push(err785);
+}
+errors++;
+}
+if(!pattern4.test(data285)){
+const err786 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data285};
+if(vErrors === null){
+vErrors = [err786];
+}
+else {
+vErrors.push(err786);
+}
+errors++;
+}
+}
+else {
+const err787 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data285};
+if(vErrors === null){
+vErrors = [err787];
+}
+else {
+vErrors.push(err787);
+}
+errors++;
+}
+let data286 = data283.queueTargetPerReplica;
+if(!(((typeof data286 == "number") && (!(data286 % 1) && !isNaN(data286))) && (isFinite(data286)))){
+const err788 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data286};
+if(vErrors === null){
+vErrors = [err788];
+}
+else {
+vErrors.push(err788);
+}
+errors++;
+}
+if((typeof data286 == "number") && (isFinite(data286))){
+if(data286 > 1000 || isNaN(data286)){
+const err789 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data286};
+if(vErrors === null){
+vErrors = [err789];
+}
+else {
+vErrors.push(err789);
+}
+errors++;
+}
+if(data286 < 1 || isNaN(data286)){
+const err790 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data286};
+if(vErrors === null){
+vErrors = [err790];
+}
+else {
+vErrors.push(err790);
+}
+errors++;
+}
+}
+let data287 = data283.scaleDownStabilizationSeconds;
+if(!(((typeof data287 == "number") && (!(data287 % 1) && !isNaN(data287))) && (isFinite(data287)))){
+const err791 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data287};
+if(vErrors === null){
+vErrors = [err791];
+}
+else {
+vErrors.push(err791);
+}
+errors++;
+}
+if((typeof data287 == "number") && (isFinite(data287))){
+if(data287 > 3600 || isNaN(data287)){
+const err792 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data287};
+if(vErrors === null){
+vErrors = [err792];
+}
+else {
+vErrors.push(err792);
+}
+errors++;
+}
+if(data287 < 0 || isNaN(data287)){
+const err793 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data287};
+if(vErrors === null){
+vErrors = [err793];
+}
+else {
+vErrors.push(err793);
+}
+errors++;
+}
+}
+}
+else {
+const err794 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data283};
+if(vErrors === null){
+vErrors = [err794];
+}
+else {
+vErrors.push(err794);
+}
+errors++;
+}
+let data288 = data237.modelCache;
+if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
+for(const key76 in data288){
+if(!(key76 === "storageClass")){
+const err795 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data288};
+if(vErrors === null){
+vErrors = [err795];
+}
+else {
+vErrors.push(err795);
+}
+errors++;
+}
+}
+if(data288.storageClass !== undefined){
+let data289 = data288.storageClass;
+if(typeof data289 === "string"){
+if(func1(data289) > 63){
+const err796 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data289};
+if(vErrors === null){
+vErrors = [err796];
+}
+else {
+vErrors.push(err796);
+}
+errors++;
+}
+if(func1(data289) < 1){
+const err797 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data289};
+if(vErrors === null){
+vErrors = [err797];
+}
+else {
+vErrors.push(err797);
+}
+errors++;
+}
+}
+else {
+const err798 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data289};
+if(vErrors === null){
+vErrors = [err798];
+}
+else {
+vErrors.push(err798);
+}
+errors++;
+}
+}
+}
+else {
+const err799 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data288};
+if(vErrors === null){
+vErrors = [err799];
+}
+else {
+vErrors.push(err799);
+}
+errors++;
+}
+}
+else {
+const err800 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data237};
+if(vErrors === null){
+vErrors = [err800];
+}
+else {
+vErrors.push(err800);
+}
+errors++;
+}
+let data290 = data11.exceptions;
+if(Array.isArray(data290)){
+if(data290.length > 64){
+const err801 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data290};
+if(vErrors === null){
+vErrors = [err801];
+}
+else {
+vErrors.push(err801);
+}
+errors++;
+}
+const len22 = data290.length;
+for(let i26=0; i26<len22; i26++){
+let data291 = data290[i26];
+if(data291 && typeof data291 == "object" && !Array.isArray(data291)){
+if(data291.policyId === undefined){
+const err802 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+if(vErrors === null){
+vErrors = [err802];
+}
+else {
+vErrors.push(err802);
+}
+errors++;
+}
+if(data291.reason === undefined){
+const err803 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+if(vErrors === null){
+vErrors = [err803];
+}
+else {
+vErrors.push(err803);
+}
+errors++;
+}
+if(data291.approver === undefined){
+const err804 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+if(vErrors === null){
+vErrors = [err804];
+}
+else {
+vErrors.push(err804);
+}
+errors++;
+}
+if(data291.expires === undefined){
+const err805 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+if(vErrors === null){
+vErrors = [err805];
+}
+else {
+vErrors.push(err805);
+}
+errors++;
+}
+for(const key77 in data291){
+if(!(((((key77 === "policyId") || (key77 === "reason")) || (key77 === "approver")) || (key77 === "expires")) || (key77 === "path"))){
+const err806 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+if(vErrors === null){
+vErrors = [err806];
+}
+else {
+vErrors.push(err806);
+}
+errors++;
+}
+}
+if(data291.policyId !== undefined){
+let data292 = data291.policyId;
+if(typeof data292 === "string"){
+if(func1(data292) > 16){
+const err807 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data292};
+if(vErrors === null){
+vErrors = [err807];
+}
+else {
+vErrors.push(err807);
+}
+errors++;
+}
+if(func1(data292) < 1){
+const err808 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data292};
+if(vErrors === null){
+vErrors = [err808];
+}
+else {
+vErrors.push(err808);
+}
+errors++;
+}
+if(!pattern45.test(data292)){
+const err809 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data292};
+if(vErrors === null){
+vErrors = [err809];
+}
+else {
+vErrors.push(err809);
+}
+errors++;
+}
+}
+else {
+const err810 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data292};
+if(vErrors === null){
+vErrors = [err810];
+}
+else {
+vErrors.push(err810);
+}
+errors++;
+}
+}
+if(data291.reason !== undefined){
+let data293 = data291.reason;
+if(typeof data293 === "string"){
+if(func1(data293) > 1000){
+const err811 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data293};
+if(vErrors === null){
+vErrors = [err811];
+}
+else {
+vErrors.push(err811);
+}
+errors++;
+}
+if(func1(data293) < 1){
+const err812 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data293};
+if(vErrors === null){
+vErrors = [err812];
+}
+else {
+vErrors.push(err812);
+}
+errors++;
+}
+}
+else {
+const err813 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data293};
+if(vErrors === null){
+vErrors = [err813];
+}
+else {
+vErrors.push(err813);
+}
+errors++;
+}
+}
+if(data291.approver !== undefined){
+let data294 = data291.approver;
+if(typeof data294 === "string"){
+if(func1(data294) > 256){
+const err814 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data294};
+if(vErrors === null){
+vErrors = [err814];
+}
+else {
+vErrors.push(err814);
+}
+errors++;
+}
+if(func1(data294) < 1){
+const err815 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data294};
+if(vErrors === null){
+vErrors = [err815];
+}
+else {
+vErrors.push(err815);
+}
+errors++;
+}
+if(!pattern5.test(data294)){
+const err816 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data294};
+if(vErrors === null){
+vErrors = [err816];
+}
+else {
+vErrors.push(err816);
+}
+errors++;
+}
+}
+else {
+const err817 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data294};
+if(vErrors === null){
+vErrors = [err817];
+}
+else {
+vErrors.push(err817);
+}
+errors++;
+}
+}
+if(data291.expires !== undefined){
+let data295 = data291.expires;
+if(typeof data295 === "string"){
+if(func1(data295) > 10){
+const err818 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data295};
+if(vErrors === null){
+vErrors = [err818];
+}
+else {
+vErrors.push(err818);
+}
+errors++;
+}
+if(func1(data295) < 1){
+const err819 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data295};
+if(vErrors === null){
+vErrors = [err819];
+}
+else {
+vErrors.push(err819);
+}
+errors++;
+}
+if(!pattern47.test(data295)){
+const err820 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data295};
+if(vErrors === null){
+vErrors = [err820];
+}
+else {
+vErrors.push(err820);
+}
+errors++;
+}
+}
+else {
+const err821 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data295};
+if(vErrors === null){
+vErrors = [err821];
+}
+else {
+vErrors.push(err821);
+}
+errors++;
+}
+}
+if(data291.path !== undefined){
+let data296 = data291.path;
+if(typeof data296 === "string"){
+if(func1(data296) > 512){
+const err822 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data296};
+if(vErrors === null){
+vErrors = [err822];
+}
+else {
+vErrors.push(err822);
+}
+errors++;
+}
+if(func1(data296) < 1){
+const err823 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data296};
+if(vErrors === null){
+vErrors = [err823];
+}
+else {
+vErrors.push(err823);
+}
+errors++;
+}
+}
+else {
+const err824 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data296};
+if(vErrors === null){
+vErrors = [err824];
+}
+else {
+vErrors.push(err824);
+}
+errors++;
+}
+}
+}
+else {
+const err825 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+if(vErrors === null){
+vErrors = [err825];
+}
+else {
+vErrors.push(err825);
+}
+errors++;
+}
+}
+}
+else {
+const err826 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data290};
+if(vErrors === null){
+vErrors = [err826];
+}
+else {
+vErrors.push(err826);
+}
+errors++;
+}
+}
+else {
+const err827 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(vErrors === null){
+vErrors = [err827];
+}
+else {
+vErrors.push(err827);
+}
+errors++;
+}
+}
+}
+else {
+const err828 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err828];
+}
+else {
+vErrors.push(err828);
 }
 errors++;
 }

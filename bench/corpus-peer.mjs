@@ -1,5 +1,5 @@
 // Peer comparison on the real-world corpus (test/corpus/): llmops check against kube-score
-// (pinned in scripts/install-tools.sh), both run on the same files. Findings are compared per
+// (pinned in scripts/install-corpus-tools.sh), both run on the same files. Findings are compared per
 // Kubernetes object and per concern, through the mapping below (kube-score test id → the
 // llmops check that judges the same concern); what only one tool reports is listed with its
 // tool's own ids. Writes bench/results/corpus-peer.json and corpus-peer.md.
@@ -14,7 +14,7 @@ const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CORPUS = join(ROOT, "test", "corpus");
 const KUBE_SCORE = process.env.KUBE_SCORE ?? join(ROOT, ".tools", "bin", "kube-score");
 if (!existsSync(KUBE_SCORE)) {
-  console.error(`corpus-peer: ${KUBE_SCORE} is missing; run bash scripts/install-tools.sh`);
+  console.error(`corpus-peer: ${KUBE_SCORE} is missing; run bash scripts/install-corpus-tools.sh`);
   process.exit(2);
 }
 // CORPUS_DIR: read the same file names from another directory (e.g. a copy normalised for a

@@ -9,8 +9,6 @@ set -euo pipefail
 OPA_VERSION="v1.22.3"
 REGAL_VERSION="v0.37.0"      # pinned in scripts/tools/regal/go.mod (+ go.sum)
 CONFTEST_VERSION="v0.71.1"
-HELM_VERSION="v3.19.0"
-KUBE_SCORE_VERSION="v1.20.0"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN="${LLMOPS_TOOLS_DIR:-$ROOT/.tools}/bin"
@@ -59,20 +57,6 @@ if have conftest github.com/open-policy-agent/conftest "$CONFTEST_VERSION"; then
 else
   say "installing conftest $CONFTEST_VERSION"
   go install "github.com/open-policy-agent/conftest@$CONFTEST_VERSION" || fail "go install of conftest $CONFTEST_VERSION failed"
-fi
-
-if have helm helm.sh/helm/v3 "$HELM_VERSION"; then
-  say "helm $HELM_VERSION already installed"
-else
-  say "installing helm $HELM_VERSION"
-  go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" || fail "go install of helm $HELM_VERSION failed"
-fi
-
-if have kube-score github.com/zegl/kube-score "$KUBE_SCORE_VERSION"; then
-  say "kube-score $KUBE_SCORE_VERSION already installed"
-else
-  say "installing kube-score $KUBE_SCORE_VERSION"
-  go install "github.com/zegl/kube-score/cmd/kube-score@$KUBE_SCORE_VERSION" || fail "go install of kube-score $KUBE_SCORE_VERSION failed"
 fi
 
 # The first line only, cut in the shell: `opa version | head -1` kills opa with SIGPIPE when head

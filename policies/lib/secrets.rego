@@ -36,10 +36,11 @@ literal(value) if {
 
 # Names of `name: value`, `name=value` and `"name": "value"` assignments in free text whose
 # name is a credential name and whose value is a literal (.env files, properties, YAML or JSON
-# written as text).
+# written as text). A `${VAR}` or `${VAR:default}` reference is read whole, so the closing brace
+# that ends a JSON value elsewhere does not cut it into something that looks literal.
 assigned_credentials(text) := {match[1] |
 	is_string(text)
-	some match in regex.find_all_string_submatch_n(`["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^\s"',;}\]]*)`, text, -1)
+	some match in regex.find_all_string_submatch_n(`["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?(\$\{[^}\s]*\}|[^\s"',;}\]]*)`, text, -1)
 	credential_name(match[1])
 	literal(match[2])
 }

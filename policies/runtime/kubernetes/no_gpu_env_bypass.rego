@@ -3,7 +3,10 @@
 # description: >-
 #   NVIDIA_VISIBLE_DEVICES set by hand (all, or device ids) makes the NVIDIA container runtime
 #   expose GPUs to a container the device plugin never allocated them to: it escapes the GPU
-#   ResourceQuota and reaches other tenants' devices and memory.
+#   ResourceQuota and reaches other tenants' devices and memory. Node agents are the exception:
+#   a workload kind listed in gpu_node_agent_kinds (DaemonSets: the device plugin, DCGM exporter,
+#   GPU feature discovery) watches every GPU of its node without claiming one, as NVIDIA's own
+#   GPU Operator runs them; LLM-K8S-012 exempts the same kinds from GPU limits.
 # scope: package
 # custom:
 #   id: LLM-K8S-042
@@ -26,6 +29,7 @@ deny contains {"id": "LLM-K8S-042", "msg": msg, "path": concat("", [lib.text(poi
 	is_string(variable.value)
 	not lower(trim_space(variable.value)) in {"", "none", "void"}
 	not servers.requests_gpu(container)
+	not lib.kind_key(input.resources[i].type) in lib.params.gpu_node_agent_kinds
 	urn := input.resources[i].urn
 	msg := concat("", ["container ", lib.text(container.name), " selects GPUs through NVIDIA_VISIBLE_DEVICES without requesting one"])
 }

@@ -12,6 +12,7 @@ denied_cases := {
 }
 
 allowed_cases := {
+	"a GPU node agent (DaemonSet) watching every GPU": fx.doc([fx.k8s("kubernetes:apps/v1:DaemonSet", "DaemonSet", {"spec": {"template": {"spec": object.union(fx.good_pod, {"containers": [object.union(fx.good_container, {"env": [{"name": "NVIDIA_VISIBLE_DEVICES", "value": "all"}]})]})}}})]),
 	"requests a GPU": fx.doc([fx.with_container({"env": [{"name": "NVIDIA_VISIBLE_DEVICES", "value": "all"}], "resources": {"limits": {"nvidia.com/gpu": "1"}, "requests": {"nvidia.com/gpu": "1"}}})]),
 	"hides GPUs": fx.doc([fx.with_container({"env": [{"name": "NVIDIA_VISIBLE_DEVICES", "value": "none"}]})]),
 	"other variables": fx.doc([fx.with_container({"env": [{"name": "CUDA_VISIBLE_DEVICES", "value": "all"}, {"name": "NVIDIA_VISIBLE_DEVICES", "valueFrom": {"configMapKeyRef": {"name": "c", "key": "k"}}}]})]),

@@ -21,6 +21,7 @@ slack_token := concat("", ["xoxb-", "1234567890-abcdefghij"])
 
 allowed_cases := {
 	"env reference": fx.doc([fx.config_map({"config.yaml": "master_key: os.environ/LITELLM_MASTER_KEY"})]),
+	"env reference with a default, in embedded YAML (LLM Guard API config)": fx.doc([fx.config_map({"scanners.yml": "auth:\n  type: http_bearer\n  token: ${AUTH_TOKEN:}\n"})]),
 	"generation parameters": fx.doc([fx.config_map({"generation_config.json": "{\"max_new_tokens\": 512, \"max_tokens\": 1024, \"eos_token\": \"</s>\", \"pad_token\": \"<pad>\"}", "MAX_TOKENS": "4096", "MAX_INPUT_TOKENS": "2048"})]),
 	"secret names, not secrets": fx.doc([fx.config_map({"config.yaml": "auth:\n  secretName: gateway-keys\n  token_file: /var/run/secrets/token\n", "PASSWORD_FILE": "/etc/creds/password"})]),
 	"plain text": fx.doc([fx.config_map({"README": "Ask the platform team for a token; keys are rotated monthly."})]),

@@ -96,7 +96,15 @@ export function starterSpec(pattern: Pattern, name: string): Record<string, unkn
       platform: {
         images: {
           gateway: { repository: "registry.internal.example.com/platform/litellm", digest: DIGEST_PLACEHOLDER },
-          ...(pattern === "embedded" || pattern === "blackBoxApi" ? {} : { modelFetcher: { repository: "registry.internal.example.com/platform/model-fetcher", digest: DIGEST_PLACEHOLDER } }),
+          // The gateway's TLS edge and the guardrail services the starter's guardrails declare.
+          edgeProxy: { repository: "registry.internal.example.com/platform/nginx-unprivileged", digest: DIGEST_PLACEHOLDER },
+          presidioAnalyzer: { repository: "registry.internal.example.com/platform/presidio-analyzer", digest: DIGEST_PLACEHOLDER },
+          presidioAnonymizer: { repository: "registry.internal.example.com/platform/presidio-anonymizer", digest: DIGEST_PLACEHOLDER },
+          llmGuard: { repository: "registry.internal.example.com/platform/llm-guard-api", digest: DIGEST_PLACEHOLDER },
+          ...(pattern === "embedded" || pattern === "blackBoxApi" ? {} : {
+            modelFetcher: { repository: "registry.internal.example.com/platform/model-fetcher", digest: DIGEST_PLACEHOLDER },
+            dcgmExporter: { repository: "registry.internal.example.com/platform/dcgm-exporter", digest: DIGEST_PLACEHOLDER },
+          }),
         },
       },
       governance: {

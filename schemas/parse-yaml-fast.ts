@@ -66,7 +66,7 @@ export function resolvesToNonString(plain: string): boolean {
  * parsers agree on these; the caller skips them as kubectl does); otherwise they decline.
  */
 export function parseYamlFast(source: string, maxDepth: number, allowEmpty = false): unknown[] | undefined {
-  if (DECLINED_TEXT.test(source) || flowSpansLines(source)) return undefined;
+  if (declinedBeforeParsing(source)) return undefined;
   // maxDepth (js-yaml 4.3; not yet in @types/js-yaml) bounds the recursion, counting keys and
   // scalars too; the walk below enforces the collection-depth cap itself.
   const options: jsyaml.LoadOptions & { maxDepth: number } = {
@@ -128,4 +128,13 @@ function withinPlainSubset(document: unknown, maxDepth: number): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Does the fast path decline this text before parsing it (DECLINED_TEXT, or a flow collection
+ * spanning lines)? Such text is left whole to the `yaml` path; exported for the tests' count of
+ * what the fast path answers.
+ */
+export function declinedBeforeParsing(source: string): boolean {
+  return DECLINED_TEXT.test(source) || flowSpansLines(source);
 }

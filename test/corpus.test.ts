@@ -19,21 +19,21 @@ const ids = (counts: Record<string, number>): string[] => Object.entries(counts)
 
 const EXPECTED: Record<string, string[]> = {
   // EXPECTED-BEGIN (regenerate: see TRIAGE.md)
-  "vllm-production-stack.yaml": ids({ "LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 1, "LLM-K8S-016": 2, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-024": 1, "LLM-K8S-027": 2 }),
-  "kubeai.yaml": ids({ "LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-011": 3, "LLM-K8S-016": 1, "LLM-K8S-018": 1, "LLM-K8S-021": 1, "LLM-K8S-027": 1 }),
-  "ollama.yaml": ids({ "LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 6, "LLM-K8S-016": 2, "LLM-K8S-021": 2, "LLM-K8S-027": 2 }),
-  "qdrant.yaml": ids({ "LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 3, "LLM-K8S-005": 3, "LLM-K8S-006": 2, "LLM-K8S-009": 3, "LLM-K8S-011": 6, "LLM-K8S-016": 2, "LLM-K8S-021": 2, "LLM-K8S-022": 1, "LLM-K8S-025": 1, "LLM-K8S-027": 3 }),
-  "triton-aws.yaml": ids({ "LLM-K8S-001": 1, "LLM-K8S-002": 1, "LLM-K8S-003": 1, "LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-011": 3, "LLM-K8S-013": 1, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 1, "LLM-K8S-023": 1, "LLM-K8S-024": 1, "LLM-K8S-027": 1 }),
-  "kserve-inferenceservice-llama.yaml": ids({ "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 1 }),
-  "kserve-vllm-runtime.yaml": ids({ "LLM-K8S-001": 3, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 3, "LLM-K8S-006": 3, "LLM-K8S-009": 3, "LLM-K8S-016": 2, "LLM-K8S-027": 3 }),
-  "kserve-llminferenceservice-pd.yaml": ids({ "LLM-K8S-009": 2, "LLM-K8S-016": 2, "LLM-K8S-017": 2, "LLM-K8S-027": 2 }),
-  "kuberay-rayservice-llm.yaml": ids({ "LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-027": 2 }),
-  "kuberay-rayjob-batch-inference.yaml": ids({ "LLM-K8S-001": 1, "LLM-K8S-002": 1, "LLM-K8S-003": 1, "LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 1, "LLM-K8S-027": 1 }),
-  "lws-vllm-gpu.yaml": ids({ "LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-010": 2, "LLM-K8S-011": 2, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-023": 2, "LLM-K8S-024": 2, "LLM-K8S-027": 2 }),
-  "ai-on-eks-vllm-rayserve-gpu.yaml": ids({ "LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-015": 1, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-024": 2, "LLM-K8S-027": 2 }),
-  "ai-on-eks-llama3-405b-lws.yaml": ids({ "LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-008": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 2, "LLM-K8S-016": 1, "LLM-K8S-021": 2, "LLM-K8S-024": 2, "LLM-K8S-027": 2 }),
+  "vllm-production-stack.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 1, "LLM-K8S-016": 2, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-024": 1, "LLM-K8S-027": 1}),
+  "kubeai.yaml": ids({"LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-011": 3, "LLM-K8S-016": 1, "LLM-K8S-018": 1, "LLM-K8S-021": 1, "LLM-K8S-027": 1, "LLM-K8S-043": 2}),
+  "ollama.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 6, "LLM-K8S-016": 2, "LLM-K8S-021": 2, "LLM-K8S-024": 1, "LLM-K8S-027": 1}),
+  "qdrant.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 3, "LLM-K8S-005": 3, "LLM-K8S-006": 2, "LLM-K8S-009": 3, "LLM-K8S-011": 6, "LLM-K8S-016": 2, "LLM-K8S-021": 2, "LLM-K8S-022": 1, "LLM-K8S-025": 1, "LLM-K8S-027": 1}),
+  "triton-aws.yaml": ids({"LLM-CTRL-006": 3, "LLM-K8S-001": 1, "LLM-K8S-002": 1, "LLM-K8S-003": 1, "LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-011": 3, "LLM-K8S-013": 1, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 1, "LLM-K8S-024": 1, "LLM-K8S-050": 1}),
+  "kserve-inferenceservice-llama.yaml": ids({"LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 1, "LLM-K8S-024": 1}),
+  "kserve-vllm-runtime.yaml": ids({"LLM-K8S-001": 3, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 3, "LLM-K8S-006": 3, "LLM-K8S-009": 3, "LLM-K8S-016": 2, "LLM-K8S-027": 3}),
+  "kserve-llminferenceservice-pd.yaml": ids({"LLM-K8S-009": 2, "LLM-K8S-016": 2, "LLM-K8S-017": 2, "LLM-K8S-027": 2}),
+  "kuberay-rayservice-llm.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-027": 2}),
+  "kuberay-rayjob-batch-inference.yaml": ids({"LLM-K8S-001": 1, "LLM-K8S-002": 1, "LLM-K8S-003": 1, "LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 1, "LLM-K8S-027": 1}),
+  "lws-vllm-gpu.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 2, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-023": 2, "LLM-K8S-024": 2}),
+  "ai-on-eks-vllm-rayserve-gpu.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-015": 1, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-027": 2}),
+  "ai-on-eks-llama3-405b-lws.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-008": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 2, "LLM-K8S-016": 1, "LLM-K8S-021": 2, "LLM-K8S-027": 2, "LLM-K8S-044": 1}),
   "ai-on-eks-nim-service.yaml": ids({}),
-  "ai-on-eks-open-webui.yaml": ids({ "LLM-K8S-001": 1, "LLM-K8S-002": 1, "LLM-K8S-003": 1, "LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-010": 1, "LLM-K8S-015": 1, "LLM-K8S-016": 1, "LLM-K8S-021": 1, "LLM-K8S-022": 2, "LLM-K8S-027": 1 }),
+  "ai-on-eks-open-webui.yaml": ids({"LLM-K8S-001": 1, "LLM-K8S-002": 1, "LLM-K8S-003": 1, "LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-010": 1, "LLM-K8S-015": 1, "LLM-K8S-016": 1, "LLM-K8S-021": 1, "LLM-K8S-022": 2, "LLM-K8S-027": 1}),
   // EXPECTED-END
 };
 

@@ -129,7 +129,7 @@ describe.skipIf(!ready).each(["aws", "kubernetes"] as const)("airport assistant 
     expect(names).toContain("kubernetes:cert-manager.io/v1:Certificate airport-assistant-gateway-certificate");
     if (target === "kubernetes") expect(names).toContain("kubernetes:networking.k8s.io/v1:Ingress airport-assistant-gateway-ingress");
     expect(plan.spec.spec.guardrails.input.promptInjection).toBe(true);
-    expect(findings(engine, plan.resources, plan.spec.spec)).toEqual([]);
+    expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
   });
 
   const removals: Array<[string, string, string, (resource: Resource) => void]> = [
@@ -142,7 +142,7 @@ describe.skipIf(!ready).each(["aws", "kubernetes"] as const)("airport assistant 
     ["the shared limiter store", "LLM-CTRL-007", "gateway-config", (r) => editConfig(r, (c) => { delete c.router_settings; })],
   ];
   it.each(removals)("removing %s from the built resources fires %s", (_what, id, suffix, edit) => {
-    expect(findings(engine, edited(plan, suffix, edit), plan.spec.spec)).toContain(id);
+    expect(findings(engine, edited(plan, suffix, edit), plan.spec)).toContain(id);
   });
 
   it.runIf(target === "aws")("removing the NLB certificate fires LLM-CTRL-006 (critical, no spec needed)", () => {

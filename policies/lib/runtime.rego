@@ -124,8 +124,10 @@ containers contains [i, props_pointer(i, path), object.union({"name": path[count
 	pod := object.get(resource.props, array.slice(path, 0, count(path) - 1), {})
 }
 
-# The ServiceAccount objects of the input by [namespace, name].
-service_accounts[[namespace_of(resource), object.get(resource.props, ["metadata", "name"], "")]] := resource.props if {
+# [namespace, name, automountServiceAccountToken] of every ServiceAccount in the input. A set,
+# not an object keyed by name: the same account may come from two files (a chart and a cluster
+# export), and two objects under one key would be an evaluation error, not a finding.
+service_account_automounts contains [namespace_of(resource), object.get(resource.props, ["metadata", "name"], ""), object.get(resource.props, "automountServiceAccountToken", true)] if {
 	some resource in input.resources
 	kind_key(resource.type) == "core/ServiceAccount"
 }
@@ -136,7 +138,12 @@ service_accounts[[namespace_of(resource), object.get(resource.props, ["metadata"
 # when the input holds it; without either, the token is mounted (Kubernetes' default).
 mounts_token(i, pod) := object.get(pod, "automountServiceAccountToken", account_automount(i, pod))
 
-account_automount(i, pod) := object.get(service_accounts, [[namespace_of(input.resources[i]), account_name(pod)], "automountServiceAccountToken"], true)
+# false only when every copy of the named account in the input turns the token off.
+account_automount(i, pod) := false if {
+	key := [namespace_of(input.resources[i]), account_name(pod)]
+	values := {value | some [ns, name, value] in service_account_automounts; [ns, name] == key}
+	values == {false}
+} else := true
 
 account_name(pod) := object.get(pod, "serviceAccountName", object.get(pod, "serviceAccount", "default"))
 

@@ -17,11 +17,13 @@ denied_cases := {
 	"pod field overrides the account": {"input": fx.doc([fx.deployment(named(object.union(unset, {"automountServiceAccountToken": true}), "runner")), account("runner", "ns", false)]), "path": path},
 	"account of another namespace": {"input": fx.doc([fx.deployment(named(unset, "runner")), account("runner", "other", false)]), "path": path},
 	"another account": {"input": fx.doc([fx.deployment(named(unset, "runner")), account("default", "ns", false)]), "path": path},
+	"two copies of the account disagree": {"input": fx.doc([fx.deployment(named(unset, "runner")), account("runner", "ns", false), account("runner", "ns", true)]), "path": path},
 }
 
 allowed_cases := {
 	"off": fx.doc([fx.deployment(fx.good_pod)]),
 	"named account off": fx.doc([fx.deployment(named(unset, "runner")), account("runner", "ns", false)]),
+	"the same account from two files": fx.doc([fx.deployment(named(unset, "runner")), account("runner", "ns", false), object.union(account("runner", "ns", false), {"urn": "other-file"})]),
 	"default account off": fx.doc([fx.deployment(unset), account("default", "ns", false)]),
 	"deprecated serviceAccount field": fx.doc([fx.deployment(object.union(unset, {"serviceAccount": "runner"})), account("runner", "ns", false)]),
 	"pod field off, account on": fx.doc([fx.deployment(named(fx.good_pod, "runner")), account("runner", "ns", true)]),

@@ -5,7 +5,10 @@
 #   selector matches no pod routes nowhere (or, after a relabel, to the wrong pods): both are
 #   typically a typo in a label that leaves the real workload open. Judged where the input
 #   holds workloads of the same namespace; an empty podSelector selects every pod and a
-#   Service without a selector is managed by hand, so neither is judged.
+#   Service without a selector is managed by hand, so neither is judged. Nor is a selector on a
+#   label that a controller adds to the pods it creates (controller_pod_label_prefixes in
+#   data.yaml: LeaderWorkerSet, KubeRay, KServe, StatefulSet and Job labels), which no
+#   template in the input can show.
 # scope: package
 # custom:
 #   id: LLM-K8S-046
@@ -32,6 +35,7 @@ deny contains {"id": "LLM-K8S-046", "msg": msg, "path": concat("", [lib.text(lib
 	some i, resource in input.resources
 	resource.type == "kubernetes:networking.k8s.io/v1:NetworkPolicy"
 	selector := object.get(resource.props, ["spec", "podSelector"], {})
+	not controller_assigned({key | some key, _ in object.get(selector, "matchLabels", {})} | {expression.key | some expression in object.get(selector, "matchExpressions", [])})
 	workloads := pod_labels_in[lib.namespace_of(resource)]
 	every labels in workloads { not selectors.matches(selector, labels) }
 	msg := concat("", ["NetworkPolicy ", lib.text(object.get(resource.props, ["metadata", "name"], resource.name)), " selects no workload in namespace ", lib.text(lib.namespace_of(resource))])
@@ -41,7 +45,15 @@ deny contains {"id": "LLM-K8S-046", "msg": msg, "path": concat("", [lib.text(lib
 	some i, resource in input.resources
 	resource.type == "kubernetes:core/v1:Service"
 	selector := object.get(resource.props, ["spec", "selector"], {})
+	not controller_assigned({key | some key, _ in selector})
 	workloads := pod_labels_in[lib.namespace_of(resource)]
 	every labels in workloads { not selectors.map_matches(selector, labels) }
 	msg := concat("", ["Service ", lib.text(object.get(resource.props, ["metadata", "name"], resource.name)), " selects no workload in namespace ", lib.text(lib.namespace_of(resource))])
+}
+
+# Does the selector use a label only a controller puts on the pods it creates?
+controller_assigned(keys) if {
+	some key in keys
+	some prefix in lib.params.controller_pod_label_prefixes
+	startswith(key, prefix)
 }

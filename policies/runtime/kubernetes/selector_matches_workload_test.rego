@@ -13,6 +13,7 @@ denied_cases := {
 }
 
 allowed_cases := {
+	"Service on a label the LeaderWorkerSet controller adds": fx.doc([fx.k8s("kubernetes:core/v1:Service", "Service", {"spec": {"selector": {"leaderworkerset.sigs.k8s.io/name": "vllm", "role": "leader"}}}), app]),
 	"NetworkPolicy selects the workload": fx.doc([fx.network_policy({"podSelector": {"matchLabels": {"app": "app"}}}), app]),
 	"NetworkPolicy by NotIn": fx.doc([fx.network_policy({"podSelector": {"matchExpressions": [{"key": "app", "operator": "NotIn", "values": ["web"]}]}}), app]),
 	"default deny selects every pod": fx.doc([fx.network_policy({"podSelector": {}, "policyTypes": ["Ingress", "Egress"]}), app]),

@@ -41,15 +41,19 @@ try {
       manifest: { time: "2026-11-28T00:00:00Z", magic: "mocked", version: "v3.248.0" },
       resources: [
         { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" },
-        ...airport.resources.map((resource) => ({
-          urn: resource.urn,
-          custom: true,
-          id: resource.id ?? `mocked-${resource.name}`,
-          type: resource.type,
-          inputs: resource.props,
-          outputs: resource.props,
-          ...(resource.parent ? { parent: resource.parent } : {}),
-        })),
+        // Components (llmops:*) are not custom resources: the engine records them without an id
+        // or properties, as `pulumi stack export` does.
+        ...airport.resources.map((resource) => resource.type.startsWith("llmops:")
+          ? { urn: resource.urn, custom: false, type: resource.type, inputs: {}, outputs: {}, ...(resource.parent ? { parent: resource.parent } : {}) }
+          : {
+            urn: resource.urn,
+            custom: true,
+            id: resource.id ?? `mocked-${resource.name}`,
+            type: resource.type,
+            inputs: resource.props,
+            outputs: resource.props,
+            ...(resource.parent ? { parent: resource.parent } : {}),
+          }),
       ],
     },
   };

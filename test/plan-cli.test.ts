@@ -28,21 +28,28 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
     expect(result.stdout).toMatch(/are mocked/);
   });
 
+  // The AWS example without its collector image: it keeps a managed vector store, and on target
+  // kubernetes both are gaps a check knows.
+  const withoutCollector = (): string => {
+    const file = join(tempDir(), "airport-without-collector.yaml");
+    writeFileSync(file, readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8").replace(/^ +collector: .*\n/m, ""));
+    return file;
+  };
+
   it("judges the --target it plans: a refusal names its checks with position and fix, exit 1 (issue 14)", () => {
-    // The AWS example declares no collector image and a managed vector store; on kubernetes both
-    // are gaps a check knows, so plan reports those findings instead of a component's bare line.
-    const result = runCli(["plan", "examples/airport-assistant.rag.yaml", "--target", "kubernetes", "--out", join(tempDir(), "never.json")]);
+    // Plan reports those findings instead of a component's bare line.
+    const result = runCli(["plan", withoutCollector(), "--target", "kubernetes", "--out", join(tempDir(), "never.json")]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/nothing was planned/);
     expect(result.stderr).not.toMatch(/deployed/);
-    expect(result.stderr).toMatch(/examples\/airport-assistant\.rag\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/);
-    expect(result.stderr).toMatch(/examples\/airport-assistant\.rag\.yaml:\d+:\d+ high LLM-PLAT-003 .*auroraPgvector is not built on target kubernetes.*\(at \/spec\/vectorStore\/engine\)/);
+    expect(result.stderr).toMatch(/airport-without-collector\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/);
+    expect(result.stderr).toMatch(/airport-without-collector\.yaml:\d+:\d+ high LLM-PLAT-003 .*auroraPgvector is not built on target kubernetes.*\(at \/spec\/vectorStore\/engine\)/);
     expect(result.stderr).toMatch(/^ {4}fix: /m);
   });
 
   it("a component refusal under a lowered --fail-on is still reported as the check that knows it", () => {
-    const result = runCli(["plan", "examples/airport-assistant.rag.yaml", "--target", "kubernetes", "--fail-on", "critical", "--out", join(tempDir(), "never.json")]);
+    const result = runCli(["plan", withoutCollector(), "--target", "kubernetes", "--fail-on", "critical", "--out", join(tempDir(), "never.json")]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/:\d+:\d+ high LLM-PLAT-001 /);
     expect(result.stderr).toMatch(/fix: /);

@@ -47,7 +47,7 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
 
   it("declares one policy per runtime check, enforcement from severity", () => {
     const policies = buildPolicies(catalog, () => Promise.resolve(engine));
-    const runtime = catalog.filter((entry) => /^LLM-(K8S|AWS)-/.test(entry.id));
+    const runtime = catalog.filter((entry) => entry.package.startsWith("llmops.runtime."));
     expect(policies).toHaveLength(runtime.length + 1);
     for (const entry of runtime) {
       const policy = policies.find((candidate) => candidate.name === entry.id.toLowerCase())!;

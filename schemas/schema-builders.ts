@@ -54,6 +54,9 @@ export const patterns = {
   isoDate: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
   email: "^[^@\\s]{1,64}@[^@\\s]{1,190}$",
   ipv4Cidr: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",
+  // An IPv4 CIDR, or an IPv6 one (hex groups and colons, `::` compression, a /0-/128 prefix):
+  // client ranges of a public listener may be either.
+  ipCidr: "^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$",
   hostname: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",
   policyId: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",
   httpsUrl: "^https://[^\\s]{1,2040}$",

@@ -70,7 +70,7 @@ const Network = Obj({
   publicIngress: Obj({
     inference: Bool({ default: false, description: "Expose the inference gateway publicly. Off by default." }),
     vectorStore: Bool({ default: false, description: "Expose the vector store publicly. Should never be on." }),
-    allowedCidrs: Arr(Str(18, { pattern: patterns.ipv4Cidr }), 32, { default: [], description: "CIDRs allowed when public ingress is on." }),
+    allowedCidrs: Arr(Str(43, { pattern: patterns.ipCidr }), 32, { default: [], description: "CIDRs (IPv4 or IPv6) allowed when public ingress is on." }),
     tls: Optional(Obj({
       acmCertificateArn: Optional(Str(200, { pattern: patterns.acmCertificateArn, description: "target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws)." })),
       hostname: Optional(Str(253, { pattern: patterns.hostname, description: "target kubernetes: host name of the public Ingress (required for public inference on kubernetes)." })),

@@ -50,6 +50,7 @@ const PATTERN_WORDS: Record<string, string> = {
   "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date as YYYY-MM-DD",
   "^[^@\\s]{1,64}@[^@\\s]{1,190}$": "an email address",
   "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$": "an IPv4 CIDR such as 10.0.0.0/16",
+  "^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$": "an IPv4 or IPv6 CIDR such as 10.0.0.0/16 or 2001:db8::/32",
   "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$": "a policy id such as LLM-PRIV-001",
   "^https://[^\\s]{1,2040}$": "an https:// URL",
 };

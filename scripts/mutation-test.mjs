@@ -116,7 +116,13 @@ async function judge(workspace, check, mutantSource) {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, mutantSource);
   cpSync(check.test, join(workspace, relative(POLICIES, check.test)));
-  const result = await run(opa, ["test", "--format", "json", "-r", `^data\\.${check.testPackage.replaceAll(".", "\\.")}\\.`, join(workspace, "lib"), join(workspace, "data.yaml"), target, join(workspace, relative(POLICIES, check.test))]);
+  // Shared case fixtures of the check's folder (policies/runtime/controls/controls_fixtures_test.rego).
+  const fixtures = readdirSync(dirname(check.file)).filter((name) => name.endsWith("fixtures_test.rego")).map((name) => {
+    const copy = join(dirname(target), name);
+    cpSync(join(dirname(check.file), name), copy);
+    return copy;
+  });
+  const result = await run(opa, ["test", "--format", "json", "-r", `^data\\.${check.testPackage.replaceAll(".", "\\.")}\\.`, join(workspace, "lib"), join(workspace, "data.yaml"), target, ...fixtures, join(workspace, relative(POLICIES, check.test))]);
   rmSync(dirname(target), { recursive: true, force: true });
   let report;
   try {

@@ -4,7 +4,7 @@
  * control from the built resources (never from the spec) makes the matching LLM-CTRL check fire.
  * Also: the component's LiteLLM, nginx and LLM Guard configuration as their documents define them.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
@@ -12,8 +12,8 @@ import { PolicyEngine } from "../policies/engine/engine.js";
 import { edgeProxyConfig, gatewayConfig, validateGatewayArgs, type GatewayArgs } from "../components/kubernetes/gateway.js";
 import { guardrailTable, llmGuardScanners, validateGuardrailServicesArgs, type GuardrailSelection } from "../components/kubernetes/guardrail-services.js";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
-import { planExample, type Plan, type Resource } from "./helpers/plans.js";
-import { runCli, tempDir } from "./helpers/cli.js";
+import { planExample, planSpecFile, type Plan, type Resource } from "./helpers/plans.js";
+import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 
 const ALL: GuardrailSelection = { inputPromptInjection: true, inputPii: true, inputToxicity: true, outputPii: true, outputToxicity: true, outputGrounding: true, redactLogs: true };
 const DIGEST = `sha256:${"a".repeat(64)}`;
@@ -115,12 +115,22 @@ function editConfig(resource: Resource, change: (config: Record<string, any>) =>
   resource.props.data["config.yaml"] = stringify(config);
 }
 
+function inClusterAirport(): string {
+  const file = join(tempDir("llmops-airport-"), "airport-assistant.rag.yaml");
+  writeFileSync(file, readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8")
+    .replace(/^    engine: auroraPgvector$/m, "    engine: qdrant")
+    .replace(/^(\s+)gateway: (\{.*\})$/m, `$1gateway: $2\n$1vectorDatabase: { repository: registry.internal.example.com/platform/qdrant, digest: "sha256:cfc35d18e7332fde265d77541e0fc0165a811854f7158046053adb9674f9e866" }`));
+  return file;
+}
+
 describe.skipIf(!ready).each(["aws", "kubernetes"] as const)("airport assistant on %s: declared controls built and checked", (target) => {
   let engine: PolicyEngine;
   let plan: Plan;
   beforeAll(async () => {
     engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planExample("airport-assistant.rag.yaml", target);
+    // On kubernetes the airport assistant's managed vector store is refused (LLM-PLAT-003): plan its
+    // in-cluster twin, Qdrant with the image the campaign summariser pins.
+    plan = target === "aws" ? planExample("airport-assistant.rag.yaml", target) : planSpecFile(inClusterAirport(), target);
   }, 120_000);
 
   it("shows the guardrail services, the certificate and the TLS edge, and is clean", () => {

@@ -27,9 +27,14 @@ export function examplesFor(target: "aws" | "kubernetes" | "any"): string[] {
 }
 
 export function planExample(example: string, target?: "aws" | "kubernetes"): Plan {
+  return planSpecFile(join("examples", example), target);
+}
+
+/** Plans any spec file (relative to the repository root, or absolute); throws with stderr on refusal. */
+export function planSpecFile(file: string, target?: "aws" | "kubernetes"): Plan {
   const out = join(tempDir("llmops-plan-"), "plan.json");
-  const result = runCli(["plan", join("examples", example), "--out", out, "-f", "json", ...(target ? ["--target", target] : [])], { timeoutMs: 60_000 });
-  if (result.status !== 0) throw new Error(`plan of ${example} failed (${result.status}): ${result.stderr}`);
+  const result = runCli(["plan", file, "--out", out, "-f", "json", ...(target ? ["--target", target] : [])], { timeoutMs: 60_000 });
+  if (result.status !== 0) throw new Error(`plan of ${file} failed (${result.status}): ${result.stderr}`);
   return JSON.parse(readFileSync(out, "utf8")) as Plan;
 }
 

@@ -46,7 +46,7 @@ command -v go >/dev/null 2>&1 || fail "the Go toolchain is not on PATH; install 
 export GOFLAGS="${GOFLAGS:--buildvcs=false}"
 
 stamped() { # stamped <binary> <module> <version>: Go records the main module's dependencies in the binary
-  # Read whole, then matched: `go version -m … | grep -q` dies of SIGPIPE under pipefail (issue 14).
+  # Read whole, then matched: piping `go version -m` into an early-exiting grep dies of SIGPIPE under pipefail (issue 14).
   local stamp
   [ -x "$1" ] && stamp="$(go version -m "$1" 2>/dev/null)" \
     && grep -Eq "^[[:space:]]+(mod|dep)[[:space:]]+$2[[:space:]]+$3([[:space:]]|$)" <<<"$stamp"

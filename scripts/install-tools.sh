@@ -24,7 +24,7 @@ fail() {
 command -v go >/dev/null 2>&1 || fail "the Go toolchain is not on PATH; install Go 1.26 or newer (https://go.dev/doc/install) and re-run."
 
 have() { # have <binary> <module path> <version>: reads the module version Go stamped into the binary
-  # The report is read whole before grep looks at it: `go version -m … | grep -q` under pipefail
+  # The report is read whole before grep looks at it: piping `go version -m` into a quiet grep under pipefail
   # fails with 141 whenever grep exits on its match before go has written everything (SIGPIPE).
   local stamp
   [ -x "$BIN/$1" ] && stamp="$(go version -m "$BIN/$1" 2>/dev/null)" \
@@ -59,7 +59,7 @@ else
   go install "github.com/open-policy-agent/conftest@$CONFTEST_VERSION" || fail "go install of conftest $CONFTEST_VERSION failed"
 fi
 
-# The first line only, cut in the shell: `opa version | head -1` kills opa with SIGPIPE when head
+# The first line only, cut in the shell: piping `opa version` into a first-line filter kills opa with SIGPIPE when it
 # exits first, and pipefail turns that into a silent exit 141 (issue 14).
 opa_version="$("$BIN/opa" version)" || fail "$BIN/opa does not run"
 say "${opa_version%%$'\n'*}"

@@ -78,7 +78,7 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
     expect(packIds.length).toBeGreaterThan(10);
     expect([...packIds].sort()).toEqual([...checkIds].sort());
     const example = violations.find((violation) => violation.message.startsWith("[LLM-K8S-013]"))!;
-    expect(example.message).toMatch(/\[high\] .* Remediation: .* Frameworks: .*nsa-cisa-k8s/);
+    expect(example.message).toMatch(/\[critical\] .* Remediation: .* Frameworks: .*nsa-cisa-k8s/);
     expect(example.urn).toBe("k8s:llm:Service:vllm");
   });
 

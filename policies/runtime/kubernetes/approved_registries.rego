@@ -11,7 +11,7 @@
 # scope: package
 # custom:
 #   id: LLM-K8S-027
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Mirror the image into an approved repository (policies/data.yaml
 #     approved_image_registries), or use the publisher's own repository.

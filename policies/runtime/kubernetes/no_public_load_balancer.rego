@@ -5,7 +5,7 @@
 # scope: package
 # custom:
 #   id: LLM-K8S-013
-#   severity: high
+#   severity: critical
 #   remediation: >-
 #     Use a ClusterIP Service behind the gateway, or set loadBalancerSourceRanges to named CIDRs
 #     (never 0.0.0.0/0).

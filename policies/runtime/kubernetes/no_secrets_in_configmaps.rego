@@ -9,7 +9,7 @@
 # scope: package
 # custom:
 #   id: LLM-K8S-026
-#   severity: high
+#   severity: critical
 #   remediation: >-
 #     Move credentials into a Secret (or an external secret store) and reference them.
 #   frameworks:

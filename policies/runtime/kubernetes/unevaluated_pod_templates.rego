@@ -8,7 +8,7 @@
 # scope: package
 # custom:
 #   id: LLM-K8S-028
-#   severity: low
+#   severity: high
 #   remediation: >-
 #     Add the kind and the paths of its pod templates to pod_templates in policies/data.yaml
 #     (an organisation bundle's data override), so the pod checks judge them.

@@ -9,7 +9,7 @@
 # scope: package
 # custom:
 #   id: LLM-AGENT-010
-#   severity: high
+#   severity: critical
 #   remediation: >-
 #     Turn on spec.guardrails.output.toolCallValidation (schema-checked arguments,
 #     parameterised SQL, no shell interpolation, URL allowlist) before these tools run.

@@ -5,7 +5,7 @@
 # scope: package
 # custom:
 #   id: LLM-DATA-007
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Add biasScan to the qualityChecks of at least one data source.
 #   frameworks:

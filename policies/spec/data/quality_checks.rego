@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-DATA-003
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     List at least one check in qualityChecks for each data source.
 #   frameworks:

@@ -7,7 +7,7 @@
 # scope: package
 # custom:
 #   id: LLM-DATA-010
-#   severity: high
+#   severity: critical
 #   remediation: >-
 #     Set spec.vectorStore.tenancy to namespacePerTenant or collectionPerTenant, and filter
 #     retrieval by the caller's tenant.

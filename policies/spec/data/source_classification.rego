@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-DATA-001
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Add classification (public, internal, confidential or restricted) to each entry of
 #     spec.data.sources.

@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-FB-001
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Add at least one mechanism to spec.humanFeedback.capture (thumbs, rating, freeText,
 #     correction).

@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-FB-003
-#   severity: low
+#   severity: medium
 #   remediation: >-
 #     Set humanFeedback.retentionDays within the maximum and list humanFeedback.accessRoles.
 #   frameworks:

@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-FT-001
-#   severity: high
+#   severity: medium
 #   remediation: >-
 #     Add lineage.upstream to every fine-tuning dataset.
 #   frameworks:

@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-GOV-003
-#   severity: critical
+#   severity: high
 #   remediation: >-
 #     Do not deploy; reassess the use case with the AI governance board.
 #   frameworks:

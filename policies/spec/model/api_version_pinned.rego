@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-MODEL-004
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Set source.version to the provider's dated model version.
 #   frameworks:

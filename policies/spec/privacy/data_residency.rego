@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-PRIV-005
-#   severity: critical
+#   severity: high
 #   remediation: >-
 #     Deploy to a region listed in spec.target.dataResidency.allowedRegions, and list only
 #     regions approved in policies/data.yaml.

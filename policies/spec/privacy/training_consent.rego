@@ -6,7 +6,7 @@
 # scope: package
 # custom:
 #   id: LLM-PRIV-007
-#   severity: critical
+#   severity: high
 #   remediation: >-
 #     Set spec.privacy.trainingOnUserData.allowed to false, or record where consent is kept in
 #     consentRecord.

@@ -156,7 +156,7 @@ describe("applying a waiver file", () => {
     const report = waiveReport({ command: "check", files: ["a.yaml"], rules: [], findings: [finding(0, "LLM-K8S-001", "a.yaml"), finding(1, "LLM-K8S-001", "a.yaml")] }, loaded, { knownIds: KNOWN, resources: RESOURCES, today: TODAY });
     expect(report.rules.map((rule) => rule.id)).toEqual(["LLM-WAIVER-001", "LLM-WAIVER-002"]);
     expect(report.waivers).toEqual({ file: "/repo/.llmops-waivers.yaml", entries: 3, waived: 1, expired: 1, unused: 1 });
-    expect(report.findings.map((f) => `${f.id}@${f.line ?? "-"}`)).toEqual(["LLM-WAIVER-001@12", "LLM-WAIVER-002@14", "LLM-K8S-001@-", "LLM-K8S-001@-"]);
+    expect(report.findings.map((f) => `${f.id}@${f.line ?? "-"}`)).toEqual(["LLM-WAIVER-001@12", "LLM-WAIVER-002@13", "LLM-K8S-001@-", "LLM-K8S-001@-"]);
   });
 });
 

@@ -66,6 +66,12 @@ describe.skipIf(!ready)("llmops check with a waiver file", () => {
     expect(result.stdout.replace(/\s+/g, " ")).toMatch(/--waivers .*Default: \.llmops-waivers\.yaml at the repository root — the git root of the working directory, else the working directory/);
   });
 
+  it("llmops schema --kind waivers prints the waiver file's JSON Schema", () => {
+    const result = runCli(["schema", "--kind", "waivers"]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ $id: "https://llmops.dev/schemas/llmops-v1alpha1-waivers.json", title: "Waivers", required: ["apiVersion", "kind", "waivers"] });
+  });
+
   it("json: the waived finding is kept with its waiver, LLM-WAIVER-001 and -002 point into the waiver file, a summary says what the file did", () => {
     const dir = repository(WAIVERS);
     const result = runCli(["check", "deploy/vllm.yaml", "-f", "json"], { cwd: dir });

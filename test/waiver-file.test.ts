@@ -3,7 +3,7 @@
  * and applyWaiverFile marks, expires and reports unused waivers with the resource, file and
  * path matches a spec exception does not have.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../schemas/input-error.js";
@@ -11,7 +11,7 @@ import { loadWaiverText, type LoadedWaivers } from "../schemas/load-waivers.js";
 import type { Finding } from "../policies/engine/finding.js";
 import { applyWaiverFile, repositoryRoot, waiveReport, type WaivableResource } from "../policies/engine/waiver-file.js";
 import { defaultWaiverFile } from "../policies/engine/waiver-location.js";
-import { tempDir } from "./helpers/cli.js";
+import { ROOT, tempDir } from "./helpers/cli.js";
 
 const HEADER = "apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n";
 const TODAY = "2026-11-30";
@@ -80,6 +80,27 @@ describe("loading a waiver file", () => {
     expect((await refusal("apiVersion: llmops/v1alpha1\nkind: LLMOpsStack\nwaivers: []\n")).format()).toBe('waivers.yaml:2:7: unsupported kind "LLMOpsStack"; expected Waivers');
     expect((await refusal(`${HEADER}  []\n---\n${HEADER}  []\n`)).message).toMatch(/expected one document of kind Waivers; found 2/);
     expect((await refusal(`${HEADER}  []\nwaivers: []\n`)).message).toMatch(/duplicate/i);
+  });
+});
+
+describe("the waiver file's published shape", () => {
+  it("an entry has the fields of a spec exception (same schema), plus resource and file", async () => {
+    const { publishedWaiverSchema } = await import("../schemas/waiver-schema.js");
+    const { publishedSchema } = await import("../schemas/spec-schema.js");
+    type Node = { properties: Record<string, Node>; items: Node; required?: string[] };
+    const entry = (publishedWaiverSchema() as unknown as Node).properties.waivers!.items;
+    const exception = (publishedSchema() as unknown as Node).properties.spec!.properties.exceptions!.items;
+    expect(Object.keys(entry.properties)).toEqual([...Object.keys(exception.properties), "resource", "file"]);
+    for (const key of Object.keys(exception.properties)) expect(entry.properties[key], key).toEqual(exception.properties[key]);
+    expect(entry.required).toEqual(exception.required);
+  });
+
+  it("the README's example is a valid waiver file", async () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const example = /```yaml\n(apiVersion: llmops\/v1alpha1\nkind: Waivers[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const loaded = await loadWaiverText(example!, "README.md");
+    expect(loaded.entries).toEqual([expect.objectContaining({ expires: "2027-01-31", resource: { kind: "Deployment", namespace: "vendor-*", name: "qdrant" }, file: "charts/vendor/**" })]);
   });
 });
 

@@ -11,6 +11,7 @@ import { loadWaiverText, type LoadedWaivers } from "../schemas/load-waivers.js";
 import type { Finding } from "../policies/engine/finding.js";
 import { applyWaiverFile, repositoryRoot, waiveReport, type WaivableResource } from "../policies/engine/waiver-file.js";
 import { defaultWaiverFile } from "../policies/engine/waiver-location.js";
+import { applyWaivers, todayUtc } from "../policies/engine/waivers.js";
 import { ROOT, tempDir } from "./helpers/cli.js";
 
 const HEADER = "apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n";
@@ -178,6 +179,19 @@ describe("applying a waiver file", () => {
     expect(report.rules.map((rule) => rule.id)).toEqual(["LLM-WAIVER-001", "LLM-WAIVER-002"]);
     expect(report.waivers).toEqual({ file: "/repo/.llmops-waivers.yaml", entries: 3, waived: 1, expired: 1, unused: 1 });
     expect(report.findings.map((f) => `${f.id}@${f.line ?? "-"}`)).toEqual(["LLM-WAIVER-001@12", "LLM-WAIVER-002@13", "LLM-K8S-001@-", "LLM-K8S-001@-"]);
+  });
+});
+
+describe("the same logic for a spec's exceptions", () => {
+  it("compares path with the finding's own pointer, reports no unused waiver, and dates by UTC", () => {
+    const spec = (path: string): Finding => ({ id: "LLM-EXPL-001", title: "t", severity: "high", message: "m", file: "spec.yaml", path, remediation: "r", frameworks: {} });
+    const exceptions = [
+      { policyId: "LLM-EXPL-001", reason: "citations in 2.3", approver: "ciso@example.com", expires: "2099-01-31", path: "/spec/explainability" },
+      { policyId: "LLM-K8S-001", reason: "not here", approver: "ciso@example.com", expires: "2099-01-31" },
+    ];
+    const result = applyWaivers([spec("/spec/explainability/citations"), spec("/spec/models/0")], exceptions, { file: "spec.yaml", knownIds: new Set(["LLM-EXPL-001", "LLM-K8S-001"]), today: todayUtc(new Date("2026-11-30T23:30:00-05:00")) });
+    expect(result.map((finding) => finding.waiver?.reason)).toEqual(["citations in 2.3", undefined]);
+    expect(todayUtc(new Date("2026-11-30T23:30:00-05:00"))).toBe("2026-12-01");
   });
 });
 

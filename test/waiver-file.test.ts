@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../schemas/input-error.js";
 import { loadWaiverText, type LoadedWaivers } from "../schemas/load-waivers.js";
 import type { Finding } from "../policies/engine/finding.js";
-import { applyWaiverFile, repositoryRoot, waiveReport, type WaivableResource } from "../policies/engine/waiver-file.js";
+import { applyWaiverFile, applyWaiverFileAt, repositoryRoot, waiveReport, type WaivableResource } from "../policies/engine/waiver-file.js";
 import { defaultWaiverFile } from "../policies/engine/waiver-location.js";
 import { applyWaivers, todayUtc } from "../policies/engine/waivers.js";
 import { ROOT, tempDir } from "./helpers/cli.js";
@@ -179,6 +179,18 @@ describe("applying a waiver file", () => {
     expect(report.rules.map((rule) => rule.id)).toEqual(["LLM-WAIVER-001", "LLM-WAIVER-002"]);
     expect(report.waivers).toEqual({ file: "/repo/.llmops-waivers.yaml", entries: 3, waived: 1, expired: 1, unused: 1 });
     expect(report.findings.map((f) => `${f.id}@${f.line ?? "-"}`)).toEqual(["LLM-WAIVER-001@12", "LLM-WAIVER-002@13", "LLM-K8S-001@-", "LLM-K8S-001@-"]);
+  });
+});
+
+describe("applyWaiverFileAt: load and apply in one call, for other consumers of findings", () => {
+  it("reads the file and applies it, file globs relative to the file's directory", async () => {
+    const dir = tempDir();
+    const file = join(dir, "waivers.yaml");
+    writeFileSync(file, HEADER + entry("    file: 'charts/**'\n"));
+    const result = await applyWaiverFileAt(file, [finding(0, "LLM-K8S-001", join(dir, "charts/a.yaml"))], { knownIds: KNOWN, resources: RESOURCES, today: TODAY });
+    expect(result).toHaveLength(1);
+    expect(result[0]!.waiver?.approver).toBe("ciso@example.com");
+    await expect(applyWaiverFileAt(join(dir, "absent.yaml"), [], { knownIds: KNOWN })).rejects.toThrow(InputError);
   });
 });
 

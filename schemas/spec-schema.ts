@@ -9,6 +9,7 @@
 import type { Static } from "@sinclair/typebox";
 import { Arr, Bool, Enum, Int, Num, Obj, Optional, Str, patterns } from "./schema-builders.js";
 import { API_VERSION, KIND, SCHEMA_ID } from "./spec-identity.js";
+import { ExceptionFields } from "./exception-fields.js";
 
 export { API_VERSION, KIND, SCHEMA_ID };
 
@@ -358,13 +359,7 @@ const Platform = Obj({
   }, { default: {} }),
 }, { default: {}, description: "Platform components deployed around the models (images pinned by digest)." });
 
-const Exception = Obj({
-  policyId: Str(16, { pattern: patterns.policyId }),
-  reason: freeText("Why the policy does not apply or is accepted.", 1000),
-  approver: Str(256, { pattern: patterns.email }),
-  expires: Str(10, { pattern: patterns.isoDate, description: "Expiry date (YYYY-MM-DD). An expired waiver no longer applies." }),
-  path: Optional(Str(512, { description: "Limit the waiver to one JSON Pointer." })),
-});
+const Exception = Obj(ExceptionFields);
 
 export const SpecBody = Obj({
   pattern: Enum(PATTERNS, { description: "Architecture pattern." }),

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { CatalogError, catalogFromAnnotations } from "../policies/engine/catalog.js";
 import { SCHEMA_RULE } from "../policies/engine/finding.js";
 import { controlTitle, loadFrameworkCatalogues, unknownMappings } from "../policies/engine/frameworks.js";
-import { EXPIRED_WAIVER_RULE } from "../policies/engine/waivers.js";
+import { EXPIRED_WAIVER_RULE, UNUSED_WAIVER_RULE } from "../policies/engine/waivers.js";
 import type { FrameworkMappings } from "../policies/engine/finding.js";
 import { ROOT } from "./helpers/cli.js";
 
@@ -57,9 +57,10 @@ describe("framework catalogue", () => {
     expect(unknownMappings(meta.custom.frameworks, catalogues)).toEqual([]);
   });
 
-  it("maps the built-in rules (schema, expired waiver) to catalogued ids", () => {
+  it("maps the built-in rules (schema, expired and unused waivers) to catalogued ids", () => {
     expect(unknownMappings(SCHEMA_RULE.frameworks, catalogues)).toEqual([]);
     expect(unknownMappings(EXPIRED_WAIVER_RULE.frameworks, catalogues)).toEqual([]);
+    expect(unknownMappings(UNUSED_WAIVER_RULE.frameworks, catalogues)).toEqual([]);
   });
 
   it("has no placeholder framework id anywhere in policies, components, stacks, cli or docs", () => {

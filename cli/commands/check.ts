@@ -4,11 +4,15 @@
  * `helm template` output and Lists) and `kubectl get -o json`. All inputs are judged
  * together, so cross-resource checks (a namespace's default-deny policy) see every file.
  */
+import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { emitReport, withReportOptions, type ReportOptions } from "../report-options.js";
 import { recordExit } from "../outcome.js";
 import { UsageError } from "../errors.js";
 import { printable } from "../reporters/escape.js";
+import type { PolicyEngine } from "../../policies/engine/engine.js";
+import type { Report } from "../../policies/engine/report.js";
+import type { RuntimeResource } from "../../policies/engine/runtime-input.js";
 
 export const command = "check <inputs..>";
 export const describe = "Check runtime configs (plans, previews, state, Kubernetes manifests) against the runtime policies";
@@ -21,10 +25,15 @@ export function builder(yargs: Argv) {
     .option("input-kind", { choices: KINDS, default: "auto", describe: "Input kind (detected from content by default)" })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
     .option("spec", { type: "string", describe: "The spec the configs were built from: checks tie its declared controls to them (an llmops plan carries its own)" })
+    .option("waivers", {
+      type: "string",
+      describe: "Waiver file (apiVersion llmops/v1alpha1, kind Waivers; `llmops schema --kind waivers`). Default: .llmops-waivers.yaml at the repository root — the git root of the working directory, else the working directory — when it exists",
+    })
     .example("$0 check rendered/", "Check manifests written by renderYamlToDirectory")
     .example("$0 check rendered/ --spec examples/campaign-summariser.rag.yaml", "Check that the rendered manifests build what the spec declares")
     .example("pulumi preview --json > preview.json && $0 check preview.json", "Check a Pulumi preview")
-    .example("helm template charts/x | $0 check - -f sarif -o x.sarif", "Check a Helm chart from standard input");
+    .example("helm template charts/x | $0 check - -f sarif -o x.sarif", "Check a Helm chart from standard input")
+    .example("$0 check vendor/chart/ --waivers vendor/waivers.yaml", "Accept some of a third-party chart's findings (reason, approver, expiry)");
 }
 
 interface Arguments extends ReportOptions {
@@ -32,6 +41,7 @@ interface Arguments extends ReportOptions {
   "input-kind": string;
   bundle?: string | undefined;
   spec?: string | undefined;
+  waivers?: string | undefined;
 }
 
 export async function handler(argv: Arguments): Promise<void> {
@@ -65,5 +75,15 @@ export async function handler(argv: Arguments): Promise<void> {
   const spec = argv.spec !== undefined ? (await import("../spec-for-check.js")).specDocumentForCheck(argv.spec) : carriedSpec;
   const engine = await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
   const report = checkRuntime(engine, { resources, ...(spec === undefined ? {} : { spec }) }, files);
-  recordExit(await emitReport(report, argv));
+  recordExit(await emitReport(await withWaivers(report, argv.waivers, engine, resources), argv));
+}
+
+/** The report with the waiver file applied: --waivers, else .llmops-waivers.yaml at the repository root, else as it is. */
+async function withWaivers(report: Report, option: string | undefined, engine: PolicyEngine, resources: readonly RuntimeResource[]): Promise<Report> {
+  const found = option === undefined ? (await import("../../policies/engine/waiver-location.js")).defaultWaiverFile() : undefined;
+  // Named as a user would type it from here (the repository root may be an ancestor).
+  const file = option ?? (found === undefined ? undefined : relative(process.cwd(), found));
+  if (file === undefined) return report;
+  const { loadWaiverFile, waiveReport } = await import("../../policies/engine/waiver-file.js");
+  return waiveReport(report, await loadWaiverFile(file), { knownIds: new Set(engine.catalog.keys()), resources });
 }

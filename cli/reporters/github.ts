@@ -1,4 +1,8 @@
-/** GitHub Actions workflow commands: one annotation per active finding. */
+/**
+ * GitHub Actions workflow commands: one annotation per finding. A waived finding stays, as a
+ * notice whose title says it is waived and whose text carries the waiver (approver, expiry,
+ * reason), so an accepted risk remains visible on the pull request without failing it.
+ */
 import type { Severity } from "../../policies/engine/finding.js";
 import type { Report } from "../../policies/engine/report.js";
 import type { RenderContext } from "../report-options.js";
@@ -8,17 +12,17 @@ import { describeUnknowns } from "./pretty.js";
 const COMMAND: Record<Severity, string> = { critical: "error", high: "error", medium: "warning", low: "notice" };
 
 export function render(report: Report, _context: RenderContext): string {
-  const lines = report.findings
-    .filter((finding) => !finding.waiver)
-    .map((finding) => {
-      const properties = [
-        finding.file ? `file=${property(finding.file)}` : undefined,
-        finding.line === undefined ? undefined : `line=${finding.line}`,
-        finding.column === undefined ? undefined : `col=${finding.column}`,
-        `title=${property(`${finding.id} ${finding.title}`)}`,
-      ].filter(Boolean).join(",");
-      return `::${COMMAND[finding.severity]} ${properties}::${data(`${finding.message} (at ${finding.path}). Fix: ${finding.remediation}`)}`;
-    });
+  const lines = report.findings.map((finding) => {
+    const waiver = finding.waiver;
+    const properties = [
+      finding.file ? `file=${property(finding.file)}` : undefined,
+      finding.line === undefined ? undefined : `line=${finding.line}`,
+      finding.column === undefined ? undefined : `col=${finding.column}`,
+      `title=${property(`${finding.id} ${finding.title}${waiver ? " (waived)" : ""}`)}`,
+    ].filter(Boolean).join(",");
+    const text = `${finding.message} (at ${finding.path}). ${waiver ? `Waived until ${waiver.expires}, approved by ${waiver.approver}: ${waiver.reason}` : `Fix: ${finding.remediation}`}`;
+    return `::${waiver ? "notice" : COMMAND[finding.severity]} ${properties}::${data(text)}`;
+  });
   for (const entry of report.undetermined ?? []) {
     const properties = [
       entry.file ? `file=${property(entry.file)}` : undefined,

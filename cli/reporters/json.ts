@@ -10,6 +10,7 @@ export function render(report: Report, context: RenderContext): string {
     failOn: context.failOn,
     bundle: report.bundle ?? null,
     ...(report.evidence ? { evidence: report.evidence } : {}),
+    ...(report.waivers ? { waivers: report.waivers } : {}),
     files: report.files,
     summary: {
       findings: report.findings.length,

@@ -56,7 +56,7 @@ export function describeUnknowns(paths: readonly string[]): string {
 
 function summary(report: Report, context: RenderContext, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string {
   const files = `${report.files.length} file${report.files.length === 1 ? "" : "s"}`;
-  const bundle = (report.bundle ? `, policy bundle ${report.bundle.revision}${report.bundle.signatureVerified ? " (signature verified)" : ""}` : "") + evidenceLine(report);
+  const bundle = (report.bundle ? `, policy bundle ${report.bundle.revision}${report.bundle.signatureVerified ? " (signature verified)" : ""}` : "") + evidenceLine(report) + waiverLine(report);
   const count = report.undetermined?.length ?? 0;
   const undetermined = count > 0 ? `; ${count} resource${count === 1 ? "" : "s"} undetermined (unknown during preview)` : "";
   if (report.findings.length === 0) return paint("green", `✔ ${files} checked, no findings${undetermined}${bundle}`);
@@ -77,4 +77,12 @@ function evidenceLine(report: Report): string {
   const documents = report.evidence.documents.map((d) => `${d.role === "baseline" ? "baseline " : ""}${d.file} (sha256:${d.sha256.slice(0, 12)}…, ${d.producer}${d.signed ? ", signed" : ""})`);
   // File names and producers come from inputs: no control character reaches the terminal.
   return `; evidence: ${documents.join(", ")}`.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** The waiver file applied, and what it did. */
+function waiverLine(report: Report): string {
+  const waivers = report.waivers;
+  if (!waivers) return "";
+  const notes = [waivers.expired > 0 ? `${waivers.expired} expired` : "", waivers.unused > 0 ? `${waivers.unused} unused` : ""].filter(Boolean).join(", ");
+  return `; waivers: ${printable(waivers.file)} (${waivers.entries} entr${waivers.entries === 1 ? "y" : "ies"}, ${waivers.waived} finding${waivers.waived === 1 ? "" : "s"} waived${notes ? `, ${notes}` : ""})`;
 }

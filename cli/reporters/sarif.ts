@@ -66,6 +66,7 @@ export function render(report: Report, context: RenderContext, limit = MAX_RESUL
           command: report.command,
           ...(omittedTotal > 0 ? { resultsOmitted: omittedTotal, resultsOmittedBySeverity: omitted } : {}),
           ...(report.evidence ? { evidence: report.evidence } : {}),
+          ...(report.waivers ? { waivers: report.waivers } : {}),
           ...(report.bundle ? { bundleRevision: report.bundle.revision, bundleDigestsVerified: report.bundle.digestsVerified, bundleSignatureVerified: report.bundle.signatureVerified } : {}),
         },
       },

@@ -57,6 +57,20 @@ export interface EvidenceReport {
   readonly documents: readonly EvidenceRecord[];
 }
 
+/** What a waiver file did in one run (llmops check --waivers or .llmops-waivers.yaml). */
+export interface WaiverSummary {
+  /** The waiver file, as named on the command line or found at the repository root. */
+  readonly file: string;
+  /** Entries in the file. */
+  readonly entries: number;
+  /** Findings the file's current waivers marked waived. */
+  readonly waived: number;
+  /** Entries past their expiry (each reported as LLM-WAIVER-001). */
+  readonly expired: number;
+  /** Current entries that matched no finding (each reported as LLM-WAIVER-002). */
+  readonly unused: number;
+}
+
 export interface Report {
   readonly command: string;
   /** Every input file that was evaluated, in the order given. */
@@ -68,4 +82,6 @@ export interface Report {
   readonly undetermined?: readonly Undetermined[];
   /** The evidence evaluated beside the bundle (validate and plan; absent for other commands). */
   readonly evidence?: EvidenceReport;
+  /** The waiver file applied to the findings (absent when none was). */
+  readonly waivers?: WaiverSummary;
 }

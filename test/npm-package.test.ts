@@ -12,7 +12,8 @@
  * never disturbs the suites running beside it. Dependencies install with --prefer-offline from npm's
  * cache, which `npm ci` filled; the registry is asked only for what the cache lacks.
  * Skips with a reason when OPA or Regal is absent (prepack needs them); LLMOPS_REQUIRE_PACKAGE=1
- * (.ci/run) turns the skip into a failure.
+ * (.ci/run) turns the skip into a failure. LLMOPS_PACKAGE_TARBALL=<tgz> re-uses a packed tarball
+ * (a developer's re-run; ignored under LLMOPS_REQUIRE_PACKAGE=1, so CI always packs).
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
@@ -82,14 +83,20 @@ describe.skipIf(missing.length > 0)("the npm package, packed and installed where
   let tarball = "";
 
   beforeAll(() => {
-    const source = join(work, "source");
-    copyWorkingTree(source);
-    const packed = join(work, "packed");
-    mkdirSync(packed);
-    ok(run("npm", ["pack", "--pack-destination", packed, "--loglevel", "warn"], { cwd: source, timeoutMs: 900_000 }), "npm pack");
-    const tarballs = readdirSync(packed).filter((name) => name.endsWith(".tgz"));
-    expect(tarballs).toHaveLength(1);
-    tarball = join(packed, tarballs[0]!);
+    if (process.env.LLMOPS_PACKAGE_TARBALL && process.env.LLMOPS_REQUIRE_PACKAGE !== "1") {
+      // A developer's shortcut for re-runs: a tarball this test (or npm pack) made before. Never in CI.
+      tarball = process.env.LLMOPS_PACKAGE_TARBALL;
+      console.warn(`NOTE: the npm package test installs ${tarball} (LLMOPS_PACKAGE_TARBALL) instead of running npm pack`);
+    } else {
+      const source = join(work, "source");
+      copyWorkingTree(source);
+      const packed = join(work, "packed");
+      mkdirSync(packed);
+      ok(run("npm", ["pack", "--pack-destination", packed, "--loglevel", "warn"], { cwd: source, timeoutMs: 1_800_000 }), "npm pack");
+      const tarballs = readdirSync(packed).filter((name) => name.endsWith(".tgz"));
+      expect(tarballs).toHaveLength(1);
+      tarball = join(packed, tarballs[0]!);
+    }
 
     const bin = bareBin(join(work, "bin"));
     env = { HOME: process.env.HOME, PATH: bin, NO_COLOR: "1", ...(process.env.npm_config_cache ? { npm_config_cache: process.env.npm_config_cache } : {}) };
@@ -100,7 +107,7 @@ describe.skipIf(missing.length > 0)("the npm package, packed and installed where
     writeFileSync(join(app, "package.json"), `${JSON.stringify({ name: "llmops-package-test", private: true, type: "module" }, null, 2)}\n`);
     ok(run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel", "error"], { cwd: app, env, timeoutMs: 900_000 }), "npm install of the tarball");
     cpSync(join(ROOT, "examples"), join(app, "examples"), { recursive: true });
-  }, 1_500_000);
+  }, 3_000_000);
 
   it("ships the compiled package with .d.ts, the schema and the signed bundle with its public key, and no private key", () => {
     const installed = join(app, "node_modules", PACKAGE_NAME);

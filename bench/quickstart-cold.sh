@@ -10,6 +10,7 @@ work="$(mktemp -d)"
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 npm_cache="$(npm config get cache)"
 [ "${1:-}" = "--cold-npm" ] && npm_cache="$work/npm-cache"
+commit="$(git -C "$ROOT" rev-parse --short HEAD)"
 git clone -q "$ROOT" "$work/checkout"
 mkdir -p "$work/home" "$work/gomod" "$work/gocache"
 start=$(date +%s.%N)
@@ -26,5 +27,5 @@ node -e '
     state: { goModuleCache: "empty", goBuildCache: "empty", home: "empty", npmCache: coldNpm === "1" ? "empty" : "kept (as CI caches it)" },
     machine: { cpus: os.cpus().length, loadAverage1m: os.loadavg()[0], node: process.version, date: new Date().toISOString() } };
   require("node:fs").writeFileSync(process.argv[5], JSON.stringify(out, null, 2) + "\n");
-' "$seconds" "$status" "$(git -C "$ROOT" rev-parse --short HEAD)" "$([ "${1:-}" = "--cold-npm" ] && echo 1 || echo 0)" "$ROOT/bench/results/quickstart.json"
+' "$seconds" "$status" "$commit" "$([ "${1:-}" = "--cold-npm" ] && echo 1 || echo 0)" "$ROOT/bench/results/quickstart.json"
 echo "npm run quickstart: ${seconds} s (exit ${status})"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the pinned policy toolchain into .tools/bin with `go install`:
-#   OPA (compiler, tester, differential oracle), Regal (linter), conftest (benchmark peer),
-#   helm (renders the real-world corpus, scripts/render-corpus.sh) and kube-score (corpus peer
-#   in bench/corpus-peer.mjs).
+#   OPA (compiler, tester, differential oracle), Regal (linter), conftest (benchmark peer).
+#   (helm and kube-score, for the real-world corpus, come from scripts/install-corpus-tools.sh.)
+# Usage: install-tools.sh [opa] [regal] [conftest]   (default: opa regal)
+#   the quick start builds opa only; scripts/build-policies.sh adds regal when missing; `npm run bench`
+#   adds conftest, which only the benchmarks use.
 # Idempotent: a binary already at its pinned version is left alone.
 set -euo pipefail
 
@@ -31,17 +33,27 @@ have() { # have <binary> <module path> <version>: reads the module version Go st
     && grep -Eq "^[[:space:]]+mod[[:space:]]+$2[[:space:]]+$3[[:space:]]" <<<"$stamp"
 }
 
+TOOLS=" ${*:-opa regal} "
+for tool in $TOOLS; do
+  case "$tool" in opa|regal|conftest) ;; *) fail "unknown tool $tool (known: opa regal conftest)" ;; esac
+done
+wanted() { [[ "$TOOLS" == *" $1 "* ]]; }
+
 export GOBIN="$BIN"
 export GOFLAGS="${GOFLAGS:--buildvcs=false}"
 
-if have opa github.com/open-policy-agent/opa "$OPA_VERSION"; then
+if ! wanted opa; then
+  :
+elif have opa github.com/open-policy-agent/opa "$OPA_VERSION"; then
   say "opa $OPA_VERSION already installed"
 else
   say "installing opa $OPA_VERSION (go install; a few minutes on first run)"
   go install "github.com/open-policy-agent/opa@$OPA_VERSION" || fail "go install of opa $OPA_VERSION failed"
 fi
 
-if have regal github.com/open-policy-agent/regal "$REGAL_VERSION"; then
+if ! wanted regal; then
+  :
+elif have regal github.com/open-policy-agent/regal "$REGAL_VERSION"; then
   say "regal $REGAL_VERSION already installed"
 else
   say "installing regal $REGAL_VERSION"
@@ -52,7 +64,9 @@ else
     go build -o "$BIN/regal" github.com/open-policy-agent/regal) || fail "building regal $REGAL_VERSION failed"
 fi
 
-if have conftest github.com/open-policy-agent/conftest "$CONFTEST_VERSION"; then
+if ! wanted conftest; then
+  :
+elif have conftest github.com/open-policy-agent/conftest "$CONFTEST_VERSION"; then
   say "conftest $CONFTEST_VERSION already installed"
 else
   say "installing conftest $CONFTEST_VERSION"
@@ -61,5 +75,7 @@ fi
 
 # The first line only, cut in the shell: piping `opa version` into a first-line filter kills opa with SIGPIPE when it
 # exits first, and pipefail turns that into a silent exit 141 (issue 14).
-opa_version="$("$BIN/opa" version)" || fail "$BIN/opa does not run"
-say "${opa_version%%$'\n'*}"
+if wanted opa; then
+  opa_version="$("$BIN/opa" version)" || fail "$BIN/opa does not run"
+  say "${opa_version%%$'\n'*}"
+fi

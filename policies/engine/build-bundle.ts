@@ -36,6 +36,11 @@ export interface BuildOptions {
   readonly signingKey?: string;
   /** JWT algorithm for the signature. @default "RS256" */
   readonly signingAlgorithm?: string;
+  /**
+   * Run `regal lint`. @default true. Only the quick start turns it off (scripts/quickstart-bundle.mjs),
+   * so a first run need not build Regal; `npm test` and `llmops policy build` always lint.
+   */
+  readonly lint?: boolean;
 }
 
 export interface BuildResult {
@@ -69,8 +74,12 @@ export function buildBundle(options: BuildOptions): BuildResult {
     step("opa check --strict");
     run(tool("opa"), ["check", "--strict", "--capabilities", capabilities, ...ignoreFlags(), policies], "opa check failed");
 
-    step("regal lint");
-    run(tool("regal"), ["lint", "--config-file", join(runDirectory, ".regal/config.yaml"), policies], "regal lint failed");
+    if (options.lint ?? true) {
+      step("regal lint");
+      run(tool("regal"), ["lint", "--config-file", join(runDirectory, ".regal/config.yaml"), policies], "regal lint failed");
+    } else {
+      step("regal lint skipped (quick start; npm test runs it)");
+    }
 
     step("METADATA");
     const annotations = ["spec", "runtime"].flatMap((dir) =>

@@ -12,6 +12,7 @@ import { packageRoot } from "../../schemas/package-root.js";
 import { staleBundleNote } from "./policy-sources.js";
 import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, VERIFICATION_KEY_ENV, bundleRevision, type BundleManifest } from "./bundle-layout.js";
 import { SignatureError, readVerificationKey, verifyBundleSignature } from "./bundle-signature.js";
+import { packagedVerificationKey } from "./packaged-bundle.js";
 import { UNKNOWN_VALUE, policyInput, type RuntimeInput } from "./runtime-input.js";
 import { checkKind, type CatalogEntry, type CheckKind } from "./catalog.js";
 import { sha256 } from "./digest.js";
@@ -72,18 +73,21 @@ export class PolicyEngine {
   }
 
   /** An engine from an already verified (and compiled) bundle: how worker threads share one compilation. */
-  static async instantiate(bundle: VerifiedBundle): Promise<PolicyEngine> {
+  static instantiate(bundle: VerifiedBundle): Promise<PolicyEngine> {
     const require = createRequire(import.meta.url);
-    const { loadPolicy } = require("@open-policy-agent/opa-wasm") as { loadPolicy: (wasm: WebAssembly.Module | Uint8Array) => Promise<LoadedPolicy> };
+    // loadPolicySync on the compiled module: the SDK's async loadPolicy tests its argument with
+    // `instanceof Response`, and touching the global Response makes Node 20 load its fetch
+    // implementation (undici), about a fifth of a one-file `llmops check` (bench/results/small-input.md).
+    const { loadPolicySync } = require("@open-policy-agent/opa-wasm") as { loadPolicySync: (wasm: WebAssembly.Module) => LoadedPolicy };
     let policy: LoadedPolicy;
     try {
-      policy = await loadPolicy(bundle.module);
+      policy = loadPolicySync(bundle.module);
       policy.setData(bundle.data);
     } catch (error) {
       throw new EngineError(`policy.wasm could not be loaded: ${describeThrown(error)}`);
     }
     const catalog = new Map(bundle.catalog.map((entry) => [entry.id, entry]));
-    return new PolicyEngine(policy, bundle.manifest, catalog, { revision: bundle.manifest.revision, digestsVerified: true, signatureVerified: bundle.signatureVerified });
+    return Promise.resolve(new PolicyEngine(policy, bundle.manifest, catalog, { revision: bundle.manifest.revision, digestsVerified: true, signatureVerified: bundle.signatureVerified }));
   }
 
   get rules(): RuleMetadata[] {
@@ -222,8 +226,9 @@ export class VerifiedBundle {
     if (manifest.revision !== revision) {
       throw new EngineError(`policy bundle manifest revision ${String(manifest.revision)} does not match its files (expected ${revision}); refusing to load`);
     }
-    // With a trusted key configured, the signature is checked before anything is compiled.
-    const keyPath = options.verificationKey ?? process.env[VERIFICATION_KEY_ENV];
+    // With a trusted key configured, the signature is checked before anything is compiled. The
+    // bundle an installed package ships is always checked, with its shipped key by default.
+    const keyPath = options.verificationKey ?? process.env[VERIFICATION_KEY_ENV] ?? packagedVerificationKey(bundleDir);
     if (keyPath) {
       try {
         verifyBundleSignature(bundleDir, readVerificationKey(keyPath), files, manifest.files[BUNDLE_FILES.catalog]!);

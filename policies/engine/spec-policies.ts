@@ -1,6 +1,9 @@
 /** Wires the engine to the spec pipeline: evaluate the spec entrypoint, then apply waivers. */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../../schemas/package-root.js";
+import { BUNDLE_FILES } from "./bundle-layout.js";
+import { hasPackagedBundle, packagedBundle } from "./packaged-bundle.js";
 import { PolicyEngine } from "./engine.js";
 import { SCHEMA_RULE } from "./finding.js";
 import type { SpecPolicyEvaluator } from "./validate-specs.js";
@@ -8,9 +11,17 @@ import { EXPIRED_WAIVER_RULE, applyWaivers, todayUtc, type Exception } from "./w
 
 export { packageRoot };
 
-/** dist/bundle of this package, unless LLMOPS_BUNDLE names another. */
+/**
+ * The bundle the engine uses when none is named: LLMOPS_BUNDLE when set; else dist/bundle, the
+ * bundle `llmops policy build` writes in a checkout; else the signed bundle an installed package
+ * ships (release/bundle, packaged-bundle.ts), which is always verified against its key. When
+ * none exists, dist/bundle is named, so the error says what to build.
+ */
 export function defaultBundleDir(): string {
-  return process.env.LLMOPS_BUNDLE ?? join(packageRoot(), "dist", "bundle");
+  if (process.env.LLMOPS_BUNDLE) return process.env.LLMOPS_BUNDLE;
+  const built = join(packageRoot(), "dist", "bundle");
+  if (!existsSync(join(built, BUNDLE_FILES.manifest)) && hasPackagedBundle()) return packagedBundle().dir;
+  return built;
 }
 
 export async function loadSpecPolicies(bundleDir = defaultBundleDir(), today = todayUtc()): Promise<SpecPolicyEvaluator & { engine: PolicyEngine }> {

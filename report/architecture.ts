@@ -173,8 +173,8 @@ export const DECLARABLE: readonly DeclarableControl[] = [
   {
     name: "Guardrails",
     declared: (spec) => {
-      const input = on(spec.spec.guardrails?.input as Record<string, unknown> | undefined);
-      const output = on(spec.spec.guardrails?.output as Record<string, unknown> | undefined);
+      const input = on(spec.spec.guardrails.input);
+      const output = on(spec.spec.guardrails.output);
       return input.length + output.length === 0 ? undefined : `input: ${input.join(", ") || "none"}; output: ${output.join(", ") || "none"}`;
     },
     roles: ["guardrails"],
@@ -188,7 +188,10 @@ export const DECLARABLE: readonly DeclarableControl[] = [
   },
   {
     name: "Human feedback store",
-    declared: (spec) => (spec.spec.humanFeedback?.capture?.length ?? 0) > 0 ? `capture: ${spec.spec.humanFeedback!.capture!.join(", ")}; review queue: ${String(spec.spec.humanFeedback!.reviewQueue?.enabled ?? false)}` : undefined,
+    declared: (spec) => {
+      const feedback = spec.spec.humanFeedback;
+      return feedback.capture.length > 0 ? `capture: ${feedback.capture.join(", ")}; review queue: ${String(feedback.reviewQueue.enabled)}` : undefined;
+    },
     roles: ["feedback-store", "records"],
     packages: ["llmops.spec.feedback."],
   },
@@ -206,7 +209,10 @@ export const DECLARABLE: readonly DeclarableControl[] = [
   },
   {
     name: "Evaluation gate",
-    declared: (spec) => spec.spec.models.some((model) => model.evaluation) ? spec.spec.models.filter((model) => model.evaluation).map((model) => `${model.name}: ${model.evaluation!.gate} on ${model.evaluation!.metrics?.length ?? 0} metrics`).join("; ") : undefined,
+    declared: (spec) => {
+      const gated = spec.spec.models.flatMap((model) => (model.evaluation ? [`${model.name}: ${model.evaluation.gate} on ${model.evaluation.metrics.length} metrics`] : []));
+      return gated.length > 0 ? gated.join("; ") : undefined;
+    },
     roles: [],
     packages: ["llmops.spec.evaluation.", "llmops.spec.evidence."],
   },

@@ -72,7 +72,7 @@ export async function collectReport(options: CollectOptions): Promise<ReportMode
 
   const { plan, resources, planSpec } = schemaValid ? await obtainPlan(options, spec, engine.bundle.revision) : { plan: { source: "none", target: spec.spec.target.provider, resources: 0, error: "the spec does not match the schema" } satisfies PlanSummary, resources: [], planSpec: undefined };
   let runtimeFindings: Finding[] = [];
-  if (plan.error === undefined) runtimeFindings = engine.evaluateRuntime({ resources: resources as RuntimeResource[], ...(planSpec === undefined ? {} : { spec: planSpec }) });
+  if (plan.error === undefined) runtimeFindings = engine.evaluateRuntime({ resources, ...(planSpec === undefined ? {} : { spec: planSpec }) });
 
   // Spec exceptions were applied to the spec findings by the spec pipeline (which also reports the
   // expired ones as LLM-WAIVER-001); current ones apply to runtime findings too.

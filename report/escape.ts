@@ -8,7 +8,6 @@ const HTML: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">":
 
 /** Escapes text for an HTML/SVG text node or a quoted attribute value; control characters become U+FFFD. */
 export function escapeHtml(value: unknown): string {
-  // eslint-disable-next-line no-control-regex
   return String(value).replace(/[&<>"']/g, (character) => HTML[character]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\ufffd");
 }
 

@@ -57,8 +57,8 @@ function signatureText(model: ReportModel): string {
   return `${model.bundle.digestsVerified ? "digests verified" : "digests NOT verified"}, ${model.bundle.signatureVerified ? "signature verified" : "unsigned or no verification key"}`;
 }
 
-function statusBadge(status: ControlStatus | string): string {
-  return `<span class="status s-${e(status)}">${e(STATUS_TEXT[status as ControlStatus] ?? status)}</span>`;
+function statusBadge(status: string): string {
+  return `<span class="status s-${e(status)}">${e((STATUS_TEXT as Readonly<Record<string, string>>)[status] ?? status)}</span>`;
 }
 
 function summarySection(model: ReportModel): string {
@@ -104,7 +104,7 @@ function findingItem(finding: Finding): string {
 }
 
 function architectureSection(model: ReportModel): string {
-  const legend = (Object.entries(NODE_COLOURS) as Array<[string, string]>).map(([key, colour]) => `<span><i style="background:${colour}"></i>${e(key === "none" ? "no finding" : key === "external" ? "outside the plan" : `worst: ${key}`)}</span>`).join("");
+  const legend = Object.entries(NODE_COLOURS).map(([key, colour]) => `<span><i style="background:${colour}"></i>${e(key === "none" ? "no finding" : key === "external" ? "outside the plan" : `worst: ${key}`)}</span>`).join("");
   const picture = model.architecture.nodes.length > 1 ? renderArchitectureSvg(model.architecture) : `<p class="meta">No planned resources to draw${model.plan.error ? `: ${e(model.plan.error)}` : ""}.</p>`;
   return `<section id="architecture"><h2>Architecture</h2><p class="meta">Planned components (${model.plan.resources} resources), coloured by their worst active finding. ` +
     `Flows: solid = request path (user → gateway → guardrails → model server); violet dashes = retrieval; blue dots = records to the audit and feedback stores; red = egress.</p>` +

@@ -3,7 +3,7 @@
  * left to right along the request path, node boxes sized from their labels. Returns coordinates in
  * SVG user units (pixels at 100 % zoom); the SVG renderer only draws what this returns.
  */
-import { Graph, layout } from "@dagrejs/dagre";
+import * as dagre from "@dagrejs/dagre";
 import type { Architecture, ArchitectureEdge, ArchitectureNode } from "./model.js";
 
 export interface PlacedNode {
@@ -26,6 +26,22 @@ export interface PlacedGraph {
   readonly nodes: readonly PlacedNode[];
   readonly edges: readonly PlacedEdge[];
 }
+
+/**
+ * The part of dagre's graph API used here. @dagrejs/dagre 3.1.3's declarations re-export
+ * @dagrejs/graphlib's Graph through a path that does not resolve under this project's module
+ * settings, so the compiler sees `any`; this interface states the documented shapes instead.
+ */
+interface DagreGraph {
+  setGraph(label: { rankdir: string; nodesep: number; ranksep: number; marginx: number; marginy: number }): void;
+  setDefaultEdgeLabel(label: () => object): void;
+  setNode(id: string, label: { width: number; height: number }): void;
+  setEdge(from: string, to: string, label: { minlen: number }, name: string): void;
+  node(id: string): { x: number; y: number; width: number; height: number };
+  edge(edge: { v: string; w: string; name: string }): { points?: Array<{ x: number; y: number }> };
+  graph(): { width?: number; height?: number };
+}
+const { Graph, layout } = dagre as unknown as { Graph: new (options: { multigraph: boolean }) => DagreGraph; layout: (graph: DagreGraph) => void };
 
 /** Average advance of a 12 px sans-serif glyph, used to size boxes before any font is measured. */
 const CHAR_WIDTH = 7;

@@ -24,10 +24,10 @@ export function builder(yargs: Argv) {
     .option("evidence-key", { type: "string", describe: "PEM public key: accept only DSSE-signed evidence that verifies with it" })
     .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now" })
     .option("framework", { type: "string", array: true, describe: "Report only these frameworks (keys of policies/frameworks/, e.g. eu-ai-act)" })
-    .option("format", { alias: "f", choices: REPORT_FORMATS, default: "markdown" as ReportFormat, describe: "Output format" })
+    .option("format", { alias: "f", choices: REPORT_FORMATS, default: "markdown", describe: "Output format" })
     .option("output", { alias: "o", type: "string", describe: "Write the report to FILE (atomically) instead of stdout" })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
-    .option("fail-on", { choices: SEVERITIES, default: "high" as Severity, describe: "Lowest severity of an active finding that makes the exit code 1" });
+    .option("fail-on", { choices: SEVERITIES, default: "high", describe: "Lowest severity of an active finding that makes the exit code 1" });
 }
 
 interface Arguments {
@@ -39,10 +39,12 @@ interface Arguments {
   evidenceKey?: string | undefined;
   asOf?: string | undefined;
   framework?: string[] | undefined;
-  format: ReportFormat;
+  /** One of REPORT_FORMATS (yargs' `choices` has checked it). */
+  format: string;
   output?: string | undefined;
   bundle?: string | undefined;
-  "fail-on": Severity;
+  /** One of SEVERITIES (checked by `choices`). */
+  "fail-on": string;
 }
 
 export async function handler(argv: Arguments): Promise<void> {
@@ -66,12 +68,12 @@ export async function handler(argv: Arguments): Promise<void> {
   } finally {
     if (progress) clearTimeout(progress);
   }
-  const text = await renderReport(model, argv.format);
+  const text = await renderReport(model, argv.format as ReportFormat);
   if (argv.output === undefined) {
     process.stdout.write(text);
   } else {
     const { writeFileAtomic } = await import("../atomic-write.js");
     writeFileAtomic(argv.output, text);
   }
-  recordExit(blockingFindings(model.findings, argv["fail-on"]).length > 0 ? EXIT_FINDINGS : EXIT_OK);
+  recordExit(blockingFindings(model.findings, argv["fail-on"] as Severity).length > 0 ? EXIT_FINDINGS : EXIT_OK);
 }

@@ -66,6 +66,11 @@ for (let i = 0; i < RUNS; i++) {
 }
 
 const beyond = median(reportMs) - median(planMs);
+// On a loaded machine the end-to-end difference is within the noise of two ~15-30 s runs (it can
+// even come out negative), so the target is judged on the larger of it and the in-process upper
+// bound: the whole model from the plan file (which repeats the checks the plan already ran) plus
+// the HTML rendering.
+const inProcess = median(collectMs) + median(renderMs);
 const result = {
   generatedAt: new Date().toISOString(),
   machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -76,7 +81,8 @@ const result = {
   samplesMs: { plan: planMs.map(Math.round), report: reportMs.map(Math.round), collect: collectMs.map(Math.round), render: renderMs.map((ms) => Math.round(ms * 10) / 10) },
   htmlBytes,
   targetMs: TARGET_MS,
-  met: beyond <= TARGET_MS,
+  inProcessBeyondPlanMs: Math.round(inProcess),
+  met: Math.max(beyond, inProcess) <= TARGET_MS,
 };
 writeFileSync(join(RESULTS, "report.json"), `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(join(RESULTS, "REPORT.md"), `# Report benchmark
@@ -89,9 +95,10 @@ Largest example: ${largest.example} (${largest.resources} planned resources). Ta
 |---|---:|
 | \`llmops plan SPEC --out PLAN\` | ${result.medianMs.plan} |
 | \`llmops report SPEC --format html -o FILE\` (plans too) | ${result.medianMs.report} |
-| **beyond the plan** (report − plan) | **${result.medianMs.beyondPlan}** (${result.met ? "met" : "missed"}) |
+| beyond the plan, end to end (report − plan; noisy on a shared machine) | ${result.medianMs.beyondPlan} |
 | in-process: model from the plan file (engine load, checks, crosswalk, architecture) | ${result.medianMs.collectFromPlanFile} |
 | in-process: HTML rendering (dagre layout, SVG) | ${result.medianMs.renderHtml} |
+| **beyond the plan**, upper bound (the two in-process parts) | **${result.inProcessBeyondPlanMs}** (${result.met ? "met" : "missed"}: judged on the larger of this and the end-to-end difference) |
 
 HTML size: ${htmlBytes} bytes. Samples (ms): plan ${result.samplesMs.plan.join(", ")}; report ${result.samplesMs.report.join(", ")}.
 `);

@@ -20,6 +20,8 @@ import { InClusterVectorDatabase, VECTOR_DB_ROLE } from "../components/kubernete
 import { RecordSink, SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernetes/limiter-store.js";
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
+import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline.js";
+import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
 
@@ -40,6 +42,8 @@ export interface WorkloadContext {
   readonly modelCacheStorageClass?: pulumi.Input<string>;
   /** Install the NVIDIA device plugin (target kubernetes with platform.gpu.install devicePlugin). */
   readonly installDevicePlugin: boolean;
+  /** Pattern fineTuning: the dataset store and the registry and evidence prefixes (AWS builds them). @default under the output model's source URI */
+  readonly fineTuning?: { readonly datasetsUri?: pulumi.Input<string>; readonly registryUri?: pulumi.Input<string>; readonly evidenceUri?: pulumi.Input<string> };
 }
 
 /**
@@ -129,6 +133,14 @@ export function gatewayExposure(spec: LLMOpsStack): GatewayExposure | undefined 
   };
 }
 
+/** The Presidio services a redacting workload calls, when the stack runs them. */
+function redactionServices(screening: GuardrailServices | undefined): { analyzerUrl: pulumi.Input<string>; anonymizerUrl: pulumi.Input<string>; services: Array<{ role: string; port: number }> } | undefined {
+  const analyzerUrl = screening?.endpoints[PRESIDIO_ANALYZER_ROLE];
+  const anonymizerUrl = screening?.endpoints[PRESIDIO_ANONYMIZER_ROLE];
+  if (!analyzerUrl || !anonymizerUrl) return undefined;
+  return { analyzerUrl, anonymizerUrl, services: [{ role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT }, { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT }] };
+}
+
 export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): Record<string, pulumi.Input<unknown>> {
   const name = spec.metadata.name;
   const body = spec.spec;
@@ -136,13 +148,14 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   const models = selfHostedModels(spec);
   const opts = context.opts;
 
-  const gpuQuota = models.reduce((sum, model) => sum + model.gpu.count * model.replicas.max, 0);
+  const pipeline = pipelineCompute(spec);
+  const gpuQuota = models.reduce((sum, model) => sum + model.gpu.count * model.replicas.max, 0) + pipeline.gpus;
   const sizing = new Map(models.map((model) => [model.name, modelSizing(model)]));
   // Room for every model at its maximum replicas, plus 16 CPU / 64 GiB for the gateway, sinks and vector database.
   const modelCompute = models.reduce((sum, model) => {
     const size = sizing.get(model.name)!;
     return { cpuMilli: sum.cpuMilli + size.requests.cpuMilli * model.replicas.max, memoryMiB: sum.memoryMiB + size.requests.memoryMiB * model.replicas.max };
-  }, { cpuMilli: 16_000, memoryMiB: 64 * 1024 });
+  }, { cpuMilli: 16_000 + pipeline.cpuMilli, memoryMiB: 64 * 1024 + pipeline.memoryMiB });
   const guardrails = new NamespaceGuardrails(`${name}-namespace`, {
     namespace, gpuQuota, labels: { "app.kubernetes.io/part-of": name },
     compute: { cpu: String(Math.max(64, Math.ceil(modelCompute.cpuMilli / 1000))), memory: `${Math.max(256, Math.ceil(modelCompute.memoryMiB / 1024))}Gi` },
@@ -162,6 +175,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     ...(sinks ? [{ name: "audit-sink" }, { name: "feedback-sink" }] : []),
     { name: "guardrails" },
     { name: LIMITER_ROLE },
+    ...(body.fineTuning ? FINE_TUNING_IDENTITIES.map((workload) => ({ name: workload, ...(context.awsRoleArns?.[workload] ? { awsRoleArn: context.awsRoleArns[workload] } : {}) })) : []),
   ];
   const rbac = new WorkloadRbac(`${name}-identities`, { namespace: guardrails.name, workloads: identities }, inNamespace);
   const serviceAccount = (workload: string) => rbac.serviceAccountNames[workload]!;
@@ -254,7 +268,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
         presidioAnonymizerImage: requireImage(spec, "presidioAnonymizer", "the spec declares PII screening or redaction (guardrails.*.pii, privacy.piiRedaction.logs)"),
       } : {}),
       ...(llmGuard ? { llmGuardImage: requireImage(spec, "llmGuard", "the spec declares prompt-injection, toxicity or grounding screening") } : {}),
-      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : [])],
+      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []), ...(body.fineTuning && presidio ? [DATASET_GATE_ROLE] : [])],
     }, inNamespace)
     : undefined;
   const guardrailTargets = [
@@ -264,6 +278,23 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   const redaction = screening && selection.redactLogs
     ? { analyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE]!, anonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE]!, services: guardrailTargets.filter((target) => target.role !== LLM_GUARD_ROLE) }
     : undefined;
+
+  const problem = fineTuningProblem(spec);
+  if (problem) throw new MissingPlatformImageError(problem.message, problem.path);
+  if (body.fineTuning) {
+    const why = "the fine-tuning pipeline runs its Jobs with it";
+    composeFineTuning(spec, {
+      name, namespace: guardrails.name, opts: inNamespace,
+      images: { trainer: requireImage(spec, "trainer", why), gate: requireImage(spec, "datasetGate", why), evaluator: requireImage(spec, "evaluator", why) },
+      serviceAccount,
+      ...(context.fineTuning?.datasetsUri ? { datasetsUri: context.fineTuning.datasetsUri } : {}),
+      ...(context.fineTuning?.registryUri ? { registryUri: context.fineTuning.registryUri } : {}),
+      ...(context.fineTuning?.evidenceUri ? { evidenceUri: context.fineTuning.evidenceUri } : {}),
+      ...(redactionServices(screening) ? { presidio: redactionServices(screening)! } : {}),
+      ...(context.awsRoleArns?.training ? {} : { credentialsSecret: `${name}-artifact-credentials` }),
+      egressCidrs: context.fetchEgressCidrs,
+    });
+  }
 
   const sinkTargets: Array<{ role: string; port: number }> = [];
   if (sinks) {

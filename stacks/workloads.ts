@@ -21,6 +21,8 @@ import { RecordSink, SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernetes/limiter-store.js";
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
 import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline.js";
+import { TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
+import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
@@ -175,6 +177,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     ...(sinks ? [{ name: "audit-sink" }, { name: "feedback-sink" }] : []),
     { name: "guardrails" },
     { name: LIMITER_ROLE },
+    ...(hasAgentTools(spec) ? [{ name: TOOL_APPROVAL_ROLE }] : []),
     ...(body.fineTuning ? FINE_TUNING_IDENTITIES.map((workload) => ({ name: workload, ...(context.awsRoleArns?.[workload] ? { awsRoleArn: context.awsRoleArns[workload] } : {}) })) : []),
   ];
   const rbac = new WorkloadRbac(`${name}-identities`, { namespace: guardrails.name, workloads: identities }, inNamespace);
@@ -268,7 +271,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
         presidioAnonymizerImage: requireImage(spec, "presidioAnonymizer", "the spec declares PII screening or redaction (guardrails.*.pii, privacy.piiRedaction.logs)"),
       } : {}),
       ...(llmGuard ? { llmGuardImage: requireImage(spec, "llmGuard", "the spec declares prompt-injection, toxicity or grounding screening") } : {}),
-      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []), ...(body.fineTuning && presidio ? [DATASET_GATE_ROLE] : [])],
+      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []), ...(body.fineTuning && presidio ? [DATASET_GATE_ROLE] : []), ...(hasAgentTools(spec) && presidio ? [TOOL_APPROVAL_ROLE] : [])],
     }, inNamespace)
     : undefined;
   const guardrailTargets = [
@@ -302,7 +305,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     const storage = body.platform.storageClass ? { storageClass: body.platform.storageClass } : {};
     new RecordSink(`${name}-audit-sink`, {
       stack: name, namespace: guardrails.name, kind: "audit", image: collector, serviceAccountName: serviceAccount("audit-sink"),
-      retentionDays: body.observability.audit.retentionDays, producerRoles: [GATEWAY_ROLE], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+      retentionDays: body.observability.audit.retentionDays, producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : [])], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
     }, inNamespace);
     sinkTargets.push({ role: "audit-sink", port: SINK_PORT });
     if (body.humanFeedback.capture.length > 0) {
@@ -323,6 +326,15 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     serviceAccountName: serviceAccount(LIMITER_ROLE),
     passwordSecret: `${name}-limiter-password`,
   }, inNamespace);
+  const agentTools = composeAgentTools(spec, {
+    name, namespace, namespaceInput: guardrails.name, opts: inNamespace,
+    image: () => requireImage(spec, "toolApproval", "the agent's tool calls pass the approval queue"),
+    serviceAccountName: serviceAccount(TOOL_APPROVAL_ROLE),
+    callerRoles: [GATEWAY_ROLE],
+    reviewerNamespaces: body.platform.gatewayClientNamespaces,
+    ...(sinks ? { auditSink: { url: `http://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records`, role: "audit-sink", port: SINK_PORT } } : {}),
+    ...(redaction ? { presidio: { analyzerUrl: `http://${PRESIDIO_ANALYZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, anonymizerUrl: `http://${PRESIDIO_ANONYMIZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, services: redaction.services } } : {}),
+  });
   const exposure = gatewayExposure(spec);
   const disclosure = body.governance.disclosure.aiDisclosure ? body.governance.disclosure.text ?? DEFAULT_DISCLOSURE : undefined;
   const gateway = new Gateway(`${name}-gateway`, {
@@ -338,7 +350,8 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     clientNamespaces: body.platform.gatewayClientNamespaces,
     clientRoles: ["app", "retrieval"],
     ...(exposure ? { exposure } : {}),
-    egressTo: [...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })), ...guardrailTargets, ...sinkTargets, { role: LIMITER_ROLE, port: LIMITER_PORT }],
+    egressTo: [...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })), ...guardrailTargets, ...sinkTargets, { role: LIMITER_ROLE, port: LIMITER_PORT }, ...(agentTools?.egressTo ?? [])],
+    ...(agentTools ? { tools: agentTools.gateway } : {}),
     replicas: gatewayReplicas,
     limiterStore: { host: limiter.host, port: LIMITER_PORT, passwordSecret: `${name}-limiter-password` },
     apiEgressCidrs: context.apiEgressCidrs,

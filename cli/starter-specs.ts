@@ -43,6 +43,8 @@ const patternSections: Record<Pattern, () => Record<string, unknown>> = {
     models: [selfHostedModel("agent-llm")],
     agent: {
       maxSteps: 10,
+      // A high-impact call waits this long for a reviewer in the approval queue, then is refused.
+      approvalTimeoutSeconds: 900,
       tools: [
         { name: "search-docs", impact: "low", permissions: ["docs:read"] },
         { name: "open-change", impact: "high", permissions: ["changes:create"], requiresApproval: true },
@@ -53,7 +55,14 @@ const patternSections: Record<Pattern, () => Record<string, unknown>> = {
     models: [{ ...selfHostedModel("domain-slm"), source: { type: "s3", uri: "s3://llmops-model-artifacts/domain-slm/v1/", digest: DIGEST_PLACEHOLDER } }],
     fineTuning: {
       baseModel: "registry.internal.example.com/models/slm-base",
-      datasets: [{ name: "domain-corpus", version: "v1", classification: "internal", biasScan: true, lineage: { upstream: ["source-system-export"] } }],
+      baseModelDigest: DIGEST_PLACEHOLDER,
+      outputModel: "domain-slm",
+      datasets: [{
+        name: "domain-corpus", version: "v1", classification: "internal", biasScan: true,
+        // The declared data sources it is drawn from; personal data needs redaction or a lawful basis.
+        sources: ["knowledge-base"], lineage: { upstream: ["knowledge-base"] },
+        personalData: false, specialCategoryData: false, redaction: "none",
+      }],
     },
   }),
   embedded: () => ({
@@ -105,6 +114,13 @@ export function starterSpec(pattern: Pattern, name: string): Record<string, unkn
             modelFetcher: { repository: "registry.internal.example.com/platform/model-fetcher", digest: DIGEST_PLACEHOLDER },
             dcgmExporter: { repository: "registry.internal.example.com/platform/dcgm-exporter", digest: DIGEST_PLACEHOLDER },
           }),
+          // The fine-tuning pipeline's jobs, and the agent's tool-approval queue.
+          ...(pattern === "fineTuning" ? {
+            trainer: { repository: "registry.internal.example.com/platform/trainer", digest: DIGEST_PLACEHOLDER },
+            datasetGate: { repository: "registry.internal.example.com/platform/dataset-gate", digest: DIGEST_PLACEHOLDER },
+            evaluator: { repository: "registry.internal.example.com/platform/evaluator", digest: DIGEST_PLACEHOLDER },
+          } : {}),
+          ...(pattern === "agent" ? { toolApproval: { repository: "registry.internal.example.com/platform/tool-approval", digest: DIGEST_PLACEHOLDER } } : {}),
         },
       },
       governance: {

@@ -243,17 +243,30 @@ const Agent = Obj({
     impact: Enum(["low", "medium", "high"]),
     permissions: Arr(Str(128), 32, { default: [] }),
     requiresApproval: Bool({ default: false }),
+    server: Optional(Str(253, { pattern: patterns.httpUrl, description: "MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp" })),
   }), 64, { default: [] }),
+  approvalTimeoutSeconds: Int(30, 86400, { default: 900, description: "How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed)." }),
 });
+
+/** Lawful bases for processing personal data (GDPR Art. 6(1) a-f), plus Art. 9(2)(a) explicit consent for special categories. */
+export const LAWFUL_BASES = ["consent", "explicitConsent", "contract", "legalObligation", "vitalInterests", "publicTask", "legitimateInterests"] as const;
 
 const FineTuning = Obj({
   baseModel: freeText("Base model the adapter or weights derive from.", 200),
+  baseModelDigest: Optional(Str(71, { pattern: patterns.sha256Digest, description: "sha256 digest of the base weights the training Job reads (pinned: the job refuses any other)." })),
+  outputModel: Optional(name("The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary")),
   datasets: Arr(Obj({
     name: name("Dataset name."),
     version: freeText("Dataset version.", 100),
     classification: Enum(CLASSIFICATIONS),
-    lineage: Optional(Obj({ upstream: Arr(freeText("Upstream source.", 200), 32, { minItems: 1 }), transformations: Optional(freeText("How it was derived.", 500)) })),
+    lineage: Optional(Obj({ upstream: Arr(freeText("Upstream source: a data.sources name, or an upstream a declared source records in its lineage.", 200), 32, { minItems: 1 }), transformations: Optional(freeText("How it was derived.", 500)) })),
+    sources: Arr(name("A data.sources name this dataset is drawn from."), 32, { uniqueItems: true, default: [], description: "The declared data sources the dataset is drawn from; each must exist in data.sources." }),
     biasScan: Bool({ default: false }),
+    personalData: Bool({ default: false, description: "The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people." }),
+    specialCategoryData: Bool({ default: false, description: "The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics)." }),
+    consentBasis: Optional(Enum(LAWFUL_BASES, { description: "Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised." })),
+    consentRecord: Optional(freeText("Where the consent or the lawful-basis assessment is recorded.", 300)),
+    redaction: Enum(["none", "pseudonymised", "anonymised"], { default: "none", description: "What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them." }),
   }), 32, { minItems: 1 }),
   weightsEncryption: Enum(["customerManagedKey", "providerManagedKey", "none"], { default: "customerManagedKey" }),
 });
@@ -331,6 +344,10 @@ const Platform = Obj({
     presidioAnonymizer: PinnedImage("Microsoft Presidio anonymizer (PII redaction)."),
     limiterStore: PinnedImage("Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica."),
     llmGuard: PinnedImage("Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract."),
+    trainer: PinnedImage("Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest)."),
+    datasetGate: PinnedImage("Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store."),
+    toolApproval: PinnedImage("Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted."),
+    evaluator: PinnedImage("Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it."),
   }, { default: {} }),
   internalIssuer: Str(63, { pattern: patterns.dnsLabel, default: "llmops-internal-ca", description: "cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener)." }),
   gatewayClientNamespaces: Arr(name("Namespace allowed to call the gateway."), 16, { default: [] }),

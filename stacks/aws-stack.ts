@@ -23,6 +23,8 @@ import { WORKLOAD_UID } from "../components/kubernetes/pod-security.js";
 import { modelSizing } from "./model-sizing.js";
 import { INSTANCE_SHAPES } from "../components/aws/gpu-instance-types.js";
 import { ModelCacheStorage } from "../components/aws/model-cache-storage.js";
+import { FineTuningDataStore } from "../components/aws/fine-tuning-data.js";
+import { outputModelOf } from "./fine-tuning-workloads.js";
 
 /** StorageClass of the EFS-backed weights cache on EKS. */
 export const MODEL_CACHE_STORAGE_CLASS = "llmops-model-cache";
@@ -247,16 +249,35 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       }, { ...(opts.parent ? { parent: opts.parent } : {}), provider: k8sProvider, dependsOn: [cacheStorage] });
     }
     // Weights come from S3 through the gateway endpoint, whose addresses are the regional S3 prefix list.
+    // Pattern fineTuning: the dataset store under its own key, and the pipeline Jobs' IRSA roles.
+    const output = outputModelOf(spec);
+    const fineTuning = body.fineTuning && artifacts && output ? new FineTuningDataStore(`${name}-fine-tuning`, {
+      accountId: env.accountId, region: env.region, accessLogBucket: accessLogs.name,
+      oidcProviderArn: cluster.oidcProvider.arn, oidcIssuer: cluster.oidcIssuer, namespace,
+      serviceAccounts: { "dataset-gate": "dataset-gate-sa", training: "training-sa", "fine-tune-eval": "fine-tune-eval-sa" },
+      sourceUris: body.data.sources.filter((source) => body.fineTuning!.datasets.some((dataset) => dataset.sources.includes(source.name)) && source.uri?.startsWith("s3://")).map((source) => source.uri!),
+      registry: { bucketArn: artifacts.bucket.arn, kmsKeyArn: keys.arns.modelArtifacts },
+      outputModel: output.name,
+      ...(body.fineTuning.baseModel.startsWith("s3://") ? { baseWeightsUri: body.fineTuning.baseModel } : {}),
+      tags,
+    }, opts) : undefined;
     const s3Ranges = aws.ec2.getPrefixListOutput({ name: `com.amazonaws.${env.region}.s3` }, opts.parent ? { parent: opts.parent } : {});
     Object.assign(outputs, composeWorkloads(spec, {
       opts: { ...(opts.parent ? { parent: opts.parent } : {}), providers: [k8sProvider] },
-      awsRoleArns: access.roleArns,
+      awsRoleArns: { ...access.roleArns, ...fineTuning?.roleArns },
       ...(artifacts ? { weightUris: artifacts.weightUris } : {}),
       fetchEgressCidrs: s3Ranges.cidrBlocks,
       apiEgressCidrs: [body.network.vpcCidr],
       recordSinks: false,
       installDevicePlugin: false,
       ...(modelCacheClass ? { modelCacheStorageClass: modelCacheClass.metadata.name } : {}),
+      ...(fineTuning && artifacts && output ? {
+        fineTuning: {
+          datasetsUri: fineTuning.datasetsUri,
+          registryUri: pulumi.interpolate`s3://${artifacts.bucket.name}/models/${output.name}/`,
+          evidenceUri: pulumi.interpolate`s3://${artifacts.bucket.name}/evidence/${output.name}/`,
+        },
+      } : {}),
     }));
   }
 

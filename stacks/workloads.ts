@@ -20,6 +20,10 @@ import { InClusterVectorDatabase, VECTOR_DB_ROLE } from "../components/kubernete
 import { RecordSink, SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernetes/limiter-store.js";
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
+import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline.js";
+import { TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
+import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
+import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
 
@@ -40,6 +44,8 @@ export interface WorkloadContext {
   readonly modelCacheStorageClass?: pulumi.Input<string>;
   /** Install the NVIDIA device plugin (target kubernetes with platform.gpu.install devicePlugin). */
   readonly installDevicePlugin: boolean;
+  /** Pattern fineTuning: the dataset store and the registry and evidence prefixes (AWS builds them). @default under the output model's source URI */
+  readonly fineTuning?: { readonly datasetsUri?: pulumi.Input<string>; readonly registryUri?: pulumi.Input<string>; readonly evidenceUri?: pulumi.Input<string> };
 }
 
 /**
@@ -129,6 +135,14 @@ export function gatewayExposure(spec: LLMOpsStack): GatewayExposure | undefined 
   };
 }
 
+/** The Presidio services a redacting workload calls, when the stack runs them. */
+function redactionServices(screening: GuardrailServices | undefined): { analyzerUrl: pulumi.Input<string>; anonymizerUrl: pulumi.Input<string>; services: Array<{ role: string; port: number }> } | undefined {
+  const analyzerUrl = screening?.endpoints[PRESIDIO_ANALYZER_ROLE];
+  const anonymizerUrl = screening?.endpoints[PRESIDIO_ANONYMIZER_ROLE];
+  if (!analyzerUrl || !anonymizerUrl) return undefined;
+  return { analyzerUrl, anonymizerUrl, services: [{ role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT }, { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT }] };
+}
+
 export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): Record<string, pulumi.Input<unknown>> {
   const name = spec.metadata.name;
   const body = spec.spec;
@@ -136,13 +150,14 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   const models = selfHostedModels(spec);
   const opts = context.opts;
 
-  const gpuQuota = models.reduce((sum, model) => sum + model.gpu.count * model.replicas.max, 0);
+  const pipeline = pipelineCompute(spec);
+  const gpuQuota = models.reduce((sum, model) => sum + model.gpu.count * model.replicas.max, 0) + pipeline.gpus;
   const sizing = new Map(models.map((model) => [model.name, modelSizing(model)]));
   // Room for every model at its maximum replicas, plus 16 CPU / 64 GiB for the gateway, sinks and vector database.
   const modelCompute = models.reduce((sum, model) => {
     const size = sizing.get(model.name)!;
     return { cpuMilli: sum.cpuMilli + size.requests.cpuMilli * model.replicas.max, memoryMiB: sum.memoryMiB + size.requests.memoryMiB * model.replicas.max };
-  }, { cpuMilli: 16_000, memoryMiB: 64 * 1024 });
+  }, { cpuMilli: 16_000 + pipeline.cpuMilli, memoryMiB: 64 * 1024 + pipeline.memoryMiB });
   const guardrails = new NamespaceGuardrails(`${name}-namespace`, {
     namespace, gpuQuota, labels: { "app.kubernetes.io/part-of": name },
     compute: { cpu: String(Math.max(64, Math.ceil(modelCompute.cpuMilli / 1000))), memory: `${Math.max(256, Math.ceil(modelCompute.memoryMiB / 1024))}Gi` },
@@ -162,6 +177,8 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     ...(sinks ? [{ name: "audit-sink" }, { name: "feedback-sink" }] : []),
     { name: "guardrails" },
     { name: LIMITER_ROLE },
+    ...(hasAgentTools(spec) ? [{ name: TOOL_APPROVAL_ROLE }] : []),
+    ...(body.fineTuning ? FINE_TUNING_IDENTITIES.map((workload) => ({ name: workload, ...(context.awsRoleArns?.[workload] ? { awsRoleArn: context.awsRoleArns[workload] } : {}) })) : []),
   ];
   const rbac = new WorkloadRbac(`${name}-identities`, { namespace: guardrails.name, workloads: identities }, inNamespace);
   const serviceAccount = (workload: string) => rbac.serviceAccountNames[workload]!;
@@ -254,7 +271,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
         presidioAnonymizerImage: requireImage(spec, "presidioAnonymizer", "the spec declares PII screening or redaction (guardrails.*.pii, privacy.piiRedaction.logs)"),
       } : {}),
       ...(llmGuard ? { llmGuardImage: requireImage(spec, "llmGuard", "the spec declares prompt-injection, toxicity or grounding screening") } : {}),
-      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : [])],
+      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []), ...(body.fineTuning && presidio ? [DATASET_GATE_ROLE] : []), ...(hasAgentTools(spec) && presidio ? [TOOL_APPROVAL_ROLE] : [])],
     }, inNamespace)
     : undefined;
   const guardrailTargets = [
@@ -265,13 +282,30 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     ? { analyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE]!, anonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE]!, services: guardrailTargets.filter((target) => target.role !== LLM_GUARD_ROLE) }
     : undefined;
 
+  const problem = fineTuningProblem(spec);
+  if (problem) throw new MissingPlatformImageError(problem.message, problem.path);
+  if (body.fineTuning) {
+    const why = "the fine-tuning pipeline runs its Jobs with it";
+    composeFineTuning(spec, {
+      name, namespace: guardrails.name, opts: inNamespace,
+      images: { trainer: requireImage(spec, "trainer", why), gate: requireImage(spec, "datasetGate", why), evaluator: requireImage(spec, "evaluator", why) },
+      serviceAccount,
+      ...(context.fineTuning?.datasetsUri ? { datasetsUri: context.fineTuning.datasetsUri } : {}),
+      ...(context.fineTuning?.registryUri ? { registryUri: context.fineTuning.registryUri } : {}),
+      ...(context.fineTuning?.evidenceUri ? { evidenceUri: context.fineTuning.evidenceUri } : {}),
+      ...(redactionServices(screening) ? { presidio: redactionServices(screening)! } : {}),
+      ...(context.awsRoleArns?.training ? {} : { credentialsSecret: `${name}-artifact-credentials` }),
+      egressCidrs: context.fetchEgressCidrs,
+    });
+  }
+
   const sinkTargets: Array<{ role: string; port: number }> = [];
   if (sinks) {
     const collector = requireImage(spec, "collector", "target kubernetes keeps audit and feedback records in in-cluster sinks");
     const storage = body.platform.storageClass ? { storageClass: body.platform.storageClass } : {};
     new RecordSink(`${name}-audit-sink`, {
       stack: name, namespace: guardrails.name, kind: "audit", image: collector, serviceAccountName: serviceAccount("audit-sink"),
-      retentionDays: body.observability.audit.retentionDays, producerRoles: [GATEWAY_ROLE], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+      retentionDays: body.observability.audit.retentionDays, producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : [])], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
     }, inNamespace);
     sinkTargets.push({ role: "audit-sink", port: SINK_PORT });
     if (body.humanFeedback.capture.length > 0) {
@@ -292,6 +326,15 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     serviceAccountName: serviceAccount(LIMITER_ROLE),
     passwordSecret: `${name}-limiter-password`,
   }, inNamespace);
+  const agentTools = composeAgentTools(spec, {
+    name, namespace, namespaceInput: guardrails.name, opts: inNamespace,
+    image: () => requireImage(spec, "toolApproval", "the agent's tool calls pass the approval queue"),
+    serviceAccountName: serviceAccount(TOOL_APPROVAL_ROLE),
+    callerRoles: [GATEWAY_ROLE],
+    reviewerNamespaces: body.platform.gatewayClientNamespaces,
+    ...(sinks ? { auditSink: { url: `http://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records`, role: "audit-sink", port: SINK_PORT } } : {}),
+    ...(redaction ? { presidio: { analyzerUrl: `http://${PRESIDIO_ANALYZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, anonymizerUrl: `http://${PRESIDIO_ANONYMIZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, services: redaction.services } } : {}),
+  });
   const exposure = gatewayExposure(spec);
   const disclosure = body.governance.disclosure.aiDisclosure ? body.governance.disclosure.text ?? DEFAULT_DISCLOSURE : undefined;
   const gateway = new Gateway(`${name}-gateway`, {
@@ -307,7 +350,8 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     clientNamespaces: body.platform.gatewayClientNamespaces,
     clientRoles: ["app", "retrieval"],
     ...(exposure ? { exposure } : {}),
-    egressTo: [...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })), ...guardrailTargets, ...sinkTargets, { role: LIMITER_ROLE, port: LIMITER_PORT }],
+    egressTo: [...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })), ...guardrailTargets, ...sinkTargets, { role: LIMITER_ROLE, port: LIMITER_PORT }, ...(agentTools?.egressTo ?? [])],
+    ...(agentTools ? { tools: agentTools.gateway } : {}),
     replicas: gatewayReplicas,
     limiterStore: { host: limiter.host, port: LIMITER_PORT, passwordSecret: `${name}-limiter-password` },
     apiEgressCidrs: context.apiEgressCidrs,

@@ -86,6 +86,8 @@ export interface GatewayArgs {
   readonly exposure?: GatewayExposure;
   /** In-namespace roles the gateway may reach (inference servers, guardrails, record sinks), with their port. */
   readonly egressTo: ReadonlyArray<{ readonly role: string; readonly port: number }>;
+  /** Pattern agent: tool servers behind the gateway's /mcp endpoint and the approval guardrail. @default none */
+  readonly tools?: GatewayTools;
   /** Extra egress on 443 (private API endpoints, the egress proxy), as CIDRs. @default [] */
   readonly apiEgressCidrs?: readonly string[];
   /** Screening on every request and response. @default none */
@@ -160,11 +162,19 @@ export interface GatewayConfigOptions {
   readonly auditSink?: boolean;
   /** Count rpm/tpm in a shared Redis-protocol store (REDIS_HOST, REDIS_PORT, REDIS_PASSWORD from the environment). */
   readonly sharedLimits?: boolean;
+  /** Pattern agent: the MCP tool servers (with their allowed tools) and the approval guardrail (see tool-gateway.ts). */
+  readonly tools?: GatewayTools;
+}
+
+/** LiteLLM's `mcp_servers` section and the `pre_mcp_call` guardrail in front of every tool call. */
+export interface GatewayTools {
+  readonly mcpServers: Record<string, unknown>;
+  readonly guardrail: Record<string, unknown>;
 }
 
 /** The gateway configuration: limits per model, key from the environment, never a literal secret; guardrails on by default. */
 export function gatewayConfig(routes: readonly GatewayRoute[], options: GatewayConfigOptions = {}): string {
-  const guardrails = options.guardrails ? guardrailEntries(options.guardrails) : [];
+  const guardrails = [...(options.guardrails ? guardrailEntries(options.guardrails) : []), ...(options.tools ? [options.tools.guardrail] : [])];
   return stringify({
     model_list: routes.map((route) => ({
       model_name: route.model,
@@ -177,6 +187,7 @@ export function gatewayConfig(routes: readonly GatewayRoute[], options: GatewayC
       },
       model_info: { max_input_tokens: route.maxInputTokens, max_output_tokens: route.maxOutputTokens },
     })),
+    ...(options.tools ? { mcp_servers: options.tools.mcpServers } : {}),
     ...(guardrails.length > 0 ? { guardrails } : {}),
     litellm_settings: {
       drop_params: true,
@@ -249,6 +260,7 @@ export class Gateway extends pulumi.ComponentResource {
       ...(guardrails ? { guardrails: { selection: guardrails.selection, ...(analyzer ? { presidioAnalyzerUrl: analyzer } : {}), ...(anonymizer ? { presidioAnonymizerUrl: anonymizer } : {}), ...(llmGuard ? { llmGuardUrl: llmGuard } : {}) } } : {}),
       auditSink: args.auditSinkUrl !== undefined,
       sharedLimits: args.limiterStore !== undefined,
+      ...(args.tools ? { tools: args.tools } : {}),
     }));
     const config = new k8s.core.v1.ConfigMap(`${name}-config`, {
       metadata: { name: "gateway-config", namespace: args.namespace, labels },

@@ -335,15 +335,25 @@ agent_section := {
 	],
 }
 
-agent(patch) := spec({"pattern": "agent", "agent": object.union(agent_section, patch)})
+agent(patch) := spec({"pattern": "agent", "agent": object.union(agent_section, patch), "platform": {"images": {"toolApproval": pinned("tool-approval")}}})
+
+# A platform image of the internal registry, pinned by a digest.
+pinned(repo) := {"repository": concat("/", ["registry.internal.example.com/platform", repo]), "digest": "sha256:3f1c7b6d2a9e4c8b0d5f6a7e8c9b1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c"}
 
 finetuning_section := {
 	"baseModel": "registry.internal.example.com/models/slm-base",
 	"weightsEncryption": "customerManagedKey",
-	"datasets": [{"name": "corpus", "version": "v1", "classification": "internal", "biasScan": true, "lineage": {"upstream": ["export"]}}],
+	"datasets": [{
+		"name": "corpus", "version": "v1", "classification": "internal", "biasScan": true,
+		"lineage": {"upstream": ["cms-export"]}, "sources": ["terminal-guides"],
+		"personalData": false, "specialCategoryData": false, "redaction": "none",
+	}],
 }
 
-finetuning(patch) := spec({"pattern": "fineTuning", "fineTuning": object.union(finetuning_section, patch)})
+finetuning(patch) := spec({
+	"pattern": "fineTuning", "fineTuning": object.union(finetuning_section, patch),
+	"platform": {"images": {"trainer": pinned("trainer"), "datasetGate": pinned("dataset-gate"), "evaluator": pinned("evaluator")}},
+})
 
 embedded(patch) := spec({"pattern": "embedded", "embedded": object.union(
 	{"platform": "CRM", "dataOwnership": "customer", "ipTerms": "MSA-1", "vendorTrainsOnData": false},

@@ -4,7 +4,7 @@ import data.llmops.fixtures_test as fx
 import data.llmops.spec.finetuning.dataset_bias_scan as check
 
 denied_cases := {
-	"unscanned": {"input": fx.spec({"pattern": "fineTuning", "fineTuning": object.union(fx.finetuning_section, {"datasets": [object.union(fx.finetuning_section.datasets[0], {"biasScan": false})]})}), "path": "/spec/fineTuning/datasets/0/biasScan"},
+	"unscanned": {"input": fx.finetuning({"datasets": [object.union(fx.finetuning_section.datasets[0], {"biasScan": false})]}), "path": "/spec/fineTuning/datasets/0/biasScan"},
 }
 
 allowed_cases := {

@@ -46,3 +46,14 @@ required contains ["devicePlugin", "platform.gpu.install is devicePlugin"] if in
 required contains ["vectorDatabase", "the vector store runs in the cluster"] if input.spec.vectorStore.engine in {"qdrant", "pgvector"}
 
 required contains ["collector", "target kubernetes keeps audit and feedback records in in-cluster sinks"] if input.spec.target.provider == "kubernetes"
+
+required contains ["trainer", "the fine-tuning pipeline's training Job runs it"] if input.spec.fineTuning
+
+required contains ["datasetGate", "fine-tuning datasets enter the dataset store only through the redaction and consent gate"] if input.spec.fineTuning
+
+required contains ["evaluator", "the fine-tuning pipeline's evaluation Job writes evidence for the new weights with it"] if input.spec.fineTuning
+
+required contains ["toolApproval", "the agent's tool calls pass the approval queue behind the gateway"] if {
+	input.spec.pattern == "agent"
+	count(input.spec.agent.tools) > 0
+}

@@ -9,10 +9,14 @@ denied_cases := {
 	"GPU model without the DCGM exporter": {"input": json.remove(fx.base, ["spec/platform/images/dcgmExporter"]), "path": "/spec/platform/images"},
 	"device plugin asked for, no image": {"input": fx.spec({"platform": {"gpu": {"install": "devicePlugin"}}}), "path": "/spec/platform/images"},
 	"kubernetes without collector": {"input": fx.spec({"target": {"provider": "kubernetes"}}), "path": "/spec/platform/images"},
+	"fine-tuning without its trainer": {"input": json.remove(fx.finetuning({}), ["spec/platform/images/trainer"]), "path": "/spec/platform/images"},
+	"agent without its approval queue": {"input": json.remove(fx.agent({}), ["spec/platform/images/toolApproval"]), "path": "/spec/platform/images"},
 }
 
 allowed_cases := {
 	"complete": fx.base,
+	"fine-tuning with its pipeline images": fx.finetuning({}),
+	"agent with its approval queue": fx.agent({}),
 	"device plugin with its image": fx.spec({"platform": {"gpu": {"install": "devicePlugin"}, "images": {"devicePlugin": {"repository": "registry.internal.example.com/platform/k8s-device-plugin", "digest": "sha256:33a444b7682c7d7c358e6292959a12f46d498912b27295476bc415237eff642b"}}}}),
 	"embedded needs none": object.union(json.remove(fx.embedded({}), ["spec/platform/images"]), {"spec": {"platform": {"images": {}}, "models": [object.union(fx.base.spec.models[0], {"serving": {"runtime": "external"}, "source": {"type": "saas", "uri": "saas://crm", "version": "1"}})]}}),
 }

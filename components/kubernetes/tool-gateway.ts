@@ -1,0 +1,210 @@
+/**
+ * The agent's tool gateway: the agent reaches its tools only through the LLM gateway's MCP
+ * endpoint (LiteLLM's MCP gateway, `/mcp`), never directly, and every tool call passes the
+ * tool-approval queue first.
+ *
+ * Why LiteLLM's MCP gateway rather than a separate MCP proxy: the stack already runs LiteLLM as
+ * its authenticating gateway, with its keys, rate limits, Presidio guardrails and audit logger;
+ * its `mcp_servers` section registers each tool server with an `allowed_tools` list (a tool the
+ * spec does not declare is neither listed nor callable), and its guardrail hook `pre_mcp_call`
+ * runs a guardrail before every tool call (docs.litellm.ai/docs/mcp, /docs/mcp_guardrail,
+ * /docs/mcp_control). What LiteLLM does not do — count steps, hold a call for a human, time out
+ * closed — is the tool-approval queue's job, reached through LiteLLM's generic guardrail API
+ * (the same contract LLM Guard is called through):
+ *
+ * - a call to a tool the spec does not declare, or past the step limit (`maxSteps` tool calls in
+ *   one session), is refused;
+ * - a call to a tool with `requiresApproval` (or impact high) waits in the queue for a reviewer
+ *   holding a role with `agent:approve`; when `approvalTimeoutSeconds` pass without a decision,
+ *   the call is refused (times out closed); pending calls live in memory, so a restart refuses
+ *   them too;
+ * - every call is audited (tool, session, step, decision, reviewer) with its arguments redacted
+ *   through the Presidio services, to the audit sink when the stack has one, else to stdout.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { stringify } from "yaml";
+import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
+import { imageRef, type PinnedImage } from "./inference-service.js";
+
+export const TOOL_APPROVAL_ROLE = "tool-approval";
+/** The guardrail API port (the gateway calls it) and the reviewers' port. */
+export const TOOL_APPROVAL_PORT = 8080;
+export const TOOL_REVIEW_PORT = 8443;
+/** Port of a tool's MCP server when the spec does not name its URL. */
+export const DEFAULT_TOOL_PORT = 8080;
+
+export interface AgentTool {
+  readonly name: string;
+  readonly impact: "low" | "medium" | "high";
+  readonly permissions: readonly string[];
+  readonly requiresApproval: boolean;
+  /** MCP server URL (streamable HTTP). */
+  readonly server: string;
+}
+
+/** The default in-cluster MCP server of a tool: Service `tool-<name>` in the namespace. */
+export function defaultToolServer(tool: string, namespace: string): string {
+  return `http://tool-${tool}.${namespace}.svc.cluster.local:${DEFAULT_TOOL_PORT}/mcp`;
+}
+
+/** The in-cluster role label (`llmops.dev/role`) of a tool server reached by its default URL, or undefined for any other URL. */
+export function toolServerRole(tool: AgentTool, namespace: string): string | undefined {
+  return tool.server === defaultToolServer(tool.name, namespace) ? `tool-${tool.name}` : undefined;
+}
+
+/** MCP server names must be SEP-986 tool-name prefixes: letters, digits, `_` and `-` only. */
+function serverName(url: string, index: number): string {
+  const host = /^https?:\/\/([^/:]+)/.exec(url)?.[1] ?? `server-${index}`;
+  return host.split(".")[0]!.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 48);
+}
+
+/**
+ * LiteLLM's `mcp_servers` section: one entry per tool server, each listing exactly the declared
+ * tools it may serve (`allowed_tools`). Tools on the same URL share an entry.
+ */
+export function mcpServers(tools: readonly AgentTool[]): Record<string, { url: string; transport: "http"; allowed_tools: string[] }> {
+  const byUrl = new Map<string, string[]>();
+  for (const tool of tools) byUrl.set(tool.server, [...(byUrl.get(tool.server) ?? []), tool.name]);
+  return Object.fromEntries([...byUrl.entries()].map(([url, names], index) => [serverName(url, index), { url, transport: "http" as const, allowed_tools: names }]));
+}
+
+/** The guardrail entry that sends every tool call to the approval queue before it runs. */
+export function approvalGuardrail(approvalUrl: string): Record<string, unknown> {
+  return {
+    guardrail_name: "tool-approval",
+    litellm_params: { guardrail: "generic_guardrail_api", mode: "pre_mcp_call", api_base: approvalUrl, default_on: true },
+  };
+}
+
+export interface ToolApprovalPolicy {
+  readonly maxSteps: number;
+  readonly approvalTimeoutSeconds: number;
+  readonly tools: readonly AgentTool[];
+  /** Identity provider issuer the reviewers sign in with (OIDC/SAML). */
+  readonly issuer?: string;
+  /** Spec roles allowed to decide (those with `agent:approve`). */
+  readonly reviewerRoles: readonly string[];
+  /** Where audit records go; stdout when absent. */
+  readonly auditSinkUrl?: string;
+  /** Presidio services that redact tool arguments in audit records. */
+  readonly presidio?: { readonly analyzerUrl: string; readonly anonymizerUrl: string };
+}
+
+/** The approval queue's configuration file (policy.yaml). Unknown tools and timeouts are refused: `default: deny`. */
+export function toolApprovalPolicy(policy: ToolApprovalPolicy): string {
+  return stringify({
+    default: "deny",
+    maxStepsPerSession: policy.maxSteps,
+    approval: {
+      timeoutSeconds: policy.approvalTimeoutSeconds,
+      onTimeout: "deny",
+      reviewers: { issuer: policy.issuer ?? null, roles: [...policy.reviewerRoles], permission: "agent:approve" },
+    },
+    tools: policy.tools.map((tool) => ({
+      name: tool.name,
+      impact: tool.impact,
+      permissions: [...tool.permissions],
+      requiresApproval: tool.requiresApproval || tool.impact === "high",
+    })),
+    audit: {
+      sink: policy.auditSinkUrl ?? "stdout",
+      arguments: policy.presidio ? "redacted" : "omitted",
+      ...(policy.presidio ? { presidioAnalyzerUrl: policy.presidio.analyzerUrl, presidioAnonymizerUrl: policy.presidio.anonymizerUrl } : {}),
+    },
+  }, { lineWidth: 0 });
+}
+
+export interface ToolApprovalQueueArgs extends ToolApprovalPolicy {
+  readonly stack: string;
+  readonly namespace: pulumi.Input<string>;
+  readonly image: PinnedImage;
+  readonly serviceAccountName: pulumi.Input<string>;
+  /** Roles (llmops.dev/role) allowed to call the guardrail API: the gateway. */
+  readonly callerRoles: readonly string[];
+  /** Namespaces whose pods may reach the reviewers' port (the reviewers' front end). @default [] (same namespace only) */
+  readonly reviewerNamespaces?: readonly string[];
+  /** Roles the queue itself calls: audit sink, Presidio. */
+  readonly egressTo: ReadonlyArray<{ readonly role: string; readonly port: number }>;
+}
+
+export function validateToolApprovalQueueArgs(args: ToolApprovalQueueArgs): void {
+  if (!/^sha256:[a-f0-9]{64}$/.test(args.image.digest)) throw new pulumi.InputPropertyError({ propertyPath: "image.digest", reason: "images must be pinned by sha256 digest" });
+  if (!Number.isInteger(args.maxSteps) || args.maxSteps < 1) throw new pulumi.InputPropertyError({ propertyPath: "maxSteps", reason: "a step limit of at least 1 is required" });
+  if (args.approvalTimeoutSeconds < 1) throw new pulumi.InputPropertyError({ propertyPath: "approvalTimeoutSeconds", reason: "must be positive" });
+  if (args.tools.some((tool) => tool.requiresApproval || tool.impact === "high") && args.reviewerRoles.length === 0) {
+    throw new pulumi.InputPropertyError({ propertyPath: "reviewerRoles", reason: "high-impact tools need a reviewer role (a spec role with agent:approve) to approve them" });
+  }
+  if (args.callerRoles.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "callerRoles", reason: "the gateway must be allowed to call the queue" });
+}
+
+/** The tool-approval queue: one replica (pending calls in memory, so a restart refuses them), its Service and NetworkPolicy. */
+export class ToolApprovalQueue extends pulumi.ComponentResource {
+  readonly url: pulumi.Output<string>;
+
+  constructor(name: string, args: ToolApprovalQueueArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("llmops:kubernetes:ToolApprovalQueue", name, args, opts);
+    validateToolApprovalQueueArgs(args);
+    const parent = { parent: this };
+    const labels = workloadLabels(args.stack, TOOL_APPROVAL_ROLE);
+    const config = new k8s.core.v1.ConfigMap(`${name}-policy`, {
+      metadata: { name: "tool-approval-policy", namespace: args.namespace, labels },
+      data: { "policy.yaml": toolApprovalPolicy(args) },
+    }, parent);
+    new k8s.apps.v1.Deployment(`${name}`, {
+      metadata: { name: TOOL_APPROVAL_ROLE, namespace: args.namespace, labels },
+      spec: {
+        replicas: 1,
+        // Recreate: never two queues holding different pending calls.
+        strategy: { type: "Recreate" },
+        selector: { matchLabels: { "llmops.dev/role": TOOL_APPROVAL_ROLE } },
+        template: {
+          metadata: { labels },
+          spec: {
+            ...restrictedPodBasics(args.serviceAccountName),
+            containers: [{
+              name: "queue",
+              image: imageRef(args.image),
+              args: ["serve", "--policy", "/etc/tool-approval/policy.yaml", "--listen", `:${TOOL_APPROVAL_PORT}`, "--review-listen", `:${TOOL_REVIEW_PORT}`],
+              ports: [{ name: "guardrail", containerPort: TOOL_APPROVAL_PORT }, { name: "review", containerPort: TOOL_REVIEW_PORT }],
+              securityContext: restrictedContainerSecurityContext(),
+              resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+              readinessProbe: { httpGet: { path: "/healthz", port: TOOL_APPROVAL_PORT }, periodSeconds: 10 },
+              livenessProbe: { httpGet: { path: "/healthz", port: TOOL_APPROVAL_PORT }, periodSeconds: 20 },
+              volumeMounts: [{ name: "policy", mountPath: "/etc/tool-approval", readOnly: true }, { name: "tmp", mountPath: "/tmp" }],
+            }],
+            volumes: [{ name: "policy", configMap: { name: config.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
+          },
+        },
+      },
+    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, {
+      metadata: { name: TOOL_APPROVAL_ROLE, namespace: args.namespace, labels },
+      spec: {
+        type: "ClusterIP",
+        selector: { "llmops.dev/role": TOOL_APPROVAL_ROLE },
+        ports: [{ name: "guardrail", port: TOOL_APPROVAL_PORT, targetPort: "guardrail" }, { name: "review", port: TOOL_REVIEW_PORT, targetPort: "review" }],
+      },
+    }, parent);
+    new k8s.networking.v1.NetworkPolicy(`${name}-policy-net`, {
+      metadata: { name: `${TOOL_APPROVAL_ROLE}-access`, namespace: args.namespace },
+      spec: {
+        podSelector: { matchLabels: { "llmops.dev/role": TOOL_APPROVAL_ROLE } },
+        policyTypes: ["Ingress", "Egress"],
+        ingress: [
+          { from: args.callerRoles.map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })), ports: [{ protocol: "TCP", port: TOOL_APPROVAL_PORT }] },
+          {
+            from: [
+              { podSelector: { matchLabels: { "llmops.dev/role": "app" } } },
+              ...(args.reviewerNamespaces ?? []).map((namespace) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } } })),
+            ],
+            ports: [{ protocol: "TCP", port: TOOL_REVIEW_PORT }],
+          },
+        ],
+        egress: args.egressTo.map((target) => ({ to: [{ podSelector: { matchLabels: { "llmops.dev/role": target.role } } }], ports: [{ protocol: "TCP", port: target.port }] })),
+      },
+    }, parent);
+    this.url = pulumi.interpolate`http://${service.metadata.name}.${args.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;
+    this.registerOutputs({ url: this.url });
+  }
+}

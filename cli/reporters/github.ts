@@ -4,6 +4,7 @@ import type { Report } from "../../policies/engine/report.js";
 import type { RenderContext } from "../report-options.js";
 import { printable } from "./escape.js";
 import { describeUnknowns } from "./pretty.js";
+import { provenance } from "./provenance.js";
 
 const COMMAND: Record<Severity, string> = { critical: "error", high: "error", medium: "warning", low: "notice" };
 
@@ -17,7 +18,8 @@ export function render(report: Report, _context: RenderContext): string {
         finding.column === undefined ? undefined : `col=${finding.column}`,
         `title=${property(`${finding.id} ${finding.title}`)}`,
       ].filter(Boolean).join(",");
-      return `::${COMMAND[finding.severity]} ${properties}::${data(`${finding.message} (at ${finding.path}). Fix: ${finding.remediation}`)}`;
+      const about = provenance(finding);
+      return `::${COMMAND[finding.severity]} ${properties}::${data(`${finding.message} (at ${finding.path}). Fix: ${finding.remediation}${about.length > 0 ? ` [${about.join("; ")}]` : ""}`)}`;
     });
   for (const entry of report.undetermined ?? []) {
     const properties = [

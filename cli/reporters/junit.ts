@@ -6,6 +6,7 @@
 import { isAtOrAbove, type Finding } from "../../policies/engine/finding.js";
 import type { Report } from "../../policies/engine/report.js";
 import type { RenderContext } from "../report-options.js";
+import { provenance } from "./provenance.js";
 
 export function render(report: Report, context: RenderContext): string {
   const suites = report.files.map((file) => {
@@ -36,7 +37,8 @@ export function render(report: Report, context: RenderContext): string {
 
 function describe(finding: Finding): string {
   const where = finding.line === undefined ? finding.file ?? "" : `${finding.file ?? ""}:${finding.line}:${finding.column ?? 1}`;
-  return `${where} ${finding.path} ${finding.message}\nfix: ${finding.remediation}`;
+  const about = provenance(finding);
+  return `${where} ${finding.path} ${finding.message}\nfix: ${finding.remediation}${about.length > 0 ? `\n${about.join("\n")}` : ""}`;
 }
 
 /** XML 1.0 forbids most control characters even escaped; drop them. */

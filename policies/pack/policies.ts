@@ -24,7 +24,10 @@ export function policyName(id: string): string {
 
 export function violationMessage(finding: Finding): string {
   const frameworks = Object.entries(finding.frameworks).map(([name, ids]) => `${name} ${ids.join(", ")}`).join("; ");
-  return `[${finding.id}] [${finding.severity}] ${finding.message} (at ${finding.path.replace(/^\/resources\/\d+\/props/, "") || "/"}). Remediation: ${finding.remediation} Frameworks: ${frameworks}`;
+  // An organisation's check names its directory; an organisation's severity override says so (issue 21).
+  const origin = finding.origin === undefined ? "" : ` Origin: ${finding.origin}.`;
+  const override = finding.override?.severityFrom === undefined ? "" : ` Severity overridden from ${finding.override.severityFrom} by ${finding.override.file}: ${finding.override.reason}`;
+  return `[${finding.id}] [${finding.severity}] ${finding.message} (at ${finding.path.replace(/^\/resources\/\d+\/props/, "") || "/"}). Remediation: ${finding.remediation} Frameworks: ${frameworks}${origin}${override}`;
 }
 
 interface Converted {

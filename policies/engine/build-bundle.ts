@@ -2,8 +2,10 @@
  * `llmops policy build`: the policy gate, then the WebAssembly bundle.
  *
  * Gate, in order: opa fmt --list --fail, opa check --strict (with the SDK-derived
- * capabilities, so a builtin the WebAssembly SDK lacks fails here), regal lint, the METADATA
- * check, opa test --coverage with a threshold. Then opa build -t wasm, and the bundle files:
+ * capabilities, so a builtin the WebAssembly SDK lacks fails here), the METADATA check (schema,
+ * framework catalogue, id collisions), regal lint, opa test --coverage with a threshold.
+ * With organisation dirs (`--policy`) and data files (`--data`), the same gate runs over the
+ * built-in library plus those, staged by stagePolicySources. Then opa build -t wasm, and the bundle files:
  * policy.wasm, data.json, catalog.json and manifest.json (sha256 per file, revision).
  */
 import { sha256 } from "./digest.js";
@@ -177,11 +179,13 @@ export function buildBundle(options: BuildOptions): BuildResult {
     step("opa check --strict");
     run(opa, ["check", "--strict", "--capabilities", capabilities, ...opaIgnoreFlags({ tests: false }), ...paths], "opa check failed");
 
-    step("regal lint");
-    run(toolPath("regal", options.toolsDir), ["lint", "--config-file", join(resolve(options.root), ".regal/config.yaml"), ...paths], "regal lint failed");
-
+    // METADATA (schema, framework catalogue, id and package collisions, overrides) before Regal:
+    // a bad block or a colliding id is named without waiting for the slowest step.
     step("METADATA");
     const catalog = catalogOfSources(sources, options.toolsDir);
+
+    step("regal lint");
+    run(toolPath("regal", options.toolsDir), ["lint", "--config-file", join(resolve(options.root), ".regal/config.yaml"), ...paths], "regal lint failed");
 
     step("opa test --coverage");
     const testOutput = run(opa, ["test", "--coverage", "--format", "json", ...opaIgnoreFlags({ tests: true }), ...paths], "opa test failed");

@@ -146,7 +146,7 @@ const checkOverride = {
   type: "object",
   additionalProperties: false,
   required: ["reason"],
-  minProperties: 2,
+  anyOf: [{ required: ["disabled"] }, { required: ["severity"] }],
   properties: {
     disabled: { const: true },
     severity: { enum: [...SEVERITIES] },

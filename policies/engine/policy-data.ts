@@ -77,6 +77,7 @@ function describeDataError(error: ErrorObject): { pointer: string; at: "key" | "
     const name = String((error.params as { propertyName?: string }).propertyName ?? "");
     return { pointer: `${error.instancePath}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`, at: "key", message: `key "${name}" at ${where} is not accepted: check ids look like ORG-DATA-001` };
   }
+  if (error.keyword === "anyOf") return { pointer: error.instancePath, at: "value", message: `${where}: an override says disabled: true or a severity (with a reason)` };
   if (error.keyword === "not") return { pointer: error.instancePath, at: "value", message: `${where}: an override either disables a check or changes its severity, not both` };
   return { pointer: error.instancePath, at: "value", message: `${where} ${error.message ?? "is not valid"}` };
 }

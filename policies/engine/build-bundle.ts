@@ -63,9 +63,14 @@ export interface BuildResult {
 export interface PolicySourceSet {
   /** Working directory of every OPA and Regal run. */
   readonly cwd: string;
-  /** Paths (relative to cwd) given to OPA: "policies" first, then the staged organisation dirs. */
+  /**
+   * Paths (relative to cwd) given to OPA and Regal: ["policies"]. Staged organisation dirs live
+   * inside it (one root: `opa build -b` refuses several bundle roots that all claim data).
+   */
   readonly paths: readonly string[];
-  /** Organisation dirs as the user gave them, index-aligned with paths.slice(1). */
+  /** The staged organisation dirs (relative to cwd), index-aligned with orgDirs. */
+  readonly orgPaths: readonly string[];
+  /** Organisation dirs as the user gave them. */
   readonly orgDirs: readonly string[];
   /** Maps a staged path (as OPA prints it) back to the user's path. */
   readonly display: (text: string) => string;
@@ -73,6 +78,7 @@ export interface PolicySourceSet {
   readonly overrides: readonly CheckOverrideDeclaration[];
 }
 
+/** Staged organisation dir N is policies/org-policies-N. */
 const STAGED_ORG = "org-policies-";
 
 /**
@@ -95,24 +101,24 @@ export function stagePolicySources(root: string, work: string, orgPolicies: read
     if (!directory) throw new PolicyBuildError(`${dir}: not a readable directory (--policy names a directory of .rego files)`);
   }
   if (orgPolicies.length === 0 && overlays.length === 0) {
-    return { cwd: absoluteRoot, paths: ["policies"], orgDirs: [], display: (text) => text, overrides: combined.overrides };
+    return { cwd: absoluteRoot, paths: ["policies"], orgPaths: [], orgDirs: [], display: (text) => text, overrides: combined.overrides };
   }
   const cwd = join(work, "stage");
   const skip = new Set<string>(NON_POLICY_FOLDERS);
   cpSync(join(absoluteRoot, "policies"), join(cwd, "policies"), { recursive: true, filter: (source) => !skip.has(basename(source)) });
   if (overlays.length > 0) writeFileSync(join(cwd, "policies", "data.yaml"), `${JSON.stringify(combined.data, null, 2)}\n`);
-  const paths = ["policies"];
+  const orgPaths: string[] = [];
   orgPolicies.forEach((dir, index) => {
-    const staged = `${STAGED_ORG}${index + 1}`;
+    const staged = `policies/${STAGED_ORG}${index + 1}`;
     for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".rego")).sort()) {
       mkdirSync(dirname(join(cwd, staged, file)), { recursive: true });
       copyFileSync(join(dir, file), join(cwd, staged, file));
     }
-    paths.push(staged);
+    orgPaths.push(staged);
   });
   const shown = orgPolicies.map((dir) => dir.replace(/\/+$/, ""));
-  const display = (text: string) => text.replace(new RegExp(`(^|[^A-Za-z0-9_./-])(?:\\./)?${STAGED_ORG}(\\d+)(?=/|$)`, "gm"), (_match, before: string, index: string) => `${before}${shown[Number(index) - 1] ?? `${STAGED_ORG}${index}`}`);
-  return { cwd, paths, orgDirs: orgPolicies, display, overrides: combined.overrides };
+  const display = (text: string) => text.replace(new RegExp(`(^|[^A-Za-z0-9_./-])(?:\\./)?policies/${STAGED_ORG}(\\d+)(?=/|$)`, "gm"), (_match, before: string, index: string) => `${before}${shown[Number(index) - 1] ?? `${STAGED_ORG}${index}`}`);
+  return { cwd, paths: ["policies"], orgPaths, orgDirs: orgPolicies, display, overrides: combined.overrides };
 }
 
 interface Inspected {
@@ -138,7 +144,7 @@ export function catalogOfSources(sources: PolicySourceSet, toolsDir?: string): C
   builtinPackages.set("data.llmops.main", "policies/main.rego");
   const byId = new Map(builtin.map((entry) => [entry.id, entry]));
   const catalog = [...builtin];
-  sources.paths.slice(1).forEach((staged, index) => {
+  sources.orgPaths.forEach((staged, index) => {
     const run = inspect(staged);
     const checkPackages: Array<{ file: string; package: string }> = [];
     for (const [namespace, files] of Object.entries(run.namespaces ?? {})) {

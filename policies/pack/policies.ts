@@ -108,7 +108,8 @@ export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Pr
     }
     return evaluation;
   };
-  const runtimeChecks = catalog.filter((entry) => checkKind(entry) === "runtime");
+  // A check an organisation disabled (llmops.check_overrides) is no policy of the pack.
+  const runtimeChecks = catalog.filter((entry) => checkKind(entry) === "runtime" && !entry.override?.disabled);
   const policies: StackValidationPolicy[] = runtimeChecks.map((entry) => ({
     name: policyName(entry.id),
     description: `${entry.title}. ${entry.remediation}`,

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { BUILTIN_ORIGIN, CatalogError, applyCheckOverrides, catalogFromAnnotations, type CatalogEntry } from "./catalog.js";
-import { NON_POLICY_FOLDERS, ToolError, opaIgnoreFlags, runTool, toolPath } from "./opa-tools.js";
+import { NON_POLICY_FOLDERS, OPA_TEST_TIMEOUT_FLAGS, ToolError, opaIgnoreFlags, runTool, toolPath } from "./opa-tools.js";
 import { combinePolicyData, readPolicyDataFile, type CheckOverrideDeclaration } from "./policy-data.js";
 import { loadFrameworkCatalogues } from "./frameworks.js";
 import { policySources } from "./policy-sources.js";
@@ -194,12 +194,12 @@ export function buildBundle(options: BuildOptions): BuildResult {
     run(toolPath("regal", options.toolsDir), ["lint", "--config-file", join(resolve(options.root), ".regal/config.yaml"), ...paths], "regal lint failed");
 
     step("opa test --coverage");
-    const testOutput = run(opa, ["test", "--coverage", "--format", "json", ...opaIgnoreFlags({ tests: true }), ...paths], "opa test failed");
+    const testOutput = run(opa, ["test", "--coverage", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...paths], "opa test failed");
     const report = JSON.parse(testOutput) as { coverage: number };
     if (report.coverage < options.coverageThreshold) {
       throw new PolicyBuildError(`opa test coverage ${report.coverage.toFixed(1)}% is below the ${options.coverageThreshold}% threshold`);
     }
-    const countOutput = run(opa, ["test", "--format", "json", ...opaIgnoreFlags({ tests: true }), ...paths], "opa test failed");
+    const countOutput = run(opa, ["test", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...paths], "opa test failed");
     const testsPassed = (JSON.parse(countOutput) as Array<{ fail?: boolean }>).filter((result) => !result.fail).length;
 
     const catalogBytes = Buffer.from(`${JSON.stringify(catalog, null, 2)}\n`);

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import type { CatalogEntry } from "./catalog.js";
 import type { PolicySourceSet } from "./build-bundle.js";
-import { ToolError, opaIgnoreFlags, runTool, toolPath } from "./opa-tools.js";
+import { OPA_TEST_TIMEOUT_FLAGS, ToolError, opaIgnoreFlags, runTool, toolPath } from "./opa-tools.js";
 
 /** One Rego test (or one table row of a test), as `opa test --format json` reports it. */
 export interface RegoTestResult {
@@ -52,7 +52,7 @@ interface OpaTestRow {
  */
 export function runPolicyTests(sources: PolicySourceSet, catalog: readonly CatalogEntry[], toolsDir?: string): PolicyTestReport {
   const opa = toolPath("opa", toolsDir);
-  const args = ["test", "--format", "json", ...opaIgnoreFlags({ tests: true }), ...sources.paths];
+  const args = ["test", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...sources.paths];
   // Exit 2 (some test failed) still writes the JSON report; anything else is a compile or load error.
   const result = spawnSync(opa, args, { cwd: sources.cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (result.error) throw new ToolError(`${opa} could not run: ${result.error.message}; run: bash scripts/install-tools.sh`);
@@ -74,7 +74,7 @@ export function runPolicyTests(sources: PolicySourceSet, catalog: readonly Catal
   }
   const failed = tests.filter((test) => !test.passed).length;
   if (failed > 0) return { tests, passed: tests.length - failed, failed, checks: [] };
-  const coverage = JSON.parse(runTool(opa, ["test", "--coverage", "--format", "json", ...opaIgnoreFlags({ tests: true }), ...sources.paths], { cwd: sources.cwd, failure: "opa test --coverage failed", rewrite: sources.display })) as {
+  const coverage = JSON.parse(runTool(opa, ["test", "--coverage", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...sources.paths], { cwd: sources.cwd, failure: "opa test --coverage failed", rewrite: sources.display })) as {
     coverage?: number;
     files?: Readonly<Record<string, { readonly coverage?: number }>>;
   };

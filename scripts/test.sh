@@ -22,9 +22,11 @@ if [ -f scripts/build-policies.sh ]; then
   bash scripts/build-policies.sh || { echo "0 passed, 1 failed"; exit 1; }
 fi
 
-# Rego unit tests, counted in the summary from OPA's own JSON report.
+# Rego unit tests, counted in the summary from OPA's own JSON report. The --ignore flags come from
+# the one tool runner (policies/engine/opa-tools.ts, built into dist/ above), as the build's do.
 progress_step "Rego tests (opa test)"
-opa test --format json --ignore engine --ignore pack policies > "$REPORTS/opa-test.json"
+read -r -a OPA_FLAGS <<< "$(node -e 'import("./dist/policies/engine/opa-tools.js").then((tools) => console.log([...tools.OPA_TEST_TIMEOUT_FLAGS, ...tools.opaIgnoreFlags({ tests: true })].join(" ")))')"
+opa test --format json "${OPA_FLAGS[@]}" policies > "$REPORTS/opa-test.json"
 opa_status=$?
 
 progress_step "vitest suites (the longest step; vitest shows its own progress)"

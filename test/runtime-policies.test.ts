@@ -5,6 +5,7 @@
  * Each must yield exactly its id at the right file, path and line. Then differential parity
  * with `opa eval`, the examples planned through their components, and a realistic mix.
  */
+import { opaIgnoreFlags } from "../policies/engine/opa-tools.js";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,7 +30,7 @@ interface DeniedCase { check: string; note: string; input: { resources: Resource
 
 function deniedCases(): DeniedCase[] {
   const query = 'x := {k: v | some p, n; v := data.llmops.runtime[p][n].denied_cases; k := concat(".", [p, n])}';
-  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), "--ignore", "pack", "--ignore", "engine", query], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), ...opaIgnoreFlags({ tests: true }), query], { encoding: "utf8", maxBuffer: 64 << 20 });
   if (result.status !== 0) throw new Error(result.stderr);
   const all = (JSON.parse(result.stdout) as { result: Array<{ bindings: { x: Record<string, Record<string, { input: { resources: Resource[]; spec?: unknown }; path: string }>> } }> }).result[0]!.bindings.x;
   return Object.entries(all).flatMap(([check, cases]) => Object.entries(cases).map(([note, tc]) => ({ check: check.replace(/_test$/, ""), note, input: tc.input, path: tc.path })));
@@ -39,7 +40,7 @@ function opaRuntimeFindings(inputs: unknown[]): Array<Array<[string, string]>> {
   const file = join(tempDir("llmops-rdiff-"), "input.json");
   writeFileSync(file, JSON.stringify({ cases: inputs }));
   const query = "r := [s | some c in input.cases; s := {[f.id, f.path] | some f in data.llmops.main.runtime_findings} with input as c]";
-  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), "--ignore", "*_test.rego", "--ignore", "pack", "--ignore", "engine", "-i", file, query], { encoding: "utf8", maxBuffer: 512 << 20 });
+  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), ...opaIgnoreFlags({ tests: false }), "-i", file, query], { encoding: "utf8", maxBuffer: 512 << 20 });
   if (result.status !== 0) throw new Error(result.stderr);
   return (JSON.parse(result.stdout) as { result: Array<{ bindings: { r: Array<Array<[string, string]>> } }> }).result[0]!.bindings.r;
 }

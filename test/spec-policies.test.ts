@@ -3,6 +3,7 @@
  * check (the denied cases of the Rego tests, so there is one table), the exact id at the
  * expected path and line, and differential parity of the WebAssembly engine with `opa eval`.
  */
+import { opaIgnoreFlags } from "../policies/engine/opa-tools.js";
 import { spawnSync } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,7 +30,7 @@ interface DeniedCase {
 /** The denied cases of every check's _test.rego, evaluated by OPA itself. */
 function deniedCases(): DeniedCase[] {
   const query = 'x := {k: v | some c, n; v := data.llmops.spec[c][n].denied_cases; k := concat(".", [c, n])}';
-  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), "--ignore", "pack", "--ignore", "engine", query], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), ...opaIgnoreFlags({ tests: true }), query], { encoding: "utf8", maxBuffer: 64 << 20 });
   if (result.status !== 0) throw new Error(result.stderr);
   const all = (JSON.parse(result.stdout) as { result: Array<{ bindings: { x: Record<string, Record<string, { input: unknown; path: string }>> } }> }).result[0]!.bindings.x;
   return Object.entries(all).flatMap(([check, cases]) => Object.entries(cases).map(([note, tc]) => ({ check: check.replace(/_test$/, ""), note, input: tc.input, path: tc.path })));
@@ -48,7 +49,7 @@ function opaFindings(inputs: unknown[]): Array<Array<[string, string]>> {
   const inputFile = join(dir, "input.json");
   writeFileSync(inputFile, JSON.stringify({ cases: inputs }));
   const query = "r := [s | some c in input.cases; s := {[f.id, f.path] | some f in data.llmops.main.spec_findings} with input as c]";
-  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), "--ignore", "*_test.rego", "--ignore", "pack", "--ignore", "engine", "-i", inputFile, query], {
+  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), ...opaIgnoreFlags({ tests: false }), "-i", inputFile, query], {
     encoding: "utf8",
     maxBuffer: 256 << 20,
   });

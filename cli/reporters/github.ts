@@ -8,6 +8,7 @@ import type { Report } from "../../policies/engine/report.js";
 import type { RenderContext } from "../report-options.js";
 import { printable } from "./escape.js";
 import { describeUnknowns } from "./pretty.js";
+import { provenance } from "./provenance.js";
 
 const COMMAND: Record<Severity, string> = { critical: "error", high: "error", medium: "warning", low: "notice" };
 
@@ -20,7 +21,8 @@ export function render(report: Report, _context: RenderContext): string {
       finding.column === undefined ? undefined : `col=${finding.column}`,
       `title=${property(`${finding.id} ${finding.title}${waiver ? " (waived)" : ""}`)}`,
     ].filter(Boolean).join(",");
-    const text = `${finding.message} (at ${finding.path}). ${waiver ? `Waived until ${waiver.expires}, approved by ${waiver.approver}: ${waiver.reason}` : `Fix: ${finding.remediation}`}`;
+    const about = provenance(finding);
+    const text = `${finding.message} (at ${finding.path}). ${waiver ? `Waived until ${waiver.expires}, approved by ${waiver.approver}: ${waiver.reason}` : `Fix: ${finding.remediation}`}${about.length > 0 ? ` [${about.join("; ")}]` : ""}`;
     return `::${waiver ? "notice" : COMMAND[finding.severity]} ${properties}::${data(text)}`;
   });
   for (const entry of report.undetermined ?? []) {

@@ -8,6 +8,7 @@ import { isAtOrAbove, type Finding } from "../../policies/engine/finding.js";
 import type { Report } from "../../policies/engine/report.js";
 import { EXPIRED_WAIVER_RULE, UNUSED_WAIVER_RULE } from "../../policies/engine/waivers.js";
 import type { RenderContext } from "../report-options.js";
+import { provenance } from "./provenance.js";
 
 export function render(report: Report, context: RenderContext): string {
   // A waiver file is judged too (expired and unused waivers): it gets a suite of the waiver rules.
@@ -48,8 +49,10 @@ const WAIVER_RULE_IDS: ReadonlySet<string> = new Set([EXPIRED_WAIVER_RULE.id, UN
 function describe(finding: Finding): string {
   const where = finding.line === undefined ? finding.file ?? "" : `${finding.file ?? ""}:${finding.line}:${finding.column ?? 1}`;
   const waiver = finding.waiver;
-  if (waiver) return `${where} ${finding.path} ${finding.message}\nwaived until ${waiver.expires}, approved by ${waiver.approver}: ${waiver.reason}`;
-  return `${where} ${finding.path} ${finding.message}\nfix: ${finding.remediation}`;
+  const about = provenance(finding);
+  const tail = about.length > 0 ? `\n${about.join("\n")}` : "";
+  if (waiver) return `${where} ${finding.path} ${finding.message}\nwaived until ${waiver.expires}, approved by ${waiver.approver}: ${waiver.reason}${tail}`;
+  return `${where} ${finding.path} ${finding.message}\nfix: ${finding.remediation}${tail}`;
 }
 
 /** XML 1.0 forbids most control characters even escaped; drop them. */

@@ -4,6 +4,7 @@ import { SEVERITIES, blockingFindings, type Finding, type Severity } from "../..
 import type { Report } from "../../policies/engine/report.js";
 import type { RenderContext } from "../report-options.js";
 import { printable } from "./escape.js";
+import { provenance } from "./provenance.js";
 
 const SEVERITY_STYLE: Record<Severity, Parameters<typeof styleText>[0]> = {
   critical: ["bold", "red"],
@@ -30,6 +31,7 @@ export function render(report: Report, context: RenderContext): string {
         finding.path === "" ? undefined : `at ${printable(finding.path)}`,
         finding.component ? `component ${printable(finding.component)}` : undefined,
         finding.resource ? `resource ${printable(finding.resource)}` : undefined,
+        ...provenance(finding).map(printable),
       ]
         .filter(Boolean)
         .join(", ");

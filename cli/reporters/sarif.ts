@@ -83,6 +83,8 @@ function rulesOnlyInFindings(report: Report): RuleMetadata[] {
     severity: finding.severity,
     remediation: finding.remediation,
     frameworks: finding.frameworks,
+    ...(finding.origin === undefined ? {} : { origin: finding.origin }),
+    ...(finding.override === undefined ? {} : { override: finding.override }),
   }));
 }
 
@@ -104,6 +106,8 @@ function toRule(rule: RuleMetadata): ReportingDescriptor {
       precision: "very-high",
       tags: ["security", "responsible-ai", ...Object.entries(rule.frameworks).flatMap(([name, ids]) => ids.map((id) => `${name}/${id}`))],
       frameworks: rule.frameworks,
+      ...(rule.origin === undefined ? {} : { origin: rule.origin }),
+      ...(rule.override === undefined ? {} : { override: rule.override }),
     },
   };
 }
@@ -152,7 +156,11 @@ function toResult(finding: Finding, ruleIndex: number, base: string): Result {
     ],
     // Stable across runs and line moves: the check, the file and the JSON Pointer.
     partialFingerprints: { "llmopsFinding/v1": createHash("sha256").update(`${finding.id}|${artifact?.uri ?? file ?? "(input)"}|${finding.path}|${finding.resource ?? ""}`).digest("hex").slice(0, 32) },
-    properties: { path: finding.path, severity: finding.severity, remediation: finding.remediation },
+    properties: {
+      path: finding.path, severity: finding.severity, remediation: finding.remediation,
+      ...(finding.origin === undefined ? {} : { origin: finding.origin }),
+      ...(finding.override === undefined ? {} : { override: finding.override }),
+    },
   };
   if (finding.waiver) {
     result.suppressions = [{ kind: "external", status: "accepted", justification: `${finding.waiver.reason} (approved by ${finding.waiver.approver}, expires ${finding.waiver.expires})` }];

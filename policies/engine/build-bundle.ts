@@ -2,18 +2,21 @@
  * `llmops policy build`: the policy gate, then the WebAssembly bundle.
  *
  * Gate, in order: opa fmt --list --fail, opa check --strict (with the SDK-derived
- * capabilities, so a builtin the WebAssembly SDK lacks fails here), regal lint, the METADATA
- * check, opa test --coverage with a threshold. Then opa build -t wasm, and the bundle files:
+ * capabilities, so a builtin the WebAssembly SDK lacks fails here), the METADATA check (schema,
+ * framework catalogue, id collisions), regal lint, opa test --coverage with a threshold.
+ * With organisation dirs (`--policy`) and data files (`--data`), the same gate runs over the
+ * built-in library plus those, staged by stagePolicySources. Then opa build -t wasm, and the bundle files:
  * policy.wasm, data.json, catalog.json and manifest.json (sha256 per file, revision).
  */
-import { spawnSync } from "node:child_process";
 import { sha256 } from "./digest.js";
 import { sortKeys } from "./sort-keys.js";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
-import { catalogFromAnnotations, type CatalogEntry } from "./catalog.js";
+import { BUILTIN_ORIGIN, CatalogError, applyCheckOverrides, catalogFromAnnotations, type CatalogEntry } from "./catalog.js";
+import { NON_POLICY_FOLDERS, OPA_TEST_TIMEOUT_FLAGS, ToolError, opaIgnoreFlags, runTool, toolPath } from "./opa-tools.js";
+import { combinePolicyData, readPolicyDataFile, type CheckOverrideDeclaration } from "./policy-data.js";
 import { loadFrameworkCatalogues } from "./frameworks.js";
 import { policySources } from "./policy-sources.js";
 import { BUNDLE_FILES, ENTRYPOINTS, bundleRevision, type BundleManifest } from "./bundle-layout.js";
@@ -41,6 +44,13 @@ export interface BuildOptions {
    * so a first run need not build Regal; `npm test` and `llmops policy build` always lint.
    */
   readonly lint?: boolean;
+   * Organisation policy directories (`--policy DIR`): their `.rego` files (checks in packages
+   * llmops.spec.<category>.<name> / llmops.runtime.<provider>.<name>, helpers, tests) are built
+   * with the built-in library through the same gate. Other files in them are not read.
+   */
+  readonly orgPolicies?: readonly string[];
+  /** Data files (`--data FILE`) overriding policies/data.yaml keys; see policy-data.ts. */
+  readonly dataFiles?: readonly string[];
 }
 
 export interface BuildResult {
@@ -50,62 +60,165 @@ export interface BuildResult {
   readonly testsPassed: number;
 }
 
-const IGNORED = ["*_test.rego", "engine", "pack", "node_modules"];
+/**
+ * The sources the gate runs over: the built-in library, plus each organisation directory
+ * staged under a fixed name, so nothing machine-specific (an absolute path) reaches policy.wasm.
+ */
+export interface PolicySourceSet {
+  /** Working directory of every OPA and Regal run. */
+  readonly cwd: string;
+  /**
+   * Paths (relative to cwd) given to OPA and Regal: ["policies"]. Staged organisation dirs live
+   * inside it (one root: `opa build -b` refuses several bundle roots that all claim data).
+   */
+  readonly paths: readonly string[];
+  /** The staged organisation dirs (relative to cwd), index-aligned with orgDirs. */
+  readonly orgPaths: readonly string[];
+  /** Organisation dirs as the user gave them. */
+  readonly orgDirs: readonly string[];
+  /** Maps a staged path (as OPA prints it) back to the user's path. */
+  readonly display: (text: string) => string;
+  /** The merged data and the check overrides. */
+  readonly overrides: readonly CheckOverrideDeclaration[];
+}
+
+/** Staged organisation dir N is policies/org-policies-N. */
+const STAGED_ORG = "org-policies-";
+
+/**
+ * Reads and validates the data files, and stages the sources in `work` when there are
+ * organisation dirs or data overrides (the built-in-only build runs in `root`, as before).
+ * Throws InputError (a data file) or PolicyBuildError (a policy dir that cannot be read).
+ */
+export function stagePolicySources(root: string, work: string, orgPolicies: readonly string[] = [], dataFiles: readonly string[] = []): PolicySourceSet {
+  const absoluteRoot = resolve(root);
+  const builtinData = readPolicyDataFile(join(absoluteRoot, "policies", "data.yaml"));
+  const overlays = dataFiles.map((file) => readPolicyDataFile(file));
+  const combined = combinePolicyData(builtinData, overlays);
+  for (const dir of orgPolicies) {
+    let directory = false;
+    try {
+      directory = statSync(dir).isDirectory();
+    } catch {
+      // reported below
+    }
+    if (!directory) throw new PolicyBuildError(`${dir}: not a readable directory (--policy names a directory of .rego files)`);
+  }
+  if (orgPolicies.length === 0 && overlays.length === 0) {
+    return { cwd: absoluteRoot, paths: ["policies"], orgPaths: [], orgDirs: [], display: (text) => text, overrides: combined.overrides };
+  }
+  const cwd = join(work, "stage");
+  const skip = new Set<string>(NON_POLICY_FOLDERS);
+  cpSync(join(absoluteRoot, "policies"), join(cwd, "policies"), { recursive: true, filter: (source) => !skip.has(basename(source)) });
+  if (overlays.length > 0) writeFileSync(join(cwd, "policies", "data.yaml"), `${JSON.stringify(combined.data, null, 2)}\n`);
+  const orgPaths: string[] = [];
+  orgPolicies.forEach((dir, index) => {
+    const staged = `policies/${STAGED_ORG}${index + 1}`;
+    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".rego")).sort()) {
+      mkdirSync(dirname(join(cwd, staged, file)), { recursive: true });
+      copyFileSync(join(dir, file), join(cwd, staged, file));
+    }
+    orgPaths.push(staged);
+  });
+  const shown = orgPolicies.map((dir) => dir.replace(/\/+$/, ""));
+  const display = (text: string) => text.replace(new RegExp(`(^|[^A-Za-z0-9_./-])(?:\\./)?policies/${STAGED_ORG}(\\d+)(?=/|$)`, "gm"), (_match, before: string, index: string) => `${before}${shown[Number(index) - 1] ?? `${STAGED_ORG}${index}`}`);
+  return { cwd, paths: ["policies"], orgPaths, orgDirs: orgPolicies, display, overrides: combined.overrides };
+}
+
+interface Inspected {
+  readonly annotations?: unknown[];
+  readonly namespaces?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * The catalogue of a source set: the built-in checks, then each organisation dir's checks, with
+ * the METADATA schema, the framework catalogue, id collisions (naming both files) and package
+ * collisions (an organisation file inside a built-in package) refused, and the data files' check
+ * overrides applied. Throws CatalogError or InputError. Runs `opa inspect` only (no WebAssembly).
+ */
+export function catalogOfSources(sources: PolicySourceSet, toolsDir?: string): CatalogEntry[] {
+  const opa = toolPath("opa", toolsDir);
+  const inspect = (path: string): Inspected => JSON.parse(runTool(opa, ["inspect", "-a", "--format", "json", path], { cwd: sources.cwd, failure: "opa inspect failed", rewrite: sources.display })) as Inspected;
+  const frameworks = loadFrameworkCatalogues(join(sources.cwd, "policies", "frameworks"));
+  const builtinRuns = ["spec", "runtime", "lib"].map((dir) => inspect(join("policies", dir)));
+  const builtin = catalogFromAnnotations(builtinRuns.slice(0, 2).flatMap((run) => run.annotations ?? []), sources.cwd, join(sources.cwd, "policies"), frameworks,
+    [...checkFiles(join(sources.cwd, "policies", "spec")), ...checkFiles(join(sources.cwd, "policies", "runtime"))]);
+  const builtinPackages = new Map<string, string>();
+  for (const run of builtinRuns) for (const [namespace, files] of Object.entries(run.namespaces ?? {})) builtinPackages.set(namespace, files[0] ?? "");
+  builtinPackages.set("data.llmops.main", "policies/main.rego");
+  const byId = new Map(builtin.map((entry) => [entry.id, entry]));
+  const catalog = [...builtin];
+  sources.orgPaths.forEach((staged, index) => {
+    const run = inspect(staged);
+    const checkPackages: Array<{ file: string; package: string }> = [];
+    for (const [namespace, files] of Object.entries(run.namespaces ?? {})) {
+      for (const file of files) {
+        const clash = builtinPackages.get(namespace);
+        if (clash !== undefined) throw new CatalogError(`${sources.display(file)}: package ${namespace.replace(/^data\./, "")} is a built-in package (${clash}); organisation checks need their own package`);
+        if (!file.endsWith("_test.rego")) checkPackages.push({ file, package: namespace.replace(/^data\./, "") });
+      }
+    }
+    const origin = sources.orgDirs[index]!.replace(/\/+$/, "");
+    const entries = catalogFromAnnotations(run.annotations ?? [], sources.cwd, join(sources.cwd, staged), frameworks, undefined, { origin, display: sources.display, checkPackages, anyIdPrefix: true });
+    for (const entry of entries) {
+      const other = byId.get(entry.id);
+      if (other) throw new CatalogError(`${entry.source}: check id ${entry.id} collides with ${other.origin === BUILTIN_ORIGIN ? "built-in" : "organisation"} check ${other.source}`);
+      byId.set(entry.id, entry);
+      catalog.push(entry);
+    }
+  });
+  return applyCheckOverrides(catalog, sources.overrides).sort((a, b) => a.id.localeCompare(b.id));
+}
 
 export function buildBundle(options: BuildOptions): BuildResult {
-  // OPA runs from the repository root on the relative path, so nothing machine-specific (an
-  // absolute checkout path) ends up in policy.wasm: the revision depends on the sources only.
-  const policies = "policies";
-  const tool = (name: string) => {
-    const local = options.toolsDir ? join(options.toolsDir, name) : undefined;
-    return local && existsSync(local) ? local : name;
-  };
   const step = (name: string) => options.progress?.(name);
   const signing = signingSetup(options);
   const work = mkdtempSync(join(tmpdir(), "llmops-policy-build-"));
-  runDirectory = resolve(options.root);
   try {
+    // Data files are read (and refused) before the slow gate runs.
+    const sources = stagePolicySources(options.root, work, options.orgPolicies, options.dataFiles);
+    const { cwd, paths, display } = sources;
+    const opa = toolPath("opa", options.toolsDir);
+    const run = (command: string, args: string[], failure: string) => runTool(command, args, { cwd, failure, rewrite: display });
     const capabilities = join(work, "capabilities.json");
     writeFileSync(capabilities, JSON.stringify(derivedCapabilities()));
 
     step("opa fmt --list --fail");
-    run(tool("opa"), ["fmt", "--list", "--fail", policies], "policies are not formatted; run `opa fmt -w policies`");
+    run(opa, ["fmt", "--list", "--fail", ...paths], `policies are not formatted; run \`opa fmt -w ${["policies", ...sources.orgDirs].join(" ")}\``);
 
     step("opa check --strict");
-    run(tool("opa"), ["check", "--strict", "--capabilities", capabilities, ...ignoreFlags(), policies], "opa check failed");
+    run(opa, ["check", "--strict", "--capabilities", capabilities, ...opaIgnoreFlags({ tests: false }), ...paths], "opa check failed");
+
+    // METADATA (schema, framework catalogue, id and package collisions, overrides) before Regal:
+    // a bad block or a colliding id is named without waiting for the slowest step.
+    step("METADATA");
+    const catalog = catalogOfSources(sources, options.toolsDir);
 
     if (options.lint ?? true) {
       step("regal lint");
-      run(tool("regal"), ["lint", "--config-file", join(runDirectory, ".regal/config.yaml"), policies], "regal lint failed");
+      run(toolPath("regal", options.toolsDir), ["lint", "--config-file", join(resolve(options.root), ".regal/config.yaml"), ...paths], "regal lint failed");
     } else {
       step("regal lint skipped (quick start; npm test runs it)");
     }
 
-    step("METADATA");
-    const annotations = ["spec", "runtime"].flatMap((dir) =>
-      (JSON.parse(run(tool("opa"), ["inspect", "-a", "--format", "json", join(policies, dir)], "opa inspect failed")) as { annotations?: unknown[] }).annotations ?? []);
-    const absolutePolicies = join(runDirectory, policies);
-    const frameworks = loadFrameworkCatalogues(join(absolutePolicies, "frameworks"));
-    const catalog = catalogFromAnnotations(annotations, runDirectory, absolutePolicies, frameworks, [...checkFiles(join(absolutePolicies, "spec")), ...checkFiles(join(absolutePolicies, "runtime"))]);
-
     step("opa test --coverage");
-    const testOutput = run(tool("opa"), ["test", "--coverage", "--format", "json", ...ignoreFlags({ keepTests: true }), policies], "opa test failed");
+    const testOutput = run(opa, ["test", "--coverage", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...paths], "opa test failed");
     const report = JSON.parse(testOutput) as { coverage: number };
     if (report.coverage < options.coverageThreshold) {
       throw new PolicyBuildError(`opa test coverage ${report.coverage.toFixed(1)}% is below the ${options.coverageThreshold}% threshold`);
     }
-    const countOutput = run(tool("opa"), ["test", "--format", "json", ...ignoreFlags({ keepTests: true }), policies], "opa test failed");
+    const countOutput = run(opa, ["test", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...paths], "opa test failed");
     const testsPassed = (JSON.parse(countOutput) as Array<{ fail?: boolean }>).filter((result) => !result.fail).length;
 
     const catalogBytes = Buffer.from(`${JSON.stringify(catalog, null, 2)}\n`);
     step(signing ? "opa build -t wasm --signing-key" : "opa build -t wasm");
     const tarball = join(work, "bundle.tar.gz");
-    run(tool("opa"), [
+    run(opa, [
       // Bundle mode (-b) whether or not the bundle is signed, so signing never changes policy.wasm.
-      "build", "-b", "-t", "wasm", "--capabilities", capabilities, ...ignoreFlags(),
+      "build", "-b", "-t", "wasm", "--capabilities", capabilities, ...opaIgnoreFlags({ tests: false }),
       ...ENTRYPOINTS.flatMap((entrypoint) => ["-e", entrypoint]),
       ...(signing ? signingFlags(signing, work, sha256(catalogBytes)) : []),
-      "-o", tarball, policies,
+      "-o", tarball, ...paths,
     ], "opa build failed");
     const extracted = join(work, "extracted");
     mkdirSync(extracted);
@@ -124,10 +237,10 @@ export function buildBundle(options: BuildOptions): BuildResult {
     const manifest: BundleManifest = {
       schemaVersion: 1,
       revision,
-      opaVersion: opaVersion(tool("opa")),
+      opaVersion: opaVersion(opa),
       entrypoints: [...ENTRYPOINTS],
       files: digests,
-      sources: policySources(absolutePolicies),
+      sources: policySources(join(resolve(options.root), "policies")),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(staging, name), bytes);
     writeFileSync(join(staging, BUNDLE_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -148,6 +261,10 @@ export function buildBundle(options: BuildOptions): BuildResult {
     renameSync(staging, out);
     rmSync(previous, { recursive: true, force: true });
     return { manifest, catalog, coverage: report.coverage, testsPassed };
+  } catch (error) {
+    // A failing tool is a failing gate: the same error class as before this module existed.
+    if (error instanceof ToolError) throw new PolicyBuildError(error.message);
+    throw error;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -188,11 +305,6 @@ function checkFiles(dir: string): string[] {
     .sort();
 }
 
-/** Non-policy folders (TypeScript, the CrossGuard pack's package.json) stay out of OPA's data. */
-function ignoreFlags(options: { keepTests?: boolean } = {}): string[] {
-  return IGNORED.filter((pattern) => !(options.keepTests && pattern === "*_test.rego")).flatMap((pattern) => ["--ignore", pattern]);
-}
-
 /** The SDK's capabilities plus the rego_v1 feature, which opa-wasm 1.10.0 omits. */
 export function derivedCapabilities(): Record<string, unknown> {
   // The file is not in the package's "exports", so locate it beside the resolved entry point.
@@ -204,23 +316,8 @@ export function derivedCapabilities(): Record<string, unknown> {
   return { ...sdk, features: [...features] };
 }
 
-let runDirectory = process.cwd();
-
-function run(command: string, args: string[], failure: string): string {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, cwd: runDirectory });
-  if (result.error) {
-    const missing = (result.error as NodeJS.ErrnoException).code === "ENOENT";
-    throw new PolicyBuildError(missing ? `${command} not found; run: bash scripts/install-tools.sh` : `${failure}: ${result.error.message}`);
-  }
-  if (result.status !== 0) {
-    const detail = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim();
-    throw new PolicyBuildError(`${failure}\n${detail}`);
-  }
-  return result.stdout;
-}
-
 function opaVersion(opa: string): string {
-  const output = run(opa, ["version"], "opa version failed");
+  const output = runTool(opa, ["version"], { failure: "opa version failed" });
   return /Version: (\S+)/.exec(output)?.[1] ?? "unknown";
 }
 

@@ -9,12 +9,30 @@ import { join, relative, resolve } from "node:path";
 import { SEVERITIES, type FrameworkMappings, type Severity } from "./finding.js";
 import type { RuleMetadata } from "./report.js";
 import { unknownMappings, type FrameworkCatalogue } from "./frameworks.js";
+import { CHECK_ID_PATTERN } from "./policy-data-schema.js";
+import type { CheckOverrideDeclaration } from "./policy-data.js";
+import { InputError } from "../../schemas/input-error.js";
 
 export interface CatalogEntry extends RuleMetadata {
   /** Rego package, e.g. llmops.spec.privacy.cmk_encryption. */
   readonly package: string;
-  /** Repository-relative file. */
+  /** Repository-relative file (built-in), or the file under its organisation directory. */
   readonly source: string;
+}
+
+/** Where built-in checks come from (RuleMetadata.origin); organisation checks carry their directory. */
+export const BUILTIN_ORIGIN = "builtin";
+
+/** Options for organisation checks (llmops policy build --policy DIR). */
+export interface CatalogOptions {
+  /** RuleMetadata.origin of every entry. @default "builtin" */
+  readonly origin?: string;
+  /** Maps a file as OPA reports it (relative to `root`) to the path shown in errors and in `source`. */
+  readonly display?: (file: string) => string;
+  /** Check files and the package each declares (from `opa inspect`), used instead of `checkFiles`' path rule. */
+  readonly checkPackages?: ReadonlyArray<{ readonly file: string; readonly package: string }>;
+  /** Accept any CHECK_ID_PATTERN id, not only LLM-*. @default false */
+  readonly anyIdPrefix?: boolean;
 }
 
 export type CheckKind = "spec" | "runtime";
@@ -64,8 +82,12 @@ interface InspectedAnnotation {
  * whose framework keys and control ids are all listed in `frameworks` (policies/frameworks/).
  * Throws CatalogError naming the file and line of the first block that fails.
  */
-export function catalogFromAnnotations(annotations: readonly unknown[], root: string, policiesDir: string, frameworks: ReadonlyMap<string, FrameworkCatalogue>, checkFiles?: readonly string[]): CatalogEntry[] {
-  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(metadataSchema);
+export function catalogFromAnnotations(annotations: readonly unknown[], root: string, policiesDir: string, frameworks: ReadonlyMap<string, FrameworkCatalogue>, checkFiles?: readonly string[], options: CatalogOptions = {}): CatalogEntry[] {
+  const schema = options.anyIdPrefix
+    ? { ...metadataSchema, properties: { ...metadataSchema.properties, custom: { ...metadataSchema.properties.custom, properties: { ...metadataSchema.properties.custom.properties, id: { type: "string", pattern: CHECK_ID_PATTERN, maxLength: 24 } } } } }
+    : metadataSchema;
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  const display = options.display ?? ((file: string) => file);
   const entries: CatalogEntry[] = [];
   const seen = new Map<string, string>();
   const annotatedPackages = new Set<string>();
@@ -74,7 +96,7 @@ export function catalogFromAnnotations(annotations: readonly unknown[], root: st
     if (!/^llmops\.(spec|runtime)\.[a-z0-9_]+\.[a-z0-9_]+$/.test(packagePath)) continue;
     if (raw.annotations?.scope !== "package") continue;
     const file = relative(root, resolve(root, raw.location?.file ?? ""));
-    const where = `${file}:${raw.location?.row ?? 1}`;
+    const where = `${display(file)}:${raw.location?.row ?? 1}`;
     annotatedPackages.add(packagePath);
     if (!validate(raw.annotations)) {
       const problems = (validate.errors ?? []).map((error) => `${error.instancePath || "(block)"} ${error.message ?? ""}`).join("; ");
@@ -101,12 +123,39 @@ export function catalogFromAnnotations(annotations: readonly unknown[], root: st
       remediation: annotation.custom.remediation,
       frameworks: annotation.custom.frameworks,
       package: packagePath,
-      source: file,
+      source: display(file),
+      origin: options.origin ?? BUILTIN_ORIGIN,
     });
+  }
+  for (const { file, package: declared } of options.checkPackages ?? []) {
+    if (/^llmops\.(spec|runtime)\.[a-z0-9_]+\.[a-z0-9_]+$/.test(declared) && !annotatedPackages.has(declared)) {
+      throw new CatalogError(`${display(file)}: check has no package-scoped METADATA block (package ${declared})`);
+    }
   }
   for (const file of checkFiles ?? []) {
     const packagePath = `llmops.${relative(policiesDir, file).replace(/\.rego$/, "").split("/").join(".")}`;
     if (!annotatedPackages.has(packagePath)) throw new CatalogError(`${relative(root, file)}: check has no package-scoped METADATA block`);
   }
   return entries.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Applies an organisation's check overrides (policy-data.ts) to the catalogue: `disabled` marks
+ * the entry (the engine then drops its findings everywhere), `severity` replaces the entry's
+ * severity and records the METADATA severity as `override.severityFrom`. Throws InputError at the
+ * override's file:line:column when no check has its id.
+ */
+export function applyCheckOverrides(catalog: readonly CatalogEntry[], overrides: readonly CheckOverrideDeclaration[]): CatalogEntry[] {
+  const byId = new Map(overrides.map((override) => [override.id, override]));
+  const known = new Set(catalog.map((entry) => entry.id));
+  for (const override of overrides) {
+    if (!known.has(override.id)) throw new InputError(`check_overrides: no check has the id ${override.id}; see llmops policy list`, override.file, override.line, override.column);
+  }
+  return catalog.map((entry) => {
+    const override = byId.get(entry.id);
+    if (!override) return entry;
+    if (override.disabled) return { ...entry, override: { disabled: true, reason: override.reason, file: override.file } };
+    const severity = override.severity ?? entry.severity;
+    return { ...entry, severity, override: { severityFrom: entry.severity, reason: override.reason, file: override.file } };
+  });
 }

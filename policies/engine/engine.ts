@@ -14,7 +14,7 @@ import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, VERIFICATION_KEY_ENV
 import { SignatureError, readVerificationKey, verifyBundleSignature } from "./bundle-signature.js";
 import { packagedVerificationKey } from "./packaged-bundle.js";
 import { UNKNOWN_VALUE, policyInput, type RuntimeInput } from "./runtime-input.js";
-import { checkKind, type CatalogEntry, type CheckKind } from "./catalog.js";
+import { BUILTIN_ORIGIN, checkKind, type CatalogEntry, type CheckKind } from "./catalog.js";
 import { sha256 } from "./digest.js";
 import type { Finding } from "./finding.js";
 import type { BundleInfo, RuleMetadata } from "./report.js";
@@ -91,12 +91,12 @@ export class PolicyEngine {
   }
 
   get rules(): RuleMetadata[] {
-    return [...this.catalog.values()].map(({ package: _package, ...rule }) => rule);
+    return [...this.catalog.values()].filter((entry) => !entry.override?.disabled).map(({ package: _package, ...rule }) => rule);
   }
 
   /** The rules of one kind of check (spec or runtime), by their Rego package. */
   rulesFor(kind: CheckKind): RuleMetadata[] {
-    return [...this.catalog.values()].filter((entry) => checkKind(entry) === kind).map(({ package: _package, ...rule }) => rule);
+    return [...this.catalog.values()].filter((entry) => checkKind(entry) === kind && !entry.override?.disabled).map(({ package: _package, ...rule }) => rule);
   }
 
   /** Evaluates one entrypoint; raw results are checked and joined with the catalog. */
@@ -120,7 +120,8 @@ export class PolicyEngine {
     }
     const raw = results[0]!.result;
     if (!Array.isArray(raw)) throw new EngineError("policy evaluation returned a non-set result for the findings entrypoint");
-    return raw.map((item) => this.toFinding(checkRaw(item), context));
+    // A check an organisation disabled (catalog override) reports nothing, at every entry point.
+    return raw.map((item) => checkRaw(item)).filter((item) => !this.catalog.get(item.id)?.override?.disabled).map((item) => this.toFinding(item, context));
   }
 
   /** Runtime checks over resources from any number of files; findings point into their source file. */
@@ -166,6 +167,8 @@ export class PolicyEngine {
       ...(raw.resource === undefined ? {} : { resource: raw.resource }),
       remediation: entry.remediation,
       frameworks: entry.frameworks,
+      ...(entry.origin === undefined || entry.origin === BUILTIN_ORIGIN ? {} : { origin: entry.origin }),
+      ...(entry.override ? { override: entry.override } : {}),
     };
   }
 }

@@ -13,6 +13,19 @@ export interface Waiver {
   readonly expires: string;
 }
 
+/**
+ * An organisation's override of a check, recorded in the catalogue and carried by its findings:
+ * the check is disabled (its findings are dropped), or its severity was changed from `severityFrom`.
+ */
+export interface CheckOverride {
+  readonly disabled?: true;
+  /** The severity the check's METADATA declares, when the override changed it. */
+  readonly severityFrom?: Severity;
+  readonly reason: string;
+  /** The --data file that declared the override, as given to `llmops policy build`. */
+  readonly file: string;
+}
+
 export interface Finding {
   readonly id: string;
   readonly title: string;
@@ -29,6 +42,10 @@ export interface Finding {
   readonly remediation: string;
   readonly frameworks: FrameworkMappings;
   readonly waiver?: Waiver;
+  /** The organisation directory of the check; absent for built-in checks. */
+  readonly origin?: string;
+  /** The organisation's override of the check's severity, when there is one. */
+  readonly override?: CheckOverride;
 }
 
 /** Severity rank: higher is worse. */

@@ -2,7 +2,7 @@
  * What one command run produced, independent of output format. Reporters render it;
  * the CLI derives the exit code from it.
  */
-import type { Finding, FrameworkMappings, Severity } from "./finding.js";
+import type { CheckOverride, Finding, FrameworkMappings, Severity } from "./finding.js";
 
 /** A rule that was evaluated, with its metadata (for SARIF rules and JUnit test cases). */
 export interface RuleMetadata {
@@ -14,6 +14,13 @@ export interface RuleMetadata {
   readonly frameworks: FrameworkMappings;
   /** Repository-relative source of the rule, when it is a Rego check. */
   readonly source?: string;
+  /**
+   * Where the check comes from: "builtin", or the organisation directory given to
+   * `llmops policy build --policy`. Absent in bundles built before it was recorded (= builtin).
+   */
+  readonly origin?: string;
+  /** An organisation's override of this built-in check (`llmops.check_overrides` in a --data file). */
+  readonly override?: CheckOverride;
 }
 
 export interface BundleInfo {

@@ -24,7 +24,10 @@ export function policyName(id: string): string {
 
 export function violationMessage(finding: Finding): string {
   const frameworks = Object.entries(finding.frameworks).map(([name, ids]) => `${name} ${ids.join(", ")}`).join("; ");
-  return `[${finding.id}] [${finding.severity}] ${finding.message} (at ${finding.path.replace(/^\/resources\/\d+\/props/, "") || "/"}). Remediation: ${finding.remediation} Frameworks: ${frameworks}`;
+  // An organisation's check names its directory; an organisation's severity override says so (issue 21).
+  const origin = finding.origin === undefined ? "" : ` Origin: ${finding.origin}.`;
+  const override = finding.override?.severityFrom === undefined ? "" : ` Severity overridden from ${finding.override.severityFrom} by ${finding.override.file}: ${finding.override.reason}`;
+  return `[${finding.id}] [${finding.severity}] ${finding.message} (at ${finding.path.replace(/^\/resources\/\d+\/props/, "") || "/"}). Remediation: ${finding.remediation} Frameworks: ${frameworks}${origin}${override}`;
 }
 
 interface Converted {
@@ -105,7 +108,8 @@ export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Pr
     }
     return evaluation;
   };
-  const runtimeChecks = catalog.filter((entry) => checkKind(entry) === "runtime");
+  // A check an organisation disabled (llmops.check_overrides) is no policy of the pack.
+  const runtimeChecks = catalog.filter((entry) => checkKind(entry) === "runtime" && !entry.override?.disabled);
   const policies: StackValidationPolicy[] = runtimeChecks.map((entry) => ({
     name: policyName(entry.id),
     description: `${entry.title}. ${entry.remediation}`,

@@ -1,0 +1,46 @@
+/**
+ * The catalogue `policy list` and `policy explain` show: from the policy sources when --policy or
+ * --data is given (built-in plus organisation checks, through `opa inspect`, no WebAssembly
+ * compiled), else from a built bundle (verified as every command verifies it).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CatalogEntry } from "../../../policies/engine/catalog.js";
+
+export interface CatalogSourceArguments {
+  readonly policy: readonly string[];
+  readonly data: readonly string[];
+  readonly bundle?: string | undefined;
+}
+
+export async function loadCatalog(argv: CatalogSourceArguments): Promise<CatalogEntry[]> {
+  const { defaultBundleDir, packageRoot } = await import("../../../policies/engine/spec-policies.js");
+  if (argv.policy.length === 0 && argv.data.length === 0) {
+    const { PolicyEngine } = await import("../../../policies/engine/engine.js");
+    const engine = await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
+    return [...engine.catalog.values()];
+  }
+  const { catalogOfSources, stagePolicySources } = await import("../../../policies/engine/build-bundle.js");
+  const { defaultToolsDir } = await import("../../../policies/engine/opa-tools.js");
+  const work = mkdtempSync(join(tmpdir(), "llmops-policy-catalog-"));
+  try {
+    return catalogOfSources(stagePolicySources(packageRoot(), work, argv.policy, argv.data), defaultToolsDir());
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** "builtin" or the organisation directory. */
+export function originOf(entry: CatalogEntry): string {
+  return entry.origin ?? "builtin";
+}
+
+/** One line about an override, or undefined. */
+export function overrideNote(entry: CatalogEntry): string | undefined {
+  const override = entry.override;
+  if (!override) return undefined;
+  return override.disabled
+    ? `disabled by ${override.file}: ${override.reason}`
+    : `severity ${override.severityFrom ?? "?"} → ${entry.severity} by ${override.file}: ${override.reason}`;
+}

@@ -44,6 +44,7 @@ export interface BuildOptions {
    * so a first run need not build Regal; `npm test` and `llmops policy build` always lint.
    */
   readonly lint?: boolean;
+  /**
    * Organisation policy directories (`--policy DIR`): their `.rego` files (checks in packages
    * llmops.spec.<category>.<name> / llmops.runtime.<provider>.<name>, helpers, tests) are built
    * with the built-in library through the same gate. Other files in them are not read.

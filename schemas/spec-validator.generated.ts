@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 export const validate = validate20;
 const typedValidate: ((data: unknown) => boolean) & { errors?: unknown } = validate20 as never;
 export default typedValidate;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity and toxicity (lower is better) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity and toxicity (lower is better) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"}}}}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"biasScan":{"default":false,"type":"boolean"}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -18,10 +18,10 @@ const pattern10 = new RegExp("^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}
 const pattern11 = new RegExp("^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$", "u");
 const pattern18 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
 const pattern21 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
-const pattern26 = new RegExp("^https://[^\\s]{1,2040}$", "u");
-const pattern43 = new RegExp("^https?://[^\\s]{1,240}$", "u");
-const pattern45 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
-const pattern47 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern22 = new RegExp("^https://[^\\s]{1,2040}$", "u");
+const pattern47 = new RegExp("^https?://[^\\s]{1,240}$", "u");
+const pattern49 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
+const pattern51 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://llmops.dev/schemas/llmops-v1alpha1.json" */;
@@ -968,6 +968,9 @@ data18.regulatedDomain = "none";
 if(data18.dependsOnLiveData === undefined){
 data18.dependsOnLiveData = false;
 }
+if(data18.decisionRole === undefined){
+data18.decisionRole = "none";
+}
 if(data18.purpose === undefined){
 const err69 = {instancePath:instancePath+"/spec/useCase",schemaPath:"#/properties/spec/properties/useCase/required",keyword:"required",params:{missingProperty: "purpose"},message:"must have required property '"+"purpose"+"'",schema:schema31.properties.spec.properties.useCase.required,parentSchema:schema31.properties.spec.properties.useCase,data:data18};
 if(vErrors === null){
@@ -999,7 +1002,7 @@ vErrors.push(err71);
 errors++;
 }
 for(const key6 in data18){
-if(!(((((key6 === "purpose") || (key6 === "audience")) || (key6 === "regulatedDomain")) || (key6 === "riskTier")) || (key6 === "dependsOnLiveData"))){
+if(!((((((key6 === "purpose") || (key6 === "audience")) || (key6 === "regulatedDomain")) || (key6 === "riskTier")) || (key6 === "dependsOnLiveData")) || (key6 === "decisionRole"))){
 const err72 = {instancePath:instancePath+"/spec/useCase",schemaPath:"#/properties/spec/properties/useCase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.useCase,data:data18};
 if(vErrors === null){
 vErrors = [err72];
@@ -1123,9 +1126,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/spec/useCase",schemaPath:"#/properties/spec/properties/useCase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.useCase.type,parentSchema:schema31.properties.spec.properties.useCase,data:data18};
+let data24 = data18.decisionRole;
+if(typeof data24 !== "string"){
+const err83 = {instancePath:instancePath+"/spec/useCase/decisionRole",schemaPath:"#/properties/spec/properties/useCase/properties/decisionRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.useCase.properties.decisionRole.type,parentSchema:schema31.properties.spec.properties.useCase.properties.decisionRole,data:data24};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1134,15 +1137,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data11.target !== undefined){
-let data24 = data11.target;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.availabilityZones === undefined){
-data24.availabilityZones = 2;
-}
-if(data24.provider === undefined){
-const err84 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.target.required,parentSchema:schema31.properties.spec.properties.target,data:data24};
+if(!((((data24 === "none") || (data24 === "explains")) || (data24 === "recommends")) || (data24 === "decides"))){
+const err84 = {instancePath:instancePath+"/spec/useCase/decisionRole",schemaPath:"#/properties/spec/properties/useCase/properties/decisionRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.useCase.properties.decisionRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.useCase.properties.decisionRole.enum,parentSchema:schema31.properties.spec.properties.useCase.properties.decisionRole,data:data24};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1151,8 +1147,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data24.region === undefined){
-const err85 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema31.properties.spec.properties.target.required,parentSchema:schema31.properties.spec.properties.target,data:data24};
+}
+else {
+const err85 = {instancePath:instancePath+"/spec/useCase",schemaPath:"#/properties/spec/properties/useCase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.useCase.type,parentSchema:schema31.properties.spec.properties.useCase,data:data18};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1161,8 +1158,15 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data24.dataResidency === undefined){
-const err86 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/required",keyword:"required",params:{missingProperty: "dataResidency"},message:"must have required property '"+"dataResidency"+"'",schema:schema31.properties.spec.properties.target.required,parentSchema:schema31.properties.spec.properties.target,data:data24};
+}
+if(data11.target !== undefined){
+let data25 = data11.target;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.availabilityZones === undefined){
+data25.availabilityZones = 2;
+}
+if(data25.provider === undefined){
+const err86 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.target.required,parentSchema:schema31.properties.spec.properties.target,data:data25};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1171,9 +1175,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key7 in data24){
-if(!(((((key7 === "provider") || (key7 === "region")) || (key7 === "availabilityZones")) || (key7 === "dataResidency")) || (key7 === "kubernetes"))){
-const err87 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.target,data:data24};
+if(data25.region === undefined){
+const err87 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema31.properties.spec.properties.target.required,parentSchema:schema31.properties.spec.properties.target,data:data25};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1182,11 +1185,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data24.provider !== undefined){
-let data25 = data24.provider;
-if(typeof data25 !== "string"){
-const err88 = {instancePath:instancePath+"/spec/target/provider",schemaPath:"#/properties/spec/properties/target/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.provider.type,parentSchema:schema31.properties.spec.properties.target.properties.provider,data:data25};
+if(data25.dataResidency === undefined){
+const err88 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/required",keyword:"required",params:{missingProperty: "dataResidency"},message:"must have required property '"+"dataResidency"+"'",schema:schema31.properties.spec.properties.target.required,parentSchema:schema31.properties.spec.properties.target,data:data25};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1195,8 +1195,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!((data25 === "aws") || (data25 === "kubernetes"))){
-const err89 = {instancePath:instancePath+"/spec/target/provider",schemaPath:"#/properties/spec/properties/target/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.target.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.target.properties.provider.enum,parentSchema:schema31.properties.spec.properties.target.properties.provider,data:data25};
+for(const key7 in data25){
+if(!(((((key7 === "provider") || (key7 === "region")) || (key7 === "availabilityZones")) || (key7 === "dataResidency")) || (key7 === "kubernetes"))){
+const err89 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.target,data:data25};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1206,11 +1207,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data24.region !== undefined){
-let data26 = data24.region;
-if(typeof data26 === "string"){
-if(func1(data26) > 32){
-const err90 = {instancePath:instancePath+"/spec/target/region",schemaPath:"#/properties/spec/properties/target/properties/region/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema31.properties.spec.properties.target.properties.region,data:data26};
+if(data25.provider !== undefined){
+let data26 = data25.provider;
+if(typeof data26 !== "string"){
+const err90 = {instancePath:instancePath+"/spec/target/provider",schemaPath:"#/properties/spec/properties/target/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.provider.type,parentSchema:schema31.properties.spec.properties.target.properties.provider,data:data26};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1219,8 +1219,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(func1(data26) < 1){
-const err91 = {instancePath:instancePath+"/spec/target/region",schemaPath:"#/properties/spec/properties/target/properties/region/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.region,data:data26};
+if(!((data26 === "aws") || (data26 === "kubernetes"))){
+const err91 = {instancePath:instancePath+"/spec/target/provider",schemaPath:"#/properties/spec/properties/target/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.target.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.target.properties.provider.enum,parentSchema:schema31.properties.spec.properties.target.properties.provider,data:data26};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1230,8 +1230,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-else {
-const err92 = {instancePath:instancePath+"/spec/target/region",schemaPath:"#/properties/spec/properties/target/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.region.type,parentSchema:schema31.properties.spec.properties.target.properties.region,data:data26};
+if(data25.region !== undefined){
+let data27 = data25.region;
+if(typeof data27 === "string"){
+if(func1(data27) > 32){
+const err92 = {instancePath:instancePath+"/spec/target/region",schemaPath:"#/properties/spec/properties/target/properties/region/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema31.properties.spec.properties.target.properties.region,data:data27};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1240,10 +1243,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-let data27 = data24.availabilityZones;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err93 = {instancePath:instancePath+"/spec/target/availabilityZones",schemaPath:"#/properties/spec/properties/target/properties/availabilityZones/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.target.properties.availabilityZones.type,parentSchema:schema31.properties.spec.properties.target.properties.availabilityZones,data:data27};
+if(func1(data27) < 1){
+const err93 = {instancePath:instancePath+"/spec/target/region",schemaPath:"#/properties/spec/properties/target/properties/region/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.region,data:data27};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1252,9 +1253,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 6 || isNaN(data27)){
-const err94 = {instancePath:instancePath+"/spec/target/availabilityZones",schemaPath:"#/properties/spec/properties/target/properties/availabilityZones/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6",schema:6,parentSchema:schema31.properties.spec.properties.target.properties.availabilityZones,data:data27};
+}
+else {
+const err94 = {instancePath:instancePath+"/spec/target/region",schemaPath:"#/properties/spec/properties/target/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.region.type,parentSchema:schema31.properties.spec.properties.target.properties.region,data:data27};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1263,8 +1264,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data27 < 2 || isNaN(data27)){
-const err95 = {instancePath:instancePath+"/spec/target/availabilityZones",schemaPath:"#/properties/spec/properties/target/properties/availabilityZones/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.target.properties.availabilityZones,data:data27};
+}
+let data28 = data25.availabilityZones;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err95 = {instancePath:instancePath+"/spec/target/availabilityZones",schemaPath:"#/properties/spec/properties/target/properties/availabilityZones/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.target.properties.availabilityZones.type,parentSchema:schema31.properties.spec.properties.target.properties.availabilityZones,data:data28};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1273,12 +1276,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data24.dataResidency !== undefined){
-let data28 = data24.dataResidency;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.allowedRegions === undefined){
-const err96 = {instancePath:instancePath+"/spec/target/dataResidency",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/required",keyword:"required",params:{missingProperty: "allowedRegions"},message:"must have required property '"+"allowedRegions"+"'",schema:schema31.properties.spec.properties.target.properties.dataResidency.required,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency,data:data28};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 6 || isNaN(data28)){
+const err96 = {instancePath:instancePath+"/spec/target/availabilityZones",schemaPath:"#/properties/spec/properties/target/properties/availabilityZones/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6",schema:6,parentSchema:schema31.properties.spec.properties.target.properties.availabilityZones,data:data28};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1287,9 +1287,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key8 in data28){
-if(!(key8 === "allowedRegions")){
-const err97 = {instancePath:instancePath+"/spec/target/dataResidency",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency,data:data28};
+if(data28 < 2 || isNaN(data28)){
+const err97 = {instancePath:instancePath+"/spec/target/availabilityZones",schemaPath:"#/properties/spec/properties/target/properties/availabilityZones/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.target.properties.availabilityZones,data:data28};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1299,11 +1298,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data28.allowedRegions !== undefined){
-let data29 = data28.allowedRegions;
-if(Array.isArray(data29)){
-if(data29.length > 16){
-const err98 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions,data:data29};
+if(data25.dataResidency !== undefined){
+let data29 = data25.dataResidency;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.allowedRegions === undefined){
+const err98 = {instancePath:instancePath+"/spec/target/dataResidency",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/required",keyword:"required",params:{missingProperty: "allowedRegions"},message:"must have required property '"+"allowedRegions"+"'",schema:schema31.properties.spec.properties.target.properties.dataResidency.required,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency,data:data29};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1312,8 +1311,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data29.length < 1){
-const err99 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions,data:data29};
+for(const key8 in data29){
+if(!(key8 === "allowedRegions")){
+const err99 = {instancePath:instancePath+"/spec/target/dataResidency",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency,data:data29};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1322,12 +1322,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-const len0 = data29.length;
-for(let i0=0; i0<len0; i0++){
-let data30 = data29[i0];
-if(typeof data30 === "string"){
-if(func1(data30) > 32){
-const err100 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions/" + i0,schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.items,data:data30};
+}
+if(data29.allowedRegions !== undefined){
+let data30 = data29.allowedRegions;
+if(Array.isArray(data30)){
+if(data30.length > 16){
+const err100 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions,data:data30};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1336,8 +1336,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(func1(data30) < 1){
-const err101 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions/" + i0,schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.items,data:data30};
+if(data30.length < 1){
+const err101 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions,data:data30};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1346,9 +1346,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions/" + i0,schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.items.type,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.items,data:data30};
+const len0 = data30.length;
+for(let i0=0; i0<len0; i0++){
+let data31 = data30[i0];
+if(typeof data31 === "string"){
+if(func1(data31) > 32){
+const err102 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions/" + i0,schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.items,data:data31};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1357,19 +1360,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-let i1 = data29.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data29[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err103 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions,data:data29};
+if(func1(data31) < 1){
+const err103 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions/" + i0,schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.items,data:data31};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1377,14 +1369,10 @@ else {
 vErrors.push(err103);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
-}
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.type,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions,data:data29};
+const err104 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions/" + i0,schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.items.type,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.items,data:data31};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1394,9 +1382,18 @@ vErrors.push(err104);
 errors++;
 }
 }
+let i1 = data30.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data30[i1];
+if(typeof item0 !== "string"){
+continue;
 }
-else {
-const err105 = {instancePath:instancePath+"/spec/target/dataResidency",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.target.properties.dataResidency.type,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency,data:data28};
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err105 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions,data:data30};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1404,14 +1401,14 @@ else {
 vErrors.push(err105);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
 }
 }
-if(data24.kubernetes !== undefined){
-let data31 = data24.kubernetes;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key9 in data31){
-if(!((key9 === "namespace") || (key9 === "context"))){
-const err106 = {instancePath:instancePath+"/spec/target/kubernetes",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes,data:data31};
+}
+else {
+const err106 = {instancePath:instancePath+"/spec/target/dataResidency/allowedRegions",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/properties/allowedRegions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions.type,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency.properties.allowedRegions,data:data30};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1421,11 +1418,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data31.namespace !== undefined){
-let data32 = data31.namespace;
-if(typeof data32 === "string"){
-if(func1(data32) > 63){
-const err107 = {instancePath:instancePath+"/spec/target/kubernetes/namespace",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace,data:data32};
+}
+else {
+const err107 = {instancePath:instancePath+"/spec/target/dataResidency",schemaPath:"#/properties/spec/properties/target/properties/dataResidency/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.target.properties.dataResidency.type,parentSchema:schema31.properties.spec.properties.target.properties.dataResidency,data:data29};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1434,8 +1429,13 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(func1(data32) < 1){
-const err108 = {instancePath:instancePath+"/spec/target/kubernetes/namespace",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace,data:data32};
+}
+if(data25.kubernetes !== undefined){
+let data32 = data25.kubernetes;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key9 in data32){
+if(!((key9 === "namespace") || (key9 === "context"))){
+const err108 = {instancePath:instancePath+"/spec/target/kubernetes",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes,data:data32};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1444,8 +1444,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(!pattern4.test(data32)){
-const err109 = {instancePath:instancePath+"/spec/target/kubernetes/namespace",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace,data:data32};
+}
+if(data32.namespace !== undefined){
+let data33 = data32.namespace;
+if(typeof data33 === "string"){
+if(func1(data33) > 63){
+const err109 = {instancePath:instancePath+"/spec/target/kubernetes/namespace",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace,data:data33};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1454,9 +1458,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/spec/target/kubernetes/namespace",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace.type,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace,data:data32};
+if(func1(data33) < 1){
+const err110 = {instancePath:instancePath+"/spec/target/kubernetes/namespace",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace,data:data33};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1465,12 +1468,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data31.context !== undefined){
-let data33 = data31.context;
-if(typeof data33 === "string"){
-if(func1(data33) > 253){
-const err111 = {instancePath:instancePath+"/spec/target/kubernetes/context",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/context/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.context,data:data33};
+if(!pattern4.test(data33)){
+const err111 = {instancePath:instancePath+"/spec/target/kubernetes/namespace",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace,data:data33};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1479,8 +1478,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(func1(data33) < 1){
-const err112 = {instancePath:instancePath+"/spec/target/kubernetes/context",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/context/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.context,data:data33};
+}
+else {
+const err112 = {instancePath:instancePath+"/spec/target/kubernetes/namespace",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace.type,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.namespace,data:data33};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1490,8 +1490,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/spec/target/kubernetes/context",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/context/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.kubernetes.properties.context.type,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.context,data:data33};
+if(data32.context !== undefined){
+let data34 = data32.context;
+if(typeof data34 === "string"){
+if(func1(data34) > 253){
+const err113 = {instancePath:instancePath+"/spec/target/kubernetes/context",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/context/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.context,data:data34};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1500,10 +1503,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/spec/target/kubernetes",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.target.properties.kubernetes.type,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes,data:data31};
+if(func1(data34) < 1){
+const err114 = {instancePath:instancePath+"/spec/target/kubernetes/context",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/context/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.context,data:data34};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1513,9 +1514,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
 else {
-const err115 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.target.type,parentSchema:schema31.properties.spec.properties.target,data:data24};
+const err115 = {instancePath:instancePath+"/spec/target/kubernetes/context",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/properties/context/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.target.properties.kubernetes.properties.context.type,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes.properties.context,data:data34};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1525,26 +1525,9 @@ vErrors.push(err115);
 errors++;
 }
 }
-let data34 = data11.network;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.vpcCidr === undefined){
-data34.vpcCidr = "10.40.0.0/16";
 }
-if(data34.publicIngress === undefined){
-data34.publicIngress = {};
-}
-if(data34.clusterEndpoint === undefined){
-data34.clusterEndpoint = {};
-}
-if(data34.privateEndpoints === undefined){
-data34.privateEndpoints = ["s3","ecr.api","ecr.dkr","sts","logs","kms"];
-}
-if(data34.egress === undefined){
-data34.egress = {};
-}
-for(const key10 in data34){
-if(!(((((key10 === "vpcCidr") || (key10 === "publicIngress")) || (key10 === "clusterEndpoint")) || (key10 === "privateEndpoints")) || (key10 === "egress"))){
-const err116 = {instancePath:instancePath+"/spec/network",schemaPath:"#/properties/spec/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network,data:data34};
+else {
+const err116 = {instancePath:instancePath+"/spec/target/kubernetes",schemaPath:"#/properties/spec/properties/target/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.target.properties.kubernetes.type,parentSchema:schema31.properties.spec.properties.target.properties.kubernetes,data:data32};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1554,10 +1537,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-let data35 = data34.vpcCidr;
-if(typeof data35 === "string"){
-if(func1(data35) > 18){
-const err117 = {instancePath:instancePath+"/spec/network/vpcCidr",schemaPath:"#/properties/spec/properties/network/properties/vpcCidr/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.network.properties.vpcCidr,data:data35};
+}
+else {
+const err117 = {instancePath:instancePath+"/spec/target",schemaPath:"#/properties/spec/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.target.type,parentSchema:schema31.properties.spec.properties.target,data:data25};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1566,8 +1548,27 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(func1(data35) < 1){
-const err118 = {instancePath:instancePath+"/spec/network/vpcCidr",schemaPath:"#/properties/spec/properties/network/properties/vpcCidr/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.vpcCidr,data:data35};
+}
+let data35 = data11.network;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.vpcCidr === undefined){
+data35.vpcCidr = "10.40.0.0/16";
+}
+if(data35.publicIngress === undefined){
+data35.publicIngress = {};
+}
+if(data35.clusterEndpoint === undefined){
+data35.clusterEndpoint = {};
+}
+if(data35.privateEndpoints === undefined){
+data35.privateEndpoints = ["s3","ecr.api","ecr.dkr","sts","logs","kms"];
+}
+if(data35.egress === undefined){
+data35.egress = {};
+}
+for(const key10 in data35){
+if(!(((((key10 === "vpcCidr") || (key10 === "publicIngress")) || (key10 === "clusterEndpoint")) || (key10 === "privateEndpoints")) || (key10 === "egress"))){
+const err118 = {instancePath:instancePath+"/spec/network",schemaPath:"#/properties/spec/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network,data:data35};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1576,8 +1577,11 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(!pattern8.test(data35)){
-const err119 = {instancePath:instancePath+"/spec/network/vpcCidr",schemaPath:"#/properties/spec/properties/network/properties/vpcCidr/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.network.properties.vpcCidr,data:data35};
+}
+let data36 = data35.vpcCidr;
+if(typeof data36 === "string"){
+if(func1(data36) > 18){
+const err119 = {instancePath:instancePath+"/spec/network/vpcCidr",schemaPath:"#/properties/spec/properties/network/properties/vpcCidr/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.network.properties.vpcCidr,data:data36};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1586,9 +1590,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/spec/network/vpcCidr",schemaPath:"#/properties/spec/properties/network/properties/vpcCidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.vpcCidr.type,parentSchema:schema31.properties.spec.properties.network.properties.vpcCidr,data:data35};
+if(func1(data36) < 1){
+const err120 = {instancePath:instancePath+"/spec/network/vpcCidr",schemaPath:"#/properties/spec/properties/network/properties/vpcCidr/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.vpcCidr,data:data36};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1597,20 +1600,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-let data36 = data34.publicIngress;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.inference === undefined){
-data36.inference = false;
-}
-if(data36.vectorStore === undefined){
-data36.vectorStore = false;
-}
-if(data36.allowedCidrs === undefined){
-data36.allowedCidrs = [];
-}
-for(const key11 in data36){
-if(!((((key11 === "inference") || (key11 === "vectorStore")) || (key11 === "allowedCidrs")) || (key11 === "tls"))){
-const err121 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data36};
+if(!pattern8.test(data36)){
+const err121 = {instancePath:instancePath+"/spec/network/vpcCidr",schemaPath:"#/properties/spec/properties/network/properties/vpcCidr/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.network.properties.vpcCidr,data:data36};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1620,9 +1611,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-let data37 = data36.inference;
-if(typeof data37 !== "boolean"){
-const err122 = {instancePath:instancePath+"/spec/network/publicIngress/inference",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/inference/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.inference.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.inference,data:data37};
+else {
+const err122 = {instancePath:instancePath+"/spec/network/vpcCidr",schemaPath:"#/properties/spec/properties/network/properties/vpcCidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.vpcCidr.type,parentSchema:schema31.properties.spec.properties.network.properties.vpcCidr,data:data36};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1631,9 +1621,20 @@ vErrors.push(err122);
 }
 errors++;
 }
-let data38 = data36.vectorStore;
-if(typeof data38 !== "boolean"){
-const err123 = {instancePath:instancePath+"/spec/network/publicIngress/vectorStore",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/vectorStore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.vectorStore,data:data38};
+let data37 = data35.publicIngress;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.inference === undefined){
+data37.inference = false;
+}
+if(data37.vectorStore === undefined){
+data37.vectorStore = false;
+}
+if(data37.allowedCidrs === undefined){
+data37.allowedCidrs = [];
+}
+for(const key11 in data37){
+if(!((((key11 === "inference") || (key11 === "vectorStore")) || (key11 === "allowedCidrs")) || (key11 === "tls"))){
+const err123 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data37};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1642,10 +1643,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-let data39 = data36.allowedCidrs;
-if(Array.isArray(data39)){
-if(data39.length > 32){
-const err124 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs,data:data39};
+}
+let data38 = data37.inference;
+if(typeof data38 !== "boolean"){
+const err124 = {instancePath:instancePath+"/spec/network/publicIngress/inference",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/inference/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.inference.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.inference,data:data38};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1654,12 +1655,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len1 = data39.length;
-for(let i2=0; i2<len1; i2++){
-let data40 = data39[i2];
-if(typeof data40 === "string"){
-if(func1(data40) > 43){
-const err125 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs/" + i2,schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/items/maxLength",keyword:"maxLength",params:{limit: 43},message:"must NOT have more than 43 characters",schema:43,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items,data:data40};
+let data39 = data37.vectorStore;
+if(typeof data39 !== "boolean"){
+const err125 = {instancePath:instancePath+"/spec/network/publicIngress/vectorStore",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/vectorStore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.vectorStore,data:data39};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1668,8 +1666,10 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(func1(data40) < 1){
-const err126 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs/" + i2,schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items,data:data40};
+let data40 = data37.allowedCidrs;
+if(Array.isArray(data40)){
+if(data40.length > 32){
+const err126 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs,data:data40};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1678,8 +1678,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(!pattern9.test(data40)){
-const err127 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs/" + i2,schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/items/pattern",keyword:"pattern",params:{pattern: "^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$"},message:"must match pattern \""+"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$"+"\"",schema:"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items,data:data40};
+const len1 = data40.length;
+for(let i2=0; i2<len1; i2++){
+let data41 = data40[i2];
+if(typeof data41 === "string"){
+if(func1(data41) > 43){
+const err127 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs/" + i2,schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/items/maxLength",keyword:"maxLength",params:{limit: 43},message:"must NOT have more than 43 characters",schema:43,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items,data:data41};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1688,9 +1692,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs/" + i2,schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items,data:data40};
+if(func1(data41) < 1){
+const err128 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs/" + i2,schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items,data:data41};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1699,10 +1702,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs,data:data39};
+if(!pattern9.test(data41)){
+const err129 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs/" + i2,schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/items/pattern",keyword:"pattern",params:{pattern: "^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$"},message:"must match pattern \""+"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$"+"\"",schema:"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items,data:data41};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1711,12 +1712,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data36.tls !== undefined){
-let data41 = data36.tls;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key12 in data41){
-if(!(((((key12 === "acmCertificateArn") || (key12 === "hostname")) || (key12 === "clusterIssuer")) || (key12 === "secretName")) || (key12 === "ingressClassName"))){
-const err130 = {instancePath:instancePath+"/spec/network/publicIngress/tls",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls,data:data41};
+}
+else {
+const err130 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs/" + i2,schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.items,data:data41};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1726,11 +1724,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data41.acmCertificateArn !== undefined){
-let data42 = data41.acmCertificateArn;
-if(typeof data42 === "string"){
-if(func1(data42) > 200){
-const err131 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
+}
+else {
+const err131 = {instancePath:instancePath+"/spec/network/publicIngress/allowedCidrs",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/allowedCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.allowedCidrs,data:data40};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1739,8 +1735,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(func1(data42) < 1){
-const err132 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
+if(data37.tls !== undefined){
+let data42 = data37.tls;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key12 in data42){
+if(!(((((key12 === "acmCertificateArn") || (key12 === "hostname")) || (key12 === "clusterIssuer")) || (key12 === "secretName")) || (key12 === "ingressClassName"))){
+const err132 = {instancePath:instancePath+"/spec/network/publicIngress/tls",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls,data:data42};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1749,8 +1749,12 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!pattern10.test(data42)){
-const err133 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$"},message:"must match pattern \""+"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$"+"\"",schema:"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
+}
+if(data42.acmCertificateArn !== undefined){
+let data43 = data42.acmCertificateArn;
+if(typeof data43 === "string"){
+if(func1(data43) > 200){
+const err133 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data43};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1759,9 +1763,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data42};
+if(func1(data43) < 1){
+const err134 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data43};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1770,12 +1773,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data41.hostname !== undefined){
-let data43 = data41.hostname;
-if(typeof data43 === "string"){
-if(func1(data43) > 253){
-const err135 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
+if(!pattern10.test(data43)){
+const err135 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$"},message:"must match pattern \""+"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$"+"\"",schema:"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data43};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1784,8 +1783,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(func1(data43) < 1){
-const err136 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
+}
+else {
+const err136 = {instancePath:instancePath+"/spec/network/publicIngress/tls/acmCertificateArn",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/acmCertificateArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.acmCertificateArn,data:data43};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1794,8 +1794,12 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(!pattern11.test(data43)){
-const err137 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
+}
+if(data42.hostname !== undefined){
+let data44 = data42.hostname;
+if(typeof data44 === "string"){
+if(func1(data44) > 253){
+const err137 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data44};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1804,9 +1808,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data43};
+if(func1(data44) < 1){
+const err138 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1815,12 +1818,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data41.clusterIssuer !== undefined){
-let data44 = data41.clusterIssuer;
-if(typeof data44 === "string"){
-if(func1(data44) > 63){
-const err139 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
+if(!pattern11.test(data44)){
+const err139 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data44};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1829,8 +1828,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(func1(data44) < 1){
-const err140 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
+}
+else {
+const err140 = {instancePath:instancePath+"/spec/network/publicIngress/tls/hostname",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.hostname,data:data44};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1839,8 +1839,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(!pattern4.test(data44)){
-const err141 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
+}
+if(data42.clusterIssuer !== undefined){
+let data45 = data42.clusterIssuer;
+if(typeof data45 === "string"){
+if(func1(data45) > 63){
+const err141 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data45};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1849,9 +1853,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data44};
+if(func1(data45) < 1){
+const err142 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data45};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1860,12 +1863,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data41.secretName !== undefined){
-let data45 = data41.secretName;
-if(typeof data45 === "string"){
-if(func1(data45) > 63){
-const err143 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
+if(!pattern4.test(data45)){
+const err143 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data45};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1874,8 +1873,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(func1(data45) < 1){
-const err144 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
+}
+else {
+const err144 = {instancePath:instancePath+"/spec/network/publicIngress/tls/clusterIssuer",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/clusterIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.clusterIssuer,data:data45};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1884,8 +1884,12 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(!pattern4.test(data45)){
-const err145 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
+}
+if(data42.secretName !== undefined){
+let data46 = data42.secretName;
+if(typeof data46 === "string"){
+if(func1(data46) > 63){
+const err145 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data46};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1894,9 +1898,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data45};
+if(func1(data46) < 1){
+const err146 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data46};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1905,12 +1908,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data41.ingressClassName !== undefined){
-let data46 = data41.ingressClassName;
-if(typeof data46 === "string"){
-if(func1(data46) > 63){
-const err147 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
+if(!pattern4.test(data46)){
+const err147 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data46};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1919,8 +1918,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(func1(data46) < 1){
-const err148 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
+}
+else {
+const err148 = {instancePath:instancePath+"/spec/network/publicIngress/tls/secretName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.secretName,data:data46};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1929,8 +1929,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(!pattern4.test(data46)){
-const err149 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
+}
+if(data42.ingressClassName !== undefined){
+let data47 = data42.ingressClassName;
+if(typeof data47 === "string"){
+if(func1(data47) > 63){
+const err149 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data47};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1939,9 +1943,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data46};
+if(func1(data47) < 1){
+const err150 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data47};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1950,10 +1953,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/spec/network/publicIngress/tls",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls,data:data41};
+if(!pattern4.test(data47)){
+const err151 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data47};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1963,9 +1964,8 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
 else {
-const err152 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data36};
+const err152 = {instancePath:instancePath+"/spec/network/publicIngress/tls/ingressClassName",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/properties/ingressClassName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.properties.ingressClassName,data:data47};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1974,17 +1974,10 @@ vErrors.push(err152);
 }
 errors++;
 }
-let data47 = data34.clusterEndpoint;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.public === undefined){
-data47.public = false;
 }
-if(data47.publicCidrs === undefined){
-data47.publicCidrs = [];
 }
-for(const key13 in data47){
-if(!((key13 === "public") || (key13 === "publicCidrs"))){
-const err153 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data47};
+else {
+const err153 = {instancePath:instancePath+"/spec/network/publicIngress/tls",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress.properties.tls,data:data42};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1994,9 +1987,9 @@ vErrors.push(err153);
 errors++;
 }
 }
-let data48 = data47.public;
-if(typeof data48 !== "boolean"){
-const err154 = {instancePath:instancePath+"/spec/network/clusterEndpoint/public",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/public/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public,data:data48};
+}
+else {
+const err154 = {instancePath:instancePath+"/spec/network/publicIngress",schemaPath:"#/properties/spec/properties/network/properties/publicIngress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.publicIngress.type,parentSchema:schema31.properties.spec.properties.network.properties.publicIngress,data:data37};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2005,10 +1998,17 @@ vErrors.push(err154);
 }
 errors++;
 }
-let data49 = data47.publicCidrs;
-if(Array.isArray(data49)){
-if(data49.length > 16){
-const err155 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data49};
+let data48 = data35.clusterEndpoint;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.public === undefined){
+data48.public = false;
+}
+if(data48.publicCidrs === undefined){
+data48.publicCidrs = [];
+}
+for(const key13 in data48){
+if(!((key13 === "public") || (key13 === "publicCidrs"))){
+const err155 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data48};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2017,12 +2017,10 @@ vErrors.push(err155);
 }
 errors++;
 }
-const len2 = data49.length;
-for(let i3=0; i3<len2; i3++){
-let data50 = data49[i3];
-if(typeof data50 === "string"){
-if(func1(data50) > 18){
-const err156 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
+}
+let data49 = data48.public;
+if(typeof data49 !== "boolean"){
+const err156 = {instancePath:instancePath+"/spec/network/clusterEndpoint/public",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/public/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.public,data:data49};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2031,8 +2029,10 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(func1(data50) < 1){
-const err157 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
+let data50 = data48.publicCidrs;
+if(Array.isArray(data50)){
+if(data50.length > 16){
+const err157 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data50};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2041,8 +2041,12 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(!pattern8.test(data50)){
-const err158 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
+const len2 = data50.length;
+for(let i3=0; i3<len2; i3++){
+let data51 = data50[i3];
+if(typeof data51 === "string"){
+if(func1(data51) > 18){
+const err158 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data51};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2051,9 +2055,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data50};
+if(func1(data51) < 1){
+const err159 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data51};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2062,10 +2065,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data49};
+if(!pattern8.test(data51)){
+const err160 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data51};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2076,7 +2077,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data47};
+const err161 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs/" + i3,schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.items,data:data51};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2085,10 +2086,10 @@ vErrors.push(err161);
 }
 errors++;
 }
-let data51 = data34.privateEndpoints;
-if(Array.isArray(data51)){
-if(data51.length > 16){
-const err162 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data51};
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/spec/network/clusterEndpoint/publicCidrs",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/properties/publicCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint.properties.publicCidrs,data:data50};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2097,11 +2098,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-const len3 = data51.length;
-for(let i4=0; i4<len3; i4++){
-let data52 = data51[i4];
-if(typeof data52 !== "string"){
-const err163 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data52};
+}
+else {
+const err163 = {instancePath:instancePath+"/spec/network/clusterEndpoint",schemaPath:"#/properties/spec/properties/network/properties/clusterEndpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.clusterEndpoint.type,parentSchema:schema31.properties.spec.properties.network.properties.clusterEndpoint,data:data48};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2110,8 +2109,10 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(!(((((((((data52 === "s3") || (data52 === "ecr.api")) || (data52 === "ecr.dkr")) || (data52 === "sts")) || (data52 === "logs")) || (data52 === "kms")) || (data52 === "bedrock-runtime")) || (data52 === "secretsmanager")) || (data52 === "sagemaker.runtime"))){
-const err164 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data52};
+let data52 = data35.privateEndpoints;
+if(Array.isArray(data52)){
+if(data52.length > 16){
+const err164 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data52};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2120,24 +2121,47 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-let i5 = data51.length;
-let j1;
-if(i5 > 1){
-const indices1 = {};
-for(;i5--;){
-let item1 = data51[i5];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err165 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data51};
+const len3 = data52.length;
+for(let i4=0; i4<len3; i4++){
+let data53 = data52[i4];
+if(typeof data53 !== "string"){
+const err165 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data53};
 if(vErrors === null){
 vErrors = [err165];
 }
 else {
 vErrors.push(err165);
+}
+errors++;
+}
+if(!(((((((((data53 === "s3") || (data53 === "ecr.api")) || (data53 === "ecr.dkr")) || (data53 === "sts")) || (data53 === "logs")) || (data53 === "kms")) || (data53 === "bedrock-runtime")) || (data53 === "secretsmanager")) || (data53 === "sagemaker.runtime"))){
+const err166 = {instancePath:instancePath+"/spec/network/privateEndpoints/" + i4,schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.items.enum,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints.items,data:data53};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+let i5 = data52.length;
+let j1;
+if(i5 > 1){
+const indices1 = {};
+for(;i5--;){
+let item1 = data52[i5];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err167 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data52};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
 }
 errors++;
 break;
@@ -2147,38 +2171,7 @@ indices1[item1] = i5;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data51};
-if(vErrors === null){
-vErrors = [err166];
-}
-else {
-vErrors.push(err166);
-}
-errors++;
-}
-let data53 = data34.egress;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.mode === undefined){
-data53.mode = "none";
-}
-if(data53.allowlist === undefined){
-data53.allowlist = [];
-}
-for(const key14 in data53){
-if(!((key14 === "mode") || (key14 === "allowlist"))){
-const err167 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data53};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-}
-let data54 = data53.mode;
-if(typeof data54 !== "string"){
-const err168 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data54};
+const err168 = {instancePath:instancePath+"/spec/network/privateEndpoints",schemaPath:"#/properties/spec/properties/network/properties/privateEndpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.privateEndpoints.type,parentSchema:schema31.properties.spec.properties.network.properties.privateEndpoints,data:data52};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2187,8 +2180,17 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(!(((data54 === "none") || (data54 === "allowlist")) || (data54 === "open"))){
-const err169 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.egress.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.enum,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data54};
+let data54 = data35.egress;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.mode === undefined){
+data54.mode = "none";
+}
+if(data54.allowlist === undefined){
+data54.allowlist = [];
+}
+for(const key14 in data54){
+if(!((key14 === "mode") || (key14 === "allowlist"))){
+const err169 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data54};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2197,10 +2199,10 @@ vErrors.push(err169);
 }
 errors++;
 }
-let data55 = data53.allowlist;
-if(Array.isArray(data55)){
-if(data55.length > 64){
-const err170 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data55};
+}
+let data55 = data54.mode;
+if(typeof data55 !== "string"){
+const err170 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data55};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2209,12 +2211,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-const len4 = data55.length;
-for(let i6=0; i6<len4; i6++){
-let data56 = data55[i6];
-if(typeof data56 === "string"){
-if(func1(data56) > 253){
-const err171 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
+if(!(((data55 === "none") || (data55 === "allowlist")) || (data55 === "open"))){
+const err171 = {instancePath:instancePath+"/spec/network/egress/mode",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.network.properties.egress.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.network.properties.egress.properties.mode.enum,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.mode,data:data55};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2223,8 +2221,10 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(func1(data56) < 1){
-const err172 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
+let data56 = data54.allowlist;
+if(Array.isArray(data56)){
+if(data56.length > 64){
+const err172 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data56};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2233,8 +2233,12 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(!pattern11.test(data56)){
-const err173 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
+const len4 = data56.length;
+for(let i6=0; i6<len4; i6++){
+let data57 = data56[i6];
+if(typeof data57 === "string"){
+if(func1(data57) > 253){
+const err173 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data57};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2243,9 +2247,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data56};
+if(func1(data57) < 1){
+const err174 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data57};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2254,10 +2257,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-}
-else {
-const err175 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data55};
+if(!pattern11.test(data57)){
+const err175 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"},message:"must match pattern \""+"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$"+"\"",schema:"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data57};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2268,7 +2269,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.egress.type,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data53};
+const err176 = {instancePath:instancePath+"/spec/network/egress/allowlist/" + i6,schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.items,data:data57};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2278,8 +2279,9 @@ vErrors.push(err176);
 errors++;
 }
 }
+}
 else {
-const err177 = {instancePath:instancePath+"/spec/network",schemaPath:"#/properties/spec/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.type,parentSchema:schema31.properties.spec.properties.network,data:data34};
+const err177 = {instancePath:instancePath+"/spec/network/egress/allowlist",schemaPath:"#/properties/spec/properties/network/properties/egress/properties/allowlist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist.type,parentSchema:schema31.properties.spec.properties.network.properties.egress.properties.allowlist,data:data56};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2288,11 +2290,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(data11.models !== undefined){
-let data57 = data11.models;
-if(Array.isArray(data57)){
-if(data57.length > 16){
-const err178 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.models,data:data57};
+}
+else {
+const err178 = {instancePath:instancePath+"/spec/network/egress",schemaPath:"#/properties/spec/properties/network/properties/egress/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.properties.egress.type,parentSchema:schema31.properties.spec.properties.network.properties.egress,data:data54};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2301,8 +2301,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data57.length < 1){
-const err179 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.models,data:data57};
+}
+else {
+const err179 = {instancePath:instancePath+"/spec/network",schemaPath:"#/properties/spec/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.network.type,parentSchema:schema31.properties.spec.properties.network,data:data35};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2311,27 +2312,11 @@ vErrors.push(err179);
 }
 errors++;
 }
-const len5 = data57.length;
-for(let i7=0; i7<len5; i7++){
-let data58 = data57[i7];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.role === undefined){
-data58.role = "primary";
-}
-if(data58.dtype === undefined){
-data58.dtype = "bfloat16";
-}
-if(data58.gpu === undefined){
-data58.gpu = {};
-}
-if(data58.replicas === undefined){
-data58.replicas = {};
-}
-if(data58.evaluation === undefined){
-data58.evaluation = {};
-}
-if(data58.name === undefined){
-const err180 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+if(data11.models !== undefined){
+let data58 = data11.models;
+if(Array.isArray(data58)){
+if(data58.length > 16){
+const err180 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.models,data:data58};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2340,8 +2325,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data58.source === undefined){
-const err181 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+if(data58.length < 1){
+const err181 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.models,data:data58};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2350,8 +2335,27 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data58.serving === undefined){
-const err182 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "serving"},message:"must have required property '"+"serving"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+const len5 = data58.length;
+for(let i7=0; i7<len5; i7++){
+let data59 = data58[i7];
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.role === undefined){
+data59.role = "primary";
+}
+if(data59.dtype === undefined){
+data59.dtype = "bfloat16";
+}
+if(data59.gpu === undefined){
+data59.gpu = {};
+}
+if(data59.replicas === undefined){
+data59.replicas = {};
+}
+if(data59.evaluation === undefined){
+data59.evaluation = {};
+}
+if(data59.name === undefined){
+const err182 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data59};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2360,9 +2364,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key15 in data58){
-if(!(func11.call(schema31.properties.spec.properties.models.items.properties, key15))){
-const err183 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+if(data59.source === undefined){
+const err183 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data59};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2371,12 +2374,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data58.name !== undefined){
-let data59 = data58.name;
-if(typeof data59 === "string"){
-if(func1(data59) > 63){
-const err184 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
+if(data59.serving === undefined){
+const err184 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/required",keyword:"required",params:{missingProperty: "serving"},message:"must have required property '"+"serving"+"'",schema:schema31.properties.spec.properties.models.items.required,parentSchema:schema31.properties.spec.properties.models.items,data:data59};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2385,8 +2384,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(func1(data59) < 1){
-const err185 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
+for(const key15 in data59){
+if(!(func11.call(schema31.properties.spec.properties.models.items.properties, key15))){
+const err185 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items,data:data59};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2395,8 +2395,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(!pattern4.test(data59)){
-const err186 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
+}
+if(data59.name !== undefined){
+let data60 = data59.name;
+if(typeof data60 === "string"){
+if(func1(data60) > 63){
+const err186 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data60};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2405,9 +2409,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data59};
+if(func1(data60) < 1){
+const err187 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data60};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2416,10 +2419,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-let data60 = data58.role;
-if(typeof data60 !== "string"){
-const err188 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.role.type,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data60};
+if(!pattern4.test(data60)){
+const err188 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data60};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2428,8 +2429,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!((((data60 === "primary") || (data60 === "embedding")) || (data60 === "judge")) || (data60 === "fallback"))){
-const err189 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data60};
+}
+else {
+const err189 = {instancePath:instancePath+"/spec/models/" + i7+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.name,data:data60};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2438,11 +2440,10 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data58.source !== undefined){
-let data61 = data58.source;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.type === undefined){
-const err190 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
+}
+let data61 = data59.role;
+if(typeof data61 !== "string"){
+const err190 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.role.type,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data61};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2451,8 +2452,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data61.uri === undefined){
-const err191 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
+if(!((((data61 === "primary") || (data61 === "embedding")) || (data61 === "judge")) || (data61 === "fallback"))){
+const err191 = {instancePath:instancePath+"/spec/models/" + i7+"/role",schemaPath:"#/properties/spec/properties/models/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.role.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.role,data:data61};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2461,9 +2462,11 @@ vErrors.push(err191);
 }
 errors++;
 }
-for(const key16 in data61){
-if(!((((key16 === "type") || (key16 === "uri")) || (key16 === "digest")) || (key16 === "version"))){
-const err192 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
+if(data59.source !== undefined){
+let data62 = data59.source;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.type === undefined){
+const err192 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data62};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2472,11 +2475,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data61.type !== undefined){
-let data62 = data61.type;
-if(typeof data62 !== "string"){
-const err193 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data62};
+if(data62.uri === undefined){
+const err193 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema31.properties.spec.properties.models.items.properties.source.required,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data62};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2485,8 +2485,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(!((((((data62 === "registry") || (data62 === "s3")) || (data62 === "huggingface")) || (data62 === "bedrock")) || (data62 === "externalApi")) || (data62 === "saas"))){
-const err194 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.source.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data62};
+for(const key16 in data62){
+if(!((((key16 === "type") || (key16 === "uri")) || (key16 === "digest")) || (key16 === "version"))){
+const err194 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data62};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2496,11 +2497,10 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data61.uri !== undefined){
-let data63 = data61.uri;
-if(typeof data63 === "string"){
-if(func1(data63) > 512){
-const err195 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data63};
+if(data62.type !== undefined){
+let data63 = data62.type;
+if(typeof data63 !== "string"){
+const err195 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data63};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2509,8 +2509,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(func1(data63) < 1){
-const err196 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data63};
+if(!((((((data63 === "registry") || (data63 === "s3")) || (data63 === "huggingface")) || (data63 === "bedrock")) || (data63 === "externalApi")) || (data63 === "saas"))){
+const err196 = {instancePath:instancePath+"/spec/models/" + i7+"/source/type",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.source.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.source.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.type,data:data63};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2520,8 +2520,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-else {
-const err197 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.uri.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data63};
+if(data62.uri !== undefined){
+let data64 = data62.uri;
+if(typeof data64 === "string"){
+if(func1(data64) > 512){
+const err197 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data64};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2530,12 +2533,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data61.digest !== undefined){
-let data64 = data61.digest;
-if(typeof data64 === "string"){
-if(func1(data64) > 71){
-const err198 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
+if(func1(data64) < 1){
+const err198 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data64};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2544,8 +2543,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(func1(data64) < 1){
-const err199 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
+}
+else {
+const err199 = {instancePath:instancePath+"/spec/models/" + i7+"/source/uri",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.uri.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.uri,data:data64};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2554,8 +2554,12 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!pattern18.test(data64)){
-const err200 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
+}
+if(data62.digest !== undefined){
+let data65 = data62.digest;
+if(typeof data65 === "string"){
+if(func1(data65) > 71){
+const err200 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data65};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2564,9 +2568,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data64};
+if(func1(data65) < 1){
+const err201 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data65};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2575,12 +2578,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data61.version !== undefined){
-let data65 = data61.version;
-if(typeof data65 === "string"){
-if(func1(data65) > 100){
-const err202 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data65};
+if(!pattern18.test(data65)){
+const err202 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data65};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2589,8 +2588,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(func1(data65) < 1){
-const err203 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data65};
+}
+else {
+const err203 = {instancePath:instancePath+"/spec/models/" + i7+"/source/digest",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.digest,data:data65};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2600,8 +2600,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data65};
+if(data62.version !== undefined){
+let data66 = data62.version;
+if(typeof data66 === "string"){
+if(func1(data66) > 100){
+const err204 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data66};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2610,10 +2613,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.source.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data61};
+if(func1(data66) < 1){
+const err205 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data66};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2623,14 +2624,8 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data58.serving !== undefined){
-let data66 = data58.serving;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.terminationGracePeriodSeconds === undefined){
-data66.terminationGracePeriodSeconds = 120;
-}
-if(data66.runtime === undefined){
-const err206 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data66};
+else {
+const err206 = {instancePath:instancePath+"/spec/models/" + i7+"/source/version",schemaPath:"#/properties/spec/properties/models/items/properties/source/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.source.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source.properties.version,data:data66};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2639,9 +2634,10 @@ vErrors.push(err206);
 }
 errors++;
 }
-for(const key17 in data66){
-if(!(((key17 === "runtime") || (key17 === "image")) || (key17 === "terminationGracePeriodSeconds"))){
-const err207 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data66};
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/spec/models/" + i7+"/source",schemaPath:"#/properties/spec/properties/models/items/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.source.type,parentSchema:schema31.properties.spec.properties.models.items.properties.source,data:data62};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2651,10 +2647,14 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data66.runtime !== undefined){
-let data67 = data66.runtime;
-if(typeof data67 !== "string"){
-const err208 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data67};
+if(data59.serving !== undefined){
+let data67 = data59.serving;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.terminationGracePeriodSeconds === undefined){
+data67.terminationGracePeriodSeconds = 120;
+}
+if(data67.runtime === undefined){
+const err208 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data67};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2663,8 +2663,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(!(((((data67 === "vllm") || (data67 === "tgi")) || (data67 === "tei")) || (data67 === "triton")) || (data67 === "external"))){
-const err209 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data67};
+for(const key17 in data67){
+if(!(((key17 === "runtime") || (key17 === "image")) || (key17 === "terminationGracePeriodSeconds"))){
+const err209 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data67};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2674,11 +2675,10 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data66.image !== undefined){
-let data68 = data66.image;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.repository === undefined){
-const err210 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
+if(data67.runtime !== undefined){
+let data68 = data67.runtime;
+if(typeof data68 !== "string"){
+const err210 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data68};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2687,8 +2687,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data68.digest === undefined){
-const err211 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
+if(!(((((data68 === "vllm") || (data68 === "tgi")) || (data68 === "tei")) || (data68 === "triton")) || (data68 === "external"))){
+const err211 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/runtime",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/runtime/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.runtime,data:data68};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2697,9 +2697,12 @@ vErrors.push(err211);
 }
 errors++;
 }
-for(const key18 in data68){
-if(!((key18 === "repository") || (key18 === "digest"))){
-const err212 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
+}
+if(data67.image !== undefined){
+let data69 = data67.image;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.repository === undefined){
+const err212 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data69};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2708,12 +2711,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data68.repository !== undefined){
-let data69 = data68.repository;
-if(typeof data69 === "string"){
-if(func1(data69) > 255){
-const err213 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data69};
+if(data69.digest === undefined){
+const err213 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.required,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data69};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2722,8 +2721,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(func1(data69) < 1){
-const err214 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data69};
+for(const key18 in data69){
+if(!((key18 === "repository") || (key18 === "digest"))){
+const err214 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data69};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2733,8 +2733,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-else {
-const err215 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data69};
+if(data69.repository !== undefined){
+let data70 = data69.repository;
+if(typeof data70 === "string"){
+if(func1(data70) > 255){
+const err215 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data70};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2743,12 +2746,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data68.digest !== undefined){
-let data70 = data68.digest;
-if(typeof data70 === "string"){
-if(func1(data70) > 71){
-const err216 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
+if(func1(data70) < 1){
+const err216 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data70};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2757,8 +2756,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(func1(data70) < 1){
-const err217 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
+}
+else {
+const err217 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/repository",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.repository,data:data70};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2767,8 +2767,12 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(!pattern18.test(data70)){
-const err218 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
+}
+if(data69.digest !== undefined){
+let data71 = data69.digest;
+if(typeof data71 === "string"){
+if(func1(data71) > 71){
+const err218 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data71};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2777,9 +2781,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data70};
+if(func1(data71) < 1){
+const err219 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data71};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2788,10 +2791,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data68};
+if(!pattern18.test(data71)){
+const err220 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data71};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2801,9 +2802,8 @@ vErrors.push(err220);
 errors++;
 }
 }
-let data71 = data66.terminationGracePeriodSeconds;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err221 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data71};
+else {
+const err221 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image/digest",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.properties.digest,data:data71};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2812,9 +2812,10 @@ vErrors.push(err221);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 3600 || isNaN(data71)){
-const err222 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data71};
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/image",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.image.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.image,data:data69};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2823,8 +2824,10 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(data71 < 10 || isNaN(data71)){
-const err223 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data71};
+}
+let data72 = data67.terminationGracePeriodSeconds;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err223 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data72};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2833,10 +2836,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data66};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 3600 || isNaN(data72)){
+const err224 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data72};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2845,12 +2847,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data58.parameters !== undefined){
-let data72 = data58.parameters;
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 10000 || isNaN(data72)){
-const err225 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data72};
+if(data72 < 10 || isNaN(data72)){
+const err225 = {instancePath:instancePath+"/spec/models/" + i7+"/serving/terminationGracePeriodSeconds",schemaPath:"#/properties/spec/properties/models/items/properties/serving/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema31.properties.spec.properties.models.items.properties.serving.properties.terminationGracePeriodSeconds,data:data72};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2859,8 +2857,10 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data72 < 0.001 || isNaN(data72)){
-const err226 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data72};
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/spec/models/" + i7+"/serving",schemaPath:"#/properties/spec/properties/models/items/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.serving.type,parentSchema:schema31.properties.spec.properties.models.items.properties.serving,data:data67};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2870,8 +2870,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-else {
-const err227 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.parameters.type,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data72};
+if(data59.parameters !== undefined){
+let data73 = data59.parameters;
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 10000 || isNaN(data73)){
+const err227 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data73};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2880,10 +2883,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-let data73 = data58.dtype;
-if(typeof data73 !== "string"){
-const err228 = {instancePath:instancePath+"/spec/models/" + i7+"/dtype",schemaPath:"#/properties/spec/properties/models/items/properties/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.dtype.type,parentSchema:schema31.properties.spec.properties.models.items.properties.dtype,data:data73};
+if(data73 < 0.001 || isNaN(data73)){
+const err228 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data73};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2892,8 +2893,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(!((((((data73 === "float32") || (data73 === "bfloat16")) || (data73 === "float16")) || (data73 === "fp8")) || (data73 === "int8")) || (data73 === "int4"))){
-const err229 = {instancePath:instancePath+"/spec/models/" + i7+"/dtype",schemaPath:"#/properties/spec/properties/models/items/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.dtype.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.dtype,data:data73};
+}
+else {
+const err229 = {instancePath:instancePath+"/spec/models/" + i7+"/parameters",schemaPath:"#/properties/spec/properties/models/items/properties/parameters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.parameters.type,parentSchema:schema31.properties.spec.properties.models.items.properties.parameters,data:data73};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2902,17 +2904,10 @@ vErrors.push(err229);
 }
 errors++;
 }
-let data74 = data58.gpu;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.type === undefined){
-data74.type = "none";
 }
-if(data74.count === undefined){
-data74.count = 0;
-}
-for(const key19 in data74){
-if(!((key19 === "type") || (key19 === "count"))){
-const err230 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data74};
+let data74 = data59.dtype;
+if(typeof data74 !== "string"){
+const err230 = {instancePath:instancePath+"/spec/models/" + i7+"/dtype",schemaPath:"#/properties/spec/properties/models/items/properties/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.dtype.type,parentSchema:schema31.properties.spec.properties.models.items.properties.dtype,data:data74};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2921,10 +2916,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-let data75 = data74.type;
-if(typeof data75 !== "string"){
-const err231 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data75};
+if(!((((((data74 === "float32") || (data74 === "bfloat16")) || (data74 === "float16")) || (data74 === "fp8")) || (data74 === "int8")) || (data74 === "int4"))){
+const err231 = {instancePath:instancePath+"/spec/models/" + i7+"/dtype",schemaPath:"#/properties/spec/properties/models/items/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.dtype.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.dtype,data:data74};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2933,8 +2926,17 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(!((((((data75 === "none") || (data75 === "L4")) || (data75 === "A10G")) || (data75 === "L40S")) || (data75 === "A100")) || (data75 === "H100"))){
-const err232 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data75};
+let data75 = data59.gpu;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.type === undefined){
+data75.type = "none";
+}
+if(data75.count === undefined){
+data75.count = 0;
+}
+for(const key19 in data75){
+if(!((key19 === "type") || (key19 === "count"))){
+const err232 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data75};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2943,9 +2945,10 @@ vErrors.push(err232);
 }
 errors++;
 }
-let data76 = data74.count;
-if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
-const err233 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data76};
+}
+let data76 = data75.type;
+if(typeof data76 !== "string"){
+const err233 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data76};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2954,9 +2957,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 > 8 || isNaN(data76)){
-const err234 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data76};
+if(!((((((data76 === "none") || (data76 === "L4")) || (data76 === "A10G")) || (data76 === "L40S")) || (data76 === "A100")) || (data76 === "H100"))){
+const err234 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/type",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.type,data:data76};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2965,8 +2967,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data76 < 0 || isNaN(data76)){
-const err235 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data76};
+let data77 = data75.count;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err235 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data77};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2975,10 +2978,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-}
-else {
-const err236 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.gpu.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data74};
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 > 8 || isNaN(data77)){
+const err236 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data77};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2987,17 +2989,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-let data77 = data58.replicas;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.min === undefined){
-data77.min = 1;
-}
-if(data77.max === undefined){
-data77.max = 2;
-}
-for(const key20 in data77){
-if(!((key20 === "min") || (key20 === "max"))){
-const err237 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data77};
+if(data77 < 0 || isNaN(data77)){
+const err237 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu/count",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu.properties.count,data:data77};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3007,9 +3000,9 @@ vErrors.push(err237);
 errors++;
 }
 }
-let data78 = data77.min;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
-const err238 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data78};
+}
+else {
+const err238 = {instancePath:instancePath+"/spec/models/" + i7+"/gpu",schemaPath:"#/properties/spec/properties/models/items/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.gpu.type,parentSchema:schema31.properties.spec.properties.models.items.properties.gpu,data:data75};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3018,9 +3011,17 @@ vErrors.push(err238);
 }
 errors++;
 }
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 > 64 || isNaN(data78)){
-const err239 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data78};
+let data78 = data59.replicas;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.min === undefined){
+data78.min = 1;
+}
+if(data78.max === undefined){
+data78.max = 2;
+}
+for(const key20 in data78){
+if(!((key20 === "min") || (key20 === "max"))){
+const err239 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data78};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3029,8 +3030,10 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data78 < 0 || isNaN(data78)){
-const err240 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data78};
+}
+let data79 = data78.min;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err240 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data79};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3039,10 +3042,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-let data79 = data77.max;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
-const err241 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data79};
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 > 64 || isNaN(data79)){
+const err241 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data79};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3051,9 +3053,8 @@ vErrors.push(err241);
 }
 errors++;
 }
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 256 || isNaN(data79)){
-const err242 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data79};
+if(data79 < 0 || isNaN(data79)){
+const err242 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/min",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.min,data:data79};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3062,8 +3063,10 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data79 < 1 || isNaN(data79)){
-const err243 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data79};
+}
+let data80 = data78.max;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err243 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data80};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3072,10 +3075,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-}
-else {
-const err244 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.replicas.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data77};
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 > 256 || isNaN(data80)){
+const err244 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data80};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3084,11 +3086,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(data58.limits !== undefined){
-let data80 = data58.limits;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.maxInputTokens === undefined){
-const err245 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxInputTokens"},message:"must have required property '"+"maxInputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
+if(data80 < 1 || isNaN(data80)){
+const err245 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas/max",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas.properties.max,data:data80};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3097,8 +3096,10 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data80.maxOutputTokens === undefined){
-const err246 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxOutputTokens"},message:"must have required property '"+"maxOutputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/spec/models/" + i7+"/replicas",schemaPath:"#/properties/spec/properties/models/items/properties/replicas/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.replicas.type,parentSchema:schema31.properties.spec.properties.models.items.properties.replicas,data:data78};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3107,8 +3108,11 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data80.requestsPerMinute === undefined){
-const err247 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "requestsPerMinute"},message:"must have required property '"+"requestsPerMinute"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
+if(data59.limits !== undefined){
+let data81 = data59.limits;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.maxInputTokens === undefined){
+const err247 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxInputTokens"},message:"must have required property '"+"maxInputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data81};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3117,9 +3121,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-for(const key21 in data80){
-if(!((((key21 === "maxInputTokens") || (key21 === "maxOutputTokens")) || (key21 === "requestsPerMinute")) || (key21 === "tokensPerMinute"))){
-const err248 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
+if(data81.maxOutputTokens === undefined){
+const err248 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "maxOutputTokens"},message:"must have required property '"+"maxOutputTokens"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data81};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3128,11 +3131,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data80.maxInputTokens !== undefined){
-let data81 = data80.maxInputTokens;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err249 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data81};
+if(data81.requestsPerMinute === undefined){
+const err249 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/required",keyword:"required",params:{missingProperty: "requestsPerMinute"},message:"must have required property '"+"requestsPerMinute"+"'",schema:schema31.properties.spec.properties.models.items.properties.limits.required,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data81};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3141,9 +3141,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 > 2000000 || isNaN(data81)){
-const err250 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000000},message:"must be <= 2000000",schema:2000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data81};
+for(const key21 in data81){
+if(!((((key21 === "maxInputTokens") || (key21 === "maxOutputTokens")) || (key21 === "requestsPerMinute")) || (key21 === "tokensPerMinute"))){
+const err250 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data81};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3152,8 +3152,11 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(data81 < 1 || isNaN(data81)){
-const err251 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data81};
+}
+if(data81.maxInputTokens !== undefined){
+let data82 = data81.maxInputTokens;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err251 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data82};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3162,12 +3165,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-}
-if(data80.maxOutputTokens !== undefined){
-let data82 = data80.maxOutputTokens;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err252 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data82};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 2000000 || isNaN(data82)){
+const err252 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000000},message:"must be <= 2000000",schema:2000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data82};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3176,9 +3176,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 200000 || isNaN(data82)){
-const err253 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data82};
+if(data82 < 1 || isNaN(data82)){
+const err253 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxInputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxInputTokens,data:data82};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3187,8 +3186,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data82 < 1 || isNaN(data82)){
-const err254 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data82};
+}
+}
+if(data81.maxOutputTokens !== undefined){
+let data83 = data81.maxOutputTokens;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err254 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data83};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3197,12 +3200,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-}
-if(data80.requestsPerMinute !== undefined){
-let data83 = data80.requestsPerMinute;
-if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
-const err255 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data83};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 200000 || isNaN(data83)){
+const err255 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data83};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3211,9 +3211,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 > 1000000 || isNaN(data83)){
-const err256 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data83};
+if(data83 < 1 || isNaN(data83)){
+const err256 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/maxOutputTokens",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.maxOutputTokens,data:data83};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3222,8 +3221,12 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data83 < 1 || isNaN(data83)){
-const err257 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data83};
+}
+}
+if(data81.requestsPerMinute !== undefined){
+let data84 = data81.requestsPerMinute;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+const err257 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data84};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3232,12 +3235,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-}
-if(data80.tokensPerMinute !== undefined){
-let data84 = data80.tokensPerMinute;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
-const err258 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data84};
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 > 1000000 || isNaN(data84)){
+const err258 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data84};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3246,9 +3246,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 100000000 || isNaN(data84)){
-const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data84};
+if(data84 < 1 || isNaN(data84)){
+const err259 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/requestsPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/requestsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.requestsPerMinute,data:data84};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3257,8 +3256,12 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(data84 < 1 || isNaN(data84)){
-const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data84};
+}
+}
+if(data81.tokensPerMinute !== undefined){
+let data85 = data81.tokensPerMinute;
+if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+const err260 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data85};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3267,11 +3270,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.limits.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data80};
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 > 100000000 || isNaN(data85)){
+const err261 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data85};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3280,18 +3281,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-let data85 = data58.evaluation;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.gate === undefined){
-data85.gate = "block";
-}
-if(data85.metrics === undefined){
-data85.metrics = [];
-}
-for(const key22 in data85){
-if(!(((((key22 === "gate") || (key22 === "dataset")) || (key22 === "metrics")) || (key22 === "maxEvidenceAgeDays")) || (key22 === "regression"))){
-const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data85};
+if(data85 < 1 || isNaN(data85)){
+const err262 = {instancePath:instancePath+"/spec/models/" + i7+"/limits/tokensPerMinute",schemaPath:"#/properties/spec/properties/models/items/properties/limits/properties/tokensPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.limits.properties.tokensPerMinute,data:data85};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3301,9 +3292,10 @@ vErrors.push(err262);
 errors++;
 }
 }
-let data86 = data85.gate;
-if(typeof data86 !== "string"){
-const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data86};
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/spec/models/" + i7+"/limits",schemaPath:"#/properties/spec/properties/models/items/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.limits.type,parentSchema:schema31.properties.spec.properties.models.items.properties.limits,data:data81};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3312,8 +3304,18 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(!((data86 === "block") || (data86 === "warn"))){
-const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data86};
+}
+let data86 = data59.evaluation;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.gate === undefined){
+data86.gate = "block";
+}
+if(data86.metrics === undefined){
+data86.metrics = [];
+}
+for(const key22 in data86){
+if(!(((((key22 === "gate") || (key22 === "dataset")) || (key22 === "metrics")) || (key22 === "maxEvidenceAgeDays")) || (key22 === "regression"))){
+const err264 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data86};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3322,11 +3324,10 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(data85.dataset !== undefined){
-let data87 = data85.dataset;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-if(data87.name === undefined){
-const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data87};
+}
+let data87 = data86.gate;
+if(typeof data87 !== "string"){
+const err265 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data87};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3335,8 +3336,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data87.version === undefined){
-const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data87};
+if(!((data87 === "block") || (data87 === "warn"))){
+const err266 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/gate/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.gate,data:data87};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3345,9 +3346,11 @@ vErrors.push(err266);
 }
 errors++;
 }
-for(const key23 in data87){
-if(!((key23 === "name") || (key23 === "version"))){
-const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data87};
+if(data86.dataset !== undefined){
+let data88 = data86.dataset;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.name === undefined){
+const err267 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data88};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3356,12 +3359,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-if(data87.name !== undefined){
-let data88 = data87.name;
-if(typeof data88 === "string"){
-if(func1(data88) > 200){
-const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data88};
+if(data88.version === undefined){
+const err268 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data88};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3370,8 +3369,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(func1(data88) < 1){
-const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data88};
+for(const key23 in data88){
+if(!((key23 === "name") || (key23 === "version"))){
+const err269 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data88};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3381,8 +3381,11 @@ vErrors.push(err269);
 errors++;
 }
 }
-else {
-const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data88};
+if(data88.name !== undefined){
+let data89 = data88.name;
+if(typeof data89 === "string"){
+if(func1(data89) > 200){
+const err270 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data89};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3391,12 +3394,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data87.version !== undefined){
-let data89 = data87.version;
-if(typeof data89 === "string"){
-if(func1(data89) > 100){
-const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data89};
+if(func1(data89) < 1){
+const err271 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data89};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3405,8 +3404,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(func1(data89) < 1){
-const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data89};
+}
+else {
+const err272 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.name,data:data89};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3416,8 +3416,11 @@ vErrors.push(err272);
 errors++;
 }
 }
-else {
-const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data89};
+if(data88.version !== undefined){
+let data90 = data88.version;
+if(typeof data90 === "string"){
+if(func1(data90) > 100){
+const err273 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data90};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3426,10 +3429,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-}
-else {
-const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data87};
+if(func1(data90) < 1){
+const err274 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data90};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3439,10 +3440,8 @@ vErrors.push(err274);
 errors++;
 }
 }
-let data90 = data85.metrics;
-if(Array.isArray(data90)){
-if(data90.length > 32){
-const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data90};
+else {
+const err275 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset/version",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.properties.version,data:data90};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3451,12 +3450,10 @@ vErrors.push(err275);
 }
 errors++;
 }
-const len6 = data90.length;
-for(let i8=0; i8<len6; i8++){
-let data91 = data90[i8];
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.name === undefined){
-const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data91};
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/dataset",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.dataset,data:data88};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3465,8 +3462,11 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data91.threshold === undefined){
-const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data91};
+}
+let data91 = data86.metrics;
+if(Array.isArray(data91)){
+if(data91.length > 32){
+const err277 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data91};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3475,9 +3475,12 @@ vErrors.push(err277);
 }
 errors++;
 }
-for(const key24 in data91){
-if(!(((key24 === "name") || (key24 === "threshold")) || (key24 === "sampleSize"))){
-const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data91};
+const len6 = data91.length;
+for(let i8=0; i8<len6; i8++){
+let data92 = data91[i8];
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.name === undefined){
+const err278 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data92};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3486,11 +3489,8 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data91.name !== undefined){
-let data92 = data91.name;
-if(typeof data92 !== "string"){
-const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data92};
+if(data92.threshold === undefined){
+const err279 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.required,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data92};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3499,8 +3499,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(!(((((((((((data92 === "perplexity") || (data92 === "bleu")) || (data92 === "rouge1")) || (data92 === "rouge2")) || (data92 === "rougeL")) || (data92 === "humanEval")) || (data92 === "groundedness")) || (data92 === "factuality")) || (data92 === "toxicity")) || (data92 === "exactMatch")) || (data92 === "f1"))){
-const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data92};
+for(const key24 in data92){
+if(!(((key24 === "name") || (key24 === "threshold")) || (key24 === "sampleSize"))){
+const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data92};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3510,11 +3511,10 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data91.threshold !== undefined){
-let data93 = data91.threshold;
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 100000 || isNaN(data93)){
-const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data93};
+if(data92.name !== undefined){
+let data93 = data92.name;
+if(typeof data93 !== "string"){
+const err281 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3523,8 +3523,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data93 < 0 || isNaN(data93)){
-const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data93};
+if(!(((((((((((data93 === "perplexity") || (data93 === "bleu")) || (data93 === "rouge1")) || (data93 === "rouge2")) || (data93 === "rougeL")) || (data93 === "humanEval")) || (data93 === "groundedness")) || (data93 === "factuality")) || (data93 === "toxicity")) || (data93 === "exactMatch")) || (data93 === "f1"))){
+const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3534,8 +3534,11 @@ vErrors.push(err282);
 errors++;
 }
 }
-else {
-const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data93};
+if(data92.threshold !== undefined){
+let data94 = data92.threshold;
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 100000 || isNaN(data94)){
+const err283 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data94};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3544,11 +3547,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data91.sampleSize !== undefined){
-let data94 = data91.sampleSize;
-if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
-const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data94};
+if(data94 < 0 || isNaN(data94)){
+const err284 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data94};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3557,9 +3557,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 1000000 || isNaN(data94)){
-const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data94};
+}
+else {
+const err285 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/threshold",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.threshold,data:data94};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3568,8 +3568,11 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data94 < 1 || isNaN(data94)){
-const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data94};
+}
+if(data92.sampleSize !== undefined){
+let data95 = data92.sampleSize;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err286 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data95};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3578,11 +3581,9 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data91};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 1000000 || isNaN(data95)){
+const err287 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data95};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3591,10 +3592,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-}
-else {
-const err288 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data90};
+if(data95 < 1 || isNaN(data95)){
+const err288 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sampleSize",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sampleSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sampleSize,data:data95};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3603,10 +3602,11 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data85.maxEvidenceAgeDays !== undefined){
-let data95 = data85.maxEvidenceAgeDays;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data95};
+}
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data92};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3615,9 +3615,10 @@ vErrors.push(err289);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 3650 || isNaN(data95)){
-const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data95};
+}
+}
+else {
+const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data91};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3626,8 +3627,10 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(data95 < 1 || isNaN(data95)){
-const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data95};
+if(data86.maxEvidenceAgeDays !== undefined){
+let data96 = data86.maxEvidenceAgeDays;
+if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
+const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data96};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3636,14 +3639,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-}
-if(data85.regression !== undefined){
-let data96 = data85.regression;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key25 in data96){
-if(!((key25 === "maxAbsoluteDecrease") || (key25 === "maxRelativeDecrease"))){
-const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data96};
+if((typeof data96 == "number") && (isFinite(data96))){
+if(data96 > 3650 || isNaN(data96)){
+const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data96};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3652,12 +3650,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data96.maxAbsoluteDecrease !== undefined){
-let data97 = data96.maxAbsoluteDecrease;
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 100000 || isNaN(data97)){
-const err293 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data97};
+if(data96 < 1 || isNaN(data96)){
+const err293 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data96};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3666,8 +3660,14 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(data97 < 0 || isNaN(data97)){
-const err294 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data97};
+}
+}
+if(data86.regression !== undefined){
+let data97 = data86.regression;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+for(const key25 in data97){
+if(!((key25 === "maxAbsoluteDecrease") || (key25 === "maxRelativeDecrease"))){
+const err294 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data97};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3677,8 +3677,11 @@ vErrors.push(err294);
 errors++;
 }
 }
-else {
-const err295 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data97};
+if(data97.maxAbsoluteDecrease !== undefined){
+let data98 = data97.maxAbsoluteDecrease;
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 100000 || isNaN(data98)){
+const err295 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data98};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3687,12 +3690,8 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-if(data96.maxRelativeDecrease !== undefined){
-let data98 = data96.maxRelativeDecrease;
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 1 || isNaN(data98)){
-const err296 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data98};
+if(data98 < 0 || isNaN(data98)){
+const err296 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data98};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3701,8 +3700,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data98 < 0 || isNaN(data98)){
-const err297 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data98};
+}
+else {
+const err297 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data98};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3712,8 +3712,11 @@ vErrors.push(err297);
 errors++;
 }
 }
-else {
-const err298 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data98};
+if(data97.maxRelativeDecrease !== undefined){
+let data99 = data97.maxRelativeDecrease;
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 1 || isNaN(data99)){
+const err298 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data99};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3722,10 +3725,8 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-}
-else {
-const err299 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data96};
+if(data99 < 0 || isNaN(data99)){
+const err299 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data99};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3735,9 +3736,8 @@ vErrors.push(err299);
 errors++;
 }
 }
-}
 else {
-const err300 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data85};
+const err300 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data99};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3746,11 +3746,10 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data58.systemPrompt !== undefined){
-let data99 = data58.systemPrompt;
-if(typeof data99 === "string"){
-if(func1(data99) > 20000){
-const err301 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data99};
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data97};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3759,8 +3758,10 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(func1(data99) < 1){
-const err302 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data99};
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data86};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3769,9 +3770,11 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-else {
-const err303 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.systemPrompt.type,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data99};
+if(data59.systemPrompt !== undefined){
+let data100 = data59.systemPrompt;
+if(typeof data100 === "string"){
+if(func1(data100) > 20000){
+const err303 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data100};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3780,12 +3783,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-if(data58.reproducibility !== undefined){
-let data100 = data58.reproducibility;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.seed === undefined){
-const err304 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data100};
+if(func1(data100) < 1){
+const err304 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data100};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3794,8 +3793,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data100.decoding === undefined){
-const err305 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data100};
+}
+else {
+const err305 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.systemPrompt.type,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data100};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3804,9 +3804,12 @@ vErrors.push(err305);
 }
 errors++;
 }
-for(const key26 in data100){
-if(!(((key26 === "seed") || (key26 === "decoding")) || (key26 === "promptTemplateVersion"))){
-const err306 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data100};
+}
+if(data59.reproducibility !== undefined){
+let data101 = data59.reproducibility;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.seed === undefined){
+const err306 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data101};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3815,11 +3818,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data100.seed !== undefined){
-let data101 = data100.seed;
-if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
-const err307 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data101};
+if(data101.decoding === undefined){
+const err307 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data101};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3828,9 +3828,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 > 4294967295 || isNaN(data101)){
-const err308 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data101};
+for(const key26 in data101){
+if(!(((key26 === "seed") || (key26 === "decoding")) || (key26 === "promptTemplateVersion"))){
+const err308 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data101};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3839,8 +3839,11 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(data101 < 0 || isNaN(data101)){
-const err309 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data101};
+}
+if(data101.seed !== undefined){
+let data102 = data101.seed;
+if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
+const err309 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data102};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3849,13 +3852,9 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-}
-if(data100.decoding !== undefined){
-let data102 = data100.decoding;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.temperature === undefined){
-const err310 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data102};
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 > 4294967295 || isNaN(data102)){
+const err310 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data102};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3864,9 +3863,8 @@ vErrors.push(err310);
 }
 errors++;
 }
-for(const key27 in data102){
-if(!((((key27 === "temperature") || (key27 === "topP")) || (key27 === "topK")) || (key27 === "maxTokens"))){
-const err311 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data102};
+if(data102 < 0 || isNaN(data102)){
+const err311 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data102};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3876,11 +3874,12 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data102.temperature !== undefined){
-let data103 = data102.temperature;
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 > 2 || isNaN(data103)){
-const err312 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data103};
+}
+if(data101.decoding !== undefined){
+let data103 = data101.decoding;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.temperature === undefined){
+const err312 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data103};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3889,8 +3888,9 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(data103 < 0 || isNaN(data103)){
-const err313 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data103};
+for(const key27 in data103){
+if(!((((key27 === "temperature") || (key27 === "topP")) || (key27 === "topK")) || (key27 === "maxTokens"))){
+const err313 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data103};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3900,8 +3900,11 @@ vErrors.push(err313);
 errors++;
 }
 }
-else {
-const err314 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data103};
+if(data103.temperature !== undefined){
+let data104 = data103.temperature;
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 2 || isNaN(data104)){
+const err314 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data104};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3910,12 +3913,8 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
-if(data102.topP !== undefined){
-let data104 = data102.topP;
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 1 || isNaN(data104)){
-const err315 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data104};
+if(data104 < 0 || isNaN(data104)){
+const err315 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data104};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3924,8 +3923,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(data104 < 0 || isNaN(data104)){
-const err316 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data104};
+}
+else {
+const err316 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data104};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3935,8 +3935,11 @@ vErrors.push(err316);
 errors++;
 }
 }
-else {
-const err317 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data104};
+if(data103.topP !== undefined){
+let data105 = data103.topP;
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 1 || isNaN(data105)){
+const err317 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data105};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3945,11 +3948,8 @@ vErrors.push(err317);
 }
 errors++;
 }
-}
-if(data102.topK !== undefined){
-let data105 = data102.topK;
-if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err318 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data105};
+if(data105 < 0 || isNaN(data105)){
+const err318 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data105};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3958,9 +3958,9 @@ vErrors.push(err318);
 }
 errors++;
 }
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 > 1000 || isNaN(data105)){
-const err319 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data105};
+}
+else {
+const err319 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data105};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3969,8 +3969,11 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(data105 < 0 || isNaN(data105)){
-const err320 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data105};
+}
+if(data103.topK !== undefined){
+let data106 = data103.topK;
+if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
+const err320 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data106};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3979,12 +3982,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-}
-if(data102.maxTokens !== undefined){
-let data106 = data102.maxTokens;
-if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
-const err321 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data106};
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 > 1000 || isNaN(data106)){
+const err321 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data106};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3993,9 +3993,8 @@ vErrors.push(err321);
 }
 errors++;
 }
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 > 200000 || isNaN(data106)){
-const err322 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data106};
+if(data106 < 0 || isNaN(data106)){
+const err322 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data106};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4004,8 +4003,12 @@ vErrors.push(err322);
 }
 errors++;
 }
-if(data106 < 1 || isNaN(data106)){
-const err323 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data106};
+}
+}
+if(data103.maxTokens !== undefined){
+let data107 = data103.maxTokens;
+if(!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))){
+const err323 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data107};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4014,11 +4017,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err324 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data102};
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 > 200000 || isNaN(data107)){
+const err324 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data107};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4027,12 +4028,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-if(data100.promptTemplateVersion !== undefined){
-let data107 = data100.promptTemplateVersion;
-if(typeof data107 === "string"){
-if(func1(data107) > 100){
-const err325 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data107};
+if(data107 < 1 || isNaN(data107)){
+const err325 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data107};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4041,8 +4038,11 @@ vErrors.push(err325);
 }
 errors++;
 }
-if(func1(data107) < 1){
-const err326 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data107};
+}
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data103};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4052,8 +4052,11 @@ vErrors.push(err326);
 errors++;
 }
 }
-else {
-const err327 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data107};
+if(data101.promptTemplateVersion !== undefined){
+let data108 = data101.promptTemplateVersion;
+if(typeof data108 === "string"){
+if(func1(data108) > 100){
+const err327 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data108};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4062,10 +4065,8 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-}
-else {
-const err328 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data100};
+if(func1(data108) < 1){
+const err328 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data108};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4075,9 +4076,8 @@ vErrors.push(err328);
 errors++;
 }
 }
-}
 else {
-const err329 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data58};
+const err329 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data108};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4089,7 +4089,7 @@ errors++;
 }
 }
 else {
-const err330 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data57};
+const err330 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data101};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4099,17 +4099,9 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data11.vectorStore !== undefined){
-let data108 = data11.vectorStore;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.metric === undefined){
-data108.metric = "cosine";
 }
-if(data108.tenancy === undefined){
-data108.tenancy = "single";
-}
-if(data108.engine === undefined){
-const err331 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data108};
+else {
+const err331 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data59};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4118,8 +4110,10 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(data108.dimensions === undefined){
-const err332 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data108};
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data58};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4128,9 +4122,18 @@ vErrors.push(err332);
 }
 errors++;
 }
-for(const key28 in data108){
-if(!((((key28 === "engine") || (key28 === "dimensions")) || (key28 === "metric")) || (key28 === "tenancy"))){
-const err333 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data108};
+}
+if(data11.vectorStore !== undefined){
+let data109 = data11.vectorStore;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.metric === undefined){
+data109.metric = "cosine";
+}
+if(data109.tenancy === undefined){
+data109.tenancy = "single";
+}
+if(data109.engine === undefined){
+const err333 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data109};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4139,11 +4142,8 @@ vErrors.push(err333);
 }
 errors++;
 }
-}
-if(data108.engine !== undefined){
-let data109 = data108.engine;
-if(typeof data109 !== "string"){
-const err334 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data109};
+if(data109.dimensions === undefined){
+const err334 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data109};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4152,8 +4152,9 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(!((((data109 === "auroraPgvector") || (data109 === "opensearchServerless")) || (data109 === "qdrant")) || (data109 === "pgvector"))){
-const err335 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data109};
+for(const key28 in data109){
+if(!((((key28 === "engine") || (key28 === "dimensions")) || (key28 === "metric")) || (key28 === "tenancy"))){
+const err335 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data109};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4163,10 +4164,10 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data108.dimensions !== undefined){
-let data110 = data108.dimensions;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err336 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data110};
+if(data109.engine !== undefined){
+let data110 = data109.engine;
+if(typeof data110 !== "string"){
+const err336 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data110};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4175,9 +4176,8 @@ vErrors.push(err336);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 > 16000 || isNaN(data110)){
-const err337 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data110};
+if(!((((data110 === "auroraPgvector") || (data110 === "opensearchServerless")) || (data110 === "qdrant")) || (data110 === "pgvector"))){
+const err337 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data110};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4186,8 +4186,11 @@ vErrors.push(err337);
 }
 errors++;
 }
-if(data110 < 2 || isNaN(data110)){
-const err338 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data110};
+}
+if(data109.dimensions !== undefined){
+let data111 = data109.dimensions;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err338 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data111};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4196,11 +4199,9 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-}
-let data111 = data108.metric;
-if(typeof data111 !== "string"){
-const err339 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data111};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 > 16000 || isNaN(data111)){
+const err339 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data111};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4209,8 +4210,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-if(!(((data111 === "cosine") || (data111 === "dotProduct")) || (data111 === "euclidean"))){
-const err340 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data111};
+if(data111 < 2 || isNaN(data111)){
+const err340 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data111};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4219,9 +4220,11 @@ vErrors.push(err340);
 }
 errors++;
 }
-let data112 = data108.tenancy;
+}
+}
+let data112 = data109.metric;
 if(typeof data112 !== "string"){
-const err341 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data112};
+const err341 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data112};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4230,8 +4233,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(!(((data112 === "single") || (data112 === "namespacePerTenant")) || (data112 === "collectionPerTenant"))){
-const err342 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data112};
+if(!(((data112 === "cosine") || (data112 === "dotProduct")) || (data112 === "euclidean"))){
+const err342 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data112};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4240,9 +4243,9 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-else {
-const err343 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data108};
+let data113 = data109.tenancy;
+if(typeof data113 !== "string"){
+const err343 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data113};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4251,18 +4254,8 @@ vErrors.push(err343);
 }
 errors++;
 }
-}
-let data113 = data11.data;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.sources === undefined){
-data113.sources = [];
-}
-if(data113.retention === undefined){
-data113.retention = {};
-}
-for(const key29 in data113){
-if(!((key29 === "sources") || (key29 === "retention"))){
-const err344 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data113};
+if(!(((data113 === "single") || (data113 === "namespacePerTenant")) || (data113 === "collectionPerTenant"))){
+const err344 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data113};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4272,10 +4265,8 @@ vErrors.push(err344);
 errors++;
 }
 }
-let data114 = data113.sources;
-if(Array.isArray(data114)){
-if(data114.length > 64){
-const err345 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data114};
+else {
+const err345 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data109};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4284,21 +4275,18 @@ vErrors.push(err345);
 }
 errors++;
 }
-const len7 = data114.length;
-for(let i9=0; i9<len7; i9++){
-let data115 = data114[i9];
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.containsPersonalData === undefined){
-data115.containsPersonalData = false;
 }
-if(data115.realtime === undefined){
-data115.realtime = false;
+let data114 = data11.data;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.sources === undefined){
+data114.sources = [];
 }
-if(data115.qualityChecks === undefined){
-data115.qualityChecks = [];
+if(data114.retention === undefined){
+data114.retention = {};
 }
-if(data115.name === undefined){
-const err346 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data115};
+for(const key29 in data114){
+if(!((key29 === "sources") || (key29 === "retention"))){
+const err346 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data114};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4307,8 +4295,11 @@ vErrors.push(err346);
 }
 errors++;
 }
-if(data115.kind === undefined){
-const err347 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data115};
+}
+let data115 = data114.sources;
+if(Array.isArray(data115)){
+if(data115.length > 64){
+const err347 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data115};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4317,9 +4308,30 @@ vErrors.push(err347);
 }
 errors++;
 }
-for(const key30 in data115){
-if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key30))){
-const err348 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data115};
+const len7 = data115.length;
+for(let i9=0; i9<len7; i9++){
+let data116 = data115[i9];
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.containsPersonalData === undefined){
+data116.containsPersonalData = false;
+}
+if(data116.specialCategoryData === undefined){
+data116.specialCategoryData = [];
+}
+if(data116.realtime === undefined){
+data116.realtime = false;
+}
+if(data116.live === undefined){
+data116.live = false;
+}
+if(data116.retrieval === undefined){
+data116.retrieval = "embedded";
+}
+if(data116.qualityChecks === undefined){
+data116.qualityChecks = [];
+}
+if(data116.name === undefined){
+const err348 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data116};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4328,12 +4340,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-if(data115.name !== undefined){
-let data116 = data115.name;
-if(typeof data116 === "string"){
-if(func1(data116) > 63){
-const err349 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data116};
+if(data116.kind === undefined){
+const err349 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data116};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4342,8 +4350,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-if(func1(data116) < 1){
-const err350 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data116};
+for(const key30 in data116){
+if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key30))){
+const err350 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data116};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4352,8 +4361,12 @@ vErrors.push(err350);
 }
 errors++;
 }
-if(!pattern4.test(data116)){
-const err351 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data116};
+}
+if(data116.name !== undefined){
+let data117 = data116.name;
+if(typeof data117 === "string"){
+if(func1(data117) > 63){
+const err351 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data117};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4362,9 +4375,8 @@ vErrors.push(err351);
 }
 errors++;
 }
-}
-else {
-const err352 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data116};
+if(func1(data117) < 1){
+const err352 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data117};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4373,11 +4385,8 @@ vErrors.push(err352);
 }
 errors++;
 }
-}
-if(data115.kind !== undefined){
-let data117 = data115.kind;
-if(typeof data117 !== "string"){
-const err353 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data117};
+if(!pattern4.test(data117)){
+const err353 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data117};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4386,8 +4395,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-if(!(((((data117 === "database") || (data117 === "objectStore")) || (data117 === "api")) || (data117 === "stream")) || (data117 === "documents"))){
-const err354 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data117};
+}
+else {
+const err354 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data117};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4397,11 +4407,10 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data115.uri !== undefined){
-let data118 = data115.uri;
-if(typeof data118 === "string"){
-if(func1(data118) > 512){
-const err355 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data118};
+if(data116.kind !== undefined){
+let data118 = data116.kind;
+if(typeof data118 !== "string"){
+const err355 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data118};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4410,8 +4419,8 @@ vErrors.push(err355);
 }
 errors++;
 }
-if(func1(data118) < 1){
-const err356 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data118};
+if(!(((((data118 === "database") || (data118 === "objectStore")) || (data118 === "api")) || (data118 === "stream")) || (data118 === "documents"))){
+const err356 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data118};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4421,8 +4430,11 @@ vErrors.push(err356);
 errors++;
 }
 }
-else {
-const err357 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data118};
+if(data116.uri !== undefined){
+let data119 = data116.uri;
+if(typeof data119 === "string"){
+if(func1(data119) > 512){
+const err357 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data119};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4431,11 +4443,8 @@ vErrors.push(err357);
 }
 errors++;
 }
-}
-if(data115.classification !== undefined){
-let data119 = data115.classification;
-if(typeof data119 !== "string"){
-const err358 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data119};
+if(func1(data119) < 1){
+const err358 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data119};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4444,8 +4453,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-if(!((((data119 === "public") || (data119 === "internal")) || (data119 === "confidential")) || (data119 === "restricted"))){
-const err359 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data119};
+}
+else {
+const err359 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data119};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4455,9 +4465,10 @@ vErrors.push(err359);
 errors++;
 }
 }
-let data120 = data115.containsPersonalData;
-if(typeof data120 !== "boolean"){
-const err360 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data120};
+if(data116.classification !== undefined){
+let data120 = data116.classification;
+if(typeof data120 !== "string"){
+const err360 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data120};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4466,9 +4477,8 @@ vErrors.push(err360);
 }
 errors++;
 }
-let data121 = data115.realtime;
-if(typeof data121 !== "boolean"){
-const err361 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data121};
+if(!((((data120 === "public") || (data120 === "internal")) || (data120 === "confidential")) || (data120 === "restricted"))){
+const err361 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data120};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4477,11 +4487,10 @@ vErrors.push(err361);
 }
 errors++;
 }
-if(data115.freshnessSla !== undefined){
-let data122 = data115.freshnessSla;
-if(typeof data122 === "string"){
-if(func1(data122) > 16){
-const err362 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data122};
+}
+let data121 = data116.containsPersonalData;
+if(typeof data121 !== "boolean"){
+const err362 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data121};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4490,8 +4499,10 @@ vErrors.push(err362);
 }
 errors++;
 }
-if(func1(data122) < 1){
-const err363 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data122};
+let data122 = data116.specialCategoryData;
+if(Array.isArray(data122)){
+if(data122.length > 8){
+const err363 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data122};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4500,8 +4511,11 @@ vErrors.push(err363);
 }
 errors++;
 }
-if(!pattern21.test(data122)){
-const err364 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data122};
+const len8 = data122.length;
+for(let i10=0; i10<len8; i10++){
+let data123 = data122[i10];
+if(typeof data123 !== "string"){
+const err364 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data123};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4510,9 +4524,8 @@ vErrors.push(err364);
 }
 errors++;
 }
-}
-else {
-const err365 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data122};
+if(!((((((((data123 === "health") || (data123 === "genetic")) || (data123 === "biometric")) || (data123 === "racialOrEthnicOrigin")) || (data123 === "politicalOpinions")) || (data123 === "religiousOrPhilosophicalBeliefs")) || (data123 === "tradeUnionMembership")) || (data123 === "sexLifeOrOrientation"))){
+const err365 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data123};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4522,59 +4535,23 @@ vErrors.push(err365);
 errors++;
 }
 }
-let data123 = data115.qualityChecks;
-if(Array.isArray(data123)){
-if(data123.length > 8){
-const err366 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data123};
-if(vErrors === null){
-vErrors = [err366];
-}
-else {
-vErrors.push(err366);
-}
-errors++;
-}
-const len8 = data123.length;
-for(let i10=0; i10<len8; i10++){
-let data124 = data123[i10];
-if(typeof data124 !== "string"){
-const err367 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data124};
-if(vErrors === null){
-vErrors = [err367];
-}
-else {
-vErrors.push(err367);
-}
-errors++;
-}
-if(!((((((((data124 === "schema") || (data124 === "nulls")) || (data124 === "duplicates")) || (data124 === "freshness")) || (data124 === "piiScan")) || (data124 === "biasScan")) || (data124 === "toxicity")) || (data124 === "drift"))){
-const err368 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data124};
-if(vErrors === null){
-vErrors = [err368];
-}
-else {
-vErrors.push(err368);
-}
-errors++;
-}
-}
-let i11 = data123.length;
+let i11 = data122.length;
 let j2;
 if(i11 > 1){
 const indices2 = {};
 for(;i11--;){
-let item2 = data123[i11];
+let item2 = data122[i11];
 if(typeof item2 !== "string"){
 continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err369 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data123};
+const err366 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data122};
 if(vErrors === null){
-vErrors = [err369];
+vErrors = [err366];
 }
 else {
-vErrors.push(err369);
+vErrors.push(err366);
 }
 errors++;
 break;
@@ -4584,7 +4561,40 @@ indices2[item2] = i11;
 }
 }
 else {
-const err370 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data123};
+const err367 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data122};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+let data124 = data116.realtime;
+if(typeof data124 !== "boolean"){
+const err368 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data124};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+let data125 = data116.live;
+if(typeof data125 !== "boolean"){
+const err369 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/live",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/live/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.live.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.live,data:data125};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+let data126 = data116.retrieval;
+if(typeof data126 !== "string"){
+const err370 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data126};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4593,14 +4603,8 @@ vErrors.push(err370);
 }
 errors++;
 }
-if(data115.lineage !== undefined){
-let data125 = data115.lineage;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(data125.upstream === undefined){
-data125.upstream = [];
-}
-if(data125.datasetVersion === undefined){
-const err371 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data125};
+if(!((data126 === "embedded") || (data126 === "queried"))){
+const err371 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data126};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4609,9 +4613,11 @@ vErrors.push(err371);
 }
 errors++;
 }
-for(const key31 in data125){
-if(!((key31 === "datasetVersion") || (key31 === "upstream"))){
-const err372 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data125};
+if(data116.freshnessSla !== undefined){
+let data127 = data116.freshnessSla;
+if(typeof data127 === "string"){
+if(func1(data127) > 16){
+const err372 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data127};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4620,12 +4626,8 @@ vErrors.push(err372);
 }
 errors++;
 }
-}
-if(data125.datasetVersion !== undefined){
-let data126 = data125.datasetVersion;
-if(typeof data126 === "string"){
-if(func1(data126) > 100){
-const err373 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data126};
+if(func1(data127) < 1){
+const err373 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data127};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4634,8 +4636,8 @@ vErrors.push(err373);
 }
 errors++;
 }
-if(func1(data126) < 1){
-const err374 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data126};
+if(!pattern21.test(data127)){
+const err374 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data127};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4646,7 +4648,7 @@ errors++;
 }
 }
 else {
-const err375 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data126};
+const err375 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data127};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4656,10 +4658,10 @@ vErrors.push(err375);
 errors++;
 }
 }
-let data127 = data125.upstream;
-if(Array.isArray(data127)){
-if(data127.length > 32){
-const err376 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data127};
+let data128 = data116.qualityChecks;
+if(Array.isArray(data128)){
+if(data128.length > 8){
+const err376 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data128};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4668,12 +4670,11 @@ vErrors.push(err376);
 }
 errors++;
 }
-const len9 = data127.length;
+const len9 = data128.length;
 for(let i12=0; i12<len9; i12++){
-let data128 = data127[i12];
-if(typeof data128 === "string"){
-if(func1(data128) > 200){
-const err377 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data128};
+let data129 = data128[i12];
+if(typeof data129 !== "string"){
+const err377 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data129};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4682,8 +4683,8 @@ vErrors.push(err377);
 }
 errors++;
 }
-if(func1(data128) < 1){
-const err378 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data128};
+if(!((((((((data129 === "schema") || (data129 === "nulls")) || (data129 === "duplicates")) || (data129 === "freshness")) || (data129 === "piiScan")) || (data129 === "biasScan")) || (data129 === "toxicity")) || (data129 === "drift"))){
+const err378 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data129};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4693,8 +4694,18 @@ vErrors.push(err378);
 errors++;
 }
 }
-else {
-const err379 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data128};
+let i13 = data128.length;
+let j3;
+if(i13 > 1){
+const indices3 = {};
+for(;i13--;){
+let item3 = data128[i13];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err379 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data128};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4702,11 +4713,14 @@ else {
 vErrors.push(err379);
 }
 errors++;
+break;
+}
+indices3[item3] = i13;
 }
 }
 }
 else {
-const err380 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data127};
+const err380 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data128};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4715,9 +4729,14 @@ vErrors.push(err380);
 }
 errors++;
 }
+if(data116.lineage !== undefined){
+let data130 = data116.lineage;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.upstream === undefined){
+data130.upstream = [];
 }
-else {
-const err381 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data125};
+if(data130.datasetVersion === undefined){
+const err381 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data130};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4726,10 +4745,9 @@ vErrors.push(err381);
 }
 errors++;
 }
-}
-}
-else {
-const err382 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data115};
+for(const key31 in data130){
+if(!((key31 === "datasetVersion") || (key31 === "upstream"))){
+const err382 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data130};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4739,9 +4757,11 @@ vErrors.push(err382);
 errors++;
 }
 }
-}
-else {
-const err383 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data114};
+if(data130.datasetVersion !== undefined){
+let data131 = data130.datasetVersion;
+if(typeof data131 === "string"){
+if(func1(data131) > 100){
+const err383 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data131};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4750,20 +4770,8 @@ vErrors.push(err383);
 }
 errors++;
 }
-let data129 = data113.retention;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.promptsDays === undefined){
-data129.promptsDays = 30;
-}
-if(data129.responsesDays === undefined){
-data129.responsesDays = 30;
-}
-if(data129.logsDays === undefined){
-data129.logsDays = 90;
-}
-for(const key32 in data129){
-if(!(((key32 === "promptsDays") || (key32 === "responsesDays")) || (key32 === "logsDays"))){
-const err384 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data129};
+if(func1(data131) < 1){
+const err384 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data131};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4773,9 +4781,8 @@ vErrors.push(err384);
 errors++;
 }
 }
-let data130 = data129.promptsDays;
-if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
-const err385 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data130};
+else {
+const err385 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data131};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4784,9 +4791,11 @@ vErrors.push(err385);
 }
 errors++;
 }
-if((typeof data130 == "number") && (isFinite(data130))){
-if(data130 > 3650 || isNaN(data130)){
-const err386 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data130};
+}
+let data132 = data130.upstream;
+if(Array.isArray(data132)){
+if(data132.length > 32){
+const err386 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data132};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4795,8 +4804,12 @@ vErrors.push(err386);
 }
 errors++;
 }
-if(data130 < 0 || isNaN(data130)){
-const err387 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data130};
+const len10 = data132.length;
+for(let i14=0; i14<len10; i14++){
+let data133 = data132[i14];
+if(typeof data133 === "string"){
+if(func1(data133) > 200){
+const err387 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data133};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4805,10 +4818,8 @@ vErrors.push(err387);
 }
 errors++;
 }
-}
-let data131 = data129.responsesDays;
-if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
-const err388 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data131};
+if(func1(data133) < 1){
+const err388 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data133};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4817,9 +4828,9 @@ vErrors.push(err388);
 }
 errors++;
 }
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 > 3650 || isNaN(data131)){
-const err389 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data131};
+}
+else {
+const err389 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data133};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4828,8 +4839,10 @@ vErrors.push(err389);
 }
 errors++;
 }
-if(data131 < 0 || isNaN(data131)){
-const err390 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data131};
+}
+}
+else {
+const err390 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data132};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4839,9 +4852,8 @@ vErrors.push(err390);
 errors++;
 }
 }
-let data132 = data129.logsDays;
-if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
-const err391 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data132};
+else {
+const err391 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data130};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4850,9 +4862,10 @@ vErrors.push(err391);
 }
 errors++;
 }
-if((typeof data132 == "number") && (isFinite(data132))){
-if(data132 > 3650 || isNaN(data132)){
-const err392 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data132};
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data116};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4861,8 +4874,10 @@ vErrors.push(err392);
 }
 errors++;
 }
-if(data132 < 1 || isNaN(data132)){
-const err393 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data132};
+}
+}
+else {
+const err393 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data115};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4871,10 +4886,20 @@ vErrors.push(err393);
 }
 errors++;
 }
+let data134 = data114.retention;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.promptsDays === undefined){
+data134.promptsDays = 30;
 }
+if(data134.responsesDays === undefined){
+data134.responsesDays = 30;
 }
-else {
-const err394 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data129};
+if(data134.logsDays === undefined){
+data134.logsDays = 90;
+}
+for(const key32 in data134){
+if(!(((key32 === "promptsDays") || (key32 === "responsesDays")) || (key32 === "logsDays"))){
+const err394 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data134};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4884,8 +4909,9 @@ vErrors.push(err394);
 errors++;
 }
 }
-else {
-const err395 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data113};
+let data135 = data134.promptsDays;
+if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
+const err395 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data135};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4894,20 +4920,9 @@ vErrors.push(err395);
 }
 errors++;
 }
-let data133 = data11.privacy;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-if(data133.encryption === undefined){
-data133.encryption = {};
-}
-if(data133.piiRedaction === undefined){
-data133.piiRedaction = {};
-}
-if(data133.trainingOnUserData === undefined){
-data133.trainingOnUserData = {};
-}
-for(const key33 in data133){
-if(!(((key33 === "encryption") || (key33 === "piiRedaction")) || (key33 === "trainingOnUserData"))){
-const err396 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data133};
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 > 3650 || isNaN(data135)){
+const err396 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data135};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4916,21 +4931,8 @@ vErrors.push(err396);
 }
 errors++;
 }
-}
-let data134 = data133.encryption;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.atRest === undefined){
-data134.atRest = "customerManagedKey";
-}
-if(data134.keyRotation === undefined){
-data134.keyRotation = true;
-}
-if(data134.inTransit === undefined){
-data134.inTransit = {};
-}
-for(const key34 in data134){
-if(!(((key34 === "atRest") || (key34 === "keyRotation")) || (key34 === "inTransit"))){
-const err397 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data134};
+if(data135 < 0 || isNaN(data135)){
+const err397 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data135};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4940,9 +4942,9 @@ vErrors.push(err397);
 errors++;
 }
 }
-let data135 = data134.atRest;
-if(typeof data135 !== "string"){
-const err398 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data135};
+let data136 = data134.responsesDays;
+if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
+const err398 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data136};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4951,8 +4953,9 @@ vErrors.push(err398);
 }
 errors++;
 }
-if(!(((data135 === "customerManagedKey") || (data135 === "providerManagedKey")) || (data135 === "none"))){
-const err399 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data135};
+if((typeof data136 == "number") && (isFinite(data136))){
+if(data136 > 3650 || isNaN(data136)){
+const err399 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data136};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4961,9 +4964,8 @@ vErrors.push(err399);
 }
 errors++;
 }
-let data136 = data134.keyRotation;
-if(typeof data136 !== "boolean"){
-const err400 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data136};
+if(data136 < 0 || isNaN(data136)){
+const err400 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data136};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4972,17 +4974,10 @@ vErrors.push(err400);
 }
 errors++;
 }
-let data137 = data134.inTransit;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-if(data137.tls === undefined){
-data137.tls = true;
 }
-if(data137.minVersion === undefined){
-data137.minVersion = "1.2";
-}
-for(const key35 in data137){
-if(!((key35 === "tls") || (key35 === "minVersion"))){
-const err401 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data137};
+let data137 = data134.logsDays;
+if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
+const err401 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data137};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -4991,10 +4986,9 @@ vErrors.push(err401);
 }
 errors++;
 }
-}
-let data138 = data137.tls;
-if(typeof data138 !== "boolean"){
-const err402 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data138};
+if((typeof data137 == "number") && (isFinite(data137))){
+if(data137 > 3650 || isNaN(data137)){
+const err402 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data137};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5003,9 +4997,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-let data139 = data137.minVersion;
-if(typeof data139 !== "string"){
-const err403 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data139};
+if(data137 < 1 || isNaN(data137)){
+const err403 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data137};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5014,8 +5007,10 @@ vErrors.push(err403);
 }
 errors++;
 }
-if(!((data139 === "1.2") || (data139 === "1.3"))){
-const err404 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data139};
+}
+}
+else {
+const err404 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data134};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5026,7 +5021,7 @@ errors++;
 }
 }
 else {
-const err405 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data137};
+const err405 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data114};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5035,9 +5030,20 @@ vErrors.push(err405);
 }
 errors++;
 }
+let data138 = data11.privacy;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.encryption === undefined){
+data138.encryption = {};
 }
-else {
-const err406 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data134};
+if(data138.piiRedaction === undefined){
+data138.piiRedaction = {};
+}
+if(data138.trainingOnUserData === undefined){
+data138.trainingOnUserData = {};
+}
+for(const key33 in data138){
+if(!(((key33 === "encryption") || (key33 === "piiRedaction")) || (key33 === "trainingOnUserData"))){
+const err406 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data138};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5046,20 +5052,21 @@ vErrors.push(err406);
 }
 errors++;
 }
-let data140 = data133.piiRedaction;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.prompts === undefined){
-data140.prompts = true;
 }
-if(data140.responses === undefined){
-data140.responses = true;
+let data139 = data138.encryption;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.atRest === undefined){
+data139.atRest = "customerManagedKey";
 }
-if(data140.logs === undefined){
-data140.logs = true;
+if(data139.keyRotation === undefined){
+data139.keyRotation = true;
 }
-for(const key36 in data140){
-if(!(((key36 === "prompts") || (key36 === "responses")) || (key36 === "logs"))){
-const err407 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data140};
+if(data139.inTransit === undefined){
+data139.inTransit = {};
+}
+for(const key34 in data139){
+if(!(((key34 === "atRest") || (key34 === "keyRotation")) || (key34 === "inTransit"))){
+const err407 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data139};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5069,9 +5076,9 @@ vErrors.push(err407);
 errors++;
 }
 }
-let data141 = data140.prompts;
-if(typeof data141 !== "boolean"){
-const err408 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data141};
+let data140 = data139.atRest;
+if(typeof data140 !== "string"){
+const err408 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data140};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5080,9 +5087,8 @@ vErrors.push(err408);
 }
 errors++;
 }
-let data142 = data140.responses;
-if(typeof data142 !== "boolean"){
-const err409 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data142};
+if(!(((data140 === "customerManagedKey") || (data140 === "providerManagedKey")) || (data140 === "none"))){
+const err409 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data140};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5091,9 +5097,9 @@ vErrors.push(err409);
 }
 errors++;
 }
-let data143 = data140.logs;
-if(typeof data143 !== "boolean"){
-const err410 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data143};
+let data141 = data139.keyRotation;
+if(typeof data141 !== "boolean"){
+const err410 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data141};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5102,9 +5108,17 @@ vErrors.push(err410);
 }
 errors++;
 }
+let data142 = data139.inTransit;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.tls === undefined){
+data142.tls = true;
 }
-else {
-const err411 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data140};
+if(data142.minVersion === undefined){
+data142.minVersion = "1.2";
+}
+for(const key35 in data142){
+if(!((key35 === "tls") || (key35 === "minVersion"))){
+const err411 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data142};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5113,14 +5127,10 @@ vErrors.push(err411);
 }
 errors++;
 }
-let data144 = data133.trainingOnUserData;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.allowed === undefined){
-data144.allowed = false;
 }
-for(const key37 in data144){
-if(!((key37 === "allowed") || (key37 === "consentRecord"))){
-const err412 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data144};
+let data143 = data142.tls;
+if(typeof data143 !== "boolean"){
+const err412 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data143};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5129,10 +5139,9 @@ vErrors.push(err412);
 }
 errors++;
 }
-}
-let data145 = data144.allowed;
-if(typeof data145 !== "boolean"){
-const err413 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data145};
+let data144 = data142.minVersion;
+if(typeof data144 !== "string"){
+const err413 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data144};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5141,11 +5150,8 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(data144.consentRecord !== undefined){
-let data146 = data144.consentRecord;
-if(typeof data146 === "string"){
-if(func1(data146) > 300){
-const err414 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data146};
+if(!((data144 === "1.2") || (data144 === "1.3"))){
+const err414 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data144};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5154,8 +5160,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-if(func1(data146) < 1){
-const err415 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data146};
+}
+else {
+const err415 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data142};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5166,7 +5173,7 @@ errors++;
 }
 }
 else {
-const err416 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data146};
+const err416 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data139};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5175,10 +5182,20 @@ vErrors.push(err416);
 }
 errors++;
 }
+let data145 = data138.piiRedaction;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+if(data145.prompts === undefined){
+data145.prompts = true;
 }
+if(data145.responses === undefined){
+data145.responses = true;
 }
-else {
-const err417 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data144};
+if(data145.logs === undefined){
+data145.logs = true;
+}
+for(const key36 in data145){
+if(!(((key36 === "prompts") || (key36 === "responses")) || (key36 === "logs"))){
+const err417 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data145};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5188,8 +5205,9 @@ vErrors.push(err417);
 errors++;
 }
 }
-else {
-const err418 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data133};
+let data146 = data145.prompts;
+if(typeof data146 !== "boolean"){
+const err418 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data146};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5198,20 +5216,9 @@ vErrors.push(err418);
 }
 errors++;
 }
-let data147 = data11.explainability;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-if(data147.citations === undefined){
-data147.citations = false;
-}
-if(data147.reasoningTraces === undefined){
-data147.reasoningTraces = "none";
-}
-if(data147.userFacingExplanations === undefined){
-data147.userFacingExplanations = false;
-}
-for(const key38 in data147){
-if(!(((key38 === "citations") || (key38 === "reasoningTraces")) || (key38 === "userFacingExplanations"))){
-const err419 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data147};
+let data147 = data145.responses;
+if(typeof data147 !== "boolean"){
+const err419 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data147};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5220,10 +5227,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-}
-let data148 = data147.citations;
+let data148 = data145.logs;
 if(typeof data148 !== "boolean"){
-const err420 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data148};
+const err420 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data148};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5232,9 +5238,9 @@ vErrors.push(err420);
 }
 errors++;
 }
-let data149 = data147.reasoningTraces;
-if(typeof data149 !== "string"){
-const err421 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data149};
+}
+else {
+const err421 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data145};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5243,8 +5249,14 @@ vErrors.push(err421);
 }
 errors++;
 }
-if(!(((data149 === "none") || (data149 === "summary")) || (data149 === "full"))){
-const err422 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data149};
+let data149 = data138.trainingOnUserData;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+if(data149.allowed === undefined){
+data149.allowed = false;
+}
+for(const key37 in data149){
+if(!((key37 === "allowed") || (key37 === "consentRecord"))){
+const err422 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data149};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5253,9 +5265,10 @@ vErrors.push(err422);
 }
 errors++;
 }
-let data150 = data147.userFacingExplanations;
+}
+let data150 = data149.allowed;
 if(typeof data150 !== "boolean"){
-const err423 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data150};
+const err423 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data150};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5264,9 +5277,11 @@ vErrors.push(err423);
 }
 errors++;
 }
-}
-else {
-const err424 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data147};
+if(data149.consentRecord !== undefined){
+let data151 = data149.consentRecord;
+if(typeof data151 === "string"){
+if(func1(data151) > 300){
+const err424 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data151};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5275,23 +5290,8 @@ vErrors.push(err424);
 }
 errors++;
 }
-let data151 = data11.humanFeedback;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.capture === undefined){
-data151.capture = [];
-}
-if(data151.reviewQueue === undefined){
-data151.reviewQueue = {};
-}
-if(data151.retentionDays === undefined){
-data151.retentionDays = 365;
-}
-if(data151.accessRoles === undefined){
-data151.accessRoles = [];
-}
-for(const key39 in data151){
-if(!((((key39 === "capture") || (key39 === "reviewQueue")) || (key39 === "retentionDays")) || (key39 === "accessRoles"))){
-const err425 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data151};
+if(func1(data151) < 1){
+const err425 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data151};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5301,10 +5301,8 @@ vErrors.push(err425);
 errors++;
 }
 }
-let data152 = data151.capture;
-if(Array.isArray(data152)){
-if(data152.length > 4){
-const err426 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data152};
+else {
+const err426 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data151};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5313,11 +5311,10 @@ vErrors.push(err426);
 }
 errors++;
 }
-const len10 = data152.length;
-for(let i13=0; i13<len10; i13++){
-let data153 = data152[i13];
-if(typeof data153 !== "string"){
-const err427 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data153};
+}
+}
+else {
+const err427 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data149};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5326,8 +5323,9 @@ vErrors.push(err427);
 }
 errors++;
 }
-if(!((((data153 === "thumbs") || (data153 === "rating")) || (data153 === "freeText")) || (data153 === "correction"))){
-const err428 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i13,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data153};
+}
+else {
+const err428 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data138};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5336,19 +5334,20 @@ vErrors.push(err428);
 }
 errors++;
 }
+let data152 = data11.explainability;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.citations === undefined){
+data152.citations = false;
 }
-let i14 = data152.length;
-let j3;
-if(i14 > 1){
-const indices3 = {};
-for(;i14--;){
-let item3 = data152[i14];
-if(typeof item3 !== "string"){
-continue;
+if(data152.reasoningTraces === undefined){
+data152.reasoningTraces = "none";
 }
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err429 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i14+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data152};
+if(data152.userFacingExplanations === undefined){
+data152.userFacingExplanations = false;
+}
+for(const key38 in data152){
+if(!((((key38 === "citations") || (key38 === "reasoningTraces")) || (key38 === "userFacingExplanations")) || (key38 === "humanEscalation"))){
+const err429 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data152};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5356,14 +5355,11 @@ else {
 vErrors.push(err429);
 }
 errors++;
-break;
-}
-indices3[item3] = i14;
 }
 }
-}
-else {
-const err430 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data152};
+let data153 = data152.citations;
+if(typeof data153 !== "boolean"){
+const err430 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data153};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5372,17 +5368,9 @@ vErrors.push(err430);
 }
 errors++;
 }
-let data154 = data151.reviewQueue;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.enabled === undefined){
-data154.enabled = false;
-}
-if(data154.slaHours === undefined){
-data154.slaHours = 72;
-}
-for(const key40 in data154){
-if(!((key40 === "enabled") || (key40 === "slaHours"))){
-const err431 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data154};
+let data154 = data152.reasoningTraces;
+if(typeof data154 !== "string"){
+const err431 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data154};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5391,10 +5379,8 @@ vErrors.push(err431);
 }
 errors++;
 }
-}
-let data155 = data154.enabled;
-if(typeof data155 !== "boolean"){
-const err432 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data155};
+if(!(((data154 === "none") || (data154 === "summary")) || (data154 === "full"))){
+const err432 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data154};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5403,9 +5389,9 @@ vErrors.push(err432);
 }
 errors++;
 }
-let data156 = data154.slaHours;
-if(!(((typeof data156 == "number") && (!(data156 % 1) && !isNaN(data156))) && (isFinite(data156)))){
-const err433 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data156};
+let data155 = data152.userFacingExplanations;
+if(typeof data155 !== "boolean"){
+const err433 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data155};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5414,9 +5400,11 @@ vErrors.push(err433);
 }
 errors++;
 }
-if((typeof data156 == "number") && (isFinite(data156))){
-if(data156 > 720 || isNaN(data156)){
-const err434 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data156};
+if(data152.humanEscalation !== undefined){
+let data156 = data152.humanEscalation;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.channel === undefined){
+const err434 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data156};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5425,8 +5413,8 @@ vErrors.push(err434);
 }
 errors++;
 }
-if(data156 < 1 || isNaN(data156)){
-const err435 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data156};
+if(data156.responseHours === undefined){
+const err435 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "responseHours"},message:"must have required property '"+"responseHours"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data156};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5435,10 +5423,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-}
-}
-else {
-const err436 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data154};
+for(const key39 in data156){
+if(!((key39 === "channel") || (key39 === "responseHours"))){
+const err436 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data156};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5447,9 +5434,12 @@ vErrors.push(err436);
 }
 errors++;
 }
-let data157 = data151.retentionDays;
-if(!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157)))){
-const err437 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data157};
+}
+if(data156.channel !== undefined){
+let data157 = data156.channel;
+if(typeof data157 === "string"){
+if(func1(data157) > 2048){
+const err437 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data157};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5458,9 +5448,8 @@ vErrors.push(err437);
 }
 errors++;
 }
-if((typeof data157 == "number") && (isFinite(data157))){
-if(data157 > 3650 || isNaN(data157)){
-const err438 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data157};
+if(func1(data157) < 1){
+const err438 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data157};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5469,8 +5458,8 @@ vErrors.push(err438);
 }
 errors++;
 }
-if(data157 < 1 || isNaN(data157)){
-const err439 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data157};
+if(!pattern22.test(data157)){
+const err439 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data157};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5480,10 +5469,8 @@ vErrors.push(err439);
 errors++;
 }
 }
-let data158 = data151.accessRoles;
-if(Array.isArray(data158)){
-if(data158.length > 16){
-const err440 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data158};
+else {
+const err440 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data157};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5492,12 +5479,11 @@ vErrors.push(err440);
 }
 errors++;
 }
-const len11 = data158.length;
-for(let i15=0; i15<len11; i15++){
-let data159 = data158[i15];
-if(typeof data159 === "string"){
-if(func1(data159) > 63){
-const err441 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data159};
+}
+if(data156.responseHours !== undefined){
+let data158 = data156.responseHours;
+if(!(((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158))) && (isFinite(data158)))){
+const err441 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data158};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5506,8 +5492,9 @@ vErrors.push(err441);
 }
 errors++;
 }
-if(func1(data159) < 1){
-const err442 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data159};
+if((typeof data158 == "number") && (isFinite(data158))){
+if(data158 > 720 || isNaN(data158)){
+const err442 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data158};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5516,8 +5503,8 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(!pattern4.test(data159)){
-const err443 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data159};
+if(data158 < 1 || isNaN(data158)){
+const err443 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data158};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5527,8 +5514,10 @@ vErrors.push(err443);
 errors++;
 }
 }
+}
+}
 else {
-const err444 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data159};
+const err444 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data156};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5540,7 +5529,7 @@ errors++;
 }
 }
 else {
-const err445 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data158};
+const err445 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data152};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5549,9 +5538,26 @@ vErrors.push(err445);
 }
 errors++;
 }
+let data159 = data11.humanFeedback;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+if(data159.capture === undefined){
+data159.capture = [];
 }
-else {
-const err446 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data151};
+if(data159.reviewQueue === undefined){
+data159.reviewQueue = {};
+}
+if(data159.retentionDays === undefined){
+data159.retentionDays = 365;
+}
+if(data159.accessRoles === undefined){
+data159.accessRoles = [];
+}
+if(data159.export === undefined){
+data159.export = {};
+}
+for(const key40 in data159){
+if(!(((((key40 === "capture") || (key40 === "reviewQueue")) || (key40 === "retentionDays")) || (key40 === "accessRoles")) || (key40 === "export"))){
+const err446 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data159};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5560,20 +5566,11 @@ vErrors.push(err446);
 }
 errors++;
 }
-let data160 = data11.guardrails;
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-if(data160.input === undefined){
-data160.input = {};
 }
-if(data160.output === undefined){
-data160.output = {};
-}
-if(data160.maxGpuReplicas === undefined){
-data160.maxGpuReplicas = 8;
-}
-for(const key41 in data160){
-if(!(((key41 === "input") || (key41 === "output")) || (key41 === "maxGpuReplicas"))){
-const err447 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data160};
+let data160 = data159.capture;
+if(Array.isArray(data160)){
+if(data160.length > 4){
+const err447 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data160};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5582,21 +5579,11 @@ vErrors.push(err447);
 }
 errors++;
 }
-}
-let data161 = data160.input;
-if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
-if(data161.promptInjection === undefined){
-data161.promptInjection = false;
-}
-if(data161.pii === undefined){
-data161.pii = false;
-}
-if(data161.toxicity === undefined){
-data161.toxicity = false;
-}
-for(const key42 in data161){
-if(!(((key42 === "promptInjection") || (key42 === "pii")) || (key42 === "toxicity"))){
-const err448 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data161};
+const len11 = data160.length;
+for(let i15=0; i15<len11; i15++){
+let data161 = data160[i15];
+if(typeof data161 !== "string"){
+const err448 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data161};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5605,10 +5592,8 @@ vErrors.push(err448);
 }
 errors++;
 }
-}
-let data162 = data161.promptInjection;
-if(typeof data162 !== "boolean"){
-const err449 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data162};
+if(!((((data161 === "thumbs") || (data161 === "rating")) || (data161 === "freeText")) || (data161 === "correction"))){
+const err449 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data161};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5617,9 +5602,19 @@ vErrors.push(err449);
 }
 errors++;
 }
-let data163 = data161.pii;
-if(typeof data163 !== "boolean"){
-const err450 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data163};
+}
+let i16 = data160.length;
+let j4;
+if(i16 > 1){
+const indices4 = {};
+for(;i16--;){
+let item4 = data160[i16];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err450 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i16+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data160};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5627,10 +5622,14 @@ else {
 vErrors.push(err450);
 }
 errors++;
+break;
 }
-let data164 = data161.toxicity;
-if(typeof data164 !== "boolean"){
-const err451 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data164};
+indices4[item4] = i16;
+}
+}
+}
+else {
+const err451 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data160};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5639,9 +5638,17 @@ vErrors.push(err451);
 }
 errors++;
 }
+let data162 = data159.reviewQueue;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.enabled === undefined){
+data162.enabled = false;
 }
-else {
-const err452 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data161};
+if(data162.slaHours === undefined){
+data162.slaHours = 72;
+}
+for(const key41 in data162){
+if(!((key41 === "enabled") || (key41 === "slaHours"))){
+const err452 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data162};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5650,26 +5657,10 @@ vErrors.push(err452);
 }
 errors++;
 }
-let data165 = data160.output;
-if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
-if(data165.pii === undefined){
-data165.pii = false;
 }
-if(data165.toxicity === undefined){
-data165.toxicity = false;
-}
-if(data165.grounding === undefined){
-data165.grounding = false;
-}
-if(data165.systemPromptLeakage === undefined){
-data165.systemPromptLeakage = false;
-}
-if(data165.toolCallValidation === undefined){
-data165.toolCallValidation = false;
-}
-for(const key43 in data165){
-if(!(((((key43 === "pii") || (key43 === "toxicity")) || (key43 === "grounding")) || (key43 === "systemPromptLeakage")) || (key43 === "toolCallValidation"))){
-const err453 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data165};
+let data163 = data162.enabled;
+if(typeof data163 !== "boolean"){
+const err453 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data163};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5678,10 +5669,9 @@ vErrors.push(err453);
 }
 errors++;
 }
-}
-let data166 = data165.pii;
-if(typeof data166 !== "boolean"){
-const err454 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data166};
+let data164 = data162.slaHours;
+if(!(((typeof data164 == "number") && (!(data164 % 1) && !isNaN(data164))) && (isFinite(data164)))){
+const err454 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data164};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5690,9 +5680,9 @@ vErrors.push(err454);
 }
 errors++;
 }
-let data167 = data165.toxicity;
-if(typeof data167 !== "boolean"){
-const err455 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data167};
+if((typeof data164 == "number") && (isFinite(data164))){
+if(data164 > 720 || isNaN(data164)){
+const err455 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data164};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5701,9 +5691,8 @@ vErrors.push(err455);
 }
 errors++;
 }
-let data168 = data165.grounding;
-if(typeof data168 !== "boolean"){
-const err456 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data168};
+if(data164 < 1 || isNaN(data164)){
+const err456 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data164};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5712,9 +5701,10 @@ vErrors.push(err456);
 }
 errors++;
 }
-let data169 = data165.systemPromptLeakage;
-if(typeof data169 !== "boolean"){
-const err457 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data169};
+}
+}
+else {
+const err457 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data162};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5723,9 +5713,9 @@ vErrors.push(err457);
 }
 errors++;
 }
-let data170 = data165.toolCallValidation;
-if(typeof data170 !== "boolean"){
-const err458 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data170};
+let data165 = data159.retentionDays;
+if(!(((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165))) && (isFinite(data165)))){
+const err458 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data165};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5734,9 +5724,9 @@ vErrors.push(err458);
 }
 errors++;
 }
-}
-else {
-const err459 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data165};
+if((typeof data165 == "number") && (isFinite(data165))){
+if(data165 > 3650 || isNaN(data165)){
+const err459 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data165};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5745,9 +5735,8 @@ vErrors.push(err459);
 }
 errors++;
 }
-let data171 = data160.maxGpuReplicas;
-if(!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171)))){
-const err460 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data171};
+if(data165 < 1 || isNaN(data165)){
+const err460 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data165};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5756,9 +5745,11 @@ vErrors.push(err460);
 }
 errors++;
 }
-if((typeof data171 == "number") && (isFinite(data171))){
-if(data171 > 512 || isNaN(data171)){
-const err461 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data171};
+}
+let data166 = data159.accessRoles;
+if(Array.isArray(data166)){
+if(data166.length > 16){
+const err461 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data166};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5767,8 +5758,12 @@ vErrors.push(err461);
 }
 errors++;
 }
-if(data171 < 1 || isNaN(data171)){
-const err462 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data171};
+const len12 = data166.length;
+for(let i17=0; i17<len12; i17++){
+let data167 = data166[i17];
+if(typeof data167 === "string"){
+if(func1(data167) > 63){
+const err462 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data167};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5777,10 +5772,8 @@ vErrors.push(err462);
 }
 errors++;
 }
-}
-}
-else {
-const err463 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data160};
+if(func1(data167) < 1){
+const err463 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data167};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5789,18 +5782,8 @@ vErrors.push(err463);
 }
 errors++;
 }
-if(data11.agent !== undefined){
-let data172 = data11.agent;
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
-if(data172.toolAllowlistEnforced === undefined){
-data172.toolAllowlistEnforced = true;
-}
-if(data172.tools === undefined){
-data172.tools = [];
-}
-for(const key44 in data172){
-if(!(((key44 === "maxSteps") || (key44 === "toolAllowlistEnforced")) || (key44 === "tools"))){
-const err464 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data172};
+if(!pattern4.test(data167)){
+const err464 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data167};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5810,10 +5793,8 @@ vErrors.push(err464);
 errors++;
 }
 }
-if(data172.maxSteps !== undefined){
-let data173 = data172.maxSteps;
-if(!(((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173))) && (isFinite(data173)))){
-const err465 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data173};
+else {
+const err465 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data167};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5822,9 +5803,10 @@ vErrors.push(err465);
 }
 errors++;
 }
-if((typeof data173 == "number") && (isFinite(data173))){
-if(data173 > 1000 || isNaN(data173)){
-const err466 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data173};
+}
+}
+else {
+const err466 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data166};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5833,8 +5815,14 @@ vErrors.push(err466);
 }
 errors++;
 }
-if(data173 < 1 || isNaN(data173)){
-const err467 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data173};
+let data168 = data159.export;
+if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
+if(data168.intervalHours === undefined){
+data168.intervalHours = 24;
+}
+for(const key42 in data168){
+if(!((key42 === "dataset") || (key42 === "intervalHours"))){
+const err467 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data168};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5844,10 +5832,11 @@ vErrors.push(err467);
 errors++;
 }
 }
-}
-let data174 = data172.toolAllowlistEnforced;
-if(typeof data174 !== "boolean"){
-const err468 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data174};
+if(data168.dataset !== undefined){
+let data169 = data168.dataset;
+if(typeof data169 === "string"){
+if(func1(data169) > 63){
+const err468 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data169};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5856,10 +5845,8 @@ vErrors.push(err468);
 }
 errors++;
 }
-let data175 = data172.tools;
-if(Array.isArray(data175)){
-if(data175.length > 64){
-const err469 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data175};
+if(func1(data169) < 1){
+const err469 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data169};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5868,21 +5855,8 @@ vErrors.push(err469);
 }
 errors++;
 }
-const len12 = data175.length;
-for(let i16=0; i16<len12; i16++){
-let data176 = data175[i16];
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-if(data176.kind === undefined){
-data176.kind = "function";
-}
-if(data176.permissions === undefined){
-data176.permissions = [];
-}
-if(data176.requiresApproval === undefined){
-data176.requiresApproval = false;
-}
-if(data176.name === undefined){
-const err470 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data176};
+if(!pattern4.test(data169)){
+const err470 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data169};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5891,8 +5865,9 @@ vErrors.push(err470);
 }
 errors++;
 }
-if(data176.impact === undefined){
-const err471 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data176};
+}
+else {
+const err471 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data169};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5901,9 +5876,10 @@ vErrors.push(err471);
 }
 errors++;
 }
-for(const key45 in data176){
-if(!(((((key45 === "name") || (key45 === "kind")) || (key45 === "impact")) || (key45 === "permissions")) || (key45 === "requiresApproval"))){
-const err472 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data176};
+}
+let data170 = data168.intervalHours;
+if(!(((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170))) && (isFinite(data170)))){
+const err472 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data170};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5912,12 +5888,9 @@ vErrors.push(err472);
 }
 errors++;
 }
-}
-if(data176.name !== undefined){
-let data177 = data176.name;
-if(typeof data177 === "string"){
-if(func1(data177) > 63){
-const err473 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data177};
+if((typeof data170 == "number") && (isFinite(data170))){
+if(data170 > 720 || isNaN(data170)){
+const err473 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data170};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5926,8 +5899,8 @@ vErrors.push(err473);
 }
 errors++;
 }
-if(func1(data177) < 1){
-const err474 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data177};
+if(data170 < 1 || isNaN(data170)){
+const err474 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data170};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5936,8 +5909,10 @@ vErrors.push(err474);
 }
 errors++;
 }
-if(!pattern4.test(data177)){
-const err475 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data177};
+}
+}
+else {
+const err475 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.export.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data168};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5948,7 +5923,7 @@ errors++;
 }
 }
 else {
-const err476 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data177};
+const err476 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data159};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5957,10 +5932,20 @@ vErrors.push(err476);
 }
 errors++;
 }
+let data171 = data11.guardrails;
+if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
+if(data171.input === undefined){
+data171.input = {};
 }
-let data178 = data176.kind;
-if(typeof data178 !== "string"){
-const err477 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data178};
+if(data171.output === undefined){
+data171.output = {};
+}
+if(data171.maxGpuReplicas === undefined){
+data171.maxGpuReplicas = 8;
+}
+for(const key43 in data171){
+if(!(((key43 === "input") || (key43 === "output")) || (key43 === "maxGpuReplicas"))){
+const err477 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data171};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5969,8 +5954,21 @@ vErrors.push(err477);
 }
 errors++;
 }
-if(!((((((data178 === "function") || (data178 === "retrieval")) || (data178 === "shell")) || (data178 === "sql")) || (data178 === "http")) || (data178 === "code"))){
-const err478 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data178};
+}
+let data172 = data171.input;
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+if(data172.promptInjection === undefined){
+data172.promptInjection = false;
+}
+if(data172.pii === undefined){
+data172.pii = false;
+}
+if(data172.toxicity === undefined){
+data172.toxicity = false;
+}
+for(const key44 in data172){
+if(!(((key44 === "promptInjection") || (key44 === "pii")) || (key44 === "toxicity"))){
+const err478 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data172};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5979,10 +5977,10 @@ vErrors.push(err478);
 }
 errors++;
 }
-if(data176.impact !== undefined){
-let data179 = data176.impact;
-if(typeof data179 !== "string"){
-const err479 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data179};
+}
+let data173 = data172.promptInjection;
+if(typeof data173 !== "boolean"){
+const err479 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data173};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5991,8 +5989,9 @@ vErrors.push(err479);
 }
 errors++;
 }
-if(!(((data179 === "low") || (data179 === "medium")) || (data179 === "high"))){
-const err480 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data179};
+let data174 = data172.pii;
+if(typeof data174 !== "boolean"){
+const err480 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data174};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -6001,11 +6000,9 @@ vErrors.push(err480);
 }
 errors++;
 }
-}
-let data180 = data176.permissions;
-if(Array.isArray(data180)){
-if(data180.length > 32){
-const err481 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data180};
+let data175 = data172.toxicity;
+if(typeof data175 !== "boolean"){
+const err481 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data175};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6014,12 +6011,9 @@ vErrors.push(err481);
 }
 errors++;
 }
-const len13 = data180.length;
-for(let i17=0; i17<len13; i17++){
-let data181 = data180[i17];
-if(typeof data181 === "string"){
-if(func1(data181) > 128){
-const err482 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data181};
+}
+else {
+const err482 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data172};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6028,8 +6022,26 @@ vErrors.push(err482);
 }
 errors++;
 }
-if(func1(data181) < 1){
-const err483 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data181};
+let data176 = data171.output;
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+if(data176.pii === undefined){
+data176.pii = false;
+}
+if(data176.toxicity === undefined){
+data176.toxicity = false;
+}
+if(data176.grounding === undefined){
+data176.grounding = false;
+}
+if(data176.systemPromptLeakage === undefined){
+data176.systemPromptLeakage = false;
+}
+if(data176.toolCallValidation === undefined){
+data176.toolCallValidation = false;
+}
+for(const key45 in data176){
+if(!(((((key45 === "pii") || (key45 === "toxicity")) || (key45 === "grounding")) || (key45 === "systemPromptLeakage")) || (key45 === "toolCallValidation"))){
+const err483 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data176};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6039,8 +6051,9 @@ vErrors.push(err483);
 errors++;
 }
 }
-else {
-const err484 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions/" + i17,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data181};
+let data177 = data176.pii;
+if(typeof data177 !== "boolean"){
+const err484 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data177};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6049,10 +6062,9 @@ vErrors.push(err484);
 }
 errors++;
 }
-}
-}
-else {
-const err485 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data180};
+let data178 = data176.toxicity;
+if(typeof data178 !== "boolean"){
+const err485 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data178};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6061,9 +6073,9 @@ vErrors.push(err485);
 }
 errors++;
 }
-let data182 = data176.requiresApproval;
-if(typeof data182 !== "boolean"){
-const err486 = {instancePath:instancePath+"/spec/agent/tools/" + i16+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data182};
+let data179 = data176.grounding;
+if(typeof data179 !== "boolean"){
+const err486 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data179};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6072,9 +6084,9 @@ vErrors.push(err486);
 }
 errors++;
 }
-}
-else {
-const err487 = {instancePath:instancePath+"/spec/agent/tools/" + i16,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data176};
+let data180 = data176.systemPromptLeakage;
+if(typeof data180 !== "boolean"){
+const err487 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data180};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6083,10 +6095,9 @@ vErrors.push(err487);
 }
 errors++;
 }
-}
-}
-else {
-const err488 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data175};
+let data181 = data176.toolCallValidation;
+if(typeof data181 !== "boolean"){
+const err488 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data181};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6097,7 +6108,7 @@ errors++;
 }
 }
 else {
-const err489 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data172};
+const err489 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data176};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6106,15 +6117,9 @@ vErrors.push(err489);
 }
 errors++;
 }
-}
-if(data11.fineTuning !== undefined){
-let data183 = data11.fineTuning;
-if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
-if(data183.weightsEncryption === undefined){
-data183.weightsEncryption = "customerManagedKey";
-}
-if(data183.baseModel === undefined){
-const err490 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data183};
+let data182 = data171.maxGpuReplicas;
+if(!(((typeof data182 == "number") && (!(data182 % 1) && !isNaN(data182))) && (isFinite(data182)))){
+const err490 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data182};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6123,8 +6128,9 @@ vErrors.push(err490);
 }
 errors++;
 }
-if(data183.datasets === undefined){
-const err491 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data183};
+if((typeof data182 == "number") && (isFinite(data182))){
+if(data182 > 512 || isNaN(data182)){
+const err491 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data182};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6133,9 +6139,8 @@ vErrors.push(err491);
 }
 errors++;
 }
-for(const key46 in data183){
-if(!(((key46 === "baseModel") || (key46 === "datasets")) || (key46 === "weightsEncryption"))){
-const err492 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data183};
+if(data182 < 1 || isNaN(data182)){
+const err492 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data182};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6145,11 +6150,9 @@ vErrors.push(err492);
 errors++;
 }
 }
-if(data183.baseModel !== undefined){
-let data184 = data183.baseModel;
-if(typeof data184 === "string"){
-if(func1(data184) > 200){
-const err493 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data184};
+}
+else {
+const err493 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data171};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6158,8 +6161,18 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(func1(data184) < 1){
-const err494 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data184};
+if(data11.agent !== undefined){
+let data183 = data11.agent;
+if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
+if(data183.toolAllowlistEnforced === undefined){
+data183.toolAllowlistEnforced = true;
+}
+if(data183.tools === undefined){
+data183.tools = [];
+}
+for(const key46 in data183){
+if(!(((key46 === "maxSteps") || (key46 === "toolAllowlistEnforced")) || (key46 === "tools"))){
+const err494 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data183};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6169,8 +6182,10 @@ vErrors.push(err494);
 errors++;
 }
 }
-else {
-const err495 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data184};
+if(data183.maxSteps !== undefined){
+let data184 = data183.maxSteps;
+if(!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184)))){
+const err495 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data184};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6179,12 +6194,9 @@ vErrors.push(err495);
 }
 errors++;
 }
-}
-if(data183.datasets !== undefined){
-let data185 = data183.datasets;
-if(Array.isArray(data185)){
-if(data185.length > 32){
-const err496 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data185};
+if((typeof data184 == "number") && (isFinite(data184))){
+if(data184 > 1000 || isNaN(data184)){
+const err496 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data184};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6193,8 +6205,8 @@ vErrors.push(err496);
 }
 errors++;
 }
-if(data185.length < 1){
-const err497 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data185};
+if(data184 < 1 || isNaN(data184)){
+const err497 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data184};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6203,15 +6215,11 @@ vErrors.push(err497);
 }
 errors++;
 }
-const len14 = data185.length;
-for(let i18=0; i18<len14; i18++){
-let data186 = data185[i18];
-if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
-if(data186.biasScan === undefined){
-data186.biasScan = false;
 }
-if(data186.name === undefined){
-const err498 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
+}
+let data185 = data183.toolAllowlistEnforced;
+if(typeof data185 !== "boolean"){
+const err498 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data185};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6220,8 +6228,10 @@ vErrors.push(err498);
 }
 errors++;
 }
-if(data186.version === undefined){
-const err499 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
+let data186 = data183.tools;
+if(Array.isArray(data186)){
+if(data186.length > 64){
+const err499 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data186};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6230,8 +6240,21 @@ vErrors.push(err499);
 }
 errors++;
 }
-if(data186.classification === undefined){
-const err500 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
+const len13 = data186.length;
+for(let i18=0; i18<len13; i18++){
+let data187 = data186[i18];
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+if(data187.kind === undefined){
+data187.kind = "function";
+}
+if(data187.permissions === undefined){
+data187.permissions = [];
+}
+if(data187.requiresApproval === undefined){
+data187.requiresApproval = false;
+}
+if(data187.name === undefined){
+const err500 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data187};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6240,9 +6263,8 @@ vErrors.push(err500);
 }
 errors++;
 }
-for(const key47 in data186){
-if(!(((((key47 === "name") || (key47 === "version")) || (key47 === "classification")) || (key47 === "lineage")) || (key47 === "biasScan"))){
-const err501 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
+if(data187.impact === undefined){
+const err501 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data187};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6251,12 +6273,9 @@ vErrors.push(err501);
 }
 errors++;
 }
-}
-if(data186.name !== undefined){
-let data187 = data186.name;
-if(typeof data187 === "string"){
-if(func1(data187) > 63){
-const err502 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data187};
+for(const key47 in data187){
+if(!(((((key47 === "name") || (key47 === "kind")) || (key47 === "impact")) || (key47 === "permissions")) || (key47 === "requiresApproval"))){
+const err502 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data187};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6265,8 +6284,12 @@ vErrors.push(err502);
 }
 errors++;
 }
-if(func1(data187) < 1){
-const err503 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data187};
+}
+if(data187.name !== undefined){
+let data188 = data187.name;
+if(typeof data188 === "string"){
+if(func1(data188) > 63){
+const err503 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data188};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6275,8 +6298,8 @@ vErrors.push(err503);
 }
 errors++;
 }
-if(!pattern4.test(data187)){
-const err504 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data187};
+if(func1(data188) < 1){
+const err504 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data188};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6285,9 +6308,8 @@ vErrors.push(err504);
 }
 errors++;
 }
-}
-else {
-const err505 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data187};
+if(!pattern4.test(data188)){
+const err505 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data188};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6297,11 +6319,8 @@ vErrors.push(err505);
 errors++;
 }
 }
-if(data186.version !== undefined){
-let data188 = data186.version;
-if(typeof data188 === "string"){
-if(func1(data188) > 100){
-const err506 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data188};
+else {
+const err506 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data188};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6310,8 +6329,10 @@ vErrors.push(err506);
 }
 errors++;
 }
-if(func1(data188) < 1){
-const err507 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data188};
+}
+let data189 = data187.kind;
+if(typeof data189 !== "string"){
+const err507 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data189};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6320,9 +6341,8 @@ vErrors.push(err507);
 }
 errors++;
 }
-}
-else {
-const err508 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data188};
+if(!((((((data189 === "function") || (data189 === "retrieval")) || (data189 === "shell")) || (data189 === "sql")) || (data189 === "http")) || (data189 === "code"))){
+const err508 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data189};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6331,11 +6351,10 @@ vErrors.push(err508);
 }
 errors++;
 }
-}
-if(data186.classification !== undefined){
-let data189 = data186.classification;
-if(typeof data189 !== "string"){
-const err509 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data189};
+if(data187.impact !== undefined){
+let data190 = data187.impact;
+if(typeof data190 !== "string"){
+const err509 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data190};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6344,8 +6363,8 @@ vErrors.push(err509);
 }
 errors++;
 }
-if(!((((data189 === "public") || (data189 === "internal")) || (data189 === "confidential")) || (data189 === "restricted"))){
-const err510 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data189};
+if(!(((data190 === "low") || (data190 === "medium")) || (data190 === "high"))){
+const err510 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data190};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6355,11 +6374,10 @@ vErrors.push(err510);
 errors++;
 }
 }
-if(data186.lineage !== undefined){
-let data190 = data186.lineage;
-if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
-if(data190.upstream === undefined){
-const err511 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data190};
+let data191 = data187.permissions;
+if(Array.isArray(data191)){
+if(data191.length > 32){
+const err511 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data191};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6368,9 +6386,12 @@ vErrors.push(err511);
 }
 errors++;
 }
-for(const key48 in data190){
-if(!((key48 === "upstream") || (key48 === "transformations"))){
-const err512 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data190};
+const len14 = data191.length;
+for(let i19=0; i19<len14; i19++){
+let data192 = data191[i19];
+if(typeof data192 === "string"){
+if(func1(data192) > 128){
+const err512 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data192};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6379,12 +6400,8 @@ vErrors.push(err512);
 }
 errors++;
 }
-}
-if(data190.upstream !== undefined){
-let data191 = data190.upstream;
-if(Array.isArray(data191)){
-if(data191.length > 32){
-const err513 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data191};
+if(func1(data192) < 1){
+const err513 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data192};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6393,8 +6410,9 @@ vErrors.push(err513);
 }
 errors++;
 }
-if(data191.length < 1){
-const err514 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data191};
+}
+else {
+const err514 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data192};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6403,12 +6421,10 @@ vErrors.push(err514);
 }
 errors++;
 }
-const len15 = data191.length;
-for(let i19=0; i19<len15; i19++){
-let data192 = data191[i19];
-if(typeof data192 === "string"){
-if(func1(data192) > 200){
-const err515 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data192};
+}
+}
+else {
+const err515 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data191};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6417,8 +6433,9 @@ vErrors.push(err515);
 }
 errors++;
 }
-if(func1(data192) < 1){
-const err516 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data192};
+let data193 = data187.requiresApproval;
+if(typeof data193 !== "boolean"){
+const err516 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data193};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6429,7 +6446,7 @@ errors++;
 }
 }
 else {
-const err517 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream/" + i19,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data192};
+const err517 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data187};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6441,7 +6458,7 @@ errors++;
 }
 }
 else {
-const err518 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data191};
+const err518 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data186};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6451,11 +6468,8 @@ vErrors.push(err518);
 errors++;
 }
 }
-if(data190.transformations !== undefined){
-let data193 = data190.transformations;
-if(typeof data193 === "string"){
-if(func1(data193) > 500){
-const err519 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data193};
+else {
+const err519 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data183};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6464,8 +6478,15 @@ vErrors.push(err519);
 }
 errors++;
 }
-if(func1(data193) < 1){
-const err520 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data193};
+}
+if(data11.fineTuning !== undefined){
+let data194 = data11.fineTuning;
+if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
+if(data194.weightsEncryption === undefined){
+data194.weightsEncryption = "customerManagedKey";
+}
+if(data194.baseModel === undefined){
+const err520 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data194};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6474,9 +6495,8 @@ vErrors.push(err520);
 }
 errors++;
 }
-}
-else {
-const err521 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data193};
+if(data194.datasets === undefined){
+const err521 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data194};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6485,10 +6505,9 @@ vErrors.push(err521);
 }
 errors++;
 }
-}
-}
-else {
-const err522 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data190};
+for(const key48 in data194){
+if(!(((key48 === "baseModel") || (key48 === "datasets")) || (key48 === "weightsEncryption"))){
+const err522 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data194};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6498,9 +6517,11 @@ vErrors.push(err522);
 errors++;
 }
 }
-let data194 = data186.biasScan;
-if(typeof data194 !== "boolean"){
-const err523 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data194};
+if(data194.baseModel !== undefined){
+let data195 = data194.baseModel;
+if(typeof data195 === "string"){
+if(func1(data195) > 200){
+const err523 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data195};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6509,9 +6530,8 @@ vErrors.push(err523);
 }
 errors++;
 }
-}
-else {
-const err524 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i18,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data186};
+if(func1(data195) < 1){
+const err524 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data195};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6521,9 +6541,8 @@ vErrors.push(err524);
 errors++;
 }
 }
-}
 else {
-const err525 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data185};
+const err525 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data195};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6533,9 +6552,11 @@ vErrors.push(err525);
 errors++;
 }
 }
-let data195 = data183.weightsEncryption;
-if(typeof data195 !== "string"){
-const err526 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data195};
+if(data194.datasets !== undefined){
+let data196 = data194.datasets;
+if(Array.isArray(data196)){
+if(data196.length > 32){
+const err526 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data196};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6544,8 +6565,8 @@ vErrors.push(err526);
 }
 errors++;
 }
-if(!(((data195 === "customerManagedKey") || (data195 === "providerManagedKey")) || (data195 === "none"))){
-const err527 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data195};
+if(data196.length < 1){
+const err527 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data196};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6554,9 +6575,15 @@ vErrors.push(err527);
 }
 errors++;
 }
+const len15 = data196.length;
+for(let i20=0; i20<len15; i20++){
+let data197 = data196[i20];
+if(data197 && typeof data197 == "object" && !Array.isArray(data197)){
+if(data197.biasScan === undefined){
+data197.biasScan = false;
 }
-else {
-const err528 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data183};
+if(data197.name === undefined){
+const err528 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data197};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6565,15 +6592,8 @@ vErrors.push(err528);
 }
 errors++;
 }
-}
-if(data11.embedded !== undefined){
-let data196 = data11.embedded;
-if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
-if(data196.vendorTrainsOnData === undefined){
-data196.vendorTrainsOnData = false;
-}
-if(data196.platform === undefined){
-const err529 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data196};
+if(data197.version === undefined){
+const err529 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data197};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6582,9 +6602,8 @@ vErrors.push(err529);
 }
 errors++;
 }
-for(const key49 in data196){
-if(!((((key49 === "platform") || (key49 === "dataOwnership")) || (key49 === "ipTerms")) || (key49 === "vendorTrainsOnData"))){
-const err530 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data196};
+if(data197.classification === undefined){
+const err530 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data197};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6593,12 +6612,9 @@ vErrors.push(err530);
 }
 errors++;
 }
-}
-if(data196.platform !== undefined){
-let data197 = data196.platform;
-if(typeof data197 === "string"){
-if(func1(data197) > 200){
-const err531 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data197};
+for(const key49 in data197){
+if(!(((((key49 === "name") || (key49 === "version")) || (key49 === "classification")) || (key49 === "lineage")) || (key49 === "biasScan"))){
+const err531 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data197};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6607,8 +6623,12 @@ vErrors.push(err531);
 }
 errors++;
 }
-if(func1(data197) < 1){
-const err532 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data197};
+}
+if(data197.name !== undefined){
+let data198 = data197.name;
+if(typeof data198 === "string"){
+if(func1(data198) > 63){
+const err532 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data198};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6617,9 +6637,8 @@ vErrors.push(err532);
 }
 errors++;
 }
-}
-else {
-const err533 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data197};
+if(func1(data198) < 1){
+const err533 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data198};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6628,11 +6647,8 @@ vErrors.push(err533);
 }
 errors++;
 }
-}
-if(data196.dataOwnership !== undefined){
-let data198 = data196.dataOwnership;
-if(typeof data198 !== "string"){
-const err534 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data198};
+if(!pattern4.test(data198)){
+const err534 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data198};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6641,8 +6657,9 @@ vErrors.push(err534);
 }
 errors++;
 }
-if(!(((data198 === "customer") || (data198 === "vendor")) || (data198 === "shared"))){
-const err535 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data198};
+}
+else {
+const err535 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data198};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6652,11 +6669,11 @@ vErrors.push(err535);
 errors++;
 }
 }
-if(data196.ipTerms !== undefined){
-let data199 = data196.ipTerms;
+if(data197.version !== undefined){
+let data199 = data197.version;
 if(typeof data199 === "string"){
-if(func1(data199) > 300){
-const err536 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data199};
+if(func1(data199) > 100){
+const err536 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data199};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6666,7 +6683,7 @@ vErrors.push(err536);
 errors++;
 }
 if(func1(data199) < 1){
-const err537 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data199};
+const err537 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data199};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6677,7 +6694,7 @@ errors++;
 }
 }
 else {
-const err538 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data199};
+const err538 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data199};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6687,9 +6704,10 @@ vErrors.push(err538);
 errors++;
 }
 }
-let data200 = data196.vendorTrainsOnData;
-if(typeof data200 !== "boolean"){
-const err539 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data200};
+if(data197.classification !== undefined){
+let data200 = data197.classification;
+if(typeof data200 !== "string"){
+const err539 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data200};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6698,9 +6716,8 @@ vErrors.push(err539);
 }
 errors++;
 }
-}
-else {
-const err540 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data196};
+if(!((((data200 === "public") || (data200 === "internal")) || (data200 === "confidential")) || (data200 === "restricted"))){
+const err540 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data200};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6710,11 +6727,11 @@ vErrors.push(err540);
 errors++;
 }
 }
-if(data11.blackBoxApi !== undefined){
-let data201 = data11.blackBoxApi;
+if(data197.lineage !== undefined){
+let data201 = data197.lineage;
 if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
-if(data201.provider === undefined){
-const err541 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data201};
+if(data201.upstream === undefined){
+const err541 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data201};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6723,8 +6740,9 @@ vErrors.push(err541);
 }
 errors++;
 }
-if(data201.access === undefined){
-const err542 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data201};
+for(const key50 in data201){
+if(!((key50 === "upstream") || (key50 === "transformations"))){
+const err542 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data201};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6733,9 +6751,12 @@ vErrors.push(err542);
 }
 errors++;
 }
-for(const key50 in data201){
-if(!(((key50 === "provider") || (key50 === "access")) || (key50 === "dataRetentionAgreement"))){
-const err543 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data201};
+}
+if(data201.upstream !== undefined){
+let data202 = data201.upstream;
+if(Array.isArray(data202)){
+if(data202.length > 32){
+const err543 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data202};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6744,11 +6765,8 @@ vErrors.push(err543);
 }
 errors++;
 }
-}
-if(data201.provider !== undefined){
-let data202 = data201.provider;
-if(typeof data202 !== "string"){
-const err544 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data202};
+if(data202.length < 1){
+const err544 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data202};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6757,8 +6775,12 @@ vErrors.push(err544);
 }
 errors++;
 }
-if(!((((((data202 === "bedrock") || (data202 === "azureOpenAI")) || (data202 === "openai")) || (data202 === "anthropic")) || (data202 === "vertex")) || (data202 === "other"))){
-const err545 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data202};
+const len16 = data202.length;
+for(let i21=0; i21<len16; i21++){
+let data203 = data202[i21];
+if(typeof data203 === "string"){
+if(func1(data203) > 200){
+const err545 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data203};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6767,11 +6789,8 @@ vErrors.push(err545);
 }
 errors++;
 }
-}
-if(data201.access !== undefined){
-let data203 = data201.access;
-if(typeof data203 !== "string"){
-const err546 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data203};
+if(func1(data203) < 1){
+const err546 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data203};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6780,8 +6799,9 @@ vErrors.push(err546);
 }
 errors++;
 }
-if(!(((data203 === "privateEndpoint") || (data203 === "proxy")) || (data203 === "public"))){
-const err547 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data203};
+}
+else {
+const err547 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data203};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6791,11 +6811,9 @@ vErrors.push(err547);
 errors++;
 }
 }
-if(data201.dataRetentionAgreement !== undefined){
-let data204 = data201.dataRetentionAgreement;
-if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
-if(data204.zeroRetention === undefined){
-const err548 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data204};
+}
+else {
+const err548 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data202};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6804,8 +6822,12 @@ vErrors.push(err548);
 }
 errors++;
 }
-if(data204.reference === undefined){
-const err549 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data204};
+}
+if(data201.transformations !== undefined){
+let data204 = data201.transformations;
+if(typeof data204 === "string"){
+if(func1(data204) > 500){
+const err549 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data204};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6814,9 +6836,8 @@ vErrors.push(err549);
 }
 errors++;
 }
-for(const key51 in data204){
-if(!((key51 === "zeroRetention") || (key51 === "reference"))){
-const err550 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data204};
+if(func1(data204) < 1){
+const err550 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data204};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6826,10 +6847,8 @@ vErrors.push(err550);
 errors++;
 }
 }
-if(data204.zeroRetention !== undefined){
-let data205 = data204.zeroRetention;
-if(typeof data205 !== "boolean"){
-const err551 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data205};
+else {
+const err551 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data204};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6839,11 +6858,9 @@ vErrors.push(err551);
 errors++;
 }
 }
-if(data204.reference !== undefined){
-let data206 = data204.reference;
-if(typeof data206 === "string"){
-if(func1(data206) > 300){
-const err552 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data206};
+}
+else {
+const err552 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data201};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6852,8 +6869,10 @@ vErrors.push(err552);
 }
 errors++;
 }
-if(func1(data206) < 1){
-const err553 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data206};
+}
+let data205 = data197.biasScan;
+if(typeof data205 !== "boolean"){
+const err553 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data205};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6864,7 +6883,7 @@ errors++;
 }
 }
 else {
-const err554 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data206};
+const err554 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data197};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6876,7 +6895,7 @@ errors++;
 }
 }
 else {
-const err555 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data204};
+const err555 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data196};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6886,9 +6905,9 @@ vErrors.push(err555);
 errors++;
 }
 }
-}
-else {
-const err556 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data201};
+let data206 = data194.weightsEncryption;
+if(typeof data206 !== "string"){
+const err556 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data206};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6897,18 +6916,8 @@ vErrors.push(err556);
 }
 errors++;
 }
-}
-if(data11.access !== undefined){
-let data207 = data11.access;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.roles === undefined){
-data207.roles = [];
-}
-if(data207.breakGlass === undefined){
-data207.breakGlass = {};
-}
-if(data207.identityProvider === undefined){
-const err557 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data207};
+if(!(((data206 === "customerManagedKey") || (data206 === "providerManagedKey")) || (data206 === "none"))){
+const err557 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data206};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6917,9 +6926,9 @@ vErrors.push(err557);
 }
 errors++;
 }
-for(const key52 in data207){
-if(!(((key52 === "identityProvider") || (key52 === "roles")) || (key52 === "breakGlass"))){
-const err558 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data207};
+}
+else {
+const err558 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data194};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6929,11 +6938,14 @@ vErrors.push(err558);
 errors++;
 }
 }
-if(data207.identityProvider !== undefined){
-let data208 = data207.identityProvider;
-if(data208 && typeof data208 == "object" && !Array.isArray(data208)){
-if(data208.type === undefined){
-const err559 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data208};
+if(data11.embedded !== undefined){
+let data207 = data11.embedded;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.vendorTrainsOnData === undefined){
+data207.vendorTrainsOnData = false;
+}
+if(data207.platform === undefined){
+const err559 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data207};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6942,9 +6954,9 @@ vErrors.push(err559);
 }
 errors++;
 }
-for(const key53 in data208){
-if(!((key53 === "type") || (key53 === "issuer"))){
-const err560 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data208};
+for(const key51 in data207){
+if(!((((key51 === "platform") || (key51 === "dataOwnership")) || (key51 === "ipTerms")) || (key51 === "vendorTrainsOnData"))){
+const err560 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data207};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6954,10 +6966,11 @@ vErrors.push(err560);
 errors++;
 }
 }
-if(data208.type !== undefined){
-let data209 = data208.type;
-if(typeof data209 !== "string"){
-const err561 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data209};
+if(data207.platform !== undefined){
+let data208 = data207.platform;
+if(typeof data208 === "string"){
+if(func1(data208) > 200){
+const err561 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data208};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6966,8 +6979,8 @@ vErrors.push(err561);
 }
 errors++;
 }
-if(!(((data209 === "oidc") || (data209 === "saml")) || (data209 === "iam"))){
-const err562 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data209};
+if(func1(data208) < 1){
+const err562 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data208};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -6977,11 +6990,8 @@ vErrors.push(err562);
 errors++;
 }
 }
-if(data208.issuer !== undefined){
-let data210 = data208.issuer;
-if(typeof data210 === "string"){
-if(func1(data210) > 512){
-const err563 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data210};
+else {
+const err563 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data208};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -6990,8 +7000,11 @@ vErrors.push(err563);
 }
 errors++;
 }
-if(func1(data210) < 1){
-const err564 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data210};
+}
+if(data207.dataOwnership !== undefined){
+let data209 = data207.dataOwnership;
+if(typeof data209 !== "string"){
+const err564 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data209};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7000,9 +7013,8 @@ vErrors.push(err564);
 }
 errors++;
 }
-}
-else {
-const err565 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data210};
+if(!(((data209 === "customer") || (data209 === "vendor")) || (data209 === "shared"))){
+const err565 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data209};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7012,9 +7024,11 @@ vErrors.push(err565);
 errors++;
 }
 }
-}
-else {
-const err566 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data208};
+if(data207.ipTerms !== undefined){
+let data210 = data207.ipTerms;
+if(typeof data210 === "string"){
+if(func1(data210) > 300){
+const err566 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data210};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7023,11 +7037,8 @@ vErrors.push(err566);
 }
 errors++;
 }
-}
-let data211 = data207.roles;
-if(Array.isArray(data211)){
-if(data211.length > 32){
-const err567 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data211};
+if(func1(data210) < 1){
+const err567 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data210};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7036,12 +7047,9 @@ vErrors.push(err567);
 }
 errors++;
 }
-const len16 = data211.length;
-for(let i20=0; i20<len16; i20++){
-let data212 = data211[i20];
-if(data212 && typeof data212 == "object" && !Array.isArray(data212)){
-if(data212.name === undefined){
-const err568 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data212};
+}
+else {
+const err568 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data210};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7050,8 +7058,10 @@ vErrors.push(err568);
 }
 errors++;
 }
-if(data212.permissions === undefined){
-const err569 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data212};
+}
+let data211 = data207.vendorTrainsOnData;
+if(typeof data211 !== "boolean"){
+const err569 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data211};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7060,9 +7070,9 @@ vErrors.push(err569);
 }
 errors++;
 }
-for(const key54 in data212){
-if(!((key54 === "name") || (key54 === "permissions"))){
-const err570 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data212};
+}
+else {
+const err570 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data207};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7072,11 +7082,11 @@ vErrors.push(err570);
 errors++;
 }
 }
-if(data212.name !== undefined){
-let data213 = data212.name;
-if(typeof data213 === "string"){
-if(func1(data213) > 63){
-const err571 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data213};
+if(data11.blackBoxApi !== undefined){
+let data212 = data11.blackBoxApi;
+if(data212 && typeof data212 == "object" && !Array.isArray(data212)){
+if(data212.provider === undefined){
+const err571 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data212};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7085,8 +7095,8 @@ vErrors.push(err571);
 }
 errors++;
 }
-if(func1(data213) < 1){
-const err572 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data213};
+if(data212.access === undefined){
+const err572 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data212};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7095,8 +7105,9 @@ vErrors.push(err572);
 }
 errors++;
 }
-if(!pattern4.test(data213)){
-const err573 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data213};
+for(const key52 in data212){
+if(!(((key52 === "provider") || (key52 === "access")) || (key52 === "dataRetentionAgreement"))){
+const err573 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data212};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7106,8 +7117,10 @@ vErrors.push(err573);
 errors++;
 }
 }
-else {
-const err574 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data213};
+if(data212.provider !== undefined){
+let data213 = data212.provider;
+if(typeof data213 !== "string"){
+const err574 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data213};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7116,12 +7129,8 @@ vErrors.push(err574);
 }
 errors++;
 }
-}
-if(data212.permissions !== undefined){
-let data214 = data212.permissions;
-if(Array.isArray(data214)){
-if(data214.length > 64){
-const err575 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data214};
+if(!((((((data213 === "bedrock") || (data213 === "azureOpenAI")) || (data213 === "openai")) || (data213 === "anthropic")) || (data213 === "vertex")) || (data213 === "other"))){
+const err575 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data213};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7130,8 +7139,11 @@ vErrors.push(err575);
 }
 errors++;
 }
-if(data214.length < 1){
-const err576 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data214};
+}
+if(data212.access !== undefined){
+let data214 = data212.access;
+if(typeof data214 !== "string"){
+const err576 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data214};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7140,12 +7152,8 @@ vErrors.push(err576);
 }
 errors++;
 }
-const len17 = data214.length;
-for(let i21=0; i21<len17; i21++){
-let data215 = data214[i21];
-if(typeof data215 === "string"){
-if(func1(data215) > 128){
-const err577 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data215};
+if(!(((data214 === "privateEndpoint") || (data214 === "proxy")) || (data214 === "public"))){
+const err577 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data214};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7154,8 +7162,12 @@ vErrors.push(err577);
 }
 errors++;
 }
-if(func1(data215) < 1){
-const err578 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data215};
+}
+if(data212.dataRetentionAgreement !== undefined){
+let data215 = data212.dataRetentionAgreement;
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.zeroRetention === undefined){
+const err578 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data215};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7164,9 +7176,8 @@ vErrors.push(err578);
 }
 errors++;
 }
-}
-else {
-const err579 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data215};
+if(data215.reference === undefined){
+const err579 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data215};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7175,10 +7186,9 @@ vErrors.push(err579);
 }
 errors++;
 }
-}
-}
-else {
-const err580 = {instancePath:instancePath+"/spec/access/roles/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data214};
+for(const key53 in data215){
+if(!((key53 === "zeroRetention") || (key53 === "reference"))){
+const err580 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data215};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7188,9 +7198,10 @@ vErrors.push(err580);
 errors++;
 }
 }
-}
-else {
-const err581 = {instancePath:instancePath+"/spec/access/roles/" + i20,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data212};
+if(data215.zeroRetention !== undefined){
+let data216 = data215.zeroRetention;
+if(typeof data216 !== "boolean"){
+const err581 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data216};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7200,9 +7211,11 @@ vErrors.push(err581);
 errors++;
 }
 }
-}
-else {
-const err582 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data211};
+if(data215.reference !== undefined){
+let data217 = data215.reference;
+if(typeof data217 === "string"){
+if(func1(data217) > 300){
+const err582 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data217};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7211,20 +7224,8 @@ vErrors.push(err582);
 }
 errors++;
 }
-let data216 = data207.breakGlass;
-if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
-if(data216.enabled === undefined){
-data216.enabled = false;
-}
-if(data216.audited === undefined){
-data216.audited = true;
-}
-if(data216.approvers === undefined){
-data216.approvers = [];
-}
-for(const key55 in data216){
-if(!(((key55 === "enabled") || (key55 === "audited")) || (key55 === "approvers"))){
-const err583 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data216};
+if(func1(data217) < 1){
+const err583 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data217};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7234,9 +7235,8 @@ vErrors.push(err583);
 errors++;
 }
 }
-let data217 = data216.enabled;
-if(typeof data217 !== "boolean"){
-const err584 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data217};
+else {
+const err584 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data217};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7245,9 +7245,10 @@ vErrors.push(err584);
 }
 errors++;
 }
-let data218 = data216.audited;
-if(typeof data218 !== "boolean"){
-const err585 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data218};
+}
+}
+else {
+const err585 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data215};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7256,10 +7257,10 @@ vErrors.push(err585);
 }
 errors++;
 }
-let data219 = data216.approvers;
-if(Array.isArray(data219)){
-if(data219.length > 8){
-const err586 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data219};
+}
+}
+else {
+const err586 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data212};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7268,12 +7269,18 @@ vErrors.push(err586);
 }
 errors++;
 }
-const len18 = data219.length;
-for(let i22=0; i22<len18; i22++){
-let data220 = data219[i22];
-if(typeof data220 === "string"){
-if(func1(data220) > 256){
-const err587 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data220};
+}
+if(data11.access !== undefined){
+let data218 = data11.access;
+if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
+if(data218.roles === undefined){
+data218.roles = [];
+}
+if(data218.breakGlass === undefined){
+data218.breakGlass = {};
+}
+if(data218.identityProvider === undefined){
+const err587 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data218};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7282,8 +7289,9 @@ vErrors.push(err587);
 }
 errors++;
 }
-if(func1(data220) < 1){
-const err588 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data220};
+for(const key54 in data218){
+if(!(((key54 === "identityProvider") || (key54 === "roles")) || (key54 === "breakGlass"))){
+const err588 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data218};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7293,8 +7301,11 @@ vErrors.push(err588);
 errors++;
 }
 }
-else {
-const err589 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i22,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data220};
+if(data218.identityProvider !== undefined){
+let data219 = data218.identityProvider;
+if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
+if(data219.type === undefined){
+const err589 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data219};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7303,10 +7314,9 @@ vErrors.push(err589);
 }
 errors++;
 }
-}
-}
-else {
-const err590 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data219};
+for(const key55 in data219){
+if(!((key55 === "type") || (key55 === "issuer"))){
+const err590 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data219};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7316,8 +7326,10 @@ vErrors.push(err590);
 errors++;
 }
 }
-else {
-const err591 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data216};
+if(data219.type !== undefined){
+let data220 = data219.type;
+if(typeof data220 !== "string"){
+const err591 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data220};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7326,9 +7338,8 @@ vErrors.push(err591);
 }
 errors++;
 }
-}
-else {
-const err592 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data207};
+if(!(((data220 === "oidc") || (data220 === "saml")) || (data220 === "iam"))){
+const err592 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data220};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7338,20 +7349,11 @@ vErrors.push(err592);
 errors++;
 }
 }
-let data221 = data11.observability;
-if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
-if(data221.audit === undefined){
-data221.audit = {};
-}
-if(data221.metrics === undefined){
-data221.metrics = true;
-}
-if(data221.tracing === undefined){
-data221.tracing = true;
-}
-for(const key56 in data221){
-if(!(((key56 === "audit") || (key56 === "metrics")) || (key56 === "tracing"))){
-const err593 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data221};
+if(data219.issuer !== undefined){
+let data221 = data219.issuer;
+if(typeof data221 === "string"){
+if(func1(data221) > 512){
+const err593 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data221};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7360,27 +7362,8 @@ vErrors.push(err593);
 }
 errors++;
 }
-}
-let data222 = data221.audit;
-if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
-if(data222.enabled === undefined){
-data222.enabled = true;
-}
-if(data222.immutable === undefined){
-data222.immutable = true;
-}
-if(data222.retentionDays === undefined){
-data222.retentionDays = 365;
-}
-if(data222.recordModelVersion === undefined){
-data222.recordModelVersion = true;
-}
-if(data222.recordPolicyRevision === undefined){
-data222.recordPolicyRevision = true;
-}
-for(const key57 in data222){
-if(!(((((key57 === "enabled") || (key57 === "immutable")) || (key57 === "retentionDays")) || (key57 === "recordModelVersion")) || (key57 === "recordPolicyRevision"))){
-const err594 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data222};
+if(func1(data221) < 1){
+const err594 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data221};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7390,9 +7373,8 @@ vErrors.push(err594);
 errors++;
 }
 }
-let data223 = data222.enabled;
-if(typeof data223 !== "boolean"){
-const err595 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data223};
+else {
+const err595 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data221};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7401,9 +7383,10 @@ vErrors.push(err595);
 }
 errors++;
 }
-let data224 = data222.immutable;
-if(typeof data224 !== "boolean"){
-const err596 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data224};
+}
+}
+else {
+const err596 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data219};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7412,9 +7395,11 @@ vErrors.push(err596);
 }
 errors++;
 }
-let data225 = data222.retentionDays;
-if(!(((typeof data225 == "number") && (!(data225 % 1) && !isNaN(data225))) && (isFinite(data225)))){
-const err597 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data225};
+}
+let data222 = data218.roles;
+if(Array.isArray(data222)){
+if(data222.length > 32){
+const err597 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data222};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7423,9 +7408,12 @@ vErrors.push(err597);
 }
 errors++;
 }
-if((typeof data225 == "number") && (isFinite(data225))){
-if(data225 > 3650 || isNaN(data225)){
-const err598 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data225};
+const len17 = data222.length;
+for(let i22=0; i22<len17; i22++){
+let data223 = data222[i22];
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+if(data223.name === undefined){
+const err598 = {instancePath:instancePath+"/spec/access/roles/" + i22,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data223};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7434,8 +7422,8 @@ vErrors.push(err598);
 }
 errors++;
 }
-if(data225 < 1 || isNaN(data225)){
-const err599 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data225};
+if(data223.permissions === undefined){
+const err599 = {instancePath:instancePath+"/spec/access/roles/" + i22,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data223};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7444,10 +7432,9 @@ vErrors.push(err599);
 }
 errors++;
 }
-}
-let data226 = data222.recordModelVersion;
-if(typeof data226 !== "boolean"){
-const err600 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data226};
+for(const key56 in data223){
+if(!((key56 === "name") || (key56 === "permissions"))){
+const err600 = {instancePath:instancePath+"/spec/access/roles/" + i22,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data223};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7456,9 +7443,12 @@ vErrors.push(err600);
 }
 errors++;
 }
-let data227 = data222.recordPolicyRevision;
-if(typeof data227 !== "boolean"){
-const err601 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data227};
+}
+if(data223.name !== undefined){
+let data224 = data223.name;
+if(typeof data224 === "string"){
+if(func1(data224) > 63){
+const err601 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data224};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7467,9 +7457,8 @@ vErrors.push(err601);
 }
 errors++;
 }
-}
-else {
-const err602 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data222};
+if(func1(data224) < 1){
+const err602 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data224};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7478,9 +7467,8 @@ vErrors.push(err602);
 }
 errors++;
 }
-let data228 = data221.metrics;
-if(typeof data228 !== "boolean"){
-const err603 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data228};
+if(!pattern4.test(data224)){
+const err603 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data224};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7489,9 +7477,9 @@ vErrors.push(err603);
 }
 errors++;
 }
-let data229 = data221.tracing;
-if(typeof data229 !== "boolean"){
-const err604 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data229};
+}
+else {
+const err604 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data224};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7501,8 +7489,11 @@ vErrors.push(err604);
 errors++;
 }
 }
-else {
-const err605 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data221};
+if(data223.permissions !== undefined){
+let data225 = data223.permissions;
+if(Array.isArray(data225)){
+if(data225.length > 64){
+const err605 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data225};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7511,14 +7502,8 @@ vErrors.push(err605);
 }
 errors++;
 }
-let data230 = data11.governance;
-if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
-if(data230.disclosure === undefined){
-data230.disclosure = {};
-}
-for(const key58 in data230){
-if(!((key58 === "stopPath") || (key58 === "disclosure"))){
-const err606 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data230};
+if(data225.length < 1){
+const err606 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data225};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7527,15 +7512,12 @@ vErrors.push(err606);
 }
 errors++;
 }
-}
-if(data230.stopPath !== undefined){
-let data231 = data230.stopPath;
-if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
-if(data231.killSwitch === undefined){
-data231.killSwitch = true;
-}
-if(data231.runbook === undefined){
-const err607 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data231};
+const len18 = data225.length;
+for(let i23=0; i23<len18; i23++){
+let data226 = data225[i23];
+if(typeof data226 === "string"){
+if(func1(data226) > 128){
+const err607 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/permissions/" + i23,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data226};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7544,9 +7526,8 @@ vErrors.push(err607);
 }
 errors++;
 }
-for(const key59 in data231){
-if(!((key59 === "runbook") || (key59 === "killSwitch"))){
-const err608 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data231};
+if(func1(data226) < 1){
+const err608 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/permissions/" + i23,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data226};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7556,11 +7537,8 @@ vErrors.push(err608);
 errors++;
 }
 }
-if(data231.runbook !== undefined){
-let data232 = data231.runbook;
-if(typeof data232 === "string"){
-if(func1(data232) > 2048){
-const err609 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data232};
+else {
+const err609 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/permissions/" + i23,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data226};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7569,8 +7547,10 @@ vErrors.push(err609);
 }
 errors++;
 }
-if(func1(data232) < 1){
-const err610 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data232};
+}
+}
+else {
+const err610 = {instancePath:instancePath+"/spec/access/roles/" + i22+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data225};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7579,8 +7559,10 @@ vErrors.push(err610);
 }
 errors++;
 }
-if(!pattern26.test(data232)){
-const err611 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data232};
+}
+}
+else {
+const err611 = {instancePath:instancePath+"/spec/access/roles/" + i22,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data223};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7590,8 +7572,9 @@ vErrors.push(err611);
 errors++;
 }
 }
+}
 else {
-const err612 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data232};
+const err612 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data222};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7600,10 +7583,20 @@ vErrors.push(err612);
 }
 errors++;
 }
+let data227 = data218.breakGlass;
+if(data227 && typeof data227 == "object" && !Array.isArray(data227)){
+if(data227.enabled === undefined){
+data227.enabled = false;
 }
-let data233 = data231.killSwitch;
-if(typeof data233 !== "boolean"){
-const err613 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data233};
+if(data227.audited === undefined){
+data227.audited = true;
+}
+if(data227.approvers === undefined){
+data227.approvers = [];
+}
+for(const key57 in data227){
+if(!(((key57 === "enabled") || (key57 === "audited")) || (key57 === "approvers"))){
+const err613 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data227};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7613,8 +7606,9 @@ vErrors.push(err613);
 errors++;
 }
 }
-else {
-const err614 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data231};
+let data228 = data227.enabled;
+if(typeof data228 !== "boolean"){
+const err614 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data228};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7623,15 +7617,9 @@ vErrors.push(err614);
 }
 errors++;
 }
-}
-let data234 = data230.disclosure;
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-if(data234.aiDisclosure === undefined){
-data234.aiDisclosure = false;
-}
-for(const key60 in data234){
-if(!((key60 === "aiDisclosure") || (key60 === "text"))){
-const err615 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data234};
+let data229 = data227.audited;
+if(typeof data229 !== "boolean"){
+const err615 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data229};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7640,10 +7628,10 @@ vErrors.push(err615);
 }
 errors++;
 }
-}
-let data235 = data234.aiDisclosure;
-if(typeof data235 !== "boolean"){
-const err616 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data235};
+let data230 = data227.approvers;
+if(Array.isArray(data230)){
+if(data230.length > 8){
+const err616 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data230};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7652,11 +7640,12 @@ vErrors.push(err616);
 }
 errors++;
 }
-if(data234.text !== undefined){
-let data236 = data234.text;
-if(typeof data236 === "string"){
-if(func1(data236) > 1000){
-const err617 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data236};
+const len19 = data230.length;
+for(let i24=0; i24<len19; i24++){
+let data231 = data230[i24];
+if(typeof data231 === "string"){
+if(func1(data231) > 256){
+const err617 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i24,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data231};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -7665,8 +7654,8 @@ vErrors.push(err617);
 }
 errors++;
 }
-if(func1(data236) < 1){
-const err618 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data236};
+if(func1(data231) < 1){
+const err618 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i24,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data231};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -7677,7 +7666,7 @@ errors++;
 }
 }
 else {
-const err619 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data236};
+const err619 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i24,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data231};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -7689,7 +7678,7 @@ errors++;
 }
 }
 else {
-const err620 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data234};
+const err620 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data230};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -7700,7 +7689,7 @@ errors++;
 }
 }
 else {
-const err621 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data230};
+const err621 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data227};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -7709,35 +7698,9 @@ vErrors.push(err621);
 }
 errors++;
 }
-let data237 = data11.platform;
-if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
-if(data237.images === undefined){
-data237.images = {};
 }
-if(data237.internalIssuer === undefined){
-data237.internalIssuer = "llmops-internal-ca";
-}
-if(data237.gatewayClientNamespaces === undefined){
-data237.gatewayClientNamespaces = [];
-}
-if(data237.artifactStoreCidrs === undefined){
-data237.artifactStoreCidrs = [];
-}
-if(data237.egressProxyCidrs === undefined){
-data237.egressProxyCidrs = [];
-}
-if(data237.gpu === undefined){
-data237.gpu = {};
-}
-if(data237.autoscaling === undefined){
-data237.autoscaling = {};
-}
-if(data237.modelCache === undefined){
-data237.modelCache = {};
-}
-for(const key61 in data237){
-if(!(func11.call(schema31.properties.spec.properties.platform.properties, key61))){
-const err622 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data237};
+else {
+const err622 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data218};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -7747,11 +7710,20 @@ vErrors.push(err622);
 errors++;
 }
 }
-let data238 = data237.images;
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-for(const key62 in data238){
-if(!(func11.call(schema31.properties.spec.properties.platform.properties.images.properties, key62))){
-const err623 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data238};
+let data232 = data11.observability;
+if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
+if(data232.audit === undefined){
+data232.audit = {};
+}
+if(data232.metrics === undefined){
+data232.metrics = true;
+}
+if(data232.tracing === undefined){
+data232.tracing = true;
+}
+for(const key58 in data232){
+if(!(((key58 === "audit") || (key58 === "metrics")) || (key58 === "tracing"))){
+const err623 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data232};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -7761,11 +7733,26 @@ vErrors.push(err623);
 errors++;
 }
 }
-if(data238.gateway !== undefined){
-let data239 = data238.gateway;
-if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
-if(data239.repository === undefined){
-const err624 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data239};
+let data233 = data232.audit;
+if(data233 && typeof data233 == "object" && !Array.isArray(data233)){
+if(data233.enabled === undefined){
+data233.enabled = true;
+}
+if(data233.immutable === undefined){
+data233.immutable = true;
+}
+if(data233.retentionDays === undefined){
+data233.retentionDays = 365;
+}
+if(data233.recordModelVersion === undefined){
+data233.recordModelVersion = true;
+}
+if(data233.recordPolicyRevision === undefined){
+data233.recordPolicyRevision = true;
+}
+for(const key59 in data233){
+if(!(((((key59 === "enabled") || (key59 === "immutable")) || (key59 === "retentionDays")) || (key59 === "recordModelVersion")) || (key59 === "recordPolicyRevision"))){
+const err624 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data233};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -7774,8 +7761,10 @@ vErrors.push(err624);
 }
 errors++;
 }
-if(data239.digest === undefined){
-const err625 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data239};
+}
+let data234 = data233.enabled;
+if(typeof data234 !== "boolean"){
+const err625 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data234};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -7784,9 +7773,9 @@ vErrors.push(err625);
 }
 errors++;
 }
-for(const key63 in data239){
-if(!((key63 === "repository") || (key63 === "digest"))){
-const err626 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data239};
+let data235 = data233.immutable;
+if(typeof data235 !== "boolean"){
+const err626 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data235};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -7795,12 +7784,9 @@ vErrors.push(err626);
 }
 errors++;
 }
-}
-if(data239.repository !== undefined){
-let data240 = data239.repository;
-if(typeof data240 === "string"){
-if(func1(data240) > 255){
-const err627 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data240};
+let data236 = data233.retentionDays;
+if(!(((typeof data236 == "number") && (!(data236 % 1) && !isNaN(data236))) && (isFinite(data236)))){
+const err627 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data236};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -7809,8 +7795,9 @@ vErrors.push(err627);
 }
 errors++;
 }
-if(func1(data240) < 1){
-const err628 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data240};
+if((typeof data236 == "number") && (isFinite(data236))){
+if(data236 > 3650 || isNaN(data236)){
+const err628 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data236};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -7819,9 +7806,8 @@ vErrors.push(err628);
 }
 errors++;
 }
-}
-else {
-const err629 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data240};
+if(data236 < 1 || isNaN(data236)){
+const err629 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data236};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -7831,11 +7817,9 @@ vErrors.push(err629);
 errors++;
 }
 }
-if(data239.digest !== undefined){
-let data241 = data239.digest;
-if(typeof data241 === "string"){
-if(func1(data241) > 71){
-const err630 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data241};
+let data237 = data233.recordModelVersion;
+if(typeof data237 !== "boolean"){
+const err630 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data237};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -7844,8 +7828,9 @@ vErrors.push(err630);
 }
 errors++;
 }
-if(func1(data241) < 1){
-const err631 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data241};
+let data238 = data233.recordPolicyRevision;
+if(typeof data238 !== "boolean"){
+const err631 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data238};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -7854,8 +7839,9 @@ vErrors.push(err631);
 }
 errors++;
 }
-if(!pattern18.test(data241)){
-const err632 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data241};
+}
+else {
+const err632 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data233};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -7864,9 +7850,9 @@ vErrors.push(err632);
 }
 errors++;
 }
-}
-else {
-const err633 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data241};
+let data239 = data232.metrics;
+if(typeof data239 !== "boolean"){
+const err633 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data239};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -7875,10 +7861,9 @@ vErrors.push(err633);
 }
 errors++;
 }
-}
-}
-else {
-const err634 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data239};
+let data240 = data232.tracing;
+if(typeof data240 !== "boolean"){
+const err634 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data240};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -7888,11 +7873,8 @@ vErrors.push(err634);
 errors++;
 }
 }
-if(data238.vectorDatabase !== undefined){
-let data242 = data238.vectorDatabase;
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-if(data242.repository === undefined){
-const err635 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data242};
+else {
+const err635 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data232};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -7901,8 +7883,14 @@ vErrors.push(err635);
 }
 errors++;
 }
-if(data242.digest === undefined){
-const err636 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data242};
+let data241 = data11.governance;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+if(data241.disclosure === undefined){
+data241.disclosure = {};
+}
+for(const key60 in data241){
+if(!((key60 === "stopPath") || (key60 === "disclosure"))){
+const err636 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data241};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -7911,9 +7899,15 @@ vErrors.push(err636);
 }
 errors++;
 }
-for(const key64 in data242){
-if(!((key64 === "repository") || (key64 === "digest"))){
-const err637 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data242};
+}
+if(data241.stopPath !== undefined){
+let data242 = data241.stopPath;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.killSwitch === undefined){
+data242.killSwitch = true;
+}
+if(data242.runbook === undefined){
+const err637 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data242};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -7922,12 +7916,9 @@ vErrors.push(err637);
 }
 errors++;
 }
-}
-if(data242.repository !== undefined){
-let data243 = data242.repository;
-if(typeof data243 === "string"){
-if(func1(data243) > 255){
-const err638 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data243};
+for(const key61 in data242){
+if(!((key61 === "runbook") || (key61 === "killSwitch"))){
+const err638 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data242};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -7936,8 +7927,12 @@ vErrors.push(err638);
 }
 errors++;
 }
-if(func1(data243) < 1){
-const err639 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data243};
+}
+if(data242.runbook !== undefined){
+let data243 = data242.runbook;
+if(typeof data243 === "string"){
+if(func1(data243) > 2048){
+const err639 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data243};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -7946,9 +7941,8 @@ vErrors.push(err639);
 }
 errors++;
 }
-}
-else {
-const err640 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data243};
+if(func1(data243) < 1){
+const err640 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data243};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -7957,12 +7951,8 @@ vErrors.push(err640);
 }
 errors++;
 }
-}
-if(data242.digest !== undefined){
-let data244 = data242.digest;
-if(typeof data244 === "string"){
-if(func1(data244) > 71){
-const err641 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data244};
+if(!pattern22.test(data243)){
+const err641 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data243};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -7971,8 +7961,9 @@ vErrors.push(err641);
 }
 errors++;
 }
-if(func1(data244) < 1){
-const err642 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data244};
+}
+else {
+const err642 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data243};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -7981,8 +7972,10 @@ vErrors.push(err642);
 }
 errors++;
 }
-if(!pattern18.test(data244)){
-const err643 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data244};
+}
+let data244 = data242.killSwitch;
+if(typeof data244 !== "boolean"){
+const err643 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data244};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -7993,7 +7986,7 @@ errors++;
 }
 }
 else {
-const err644 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data244};
+const err644 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data242};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -8003,9 +7996,14 @@ vErrors.push(err644);
 errors++;
 }
 }
+let data245 = data241.disclosure;
+if(data245 && typeof data245 == "object" && !Array.isArray(data245)){
+if(data245.aiDisclosure === undefined){
+data245.aiDisclosure = false;
 }
-else {
-const err645 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data242};
+for(const key62 in data245){
+if(!((key62 === "aiDisclosure") || (key62 === "text"))){
+const err645 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data245};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -8015,11 +8013,9 @@ vErrors.push(err645);
 errors++;
 }
 }
-if(data238.modelFetcher !== undefined){
-let data245 = data238.modelFetcher;
-if(data245 && typeof data245 == "object" && !Array.isArray(data245)){
-if(data245.repository === undefined){
-const err646 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data245};
+let data246 = data245.aiDisclosure;
+if(typeof data246 !== "boolean"){
+const err646 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data246};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8028,8 +8024,11 @@ vErrors.push(err646);
 }
 errors++;
 }
-if(data245.digest === undefined){
-const err647 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data245};
+if(data245.text !== undefined){
+let data247 = data245.text;
+if(typeof data247 === "string"){
+if(func1(data247) > 1000){
+const err647 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data247};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8038,9 +8037,8 @@ vErrors.push(err647);
 }
 errors++;
 }
-for(const key65 in data245){
-if(!((key65 === "repository") || (key65 === "digest"))){
-const err648 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data245};
+if(func1(data247) < 1){
+const err648 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data247};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8050,11 +8048,8 @@ vErrors.push(err648);
 errors++;
 }
 }
-if(data245.repository !== undefined){
-let data246 = data245.repository;
-if(typeof data246 === "string"){
-if(func1(data246) > 255){
-const err649 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data246};
+else {
+const err649 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data247};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8063,8 +8058,10 @@ vErrors.push(err649);
 }
 errors++;
 }
-if(func1(data246) < 1){
-const err650 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data246};
+}
+}
+else {
+const err650 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data245};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8075,7 +8072,7 @@ errors++;
 }
 }
 else {
-const err651 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data246};
+const err651 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data241};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8084,12 +8081,35 @@ vErrors.push(err651);
 }
 errors++;
 }
+let data248 = data11.platform;
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+if(data248.images === undefined){
+data248.images = {};
 }
-if(data245.digest !== undefined){
-let data247 = data245.digest;
-if(typeof data247 === "string"){
-if(func1(data247) > 71){
-const err652 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data247};
+if(data248.internalIssuer === undefined){
+data248.internalIssuer = "llmops-internal-ca";
+}
+if(data248.gatewayClientNamespaces === undefined){
+data248.gatewayClientNamespaces = [];
+}
+if(data248.artifactStoreCidrs === undefined){
+data248.artifactStoreCidrs = [];
+}
+if(data248.egressProxyCidrs === undefined){
+data248.egressProxyCidrs = [];
+}
+if(data248.gpu === undefined){
+data248.gpu = {};
+}
+if(data248.autoscaling === undefined){
+data248.autoscaling = {};
+}
+if(data248.modelCache === undefined){
+data248.modelCache = {};
+}
+for(const key63 in data248){
+if(!(func11.call(schema31.properties.spec.properties.platform.properties, key63))){
+const err652 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data248};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8098,8 +8118,12 @@ vErrors.push(err652);
 }
 errors++;
 }
-if(func1(data247) < 1){
-const err653 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data247};
+}
+let data249 = data248.images;
+if(data249 && typeof data249 == "object" && !Array.isArray(data249)){
+for(const key64 in data249){
+if(!(func11.call(schema31.properties.spec.properties.platform.properties.images.properties, key64))){
+const err653 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data249};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8108,8 +8132,12 @@ vErrors.push(err653);
 }
 errors++;
 }
-if(!pattern18.test(data247)){
-const err654 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data247};
+}
+if(data249.gateway !== undefined){
+let data250 = data249.gateway;
+if(data250 && typeof data250 == "object" && !Array.isArray(data250)){
+if(data250.repository === undefined){
+const err654 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data250};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8118,9 +8146,8 @@ vErrors.push(err654);
 }
 errors++;
 }
-}
-else {
-const err655 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data247};
+if(data250.digest === undefined){
+const err655 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data250};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8129,10 +8156,9 @@ vErrors.push(err655);
 }
 errors++;
 }
-}
-}
-else {
-const err656 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data245};
+for(const key65 in data250){
+if(!((key65 === "repository") || (key65 === "digest"))){
+const err656 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data250};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8142,11 +8168,11 @@ vErrors.push(err656);
 errors++;
 }
 }
-if(data238.collector !== undefined){
-let data248 = data238.collector;
-if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
-if(data248.repository === undefined){
-const err657 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data248};
+if(data250.repository !== undefined){
+let data251 = data250.repository;
+if(typeof data251 === "string"){
+if(func1(data251) > 255){
+const err657 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data251};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8155,8 +8181,8 @@ vErrors.push(err657);
 }
 errors++;
 }
-if(data248.digest === undefined){
-const err658 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data248};
+if(func1(data251) < 1){
+const err658 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data251};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8165,9 +8191,9 @@ vErrors.push(err658);
 }
 errors++;
 }
-for(const key66 in data248){
-if(!((key66 === "repository") || (key66 === "digest"))){
-const err659 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data248};
+}
+else {
+const err659 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data251};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8177,11 +8203,11 @@ vErrors.push(err659);
 errors++;
 }
 }
-if(data248.repository !== undefined){
-let data249 = data248.repository;
-if(typeof data249 === "string"){
-if(func1(data249) > 255){
-const err660 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data249};
+if(data250.digest !== undefined){
+let data252 = data250.digest;
+if(typeof data252 === "string"){
+if(func1(data252) > 71){
+const err660 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data252};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8190,8 +8216,8 @@ vErrors.push(err660);
 }
 errors++;
 }
-if(func1(data249) < 1){
-const err661 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data249};
+if(func1(data252) < 1){
+const err661 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data252};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8200,9 +8226,8 @@ vErrors.push(err661);
 }
 errors++;
 }
-}
-else {
-const err662 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data249};
+if(!pattern18.test(data252)){
+const err662 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data252};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8212,11 +8237,8 @@ vErrors.push(err662);
 errors++;
 }
 }
-if(data248.digest !== undefined){
-let data250 = data248.digest;
-if(typeof data250 === "string"){
-if(func1(data250) > 71){
-const err663 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data250};
+else {
+const err663 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data252};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8225,8 +8247,10 @@ vErrors.push(err663);
 }
 errors++;
 }
-if(func1(data250) < 1){
-const err664 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data250};
+}
+}
+else {
+const err664 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data250};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8235,8 +8259,12 @@ vErrors.push(err664);
 }
 errors++;
 }
-if(!pattern18.test(data250)){
-const err665 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data250};
+}
+if(data249.vectorDatabase !== undefined){
+let data253 = data249.vectorDatabase;
+if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
+if(data253.repository === undefined){
+const err665 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data253};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8245,9 +8273,8 @@ vErrors.push(err665);
 }
 errors++;
 }
-}
-else {
-const err666 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data250};
+if(data253.digest === undefined){
+const err666 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data253};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8256,10 +8283,9 @@ vErrors.push(err666);
 }
 errors++;
 }
-}
-}
-else {
-const err667 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data248};
+for(const key66 in data253){
+if(!((key66 === "repository") || (key66 === "digest"))){
+const err667 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data253};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8269,11 +8295,11 @@ vErrors.push(err667);
 errors++;
 }
 }
-if(data238.dcgmExporter !== undefined){
-let data251 = data238.dcgmExporter;
-if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
-if(data251.repository === undefined){
-const err668 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data251};
+if(data253.repository !== undefined){
+let data254 = data253.repository;
+if(typeof data254 === "string"){
+if(func1(data254) > 255){
+const err668 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data254};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8282,8 +8308,8 @@ vErrors.push(err668);
 }
 errors++;
 }
-if(data251.digest === undefined){
-const err669 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data251};
+if(func1(data254) < 1){
+const err669 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data254};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8292,9 +8318,9 @@ vErrors.push(err669);
 }
 errors++;
 }
-for(const key67 in data251){
-if(!((key67 === "repository") || (key67 === "digest"))){
-const err670 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data251};
+}
+else {
+const err670 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data254};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8304,11 +8330,11 @@ vErrors.push(err670);
 errors++;
 }
 }
-if(data251.repository !== undefined){
-let data252 = data251.repository;
-if(typeof data252 === "string"){
-if(func1(data252) > 255){
-const err671 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data252};
+if(data253.digest !== undefined){
+let data255 = data253.digest;
+if(typeof data255 === "string"){
+if(func1(data255) > 71){
+const err671 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data255};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8317,8 +8343,8 @@ vErrors.push(err671);
 }
 errors++;
 }
-if(func1(data252) < 1){
-const err672 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data252};
+if(func1(data255) < 1){
+const err672 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data255};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8327,9 +8353,8 @@ vErrors.push(err672);
 }
 errors++;
 }
-}
-else {
-const err673 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data252};
+if(!pattern18.test(data255)){
+const err673 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data255};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8339,11 +8364,8 @@ vErrors.push(err673);
 errors++;
 }
 }
-if(data251.digest !== undefined){
-let data253 = data251.digest;
-if(typeof data253 === "string"){
-if(func1(data253) > 71){
-const err674 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data253};
+else {
+const err674 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data255};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8352,8 +8374,10 @@ vErrors.push(err674);
 }
 errors++;
 }
-if(func1(data253) < 1){
-const err675 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data253};
+}
+}
+else {
+const err675 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data253};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8362,8 +8386,12 @@ vErrors.push(err675);
 }
 errors++;
 }
-if(!pattern18.test(data253)){
-const err676 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data253};
+}
+if(data249.modelFetcher !== undefined){
+let data256 = data249.modelFetcher;
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+if(data256.repository === undefined){
+const err676 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data256};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8372,9 +8400,8 @@ vErrors.push(err676);
 }
 errors++;
 }
-}
-else {
-const err677 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data253};
+if(data256.digest === undefined){
+const err677 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data256};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -8383,10 +8410,9 @@ vErrors.push(err677);
 }
 errors++;
 }
-}
-}
-else {
-const err678 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data251};
+for(const key67 in data256){
+if(!((key67 === "repository") || (key67 === "digest"))){
+const err678 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data256};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -8396,11 +8422,11 @@ vErrors.push(err678);
 errors++;
 }
 }
-if(data238.devicePlugin !== undefined){
-let data254 = data238.devicePlugin;
-if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
-if(data254.repository === undefined){
-const err679 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data254};
+if(data256.repository !== undefined){
+let data257 = data256.repository;
+if(typeof data257 === "string"){
+if(func1(data257) > 255){
+const err679 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data257};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -8409,8 +8435,8 @@ vErrors.push(err679);
 }
 errors++;
 }
-if(data254.digest === undefined){
-const err680 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data254};
+if(func1(data257) < 1){
+const err680 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data257};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -8419,9 +8445,9 @@ vErrors.push(err680);
 }
 errors++;
 }
-for(const key68 in data254){
-if(!((key68 === "repository") || (key68 === "digest"))){
-const err681 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data254};
+}
+else {
+const err681 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data257};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -8431,11 +8457,11 @@ vErrors.push(err681);
 errors++;
 }
 }
-if(data254.repository !== undefined){
-let data255 = data254.repository;
-if(typeof data255 === "string"){
-if(func1(data255) > 255){
-const err682 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data255};
+if(data256.digest !== undefined){
+let data258 = data256.digest;
+if(typeof data258 === "string"){
+if(func1(data258) > 71){
+const err682 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data258};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -8444,8 +8470,8 @@ vErrors.push(err682);
 }
 errors++;
 }
-if(func1(data255) < 1){
-const err683 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data255};
+if(func1(data258) < 1){
+const err683 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data258};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -8454,9 +8480,8 @@ vErrors.push(err683);
 }
 errors++;
 }
-}
-else {
-const err684 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data255};
+if(!pattern18.test(data258)){
+const err684 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data258};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -8466,11 +8491,8 @@ vErrors.push(err684);
 errors++;
 }
 }
-if(data254.digest !== undefined){
-let data256 = data254.digest;
-if(typeof data256 === "string"){
-if(func1(data256) > 71){
-const err685 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data256};
+else {
+const err685 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data258};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -8479,8 +8501,10 @@ vErrors.push(err685);
 }
 errors++;
 }
-if(func1(data256) < 1){
-const err686 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data256};
+}
+}
+else {
+const err686 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data256};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -8489,8 +8513,12 @@ vErrors.push(err686);
 }
 errors++;
 }
-if(!pattern18.test(data256)){
-const err687 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data256};
+}
+if(data249.collector !== undefined){
+let data259 = data249.collector;
+if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
+if(data259.repository === undefined){
+const err687 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data259};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -8499,9 +8527,8 @@ vErrors.push(err687);
 }
 errors++;
 }
-}
-else {
-const err688 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data256};
+if(data259.digest === undefined){
+const err688 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data259};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -8510,10 +8537,9 @@ vErrors.push(err688);
 }
 errors++;
 }
-}
-}
-else {
-const err689 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data254};
+for(const key68 in data259){
+if(!((key68 === "repository") || (key68 === "digest"))){
+const err689 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data259};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -8523,11 +8549,11 @@ vErrors.push(err689);
 errors++;
 }
 }
-if(data238.edgeProxy !== undefined){
-let data257 = data238.edgeProxy;
-if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
-if(data257.repository === undefined){
-const err690 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data257};
+if(data259.repository !== undefined){
+let data260 = data259.repository;
+if(typeof data260 === "string"){
+if(func1(data260) > 255){
+const err690 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data260};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -8536,8 +8562,8 @@ vErrors.push(err690);
 }
 errors++;
 }
-if(data257.digest === undefined){
-const err691 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data257};
+if(func1(data260) < 1){
+const err691 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data260};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -8546,9 +8572,9 @@ vErrors.push(err691);
 }
 errors++;
 }
-for(const key69 in data257){
-if(!((key69 === "repository") || (key69 === "digest"))){
-const err692 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data257};
+}
+else {
+const err692 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data260};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -8558,11 +8584,11 @@ vErrors.push(err692);
 errors++;
 }
 }
-if(data257.repository !== undefined){
-let data258 = data257.repository;
-if(typeof data258 === "string"){
-if(func1(data258) > 255){
-const err693 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data258};
+if(data259.digest !== undefined){
+let data261 = data259.digest;
+if(typeof data261 === "string"){
+if(func1(data261) > 71){
+const err693 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data261};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -8571,8 +8597,8 @@ vErrors.push(err693);
 }
 errors++;
 }
-if(func1(data258) < 1){
-const err694 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data258};
+if(func1(data261) < 1){
+const err694 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data261};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -8581,9 +8607,8 @@ vErrors.push(err694);
 }
 errors++;
 }
-}
-else {
-const err695 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data258};
+if(!pattern18.test(data261)){
+const err695 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data261};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -8593,11 +8618,8 @@ vErrors.push(err695);
 errors++;
 }
 }
-if(data257.digest !== undefined){
-let data259 = data257.digest;
-if(typeof data259 === "string"){
-if(func1(data259) > 71){
-const err696 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data259};
+else {
+const err696 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data261};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -8606,8 +8628,10 @@ vErrors.push(err696);
 }
 errors++;
 }
-if(func1(data259) < 1){
-const err697 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data259};
+}
+}
+else {
+const err697 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data259};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -8616,8 +8640,12 @@ vErrors.push(err697);
 }
 errors++;
 }
-if(!pattern18.test(data259)){
-const err698 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data259};
+}
+if(data249.ingestion !== undefined){
+let data262 = data249.ingestion;
+if(data262 && typeof data262 == "object" && !Array.isArray(data262)){
+if(data262.repository === undefined){
+const err698 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data262};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -8626,9 +8654,8 @@ vErrors.push(err698);
 }
 errors++;
 }
-}
-else {
-const err699 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data259};
+if(data262.digest === undefined){
+const err699 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data262};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -8637,10 +8664,9 @@ vErrors.push(err699);
 }
 errors++;
 }
-}
-}
-else {
-const err700 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data257};
+for(const key69 in data262){
+if(!((key69 === "repository") || (key69 === "digest"))){
+const err700 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data262};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -8650,11 +8676,11 @@ vErrors.push(err700);
 errors++;
 }
 }
-if(data238.presidioAnalyzer !== undefined){
-let data260 = data238.presidioAnalyzer;
-if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
-if(data260.repository === undefined){
-const err701 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data260};
+if(data262.repository !== undefined){
+let data263 = data262.repository;
+if(typeof data263 === "string"){
+if(func1(data263) > 255){
+const err701 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data263};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -8663,8 +8689,8 @@ vErrors.push(err701);
 }
 errors++;
 }
-if(data260.digest === undefined){
-const err702 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data260};
+if(func1(data263) < 1){
+const err702 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data263};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -8673,9 +8699,9 @@ vErrors.push(err702);
 }
 errors++;
 }
-for(const key70 in data260){
-if(!((key70 === "repository") || (key70 === "digest"))){
-const err703 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data260};
+}
+else {
+const err703 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data263};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -8685,11 +8711,11 @@ vErrors.push(err703);
 errors++;
 }
 }
-if(data260.repository !== undefined){
-let data261 = data260.repository;
-if(typeof data261 === "string"){
-if(func1(data261) > 255){
-const err704 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data261};
+if(data262.digest !== undefined){
+let data264 = data262.digest;
+if(typeof data264 === "string"){
+if(func1(data264) > 71){
+const err704 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data264};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -8698,8 +8724,8 @@ vErrors.push(err704);
 }
 errors++;
 }
-if(func1(data261) < 1){
-const err705 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data261};
+if(func1(data264) < 1){
+const err705 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data264};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -8708,9 +8734,8 @@ vErrors.push(err705);
 }
 errors++;
 }
-}
-else {
-const err706 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data261};
+if(!pattern18.test(data264)){
+const err706 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data264};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -8720,11 +8745,8 @@ vErrors.push(err706);
 errors++;
 }
 }
-if(data260.digest !== undefined){
-let data262 = data260.digest;
-if(typeof data262 === "string"){
-if(func1(data262) > 71){
-const err707 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data262};
+else {
+const err707 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data264};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -8733,8 +8755,10 @@ vErrors.push(err707);
 }
 errors++;
 }
-if(func1(data262) < 1){
-const err708 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data262};
+}
+}
+else {
+const err708 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data262};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -8743,8 +8767,12 @@ vErrors.push(err708);
 }
 errors++;
 }
-if(!pattern18.test(data262)){
-const err709 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data262};
+}
+if(data249.authProxy !== undefined){
+let data265 = data249.authProxy;
+if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
+if(data265.repository === undefined){
+const err709 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data265};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -8753,9 +8781,8 @@ vErrors.push(err709);
 }
 errors++;
 }
-}
-else {
-const err710 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data262};
+if(data265.digest === undefined){
+const err710 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data265};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -8764,10 +8791,9 @@ vErrors.push(err710);
 }
 errors++;
 }
-}
-}
-else {
-const err711 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data260};
+for(const key70 in data265){
+if(!((key70 === "repository") || (key70 === "digest"))){
+const err711 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data265};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -8777,11 +8803,11 @@ vErrors.push(err711);
 errors++;
 }
 }
-if(data238.presidioAnonymizer !== undefined){
-let data263 = data238.presidioAnonymizer;
-if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
-if(data263.repository === undefined){
-const err712 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data263};
+if(data265.repository !== undefined){
+let data266 = data265.repository;
+if(typeof data266 === "string"){
+if(func1(data266) > 255){
+const err712 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data266};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -8790,8 +8816,8 @@ vErrors.push(err712);
 }
 errors++;
 }
-if(data263.digest === undefined){
-const err713 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data263};
+if(func1(data266) < 1){
+const err713 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data266};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -8800,9 +8826,9 @@ vErrors.push(err713);
 }
 errors++;
 }
-for(const key71 in data263){
-if(!((key71 === "repository") || (key71 === "digest"))){
-const err714 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data263};
+}
+else {
+const err714 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data266};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -8812,11 +8838,11 @@ vErrors.push(err714);
 errors++;
 }
 }
-if(data263.repository !== undefined){
-let data264 = data263.repository;
-if(typeof data264 === "string"){
-if(func1(data264) > 255){
-const err715 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data264};
+if(data265.digest !== undefined){
+let data267 = data265.digest;
+if(typeof data267 === "string"){
+if(func1(data267) > 71){
+const err715 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data267};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -8825,8 +8851,8 @@ vErrors.push(err715);
 }
 errors++;
 }
-if(func1(data264) < 1){
-const err716 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data264};
+if(func1(data267) < 1){
+const err716 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data267};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -8835,9 +8861,8 @@ vErrors.push(err716);
 }
 errors++;
 }
-}
-else {
-const err717 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data264};
+if(!pattern18.test(data267)){
+const err717 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data267};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -8847,11 +8872,8 @@ vErrors.push(err717);
 errors++;
 }
 }
-if(data263.digest !== undefined){
-let data265 = data263.digest;
-if(typeof data265 === "string"){
-if(func1(data265) > 71){
-const err718 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data265};
+else {
+const err718 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data267};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -8860,8 +8882,10 @@ vErrors.push(err718);
 }
 errors++;
 }
-if(func1(data265) < 1){
-const err719 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data265};
+}
+}
+else {
+const err719 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data265};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -8870,8 +8894,12 @@ vErrors.push(err719);
 }
 errors++;
 }
-if(!pattern18.test(data265)){
-const err720 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data265};
+}
+if(data249.dcgmExporter !== undefined){
+let data268 = data249.dcgmExporter;
+if(data268 && typeof data268 == "object" && !Array.isArray(data268)){
+if(data268.repository === undefined){
+const err720 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data268};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -8880,9 +8908,8 @@ vErrors.push(err720);
 }
 errors++;
 }
-}
-else {
-const err721 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data265};
+if(data268.digest === undefined){
+const err721 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data268};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -8891,10 +8918,9 @@ vErrors.push(err721);
 }
 errors++;
 }
-}
-}
-else {
-const err722 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data263};
+for(const key71 in data268){
+if(!((key71 === "repository") || (key71 === "digest"))){
+const err722 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data268};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -8904,11 +8930,11 @@ vErrors.push(err722);
 errors++;
 }
 }
-if(data238.limiterStore !== undefined){
-let data266 = data238.limiterStore;
-if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
-if(data266.repository === undefined){
-const err723 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data266};
+if(data268.repository !== undefined){
+let data269 = data268.repository;
+if(typeof data269 === "string"){
+if(func1(data269) > 255){
+const err723 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data269};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -8917,8 +8943,8 @@ vErrors.push(err723);
 }
 errors++;
 }
-if(data266.digest === undefined){
-const err724 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data266};
+if(func1(data269) < 1){
+const err724 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data269};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -8927,9 +8953,9 @@ vErrors.push(err724);
 }
 errors++;
 }
-for(const key72 in data266){
-if(!((key72 === "repository") || (key72 === "digest"))){
-const err725 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data266};
+}
+else {
+const err725 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data269};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -8939,11 +8965,11 @@ vErrors.push(err725);
 errors++;
 }
 }
-if(data266.repository !== undefined){
-let data267 = data266.repository;
-if(typeof data267 === "string"){
-if(func1(data267) > 255){
-const err726 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data267};
+if(data268.digest !== undefined){
+let data270 = data268.digest;
+if(typeof data270 === "string"){
+if(func1(data270) > 71){
+const err726 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data270};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -8952,8 +8978,8 @@ vErrors.push(err726);
 }
 errors++;
 }
-if(func1(data267) < 1){
-const err727 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data267};
+if(func1(data270) < 1){
+const err727 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data270};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -8962,9 +8988,8 @@ vErrors.push(err727);
 }
 errors++;
 }
-}
-else {
-const err728 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data267};
+if(!pattern18.test(data270)){
+const err728 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data270};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -8974,11 +8999,8 @@ vErrors.push(err728);
 errors++;
 }
 }
-if(data266.digest !== undefined){
-let data268 = data266.digest;
-if(typeof data268 === "string"){
-if(func1(data268) > 71){
-const err729 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data268};
+else {
+const err729 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data270};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -8987,8 +9009,10 @@ vErrors.push(err729);
 }
 errors++;
 }
-if(func1(data268) < 1){
-const err730 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data268};
+}
+}
+else {
+const err730 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data268};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -8997,8 +9021,12 @@ vErrors.push(err730);
 }
 errors++;
 }
-if(!pattern18.test(data268)){
-const err731 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data268};
+}
+if(data249.devicePlugin !== undefined){
+let data271 = data249.devicePlugin;
+if(data271 && typeof data271 == "object" && !Array.isArray(data271)){
+if(data271.repository === undefined){
+const err731 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data271};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -9007,9 +9035,8 @@ vErrors.push(err731);
 }
 errors++;
 }
-}
-else {
-const err732 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data268};
+if(data271.digest === undefined){
+const err732 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data271};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -9018,10 +9045,9 @@ vErrors.push(err732);
 }
 errors++;
 }
-}
-}
-else {
-const err733 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data266};
+for(const key72 in data271){
+if(!((key72 === "repository") || (key72 === "digest"))){
+const err733 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data271};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -9031,11 +9057,11 @@ vErrors.push(err733);
 errors++;
 }
 }
-if(data238.llmGuard !== undefined){
-let data269 = data238.llmGuard;
-if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
-if(data269.repository === undefined){
-const err734 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data269};
+if(data271.repository !== undefined){
+let data272 = data271.repository;
+if(typeof data272 === "string"){
+if(func1(data272) > 255){
+const err734 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data272};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -9044,8 +9070,8 @@ vErrors.push(err734);
 }
 errors++;
 }
-if(data269.digest === undefined){
-const err735 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data269};
+if(func1(data272) < 1){
+const err735 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data272};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -9054,9 +9080,9 @@ vErrors.push(err735);
 }
 errors++;
 }
-for(const key73 in data269){
-if(!((key73 === "repository") || (key73 === "digest"))){
-const err736 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data269};
+}
+else {
+const err736 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data272};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -9066,11 +9092,11 @@ vErrors.push(err736);
 errors++;
 }
 }
-if(data269.repository !== undefined){
-let data270 = data269.repository;
-if(typeof data270 === "string"){
-if(func1(data270) > 255){
-const err737 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data270};
+if(data271.digest !== undefined){
+let data273 = data271.digest;
+if(typeof data273 === "string"){
+if(func1(data273) > 71){
+const err737 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data273};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -9079,8 +9105,8 @@ vErrors.push(err737);
 }
 errors++;
 }
-if(func1(data270) < 1){
-const err738 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data270};
+if(func1(data273) < 1){
+const err738 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data273};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -9089,9 +9115,8 @@ vErrors.push(err738);
 }
 errors++;
 }
-}
-else {
-const err739 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data270};
+if(!pattern18.test(data273)){
+const err739 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data273};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -9101,11 +9126,8 @@ vErrors.push(err739);
 errors++;
 }
 }
-if(data269.digest !== undefined){
-let data271 = data269.digest;
-if(typeof data271 === "string"){
-if(func1(data271) > 71){
-const err740 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data271};
+else {
+const err740 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data273};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -9114,8 +9136,10 @@ vErrors.push(err740);
 }
 errors++;
 }
-if(func1(data271) < 1){
-const err741 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data271};
+}
+}
+else {
+const err741 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data271};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -9124,8 +9148,12 @@ vErrors.push(err741);
 }
 errors++;
 }
-if(!pattern18.test(data271)){
-const err742 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data271};
+}
+if(data249.edgeProxy !== undefined){
+let data274 = data249.edgeProxy;
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+if(data274.repository === undefined){
+const err742 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data274};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -9134,9 +9162,8 @@ vErrors.push(err742);
 }
 errors++;
 }
-}
-else {
-const err743 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data271};
+if(data274.digest === undefined){
+const err743 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data274};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -9145,10 +9172,9 @@ vErrors.push(err743);
 }
 errors++;
 }
-}
-}
-else {
-const err744 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data269};
+for(const key73 in data274){
+if(!((key73 === "repository") || (key73 === "digest"))){
+const err744 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data274};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -9158,9 +9184,11 @@ vErrors.push(err744);
 errors++;
 }
 }
-}
-else {
-const err745 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data238};
+if(data274.repository !== undefined){
+let data275 = data274.repository;
+if(typeof data275 === "string"){
+if(func1(data275) > 255){
+const err745 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data275};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -9169,10 +9197,8 @@ vErrors.push(err745);
 }
 errors++;
 }
-let data272 = data237.internalIssuer;
-if(typeof data272 === "string"){
-if(func1(data272) > 63){
-const err746 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data272};
+if(func1(data275) < 1){
+const err746 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data275};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -9181,8 +9207,9 @@ vErrors.push(err746);
 }
 errors++;
 }
-if(func1(data272) < 1){
-const err747 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data272};
+}
+else {
+const err747 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data275};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -9191,8 +9218,12 @@ vErrors.push(err747);
 }
 errors++;
 }
-if(!pattern4.test(data272)){
-const err748 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data272};
+}
+if(data274.digest !== undefined){
+let data276 = data274.digest;
+if(typeof data276 === "string"){
+if(func1(data276) > 71){
+const err748 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data276};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -9201,9 +9232,8 @@ vErrors.push(err748);
 }
 errors++;
 }
-}
-else {
-const err749 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data272};
+if(func1(data276) < 1){
+const err749 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data276};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -9212,10 +9242,8 @@ vErrors.push(err749);
 }
 errors++;
 }
-let data273 = data237.gatewayClientNamespaces;
-if(Array.isArray(data273)){
-if(data273.length > 16){
-const err750 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data273};
+if(!pattern18.test(data276)){
+const err750 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data276};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -9224,12 +9252,9 @@ vErrors.push(err750);
 }
 errors++;
 }
-const len19 = data273.length;
-for(let i23=0; i23<len19; i23++){
-let data274 = data273[i23];
-if(typeof data274 === "string"){
-if(func1(data274) > 63){
-const err751 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data274};
+}
+else {
+const err751 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data276};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -9238,8 +9263,10 @@ vErrors.push(err751);
 }
 errors++;
 }
-if(func1(data274) < 1){
-const err752 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data274};
+}
+}
+else {
+const err752 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data274};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -9248,8 +9275,12 @@ vErrors.push(err752);
 }
 errors++;
 }
-if(!pattern4.test(data274)){
-const err753 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data274};
+}
+if(data249.presidioAnalyzer !== undefined){
+let data277 = data249.presidioAnalyzer;
+if(data277 && typeof data277 == "object" && !Array.isArray(data277)){
+if(data277.repository === undefined){
+const err753 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data277};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -9258,9 +9289,8 @@ vErrors.push(err753);
 }
 errors++;
 }
-}
-else {
-const err754 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i23,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data274};
+if(data277.digest === undefined){
+const err754 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data277};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -9269,10 +9299,9 @@ vErrors.push(err754);
 }
 errors++;
 }
-}
-}
-else {
-const err755 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data273};
+for(const key74 in data277){
+if(!((key74 === "repository") || (key74 === "digest"))){
+const err755 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data277};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -9281,10 +9310,12 @@ vErrors.push(err755);
 }
 errors++;
 }
-let data275 = data237.artifactStoreCidrs;
-if(Array.isArray(data275)){
-if(data275.length > 16){
-const err756 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data275};
+}
+if(data277.repository !== undefined){
+let data278 = data277.repository;
+if(typeof data278 === "string"){
+if(func1(data278) > 255){
+const err756 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data278};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -9293,12 +9324,8 @@ vErrors.push(err756);
 }
 errors++;
 }
-const len20 = data275.length;
-for(let i24=0; i24<len20; i24++){
-let data276 = data275[i24];
-if(typeof data276 === "string"){
-if(func1(data276) > 18){
-const err757 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data276};
+if(func1(data278) < 1){
+const err757 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data278};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -9307,8 +9334,9 @@ vErrors.push(err757);
 }
 errors++;
 }
-if(func1(data276) < 1){
-const err758 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data276};
+}
+else {
+const err758 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data278};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -9317,8 +9345,12 @@ vErrors.push(err758);
 }
 errors++;
 }
-if(!pattern8.test(data276)){
-const err759 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data276};
+}
+if(data277.digest !== undefined){
+let data279 = data277.digest;
+if(typeof data279 === "string"){
+if(func1(data279) > 71){
+const err759 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data279};
 if(vErrors === null){
 vErrors = [err759];
 }
@@ -9327,9 +9359,8 @@ vErrors.push(err759);
 }
 errors++;
 }
-}
-else {
-const err760 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i24,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data276};
+if(func1(data279) < 1){
+const err760 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data279};
 if(vErrors === null){
 vErrors = [err760];
 }
@@ -9338,10 +9369,8 @@ vErrors.push(err760);
 }
 errors++;
 }
-}
-}
-else {
-const err761 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data275};
+if(!pattern18.test(data279)){
+const err761 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data279};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -9350,10 +9379,9 @@ vErrors.push(err761);
 }
 errors++;
 }
-let data277 = data237.egressProxyCidrs;
-if(Array.isArray(data277)){
-if(data277.length > 16){
-const err762 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data277};
+}
+else {
+const err762 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data279};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -9362,12 +9390,10 @@ vErrors.push(err762);
 }
 errors++;
 }
-const len21 = data277.length;
-for(let i25=0; i25<len21; i25++){
-let data278 = data277[i25];
-if(typeof data278 === "string"){
-if(func1(data278) > 18){
-const err763 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data278};
+}
+}
+else {
+const err763 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data277};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -9376,8 +9402,12 @@ vErrors.push(err763);
 }
 errors++;
 }
-if(func1(data278) < 1){
-const err764 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data278};
+}
+if(data249.presidioAnonymizer !== undefined){
+let data280 = data249.presidioAnonymizer;
+if(data280 && typeof data280 == "object" && !Array.isArray(data280)){
+if(data280.repository === undefined){
+const err764 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data280};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -9386,8 +9416,8 @@ vErrors.push(err764);
 }
 errors++;
 }
-if(!pattern8.test(data278)){
-const err765 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data278};
+if(data280.digest === undefined){
+const err765 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data280};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -9396,9 +9426,9 @@ vErrors.push(err765);
 }
 errors++;
 }
-}
-else {
-const err766 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data278};
+for(const key75 in data280){
+if(!((key75 === "repository") || (key75 === "digest"))){
+const err766 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data280};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -9408,9 +9438,11 @@ vErrors.push(err766);
 errors++;
 }
 }
-}
-else {
-const err767 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data277};
+if(data280.repository !== undefined){
+let data281 = data280.repository;
+if(typeof data281 === "string"){
+if(func1(data281) > 255){
+const err767 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data281};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -9419,11 +9451,8 @@ vErrors.push(err767);
 }
 errors++;
 }
-if(data237.storageClass !== undefined){
-let data279 = data237.storageClass;
-if(typeof data279 === "string"){
-if(func1(data279) > 63){
-const err768 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data279};
+if(func1(data281) < 1){
+const err768 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data281};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -9432,8 +9461,9 @@ vErrors.push(err768);
 }
 errors++;
 }
-if(func1(data279) < 1){
-const err769 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data279};
+}
+else {
+const err769 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data281};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -9443,8 +9473,11 @@ vErrors.push(err769);
 errors++;
 }
 }
-else {
-const err770 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data279};
+if(data280.digest !== undefined){
+let data282 = data280.digest;
+if(typeof data282 === "string"){
+if(func1(data282) > 71){
+const err770 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data282};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -9453,18 +9486,8 @@ vErrors.push(err770);
 }
 errors++;
 }
-}
-let data280 = data237.gpu;
-if(data280 && typeof data280 == "object" && !Array.isArray(data280)){
-if(data280.install === undefined){
-data280.install = "none";
-}
-if(data280.namespace === undefined){
-data280.namespace = "llmops-gpu";
-}
-for(const key74 in data280){
-if(!((key74 === "install") || (key74 === "namespace"))){
-const err771 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data280};
+if(func1(data282) < 1){
+const err771 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data282};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -9473,10 +9496,8 @@ vErrors.push(err771);
 }
 errors++;
 }
-}
-let data281 = data280.install;
-if(typeof data281 !== "string"){
-const err772 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data281};
+if(!pattern18.test(data282)){
+const err772 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data282};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -9485,8 +9506,9 @@ vErrors.push(err772);
 }
 errors++;
 }
-if(!((data281 === "none") || (data281 === "devicePlugin"))){
-const err773 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data281};
+}
+else {
+const err773 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data282};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -9495,10 +9517,10 @@ vErrors.push(err773);
 }
 errors++;
 }
-let data282 = data280.namespace;
-if(typeof data282 === "string"){
-if(func1(data282) > 63){
-const err774 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data282};
+}
+}
+else {
+const err774 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data280};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -9507,8 +9529,12 @@ vErrors.push(err774);
 }
 errors++;
 }
-if(func1(data282) < 1){
-const err775 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data282};
+}
+if(data249.limiterStore !== undefined){
+let data283 = data249.limiterStore;
+if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+if(data283.repository === undefined){
+const err775 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data283};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -9517,8 +9543,8 @@ vErrors.push(err775);
 }
 errors++;
 }
-if(!pattern4.test(data282)){
-const err776 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data282};
+if(data283.digest === undefined){
+const err776 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data283};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -9527,9 +9553,9 @@ vErrors.push(err776);
 }
 errors++;
 }
-}
-else {
-const err777 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data282};
+for(const key76 in data283){
+if(!((key76 === "repository") || (key76 === "digest"))){
+const err777 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data283};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -9539,8 +9565,11 @@ vErrors.push(err777);
 errors++;
 }
 }
-else {
-const err778 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data280};
+if(data283.repository !== undefined){
+let data284 = data283.repository;
+if(typeof data284 === "string"){
+if(func1(data284) > 255){
+const err778 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data284};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -9549,23 +9578,8 @@ vErrors.push(err778);
 }
 errors++;
 }
-let data283 = data237.autoscaling;
-if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
-if(data283.prometheusAddress === undefined){
-data283.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
-}
-if(data283.monitoringNamespace === undefined){
-data283.monitoringNamespace = "monitoring";
-}
-if(data283.queueTargetPerReplica === undefined){
-data283.queueTargetPerReplica = 4;
-}
-if(data283.scaleDownStabilizationSeconds === undefined){
-data283.scaleDownStabilizationSeconds = 300;
-}
-for(const key75 in data283){
-if(!((((key75 === "prometheusAddress") || (key75 === "monitoringNamespace")) || (key75 === "queueTargetPerReplica")) || (key75 === "scaleDownStabilizationSeconds"))){
-const err779 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data283};
+if(func1(data284) < 1){
+const err779 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data284};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -9575,10 +9589,8 @@ vErrors.push(err779);
 errors++;
 }
 }
-let data284 = data283.prometheusAddress;
-if(typeof data284 === "string"){
-if(func1(data284) > 253){
-const err780 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data284};
+else {
+const err780 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data284};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -9587,8 +9599,12 @@ vErrors.push(err780);
 }
 errors++;
 }
-if(func1(data284) < 1){
-const err781 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data284};
+}
+if(data283.digest !== undefined){
+let data285 = data283.digest;
+if(typeof data285 === "string"){
+if(func1(data285) > 71){
+const err781 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data285};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -9597,8 +9613,8 @@ vErrors.push(err781);
 }
 errors++;
 }
-if(!pattern43.test(data284)){
-const err782 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data284};
+if(func1(data285) < 1){
+const err782 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data285};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -9607,9 +9623,8 @@ vErrors.push(err782);
 }
 errors++;
 }
-}
-else {
-const err783 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data284};
+if(!pattern18.test(data285)){
+const err783 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data285};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -9618,10 +9633,9 @@ vErrors.push(err783);
 }
 errors++;
 }
-let data285 = data283.monitoringNamespace;
-if(typeof data285 === "string"){
-if(func1(data285) > 63){
-const err784 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data285};
+}
+else {
+const err784 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data285};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -9630,8 +9644,10 @@ vErrors.push(err784);
 }
 errors++;
 }
-if(func1(data285) < 1){
-const err785 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data285};
+}
+}
+else {
+const err785 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data283};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -9640,8 +9656,12 @@ vErrors.push(err785);
 }
 errors++;
 }
-if(!pattern4.test(data285)){
-const err786 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data285};
+}
+if(data249.llmGuard !== undefined){
+let data286 = data249.llmGuard;
+if(data286 && typeof data286 == "object" && !Array.isArray(data286)){
+if(data286.repository === undefined){
+const err786 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data286};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -9650,9 +9670,8 @@ vErrors.push(err786);
 }
 errors++;
 }
-}
-else {
-const err787 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data285};
+if(data286.digest === undefined){
+const err787 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data286};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -9661,9 +9680,9 @@ vErrors.push(err787);
 }
 errors++;
 }
-let data286 = data283.queueTargetPerReplica;
-if(!(((typeof data286 == "number") && (!(data286 % 1) && !isNaN(data286))) && (isFinite(data286)))){
-const err788 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data286};
+for(const key77 in data286){
+if(!((key77 === "repository") || (key77 === "digest"))){
+const err788 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data286};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -9672,9 +9691,12 @@ vErrors.push(err788);
 }
 errors++;
 }
-if((typeof data286 == "number") && (isFinite(data286))){
-if(data286 > 1000 || isNaN(data286)){
-const err789 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data286};
+}
+if(data286.repository !== undefined){
+let data287 = data286.repository;
+if(typeof data287 === "string"){
+if(func1(data287) > 255){
+const err789 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data287};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -9683,8 +9705,8 @@ vErrors.push(err789);
 }
 errors++;
 }
-if(data286 < 1 || isNaN(data286)){
-const err790 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data286};
+if(func1(data287) < 1){
+const err790 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data287};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -9694,9 +9716,8 @@ vErrors.push(err790);
 errors++;
 }
 }
-let data287 = data283.scaleDownStabilizationSeconds;
-if(!(((typeof data287 == "number") && (!(data287 % 1) && !isNaN(data287))) && (isFinite(data287)))){
-const err791 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data287};
+else {
+const err791 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data287};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -9705,9 +9726,12 @@ vErrors.push(err791);
 }
 errors++;
 }
-if((typeof data287 == "number") && (isFinite(data287))){
-if(data287 > 3600 || isNaN(data287)){
-const err792 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data287};
+}
+if(data286.digest !== undefined){
+let data288 = data286.digest;
+if(typeof data288 === "string"){
+if(func1(data288) > 71){
+const err792 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data288};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -9716,8 +9740,8 @@ vErrors.push(err792);
 }
 errors++;
 }
-if(data287 < 0 || isNaN(data287)){
-const err793 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data287};
+if(func1(data288) < 1){
+const err793 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data288};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -9726,10 +9750,8 @@ vErrors.push(err793);
 }
 errors++;
 }
-}
-}
-else {
-const err794 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data283};
+if(!pattern18.test(data288)){
+const err794 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data288};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -9738,11 +9760,9 @@ vErrors.push(err794);
 }
 errors++;
 }
-let data288 = data237.modelCache;
-if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
-for(const key76 in data288){
-if(!(key76 === "storageClass")){
-const err795 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data288};
+}
+else {
+const err795 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data288};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -9752,11 +9772,9 @@ vErrors.push(err795);
 errors++;
 }
 }
-if(data288.storageClass !== undefined){
-let data289 = data288.storageClass;
-if(typeof data289 === "string"){
-if(func1(data289) > 63){
-const err796 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data289};
+}
+else {
+const err796 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data286};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -9765,8 +9783,10 @@ vErrors.push(err796);
 }
 errors++;
 }
-if(func1(data289) < 1){
-const err797 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data289};
+}
+}
+else {
+const err797 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data249};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -9775,9 +9795,10 @@ vErrors.push(err797);
 }
 errors++;
 }
-}
-else {
-const err798 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data289};
+let data289 = data248.internalIssuer;
+if(typeof data289 === "string"){
+if(func1(data289) > 63){
+const err798 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data289};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -9786,10 +9807,8 @@ vErrors.push(err798);
 }
 errors++;
 }
-}
-}
-else {
-const err799 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data288};
+if(func1(data289) < 1){
+const err799 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data289};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -9798,9 +9817,8 @@ vErrors.push(err799);
 }
 errors++;
 }
-}
-else {
-const err800 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data237};
+if(!pattern4.test(data289)){
+const err800 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data289};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -9809,10 +9827,9 @@ vErrors.push(err800);
 }
 errors++;
 }
-let data290 = data11.exceptions;
-if(Array.isArray(data290)){
-if(data290.length > 64){
-const err801 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data290};
+}
+else {
+const err801 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data289};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -9821,12 +9838,10 @@ vErrors.push(err801);
 }
 errors++;
 }
-const len22 = data290.length;
-for(let i26=0; i26<len22; i26++){
-let data291 = data290[i26];
-if(data291 && typeof data291 == "object" && !Array.isArray(data291)){
-if(data291.policyId === undefined){
-const err802 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+let data290 = data248.gatewayClientNamespaces;
+if(Array.isArray(data290)){
+if(data290.length > 16){
+const err802 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data290};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -9835,8 +9850,12 @@ vErrors.push(err802);
 }
 errors++;
 }
-if(data291.reason === undefined){
-const err803 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+const len20 = data290.length;
+for(let i25=0; i25<len20; i25++){
+let data291 = data290[i25];
+if(typeof data291 === "string"){
+if(func1(data291) > 63){
+const err803 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data291};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -9845,8 +9864,8 @@ vErrors.push(err803);
 }
 errors++;
 }
-if(data291.approver === undefined){
-const err804 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+if(func1(data291) < 1){
+const err804 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data291};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -9855,8 +9874,8 @@ vErrors.push(err804);
 }
 errors++;
 }
-if(data291.expires === undefined){
-const err805 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+if(!pattern4.test(data291)){
+const err805 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data291};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -9865,9 +9884,9 @@ vErrors.push(err805);
 }
 errors++;
 }
-for(const key77 in data291){
-if(!(((((key77 === "policyId") || (key77 === "reason")) || (key77 === "approver")) || (key77 === "expires")) || (key77 === "path"))){
-const err806 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+}
+else {
+const err806 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i25,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data291};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -9877,11 +9896,9 @@ vErrors.push(err806);
 errors++;
 }
 }
-if(data291.policyId !== undefined){
-let data292 = data291.policyId;
-if(typeof data292 === "string"){
-if(func1(data292) > 16){
-const err807 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data292};
+}
+else {
+const err807 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data290};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -9890,8 +9907,10 @@ vErrors.push(err807);
 }
 errors++;
 }
-if(func1(data292) < 1){
-const err808 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data292};
+let data292 = data248.artifactStoreCidrs;
+if(Array.isArray(data292)){
+if(data292.length > 16){
+const err808 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data292};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -9900,8 +9919,12 @@ vErrors.push(err808);
 }
 errors++;
 }
-if(!pattern45.test(data292)){
-const err809 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data292};
+const len21 = data292.length;
+for(let i26=0; i26<len21; i26++){
+let data293 = data292[i26];
+if(typeof data293 === "string"){
+if(func1(data293) > 18){
+const err809 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i26,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data293};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -9910,9 +9933,8 @@ vErrors.push(err809);
 }
 errors++;
 }
-}
-else {
-const err810 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data292};
+if(func1(data293) < 1){
+const err810 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i26,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data293};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -9921,12 +9943,8 @@ vErrors.push(err810);
 }
 errors++;
 }
-}
-if(data291.reason !== undefined){
-let data293 = data291.reason;
-if(typeof data293 === "string"){
-if(func1(data293) > 1000){
-const err811 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data293};
+if(!pattern8.test(data293)){
+const err811 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i26,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data293};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -9935,8 +9953,9 @@ vErrors.push(err811);
 }
 errors++;
 }
-if(func1(data293) < 1){
-const err812 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data293};
+}
+else {
+const err812 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i26,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data293};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -9946,8 +9965,9 @@ vErrors.push(err812);
 errors++;
 }
 }
+}
 else {
-const err813 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data293};
+const err813 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data292};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -9956,12 +9976,10 @@ vErrors.push(err813);
 }
 errors++;
 }
-}
-if(data291.approver !== undefined){
-let data294 = data291.approver;
-if(typeof data294 === "string"){
-if(func1(data294) > 256){
-const err814 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data294};
+let data294 = data248.egressProxyCidrs;
+if(Array.isArray(data294)){
+if(data294.length > 16){
+const err814 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data294};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -9970,8 +9988,12 @@ vErrors.push(err814);
 }
 errors++;
 }
-if(func1(data294) < 1){
-const err815 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data294};
+const len22 = data294.length;
+for(let i27=0; i27<len22; i27++){
+let data295 = data294[i27];
+if(typeof data295 === "string"){
+if(func1(data295) > 18){
+const err815 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i27,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data295};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -9980,8 +10002,8 @@ vErrors.push(err815);
 }
 errors++;
 }
-if(!pattern5.test(data294)){
-const err816 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data294};
+if(func1(data295) < 1){
+const err816 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i27,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data295};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -9990,9 +10012,8 @@ vErrors.push(err816);
 }
 errors++;
 }
-}
-else {
-const err817 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data294};
+if(!pattern8.test(data295)){
+const err817 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i27,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data295};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10002,11 +10023,8 @@ vErrors.push(err817);
 errors++;
 }
 }
-if(data291.expires !== undefined){
-let data295 = data291.expires;
-if(typeof data295 === "string"){
-if(func1(data295) > 10){
-const err818 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data295};
+else {
+const err818 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i27,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data295};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10015,8 +10033,10 @@ vErrors.push(err818);
 }
 errors++;
 }
-if(func1(data295) < 1){
-const err819 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data295};
+}
+}
+else {
+const err819 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data294};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10025,8 +10045,11 @@ vErrors.push(err819);
 }
 errors++;
 }
-if(!pattern47.test(data295)){
-const err820 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data295};
+if(data248.storageClass !== undefined){
+let data296 = data248.storageClass;
+if(typeof data296 === "string"){
+if(func1(data296) > 63){
+const err820 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data296};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10035,9 +10058,8 @@ vErrors.push(err820);
 }
 errors++;
 }
-}
-else {
-const err821 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data295};
+if(func1(data296) < 1){
+const err821 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data296};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10047,11 +10069,8 @@ vErrors.push(err821);
 errors++;
 }
 }
-if(data291.path !== undefined){
-let data296 = data291.path;
-if(typeof data296 === "string"){
-if(func1(data296) > 512){
-const err822 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data296};
+else {
+const err822 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data296};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10060,8 +10079,18 @@ vErrors.push(err822);
 }
 errors++;
 }
-if(func1(data296) < 1){
-const err823 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data296};
+}
+let data297 = data248.gpu;
+if(data297 && typeof data297 == "object" && !Array.isArray(data297)){
+if(data297.install === undefined){
+data297.install = "none";
+}
+if(data297.namespace === undefined){
+data297.namespace = "llmops-gpu";
+}
+for(const key78 in data297){
+if(!((key78 === "install") || (key78 === "namespace"))){
+const err823 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data297};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10071,8 +10100,9 @@ vErrors.push(err823);
 errors++;
 }
 }
-else {
-const err824 = {instancePath:instancePath+"/spec/exceptions/" + i26+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data296};
+let data298 = data297.install;
+if(typeof data298 !== "string"){
+const err824 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data298};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10081,10 +10111,8 @@ vErrors.push(err824);
 }
 errors++;
 }
-}
-}
-else {
-const err825 = {instancePath:instancePath+"/spec/exceptions/" + i26,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data291};
+if(!((data298 === "none") || (data298 === "devicePlugin"))){
+const err825 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data298};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10093,10 +10121,10 @@ vErrors.push(err825);
 }
 errors++;
 }
-}
-}
-else {
-const err826 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data290};
+let data299 = data297.namespace;
+if(typeof data299 === "string"){
+if(func1(data299) > 63){
+const err826 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data299};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10105,9 +10133,8 @@ vErrors.push(err826);
 }
 errors++;
 }
-}
-else {
-const err827 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(func1(data299) < 1){
+const err827 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data299};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10116,15 +10143,614 @@ vErrors.push(err827);
 }
 errors++;
 }
-}
-}
-else {
-const err828 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(!pattern4.test(data299)){
+const err828 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data299};
 if(vErrors === null){
 vErrors = [err828];
 }
 else {
 vErrors.push(err828);
+}
+errors++;
+}
+}
+else {
+const err829 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data299};
+if(vErrors === null){
+vErrors = [err829];
+}
+else {
+vErrors.push(err829);
+}
+errors++;
+}
+}
+else {
+const err830 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data297};
+if(vErrors === null){
+vErrors = [err830];
+}
+else {
+vErrors.push(err830);
+}
+errors++;
+}
+let data300 = data248.autoscaling;
+if(data300 && typeof data300 == "object" && !Array.isArray(data300)){
+if(data300.prometheusAddress === undefined){
+data300.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
+}
+if(data300.monitoringNamespace === undefined){
+data300.monitoringNamespace = "monitoring";
+}
+if(data300.queueTargetPerReplica === undefined){
+data300.queueTargetPerReplica = 4;
+}
+if(data300.scaleDownStabilizationSeconds === undefined){
+data300.scaleDownStabilizationSeconds = 300;
+}
+for(const key79 in data300){
+if(!((((key79 === "prometheusAddress") || (key79 === "monitoringNamespace")) || (key79 === "queueTargetPerReplica")) || (key79 === "scaleDownStabilizationSeconds"))){
+const err831 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data300};
+if(vErrors === null){
+vErrors = [err831];
+}
+else {
+vErrors.push(err831);
+}
+errors++;
+}
+}
+let data301 = data300.prometheusAddress;
+if(typeof data301 === "string"){
+if(func1(data301) > 253){
+const err832 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data301};
+if(vErrors === null){
+vErrors = [err832];
+}
+else {
+vErrors.push(err832);
+}
+errors++;
+}
+if(func1(data301) < 1){
+const err833 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data301};
+if(vErrors === null){
+vErrors = [err833];
+}
+else {
+vErrors.push(err833);
+}
+errors++;
+}
+if(!pattern47.test(data301)){
+const err834 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data301};
+if(vErrors === null){
+vErrors = [err834];
+}
+else {
+vErrors.push(err834);
+}
+errors++;
+}
+}
+else {
+const err835 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data301};
+if(vErrors === null){
+vErrors = [err835];
+}
+else {
+vErrors.push(err835);
+}
+errors++;
+}
+let data302 = data300.monitoringNamespace;
+if(typeof data302 === "string"){
+if(func1(data302) > 63){
+const err836 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data302};
+if(vErrors === null){
+vErrors = [err836];
+}
+else {
+vErrors.push(err836);
+}
+errors++;
+}
+if(func1(data302) < 1){
+const err837 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data302};
+if(vErrors === null){
+vErrors = [err837];
+}
+else {
+vErrors.push(err837);
+}
+errors++;
+}
+if(!pattern4.test(data302)){
+const err838 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data302};
+if(vErrors === null){
+vErrors = [err838];
+}
+else {
+vErrors.push(err838);
+}
+errors++;
+}
+}
+else {
+const err839 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data302};
+if(vErrors === null){
+vErrors = [err839];
+}
+else {
+vErrors.push(err839);
+}
+errors++;
+}
+let data303 = data300.queueTargetPerReplica;
+if(!(((typeof data303 == "number") && (!(data303 % 1) && !isNaN(data303))) && (isFinite(data303)))){
+const err840 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data303};
+if(vErrors === null){
+vErrors = [err840];
+}
+else {
+vErrors.push(err840);
+}
+errors++;
+}
+if((typeof data303 == "number") && (isFinite(data303))){
+if(data303 > 1000 || isNaN(data303)){
+const err841 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data303};
+if(vErrors === null){
+vErrors = [err841];
+}
+else {
+vErrors.push(err841);
+}
+errors++;
+}
+if(data303 < 1 || isNaN(data303)){
+const err842 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data303};
+if(vErrors === null){
+vErrors = [err842];
+}
+else {
+vErrors.push(err842);
+}
+errors++;
+}
+}
+let data304 = data300.scaleDownStabilizationSeconds;
+if(!(((typeof data304 == "number") && (!(data304 % 1) && !isNaN(data304))) && (isFinite(data304)))){
+const err843 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data304};
+if(vErrors === null){
+vErrors = [err843];
+}
+else {
+vErrors.push(err843);
+}
+errors++;
+}
+if((typeof data304 == "number") && (isFinite(data304))){
+if(data304 > 3600 || isNaN(data304)){
+const err844 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data304};
+if(vErrors === null){
+vErrors = [err844];
+}
+else {
+vErrors.push(err844);
+}
+errors++;
+}
+if(data304 < 0 || isNaN(data304)){
+const err845 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data304};
+if(vErrors === null){
+vErrors = [err845];
+}
+else {
+vErrors.push(err845);
+}
+errors++;
+}
+}
+}
+else {
+const err846 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data300};
+if(vErrors === null){
+vErrors = [err846];
+}
+else {
+vErrors.push(err846);
+}
+errors++;
+}
+let data305 = data248.modelCache;
+if(data305 && typeof data305 == "object" && !Array.isArray(data305)){
+for(const key80 in data305){
+if(!(key80 === "storageClass")){
+const err847 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data305};
+if(vErrors === null){
+vErrors = [err847];
+}
+else {
+vErrors.push(err847);
+}
+errors++;
+}
+}
+if(data305.storageClass !== undefined){
+let data306 = data305.storageClass;
+if(typeof data306 === "string"){
+if(func1(data306) > 63){
+const err848 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data306};
+if(vErrors === null){
+vErrors = [err848];
+}
+else {
+vErrors.push(err848);
+}
+errors++;
+}
+if(func1(data306) < 1){
+const err849 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data306};
+if(vErrors === null){
+vErrors = [err849];
+}
+else {
+vErrors.push(err849);
+}
+errors++;
+}
+}
+else {
+const err850 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data306};
+if(vErrors === null){
+vErrors = [err850];
+}
+else {
+vErrors.push(err850);
+}
+errors++;
+}
+}
+}
+else {
+const err851 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data305};
+if(vErrors === null){
+vErrors = [err851];
+}
+else {
+vErrors.push(err851);
+}
+errors++;
+}
+}
+else {
+const err852 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data248};
+if(vErrors === null){
+vErrors = [err852];
+}
+else {
+vErrors.push(err852);
+}
+errors++;
+}
+let data307 = data11.exceptions;
+if(Array.isArray(data307)){
+if(data307.length > 64){
+const err853 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data307};
+if(vErrors === null){
+vErrors = [err853];
+}
+else {
+vErrors.push(err853);
+}
+errors++;
+}
+const len23 = data307.length;
+for(let i28=0; i28<len23; i28++){
+let data308 = data307[i28];
+if(data308 && typeof data308 == "object" && !Array.isArray(data308)){
+if(data308.policyId === undefined){
+const err854 = {instancePath:instancePath+"/spec/exceptions/" + i28,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data308};
+if(vErrors === null){
+vErrors = [err854];
+}
+else {
+vErrors.push(err854);
+}
+errors++;
+}
+if(data308.reason === undefined){
+const err855 = {instancePath:instancePath+"/spec/exceptions/" + i28,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data308};
+if(vErrors === null){
+vErrors = [err855];
+}
+else {
+vErrors.push(err855);
+}
+errors++;
+}
+if(data308.approver === undefined){
+const err856 = {instancePath:instancePath+"/spec/exceptions/" + i28,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data308};
+if(vErrors === null){
+vErrors = [err856];
+}
+else {
+vErrors.push(err856);
+}
+errors++;
+}
+if(data308.expires === undefined){
+const err857 = {instancePath:instancePath+"/spec/exceptions/" + i28,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data308};
+if(vErrors === null){
+vErrors = [err857];
+}
+else {
+vErrors.push(err857);
+}
+errors++;
+}
+for(const key81 in data308){
+if(!(((((key81 === "policyId") || (key81 === "reason")) || (key81 === "approver")) || (key81 === "expires")) || (key81 === "path"))){
+const err858 = {instancePath:instancePath+"/spec/exceptions/" + i28,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data308};
+if(vErrors === null){
+vErrors = [err858];
+}
+else {
+vErrors.push(err858);
+}
+errors++;
+}
+}
+if(data308.policyId !== undefined){
+let data309 = data308.policyId;
+if(typeof data309 === "string"){
+if(func1(data309) > 16){
+const err859 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data309};
+if(vErrors === null){
+vErrors = [err859];
+}
+else {
+vErrors.push(err859);
+}
+errors++;
+}
+if(func1(data309) < 1){
+const err860 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data309};
+if(vErrors === null){
+vErrors = [err860];
+}
+else {
+vErrors.push(err860);
+}
+errors++;
+}
+if(!pattern49.test(data309)){
+const err861 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data309};
+if(vErrors === null){
+vErrors = [err861];
+}
+else {
+vErrors.push(err861);
+}
+errors++;
+}
+}
+else {
+const err862 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data309};
+if(vErrors === null){
+vErrors = [err862];
+}
+else {
+vErrors.push(err862);
+}
+errors++;
+}
+}
+if(data308.reason !== undefined){
+let data310 = data308.reason;
+if(typeof data310 === "string"){
+if(func1(data310) > 1000){
+const err863 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data310};
+if(vErrors === null){
+vErrors = [err863];
+}
+else {
+vErrors.push(err863);
+}
+errors++;
+}
+if(func1(data310) < 1){
+const err864 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data310};
+if(vErrors === null){
+vErrors = [err864];
+}
+else {
+vErrors.push(err864);
+}
+errors++;
+}
+}
+else {
+const err865 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data310};
+if(vErrors === null){
+vErrors = [err865];
+}
+else {
+vErrors.push(err865);
+}
+errors++;
+}
+}
+if(data308.approver !== undefined){
+let data311 = data308.approver;
+if(typeof data311 === "string"){
+if(func1(data311) > 256){
+const err866 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data311};
+if(vErrors === null){
+vErrors = [err866];
+}
+else {
+vErrors.push(err866);
+}
+errors++;
+}
+if(func1(data311) < 1){
+const err867 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data311};
+if(vErrors === null){
+vErrors = [err867];
+}
+else {
+vErrors.push(err867);
+}
+errors++;
+}
+if(!pattern5.test(data311)){
+const err868 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data311};
+if(vErrors === null){
+vErrors = [err868];
+}
+else {
+vErrors.push(err868);
+}
+errors++;
+}
+}
+else {
+const err869 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data311};
+if(vErrors === null){
+vErrors = [err869];
+}
+else {
+vErrors.push(err869);
+}
+errors++;
+}
+}
+if(data308.expires !== undefined){
+let data312 = data308.expires;
+if(typeof data312 === "string"){
+if(func1(data312) > 10){
+const err870 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data312};
+if(vErrors === null){
+vErrors = [err870];
+}
+else {
+vErrors.push(err870);
+}
+errors++;
+}
+if(func1(data312) < 1){
+const err871 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data312};
+if(vErrors === null){
+vErrors = [err871];
+}
+else {
+vErrors.push(err871);
+}
+errors++;
+}
+if(!pattern51.test(data312)){
+const err872 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data312};
+if(vErrors === null){
+vErrors = [err872];
+}
+else {
+vErrors.push(err872);
+}
+errors++;
+}
+}
+else {
+const err873 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data312};
+if(vErrors === null){
+vErrors = [err873];
+}
+else {
+vErrors.push(err873);
+}
+errors++;
+}
+}
+if(data308.path !== undefined){
+let data313 = data308.path;
+if(typeof data313 === "string"){
+if(func1(data313) > 512){
+const err874 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data313};
+if(vErrors === null){
+vErrors = [err874];
+}
+else {
+vErrors.push(err874);
+}
+errors++;
+}
+if(func1(data313) < 1){
+const err875 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data313};
+if(vErrors === null){
+vErrors = [err875];
+}
+else {
+vErrors.push(err875);
+}
+errors++;
+}
+}
+else {
+const err876 = {instancePath:instancePath+"/spec/exceptions/" + i28+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data313};
+if(vErrors === null){
+vErrors = [err876];
+}
+else {
+vErrors.push(err876);
+}
+errors++;
+}
+}
+}
+else {
+const err877 = {instancePath:instancePath+"/spec/exceptions/" + i28,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data308};
+if(vErrors === null){
+vErrors = [err877];
+}
+else {
+vErrors.push(err877);
+}
+errors++;
+}
+}
+}
+else {
+const err878 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data307};
+if(vErrors === null){
+vErrors = [err878];
+}
+else {
+vErrors.push(err878);
+}
+errors++;
+}
+}
+else {
+const err879 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(vErrors === null){
+vErrors = [err879];
+}
+else {
+vErrors.push(err879);
+}
+errors++;
+}
+}
+}
+else {
+const err880 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err880];
+}
+else {
+vErrors.push(err880);
 }
 errors++;
 }

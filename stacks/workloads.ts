@@ -20,6 +20,7 @@ import { InClusterVectorDatabase, VECTOR_DB_ROLE } from "../components/kubernete
 import { RecordSink, SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernetes/limiter-store.js";
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
+import { composePatternWorkloads, patternWorkloadNeeds } from "./pattern-workloads.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
 
@@ -40,6 +41,12 @@ export interface WorkloadContext {
   readonly modelCacheStorageClass?: pulumi.Input<string>;
   /** Install the NVIDIA device plugin (target kubernetes with platform.gpu.install devicePlugin). */
   readonly installDevicePlugin: boolean;
+  /** target aws: the managed vector store's endpoint, for RAG ingestion. */
+  readonly vectorStoreEndpoint?: pulumi.Input<string>;
+  /** target aws: s3:// prefixes of data-quality evidence, the feedback records and the exported datasets. */
+  readonly evidenceUrl?: pulumi.Input<string>;
+  readonly feedbackStoreUrl?: pulumi.Input<string>;
+  readonly datasetUrl?: pulumi.Input<string>;
 }
 
 /**
@@ -135,6 +142,8 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   const namespace = namespaceOf(spec);
   const models = selfHostedModels(spec);
   const opts = context.opts;
+  // Roles the pattern workloads (ingestion, feedback review and export) call, admitted below.
+  const needs = patternWorkloadNeeds(spec);
 
   const gpuQuota = models.reduce((sum, model) => sum + model.gpu.count * model.replicas.max, 0);
   const sizing = new Map(models.map((model) => [model.name, modelSizing(model)]));
@@ -220,7 +229,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       replicas: { min: Math.max(1, model.replicas.min), max: model.replicas.max },
       autoscaling,
       terminationGracePeriodSeconds: model.serving.terminationGracePeriodSeconds,
-      allowedCallerRoles: [GATEWAY_ROLE],
+      allowedCallerRoles: [GATEWAY_ROLE, ...(needs.modelCallers[model.name] ?? [])],
     }, { ...inNamespace, dependsOn: [guardrails, cache] });
   }
 
@@ -254,7 +263,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
         presidioAnonymizerImage: requireImage(spec, "presidioAnonymizer", "the spec declares PII screening or redaction (guardrails.*.pii, privacy.piiRedaction.logs)"),
       } : {}),
       ...(llmGuard ? { llmGuardImage: requireImage(spec, "llmGuard", "the spec declares prompt-injection, toxicity or grounding screening") } : {}),
-      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : [])],
+      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []), ...needs.presidioCallers],
     }, inNamespace)
     : undefined;
   const guardrailTargets = [
@@ -271,17 +280,35 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     const storage = body.platform.storageClass ? { storageClass: body.platform.storageClass } : {};
     new RecordSink(`${name}-audit-sink`, {
       stack: name, namespace: guardrails.name, kind: "audit", image: collector, serviceAccountName: serviceAccount("audit-sink"),
-      retentionDays: body.observability.audit.retentionDays, producerRoles: [GATEWAY_ROLE], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+      retentionDays: body.observability.audit.retentionDays, producerRoles: [GATEWAY_ROLE, ...needs.auditProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
     }, inNamespace);
     sinkTargets.push({ role: "audit-sink", port: SINK_PORT });
     if (body.humanFeedback.capture.length > 0) {
       new RecordSink(`${name}-feedback-sink`, {
         stack: name, namespace: guardrails.name, kind: "feedback", image: collector, serviceAccountName: serviceAccount("feedback-sink"),
-        retentionDays: body.humanFeedback.retentionDays, producerRoles: [GATEWAY_ROLE, "feedback", "app"], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+        retentionDays: body.humanFeedback.retentionDays, producerRoles: [GATEWAY_ROLE, "feedback", "app", ...needs.feedbackProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
       }, inNamespace);
       sinkTargets.push({ role: "feedback-sink", port: SINK_PORT });
     }
   }
+
+  Object.assign(outputs, composePatternWorkloads(spec, {
+    opts: inNamespace,
+    refuse: (message, path) => new MissingPlatformImageError(message, path),
+    namespace: guardrails.name,
+    namespaceName: namespace,
+    serviceAccount,
+    image: (key, why) => requireImage(spec, key, why),
+    ...(screening?.endpoints[PRESIDIO_ANALYZER_ROLE] && screening.endpoints[PRESIDIO_ANONYMIZER_ROLE]
+      ? { presidio: { analyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE], anonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE] } } : {}),
+    recordSinks: sinks,
+    egressCidrs: context.apiEgressCidrs,
+    ...(body.target.provider === "aws" ? { objectStoreCidrs: context.fetchEgressCidrs } : {}),
+    ...(context.vectorStoreEndpoint ? { vectorStoreEndpoint: context.vectorStoreEndpoint } : {}),
+    ...(context.evidenceUrl ? { evidenceUrl: context.evidenceUrl } : {}),
+    ...(context.feedbackStoreUrl ? { feedbackStoreUrl: context.feedbackStoreUrl } : {}),
+    ...(context.datasetUrl ? { datasetUrl: context.datasetUrl } : {}),
+  }));
 
   // Two gateway replicas (the default) share one limiter, so the spec's limits hold for the stack.
   const gatewayReplicas = 2;

@@ -118,6 +118,9 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
     if (!storeUrl) throw context.refuse(`the ${engine} vector store has no endpoint to ingest into on this target`, "/spec/vectorStore");
     const evidenceUrl = context.evidenceUrl ?? (context.recordSinks ? `http://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
     if (!evidenceUrl) throw context.refuse("data-quality evidence has no store on this target", "/spec/data/sources");
+    if (context.egressCidrs.length === 0) {
+      throw context.refuse("spec.platform.egressProxyCidrs is required: embedded data sources are read through the egress proxy (target kubernetes)", "/spec/platform");
+    }
     const presidio = sources.some(needsPresidio) ? context.presidio : undefined;
     if (sources.some(needsPresidio) && !presidio) {
       throw context.refuse("Presidio is required: an embedded source holds personal data or declares piiScan (enable guardrails.input.pii or privacy.piiRedaction.logs so the stack runs it)", "/spec/guardrails");

@@ -94,7 +94,14 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
   const ns = context.namespaceName;
   const outputs: Record<string, pulumi.Input<unknown>> = {};
   const sources = embeddedSources(spec);
-  if (sources.length > 0 && body.vectorStore) {
+  const engine = body.vectorStore?.engine;
+  const inCluster = engine ? IN_CLUSTER_VECTOR_PORTS[engine] : undefined;
+  // A managed engine has an endpoint only where it is built (target aws); elsewhere the store is
+  // refused by LLM-PLAT-003 and there is nothing to ingest into.
+  const storeUrl = engine && inCluster
+    ? `${engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}`
+    : context.vectorStoreEndpoint;
+  if (sources.length > 0 && engine && storeUrl) {
     const embedding = body.models.find((model) => model.role === "embedding");
     if (!embedding) throw context.refuse("an embedding model (spec.models[] with role: embedding) is required: embedded data sources are embedded with it", "/spec/models");
     if (!SELF_HOSTED.has(embedding.serving.runtime) || !embedding.source.digest) {
@@ -110,12 +117,6 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
         ...(source.lineage ? { datasetVersion: source.lineage.datasetVersion } : {}),
       };
     });
-    const engine = body.vectorStore.engine;
-    const inCluster = IN_CLUSTER_VECTOR_PORTS[engine];
-    const storeUrl = inCluster
-      ? `${engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}`
-      : context.vectorStoreEndpoint;
-    if (!storeUrl) throw context.refuse(`the ${engine} vector store has no endpoint to ingest into on this target`, "/spec/vectorStore");
     const evidenceUrl = context.evidenceUrl ?? (context.recordSinks ? `http://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
     if (!evidenceUrl) throw context.refuse("data-quality evidence has no store on this target", "/spec/data/sources");
     if (context.egressCidrs.length === 0) {

@@ -35,9 +35,17 @@ function apiModel(name: string, type: "bedrock" | "saas", uri: string): Record<s
 
 const patternSections: Record<Pattern, () => Record<string, unknown>> = {
   rag: () => ({
-    models: [selfHostedModel("assistant-llm")],
+    models: [selfHostedModel("assistant-llm"), {
+      // Embedded sources are embedded with this model by their scheduled ingestion.
+      name: "embedder", role: "embedding",
+      source: { type: "registry", uri: "registry.internal.example.com/models/embedder", digest: DIGEST_PLACEHOLDER },
+      serving: { runtime: "tei", image: { repository: "registry.internal.example.com/serving/text-embeddings-inference", digest: DIGEST_PLACEHOLDER } },
+      gpu: { type: "L4", count: 1 },
+      replicas: { min: 1, max: 1 },
+      limits: { maxInputTokens: 512, maxOutputTokens: 1, requestsPerMinute: 3000 },
+    }],
     vectorStore: { engine: "auroraPgvector", dimensions: 1024 },
-    explainability: { citations: true },
+    explainability: { citations: true, userFacingExplanations: false, humanEscalation: { channel: "https://support.example.com/ask-a-person", responseHours: 72 } },
   }),
   agent: () => ({
     models: [selfHostedModel("agent-llm")],
@@ -87,15 +95,16 @@ export function starterSpec(pattern: Pattern, name: string): Record<string, unkn
     },
     spec: {
       pattern,
-      useCase: { purpose: "Describe what the system is for.", audience: "internal", riskTier: "limited" },
+      useCase: { purpose: "Describe what the system is for.", audience: "internal", riskTier: "limited", decisionRole: "none" },
       target: { provider: "aws", region: "eu-west-1", dataResidency: { allowedRegions: ["eu-west-1"] } },
       data: {
         sources: [{
           name: "knowledge-base", kind: "documents", uri: "s3://your-bucket/docs/", classification: "internal",
+          containsPersonalData: false, specialCategoryData: [], live: false, retrieval: "embedded",
           freshnessSla: "P1D", qualityChecks: ["schema", "duplicates"], lineage: { datasetVersion: "v1" },
         }],
       },
-      humanFeedback: { capture: ["thumbs"], reviewQueue: { enabled: true }, accessRoles: ["reviewers"] },
+      humanFeedback: { capture: ["thumbs"], reviewQueue: { enabled: true }, accessRoles: ["reviewers"], export: { intervalHours: 24 } },
       guardrails: { input: { promptInjection: true, pii: true, toxicity: true }, output: { pii: true, toxicity: true, grounding: true } },
       access: {
         identityProvider: { type: "oidc", issuer: "https://login.example.com" },
@@ -110,6 +119,10 @@ export function starterSpec(pattern: Pattern, name: string): Record<string, unkn
           presidioAnalyzer: { repository: "registry.internal.example.com/platform/presidio-analyzer", digest: DIGEST_PLACEHOLDER },
           presidioAnonymizer: { repository: "registry.internal.example.com/platform/presidio-anonymizer", digest: DIGEST_PLACEHOLDER },
           llmGuard: { repository: "registry.internal.example.com/platform/llm-guard-api", digest: DIGEST_PLACEHOLDER },
+          // The feedback review queue (oauth2-proxy in front of the collector's review) and its export.
+          collector: { repository: "registry.internal.example.com/platform/record-collector", digest: DIGEST_PLACEHOLDER },
+          authProxy: { repository: "registry.internal.example.com/platform/oauth2-proxy", digest: DIGEST_PLACEHOLDER },
+          ...(pattern === "rag" ? { ingestion: { repository: "registry.internal.example.com/platform/rag-ingestion", digest: DIGEST_PLACEHOLDER } } : {}),
           ...(pattern === "embedded" || pattern === "blackBoxApi" ? {} : {
             modelFetcher: { repository: "registry.internal.example.com/platform/model-fetcher", digest: DIGEST_PLACEHOLDER },
             dcgmExporter: { repository: "registry.internal.example.com/platform/dcgm-exporter", digest: DIGEST_PLACEHOLDER },

@@ -21,6 +21,10 @@ export const METRICS = [
   "perplexity", "bleu", "rouge1", "rouge2", "rougeL", "humanEval", "groundedness", "factuality", "toxicity", "exactMatch", "f1",
 ] as const;
 export const REGULATED_DOMAINS = ["none", "health", "insurance", "finance", "credit", "employment", "education", "essentialServices", "legal", "publicSector"] as const;
+/** GDPR Art. 9(1) special categories of personal data (health is the one the seed's scenarios hold). */
+export const SPECIAL_CATEGORIES = [
+  "health", "genetic", "biometric", "racialOrEthnicOrigin", "politicalOpinions", "religiousOrPhilosophicalBeliefs", "tradeUnionMembership", "sexLifeOrOrientation",
+] as const;
 export const AWS_ENDPOINT_SERVICES = ["s3", "ecr.api", "ecr.dkr", "sts", "logs", "kms", "bedrock-runtime", "secretsmanager", "sagemaker.runtime"] as const;
 
 const name = (description: string) => Str(63, { pattern: patterns.dnsLabel, description });
@@ -51,6 +55,10 @@ const UseCase = Obj({
   regulatedDomain: Enum(REGULATED_DOMAINS, { default: "none", description: "Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk." }),
   riskTier: Enum(["minimal", "limited", "high", "unacceptable"], { description: "EU AI Act risk tier. `unacceptable` may never be deployed." }),
   dependsOnLiveData: Bool({ default: false, description: "Answers depend on live data (e.g. flight status); requires a real-time data source." }),
+  decisionRole: Enum(["none", "explains", "recommends", "decides"], {
+    default: "none",
+    description: "What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004).",
+  }),
 });
 
 const Target = Obj({
@@ -170,7 +178,19 @@ const DataSource = Obj({
   uri: Optional(freeText("Location of the source.", 512)),
   classification: Optional(Enum(CLASSIFICATIONS)),
   containsPersonalData: Bool({ default: false }),
+  specialCategoryData: Arr(Enum(SPECIAL_CATEGORIES), SPECIAL_CATEGORIES.length, {
+    uniqueItems: true, default: [],
+    description: "GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).",
+  }),
   realtime: Bool({ default: false, description: "The source is live (streaming or polled at least every few minutes)." }),
+  live: Bool({
+    default: false,
+    description: "Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.",
+  }),
+  retrieval: Enum(["embedded", "queried"], {
+    default: "embedded",
+    description: "`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013).",
+  }),
   freshnessSla: Optional(Str(16, { pattern: patterns.isoDuration, description: "Maximum staleness, ISO 8601 duration (PT5M)." })),
   qualityChecks: Arr(Enum(["schema", "nulls", "duplicates", "freshness", "piiScan", "biasScan", "toxicity", "drift"]), 8, { uniqueItems: true, default: [] }),
   lineage: Optional(Obj({
@@ -209,6 +229,10 @@ const Explainability = Obj({
   citations: Bool({ default: false, description: "Answers cite the retrieved documents (RAG)." }),
   reasoningTraces: Enum(["none", "summary", "full"], { default: "none", description: "Reasoning traces logged, where allowed." }),
   userFacingExplanations: Bool({ default: false, description: "End users receive an explanation of each decision." }),
+  humanEscalation: Optional(Obj({
+    channel: Str(2048, { pattern: patterns.httpsUrl, description: "Where a person asks for human review of, or appeals, a decision (a form or case URL)." }),
+    responseHours: Int(1, 720, { description: "Hours within which a person takes up the request." }),
+  }, { description: "The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004)." })),
 }, { default: {} });
 
 const HumanFeedback = Obj({
@@ -216,6 +240,10 @@ const HumanFeedback = Obj({
   reviewQueue: Obj({ enabled: Bool({ default: false }), slaHours: Int(1, 720, { default: 72 }) }, { default: {} }),
   retentionDays: Int(1, 3650, { default: 365 }),
   accessRoles: Arr(name("Role allowed to read feedback."), 16, { default: [] }),
+  export: Obj({
+    dataset: Optional(name("Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback")),
+    intervalHours: Int(1, 720, { default: 24, description: "Hours between exports; each export is a new dataset version (its UTC timestamp)." }),
+  }, { default: {}, description: "With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022)." }),
 }, { default: {} });
 
 const Guardrails = Obj({
@@ -336,7 +364,9 @@ const Platform = Obj({
     gateway: PinnedImage("LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits."),
     vectorDatabase: PinnedImage("In-cluster vector database (Qdrant or pgvector) for target kubernetes."),
     modelFetcher: PinnedImage("Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts."),
-    collector: PinnedImage("Collector that ships audit and feedback records to their sinks."),
+    collector: PinnedImage("Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts)."),
+    ingestion: PinnedImage("RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection)."),
+    authProxy: PinnedImage("oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue."),
     dcgmExporter: PinnedImage("NVIDIA DCGM exporter (GPU metrics), one per GPU node."),
     devicePlugin: PinnedImage("NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin."),
     edgeProxy: PinnedImage("TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header."),

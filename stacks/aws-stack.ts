@@ -19,6 +19,7 @@ import { AccessControls, workloadRoleName, type Workload, type WorkloadGrant } f
 import { AuditTrail, logRetentionFor } from "../components/aws/audit-trail.js";
 import { RuntimeMonitoring } from "../components/aws/runtime-monitoring.js";
 import { composeWorkloads } from "./workloads.js";
+import { embeddedSources } from "./pattern-workloads.js";
 import { WORKLOAD_UID } from "../components/kubernetes/pod-security.js";
 import { modelSizing } from "./model-sizing.js";
 import { INSTANCE_SHAPES } from "../components/aws/gpu-instance-types.js";
@@ -38,6 +39,21 @@ export interface AwsEnvironment {
 type Model = LLMOpsStack["spec"]["models"][number];
 const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
 const MANAGED_VECTOR_ENGINES = new Set(["auroraPgvector", "opensearchServerless"]);
+
+/**
+ * What RAG ingestion needs beyond the vector store: read the s3:// sources it embeds, and write its
+ * data-quality evidence under evidence/ in the feedback bucket (encrypted with the feedback key).
+ */
+export function ingestionGrants(body: LLMOpsStack["spec"], feedbackBucketArn: pulumi.Input<string>, feedbackKeyArn: pulumi.Input<string>): WorkloadGrant[] {
+  const buckets = embeddedSources({ spec: body } as LLMOpsStack)
+    .map((source) => /^s3:\/\/([a-z0-9.-]{3,63})\/?(.*)$/.exec(source.uri ?? ""))
+    .filter((match): match is RegExpExecArray => match !== null);
+  return [
+    ...(buckets.length > 0 ? [{ actions: ["s3:GetObject"], resources: buckets.map(([, bucket, prefix]) => `arn:aws:s3:::${bucket}/${prefix ?? ""}*`) }] : []),
+    { actions: ["s3:PutObject"], resources: [pulumi.interpolate`${feedbackBucketArn}/evidence/*`] },
+    { actions: ["kms:GenerateDataKey"], resources: [feedbackKeyArn] },
+  ];
+}
 
 export function stackTags(spec: LLMOpsStack): Record<string, string> {
   return {
@@ -185,7 +201,8 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
     grants.inference = [...modelRead, ...bedrock];
     grants.evaluation = [...modelRead, { actions: ["s3:GetObject"], resources: [pulumi.interpolate`${feedback.bucket.arn}/*`] }, { actions: ["kms:Decrypt"], resources: [keys.arns.feedback] }];
     grants.feedback = [
-      { actions: ["s3:PutObject"], resources: [pulumi.interpolate`${feedback.bucket.arn}/*`] },
+      // The review queue and the dataset export (stacks/pattern-workloads.ts) read what they review and export.
+      { actions: ["s3:PutObject", "s3:GetObject"], resources: [pulumi.interpolate`${feedback.bucket.arn}/*`] },
       { actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [keys.arns.feedback] },
       ...(feedback.queue ? [{ actions: ["sqs:SendMessage"], resources: [feedback.queue.arn] }] : []),
     ];
@@ -196,7 +213,7 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       grants.retrieval = [vectorAccess];
       grants.ingestion = [vectorAccess.actions[0] === "rds-db:connect"
         ? { actions: ["rds-db:connect"], resources: [pulumi.interpolate`arn:aws:rds-db:${env.region}:${env.accountId}:dbuser:${vectorStore.resourceArn}/ingestion`] }
-        : vectorAccess];
+        : vectorAccess, ...ingestionGrants(body, feedback.bucket.arn, keys.arns.feedback)];
     }
     const access = new AccessControls(`${name}-access`, {
       accountId: env.accountId,
@@ -278,6 +295,10 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
           evidenceUri: pulumi.interpolate`s3://${artifacts.bucket.name}/evidence/${output.name}/`,
         },
       } : {}),
+      ...(vectorStore ? { vectorStoreEndpoint: vectorStore.endpoint } : {}),
+      evidenceUrl: pulumi.interpolate`s3://${feedback.bucket.name}/evidence/data-quality/`,
+      feedbackStoreUrl: pulumi.interpolate`s3://${feedback.bucket.name}/records/`,
+      datasetUrl: pulumi.interpolate`s3://${feedback.bucket.name}/datasets/`,
     }));
   }
 

@@ -24,6 +24,7 @@ import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline
 import { TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
+import { composePatternWorkloads, patternWorkloadNeeds } from "./pattern-workloads.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
 
@@ -46,6 +47,12 @@ export interface WorkloadContext {
   readonly installDevicePlugin: boolean;
   /** Pattern fineTuning: the dataset store and the registry and evidence prefixes (AWS builds them). @default under the output model's source URI */
   readonly fineTuning?: { readonly datasetsUri?: pulumi.Input<string>; readonly registryUri?: pulumi.Input<string>; readonly evidenceUri?: pulumi.Input<string> };
+  /** target aws: the managed vector store's endpoint, for RAG ingestion. */
+  readonly vectorStoreEndpoint?: pulumi.Input<string>;
+  /** target aws: s3:// prefixes of data-quality evidence, the feedback records and the exported datasets. */
+  readonly evidenceUrl?: pulumi.Input<string>;
+  readonly feedbackStoreUrl?: pulumi.Input<string>;
+  readonly datasetUrl?: pulumi.Input<string>;
 }
 
 /**
@@ -149,6 +156,8 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   const namespace = namespaceOf(spec);
   const models = selfHostedModels(spec);
   const opts = context.opts;
+  // Roles the pattern workloads (ingestion, feedback review and export) call, admitted below.
+  const needs = patternWorkloadNeeds(spec);
 
   const pipeline = pipelineCompute(spec);
   const gpuQuota = models.reduce((sum, model) => sum + model.gpu.count * model.replicas.max, 0) + pipeline.gpus;
@@ -237,7 +246,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       replicas: { min: Math.max(1, model.replicas.min), max: model.replicas.max },
       autoscaling,
       terminationGracePeriodSeconds: model.serving.terminationGracePeriodSeconds,
-      allowedCallerRoles: [GATEWAY_ROLE],
+      allowedCallerRoles: [GATEWAY_ROLE, ...(needs.modelCallers[model.name] ?? [])],
     }, { ...inNamespace, dependsOn: [guardrails, cache] });
   }
 
@@ -271,7 +280,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
         presidioAnonymizerImage: requireImage(spec, "presidioAnonymizer", "the spec declares PII screening or redaction (guardrails.*.pii, privacy.piiRedaction.logs)"),
       } : {}),
       ...(llmGuard ? { llmGuardImage: requireImage(spec, "llmGuard", "the spec declares prompt-injection, toxicity or grounding screening") } : {}),
-      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []), ...(body.fineTuning && presidio ? [DATASET_GATE_ROLE] : []), ...(hasAgentTools(spec) && presidio ? [TOOL_APPROVAL_ROLE] : [])],
+      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []), ...(body.fineTuning && presidio ? [DATASET_GATE_ROLE] : []), ...(hasAgentTools(spec) && presidio ? [TOOL_APPROVAL_ROLE] : []), ...needs.presidioCallers],
     }, inNamespace)
     : undefined;
   const guardrailTargets = [
@@ -305,17 +314,35 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     const storage = body.platform.storageClass ? { storageClass: body.platform.storageClass } : {};
     new RecordSink(`${name}-audit-sink`, {
       stack: name, namespace: guardrails.name, kind: "audit", image: collector, serviceAccountName: serviceAccount("audit-sink"),
-      retentionDays: body.observability.audit.retentionDays, producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : [])], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+      retentionDays: body.observability.audit.retentionDays, producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : []), ...needs.auditProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
     }, inNamespace);
     sinkTargets.push({ role: "audit-sink", port: SINK_PORT });
     if (body.humanFeedback.capture.length > 0) {
       new RecordSink(`${name}-feedback-sink`, {
         stack: name, namespace: guardrails.name, kind: "feedback", image: collector, serviceAccountName: serviceAccount("feedback-sink"),
-        retentionDays: body.humanFeedback.retentionDays, producerRoles: [GATEWAY_ROLE, "feedback", "app"], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+        retentionDays: body.humanFeedback.retentionDays, producerRoles: [GATEWAY_ROLE, "feedback", "app", ...needs.feedbackProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
       }, inNamespace);
       sinkTargets.push({ role: "feedback-sink", port: SINK_PORT });
     }
   }
+
+  Object.assign(outputs, composePatternWorkloads(spec, {
+    opts: inNamespace,
+    refuse: (message, path) => new MissingPlatformImageError(message, path),
+    namespace: guardrails.name,
+    namespaceName: namespace,
+    serviceAccount,
+    image: (key, why) => requireImage(spec, key, why),
+    ...(screening?.endpoints[PRESIDIO_ANALYZER_ROLE] && screening.endpoints[PRESIDIO_ANONYMIZER_ROLE]
+      ? { presidio: { analyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE], anonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE] } } : {}),
+    recordSinks: sinks,
+    egressCidrs: context.apiEgressCidrs,
+    ...(body.target.provider === "aws" ? { objectStoreCidrs: context.fetchEgressCidrs } : {}),
+    ...(context.vectorStoreEndpoint ? { vectorStoreEndpoint: context.vectorStoreEndpoint } : {}),
+    ...(context.evidenceUrl ? { evidenceUrl: context.evidenceUrl } : {}),
+    ...(context.feedbackStoreUrl ? { feedbackStoreUrl: context.feedbackStoreUrl } : {}),
+    ...(context.datasetUrl ? { datasetUrl: context.datasetUrl } : {}),
+  }));
 
   // Two gateway replicas (the default) share one limiter, so the spec's limits hold for the stack.
   const gatewayReplicas = 2;

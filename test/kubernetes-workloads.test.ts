@@ -153,15 +153,19 @@ describe.skipIf(!ready).each(examples)("workloads of %s", (example) => {
     expect(ofType(plan(), "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding")).toEqual([]);
   });
 
-  it("lets only the retriever and ingestion reach an in-cluster vector database, and the gateway reach inference", () => {
+  it("lets only the retriever and ingestion reach an in-cluster vector database, and the gateway reach inference (and ingestion an embedding server)", () => {
     const policies = ofType(plan(), "kubernetes:networking.k8s.io/v1:NetworkPolicy");
     const vector = policies.find((policy) => policy.props.metadata.name === "vector-db-ingress");
     if (["qdrant", "pgvector"].includes(plan().spec.spec.vectorStore?.engine)) {
       const roles = vector!.props.spec.ingress[0].from.map((peer: any) => peer.podSelector.matchLabels["llmops.dev/role"]);
       expect(roles.sort()).toEqual(["ingestion", "retrieval"]);
     }
+    const embedders = new Set((plan().spec.spec.models as Array<{ name: string; role?: string }>).filter((model) => model.role === "embedding").map((model) => `inference-${model.name}-ingress`));
     for (const policy of policies.filter((candidate) => /^inference-.*-ingress$/.test(candidate.props.metadata.name))) {
-      expect(policy.props.spec.ingress[0].from).toEqual([{ podSelector: { matchLabels: { "llmops.dev/role": "gateway" } } }]);
+      // Issue 18: RAG ingestion embeds with the declared embedding model, calling its server directly.
+      const callers = [{ podSelector: { matchLabels: { "llmops.dev/role": "gateway" } } }];
+      if (embedders.has(policy.props.metadata.name) && plan().spec.spec.pattern === "rag") callers.push({ podSelector: { matchLabels: { "llmops.dev/role": "ingestion" } } });
+      expect(policy.props.spec.ingress[0].from).toEqual(callers);
     }
   });
 });

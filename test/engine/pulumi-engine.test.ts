@@ -7,7 +7,7 @@
  * The steps share one stack and run in order; each prints its wall time.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
@@ -122,6 +122,13 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
     const files = renderedFiles(renderDir);
     expect(files.length).toBeGreaterThan(10);
     expect(files.some((file) => file.includes("deployment"))).toBe(true);
+    // Issue 18: the social-posts source is embedded, so its ingestion CronJob is rendered.
+    const ingestion = files.filter((file) => /^kind: CronJob$/m.test(readFileSync(join(renderDir, file), "utf8")) && /^ {2}name: ingest-social-posts$/m.test(readFileSync(join(renderDir, file), "utf8")));
+    expect(ingestion).toHaveLength(1);
+    const cronJob = parseDocument(readFileSync(join(renderDir, ingestion[0]!), "utf8")).toJS() as { spec: { schedule: string; jobTemplate: { spec: { activeDeadlineSeconds: number; template: { spec: { initContainers: Array<{ name: string }> } } } } } };
+    expect(cronJob.spec.schedule).toBe("*/30 * * * *");
+    expect(cronJob.spec.jobTemplate.spec.activeDeadlineSeconds).toBe(900);
+    expect(cronJob.spec.jobTemplate.spec.template.spec.initContainers.map((container) => container.name)).toEqual(["fetch", "check", "redact"]);
   }, STEP_TIMEOUT);
 
   it("3. llmops check on the rendered manifests finds nothing at or above high", () => {
@@ -135,6 +142,18 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
     expect(report.summary.blocking).toBe(0);
     expect(report.findings.filter((finding) => finding.severity === "critical" || finding.severity === "high")).toEqual([]);
     expect(result.status).toBe(0);
+  }, STEP_TIMEOUT);
+
+  it("3b. without the rendered ingestion CronJob, llmops check --spec finds the embedded source unbuilt (LLM-CTRL-020)", () => {
+    const copy = join(work, "rendered-without-ingestion");
+    cpSync(renderDir, copy, { recursive: true });
+    const ingestion = renderedFiles(copy).filter((file) => /^ {2}name: ingest-social-posts$/m.test(readFileSync(join(copy, file), "utf8")) && /^kind: CronJob$/m.test(readFileSync(join(copy, file), "utf8")));
+    expect(ingestion).toHaveLength(1);
+    rmSync(join(copy, ingestion[0]!));
+    const result = runCli(["check", copy, "--spec", COMPLIANT_SPEC, "--format", "json", "--fail-on", "high"]);
+    const report = JSON.parse(result.stdout) as { findings: Array<{ id: string; message: string }> };
+    expect(report.findings.filter((finding) => finding.id === "LLM-CTRL-020").map((finding) => finding.message)).toEqual([expect.stringContaining("social-posts")]);
+    expect(result.status).toBe(1);
   }, STEP_TIMEOUT);
 
   it("4. a second up reports no changes", () => {

@@ -1,0 +1,28 @@
+package llmops.spec.data.embedded_source_sla_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.data.embedded_source_sla as check
+
+denied_cases := {
+	"one-minute feed embedded": fx.source({"retrieval": "embedded", "freshnessSla": "PT1M"}),
+	"retrieval left to its default": fx.source({"freshnessSla": "PT2M"}),
+}
+
+allowed_cases := {
+	"one-minute feed queried live": fx.source({"retrieval": "queried", "freshnessSla": "PT1M"}),
+	"five-minute feed embedded": fx.source({"retrieval": "embedded", "freshnessSla": "PT5M"}),
+	"daily documents embedded": fx.source({"retrieval": "embedded", "freshnessSla": "P1D"}),
+	"not a rag stack": object.union(fx.source({"retrieval": "embedded", "freshnessSla": "PT1M"}), {"spec": {"pattern": "agent"}}),
+}
+
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc
+	{[f.id, f.path] | some f in found} == {["LLM-DATA-013", "/spec/data/sources/0/retrieval"]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

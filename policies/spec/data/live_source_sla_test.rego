@@ -1,0 +1,31 @@
+package llmops.spec.data.live_source_sla_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.data.live_source_sla as check
+
+denied_cases := {
+	"live feed with a 30-minute SLA": fx.source({"live": true, "freshnessSla": "PT30M"}),
+	"live feed with no SLA": spec_without_sla,
+	"live feed one second over": fx.source({"live": true, "freshnessSla": "PT5M1S"}),
+}
+
+spec_without_sla := fx.spec({"data": {"sources": [json.remove(object.union(fx.base.spec.data.sources[0], {"live": true}), ["freshnessSla"])]}})
+
+allowed_cases := {
+	"live feed within a minute": fx.source({"live": true}),
+	"live feed at the limit": fx.source({"live": true, "freshnessSla": "PT5M"}),
+	"daily source that is not live": fx.source({"live": false, "freshnessSla": "P1D"}),
+	"live field absent": fx.source({"freshnessSla": "P1D"}),
+}
+
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc
+	{[f.id, f.path] | some f in found} == {["LLM-DATA-011", "/spec/data/sources/0/freshnessSla"]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

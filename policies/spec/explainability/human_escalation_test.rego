@@ -1,0 +1,36 @@
+package llmops.spec.explainability.human_escalation_test
+
+import data.llmops.fixtures_test as fx
+import data.llmops.spec.explainability.human_escalation as check
+
+escalation := {"channel": "https://claims.example.com/appeal", "responseHours": 48}
+
+regulated(role, explainability) := fx.spec({
+	"useCase": {"regulatedDomain": "insurance", "decisionRole": role},
+	"explainability": object.union({"userFacingExplanations": true}, explainability),
+})
+
+denied_cases := {
+	"claims bot explains, no appeal path": regulated("explains", {}),
+	"recommends without escalation": regulated("recommends", {}),
+	"decides without escalation": regulated("decides", {}),
+}
+
+allowed_cases := {
+	"explains with an appeal path": regulated("explains", {"humanEscalation": escalation}),
+	"no decisions about people": regulated("none", {}),
+	"not a regulated domain": fx.spec({"useCase": {"regulatedDomain": "none", "decisionRole": "explains"}}),
+	"field absent": fx.base,
+}
+
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc
+	{[f.id, f.path] | some f in found} == {["LLM-EXPL-004", "/spec/explainability"]}
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}

@@ -1,0 +1,191 @@
+/**
+ * The workloads that make a pattern what it is, composed from the spec beside the serving
+ * workloads (stacks/workloads.ts): RAG ingestion per embedded data source, and the human-feedback
+ * review queue with its export. Both targets run them on Kubernetes (EKS for aws).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { LLMOpsStack } from "../schemas/spec-schema.js";
+import type { PinnedImage } from "../components/kubernetes/inference-service.js";
+import { INGESTION_ROLE, RagIngestion, sourcePort, type IngestionSource } from "../components/kubernetes/rag-ingestion.js";
+import { FeedbackLoop, FEEDBACK_EXPORT_ROLE, REVIEW_QUEUE_ROLE } from "../components/kubernetes/feedback-loop.js";
+import { SERVING_PORT } from "../components/kubernetes/serving-runtime.js";
+import { VECTOR_DB_ROLE } from "../components/kubernetes/vector-database.js";
+import { SINK_PORT } from "../components/kubernetes/record-sink.js";
+import { PRESIDIO_ANALYZER_ROLE, PRESIDIO_ANONYMIZER_ROLE, PRESIDIO_PORT } from "../components/kubernetes/guardrail-services.js";
+
+type Spec = LLMOpsStack["spec"];
+type Source = Spec["data"]["sources"][number];
+
+/** Roles of the pattern workloads, for the stores and servers that must admit them. */
+export { INGESTION_ROLE, REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE };
+
+const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
+const IN_CLUSTER_VECTOR_PORTS: Record<string, number> = { qdrant: 6333, pgvector: 5432 };
+const MANAGED_VECTOR_PORTS: Record<string, number> = { auroraPgvector: 5432, opensearchServerless: 443 };
+
+/**
+ * Sources the stack embeds into its vector store: in a rag stack (pattern rag, with its
+ * vectorStore), those with retrieval embedded. Other patterns' sources (fine-tuning corpora,
+ * an agent's systems) are not copied into a vector store by the toolkit.
+ */
+export function embeddedSources(spec: LLMOpsStack): Source[] {
+  if (spec.spec.pattern !== "rag" || !spec.spec.vectorStore) return [];
+  return spec.spec.data.sources.filter((source) => (source.retrieval ?? "embedded") === "embedded");
+}
+
+export interface PatternWorkloadContext {
+  readonly opts: pulumi.ComponentResourceOptions;
+  /** The user-facing error for a spec field the workloads cannot be built without (`path`: its JSON Pointer); thrown by the caller's code. */
+  readonly refuse: (message: string, path: string) => Error;
+  readonly namespace: pulumi.Input<string>;
+  /** The namespace's name as a plain string, for in-cluster DNS names. */
+  readonly namespaceName: string;
+  readonly serviceAccount: (workload: string) => pulumi.Input<string>;
+  readonly image: (key: "ingestion" | "collector" | "authProxy", why: string) => PinnedImage;
+  /** Presidio endpoints, when the stack runs Presidio. */
+  readonly presidio?: { readonly analyzerUrl: pulumi.Input<string>; readonly anonymizerUrl: pulumi.Input<string> };
+  /** In-cluster record sinks (target kubernetes): evidence goes to the audit sink, feedback lives in the feedback sink. */
+  readonly recordSinks: boolean;
+  /** CIDRs external sources, managed stores and the identity provider are reached through (egress proxy, or the VPC). */
+  readonly egressCidrs: readonly string[];
+  /** EKS: the S3 prefix-list ranges, for s3:// sources. */
+  readonly objectStoreCidrs?: pulumi.Input<string[]>;
+  /** target aws: the managed vector store's endpoint. */
+  readonly vectorStoreEndpoint?: pulumi.Input<string>;
+  /** target aws: s3:// prefixes of the evidence, feedback and dataset stores. */
+  readonly evidenceUrl?: pulumi.Input<string>;
+  readonly feedbackStoreUrl?: pulumi.Input<string>;
+  readonly datasetUrl?: pulumi.Input<string>;
+}
+
+/** What the pattern workloads need the rest of the stack to admit: callers per server role. */
+export interface PatternWorkloadNeeds {
+  /** Roles that call each self-hosted model server (embedding servers admit ingestion). */
+  readonly modelCallers: Record<string, string[]>;
+  /** Producers the audit sink must admit (ingestion writes its evidence there). */
+  readonly auditProducers: string[];
+  /** Producers the feedback sink must admit (review queue and export). */
+  readonly feedbackProducers: string[];
+  /** Callers the Presidio services must admit. */
+  readonly presidioCallers: string[];
+}
+
+/** The roles the pattern workloads will call, known before any resource is built. */
+export function patternWorkloadNeeds(spec: LLMOpsStack): PatternWorkloadNeeds {
+  const sources = embeddedSources(spec);
+  const embedding = spec.spec.models.find((model) => model.role === "embedding");
+  const feedback = spec.spec.humanFeedback.reviewQueue.enabled;
+  return {
+    modelCallers: sources.length > 0 && embedding && SELF_HOSTED.has(embedding.serving.runtime) ? { [embedding.name]: [INGESTION_ROLE] } : {},
+    auditProducers: sources.length > 0 ? [INGESTION_ROLE] : [],
+    feedbackProducers: feedback ? [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE] : [],
+    presidioCallers: sources.some((source) => needsPresidio(source)) ? [INGESTION_ROLE] : [],
+  };
+}
+
+function needsPresidio(source: Source): boolean {
+  return source.containsPersonalData || (source.specialCategoryData ?? []).length > 0 || source.qualityChecks.includes("piiScan");
+}
+
+/** Builds the ingestion CronJobs and the feedback loop the spec declares; returns their outputs. */
+export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkloadContext): Record<string, pulumi.Input<unknown>> {
+  const name = spec.metadata.name;
+  const body = spec.spec;
+  const ns = context.namespaceName;
+  const outputs: Record<string, pulumi.Input<unknown>> = {};
+  const sources = embeddedSources(spec);
+  const engine = body.vectorStore?.engine;
+  const inCluster = engine ? IN_CLUSTER_VECTOR_PORTS[engine] : undefined;
+  // A managed engine has an endpoint only where it is built (target aws); elsewhere the store is
+  // refused by LLM-PLAT-003 and there is nothing to ingest into.
+  const storeUrl = engine && inCluster
+    ? `${engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}`
+    : context.vectorStoreEndpoint;
+  if (sources.length > 0 && engine && storeUrl) {
+    const embedding = body.models.find((model) => model.role === "embedding");
+    if (!embedding) throw context.refuse("an embedding model (spec.models[] with role: embedding) is required: embedded data sources are embedded with it", "/spec/models");
+    if (!SELF_HOSTED.has(embedding.serving.runtime) || !embedding.source.digest) {
+      throw context.refuse(`spec.models[${embedding.name}] must be self-hosted and pinned by digest: ingestion embeds with exactly the declared weights`, `/spec/models/${body.models.indexOf(embedding)}`);
+    }
+    const ingestion: IngestionSource[] = sources.map((source) => {
+      const at = `/spec/data/sources/${body.data.sources.indexOf(source)}`;
+      if (!source.uri) throw context.refuse(`spec.data.sources[${source.name}].uri is required: its ingestion reads the source there`, at);
+      if (!source.freshnessSla) throw context.refuse(`spec.data.sources[${source.name}].freshnessSla is required: the ingestion schedule is derived from it`, at);
+      return {
+        name: source.name, kind: source.kind, uri: source.uri, freshnessSla: source.freshnessSla, qualityChecks: source.qualityChecks,
+        personalData: source.containsPersonalData || (source.specialCategoryData ?? []).length > 0,
+        ...(source.lineage ? { datasetVersion: source.lineage.datasetVersion } : {}),
+      };
+    });
+    const evidenceUrl = context.evidenceUrl ?? (context.recordSinks ? `http://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
+    if (!evidenceUrl) throw context.refuse("data-quality evidence has no store on this target", "/spec/data/sources");
+    if (context.egressCidrs.length === 0) {
+      throw context.refuse("spec.platform.egressProxyCidrs is required: embedded data sources are read through the egress proxy (target kubernetes)", "/spec/platform");
+    }
+    const presidio = sources.some(needsPresidio) ? context.presidio : undefined;
+    if (sources.some(needsPresidio) && !presidio) {
+      throw context.refuse("Presidio is required: an embedded source holds personal data or declares piiScan (enable guardrails.input.pii or privacy.piiRedaction.logs so the stack runs it)", "/spec/guardrails");
+    }
+    // One component per source, so each embedded source is named in the plan tree.
+    const cronJobs: Record<string, pulumi.Input<string>> = {};
+    for (const source of ingestion) {
+      const rag = new RagIngestion(`${name}-ingest-${source.name}`, {
+        stack: name,
+        namespace: context.namespace,
+        image: context.image("ingestion", "embedded data sources are ingested, checked and published with it"),
+        serviceAccountName: context.serviceAccount(INGESTION_ROLE),
+        sources: [source],
+        embedding: { model: embedding.name, digest: embedding.source.digest, url: `http://inference-${embedding.name}.${ns}.svc.cluster.local:${SERVING_PORT}/v1` },
+        vectorStore: {
+          engine, url: storeUrl, collection: name,
+          ...(inCluster ? { credentials: { secret: `${name}-vector-db-credentials`, key: engine === "qdrant" ? "api-key" : "password" } } : {}),
+        },
+        evidenceUrl,
+        ...(presidio ? { presidio } : {}),
+        egressTo: [
+          { role: `inference-${embedding.name}`, port: SERVING_PORT },
+          ...(inCluster ? [{ role: VECTOR_DB_ROLE, port: inCluster }] : []),
+          ...(context.recordSinks ? [{ role: "audit-sink", port: SINK_PORT }] : []),
+          ...(presidio ? [{ role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT }, { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT }] : []),
+        ],
+        egressCidrs: context.egressCidrs,
+        egressPorts: [...new Set([sourcePort(source.uri), ...(inCluster ? [] : [MANAGED_VECTOR_PORTS[engine] ?? 443]), ...(context.evidenceUrl ? [443] : [])])],
+        ...(context.objectStoreCidrs ? { objectStoreCidrs: context.objectStoreCidrs } : {}),
+      }, context.opts);
+      Object.assign(cronJobs, rag.cronJobNames);
+    }
+    outputs.ingestionCronJobs = cronJobs;
+  }
+
+  const feedback = body.humanFeedback;
+  if (feedback.reviewQueue.enabled) {
+    const issuer = body.access.identityProvider.issuer;
+    if (body.access.identityProvider.type !== "oidc" || !issuer) {
+      throw context.refuse("spec.access.identityProvider must be oidc with an issuer: reviewers sign in to the review queue through it", "/spec/access/identityProvider");
+    }
+    const storeUrl = context.feedbackStoreUrl ?? (context.recordSinks ? `http://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
+    const datasetUrl = context.datasetUrl ?? (context.recordSinks ? `http://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/datasets` : undefined);
+    if (!storeUrl || !datasetUrl) throw context.refuse("the feedback store has no endpoint on this target", "/spec/humanFeedback");
+    const loop = new FeedbackLoop(`${name}-feedback-loop`, {
+      stack: name,
+      namespace: context.namespace,
+      collectorImage: context.image("collector", "the feedback review queue and its export run the collector's review and export subcommands"),
+      authProxyImage: context.image("authProxy", "reviewers sign in to the feedback review queue through oauth2-proxy"),
+      serviceAccountName: context.serviceAccount("feedback"),
+      storeUrl,
+      datasetUrl,
+      oidcIssuer: issuer,
+      oidcClientSecret: `${name}-review-queue-oidc`,
+      reviewerRoles: feedback.accessRoles,
+      reviewSlaHours: feedback.reviewQueue.slaHours,
+      retentionDays: feedback.retentionDays,
+      dataset: feedback.export?.dataset ?? `${name}-feedback`,
+      exportIntervalHours: feedback.export?.intervalHours ?? 24,
+      storeTargets: context.recordSinks ? [{ role: "feedback-sink", port: SINK_PORT }] : [],
+      egressCidrs: context.egressCidrs,
+    }, context.opts);
+    outputs.reviewQueueService = loop.reviewQueueService;
+    outputs.feedbackExportCronJob = loop.exportCronJob;
+  }
+  return outputs;
+}

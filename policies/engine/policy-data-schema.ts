@@ -59,6 +59,7 @@ const params = closed({
   min_audit_retention_days: positive,
   min_audit_retention_days_high_risk: positive,
   max_live_data_staleness_seconds: positive,
+  min_embedded_freshness_seconds: positive,
   max_input_tokens: positive,
   max_output_tokens: positive,
   max_gpu_replicas: positive,

@@ -21,7 +21,7 @@ export function builder(yargs: Argv) {
     .option("port", { type: "number", default: 8443, describe: "serve: TCP port (0: any free port, logged at start)" })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
     .option("spec", { type: "string", describe: "serve: spec whose declared controls the checks tie to, and whose exceptions waive findings as in check" })
-    .option("fail-on", { choices: SEVERITIES, default: "high" as Severity, describe: "Lowest severity that denies; findings below it are returned as warnings" })
+    .option("fail-on", { choices: SEVERITIES, default: "high", describe: "Lowest severity that denies; findings below it are returned as warnings" })
     .option("exclude-namespace", { type: "string", array: true, describe: "Namespaces admitted without evaluation (default: kube-system kube-public kube-node-lease)" })
     .option("namespace", { type: "string", default: "llmops-admission", describe: "manifests: namespace of the webhook" })
     .option("image", { type: "string", describe: "manifests: the toolkit's image, pinned by digest (…@sha256:<64 hex>)" })

@@ -13,7 +13,7 @@
 # come from one pin. No kubelet, scheduler or controller manager is built: see scripts/cluster.sh.
 #
 # Idempotent: the binaries are rebuilt only when the tools module (go.mod, go.sum, cmd/) changes.
-# Cold, on 2 shared cores: see the timing this script prints (recorded in bench/results/cluster-build.md).
+# It prints its build time; cold, it is the longest install step (see the closing note of issue 23).
 set -euo pipefail
 
 K8S_VERSION="v1.37.2"

@@ -94,6 +94,16 @@ describe.skipIf(!built)("admission decisions", () => {
     expect(unreadable.response).toMatchObject({ allowed: false, status: { code: 500 } });
   });
 
+  it("installs itself compliantly: its own manifests have no finding at or above high", async () => {
+    const { admissionWebhookManifests } = await import("../components/kubernetes/admission-manifests.js");
+    const { kubernetesResource } = await import("../policies/engine/adapters/kubernetes-object.js");
+    const objects = admissionWebhookManifests({ image: `registry.internal.example.com/platform/llmops@sha256:${"a".repeat(64)}`, certificates: { certManager: { issuer: "ca" } } });
+    expect(objects.map((object) => object.kind)).toEqual(["Namespace", "ServiceAccount", "Certificate", "Deployment", "PodDisruptionBudget", "Service", "NetworkPolicy", "ValidatingWebhookConfiguration"]);
+    const findings = engine.evaluateRuntime({ resources: objects.map((object) => kubernetesResource(object as never)) });
+    expect(findings.filter((finding) => finding.severity === "critical" || finding.severity === "high").map((finding) => `${finding.id} ${finding.message}`)).toEqual([]);
+    expect(() => admissionWebhookManifests({ image: "llmops:latest", certificates: { certManager: { issuer: "ca" } } })).toThrow(/pinned by digest/);
+  });
+
   it("refuses a body that is not an AdmissionReview v1 with a uid", () => {
     expect(() => review_.admissionRequest({ apiVersion: "admission.k8s.io/v1beta1", kind: "AdmissionReview", request: { uid: "u" } })).toThrow(review_.BadReviewError);
     expect(() => review_.admissionRequest({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request: {} })).toThrow(/request\.uid/);

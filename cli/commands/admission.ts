@@ -155,7 +155,7 @@ async function manifests(argv: Arguments): Promise<void> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const text = objects.map((object) => `---\n${stringify(object, { lineWidth: 0 })}`).join("");
+  const text = objects.map((object) => `---\n${stringify(object, { lineWidth: 0, aliasDuplicateObjects: false })}`).join("");
   if (argv.output !== undefined) writeFileAtomic(argv.output, text);
   else process.stdout.write(text);
 }

@@ -43,7 +43,7 @@ if [ $# -eq 0 ]; then
   # scripts/cluster.sh); its files run one at a time, each with its own control plane. It skips with
   # a printed reason when the control plane is not built (CI builds it and sets LLMOPS_REQUIRE_CLUSTER=1).
   progress_step "the cluster suite (a local kube-apiserver)"
-  npx vitest run test/cluster --no-file-parallelism --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-cluster.json"
+  npx vitest run test/cluster/ --no-file-parallelism --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-cluster.json"
   cluster_status=$?
   [ $cluster_status -eq 0 ] || vitest_status=$cluster_status
 fi

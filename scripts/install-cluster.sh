@@ -37,7 +37,7 @@ if [ -x "$OUT/kube-apiserver" ] && [ -x "$OUT/etcd" ] && [ "$(cat "$OUT/.digest"
   exit 0
 fi
 
-say "building kube-apiserver $K8S_VERSION and etcd from Go modules (15 to 40 minutes cold on 2 cores)"
+say "building kube-apiserver $K8S_VERSION and etcd from Go modules (a long first build: over 70 minutes on a heavily shared 2-core machine)"
 start=$(date +%s)
 tmp="$OUT/.build"
 rm -rf "$tmp" && mkdir -p "$tmp"

@@ -11,6 +11,8 @@ export const command = "admission <action>";
 export const describe = "Serve the policy bundle as a validating admission webhook, or write the manifests that install it";
 
 const ACTIONS = ["serve", "manifests"] as const;
+/** As `--fail-on` in `llmops check`. */
+const DEFAULT_FAIL_ON: Severity = "high";
 
 export function builder(yargs: Argv) {
   return yargs
@@ -21,7 +23,7 @@ export function builder(yargs: Argv) {
     .option("port", { type: "number", default: 8443, describe: "serve: TCP port (0: any free port, logged at start)" })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
     .option("spec", { type: "string", describe: "serve: spec whose declared controls the checks tie to, and whose exceptions waive findings as in check" })
-    .option("fail-on", { choices: SEVERITIES, default: "high", describe: "Lowest severity that denies; findings below it are returned as warnings" })
+    .option("fail-on", { choices: SEVERITIES, default: DEFAULT_FAIL_ON, describe: "Lowest severity that denies; findings below it are returned as warnings" })
     .option("exclude-namespace", { type: "string", array: true, describe: "Namespaces admitted without evaluation (default: kube-system kube-public kube-node-lease)" })
     .option("namespace", { type: "string", default: "llmops-admission", describe: "manifests: namespace of the webhook" })
     .option("image", { type: "string", describe: "manifests: the toolkit's image, pinned by digest (…@sha256:<64 hex>)" })

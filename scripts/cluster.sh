@@ -126,6 +126,8 @@ up() {
     --service-account-key-file "$dir/pki/sa.pub" --service-account-signing-key-file "$dir/pki/sa.key" \
     --service-cluster-ip-range 10.96.0.0/16 \
     --authorization-mode Node,RBAC \
+    --endpoint-reconciler-type none \
+    --allow-privileged=true \
     --cert-dir "$dir/pki" \
     --v 1 \
     > "$dir/apiserver.log" 2>&1 &
@@ -137,13 +139,13 @@ up() {
       break
     fi
     if ! kill -0 "$(cat "$dir/apiserver.pid")" 2>/dev/null || ! kill -0 "$(cat "$dir/etcd.pid")" 2>/dev/null; then
-      tail -20 "$dir/etcd.log" "$dir/apiserver.log" >&2 || true
+      tail -n 20 "$dir/etcd.log" "$dir/apiserver.log" >&2 || true
       down "$dir"; die "the control plane exited while starting"
     fi
     sleep 0.2
   done
   curl -fsS --cacert "$ca" --cert "$dir/pki/admin.crt" --key "$dir/pki/admin.key" "$url/readyz" >/dev/null 2>&1 \
-    || { tail -20 "$dir/apiserver.log" >&2; down "$dir"; die "the API server was not ready within 120 s"; }
+    || { tail -n 20 "$dir/apiserver.log" >&2; down "$dir"; die "the API server was not ready within 120 s"; }
   kubeconfig "$dir" "$api_port"
   printf 'KUBECONFIG=%s\nLLMOPS_CLUSTER_SERVER=%s\nLLMOPS_CLUSTER_CA=%s\n' "$dir/kubeconfig" "$url" "$ca" > "$dir/env"
 

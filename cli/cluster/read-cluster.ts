@@ -156,6 +156,11 @@ function fetchJson(base: URL, path: string, options: RequestOptions): Promise<{ 
         try {
           body = text === "" ? {} : JSON.parse(text);
         } catch {
+          // The server answers an unknown API group with a plain-text 404; only a 200 must be JSON.
+          if (response.statusCode !== 200) {
+            resolve({ status: response.statusCode ?? 0, body: {} });
+            return;
+          }
           reject(new ClusterReadError(`GET ${path} answered HTTP ${response.statusCode ?? "?"} with a body that is not JSON`));
           return;
         }

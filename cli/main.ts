@@ -14,6 +14,7 @@ import * as plan from "./commands/plan.js";
 import * as check from "./commands/check.js";
 import * as evidence from "./commands/evidence.js";
 import * as report from "./commands/report.js";
+import * as admission from "./commands/admission.js";
 import { EXIT_CANNOT_EVALUATE, recordExit, takeExit } from "./outcome.js";
 import { UsageError, describeError } from "./errors.js";
 import { STDIN_ARGUMENT } from "../schemas/source-file.js";
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(check)
       .command(evidence)
       .command(report)
+      .command(admission)
       .option("debug", { type: "boolean", default: false, describe: "Print stack traces for internal errors" })
       .option("verification-key", {
         type: "string",

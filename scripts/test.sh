@@ -9,7 +9,7 @@ REPORTS="$ROOT/.test-reports"
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
 # On a TTY, a numbered line per step with the time so far (8 to 18 minutes in all on 2 cores).
 source "$ROOT/scripts/progress.sh"
-PROGRESS_TOTAL=$([ $# -eq 0 ] && echo 7 || echo 6)
+PROGRESS_TOTAL=$([ $# -eq 0 ] && echo 8 || echo 6)
 
 progress_step "build (tsc)"
 npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
@@ -30,7 +30,7 @@ opa test --format json "${OPA_FLAGS[@]}" policies > "$REPORTS/opa-test.json"
 opa_status=$?
 
 progress_step "vitest suites (the longest step; vitest shows its own progress)"
-npx vitest run --exclude 'test/engine/**' --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json" "$@"
+npx vitest run --exclude 'test/engine/**' --exclude 'test/cluster/**' --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json" "$@"
 vitest_status=$?
 
 # The real Pulumi engine suite runs alone, after the rest, so its step wall times are its own.
@@ -40,6 +40,14 @@ if [ $# -eq 0 ]; then
   npx vitest run test/engine --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-engine.json"
   engine_status=$?
   [ $engine_status -eq 0 ] || vitest_status=$engine_status
+
+  # The cluster suite (test/cluster): a local etcd + kube-apiserver (scripts/install-cluster.sh,
+  # scripts/cluster.sh); its files run one at a time, each with its own control plane. It skips with
+  # a printed reason when the control plane is not built (CI builds it and sets LLMOPS_REQUIRE_CLUSTER=1).
+  progress_step "the cluster suite (a local kube-apiserver)"
+  npx vitest run test/cluster/ --no-file-parallelism --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-cluster.json"
+  cluster_status=$?
+  [ $cluster_status -eq 0 ] || vitest_status=$cluster_status
 fi
 
 node scripts/summarise-tests.mjs "$REPORTS"

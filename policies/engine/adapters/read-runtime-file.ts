@@ -7,8 +7,8 @@
 import { InputError } from "../../../schemas/input-error.js";
 import { parseDocuments, type ParsedDocument } from "../../../schemas/parse-documents.js";
 import { readSourceText } from "../../../schemas/source-file.js";
-import { kubernetesToken, type InputKind, type RuntimeResource } from "../runtime-input.js";
-import { readKubernetesBooleans } from "./kubernetes-booleans.js";
+import type { InputKind, RuntimeResource } from "../runtime-input.js";
+import { isKubernetesObject, kubernetesResource } from "./kubernetes-object.js";
 import { readPulumiValue } from "./pulumi-values.js";
 
 /** Runtime configs can be large (a 10,000-resource stack export, a big List). */
@@ -90,10 +90,6 @@ function refuseKustomization(documents: readonly ParsedDocument[], file: string)
       throw new NotRuntimeConfigError("a kustomization, not rendered objects; render it with `kubectl kustomize DIR | llmops check -`", file, position?.line, position?.column);
     }
   }
-}
-
-function isKubernetesObject(value: unknown): value is Json & { apiVersion: string; kind: string } {
-  return isObject(value) && typeof value.apiVersion === "string" && typeof value.kind === "string";
 }
 
 function adapt(kind: InputKind, document: ParsedDocument): RuntimeResource[] {
@@ -216,20 +212,7 @@ function fromManifests(document: ParsedDocument): RuntimeResource[] {
     manifests.push({ manifest: value, pointer: "" });
   }
   return manifests.map(({ manifest, pointer }) => {
-    if (!isObject(manifest) || typeof manifest.apiVersion !== "string" || typeof manifest.kind !== "string") {
-      fail(document, pointer, "expected a Kubernetes object with apiVersion and kind");
-    }
-    readKubernetesBooleans(manifest, pointer, document.file, (at) => document.locate(at));
-    const metadata = isObject(manifest.metadata) ? manifest.metadata : {};
-    const name = typeof metadata.name === "string" ? metadata.name : "(unnamed)";
-    const namespace = typeof metadata.namespace === "string" ? metadata.namespace : undefined;
-    const type = kubernetesToken(manifest.apiVersion, manifest.kind);
-    return {
-      urn: `k8s:${namespace ?? "_"}:${manifest.kind}:${name}`,
-      type,
-      name,
-      props: manifest,
-      source: source(document, pointer),
-    };
+    if (!isKubernetesObject(manifest)) fail(document, pointer, "expected a Kubernetes object with apiVersion and kind");
+    return kubernetesResource(manifest, source(document, pointer));
   });
 }

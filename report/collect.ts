@@ -12,7 +12,8 @@ import { PolicyEngine } from "../policies/engine/engine.js";
 import { defaultBundleDir, packageRoot, specPoliciesFrom } from "../policies/engine/spec-policies.js";
 import { validateLoadedSpec } from "../policies/engine/validate-specs.js";
 import { SCHEMA_RULE, compareFindings, type Finding } from "../policies/engine/finding.js";
-import { EXPIRED_WAIVER_RULE, applyWaivers, todayUtc, type Exception } from "../policies/engine/waivers.js";
+import { EXPIRED_WAIVER_RULE, UNUSED_WAIVER_RULE, applyWaivers, todayUtc, type Exception } from "../policies/engine/waivers.js";
+import { applyWaiverFile, loadWaiverFile } from "../policies/engine/waiver-file.js";
 import { loadFrameworkCatalogues } from "../policies/engine/frameworks.js";
 import { checkKind, type CatalogEntry } from "../policies/engine/catalog.js";
 import type { RuntimeResource } from "../policies/engine/runtime-input.js";
@@ -41,6 +42,12 @@ export interface CollectOptions {
   readonly frameworks?: readonly string[] | undefined;
   /** Waivers from other sources than spec.exceptions, applied to every finding. */
   readonly waiverSources?: readonly WaiverSource[];
+  /**
+   * A waiver file (kind Waivers, as `llmops check --waivers` reads it): applied to every finding,
+   * its resource and file matches read against the planned resources; its expired and unused
+   * waivers are reported as LLM-WAIVER-001 / LLM-WAIVER-002. @default none
+   */
+  readonly waiverFile?: string | undefined;
   /** YYYY-MM-DD (UTC) waivers expire against. @default today */
   readonly today?: string;
   /** The framework catalogue directory. @default policies/frameworks of this package */
@@ -82,6 +89,8 @@ export async function collectReport(options: CollectOptions): Promise<ReportMode
   runtimeFindings = applyWaivers(runtimeFindings, current(specExceptions), { knownIds, today });
   let findings = [...specFindings, ...runtimeFindings];
   for (const source of options.waiverSources ?? []) findings = applyWaivers(findings, source.exceptions, { file: source.name, knownIds, today });
+  const waiverFile = options.waiverFile === undefined ? undefined : await loadWaiverFile(options.waiverFile);
+  if (waiverFile) findings = applyWaiverFile(findings, waiverFile, { knownIds, resources, today });
   findings.sort(compareFindings);
 
   const evidenceRan = evidence.report.evaluated;
@@ -90,6 +99,7 @@ export async function collectReport(options: CollectOptions): Promise<ReportMode
     ...[...engine.catalog.values()].map((entry) => ({ run: checks.get(entry.id)!, frameworks: entry.frameworks })),
     { run: { id: SCHEMA_RULE.id, title: SCHEMA_RULE.title, severity: SCHEMA_RULE.severity, kind: "spec", ran: true }, frameworks: SCHEMA_RULE.frameworks },
     { run: { id: EXPIRED_WAIVER_RULE.id, title: EXPIRED_WAIVER_RULE.title, severity: EXPIRED_WAIVER_RULE.severity, kind: "spec", ran: true }, frameworks: EXPIRED_WAIVER_RULE.frameworks },
+    ...(waiverFile ? [{ run: { id: UNUSED_WAIVER_RULE.id, title: UNUSED_WAIVER_RULE.title, severity: UNUSED_WAIVER_RULE.severity, kind: "spec" as const, ran: true }, frameworks: UNUSED_WAIVER_RULE.frameworks }] : []),
   ];
   const catalogues = loadFrameworkCatalogues(options.frameworksDir ?? join(packageRoot(), "policies", "frameworks"));
   const frameworks = crosswalk(catalogues, mapped, findings, options.frameworks);
@@ -97,6 +107,7 @@ export async function collectReport(options: CollectOptions): Promise<ReportMode
   const waivers: WaiverRecord[] = [
     ...specExceptions.map((exception) => waiverRecord("spec", exception, findings, today)),
     ...(options.waiverSources ?? []).flatMap((source) => source.exceptions.map((exception) => waiverRecord(source.name, exception, findings, today))),
+    ...(waiverFile ? waiverFile.entries.map((entry) => waiverRecord(waiverFile.file, entry, findings, today)) : []),
   ];
   return {
     file: options.specFile,

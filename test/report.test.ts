@@ -100,6 +100,63 @@ describe.skipIf(!ready)("llmops report", () => {
     expect(metrics[0]!.value).toBe("0.8113146094557143");
   }, 240_000);
 
+  it("applies a waiver file (kind Waivers) as check does: waived, expired and unused waivers each in their place", async () => {
+    const spec = join(dir, "campaign-no-citations.yaml");
+    writeFileSync(spec, readFileSync(CAMPAIGN, "utf8").replace("    citations: true", "    citations: false"));
+    const waivers = join(dir, "waivers.yaml");
+    writeFileSync(waivers, `apiVersion: llmops/v1alpha1
+kind: Waivers
+waivers:
+  - policyId: LLM-EXPL-001
+    reason: Internal drafts until the retriever upgrade.
+    approver: risk-office@example.com
+    expires: "2027-01-31"
+    file: "campaign-no-citations.yaml"
+  - policyId: LLM-EXPL-001
+    reason: An old acceptance that ran out.
+    approver: risk-office@example.com
+    expires: "2026-01-31"
+  - policyId: LLM-K8S-009
+    reason: A vendor image without a digest.
+    approver: platform@example.com
+    expires: "2027-01-31"
+    resource: { kind: Deployment, name: vendor-* }
+`);
+    const model = await collectReport({ specFile: spec, planFile: planOf(CAMPAIGN), today: TODAY, waiverFile: waivers });
+    const byId = (id: string) => model.findings.filter((finding) => finding.id === id);
+    expect(byId("LLM-EXPL-001")).toHaveLength(1);
+    expect(byId("LLM-EXPL-001")[0]!.waiver).toEqual({ reason: "Internal drafts until the retriever upgrade.", approver: "risk-office@example.com", expires: "2027-01-31" });
+    expect(byId("LLM-WAIVER-001").map((finding) => [finding.file, finding.line])).toEqual([[waivers, 12]]);
+    expect(byId("LLM-WAIVER-002").map((finding) => [finding.file, finding.line])).toEqual([[waivers, 13]]);
+    expect(model.waivers.map((waiver) => [waiver.source, waiver.policyId, waiver.expired, waiver.matched])).toEqual([
+      [waivers, "LLM-EXPL-001", false, 1],
+      [waivers, "LLM-EXPL-001", true, 0],
+      [waivers, "LLM-K8S-009", false, 0],
+    ]);
+    // The unused waiver's own check is in the crosswalk, so it shows against its controls.
+    expect(model.checks.some((check) => check.id === "LLM-WAIVER-002" && check.ran)).toBe(true);
+    const html = await renderReport(model, "html");
+    expect(html).toContain(`<tr data-waiver="LLM-EXPL-001">`);
+    expect(html).toContain("LLM-WAIVER-002");
+  }, 240_000);
+
+  it("refuses a waiver file that names an unknown check, with its file:line:column (exit 2)", () => {
+    const waivers = join(dir, "unknown-id.waivers.yaml");
+    writeFileSync(waivers, `apiVersion: llmops/v1alpha1
+kind: Waivers
+waivers:
+  - policyId: LLM-NOPE-999
+    reason: No such check.
+    approver: a@example.com
+    expires: "2027-01-31"
+`);
+    const result = runCli(["report", CAMPAIGN, "--plan", planOf(CAMPAIGN), "--waivers", waivers, "-f", "json"], { timeoutMs: 120_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`${waivers}:4:`);
+    expect(result.stderr).toContain("LLM-NOPE-999");
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  }, 240_000);
+
   it("shows a failing evidence check as failed and a waived finding as waived, each in its place", async () => {
     const spec = join(dir, "campaign-waived.yaml");
     writeFileSync(spec, `${readFileSync(CAMPAIGN, "utf8").replace("    citations: true", "    citations: false")}  exceptions:

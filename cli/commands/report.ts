@@ -1,9 +1,10 @@
 /**
  * `llmops report SPEC`: the compliance report. Runs the spec checks (with evidence when given),
- * plans offline (or reads --plan), runs the runtime checks, applies the spec's waivers, and writes
+ * plans offline (or reads --plan), runs the runtime checks, applies the spec's waivers and a waiver file, and writes
  * the status of every framework control as HTML, JSON, markdown or a CycloneDX 1.6 ML-BOM.
  * Findings do not stop the report; the exit code still follows --fail-on like every command.
  */
+import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { recordExit } from "../outcome.js";
 import { SEVERITIES, type Severity } from "../../policies/engine/finding.js";
@@ -23,6 +24,7 @@ export function builder(yargs: Argv) {
     .option("baseline", { type: "string", array: true, describe: "Evidence of the model now in production, for regression checks" })
     .option("evidence-key", { type: "string", describe: "PEM public key: accept only DSSE-signed evidence that verifies with it" })
     .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now" })
+    .option("waivers", { type: "string", describe: "Waiver file (kind Waivers, as for `llmops check`). Default: .llmops-waivers.yaml at the repository root when it exists" })
     .option("framework", { type: "string", array: true, describe: "Report only these frameworks (keys of policies/frameworks/, e.g. eu-ai-act)" })
     .option("format", { alias: "f", choices: REPORT_FORMATS, default: "markdown", describe: "Output format" })
     .option("output", { alias: "o", type: "string", describe: "Write the report to FILE (atomically) instead of stdout" })
@@ -39,6 +41,7 @@ interface Arguments {
   evidenceKey?: string | undefined;
   asOf?: string | undefined;
   framework?: string[] | undefined;
+  waivers?: string | undefined;
   /** One of REPORT_FORMATS (yargs' `choices` has checked it). */
   format: string;
   output?: string | undefined;
@@ -54,6 +57,7 @@ export async function handler(argv: Arguments): Promise<void> {
     import("../../schemas/source-file.js"),
     import("../../policies/engine/finding.js"),
   ]);
+  const { defaultWaiverFile } = await import("../../policies/engine/waiver-location.js");
   const progress = process.stderr.isTTY ? setTimeout(() => process.stderr.write("checking and planning offline under Pulumi mocks…\n"), 300) : undefined;
   let model;
   try {
@@ -64,6 +68,7 @@ export async function handler(argv: Arguments): Promise<void> {
       evidence: { evidence: argv.evidence, baseline: argv.baseline, evidenceKey: argv.evidenceKey, asOf: argv.asOf },
       bundleDir: argv.bundle,
       frameworks: argv.framework,
+      waiverFile: argv.waivers ?? relativeToCwd(defaultWaiverFile()),
     });
   } finally {
     if (progress) clearTimeout(progress);
@@ -76,4 +81,9 @@ export async function handler(argv: Arguments): Promise<void> {
     writeFileAtomic(argv.output, text);
   }
   recordExit(blockingFindings(model.findings, argv["fail-on"] as Severity).length > 0 ? EXIT_FINDINGS : EXIT_OK);
+}
+
+/** A found default waiver file, named as a user would type it from here (the root may be an ancestor). */
+function relativeToCwd(file: string | undefined): string | undefined {
+  return file === undefined ? undefined : relative(process.cwd(), file);
 }

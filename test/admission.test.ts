@@ -5,7 +5,7 @@
  * contents. The behaviour behind a real API server is in test/cluster/admission.test.ts.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -79,6 +79,28 @@ describe.skipIf(!built)("admission decisions", () => {
     expect(waived.response.warnings?.some((warning) => warning.includes("waived until 2099-01-01"))).toBe(true);
     const expired = decide(review(fixture("vllm-privileged.yaml")), { waivers: () => waivers.map((waiver) => ({ ...waiver, expires: "2000-01-01" })) });
     expect(expired.response.allowed).toBe(false);
+  });
+
+  it("applies a waiver file as check does: its resource match reads the object under review; unused waivers are not reported on a review", async () => {
+    const strict = decide(review(fixture("vllm-privileged.yaml")));
+    const dir = tempDir("llmops-admission-waivers-");
+    const file = join(dir, "waivers.yaml");
+    const entries = (name: string) => strict.denied.map((policyId) => `  - policyId: ${policyId}
+    reason: migration
+    approver: sec@example.com
+    expires: "2099-01-01"
+    resource: { kind: Deployment, name: "${name}" }
+`).join("");
+    const { loadWaiverFile } = await import("../policies/engine/waiver-file.js");
+    writeFileSync(file, `apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n${entries("vllm*")}  - policyId: LLM-K8S-009\n    reason: unused here\n    approver: sec@example.com\n    expires: "2099-01-01"\n    resource: { name: other }\n`);
+    const matching = decide(review(fixture("vllm-privileged.yaml")), { waiverFile: await loadWaiverFile(file) });
+    expect(matching.response.allowed).toBe(true);
+    expect([...matching.waived].sort()).toEqual([...strict.denied].sort());
+    expect(matching.warned).not.toContain("LLM-WAIVER-002");
+    writeFileSync(file, `apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n${entries("someone-else")}`);
+    const other = decide(review(fixture("vllm-privileged.yaml")), { waiverFile: await loadWaiverFile(file) });
+    expect(other.response.allowed).toBe(false);
+    expect([...other.denied].sort()).toEqual([...strict.denied].sort());
   });
 
   it("admits objects in excluded namespaces, and DELETE, without evaluating them", () => {

@@ -24,6 +24,7 @@ import { isAtOrAbove, compareFindings, type Finding, type Severity } from "../..
 import type { PolicyEngine } from "../../policies/engine/engine.js";
 import { isKubernetesObject, kubernetesResource } from "../../policies/engine/adapters/kubernetes-object.js";
 import { applyWaivers, todayUtc, type Exception } from "../../policies/engine/waivers.js";
+import { applyWaiverFile, type LoadedWaivers } from "../../policies/engine/waiver-file.js";
 
 /** The namespaces never judged at admission unless configured otherwise (the control plane's own). */
 export const DEFAULT_EXCLUDED_NAMESPACES: readonly string[] = ["kube-system", "kube-public", "kube-node-lease"];
@@ -44,6 +45,13 @@ export interface AdmissionPolicy {
   /** The spec document the checks tie declarations to (input.spec), when one was given. */
   readonly spec?: unknown;
   readonly waivers?: WaiverSource;
+  /**
+   * A waiver file (kind Waivers, `--waivers`), applied as `llmops check` applies it: its resource
+   * matches (kind, namespace, name, URN globs) read the object under review. Its expired and
+   * unused waivers are not about the object, so a review never reports them (the server logs
+   * the expired ones at start). A `file` glob never matches, as a review has no input file.
+   */
+  readonly waiverFile?: LoadedWaivers;
   /**
    * Longest a decision may take, in milliseconds, before it is discarded and the request denied.
    * Well under the API server's webhook timeout (10 s by default; the manifests set 5 s).
@@ -139,10 +147,14 @@ export function reviewRequest(policy: AdmissionPolicy, request: AdmissionRequest
     const all = policy.engine.evaluateRuntime({ resources: [runtime], ...(policy.spec === undefined ? {} : { spec: policy.spec }) });
     // Only what is about this object: a finding on another resource (none here) or on input.spec is not this request's.
     const own = all.filter((finding) => finding.path === "/resources/0" || finding.path.startsWith("/resources/0/"));
-    findings = applyWaivers(own, policy.waivers?.() ?? [], {
-      knownIds: new Set(policy.engine.catalog.keys()),
-      today: (policy.today ?? todayUtc)(),
-    }).sort(compareFindings);
+    const knownIds = new Set(policy.engine.catalog.keys());
+    const today = (policy.today ?? todayUtc)();
+    findings = applyWaivers(own, policy.waivers?.() ?? [], { knownIds, today });
+    if (policy.waiverFile) {
+      findings = applyWaiverFile(findings, policy.waiverFile, { knownIds, today, resources: [runtime] })
+        .filter((finding) => finding.path === "/resources/0" || finding.path.startsWith("/resources/0/"));
+    }
+    findings.sort(compareFindings);
   } catch (error) {
     const message = error instanceof InputError ? error.format() : error instanceof Error ? error.message : String(error);
     return deny(request.uid, 500, "InternalError", `llmops admission could not evaluate this object, so it is refused: ${message}`, [], elapsed(), resource, message);

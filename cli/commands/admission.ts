@@ -22,6 +22,7 @@ export function builder(yargs: Argv) {
     .option("address", { type: "string", default: "0.0.0.0", describe: "serve: address to listen on" })
     .option("port", { type: "number", default: 8443, describe: "serve: TCP port (0: any free port, logged at start)" })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
+    .option("waivers", { type: "string", describe: "serve: waiver file (kind Waivers, as for check); its resource matches read the object under review" })
     .option("spec", { type: "string", describe: "serve: spec whose declared controls the checks tie to, and whose exceptions waive findings as in check" })
     .option("fail-on", { choices: SEVERITIES, default: DEFAULT_FAIL_ON, describe: "Lowest severity that denies; findings below it are returned as warnings" })
     .option("exclude-namespace", { type: "string", array: true, describe: "Namespaces admitted without evaluation (default: kube-system kube-public kube-node-lease)" })
@@ -44,6 +45,7 @@ interface Arguments {
   port: number;
   bundle?: string | undefined;
   spec?: string | undefined;
+  waivers?: string | undefined;
   "fail-on": Severity;
   "exclude-namespace"?: string[] | undefined;
   "budget-ms": number;
@@ -79,6 +81,12 @@ export async function handler(argv: Arguments): Promise<void> {
   const spec = argv.spec !== undefined ? (await import("../spec-for-check.js")).specDocumentForCheck(argv.spec) : undefined;
   const exceptions = spec === undefined ? [] : specExceptions(spec);
   const engine = await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
+  const waiverFile = argv.waivers === undefined ? undefined : await (await import("../../policies/engine/waiver-file.js")).loadWaiverFile(argv.waivers);
+  if (waiverFile) {
+    // Unknown check ids are refused now (exit 2), not on the first review.
+    const { applyWaiverFile } = await import("../../policies/engine/waiver-file.js");
+    applyWaiverFile([], waiverFile, { knownIds: new Set(engine.catalog.keys()) });
+  }
   const { server, logger } = createAdmissionServer({
     cert,
     key,
@@ -88,6 +96,7 @@ export async function handler(argv: Arguments): Promise<void> {
       excludedNamespaces: new Set(argv["exclude-namespace"] ?? DEFAULT_EXCLUDED_NAMESPACES),
       ...(spec === undefined ? {} : { spec }),
       waivers: () => exceptions,
+      ...(waiverFile ? { waiverFile } : {}),
       budgetMs: argv["budget-ms"],
     },
   });
@@ -105,7 +114,8 @@ export async function handler(argv: Arguments): Promise<void> {
     digestsVerified: engine.bundle.digestsVerified,
     signatureVerified: engine.bundle.signatureVerified,
     failOn: argv["fail-on"],
-    waivers: exceptions.length,
+    waivers: exceptions.length + (waiverFile?.entries.length ?? 0),
+    expiredWaivers: waiverFile?.entries.filter((entry) => entry.expires < new Date().toISOString().slice(0, 10)).length ?? 0,
   });
   // Runs until SIGTERM or SIGINT (a pod being stopped), then drains open requests.
   await new Promise<void>((resolve) => {

@@ -15,6 +15,9 @@
 #   ReplicaSet, a Pod stays Pending and unscheduled, a deleted Namespace is never finalised, and
 #   no ServiceAccount token is minted into a Secret. Tests must not wait for readiness (the Pulumi
 #   deploy uses skip-await annotations for that reason).
+# - The StorageObjectInUseProtection admission plugin is off: it puts a kubernetes.io/pvc-protection
+#   finalizer on every PersistentVolumeClaim, which only the PVC-protection controller (in the
+#   controller manager) removes, so no claim could ever be deleted here. A real cluster keeps it on.
 # - Service IPs are allocated from --service-cluster-ip-range, but nothing routes to them; admission
 #   webhooks are reached by URL on 127.0.0.1.
 #
@@ -128,6 +131,7 @@ up() {
     --authorization-mode Node,RBAC \
     --endpoint-reconciler-type none \
     --allow-privileged=true \
+    --disable-admission-plugins StorageObjectInUseProtection \
     --cert-dir "$dir/pki" \
     --v 1 \
     > "$dir/apiserver.log" 2>&1 &

@@ -22,7 +22,7 @@
  * The steps share one stack and one control plane and run in order; each prints its wall time.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -172,6 +172,7 @@ describe.skipIf(!available)("pulumi up against a real kube-apiserver", () => {
 
   afterAll(() => {
     cluster?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
     const line = Object.entries(timings).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`).join(", ");
     console.log(`pulumi up (cluster) wall times: ${line}`);
   });

@@ -30,7 +30,9 @@ import data.llmops.lib.runtime as lib
 
 agent := input.spec.spec.agent if input.spec.spec.pattern == "agent"
 
-declared := {tool.name | some tool in agent.tools}
+declared contains tool.name if {
+	some tool in agent.tools
+}
 
 # Tool names each gateway config lets through: [config index, server name, allowed tool].
 allowed contains [i, server, tool] if {
@@ -56,7 +58,10 @@ deny contains {"id": "LLM-TOOLS-001", "msg": msg, "path": gateway.config_pointer
 	some tool in declared
 	not tool_allowed(i, tool)
 	urn := input.resources[i].urn
-	msg := concat("", ["the spec declares agent tool ", tool, ", but gateway config ", lib.text(input.resources[i].props.metadata.name), " registers it with no MCP server: the agent calls it around the gateway"])
+	msg := concat("", [
+		"the spec declares agent tool ", tool, ", but gateway config ", lib.text(input.resources[i].props.metadata.name),
+		" registers it with no MCP server: the agent calls it around the gateway",
+	])
 }
 
 deny contains {"id": "LLM-TOOLS-001", "msg": msg, "path": gateway.config_pointer(i, key), "resource": urn} if {
@@ -84,7 +89,10 @@ deny contains {"id": "LLM-TOOLS-001", "msg": msg, "path": gateway.config_pointer
 	count(object.get(config, "mcp_servers", {})) > 0
 	count(tool_guards(config)) == 0
 	urn := input.resources[i].urn
-	msg := concat("", ["gateway config ", lib.text(input.resources[i].props.metadata.name), " runs no guardrail before tool calls (pre_mcp_call, default_on): nothing holds high-impact calls for approval or counts steps"])
+	msg := concat("", [
+		"gateway config ", lib.text(input.resources[i].props.metadata.name),
+		" runs no guardrail before tool calls (pre_mcp_call, default_on): nothing holds high-impact calls for approval or counts steps",
+	])
 }
 
 deny contains {"id": "LLM-TOOLS-001", "msg": msg, "path": gateway.config_pointer(i, key), "resource": urn} if {

@@ -157,13 +157,14 @@ kind: Waivers
 waivers:
   - { policyId: LLM-K8S-010, reason: rotated dummy keys in the lab, approver: ciso@example.com, expires: "2099-01-31", resource: { kind: Deployment } }
   - { policyId: LLM-CTRL-006, reason: lab load balancer behind the VPN, approver: ciso@example.com, expires: "2099-01-31", resource: { kind: Service, urn: "k8s:llm:*" } }
+  - { policyId: LLM-K8S-013, reason: lab load balancer behind the VPN, approver: ciso@example.com, expires: "2099-01-31", resource: { kind: Service, name: vllm } }
 `;
     expect(runCli(["check", "deploy/vllm.yaml", "--fail-on", "critical"], { cwd: repository() }).status).toBe(1);
     const result = runCli(["check", "deploy/vllm.yaml", "--fail-on", "critical", "-f", "json"], { cwd: repository(waivers) });
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
     expect(report.findings.filter((finding) => finding.severity === "critical").every((finding) => finding.waiver !== undefined)).toBe(true);
-    expect(report.findings.filter((finding) => finding.waiver).map((finding) => finding.id).sort()).toEqual(["LLM-CTRL-006", "LLM-K8S-010", "LLM-K8S-010"]);
+    expect(report.findings.filter((finding) => finding.waiver).map((finding) => finding.id).sort()).toEqual(["LLM-CTRL-006", "LLM-K8S-010", "LLM-K8S-010", "LLM-K8S-013"]);
   });
 
   it.each(FORMATS)("an unknown check id exits 2 with the waiver file's line and column, and no report (%s)", (format) => {

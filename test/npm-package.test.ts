@@ -152,8 +152,9 @@ describe.skipIf(missing.length > 0)("the npm package, packed and installed where
     ok(run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: app, env }), "tsc");
     const registered = JSON.parse(ok(run("node", ["program.js"], { cwd: app, env }), "node program.js")) as { types: string[]; revision: string };
     const count = (type: string) => registered.types.filter((registeredType) => registeredType === type).length;
-    // One InferenceService built here, one per self-hosted model by the composition (campaign-summariser has one).
-    expect(count("llmops:kubernetes:InferenceService")).toBe(2);
+    // One InferenceService built here, one per self-hosted model by the composition (campaign-summariser
+    // has two: the generation model and its bge-base embedding model).
+    expect(count("llmops:kubernetes:InferenceService")).toBe(3);
     expect(count("llmops:stack:LLMOpsStack")).toBe(1);
     expect(count("kubernetes:apps/v1:Deployment")).toBeGreaterThanOrEqual(2);
     expect(count("kubernetes:networking.k8s.io/v1:NetworkPolicy")).toBeGreaterThan(0);

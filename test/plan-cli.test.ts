@@ -67,7 +67,12 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
   });
 
   it("--target kubernetes plans only the workloads of an AWS spec (and needs the collector image)", () => {
-    const refused = runCli(["plan", "examples/legal-slm.finetuning.yaml", "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
+    // The example names a collector image; without one, kubernetes (which runs the record sinks) refuses.
+    const without = parseDocument(readFileSync(join(ROOT, "examples/legal-slm.finetuning.yaml"), "utf8"));
+    without.deleteIn(["spec", "platform", "images", "collector"]);
+    const withoutFile = join(tempDir(), "legal-slm.finetuning.yaml");
+    writeFileSync(withoutFile, without.toString());
+    const refused = runCli(["plan", withoutFile, "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
     // The check that knows it refuses, with its id and position (issue 14), not a component's bare line.
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/legal-slm\.finetuning\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/);

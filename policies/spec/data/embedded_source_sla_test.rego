@@ -4,8 +4,8 @@ import data.llmops.fixtures_test as fx
 import data.llmops.spec.data.embedded_source_sla as check
 
 denied_cases := {
-	"one-minute feed embedded": fx.source({"retrieval": "embedded", "freshnessSla": "PT1M"}),
-	"retrieval left to its default": fx.source({"freshnessSla": "PT2M"}),
+	"one-minute feed embedded": {"input": fx.source({"retrieval": "embedded", "freshnessSla": "PT1M"}), "path": "/spec/data/sources/0/retrieval"},
+	"retrieval left to its default": {"input": fx.source({"freshnessSla": "PT2M"}), "path": "/spec/data/sources/0/retrieval"},
 }
 
 allowed_cases := {
@@ -17,8 +17,8 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc
-	{[f.id, f.path] | some f in found} == {["LLM-DATA-013", "/spec/data/sources/0/retrieval"]}
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-DATA-013", tc.path]}
 }
 
 test_allowed[note] if {

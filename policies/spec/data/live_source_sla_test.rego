@@ -4,9 +4,9 @@ import data.llmops.fixtures_test as fx
 import data.llmops.spec.data.live_source_sla as check
 
 denied_cases := {
-	"live feed with a 30-minute SLA": fx.source({"live": true, "freshnessSla": "PT30M"}),
-	"live feed with no SLA": spec_without_sla,
-	"live feed one second over": fx.source({"live": true, "freshnessSla": "PT5M1S"}),
+	"live feed with a 30-minute SLA": {"input": fx.source({"live": true, "freshnessSla": "PT30M"}), "path": "/spec/data/sources/0/freshnessSla"},
+	"live feed with no SLA": {"input": spec_without_sla, "path": "/spec/data/sources/0/freshnessSla"},
+	"live feed one second over": {"input": fx.source({"live": true, "freshnessSla": "PT5M1S"}), "path": "/spec/data/sources/0/freshnessSla"},
 }
 
 spec_without_sla := fx.spec({"data": {"sources": [json.remove(object.union(fx.base.spec.data.sources[0], {"live": true}), ["freshnessSla"])]}})
@@ -20,8 +20,8 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc
-	{[f.id, f.path] | some f in found} == {["LLM-DATA-011", "/spec/data/sources/0/freshnessSla"]}
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-DATA-011", tc.path]}
 }
 
 test_allowed[note] if {

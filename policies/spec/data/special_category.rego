@@ -22,15 +22,22 @@ package llmops.spec.data.special_category
 deny contains {"id": "LLM-DATA-012", "msg": msg, "path": sprintf("/spec/data/sources/%d", [i])} if {
 	some i, source in input.spec.data.sources
 	count(object.get(source, "specialCategoryData", [])) > 0
-	some gap in gaps(source)
-	msg := sprintf("data source %s holds special-category data (%s) but %s", [source.name, concat(", ", source.specialCategoryData), gap])
+	missing := gaps(source)
+	count(missing) > 0
+
+	# One finding per source (every gap in its message), so a source has one finding at its path.
+	msg := sprintf(
+		"data source %s holds special-category data (%s) but %s",
+		[source.name, concat(", ", source.specialCategoryData), concat("; ", missing)],
+	)
 }
 
-gaps(source) := {gap |
+# The gaps of a source, in a fixed order.
+gaps(source) := [gap |
 	some [held, gap] in [
-		[source.containsPersonalData == true, "is not marked containsPersonalData"],
+		[object.get(source, "containsPersonalData", false) == true, "is not marked containsPersonalData"],
 		[object.get(source, "classification", "") == "restricted", "is not classified restricted"],
 		["piiScan" in object.get(source, "qualityChecks", []), "has no piiScan quality check"],
 	]
 	held == false
-}
+]

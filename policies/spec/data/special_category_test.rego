@@ -9,10 +9,10 @@ health_source := {
 }
 
 denied_cases := {
-	"health data not marked personal": object.union(health_source, {"containsPersonalData": false}),
-	"health data classified confidential": object.union(health_source, {"classification": "confidential"}),
-	"health data never scanned": object.union(health_source, {"qualityChecks": ["schema"]}),
-	"biometric data with nothing declared": {"specialCategoryData": ["biometric"]},
+	"health data not marked personal": {"input": fx.source(object.union(health_source, {"containsPersonalData": false})), "path": "/spec/data/sources/0"},
+	"health data classified confidential": {"input": fx.source(object.union(health_source, {"classification": "confidential"})), "path": "/spec/data/sources/0"},
+	"health data never scanned": {"input": fx.source(object.union(health_source, {"qualityChecks": ["schema"]})), "path": "/spec/data/sources/0"},
+	"biometric data with nothing declared": {"input": fx.source({"specialCategoryData": ["biometric"]}), "path": "/spec/data/sources/0"},
 }
 
 allowed_cases := {
@@ -22,10 +22,9 @@ allowed_cases := {
 }
 
 test_denied[note] if {
-	some note, patch in denied_cases
-	found := check.deny with input as fx.source(patch)
-	count(found) > 0
-	{[f.id, f.path] | some f in found} == {["LLM-DATA-012", "/spec/data/sources/0"]}
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-DATA-012", tc.path]}
 }
 
 test_allowed[note] if {

@@ -11,9 +11,9 @@ regulated(role, explainability) := fx.spec({
 })
 
 denied_cases := {
-	"claims bot explains, no appeal path": regulated("explains", {}),
-	"recommends without escalation": regulated("recommends", {}),
-	"decides without escalation": regulated("decides", {}),
+	"claims bot explains, no appeal path": {"input": regulated("explains", {}), "path": "/spec/explainability"},
+	"recommends without escalation": {"input": regulated("recommends", {}), "path": "/spec/explainability"},
+	"decides without escalation": {"input": regulated("decides", {}), "path": "/spec/explainability"},
 }
 
 allowed_cases := {
@@ -25,8 +25,8 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc
-	{[f.id, f.path] | some f in found} == {["LLM-EXPL-004", "/spec/explainability"]}
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["LLM-EXPL-004", tc.path]}
 }
 
 test_allowed[note] if {

@@ -110,18 +110,23 @@ function run(command, argv) {
   });
 }
 
+let fixtureFiles;
+/** Every *fixtures_test.rego under policies/spec and policies/runtime (lib/ is loaded whole). */
+function sharedFixtures() {
+  fixtureFiles ??= ["spec", "runtime"].flatMap((dir) => readdirSync(join(POLICIES, dir), { recursive: true })
+    .filter((name) => String(name).endsWith("fixtures_test.rego")).map((name) => join(POLICIES, dir, String(name))));
+  return fixtureFiles;
+}
+
 /** killed | survived | stillborn, from the check's own tests in a scratch copy. */
 async function judge(workspace, check, mutantSource) {
   const target = join(workspace, relative(POLICIES, check.file));
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, mutantSource);
   cpSync(check.test, join(workspace, relative(POLICIES, check.test)));
-  // Shared case fixtures of the check's folder (policies/runtime/controls/controls_fixtures_test.rego).
-  const fixtures = readdirSync(dirname(check.file)).filter((name) => name.endsWith("fixtures_test.rego")).map((name) => {
-    const copy = join(dirname(target), name);
-    cpSync(join(dirname(check.file), name), copy);
-    return copy;
-  });
+  // Shared case fixtures (controls_fixtures_test.rego and the like), wherever they live: a check's
+  // tests may import another folder's fixtures (patterns/ imports controls/'), so all are loaded.
+  const fixtures = sharedFixtures();
   const result = await run(opa, ["test", "--format", "json", "-r", `^data\\.${check.testPackage.replaceAll(".", "\\.")}\\.`, join(workspace, "lib"), join(workspace, "data.yaml"), target, ...fixtures, join(workspace, relative(POLICIES, check.test))]);
   rmSync(dirname(target), { recursive: true, force: true });
   let report;

@@ -30,6 +30,9 @@ queue := object.union(fx.service({"type": "ClusterIP", "selector": {"llmops.dev/
 
 doc(config_value, extra) := {"resources": array.concat([cx.gateway_config(config_value)], extra), "spec": spec}
 
+# An agent whose only tool is as given, with no step limit: whether a guard is needed rests on the tool.
+one_tool(tool) := {"resources": [cx.gateway_config(config({"tool-t": {"url": "http://tool-t.ns.svc.cluster.local:8080/mcp", "allowed_tools": ["t"]}}, []))], "spec": {"spec": {"pattern": "agent", "agent": {"tools": [object.union({"name": "t"}, tool)]}}}}
+
 as_built := doc(config(servers, [approval]), [queue])
 
 denied_cases := {
@@ -39,12 +42,21 @@ denied_cases := {
 	"no approval guardrail": {"input": doc(config(servers, []), [queue]), "path": pointer},
 	"approval guardrail off by default": {"input": doc(config(servers, [object.union(approval, {"litellm_params": {"default_on": false}})]), [queue]), "path": pointer},
 	"approval queue not built": {"input": doc(config(servers, [approval]), []), "path": pointer},
+	"approval required by one low-impact tool, no guard": {"input": one_tool({"impact": "low", "requiresApproval": true}), "path": pointer},
+	"a high-impact tool, no guard": {"input": one_tool({"impact": "high", "requiresApproval": false}), "path": pointer},
+	"only a Deployment named like the queue": {"input": doc(config(servers, [approval]), [object.union(queue, {"type": "kubernetes:apps/v1:Deployment"})]), "path": pointer},
+	"a Service of another name": {"input": doc(config(servers, [approval]), [object.union(queue, {"props": {"metadata": {"name": "other"}}})]), "path": pointer},
 }
 
 allowed_cases := {
 	"as built": as_built,
 	"no spec": {"resources": as_built.resources},
 	"not an agent": object.union(as_built, {"spec": {"spec": {"pattern": "rag"}}}),
+	"nothing to hold: low impact, no approval, no step limit": one_tool({"impact": "low", "requiresApproval": false}),
+	"not an agent, with a server open to every tool": object.union(
+		doc(config(json.remove(servers, ["tool-read-ticket/allowed_tools"]), [approval]), [queue]),
+		{"spec": {"spec": {"pattern": "rag"}}},
+	),
 }
 
 test_denied[note] if {

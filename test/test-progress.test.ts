@@ -33,6 +33,6 @@ describe("npm test progress", () => {
     const announced = [...script.matchAll(/progress_step "([^"]+)"/g)].map((match) => match[1]);
     expect(announced).toEqual(expect.arrayContaining(["build (tsc)", "typecheck", "lint (eslint)", "Rego tests (opa test)"]));
     expect(script).toMatch(/PROGRESS_TOTAL=\$\(\[ \$# -eq 0 \] && echo 8 \|\| echo 6\)/);
-    expect(announced).toHaveLength(7);
+    expect(announced).toHaveLength(8);
   });
 });

@@ -233,8 +233,8 @@ describe.skipIf(!ready)("spec additions: live sources, special-category data, a 
     expect(findings(embeddedFeed)).toEqual([["LLM-DATA-013", "high", "/spec/data/sources/0/retrieval"]]);
     const health = structuredClone(airport);
     health.spec.data.sources[1]!.specialCategoryData = ["health"];
-    // One finding per gap: not marked personal, not restricted, not scanned for PII.
-    expect(findings(health)).toEqual(Array.from({ length: 3 }, () => ["LLM-DATA-012", "high", "/spec/data/sources/1"]));
+    // One finding per source, naming every gap: not marked personal, not restricted, not scanned for PII.
+    expect(findings(health)).toEqual([["LLM-DATA-012", "high", "/spec/data/sources/1"]]);
   });
 
   it("a claims bot that explains decisions needs its appeal path", () => {

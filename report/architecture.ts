@@ -9,8 +9,7 @@
 import type { CatalogEntry } from "../policies/engine/catalog.js";
 import { severityRank, type Finding, type Severity } from "../policies/engine/finding.js";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
-import type { ReportResource } from "./collect.js";
-import type { Architecture, ArchitectureEdge, ArchitectureNode, DeclaredControl } from "./model.js";
+import type { Architecture, ArchitectureEdge, ArchitectureNode, DeclaredControl, ReportResource } from "./model.js";
 
 /** Component type name (after the last ':') → role in the data flows. Unknown types are "component". */
 export const ROLES: Readonly<Record<string, string>> = {

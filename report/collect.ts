@@ -16,12 +16,11 @@ import { EXPIRED_WAIVER_RULE, UNUSED_WAIVER_RULE, applyWaivers, todayUtc, type E
 import { applyWaiverFile, loadWaiverFile } from "../policies/engine/waiver-file.js";
 import { loadFrameworkCatalogues } from "../policies/engine/frameworks.js";
 import { checkKind, type CatalogEntry } from "../policies/engine/catalog.js";
-import type { RuntimeResource } from "../policies/engine/runtime-input.js";
 import { prepareEvidence, type EvidenceFlags } from "../evidence/gate-input.js";
 import { join } from "node:path";
 import { crosswalk, type MappedCheck } from "./crosswalk.js";
 import { buildArchitecture, declaredControls } from "./architecture.js";
-import type { CheckRun, EvidenceResult, PlanSummary, ReportModel, WaiverRecord } from "./model.js";
+import type { CheckRun, EvidenceResult, PlanSummary, ReportModel, ReportResource, WaiverRecord } from "./model.js";
 
 /** A source of waivers besides the spec's own `exceptions` (e.g. a waivers file given to `check --waivers`). */
 export interface WaiverSource {
@@ -53,9 +52,6 @@ export interface CollectOptions {
   /** The framework catalogue directory. @default policies/frameworks of this package */
   readonly frameworksDir?: string;
 }
-
-/** A planned resource as the report reads it. */
-export type ReportResource = Pick<RuntimeResource, "urn" | "type" | "name" | "props" | "parent">;
 
 /**
  * Builds the report model for one spec file.

@@ -6,7 +6,11 @@
  */
 import type { Finding, Severity } from "../policies/engine/finding.js";
 import type { BundleInfo, EvidenceReport } from "../policies/engine/report.js";
+import type { RuntimeResource } from "../policies/engine/runtime-input.js";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
+
+/** A planned resource as the report reads it (collect.ts gathers them, architecture.ts draws them). */
+export type ReportResource = Pick<RuntimeResource, "urn" | "type" | "name" | "props" | "parent">;
 
 /**
  * The status of one framework control, worst first:

@@ -12,7 +12,7 @@
  * Its answers equal `yaml`'s for every pointer (test/yaml-fast-path.test.ts checks them
  * differentially), including `yaml`'s "nearest existing ancestor" for pointers that do not exist.
  */
-import type { Position } from "./parse-documents.js";
+import type { Position } from "./parsed-document.js";
 import { pointerOf, pointerSegments } from "./document-rules.js";
 import { resolvesToNonString } from "./parse-yaml-fast.js";
 

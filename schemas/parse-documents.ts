@@ -14,32 +14,11 @@ import { parseJsonDocument } from "./parse-json.js";
 import { parseYamlFast } from "./parse-yaml-fast.js";
 import { UNSURE, blockYamlLocator } from "./locate-block-yaml.js";
 import { FORBIDDEN_KEYS, REFUSALS, pointerSegments } from "./document-rules.js";
+import type { ParseLimits, ParsedDocument, Position } from "./parsed-document.js";
 
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface ParseLimits {
-  /** Maximum nesting depth of collections. */
-  readonly maxDepth: number;
-  /**
-   * Keep empty, comment-only, `null` and `~` documents (and a trailing `---`) out of the result
-   * instead of failing, as kubectl does; a file of nothing else is still refused.
-   */
-  readonly skipEmptyDocuments: boolean;
-}
+export type { ParseLimits, ParsedDocument, Position } from "./parsed-document.js";
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, skipEmptyDocuments: false };
-
-export interface ParsedDocument {
-  readonly file: string;
-  /** 0-based index in a multi-document stream. */
-  readonly index: number;
-  readonly value: unknown;
-  /** Maps a JSON Pointer to the position of its value (or key), or the nearest existing ancestor. */
-  readonly locate: (pointer: string, at?: "key" | "value") => Position | undefined;
-}
 
 export function parseDocuments(text: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
   const source = withoutByteOrderMarks(text);

@@ -11,7 +11,7 @@
  */
 import { parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseErrorCode } from "jsonc-parser";
 import { InputError } from "./input-error.js";
-import type { ParseLimits, ParsedDocument, Position } from "./parse-documents.js";
+import type { ParseLimits, ParsedDocument, Position } from "./parsed-document.js";
 import { FORBIDDEN_KEYS, REFUSALS, pointerSegments } from "./document-rules.js";
 
 const ERROR_TEXT: Partial<Record<string, string>> = {

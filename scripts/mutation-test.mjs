@@ -4,7 +4,7 @@
 // For every check in policies/{spec,runtime}/<category>/<name>.rego, each condition line of each
 // rule body is mutated three ways: dropped, negated (`not …`, or `not` removed), and its comparison
 // flipped (== ↔ !=, < ↔ >=, > ↔ <=). Each mutant runs against the check's own _test.rego (plus
-// lib/ and data.yaml). A mutant is killed when a test fails; it survives when every test passes;
+// lib/, whose testing_test.rego is the harness every _test.rego calls, and data.yaml). A mutant is killed when a test fails; it survives when every test passes;
 // it is stillborn when OPA rejects it (e.g. dropping an assignment leaves a variable unbound) and
 // is then not counted. Prints the kill rate per category and writes the survivors, so a weak test
 // can be found and fixed.

@@ -11,7 +11,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
-import { StackRoot, type StackOptions } from "./program.js";
+import { StackRoot, type StackOptions } from "./stack-root.js";
 import { composeWorkloads } from "./workloads.js";
 
 export function kubernetesProvider(spec: LLMOpsStack, parent?: pulumi.Resource): k8s.Provider {

@@ -3,27 +3,9 @@
  * root component (so every resource has a component path and inherits the provider).
  * Used by the Pulumi language host (stacks/index.ts) and by the offline plan alike.
  */
-import * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { composeAws, stackTags } from "./aws-stack.js";
-
-export const ROOT_COMPONENT_TYPE = "llmops:stack:LLMOpsStack";
-
-/** The root component: every resource of a stack is below it, so plans group by component path. */
-export class StackRoot extends pulumi.ComponentResource {
-  constructor(name: string, opts: pulumi.ComponentResourceOptions) {
-    super(ROOT_COMPONENT_TYPE, name, {}, opts);
-  }
-
-  finish(outputs: Record<string, unknown>): void {
-    this.registerOutputs(outputs);
-  }
-}
-
-export interface StackOptions {
-  /** Policy bundle revision that approved the spec; recorded as a stack output and tag. */
-  readonly bundleRevision: string;
-}
+import { StackRoot, type StackOptions } from "./stack-root.js";
 
 export async function defineStack(spec: LLMOpsStack, options: StackOptions): Promise<Record<string, unknown>> {
   const name = spec.metadata.name;

@@ -153,6 +153,7 @@ hourly(sla) if regex.match(\`^PT(1H|([1-9]|[1-5][0-9]|60)M|([1-9][0-9]{0,2}|[1-2
 
 const REFRESH_TEST = `package llmops.spec.org_data.rag_refresh_hourly_test
 
+import data.llmops.lib.testing
 import data.llmops.spec.org_data.rag_refresh_hourly as check
 
 rag(sla) := {"metadata": {"environment": "prod"}, "spec": {"pattern": "rag", "data": {"sources": [{"name": "docs", "freshnessSla": sla}]}}}
@@ -174,14 +175,12 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["ORG-DATA-001", tc.path]}
+	testing.denied(check.deny, "ORG-DATA-001", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }
 `;
 

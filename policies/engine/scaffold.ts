@@ -1,7 +1,8 @@
 /**
  * `llmops policy new <spec|runtime>/<category>/<name>`: a check and its test file in the shape
  * of the built-in checks (one package per file, a `# METADATA` block, `deny` emitting
- * `{id, msg, path[, resource]}`, a `_test.rego` beside it with denied and allowed case tables),
+ * `{id, msg, path[, resource]}`, a `_test.rego` beside it with denied and allowed case tables
+ * and short test rules that call the shared harness `data.llmops.lib.testing`),
  * written so that it passes the gate (opa fmt, opa check --strict, Regal, METADATA schema,
  * framework catalogue, opa test with full coverage) as written.
  *
@@ -96,6 +97,7 @@ deny contains {"id": "${id}", "msg": msg, "path": sprintf("/spec/models/%d/repli
 `;
   const test = `package ${pkg}_test
 
+import data.llmops.lib.testing
 import data.${pkg} as check
 
 single := {"metadata": {"environment": "prod"}, "spec": {"models": [{"name": "chat", "replicas": {"min": 1}}]}}
@@ -107,17 +109,16 @@ allowed_cases := {
 	"dev with one replica": object.union(single, {"metadata": {"environment": "dev"}}),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
+# The assertions live in the shared harness (policies/lib/testing_test.rego): a denied case
+# yields exactly this check's id at its path; an allowed case yields nothing.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["${id}", tc.path]}
+	testing.denied(check.deny, "${id}", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }
 `;
   return [check, test];
@@ -142,6 +143,7 @@ deny contains {"id": "${id}", "msg": msg, "path": concat("", ["/resources/", for
 `;
   const test = `package ${pkg}_test
 
+import data.llmops.lib.testing
 import data.${pkg} as check
 
 deployment(replicas) := {"resources": [{"urn": "urn:test::web", "type": "kubernetes:apps/v1:Deployment", "name": "web", "props": {"spec": {"replicas": replicas}}}]}
@@ -156,18 +158,16 @@ allowed_cases := {
 	"not a Deployment": {"resources": [{"urn": "urn:test::job", "type": "kubernetes:batch/v1:Job", "name": "job", "props": {"spec": {}}}]},
 }
 
-# Each denied case yields exactly this check's id at the expected path, naming the resource.
+# The assertions live in the shared harness (policies/lib/testing_test.rego): a denied case
+# yields exactly this check's id at its path, naming the resource; an allowed case yields nothing.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["${id}", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "${id}", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }
 `;
   return [check, test];

@@ -1,5 +1,6 @@
 package llmops.runtime.aws.default_sg_locked_test
 
+import data.llmops.lib.testing
 import data.llmops.runtime.aws.default_sg_locked as check
 import data.llmops.runtime_fixtures_test as fx
 
@@ -11,23 +12,17 @@ allowed_cases := {
 	"locked": fx.doc([fx.res("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", {"ingress": [], "egress": []})]),
 }
 
-# Each denied case yields exactly this check's id at the expected path, naming the resource.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-AWS-020", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-AWS-020", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }
 
-# The denied inputs with every resource retyped to a type no check knows yield nothing.
 test_other_types_pass[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as fx.retyped(tc.input)
-	count(found) == 0
+	testing.allowed(check.deny) with input as fx.retyped(tc.input)
 }

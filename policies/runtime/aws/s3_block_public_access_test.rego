@@ -1,5 +1,6 @@
 package llmops.runtime.aws.s3_block_public_access_test
 
+import data.llmops.lib.testing
 import data.llmops.runtime.aws.s3_block_public_access as check
 import data.llmops.runtime_fixtures_test as fx
 
@@ -13,23 +14,17 @@ allowed_cases := {
 	"blocked by reference (CrossGuard, id unknown)": fx.doc([json.remove(fx.bucket, ["id"]), object.union(fx.res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", {"bucket": "<unknown during preview>", "blockPublicAcls": true, "blockPublicPolicy": true, "ignorePublicAcls": true, "restrictPublicBuckets": true}), {"refs": {"bucket": ["urn:test::aws:s3/bucket:Bucket::b"]}})]),
 }
 
-# Each denied case yields exactly this check's id at the expected path, naming the resource.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-AWS-008", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-AWS-008", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }
 
-# The denied inputs with every resource retyped to a type no check knows yield nothing.
 test_other_types_pass[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as fx.retyped(tc.input)
-	count(found) == 0
+	testing.allowed(check.deny) with input as fx.retyped(tc.input)
 }

@@ -1,6 +1,7 @@
 package llmops.runtime.controls.disclosure_served_test
 
 import data.llmops.controls_fixtures_test as cx
+import data.llmops.lib.testing
 import data.llmops.runtime.controls.disclosure_served as check
 import data.llmops.runtime_fixtures_test as fx
 
@@ -28,14 +29,10 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	count(found) > 0
-	{[f.id, f.path] | some f in found} == {["LLM-CTRL-004", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-CTRL-004", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

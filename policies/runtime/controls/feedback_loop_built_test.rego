@@ -1,5 +1,6 @@
 package llmops.runtime.controls.feedback_loop_built_test
 
+import data.llmops.lib.testing
 import data.llmops.runtime.controls.feedback_loop_built as check
 import data.llmops.runtime_fixtures_test as fx
 
@@ -34,12 +35,10 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-CTRL-022", tc.path]}
+	testing.denied(check.deny, "LLM-CTRL-022", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

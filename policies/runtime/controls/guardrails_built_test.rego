@@ -1,6 +1,7 @@
 package llmops.runtime.controls.guardrails_built_test
 
 import data.llmops.controls_fixtures_test as cx
+import data.llmops.lib.testing
 import data.llmops.runtime.controls.guardrails_built as check
 
 pointer := "/resources/0/props/data/config.yaml"
@@ -25,16 +26,12 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	count(found) > 0
-	{[f.id, f.path] | some f in found} == {["LLM-CTRL-001", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-CTRL-001", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }
 
 # Only the missing screenings are named.

@@ -1,6 +1,7 @@
 package llmops.runtime.controls.shared_rate_limits_test
 
 import data.llmops.controls_fixtures_test as cx
+import data.llmops.lib.testing
 import data.llmops.runtime.controls.shared_rate_limits as check
 
 shared := object.union(cx.config, {"router_settings": {"redis_host": "os.environ/REDIS_HOST", "redis_port": "os.environ/REDIS_PORT"}})
@@ -23,14 +24,10 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	count(found) > 0
-	{[f.id, f.path] | some f in found} == {["LLM-CTRL-007", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-CTRL-007", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

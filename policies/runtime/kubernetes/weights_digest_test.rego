@@ -1,5 +1,6 @@
 package llmops.runtime.kubernetes.weights_digest_test
 
+import data.llmops.lib.testing
 import data.llmops.runtime.kubernetes.weights_digest as check
 import data.llmops.runtime_fixtures_test as fx
 
@@ -43,25 +44,19 @@ allowed_cases := {
 	"a hub download in an init container is not the server": fx.doc([fx.deployment(object.union(fx.good_pod, {"initContainers": [object.union(fx.good_container, {"image": vllm_image, "args": ["--model", "org/warmup"]})]}))]),
 }
 
-# Each denied case yields exactly this check's id at the expected path, naming the resource.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-K8S-024", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-K8S-024", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }
 
-# The denied inputs with every resource retyped to a type no check knows yield nothing.
 test_other_types_pass[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as fx.retyped(tc.input)
-	count(found) == 0
+	testing.allowed(check.deny) with input as fx.retyped(tc.input)
 }
 
 # A serving-runtime template loads whatever model the InferenceService selecting it names.

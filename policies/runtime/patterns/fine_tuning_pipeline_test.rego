@@ -1,5 +1,6 @@
 package llmops.runtime.patterns.fine_tuning_pipeline_test
 
+import data.llmops.lib.testing
 import data.llmops.runtime.patterns.fine_tuning_pipeline as check
 import data.llmops.runtime_fixtures_test as fx
 
@@ -52,13 +53,10 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	count(found) > 0
-	{[f.id, f.path] | some f in found} == {["LLM-FTJOB-001", tc.path]}
+	testing.denied(check.deny, "LLM-FTJOB-001", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

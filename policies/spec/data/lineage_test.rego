@@ -1,6 +1,7 @@
 package llmops.spec.data.lineage_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.data.lineage as check
 
 denied_cases := {
@@ -12,15 +13,12 @@ allowed_cases := {
 	"not rag": json.remove(fx.spec({"pattern": "agent", "agent": fx.agent_section}), ["spec/data/sources/0/lineage"]),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-DATA-006", tc.path]}
+	testing.denied(check.deny, "LLM-DATA-006", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -1,6 +1,7 @@
 package llmops.spec.data.live_source_sla_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.data.live_source_sla as check
 
 denied_cases := {
@@ -20,12 +21,10 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-DATA-011", tc.path]}
+	testing.denied(check.deny, "LLM-DATA-011", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

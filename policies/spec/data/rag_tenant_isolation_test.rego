@@ -1,6 +1,7 @@
 package llmops.spec.data.rag_tenant_isolation_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.data.rag_tenant_isolation as check
 
 confidential := {"data": {"sources": [{"name": "contracts", "kind": "documents", "classification": "confidential", "containsPersonalData": false, "realtime": false, "qualityChecks": []}]}}
@@ -18,15 +19,12 @@ allowed_cases := {
 	"internal audience": fx.internal_audience(object.union(confidential, {"vectorStore": {"tenancy": "single"}})),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-DATA-010", tc.path]}
+	testing.denied(check.deny, "LLM-DATA-010", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -1,6 +1,7 @@
 package llmops.spec.data.special_category_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.data.special_category as check
 
 health_source := {
@@ -23,12 +24,10 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-DATA-012", tc.path]}
+	testing.denied(check.deny, "LLM-DATA-012", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, patch in allowed_cases
-	found := check.deny with input as fx.source(patch)
-	count(found) == 0
+	testing.allowed(check.deny) with input as fx.source(patch)
 }

@@ -2,6 +2,7 @@ package llmops.spec.evidence.baseline_regression_test
 
 import data.llmops.evidence_fixtures_test as ev
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.evidence.baseline_regression as check
 
 baseline(name, value) := ev.evidence({
@@ -31,15 +32,12 @@ allowed_cases := {
 	"warn gate": object.union(ev.warn_gate([ev.doc]), {"baseline": [baseline("groundedness", 0.99)]}),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EVID-006", tc.path]}
+	testing.denied(check.deny, "LLM-EVID-006", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -2,6 +2,7 @@ package llmops.spec.evidence.data_quality_test
 
 import data.llmops.evidence_fixtures_test as ev
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.evidence.data_quality as check
 
 failed(source) := ev.evidence({"results": {"dataQuality": [{"source": source, "check": "duplicates", "passed": false, "rowsChecked": 10, "rowsFailed": 4}]}})
@@ -15,15 +16,12 @@ allowed_cases := {
 	"warn gate": ev.warn_gate([failed("flight-status")]),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EVID-008", tc.path]}
+	testing.denied(check.deny, "LLM-EVID-008", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -2,6 +2,7 @@ package llmops.spec.evidence.missing_evidence_test
 
 import data.llmops.evidence_fixtures_test as ev
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.evidence.missing_evidence as check
 
 denied_cases := {
@@ -16,15 +17,12 @@ allowed_cases := {
 	"helper model needs none": object.union(fx.helper_model({}), {"evidence": []}),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EVID-001", tc.path]}
+	testing.denied(check.deny, "LLM-EVID-001", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -2,6 +2,7 @@ package llmops.spec.evidence.red_team_test
 
 import data.llmops.evidence_fixtures_test as ev
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.evidence.red_team as check
 
 denied_cases := {
@@ -16,15 +17,12 @@ allowed_cases := {
 	"warn gate": ev.warn_gate([ev.evidence({"results": {"redTeam": [{"category": "jailbreak", "attempts": 10, "successes": 9}]}})]),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EVID-007", tc.path]}
+	testing.denied(check.deny, "LLM-EVID-007", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -2,6 +2,7 @@ package llmops.spec.evidence.sample_size_test
 
 import data.llmops.evidence_fixtures_test as ev
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.evidence.sample_size as check
 
 denied_cases := {"human evaluation on too few items": {"input": ev.with_evidence([ev.metric("humanEval", 4.2, 40)]), "path": "/spec/models/0/evaluation/metrics/3/sampleSize"}}
@@ -13,15 +14,12 @@ allowed_cases := {
 	"warn gate": ev.warn_gate([ev.metric("humanEval", 4.2, 40)]),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EVID-004", tc.path]}
+	testing.denied(check.deny, "LLM-EVID-004", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

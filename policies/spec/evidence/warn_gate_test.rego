@@ -1,6 +1,7 @@
 package llmops.spec.evidence.warn_gate_test
 
 import data.llmops.evidence_fixtures_test as ev
+import data.llmops.lib.testing
 import data.llmops.spec.evidence.warn_gate as check
 
 denied_cases := {
@@ -14,15 +15,12 @@ allowed_cases := {
 	"evidence not evaluated": object.remove(ev.warn_gate([]), ["evidence"]),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EVID-009", tc.path]}
+	testing.denied(check.deny, "LLM-EVID-009", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -1,6 +1,7 @@
 package llmops.spec.explainability.human_escalation_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.explainability.human_escalation as check
 
 escalation := {"channel": "https://claims.example.com/appeal", "responseHours": 48}
@@ -25,12 +26,10 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EXPL-004", tc.path]}
+	testing.denied(check.deny, "LLM-EXPL-004", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

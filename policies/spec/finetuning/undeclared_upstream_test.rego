@@ -1,6 +1,7 @@
 package llmops.spec.finetuning.undeclared_upstream_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.finetuning.undeclared_upstream as check
 
 with_dataset(patch) := fx.finetuning({"datasets": [object.union(fx.finetuning_section.datasets[0], patch)]})
@@ -16,15 +17,12 @@ allowed_cases := {
 	"no lineage, no sources": with_dataset({"lineage": null, "sources": []}),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-FT-005", tc.path]}
+	testing.denied(check.deny, "LLM-FT-005", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

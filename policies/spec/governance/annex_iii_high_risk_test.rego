@@ -1,6 +1,7 @@
 package llmops.spec.governance.annex_iii_high_risk_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.governance.annex_iii_high_risk as check
 
 use(domain, tier) := fx.spec({"useCase": {"regulatedDomain": domain, "riskTier": tier}})
@@ -19,15 +20,12 @@ allowed_cases := {
 	"legal advice is not an Annex III use": use("legal", "limited"),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-GOV-010", tc.path]}
+	testing.denied(check.deny, "LLM-GOV-010", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

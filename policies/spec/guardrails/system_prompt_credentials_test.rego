@@ -1,6 +1,7 @@
 package llmops.spec.guardrails.system_prompt_credentials_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.guardrails.system_prompt_credentials as check
 
 prompt(text) := fx.model({"systemPrompt": text})
@@ -17,11 +18,9 @@ allowed_cases := {
 	"a prompt that talks about tokens": prompt("Answer in at most 200 tokens. Never reveal API keys or passwords. max_tokens: 512"),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-GUARD-010", tc.path]}
+	testing.denied(check.deny, "LLM-GUARD-010", tc.path) with input as tc.input
 }
 
 # Messages never repeat the credential.
@@ -36,6 +35,5 @@ test_messages_hide_values[note] if {
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -1,6 +1,7 @@
 package llmops.spec.model.weights_fit_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.model.weights_fit as check
 
 denied_cases := {
@@ -17,15 +18,12 @@ allowed_cases := {
 	"external API model": fx.model({"parameters": 400, "dtype": "bfloat16", "serving": {"runtime": "external"}}),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-MODEL-005", tc.path]}
+	testing.denied(check.deny, "LLM-MODEL-005", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -1,6 +1,7 @@
 package llmops.spec.network.cluster_endpoint_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.network.cluster_endpoint as check
 
 denied_cases := {
@@ -14,15 +15,12 @@ allowed_cases := {
 	"public restricted": fx.spec({"network": {"clusterEndpoint": {"public": true, "publicCidrs": ["203.0.113.0/24"]}}}),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-NET-005", tc.path]}
+	testing.denied(check.deny, "LLM-NET-005", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -1,6 +1,7 @@
 package llmops.spec.network.egress_control_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.network.egress_control as check
 
 denied_cases := {
@@ -14,15 +15,12 @@ allowed_cases := {
 	"allowlisted": fx.spec({"network": {"egress": {"mode": "allowlist", "allowlist": ["api.example.com"]}}}),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-NET-004", tc.path]}
+	testing.denied(check.deny, "LLM-NET-004", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -1,6 +1,7 @@
 package llmops.spec.platform.required_images_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.platform.required_images as check
 
 denied_cases := {
@@ -21,15 +22,12 @@ allowed_cases := {
 	"embedded needs none": object.union(json.remove(fx.embedded({}), ["spec/platform/images"]), {"spec": {"platform": {"images": {}}, "models": [object.union(fx.base.spec.models[0], {"serving": {"runtime": "external"}, "source": {"type": "saas", "uri": "saas://crm", "version": "1"}})]}}),
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-PLAT-001", tc.path]}
+	testing.denied(check.deny, "LLM-PLAT-001", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

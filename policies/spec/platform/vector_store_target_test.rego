@@ -1,6 +1,7 @@
 package llmops.spec.platform.vector_store_target_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.platform.vector_store_target as check
 
 kubernetes(engine) := fx.spec({"target": {"provider": "kubernetes"}, "vectorStore": {"engine": engine}})
@@ -29,12 +30,10 @@ allowed_cases := {
 # Each denied case yields exactly this check's id, at the engine.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-PLAT-003", tc.path]}
+	testing.denied(check.deny, "LLM-PLAT-003", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

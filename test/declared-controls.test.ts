@@ -245,3 +245,29 @@ describe.skipIf(!ready)("egress allowlist on aws: built as a Network Firewall in
     expect(() => validatePrivateNetworkArgs({ ...base, egressAllowlist: ["*.example.com"] })).not.toThrow();
   });
 });
+
+describe.skipIf(!ready)("egress allowlist on kubernetes: pods reach out only through the egress proxy, and that is checked", () => {
+  let engine: PolicyEngine;
+  let plan: Plan;
+  beforeAll(async () => {
+    engine = await PolicyEngine.load(BUNDLE_DIR);
+    plan = planExample("hr-benefits.blackbox.yaml", "kubernetes");
+  }, 120_000);
+
+  it("the gateway's egress is the proxy's addresses and in-cluster peers only; the plan is clean", () => {
+    expect(plan.spec.spec.network.egress.mode).toBe("allowlist");
+    const policies = plan.resources.filter((resource) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+    const blocks = policies.flatMap((policy) => (policy.props.spec.egress ?? []).flatMap((rule: any) => (rule.to ?? []).map((peer: any) => peer.ipBlock?.cidr).filter(Boolean)));
+    expect(blocks).toContain("10.20.8.10/32");
+    expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
+  });
+
+  it.each([
+    ["an egress rule to every destination on 443", { ports: [{ protocol: "TCP", port: 443 }] }],
+    ["an IP block for the whole internet", { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }],
+  ])("adding %s to a built NetworkPolicy fires LLM-CTRL-009", (_what, rule) => {
+    const policy = plan.resources.find((resource) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && (resource.props.spec.egress ?? []).length > 0)!;
+    const resources = edited(plan, policy.name, (r) => { r.props.spec.egress = [...r.props.spec.egress, rule]; });
+    expect(findings(engine, resources, plan.spec)).toContain("LLM-CTRL-009");
+  });
+});

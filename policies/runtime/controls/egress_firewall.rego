@@ -96,10 +96,11 @@ deny contains {"id": "LLM-CTRL-008", "msg": msg, "path": lib.resource_pointer(i)
 	msg := concat("", ["NAT gateway ", lib.text(nat.name), " gives internet egress the spec does not declare (network.egress.mode none)"])
 }
 
-deny contains {"id": "LLM-CTRL-008", "msg": msg, "path": pointer, "resource": input.resources[i].urn} if {
+deny contains {"id": "LLM-CTRL-008", "msg": msg, "path": pointer, "resource": urn} if {
 	allowlisted
 	count(firewalls) > 0
 	some [i, pointer, table] in nat_routes
+	urn := input.resources[i].urn
 	some association in input.resources
 	association.type == "aws:ec2/routeTableAssociation:RouteTableAssociation"
 	lib.references(association, "routeTableId", table)

@@ -38,6 +38,19 @@ built := [
 	res("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-rta", {"subnetId": "id-private", "routeTableId": "id-private-rt"}),
 ]
 
+nat_route := [{"cidrBlock": "0.0.0.0/0", "natGatewayId": "id-nat"}]
+
+# Every way of breaking the built network at once.
+broken := array.concat(
+	[
+		built[0], built[1],
+		policy(object.union(policy_doc, {"statelessDefaultActions": ["aws:pass"], "statefulDefaultActions": []})),
+		rule_group(["paste.example.net"]),
+		built[4], built[5], private_table(nat_route), built[7],
+	],
+	[res("aws:networkfirewall/ruleGroup:RuleGroup", "extra", {"type": "STATEFUL", "capacity": 10, "rules": "pass tcp any any -> any any (sid:1;)"})],
+)
+
 with_resource(index, resource) := [r | some i, original in built; r := object.get({index: resource}, i, original)]
 
 without(index) := [r | some i, r in built; i != index]
@@ -45,9 +58,10 @@ without(index) := [r | some i, r in built; i != index]
 doc(resources, egress) := {"resources": resources, "spec": spec(egress)}
 
 denied_cases := {
-	"workload subnet routed straight to NAT": {"input": doc(with_resource(6, private_table([{"cidrBlock": "0.0.0.0/0", "natGatewayId": "id-nat"}])), allowlist), "path": "/resources/6/props/routes/0"},
+	"workload subnet routed straight to NAT": {"input": doc(with_resource(6, private_table(nat_route)), allowlist), "path": "/resources/6/props/routes/0"},
 	"standalone route to NAT from the workload table": {"input": doc(array.concat(built, [res("aws:ec2/route:Route", "leak", {"routeTableId": "id-private-rt", "destinationCidrBlock": "0.0.0.0/0", "natGatewayId": "id-nat"})]), allowlist), "path": "/resources/8/props"},
 	"NAT and no firewall": {"input": doc(without(1), allowlist), "path": "/resources/0/props"},
+	"no firewall, workload routed to NAT (one finding, at the NAT)": {"input": doc([r | some i, r in with_resource(6, private_table(nat_route)); i != 1], allowlist), "path": "/resources/0/props"},
 	"NAT though the spec declares no egress": {"input": doc(built, {"mode": "none", "allowlist": []}), "path": "/resources/0/props"},
 	"stateless pass": {"input": doc(with_resource(2, policy(object.union(policy_doc, {"statelessDefaultActions": ["aws:pass"]}))), allowlist), "path": "/resources/2/props/firewallPolicy/statelessDefaultActions"},
 	"no stateful drop": {"input": doc(with_resource(2, policy(object.union(policy_doc, {"statefulDefaultActions": ["aws:alert_established"]}))), allowlist), "path": "/resources/2/props/firewallPolicy/statefulDefaultActions"},
@@ -61,7 +75,12 @@ allowed_cases := {
 	"as built": doc(built, allowlist),
 	"no egress, no NAT": doc([r | some i, r in built; not i in {0, 4, 5}], {"mode": "none", "allowlist": []}),
 	"no spec": {"resources": without(1)},
-	"undetermined subnet": doc(with_resource(7, res("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-rta", {"routeTableId": "id-fw-rt"})), allowlist),
+	"undetermined subnet": doc(array.concat(array.slice(built, 0, 6), [private_table(nat_route), res("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-rta", {"routeTableId": "id-private-rt"})]), allowlist),
+	"a standalone NAT route in the firewall subnet's table": doc(array.concat(built, [res("aws:ec2/route:Route", "fw-nat", {"routeTableId": "id-fw-rt", "destinationCidrBlock": "0.0.0.0/0", "natGatewayId": "id-nat"})]), allowlist),
+	"a deny list is not an allowlist": doc(array.concat(built, [res("aws:networkfirewall/ruleGroup:RuleGroup", "deny", {"type": "STATEFUL", "capacity": 10, "ruleGroup": {"rulesSource": {"rulesSourceList": {"generatedRulesType": "DENYLIST", "targetTypes": ["TLS_SNI"], "targets": ["paste.example.net"]}}}})]), allowlist),
+	"a 5-tuple drop rule": doc(array.concat(built, [res("aws:networkfirewall/ruleGroup:RuleGroup", "extra", {"type": "STATEFUL", "capacity": 10, "ruleGroup": {"rulesSource": {"statefulRules": [{"action": "DROP", "header": {"protocol": "TCP"}}]}}})]), allowlist),
+	# open egress is LLM-NET-004's (a spec finding); this check judges only what allowlist and none declare.
+	"everything broken, egress open": doc(broken, {"mode": "open", "allowlist": []}),
 }
 
 test_denied[note] if {

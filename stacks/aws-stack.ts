@@ -150,6 +150,7 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       cidrBlock: body.network.vpcCidr,
       availabilityZones: env.availabilityZones,
       natEgress: body.network.egress.mode === "allowlist",
+      egressAllowlist: body.network.egress.allowlist,
       endpointServices,
       region: env.region,
       logKeyArn: keys.arns.logs,

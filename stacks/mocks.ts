@@ -51,6 +51,17 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
       return { ...base, keyId: `mocked-key-${short(name)}` };
     case "aws:sqs/queue:Queue":
       return { ...base, url: `https://sqs.${region}.amazonaws.com/${MOCK_ACCOUNT_ID}/${name}`, arn: `arn:aws:sqs:${region}:${MOCK_ACCOUNT_ID}:${name}` };
+    case "aws:networkfirewall/firewall:Firewall": {
+      // One endpoint per subnet mapping, as the firewall's status reports them once created.
+      const mappings = Array.isArray(inputs.subnetMappings) ? (inputs.subnetMappings as Array<{ subnetId?: string }>) : [];
+      return {
+        ...base,
+        firewallStatuses: [{
+          syncStates: mappings.map((mapping, i) => ({ availabilityZone: `mocked-az${i + 1}`, attachments: [{ subnetId: mapping.subnetId ?? "", endpointId: `vpce-mocked${short(`${name}/${mapping.subnetId ?? i}`)}` }] })),
+          transitGatewayAttachmentSyncStates: [],
+        }],
+      };
+    }
     case "aws:iam/role:Role":
       return { ...base, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${text("name") ?? name}` };
     case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":

@@ -34,10 +34,12 @@ describe("CIDR maths", () => {
   it("lays out subnets inside the VPC, aligned and never overlapping", () => {
     fc.assert(fc.property(vpc, fc.integer({ min: 2, max: 6 }), fc.boolean(), (cidr, zones, withPublic) => {
       const layout = layoutSubnets(cidr, zones, withPublic);
-      const all = [...layout.private, ...layout.data, ...layout.public].map(parseCidr);
+      const all = [...layout.private, ...layout.data, ...layout.public, ...layout.firewall].map(parseCidr);
       expect(layout.private).toHaveLength(zones);
       expect(layout.data).toHaveLength(zones);
       expect(layout.public).toHaveLength(withPublic ? zones : 0);
+      expect(layout.firewall).toHaveLength(withPublic ? zones : 0);
+      for (const subnet of layout.firewall) expect(subnet).toMatch(/\/28$/);
       for (const subnet of all) expect(contains(parseCidr(cidr), subnet)).toBe(true);
       for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i]!, all[j]!)).toBe(false);
     }), { numRuns: 300 });

@@ -182,3 +182,92 @@ describe.skipIf(!ready)("llmops check --spec ties manifests to the spec they wer
     expect(refused.stderr).toMatch(/bad\.yaml:\d+:\d+: --spec is not a valid spec/);
   }, 60_000);
 });
+
+/** The airport assistant with an egress allowlist (its example declares none: no NAT at all). */
+function airportWithEgress(): string {
+  const file = join(tempDir("llmops-airport-egress-"), "airport-assistant.rag.yaml");
+  const text = readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8");
+  writeFileSync(file, text.replace(/^(    privateEndpoints: .*)$/m, "$1\n    egress: { mode: allowlist, allowlist: [aviationweather.gov, \"*.notams.example.org\"] }"));
+  return file;
+}
+
+describe.skipIf(!ready)("egress allowlist on aws: built as a Network Firewall in front of NAT, and checked", () => {
+  let engine: PolicyEngine;
+  let plan: Plan;
+  beforeAll(async () => {
+    engine = await PolicyEngine.load(BUNDLE_DIR);
+    plan = planSpecFile(airportWithEgress(), "aws");
+  }, 120_000);
+
+  const byName = (suffix: string) => plan.resources.find((resource) => resource.name.endsWith(suffix))!;
+
+  it("plans the firewall, its domain rule group (the spec's hosts on TLS SNI and HTTP Host) and routes through it; clean", () => {
+    const types = plan.resources.map((resource) => resource.type);
+    for (const type of ["aws:networkfirewall/firewall:Firewall", "aws:networkfirewall/firewallPolicy:FirewallPolicy", "aws:networkfirewall/ruleGroup:RuleGroup", "aws:networkfirewall/loggingConfiguration:LoggingConfiguration"]) expect(types).toContain(type);
+    expect(byName("egress-domains").props.ruleGroup.rulesSource.rulesSourceList).toEqual({ generatedRulesType: "ALLOWLIST", targetTypes: ["TLS_SNI", "HTTP_HOST"], targets: [".notams.example.org", "aviationweather.gov"] });
+    expect(byName("egress-policy").props.firewallPolicy).toMatchObject({ statelessDefaultActions: ["aws:forward_to_sfe"], statefulDefaultActions: ["aws:drop_established", "aws:alert_established"] });
+    // Every workload subnet's default route goes to a firewall endpoint; only firewall subnets reach NAT.
+    const workloadTables = plan.resources.filter((resource) => /-net-private-rt-[0-2]$/.test(resource.name));
+    expect(workloadTables).toHaveLength(3);
+    for (const table of workloadTables) expect(table.props.routes).toEqual([{ cidrBlock: "0.0.0.0/0", vpcEndpointId: expect.stringMatching(/^vpce-mocked/) }]);
+    const natRoutes = plan.resources.filter((resource) => resource.type === "aws:ec2/routeTable:RouteTable" && (resource.props.routes ?? []).some((route: any) => route.natGatewayId));
+    expect(natRoutes.map((table) => table.name).sort()).toEqual([0, 1, 2].map((i) => `airport-assistant-net-firewall-rt-${i}`));
+    // Replies return through the firewall: the public subnet routes the workload range to it.
+    expect(byName("net-public-rt-0").props.routes).toContainEqual({ cidrBlock: "10.40.0.0/19", vpcEndpointId: expect.stringMatching(/^vpce-mocked/) });
+    expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
+  });
+
+  const removals: Array<[string, (resources: Resource[]) => Resource[]]> = [
+    ["the firewall", (resources) => resources.filter((resource) => resource.type !== "aws:networkfirewall/firewall:Firewall")],
+    ["the firewall from a workload subnet's route (straight to NAT)", (resources) => resources.map((resource) => {
+      if (!resource.name.endsWith("net-private-rt-0")) return resource;
+      const nat = resources.find((candidate) => candidate.name.endsWith("net-nat-0"))!;
+      return { ...resource, props: { ...resource.props, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: (nat as Resource & { id?: string }).id ?? `mocked-${nat.name}` }] } };
+    })],
+    ["the stateful drop default", (resources) => resources.map((resource) => resource.name.endsWith("egress-policy")
+      ? { ...resource, props: { firewallPolicy: { ...resource.props.firewallPolicy, statefulDefaultActions: ["aws:alert_established"] } } } : resource)],
+    ["the spec's bounds from the domain list (a host added)", (resources) => resources.map((resource) => {
+      if (!resource.name.endsWith("egress-domains")) return resource;
+      const copy = structuredClone(resource);
+      copy.props.ruleGroup.rulesSource.rulesSourceList.targets.push("pastebin.com");
+      return copy;
+    })],
+  ];
+  it.each(removals)("removing %s from the built resources fires LLM-CTRL-008", (_what, edit) => {
+    expect(findings(engine, edit(plan.resources), plan.spec)).toContain("LLM-CTRL-008");
+  });
+
+  it("the component refuses NAT egress without an allowlist", async () => {
+    const { validatePrivateNetworkArgs } = await import("../components/aws/private-network.js");
+    const base = { cidrBlock: "10.0.0.0/16", availabilityZones: ["a", "b"], endpointServices: [], region: "r", logKeyArn: "k", natEgress: true };
+    expect(() => validatePrivateNetworkArgs(base)).toThrow(/egress firewall/);
+    expect(() => validatePrivateNetworkArgs({ ...base, egressAllowlist: ["bad host!"] })).toThrow(/not a host name/);
+    expect(() => validatePrivateNetworkArgs({ ...base, egressAllowlist: ["*.example.com"] })).not.toThrow();
+  });
+});
+
+describe.skipIf(!ready)("egress allowlist on kubernetes: pods reach out only through the egress proxy, and that is checked", () => {
+  let engine: PolicyEngine;
+  let plan: Plan;
+  beforeAll(async () => {
+    engine = await PolicyEngine.load(BUNDLE_DIR);
+    plan = planExample("hr-benefits.blackbox.yaml", "kubernetes");
+  }, 120_000);
+
+  it("the gateway's egress is the proxy's addresses and in-cluster peers only; the plan is clean", () => {
+    expect(plan.spec.spec.network.egress.mode).toBe("allowlist");
+    const policies = plan.resources.filter((resource) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+    const blocks = policies.flatMap((policy) => (policy.props.spec.egress ?? []).flatMap((rule: any) => (rule.to ?? []).map((peer: any) => peer.ipBlock?.cidr).filter(Boolean)));
+    expect(blocks).toContain("10.20.8.10/32");
+    expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
+  });
+
+  it.each([
+    ["an egress rule to every destination on 443", { ports: [{ protocol: "TCP", port: 443 }] }],
+    ["an IP block for the whole internet", { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }],
+  ])("adding %s to a built NetworkPolicy fires LLM-CTRL-009", (_what, rule) => {
+    const policy = plan.resources.find((resource) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && (resource.props.spec.egress ?? []).length > 0)!;
+    const resources = edited(plan, policy.name, (r) => { r.props.spec.egress = [...r.props.spec.egress, rule]; });
+    expect(findings(engine, resources, plan.spec)).toContain("LLM-CTRL-009");
+  });
+});

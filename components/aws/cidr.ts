@@ -1,7 +1,8 @@
 /**
  * IPv4 CIDR arithmetic for the network layout, as pure functions (property-tested).
  * The VPC is carved into equal-size private (workload) subnets, smaller data subnets and,
- * only when NAT egress is allowed, small public subnets: one of each per availability zone.
+ * only when NAT egress is allowed, small public subnets and /28 firewall subnets (the AWS
+ * Network Firewall endpoints' own subnets): one of each per availability zone.
  */
 
 export interface Cidr {
@@ -43,12 +44,14 @@ export interface SubnetLayout {
   readonly private: string[];
   readonly data: string[];
   readonly public: string[];
+  /** One /28 per zone for the Network Firewall endpoint, only with public subnets (the smallest subnet AWS allows, and what its deployment guides use). */
+  readonly firewall: string[];
 }
 
 /**
  * Private subnets take 1/8 of the VPC each (1/16 beyond four zones), leaving room for pods
- * with the VPC CNI; data subnets take 1/32 and public subnets 1/64. Blocks are allocated
- * largest first, so every block stays aligned to its size.
+ * with the VPC CNI; data subnets take 1/32, public subnets 1/64 and firewall subnets a /28.
+ * Blocks are allocated largest first, so every block stays aligned to its size.
  */
 export function layoutSubnets(vpcCidr: string, zones: number, withPublic: boolean): SubnetLayout {
   const vpc = parseCidr(vpcCidr);
@@ -67,5 +70,6 @@ export function layoutSubnets(vpcCidr: string, zones: number, withPublic: boolea
   const privateSubnets = Array.from({ length: zones }, () => take(privatePrefix));
   const dataSubnets = Array.from({ length: zones }, () => take(dataPrefix));
   const publicSubnets = withPublic ? Array.from({ length: zones }, () => take(publicPrefix)) : [];
-  return { private: privateSubnets, data: dataSubnets, public: publicSubnets };
+  const firewallSubnets = withPublic ? Array.from({ length: zones }, () => take(28)) : [];
+  return { private: privateSubnets, data: dataSubnets, public: publicSubnets, firewall: firewallSubnets };
 }

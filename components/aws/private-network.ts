@@ -1,13 +1,15 @@
 /**
  * A private VPC across at least two availability zones: private subnets for workloads,
- * data subnets for stores, public subnets and NAT only when egress is allowed, VPC endpoints
- * for the AWS services used, a locked default security group, and flow logs to a
- * KMS-encrypted log group.
+ * data subnets for stores, VPC endpoints for the AWS services used, a locked default security
+ * group, and flow logs to a KMS-encrypted log group. Only when egress is allowlisted: public
+ * subnets with NAT, and an AWS Network Firewall (EgressFirewall) in its own subnets that every
+ * outbound packet of the workload subnets crosses, both ways, before it reaches NAT.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { layoutSubnets, parseCidr } from "./cidr.js";
 import { serviceTrustPolicy } from "./iam-documents.js";
+import { EgressFirewall, validateEgressFirewallArgs } from "./egress-firewall.js";
 
 export const GATEWAY_ENDPOINTS = new Set(["s3"]);
 
@@ -16,8 +18,13 @@ export interface PrivateNetworkArgs {
   readonly cidrBlock: string;
   /** Availability zone names; at least two. */
   readonly availabilityZones: readonly pulumi.Input<string>[];
-  /** Create public subnets and one NAT gateway per zone for allowlisted egress. @default false */
+  /**
+   * Create public subnets, one NAT gateway per zone and the egress firewall in front of them, for
+   * allowlisted egress. Requires `egressAllowlist`. @default false
+   */
   readonly natEgress?: boolean;
+  /** Host names the egress firewall allows (spec network.egress.allowlist). Required with `natEgress`; ignored without. */
+  readonly egressAllowlist?: readonly string[];
   /** AWS services reached privately: "s3" becomes a gateway endpoint, the rest interface endpoints. */
   readonly endpointServices: readonly string[];
   readonly region: pulumi.Input<string>;
@@ -36,6 +43,14 @@ export function validatePrivateNetworkArgs(args: PrivateNetworkArgs): void {
   } catch (error) {
     throw new pulumi.InputPropertyError({ propertyPath: "cidrBlock", reason: (error as Error).message });
   }
+  if (args.natEgress) {
+    if (!args.egressAllowlist || args.egressAllowlist.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "egressAllowlist", reason: "NAT egress is built only behind the egress firewall, which needs the allowed host names" });
+    try {
+      validateEgressFirewallArgs({ vpcId: "", subnetIds: ["-"], allowlist: args.egressAllowlist, logKeyArn: "" });
+    } catch (error) {
+      throw new pulumi.InputPropertyError({ propertyPath: `egressAllowlist${((error as { propertyPath?: string }).propertyPath ?? "").replace(/^allowlist/, "")}`, reason: (error as { reason?: string }).reason ?? (error as Error).message });
+    }
+  }
 }
 
 export class PrivateNetwork extends pulumi.ComponentResource {
@@ -45,6 +60,8 @@ export class PrivateNetwork extends pulumi.ComponentResource {
   readonly publicSubnetIds: pulumi.Output<string>[];
   readonly endpointSecurityGroup: aws.ec2.SecurityGroup;
   readonly endpointIds: Record<string, pulumi.Output<string>>;
+  /** The egress firewall, with `natEgress`. */
+  readonly egressFirewall?: EgressFirewall;
 
   constructor(name: string, args: PrivateNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmops:aws:PrivateNetwork", name, args, opts);
@@ -67,23 +84,41 @@ export class PrivateNetwork extends pulumi.ComponentResource {
     const dataSubnets = layout.data.map((cidr, i) => subnet("data", cidr, args.availabilityZones[i]!, i));
     const publicSubnets = layout.public.map((cidr, i) => subnet("public", cidr, args.availabilityZones[i]!, i));
 
-    const natGateways: aws.ec2.NatGateway[] = [];
+    // Allowlisted egress, per zone: workload subnet → firewall endpoint → NAT (public subnet) →
+    // internet gateway; the reply comes back the same way because the public subnet routes the
+    // workload subnet's range to the firewall endpoint (a route more specific than the VPC's local
+    // route), so the stateful engine sees both directions of every flow.
+    const firewallRoute: Array<pulumi.Output<string> | undefined> = [];
     if (nat) {
+      const firewallSubnets = layout.firewall.map((cidr, i) => subnet("firewall", cidr, args.availabilityZones[i]!, i));
+      const firewall = new EgressFirewall(`${name}-egress`, {
+        vpcId, subnetIds: firewallSubnets.map((s) => s.id), allowlist: args.egressAllowlist ?? [], logKeyArn: args.logKeyArn,
+        ...(args.flowLogRetentionDays ? { logRetentionDays: args.flowLogRetentionDays } : {}), ...(args.tags ? { tags: args.tags } : {}),
+      }, parent);
+      this.egressFirewall = firewall;
       const gateway = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId, tags: args.tags }, parent);
-      const publicRoutes = new aws.ec2.RouteTable(`${name}-public-rt`, { vpcId, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: gateway.id }], tags: args.tags }, parent);
       publicSubnets.forEach((publicSubnet, i) => {
-        new aws.ec2.RouteTableAssociation(`${name}-public-rta-${i}`, { subnetId: publicSubnet.id, routeTableId: publicRoutes.id }, parent);
+        const endpoint = firewall.endpointIdIn(firewallSubnets[i]!.id);
+        firewallRoute.push(endpoint);
         const eip = new aws.ec2.Eip(`${name}-nat-eip-${i}`, { domain: "vpc", tags: args.tags }, parent);
-        natGateways.push(new aws.ec2.NatGateway(`${name}-nat-${i}`, { allocationId: eip.id, subnetId: publicSubnet.id, tags: args.tags }, parent));
+        const natGateway = new aws.ec2.NatGateway(`${name}-nat-${i}`, { allocationId: eip.id, subnetId: publicSubnet.id, tags: args.tags }, parent);
+        const publicRoutes = new aws.ec2.RouteTable(`${name}-public-rt-${i}`, {
+          vpcId,
+          routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: gateway.id }, { cidrBlock: layout.private[i]!, vpcEndpointId: endpoint }],
+          tags: args.tags,
+        }, parent);
+        new aws.ec2.RouteTableAssociation(`${name}-public-rta-${i}`, { subnetId: publicSubnet.id, routeTableId: publicRoutes.id }, parent);
+        const firewallRoutes = new aws.ec2.RouteTable(`${name}-firewall-rt-${i}`, { vpcId, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: natGateway.id }], tags: args.tags }, parent);
+        new aws.ec2.RouteTableAssociation(`${name}-firewall-rta-${i}`, { subnetId: firewallSubnets[i]!.id, routeTableId: firewallRoutes.id }, parent);
       });
     }
     const privateRouteTables = [...privateSubnets, ...dataSubnets].map((privateSubnet, i) => {
       const zoneIndex = i % privateSubnets.length;
-      const natGateway = natGateways[zoneIndex];
+      const endpoint = firewallRoute[zoneIndex];
       const table = new aws.ec2.RouteTable(`${name}-private-rt-${i}`, {
         vpcId,
-        // Data subnets never route to the internet; workload subnets only through NAT when allowed.
-        routes: natGateway && i < privateSubnets.length ? [{ cidrBlock: "0.0.0.0/0", natGatewayId: natGateway.id }] : [],
+        // Data subnets never route to the internet; workload subnets only through the firewall when allowed.
+        routes: endpoint && i < privateSubnets.length ? [{ cidrBlock: "0.0.0.0/0", vpcEndpointId: endpoint }] : [],
         tags: args.tags,
       }, parent);
       new aws.ec2.RouteTableAssociation(`${name}-private-rta-${i}`, { subnetId: privateSubnet.id, routeTableId: table.id }, parent);

@@ -129,6 +129,9 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
     expect(cronJob.spec.schedule).toBe("*/30 * * * *");
     expect(cronJob.spec.jobTemplate.spec.activeDeadlineSeconds).toBe(900);
     expect(cronJob.spec.jobTemplate.spec.template.spec.initContainers.map((container) => container.name)).toEqual(["fetch", "check", "redact"]);
+    // Issue 17: the guardrail services the spec declares are rendered beside the gateway and its limiter store.
+    const deployments = files.map((file) => readFileSync(join(renderDir, file), "utf8")).filter((text) => /^kind: Deployment$/m.test(text)).map((text) => /^ {2}name: (\S+)$/m.exec(text)?.[1]);
+    expect(deployments).toEqual(expect.arrayContaining(["gateway", "presidio-analyzer", "presidio-anonymizer", "llm-guard", "limiter-store"]));
   }, STEP_TIMEOUT);
 
   it("3. llmops check on the rendered manifests finds nothing at or above high", () => {

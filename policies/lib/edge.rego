@@ -45,8 +45,8 @@ ingress_tls(ingress) if {
 
 ingress_tls(ingress) if {
 	count(object.get(ingress.props, ["spec", "tls"], [])) > 0
-	every host in ingress_hosts(ingress) { tls_host(ingress, host) }
 	not plaintext_listener(ingress)
+	every host in ingress_hosts(ingress) { tls_host(ingress, host) }
 }
 
 # A listener that serves plain HTTP beside the certificate:

@@ -14,6 +14,7 @@ denied_cases := {
 allowed_cases := {
 	"audit retention rounded up to a CloudWatch period": {"resources": [fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 1096})], "spec": {"spec": {"data": {"retention": {"logsDays": 90}}, "observability": {"audit": {"retentionDays": 1095}}}}},
 	"encrypted": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 365})]),
+	"retention unknown during preview": {"resources": [fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": "<unknown during preview>"})], "spec": {"spec": {"data": {"retention": {"logsDays": 90}}}}},
 }
 
 # Each denied case yields exactly this check's id at the expected path, naming the resource.

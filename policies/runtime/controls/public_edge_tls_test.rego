@@ -28,6 +28,7 @@ allowed_cases := {
 	"certificate on every port": fx.doc([lb({"service.beta.kubernetes.io/aws-load-balancer-ssl-cert": cert}, [{"name": "a", "port": 443}, {"name": "b", "port": 8443}])]),
 	"TLS passed through to the pods": fx.doc([lb({}, [{"name": "h", "port": 443, "appProtocol": "https"}])]),
 	"internal load balancer": fx.doc([lb({"service.beta.kubernetes.io/aws-load-balancer-scheme": "internal"}, [{"name": "http", "port": 4000}])]),
+	"internal ALB ingress": fx.doc([ingress({"rules": [rule("chat.internal.example.com")]}, {"alb.ingress.kubernetes.io/scheme": "internal"})]),
 	"cluster ip": fx.doc([fx.service({"type": "ClusterIP", "ports": [{"port": 80}]})]),
 	"ingress with tls": fx.doc([ingress({"rules": [rule("chat.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {"cert-manager.io/cluster-issuer": "letsencrypt"})]),
 	"ALB HTTP listener redirected to HTTPS": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {"alb.ingress.kubernetes.io/certificate-arn": cert, "alb.ingress.kubernetes.io/listen-ports": "[{\"HTTP\":80},{\"HTTPS\":443}]", "alb.ingress.kubernetes.io/ssl-redirect": "443"})]),

@@ -20,7 +20,6 @@ denied_cases := {
 	"lower-case protocol": {"input": fx.doc([alb({"internal": false}), listener({"protocol": "http", "defaultActions": forward})]), "path": "/resources/1/props/protocol"},
 	"redirect to HTTP": {"input": fx.doc([alb({}), listener({"protocol": "HTTP", "defaultActions": redirect("HTTP")})]), "path": "/resources/1/props/protocol"},
 	"redirect beside a forward": {"input": fx.doc([alb({}), listener({"protocol": "HTTP", "defaultActions": array.concat(redirect("HTTPS"), forward)})]), "path": "/resources/1/props/protocol"},
-	"referenced by URN in a plan": {"input": fx.doc([alb({"arn": "<unknown during preview>"}), object.union(listener({"protocol": "HTTP", "loadBalancerArn": "<unknown during preview>", "defaultActions": forward}), {"refs": {"loadBalancerArn": ["urn:test::aws:lb/loadBalancer:LoadBalancer::edge"]}})]), "path": "/resources/1/props/protocol"},
 	"HTTP listener without actions": {"input": fx.doc([alb({}), listener({"protocol": "HTTP"})]), "path": "/resources/1/props/protocol"},
 	"classic HTTP listener": {"input": fx.doc([classic(false, "HTTP")]), "path": "/resources/0/props/listeners/1"},
 }
@@ -59,4 +58,11 @@ test_other_types_pass[note] if {
 	some note, tc in denied_cases
 	found := check.deny with input as fx.retyped(tc.input)
 	count(found) == 0
+}
+
+# CrossGuard and previews name the balancer by URN (refs), its ARN still unknown. Kept out of
+# denied_cases: refs do not survive a round trip through a runtime document.
+test_referenced_by_urn if {
+	found := check.deny with input as fx.doc([alb({"arn": "<unknown during preview>"}), object.union(listener({"protocol": "HTTP", "loadBalancerArn": "<unknown during preview>", "defaultActions": forward}), {"refs": {"loadBalancerArn": ["urn:test::aws:lb/loadBalancer:LoadBalancer::edge"]}})])
+	{[f.id, f.path] | some f in found} == {["LLM-AWS-038", "/resources/1/props/protocol"]}
 }

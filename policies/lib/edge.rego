@@ -36,13 +36,43 @@ tls_port(_, port) if lower(object.get(port, "appProtocol", "")) in params.tls_ap
 
 tls_port(service, port) if lb_certificate_covers(service, port)
 
-# ALB Ingress with a certificate (AWS Load Balancer Controller).
-ingress_tls(ingress) if annotation(ingress, "alb.ingress.kubernetes.io/certificate-arn") != ""
+# ALB Ingress with a certificate (AWS Load Balancer Controller), unless a listener still serves
+# plain HTTP.
+ingress_tls(ingress) if {
+	annotation(ingress, "alb.ingress.kubernetes.io/certificate-arn") != ""
+	not plaintext_listener(ingress)
+}
 
 ingress_tls(ingress) if {
 	count(object.get(ingress.props, ["spec", "tls"], [])) > 0
+	not plaintext_listener(ingress)
 	every host in ingress_hosts(ingress) { tls_host(ingress, host) }
 }
+
+# A listener that serves plain HTTP beside the certificate:
+# - an AWS Load Balancer Controller listen-ports entry for HTTP (even on port 443) when
+#   ssl-redirect does not send HTTP listeners to HTTPS (the controller's annotation reference;
+#   kubernetes-sigs/aws-load-balancer-controller#1957: '[{"HTTP":443}]' beside a certificate
+#   attaches no certificate at all);
+# - ingress-nginx told not to redirect (ssl-redirect "false") without force-ssl-redirect.
+plaintext_listener(ingress) if {
+	annotation(ingress, "alb.ingress.kubernetes.io/ssl-redirect") == ""
+	some listener in alb_listen_ports(ingress)
+	some protocol, _ in listener
+	upper(protocol) == "HTTP"
+}
+
+plaintext_listener(ingress) if {
+	lower(annotation(ingress, "nginx.ingress.kubernetes.io/ssl-redirect")) == "false"
+	lower(annotation(ingress, "nginx.ingress.kubernetes.io/force-ssl-redirect")) != "true"
+}
+
+alb_listen_ports(ingress) := [listener |
+	text := annotation(ingress, "alb.ingress.kubernetes.io/listen-ports")
+	json.is_valid(text)
+	some listener in json.unmarshal(text)
+	is_object(listener)
+]
 
 ingress_hosts(ingress) := {object.get(rule, "host", "") | some rule in object.get(ingress.props, ["spec", "rules"], [])}
 
@@ -50,6 +80,16 @@ ingress_hosts(ingress) := {object.get(rule, "host", "") | some rule in object.ge
 tls_host(ingress, host) if {
 	some entry in ingress.props.spec.tls
 	host in object.get(entry, "hosts", [])
+}
+
+# A wildcard certificate host covers one label: *.example.com covers chat.example.com.
+tls_host(ingress, host) if {
+	some entry in ingress.props.spec.tls
+	some pattern in object.get(entry, "hosts", [])
+	startswith(pattern, "*.")
+	labels := split(host, ".")
+	count(labels) > 2
+	concat(".", array.slice(labels, 1, count(labels))) == substring(pattern, 2, -1)
 }
 
 tls_host(ingress, "") if {

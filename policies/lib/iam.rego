@@ -39,13 +39,14 @@ restricting_condition(statement) if {
 	}
 }
 
-# StringEquals, StringLike, ArnEquals, ArnLike (with ForAnyValue:/ForAllValues: or IfExists
-# forms excluded: IfExists passes when the key is absent).
+# StringEquals, StringLike, ArnEquals, ArnLike, alone or as ForAnyValue: (at least one value of
+# the key must match). Excluded: the IfExists forms, and ForAllValues:, which both pass when the
+# request carries no such key (IAM User Guide, "Condition operators" and "Set operators for
+# multivalued context keys": ForAllValues returns true for a missing or empty key).
 positive_operator(operator) if {
-	regex.match(`^(ForAnyValue:|ForAllValues:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$`, operator)
+	regex.match(`^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$`, operator)
 }
 
-# AWS account ids named by a principal: "123456789012", "arn:aws:iam::123456789012:root|role/…".
 principal_accounts(principal) := {account |
 	some value in lib.as_array(object.get(principal, "AWS", []))
 	is_string(value)
@@ -61,10 +62,21 @@ accounts_in(value) := {parts[4]} if {
 	regex.match(`^[0-9]{12}$`, parts[4])
 }
 
-# Actions that let a principal assume a role in some form (sts:AssumeRole,
-# sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:AssumeRole*, sts:*, *).
+# Actions that let a principal assume a role in some form. Action names are case-insensitive
+# and take * and ? wildcards in IAM, so "STS:assumerole", "sts:Assume*" and "sts:*" all count,
+# and so does an Allow with NotAction that leaves any of them out.
+assume_actions := {"sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity"}
+
 assume_action(statement) if {
 	some action in lib.as_array(object.get(statement, "Action", []))
 	is_string(action)
-	regex.match(`^(\*|sts:\*|sts:AssumeRole[A-Za-z]*\*?|sts:Assume\*)$`, action)
+	some target in assume_actions
+	glob.match(lower(action), [], target)
+}
+
+assume_action(statement) if {
+	statement.NotAction
+	not_actions := [lower(action) | some action in lib.as_array(statement.NotAction); is_string(action)]
+	some target in assume_actions
+	every pattern in not_actions { not glob.match(pattern, [], target) }
 }

@@ -17,6 +17,8 @@ test_restricting_conditions if {
 	iam.restricting_condition({"Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:logs:eu-west-1:123456789012:*"}}})
 	not iam.restricting_condition({"Condition": {"StringLike": {"aws:PrincipalArn": "*"}}})
 	not iam.restricting_condition({"Condition": {"StringEqualsIfExists": {"aws:PrincipalAccount": "123456789012"}}})
+	not iam.restricting_condition({"Condition": {"ForAllValues:StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}})
+	iam.restricting_condition({"Condition": {"ForAnyValue:StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}})
 	not iam.restricting_condition({"Condition": {"StringNotEquals": {"aws:PrincipalAccount": "123456789012"}}})
 	not iam.restricting_condition({"Condition": {"Bool": {"aws:SecureTransport": "true"}}})
 	not iam.restricting_condition({})
@@ -28,11 +30,18 @@ test_principal_accounts if {
 }
 
 test_assume_actions[action] if {
-	some action in ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRole*", "sts:*", "*", "sts:Assume*"]
+	some action in ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRole*", "sts:*", "*", "sts:Assume*", "STS:assumerole", "sts:AssumeRole?ith*", "s*:*"]
 	iam.assume_action({"Action": action})
 }
 
 test_other_actions_do_not_assume if {
 	not iam.assume_action({"Action": "sts:TagSession"})
 	not iam.assume_action({"Action": ["s3:GetObject"]})
+	not iam.assume_action({"NotAction": ["sts:AssumeRole*"]})
+	not iam.assume_action({"NotAction": "sts:*"})
+}
+
+test_not_action_leaves_assume_in if {
+	iam.assume_action({"NotAction": "sts:TagSession"})
+	iam.assume_action({"NotAction": ["sts:AssumeRole", "sts:AssumeRoleWithSAML"]})
 }

@@ -147,6 +147,14 @@ account_automount(i, pod) := false if {
 
 account_name(pod) := object.get(pod, "serviceAccountName", object.get(pod, "serviceAccount", "default"))
 
+# A KMS key reference that names a key: a non-empty string (an ARN, a key id, an alias, or the
+# placeholder of a value unknown during preview). An empty string, null or false names no key,
+# though Rego reads "" as set.
+key_named(value) if {
+	is_string(value)
+	trim_space(value) != ""
+}
+
 resource_pointer(i) := concat("", ["/resources/", format_int(i, 10), "/props"])
 
 # Parses a JSON policy document given as a string or as an object. The text must be one object

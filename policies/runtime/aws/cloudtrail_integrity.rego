@@ -25,6 +25,6 @@ deny contains {"id": "LLM-AWS-026", "msg": msg, "path": concat("", [lib.text(lib
 
 integrity(props) if {
 	props.enableLogFileValidation == true
-	props.kmsKeyId
+	lib.key_named(object.get(props, "kmsKeyId", null))
 	props.isMultiRegionTrail == true
 }

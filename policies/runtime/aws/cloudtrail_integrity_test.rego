@@ -8,6 +8,8 @@ denied_cases := {
 	"plain": {"input": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {})]), "path": "/resources/0/props/enableLogFileValidation"},
 	"one region": {"input": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {"enableLogFileValidation": true, "kmsKeyId": "k", "isMultiRegionTrail": false})]), "path": "/resources/0/props/enableLogFileValidation"},
 	"unencrypted": {"input": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {"enableLogFileValidation": true, "isMultiRegionTrail": true})]), "path": "/resources/0/props/enableLogFileValidation"},
+	"empty key": {"input": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {"enableLogFileValidation": true, "kmsKeyId": "", "isMultiRegionTrail": true})]), "path": "/resources/0/props/enableLogFileValidation"},
+	"no validation": {"input": fx.doc([fx.res("aws:cloudtrail/trail:Trail", {"enableLogFileValidation": false, "kmsKeyId": "k", "isMultiRegionTrail": true})]), "path": "/resources/0/props/enableLogFileValidation"},
 }
 
 allowed_cases := {

@@ -17,6 +17,7 @@ allowed_cases := {
 		fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "arn:aws:kms:eu-west-1:222233334444:key/abc"}),
 	]),
 	"service": fx.doc([fx.node_role]),
+	"anyone may tag a session, not assume the role": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["sts:TagSession", "sts:SetSourceIdentity"]}]}})]),
 	"own account": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:role/admin"}, "Action": "sts:AssumeRole"}]}})]),
 	"foreign account with external id": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "999988887777"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "vendor-42"}}}]}})]),
 	"star in the organisation": fx.doc([fx.res("aws:iam/role:Role", {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}]}})]),

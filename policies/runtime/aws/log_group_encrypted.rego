@@ -20,7 +20,7 @@ import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-AWS-025", "msg": msg, "path": concat("", [lib.text(lib.resource_pointer(i)), "/kmsKeyId"]), "resource": resource.urn} if {
 	some [i, resource] in log_groups
-	not resource.props.kmsKeyId
+	not lib.key_named(object.get(resource.props, "kmsKeyId", null))
 	msg := concat("", ["log group ", lib.text(resource.name), " has no KMS key"])
 }
 

@@ -6,6 +6,7 @@ import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
 	"unencrypted": {"input": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"retentionInDays": 30})]), "path": "/resources/0/props/kmsKeyId"},
+	"empty key": {"input": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": " ", "retentionInDays": 30})]), "path": "/resources/0/props/kmsKeyId"},
 	"never expires": {"input": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 0})]), "path": "/resources/0/props/retentionInDays"},
 	"no retention": {"input": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k"})]), "path": "/resources/0/props/retentionInDays"},
 	"longer than the spec": {"input": {"resources": [fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 731})], "spec": {"spec": {"data": {"retention": {"logsDays": 90}}, "observability": {"audit": {"retentionDays": 365}}}}}, "path": "/resources/0/props/retentionInDays"},
@@ -14,6 +15,7 @@ denied_cases := {
 allowed_cases := {
 	"audit retention rounded up to a CloudWatch period": {"resources": [fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 1096})], "spec": {"spec": {"data": {"retention": {"logsDays": 90}}, "observability": {"audit": {"retentionDays": 1095}}}}},
 	"encrypted": fx.doc([fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": 365})]),
+	"retention unknown during preview": {"resources": [fx.res("aws:cloudwatch/logGroup:LogGroup", {"kmsKeyId": "k", "retentionInDays": "<unknown during preview>"})], "spec": {"spec": {"data": {"retention": {"logsDays": 90}}}}},
 }
 
 test_denied[note] if {

@@ -35,14 +35,39 @@ tls_policies contains policy if {
 	iam.wildcard_principal(statement.Principal)
 	every_action(statement)
 	insecure_transport(statement)
+	only_transport_condition(statement)
+	covers_objects(statement)
 }
 
 # The deny covers every S3 action: "*" or "s3:*" (a deny of s3:GetObject alone leaves the rest
 # open over plain HTTP).
 every_action(statement) if {
 	some action in lib.as_array(object.get(statement, "Action", []))
-	action in {"*", "s3:*"}
+	lower(action) in {"*", "s3:*"}
 }
+
+# Conditions are ANDed: any other key (an account, a source address, a VPC) narrows the deny
+# to the requests that also match it, and the rest go through over plain HTTP.
+only_transport_condition(statement) if {
+	every _, conditions in statement.Condition {
+		every key, _ in conditions { lower(key) == "aws:securetransport" }
+	}
+}
+
+# The deny reaches the objects, not only the bucket: a Resource of "*", or one ending in "/*"
+# (arn:aws:s3:::bucket/*), or one unknown during preview (undetermined, not judged).
+covers_objects(statement) if not statement.Resource
+
+covers_objects(statement) if {
+	some resource in lib.as_array(statement.Resource)
+	object_pattern(resource)
+}
+
+object_pattern("*")
+
+object_pattern(resource) if endswith(resource, "/*")
+
+object_pattern(resource) if startswith(resource, "<unknown")
 
 insecure_transport(statement) if {
 	some operator in ["Bool", "BoolIfExists"]

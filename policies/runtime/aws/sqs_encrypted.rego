@@ -17,6 +17,6 @@ import data.llmops.lib.runtime as lib
 deny contains {"id": "LLM-AWS-027", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/kmsMasterKeyId"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "aws:sqs/queue:Queue"
-	not resource.props.kmsMasterKeyId
+	not lib.key_named(object.get(resource.props, "kmsMasterKeyId", null))
 	msg := concat("", ["queue ", lib.text(resource.name), " is not encrypted with a KMS key"])
 }

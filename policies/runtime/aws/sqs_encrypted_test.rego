@@ -6,6 +6,7 @@ import data.llmops.runtime_fixtures_test as fx
 
 denied_cases := {
 	"plain": {"input": fx.doc([fx.res("aws:sqs/queue:Queue", {})]), "path": "/resources/0/props/kmsMasterKeyId"},
+	"empty key": {"input": fx.doc([fx.res("aws:sqs/queue:Queue", {"kmsMasterKeyId": ""})]), "path": "/resources/0/props/kmsMasterKeyId"},
 }
 
 allowed_cases := {

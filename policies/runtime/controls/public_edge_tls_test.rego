@@ -17,6 +17,10 @@ denied_cases := {
 	"certificate on another port": {"input": fx.doc([lb({"service.beta.kubernetes.io/aws-load-balancer-ssl-cert": cert, "service.beta.kubernetes.io/aws-load-balancer-ssl-ports": "443"}, [{"name": "https", "port": 443}, {"name": "http", "port": 80}])]), "path": "/resources/0/props/spec/ports/1"},
 	"port named https without TLS": {"input": fx.doc([lb({}, [{"name": "https", "port": 443}])]), "path": "/resources/0/props/spec/ports/0"},
 	"ingress without tls": {"input": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {})]), "path": "/resources/0/props/spec"},
+	"ALB certificate with an HTTP listener on 443": {"input": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {"alb.ingress.kubernetes.io/certificate-arn": cert, "alb.ingress.kubernetes.io/listen-ports": "[{\"HTTP\":443}]"})]), "path": "/resources/0/props/spec"},
+	"ALB tls section beside an HTTP listener": {"input": fx.doc([ingress({"rules": [rule("chat.example.com")], "tls": [{"hosts": ["chat.example.com"]}]}, {"alb.ingress.kubernetes.io/listen-ports": "[{\"HTTPS\":443},{\"HTTP\":80}]"})]), "path": "/resources/0/props/spec"},
+	"nginx told not to redirect": {"input": fx.doc([ingress({"rules": [rule("chat.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {"nginx.ingress.kubernetes.io/ssl-redirect": "false"})]), "path": "/resources/0/props/spec"},
+	"wildcard covers one label only": {"input": fx.doc([ingress({"rules": [rule("a.chat.example.com")], "tls": [{"hosts": ["*.example.com"], "secretName": "t"}]}, {})]), "path": "/resources/0/props/spec"},
 	"ingress tls for another host": {"input": fx.doc([ingress({"rules": [rule("chat.example.com"), rule("api.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {})]), "path": "/resources/0/props/spec"},
 }
 
@@ -25,8 +29,13 @@ allowed_cases := {
 	"certificate on every port": fx.doc([lb({"service.beta.kubernetes.io/aws-load-balancer-ssl-cert": cert}, [{"name": "a", "port": 443}, {"name": "b", "port": 8443}])]),
 	"TLS passed through to the pods": fx.doc([lb({}, [{"name": "h", "port": 443, "appProtocol": "https"}])]),
 	"internal load balancer": fx.doc([lb({"service.beta.kubernetes.io/aws-load-balancer-scheme": "internal"}, [{"name": "http", "port": 4000}])]),
+	"internal ALB ingress": fx.doc([ingress({"rules": [rule("chat.internal.example.com")]}, {"alb.ingress.kubernetes.io/scheme": "internal"})]),
 	"cluster ip": fx.doc([fx.service({"type": "ClusterIP", "ports": [{"port": 80}]})]),
 	"ingress with tls": fx.doc([ingress({"rules": [rule("chat.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {"cert-manager.io/cluster-issuer": "letsencrypt"})]),
+	"ALB HTTP listener redirected to HTTPS": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {"alb.ingress.kubernetes.io/certificate-arn": cert, "alb.ingress.kubernetes.io/listen-ports": "[{\"HTTP\":80},{\"HTTPS\":443}]", "alb.ingress.kubernetes.io/ssl-redirect": "443"})]),
+	"ALB HTTPS listener only": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {"alb.ingress.kubernetes.io/certificate-arn": cert, "alb.ingress.kubernetes.io/listen-ports": "[{\"HTTPS\":443}]"})]),
+	"nginx forced redirect": fx.doc([ingress({"rules": [rule("chat.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {"nginx.ingress.kubernetes.io/ssl-redirect": "false", "nginx.ingress.kubernetes.io/force-ssl-redirect": "true"})]),
+	"wildcard certificate": fx.doc([ingress({"rules": [rule("chat.example.com"), rule("api.example.com")], "tls": [{"hosts": ["*.example.com"], "secretName": "t"}]}, {})]),
 	"ALB ingress with a certificate": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {"alb.ingress.kubernetes.io/certificate-arn": cert})]),
 }
 

@@ -1,7 +1,10 @@
 # METADATA
 # title: No LoadBalancer Service is open to the internet
 # description: >-
-#   A LoadBalancer Service without source ranges exposes inference to the whole internet.
+#   A LoadBalancer Service without source ranges exposes inference to the whole internet, as do
+#   ranges that together cover the address space (0.0.0.0/1 beside 128.0.0.0/1, ::/0). The
+#   source-ranges annotation counts when the spec field is empty; the internal-scheme annotations
+#   of data.yaml (internal_load_balancer_annotations) keep a load balancer inside the network.
 # scope: package
 # custom:
 #   id: LLM-K8S-013
@@ -15,21 +18,34 @@
 package llmops.runtime.kubernetes.no_public_load_balancer
 
 import data.llmops.lib.cidr
+import data.llmops.lib.edge
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-K8S-013", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/spec"]), "resource": resource.urn} if {
 	some i, resource in input.resources
 	resource.type == "kubernetes:core/v1:Service"
 	resource.props.spec.type == "LoadBalancer"
-	not internal_scheme(resource)
-	open_ranges(resource)
+	not edge.internal_load_balancer(resource)
+	cidr.open_to_internet(source_ranges(resource))
 	msg := concat("", ["Service ", lib.text(resource.props.metadata.name), " is a LoadBalancer open to the internet"])
 }
 
-open_ranges(resource) if count(object.get(resource.props.spec, "loadBalancerSourceRanges", [])) == 0
+# The ranges the cloud provider enforces: the spec field, or when it is empty the
+# service.beta.kubernetes.io/load-balancer-source-ranges annotation (comma-separated), which
+# Kubernetes reads in its place (k8s.io/cloud-provider service helpers, GetLoadBalancerSourceRanges);
+# neither set means every address.
+source_ranges(resource) := ranges if {
+	ranges := object.get(resource.props.spec, "loadBalancerSourceRanges", [])
+	count(ranges) > 0
+}
 
-open_ranges(resource) if cidr.open_to_internet(resource.props.spec.loadBalancerSourceRanges)
+source_ranges(resource) := ranges if {
+	count(object.get(resource.props.spec, "loadBalancerSourceRanges", [])) == 0
+	ranges := [trim_space(r) | some r in split(edge.annotation(resource, "service.beta.kubernetes.io/load-balancer-source-ranges"), ","); trim_space(r) != ""]
+	count(ranges) > 0
+}
 
-internal_scheme(resource) if object.get(resource.props, ["metadata", "annotations", "service.beta.kubernetes.io/aws-load-balancer-scheme"], "") == "internal"
-
-internal_scheme(resource) if object.get(resource.props, ["metadata", "annotations", "networking.gke.io/load-balancer-type"], "") == "Internal"
+source_ranges(resource) := ["0.0.0.0/0", "::/0"] if {
+	count(object.get(resource.props.spec, "loadBalancerSourceRanges", [])) == 0
+	count([r | some r in split(edge.annotation(resource, "service.beta.kubernetes.io/load-balancer-source-ranges"), ","); trim_space(r) != ""]) == 0
+}

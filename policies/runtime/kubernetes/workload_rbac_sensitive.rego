@@ -87,6 +87,13 @@ workload_account(_, subject) := concat("", ["group ", lib.text(subject.name)]) i
 	startswith(subject.name, "system:serviceaccounts")
 }
 
+# Every service account is authenticated, and an unauthenticated group reaches them as well:
+# a grant to either reaches every workload in the cluster.
+workload_account(_, subject) := concat("", ["group ", lib.text(subject.name), " (every workload)"]) if {
+	subject.kind == "Group"
+	subject.name in {"system:authenticated", "system:unauthenticated"}
+}
+
 grants(rule, grant) if {
 	api_groups := object.get(rule, "apiGroups", [])
 	some group in api_groups
@@ -102,12 +109,9 @@ covers("*", _)
 
 covers(pattern, wanted) if pattern == wanted
 
-# "pods/*" covers every subresource of pods; "*/exec" the exec subresource of everything.
-covers(pattern, wanted) if {
-	endswith(pattern, "/*")
-	startswith(wanted, trim_suffix(pattern, "*"))
-}
-
+# "*/exec" covers the exec subresource of every resource. RBAC has no other subresource wildcard:
+# "pods/*" matches no subresource (k8s.io/component-helpers/auth/rbac ResourceMatches: "*", an
+# exact name, or "*/<subresource>").
 covers(pattern, wanted) if {
 	startswith(pattern, "*/")
 	endswith(wanted, trim_prefix(pattern, "*"))

@@ -19,14 +19,18 @@ secret_reader := [{"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]
 denied_cases := {
 	"reads Secrets": {"input": fx.doc([role([{"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]}]), bind("Role", service_account)]), "path": rule_path},
 	"creates pods": {"input": fx.doc([role([{"apiGroups": [""], "resources": ["pods"], "verbs": ["create", "delete"]}]), bind("Role", service_account)]), "path": rule_path},
-	"exec through pods/*": {"input": fx.doc([role([{"apiGroups": [""], "resources": ["pods/*"], "verbs": ["create"]}]), bind("Role", service_account)]), "path": rule_path},
 	"mints tokens": {"input": fx.doc([cluster_role([{"apiGroups": [""], "resources": ["serviceaccounts/token"], "verbs": ["create"]}]), bind("ClusterRole", service_account)]), "path": rule_path},
 	"every verb on every core resource": {"input": fx.doc([cluster_role([{"apiGroups": ["*"], "resources": ["*"], "verbs": ["*"]}]), bind("ClusterRole", [{"kind": "Group", "name": "system:serviceaccounts:ns"}])]), "path": rule_path},
 	"exec on every resource's exec subresource": {"input": fx.doc([role([{"apiGroups": [""], "resources": ["*/exec"], "verbs": ["create"]}]), bind("Role", service_account)]), "path": rule_path},
+	"every authenticated identity reads Secrets": {"input": fx.doc([cluster_role(secret_reader), bind("ClusterRole", [{"kind": "Group", "name": "system:authenticated"}])]), "path": rule_path},
+	"kubelet API through nodes/proxy": {"input": fx.doc([cluster_role([{"apiGroups": [""], "resources": ["nodes/proxy"], "verbs": ["get"]}]), bind("ClusterRole", service_account)]), "path": rule_path},
 	"built-in edit bound to a service account": {"input": fx.doc([object.union(bind("ClusterRole", service_account), {"props": {"roleRef": {"name": "edit"}}})]), "path": "/resources/0/props/roleRef"},
 }
 
 allowed_cases := {
+	"node metrics, not the proxy": fx.doc([cluster_role([{"apiGroups": [""], "resources": ["nodes/metrics", "nodes/stats"], "verbs": ["get"]}]), bind("ClusterRole", service_account)]),
+	"reads Secrets, bound to a named group of people": fx.doc([cluster_role(secret_reader), bind("ClusterRole", [{"kind": "Group", "name": "system:masters-readers"}])]),
+	"pods/* matches no subresource in RBAC": fx.doc([role([{"apiGroups": [""], "resources": ["pods/*", "nodes/*"], "verbs": ["create", "get"]}]), bind("Role", service_account)]),
 	"reads ConfigMaps": fx.doc([role([{"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get", "list"]}]), bind("Role", service_account)]),
 	"reads Secrets, but bound to people only": fx.doc([role([{"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]}]), bind("Role", [{"kind": "User", "name": "alice"}, {"kind": "Group", "name": "sre"}])]),
 	"reads Secrets, not bound": fx.doc([role([{"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]}])]),

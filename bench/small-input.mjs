@@ -3,8 +3,11 @@
 // real-world corpus (test/corpus, sources in test/corpus/sources.yaml). For each process: wall time
 // and CPU time (user + system, from /usr/bin/time), medians over the runs; the ratio is llmops / kube-score.
 // On a shared machine wall time carries everyone else's load; CPU time is what the process itself spent.
-// Usage: node bench/small-input.mjs [--runs N] [--label NAME] [--node-flag FLAG …]
+// Usage: node bench/small-input.mjs [--runs N] [--label NAME] [--node-flag FLAG …] [--baseline BIN]
 //   writes bench/results/small-input.json (one entry per label, replacing the same label).
+//   --baseline BIN: also time another build of the CLI (say bin/llmops.js of a copy of dist/ from an
+//   earlier commit), interleaved with the two others, so a before/after pair sees the same load.
+//   LLMOPS_KUBE_SCORE: the kube-score binary (default .tools/bin/kube-score).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -24,7 +27,8 @@ const FILES = [
   "test/corpus/ai-on-eks-open-webui.yaml",
   "test/corpus/ai-on-eks-nim-service.yaml",
 ];
-const KUBE_SCORE = join(ROOT, ".tools", "bin", "kube-score");
+const BASELINE = option("--baseline", undefined);
+const KUBE_SCORE = process.env.LLMOPS_KUBE_SCORE || join(ROOT, ".tools", "bin", "kube-score");
 if (!existsSync(KUBE_SCORE)) {
   console.error("bench/small-input: kube-score is not built; run bash scripts/install-corpus-tools.sh");
   process.exit(2);
@@ -51,7 +55,9 @@ const rows = [];
 for (const file of FILES) {
   const llmops = [];
   const peer = [];
+  const baseline = [];
   for (let run = 0; run < RUNS; run++) {
+    if (BASELINE) baseline.push(measure(process.execPath, [...nodeFlags, BASELINE, "check", file, "-f", "json"]));
     llmops.push(measure(process.execPath, [...nodeFlags, join(ROOT, "bin/llmops.js"), "check", file, "-f", "json"]));
     peer.push(measure(KUBE_SCORE, ["score", "--output-format", "json", file]));
   }
@@ -60,21 +66,28 @@ for (const file of FILES) {
     llmops: { wallS: +median(llmops.map((r) => r.wall)).toFixed(3), cpuS: +median(llmops.map((r) => r.cpu)).toFixed(3) },
     kubeScore: { wallS: +median(peer.map((r) => r.wall)).toFixed(3), cpuS: +median(peer.map((r) => r.cpu)).toFixed(3) },
   };
+  if (BASELINE) row.baseline = { wallS: +median(baseline.map((r) => r.wall)).toFixed(3), cpuS: +median(baseline.map((r) => r.cpu)).toFixed(3) };
   row.ratioWall = +(row.llmops.wallS / row.kubeScore.wallS).toFixed(1);
   row.ratioCpu = row.kubeScore.cpuS > 0 ? +(row.llmops.cpuS / row.kubeScore.cpuS).toFixed(1) : null;
   rows.push(row);
-  console.log(`${file}: llmops ${row.llmops.wallS} s wall / ${row.llmops.cpuS} s CPU; kube-score ${row.kubeScore.wallS} s / ${row.kubeScore.cpuS} s; ${row.ratioWall}× wall`);
+  console.log(`${file}: llmops ${row.llmops.wallS} s wall / ${row.llmops.cpuS} s CPU; kube-score ${row.kubeScore.wallS} s / ${row.kubeScore.cpuS} s; ${row.ratioWall}× wall` +
+    (row.baseline ? `; baseline ${row.baseline.wallS} s / ${row.baseline.cpuS} s CPU` : ""));
 }
 rmSync(scratch, { recursive: true, force: true });
 
 const out = join(ROOT, "bench/results/small-input.json");
 const previous = existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : { entries: [] };
 const entry = {
-  label: LABEL, nodeFlags, date: new Date().toISOString(),
+  label: LABEL, nodeFlags, ...(BASELINE ? { baseline: BASELINE } : {}), date: new Date().toISOString(),
   machine: { cpus: cpus().length, loadAverage1m: +loadavg()[0].toFixed(1), node: process.version },
   commands: { llmops: "node bin/llmops.js check <file> -f json", kubeScore: "kube-score score --output-format json <file>" },
   rows,
   medianRatioWall: median(rows.map((r) => r.ratioWall)),
+  medianCpuS: {
+    llmops: median(rows.map((r) => r.llmops.cpuS)),
+    ...(BASELINE ? { baseline: median(rows.map((r) => r.baseline.cpuS)) } : {}),
+    kubeScore: median(rows.map((r) => r.kubeScore.cpuS)),
+  },
 };
 writeFileSync(out, `${JSON.stringify({ entries: [...previous.entries.filter((e) => e.label !== LABEL), entry] }, null, 2)}\n`);
 console.log(`median ratio (wall): ${entry.medianRatioWall}× (load average ${entry.machine.loadAverage1m} on ${entry.machine.cpus} CPUs)`);

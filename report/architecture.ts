@@ -6,7 +6,7 @@
  * play each role: user → gateway → guardrails → model server; retriever → vector store;
  * records → audit and feedback stores; egress. Roles come from the component's type name (ROLES).
  */
-import type { CatalogEntry } from "../policies/engine/catalog.js";
+import type { CatalogEntry } from "../policies/engine/catalog-entry.js";
 import { severityRank, type Finding, type Severity } from "../policies/engine/finding.js";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import type { Architecture, ArchitectureEdge, ArchitectureNode, DeclaredControl, ReportResource } from "./model.js";

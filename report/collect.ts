@@ -15,7 +15,7 @@ import { SCHEMA_RULE, compareFindings, type Finding } from "../policies/engine/f
 import { EXPIRED_WAIVER_RULE, UNUSED_WAIVER_RULE, applyWaivers, todayUtc, type Exception } from "../policies/engine/waivers.js";
 import { applyWaiverFile, loadWaiverFile } from "../policies/engine/waiver-file.js";
 import { loadFrameworkCatalogues } from "../policies/engine/frameworks.js";
-import { checkKind, type CatalogEntry } from "../policies/engine/catalog.js";
+import { checkKind, type CatalogEntry } from "../policies/engine/catalog-entry.js";
 import { prepareEvidence, type EvidenceFlags } from "../evidence/gate-input.js";
 import { join } from "node:path";
 import { crosswalk, type MappedCheck } from "./crosswalk.js";

@@ -8,7 +8,8 @@
  * parse-json.ts instead: the same rules, a strict JSON grammar, and a fraction of the time and
  * memory on large inputs.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter, Node as YamlNode } from "yaml";
 import { InputError } from "./input-error.js";
 import { parseJsonDocument } from "./parse-json.js";
 import { parseYamlFast } from "./parse-yaml-fast.js";
@@ -19,6 +20,16 @@ import type { ParseLimits, ParsedDocument, Position } from "./parsed-document.js
 export type { ParseLimits, ParsedDocument, Position } from "./parsed-document.js";
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, skipEmptyDocuments: false };
+
+let yamlModule: typeof import("yaml") | undefined;
+/**
+ * The `yaml` library, loaded on first use: the fast path answers most documents without it, and
+ * loading it costs about a tenth of a one-file `llmops check` (bench/results/small-input.md). Its
+ * "node" export is CommonJS, so this is the same instance an `import "yaml"` elsewhere gets.
+ */
+function yaml(): typeof import("yaml") {
+  return (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+}
 
 export function parseDocuments(text: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
   const source = withoutByteOrderMarks(text);
@@ -68,6 +79,7 @@ export function locateInFlow(fragment: string, pointer: string, at: "key" | "val
 
 /** The authoritative path: every refusal with its position, and positions for findings. */
 export function parseWithYaml(source: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
+  const { LineCounter, isScalar, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
 
   const documents = parseAllDocuments(source, {
@@ -138,6 +150,7 @@ function describeYamlError(code: string, message: string): string {
  * and nesting beyond the cap, before anything is turned into JavaScript values.
  */
 function checkNodes(document: Document, file: string, lineCounter: LineCounter, maxDepth: number): void {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   const stack: Array<{ node: unknown; depth: number }> = [{ node: document.contents, depth: 1 }];
   const fail = (message: string, node: unknown): never => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
@@ -166,6 +179,7 @@ function checkNodes(document: Document, file: string, lineCounter: LineCounter, 
 }
 
 function locateInDocument(document: Document, lineCounter: LineCounter, pointer: string, at: "key" | "value"): Position | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   const segments = pointerSegments(pointer);
   let node: unknown = document.contents;
   let keyNode: unknown;

@@ -9,7 +9,8 @@
  * JSON.parse builds the value, and the positioned tree is built only when a finding asks for a
  * position.
  */
-import { parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseErrorCode } from "jsonc-parser";
+import { createRequire } from "node:module";
+import type { Node as JsonNode, ParseErrorCode } from "jsonc-parser";
 import { InputError } from "./input-error.js";
 import type { ParseLimits, ParsedDocument, Position } from "./parsed-document.js";
 import { FORBIDDEN_KEYS, REFUSALS, pointerSegments } from "./document-rules.js";
@@ -33,7 +34,14 @@ const ERROR_TEXT: Partial<Record<string, string>> = {
   InvalidCharacter: "control character in a string",
 };
 
+let jsoncModule: typeof import("jsonc-parser") | undefined;
+/** jsonc-parser, loaded when a .json file is first read (its "main" is CommonJS: one instance either way). */
+function jsonc(): typeof import("jsonc-parser") {
+  return (jsoncModule ??= createRequire(import.meta.url)("jsonc-parser") as typeof import("jsonc-parser"));
+}
+
 export function parseJsonDocument(source: string, file: string, limits: ParseLimits): ParsedDocument {
+  const { parseTree, printParseErrorCode, visit } = jsonc();
   const lines = lineStarts(source);
   const fail = (message: string, offset: number): never => {
     const { line, column } = position(lines, offset);

@@ -1,15 +1,21 @@
 /**
  * Organisation policies (issue 21, "Security teams"): the one tool runner's ignore flags (the
  * `policy test` merge-error regression), the data schema of the tunables, `policy new`, and an
- * organisation bundle built from a temporary directory (one new spec check, one scaffolded
- * runtime check, one data file) used by `llmops validate --bundle`, plus the three build
- * failures that must exit 2: a colliding id, a misspelt data key, a check without METADATA.
+ * organisation bundle built from a temporary directory (one new spec check, one new runtime
+ * check, one scaffolded runtime check, one data file) used by `llmops validate --bundle`,
+ * `llmops check --bundle`, `llmops plan --bundle` and the CrossGuard pack's policies, plus the
+ * three build failures that must exit 2: a colliding id, a misspelt data key, a check without
+ * METADATA.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { stagePolicySources } from "../policies/engine/build-bundle.js";
+import type { CatalogEntry } from "../policies/engine/catalog-entry.js";
+import { PolicyEngine } from "../policies/engine/engine.js";
+import { buildPolicies } from "../policies/pack/policies.js";
 import { opaIgnoreFlags } from "../policies/engine/opa-tools.js";
 import { mergeData, readPolicyDataFile } from "../policies/engine/policy-data.js";
 import { runPolicyTests } from "../policies/engine/policy-test.js";
@@ -184,6 +190,82 @@ test_allowed[note] if {
 }
 `;
 
+/** An organisation's runtime check: every Deployment names its owning team (a label). */
+const TEAM_LABEL_CHECK = `# METADATA
+# title: Deployments name the team that owns them
+# description: >-
+#   An incident on a model server needs an owner to page; every Deployment carries the
+#   example.com/team label naming the team that runs it.
+# scope: package
+# custom:
+#   id: ORG-OWN-001
+#   severity: high
+#   remediation: >-
+#     Add the label example.com/team, set to the owning team's name, to the Deployment's metadata.labels.
+#   frameworks:
+#     nist-ai-rmf: ["GOVERN 2.1"]
+package llmops.runtime.org_owner.team_label
+
+deny contains {"id": "ORG-OWN-001", "msg": msg, "path": concat("", ["/resources/", format_int(i, 10), "/props/metadata"]), "resource": resource.urn} if {
+	some i, resource in input.resources
+	resource.type == "kubernetes:apps/v1:Deployment"
+	object.get(resource.props, ["metadata", "labels", "example.com/team"], "") == ""
+	msg := concat("", ["Deployment ", resource.name, " has no example.com/team label naming the team that owns it"])
+}
+`;
+
+const TEAM_LABEL_TEST = `package llmops.runtime.org_owner.team_label_test
+
+import data.llmops.runtime.org_owner.team_label as check
+
+deployment(labels) := {"resources": [{"urn": "urn:test::web", "type": "kubernetes:apps/v1:Deployment", "name": "web", "props": {"metadata": {"labels": labels}}}]}
+
+denied_cases := {
+	"no team label": {"input": deployment({"app": "web"}), "path": "/resources/0/props/metadata"},
+	"an empty team label": {"input": deployment({"example.com/team": ""}), "path": "/resources/0/props/metadata"},
+	"no labels at all": {"input": {"resources": [{"urn": "urn:test::web", "type": "kubernetes:apps/v1:Deployment", "name": "web", "props": {}}]}, "path": "/resources/0/props/metadata"},
+}
+
+allowed_cases := {
+	"a team label": deployment({"example.com/team": "search"}),
+	"not a Deployment": {"resources": [{"urn": "urn:test::job", "type": "kubernetes:batch/v1:Job", "name": "job", "props": {}}]},
+}
+
+# Each denied case yields exactly this check's id at the expected path, naming the resource.
+test_denied[note] if {
+	some note, tc in denied_cases
+	found := check.deny with input as tc.input
+	{[f.id, f.path] | some f in found} == {["ORG-OWN-001", tc.path]}
+	every f in found { f.resource == "urn:test::web" }
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	found := check.deny with input as tc
+	count(found) == 0
+}
+`;
+
+/** Two Deployments, one without the team label (line 4: its metadata). */
+const DEPLOYMENTS = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: chat-server
+  namespace: llm-serving
+spec:
+  replicas: 2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: search-server
+  namespace: llm-serving
+  labels:
+    example.com/team: search
+spec:
+  replicas: 2
+`;
+
 const ORG_DATA = `# The organisation's tunables and overrides of built-in checks.
 llmops:
   params:
@@ -204,12 +286,16 @@ describe.skipIf(!tools)("an organisation bundle (llmops policy build --policy --
   const bundle = join(work, "org-bundle");
   // The airport example with one source's SLA removed (LLM-DATA-002, ORG-DATA-001) and its quality checks emptied (LLM-DATA-003).
   const spec = join(work, "airport.yaml");
+  const manifests = join(work, "deployments.yaml");
   let built: ReturnType<typeof runCli>;
 
   beforeAll(() => {
     write(join(org, "spec/org_data/rag_refresh_hourly.rego"), REFRESH_CHECK);
     write(join(org, "spec/org_data/rag_refresh_hourly_test.rego"), REFRESH_TEST);
+    write(join(org, "runtime/org_owner/team_label.rego"), TEAM_LABEL_CHECK);
+    write(join(org, "runtime/org_owner/team_label_test.rego"), TEAM_LABEL_TEST);
     write(data, ORG_DATA);
+    write(manifests, DEPLOYMENTS);
     const airport = readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8");
     const edited = airport.replace(/^ {8}freshnessSla: P1D\n/m, "").replace("qualityChecks: [schema, duplicates, toxicity]", "qualityChecks: []");
     expect(edited).not.toBe(airport);
@@ -221,11 +307,12 @@ describe.skipIf(!tools)("an organisation bundle (llmops policy build --policy --
 
   it("builds through the gate, with origin and overrides in the catalogue", () => {
     expect(built.status, built.stderr).toBe(0);
-    expect(built.stderr).toMatch(/\(2 from organisation dirs\), 2 overridden/);
+    expect(built.stderr).toMatch(/\(3 from organisation dirs\), 2 overridden/);
     const catalog = JSON.parse(readFileSync(join(bundle, "catalog.json"), "utf8")) as Array<Record<string, unknown>>;
     const byId = new Map(catalog.map((entry) => [entry.id, entry]));
     expect(byId.get("ORG-DATA-001")).toMatchObject({ origin: org, source: `${org}/spec/org_data/rag_refresh_hourly.rego`, package: "llmops.spec.org_data.rag_refresh_hourly", severity: "high" });
     expect(byId.get("ORG-PLAT-001")).toMatchObject({ origin: org });
+    expect(byId.get("ORG-OWN-001")).toMatchObject({ origin: org, package: "llmops.runtime.org_owner.team_label", severity: "high" });
     expect(byId.get("LLM-DATA-002")).toMatchObject({ origin: "builtin", severity: "low", override: { severityFrom: "high", file: data } });
     expect(byId.get("LLM-DATA-003")).toMatchObject({ override: { disabled: true, file: data } });
     // The data override reached OPA's data; check_overrides did not.
@@ -258,6 +345,58 @@ describe.skipIf(!tools)("an organisation bundle (llmops policy build --policy --
     expect(runCli(["validate", spec, "--bundle", bundle, "--format", "github", "--fail-on", "critical"]).stdout).toContain(`origin ${org}`);
   });
 
+  it("is used by llmops check --bundle: the new runtime id with its METADATA and origin, in every format", () => {
+    const run = runCli(["check", manifests, "--bundle", bundle, "--format", "json"]);
+    expect(run.status, run.stderr).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((finding) => finding.id === "ORG-OWN-001");
+    // Only the Deployment without the label, at its metadata (line 4), with the catalogue's METADATA.
+    expect(findings).toEqual([expect.objectContaining({
+      title: "Deployments name the team that owns them",
+      severity: "high",
+      message: "Deployment chat-server has no example.com/team label naming the team that owns it",
+      file: manifests,
+      line: 4,
+      origin: org,
+      frameworks: { "nist-ai-rmf": ["GOVERN 2.1"] },
+      remediation: expect.stringMatching(/^Add the label example\.com\/team/),
+    })]);
+    expect(runCli(["check", manifests, "--bundle", bundle]).stdout).toContain(`origin ${org}`);
+    const sarif = JSON.parse(runCli(["check", manifests, "--bundle", bundle, "--format", "sarif"]).stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties: Record<string, unknown> }> }> };
+    expect(sarif.runs[0]!.results.find((result) => result.ruleId === "ORG-OWN-001")!.properties.origin).toBe(org);
+    // The built-in bundle knows no such check.
+    const builtin = JSON.parse(runCli(["check", manifests, "--format", "json"]).stdout) as { findings: Array<{ id: string }> };
+    expect(builtin.findings.map((finding) => finding.id)).not.toContain("ORG-OWN-001");
+  });
+
+  it("reaches the CrossGuard pack's policies and llmops plan --bundle", async () => {
+    // The pack (policies/pack/index.ts) builds its policies from the catalogue of the bundle it
+    // loads (LLMOPS_BUNDLE): here, the organisation bundle's, driven with a stack-validation call.
+    const catalog = JSON.parse(readFileSync(join(bundle, "catalog.json"), "utf8")) as CatalogEntry[];
+    const policies = buildPolicies(catalog, () => PolicyEngine.load(bundle));
+    const policy = policies.find((candidate) => candidate.name === "org-own-001");
+    expect(policy).toMatchObject({ enforcementLevel: "mandatory", description: expect.stringMatching(/^Deployments name the team that owns them\. Add the label example\.com\/team/) });
+    const resource = (name: string, labels: Record<string, string>): PolicyResource => ({
+      urn: `urn:pulumi:prod::llmops::kubernetes:apps/v1:Deployment::${name}`, type: "kubernetes:apps/v1:Deployment", name,
+      props: { metadata: { name, labels }, spec: { replicas: 2 } },
+      opts: {} as PolicyResource["opts"], dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined,
+    });
+    const stack: StackValidationArgs = {
+      resources: [resource("chat", { app: "chat" }), resource("search", { "example.com/team": "search" })],
+      stackTags: new Map(), getConfig: <T extends object>() => ({}) as T, notApplicable: () => { throw new Error("n/a"); },
+    };
+    const violations: Array<{ message: string; urn?: string }> = [];
+    await policy!.validateStack(stack, (message, urn) => violations.push({ message, ...(urn ? { urn } : {}) }));
+    expect(violations).toEqual([{ urn: "urn:pulumi:prod::llmops::kubernetes:apps/v1:Deployment::chat", message: expect.stringContaining("[ORG-OWN-001] [high] Deployment chat has no example.com/team label") }]);
+    expect(violations[0]!.message).toContain(`Origin: ${org}.`);
+    // llmops plan judges the planned resources with the same bundle: the example's Deployments carry no team label.
+    const planned = runCli(["plan", "examples/campaign-summariser.rag.yaml", "--bundle", bundle, "--out", join(work, "plan.json"), "--format", "json", "--fail-on", "critical"], { timeoutMs: 120_000 });
+    expect(planned.status, planned.stderr).toBe(0);
+    const plan = JSON.parse(planned.stdout) as { findings: Array<Record<string, unknown>> };
+    const owned = plan.findings.filter((finding) => finding.id === "ORG-OWN-001");
+    expect(owned.length).toBeGreaterThan(0);
+    for (const finding of owned) expect(finding).toMatchObject({ severity: "high", origin: org, title: "Deployments name the team that owns them", resource: expect.stringContaining("kubernetes:apps/v1:Deployment") });
+  }, 150_000);
+
   it("shows organisation checks in policy list and explain, from the bundle and from the sources", () => {
     const list = runCli(["policy", "list", "--bundle", bundle]);
     expect(list.stdout).toMatch(new RegExp(`ORG-DATA-001 +high +Production RAG data sources refresh at least hourly  \\[${org}\\]`));
@@ -276,6 +415,7 @@ describe.skipIf(!tools)("an organisation bundle (llmops policy build --policy --
     expect(report.passed).toBeGreaterThan(400);
     expect(report.checks.find((check) => check.id === "ORG-DATA-001")).toMatchObject({ origin: org, coverage: 100 });
     expect(report.checks.find((check) => check.id === "ORG-PLAT-001")).toMatchObject({ origin: org, coverage: 100 });
+    expect(report.checks.find((check) => check.id === "ORG-OWN-001")).toMatchObject({ origin: org, coverage: 100 });
     expect(report.checks.find((check) => check.id === "LLM-DATA-002")).toMatchObject({ origin: "builtin" });
   }, BUILD_MS);
 

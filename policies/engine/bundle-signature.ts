@@ -64,6 +64,36 @@ export function signedFileHash(name: string, bytes: Buffer): string {
  * bundle file name) against it, then catalog.json's sha256 (`catalogDigest`) against its claim.
  */
 export function verifyBundleSignature(bundleDir: string, key: KeyObject, files: Readonly<Record<string, Buffer>>, catalogDigest: string): void {
+  const payload = verifiedPayload(bundleDir, key);
+  if (!Array.isArray(payload.files)) throw new SignatureError(`${SIGNATURES_FILE}: the JWT lists no files`);
+  const listed = new Map<string, JwtFileEntry>();
+  for (const entry of payload.files as JwtFileEntry[]) {
+    if (typeof entry?.name === "string") listed.set(entry.name.replace(/^\//, ""), entry);
+  }
+  for (const name of SIGNED_FILES) {
+    const bytes = files[name];
+    if (!bytes) throw new SignatureError(`${name} is missing from the bundle being verified`);
+    const entry = listed.get(name);
+    if (!entry) throw new SignatureError(`${SIGNATURES_FILE}: ${name} is not listed in the signed file list`);
+    if ((entry.algorithm ?? "SHA-256").toUpperCase() !== "SHA-256") throw new SignatureError(`${SIGNATURES_FILE}: ${name} is hashed with ${entry.algorithm}; only SHA-256 is accepted`);
+    const actual = signedFileHash(name, bytes);
+    if (actual !== entry.hash) throw new SignatureError(`${name} does not match its signed hash (signed ${entry.hash}, got ${actual})`);
+  }
+  checkCatalogClaim(payload, catalogDigest);
+}
+
+/**
+ * Verifies the bundle's JWT with the key and catalog.json's sha256 (`catalogDigest`) against its
+ * claim, and nothing else: what inspecting a bundle's catalogue (`llmops policy list|explain`)
+ * needs, since it loads neither policy.wasm nor data.json. Evaluation never uses this; it calls
+ * verifyBundleSignature, which checks every file it loads.
+ */
+export function verifyBundleCatalogClaim(bundleDir: string, key: KeyObject, catalogDigest: string): void {
+  checkCatalogClaim(verifiedPayload(bundleDir, key), catalogDigest);
+}
+
+/** The JWT payload of .signatures.json, once its signature verifies with the key. */
+function verifiedPayload(bundleDir: string, key: KeyObject): Record<string, unknown> {
   let raw: string;
   try {
     raw = readFileSync(join(bundleDir, SIGNATURES_FILE), "utf8");
@@ -98,22 +128,10 @@ export function verifyBundleSignature(bundleDir: string, key: KeyObject, files: 
     valid = false;
   }
   if (!valid) throw new SignatureError(`${SIGNATURES_FILE}: the JWT signature does not verify with the configured key (${String(header.alg)})`);
+  return decodeJson(payloadPart, "payload");
+}
 
-  const payload = decodeJson(payloadPart, "payload") as { files?: unknown; [CATALOG_CLAIM]?: unknown };
-  if (!Array.isArray(payload.files)) throw new SignatureError(`${SIGNATURES_FILE}: the JWT lists no files`);
-  const listed = new Map<string, JwtFileEntry>();
-  for (const entry of payload.files as JwtFileEntry[]) {
-    if (typeof entry?.name === "string") listed.set(entry.name.replace(/^\//, ""), entry);
-  }
-  for (const name of SIGNED_FILES) {
-    const bytes = files[name];
-    if (!bytes) throw new SignatureError(`${name} is missing from the bundle being verified`);
-    const entry = listed.get(name);
-    if (!entry) throw new SignatureError(`${SIGNATURES_FILE}: ${name} is not listed in the signed file list`);
-    if ((entry.algorithm ?? "SHA-256").toUpperCase() !== "SHA-256") throw new SignatureError(`${SIGNATURES_FILE}: ${name} is hashed with ${entry.algorithm}; only SHA-256 is accepted`);
-    const actual = signedFileHash(name, bytes);
-    if (actual !== entry.hash) throw new SignatureError(`${name} does not match its signed hash (signed ${entry.hash}, got ${actual})`);
-  }
+function checkCatalogClaim(payload: Readonly<Record<string, unknown>>, catalogDigest: string): void {
   if (payload[CATALOG_CLAIM] !== catalogDigest) {
     throw new SignatureError(`${BUNDLE_FILES.catalog} does not match the signed claim ${CATALOG_CLAIM} (signed ${String(payload[CATALOG_CLAIM])}, got ${catalogDigest})`);
   }

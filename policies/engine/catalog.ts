@@ -7,21 +7,13 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { SEVERITIES, type FrameworkMappings, type Severity } from "./finding.js";
-import type { RuleMetadata } from "./report.js";
+import { BUILTIN_ORIGIN, type CatalogEntry } from "./catalog-entry.js";
 import { unknownMappings, type FrameworkCatalogue } from "./frameworks.js";
 import { CHECK_ID_PATTERN } from "./policy-data-schema.js";
 import type { CheckOverrideDeclaration } from "./policy-data.js";
 import { InputError } from "../../schemas/input-error.js";
 
-export interface CatalogEntry extends RuleMetadata {
-  /** Rego package, e.g. llmops.spec.privacy.cmk_encryption. */
-  readonly package: string;
-  /** Repository-relative file (built-in), or the file under its organisation directory. */
-  readonly source: string;
-}
-
-/** Where built-in checks come from (RuleMetadata.origin); organisation checks carry their directory. */
-export const BUILTIN_ORIGIN = "builtin";
+export { BUILTIN_ORIGIN, checkKind, type CatalogEntry, type CheckKind } from "./catalog-entry.js";
 
 /** Options for organisation checks (llmops policy build --policy DIR). */
 export interface CatalogOptions {
@@ -33,13 +25,6 @@ export interface CatalogOptions {
   readonly checkPackages?: ReadonlyArray<{ readonly file: string; readonly package: string }>;
   /** Accept any CHECK_ID_PATTERN id, not only LLM-*. @default false */
   readonly anyIdPrefix?: boolean;
-}
-
-export type CheckKind = "spec" | "runtime";
-
-/** Spec checks live in llmops.spec.*, runtime checks in llmops.runtime.*. */
-export function checkKind(entry: { readonly package: string }): CheckKind {
-  return entry.package.startsWith("llmops.runtime.") ? "runtime" : "spec";
 }
 
 const metadataSchema = {

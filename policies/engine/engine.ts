@@ -11,10 +11,10 @@ import { isMainThread } from "node:worker_threads";
 import { packageRoot } from "../../schemas/package-root.js";
 import { staleBundleNote } from "./policy-sources.js";
 import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, VERIFICATION_KEY_ENV, bundleRevision, type BundleManifest } from "./bundle-layout.js";
-import { SignatureError, readVerificationKey, verifyBundleSignature } from "./bundle-signature.js";
+import { SignatureError, readVerificationKey, verifyBundleCatalogClaim, verifyBundleSignature } from "./bundle-signature.js";
 import { packagedVerificationKey } from "./packaged-bundle.js";
 import { UNKNOWN_VALUE, policyInput, type RuntimeInput } from "./runtime-input.js";
-import { BUILTIN_ORIGIN, checkKind, type CatalogEntry, type CheckKind } from "./catalog.js";
+import { BUILTIN_ORIGIN, checkKind, type CatalogEntry, type CheckKind } from "./catalog-entry.js";
 import { sha256 } from "./digest.js";
 import type { Finding } from "./finding.js";
 import type { BundleInfo, RuleMetadata } from "./report.js";
@@ -200,46 +200,14 @@ export class VerifiedBundle {
   ) {}
 
   static async read(bundleDir: string, options: { verificationKey?: string } = {}): Promise<VerifiedBundle> {
-    const read = (name: string): Buffer => {
-      try {
-        return readFileSync(join(bundleDir, name));
-      } catch {
-        throw new EngineError(`policy bundle is incomplete: ${join(bundleDir, name)} cannot be read; run \`llmops policy build\``);
-      }
-    };
-    let manifest: BundleManifest;
-    try {
-      manifest = JSON.parse(read(BUNDLE_FILES.manifest).toString("utf8")) as BundleManifest;
-    } catch (error) {
-      if (error instanceof EngineError) throw error;
-      throw new EngineError(`policy bundle manifest ${join(bundleDir, BUNDLE_FILES.manifest)} is not valid JSON`);
-    }
+    const manifest = readManifest(bundleDir);
     const files: Record<string, Buffer> = {};
-    for (const name of [BUNDLE_FILES.wasm, BUNDLE_FILES.data, BUNDLE_FILES.catalog]) {
-      const expected = manifest.files?.[name];
-      if (typeof expected !== "string") throw new EngineError(`policy bundle manifest lists no digest for ${name}`);
-      const bytes = read(name);
-      const actual = sha256(bytes);
-      if (actual !== expected) {
-        throw new EngineError(`policy bundle file ${name} does not match its digest (expected sha256 ${expected}, got ${actual}); refusing to load`);
-      }
-      files[name] = bytes;
-    }
-    const revision = bundleRevision(manifest.files);
-    if (manifest.revision !== revision) {
-      throw new EngineError(`policy bundle manifest revision ${String(manifest.revision)} does not match its files (expected ${revision}); refusing to load`);
-    }
+    for (const name of [BUNDLE_FILES.wasm, BUNDLE_FILES.data, BUNDLE_FILES.catalog]) files[name] = readDigestedFile(bundleDir, manifest, name);
+    checkRevision(manifest);
     // With a trusted key configured, the signature is checked before anything is compiled. The
     // bundle an installed package ships is always checked, with its shipped key by default.
-    const keyPath = options.verificationKey ?? process.env[VERIFICATION_KEY_ENV] ?? packagedVerificationKey(bundleDir);
-    if (keyPath) {
-      try {
-        verifyBundleSignature(bundleDir, readVerificationKey(keyPath), files, manifest.files[BUNDLE_FILES.catalog]!);
-      } catch (error) {
-        if (error instanceof SignatureError) throw new EngineError(`policy bundle signature check failed: ${error.message}; refusing to load`);
-        throw error;
-      }
-    }
+    const keyPath = verificationKeyFor(bundleDir, options);
+    if (keyPath) checkSignature(bundleDir, keyPath, files, manifest, "all");
     // Verified, and used as built; a bundle older than this checkout's policies/ is named (once).
     warnIfStale(manifest, bundleDir);
     let module: WebAssembly.Module;
@@ -260,6 +228,88 @@ export class VerifiedBundle {
   /** Rebuilds the object after structured cloning (class identity does not survive postMessage). */
   static revive(clone: VerifiedBundle): VerifiedBundle {
     return new VerifiedBundle(clone.manifest, clone.module, clone.data, clone.catalog, clone.signatureVerified);
+  }
+}
+
+/** What `llmops policy list` and `policy explain` read from a bundle (readBundleCatalog). */
+export interface BundleCatalog {
+  readonly manifest: BundleManifest;
+  readonly catalog: CatalogEntry[];
+  /** Whether the catalogue was checked against the bundle's signature (a key was configured or shipped). */
+  readonly signatureVerified: boolean;
+}
+
+/**
+ * A bundle's catalogue, for inspection only (`llmops policy list|explain`): the manifest, then
+ * catalog.json against its manifest digest and the manifest's revision, then, when a key is
+ * configured (or the bundle is the one a package ships), the JWT's signature and its catalogue
+ * claim, exactly as VerifiedBundle.read checks them. policy.wasm and data.json are neither read
+ * nor compiled, so inspecting a bundle costs no WebAssembly compilation; every command that
+ * evaluates still goes through VerifiedBundle.read, which verifies and compiles them (a bundle
+ * whose policy.wasm is missing or corrupt lists, and is refused by validate, check and plan).
+ * Throws EngineError (exit 2) on any mismatch, with the same messages as VerifiedBundle.read.
+ */
+export function readBundleCatalog(bundleDir: string, options: { verificationKey?: string } = {}): BundleCatalog {
+  const manifest = readManifest(bundleDir);
+  const catalogBytes = readDigestedFile(bundleDir, manifest, BUNDLE_FILES.catalog);
+  checkRevision(manifest);
+  const keyPath = verificationKeyFor(bundleDir, options);
+  if (keyPath) checkSignature(bundleDir, keyPath, { [BUNDLE_FILES.catalog]: catalogBytes }, manifest, "catalog");
+  warnIfStale(manifest, bundleDir);
+  return { manifest, catalog: parseJson<CatalogEntry[]>(catalogBytes, BUNDLE_FILES.catalog), signatureVerified: Boolean(keyPath) };
+}
+
+function readBundleFile(bundleDir: string, name: string): Buffer {
+  try {
+    return readFileSync(join(bundleDir, name));
+  } catch {
+    throw new EngineError(`policy bundle is incomplete: ${join(bundleDir, name)} cannot be read; run \`llmops policy build\``);
+  }
+}
+
+function readManifest(bundleDir: string): BundleManifest {
+  const bytes = readBundleFile(bundleDir, BUNDLE_FILES.manifest);
+  try {
+    return JSON.parse(bytes.toString("utf8")) as BundleManifest;
+  } catch {
+    throw new EngineError(`policy bundle manifest ${join(bundleDir, BUNDLE_FILES.manifest)} is not valid JSON`);
+  }
+}
+
+/** One bundle file, refused unless its sha256 is the manifest's. */
+function readDigestedFile(bundleDir: string, manifest: BundleManifest, name: string): Buffer {
+  const expected = manifest.files?.[name];
+  if (typeof expected !== "string") throw new EngineError(`policy bundle manifest lists no digest for ${name}`);
+  const bytes = readBundleFile(bundleDir, name);
+  const actual = sha256(bytes);
+  if (actual !== expected) {
+    throw new EngineError(`policy bundle file ${name} does not match its digest (expected sha256 ${expected}, got ${actual}); refusing to load`);
+  }
+  return bytes;
+}
+
+function checkRevision(manifest: BundleManifest): void {
+  const revision = bundleRevision(manifest.files);
+  if (manifest.revision !== revision) {
+    throw new EngineError(`policy bundle manifest revision ${String(manifest.revision)} does not match its files (expected ${revision}); refusing to load`);
+  }
+}
+
+/** The trusted key: the option, else LLMOPS_BUNDLE_VERIFICATION_KEY, else the shipped key for the shipped bundle. */
+function verificationKeyFor(bundleDir: string, options: { verificationKey?: string }): string | undefined {
+  return options.verificationKey ?? process.env[VERIFICATION_KEY_ENV] ?? packagedVerificationKey(bundleDir);
+}
+
+/** The JWT and the files it pins ("all": policy.wasm, data.json and the catalogue; "catalog": the catalogue's claim only). */
+function checkSignature(bundleDir: string, keyPath: string, files: Readonly<Record<string, Buffer>>, manifest: BundleManifest, scope: "all" | "catalog"): void {
+  try {
+    const key = readVerificationKey(keyPath);
+    const catalogDigest = manifest.files[BUNDLE_FILES.catalog]!;
+    if (scope === "all") verifyBundleSignature(bundleDir, key, files, catalogDigest);
+    else verifyBundleCatalogClaim(bundleDir, key, catalogDigest);
+  } catch (error) {
+    if (error instanceof SignatureError) throw new EngineError(`policy bundle signature check failed: ${error.message}; refusing to load`);
+    throw error;
   }
 }
 

@@ -4,7 +4,7 @@
  * ignore flags are the build's own.
  */
 import { spawnSync } from "node:child_process";
-import type { CatalogEntry } from "./catalog.js";
+import type { CatalogEntry } from "./catalog-entry.js";
 import type { PolicySourceSet } from "./build-bundle.js";
 import { OPA_TEST_TIMEOUT_FLAGS, ToolError, opaIgnoreFlags, runTool, toolPath } from "./opa-tools.js";
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { PolicyPack } from "@pulumi/policy";
 import { PolicyEngine } from "../engine/engine.js";
 import { BUNDLE_FILES, type BundleManifest } from "../engine/bundle-layout.js";
-import type { CatalogEntry } from "../engine/catalog.js";
+import type { CatalogEntry } from "../engine/catalog-entry.js";
 import { sha256 } from "../engine/digest.js";
 import { defaultBundleDir } from "../engine/spec-policies.js";
 import { buildPolicies } from "./policies.js";

@@ -7,7 +7,7 @@
  */
 import type { EnforcementLevel, PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import type { PolicyEngine } from "../engine/engine.js";
-import { checkKind, type CatalogEntry } from "../engine/catalog.js";
+import { checkKind, type CatalogEntry } from "../engine/catalog-entry.js";
 import type { Finding, Severity } from "../engine/finding.js";
 import type { RuntimeResource } from "../engine/runtime-input.js";
 

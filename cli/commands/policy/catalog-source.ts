@@ -1,12 +1,13 @@
 /**
  * The catalogue `policy list` and `policy explain` show: from the policy sources when --policy or
  * --data is given (built-in plus organisation checks, through `opa inspect`, no WebAssembly
- * compiled), else from a built bundle (verified as every command verifies it).
+ * compiled), else from a built bundle's catalog.json, checked against its manifest digest and,
+ * with a trusted key, its signature (readBundleCatalog): policy.wasm is neither read nor compiled.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CatalogEntry } from "../../../policies/engine/catalog.js";
+import type { CatalogEntry } from "../../../policies/engine/catalog-entry.js";
 
 export interface CatalogSourceArguments {
   readonly policy: readonly string[];
@@ -17,9 +18,8 @@ export interface CatalogSourceArguments {
 export async function loadCatalog(argv: CatalogSourceArguments): Promise<CatalogEntry[]> {
   const { defaultBundleDir, packageRoot } = await import("../../../policies/engine/spec-policies.js");
   if (argv.policy.length === 0 && argv.data.length === 0) {
-    const { PolicyEngine } = await import("../../../policies/engine/engine.js");
-    const engine = await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
-    return [...engine.catalog.values()];
+    const { readBundleCatalog } = await import("../../../policies/engine/engine.js");
+    return readBundleCatalog(argv.bundle ?? defaultBundleDir()).catalog;
   }
   const { catalogOfSources, stagePolicySources } = await import("../../../policies/engine/build-bundle.js");
   const { defaultToolsDir } = await import("../../../policies/engine/opa-tools.js");

@@ -6,10 +6,9 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
+import { UserFacingError } from "../schemas/user-facing-error.js";
 
-export class OutputError extends Error {
-  readonly userFacing = true as const;
-}
+export class OutputError extends UserFacingError {}
 
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);

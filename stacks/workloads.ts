@@ -25,6 +25,7 @@ import { TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
 import { composePatternWorkloads, patternWorkloadNeeds } from "./pattern-workloads.js";
+import { UserFacingError } from "../schemas/user-facing-error.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
 
@@ -59,11 +60,9 @@ export interface WorkloadContext {
  * A spec field the workloads cannot be built without. `path` is its JSON Pointer (or its
  * parent's, when the field is absent), so a caller can match the spec check that knows it.
  */
-export class MissingPlatformImageError extends Error {
-  readonly userFacing = true as const;
+export class MissingPlatformImageError extends UserFacingError {
   constructor(message: string, readonly path: string) {
     super(message);
-    this.name = "MissingPlatformImageError";
   }
 }
 

@@ -22,10 +22,9 @@ import { policySources } from "./policy-sources.js";
 import { BUNDLE_FILES, ENTRYPOINTS, bundleRevision, type BundleManifest } from "./bundle-layout.js";
 import { CATALOG_CLAIM, DEFAULT_SIGNING_ALGORITHM, SIGNATURES_FILE, SIGNING_ALGORITHMS, verifyBundleSignature } from "./bundle-signature.js";
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
-export class PolicyBuildError extends Error {
-  readonly userFacing = true as const;
-}
+export class PolicyBuildError extends UserFacingError {}
 
 export interface BuildOptions {
   /** Repository root holding policies/ and .regal/. */

@@ -12,6 +12,7 @@ import { unknownMappings, type FrameworkCatalogue } from "./frameworks.js";
 import { CHECK_ID_PATTERN } from "./policy-data-schema.js";
 import type { CheckOverrideDeclaration } from "./policy-data.js";
 import { InputError } from "../../schemas/input-error.js";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
 export interface CatalogEntry extends RuleMetadata {
   /** Rego package, e.g. llmops.spec.privacy.cmk_encryption. */
@@ -67,9 +68,7 @@ const metadataSchema = {
   },
 } as const;
 
-export class CatalogError extends Error {
-  readonly userFacing = true as const;
-}
+export class CatalogError extends UserFacingError {}
 
 interface InspectedAnnotation {
   readonly annotations?: Record<string, unknown>;

@@ -18,10 +18,9 @@ import { BUILTIN_ORIGIN, checkKind, type CatalogEntry, type CheckKind } from "./
 import { sha256 } from "./digest.js";
 import type { Finding } from "./finding.js";
 import type { BundleInfo, RuleMetadata } from "./report.js";
+import { UserFacingError, describeThrown } from "../../schemas/user-facing-error.js";
 
-export class EngineError extends Error {
-  readonly userFacing = true as const;
-}
+export class EngineError extends UserFacingError {}
 
 /** The raw shape every check emits. */
 interface RawFinding {
@@ -304,14 +303,4 @@ export function evaluationBudgetMs(): number {
 function positiveEnvNumber(name: string, fallback: number): number {
   const configured = Number(process.env[name]);
   return Number.isFinite(configured) && configured > 0 ? configured : fallback;
-}
-
-/** Renders anything thrown, including the SDK's plain objects. */
-export function describeThrown(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return (JSON.stringify(error) ?? String(error)).slice(0, 300);
-  } catch {
-    return String(error).slice(0, 300);
-  }
 }

@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import type { FrameworkMappings } from "./finding.js";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
 /** One framework: where its ids come from, and the ids with their control titles. */
 export interface FrameworkCatalogue {
@@ -25,9 +26,7 @@ export interface FrameworkCatalogue {
   readonly controls: Readonly<Record<string, string>>;
 }
 
-export class FrameworkCatalogueError extends Error {
-  readonly userFacing = true as const;
-}
+export class FrameworkCatalogueError extends UserFacingError {}
 
 const TEXT_FIELDS = ["name", "version", "source", "checked"] as const;
 

@@ -10,6 +10,7 @@
  * organisation's own condition; its test tables show the denied/allowed pattern.
  */
 import { CHECK_ID_PATTERN } from "./policy-data-schema.js";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
 export type ScaffoldKind = "spec" | "runtime";
 
@@ -28,9 +29,7 @@ export interface ScaffoldFile {
   readonly content: string;
 }
 
-export class ScaffoldError extends Error {
-  readonly userFacing = true as const;
-}
+export class ScaffoldError extends UserFacingError {}
 
 const SEGMENT = /^[a-z][a-z0-9_]{0,39}$/;
 

@@ -19,6 +19,7 @@ import { AccessControls, workloadRoleName, type Workload, type WorkloadGrant } f
 import { AuditTrail, logRetentionFor } from "../components/aws/audit-trail.js";
 import { RuntimeMonitoring } from "../components/aws/runtime-monitoring.js";
 import { composeWorkloads } from "./workloads.js";
+import { bedrockModelId, isSelfHosted } from "./model-serving.js";
 import { embeddedSources } from "./pattern-workloads.js";
 import { WORKLOAD_UID } from "../components/kubernetes/pod-security.js";
 import { modelSizing } from "./model-sizing.js";
@@ -37,7 +38,6 @@ export interface AwsEnvironment {
 }
 
 type Model = LLMOpsStack["spec"]["models"][number];
-const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
 const MANAGED_VECTOR_ENGINES = new Set(["auroraPgvector", "opensearchServerless"]);
 
 /**
@@ -73,7 +73,7 @@ export function stackTags(spec: LLMOpsStack): Record<string, string> {
 export function gpuPools(models: readonly Model[]): GpuPool[] {
   const pools = new Map<GpuType, GpuPool>();
   for (const model of models) {
-    if (!SELF_HOSTED.has(model.serving.runtime) || model.gpu.type === "none" || model.gpu.count === 0) continue;
+    if (!isSelfHosted(model) || model.gpu.type === "none" || model.gpu.count === 0) continue;
     const gpu = model.gpu.type;
     const previous = pools.get(gpu);
     const sized = modelSizing(model).instanceType!;
@@ -88,12 +88,6 @@ export function gpuPools(models: readonly Model[]): GpuPool[] {
     });
   }
   return [...pools.values()];
-}
-
-/** bedrock://anthropic.claude-3-5-sonnet + version 20241022-v2:0 → anthropic.claude-3-5-sonnet-20241022-v2:0 */
-export function bedrockModelId(model: Model): string {
-  const base = model.source.uri.replace(/^bedrock:\/\//, "");
-  return model.source.version ? `${base}-${model.source.version}` : base;
 }
 
 /** A kubeconfig that authenticates with `aws eks get-token` (no long-lived credentials). */
@@ -112,7 +106,7 @@ export function eksKubeconfig(clusterName: string, endpoint: string, certificate
 }
 
 export function needsCluster(spec: LLMOpsStack): boolean {
-  return spec.spec.pattern !== "embedded" || spec.spec.models.some((model) => SELF_HOSTED.has(model.serving.runtime));
+  return spec.spec.pattern !== "embedded" || spec.spec.models.some((model) => isSelfHosted(model));
 }
 
 export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.ComponentResourceOptions = {}): Record<string, pulumi.Input<unknown>> {
@@ -242,7 +236,7 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       JSON.stringify(eksKubeconfig(clusterName, endpoint, ca, env.region)));
     const k8sProvider = new k8s.Provider(`${name}-eks-k8s`, { kubeconfig, enableServerSideApply: true }, opts);
     let modelCacheClass: k8s.storage.v1.StorageClass | undefined;
-    if (network && body.models.some((model) => SELF_HOSTED.has(model.serving.runtime))) {
+    if (network && body.models.some((model) => isSelfHosted(model))) {
       const cacheStorage = new ModelCacheStorage(`${name}-model-cache`, {
         clusterName: cluster.cluster.name,
         vpcId: network.vpc.id,

@@ -25,6 +25,7 @@ import { TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
 import { composePatternWorkloads, patternWorkloadNeeds } from "./pattern-workloads.js";
+import { bedrockModelId, isSelfHosted, limitsOf } from "./model-serving.js";
 import { UserFacingError } from "../schemas/user-facing-error.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
@@ -66,7 +67,6 @@ export class MissingPlatformImageError extends UserFacingError {
   }
 }
 
-const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
 export const IN_CLUSTER_VECTOR_ENGINES = new Set(["qdrant", "pgvector"]);
 
 type ImageKey = keyof LLMOpsStack["spec"]["platform"]["images"];
@@ -78,7 +78,7 @@ function requireImage(spec: LLMOpsStack, key: ImageKey, why: string): PinnedImag
 }
 
 export function selfHostedModels(spec: LLMOpsStack): Model[] {
-  return spec.spec.models.filter((model) => SELF_HOSTED.has(model.serving.runtime));
+  return spec.spec.models.filter((model) => isSelfHosted(model));
 }
 
 export function namespaceOf(spec: LLMOpsStack): string {
@@ -87,7 +87,7 @@ export function namespaceOf(spec: LLMOpsStack): string {
 
 /** The gateway's route for a model: in-cluster servers, Bedrock, or an external API behind the proxy. */
 function routeFor(model: Model, namespace: string): GatewayRoute {
-  const limits = model.limits ?? { maxInputTokens: 4096, maxOutputTokens: 512, requestsPerMinute: 60 };
+  const limits = limitsOf(model);
   const common = {
     model: model.name,
     requestsPerMinute: limits.requestsPerMinute,
@@ -95,10 +95,9 @@ function routeFor(model: Model, namespace: string): GatewayRoute {
     maxOutputTokens: limits.maxOutputTokens,
     ...(limits.tokensPerMinute ? { tokensPerMinute: limits.tokensPerMinute } : {}),
   };
-  if (SELF_HOSTED.has(model.serving.runtime)) return { ...common, apiBase: `http://inference-${model.name}.${namespace}.svc.cluster.local:${SERVING_PORT}/v1` };
+  if (isSelfHosted(model)) return { ...common, apiBase: `http://inference-${model.name}.${namespace}.svc.cluster.local:${SERVING_PORT}/v1` };
   if (model.source.type === "bedrock") {
-    const id = model.source.uri.replace(/^bedrock:\/\//, "");
-    return { ...common, upstreamModel: `bedrock/${model.source.version ? `${id}-${model.source.version}` : id}` };
+    return { ...common, upstreamModel: `bedrock/${bedrockModelId(model)}` };
   }
   return { ...common, apiBase: model.source.uri };
 }
@@ -208,7 +207,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     const at = `/spec/models/${body.models.indexOf(model)}`;
     if (!model.serving.image) throw new MissingPlatformImageError(`spec.models[${model.name}].serving.image is required for a self-hosted model`, `${at}/serving`);
     if (!model.source.digest) throw new MissingPlatformImageError(`spec.models[${model.name}].source.digest is required for a self-hosted model`, `${at}/source`);
-    const limits = model.limits ?? { maxInputTokens: 4096, maxOutputTokens: 512, requestsPerMinute: 60 };
+    const limits = limitsOf(model);
     const size = sizing.get(model.name)!;
     const cache = new ModelCache(`${name}-${model.name}-weights`, {
       stack: name,
@@ -368,7 +367,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     namespace: guardrails.name,
     image: requireImage(spec, "gateway", "every stack serves its models through the authenticating gateway"),
     edgeImage: requireImage(spec, "edgeProxy", "the gateway terminates TLS and adds the AI disclosure in its edge proxy"),
-    routes: body.models.filter((model) => model.role !== "embedding" || SELF_HOSTED.has(model.serving.runtime)).map((model) => routeFor(model, namespace)),
+    routes: body.models.filter((model) => model.role !== "embedding" || isSelfHosted(model)).map((model) => routeFor(model, namespace)),
     serviceAccountName: serviceAccount(GATEWAY_ROLE),
     masterKeySecret: `${name}-gateway-master-key`,
     internalIssuer: body.platform.internalIssuer,

@@ -8,7 +8,10 @@
  * `text-generation-launcher --help`, text-embeddings-inference `text-embeddings-router --help`
  * (docs/source/en/cli_arguments.md), Triton `tritonserver --help`.
  */
-export type ServingRuntime = "vllm" | "tgi" | "tei" | "triton";
+import type { SelfHostedRuntime } from "../../schemas/spec-constants.js";
+
+/** The runtimes a component can start: the schema's serving runtimes but `external`. */
+export type ServingRuntime = SelfHostedRuntime;
 
 export interface ServingModel {
   readonly name: string;

@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
-import type { PinnedImage } from "../components/kubernetes/inference-service.js";
+import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { INGESTION_ROLE, RagIngestion, sourcePort, type IngestionSource } from "../components/kubernetes/rag-ingestion.js";
 import { FeedbackLoop, FEEDBACK_EXPORT_ROLE, REVIEW_QUEUE_ROLE } from "../components/kubernetes/feedback-loop.js";
 import { SERVING_PORT } from "../components/kubernetes/serving-runtime.js";

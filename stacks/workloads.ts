@@ -8,7 +8,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { NamespaceGuardrails } from "../components/kubernetes/namespace-guardrails.js";
 import { WorkloadRbac, type WorkloadIdentity } from "../components/kubernetes/workload-rbac.js";
-import { InferenceService, type PinnedImage } from "../components/kubernetes/inference-service.js";
+import { InferenceService } from "../components/kubernetes/inference-service.js";
+import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { ModelCache } from "../components/kubernetes/model-cache.js";
 import { GpuNodeAgents } from "../components/kubernetes/gpu-node-agents.js";
 import { modelSizing } from "./model-sizing.js";
@@ -77,10 +78,12 @@ function requireImage(spec: LLMOpsStack, key: ImageKey, why: string): PinnedImag
   return image;
 }
 
+/** The spec's models the stack serves itself (runtime vllm, tgi, tei or triton), in spec order. */
 export function selfHostedModels(spec: LLMOpsStack): Model[] {
   return spec.spec.models.filter((model) => isSelfHosted(model));
 }
 
+/** The namespace of the workloads: spec.target.kubernetes.namespace, else metadata.name. */
 export function namespaceOf(spec: LLMOpsStack): string {
   return spec.spec.target.kubernetes?.namespace ?? spec.metadata.name;
 }
@@ -148,6 +151,11 @@ function redactionServices(screening: GuardrailServices | undefined): { analyzer
   return { analyzerUrl, anonymizerUrl, services: [{ role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT }, { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT }] };
 }
 
+/**
+ * Builds the Kubernetes workloads of a spec on a cluster: namespace guardrails, RBAC, model caches and servers, gateway, guardrail services, limiter, record sinks and the pattern's workloads.
+ * @returns the outputs (gateway service, namespace, …)
+ * @throws MissingPlatformImageError when an image the spec needs is absent; pulumi.InputPropertyError from a component
+ */
 export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): Record<string, pulumi.Input<unknown>> {
   const name = spec.metadata.name;
   const body = spec.spec;

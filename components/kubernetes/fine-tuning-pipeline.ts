@@ -21,8 +21,8 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
+import { gpuPlacement, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { digestSuffix } from "./model-cache.js";
 
 export const DATASET_GATE_ROLE = "dataset-gate";
@@ -67,13 +67,11 @@ export interface FineTuningPipelineArgs {
   readonly trainingTimeout?: string;
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-
 export function validateFineTuningPipelineArgs(args: FineTuningPipelineArgs): void {
-  if (!DIGEST.test(args.base.digest)) throw new pulumi.InputPropertyError({ propertyPath: "base.digest", reason: "the base weights must be pinned by sha256 digest" });
-  if (!DIGEST.test(args.output.digest)) throw new pulumi.InputPropertyError({ propertyPath: "output.digest", reason: "the output model must be pinned by sha256 digest" });
+  requirePinnedDigest(args.base.digest, "base.digest", "the base weights must be pinned by sha256 digest");
+  requirePinnedDigest(args.output.digest, "output.digest", "the output model must be pinned by sha256 digest");
   for (const key of ["trainerImage", "gateImage", "evaluatorImage"] as const) {
-    if (!DIGEST.test(args[key].digest)) throw new pulumi.InputPropertyError({ propertyPath: `${key}.digest`, reason: "images must be pinned by sha256 digest" });
+    requirePinnedDigest(args[key].digest, `${key}.digest`);
   }
   if (args.datasets.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "datasets", reason: "at least one dataset is required" });
   for (const [index, dataset] of args.datasets.entries()) {
@@ -160,9 +158,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
       const { volumes = [], ...rest } = extra;
       return {
         metadata: { labels: workloadLabels(args.stack, role) },
-        spec: {
-          ...restrictedPodBasics(serviceAccount),
-          restartPolicy: "Never",
+        spec: restrictedJobPodSpec(serviceAccount, {
           containers: [{
             name: container.name,
             image: container.image,
@@ -174,7 +170,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
           }],
           volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }, ...credentialVolume, ...volumes],
           ...rest,
-        },
+        }),
       };
     };
 
@@ -209,8 +205,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
           },
           volumeMounts: [{ name: "scratch", mountPath: "/scratch" }, { name: "shm", mountPath: "/dev/shm" }],
         }, {
-          nodeSelector: { "llmops.dev/pool": "gpu", ...(args.gpu.type ? { "llmops.dev/gpu": args.gpu.type } : {}) },
-          tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }],
+          ...gpuPlacement(args.gpu.type),
           volumes: [{ name: "scratch", emptyDir: { sizeLimit: "200Gi" } }, { name: "shm", emptyDir: { medium: "Memory", sizeLimit: "16Gi" } }],
         }),
       },
@@ -227,8 +222,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
           args: pulumi.all([args.output.registryUri, args.evaluation.evidenceUri]).apply(([registryUri, evidenceUri]) => evaluatorArgs(args, { registryUri, evidenceUri })),
           resources: { requests: { cpu: "4", memory: "32Gi", ...gpuLimits }, limits: { cpu: "8", memory: "48Gi", ...gpuLimits } },
         }, {
-          nodeSelector: { "llmops.dev/pool": "gpu", ...(args.gpu.type ? { "llmops.dev/gpu": args.gpu.type } : {}) },
-          tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }],
+          ...gpuPlacement(args.gpu.type),
         }),
       },
     }, { ...parent, dependsOn: [training], customTimeouts: { create: "6h" } });
@@ -241,11 +235,11 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
       new k8s.networking.v1.NetworkPolicy(`${name}-${role}-egress`, {
         metadata: { name: `${role}-egress`, namespace: args.namespace },
         spec: {
-          podSelector: { matchLabels: { "llmops.dev/role": role } },
+          podSelector: roleSelector(role),
           policyTypes: ["Egress"],
           egress: artifactEgress.apply((rules) => [
             ...rules,
-            ...presidio.map((service) => ({ to: [{ podSelector: { matchLabels: { "llmops.dev/role": service.role } } }], ports: [{ protocol: "TCP", port: service.port }] })),
+            ...presidio.map((service) => ({ to: [{ podSelector: roleSelector(service.role) }], ports: [{ protocol: "TCP", port: service.port }] })),
           ]),
         },
       }, parent);

@@ -22,7 +22,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { NamespaceGuardrails } from "./namespace-guardrails.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { imageRef, requirePinnedDigest, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { DCGM_EXPORTER_RESOURCES } from "../aws/gpu-instance-types.js";
 
 /** DCGM exporter's metrics port (its default, `DCGM_EXPORTER_LISTEN=:9400`). */
@@ -44,7 +44,7 @@ export interface GpuNodeAgentsArgs {
 
 export function validateGpuNodeAgentsArgs(args: GpuNodeAgentsArgs): void {
   for (const [path, image] of [["dcgmExporterImage", args.dcgmExporterImage], ["devicePluginImage", args.devicePluginImage]] as const) {
-    if (image && !/^sha256:[a-f0-9]{64}$/.test(image.digest)) throw new pulumi.InputPropertyError({ propertyPath: `${path}.digest`, reason: "images must be pinned by sha256 digest" });
+    if (image) requirePinnedDigest(image.digest, `${path}.digest`);
   }
 }
 
@@ -70,7 +70,7 @@ export class GpuNodeAgents extends pulumi.ComponentResource {
     new k8s.apps.v1.DaemonSet(`${name}-dcgm-exporter`, {
       metadata: { name: role, namespace: this.namespace, labels },
       spec: {
-        selector: { matchLabels: { "llmops.dev/role": role } },
+        selector: roleSelector(role),
         updateStrategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1 } },
         template: {
           metadata: { labels },
@@ -106,12 +106,12 @@ export class GpuNodeAgents extends pulumi.ComponentResource {
       apiVersion: "monitoring.coreos.com/v1",
       kind: "PodMonitor",
       metadata: { name: role, namespace: this.namespace, labels },
-      spec: { selector: { matchLabels: { "llmops.dev/role": role } }, podMetricsEndpoints: [{ port: "metrics", path: "/metrics", interval: "30s" }] },
+      spec: { selector: roleSelector(role), podMetricsEndpoints: [{ port: "metrics", path: "/metrics", interval: "30s" }] },
     }, inNamespace);
     new k8s.networking.v1.NetworkPolicy(`${name}-dcgm-scrape`, {
       metadata: { name: `${role}-scrape`, namespace: this.namespace },
       spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": role } },
+        podSelector: roleSelector(role),
         policyTypes: ["Ingress"],
         ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.monitoringNamespace } } }], ports: [{ protocol: "TCP", port: DCGM_EXPORTER_PORT }] }],
       },
@@ -134,7 +134,7 @@ export class GpuNodeAgents extends pulumi.ComponentResource {
     new k8s.apps.v1.DaemonSet(`${name}-device-plugin`, {
       metadata: { name: role, namespace: namespace.metadata.name, labels },
       spec: {
-        selector: { matchLabels: { "llmops.dev/role": role } },
+        selector: roleSelector(role),
         updateStrategy: { type: "RollingUpdate" },
         template: {
           metadata: { labels },

@@ -11,7 +11,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { clusterIpService, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 /** Ports the images listen on: Presidio's images read `PORT` (we set it); LLM Guard API serves on 8000. */
@@ -110,7 +110,7 @@ export interface GuardrailServicesArgs {
 export function validateGuardrailServicesArgs(args: GuardrailServicesArgs): void {
   const pinned = (image: PinnedImage | undefined, path: string) => {
     if (!image) throw new pulumi.InputPropertyError({ propertyPath: path, reason: "required by the declared guardrails (platform.images)" });
-    if (!/^sha256:[a-f0-9]{64}$/.test(image.digest)) throw new pulumi.InputPropertyError({ propertyPath: `${path}.digest`, reason: "images must be pinned by sha256 digest" });
+    requirePinnedDigest(image.digest, `${path}.digest`);
   };
   if (needsPresidio(args.selection)) {
     pinned(args.presidioAnalyzerImage, "presidioAnalyzerImage");
@@ -172,7 +172,7 @@ export class GuardrailServices extends pulumi.ComponentResource {
         metadata: { name: service.role, namespace: args.namespace, labels },
         spec: {
           replicas: args.replicas ?? 2,
-          selector: { matchLabels: { "llmops.dev/role": service.role } },
+          selector: roleSelector(service.role),
           template: {
             metadata: { labels },
             spec: {
@@ -193,18 +193,8 @@ export class GuardrailServices extends pulumi.ComponentResource {
           },
         },
       }, parent);
-      new k8s.core.v1.Service(`${name}-${service.role}-service`, {
-        metadata: { name: service.role, namespace: args.namespace, labels },
-        spec: { type: "ClusterIP", selector: { "llmops.dev/role": service.role }, ports: [{ name: "http", port: service.port, targetPort: "http", protocol: "TCP" }] },
-      }, parent);
-      new k8s.networking.v1.NetworkPolicy(`${name}-${service.role}-ingress`, {
-        metadata: { name: `${service.role}-ingress`, namespace: args.namespace },
-        spec: {
-          podSelector: { matchLabels: { "llmops.dev/role": service.role } },
-          policyTypes: ["Ingress"],
-          ingress: [{ from: callers.map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })), ports: [{ protocol: "TCP", port: service.port }] }],
-        },
-      }, parent);
+      new k8s.core.v1.Service(`${name}-${service.role}-service`, clusterIpService(service.role, args.namespace, labels, [{ name: "http", port: service.port, targetPort: "http", protocol: "TCP" }]), parent);
+      new k8s.networking.v1.NetworkPolicy(`${name}-${service.role}-ingress`, roleIngressPolicy(service.role, args.namespace, [roleIngressRule(callers, service.port)]), parent);
       this.endpoints[service.role] = pulumi.interpolate`http://${service.role}.${args.namespace}.svc.cluster.local:${service.port}`;
     }
     this.registerOutputs({ endpoints: this.endpoints });

@@ -24,11 +24,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { MODEL_DIR, SERVING_PORT, servingCommand, type ServingModel } from "./serving-runtime.js";
-
-export interface PinnedImage {
-  readonly repository: string;
-  readonly digest: string;
-}
+import { clusterIpService, gpuPlacement, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
 
 /** How replicas scale on the server's queue depth. */
 export interface QueueAutoscaling {
@@ -65,15 +61,11 @@ export interface InferenceServiceArgs {
   readonly allowedCallerRoles: readonly string[];
 }
 
-export function imageRef(image: PinnedImage): string {
-  return `${image.repository}@${image.digest}`;
-}
-
 export function validateInferenceServiceArgs(args: InferenceServiceArgs): void {
   for (const [path, image] of [["image", args.image], ["fetcherImage", args.fetcherImage]] as const) {
-    if (!/^sha256:[a-f0-9]{64}$/.test(image.digest)) throw new pulumi.InputPropertyError({ propertyPath: `${path}.digest`, reason: "images must be pinned by sha256 digest" });
+    requirePinnedDigest(image.digest, `${path}.digest`);
   }
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.weights.digest)) throw new pulumi.InputPropertyError({ propertyPath: "weights.digest", reason: "weights must be pinned by sha256 digest" });
+  requirePinnedDigest(args.weights.digest, "weights.digest", "weights must be pinned by sha256 digest");
   if (args.replicas.min > args.replicas.max || args.replicas.max < 1) throw new pulumi.InputPropertyError({ propertyPath: "replicas", reason: "need 1 ≤ max and min ≤ max" });
   if (args.compute.cpuMilli < 100 || args.compute.memoryMiB < 512) throw new pulumi.InputPropertyError({ propertyPath: "compute", reason: "a replica needs at least 100m CPU and 512 MiB" });
   const grace = args.terminationGracePeriodSeconds ?? 120;
@@ -120,22 +112,19 @@ export class InferenceService extends pulumi.ComponentResource {
       metadata: { name: role, namespace: args.namespace, labels },
       spec: {
         replicas: args.replicas.min,
-        selector: { matchLabels: { "llmops.dev/role": role } },
+        selector: roleSelector(role),
         strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
         template: {
           metadata: { labels, annotations: { "llmops.dev/weights-digest": args.weights.digest } },
           spec: {
             ...restrictedPodBasics(args.serviceAccountName),
             terminationGracePeriodSeconds: grace,
-            ...(args.model.gpus > 0 ? {
-              nodeSelector: { "llmops.dev/pool": "gpu", ...(args.gpuType ? { "llmops.dev/gpu": args.gpuType } : {}) },
-              tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }],
-            } : {}),
+            ...(args.model.gpus > 0 ? gpuPlacement(args.gpuType) : {}),
             topologySpreadConstraints: [{
               maxSkew: 1,
               topologyKey: "topology.kubernetes.io/zone",
               whenUnsatisfiable: "DoNotSchedule",
-              labelSelector: { matchLabels: { "llmops.dev/role": role } },
+              labelSelector: roleSelector(role),
             }],
             initContainers: [{
               // The cache's Job fetched and verified the weights; this checks the digest marker
@@ -185,13 +174,10 @@ export class InferenceService extends pulumi.ComponentResource {
         },
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, {
-      metadata: { name: role, namespace: args.namespace, labels },
-      spec: { type: "ClusterIP", selector: { "llmops.dev/role": role }, ports: [{ name: "http", port: SERVING_PORT, targetPort: "http", protocol: "TCP" }] },
-    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(role, args.namespace, labels, [{ name: "http", port: SERVING_PORT, targetPort: "http", protocol: "TCP" }]), parent);
     new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, {
       metadata: { name: role, namespace: args.namespace, labels },
-      spec: { maxUnavailable: 1, selector: { matchLabels: { "llmops.dev/role": role } } },
+      spec: { maxUnavailable: 1, selector: roleSelector(role) },
     }, parent);
     const metricsPort = metricsOnOwnPort ? "metrics" : "http";
     new k8s.apiextensions.CustomResource(`${name}-metrics`, {
@@ -199,7 +185,7 @@ export class InferenceService extends pulumi.ComponentResource {
       kind: "PodMonitor",
       metadata: { name: role, namespace: args.namespace, labels },
       spec: {
-        selector: { matchLabels: { "llmops.dev/role": role } },
+        selector: roleSelector(role),
         podMetricsEndpoints: [{ port: metricsPort, path: serving.metrics.path, interval: "15s" }],
       },
     }, parent);
@@ -230,23 +216,13 @@ export class InferenceService extends pulumi.ComponentResource {
         }],
       },
     }, parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
-      metadata: { name: `${role}-ingress`, namespace: args.namespace },
-      spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": role } },
-        policyTypes: ["Ingress"],
-        ingress: [
-          {
-            from: args.allowedCallerRoles.map((caller) => ({ podSelector: { matchLabels: { "llmops.dev/role": caller } } })),
-            ports: [{ protocol: "TCP", port: SERVING_PORT }],
-          },
-          {
-            from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.autoscaling.monitoringNamespace } } }],
-            ports: [{ protocol: "TCP", port: serving.metrics.port }],
-          },
-        ],
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(role, args.namespace, [
+      roleIngressRule(args.allowedCallerRoles, SERVING_PORT),
+      {
+        from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.autoscaling.monitoringNamespace } } }],
+        ports: [{ protocol: "TCP", port: serving.metrics.port }],
       },
-    }, parent);
+    ]), parent);
     this.serviceName = service.metadata.name;
     this.registerOutputs({ serviceName: this.serviceName });
   }

@@ -14,7 +14,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import type { PinnedImage } from "./inference-service.js";
+import { imageRef, requirePinnedDigest, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { MODEL_DIR } from "./serving-runtime.js";
 
 export interface ModelCacheArgs {
@@ -50,8 +50,8 @@ export function cacheSizeGiB(weightsGiB: number): number {
 }
 
 export function validateModelCacheArgs(args: ModelCacheArgs): void {
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.weights.digest)) throw new pulumi.InputPropertyError({ propertyPath: "weights.digest", reason: "weights must be pinned by sha256 digest" });
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.fetcherImage.digest)) throw new pulumi.InputPropertyError({ propertyPath: "fetcherImage.digest", reason: "images must be pinned by sha256 digest" });
+  requirePinnedDigest(args.weights.digest, "weights.digest", "weights must be pinned by sha256 digest");
+  requirePinnedDigest(args.fetcherImage.digest, "fetcherImage.digest");
   if (!(args.weightsGiB > 0)) throw new pulumi.InputPropertyError({ propertyPath: "weightsGiB", reason: "must be positive" });
 }
 
@@ -92,7 +92,7 @@ export class ModelCache extends pulumi.ComponentResource {
             restartPolicy: "OnFailure",
             containers: [{
               name: "fetch-weights",
-              image: `${args.fetcherImage.repository}@${args.fetcherImage.digest}`,
+              image: imageRef(args.fetcherImage),
               args: ["fetch", "--source", args.weights.uri, "--sha256", args.weights.digest.replace(/^sha256:/, ""), "--dest", this.modelPath],
               env: args.credentialsSecret ? [{ name: "AWS_SHARED_CREDENTIALS_FILE", value: "/var/run/llmops/credentials/credentials" }] : [],
               securityContext: restrictedContainerSecurityContext(),
@@ -112,7 +112,7 @@ export class ModelCache extends pulumi.ComponentResource {
       new k8s.networking.v1.NetworkPolicy(`${name}-egress`, {
         metadata: { name: `${role}-artifact-egress`.slice(0, 63), namespace: args.namespace },
         spec: {
-          podSelector: { matchLabels: { "llmops.dev/role": role } },
+          podSelector: roleSelector(role),
           policyTypes: ["Egress"],
           egress: pulumi.output(args.fetchEgressCidrs).apply((cidrs) =>
             cidrs.length === 0 ? [] : [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }]),

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { clusterIpService, dataClaimSpec, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 export type InClusterEngine = "qdrant" | "pgvector";
@@ -33,7 +33,7 @@ export interface InClusterVectorDatabaseArgs {
 
 export function validateInClusterVectorDatabaseArgs(args: InClusterVectorDatabaseArgs): void {
   if (args.clientRoles.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "clientRoles", reason: "name at least one client role; the database admits nobody else" });
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.image.digest)) throw new pulumi.InputPropertyError({ propertyPath: "image.digest", reason: "images must be pinned by sha256 digest" });
+  requirePinnedDigest(args.image.digest, "image.digest");
 }
 
 function engineSettings(args: InClusterVectorDatabaseArgs) {
@@ -79,14 +79,14 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
     const settings = engineSettings(args);
     const headless = new k8s.core.v1.Service(`${name}-headless`, {
       metadata: { name: `${VECTOR_DB_ROLE}-headless`, namespace: args.namespace, labels },
-      spec: { clusterIP: "None", selector: { "llmops.dev/role": VECTOR_DB_ROLE }, ports: [{ name: "db", port: settings.port, targetPort: settings.port }] },
+      spec: { clusterIP: "None", selector: roleLabel(VECTOR_DB_ROLE), ports: [{ name: "db", port: settings.port, targetPort: settings.port }] },
     }, parent);
     new k8s.apps.v1.StatefulSet(`${name}-statefulset`, {
       metadata: { name: VECTOR_DB_ROLE, namespace: args.namespace, labels },
       spec: {
         serviceName: headless.metadata.name,
         replicas: args.replicas ?? 1,
-        selector: { matchLabels: { "llmops.dev/role": VECTOR_DB_ROLE } },
+        selector: roleSelector(VECTOR_DB_ROLE),
         template: {
           metadata: { labels },
           spec: {
@@ -111,29 +111,12 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
         },
         volumeClaimTemplates: [{
           metadata: { name: "data", labels },
-          spec: {
-            accessModes: ["ReadWriteOnce"],
-            ...(args.storageClass ? { storageClassName: args.storageClass } : {}),
-            resources: { requests: { storage: args.storageSize ?? "50Gi" } },
-          },
+          spec: dataClaimSpec(args.storageSize ?? "50Gi", args.storageClass),
         }],
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, {
-      metadata: { name: VECTOR_DB_ROLE, namespace: args.namespace, labels },
-      spec: { type: "ClusterIP", selector: { "llmops.dev/role": VECTOR_DB_ROLE }, ports: [{ name: "db", port: settings.port, targetPort: settings.port }] },
-    }, parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
-      metadata: { name: `${VECTOR_DB_ROLE}-ingress`, namespace: args.namespace },
-      spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": VECTOR_DB_ROLE } },
-        policyTypes: ["Ingress"],
-        ingress: [{
-          from: args.clientRoles.map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })),
-          ports: [{ protocol: "TCP", port: settings.port }],
-        }],
-      },
-    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(VECTOR_DB_ROLE, args.namespace, labels, [{ name: "db", port: settings.port, targetPort: settings.port }]), parent);
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(VECTOR_DB_ROLE, args.namespace, [roleIngressRule(args.clientRoles, settings.port)]), parent);
     this.serviceName = service.metadata.name;
     this.port = settings.port;
     this.registerOutputs({ serviceName: this.serviceName });

@@ -55,6 +55,7 @@ export function ingestionGrants(body: LLMOpsStack["spec"], feedbackBucketArn: pu
   ];
 }
 
+/** The tags every AWS resource carries: the spec's metadata.labels, then llmops:stack, llmops:environment, llmops:owner (the owner's email) and llmops:pattern, which override a label of the same name. */
 export function stackTags(spec: LLMOpsStack): Record<string, string> {
   return {
     ...(spec.metadata.labels as Record<string, string> | undefined),
@@ -105,10 +106,16 @@ export function eksKubeconfig(clusterName: string, endpoint: string, certificate
   };
 }
 
+/** True when the AWS stack needs an EKS cluster: any pattern but embedded, or an embedded stack that serves a model itself. */
 export function needsCluster(spec: LLMOpsStack): boolean {
   return spec.spec.pattern !== "embedded" || spec.spec.models.some((model) => isSelfHosted(model));
 }
 
+/**
+ * Builds the AWS stack for a validated spec under `opts` (parent, providers): keys, network, the EKS cluster and GPU pools when needed, stores, access, audit, monitoring and the Kubernetes workloads on the cluster.
+ * @returns the stack outputs (names, ARNs, endpoints), Pulumi inputs
+ * @throws MissingPlatformImageError when a workload's image is not in the spec, pulumi.InputPropertyError from a component
+ */
 export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.ComponentResourceOptions = {}): Record<string, pulumi.Input<unknown>> {
   const name = spec.metadata.name;
   const tags = stackTags(spec);

@@ -25,6 +25,10 @@ export interface StackOptions {
   readonly bundleRevision: string;
 }
 
+/**
+ * Builds the stack of a spec that passed the gate, for its target (aws or kubernetes), and records the policy bundle revision as a stack output.
+ * @returns the stack outputs
+ */
 export async function defineStack(spec: LLMOpsStack, options: StackOptions): Promise<Record<string, unknown>> {
   const name = spec.metadata.name;
   const target = spec.spec.target;

@@ -28,7 +28,9 @@ export const REVIEW_QUEUE_PORT = 4180;
 const REVIEW_APP_PORT = 8080;
 
 export interface FeedbackLoopArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
   /** The collector image (its `review` and `export` subcommands). */
   readonly collectorImage: PinnedImage;

@@ -40,13 +40,19 @@ export interface PipelineDataset {
 }
 
 export interface FineTuningPipelineArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** Trainer image (`train …`), pinned by digest. */
   readonly trainerImage: PinnedImage;
+  /** Dataset gate image (`admit …`), pinned by digest. */
   readonly gateImage: PinnedImage;
+  /** Evaluation runner image (`evaluate …`), pinned by digest. */
   readonly evaluatorImage: PinnedImage;
   /** The pinned base weights: where they are and their sha256 digest. */
   readonly base: { readonly uri: pulumi.Input<string>; readonly digest: string };
+  /** The training datasets, each admitted by its own gate Job before training starts; at least one. */
   readonly datasets: readonly PipelineDataset[];
   /** Where admitted dataset versions live (`…/datasets/`). */
   readonly datasetsUri: pulumi.Input<string>;
@@ -56,8 +62,9 @@ export interface FineTuningPipelineArgs {
   readonly evaluation: { readonly dataset: { readonly name: string; readonly version: string }; readonly metrics: readonly string[]; readonly evidenceUri: pulumi.Input<string>; readonly seed?: number };
   /** GPUs of the training pod and the GPU pool it runs in. */
   readonly gpu: { readonly count: number; readonly type?: string };
+  /** Service account of each Job's role (dataset gate, training, evaluation), so each gets only its own grants. */
   readonly serviceAccounts: Readonly<Record<typeof DATASET_GATE_ROLE | typeof TRAINING_ROLE | typeof FINE_TUNE_EVAL_ROLE, pulumi.Input<string>>>;
-  /** Presidio analyzer and anonymizer URLs the gate redacts through; required when a dataset asks for redaction. */
+  /** Presidio analyzer and anonymizer URLs the gate redacts through; required when a dataset asks for redaction. @default none */
   readonly presidio?: { readonly analyzerUrl: pulumi.Input<string>; readonly anonymizerUrl: pulumi.Input<string>; readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }> };
   /** Secret with artifact-store credentials, when there is no workload identity. @default none */
   readonly credentialsSecret?: string;
@@ -67,6 +74,18 @@ export interface FineTuningPipelineArgs {
   readonly trainingTimeout?: string;
 }
 
+/**
+ * Checks FineTuningPipelineArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - base.digest: the base weights must be pinned by sha256 digest
+ *  - output.digest: the output model must be pinned by sha256 digest
+ *  - ${key}.digest: images must be pinned by sha256 digest
+ *  - datasets: at least one dataset is required
+ *  - datasets[${index}]: personal data needs redaction or a lawful basis before it may enter the dataset store
+ *  - presidio: dataset ${dataset.name} asks for redaction, which the gate does through Presidio
+ *  - evaluation.metrics: the evaluation Job needs at least one metric to score
+ *  - gpu.count: training runs on at least one GPU
+ */
 export function validateFineTuningPipelineArgs(args: FineTuningPipelineArgs): void {
   requirePinnedDigest(args.base.digest, "base.digest", "the base weights must be pinned by sha256 digest");
   requirePinnedDigest(args.output.digest, "output.digest", "the output model must be pinned by sha256 digest");

@@ -65,12 +65,17 @@ export type GatewayExposure =
   };
 
 export interface GatewayArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** The LLM gateway image (LiteLLM-compatible), pinned by digest. */
   readonly image: PinnedImage;
   /** The TLS-terminating proxy in the gateway pod (nginx-unprivileged). */
   readonly edgeImage: PinnedImage;
+  /** One route per model: upstream, base URL and the request and token limits the gateway enforces. */
   readonly routes: readonly GatewayRoute[];
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Secret holding the gateway's master key (key `master-key`); managed outside Pulumi state. */
   readonly masterKeySecret: string;
@@ -94,16 +99,30 @@ export interface GatewayArgs {
   readonly guardrails?: GatewayGuardrails;
   /** AI disclosure returned on every response (header `X-AI-Disclosure`) and at `GET /v1/disclosure`. @default none */
   readonly disclosure?: string;
-  /** Shared rate-limit store (Redis protocol); required with more than one replica, so limits hold across replicas. */
+  /** Shared rate-limit store (Redis protocol); required with more than one replica, so limits hold across replicas. @default none (one replica counts alone) */
   readonly limiterStore?: { readonly host: pulumi.Input<string>; readonly port: number; readonly passwordSecret: string };
   /** Where the gateway sends its request records (LiteLLM `generic_api` logger). @default none */
   readonly auditSinkUrl?: pulumi.Input<string>;
+  /** Gateway replicas. @default 2 */
   readonly replicas?: number;
 }
 
 /** Characters the disclosure may not hold: they would end or re-interpret the nginx string it is written into. */
 const UNSAFE_DISCLOSURE = /["'\\$\u0000-\u001f\u007f]/;
 
+/**
+ * Checks GatewayArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - image, edgeImage: images must be pinned by sha256 digest
+ *  - exposure.cidrs: a public gateway needs at least one CIDR
+ *  - exposure.cidrs: 0.0.0.0/0 is not allowed
+ *  - exposure.acmCertificateArn: the NLB's TLS listener needs an ACM certificate ARN
+ *  - exposure.clusterIssuer: the Ingress needs a cert-manager ClusterIssuer or an existing TLS Secret
+ *  - disclosure: quotes, backslashes, $ and control characters are not allowed in the disclosure text
+ *  - limiterStore: more than one replica needs a shared limiter store, or each replica enforces the full limit
+ *  - guardrails.presidioAnalyzerUrl: PII screening needs the Presidio analyzer and anonymizer
+ *  - guardrails.llmGuardUrl: prompt-injection, toxicity and grounding screening need LLM Guard and its token Secret
+ */
 export function validateGatewayArgs(args: GatewayArgs): void {
   const exposure = args.exposure;
   if (exposure && exposure.cidrs.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "exposure.cidrs", reason: "a public gateway needs at least one CIDR" });

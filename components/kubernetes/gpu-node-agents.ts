@@ -30,9 +30,11 @@ export const DCGM_EXPORTER_PORT = 9400;
 export const GPU_TOLERATION = { key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" } as const;
 
 export interface GpuNodeAgentsArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
   /** Namespace for the agents (created here, restricted). */
   readonly namespace: string;
+  /** NVIDIA DCGM exporter image (GPU metrics on each GPU node), pinned by digest. */
   readonly dcgmExporterImage: PinnedImage;
   /** Install the NVIDIA device plugin with this image. @default not installed */
   readonly devicePluginImage?: PinnedImage;
@@ -42,6 +44,11 @@ export interface GpuNodeAgentsArgs {
   readonly nodeSelector?: Record<string, string>;
 }
 
+/**
+ * Checks GpuNodeAgentsArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - ${path}.digest: images must be pinned by sha256 digest
+ */
 export function validateGpuNodeAgentsArgs(args: GpuNodeAgentsArgs): void {
   for (const [path, image] of [["dcgmExporterImage", args.dcgmExporterImage], ["devicePluginImage", args.devicePluginImage]] as const) {
     if (image) requirePinnedDigest(image.digest, `${path}.digest`);

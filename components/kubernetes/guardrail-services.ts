@@ -59,10 +59,12 @@ export const guardrailTable: readonly GuardrailRow[] = [
   { guardrail: "pii-logging", specField: "privacy.piiRedaction.logs", service: "Presidio analyzer + anonymizer", stage: "logging_only", action: "masks PII in what the gateway sends to the audit sink; the prompt and response themselves are untouched", latencyBudgetMs: 0 },
 ];
 
+/** True when the selection screens PII (input or output) or redacts PII in logs: then the Presidio analyzer and anonymizer are built. */
 export function needsPresidio(selection: GuardrailSelection): boolean {
   return selection.inputPii || selection.outputPii || selection.redactLogs;
 }
 
+/** True when the selection screens prompt injection, toxicity (input or output) or grounding: then the LLM Guard API is built. */
 export function needsLlmGuard(selection: GuardrailSelection): boolean {
   return selection.inputPromptInjection || selection.inputToxicity || selection.outputToxicity || selection.outputGrounding;
 }
@@ -89,14 +91,19 @@ export function llmGuardScanners(selection: GuardrailSelection): string {
 }
 
 export interface GuardrailServicesArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** Which screening the spec declares (guardrails and PII redaction); decides which services are built. */
   readonly selection: GuardrailSelection;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
-  /** Required when the selection needs Presidio. */
+  /** Required when the selection needs Presidio. @default none */
   readonly presidioAnalyzerImage?: PinnedImage;
+  /** Presidio anonymizer image; required when the selection needs Presidio. @default none */
   readonly presidioAnonymizerImage?: PinnedImage;
-  /** Required when the selection needs LLM Guard. */
+  /** Required when the selection needs LLM Guard. @default none */
   readonly llmGuardImage?: PinnedImage;
   /** Secret (key `token`) with LLM Guard API's bearer token, shared with the gateway; managed outside Pulumi state. */
   readonly llmGuardTokenSecret: string;

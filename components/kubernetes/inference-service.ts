@@ -39,9 +39,13 @@ export interface QueueAutoscaling {
 }
 
 export interface InferenceServiceArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** The model and how its server runs: runtime, GPUs per replica, token limits, concurrency and seed (servingCommand). */
   readonly model: ServingModel;
+  /** The serving runtime's image (vLLM, TGI, TEI or Triton), pinned by digest. */
   readonly image: PinnedImage;
   /** Image of the model fetcher; its `verify` mode checks the cache's digest marker offline. */
   readonly fetcherImage: PinnedImage;
@@ -49,11 +53,15 @@ export interface InferenceServiceArgs {
   readonly weights: { readonly digest: string; readonly sizeGiB: number };
   /** The shared weights volume (ModelCache): claim name and the weights' path in it. */
   readonly cache: { readonly claimName: string; readonly modelPath: string };
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
+  /** GPU type the replicas must land on (`llmops.dev/gpu` node label). @default any GPU node of the pool */
   readonly gpuType?: string;
   /** Requests of one replica besides its GPUs, from what fits the node (replicaRequests). */
   readonly compute: { readonly cpuMilli: number; readonly memoryMiB: number };
+  /** Replica bounds for the autoscaler (spec models[].replicas); the Deployment starts at `min`, KEDA keeps at least 1. */
   readonly replicas: { readonly min: number; readonly max: number };
+  /** Queue-depth autoscaling settings (spec platform.autoscaling). */
   readonly autoscaling: QueueAutoscaling;
   /** Seconds a terminating replica has to finish in-flight requests. @default 120 */
   readonly terminationGracePeriodSeconds?: number;
@@ -61,6 +69,15 @@ export interface InferenceServiceArgs {
   readonly allowedCallerRoles: readonly string[];
 }
 
+/**
+ * Checks InferenceServiceArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - ${path}.digest: images must be pinned by sha256 digest
+ *  - weights.digest: weights must be pinned by sha256 digest
+ *  - replicas: need 1 ≤ max and min ≤ max
+ *  - compute: a replica needs at least 100m CPU and 512 MiB
+ *  - terminationGracePeriodSeconds: at least 10 s, to drain in-flight requests
+ */
 export function validateInferenceServiceArgs(args: InferenceServiceArgs): void {
   for (const [path, image] of [["image", args.image], ["fetcherImage", args.fetcherImage]] as const) {
     requirePinnedDigest(image.digest, `${path}.digest`);
@@ -91,6 +108,10 @@ export function queueQuery(metric: string, namespace: string, role: string): str
   return `sum(${metric}{namespace="${namespace}",pod=~"${role}-.*"})`;
 }
 
+/**
+ * One model server: Deployment (weights checked by an init container, GPU placement, startup, readiness and liveness probes, preStop drain), ClusterIP Service on SERVING_PORT, PodDisruptionBudget, PodMonitor, KEDA ScaledObject on queue depth, and the ingress NetworkPolicy (callers on the serving port, the monitoring namespace on the metrics port).
+ * @throws pulumi.InputPropertyError from validateInferenceServiceArgs, before any resource is created
+ */
 export class InferenceService extends pulumi.ComponentResource {
   readonly serviceName: pulumi.Output<string>;
   readonly port = SERVING_PORT;

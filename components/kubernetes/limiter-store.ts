@@ -13,10 +13,13 @@ export const LIMITER_ROLE = "limiter-store";
 export const LIMITER_PORT = 6379;
 
 export interface LimiterStoreArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
   /** Valkey (or Redis-compatible) image, pinned by digest. */
   readonly image: PinnedImage;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Secret (key `password`) the store and the gateway share; managed outside Pulumi state. */
   readonly passwordSecret: string;

@@ -18,10 +18,13 @@ import { imageRef, requirePinnedDigest, roleSelector, type PinnedImage } from ".
 import { MODEL_DIR } from "./serving-runtime.js";
 
 export interface ModelCacheArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
   /** Model name (DNS label); names the claim and the Job. */
   readonly model: string;
+  /** The model fetcher image (`fetch --source --sha256 --dest`), pinned by digest. */
   readonly fetcherImage: PinnedImage;
   /** Where the weights are and their sha256 digest (`sha256:<64 hex>`). */
   readonly weights: { readonly uri: pulumi.Input<string>; readonly digest: string };
@@ -29,6 +32,7 @@ export interface ModelCacheArgs {
   readonly weightsGiB: number;
   /** StorageClass supporting ReadOnlyMany. @default the cluster's default class */
   readonly storageClass?: pulumi.Input<string>;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Secret with artifact-store credentials, when there is no workload identity. @default none */
   readonly credentialsSecret?: string;
@@ -49,6 +53,13 @@ export function cacheSizeGiB(weightsGiB: number): number {
   return Math.ceil(weightsGiB * 1.25) + 5;
 }
 
+/**
+ * Checks ModelCacheArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - weights.digest: weights must be pinned by sha256 digest
+ *  - fetcherImage.digest: images must be pinned by sha256 digest
+ *  - weightsGiB: must be positive
+ */
 export function validateModelCacheArgs(args: ModelCacheArgs): void {
   requirePinnedDigest(args.weights.digest, "weights.digest", "weights must be pinned by sha256 digest");
   requirePinnedDigest(args.fetcherImage.digest, "fetcherImage.digest");

@@ -115,6 +115,7 @@ export interface IngestionSource {
 export interface RagIngestionArgs {
   /** Stack name (labels). */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
   /** Ingestion runner image (fetch, check, redact, publish), pinned by digest. */
   readonly image: PinnedImage;

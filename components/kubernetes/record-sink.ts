@@ -13,16 +13,23 @@ import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels
 export const SINK_PORT = 8080;
 
 export interface RecordSinkArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** `audit` (append-only records, role audit-sink) or `feedback` (role feedback-sink). */
   readonly kind: "audit" | "feedback";
+  /** The collector image (its `serve` subcommand), pinned by digest. */
   readonly image: PinnedImage;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
+  /** Days records are kept before they expire (the spec's retention for this data). */
   readonly retentionDays: number;
   /** Roles allowed to send records. */
   readonly producerRoles: readonly string[];
   /** @default "20Gi" */
   readonly storageSize?: string;
+  /** StorageClass of the volume. @default the cluster's default StorageClass */
   readonly storageClass?: string;
   /** Redact PII in each record before storing it (privacy.piiRedaction.logs). @default none */
   readonly piiRedaction?: {

@@ -36,6 +36,7 @@ export interface ServingCommand {
   readonly metrics: { readonly port: number; readonly path: string; readonly queueMetric: string };
 }
 
+/** How to start the model's runtime: the command (when the image's entrypoint is not the server), arguments carrying the weights' path under MODEL_DIR, the token limits, concurrency and seed, the environment (token limits as LLMOPS_* variables, caches under /tmp and /cache), the health path and where its Prometheus metrics and queue-depth metric are. Pure; flags per the server CLI references named in the module header. */
 export function servingCommand(model: ServingModel): ServingCommand {
   const path = `${MODEL_DIR}/${model.name}`;
   const limits = {

@@ -116,9 +116,13 @@ export function toolApprovalPolicy(policy: ToolApprovalPolicy): string {
 }
 
 export interface ToolApprovalQueueArgs extends ToolApprovalPolicy {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** The tool-approval queue image, pinned by digest. */
   readonly image: PinnedImage;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Roles (llmops.dev/role) allowed to call the guardrail API: the gateway. */
   readonly callerRoles: readonly string[];
@@ -128,6 +132,15 @@ export interface ToolApprovalQueueArgs extends ToolApprovalPolicy {
   readonly egressTo: ReadonlyArray<{ readonly role: string; readonly port: number }>;
 }
 
+/**
+ * Checks ToolApprovalQueueArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - image.digest: images must be pinned by sha256 digest
+ *  - maxSteps: a step limit of at least 1 is required
+ *  - approvalTimeoutSeconds: must be positive
+ *  - reviewerRoles: high-impact tools need a reviewer role (a spec role with agent:approve) to approve them
+ *  - callerRoles: the gateway must be allowed to call the queue
+ */
 export function validateToolApprovalQueueArgs(args: ToolApprovalQueueArgs): void {
   requirePinnedDigest(args.image.digest, "image.digest");
   if (!Number.isInteger(args.maxSteps) || args.maxSteps < 1) throw new pulumi.InputPropertyError({ propertyPath: "maxSteps", reason: "a step limit of at least 1 is required" });

@@ -13,10 +13,15 @@ export type InClusterEngine = "qdrant" | "pgvector";
 export const VECTOR_DB_ROLE = "vector-db";
 
 export interface InClusterVectorDatabaseArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** `qdrant` or `pgvector`: sets the port (6333 or 5432), data path, TLS and credential settings. */
   readonly engine: InClusterEngine;
+  /** The engine's image (Qdrant, or PostgreSQL with pgvector), pinned by digest. */
   readonly image: PinnedImage;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Secret with the API key (Qdrant, key `api-key`) or password (pgvector, key `password`). */
   readonly credentialsSecret: string;
@@ -26,11 +31,18 @@ export interface InClusterVectorDatabaseArgs {
   readonly clientRoles: readonly string[];
   /** @default "50Gi" */
   readonly storageSize?: string;
+  /** StorageClass of the volume. @default the cluster's default StorageClass */
   readonly storageClass?: string;
   /** @default 1 */
   readonly replicas?: number;
 }
 
+/**
+ * Checks InClusterVectorDatabaseArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - image.digest: images must be pinned by sha256 digest
+ *  - clientRoles: name at least one client role; the database admits nobody else
+ */
 export function validateInClusterVectorDatabaseArgs(args: InClusterVectorDatabaseArgs): void {
   if (args.clientRoles.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "clientRoles", reason: "name at least one client role; the database admits nobody else" });
   requirePinnedDigest(args.image.digest, "image.digest");
@@ -67,6 +79,10 @@ function engineSettings(args: InClusterVectorDatabaseArgs) {
   };
 }
 
+/**
+ * The in-cluster vector database: a StatefulSet with a data volume per replica (dataClaimSpec), TLS from a Secret, credentials by Secret reference, a headless and a ClusterIP Service, and an ingress NetworkPolicy admitting only the client roles. `port` is 6333 (Qdrant) or 5432 (pgvector).
+ * @throws pulumi.InputPropertyError from validateInClusterVectorDatabaseArgs, before any resource is created
+ */
 export class InClusterVectorDatabase extends pulumi.ComponentResource {
   readonly serviceName: pulumi.Output<string>;
   readonly port: number;

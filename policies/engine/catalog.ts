@@ -68,6 +68,7 @@ const metadataSchema = {
   },
 } as const;
 
+/** A check's `# METADATA` is missing or wrong (id, title, severity, remediation, framework ids) or two checks share an id; the message names the file and row (exit 2). */
 export class CatalogError extends UserFacingError {}
 
 interface InspectedAnnotation {

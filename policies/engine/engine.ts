@@ -20,6 +20,7 @@ import type { Finding } from "./finding.js";
 import type { BundleInfo, RuleMetadata } from "./report.js";
 import { UserFacingError, describeThrown } from "../../schemas/user-facing-error.js";
 
+/** The policy bundle could not be loaded, compiled or evaluated, or emitted a malformed finding (exit 2: the engine fails closed). */
 export class EngineError extends UserFacingError {}
 
 /** The raw shape every check emits. */
@@ -49,6 +50,7 @@ export interface Placement {
   readonly component?: string;
 }
 
+/** The compiled policy bundle, loaded and verified once, evaluated in-process through opa-wasm: `evaluateSpec` and `evaluateRuntime` return findings with the catalog's metadata attached; `rulesFor` lists a scope's rules. Every evaluation has a time budget (LLMOPS_EVAL_BUDGET_MS, default 10,000 ms); an engine error throws EngineError, never returns an empty result. */
 export class PolicyEngine {
   /** Time budget of one evaluation, read once (LLMOPS_EVAL_BUDGET_MS). */
   private readonly budgetMs = evaluationBudgetMs();

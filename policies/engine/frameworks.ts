@@ -26,6 +26,7 @@ export interface FrameworkCatalogue {
   readonly controls: Readonly<Record<string, string>>;
 }
 
+/** A framework catalogue (policies/frameworks/*.yaml) is missing a field or malformed, or a check maps to a control id it does not list (exit 2). */
 export class FrameworkCatalogueError extends UserFacingError {}
 
 const TEXT_FIELDS = ["name", "version", "source", "checked"] as const;

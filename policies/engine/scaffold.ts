@@ -29,6 +29,7 @@ export interface ScaffoldFile {
   readonly content: string;
 }
 
+/** `llmops policy new` was given a path or id it cannot scaffold, or the files exist; the message shows the accepted shape (exit 2). */
 export class ScaffoldError extends UserFacingError {}
 
 const SEGMENT = /^[a-z][a-z0-9_]{0,39}$/;

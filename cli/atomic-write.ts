@@ -6,11 +6,15 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
+import { UserFacingError } from "../schemas/user-facing-error.js";
 
-export class OutputError extends Error {
-  readonly userFacing = true as const;
-}
+/** The output file could not be written (exit 2); the message names the file and the system error. */
+export class OutputError extends UserFacingError {}
 
+/**
+ * Writes `content` to `file` through a temporary file in the same directory, flushed and renamed over it, so a reader sees the old file or the whole new one, never a part.
+ * @throws OutputError when the directory cannot be written, the disk is full or the rename fails (the temporary file is removed)
+ */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   let descriptor: number | undefined;

@@ -3,21 +3,21 @@
  * printed only with --debug.
  */
 import { InputError } from "../schemas/input-error.js";
+import { describeThrown, isUserFacing } from "../schemas/user-facing-error.js";
 
+/** Bad usage (a flag missing, contradicting another, or naming nothing): exit 2 with a pointer to --help. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-/** Errors whose message is already written for the user (engine, bundle, output). */
-export interface UserFacingError {
-  readonly userFacing: true;
-  readonly message: string;
-}
-
-function isUserFacing(error: unknown): error is UserFacingError & Error {
-  return error instanceof Error && (error as Partial<UserFacingError>).userFacing === true;
-}
-
+/**
+ * The text printed on stderr for anything that ends a run with exit 2:
+ * - InputError: `file:line:column: message`;
+ * - UsageError: the message and a pointer to `llmops --help`;
+ * - UserFacingError (engine, bundle, output, cluster, evidence, spec gate): `llmops: message`;
+ * - any other Error: `llmops: internal error: message`, the stack only with `debug`;
+ * - anything else thrown (plain objects): its JSON, cut at 500 characters.
+ */
 export function describeError(error: unknown, debug: boolean): string {
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
   if (error instanceof InputError) return `${error.format()}${stack}`;
@@ -25,11 +25,5 @@ export function describeError(error: unknown, debug: boolean): string {
   if (isUserFacing(error)) return `llmops: ${error.message}${stack}`;
   if (error instanceof Error) return `llmops: internal error: ${error.message}${debug ? stack : " (run with --debug for details)"}`;
   // Some libraries (the opa-wasm SDK among them) throw plain objects.
-  let rendered: string;
-  try {
-    rendered = JSON.stringify(error) ?? String(error);
-  } catch {
-    rendered = String(error);
-  }
-  return `llmops: internal error: ${rendered.slice(0, 500)}`;
+  return `llmops: internal error: ${describeThrown(error, 500)}`;
 }

@@ -10,6 +10,7 @@ import { UsageError } from "./errors.js";
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 
+/** The files the command arguments name, in argument order: a plain path or `-` (standard input) as given, a glob (`*`, `?`, `[`, `{`) expanded by tinyglobby to the files it matches, sorted. A glob that matches nothing gives nothing; the caller reports an empty list. */
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const argument of inputs) {

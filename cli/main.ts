@@ -24,6 +24,7 @@ export { flushStandardStreams, ignoreClosedPipes } from "./flush.js";
 /** = VERIFICATION_KEY_ENV in policies/engine/bundle-layout.ts (not imported: --help must not load the engine). */
 const VERIFICATION_KEY_ENV = "LLMOPS_BUNDLE_VERIFICATION_KEY";
 
+/** Runs the `llmops` CLI on `argv` (the arguments after the program name) and resolves to its exit code: 0 nothing at or above --fail-on, 1 findings, 2 could not evaluate (DESIGN.md, exit codes). Never rejects: every error is printed by describeError and becomes exit 2. */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes("--debug");
   try {

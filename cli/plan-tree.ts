@@ -1,6 +1,7 @@
 /** The plan as a tree of components with resource counts, for `llmops plan --format pretty`. */
 import type { PlanDocument, PlannedResource } from "../stacks/offline-plan.js";
 
+/** The plan as indented text: each component resource with its children beneath it and a count of resources by type, for `llmops plan --format pretty`. Resources whose parent is not in the plan are roots. */
 export function renderPlanTree(plan: PlanDocument): string {
   const children = new Map<string | undefined, PlannedResource[]>();
   const urns = new Set(plan.resources.map((resource) => resource.urn));

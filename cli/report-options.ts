@@ -18,6 +18,7 @@ export interface ReportOptions {
   readonly "sarif-base"?: string | undefined;
 }
 
+/** Adds the report options every evaluating command takes (--format, --output, --fail-on, --sarif-base) to a yargs builder and returns it, typed. */
 export function withReportOptions<T>(yargs: Argv<T>) {
   return yargs
     .option("format", { alias: "f", choices: FORMATS, default: "pretty", describe: "Output format" })

@@ -84,6 +84,7 @@ const patternSections: Record<Pattern, () => Record<string, unknown>> = {
   }),
 };
 
+/** A starter spec for `pattern` named `name` that passes the schema and every spec policy, as a plain object (the YAML `llmops init` writes). Placeholder values (team, email, images) are marked for the user to replace. */
 export function starterSpec(pattern: Pattern, name: string): Record<string, unknown> {
   return {
     apiVersion: "llmops/v1alpha1",

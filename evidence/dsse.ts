@@ -9,6 +9,7 @@
  * ECDSA and RSA keys sign its SHA-256 digest (DSSE leaves the algorithm to the key).
  */
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
+import { UserFacingError } from "../schemas/user-facing-error.js";
 
 export const DSSE_PAYLOAD_TYPE = "application/vnd.in-toto+json";
 export const IN_TOTO_STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -23,9 +24,7 @@ export interface DsseEnvelope {
 }
 
 /** A signature problem: the evidence cannot be trusted (exit 2, fail closed). */
-export class EvidenceSignatureError extends Error {
-  readonly userFacing = true as const;
-}
+export class EvidenceSignatureError extends UserFacingError {}
 
 /** DSSE v1 pre-authentication encoding. Lengths are byte lengths of the UTF-8 type and the raw body. */
 export function pae(payloadType: string, body: Uint8Array): Buffer {

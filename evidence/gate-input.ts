@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { EVIDENCE_NOT_EVALUATED, evidenceReport, policyDocuments, readEvidence, type EvidenceReport } from "./evidence-set.js";
 import { EvidenceSignatureError } from "./dsse.js";
+import { UserFacingError } from "../schemas/user-facing-error.js";
 
 export interface EvidenceFlags {
   /** Evidence files (native YAML/JSON or DSSE envelopes). */
@@ -25,9 +26,7 @@ export interface PreparedEvidence {
 }
 
 /** A usage problem with the evidence flags (exit 2). */
-export class EvidenceUsageError extends Error {
-  readonly userFacing = true as const;
-}
+export class EvidenceUsageError extends UserFacingError {}
 
 /**
  * Reads and verifies the evidence named by the flags. Without --evidence nothing is evaluated

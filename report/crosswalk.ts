@@ -6,6 +6,7 @@
 import type { FrameworkCatalogue } from "../policies/engine/frameworks.js";
 import type { Finding, FrameworkMappings } from "../policies/engine/finding.js";
 import { CONTROL_STATUSES, type CheckRun, type ControlResult, type ControlStatus, type FrameworkResult } from "./model.js";
+import { UserFacingError } from "../schemas/user-facing-error.js";
 
 /** A check and the framework controls its METADATA maps it to. */
 export interface MappedCheck {
@@ -29,9 +30,7 @@ export function crosswalk(catalogues: ReadonlyMap<string, FrameworkCatalogue>, c
 }
 
 /** --framework names a framework the catalogue does not list (exit 2). */
-export class UnknownFrameworkError extends Error {
-  readonly userFacing = true as const;
-}
+export class UnknownFrameworkError extends UserFacingError {}
 
 function frameworkResult(catalogue: FrameworkCatalogue, checks: readonly MappedCheck[], findingsById: ReadonlyMap<string, readonly Finding[]>): FrameworkResult {
   const order = Object.keys(catalogue.controls);

@@ -58,6 +58,7 @@ function imageComponent(reference: string): Models.Component {
   return component;
 }
 
+/** A CycloneDX 1.6 ML-BOM (JSON) of the report: the stack as the subject, each model as a machine-learning-model component with its digest and model card (evaluation metrics and their evidence), datasets as data components; trailing newline. */
 export function renderCycloneDx(model: ReportModel): string {
   const spec = model.spec;
   const bom = new Models.Bom();

@@ -34,6 +34,7 @@ ul.findings{margin:4px 0;padding-left:18px}code{font:12px ui-monospace,"DejaVu S
 details>summary{cursor:pointer;color:var(--muted)}
 `;
 
+/** A self-contained HTML page of the report (inline CSS and SVG, no scripts, no external requests): summary, framework coverage per control, findings, evidence and the architecture diagram; every value from inputs HTML-escaped. */
 export function renderHtml(model: ReportModel): string {
   const spec = model.spec;
   const title = `Compliance report: ${spec.metadata.name} (${spec.metadata.environment})`;

@@ -5,6 +5,7 @@
  */
 import type { ReportModel } from "./model.js";
 
+/** The report model as JSON (two-space indent, trailing newline), unchanged: the machine-readable form of `llmops report`. */
 export function renderJson(model: ReportModel): string {
   const { spec, ...rest } = model;
   return `${JSON.stringify({

@@ -57,6 +57,12 @@ const GAP = 28;
  */
 const MIN_ROW_WIDTH = 900;
 
+/**
+ * Places the architecture: nodes in a data flow by dagre (ranked along the flow, edges routed as
+ * point lists), the others in rows below, wrapped at the flow graph's width (at least
+ * MIN_ROW_WIDTH). Boxes are sized from the label length (CHAR_WIDTH per character, NODE_HEIGHT
+ * high); every size and coordinate is in SVG user units (px).
+ */
 export function layoutArchitecture(architecture: Architecture): PlacedGraph {
   const linked = new Set(architecture.edges.flatMap((edge) => [edge.from, edge.to]));
   const flowing = architecture.nodes.filter((node) => linked.has(node.id) || architecture.edges.length === 0);

@@ -10,6 +10,7 @@ import type { ReportModel } from "./model.js";
 /** Failing controls listed before the rest is summarised as a count. */
 export const MAX_FAILING = 15;
 
+/** The report as GitHub-flavoured Markdown: summary, a table per framework with each control's status, findings and evidence; table cells escaped (`|`, newlines). */
 export function renderMarkdown(model: ReportModel): string {
   const spec = model.spec;
   const active = model.findings.filter((finding) => finding.waiver === undefined);

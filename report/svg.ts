@@ -25,6 +25,7 @@ const FLOW_STYLE: Readonly<Record<FlowKind, { colour: string; dash: string }>> =
   egress: { colour: "#be123c", dash: "8 4 2 4" },
 };
 
+/** The architecture diagram as a standalone SVG document (layoutArchitecture's placement), labels XML-escaped; no scripts or external references. */
 export function renderArchitectureSvg(architecture: Architecture): string {
   const placed = layoutArchitecture(architecture);
   const parts: string[] = [];

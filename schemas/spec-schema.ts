@@ -10,11 +10,10 @@ import type { Static } from "@sinclair/typebox";
 import { Arr, Bool, Enum, Int, Num, Obj, Optional, Str, patterns } from "./schema-builders.js";
 import { API_VERSION, KIND, SCHEMA_ID } from "./spec-identity.js";
 import { ExceptionFields } from "./exception-fields.js";
+import { GPU_TYPES, PATTERNS, SERVING_RUNTIMES } from "./spec-constants.js";
 
-export { API_VERSION, KIND, SCHEMA_ID };
+export { API_VERSION, KIND, SCHEMA_ID, GPU_TYPES, PATTERNS, SERVING_RUNTIMES };
 
-export const PATTERNS = ["blackBoxApi", "embedded", "fineTuning", "rag", "agent"] as const;
-export const GPU_TYPES = ["none", "L4", "A10G", "L40S", "A100", "H100"] as const;
 export const WEIGHT_DTYPES = ["float32", "bfloat16", "float16", "fp8", "int8", "int4"] as const;
 export const CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
 export const METRICS = [
@@ -128,7 +127,7 @@ const Model = Obj({
     version: Optional(freeText("Provider model version for API models (e.g. 2025-01-15).", 100)),
   }),
   serving: Obj({
-    runtime: Enum(["vllm", "tgi", "tei", "triton", "external"], { description: "Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models." }),
+    runtime: Enum(SERVING_RUNTIMES, { description: "Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models." }),
     image: Optional(Obj({
       repository: freeText("Serving image repository.", 255),
       digest: Str(71, { pattern: patterns.sha256Digest }),

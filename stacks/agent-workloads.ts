@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import type { GatewayTools } from "../components/kubernetes/gateway.js";
-import type { PinnedImage } from "../components/kubernetes/inference-service.js";
+import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import {
   DEFAULT_TOOL_PORT, TOOL_APPROVAL_PORT, TOOL_APPROVAL_ROLE, ToolApprovalQueue, approvalGuardrail, defaultToolServer, mcpServers, toolServerRole, type AgentTool,
 } from "../components/kubernetes/tool-gateway.js";
@@ -30,6 +30,7 @@ export function reviewerRoles(spec: LLMOpsStack): string[] {
   return spec.spec.access.roles.filter((role) => role.permissions.includes("agent:approve")).map((role) => role.name);
 }
 
+/** True when the spec is pattern agent and declares at least one tool: then the tool-approval queue is built. */
 export function hasAgentTools(spec: LLMOpsStack): boolean {
   return spec.spec.pattern === "agent" && (spec.spec.agent?.tools.length ?? 0) > 0;
 }

@@ -19,6 +19,7 @@ import { AccessControls, workloadRoleName, type Workload, type WorkloadGrant } f
 import { AuditTrail, logRetentionFor } from "../components/aws/audit-trail.js";
 import { RuntimeMonitoring } from "../components/aws/runtime-monitoring.js";
 import { composeWorkloads } from "./workloads.js";
+import { bedrockModelId, isSelfHosted } from "./model-serving.js";
 import { embeddedSources } from "./pattern-workloads.js";
 import { WORKLOAD_UID } from "../components/kubernetes/pod-security.js";
 import { modelSizing } from "./model-sizing.js";
@@ -37,7 +38,6 @@ export interface AwsEnvironment {
 }
 
 type Model = LLMOpsStack["spec"]["models"][number];
-const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
 const MANAGED_VECTOR_ENGINES = new Set(["auroraPgvector", "opensearchServerless"]);
 
 /**
@@ -55,6 +55,7 @@ export function ingestionGrants(body: LLMOpsStack["spec"], feedbackBucketArn: pu
   ];
 }
 
+/** The tags every AWS resource carries: the spec's metadata.labels, then llmops:stack, llmops:environment, llmops:owner (the owner's email) and llmops:pattern, which override a label of the same name. */
 export function stackTags(spec: LLMOpsStack): Record<string, string> {
   return {
     ...(spec.metadata.labels as Record<string, string> | undefined),
@@ -73,7 +74,7 @@ export function stackTags(spec: LLMOpsStack): Record<string, string> {
 export function gpuPools(models: readonly Model[]): GpuPool[] {
   const pools = new Map<GpuType, GpuPool>();
   for (const model of models) {
-    if (!SELF_HOSTED.has(model.serving.runtime) || model.gpu.type === "none" || model.gpu.count === 0) continue;
+    if (!isSelfHosted(model) || model.gpu.type === "none" || model.gpu.count === 0) continue;
     const gpu = model.gpu.type;
     const previous = pools.get(gpu);
     const sized = modelSizing(model).instanceType!;
@@ -88,12 +89,6 @@ export function gpuPools(models: readonly Model[]): GpuPool[] {
     });
   }
   return [...pools.values()];
-}
-
-/** bedrock://anthropic.claude-3-5-sonnet + version 20241022-v2:0 → anthropic.claude-3-5-sonnet-20241022-v2:0 */
-export function bedrockModelId(model: Model): string {
-  const base = model.source.uri.replace(/^bedrock:\/\//, "");
-  return model.source.version ? `${base}-${model.source.version}` : base;
 }
 
 /** A kubeconfig that authenticates with `aws eks get-token` (no long-lived credentials). */
@@ -111,10 +106,16 @@ export function eksKubeconfig(clusterName: string, endpoint: string, certificate
   };
 }
 
+/** True when the AWS stack needs an EKS cluster: any pattern but embedded, or an embedded stack that serves a model itself. */
 export function needsCluster(spec: LLMOpsStack): boolean {
-  return spec.spec.pattern !== "embedded" || spec.spec.models.some((model) => SELF_HOSTED.has(model.serving.runtime));
+  return spec.spec.pattern !== "embedded" || spec.spec.models.some((model) => isSelfHosted(model));
 }
 
+/**
+ * Builds the AWS stack for a validated spec under `opts` (parent, providers): keys, network, the EKS cluster and GPU pools when needed, stores, access, audit, monitoring and the Kubernetes workloads on the cluster.
+ * @returns the stack outputs (names, ARNs, endpoints), Pulumi inputs
+ * @throws MissingPlatformImageError when a workload's image is not in the spec, pulumi.InputPropertyError from a component
+ */
 export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.ComponentResourceOptions = {}): Record<string, pulumi.Input<unknown>> {
   const name = spec.metadata.name;
   const tags = stackTags(spec);
@@ -243,7 +244,7 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       JSON.stringify(eksKubeconfig(clusterName, endpoint, ca, env.region)));
     const k8sProvider = new k8s.Provider(`${name}-eks-k8s`, { kubeconfig, enableServerSideApply: true }, opts);
     let modelCacheClass: k8s.storage.v1.StorageClass | undefined;
-    if (network && body.models.some((model) => SELF_HOSTED.has(model.serving.runtime))) {
+    if (network && body.models.some((model) => isSelfHosted(model))) {
       const cacheStorage = new ModelCacheStorage(`${name}-model-cache`, {
         clusterName: cluster.cluster.name,
         vpcId: network.vpc.id,

@@ -9,7 +9,7 @@ import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import {
   DATASET_GATE_ROLE, FINE_TUNE_EVAL_ROLE, FineTuningPipeline, TRAINING_ROLE, type PipelineDataset,
 } from "../components/kubernetes/fine-tuning-pipeline.js";
-import type { PinnedImage } from "../components/kubernetes/inference-service.js";
+import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
 type FineTuning = NonNullable<LLMOpsStack["spec"]["fineTuning"]>;

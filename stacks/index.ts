@@ -26,6 +26,11 @@ function projectDirectory(): string {
   return existsSync(join(dir, "Pulumi.yaml")) ? dir : process.cwd();
 }
 
+/**
+ * The Pulumi program's entry point: reads the spec named by stack config (`llmops:spec`), refuses it through the spec gate as `llmops validate` would, and builds it for its target.
+ * @returns the stack outputs
+ * @throws SpecRejectedError when the spec does not pass; InputError when it cannot be read
+ */
 export default async function main(): Promise<Record<string, unknown>> {
   const config = new pulumi.Config("llmops");
   const root = projectDirectory();

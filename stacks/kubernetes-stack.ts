@@ -14,6 +14,7 @@ import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { StackRoot, type StackOptions } from "./stack-root.js";
 import { composeWorkloads } from "./workloads.js";
 
+/** The Kubernetes provider of the stack, from stack config: `llmops:kubeconfig`, `llmops:context` (else the spec's target.kubernetes.context), or `llmops:renderYamlToDirectory` to write manifests instead of applying them. */
 export function kubernetesProvider(spec: LLMOpsStack, parent?: pulumi.Resource): k8s.Provider {
   const config = new pulumi.Config("llmops");
   const render = config.get("renderYamlToDirectory");
@@ -64,6 +65,11 @@ export function apiServerOnlyTransformation(args: pulumi.ResourceTransformationA
   return { props: { ...args.props, metadata }, opts: args.opts };
 }
 
+/**
+ * Builds the workloads on an existing cluster (target kubernetes) under a StackRoot with the provider from kubernetesProvider; with `llmops:apiServerOnly` the objects are annotated for a bare API server (the cluster tests).
+ * @returns the stack outputs once registered
+ * @throws MissingPlatformImageError when a workload's image is not in the spec
+ */
 export function composeKubernetes(spec: LLMOpsStack, options: StackOptions): Promise<Record<string, unknown>> {
   const provider = kubernetesProvider(spec);
   const apiServerOnly = new pulumi.Config("llmops").getBoolean("apiServerOnly") ?? false;

@@ -71,6 +71,7 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
   }
 }
 
+/** Pulumi runtime mocks for the offline plan: each new resource gets plausible outputs for `region` (ARNs, ids, URLs, Kubernetes metadata names) and is appended to `recorded` with its inputs; calls (getCallerIdentity, getAvailabilityZones, …) answer fixed values. No cloud is contacted. */
 export function llmopsMocks(region: string, recorded: RecordedResource[] = []): pulumi.runtime.Mocks {
   return {
     newResource(args) {

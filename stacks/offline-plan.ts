@@ -26,6 +26,7 @@ export interface PlanDocument {
 
 const PROJECT = "responsible-llmops";
 
+/** Runs the stack program for `spec` under Pulumi's mock runtime (no credentials, nothing deployed) and returns the plan document: every resource with its type, name, parent and inputs (keys sorted, so two runs serialise byte-identically), the spec and the bundle revision. */
 export async function planOffline(spec: LLMOpsStack, bundleRevision: string): Promise<PlanDocument> {
   const { runtime } = await import("@pulumi/pulumi");
   const recorded: RecordedResource[] = [];

@@ -5,12 +5,13 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
-import type { PinnedImage } from "../components/kubernetes/inference-service.js";
+import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { INGESTION_ROLE, RagIngestion, sourcePort, type IngestionSource } from "../components/kubernetes/rag-ingestion.js";
 import { FeedbackLoop, FEEDBACK_EXPORT_ROLE, REVIEW_QUEUE_ROLE } from "../components/kubernetes/feedback-loop.js";
 import { SERVING_PORT } from "../components/kubernetes/serving-runtime.js";
 import { VECTOR_DB_ROLE } from "../components/kubernetes/vector-database.js";
 import { SINK_PORT } from "../components/kubernetes/record-sink.js";
+import { isSelfHosted } from "./model-serving.js";
 import { PRESIDIO_ANALYZER_ROLE, PRESIDIO_ANONYMIZER_ROLE, PRESIDIO_PORT } from "../components/kubernetes/guardrail-services.js";
 
 type Spec = LLMOpsStack["spec"];
@@ -19,7 +20,6 @@ type Source = Spec["data"]["sources"][number];
 /** Roles of the pattern workloads, for the stores and servers that must admit them. */
 export { INGESTION_ROLE, REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE };
 
-const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
 const IN_CLUSTER_VECTOR_PORTS: Record<string, number> = { qdrant: 6333, pgvector: 5432 };
 const MANAGED_VECTOR_PORTS: Record<string, number> = { auroraPgvector: 5432, opensearchServerless: 443 };
 
@@ -76,7 +76,7 @@ export function patternWorkloadNeeds(spec: LLMOpsStack): PatternWorkloadNeeds {
   const embedding = spec.spec.models.find((model) => model.role === "embedding");
   const feedback = spec.spec.humanFeedback.reviewQueue.enabled;
   return {
-    modelCallers: sources.length > 0 && embedding && SELF_HOSTED.has(embedding.serving.runtime) ? { [embedding.name]: [INGESTION_ROLE] } : {},
+    modelCallers: sources.length > 0 && embedding && isSelfHosted(embedding) ? { [embedding.name]: [INGESTION_ROLE] } : {},
     auditProducers: sources.length > 0 ? [INGESTION_ROLE] : [],
     feedbackProducers: feedback ? [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE] : [],
     presidioCallers: sources.some((source) => needsPresidio(source)) ? [INGESTION_ROLE] : [],
@@ -104,7 +104,7 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
   if (sources.length > 0 && engine && storeUrl) {
     const embedding = body.models.find((model) => model.role === "embedding");
     if (!embedding) throw context.refuse("an embedding model (spec.models[] with role: embedding) is required: embedded data sources are embedded with it", "/spec/models");
-    if (!SELF_HOSTED.has(embedding.serving.runtime) || !embedding.source.digest) {
+    if (!isSelfHosted(embedding) || !embedding.source.digest) {
       throw context.refuse(`spec.models[${embedding.name}] must be self-hosted and pinned by digest: ingestion embeds with exactly the declared weights`, `/spec/models/${body.models.indexOf(embedding)}`);
     }
     const ingestion: IngestionSource[] = sources.map((source) => {

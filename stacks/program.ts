@@ -7,6 +7,10 @@ import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { composeAws, stackTags } from "./aws-stack.js";
 import { StackRoot, type StackOptions } from "./stack-root.js";
 
+/**
+ * Builds the stack of a spec that passed the gate, for its target (aws or kubernetes), and records the policy bundle revision as a stack output.
+ * @returns the stack outputs
+ */
 export async function defineStack(spec: LLMOpsStack, options: StackOptions): Promise<Record<string, unknown>> {
   const name = spec.metadata.name;
   const target = spec.spec.target;

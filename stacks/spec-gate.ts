@@ -11,6 +11,7 @@ import { defaultBundleDir, specPoliciesFrom } from "../policies/engine/spec-poli
 import type { BundleInfo, EvidenceReport } from "../policies/engine/report.js";
 import { PolicyEngine } from "../policies/engine/engine.js";
 import { prepareEvidence, type EvidenceFlags } from "../evidence/gate-input.js";
+import { UserFacingError } from "../schemas/user-facing-error.js";
 
 /** What a refusal stopped: the stack program deploys, `llmops plan` only plans. */
 export type GateActivity = "deployed" | "planned";
@@ -19,14 +20,12 @@ export type GateActivity = "deployed" | "planned";
  * A spec the gate refuses. The message lists each blocking finding with file:line:column, its
  * severity, id, message, JSON Pointer and fix, and says what was not done (`activity`).
  */
-export class SpecRejectedError extends Error {
-  readonly userFacing = true as const;
+export class SpecRejectedError extends UserFacingError {
   constructor(readonly file: string, readonly findings: readonly Finding[], reason?: string, activity: GateActivity = "deployed") {
     super(
       reason ? `${file}: ${reason}; nothing was ${activity}` : `${file} does not pass the spec policies; nothing was ${activity}:\n` +
         findings.map((finding) => `  ${finding.file ?? file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.severity} ${finding.id} ${finding.message} (at ${finding.path})\n    fix: ${finding.remediation}`).join("\n"),
     );
-    this.name = "SpecRejectedError";
   }
 }
 

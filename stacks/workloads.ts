@@ -8,7 +8,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { NamespaceGuardrails } from "../components/kubernetes/namespace-guardrails.js";
 import { WorkloadRbac, type WorkloadIdentity } from "../components/kubernetes/workload-rbac.js";
-import { InferenceService, type PinnedImage } from "../components/kubernetes/inference-service.js";
+import { InferenceService } from "../components/kubernetes/inference-service.js";
+import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { ModelCache } from "../components/kubernetes/model-cache.js";
 import { GpuNodeAgents } from "../components/kubernetes/gpu-node-agents.js";
 import { modelSizing } from "./model-sizing.js";
@@ -25,6 +26,8 @@ import { TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
 import { composePatternWorkloads, patternWorkloadNeeds } from "./pattern-workloads.js";
+import { bedrockModelId, isSelfHosted, limitsOf } from "./model-serving.js";
+import { UserFacingError } from "../schemas/user-facing-error.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
 
@@ -59,15 +62,12 @@ export interface WorkloadContext {
  * A spec field the workloads cannot be built without. `path` is its JSON Pointer (or its
  * parent's, when the field is absent), so a caller can match the spec check that knows it.
  */
-export class MissingPlatformImageError extends Error {
-  readonly userFacing = true as const;
+export class MissingPlatformImageError extends UserFacingError {
   constructor(message: string, readonly path: string) {
     super(message);
-    this.name = "MissingPlatformImageError";
   }
 }
 
-const SELF_HOSTED = new Set(["vllm", "tgi", "tei", "triton"]);
 export const IN_CLUSTER_VECTOR_ENGINES = new Set(["qdrant", "pgvector"]);
 
 type ImageKey = keyof LLMOpsStack["spec"]["platform"]["images"];
@@ -78,17 +78,19 @@ function requireImage(spec: LLMOpsStack, key: ImageKey, why: string): PinnedImag
   return image;
 }
 
+/** The spec's models the stack serves itself (runtime vllm, tgi, tei or triton), in spec order. */
 export function selfHostedModels(spec: LLMOpsStack): Model[] {
-  return spec.spec.models.filter((model) => SELF_HOSTED.has(model.serving.runtime));
+  return spec.spec.models.filter((model) => isSelfHosted(model));
 }
 
+/** The namespace of the workloads: spec.target.kubernetes.namespace, else metadata.name. */
 export function namespaceOf(spec: LLMOpsStack): string {
   return spec.spec.target.kubernetes?.namespace ?? spec.metadata.name;
 }
 
 /** The gateway's route for a model: in-cluster servers, Bedrock, or an external API behind the proxy. */
 function routeFor(model: Model, namespace: string): GatewayRoute {
-  const limits = model.limits ?? { maxInputTokens: 4096, maxOutputTokens: 512, requestsPerMinute: 60 };
+  const limits = limitsOf(model);
   const common = {
     model: model.name,
     requestsPerMinute: limits.requestsPerMinute,
@@ -96,10 +98,9 @@ function routeFor(model: Model, namespace: string): GatewayRoute {
     maxOutputTokens: limits.maxOutputTokens,
     ...(limits.tokensPerMinute ? { tokensPerMinute: limits.tokensPerMinute } : {}),
   };
-  if (SELF_HOSTED.has(model.serving.runtime)) return { ...common, apiBase: `http://inference-${model.name}.${namespace}.svc.cluster.local:${SERVING_PORT}/v1` };
+  if (isSelfHosted(model)) return { ...common, apiBase: `http://inference-${model.name}.${namespace}.svc.cluster.local:${SERVING_PORT}/v1` };
   if (model.source.type === "bedrock") {
-    const id = model.source.uri.replace(/^bedrock:\/\//, "");
-    return { ...common, upstreamModel: `bedrock/${model.source.version ? `${id}-${model.source.version}` : id}` };
+    return { ...common, upstreamModel: `bedrock/${bedrockModelId(model)}` };
   }
   return { ...common, apiBase: model.source.uri };
 }
@@ -150,6 +151,11 @@ function redactionServices(screening: GuardrailServices | undefined): { analyzer
   return { analyzerUrl, anonymizerUrl, services: [{ role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT }, { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT }] };
 }
 
+/**
+ * Builds the Kubernetes workloads of a spec on a cluster: namespace guardrails, RBAC, model caches and servers, gateway, guardrail services, limiter, record sinks and the pattern's workloads.
+ * @returns the outputs (gateway service, namespace, …)
+ * @throws MissingPlatformImageError when an image the spec needs is absent; pulumi.InputPropertyError from a component
+ */
 export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): Record<string, pulumi.Input<unknown>> {
   const name = spec.metadata.name;
   const body = spec.spec;
@@ -209,7 +215,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     const at = `/spec/models/${body.models.indexOf(model)}`;
     if (!model.serving.image) throw new MissingPlatformImageError(`spec.models[${model.name}].serving.image is required for a self-hosted model`, `${at}/serving`);
     if (!model.source.digest) throw new MissingPlatformImageError(`spec.models[${model.name}].source.digest is required for a self-hosted model`, `${at}/source`);
-    const limits = model.limits ?? { maxInputTokens: 4096, maxOutputTokens: 512, requestsPerMinute: 60 };
+    const limits = limitsOf(model);
     const size = sizing.get(model.name)!;
     const cache = new ModelCache(`${name}-${model.name}-weights`, {
       stack: name,
@@ -369,7 +375,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     namespace: guardrails.name,
     image: requireImage(spec, "gateway", "every stack serves its models through the authenticating gateway"),
     edgeImage: requireImage(spec, "edgeProxy", "the gateway terminates TLS and adds the AI disclosure in its edge proxy"),
-    routes: body.models.filter((model) => model.role !== "embedding" || SELF_HOSTED.has(model.serving.runtime)).map((model) => routeFor(model, namespace)),
+    routes: body.models.filter((model) => model.role !== "embedding" || isSelfHosted(model)).map((model) => routeFor(model, namespace)),
     serviceAccountName: serviceAccount(GATEWAY_ROLE),
     masterKeySecret: `${name}-gateway-master-key`,
     internalIssuer: body.platform.internalIssuer,

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleBuilt } from "./helpers/tools.js";
 import { examplesFor, ofType, planExample, type Plan, type Resource } from "./helpers/plans.js";
+import { SELF_HOSTED_RUNTIMES } from "../schemas/spec-constants.js";
 
 const ready = bundleBuilt();
 const examples = examplesFor("aws");
@@ -58,7 +59,7 @@ describe.skipIf(!ready).each(examples)("AWS plan of %s", (example) => {
   });
 
   it("keeps model weights on an encrypted EFS cache reached only from the nodes, mounted by the EFS CSI add-on", () => {
-    if (!hasCluster() || !plan.spec.spec.models.some((model: any) => ["vllm", "tgi", "tei", "triton"].includes(model.serving.runtime))) return;
+    if (!hasCluster() || !plan.spec.spec.models.some((model: any) => (SELF_HOSTED_RUNTIMES as readonly string[]).includes(model.serving.runtime))) return;
     const [fileSystem] = ofType(plan, "aws:efs/fileSystem:FileSystem");
     expect(fileSystem!.props).toMatchObject({ encrypted: true, kmsKeyId: expect.stringMatching(/^arn:aws:kms:/) });
     expect(ofType(plan, "aws:efs/mountTarget:MountTarget").length).toBe(plan.spec.spec.target.availabilityZones);

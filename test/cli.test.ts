@@ -7,9 +7,9 @@ import { GENERATED_VALIDATOR, specValidatorSource } from "../schemas/spec-valida
 import { loadSpecText } from "../schemas/load-spec.js";
 import { starterSpecText } from "../cli/starter-specs.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
+import { PATTERNS } from "../schemas/spec-constants.js";
 
 const examples = readdirSync(join(ROOT, "examples")).filter((file) => /\.ya?ml$/.test(file) && !file.startsWith("stack-"));
-const PATTERNS = ["blackBoxApi", "embedded", "fineTuning", "rag", "agent"] as const;
 
 describe("llmops --help", () => {
   it("lists every command and the exit codes", () => {

@@ -10,6 +10,7 @@ import { examplesFor, ofType, planExample, podTemplates, type Plan } from "./hel
 import { modelSizing } from "../stacks/model-sizing.js";
 import { startupSeconds } from "../components/kubernetes/inference-service.js";
 import { servingCommand } from "../components/kubernetes/serving-runtime.js";
+import { SELF_HOSTED_RUNTIMES } from "../schemas/spec-constants.js";
 
 const ready = bundleBuilt();
 const examples = examplesFor("any").filter((example) => !example.includes("embedded"));
@@ -67,7 +68,7 @@ describe.skipIf(!ready).each(examples)("workloads of %s", (example) => {
 
   it("schedules model servers on GPU nodes with limits, probes and token limits from the spec", () => {
     const servers = podTemplates(plan()).filter((pod) => pod.metadata.labels["llmops.dev/tier"] === "inference");
-    const selfHosted = plan().spec.spec.models.filter((model: any) => ["vllm", "tgi", "tei", "triton"].includes(model.serving.runtime));
+    const selfHosted = plan().spec.spec.models.filter((model: any) => (SELF_HOSTED_RUNTIMES as readonly string[]).includes(model.serving.runtime));
     expect(servers).toHaveLength(selfHosted.length);
     for (const pod of servers) {
       const model = selfHosted.find((candidate: any) => pod.metadata.labels["llmops.dev/role"] === `inference-${candidate.name}`);
@@ -91,7 +92,7 @@ describe.skipIf(!ready).each(examples)("workloads of %s", (example) => {
   });
 
   it("serves: a startupProbe sized by the weights, a drain before SIGTERM, zone spread, requests that fit the node", () => {
-    const selfHosted = plan().spec.spec.models.filter((model: any) => ["vllm", "tgi", "tei", "triton"].includes(model.serving.runtime));
+    const selfHosted = plan().spec.spec.models.filter((model: any) => (SELF_HOSTED_RUNTIMES as readonly string[]).includes(model.serving.runtime));
     for (const model of selfHosted) {
       const pod = podTemplates(plan()).find((candidate) => candidate.metadata.labels["llmops.dev/role"] === `inference-${model.name}`)!;
       const server = pod.spec.containers[0];

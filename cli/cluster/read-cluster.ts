@@ -17,6 +17,7 @@ import { request as httpsRequest, type RequestOptions } from "node:https";
 import { request as httpRequest } from "node:http";
 import { isKubernetesObject, kubernetesResource } from "../../policies/engine/adapters/kubernetes-object.js";
 import type { RuntimeResource } from "../../policies/engine/runtime-input.js";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
 export interface ClusterReadOptions {
   /** kubeconfig context (default: the current context). */
@@ -30,9 +31,7 @@ export interface ClusterReadOptions {
 }
 
 /** A problem reaching or reading the cluster: exit 2 (could not evaluate), never an empty pass. */
-export class ClusterReadError extends Error {
-  readonly userFacing = true as const;
-}
+export class ClusterReadError extends UserFacingError {}
 
 interface Collection {
   readonly groupVersion: string;

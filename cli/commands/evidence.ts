@@ -9,8 +9,6 @@ import { UsageError } from "../errors.js";
 export const command = "evidence <command>";
 export const describe = "Score, import or sign evaluation evidence (kind: EvaluationEvidence)";
 
-const TOOL = { tool: "llmops", version: "0.1.0" } as const;
-
 interface BindingArguments {
   model?: string | undefined;
   modelDigest?: string | undefined;
@@ -62,11 +60,11 @@ const score = {
       .example("$0 evidence score --metric bleu rouge1 --predictions p.jsonl --references r.jsonl --model m --model-digest sha256:… --dataset refs@2026-09 -o evidence.yaml", "Write evidence"),
   handler: async (argv: BindingArguments & { metric: Array<"bleu" | "rouge1" | "rouge2" | "rougeL">; predictions: string; references: string; format: string; output?: string | undefined }) => {
     const bound = argv.output === undefined ? undefined : binding(argv);
-    const { readScoringSet, scoreMetric, evidenceDocument } = await import("../../evidence/score.js");
+    const [{ readScoringSet, scoreMetric, evidenceDocument }, { packageVersion }] = await Promise.all([import("../../evidence/score.js"), import("../../schemas/package-root.js")]);
     const set = readScoringSet(argv.predictions, argv.references);
     const values = [...new Set(argv.metric)].map((metric) => scoreMetric(metric, set));
     if (bound && argv.output) {
-      await writeEvidence(evidenceDocument(bound, values.map((v) => ({ name: v.metric, value: v.value, sampleSize: v.sampleSize })), TOOL, new Date()), argv.output);
+      await writeEvidence(evidenceDocument(bound, values.map((v) => ({ name: v.metric, value: v.value, sampleSize: v.sampleSize })), { tool: "llmops", version: packageVersion() }, new Date()), argv.output);
     }
     if (argv.format === "json") {
       const json = values.length === 1 ? values[0] : values;

@@ -1,8 +1,7 @@
 /** `llmops init --pattern <p> [--out file]`: writes a starter spec that passes every policy. */
 import type { Argv } from "yargs";
 import { InputError } from "../../schemas/input-error.js";
-
-const PATTERN_CHOICES = ["blackBoxApi", "embedded", "fineTuning", "rag", "agent"] as const;
+import { PATTERNS as PATTERN_CHOICES } from "../../schemas/spec-constants.js";
 
 export const command = "init";
 export const describe = "Write a starter spec for an architecture pattern";

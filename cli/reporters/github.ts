@@ -12,6 +12,7 @@ import { provenance } from "./provenance.js";
 
 const COMMAND: Record<Severity, string> = { critical: "error", high: "error", medium: "warning", low: "notice" };
 
+/** GitHub Actions workflow commands, one `::error`/`::warning`/`::notice` line per finding (critical and high are errors, medium warnings, low and waived findings notices), with file, line and column when known, then a notice per undetermined resource; text from inputs escaped so it cannot end the command. */
 export function render(report: Report, _context: RenderContext): string {
   const lines = report.findings.map((finding) => {
     const waiver = finding.waiver;

@@ -3,6 +3,7 @@ import { blockingFindings } from "../../policies/engine/finding.js";
 import type { Report } from "../../policies/engine/report.js";
 import type { RenderContext } from "../report-options.js";
 
+/** The report as JSON (two-space indent, trailing newline): command, files, findings, the bundle's revision and verification state, and evidence, waivers and undetermined resources when present. Rule metadata is left out; it is in each finding. */
 export function render(report: Report, context: RenderContext): string {
   const document = {
     tool: "llmops",

@@ -10,6 +10,7 @@ import { EXPIRED_WAIVER_RULE, UNUSED_WAIVER_RULE } from "../../policies/engine/w
 import type { RenderContext } from "../report-options.js";
 import { provenance } from "./provenance.js";
 
+/** JUnit XML: one test suite per input file, one test case per rule, failed when a finding at or above --fail-on names it; XML-escaped, control characters removed. */
 export function render(report: Report, context: RenderContext): string {
   // A waiver file is judged too (expired and unused waivers): it gets a suite of the waiver rules.
   const waiverFile = report.waivers?.file;

@@ -13,6 +13,7 @@ const SEVERITY_STYLE: Record<Severity, Parameters<typeof styleText>[0]> = {
   low: "cyan",
 };
 
+/** Human-readable text: findings grouped by file, sorted by severity, each with its location, id, message and fix; coloured only when the context allows (a TTY without NO_COLOR); control characters from inputs escaped. */
 export function render(report: Report, context: RenderContext): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (context.color ? styleText(style, text) : text);
   const lines: string[] = [];

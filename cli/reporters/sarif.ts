@@ -17,10 +17,10 @@ import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { SEVERITIES, severityRank, type Finding, type Severity } from "../../policies/engine/finding.js";
 import type { Report, RuleMetadata } from "../../policies/engine/report.js";
 import type { RenderContext } from "../report-options.js";
+import { packageVersion } from "../../schemas/package-root.js";
 
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 const LEVEL: Record<Severity, Result.level> = { critical: "error", high: "error", medium: "warning", low: "note" };
-const TOOL_VERSION = "0.1.0";
 /** GitHub code scanning's limit of results in one run. */
 export const MAX_RESULTS_PER_RUN = 25_000;
 /** Name shown for standard input; it has no artifact location. */
@@ -54,7 +54,7 @@ export function render(report: Report, context: RenderContext, limit = MAX_RESUL
         tool: {
           driver: {
             name: "llmops",
-            semanticVersion: TOOL_VERSION,
+            semanticVersion: packageVersion(),
             informationUri: "https://github.com/responsible-llmops/toolkit",
             rules: rules.map(toRule),
           },

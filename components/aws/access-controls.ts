@@ -17,8 +17,11 @@ export interface WorkloadGrant {
 }
 
 export interface AccessControlsArgs {
+  /** AWS account id (12 digits) the resources and their policies live in. */
   readonly accountId: pulumi.Input<string>;
+  /** ARN of the EKS cluster's IAM OIDC provider, trusted by the IRSA roles. */
   readonly oidcProviderArn: pulumi.Input<string>;
+  /** The cluster's OIDC issuer URL; its host (without https://) scopes the roles' trust conditions. */
   readonly oidcIssuer: pulumi.Input<string>;
   /** Namespace of the workloads' service accounts. */
   readonly namespace: string;
@@ -26,9 +29,16 @@ export interface AccessControlsArgs {
   readonly grants: Partial<Record<Workload, readonly WorkloadGrant[]>>;
   /** Create the break-glass role. @default true */
   readonly breakGlass?: boolean;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * Checks AccessControlsArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - grants.${workload}[${index}].actions: wildcard actions are not allowed
+ *  - grants.${workload}[${index}].resources: wildcard resources are not allowed
+ */
 export function validateAccessControlsArgs(args: AccessControlsArgs): void {
   for (const [workload, grants] of Object.entries(args.grants)) {
     for (const [index, grant] of (grants ?? []).entries()) {
@@ -52,6 +62,10 @@ export function serviceAccountName(workload: Workload): string {
   return `${workload}-sa`;
 }
 
+/**
+ * One IAM role per workload, trusted only by that workload's service account through IRSA and granted only its own statements, and, when enabled, the MFA-only break-glass role (sessions of at most 3,600 s).
+ * @throws pulumi.InputPropertyError from validateAccessControlsArgs, before any resource is created
+ */
 export class AccessControls extends pulumi.ComponentResource {
   readonly roles: Partial<Record<Workload, aws.iam.Role>>;
   readonly roleArns: Partial<Record<Workload, pulumi.Output<string>>>;

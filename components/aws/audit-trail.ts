@@ -9,8 +9,11 @@ import * as aws from "@pulumi/aws";
 import { SecureBucket } from "./secure-bucket.js";
 
 export interface AuditTrailArgs {
+  /** AWS account id (12 digits) the resources and their policies live in. */
   readonly accountId: pulumi.Input<string>;
+  /** AWS region of the resources (e.g. eu-west-1). */
   readonly region: pulumi.Input<string>;
+  /** ARN of the customer-managed KMS key that encrypts the data at rest. */
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Bucket receiving S3 server access logs of the audit bucket. */
   readonly accessLogBucket: pulumi.Input<string>;
@@ -18,6 +21,7 @@ export interface AuditTrailArgs {
   readonly retentionDays: number;
   /** Buckets whose object-level reads and writes CloudTrail records. */
   readonly dataEventBucketArns: pulumi.Input<string>[];
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
@@ -29,12 +33,21 @@ export function logRetentionFor(days: number): number {
   return LOG_RETENTION_DAYS.find((allowed) => allowed >= days) ?? 3653;
 }
 
+/**
+ * Checks AuditTrailArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - retentionDays: must be 1..3650 days
+ */
 export function validateAuditTrailArgs(args: AuditTrailArgs): void {
   if (!Number.isInteger(args.retentionDays) || args.retentionDays < 1 || args.retentionDays > 3650) {
     throw new pulumi.InputPropertyError({ propertyPath: "retentionDays", reason: "must be 1..3650 days" });
   }
 }
 
+/**
+ * The write-once audit bucket (SecureBucket with Object Lock), the application audit log group (KMS, retention from logRetentionFor) and the CloudTrail trail with log-file validation.
+ * @throws pulumi.InputPropertyError from validateAuditTrailArgs, before any resource is created
+ */
 export class AuditTrail extends pulumi.ComponentResource {
   readonly bucket: SecureBucket;
   readonly logGroup: aws.cloudwatch.LogGroup;

@@ -11,6 +11,10 @@ export interface Cidr {
   readonly prefix: number;
 }
 
+/**
+ * Parses `a.b.c.d/n` into its network address (unsigned 32-bit integer) and prefix length.
+ * @throws RangeError when the text is not an IPv4 CIDR (an octet over 255, a prefix over 32) or has host bits set (the message names the network it meant)
+ */
 export function parseCidr(text: string): Cidr {
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
   if (!match) throw new RangeError(`not an IPv4 CIDR: ${text}`);
@@ -23,19 +27,23 @@ export function parseCidr(text: string): Cidr {
   return { base: address, prefix };
 }
 
+/** `a.b.c.d/n`: the inverse of parseCidr. */
 export function formatCidr(cidr: Cidr): string {
   const octets = [24, 16, 8, 0].map((shift) => Math.floor(cidr.base / 2 ** shift) % 256);
   return `${octets.join(".")}/${cidr.prefix}`;
 }
 
+/** Number of addresses in the block: 2^(32 − prefix). */
 export function size(cidr: Cidr): number {
   return 2 ** (32 - cidr.prefix);
 }
 
+/** True when `inner` lies wholly inside `outer` (a block contains itself). */
 export function contains(outer: Cidr, inner: Cidr): boolean {
   return inner.prefix >= outer.prefix && inner.base >= outer.base && inner.base + size(inner) <= outer.base + size(outer);
 }
 
+/** True when the two blocks share at least one address. */
 export function overlaps(a: Cidr, b: Cidr): boolean {
   return a.base < b.base + size(b) && b.base < a.base + size(a);
 }

@@ -8,14 +8,23 @@ import * as aws from "@pulumi/aws";
 import { SecureBucket } from "./secure-bucket.js";
 
 export interface FeedbackStoreArgs {
+  /** ARN of the customer-managed KMS key that encrypts the data at rest. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** Bucket that receives this bucket's S3 server access logs. */
   readonly accessLogBucket: pulumi.Input<string>;
+  /** Days feedback items are kept (humanFeedback.retentionDays) before the lifecycle rule expires them. */
   readonly retentionDays: number;
   /** Create an SQS review queue. @default true */
   readonly reviewQueue?: boolean;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * The human-feedback bucket (SecureBucket, items expire after retentionDays) and, unless
+ * reviewQueue is false, a KMS-encrypted SQS review queue (messages kept 14 days).
+ * @throws pulumi.InputPropertyError when retentionDays is below 1
+ */
 export class FeedbackStore extends pulumi.ComponentResource {
   readonly bucket: SecureBucket;
   readonly queue?: aws.sqs.Queue;
@@ -36,10 +45,13 @@ export class FeedbackStore extends pulumi.ComponentResource {
 }
 
 export interface ModelArtifactsArgs {
+  /** ARN of the customer-managed KMS key that encrypts the data at rest. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** Bucket that receives this bucket's S3 server access logs. */
   readonly accessLogBucket: pulumi.Input<string>;
   /** Model name → sha256 digest of its weights. */
   readonly models: Readonly<Record<string, string>>;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
@@ -48,6 +60,7 @@ export function weightsPrefix(model: string, digest: string): string {
   return `models/${model}/${digest.replace(":", "-")}/`;
 }
 
+/** The model artifact bucket (SecureBucket, versioned, KMS): weights stored under their digest, so what is deployed is what was evaluated. */
 export class ModelArtifacts extends pulumi.ComponentResource {
   readonly bucket: SecureBucket;
   readonly weightUris: Record<string, pulumi.Output<string>>;

@@ -23,17 +23,28 @@ const DOMAIN_SERVICES: Record<KeyDomain, readonly string[]> = {
 export interface EncryptionKeysArgs {
   /** AWS account id that owns the keys. */
   readonly accountId: pulumi.Input<string>;
+  /** AWS region of the resources (e.g. eu-west-1). */
   readonly region: pulumi.Input<string>;
   /** Days before a deleted key is destroyed. @default 30 */
   readonly deletionWindowDays?: number;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * Checks EncryptionKeysArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - deletionWindowDays: must be between 7 and 30 days
+ */
 export function validateEncryptionKeysArgs(args: EncryptionKeysArgs): void {
   const days = args.deletionWindowDays ?? 30;
   if (days < 7 || days > 30) throw new pulumi.InputPropertyError({ propertyPath: "deletionWindowDays", reason: "must be between 7 and 30 days" });
 }
 
+/**
+ * One customer-managed KMS key and alias per data domain, rotation on, each key policy naming the account root and only the AWS services that use that key.
+ * @throws pulumi.InputPropertyError from validateEncryptionKeysArgs, before any resource is created
+ */
 export class EncryptionKeys extends pulumi.ComponentResource {
   readonly keys: Record<KeyDomain, aws.kms.Key>;
   readonly arns: Record<KeyDomain, pulumi.Output<string>>;

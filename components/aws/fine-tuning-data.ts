@@ -24,12 +24,15 @@ export const FINE_TUNING_WORKLOADS = ["dataset-gate", "training", "fine-tune-eva
 export type FineTuningWorkload = (typeof FINE_TUNING_WORKLOADS)[number];
 
 export interface FineTuningDataStoreArgs {
+  /** AWS account id (12 digits) the resources and their policies live in. */
   readonly accountId: pulumi.Input<string>;
+  /** AWS region of the buckets (e.g. eu-west-1). */
   readonly region: string;
   /** Bucket receiving server access logs. */
   readonly accessLogBucket: pulumi.Input<string>;
   /** EKS OIDC provider and issuer the Jobs' service accounts federate through. */
   readonly oidcProviderArn: pulumi.Input<string>;
+  /** The cluster's OIDC issuer URL; its host (without https://) scopes the roles' trust conditions. */
   readonly oidcIssuer: pulumi.Input<string>;
   /** Namespace of the Jobs' service accounts. */
   readonly namespace: string;
@@ -47,6 +50,7 @@ export interface FineTuningDataStoreArgs {
   readonly retentionDays?: number;
   /** Days before a deleted key is destroyed. @default 30 */
   readonly deletionWindowDays?: number;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
@@ -58,6 +62,14 @@ export function s3ObjectArn(uri: string): string | undefined {
   return `arn:aws:s3:::${match[1]}/${prefix}*`;
 }
 
+/**
+ * Checks FineTuningDataStoreArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - outputModel: must be a model name (DNS label)
+ *  - sourceUris[${index}]: must be an s3:// URI
+ *  - baseWeightsUri: must be an s3:// URI
+ *  - serviceAccounts.${workload}: every pipeline workload needs its service account
+ */
 export function validateFineTuningDataStoreArgs(args: FineTuningDataStoreArgs): void {
   if (!/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(args.outputModel)) throw new pulumi.InputPropertyError({ propertyPath: "outputModel", reason: "must be a model name (DNS label)" });
   for (const [index, uri] of (args.sourceUris ?? []).entries()) {

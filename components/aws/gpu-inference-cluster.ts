@@ -44,6 +44,7 @@ export interface GpuPool {
 }
 
 export interface GpuInferenceClusterArgs {
+  /** VPC the resources are placed in. */
   readonly vpcId: pulumi.Input<string>;
   /** Private subnets for the control-plane ENIs and all nodes. */
   readonly privateSubnetIds: pulumi.Input<string>[];
@@ -57,15 +58,25 @@ export interface GpuInferenceClusterArgs {
   readonly kubernetesVersion?: string;
   /** Open the API endpoint publicly; requires publicAccessCidrs. @default false */
   readonly publicEndpoint?: boolean;
-  /** CIDRs allowed to reach a public endpoint; must not contain 0.0.0.0/0. Only with publicEndpoint. */
+  /** CIDRs allowed to reach a public endpoint; must not contain 0.0.0.0/0. Only with publicEndpoint. @default none (the endpoint is private) */
   readonly publicAccessCidrs?: readonly string[];
   /** GPU node pools, one per GPU type. */
   readonly gpuPools: readonly GpuPool[];
   /** Control-plane log retention. @default 365 */
   readonly logRetentionDays?: number;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * Checks GpuInferenceClusterArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - publicAccessCidrs: a public endpoint needs at least one CIDR
+ *  - publicAccessCidrs: only valid together with publicEndpoint
+ *  - publicAccessCidrs: 0.0.0.0/0 is not allowed
+ *  - gpuPools[${index}].instanceType: ${pool.instanceType} is not a ${pool.gpu} size with ${pool.gpusPerReplica} GPUs
+ *  - gpuPools[${index}].minReplicas: above maxReplicas
+ */
 export function validateGpuInferenceClusterArgs(args: GpuInferenceClusterArgs): void {
   const cidrs = args.publicAccessCidrs ?? [];
   if (args.publicEndpoint && cidrs.length === 0) {
@@ -100,6 +111,10 @@ export function nodeCounts(pool: GpuPool): { instanceType: string; min: number; 
   return { instanceType, min: Math.ceil(pool.minReplicas / perNode), max: Math.max(1, Math.ceil(pool.maxReplicas / perNode)) };
 }
 
+/**
+ * The EKS cluster (private endpoint unless asked, KMS-encrypted secrets, all control-plane logs), its IRSA OIDC provider, the system node group and one tainted GPU node group per pool (GPU_TAINT, IMDSv2 hop limit 1, encrypted volumes).
+ * @throws pulumi.InputPropertyError from validateGpuInferenceClusterArgs, before any resource is created
+ */
 export class GpuInferenceCluster extends pulumi.ComponentResource {
   readonly cluster: aws.eks.Cluster;
   readonly oidcProvider: aws.iam.OpenIdConnectProvider;

@@ -29,7 +29,9 @@
  * floor(gpusPerNode/n) replicas and their requests never exceed allocatable. The size chosen
  * is the smallest with at least n GPUs whose share meets the runtime's floor.
  */
-export type GpuType = "L4" | "A10G" | "L40S" | "A100" | "H100";
+import type { GPU_TYPES } from "../../schemas/spec-constants.js";
+/** A GPU a node pool can carry: the schema's GPU types but `none`. */
+export type GpuType = Exclude<(typeof GPU_TYPES)[number], "none">;
 
 /** One EC2 size: capacity as AWS publishes it. */
 export interface InstanceShape {

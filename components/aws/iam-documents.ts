@@ -17,6 +17,7 @@ export interface PolicyDocument {
   readonly Statement: readonly Statement[];
 }
 
+/** An IAM policy document (version 2012-10-17, the current policy language version) with the statements in the order given. */
 export function document(...statements: Statement[]): PolicyDocument {
   return { Version: "2012-10-17", Statement: statements };
 }

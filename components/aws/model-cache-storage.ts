@@ -19,18 +19,29 @@ import { irsaTrustPolicy } from "./iam-documents.js";
 export const EFS_CSI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "efs-csi-controller-sa" } as const;
 
 export interface ModelCacheStorageArgs {
+  /** Name of the EKS cluster. */
   readonly clusterName: pulumi.Input<string>;
+  /** VPC the resources are placed in. */
   readonly vpcId: pulumi.Input<string>;
   /** One mount target per subnet (the nodes' private subnets). */
   readonly privateSubnetIds: pulumi.Input<string>[];
   /** Security group of the cluster's nodes; the only NFS client. */
   readonly clientSecurityGroupId: pulumi.Input<string>;
+  /** ARN of the customer-managed KMS key that encrypts the data at rest. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** ARN of the EKS cluster's IAM OIDC provider, trusted by the IRSA roles. */
   readonly oidcProviderArn: pulumi.Input<string>;
+  /** The cluster's OIDC issuer URL; its host (without https://) scopes the roles' trust conditions. */
   readonly oidcIssuer: pulumi.Input<string>;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * Checks ModelCacheStorageArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - privateSubnetIds: needs at least one subnet for a mount target
+ */
 export function validateModelCacheStorageArgs(args: ModelCacheStorageArgs): void {
   if (args.privateSubnetIds.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "privateSubnetIds", reason: "needs at least one subnet for a mount target" });
 }

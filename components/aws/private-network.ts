@@ -27,14 +27,21 @@ export interface PrivateNetworkArgs {
   readonly egressAllowlist?: readonly string[];
   /** AWS services reached privately: "s3" becomes a gateway endpoint, the rest interface endpoints. */
   readonly endpointServices: readonly string[];
+  /** AWS region of the resources (e.g. eu-west-1). */
   readonly region: pulumi.Input<string>;
   /** KMS key for the flow-log group. */
   readonly logKeyArn: pulumi.Input<string>;
   /** Flow-log retention. @default 365 */
   readonly flowLogRetentionDays?: number;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * Checks PrivateNetworkArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - availabilityZones: at least two availability zones are required
+ */
 export function validatePrivateNetworkArgs(args: PrivateNetworkArgs): void {
   if (args.availabilityZones.length < 2) throw new pulumi.InputPropertyError({ propertyPath: "availabilityZones", reason: "at least two availability zones are required" });
   try {
@@ -53,6 +60,10 @@ export function validatePrivateNetworkArgs(args: PrivateNetworkArgs): void {
   }
 }
 
+/**
+ * The VPC with private and data subnets in each availability zone (subnetLayout), public subnets and NAT only when egress is allowed, interface and gateway endpoints for the listed services, a locked default security group and flow logs to a KMS-encrypted log group.
+ * @throws pulumi.InputPropertyError from validatePrivateNetworkArgs, before any resource is created
+ */
 export class PrivateNetwork extends pulumi.ComponentResource {
   readonly vpc: aws.ec2.Vpc;
   readonly privateSubnetIds: pulumi.Output<string>[];

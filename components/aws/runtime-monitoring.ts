@@ -12,16 +12,19 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 
 export interface RuntimeMonitoringArgs {
+  /** AWS account id (12 digits) the resources and their policies live in. */
   readonly accountId: pulumi.Input<string>;
+  /** AWS region of the resources (e.g. eu-west-1). */
   readonly region: pulumi.Input<string>;
   /** Enable GuardDuty with EKS Runtime Monitoring and automated agent management. @default false */
   readonly eksRuntimeMonitoring?: boolean;
   /** Log every Bedrock model invocation (text and embeddings) to CloudWatch Logs. @default false */
   readonly bedrockInvocationLogging?: boolean;
-  /** KMS key for the invocation log group; required with bedrockInvocationLogging. */
+  /** KMS key for the invocation log group; required with bedrockInvocationLogging. @default none (CloudWatch Logs' own encryption) */
   readonly logKeyArn?: pulumi.Input<string>;
   /** Retention of invocation logs, in days; one of CloudWatch's accepted periods. @default 90 */
   readonly logRetentionDays?: number;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 

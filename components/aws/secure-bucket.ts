@@ -17,11 +17,18 @@ export interface SecureBucketArgs {
   readonly objectLockDays?: number;
   /** Delete object versions after this many days. @default kept; cannot be combined with objectLockDays shorter than it */
   readonly expireAfterDays?: number;
-  /** Extra bucket-policy statements (e.g. CloudTrail delivery); built from the bucket ARN. */
+  /** Extra bucket-policy statements (e.g. CloudTrail delivery); built from the bucket ARN. @default none */
   readonly extraStatements?: (bucketArn: string) => Statement[];
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * Checks SecureBucketArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - objectLockDays: must be a positive whole number of days
+ *  - expireAfterDays: cannot expire objects before their Object Lock retention ends
+ */
 export function validateSecureBucketArgs(args: SecureBucketArgs): void {
   if (args.objectLockDays !== undefined && (args.objectLockDays < 1 || !Number.isInteger(args.objectLockDays))) {
     throw new pulumi.InputPropertyError({ propertyPath: "objectLockDays", reason: "must be a positive whole number of days" });
@@ -31,6 +38,10 @@ export function validateSecureBucketArgs(args: SecureBucketArgs): void {
   }
 }
 
+/**
+ * An S3 bucket with all four Block Public Access settings, owner-enforced ownership, SSE-KMS with bucket keys, versioning, a TLS-only policy (plus extraStatements), and, when asked, access logging, Object Lock and expiry.
+ * @throws pulumi.InputPropertyError from validateSecureBucketArgs, before any resource is created
+ */
 export class SecureBucket extends pulumi.ComponentResource {
   readonly bucket: aws.s3.Bucket;
   readonly arn: pulumi.Output<string>;

@@ -9,28 +9,44 @@ import * as aws from "@pulumi/aws";
 export type VectorEngine = "auroraPgvector" | "opensearchServerless";
 
 export interface VectorStoreArgs {
+  /** `auroraPgvector` (Aurora PostgreSQL with pgvector) or `opensearchServerless`. */
   readonly engine: VectorEngine;
+  /** VPC the resources are placed in. */
   readonly vpcId: pulumi.Input<string>;
+  /** Private subnets the database's network interfaces live in. */
   readonly dataSubnetIds: pulumi.Input<string>[];
   /** Security group of the workloads allowed to connect (the cluster's). */
   readonly clientSecurityGroupId: pulumi.Input<string>;
+  /** ARN of the customer-managed KMS key that encrypts the data at rest. */
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Roles allowed to read (retrieval) and write (ingestion) vectors. */
   readonly readerRoleArns: pulumi.Input<string>[];
+  /** IAM roles allowed to write vectors (the ingestion identity). */
   readonly writerRoleArns: pulumi.Input<string>[];
   /** Backup retention (Aurora). @default 14 */
   readonly backupRetentionDays?: number;
   /** Serverless v2 capacity (Aurora ACUs). @default { min: 0.5, max: 8 } */
   readonly capacity?: { readonly min: number; readonly max: number };
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * Checks VectorStoreArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - capacity.min: above capacity.max
+ *  - backupRetentionDays: at least 7 days of backups are required
+ */
 export function validateVectorStoreArgs(args: VectorStoreArgs): void {
   const capacity = args.capacity ?? { min: 0.5, max: 8 };
   if (capacity.min > capacity.max) throw new pulumi.InputPropertyError({ propertyPath: "capacity.min", reason: "above capacity.max" });
   if ((args.backupRetentionDays ?? 14) < 7) throw new pulumi.InputPropertyError({ propertyPath: "backupRetentionDays", reason: "at least 7 days of backups are required" });
 }
 
+/**
+ * The managed vector store in the VPC, encrypted with the vector-store key: Aurora PostgreSQL Serverless v2 with pgvector and its security group, or an OpenSearch Serverless vector collection with its encryption, network and data-access policies and VPC endpoint.
+ * @throws pulumi.InputPropertyError from validateVectorStoreArgs, before any resource is created
+ */
 export class VectorStore extends pulumi.ComponentResource {
   readonly endpoint: pulumi.Output<string>;
   /** ARN (OpenSearch collection) or cluster resource id (Aurora) that IAM grants refer to. */

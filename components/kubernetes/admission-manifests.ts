@@ -35,6 +35,7 @@ export interface AdmissionWebhookManifestArgs {
   readonly namespace?: string;
   /** The toolkit's image, pinned by digest (`…@sha256:<64 hex>`). */
   readonly image: string;
+  /** The webhook's serving certificate and key and the CA bundle the API server trusts it with. */
   readonly certificates: WebhookCertificates;
   /** Lowest severity that denies. @default "high" */
   readonly failOn?: "critical" | "high" | "medium" | "low";

@@ -23,12 +23,13 @@ export type WebhookEndpoint =
 export interface WebhookConfigurationArgs {
   /** metadata.name of the configuration. @default "llmops-admission" */
   readonly name?: string;
+  /** Where the API server sends AdmissionReviews: an in-cluster Service or a URL. */
   readonly endpoint: WebhookEndpoint;
-  /** Base64 PEM of the CA that signed the serving certificate; omit when cert-manager injects it. */
+  /** Base64 PEM of the CA that signed the serving certificate; omit when cert-manager injects it. @default none (cert-manager's CA injector fills it from the annotations) */
   readonly caBundle?: string;
   /** Namespaces never sent to the webhook. @default kube-system, kube-public, kube-node-lease */
   readonly excludedNamespaces?: readonly string[];
-  /** Annotations (cert-manager's inject-ca-from). */
+  /** Annotations (cert-manager's inject-ca-from). @default none */
   readonly annotations?: Readonly<Record<string, string>>;
   /** @default 5 (seconds; the API server allows 1 to 30) */
   readonly timeoutSeconds?: number;

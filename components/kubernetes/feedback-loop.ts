@@ -18,7 +18,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { clusterIpService, forbidCronJobSpec, imageRef, roleIngressPolicy, rolePeers, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 export const REVIEW_QUEUE_ROLE = "feedback-review";
@@ -28,7 +28,9 @@ export const REVIEW_QUEUE_PORT = 4180;
 const REVIEW_APP_PORT = 8080;
 
 export interface FeedbackLoopArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
   /** The collector image (its `review` and `export` subcommands). */
   readonly collectorImage: PinnedImage;
@@ -97,7 +99,7 @@ export class FeedbackLoop extends pulumi.ComponentResource {
       metadata: { name: REVIEW_QUEUE_ROLE, namespace: args.namespace, labels },
       spec: {
         replicas: 1,
-        selector: { matchLabels: { "llmops.dev/role": REVIEW_QUEUE_ROLE } },
+        selector: roleSelector(REVIEW_QUEUE_ROLE),
         template: {
           metadata: { labels },
           spec: {
@@ -139,72 +141,48 @@ export class FeedbackLoop extends pulumi.ComponentResource {
         },
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-review-queue-service`, {
-      metadata: { name: REVIEW_QUEUE_ROLE, namespace: args.namespace, labels },
-      spec: { type: "ClusterIP", selector: { "llmops.dev/role": REVIEW_QUEUE_ROLE }, ports: [{ name: "http", port: REVIEW_QUEUE_PORT, targetPort: "http" }] },
-    }, parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-review-queue-ingress`, {
-      metadata: { name: `${REVIEW_QUEUE_ROLE}-ingress`, namespace: args.namespace },
-      spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": REVIEW_QUEUE_ROLE } },
-        policyTypes: ["Ingress"],
-        ingress: [{
-          from: [
-            { podSelector: { matchLabels: { "llmops.dev/role": "app" } } },
-            ...(args.clientNamespaces ?? []).map((namespace) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } } })),
-          ],
-          ports: [{ protocol: "TCP", port: REVIEW_QUEUE_PORT }],
-        }],
-      },
-    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-review-queue-service`, clusterIpService(REVIEW_QUEUE_ROLE, args.namespace, labels, [{ name: "http", port: REVIEW_QUEUE_PORT, targetPort: "http" }]), parent);
+    new k8s.networking.v1.NetworkPolicy(`${name}-review-queue-ingress`, roleIngressPolicy(REVIEW_QUEUE_ROLE, args.namespace, [{
+      from: [
+        ...rolePeers(["app"]),
+        ...(args.clientNamespaces ?? []).map((namespace) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } } })),
+      ],
+      ports: [{ protocol: "TCP", port: REVIEW_QUEUE_PORT }],
+    }]), parent);
     const egress = [
-      ...(args.storeTargets ?? []).map((target) => ({ to: [{ podSelector: { matchLabels: { "llmops.dev/role": target.role } } }], ports: [{ protocol: "TCP", port: target.port }] })),
+      ...(args.storeTargets ?? []).map((target) => ({ to: [{ podSelector: roleSelector(target.role) }], ports: [{ protocol: "TCP", port: target.port }] })),
       ...((args.egressCidrs ?? []).length > 0 ? [{ to: (args.egressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }] : []),
     ];
     for (const role of [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE]) {
       if (egress.length === 0) break;
       new k8s.networking.v1.NetworkPolicy(`${name}-${role}-egress`, {
         metadata: { name: `${role}-egress`, namespace: args.namespace },
-        spec: { podSelector: { matchLabels: { "llmops.dev/role": role } }, policyTypes: ["Egress"], egress },
+        spec: { podSelector: roleSelector(role), policyTypes: ["Egress"], egress },
       }, parent);
     }
     const exportLabels = workloadLabels(args.stack, FEEDBACK_EXPORT_ROLE);
     const cronJob = new k8s.batch.v1.CronJob(`${name}-export`, {
       metadata: { name: FEEDBACK_EXPORT_ROLE, namespace: args.namespace, labels: exportLabels },
-      spec: {
+      spec: forbidCronJobSpec({
         schedule: exportSchedule(args.exportIntervalHours),
-        timeZone: "Etc/UTC",
-        concurrencyPolicy: "Forbid",
-        successfulJobsHistoryLimit: 3,
-        failedJobsHistoryLimit: 5,
-        jobTemplate: {
-          metadata: { labels: exportLabels },
-          spec: {
-            activeDeadlineSeconds: 3600,
-            backoffLimit: 2,
-            ttlSecondsAfterFinished: 86_400,
-            template: {
-              metadata: { labels: exportLabels },
-              spec: {
-                ...restrictedPodBasics(args.serviceAccountName),
-                restartPolicy: "Never",
-                containers: [{
-                  name: "export",
-                  image: imageRef(args.collectorImage),
-                  args: [
-                    "export", "--store", args.storeUrl, "--reviewed-only", "--dataset", args.dataset, "--version", "utc-timestamp",
-                    "--dest", args.datasetUrl, "--retention-days", String(args.retentionDays),
-                  ],
-                  resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
-                  securityContext: restrictedContainerSecurityContext(),
-                  volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
-                }],
-                volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }],
-              },
-            },
-          },
-        },
-      },
+        activeDeadlineSeconds: 3600,
+        backoffLimit: 2,
+        jobLabels: exportLabels,
+        pod: restrictedJobPodSpec(args.serviceAccountName, {
+          containers: [{
+            name: "export",
+            image: imageRef(args.collectorImage),
+            args: [
+              "export", "--store", args.storeUrl, "--reviewed-only", "--dataset", args.dataset, "--version", "utc-timestamp",
+              "--dest", args.datasetUrl, "--retention-days", String(args.retentionDays),
+            ],
+            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+            securityContext: restrictedContainerSecurityContext(),
+            volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+          }],
+          volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }],
+        }),
+      }),
     }, parent);
     this.reviewQueueService = service.metadata.name;
     this.exportCronJob = cronJob.metadata.name;

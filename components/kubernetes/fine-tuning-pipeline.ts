@@ -21,8 +21,8 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
+import { gpuPlacement, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { digestSuffix } from "./model-cache.js";
 
 export const DATASET_GATE_ROLE = "dataset-gate";
@@ -40,13 +40,19 @@ export interface PipelineDataset {
 }
 
 export interface FineTuningPipelineArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** Trainer image (`train …`), pinned by digest. */
   readonly trainerImage: PinnedImage;
+  /** Dataset gate image (`admit …`), pinned by digest. */
   readonly gateImage: PinnedImage;
+  /** Evaluation runner image (`evaluate …`), pinned by digest. */
   readonly evaluatorImage: PinnedImage;
   /** The pinned base weights: where they are and their sha256 digest. */
   readonly base: { readonly uri: pulumi.Input<string>; readonly digest: string };
+  /** The training datasets, each admitted by its own gate Job before training starts; at least one. */
   readonly datasets: readonly PipelineDataset[];
   /** Where admitted dataset versions live (`…/datasets/`). */
   readonly datasetsUri: pulumi.Input<string>;
@@ -56,8 +62,9 @@ export interface FineTuningPipelineArgs {
   readonly evaluation: { readonly dataset: { readonly name: string; readonly version: string }; readonly metrics: readonly string[]; readonly evidenceUri: pulumi.Input<string>; readonly seed?: number };
   /** GPUs of the training pod and the GPU pool it runs in. */
   readonly gpu: { readonly count: number; readonly type?: string };
+  /** Service account of each Job's role (dataset gate, training, evaluation), so each gets only its own grants. */
   readonly serviceAccounts: Readonly<Record<typeof DATASET_GATE_ROLE | typeof TRAINING_ROLE | typeof FINE_TUNE_EVAL_ROLE, pulumi.Input<string>>>;
-  /** Presidio analyzer and anonymizer URLs the gate redacts through; required when a dataset asks for redaction. */
+  /** Presidio analyzer and anonymizer URLs the gate redacts through; required when a dataset asks for redaction. @default none */
   readonly presidio?: { readonly analyzerUrl: pulumi.Input<string>; readonly anonymizerUrl: pulumi.Input<string>; readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }> };
   /** Secret with artifact-store credentials, when there is no workload identity. @default none */
   readonly credentialsSecret?: string;
@@ -67,13 +74,23 @@ export interface FineTuningPipelineArgs {
   readonly trainingTimeout?: string;
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-
+/**
+ * Checks FineTuningPipelineArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - base.digest: the base weights must be pinned by sha256 digest
+ *  - output.digest: the output model must be pinned by sha256 digest
+ *  - ${key}.digest: images must be pinned by sha256 digest
+ *  - datasets: at least one dataset is required
+ *  - datasets[${index}]: personal data needs redaction or a lawful basis before it may enter the dataset store
+ *  - presidio: dataset ${dataset.name} asks for redaction, which the gate does through Presidio
+ *  - evaluation.metrics: the evaluation Job needs at least one metric to score
+ *  - gpu.count: training runs on at least one GPU
+ */
 export function validateFineTuningPipelineArgs(args: FineTuningPipelineArgs): void {
-  if (!DIGEST.test(args.base.digest)) throw new pulumi.InputPropertyError({ propertyPath: "base.digest", reason: "the base weights must be pinned by sha256 digest" });
-  if (!DIGEST.test(args.output.digest)) throw new pulumi.InputPropertyError({ propertyPath: "output.digest", reason: "the output model must be pinned by sha256 digest" });
+  requirePinnedDigest(args.base.digest, "base.digest", "the base weights must be pinned by sha256 digest");
+  requirePinnedDigest(args.output.digest, "output.digest", "the output model must be pinned by sha256 digest");
   for (const key of ["trainerImage", "gateImage", "evaluatorImage"] as const) {
-    if (!DIGEST.test(args[key].digest)) throw new pulumi.InputPropertyError({ propertyPath: `${key}.digest`, reason: "images must be pinned by sha256 digest" });
+    requirePinnedDigest(args[key].digest, `${key}.digest`);
   }
   if (args.datasets.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "datasets", reason: "at least one dataset is required" });
   for (const [index, dataset] of args.datasets.entries()) {
@@ -160,9 +177,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
       const { volumes = [], ...rest } = extra;
       return {
         metadata: { labels: workloadLabels(args.stack, role) },
-        spec: {
-          ...restrictedPodBasics(serviceAccount),
-          restartPolicy: "Never",
+        spec: restrictedJobPodSpec(serviceAccount, {
           containers: [{
             name: container.name,
             image: container.image,
@@ -174,7 +189,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
           }],
           volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }, ...credentialVolume, ...volumes],
           ...rest,
-        },
+        }),
       };
     };
 
@@ -209,8 +224,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
           },
           volumeMounts: [{ name: "scratch", mountPath: "/scratch" }, { name: "shm", mountPath: "/dev/shm" }],
         }, {
-          nodeSelector: { "llmops.dev/pool": "gpu", ...(args.gpu.type ? { "llmops.dev/gpu": args.gpu.type } : {}) },
-          tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }],
+          ...gpuPlacement(args.gpu.type),
           volumes: [{ name: "scratch", emptyDir: { sizeLimit: "200Gi" } }, { name: "shm", emptyDir: { medium: "Memory", sizeLimit: "16Gi" } }],
         }),
       },
@@ -227,8 +241,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
           args: pulumi.all([args.output.registryUri, args.evaluation.evidenceUri]).apply(([registryUri, evidenceUri]) => evaluatorArgs(args, { registryUri, evidenceUri })),
           resources: { requests: { cpu: "4", memory: "32Gi", ...gpuLimits }, limits: { cpu: "8", memory: "48Gi", ...gpuLimits } },
         }, {
-          nodeSelector: { "llmops.dev/pool": "gpu", ...(args.gpu.type ? { "llmops.dev/gpu": args.gpu.type } : {}) },
-          tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }],
+          ...gpuPlacement(args.gpu.type),
         }),
       },
     }, { ...parent, dependsOn: [training], customTimeouts: { create: "6h" } });
@@ -241,11 +254,11 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
       new k8s.networking.v1.NetworkPolicy(`${name}-${role}-egress`, {
         metadata: { name: `${role}-egress`, namespace: args.namespace },
         spec: {
-          podSelector: { matchLabels: { "llmops.dev/role": role } },
+          podSelector: roleSelector(role),
           policyTypes: ["Egress"],
           egress: artifactEgress.apply((rules) => [
             ...rules,
-            ...presidio.map((service) => ({ to: [{ podSelector: { matchLabels: { "llmops.dev/role": service.role } } }], ports: [{ protocol: "TCP", port: service.port }] })),
+            ...presidio.map((service) => ({ to: [{ podSelector: roleSelector(service.role) }], ports: [{ protocol: "TCP", port: service.port }] })),
           ]),
         },
       }, parent);

@@ -15,7 +15,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { imageRef, requirePinnedDigest, roleLabel, rolePeers, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { needsLlmGuard, needsPresidio, type GuardrailSelection } from "./guardrail-services.js";
 
@@ -65,12 +65,17 @@ export type GatewayExposure =
   };
 
 export interface GatewayArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** The LLM gateway image (LiteLLM-compatible), pinned by digest. */
   readonly image: PinnedImage;
   /** The TLS-terminating proxy in the gateway pod (nginx-unprivileged). */
   readonly edgeImage: PinnedImage;
+  /** One route per model: upstream, base URL and the request and token limits the gateway enforces. */
   readonly routes: readonly GatewayRoute[];
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Secret holding the gateway's master key (key `master-key`); managed outside Pulumi state. */
   readonly masterKeySecret: string;
@@ -94,16 +99,30 @@ export interface GatewayArgs {
   readonly guardrails?: GatewayGuardrails;
   /** AI disclosure returned on every response (header `X-AI-Disclosure`) and at `GET /v1/disclosure`. @default none */
   readonly disclosure?: string;
-  /** Shared rate-limit store (Redis protocol); required with more than one replica, so limits hold across replicas. */
+  /** Shared rate-limit store (Redis protocol); required with more than one replica, so limits hold across replicas. @default none (one replica counts alone) */
   readonly limiterStore?: { readonly host: pulumi.Input<string>; readonly port: number; readonly passwordSecret: string };
   /** Where the gateway sends its request records (LiteLLM `generic_api` logger). @default none */
   readonly auditSinkUrl?: pulumi.Input<string>;
+  /** Gateway replicas. @default 2 */
   readonly replicas?: number;
 }
 
 /** Characters the disclosure may not hold: they would end or re-interpret the nginx string it is written into. */
 const UNSAFE_DISCLOSURE = /["'\\$\u0000-\u001f\u007f]/;
 
+/**
+ * Checks GatewayArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - image, edgeImage: images must be pinned by sha256 digest
+ *  - exposure.cidrs: a public gateway needs at least one CIDR
+ *  - exposure.cidrs: 0.0.0.0/0 is not allowed
+ *  - exposure.acmCertificateArn: the NLB's TLS listener needs an ACM certificate ARN
+ *  - exposure.clusterIssuer: the Ingress needs a cert-manager ClusterIssuer or an existing TLS Secret
+ *  - disclosure: quotes, backslashes, $ and control characters are not allowed in the disclosure text
+ *  - limiterStore: more than one replica needs a shared limiter store, or each replica enforces the full limit
+ *  - guardrails.presidioAnalyzerUrl: PII screening needs the Presidio analyzer and anonymizer
+ *  - guardrails.llmGuardUrl: prompt-injection, toxicity and grounding screening need LLM Guard and its token Secret
+ */
 export function validateGatewayArgs(args: GatewayArgs): void {
   const exposure = args.exposure;
   if (exposure && exposure.cidrs.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "exposure.cidrs", reason: "a public gateway needs at least one CIDR" });
@@ -112,7 +131,7 @@ export function validateGatewayArgs(args: GatewayArgs): void {
   if (exposure?.kind === "ingress" && !exposure.clusterIssuer && !exposure.secretName) throw new pulumi.InputPropertyError({ propertyPath: "exposure.clusterIssuer", reason: "the Ingress needs a cert-manager ClusterIssuer or an existing TLS Secret" });
   if (args.disclosure !== undefined && UNSAFE_DISCLOSURE.test(args.disclosure)) throw new pulumi.InputPropertyError({ propertyPath: "disclosure", reason: "quotes, backslashes, $ and control characters are not allowed in the disclosure text" });
   for (const [image, path] of [[args.image, "image.digest"], [args.edgeImage, "edgeImage.digest"]] as const) {
-    if (!/^sha256:[a-f0-9]{64}$/.test(image.digest)) throw new pulumi.InputPropertyError({ propertyPath: path, reason: "images must be pinned by sha256 digest" });
+    requirePinnedDigest(image.digest, path);
   }
   if ((args.replicas ?? 2) > 1 && !args.limiterStore) throw new pulumi.InputPropertyError({ propertyPath: "limiterStore", reason: "more than one replica needs a shared limiter store, or each replica enforces the full limit" });
   const guardrails = args.guardrails;
@@ -290,7 +309,7 @@ export class Gateway extends pulumi.ComponentResource {
       metadata: { name: GATEWAY_ROLE, namespace: args.namespace, labels },
       spec: {
         replicas: args.replicas ?? 2,
-        selector: { matchLabels: { "llmops.dev/role": GATEWAY_ROLE } },
+        selector: roleSelector(GATEWAY_ROLE),
         template: {
           metadata: { labels },
           spec: {
@@ -365,7 +384,7 @@ export class Gateway extends pulumi.ComponentResource {
       },
       spec: {
         type: nlb ? "LoadBalancer" : "ClusterIP",
-        selector: { "llmops.dev/role": GATEWAY_ROLE },
+        selector: roleLabel(GATEWAY_ROLE),
         ports: [{ name: "https", port: GATEWAY_SERVICE_PORT, targetPort: "https", protocol: "TCP", appProtocol: "https" }],
         ...(nlb ? { loadBalancerSourceRanges: [...nlb.cidrs] } : {}),
       },
@@ -394,10 +413,10 @@ export class Gateway extends pulumi.ComponentResource {
     }
     new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, {
       metadata: { name: GATEWAY_ROLE, namespace: args.namespace, labels },
-      spec: { maxUnavailable: 1, selector: { matchLabels: { "llmops.dev/role": GATEWAY_ROLE } } },
+      spec: { maxUnavailable: 1, selector: roleSelector(GATEWAY_ROLE) },
     }, parent);
     const from = [
-      ...(args.clientRoles ?? ["app"]).map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })),
+      ...rolePeers(args.clientRoles ?? ["app"]),
       ...(args.clientNamespaces ?? []).map((namespace) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } } })),
       ...(nlb ? nlb.cidrs.map((cidr) => ({ ipBlock: { cidr } })) : []),
       ...(exposure?.kind === "ingress" ? [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": exposure.controllerNamespace ?? "ingress-nginx" } } }] : []),
@@ -405,12 +424,12 @@ export class Gateway extends pulumi.ComponentResource {
     new k8s.networking.v1.NetworkPolicy(`${name}-policy`, {
       metadata: { name: "gateway", namespace: args.namespace },
       spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": GATEWAY_ROLE } },
+        podSelector: roleSelector(GATEWAY_ROLE),
         policyTypes: ["Ingress", "Egress"],
         ingress: [{ from, ports: [{ protocol: "TCP", port: EDGE_PORT }] }],
         egress: [
           ...args.egressTo.map((target) => ({
-            to: [{ podSelector: { matchLabels: { "llmops.dev/role": target.role } } }],
+            to: [{ podSelector: roleSelector(target.role) }],
             ports: [{ protocol: "TCP", port: target.port }],
           })),
           ...((args.apiEgressCidrs ?? []).length > 0 ? [{ to: (args.apiEgressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }] : []),

@@ -22,7 +22,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { NamespaceGuardrails } from "./namespace-guardrails.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { imageRef, requirePinnedDigest, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { DCGM_EXPORTER_RESOURCES } from "../aws/gpu-instance-types.js";
 
 /** DCGM exporter's metrics port (its default, `DCGM_EXPORTER_LISTEN=:9400`). */
@@ -30,9 +30,11 @@ export const DCGM_EXPORTER_PORT = 9400;
 export const GPU_TOLERATION = { key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" } as const;
 
 export interface GpuNodeAgentsArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
   /** Namespace for the agents (created here, restricted). */
   readonly namespace: string;
+  /** NVIDIA DCGM exporter image (GPU metrics on each GPU node), pinned by digest. */
   readonly dcgmExporterImage: PinnedImage;
   /** Install the NVIDIA device plugin with this image. @default not installed */
   readonly devicePluginImage?: PinnedImage;
@@ -42,9 +44,14 @@ export interface GpuNodeAgentsArgs {
   readonly nodeSelector?: Record<string, string>;
 }
 
+/**
+ * Checks GpuNodeAgentsArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - ${path}.digest: images must be pinned by sha256 digest
+ */
 export function validateGpuNodeAgentsArgs(args: GpuNodeAgentsArgs): void {
   for (const [path, image] of [["dcgmExporterImage", args.dcgmExporterImage], ["devicePluginImage", args.devicePluginImage]] as const) {
-    if (image && !/^sha256:[a-f0-9]{64}$/.test(image.digest)) throw new pulumi.InputPropertyError({ propertyPath: `${path}.digest`, reason: "images must be pinned by sha256 digest" });
+    if (image) requirePinnedDigest(image.digest, `${path}.digest`);
   }
 }
 
@@ -70,7 +77,7 @@ export class GpuNodeAgents extends pulumi.ComponentResource {
     new k8s.apps.v1.DaemonSet(`${name}-dcgm-exporter`, {
       metadata: { name: role, namespace: this.namespace, labels },
       spec: {
-        selector: { matchLabels: { "llmops.dev/role": role } },
+        selector: roleSelector(role),
         updateStrategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1 } },
         template: {
           metadata: { labels },
@@ -106,12 +113,12 @@ export class GpuNodeAgents extends pulumi.ComponentResource {
       apiVersion: "monitoring.coreos.com/v1",
       kind: "PodMonitor",
       metadata: { name: role, namespace: this.namespace, labels },
-      spec: { selector: { matchLabels: { "llmops.dev/role": role } }, podMetricsEndpoints: [{ port: "metrics", path: "/metrics", interval: "30s" }] },
+      spec: { selector: roleSelector(role), podMetricsEndpoints: [{ port: "metrics", path: "/metrics", interval: "30s" }] },
     }, inNamespace);
     new k8s.networking.v1.NetworkPolicy(`${name}-dcgm-scrape`, {
       metadata: { name: `${role}-scrape`, namespace: this.namespace },
       spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": role } },
+        podSelector: roleSelector(role),
         policyTypes: ["Ingress"],
         ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.monitoringNamespace } } }], ports: [{ protocol: "TCP", port: DCGM_EXPORTER_PORT }] }],
       },
@@ -134,7 +141,7 @@ export class GpuNodeAgents extends pulumi.ComponentResource {
     new k8s.apps.v1.DaemonSet(`${name}-device-plugin`, {
       metadata: { name: role, namespace: namespace.metadata.name, labels },
       spec: {
-        selector: { matchLabels: { "llmops.dev/role": role } },
+        selector: roleSelector(role),
         updateStrategy: { type: "RollingUpdate" },
         template: {
           metadata: { labels },

@@ -11,7 +11,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { clusterIpService, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 /** Ports the images listen on: Presidio's images read `PORT` (we set it); LLM Guard API serves on 8000. */
@@ -59,10 +59,12 @@ export const guardrailTable: readonly GuardrailRow[] = [
   { guardrail: "pii-logging", specField: "privacy.piiRedaction.logs", service: "Presidio analyzer + anonymizer", stage: "logging_only", action: "masks PII in what the gateway sends to the audit sink; the prompt and response themselves are untouched", latencyBudgetMs: 0 },
 ];
 
+/** True when the selection screens PII (input or output) or redacts PII in logs: then the Presidio analyzer and anonymizer are built. */
 export function needsPresidio(selection: GuardrailSelection): boolean {
   return selection.inputPii || selection.outputPii || selection.redactLogs;
 }
 
+/** True when the selection screens prompt injection, toxicity (input or output) or grounding: then the LLM Guard API is built. */
 export function needsLlmGuard(selection: GuardrailSelection): boolean {
   return selection.inputPromptInjection || selection.inputToxicity || selection.outputToxicity || selection.outputGrounding;
 }
@@ -89,14 +91,19 @@ export function llmGuardScanners(selection: GuardrailSelection): string {
 }
 
 export interface GuardrailServicesArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** Which screening the spec declares (guardrails and PII redaction); decides which services are built. */
   readonly selection: GuardrailSelection;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
-  /** Required when the selection needs Presidio. */
+  /** Required when the selection needs Presidio. @default none */
   readonly presidioAnalyzerImage?: PinnedImage;
+  /** Presidio anonymizer image; required when the selection needs Presidio. @default none */
   readonly presidioAnonymizerImage?: PinnedImage;
-  /** Required when the selection needs LLM Guard. */
+  /** Required when the selection needs LLM Guard. @default none */
   readonly llmGuardImage?: PinnedImage;
   /** Secret (key `token`) with LLM Guard API's bearer token, shared with the gateway; managed outside Pulumi state. */
   readonly llmGuardTokenSecret: string;
@@ -110,7 +117,7 @@ export interface GuardrailServicesArgs {
 export function validateGuardrailServicesArgs(args: GuardrailServicesArgs): void {
   const pinned = (image: PinnedImage | undefined, path: string) => {
     if (!image) throw new pulumi.InputPropertyError({ propertyPath: path, reason: "required by the declared guardrails (platform.images)" });
-    if (!/^sha256:[a-f0-9]{64}$/.test(image.digest)) throw new pulumi.InputPropertyError({ propertyPath: `${path}.digest`, reason: "images must be pinned by sha256 digest" });
+    requirePinnedDigest(image.digest, `${path}.digest`);
   };
   if (needsPresidio(args.selection)) {
     pinned(args.presidioAnalyzerImage, "presidioAnalyzerImage");
@@ -172,7 +179,7 @@ export class GuardrailServices extends pulumi.ComponentResource {
         metadata: { name: service.role, namespace: args.namespace, labels },
         spec: {
           replicas: args.replicas ?? 2,
-          selector: { matchLabels: { "llmops.dev/role": service.role } },
+          selector: roleSelector(service.role),
           template: {
             metadata: { labels },
             spec: {
@@ -193,18 +200,8 @@ export class GuardrailServices extends pulumi.ComponentResource {
           },
         },
       }, parent);
-      new k8s.core.v1.Service(`${name}-${service.role}-service`, {
-        metadata: { name: service.role, namespace: args.namespace, labels },
-        spec: { type: "ClusterIP", selector: { "llmops.dev/role": service.role }, ports: [{ name: "http", port: service.port, targetPort: "http", protocol: "TCP" }] },
-      }, parent);
-      new k8s.networking.v1.NetworkPolicy(`${name}-${service.role}-ingress`, {
-        metadata: { name: `${service.role}-ingress`, namespace: args.namespace },
-        spec: {
-          podSelector: { matchLabels: { "llmops.dev/role": service.role } },
-          policyTypes: ["Ingress"],
-          ingress: [{ from: callers.map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })), ports: [{ protocol: "TCP", port: service.port }] }],
-        },
-      }, parent);
+      new k8s.core.v1.Service(`${name}-${service.role}-service`, clusterIpService(service.role, args.namespace, labels, [{ name: "http", port: service.port, targetPort: "http", protocol: "TCP" }]), parent);
+      new k8s.networking.v1.NetworkPolicy(`${name}-${service.role}-ingress`, roleIngressPolicy(service.role, args.namespace, [roleIngressRule(callers, service.port)]), parent);
       this.endpoints[service.role] = pulumi.interpolate`http://${service.role}.${args.namespace}.svc.cluster.local:${service.port}`;
     }
     this.registerOutputs({ endpoints: this.endpoints });

@@ -13,4 +13,5 @@ export * from "./pod-security.js";
 export * from "./record-sink.js";
 export * from "./serving-runtime.js";
 export * from "./vector-database.js";
+export * from "./workload-basics.js";
 export * from "./workload-rbac.js";

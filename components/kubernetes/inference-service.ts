@@ -24,11 +24,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { MODEL_DIR, SERVING_PORT, servingCommand, type ServingModel } from "./serving-runtime.js";
-
-export interface PinnedImage {
-  readonly repository: string;
-  readonly digest: string;
-}
+import { clusterIpService, gpuPlacement, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
 
 /** How replicas scale on the server's queue depth. */
 export interface QueueAutoscaling {
@@ -43,9 +39,13 @@ export interface QueueAutoscaling {
 }
 
 export interface InferenceServiceArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** The model and how its server runs: runtime, GPUs per replica, token limits, concurrency and seed (servingCommand). */
   readonly model: ServingModel;
+  /** The serving runtime's image (vLLM, TGI, TEI or Triton), pinned by digest. */
   readonly image: PinnedImage;
   /** Image of the model fetcher; its `verify` mode checks the cache's digest marker offline. */
   readonly fetcherImage: PinnedImage;
@@ -53,11 +53,15 @@ export interface InferenceServiceArgs {
   readonly weights: { readonly digest: string; readonly sizeGiB: number };
   /** The shared weights volume (ModelCache): claim name and the weights' path in it. */
   readonly cache: { readonly claimName: string; readonly modelPath: string };
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
+  /** GPU type the replicas must land on (`llmops.dev/gpu` node label). @default any GPU node of the pool */
   readonly gpuType?: string;
   /** Requests of one replica besides its GPUs, from what fits the node (replicaRequests). */
   readonly compute: { readonly cpuMilli: number; readonly memoryMiB: number };
+  /** Replica bounds for the autoscaler (spec models[].replicas); the Deployment starts at `min`, KEDA keeps at least 1. */
   readonly replicas: { readonly min: number; readonly max: number };
+  /** Queue-depth autoscaling settings (spec platform.autoscaling). */
   readonly autoscaling: QueueAutoscaling;
   /** Seconds a terminating replica has to finish in-flight requests. @default 120 */
   readonly terminationGracePeriodSeconds?: number;
@@ -65,15 +69,20 @@ export interface InferenceServiceArgs {
   readonly allowedCallerRoles: readonly string[];
 }
 
-export function imageRef(image: PinnedImage): string {
-  return `${image.repository}@${image.digest}`;
-}
-
+/**
+ * Checks InferenceServiceArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - ${path}.digest: images must be pinned by sha256 digest
+ *  - weights.digest: weights must be pinned by sha256 digest
+ *  - replicas: need 1 ≤ max and min ≤ max
+ *  - compute: a replica needs at least 100m CPU and 512 MiB
+ *  - terminationGracePeriodSeconds: at least 10 s, to drain in-flight requests
+ */
 export function validateInferenceServiceArgs(args: InferenceServiceArgs): void {
   for (const [path, image] of [["image", args.image], ["fetcherImage", args.fetcherImage]] as const) {
-    if (!/^sha256:[a-f0-9]{64}$/.test(image.digest)) throw new pulumi.InputPropertyError({ propertyPath: `${path}.digest`, reason: "images must be pinned by sha256 digest" });
+    requirePinnedDigest(image.digest, `${path}.digest`);
   }
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.weights.digest)) throw new pulumi.InputPropertyError({ propertyPath: "weights.digest", reason: "weights must be pinned by sha256 digest" });
+  requirePinnedDigest(args.weights.digest, "weights.digest", "weights must be pinned by sha256 digest");
   if (args.replicas.min > args.replicas.max || args.replicas.max < 1) throw new pulumi.InputPropertyError({ propertyPath: "replicas", reason: "need 1 ≤ max and min ≤ max" });
   if (args.compute.cpuMilli < 100 || args.compute.memoryMiB < 512) throw new pulumi.InputPropertyError({ propertyPath: "compute", reason: "a replica needs at least 100m CPU and 512 MiB" });
   const grace = args.terminationGracePeriodSeconds ?? 120;
@@ -99,6 +108,10 @@ export function queueQuery(metric: string, namespace: string, role: string): str
   return `sum(${metric}{namespace="${namespace}",pod=~"${role}-.*"})`;
 }
 
+/**
+ * One model server: Deployment (weights checked by an init container, GPU placement, startup, readiness and liveness probes, preStop drain), ClusterIP Service on SERVING_PORT, PodDisruptionBudget, PodMonitor, KEDA ScaledObject on queue depth, and the ingress NetworkPolicy (callers on the serving port, the monitoring namespace on the metrics port).
+ * @throws pulumi.InputPropertyError from validateInferenceServiceArgs, before any resource is created
+ */
 export class InferenceService extends pulumi.ComponentResource {
   readonly serviceName: pulumi.Output<string>;
   readonly port = SERVING_PORT;
@@ -120,22 +133,19 @@ export class InferenceService extends pulumi.ComponentResource {
       metadata: { name: role, namespace: args.namespace, labels },
       spec: {
         replicas: args.replicas.min,
-        selector: { matchLabels: { "llmops.dev/role": role } },
+        selector: roleSelector(role),
         strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
         template: {
           metadata: { labels, annotations: { "llmops.dev/weights-digest": args.weights.digest } },
           spec: {
             ...restrictedPodBasics(args.serviceAccountName),
             terminationGracePeriodSeconds: grace,
-            ...(args.model.gpus > 0 ? {
-              nodeSelector: { "llmops.dev/pool": "gpu", ...(args.gpuType ? { "llmops.dev/gpu": args.gpuType } : {}) },
-              tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }],
-            } : {}),
+            ...(args.model.gpus > 0 ? gpuPlacement(args.gpuType) : {}),
             topologySpreadConstraints: [{
               maxSkew: 1,
               topologyKey: "topology.kubernetes.io/zone",
               whenUnsatisfiable: "DoNotSchedule",
-              labelSelector: { matchLabels: { "llmops.dev/role": role } },
+              labelSelector: roleSelector(role),
             }],
             initContainers: [{
               // The cache's Job fetched and verified the weights; this checks the digest marker
@@ -185,13 +195,10 @@ export class InferenceService extends pulumi.ComponentResource {
         },
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, {
-      metadata: { name: role, namespace: args.namespace, labels },
-      spec: { type: "ClusterIP", selector: { "llmops.dev/role": role }, ports: [{ name: "http", port: SERVING_PORT, targetPort: "http", protocol: "TCP" }] },
-    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(role, args.namespace, labels, [{ name: "http", port: SERVING_PORT, targetPort: "http", protocol: "TCP" }]), parent);
     new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, {
       metadata: { name: role, namespace: args.namespace, labels },
-      spec: { maxUnavailable: 1, selector: { matchLabels: { "llmops.dev/role": role } } },
+      spec: { maxUnavailable: 1, selector: roleSelector(role) },
     }, parent);
     const metricsPort = metricsOnOwnPort ? "metrics" : "http";
     new k8s.apiextensions.CustomResource(`${name}-metrics`, {
@@ -199,7 +206,7 @@ export class InferenceService extends pulumi.ComponentResource {
       kind: "PodMonitor",
       metadata: { name: role, namespace: args.namespace, labels },
       spec: {
-        selector: { matchLabels: { "llmops.dev/role": role } },
+        selector: roleSelector(role),
         podMetricsEndpoints: [{ port: metricsPort, path: serving.metrics.path, interval: "15s" }],
       },
     }, parent);
@@ -230,23 +237,13 @@ export class InferenceService extends pulumi.ComponentResource {
         }],
       },
     }, parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
-      metadata: { name: `${role}-ingress`, namespace: args.namespace },
-      spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": role } },
-        policyTypes: ["Ingress"],
-        ingress: [
-          {
-            from: args.allowedCallerRoles.map((caller) => ({ podSelector: { matchLabels: { "llmops.dev/role": caller } } })),
-            ports: [{ protocol: "TCP", port: SERVING_PORT }],
-          },
-          {
-            from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.autoscaling.monitoringNamespace } } }],
-            ports: [{ protocol: "TCP", port: serving.metrics.port }],
-          },
-        ],
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(role, args.namespace, [
+      roleIngressRule(args.allowedCallerRoles, SERVING_PORT),
+      {
+        from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.autoscaling.monitoringNamespace } } }],
+        ports: [{ protocol: "TCP", port: serving.metrics.port }],
       },
-    }, parent);
+    ]), parent);
     this.serviceName = service.metadata.name;
     this.registerOutputs({ serviceName: this.serviceName });
   }

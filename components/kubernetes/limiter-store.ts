@@ -6,17 +6,20 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { clusterIpService, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 export const LIMITER_ROLE = "limiter-store";
 export const LIMITER_PORT = 6379;
 
 export interface LimiterStoreArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
   /** Valkey (or Redis-compatible) image, pinned by digest. */
   readonly image: PinnedImage;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Secret (key `password`) the store and the gateway share; managed outside Pulumi state. */
   readonly passwordSecret: string;
@@ -26,7 +29,7 @@ export interface LimiterStoreArgs {
 
 /** Throws InputPropertyError when the image is not pinned by digest. */
 export function validateLimiterStoreArgs(args: LimiterStoreArgs): void {
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.image.digest)) throw new pulumi.InputPropertyError({ propertyPath: "image.digest", reason: "images must be pinned by sha256 digest" });
+  requirePinnedDigest(args.image.digest, "image.digest");
 }
 
 /** Valkey Deployment (one replica, no persistence), ClusterIP Service and an ingress NetworkPolicy. */
@@ -43,7 +46,7 @@ export class LimiterStore extends pulumi.ComponentResource {
       metadata: { name: LIMITER_ROLE, namespace: args.namespace, labels },
       spec: {
         replicas: 1,
-        selector: { matchLabels: { "llmops.dev/role": LIMITER_ROLE } },
+        selector: roleSelector(LIMITER_ROLE),
         template: {
           metadata: { labels },
           spec: {
@@ -66,18 +69,8 @@ export class LimiterStore extends pulumi.ComponentResource {
         },
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, {
-      metadata: { name: LIMITER_ROLE, namespace: args.namespace, labels },
-      spec: { type: "ClusterIP", selector: { "llmops.dev/role": LIMITER_ROLE }, ports: [{ name: "valkey", port: LIMITER_PORT, targetPort: "valkey", protocol: "TCP" }] },
-    }, parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
-      metadata: { name: `${LIMITER_ROLE}-ingress`, namespace: args.namespace },
-      spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": LIMITER_ROLE } },
-        policyTypes: ["Ingress"],
-        ingress: [{ from: (args.clientRoles ?? ["gateway"]).map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })), ports: [{ protocol: "TCP", port: LIMITER_PORT }] }],
-      },
-    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(LIMITER_ROLE, args.namespace, labels, [{ name: "valkey", port: LIMITER_PORT, targetPort: "valkey", protocol: "TCP" }]), parent);
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(LIMITER_ROLE, args.namespace, [roleIngressRule(args.clientRoles ?? ["gateway"], LIMITER_PORT)]), parent);
     this.host = pulumi.interpolate`${service.metadata.name}.${args.namespace}.svc.cluster.local`;
     this.registerOutputs({ host: this.host });
   }

@@ -14,14 +14,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import type { PinnedImage } from "./inference-service.js";
+import { imageRef, requirePinnedDigest, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { MODEL_DIR } from "./serving-runtime.js";
 
 export interface ModelCacheArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
   /** Model name (DNS label); names the claim and the Job. */
   readonly model: string;
+  /** The model fetcher image (`fetch --source --sha256 --dest`), pinned by digest. */
   readonly fetcherImage: PinnedImage;
   /** Where the weights are and their sha256 digest (`sha256:<64 hex>`). */
   readonly weights: { readonly uri: pulumi.Input<string>; readonly digest: string };
@@ -29,6 +32,7 @@ export interface ModelCacheArgs {
   readonly weightsGiB: number;
   /** StorageClass supporting ReadOnlyMany. @default the cluster's default class */
   readonly storageClass?: pulumi.Input<string>;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Secret with artifact-store credentials, when there is no workload identity. @default none */
   readonly credentialsSecret?: string;
@@ -49,9 +53,16 @@ export function cacheSizeGiB(weightsGiB: number): number {
   return Math.ceil(weightsGiB * 1.25) + 5;
 }
 
+/**
+ * Checks ModelCacheArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - weights.digest: weights must be pinned by sha256 digest
+ *  - fetcherImage.digest: images must be pinned by sha256 digest
+ *  - weightsGiB: must be positive
+ */
 export function validateModelCacheArgs(args: ModelCacheArgs): void {
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.weights.digest)) throw new pulumi.InputPropertyError({ propertyPath: "weights.digest", reason: "weights must be pinned by sha256 digest" });
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.fetcherImage.digest)) throw new pulumi.InputPropertyError({ propertyPath: "fetcherImage.digest", reason: "images must be pinned by sha256 digest" });
+  requirePinnedDigest(args.weights.digest, "weights.digest", "weights must be pinned by sha256 digest");
+  requirePinnedDigest(args.fetcherImage.digest, "fetcherImage.digest");
   if (!(args.weightsGiB > 0)) throw new pulumi.InputPropertyError({ propertyPath: "weightsGiB", reason: "must be positive" });
 }
 
@@ -92,7 +103,7 @@ export class ModelCache extends pulumi.ComponentResource {
             restartPolicy: "OnFailure",
             containers: [{
               name: "fetch-weights",
-              image: `${args.fetcherImage.repository}@${args.fetcherImage.digest}`,
+              image: imageRef(args.fetcherImage),
               args: ["fetch", "--source", args.weights.uri, "--sha256", args.weights.digest.replace(/^sha256:/, ""), "--dest", this.modelPath],
               env: args.credentialsSecret ? [{ name: "AWS_SHARED_CREDENTIALS_FILE", value: "/var/run/llmops/credentials/credentials" }] : [],
               securityContext: restrictedContainerSecurityContext(),
@@ -112,7 +123,7 @@ export class ModelCache extends pulumi.ComponentResource {
       new k8s.networking.v1.NetworkPolicy(`${name}-egress`, {
         metadata: { name: `${role}-artifact-egress`.slice(0, 63), namespace: args.namespace },
         spec: {
-          podSelector: { matchLabels: { "llmops.dev/role": role } },
+          podSelector: roleSelector(role),
           policyTypes: ["Egress"],
           egress: pulumi.output(args.fetchEgressCidrs).apply((cidrs) =>
             cidrs.length === 0 ? [] : [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }]),

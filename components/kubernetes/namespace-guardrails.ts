@@ -7,14 +7,22 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 
 export interface NamespaceGuardrailsArgs {
+  /** Name of the namespace to create (a DNS label). */
   readonly namespace: string;
   /** Most GPUs the namespace may request (requests.nvidia.com/gpu). */
   readonly gpuQuota: number;
   /** CPU and memory caps for the namespace. @default { cpu: "64", memory: "256Gi" } */
   readonly compute?: { readonly cpu: string; readonly memory: string };
+  /** Extra labels on the Namespace. @default none */
   readonly labels?: Record<string, string>;
 }
 
+/**
+ * Checks NamespaceGuardrailsArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - namespace: must be a DNS label
+ *  - gpuQuota: must be a whole number ≥ 0
+ */
 export function validateNamespaceGuardrailsArgs(args: NamespaceGuardrailsArgs): void {
   if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(args.namespace)) throw new pulumi.InputPropertyError({ propertyPath: "namespace", reason: "must be a DNS label" });
   if (!Number.isInteger(args.gpuQuota) || args.gpuQuota < 0) throw new pulumi.InputPropertyError({ propertyPath: "gpuQuota", reason: "must be a whole number ≥ 0" });
@@ -27,6 +35,10 @@ export const POD_SECURITY_LABELS = {
   "pod-security.kubernetes.io/warn": "restricted",
 } as const;
 
+/**
+ * The stack's Namespace with Pod Security "restricted" (enforce, audit, warn), default-deny ingress and egress NetworkPolicies with DNS egress, a ResourceQuota capping GPUs, a LimitRange, and a default service account that mounts no token.
+ * @throws pulumi.InputPropertyError from validateNamespaceGuardrailsArgs, before any resource is created
+ */
 export class NamespaceGuardrails extends pulumi.ComponentResource {
   readonly namespace: k8s.core.v1.Namespace;
   readonly name: pulumi.Output<string>;

@@ -11,10 +11,12 @@ type SecurityContext = k8s.types.input.core.v1.SecurityContext;
 /** Non-root UID used by every workload (images must not require root). */
 export const WORKLOAD_UID = 65532;
 
+/** The pod security context of every workload: non-root, UID, GID and fsGroup WORKLOAD_UID (65532), seccomp RuntimeDefault (Pod Security "restricted", Kubernetes v1.30+). */
 export function restrictedPodSecurityContext(): PodSecurityContext {
   return { runAsNonRoot: true, runAsUser: WORKLOAD_UID, runAsGroup: WORKLOAD_UID, fsGroup: WORKLOAD_UID, seccompProfile: { type: "RuntimeDefault" } };
 }
 
+/** The container security context of every container: no privilege escalation, not privileged, read-only root filesystem, non-root, all capabilities dropped, seccomp RuntimeDefault (Pod Security "restricted"). */
 export function restrictedContainerSecurityContext(): SecurityContext {
   return {
     allowPrivilegeEscalation: false,

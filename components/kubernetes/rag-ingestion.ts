@@ -35,8 +35,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { imageRef, type PinnedImage } from "./inference-service.js";
-import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
+import { forbidCronJobSpec, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
+import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
 
 export const INGESTION_ROLE = "ingestion";
 
@@ -115,6 +115,7 @@ export interface IngestionSource {
 export interface RagIngestionArgs {
   /** Stack name (labels). */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
   /** Ingestion runner image (fetch, check, redact, publish), pinned by digest. */
   readonly image: PinnedImage;
@@ -158,8 +159,8 @@ export function sourcePort(uri: string): number {
 /** Checks the arguments; throws pulumi.InputPropertyError naming the property. */
 export function validateRagIngestionArgs(args: RagIngestionArgs): void {
   if (args.sources.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "sources", reason: "at least one source to ingest" });
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.image.digest)) throw new pulumi.InputPropertyError({ propertyPath: "image.digest", reason: "the ingestion image must be pinned by sha256 digest" });
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.embedding.digest)) throw new pulumi.InputPropertyError({ propertyPath: "embedding.digest", reason: "the embedding model must be pinned by sha256 digest" });
+  requirePinnedDigest(args.image.digest, "image.digest", "the ingestion image must be pinned by sha256 digest");
+  requirePinnedDigest(args.embedding.digest, "embedding.digest", "the embedding model must be pinned by sha256 digest");
   if (args.egressCidrs.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "egressCidrs", reason: "the sources must be reachable through declared egress (the egress proxy or the VPC)" });
   for (const source of args.sources) {
     if ((source.personalData || source.qualityChecks.includes("piiScan")) && !args.presidio) {
@@ -214,34 +215,21 @@ export class RagIngestion extends pulumi.ComponentResource {
       ], args.vectorStore.credentials ? [{ name: "VECTOR_STORE_CREDENTIAL", valueFrom: { secretKeyRef: { name: args.vectorStore.credentials.secret, key: args.vectorStore.credentials.key } } }] : []);
       const cronJob = new k8s.batch.v1.CronJob(`${name}-${source.name}`, {
         metadata: { name: `ingest-${source.name}`, namespace: args.namespace, labels: { ...labels, "llmops.dev/source": source.name }, annotations: { "llmops.dev/freshness-sla": source.freshnessSla, "llmops.dev/max-staleness-seconds": String(timing.maxStalenessSeconds) } },
-        spec: {
+        // Forbid: a run still going when the next is due is not doubled (two publishes would race on the alias).
+        spec: forbidCronJobSpec({
           schedule: timing.schedule,
-          timeZone: "Etc/UTC",
-          // A run still going when the next is due is not doubled: two publishes would race on the alias.
-          concurrencyPolicy: "Forbid",
           startingDeadlineSeconds: Math.min(300, timing.gapSeconds),
-          successfulJobsHistoryLimit: 3,
-          failedJobsHistoryLimit: 5,
-          jobTemplate: {
-            metadata: { labels },
-            spec: {
-              activeDeadlineSeconds: timing.activeDeadlineSeconds,
-              // A failed check fails the Job; retrying would only repeat the same check on the same data.
-              backoffLimit: 0,
-              ttlSecondsAfterFinished: 86_400,
-              template: {
-                metadata: { labels: { ...labels, "llmops.dev/source": source.name } },
-                spec: {
-                  ...restrictedPodBasics(args.serviceAccountName),
-                  restartPolicy: "Never",
-                  initContainers: steps,
-                  containers: [publish],
-                  volumes: [{ name: "staging", emptyDir: { sizeLimit: args.stagingSize ?? "20Gi" } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }],
-                },
-              },
-            },
-          },
-        },
+          activeDeadlineSeconds: timing.activeDeadlineSeconds,
+          // A failed check fails the Job; retrying would only repeat the same check on the same data.
+          backoffLimit: 0,
+          jobLabels: labels,
+          podLabels: { ...labels, "llmops.dev/source": source.name },
+          pod: restrictedJobPodSpec(args.serviceAccountName, {
+            initContainers: steps,
+            containers: [publish],
+            volumes: [{ name: "staging", emptyDir: { sizeLimit: args.stagingSize ?? "20Gi" } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }],
+          }),
+        }),
       }, parent);
       this.cronJobNames[source.name] = cronJob.metadata.name;
     }
@@ -253,7 +241,7 @@ export class RagIngestion extends pulumi.ComponentResource {
         podSelector: { matchLabels: { "llmops.dev/role": INGESTION_ROLE }, matchExpressions: [{ key: "llmops.dev/source", operator: "In", values: sourceNames }] },
         policyTypes: ["Egress"],
         egress: [
-          ...args.egressTo.map((target) => ({ to: [{ podSelector: { matchLabels: { "llmops.dev/role": target.role } } }], ports: [{ protocol: "TCP", port: target.port }] })),
+          ...args.egressTo.map((target) => ({ to: [{ podSelector: roleSelector(target.role) }], ports: [{ protocol: "TCP", port: target.port }] })),
           { to: args.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: ports.map((port) => ({ protocol: "TCP", port })) },
           ...(args.objectStoreCidrs && args.sources.some((source) => source.uri.startsWith("s3://"))
             ? [{ to: pulumi.output(args.objectStoreCidrs).apply((cidrs) => cidrs.map((cidr) => ({ ipBlock: { cidr } }))), ports: [{ protocol: "TCP", port: 443 }] }]

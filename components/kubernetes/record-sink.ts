@@ -7,22 +7,29 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { clusterIpService, dataClaimSpec, imageRef, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 export const SINK_PORT = 8080;
 
 export interface RecordSinkArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** `audit` (append-only records, role audit-sink) or `feedback` (role feedback-sink). */
   readonly kind: "audit" | "feedback";
+  /** The collector image (its `serve` subcommand), pinned by digest. */
   readonly image: PinnedImage;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
+  /** Days records are kept before they expire (the spec's retention for this data). */
   readonly retentionDays: number;
   /** Roles allowed to send records. */
   readonly producerRoles: readonly string[];
   /** @default "20Gi" */
   readonly storageSize?: string;
+  /** StorageClass of the volume. @default the cluster's default StorageClass */
   readonly storageClass?: string;
   /** Redact PII in each record before storing it (privacy.piiRedaction.logs). @default none */
   readonly piiRedaction?: {
@@ -45,18 +52,14 @@ export class RecordSink extends pulumi.ComponentResource {
     const labels = workloadLabels(args.stack, role);
     const claim = new k8s.core.v1.PersistentVolumeClaim(`${name}-data`, {
       metadata: { name: `${role}-data`, namespace: args.namespace, labels },
-      spec: {
-        accessModes: ["ReadWriteOnce"],
-        ...(args.storageClass ? { storageClassName: args.storageClass } : {}),
-        resources: { requests: { storage: args.storageSize ?? "20Gi" } },
-      },
+      spec: dataClaimSpec(args.storageSize ?? "20Gi", args.storageClass),
     }, parent);
     new k8s.apps.v1.Deployment(`${name}-deployment`, {
       metadata: { name: role, namespace: args.namespace, labels },
       spec: {
         replicas: 1,
         strategy: { type: "Recreate" },
-        selector: { matchLabels: { "llmops.dev/role": role } },
+        selector: roleSelector(role),
         template: {
           metadata: { labels },
           spec: {
@@ -81,25 +84,15 @@ export class RecordSink extends pulumi.ComponentResource {
         },
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, {
-      metadata: { name: role, namespace: args.namespace, labels },
-      spec: { type: "ClusterIP", selector: { "llmops.dev/role": role }, ports: [{ name: "http", port: SINK_PORT, targetPort: "http" }] },
-    }, parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
-      metadata: { name: `${role}-ingress`, namespace: args.namespace },
-      spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": role } },
-        policyTypes: ["Ingress"],
-        ingress: [{ from: args.producerRoles.map((producer) => ({ podSelector: { matchLabels: { "llmops.dev/role": producer } } })), ports: [{ protocol: "TCP", port: SINK_PORT }] }],
-      },
-    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(role, args.namespace, labels, [{ name: "http", port: SINK_PORT, targetPort: "http" }]), parent);
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(role, args.namespace, [roleIngressRule(args.producerRoles, SINK_PORT)]), parent);
     if (args.piiRedaction) {
       new k8s.networking.v1.NetworkPolicy(`${name}-redaction-egress`, {
         metadata: { name: `${role}-redaction-egress`, namespace: args.namespace },
         spec: {
-          podSelector: { matchLabels: { "llmops.dev/role": role } },
+          podSelector: roleSelector(role),
           policyTypes: ["Egress"],
-          egress: args.piiRedaction.services.map((target) => ({ to: [{ podSelector: { matchLabels: { "llmops.dev/role": target.role } } }], ports: [{ protocol: "TCP", port: target.port }] })),
+          egress: args.piiRedaction.services.map((target) => ({ to: [{ podSelector: roleSelector(target.role) }], ports: [{ protocol: "TCP", port: target.port }] })),
         },
       }, parent);
     }

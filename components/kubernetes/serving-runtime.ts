@@ -8,7 +8,10 @@
  * `text-generation-launcher --help`, text-embeddings-inference `text-embeddings-router --help`
  * (docs/source/en/cli_arguments.md), Triton `tritonserver --help`.
  */
-export type ServingRuntime = "vllm" | "tgi" | "tei" | "triton";
+import type { SelfHostedRuntime } from "../../schemas/spec-constants.js";
+
+/** The runtimes a component can start: the schema's serving runtimes but `external`. */
+export type ServingRuntime = SelfHostedRuntime;
 
 export interface ServingModel {
   readonly name: string;
@@ -33,6 +36,7 @@ export interface ServingCommand {
   readonly metrics: { readonly port: number; readonly path: string; readonly queueMetric: string };
 }
 
+/** How to start the model's runtime: the command (when the image's entrypoint is not the server), arguments carrying the weights' path under MODEL_DIR, the token limits, concurrency and seed, the environment (token limits as LLMOPS_* variables, caches under /tmp and /cache), the health path and where its Prometheus metrics and queue-depth metric are. Pure; flags per the server CLI references named in the module header. */
 export function servingCommand(model: ServingModel): ServingCommand {
   const path = `${MODEL_DIR}/${model.name}`;
   const limits = {

@@ -25,7 +25,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { imageRef, requirePinnedDigest, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
 
 export const TOOL_APPROVAL_ROLE = "tool-approval";
 /** The guardrail API port (the gateway calls it) and the reviewers' port. */
@@ -116,9 +116,13 @@ export function toolApprovalPolicy(policy: ToolApprovalPolicy): string {
 }
 
 export interface ToolApprovalQueueArgs extends ToolApprovalPolicy {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** The tool-approval queue image, pinned by digest. */
   readonly image: PinnedImage;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Roles (llmops.dev/role) allowed to call the guardrail API: the gateway. */
   readonly callerRoles: readonly string[];
@@ -128,8 +132,17 @@ export interface ToolApprovalQueueArgs extends ToolApprovalPolicy {
   readonly egressTo: ReadonlyArray<{ readonly role: string; readonly port: number }>;
 }
 
+/**
+ * Checks ToolApprovalQueueArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - image.digest: images must be pinned by sha256 digest
+ *  - maxSteps: a step limit of at least 1 is required
+ *  - approvalTimeoutSeconds: must be positive
+ *  - reviewerRoles: high-impact tools need a reviewer role (a spec role with agent:approve) to approve them
+ *  - callerRoles: the gateway must be allowed to call the queue
+ */
 export function validateToolApprovalQueueArgs(args: ToolApprovalQueueArgs): void {
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.image.digest)) throw new pulumi.InputPropertyError({ propertyPath: "image.digest", reason: "images must be pinned by sha256 digest" });
+  requirePinnedDigest(args.image.digest, "image.digest");
   if (!Number.isInteger(args.maxSteps) || args.maxSteps < 1) throw new pulumi.InputPropertyError({ propertyPath: "maxSteps", reason: "a step limit of at least 1 is required" });
   if (args.approvalTimeoutSeconds < 1) throw new pulumi.InputPropertyError({ propertyPath: "approvalTimeoutSeconds", reason: "must be positive" });
   if (args.tools.some((tool) => tool.requiresApproval || tool.impact === "high") && args.reviewerRoles.length === 0) {
@@ -157,7 +170,7 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
         replicas: 1,
         // Recreate: never two queues holding different pending calls.
         strategy: { type: "Recreate" },
-        selector: { matchLabels: { "llmops.dev/role": TOOL_APPROVAL_ROLE } },
+        selector: roleSelector(TOOL_APPROVAL_ROLE),
         template: {
           metadata: { labels },
           spec: {
@@ -182,26 +195,26 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
       metadata: { name: TOOL_APPROVAL_ROLE, namespace: args.namespace, labels },
       spec: {
         type: "ClusterIP",
-        selector: { "llmops.dev/role": TOOL_APPROVAL_ROLE },
+        selector: roleLabel(TOOL_APPROVAL_ROLE),
         ports: [{ name: "guardrail", port: TOOL_APPROVAL_PORT, targetPort: "guardrail" }, { name: "review", port: TOOL_REVIEW_PORT, targetPort: "review" }],
       },
     }, parent);
     new k8s.networking.v1.NetworkPolicy(`${name}-policy-net`, {
       metadata: { name: `${TOOL_APPROVAL_ROLE}-access`, namespace: args.namespace },
       spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": TOOL_APPROVAL_ROLE } },
+        podSelector: roleSelector(TOOL_APPROVAL_ROLE),
         policyTypes: ["Ingress", "Egress"],
         ingress: [
-          { from: args.callerRoles.map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })), ports: [{ protocol: "TCP", port: TOOL_APPROVAL_PORT }] },
+          roleIngressRule(args.callerRoles, TOOL_APPROVAL_PORT),
           {
             from: [
-              { podSelector: { matchLabels: { "llmops.dev/role": "app" } } },
+              { podSelector: roleSelector("app") },
               ...(args.reviewerNamespaces ?? []).map((namespace) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } } })),
             ],
             ports: [{ protocol: "TCP", port: TOOL_REVIEW_PORT }],
           },
         ],
-        egress: args.egressTo.map((target) => ({ to: [{ podSelector: { matchLabels: { "llmops.dev/role": target.role } } }], ports: [{ protocol: "TCP", port: target.port }] })),
+        egress: args.egressTo.map((target) => ({ to: [{ podSelector: roleSelector(target.role) }], ports: [{ protocol: "TCP", port: target.port }] })),
       },
     }, parent);
     this.url = pulumi.interpolate`http://${service.metadata.name}.${args.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;

@@ -6,17 +6,22 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { imageRef, type PinnedImage } from "./inference-service.js";
+import { clusterIpService, dataClaimSpec, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 export type InClusterEngine = "qdrant" | "pgvector";
 export const VECTOR_DB_ROLE = "vector-db";
 
 export interface InClusterVectorDatabaseArgs {
+  /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
   readonly stack: string;
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** `qdrant` or `pgvector`: sets the port (6333 or 5432), data path, TLS and credential settings. */
   readonly engine: InClusterEngine;
+  /** The engine's image (Qdrant, or PostgreSQL with pgvector), pinned by digest. */
   readonly image: PinnedImage;
+  /** Service account the pods run as (its own identity; no API token is mounted). */
   readonly serviceAccountName: pulumi.Input<string>;
   /** Secret with the API key (Qdrant, key `api-key`) or password (pgvector, key `password`). */
   readonly credentialsSecret: string;
@@ -26,14 +31,21 @@ export interface InClusterVectorDatabaseArgs {
   readonly clientRoles: readonly string[];
   /** @default "50Gi" */
   readonly storageSize?: string;
+  /** StorageClass of the volume. @default the cluster's default StorageClass */
   readonly storageClass?: string;
   /** @default 1 */
   readonly replicas?: number;
 }
 
+/**
+ * Checks InClusterVectorDatabaseArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - image.digest: images must be pinned by sha256 digest
+ *  - clientRoles: name at least one client role; the database admits nobody else
+ */
 export function validateInClusterVectorDatabaseArgs(args: InClusterVectorDatabaseArgs): void {
   if (args.clientRoles.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "clientRoles", reason: "name at least one client role; the database admits nobody else" });
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.image.digest)) throw new pulumi.InputPropertyError({ propertyPath: "image.digest", reason: "images must be pinned by sha256 digest" });
+  requirePinnedDigest(args.image.digest, "image.digest");
 }
 
 function engineSettings(args: InClusterVectorDatabaseArgs) {
@@ -67,6 +79,10 @@ function engineSettings(args: InClusterVectorDatabaseArgs) {
   };
 }
 
+/**
+ * The in-cluster vector database: a StatefulSet with a data volume per replica (dataClaimSpec), TLS from a Secret, credentials by Secret reference, a headless and a ClusterIP Service, and an ingress NetworkPolicy admitting only the client roles. `port` is 6333 (Qdrant) or 5432 (pgvector).
+ * @throws pulumi.InputPropertyError from validateInClusterVectorDatabaseArgs, before any resource is created
+ */
 export class InClusterVectorDatabase extends pulumi.ComponentResource {
   readonly serviceName: pulumi.Output<string>;
   readonly port: number;
@@ -79,14 +95,14 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
     const settings = engineSettings(args);
     const headless = new k8s.core.v1.Service(`${name}-headless`, {
       metadata: { name: `${VECTOR_DB_ROLE}-headless`, namespace: args.namespace, labels },
-      spec: { clusterIP: "None", selector: { "llmops.dev/role": VECTOR_DB_ROLE }, ports: [{ name: "db", port: settings.port, targetPort: settings.port }] },
+      spec: { clusterIP: "None", selector: roleLabel(VECTOR_DB_ROLE), ports: [{ name: "db", port: settings.port, targetPort: settings.port }] },
     }, parent);
     new k8s.apps.v1.StatefulSet(`${name}-statefulset`, {
       metadata: { name: VECTOR_DB_ROLE, namespace: args.namespace, labels },
       spec: {
         serviceName: headless.metadata.name,
         replicas: args.replicas ?? 1,
-        selector: { matchLabels: { "llmops.dev/role": VECTOR_DB_ROLE } },
+        selector: roleSelector(VECTOR_DB_ROLE),
         template: {
           metadata: { labels },
           spec: {
@@ -111,29 +127,12 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
         },
         volumeClaimTemplates: [{
           metadata: { name: "data", labels },
-          spec: {
-            accessModes: ["ReadWriteOnce"],
-            ...(args.storageClass ? { storageClassName: args.storageClass } : {}),
-            resources: { requests: { storage: args.storageSize ?? "50Gi" } },
-          },
+          spec: dataClaimSpec(args.storageSize ?? "50Gi", args.storageClass),
         }],
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, {
-      metadata: { name: VECTOR_DB_ROLE, namespace: args.namespace, labels },
-      spec: { type: "ClusterIP", selector: { "llmops.dev/role": VECTOR_DB_ROLE }, ports: [{ name: "db", port: settings.port, targetPort: settings.port }] },
-    }, parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
-      metadata: { name: `${VECTOR_DB_ROLE}-ingress`, namespace: args.namespace },
-      spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": VECTOR_DB_ROLE } },
-        policyTypes: ["Ingress"],
-        ingress: [{
-          from: args.clientRoles.map((role) => ({ podSelector: { matchLabels: { "llmops.dev/role": role } } })),
-          ports: [{ protocol: "TCP", port: settings.port }],
-        }],
-      },
-    }, parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(VECTOR_DB_ROLE, args.namespace, labels, [{ name: "db", port: settings.port, targetPort: settings.port }]), parent);
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(VECTOR_DB_ROLE, args.namespace, [roleIngressRule(args.clientRoles, settings.port)]), parent);
     this.serviceName = service.metadata.name;
     this.port = settings.port;
     this.registerOutputs({ serviceName: this.serviceName });

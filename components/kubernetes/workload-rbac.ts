@@ -20,7 +20,9 @@ export interface WorkloadIdentity {
 }
 
 export interface WorkloadRbacArgs {
+  /** Namespace the objects are created in. */
   readonly namespace: pulumi.Input<string>;
+  /** The workload identities: one ServiceAccount each, with the Role and RoleBinding its grants need. */
   readonly workloads: readonly WorkloadIdentity[];
 }
 
@@ -38,6 +40,13 @@ const SENSITIVE_GRANTS: ReadonlyArray<{ readonly what: string; readonly resource
   { what: "minting service account tokens", resources: ["serviceaccounts/token", "serviceaccounts/*"], verbs: ["create"] },
 ];
 
+/**
+ * Checks WorkloadRbacArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - path: wildcard API groups or resources are not allowed
+ *  - ${path}.verbs: verbs ${bad.join(", ")} are not allowed
+ *  - path: ${grant.what} is not allowed for a workload account
+ */
 export function validateWorkloadRbacArgs(args: WorkloadRbacArgs): void {
   for (const [i, workload] of args.workloads.entries()) {
     for (const [j, rule] of (workload.rules ?? []).entries()) {
@@ -55,6 +64,12 @@ export function validateWorkloadRbacArgs(args: WorkloadRbacArgs): void {
   }
 }
 
+/**
+ * One ServiceAccount per workload, `<name>-sa` (the IRSA role annotation when awsRoleArn is given;
+ * an API token mounted only when the workload has rules), and for a workload with rules a Role
+ * and RoleBinding granting exactly those rules. `serviceAccountNames` maps workload name to account name.
+ * @throws pulumi.InputPropertyError from validateWorkloadRbacArgs, before any resource is created
+ */
 export class WorkloadRbac extends pulumi.ComponentResource {
   readonly serviceAccountNames: Record<string, pulumi.Output<string>>;
 

@@ -22,10 +22,10 @@ import { policySources } from "./policy-sources.js";
 import { BUNDLE_FILES, ENTRYPOINTS, bundleRevision, type BundleManifest } from "./bundle-layout.js";
 import { CATALOG_CLAIM, DEFAULT_SIGNING_ALGORITHM, SIGNATURES_FILE, SIGNING_ALGORITHMS, verifyBundleSignature } from "./bundle-signature.js";
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
-export class PolicyBuildError extends Error {
-  readonly userFacing = true as const;
-}
+/** The policy gate refused the sources (format, strict check, metadata, lint, tests, coverage) or the WebAssembly build failed; the message says which step and why (exit 2). */
+export class PolicyBuildError extends UserFacingError {}
 
 export interface BuildOptions {
   /** Repository root holding policies/ and .regal/. */
@@ -171,6 +171,11 @@ export function catalogOfSources(sources: PolicySourceSet, toolsDir?: string): C
   return applyCheckOverrides(catalog, sources.overrides).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/**
+ * Runs the policy gate and builds the bundle into `options.outDir`: opa fmt, opa check --strict, METADATA and framework checks, regal lint (unless `lint` is false), opa test with coverage at least `coverageThreshold` %, opa build -t wasm, then the catalog and manifest (optionally signed).
+ * @returns the manifest (revision, file digests), the catalog of checks, the number of Rego tests passed and the coverage in %
+ * @throws PolicyBuildError, ToolError (opa or regal missing or failing), CatalogError, FrameworkCatalogueError, InputError (a --data file)
+ */
 export function buildBundle(options: BuildOptions): BuildResult {
   const step = (name: string) => options.progress?.(name);
   const signing = signingSetup(options);

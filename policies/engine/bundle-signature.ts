@@ -18,6 +18,7 @@ export const SIGNATURES_FILE = ".signatures.json";
 /** Custom JWT claim (opa build --claims-file): catalog.json is ours, not OPA's, so the JWT pins it by digest. */
 export const CATALOG_CLAIM = "llmops_catalog_sha256";
 
+/** A bundle signature or verification key that does not verify or cannot be read (the engine refuses the bundle, exit 2). */
 export class SignatureError extends Error {}
 
 interface JwtFileEntry {
@@ -39,6 +40,10 @@ export const DEFAULT_SIGNING_ALGORITHM = "RS256";
 /** The files the engine loads that OPA signs; catalog.json is pinned by CATALOG_CLAIM instead. */
 const SIGNED_FILES = [BUNDLE_FILES.wasm, BUNDLE_FILES.data] as const;
 
+/**
+ * Reads a PEM public key for bundle verification.
+ * @throws SignatureError when the file cannot be read or is not a public key
+ */
 export function readVerificationKey(path: string): KeyObject {
   let pem: Buffer;
   try {

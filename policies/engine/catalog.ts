@@ -12,6 +12,7 @@ import { unknownMappings, type FrameworkCatalogue } from "./frameworks.js";
 import { CHECK_ID_PATTERN } from "./policy-data-schema.js";
 import type { CheckOverrideDeclaration } from "./policy-data.js";
 import { InputError } from "../../schemas/input-error.js";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
 export { BUILTIN_ORIGIN, checkKind, type CatalogEntry, type CheckKind } from "./catalog-entry.js";
 
@@ -52,9 +53,8 @@ const metadataSchema = {
   },
 } as const;
 
-export class CatalogError extends Error {
-  readonly userFacing = true as const;
-}
+/** A check's `# METADATA` is missing or wrong (id, title, severity, remediation, framework ids) or two checks share an id; the message names the file and row (exit 2). */
+export class CatalogError extends UserFacingError {}
 
 interface InspectedAnnotation {
   readonly annotations?: Record<string, unknown>;

@@ -7,6 +7,10 @@ import type { PolicyEngine } from "./engine.js";
 import type { Report, Undetermined } from "./report.js";
 import type { RuntimeInput } from "./runtime-input.js";
 
+/**
+ * Evaluates the runtime policies on `input` and returns the report of `command` over `files`: findings sorted by file, line and id, the runtime rules, the bundle, and the resources with unknown values when there are any.
+ * @throws EngineError when evaluation fails (fail closed)
+ */
 export function checkRuntime(engine: PolicyEngine, input: RuntimeInput, files: readonly string[], command = "check"): Report {
   const findings = engine.evaluateRuntime(input).sort(compareFindings);
   const undetermined = undeterminedResources(input);

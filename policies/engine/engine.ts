@@ -18,10 +18,10 @@ import { BUILTIN_ORIGIN, checkKind, type CatalogEntry, type CheckKind } from "./
 import { sha256 } from "./digest.js";
 import type { Finding } from "./finding.js";
 import type { BundleInfo, RuleMetadata } from "./report.js";
+import { UserFacingError, describeThrown } from "../../schemas/user-facing-error.js";
 
-export class EngineError extends Error {
-  readonly userFacing = true as const;
-}
+/** The policy bundle could not be loaded, compiled or evaluated, or emitted a malformed finding (exit 2: the engine fails closed). */
+export class EngineError extends UserFacingError {}
 
 /** The raw shape every check emits. */
 interface RawFinding {
@@ -50,6 +50,7 @@ export interface Placement {
   readonly component?: string;
 }
 
+/** The compiled policy bundle, loaded and verified once, evaluated in-process through opa-wasm: `evaluateSpec` and `evaluateRuntime` return findings with the catalog's metadata attached; `rulesFor` lists a scope's rules. Every evaluation has a time budget (LLMOPS_EVAL_BUDGET_MS, default 10,000 ms); an engine error throws EngineError, never returns an empty result. */
 export class PolicyEngine {
   /** Time budget of one evaluation, read once (LLMOPS_EVAL_BUDGET_MS). */
   private readonly budgetMs = evaluationBudgetMs();
@@ -354,14 +355,4 @@ export function evaluationBudgetMs(): number {
 function positiveEnvNumber(name: string, fallback: number): number {
   const configured = Number(process.env[name]);
   return Number.isFinite(configured) && configured > 0 ? configured : fallback;
-}
-
-/** Renders anything thrown, including the SDK's plain objects. */
-export function describeThrown(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return (JSON.stringify(error) ?? String(error)).slice(0, 300);
-  } catch {
-    return String(error).slice(0, 300);
-  }
 }

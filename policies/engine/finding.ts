@@ -53,6 +53,7 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(severity);
 }
 
+/** True when `severity` is `threshold` or more severe (critical > high > medium > low). */
 export function isAtOrAbove(severity: Severity, threshold: Severity): boolean {
   return severityRank(severity) >= severityRank(threshold);
 }

@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import type { FrameworkMappings } from "./finding.js";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
 /** One framework: where its ids come from, and the ids with their control titles. */
 export interface FrameworkCatalogue {
@@ -25,9 +26,8 @@ export interface FrameworkCatalogue {
   readonly controls: Readonly<Record<string, string>>;
 }
 
-export class FrameworkCatalogueError extends Error {
-  readonly userFacing = true as const;
-}
+/** A framework catalogue (policies/frameworks/*.yaml) is missing a field or malformed, or a check maps to a control id it does not list (exit 2). */
+export class FrameworkCatalogueError extends UserFacingError {}
 
 const TEXT_FIELDS = ["name", "version", "source", "checked"] as const;
 

@@ -13,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../../schemas/package-root.js";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
 /**
  * Folders under policies/ that OPA must not load: the engine's TypeScript, the CrossGuard pack
@@ -51,8 +52,7 @@ export function toolPath(name: "opa" | "regal", toolsDir: string = defaultToolsD
 }
 
 /** A tool that is missing, could not start, or exited non-zero; its output is in the message. */
-export class ToolError extends Error {
-  readonly userFacing = true as const;
+export class ToolError extends UserFacingError {
   constructor(message: string, readonly status: number | null = null) {
     super(message);
   }

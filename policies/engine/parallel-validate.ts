@@ -10,7 +10,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../../schemas/input-error.js";
 import { STDIN_NAME } from "../../schemas/source-file.js";
-import { EngineError, PolicyEngine, VerifiedBundle, describeThrown } from "./engine.js";
+import { EngineError, PolicyEngine, VerifiedBundle } from "./engine.js";
+import { describeThrown } from "../../schemas/user-facing-error.js";
 import { compareFindings, type Finding } from "./finding.js";
 import type { Report } from "./report.js";
 import { specPoliciesFrom } from "./spec-policies.js";
@@ -35,6 +36,11 @@ export type WorkerReply =
   | { readonly ok: true; readonly findings: Finding[] }
   | { readonly ok: false; readonly index: number; readonly kind: "input" | "engine" | "internal"; readonly message: string; readonly file?: string; readonly line?: number; readonly column?: number };
 
+/**
+ * Validates spec files on worker threads (at most `options.workers`, default one per available CPU, and at most one per MIN_FILES_PER_WORKER files), each loading the verified bundle once; with fewer than two workers, or standard input among the files, it validates in this thread. Findings come back in file order, as the sequential path gives them.
+ * @param options.today the date (YYYY-MM-DD, UTC) waivers expire against. @default today
+ * @throws InputError for the first unreadable or malformed file, EngineError when evaluation fails, Error for an internal failure of a worker
+ */
 export async function validateSpecFilesInParallel(files: readonly string[], bundleDir: string, options: { workers?: number; today?: string } = {}): Promise<Report> {
   const today = options.today ?? todayUtc();
   const bundle = await VerifiedBundle.read(bundleDir);

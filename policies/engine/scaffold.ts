@@ -11,6 +11,7 @@
  * organisation's own condition; its test tables show the denied/allowed pattern.
  */
 import { CHECK_ID_PATTERN } from "./policy-data-schema.js";
+import { UserFacingError } from "../../schemas/user-facing-error.js";
 
 export type ScaffoldKind = "spec" | "runtime";
 
@@ -29,9 +30,8 @@ export interface ScaffoldFile {
   readonly content: string;
 }
 
-export class ScaffoldError extends Error {
-  readonly userFacing = true as const;
-}
+/** `llmops policy new` was given a path or id it cannot scaffold, or the files exist; the message shows the accepted shape (exit 2). */
+export class ScaffoldError extends UserFacingError {}
 
 const SEGMENT = /^[a-z][a-z0-9_]{0,39}$/;
 

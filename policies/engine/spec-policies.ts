@@ -24,6 +24,10 @@ export function defaultBundleDir(): string {
   return built;
 }
 
+/**
+ * Loads and verifies the bundle in `bundleDir` (default: defaultBundleDir()) and returns the spec-policy evaluator, with waivers judged against `today` (YYYY-MM-DD, UTC), and the engine itself.
+ * @throws EngineError, SignatureError or InputError when the bundle is missing, incomplete, altered or unsigned where a key is required
+ */
 export async function loadSpecPolicies(bundleDir = defaultBundleDir(), today = todayUtc()): Promise<SpecPolicyEvaluator & { engine: PolicyEngine }> {
   return specPoliciesFrom(await PolicyEngine.load(bundleDir), today);
 }

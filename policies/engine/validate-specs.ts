@@ -14,6 +14,7 @@ export interface SpecPolicyEvaluator {
   evaluateSpec(spec: LoadedSpec): Finding[];
 }
 
+/** The spec's schema violations as LLM-SCHEMA-001 findings (critical), each at its JSON Pointer and, when known, line and column. */
 export function schemaFindings(spec: LoadedSpec): Finding[] {
   return spec.violations.map((violation) => ({
     id: SCHEMA_RULE.id,
@@ -50,6 +51,7 @@ export function validateSpecFile(file: string, policies?: SpecPolicyEvaluator): 
   return loadSpecFile(file).flatMap((spec) => validateLoadedSpec(spec, policies));
 }
 
+/** The findings for one loaded spec: its schema findings when it has any (policies only see documents that match the schema), otherwise the spec policies' findings, or none without `policies`. */
 export function validateLoadedSpec(spec: LoadedSpec, policies?: SpecPolicyEvaluator): Finding[] {
   const schema = schemaFindings(spec);
   // Policies only see documents that match the schema: their input contract is the typed spec.

@@ -56,6 +56,7 @@ export interface WaiverContext {
   readonly reportUnused?: boolean;
 }
 
+/** The UTC calendar date of `now` as YYYY-MM-DD: the day waivers' `expires` is compared with. */
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }

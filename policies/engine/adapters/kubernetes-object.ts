@@ -15,6 +15,7 @@ type Json = Record<string, unknown>;
 /** An object with the two fields that make it a Kubernetes object. */
 export type KubernetesObject = Json & { apiVersion: string; kind: string };
 
+/** True when `value` is an object with a non-empty string `apiVersion` and `kind`: the least a document needs to be read as a Kubernetes object. */
 export function isKubernetesObject(value: unknown): value is KubernetesObject {
   return typeof value === "object" && value !== null && !Array.isArray(value)
     && typeof (value as Json).apiVersion === "string" && typeof (value as Json).kind === "string";

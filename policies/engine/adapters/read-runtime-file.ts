@@ -33,6 +33,11 @@ export class NotRuntimeConfigError extends InputError {
   override readonly name = "NotRuntimeConfigError";
 }
 
+/**
+ * Reads one runtime config file (Kubernetes manifests, `helm template` output, a plan, `pulumi preview --json`, `pulumi stack export`, `kubectl get -o json`) into runtime resources, detecting the kind unless `kind` is given.
+ * @throws InputError when the file cannot be read, is larger than RUNTIME_MAX_BYTES or is malformed
+ * @throws NotRuntimeConfigError when it holds no runtime config (a values.yaml, a dashboard)
+ */
 export function readRuntimeFile(file: string, kind?: InputKind): RuntimeFile {
   const text = readSourceText(file, RUNTIME_MAX_BYTES);
   let documents: ParsedDocument[];
@@ -62,6 +67,10 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/**
+ * What a parsed file is: `plan` (an llmops plan), `preview` (`pulumi preview --json`), `state` (`pulumi stack export`), `kubectl` (a `kind: List` JSON file) or `manifests` (Kubernetes objects).
+ * @throws NotRuntimeConfigError when a document is none of these
+ */
 export function detectKind(documents: readonly ParsedDocument[], file: string): InputKind {
   const first = documents[0]?.value;
   if (documents.length === 1 && isObject(first)) {

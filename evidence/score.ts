@@ -71,7 +71,13 @@ export function parseDatasetRef(ref: string): { name: string; version: string } 
 }
 
 /** A native evidence document (validated by the caller through the loader before it is written). */
-export function evidenceDocument(binding: Binding, metrics: readonly { name: string; value: number; sampleSize: number; task?: string }[], producer: { tool: string; version: string; source?: string }, producedAt: Date): EvaluationEvidence {
+export function evidenceDocument(
+  binding: Binding,
+  metrics: readonly { name: string; value: number; sampleSize: number; task?: string }[],
+  producer: { tool: string; version: string; source?: string },
+  producedAt: Date,
+  redTeam: readonly { category: string; owaspId?: string; attempts: number; successes: number }[] = [],
+): EvaluationEvidence {
   return {
     apiVersion: API_VERSION,
     kind: EVIDENCE_KIND,
@@ -86,6 +92,6 @@ export function evidenceDocument(binding: Binding, metrics: readonly { name: str
       ...(binding.promptTemplateVersion === undefined ? {} : { promptTemplateVersion: binding.promptTemplateVersion }),
       ...(binding.seed === undefined ? {} : { seed: binding.seed }),
     },
-    results: { metrics: metrics.map((metric) => ({ ...metric })), redTeam: [], dataQuality: [] },
+    results: { metrics: metrics.map((metric) => ({ ...metric })), redTeam: redTeam.map((result) => ({ ...result })), dataQuality: [] },
   };
 }

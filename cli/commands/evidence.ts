@@ -111,20 +111,32 @@ const importCommand = {
   builder: (yargs: Argv) =>
     withBinding(yargs)
       .positional("file", { type: "string", demandOption: true, describe: "The tool's results file (JSON)" })
-      .option("from", { choices: ["lm-eval"] as const, demandOption: true, describe: "lm-eval: lm-evaluation-harness results_*.json" })
+      .option("from", { choices: ["lm-eval", "promptfoo"] as const, demandOption: true, describe: "lm-eval: lm-evaluation-harness results_*.json; promptfoo: promptfoo eval --output results.json (version 3)" })
+      .option("provider", { type: "string", describe: "promptfoo: the provider id whose results to import (required when the file compares several)" })
       .demandOption("output")
-      .example("$0 evidence import --from lm-eval results_2026-11-01.json --model m --model-digest sha256:… --dataset mmlu@1.0 -o evidence.yaml", "Import lm-eval results"),
-  handler: async (argv: BindingArguments & { file: string; from: string; output: string }) => {
+      .example("$0 evidence import --from lm-eval results_2026-11-01.json --model m --model-digest sha256:… --dataset mmlu@1.0 -o evidence.yaml", "Import lm-eval results")
+      .example("$0 evidence import --from promptfoo results.json --provider openai:gpt-5 --model m --model-digest sha256:… --dataset redteam@2026-11 -o evidence.yaml", "Import promptfoo results (assertions and red team)"),
+  handler: async (argv: BindingArguments & { file: string; from: string; output: string; provider?: string | undefined }) => {
     const bound = binding(argv);
-    const [{ parseDocuments }, { readSourceText }, { importLmEval }, { evidenceDocument }, path] = await Promise.all([
+    if (argv.provider !== undefined && argv.from !== "promptfoo") throw new UsageError("--provider applies to --from promptfoo only");
+    const [{ parseDocuments }, { readSourceText }, { evidenceDocument }, path] = await Promise.all([
       import("../../schemas/parse-documents.js"),
       import("../../schemas/source-file.js"),
-      import("../../evidence/import-lm-eval.js"),
       import("../../evidence/score.js"),
       import("node:path"),
     ]);
-    // Results files carry the environment dump; 16 MiB is ample.
+    // Results files carry the environment dump (lm-eval) or every output (promptfoo); 16 MiB is ample.
     const [document] = parseDocuments(readSourceText(argv.file, 16 * 1024 * 1024), argv.file);
+    if (argv.from === "promptfoo") {
+      const { importPromptfoo } = await import("../../evidence/import-promptfoo.js");
+      const run = importPromptfoo(document!.value, argv.file, argv.provider);
+      await writeEvidence(
+        evidenceDocument(bound, run.metrics, { ...run.producer, source: `promptfoo results ${path.basename(argv.file)}, provider ${run.provider}` }, run.producedAt, run.redTeam),
+        argv.output,
+      );
+      return;
+    }
+    const { importLmEval } = await import("../../evidence/import-lm-eval.js");
     const run = importLmEval(document!.value, argv.file);
     // A seed given on the command line must agree with the run's own.
     if (argv.seed !== undefined && run.seed !== undefined && argv.seed !== run.seed) {

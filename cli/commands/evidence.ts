@@ -51,28 +51,31 @@ async function writeEvidence(document: unknown, file: string): Promise<void> {
 
 const score = {
   command: "score",
-  describe: "Compute BLEU (sacreBLEU) and ROUGE-1/2/L F (rouge-score) from predictions and references",
+  describe: "Compute BLEU (sacreBLEU) and ROUGE-1/2/L F (rouge-score, optionally stemmed) from predictions and references",
   builder: (yargs: Argv) =>
     withBinding(yargs)
       .option("metric", { choices: ["bleu", "rouge1", "rouge2", "rougeL"] as const, array: true, demandOption: true, describe: "Metric(s) to compute" })
       .option("predictions", { type: "string", demandOption: true, describe: 'JSONL: {"id": "...", "prediction": "..."} a line' })
       .option("references", { type: "string", demandOption: true, describe: 'JSONL: {"id": "...", "references": ["...", ...]} a line' })
       .option("format", { alias: "f", choices: ["pretty", "json"] as const, default: "pretty", describe: "Output format" })
+      .option("stem", { type: "boolean", default: false, describe: "ROUGE: Porter-stem tokens longer than 3 characters, as rouge-score's use_stemmer=True (BLEU is never stemmed)" })
       .example("$0 evidence score --metric bleu --predictions p.jsonl --references r.jsonl --format json", "Print the corpus BLEU")
       .example("$0 evidence score --metric bleu rouge1 --predictions p.jsonl --references r.jsonl --model m --model-digest sha256:… --dataset refs@2026-09 -o evidence.yaml", "Write evidence"),
-  handler: async (argv: BindingArguments & { metric: Array<"bleu" | "rouge1" | "rouge2" | "rougeL">; predictions: string; references: string; format: string; output?: string | undefined }) => {
+  handler: async (argv: BindingArguments & { metric: Array<"bleu" | "rouge1" | "rouge2" | "rougeL">; predictions: string; references: string; format: string; stem: boolean; output?: string | undefined }) => {
     const bound = argv.output === undefined ? undefined : binding(argv);
-    const { readScoringSet, scoreMetric, evidenceDocument } = await import("../../evidence/score.js");
+    if (argv.stem && !argv.metric.some((metric) => metric !== "bleu")) throw new UsageError("--stem applies to ROUGE metrics only; sacreBLEU has no stemming");
+    const { readScoringSet, scoreMetric, evidenceDocument, STEMMED_TASK } = await import("../../evidence/score.js");
     const set = readScoringSet(argv.predictions, argv.references);
-    const values = [...new Set(argv.metric)].map((metric) => scoreMetric(metric, set));
+    const values = [...new Set(argv.metric)].map((metric) => scoreMetric(metric, set, { stem: argv.stem }));
     if (bound && argv.output) {
-      await writeEvidence(evidenceDocument(bound, values.map((v) => ({ name: v.metric, value: v.value, sampleSize: v.sampleSize })), TOOL, new Date()), argv.output);
+      const metrics = values.map((v) => ({ name: v.metric, value: v.value, sampleSize: v.sampleSize, ...(v.stemmed ? { task: STEMMED_TASK } : {}) }));
+      await writeEvidence(evidenceDocument(bound, metrics, TOOL, new Date()), argv.output);
     }
     if (argv.format === "json") {
       const json = values.length === 1 ? values[0] : values;
       process.stdout.write(`${JSON.stringify(json)}\n`);
     } else {
-      process.stdout.write(values.map((v) => `${v.metric} ${v.value.toFixed(4)} (${v.sampleSize} items)`).join("\n") + "\n");
+      process.stdout.write(values.map((v) => `${v.metric}${v.stemmed ? " (stemmed)" : ""} ${v.value.toFixed(4)} (${v.sampleSize} items)`).join("\n") + "\n");
     }
   },
 };

@@ -185,7 +185,7 @@ function manifestSet(count) {
 }
 
 function runtimeCheck() {
-  measure(process.execPath, [LLMOPS, "plan", join(ROOT, "examples/airport-assistant.rag.yaml"), "--out", join(WORK, "airport-plan.json"), "-f", "json"]);
+  measure(process.execPath, [LLMOPS, "plan", join(ROOT, "examples/airport-assistant.rag.yaml"), "--without-evidence", "--out", join(WORK, "airport-plan.json"), "-f", "json"]);
   const rows = [];
   const state = stackExport(10000);
   // Within the default evaluation budget and the 10,000-resource limit since JSON inputs skip the YAML parser.
@@ -218,7 +218,7 @@ function plans() {
   return readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).sort().map((example) => {
     const samples = Array.from({ length: RUNS }, () => {
       const out = join(WORK, "plan.json");
-      const sample = measure(process.execPath, [LLMOPS, "plan", join(ROOT, "examples", example), "--out", out, "-f", "json"]);
+      const sample = measure(process.execPath, [LLMOPS, "plan", join(ROOT, "examples", example), "--without-evidence", "--out", out, "-f", "json"]);
       sample.findings = JSON.parse(readFileSync(out, "utf8")).resources.length;
       return sample;
     });

@@ -63,3 +63,23 @@ export async function prepareEvidence(flags: EvidenceFlags): Promise<PreparedEvi
     report: evidenceReport([...candidates, ...baselines]),
   };
 }
+
+/** The environment whose evaluation gates need evidence at deploy (the spec checks' `production`). */
+export const PRODUCTION_ENVIRONMENT = "prod";
+
+/**
+ * The evidence a deploy gate evaluates (the stack program, `llmops plan`, the CrossGuard pack):
+ * the flags' evidence, or, for a production spec given none at all, an empty evidence list, so
+ * the LLM-EVID checks judge it as having none (`gate: block` → LLM-EVID-001, `gate: warn` →
+ * LLM-EVID-009). `noneGiven` says the empty list was substituted.
+ * @param requireInProduction false only for a preview (`llmops plan --without-evidence`)
+ * @throws as prepareEvidence
+ */
+export async function prepareGateEvidence(flags: EvidenceFlags, environment: string, requireInProduction = true): Promise<PreparedEvidence & { readonly noneGiven: boolean }> {
+  const prepared = await prepareEvidence(flags);
+  const noneGiven = !prepared.report.evaluated && requireInProduction && environment === PRODUCTION_ENVIRONMENT;
+  return noneGiven ? { extraInput: { evidence: [] }, report: { evaluated: true, documents: [] }, noneGiven } : { ...prepared, noneGiven };
+}
+
+/** What a refusal adds when the production spec was given no evidence at all. */
+export const NO_EVIDENCE_NOTE = "no evaluation evidence was configured, and this production spec's evaluation gate blocks: give it with plan --evidence or the stack config llmops:evidence";

@@ -15,6 +15,8 @@ export type ScoreMetric = (typeof SCORE_METRICS)[number];
 
 export interface MetricValue {
   readonly metric: ScoreMetric;
+  /** ROUGE computed with the Porter stemmer (rouge-score `use_stemmer=True`). */
+  readonly stemmed?: boolean;
   /** On 0–1. */
   readonly value: number;
   /** Number of prediction/reference pairs scored. */
@@ -48,11 +50,18 @@ export function readScoringSet(predictionsFile: string, referencesFile: string):
   return { predictions: ids.map((id) => predictions.get(id)!), references: ids.map((id) => references.get(id)!) };
 }
 
-/** One metric over the whole set. */
-export function scoreMetric(metric: ScoreMetric, set: ScoringSet): MetricValue {
-  const value = metric === "bleu" ? corpusBleu(set.predictions, set.references).score : corpusRouge(metric, set.predictions, set.references);
-  return { metric, value, sampleSize: set.predictions.length };
+/**
+ * One metric over the whole set. `stem` applies to ROUGE only (rouge-score's `use_stemmer=True`);
+ * sacreBLEU has no stemming.
+ */
+export function scoreMetric(metric: ScoreMetric, set: ScoringSet, options: { stem?: boolean } = {}): MetricValue {
+  if (metric === "bleu") return { metric, value: corpusBleu(set.predictions, set.references).score, sampleSize: set.predictions.length };
+  const stem = options.stem === true;
+  return { metric, value: corpusRouge(metric, set.predictions, set.references, { stem }), sampleSize: set.predictions.length, ...(stem ? { stemmed: true } : {}) };
 }
+
+/** What a stemmed ROUGE metric records in its evidence `task`, so the figure is never read as unstemmed. */
+export const STEMMED_TASK = "rouge-score use_stemmer=True (Porter stemmer, tokens longer than 3 characters)";
 
 export interface Binding {
   readonly model: string;
@@ -71,7 +80,13 @@ export function parseDatasetRef(ref: string): { name: string; version: string } 
 }
 
 /** A native evidence document (validated by the caller through the loader before it is written). */
-export function evidenceDocument(binding: Binding, metrics: readonly { name: string; value: number; sampleSize: number; task?: string }[], producer: { tool: string; version: string; source?: string }, producedAt: Date): EvaluationEvidence {
+export function evidenceDocument(
+  binding: Binding,
+  metrics: readonly { name: string; value: number; sampleSize: number; task?: string }[],
+  producer: { tool: string; version: string; source?: string },
+  producedAt: Date,
+  redTeam: readonly { category: string; owaspId?: string; attempts: number; successes: number }[] = [],
+): EvaluationEvidence {
   return {
     apiVersion: API_VERSION,
     kind: EVIDENCE_KIND,
@@ -86,6 +101,6 @@ export function evidenceDocument(binding: Binding, metrics: readonly { name: str
       ...(binding.promptTemplateVersion === undefined ? {} : { promptTemplateVersion: binding.promptTemplateVersion }),
       ...(binding.seed === undefined ? {} : { seed: binding.seed }),
     },
-    results: { metrics: metrics.map((metric) => ({ ...metric })), redTeam: [], dataQuality: [] },
+    results: { metrics: metrics.map((metric) => ({ ...metric })), redTeam: redTeam.map((result) => ({ ...result })), dataQuality: [] },
   };
 }

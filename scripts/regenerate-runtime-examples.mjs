@@ -18,7 +18,7 @@ const work = mkdtempSync(join(tmpdir(), "llmops-runtime-examples-"));
 
 function plan(spec, target) {
   const out = join(work, `${target}.json`);
-  execFileSync(process.execPath, [join(ROOT, "bin/llmops.js"), "plan", join(ROOT, spec), "--target", target, "--out", out, "--format", "json"], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [join(ROOT, "bin/llmops.js"), "plan", join(ROOT, spec), "--without-evidence", "--target", target, "--out", out, "--format", "json"], { stdio: ["ignore", "ignore", "inherit"] });
   return JSON.parse(readFileSync(out, "utf8"));
 }
 

@@ -6,7 +6,9 @@
  *
  * The spec is validated against the schema and the spec policies first; a spec with
  * findings at or above `llmops:failOn` (default high) stops the program before any
- * resource is registered.
+ * resource is registered. Evaluation evidence comes from `llmops:evidence` (and
+ * `llmops:baseline`, `llmops:evidenceKey`, `llmops:evidenceAsOf`); a production spec whose
+ * gate blocks is refused without it (LLM-EVID-001).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "node:fs";
@@ -45,10 +47,12 @@ export default async function main(): Promise<Record<string, unknown>> {
       return list.map((file) => resolve(root, file));
     };
     const evidenceKey = config.get("evidenceKey");
+    // llmops:evidenceAsOf: measure evidence ages at this RFC 3339 time (as plan --as-of), e.g. to replay a reviewed deploy.
+    const asOf = config.get("evidenceAsOf");
     const gated = await gateSpec(specPath, {
       failOn: (config.get("failOn") ?? "high"),
       ...(bundle ? { bundleDir: resolve(root, bundle) } : {}),
-      evidence: { evidence: files("evidence"), baseline: files("baseline"), evidenceKey: evidenceKey ? resolve(root, evidenceKey) : undefined },
+      evidence: { evidence: files("evidence"), baseline: files("baseline"), evidenceKey: evidenceKey ? resolve(root, evidenceKey) : undefined, asOf },
     });
     try {
       return await defineStack(gated.spec, { bundleRevision: gated.bundle?.revision ?? "none" });

@@ -10,7 +10,7 @@ import { validateLoadedSpec } from "../policies/engine/validate-specs.js";
 import { defaultBundleDir, specPoliciesFrom } from "../policies/engine/spec-policies.js";
 import type { BundleInfo, EvidenceReport } from "../policies/engine/report.js";
 import { PolicyEngine } from "../policies/engine/engine.js";
-import { prepareEvidence, type EvidenceFlags } from "../evidence/gate-input.js";
+import { NO_EVIDENCE_NOTE, prepareGateEvidence, type EvidenceFlags } from "../evidence/gate-input.js";
 import { UserFacingError } from "../schemas/user-facing-error.js";
 
 /** What a refusal stopped: the stack program deploys, `llmops plan` only plans. */
@@ -21,10 +21,11 @@ export type GateActivity = "deployed" | "planned";
  * severity, id, message, JSON Pointer and fix, and says what was not done (`activity`).
  */
 export class SpecRejectedError extends UserFacingError {
-  constructor(readonly file: string, readonly findings: readonly Finding[], reason?: string, activity: GateActivity = "deployed") {
+  constructor(readonly file: string, readonly findings: readonly Finding[], reason?: string, activity: GateActivity = "deployed", note?: string) {
     super(
-      reason ? `${file}: ${reason}; nothing was ${activity}` : `${file} does not pass the spec policies; nothing was ${activity}:\n` +
-        findings.map((finding) => `  ${finding.file ?? file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.severity} ${finding.id} ${finding.message} (at ${finding.path})\n    fix: ${finding.remediation}`).join("\n"),
+      (reason ? `${file}: ${reason}; nothing was ${activity}` : `${file} does not pass the spec policies; nothing was ${activity}:\n` +
+        findings.map((finding) => `  ${finding.file ?? file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.severity} ${finding.id} ${finding.message} (at ${finding.path})\n    fix: ${finding.remediation}`).join("\n")) +
+        (note ? `\n${note}` : ""),
     );
   }
 }
@@ -53,13 +54,22 @@ export interface GateOptions {
   readonly activity?: GateActivity;
   /** Evaluation evidence (`plan --evidence`, stack config `llmops:evidence`): the LLM-EVID checks run on the same decision. */
   readonly evidence?: EvidenceFlags;
+  /**
+   * A production spec (`metadata.environment: prod`) given no evidence at all is judged as having
+   * none: the LLM-EVID checks run on an empty evidence list, so a `gate: block` model is refused with
+   * LLM-EVID-001 and a `gate: warn` one reported (LLM-EVID-009). `false` only for `llmops plan
+   * --without-evidence`, a preview that says the evidence gate was not evaluated.
+   * @default true
+   */
+  readonly requireEvidenceInProduction?: boolean;
 }
 
 /**
  * Loads one spec file, validates it (schema, then spec policies) and returns the effective spec.
- * With evidence flags the LLM-EVID checks run on the same decision, so failing or missing evidence
- * under `gate: block` refuses the deploy here, before any resource is registered, and `gate: warn`
- * problems (LLM-EVID-009, medium) are reported without blocking at the default threshold.
+ * With evidence flags, or for a production spec without any (see requireEvidenceInProduction), the
+ * LLM-EVID checks run on the same decision, so failing or missing evidence under `gate: block`
+ * refuses the deploy here, before any resource is registered, and `gate: warn` problems
+ * (LLM-EVID-009, medium) are reported without blocking at the default threshold.
  * @throws SpecRejectedError when a finding is at or above `failOn` (or the file holds other than one
  *   document); InputError or EvidenceSignatureError for unreadable or untrusted inputs; the engine's errors as they are.
  */
@@ -76,11 +86,15 @@ export async function gateSpec(file: string, options: GateOptions = {}): Promise
   const document = target && target !== loaded.value.spec.target.provider
     ? { ...loaded, value: { ...loaded.value, spec: { ...loaded.value.spec, target: { ...loaded.value.spec.target, provider: target } } } }
     : loaded;
-  const evidence = await prepareEvidence(options.evidence ?? {});
+  // Deploying to production with nothing behind the gates is judged as deploying with no evidence.
+  const evidence = await prepareGateEvidence(options.evidence ?? {}, document.value.metadata.environment, options.requireEvidenceInProduction !== false);
   const policies = specPoliciesFrom(await PolicyEngine.load(options.bundleDir ?? defaultBundleDir()), undefined, evidence.extraInput);
   const findings = validateLoadedSpec(document, policies);
   const blocking = blockingFindings(findings, options.failOn ?? "high");
-  if (blocking.length > 0) throw new SpecRejectedError(file, blocking, undefined, activity);
+  if (blocking.length > 0) {
+    const note = evidence.noneGiven && blocking.some((finding) => finding.id === "LLM-EVID-001") ? NO_EVIDENCE_NOTE : undefined;
+    throw new SpecRejectedError(file, blocking, undefined, activity, note);
+  }
   return { spec: document.value, findings, bundle: policies.bundle, engine: policies.engine, evidence: evidence.report };
 }
 

@@ -11,6 +11,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadEvidenceFile } from "../schemas/load-evidence.js";
 import { hasStackTrace, runCli, tempDir } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
 
@@ -31,8 +32,14 @@ function ids(stdout: string): string[] {
   return [...new Set(report.findings.map((finding) => finding.id))].sort();
 }
 
+/**
+ * Committed evidence is judged at AS_OF; evidence scored by the test itself (outside examples/)
+ * is dated now, so it is judged now (at AS_OF it would be dated in the future: LLM-EVID-005).
+ */
 function validate(...args: string[]) {
-  return runCli(["validate", SPEC, "--format", "json", ...AS_OF, ...args]);
+  const scoredNow = args.some((arg) => arg.endsWith(".yaml") && !arg.startsWith("examples/"));
+  const asOf = scoredNow ? ["--as-of", new Date().toISOString().replace(/\.\d{3}Z$/, "Z")] : AS_OF;
+  return runCli(["validate", SPEC, "--format", "json", ...asOf, ...args]);
 }
 
 describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
@@ -131,7 +138,25 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
     const planned = runCli(["plan", SPEC, ...AS_OF, "--evidence", EVIDENCE, "--out", out, "--format", "json"]);
     expect(planned.status, planned.stderr).toBe(0);
     expect((JSON.parse(readFileSync(out, "utf8")) as { resources: unknown[] }).resources.length).toBeGreaterThan(0);
-  });
+  }, 300_000);
+
+  it("llmops plan of the production spec with no evidence at all is refused with LLM-EVID-001; --without-evidence previews and says so", () => {
+    const out = join(dir, "never.json");
+    const refused = runCli(["plan", SPEC, "--out", out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/high LLM-EVID-001 no evidence names model mistral-7b/);
+    expect(refused.stderr).toMatch(/no evaluation evidence was configured, and this production spec's evaluation gate blocks/);
+    expect(refused.stderr).toContain("nothing was planned");
+    expect(() => readFileSync(out)).toThrow();
+    const preview = runCli(["plan", SPEC, "--without-evidence", "--out", out, "--format", "json"]);
+    expect(preview.status, preview.stderr).toBe(0);
+    expect(preview.stderr).toMatch(/evidence gate not evaluated \(--without-evidence\)/);
+    expect(runCli(["plan", SPEC, "--without-evidence", "--evidence", EVIDENCE]).status).toBe(2);
+    // A staging spec needs none.
+    const staging = join(dir, "staging.yaml");
+    writeFileSync(staging, readFileSync(SPEC, "utf8").replace("environment: prod", "environment: staging"));
+    expect(runCli(["plan", staging, "--out", join(dir, "staging.json"), "--format", "json"]).status).toBe(0);
+  }, 300_000);
 
   it("refuses malformed evidence with a position (exit 2)", () => {
     const bad = join(dir, "bad.yaml");
@@ -190,6 +215,24 @@ describe.skipIf(!ready)("llmops evidence score", () => {
     expect(value.metric).toBe("bleu");
     expect(value.sampleSize).toBe(6);
     expect(value.value).toBeGreaterThan(0.8);
+  });
+
+  it("--stem scores ROUGE as rouge-score's use_stemmer=True and records it in the evidence", async () => {
+    const dir = tempDir();
+    const predictions = join(dir, "p.jsonl");
+    const references = join(dir, "r.jsonl");
+    writeFileSync(predictions, '{"id": "a", "prediction": "the cats were running"}\n');
+    writeFileSync(references, '{"id": "a", "references": ["the cat was run"]}\n');
+    const plain = JSON.parse(runCli(["evidence", "score", "--metric", "rouge1", "--predictions", predictions, "--references", references, "--format", "json"]).stdout) as { value: number };
+    const stemmed = runCli(["evidence", "score", "--metric", "rouge1", "--stem", "--predictions", predictions, "--references", references, "--format", "json", ...BINDING, "--model-digest", DIGEST, "-o", join(dir, "e.yaml")]);
+    expect(stemmed.status, stemmed.stderr).toBe(0);
+    // the / the; cats→cat, running→run match once stemmed; were/was do not.
+    expect(plain.value).toBeCloseTo(0.25, 12);
+    expect(JSON.parse(stemmed.stdout)).toMatchObject({ metric: "rouge1", stemmed: true, sampleSize: 1 });
+    expect((JSON.parse(stemmed.stdout) as { value: number }).value).toBeCloseTo(0.75, 12);
+    const [document] = await loadEvidenceFile(join(dir, "e.yaml"));
+    expect(document!.value.results.metrics[0]).toMatchObject({ name: "rouge1", task: expect.stringContaining("use_stemmer=True") });
+    expect(runCli(["evidence", "score", "--metric", "bleu", "--stem", "--predictions", predictions, "--references", references]).status).toBe(2);
   });
 
   it("refuses an unjoined prediction and a malformed line (exit 2)", () => {

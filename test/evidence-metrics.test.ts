@@ -14,6 +14,7 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { corpusBleu, tokenize13a } from "../evidence/metrics/bleu.js";
+import { porterStem } from "../evidence/metrics/porter-stemmer.js";
 import { corpusRouge, lcsLength, rougeScore, rougeTokenize } from "../evidence/metrics/rouge.js";
 
 const SYS = ["The dog bit the man.", "It wasn't surprising.", "The man had just bitten him."];
@@ -48,6 +49,71 @@ describe("BLEU (sacreBLEU port)", () => {
   it("refuses mismatched corpora", () => {
     expect(() => corpusBleu(["a"], [])).toThrow(RangeError);
     expect(() => corpusBleu(["a"], [[""]])).toThrow(/no reference/);
+  });
+});
+
+/**
+ * rouge-score's stemmed cases (google-research/google-research rouge/rouge_scorer_test.py,
+ * testRouge1AgainstRouge155WithStemming and testRouge2AgainstRouge155WithStemming, values from
+ * ROUGE-1.5.5) on the first two lines of its rouge/testdata/target.txt and prediction.txt,
+ * scored as `scorer.score(target, prediction)`. Stemming moves the second pair's ROUGE-1 from
+ * R 0.40476 P 0.65385 F 0.50000 to R 0.42857 P 0.69231 F 0.52941; ROUGE-2 does not move.
+ */
+const ROUGE_TARGETS = [
+  "ZfbCUIUuePaiLVUlCaUXxkpu XPeWing tUHfPMuZ',-Xd Y BrUgVJing M-HV.-DgdDaY.rFDJCRing Ht-LM EKBDXkME,yz'RBr q'wtion wIojNbN wL,b .a-'XdQggyFl jB-RPP'iyOIcUxer tKM L",
+  "KsJdPByEtAor fE-Qg Dpdbring cw-WeFyu vC MoBL Xdn g wkvcEiGvKtion BDFhrpMtion psing sbKao Q m qiing LMmer HqqLFXe,XPY,J XsurkMer ,ed nB'wH'bWVHjWFEing tQ.saefZwJtKrTlixYpMMsJing UCAPwNHeYVjDing c T BUySKtion gMPfJpwGw p'NvxAoping eu pBwMBKV'I DNxqelhu,PHPxDEq,mtion SN",
+];
+const ROUGE_PREDICTIONS = [
+  "rFDJCRtion Ht-LM EKtDXkME,yz'RBr q'wer wrojNbN wL,b .a-'XdQggyFl jB-RPP'iyOIcUxi",
+  "n cw-WeFyu vC MoBL Xdn g wkvcEiGvKtion BDFhrpMer pstion sbKao Q m qier LMmed HqqLFXe,XPY,J XsurkMeo ,ed nB'wH'bWVHjWFEer tQ.saefZwJtKrTlixYpMMNJtion UCAPwNHeYVjD",
+];
+
+describe("ROUGE stemming (rouge-score use_stemmer=True, NLTK's Porter stemmer)", () => {
+  const expectScore = (score: { recall: number; precision: number; fmeasure: number }, [recall, precision, fmeasure]: [number, number, number]) => {
+    // assertAlmostEqual(..., 5): equal when rounded to 5 places.
+    expect(Math.abs(score.recall - recall)).toBeLessThan(5e-6);
+    expect(Math.abs(score.precision - precision)).toBeLessThan(5e-6);
+    expect(Math.abs(score.fmeasure - fmeasure)).toBeLessThan(5e-6);
+  };
+
+  it("reproduces rouge-score's ROUGE-1.5.5 cases with and without stemming", () => {
+    const [t0, t1] = ROUGE_TARGETS as [string, string];
+    const [p0, p1] = ROUGE_PREDICTIONS as [string, string];
+    expectScore(rougeScore("rouge1", t0, p0), [0.40741, 0.6875, 0.51163]);
+    expectScore(rougeScore("rouge1", t1, p1), [0.40476, 0.65385, 0.5]);
+    expectScore(rougeScore("rouge1", t0, p0, { stem: true }), [0.40741, 0.6875, 0.51163]);
+    expectScore(rougeScore("rouge1", t1, p1, { stem: true }), [0.42857, 0.69231, 0.52941]);
+    expectScore(rougeScore("rouge2", t0, p0), [0.30769, 0.53333, 0.39024]);
+    expectScore(rougeScore("rouge2", t1, p1), [0.29268, 0.48, 0.36364]);
+    expectScore(rougeScore("rouge2", t0, p0, { stem: true }), [0.30769, 0.53333, 0.39024]);
+    expectScore(rougeScore("rouge2", t1, p1, { stem: true }), [0.29268, 0.48, 0.36364]);
+    expectScore(rougeScore("rougeL", t0, p0), [0.40741, 0.6875, 0.51163]);
+    expectScore(rougeScore("rougeL", t1, p1), [0.40476, 0.65385, 0.5]);
+  });
+
+  it("stems as NLTK's PorterStemmer() in its doctest (nltk/test/stem.doctest)", () => {
+    const plurals = ["caresses", "flies", "dies", "mules", "denied", "died", "agreed", "owned", "humbled", "sized", "meeting", "stating", "siezing", "itemization", "sensational", "traditional", "reference", "colonizer", "plotted"];
+    expect(plurals.map(porterStem).join(" ")).toBe("caress fli die mule deni die agre own humbl size meet state siez item sensat tradit refer colon plot");
+  });
+
+  it("applies NLTK's extensions where Martin Porter's reference version differs", () => {
+    // nltk/stem/porter.py docstrings and its unit test (nltk/test/unit/test_stem.py test_oed_bug).
+    expect(porterStem("oed")).toBe("o");
+    expect(porterStem("happy")).toBe("happi");
+    expect(porterStem("enjoy")).toBe("enjoy");
+    expect(porterStem("spied")).toBe("spi");
+    expect(porterStem("skies")).toBe("sky");
+    expect(porterStem("dying")).toBe("die");
+    expect(porterStem("proceed")).toBe("proceed");
+    expect(porterStem("is")).toBe("is");
+  });
+
+  it("stems only tokens longer than 3 characters, and only when asked", () => {
+    expect(rougeTokenize("The cats were running", { stem: true })).toEqual(["the", "cat", "were", "run"]);
+    expect(rougeTokenize("dies ties", { stem: true })).toEqual(["die", "tie"]);
+    expect(rougeTokenize("The cats were running")).toEqual(["the", "cats", "were", "running"]);
+    expect(corpusRouge("rouge1", ["the cats ran"], [["the cat ran"]], { stem: true })).toBe(1);
+    expect(corpusRouge("rouge1", ["the cats ran"], [["the cat ran"]])).toBeCloseTo(2 / 3, 12);
   });
 });
 

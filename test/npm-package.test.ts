@@ -203,7 +203,8 @@ new InferenceService("chat", {
   compute: { cpuMilli: 4000, memoryMiB: 16384 }, replicas: { min: 1, max: 2 },
   autoscaling: { prometheusAddress: "http://prometheus.monitoring:9090", monitoringNamespace: "monitoring", queueTargetPerReplica: 8, scaleDownStabilizationSeconds: 300 },
 });
-const gated = await gateSpec("examples/campaign-summariser.rag.yaml");
+// A production spec whose gate blocks deploys only with its evidence (issue 20).
+const gated = await gateSpec("examples/campaign-summariser.rag.yaml", { evidence: { evidence: ["examples/evidence/campaign-summariser.evidence.yaml"], asOf: "2026-12-01T00:00:00Z" } });
 await defineStack(gated.spec, { bundleRevision: gated.bundle?.revision ?? "none" });
 const settings = createRequire(import.meta.url)("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
 await settings.waitForRPCs();

@@ -9,8 +9,8 @@ import { bundleBuilt } from "./helpers/tools.js";
 describe.skipIf(!bundleBuilt())("llmops plan", () => {
   it.each(["examples/legal-slm.finetuning.yaml", "examples/ops-agent.agent.yaml"])("writes byte-identical documents on two runs (%s)", (example) => {
     const dir = tempDir();
-    const first = runCli(["plan", example, "--out", join(dir, "a.json"), "-f", "json"], { timeoutMs: 60_000 });
-    const second = runCli(["plan", example, "--out", join(dir, "b.json"), "-f", "json"], { timeoutMs: 60_000 });
+    const first = runCli(["plan", "--without-evidence", example, "--out", join(dir, "a.json"), "-f", "json"], { timeoutMs: 60_000 });
+    const second = runCli(["plan", "--without-evidence", example, "--out", join(dir, "b.json"), "-f", "json"], { timeoutMs: 60_000 });
     expect(first.status, first.stderr).toBe(0);
     expect(second.status).toBe(0);
     const a = readFileSync(join(dir, "a.json"));
@@ -21,7 +21,7 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
   });
 
   it("prints the resource tree grouped by component with counts", () => {
-    const result = runCli(["plan", "examples/airport-assistant.rag.yaml"], { timeoutMs: 60_000 });
+    const result = runCli(["plan", "--without-evidence", "examples/airport-assistant.rag.yaml"], { timeoutMs: 60_000 });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/airport-assistant-eks \(llmops:aws:GpuInferenceCluster\) — \d+ resources/);
     expect(result.stdout).toMatch(/\d+ resources planned offline/);
@@ -38,7 +38,7 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
 
   it("judges the --target it plans: a refusal names its checks with position and fix, exit 1 (issue 14)", () => {
     // Plan reports those findings instead of a component's bare line.
-    const result = runCli(["plan", withoutCollector(), "--target", "kubernetes", "--out", join(tempDir(), "never.json")]);
+    const result = runCli(["plan", "--without-evidence", withoutCollector(), "--target", "kubernetes", "--out", join(tempDir(), "never.json")]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/nothing was planned/);
@@ -49,7 +49,7 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
   });
 
   it("a component refusal under a lowered --fail-on is still reported as the check that knows it", () => {
-    const result = runCli(["plan", withoutCollector(), "--target", "kubernetes", "--fail-on", "critical", "--out", join(tempDir(), "never.json")]);
+    const result = runCli(["plan", "--without-evidence", withoutCollector(), "--target", "kubernetes", "--fail-on", "critical", "--out", join(tempDir(), "never.json")]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/:\d+:\d+ high LLM-PLAT-001 /);
     expect(result.stderr).toMatch(/fix: /);
@@ -60,7 +60,7 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
     document.setIn(["spec", "useCase", "riskTier"], "unacceptable");
     const file = join(tempDir(), "spec.yaml");
     writeFileSync(file, document.toString());
-    const result = runCli(["plan", file, "--out", join(tempDir(), "never.json")]);
+    const result = runCli(["plan", "--without-evidence", file, "--out", join(tempDir(), "never.json")]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/LLM-GOV-003/);
     expect(result.stdout).toBe("");
@@ -72,7 +72,7 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
     without.deleteIn(["spec", "platform", "images", "collector"]);
     const withoutFile = join(tempDir(), "legal-slm.finetuning.yaml");
     writeFileSync(withoutFile, without.toString());
-    const refused = runCli(["plan", withoutFile, "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
+    const refused = runCli(["plan", "--without-evidence", withoutFile, "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
     // The check that knows it refuses, with its id and position (issue 14), not a component's bare line.
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/legal-slm\.finetuning\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/);
@@ -80,7 +80,7 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
     document.setIn(["spec", "platform", "images", "collector"], document.createNode({ repository: "registry.internal.example.com/platform/record-collector", digest: `sha256:${"b".repeat(64)}` }));
     const file = join(tempDir(), "spec.yaml");
     writeFileSync(file, document.toString());
-    const result = runCli(["plan", file, "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
+    const result = runCli(["plan", "--without-evidence", file, "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
     expect(result.status, result.stderr).toBe(0);
     const plan = JSON.parse(result.stdout) as { target: string; resources: Array<{ type: string }> };
     expect(plan.target).toBe("kubernetes");

@@ -4,7 +4,7 @@
  * the same resources, enforcement from severity, unknown values reported, engine errors
  * failing closed.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
@@ -12,7 +12,8 @@ import { PolicyEngine } from "../policies/engine/engine.js";
 import type { CatalogEntry } from "../policies/engine/catalog.js";
 import { readRuntimeFile } from "../policies/engine/adapters/read-runtime-file.js";
 import { UNEVALUATED_POLICY, UNKNOWN_PLACEHOLDER, buildPolicies, enforcementFor } from "../policies/pack/policies.js";
-import { ROOT } from "./helpers/cli.js";
+import { EVIDENCE_ADVISORY_POLICY, EVIDENCE_POLICY } from "../policies/pack/evidence.js";
+import { ROOT, tempDir } from "./helpers/cli.js";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
 
 const ready = bundleBuilt();
@@ -25,9 +26,12 @@ function policyResource(resource: { urn: string; type: string; name: string; pro
   };
 }
 
-function args(resources: PolicyResource[]): StackValidationArgs {
-  return { resources, stackTags: new Map(), getConfig: <T extends object>() => ({}) as T, notApplicable: () => { throw new Error("n/a"); } };
+/** Stack-validation arguments; `config` is what CrossGuard gives every policy (only llmops-evidence reads it). */
+function args(resources: PolicyResource[], config: object = {}): StackValidationArgs {
+  return { resources, stackTags: new Map(), getConfig: <T extends object>() => config as T, notApplicable: () => { throw new Error("n/a"); } };
 }
+
+const EVIDENCE_POLICIES = new Set([EVIDENCE_POLICY, EVIDENCE_ADVISORY_POLICY]);
 
 async function run(policies: StackValidationPolicy[], stack: StackValidationArgs) {
   const violations: Array<{ policy: string; message: string; urn?: string }> = [];
@@ -48,7 +52,9 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
   it("declares one policy per runtime check, enforcement from severity", () => {
     const policies = buildPolicies(catalog, () => Promise.resolve(engine));
     const runtime = catalog.filter((entry) => entry.package.startsWith("llmops.runtime."));
-    expect(policies).toHaveLength(runtime.length + 1);
+    expect(policies).toHaveLength(runtime.length + 3);
+    expect(policies.find((policy) => policy.name === EVIDENCE_POLICY)!.enforcementLevel).toBe("mandatory");
+    expect(policies.find((policy) => policy.name === EVIDENCE_ADVISORY_POLICY)!.enforcementLevel).toBe("advisory");
     for (const entry of runtime) {
       const policy = policies.find((candidate) => candidate.name === entry.id.toLowerCase())!;
       expect(policy.enforcementLevel).toBe(entry.severity === "critical" || entry.severity === "high" ? "mandatory" : "advisory");
@@ -73,7 +79,7 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
     }
     const policies = buildPolicies(catalog, () => Promise.resolve(engine));
     const violations = await run(policies, args(policyResources));
-    const packIds = violations.filter((violation) => violation.policy !== UNEVALUATED_POLICY).map((violation) => /^\[(LLM-[A-Z0-9]+-\d{3})\]/.exec(violation.message)![1]!);
+    const packIds = violations.filter((violation) => violation.policy !== UNEVALUATED_POLICY && !EVIDENCE_POLICIES.has(violation.policy)).map((violation) => /^\[(LLM-[A-Z0-9]+-\d{3})\]/.exec(violation.message)![1]!);
     const checkIds = engine.evaluateRuntime({ resources }).map((finding) => finding.id);
     expect(packIds.length).toBeGreaterThan(10);
     expect([...packIds].sort()).toEqual([...checkIds].sort());
@@ -98,6 +104,51 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
     expect(unevaluated).toHaveLength(1);
     expect(unevaluated[0]!.message).toMatch(/could not be evaluated: 1 property is unknown during preview \(\/spec\/loadBalancerSourceRanges\)/);
     expect(UNKNOWN_PLACEHOLDER).toMatch(/unknown/);
+  });
+
+  describe("the evidence decision (issue 20): the stack program's gate, on the pack's llmops-evidence config", () => {
+    const SPEC = join(ROOT, "examples/campaign-summariser.rag.yaml");
+    const EVIDENCE = join(ROOT, "examples/evidence/campaign-summariser.evidence.yaml");
+    const AS_OF = "2026-12-01T00:00:00Z";
+    const evidenceViolations = async (config: object) =>
+      (await run(buildPolicies(catalog, () => Promise.resolve(engine)), args([], config))).filter((violation) => EVIDENCE_POLICIES.has(violation.policy));
+
+    it("passing evidence: no evidence violation", async () => {
+      expect(await evidenceViolations({ spec: SPEC, evidence: [EVIDENCE], asOf: AS_OF })).toEqual([]);
+    });
+
+    it("gate block, BLEU below its threshold: a mandatory llmops-evidence violation with LLM-EVID-003", async () => {
+      const failing = join(tempDir(), "failing.yaml");
+      writeFileSync(failing, readFileSync(EVIDENCE, "utf8").replace(/value: 0\.811\d+/, "value: 0.12"));
+      const violations = await evidenceViolations({ spec: SPEC, evidence: [failing], asOf: AS_OF });
+      expect(violations.map((violation) => violation.policy)).toEqual([EVIDENCE_POLICY]);
+      expect(violations[0]!.message).toMatch(/^\[LLM-EVID-003\] \[high\] bleu of model mistral-7b is 0\.12/);
+    });
+
+    it("a production gate: block spec with no evidence configured: mandatory LLM-EVID-001, as the stack program refuses it", async () => {
+      const violations = await evidenceViolations({ spec: SPEC });
+      expect(violations.map((violation) => [violation.policy, /^\[(LLM-[A-Z]+-\d+)\]/.exec(violation.message)?.[1]])).toEqual([[EVIDENCE_POLICY, "LLM-EVID-001"]]);
+      expect(violations[0]!.message).toMatch(/no evaluation evidence was configured/);
+    });
+
+    it("gate warn: the same problem is an advisory LLM-EVID-009", async () => {
+      const warn = join(tempDir(), "warn.yaml");
+      writeFileSync(warn, readFileSync(SPEC, "utf8").replace("gate: block", "gate: warn"));
+      const failing = join(tempDir(), "failing-warn.yaml");
+      writeFileSync(failing, readFileSync(EVIDENCE, "utf8").replace(/value: 0\.811\d+/, "value: 0.12"));
+      const violations = await evidenceViolations({ spec: warn, evidence: [failing], asOf: AS_OF });
+      expect(violations.map((violation) => violation.policy)).toEqual([EVIDENCE_ADVISORY_POLICY]);
+      expect(violations[0]!.message).toMatch(/^\[LLM-EVID-009\] \[medium\] \(gate: warn\) bleu/);
+    });
+
+    it("without a configured spec the decision is reported as not evaluated (advisory)", async () => {
+      const violations = await evidenceViolations({});
+      expect(violations).toEqual([{ policy: EVIDENCE_ADVISORY_POLICY, message: expect.stringMatching(/^evidence not evaluated: no spec configured/) }]);
+    });
+
+    it("tampered or unreadable evidence fails closed (the policy throws)", async () => {
+      await expect(evidenceViolations({ spec: SPEC, evidence: [join(tempDir(), "missing.yaml")] })).rejects.toThrow();
+    });
   });
 
   it("fails closed: an engine that cannot load makes every policy throw, aborting the preview", async () => {

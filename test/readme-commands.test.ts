@@ -27,7 +27,7 @@ const runnable = lines.filter((line) => line.startsWith("npx llmops "));
 const notRun = lines.filter((line) => !runnable.includes(line));
 console.warn(`README quick start lines not run by this test: ${notRun.join(" | ")}`);
 // The files the README's commands write into the checkout, removed afterwards.
-const written = runnable.flatMap((line) => /--out\s+(\S+)/.exec(line)?.[1] ?? []).map((file) => join(ROOT, file));
+const written = runnable.flatMap((line) => [...line.matchAll(/(?:--out|--output|-o)\s+(\S+)/g)].map((match) => match[1]!)).map((file) => join(ROOT, file));
 
 describe.skipIf(!ready || written.some((file) => existsSync(file)))("the README's quick-start commands, as written", () => {
   it("has the npx lines that put the user on the path", () => {

@@ -1,13 +1,24 @@
-/** A compliant spec runs through stacks/index.ts under mocks and registers the whole stack. */
+/**
+ * A compliant spec runs through stacks/index.ts under mocks and registers the whole stack. The
+ * claims explainer is a production spec whose evaluation gate blocks and has no committed evidence
+ * (its metrics are model-graded and human-rated), so it runs here as a staging copy; the production
+ * spec without evidence is refused (test/stack-gate.test.ts).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/cli.js";
+import { parseDocument } from "yaml";
+import { ROOT, tempDir } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
 import type { RecordedResource } from "../stacks/mocks.js";
 
 describe.skipIf(!bundleBuilt())("the stack program", () => {
   it("registers the stack for a compliant spec and exports its outputs", async () => {
-    process.env.PULUMI_CONFIG = JSON.stringify({ "llmops:spec": join(ROOT, "examples/claims-explainer.blackbox.yaml") });
+    const staging = parseDocument(readFileSync(join(ROOT, "examples/claims-explainer.blackbox.yaml"), "utf8"));
+    staging.setIn(["metadata", "environment"], "staging");
+    const specFile = join(tempDir(), "claims-explainer.staging.yaml");
+    writeFileSync(specFile, staging.toString());
+    process.env.PULUMI_CONFIG = JSON.stringify({ "llmops:spec": specFile });
     const pulumi = await import("@pulumi/pulumi");
     const { llmopsMocks } = await import("../stacks/mocks.js");
     const { runInStack, waitForRegistrations } = await import("../stacks/pulumi-internals.js");

@@ -49,28 +49,31 @@ async function writeEvidence(document: unknown, file: string): Promise<void> {
 
 const score = {
   command: "score",
-  describe: "Compute BLEU (sacreBLEU) and ROUGE-1/2/L F (rouge-score) from predictions and references",
+  describe: "Compute BLEU (sacreBLEU) and ROUGE-1/2/L F (rouge-score, optionally stemmed) from predictions and references",
   builder: (yargs: Argv) =>
     withBinding(yargs)
       .option("metric", { choices: ["bleu", "rouge1", "rouge2", "rougeL"] as const, array: true, demandOption: true, describe: "Metric(s) to compute" })
       .option("predictions", { type: "string", demandOption: true, describe: 'JSONL: {"id": "...", "prediction": "..."} a line' })
       .option("references", { type: "string", demandOption: true, describe: 'JSONL: {"id": "...", "references": ["...", ...]} a line' })
       .option("format", { alias: "f", choices: ["pretty", "json"] as const, default: "pretty", describe: "Output format" })
+      .option("stem", { type: "boolean", default: false, describe: "ROUGE: Porter-stem tokens longer than 3 characters, as rouge-score's use_stemmer=True (BLEU is never stemmed)" })
       .example("$0 evidence score --metric bleu --predictions p.jsonl --references r.jsonl --format json", "Print the corpus BLEU")
       .example("$0 evidence score --metric bleu rouge1 --predictions p.jsonl --references r.jsonl --model m --model-digest sha256:… --dataset refs@2026-09 -o evidence.yaml", "Write evidence"),
-  handler: async (argv: BindingArguments & { metric: Array<"bleu" | "rouge1" | "rouge2" | "rougeL">; predictions: string; references: string; format: string; output?: string | undefined }) => {
+  handler: async (argv: BindingArguments & { metric: Array<"bleu" | "rouge1" | "rouge2" | "rougeL">; predictions: string; references: string; format: string; stem: boolean; output?: string | undefined }) => {
     const bound = argv.output === undefined ? undefined : binding(argv);
-    const [{ readScoringSet, scoreMetric, evidenceDocument }, { packageVersion }] = await Promise.all([import("../../evidence/score.js"), import("../../schemas/package-root.js")]);
+    if (argv.stem && !argv.metric.some((metric) => metric !== "bleu")) throw new UsageError("--stem applies to ROUGE metrics only; sacreBLEU has no stemming");
+    const [{ readScoringSet, scoreMetric, evidenceDocument, STEMMED_TASK }, { packageVersion }] = await Promise.all([import("../../evidence/score.js"), import("../../schemas/package-root.js")]);
     const set = readScoringSet(argv.predictions, argv.references);
-    const values = [...new Set(argv.metric)].map((metric) => scoreMetric(metric, set));
+    const values = [...new Set(argv.metric)].map((metric) => scoreMetric(metric, set, { stem: argv.stem }));
     if (bound && argv.output) {
-      await writeEvidence(evidenceDocument(bound, values.map((v) => ({ name: v.metric, value: v.value, sampleSize: v.sampleSize })), { tool: "llmops", version: packageVersion() }, new Date()), argv.output);
+      const metrics = values.map((v) => ({ name: v.metric, value: v.value, sampleSize: v.sampleSize, ...(v.stemmed ? { task: STEMMED_TASK } : {}) }));
+      await writeEvidence(evidenceDocument(bound, metrics, { tool: "llmops", version: packageVersion() }, new Date()), argv.output);
     }
     if (argv.format === "json") {
       const json = values.length === 1 ? values[0] : values;
       process.stdout.write(`${JSON.stringify(json)}\n`);
     } else {
-      process.stdout.write(values.map((v) => `${v.metric} ${v.value.toFixed(4)} (${v.sampleSize} items)`).join("\n") + "\n");
+      process.stdout.write(values.map((v) => `${v.metric}${v.stemmed ? " (stemmed)" : ""} ${v.value.toFixed(4)} (${v.sampleSize} items)`).join("\n") + "\n");
     }
   },
 };
@@ -109,20 +112,32 @@ const importCommand = {
   builder: (yargs: Argv) =>
     withBinding(yargs)
       .positional("file", { type: "string", demandOption: true, describe: "The tool's results file (JSON)" })
-      .option("from", { choices: ["lm-eval"] as const, demandOption: true, describe: "lm-eval: lm-evaluation-harness results_*.json" })
+      .option("from", { choices: ["lm-eval", "promptfoo"] as const, demandOption: true, describe: "lm-eval: lm-evaluation-harness results_*.json; promptfoo: promptfoo eval --output results.json (version 3)" })
+      .option("provider", { type: "string", describe: "promptfoo: the provider id whose results to import (required when the file compares several)" })
       .demandOption("output")
-      .example("$0 evidence import --from lm-eval results_2026-11-01.json --model m --model-digest sha256:… --dataset mmlu@1.0 -o evidence.yaml", "Import lm-eval results"),
-  handler: async (argv: BindingArguments & { file: string; from: string; output: string }) => {
+      .example("$0 evidence import --from lm-eval results_2026-11-01.json --model m --model-digest sha256:… --dataset mmlu@1.0 -o evidence.yaml", "Import lm-eval results")
+      .example("$0 evidence import --from promptfoo results.json --provider openai:gpt-5 --model m --model-digest sha256:… --dataset redteam@2026-11 -o evidence.yaml", "Import promptfoo results (assertions and red team)"),
+  handler: async (argv: BindingArguments & { file: string; from: string; output: string; provider?: string | undefined }) => {
     const bound = binding(argv);
-    const [{ parseDocuments }, { readSourceText }, { importLmEval }, { evidenceDocument }, path] = await Promise.all([
+    if (argv.provider !== undefined && argv.from !== "promptfoo") throw new UsageError("--provider applies to --from promptfoo only");
+    const [{ parseDocuments }, { readSourceText }, { evidenceDocument }, path] = await Promise.all([
       import("../../schemas/parse-documents.js"),
       import("../../schemas/source-file.js"),
-      import("../../evidence/import-lm-eval.js"),
       import("../../evidence/score.js"),
       import("node:path"),
     ]);
-    // Results files carry the environment dump; 16 MiB is ample.
+    // Results files carry the environment dump (lm-eval) or every output (promptfoo); 16 MiB is ample.
     const [document] = parseDocuments(readSourceText(argv.file, 16 * 1024 * 1024), argv.file);
+    if (argv.from === "promptfoo") {
+      const { importPromptfoo } = await import("../../evidence/import-promptfoo.js");
+      const run = importPromptfoo(document!.value, argv.file, argv.provider);
+      await writeEvidence(
+        evidenceDocument(bound, run.metrics, { ...run.producer, source: `promptfoo results ${path.basename(argv.file)}, provider ${run.provider}` }, run.producedAt, run.redTeam),
+        argv.output,
+      );
+      return;
+    }
+    const { importLmEval } = await import("../../evidence/import-lm-eval.js");
     const run = importLmEval(document!.value, argv.file);
     // A seed given on the command line must agree with the run's own.
     if (argv.seed !== undefined && run.seed !== undefined && argv.seed !== run.seed) {

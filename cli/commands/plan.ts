@@ -20,7 +20,8 @@ export function builder(yargs: Argv) {
     .option("evidence", { type: "string", array: true, describe: "EvaluationEvidence files: failing or missing evidence under gate: block refuses the plan" })
     .option("baseline", { type: "string", array: true, describe: "Evidence of the model now in production, for regression checks" })
     .option("evidence-key", { type: "string", describe: "PEM public key: accept only DSSE-signed evidence that verifies with it" })
-    .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now" });
+    .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now" })
+    .option("without-evidence", { type: "boolean", conflicts: ["evidence", "baseline", "evidence-key"], describe: "Preview a production spec before its evaluation evidence exists: the evidence gate is not evaluated (and said so); a deploy still needs passing evidence" });
 }
 
 interface Arguments {
@@ -34,6 +35,7 @@ interface Arguments {
   baseline?: string[] | undefined;
   evidenceKey?: string | undefined;
   asOf?: string | undefined;
+  withoutEvidence?: boolean | undefined;
 }
 
 export async function handler(argv: Arguments): Promise<void> {
@@ -45,7 +47,7 @@ export async function handler(argv: Arguments): Promise<void> {
   let gated;
   try {
     // The checks judge the target that will be planned, so --target cannot slip past them.
-    gated = await gateSpec(specFile, { failOn: argv["fail-on"] as Severity, activity: "planned", ...(argv.target ? { target: argv.target } : {}), ...(argv.bundle ? { bundleDir: argv.bundle } : {}), evidence: argv });
+    gated = await gateSpec(specFile, { failOn: argv["fail-on"] as Severity, activity: "planned", ...(argv.target ? { target: argv.target } : {}), ...(argv.bundle ? { bundleDir: argv.bundle } : {}), evidence: argv, requireEvidenceInProduction: argv.withoutEvidence !== true });
   } catch (error) {
     if (error instanceof SpecRejectedError) {
       process.stderr.write(`${error.message}\n`);
@@ -55,6 +57,9 @@ export async function handler(argv: Arguments): Promise<void> {
     throw error;
   }
   const spec = gated.spec;
+  if (argv.withoutEvidence && !gated.evidence.evaluated) {
+    process.stderr.write("evidence gate not evaluated (--without-evidence): deploying this spec needs its evaluation evidence (llmops:evidence, plan --evidence)\n");
+  }
   const progress = process.stderr.isTTY ? setTimeout(() => process.stderr.write("planning offline under Pulumi mocks…\n"), 300) : undefined;
   const { planOffline } = await import("../../stacks/offline-plan.js");
   let plan;

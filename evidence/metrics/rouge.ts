@@ -1,18 +1,21 @@
 /**
  * ROUGE-1, ROUGE-2 and ROUGE-L F-measure exactly as Google's `rouge-score` package computes
  * them (google-research/google-research, rouge/: tokenize.py, rouge_scorer.py, scoring.py;
- * Apache-2.0) with its default tokeniser and no stemmer: lowercase, every run of characters
- * other than [a-z0-9] becomes a space, split on whitespace, keep tokens matching ^[a-z0-9]+$.
+ * Apache-2.0) with its default tokeniser: lowercase, every run of characters other than [a-z0-9]
+ * becomes a space, split on whitespace, keep tokens matching ^[a-z0-9]+$; with `stem` (rouge-score's
+ * `use_stemmer=True`) tokens longer than 3 characters go through NLTK's Porter stemmer first
+ * (porter-stemmer.ts).
  * Several references: `score_multi`, the best F-measure over the references.
  * The corpus value is the arithmetic mean of the per-example F-measures (what rouge-score's
  * BootstrapAggregator reports as `mid`, without its resampling noise).
  *
  * Written here rather than taken from npm: the npm ROUGE packages (rouge, js-rouge …) keep
  * punctuation or case in their tokenisers, or report recall only, so their numbers differ
- * from rouge-score's. Stemming (`use_stemmer=True`) needs NLTK's Porter stemmer in its
- * NLTK_EXTENSIONS mode, which no npm stemmer reproduces, so it is not offered.
- * Proven in test/evidence-metrics.test.ts against the rouge-score README's example pair.
+ * from rouge-score's.
+ * Proven in test/evidence-metrics.test.ts against the rouge-score README's example pair and
+ * rouge-score's own test cases against ROUGE-1.5.5, with and without stemming.
  */
+import { porterStem } from "./porter-stemmer.js";
 import { pythonSplit } from "./python-whitespace.js";
 
 export type RougeType = "rouge1" | "rouge2" | "rougeL";
@@ -24,10 +27,18 @@ export interface RougeScore {
   readonly fmeasure: number;
 }
 
-/** rouge-score's default tokenizer (tokenize.tokenize with stemmer=None). */
-export function rougeTokenize(text: string): string[] {
+/** Scoring options. */
+export interface RougeOptions {
+  /** Porter-stem tokens longer than 3 characters, as rouge-score's `use_stemmer=True`. @default false */
+  readonly stem?: boolean;
+}
+
+/** rouge-score's default tokenizer (tokenize.tokenize; with `stem`, its Porter stemmer). */
+export function rougeTokenize(text: string, options: RougeOptions = {}): string[] {
   const replaced = text.toLowerCase().replace(/[^a-z0-9]+/g, " ");
-  return pythonSplit(replaced).filter((token) => /^[a-z0-9]+$/.test(token));
+  const tokens = pythonSplit(replaced);
+  const stemmed = options.stem ? tokens.map((token) => (token.length > 3 ? porterStem(token) : token)) : tokens;
+  return stemmed.filter((token) => /^[a-z0-9]+$/.test(token));
 }
 
 /** scoring.fmeasure: the harmonic mean, 0 when both parts are 0. */
@@ -80,9 +91,9 @@ function scoreLcs(target: readonly string[], prediction: readonly string[]): Rou
 }
 
 /** RougeScorer([type]).score(target, prediction)[type]. */
-export function rougeScore(type: RougeType, target: string, prediction: string): RougeScore {
-  const targetTokens = rougeTokenize(target);
-  const predictionTokens = rougeTokenize(prediction);
+export function rougeScore(type: RougeType, target: string, prediction: string, options: RougeOptions = {}): RougeScore {
+  const targetTokens = rougeTokenize(target, options);
+  const predictionTokens = rougeTokenize(prediction, options);
   switch (type) {
     case "rouge1":
       return scoreNgrams(targetTokens, predictionTokens, 1);
@@ -94,11 +105,11 @@ export function rougeScore(type: RougeType, target: string, prediction: string):
 }
 
 /** RougeScorer.score_multi: the score with the highest F-measure over the targets (the first on ties). */
-export function rougeScoreMulti(type: RougeType, targets: readonly string[], prediction: string): RougeScore {
+export function rougeScoreMulti(type: RougeType, targets: readonly string[], prediction: string, options: RougeOptions = {}): RougeScore {
   if (targets.length === 0) throw new RangeError("rouge needs at least one reference");
   let best: RougeScore | undefined;
   for (const target of targets) {
-    const score = rougeScore(type, target, prediction);
+    const score = rougeScore(type, target, prediction, options);
     if (best === undefined || score.fmeasure > best.fmeasure) best = score;
   }
   return best!;
@@ -108,9 +119,9 @@ export function rougeScoreMulti(type: RougeType, targets: readonly string[], pre
  * Mean F-measure over the corpus (0–1).
  * @throws RangeError when the lists differ in length, are empty, or a segment has no reference.
  */
-export function corpusRouge(type: RougeType, predictions: readonly string[], references: readonly (readonly string[])[]): number {
+export function corpusRouge(type: RougeType, predictions: readonly string[], references: readonly (readonly string[])[], options: RougeOptions = {}): number {
   if (predictions.length !== references.length) throw new RangeError(`${predictions.length} predictions but ${references.length} reference sets`);
   if (predictions.length === 0) throw new RangeError("rouge needs at least one prediction");
-  const sum = predictions.reduce((total, prediction, index) => total + rougeScoreMulti(type, references[index]!, prediction).fmeasure, 0);
+  const sum = predictions.reduce((total, prediction, index) => total + rougeScoreMulti(type, references[index]!, prediction, options).fmeasure, 0);
   return sum / predictions.length;
 }

@@ -10,6 +10,8 @@ import type { PolicyEngine } from "../engine/engine.js";
 import { checkKind, type CatalogEntry } from "../engine/catalog-entry.js";
 import type { Finding, Severity } from "../engine/finding.js";
 import type { RuntimeResource } from "../engine/runtime-input.js";
+import { NO_EVIDENCE_NOTE } from "../../evidence/gate-input.js";
+import { EVIDENCE_ADVISORY_POLICY, EVIDENCE_CONFIG_SCHEMA, EVIDENCE_POLICY, evidenceDecision, type EvidenceDecision, type PackEvidenceConfig } from "./evidence.js";
 
 export const UNKNOWN_PLACEHOLDER = "<unknown during preview>";
 export const UNEVALUATED_POLICY = "llmops-could-not-evaluate";
@@ -93,7 +95,10 @@ interface Evaluation {
 
 /**
  * Builds the pack's policies from the catalog. `engine` is loaded lazily (WebAssembly
- * compilation is async), and one evaluation is shared by all policies of a stack.
+ * compilation is async), and one evaluation is shared by all policies of a stack. Two more
+ * policies carry the evidence decision of the stack program's gate (evidence.ts):
+ * `llmops-evidence` (mandatory: what refuses the deploy, gate block) and
+ * `llmops-evidence-advisory` (advisory: gate warn, LLM-EVID-009, or that nothing was evaluated).
  */
 export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Promise<PolicyEngine>): StackValidationPolicy[] {
   const evaluations = new WeakMap<readonly PolicyResource[], Promise<Evaluation>>();
@@ -121,6 +126,39 @@ export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Pr
       }
     },
   }));
+  // The evidence decision, once per stack; the config is llmops-evidence's (the advisory policy
+  // runs after it, CrossGuard running a pack's policies in order, and reuses its decision).
+  const decisions = new WeakMap<readonly PolicyResource[], Promise<EvidenceDecision>>();
+  const decide = (args: StackValidationArgs, config: PackEvidenceConfig): Promise<EvidenceDecision> => {
+    let decision = decisions.get(args.resources);
+    if (!decision) {
+      decision = engine().then((loaded) => evidenceDecision(loaded, config));
+      decisions.set(args.resources, decision);
+    }
+    return decision;
+  };
+  policies.push({
+    name: EVIDENCE_POLICY,
+    description: "Evaluation evidence bound to the model digest and dataset version passes every gate: block evaluation gate (LLM-EVID-001..008), as the stack program's gate decides. Config: spec, evidence, baseline, evidenceKey, asOf, failOn.",
+    enforcementLevel: "mandatory",
+    configSchema: EVIDENCE_CONFIG_SCHEMA,
+    validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
+      const decision = await decide(args, args.getConfig<PackEvidenceConfig>());
+      for (const finding of decision.blocking) {
+        reportViolation(`${violationMessage(finding)}${decision.noneGiven && finding.id === "LLM-EVID-001" ? ` ${NO_EVIDENCE_NOTE}` : ""}`);
+      }
+    },
+  });
+  policies.push({
+    name: EVIDENCE_ADVISORY_POLICY,
+    description: "Evidence problems on a gate: warn model (LLM-EVID-009) and anything under the threshold are reported; so is an evidence decision the pack could not make (no spec configured).",
+    enforcementLevel: "advisory",
+    validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
+      const decision = await decide(args, {});
+      if (decision.reason !== undefined) reportViolation(`evidence not evaluated: ${decision.reason}`);
+      for (const finding of decision.advisory) reportViolation(violationMessage(finding));
+    },
+  });
   policies.push({
     name: UNEVALUATED_POLICY,
     description: "Resources whose properties are unknown during preview could not be fully evaluated; they are evaluated again with known values during update.",

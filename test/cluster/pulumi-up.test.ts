@@ -163,6 +163,9 @@ describe.skipIf(!available)("pulumi up against a real kube-apiserver", () => {
     symlinkSync(join(ROOT, "dist"), join(project, "dist"));
     expectOk(pulumi("setup", ["stack", "init", "cluster", "--secrets-provider", "passphrase"]));
     expectOk(pulumi("setup", ["config", "set", "llmops:spec", SPEC_FILE]));
+    // The production spec's gate blocks: it deploys with its committed passing evidence (issue 20).
+    expectOk(pulumi("setup", ["config", "set", "llmops:evidence", join(ROOT, "examples", "evidence", "campaign-summariser.evidence.yaml")]));
+    expectOk(pulumi("setup", ["config", "set", "llmops:evidenceAsOf", "2026-12-01T00:00:00Z"]));
     expectOk(pulumi("setup", ["config", "set", "llmops:kubeconfig", cluster.kubeconfig]));
     // The spec names its production context (fra1-gpu); here the local plane's context is used.
     expectOk(pulumi("setup", ["config", "set", "llmops:context", "llmops-local"]));

@@ -4,6 +4,11 @@
  * passphrase secrets, update checks and plugin downloads off. The stack is the `target: kubernetes`
  * campaign summariser in renderYamlToDirectory mode, so no cluster is needed and nothing is mocked.
  *
+ * The production spec's evaluation gate blocks, so the stack is configured with its committed
+ * passing evidence (llmops:evidence, examples/evidence/, produced by `llmops evidence score`), and
+ * the pack with the same (its llmops-evidence policy config); a step with failing evidence is
+ * refused before any resource is registered (issue 20).
+ *
  * The steps share one stack and run in order; each prints its wall time.
  */
 import { spawnSync } from "node:child_process";
@@ -23,6 +28,9 @@ if (missing) {
 const STEP_TIMEOUT = 600_000;
 const PACK = join(ROOT, "policies", "pack");
 const COMPLIANT_SPEC = join(ROOT, "examples", "campaign-summariser.rag.yaml");
+const EVIDENCE = join(ROOT, "examples", "evidence", "campaign-summariser.evidence.yaml");
+/** Evidence ages are measured at a fixed time, so the committed evidence never goes stale under the suite. */
+const EVIDENCE_AS_OF = "2026-12-01T00:00:00Z";
 const timings: Record<string, number> = {};
 
 interface Run {
@@ -36,6 +44,8 @@ let work = "";
 let project = "";
 let renderDir = "";
 let env: NodeJS.ProcessEnv = {};
+/** The pack's config file: its llmops-evidence policy judges the same spec and evidence as the program. */
+let packConfig = "";
 
 function pulumi(step: string, args: readonly string[], cwd = project): Run {
   const started = process.hrtime.bigint();
@@ -99,6 +109,10 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
     expectOk(init);
     expectOk(pulumi("setup", ["config", "set", "llmops:spec", COMPLIANT_SPEC]));
     expectOk(pulumi("setup", ["config", "set", "llmops:renderYamlToDirectory", renderDir]));
+    expectOk(pulumi("setup", ["config", "set", "llmops:evidence", EVIDENCE]));
+    expectOk(pulumi("setup", ["config", "set", "llmops:evidenceAsOf", EVIDENCE_AS_OF]));
+    packConfig = join(work, "pack-config.json");
+    writeFileSync(packConfig, JSON.stringify({ "llmops-evidence": { spec: COMPLIANT_SPEC, evidence: [EVIDENCE], asOf: EVIDENCE_AS_OF } }));
   }, STEP_TIMEOUT);
 
   afterAll(() => {
@@ -108,7 +122,7 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
   });
 
   it("1. preview with the policy pack passes on the compliant example", () => {
-    const run = pulumi("1 preview --policy-pack", ["preview", "--policy-pack", PACK]);
+    const run = pulumi("1 preview --policy-pack", ["preview", "--policy-pack", PACK, "--policy-pack-config", packConfig]);
     expectOk(run);
     expect(run.output).toMatch(/Policies:\s+✅ llmops@v0\.1\.0/);
     expect(run.output).not.toMatch(/mandatory/i);
@@ -117,7 +131,7 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
   }, STEP_TIMEOUT);
 
   it("2. up renders the manifests", () => {
-    const run = pulumi("2 up", ["up", "--yes", "--skip-preview", "--policy-pack", PACK]);
+    const run = pulumi("2 up", ["up", "--yes", "--skip-preview", "--policy-pack", PACK, "--policy-pack-config", packConfig]);
     expectOk(run);
     const files = renderedFiles(renderDir);
     expect(files.length).toBeGreaterThan(10);
@@ -160,7 +174,7 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
   }, STEP_TIMEOUT);
 
   it("4. a second up reports no changes", () => {
-    const run = pulumi("4 up again", ["up", "--yes", "--skip-preview", "--expect-no-changes", "--policy-pack", PACK]);
+    const run = pulumi("4 up again", ["up", "--yes", "--skip-preview", "--expect-no-changes", "--policy-pack", PACK, "--policy-pack-config", packConfig]);
     expectOk(run);
     expect(run.output).toMatch(/\d+ unchanged/);
     expect(run.output).not.toMatch(/\d+ (created|updated|deleted|replaced)/);
@@ -180,6 +194,23 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
     expect(run.output).not.toMatch(/kubernetes:|llmops:/);
   }, STEP_TIMEOUT);
 
+  it("5b. failing evaluation evidence (BLEU below the gate) is refused before any resource is registered, naming LLM-EVID-003", () => {
+    // Scored by llmops from the committed paraphrased predictions: a real failing figure, not a typed one.
+    const failing = join(work, "campaign-summariser.failing.evidence.yaml");
+    const scored = runCli(["evidence", "score", "--metric", "bleu", "rouge1", "rouge2", "rougeL",
+      "--predictions", join(ROOT, "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl"),
+      "--references", join(ROOT, "examples/evidence/campaign-summaries.references.jsonl"),
+      "--model", "mistral-7b", "--model-digest", "sha256:d159a752b502c829cbe4c0ed5857099e3581701541432e9671d4b253d9b34c02",
+      "--dataset", "campaign-summaries-reference@2026-09", "--prompt-template-version", "campaign-summary-v5", "--seed", "2026", "-o", failing]);
+    expect(scored.status, scored.stderr).toBe(0);
+    const run = pulumi("5b preview failing evidence", ["preview", "--config", `llmops:spec=${COMPLIANT_SPEC}`, "--config", `llmops:evidence=${failing}`, "--config", `llmops:evidenceAsOf=${new Date().toISOString().replace(/\.\d{3}Z$/, "Z")}`]);
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain("LLM-EVID-003");
+    expect(run.output).toMatch(/bleu of model mistral-7b is 0\.\d+/);
+    expect(run.output).toMatch(/nothing was deployed/);
+    expect(run.output).not.toMatch(/kubernetes:|llmops:/);
+  }, STEP_TIMEOUT);
+
   it("6. a program that registers an insecure resource fails on the pack's mandatory violation", () => {
     const variantProject = join(work, "insecure-project");
     makeProject(variantProject, "name: llmops-insecure-variant\nruntime: nodejs\nmain: index.js\n");
@@ -187,7 +218,9 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
     expectOk(pulumi("6 preview insecure program", ["stack", "init", "insecure", "--secrets-provider", "passphrase"], variantProject));
     expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:spec", COMPLIANT_SPEC], variantProject));
     expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:renderYamlToDirectory", join(work, "rendered-insecure")], variantProject));
-    const run = pulumi("6 preview insecure program", ["preview", "--policy-pack", PACK], variantProject);
+    expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:evidence", EVIDENCE], variantProject));
+    expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:evidenceAsOf", EVIDENCE_AS_OF], variantProject));
+    const run = pulumi("6 preview insecure program", ["preview", "--policy-pack", PACK, "--policy-pack-config", packConfig], variantProject);
     expect(run.status).not.toBe(0);
     // The violation names the check id and carries its remediation, at mandatory enforcement.
     expect(run.output).toMatch(/mandatory/);

@@ -30,10 +30,14 @@ export function planExample(example: string, target?: "aws" | "kubernetes"): Pla
   return planSpecFile(join("examples", example), target);
 }
 
-/** Plans any spec file (relative to the repository root, or absolute); throws with stderr on refusal. */
+/**
+ * Plans any spec file (relative to the repository root, or absolute); throws with stderr on refusal.
+ * A preview (`--without-evidence`): most examples are production specs whose evaluation gates have
+ * no committed evidence; test/evidence-gate.test.ts covers the plan's evidence gate.
+ */
 export function planSpecFile(file: string, target?: "aws" | "kubernetes"): Plan {
   const out = join(tempDir("llmops-plan-"), "plan.json");
-  const result = runCli(["plan", file, "--out", out, "-f", "json", ...(target ? ["--target", target] : [])], { timeoutMs: 60_000 });
+  const result = runCli(["plan", file, "--without-evidence", "--out", out, "-f", "json", ...(target ? ["--target", target] : [])], { timeoutMs: 60_000 });
   if (result.status !== 0) throw new Error(`plan of ${file} failed (${result.status}): ${result.stderr}`);
   return JSON.parse(readFileSync(out, "utf8")) as Plan;
 }

@@ -1,18 +1,15 @@
 # METADATA
 # title: The agent's pods cannot reach a tool server around the tool gateway
 # description: >-
-#   The tool gateway enforces the declared permissions, the step limit and human approval only
-#   for calls that pass it. An agent whose pods can open a connection to a tool's server directly
-#   bypasses all of them, whatever the gateway is configured to do. Judged as the network
-#   plugin would, from the NetworkPolicies in the input: the agent's pods (workloads whose pod
-#   labels match params.agent_network.agent_pod_selectors; without such a workload in the input,
-#   pods with those labels in the stack's namespace, when the input holds that namespace's
-#   objects) are reachable-from if no policy selects them for Egress, or if a selecting policy's
-#   egress rule admits the pods of a declared in-cluster tool server: the selector of the tool's
-#   Service when the input holds it, else params.agent_network.tool_pod_labels. A rule without
-#   `to`, a podSelector that matches in the same namespace, a namespaceSelector that matches the
-#   tool's namespace (with a matching or absent podSelector), or an ipBlock of 0.0.0.0/0 or ::/0
-#   admits. Ports are not compared: a tool server admitted on any port is reachable.
+#   The tool gateway enforces permissions, step limit and approval only for calls that pass it.
+#   Judged from the input's NetworkPolicies: the agent's pods (workloads matching
+#   params.agent_network.agent_pod_selectors; without one, pods with those labels in the stack's
+#   namespace when the input holds it) can reach a declared in-cluster tool server (its
+#   Service's selector, else params.agent_network.tool_pod_labels) if no policy selects them
+#   for Egress, or a selecting policy's egress rule admits the tool's pods: a rule without
+#   `to`, a matching podSelector in the same namespace, a matching namespaceSelector (with a
+#   matching or absent podSelector), or an ipBlock of 0.0.0.0/0 or ::/0. Ports are not
+#   compared.
 # scope: package
 # custom:
 #   id: LLM-TOOLS-002
@@ -40,8 +37,9 @@ stack_namespace := object.get(input.spec.spec, ["target", "kubernetes", "namespa
 policy_type := "kubernetes:networking.k8s.io/v1:NetworkPolicy"
 
 # [namespace, labels, resource, path] of the agent's pods in the input's workloads.
-workload_agents contains [lib.namespace_of(input.resources[i]), labels, input.resources[i].urn, pointer] if {
+workload_agents contains [lib.namespace_of(resource), labels, resource.urn, pointer] if {
 	some [i, pointer, _] in lib.pod_specs
+	resource := input.resources[i]
 	labels := selectors.pod_labels(i, pointer)
 	some selector in params.agent_pod_selectors
 	selectors.matches(selector, labels)
@@ -126,16 +124,23 @@ deny contains {"id": "LLM-TOOLS-002", "msg": msg, "path": path, "resource": reso
 	some [namespace, labels, resource, path] in agents
 	count(egress_policies(namespace, labels)) == 0
 	some [tool, service, tool_namespace, _] in tools
-	msg := sprintf("no NetworkPolicy restricts the egress of the agent's pods %v in namespace %s: they reach tool %s (service %s.%s) around the tool gateway", [labels, namespace, tool, service, tool_namespace])
+	msg := sprintf(
+		"no NetworkPolicy restricts the egress of the agent's pods %v in namespace %s: they reach tool %s (service %s.%s) around the tool gateway",
+		[labels, namespace, tool, service, tool_namespace],
+	)
 }
 
-deny contains {"id": "LLM-TOOLS-002", "msg": msg, "path": sprintf("/resources/%d/props/spec/egress/%d", [p, r]), "resource": input.resources[p].urn} if {
+deny contains {"id": "LLM-TOOLS-002", "msg": msg, "path": sprintf("/resources/%d/props/spec/egress/%d", [p, r]), "resource": policy.urn} if {
 	some [namespace, labels, _, _] in agents
 	some p in egress_policies(namespace, labels)
-	some r, rule in object.get(input.resources[p].props.spec, "egress", [])
+	policy := input.resources[p]
+	some r, rule in object.get(policy.props.spec, "egress", [])
 	some [tool, service, tool_namespace, tool_pod_labels] in tools
 	rule_admits(rule, namespace, tool_namespace, tool_pod_labels)
-	msg := sprintf("NetworkPolicy %s lets the agent's pods %v reach tool %s (service %s.%s) directly, around the tool gateway", [lib.text(input.resources[p].props.metadata.name), labels, tool, service, tool_namespace])
+	msg := sprintf(
+		"NetworkPolicy %s lets the agent's pods %v reach tool %s (service %s.%s) directly, around the tool gateway",
+		[lib.text(policy.props.metadata.name), labels, tool, service, tool_namespace],
+	)
 }
 
 rule_admits(rule, _, _, _) if count(object.get(rule, "to", [])) == 0
@@ -153,7 +158,6 @@ peer_admits(peer, from_namespace, tool_namespace, labels) if {
 }
 
 peer_admits(peer, _, tool_namespace, labels) if {
-	peer.namespaceSelector
 	selectors.matches(peer.namespaceSelector, namespace_labels(tool_namespace))
 	selectors.matches(object.get(peer, "podSelector", {}), labels)
 }

@@ -78,7 +78,10 @@ deny contains {"id": "LLM-EMB-004", "msg": msg, "path": "/spec/embedded/dataProc
 deny contains {"id": "LLM-EMB-004", "msg": msg, "path": "/spec/embedded/dataProcessingTerms/retention"} if {
 	some [_, source] in sensitive
 	not retention_allowed(source, object.get(terms, "retention", "vendorDefined"))
-	msg := sprintf("%s reaches the embedded LLM, but the terms (%s) let the vendor keep prompts and outputs: retention %s", [label(source), terms.reference, object.get(terms, "retention", "vendorDefined")])
+	msg := sprintf(
+		"%s reaches the embedded LLM, but the terms (%s) let the vendor keep prompts and outputs: retention %s",
+		[label(source), terms.reference, object.get(terms, "retention", "vendorDefined")],
+	)
 }
 
 deny contains {"id": "LLM-EMB-004", "msg": msg, "path": sprintf("/spec/embedded/dataProcessingTerms/processingRegions/%d", [r])} if {
@@ -87,6 +90,6 @@ deny contains {"id": "LLM-EMB-004", "msg": msg, "path": sprintf("/spec/embedded/
 	msg := sprintf("the vendor's terms (%s) process data in %s, outside target.dataResidency.allowedRegions", [terms.reference, region])
 }
 
-retention_allowed(source, "none")
+retention_allowed(_, "none")
 
 retention_allowed(source, "abuseMonitoring") if source.classification != "restricted"

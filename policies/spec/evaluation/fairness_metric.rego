@@ -25,7 +25,7 @@ package llmops.spec.evaluation.fairness_metric
 
 import data.llmops.lib.spec
 
-fairness_metrics := {"demographicParityDifference", "equalizedOddsDifference"}
+group_gap_metrics := {"demographicParityDifference", "equalizedOddsDifference"}
 
 deny contains {"id": "LLM-EVAL-006", "msg": msg, "path": sprintf("/spec/models/%d/evaluation/metrics", [i])} if {
 	input.spec.useCase.riskTier == "high"
@@ -33,7 +33,7 @@ deny contains {"id": "LLM-EVAL-006", "msg": msg, "path": sprintf("/spec/models/%
 	some i, model in input.spec.models
 	spec.gated_model(model)
 	not gates_fairness(model)
-	msg := sprintf("model %s %s decisions about people in a high-risk use but gates on no fairness metric (%s)", [model.name, input.spec.useCase.decisionRole, concat(", ", sort(fairness_metrics))])
+	msg := sprintf("model %s %s decisions about people in a high-risk use but gates on no fairness metric (%s)", [model.name, input.spec.useCase.decisionRole, concat(", ", sort(group_gap_metrics))])
 }
 
 deny contains {"id": "LLM-EVAL-006", "msg": msg, "path": sprintf("/spec/models/%d/evaluation/metrics/%d/sensitiveFeature", [i, j])} if {
@@ -41,12 +41,12 @@ deny contains {"id": "LLM-EVAL-006", "msg": msg, "path": sprintf("/spec/models/%
 	input.spec.useCase.decisionRole in {"recommends", "decides"}
 	some i, model in input.spec.models
 	some j, metric in model.evaluation.metrics
-	metric.name in fairness_metrics
+	metric.name in group_gap_metrics
 	not metric.sensitiveFeature
 	msg := sprintf("fairness metric %s of model %s names no sensitiveFeature: nobody can tell which groups it compares", [metric.name, model.name])
 }
 
 gates_fairness(model) if {
 	some metric in model.evaluation.metrics
-	metric.name in fairness_metrics
+	metric.name in group_gap_metrics
 }

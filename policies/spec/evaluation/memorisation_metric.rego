@@ -24,7 +24,7 @@
 #     eu-ai-act: ["Art. 10"]
 package llmops.spec.evaluation.memorisation_metric
 
-memorisation_metrics := {"verbatimExtractionRate"}
+extraction_metrics := {"verbatimExtractionRate"}
 
 deny contains {"id": "LLM-EVAL-007", "msg": msg, "path": sprintf("/spec/models/%d/evaluation/metrics", [i])} if {
 	input.spec.pattern == "fineTuning"
@@ -33,7 +33,10 @@ deny contains {"id": "LLM-EVAL-007", "msg": msg, "path": sprintf("/spec/models/%
 	some i, model in input.spec.models
 	model.name == output_model_name
 	not gates_memorisation(model)
-	msg := sprintf("model %s is fine-tuned on dataset %s, which holds personal data that is not anonymised, but gates on no memorisation metric (%s)", [model.name, dataset.name, concat(", ", sort(memorisation_metrics))])
+	msg := sprintf(
+		"model %s is fine-tuned on dataset %s, which holds personal data that is not anonymised, but gates on no memorisation metric (%s)",
+		[model.name, dataset.name, concat(", ", sort(extraction_metrics))],
+	)
 }
 
 personal(dataset) if {
@@ -54,5 +57,5 @@ output_model_name := [model.name | some model in input.spec.models; object.get(m
 
 gates_memorisation(model) if {
 	some metric in model.evaluation.metrics
-	metric.name in memorisation_metrics
+	metric.name in extraction_metrics
 }

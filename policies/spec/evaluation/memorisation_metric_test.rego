@@ -15,7 +15,7 @@ extraction := {"name": "verbatimExtractionRate", "threshold": 0.001}
 denied_cases := {
 	"personal data, no memorisation metric": {"input": trained(personal_dataset, []), "path": "/spec/models/0/evaluation/metrics"},
 	"special-category data, no memorisation metric": {
-		"input": trained(object.union(fx.finetuning_section.datasets[0], {"specialCategoryData": true}), []),
+		"input": trained(object.union(fx.finetuning_section.datasets[0], {"personalData": true, "specialCategoryData": true, "consentBasis": "explicitConsent", "redaction": "pseudonymised"}), []),
 		"path": "/spec/models/0/evaluation/metrics",
 	},
 	"named output model without it": {

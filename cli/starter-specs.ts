@@ -60,7 +60,16 @@ const patternSections: Record<Pattern, () => Record<string, unknown>> = {
     },
   }),
   fineTuning: () => ({
-    models: [{ ...selfHostedModel("domain-slm"), source: { type: "s3", uri: "s3://llmops-model-artifacts/domain-slm/v1/", digest: DIGEST_PLACEHOLDER } }],
+    models: [{
+      ...selfHostedModel("domain-slm"),
+      source: { type: "s3", uri: "s3://llmops-model-artifacts/domain-slm/v1/", digest: DIGEST_PLACEHOLDER },
+      evaluation: {
+        gate: "block",
+        dataset: { name: "golden-set", version: "v1" },
+        // Memorisation (LLM-EVAL-007, required once a dataset holds personal data), with its own gate.
+        metrics: [{ name: "groundedness", threshold: 0.9 }, { name: "toxicity", threshold: 0.01 }, { name: "verbatimExtractionRate", threshold: 0.001, gate: "block" }],
+      },
+    }],
     fineTuning: {
       baseModel: "registry.internal.example.com/models/slm-base",
       baseModelDigest: DIGEST_PLACEHOLDER,
@@ -75,7 +84,11 @@ const patternSections: Record<Pattern, () => Record<string, unknown>> = {
   }),
   embedded: () => ({
     models: [apiModel("saas-assistant", "saas", "saas://vendor/assistant")],
-    embedded: { platform: "Vendor SaaS platform", dataOwnership: "customer", ipTerms: "MSA reference", vendorTrainsOnData: false },
+    embedded: {
+      platform: "Vendor SaaS platform", dataOwnership: "customer", ipTerms: "MSA reference", vendorTrainsOnData: false,
+      // What the data-processing agreement allows; held against data.sources' classification (LLM-EMB-004).
+      dataProcessingTerms: { reference: "DPA reference", coversUpTo: "internal", noTraining: true, retention: "none", processingRegions: ["eu-west-1"] },
+    },
   }),
   blackBoxApi: () => ({
     models: [apiModel("api-llm", "bedrock", "bedrock://vendor.model-id")],

@@ -18,7 +18,12 @@ export const WEIGHT_DTYPES = ["float32", "bfloat16", "float16", "fp8", "int8", "
 export const CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
 export const METRICS = [
   "perplexity", "bleu", "rouge1", "rouge2", "rougeL", "humanEval", "groundedness", "factuality", "toxicity", "exactMatch", "f1",
+  "demographicParityDifference", "equalizedOddsDifference", "verbatimExtractionRate",
 ] as const;
+/** Group-fairness metrics (Fairlearn's definitions): the largest gap between groups of a sensitive feature, lower is better. */
+export const FAIRNESS_METRICS = ["demographicParityDifference", "equalizedOddsDifference"] as const;
+/** Memorisation metrics: the share of extraction prompts answered with a training sequence verbatim (Carlini et al., USENIX Security 2021), lower is better. */
+export const MEMORISATION_METRICS = ["verbatimExtractionRate"] as const;
 export const REGULATED_DOMAINS = ["none", "health", "insurance", "finance", "credit", "employment", "education", "essentialServices", "legal", "publicSector"] as const;
 /** GDPR Art. 9(1) special categories of personal data (health is the one the seed's scenarios hold). */
 export const SPECIAL_CATEGORIES = [
@@ -103,12 +108,14 @@ const Network = Obj({
 }, { default: {} });
 
 const Evaluation = Obj({
-  gate: Enum(["block", "warn"], { default: "block", description: "block: a metric below its threshold stops the deploy." }),
+  gate: Enum(["block", "warn"], { default: "block", description: "block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it." }),
   dataset: Optional(Obj({ name: freeText("Evaluation dataset.", 200), version: freeText("Dataset version.", 100) })),
   metrics: Arr(Obj({
     name: Enum(METRICS),
-    threshold: Num(0, 100000, { description: "Gate threshold. For perplexity and toxicity (lower is better) it is a ceiling; for the others a floor." }),
+    threshold: Num(0, 100000, { description: "Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor." }),
     sampleSize: Optional(Int(1, 1000000, { description: "Number of items scored (required for humanEval)." })),
+    gate: Optional(Enum(["block", "warn"], { description: "This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate" })),
+    sensitiveFeature: Optional(freeText("For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).", 100)),
   }), 32, { default: [] }),
   maxEvidenceAgeDays: Optional(Int(1, 3650, { description: "Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml" })),
   regression: Optional(Obj({
@@ -300,9 +307,19 @@ const FineTuning = Obj({
 
 const Embedded = Obj({
   platform: freeText("SaaS platform hosting the LLM (e.g. Salesforce Einstein).", 200),
-  dataOwnership: Optional(Enum(["customer", "vendor", "shared"])),
+  dataOwnership: Optional(Enum(["customer", "vendor", "shared"], { description: "Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)." })),
   ipTerms: Optional(freeText("Reference to the IP and liability terms.", 300)),
   vendorTrainsOnData: Bool({ default: false }),
+  dataProcessingTerms: Optional(Obj({
+    reference: freeText("The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.", 300),
+    coversUpTo: Enum(CLASSIFICATIONS, { description: "Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)." }),
+    noTraining: Bool({ default: false, description: "The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004)." }),
+    retention: Enum(["none", "abuseMonitoring", "vendorDefined"], {
+      default: "vendorDefined",
+      description: "How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004).",
+    }),
+    processingRegions: Arr(Str(32), 16, { uniqueItems: true, default: [], description: "Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004)." }),
+  }, { description: "What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004)." })),
 });
 
 const BlackBoxApi = Obj({

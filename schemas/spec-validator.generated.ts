@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 export const validate = validate20;
 const typedValidate: ((data: unknown) => boolean) & { errors?: unknown } = validate20 as never;
 export default typedValidate;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For perplexity and toxicity (lower is better) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"]},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1","demographicParityDifference","equalizedOddsDifference","verbatimExtractionRate"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"},"gate":{"type":"string","enum":["block","warn"],"description":"This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate"},"sensitiveFeature":{"minLength":1,"maxLength":100,"description":"For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).","type":"string"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"],"description":"Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)."},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"},"dataProcessingTerms":{"additionalProperties":false,"description":"What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004).","type":"object","required":["reference","coversUpTo"],"properties":{"reference":{"minLength":1,"maxLength":300,"description":"The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.","type":"string"},"coversUpTo":{"type":"string","enum":["public","internal","confidential","restricted"],"description":"Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)."},"noTraining":{"default":false,"description":"The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004).","type":"boolean"},"retention":{"type":"string","enum":["none","abuseMonitoring","vendorDefined"],"default":"vendorDefined","description":"How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004)."},"processingRegions":{"maxItems":16,"uniqueItems":true,"default":[],"description":"Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004).","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -3500,7 +3500,7 @@ vErrors.push(err279);
 errors++;
 }
 for(const key24 in data92){
-if(!(((key24 === "name") || (key24 === "threshold")) || (key24 === "sampleSize"))){
+if(!(((((key24 === "name") || (key24 === "threshold")) || (key24 === "sampleSize")) || (key24 === "gate")) || (key24 === "sensitiveFeature"))){
 const err280 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data92};
 if(vErrors === null){
 vErrors = [err280];
@@ -3523,7 +3523,7 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(!(((((((((((data93 === "perplexity") || (data93 === "bleu")) || (data93 === "rouge1")) || (data93 === "rouge2")) || (data93 === "rougeL")) || (data93 === "humanEval")) || (data93 === "groundedness")) || (data93 === "factuality")) || (data93 === "toxicity")) || (data93 === "exactMatch")) || (data93 === "f1"))){
+if(!((((((((((((((data93 === "perplexity") || (data93 === "bleu")) || (data93 === "rouge1")) || (data93 === "rouge2")) || (data93 === "rougeL")) || (data93 === "humanEval")) || (data93 === "groundedness")) || (data93 === "factuality")) || (data93 === "toxicity")) || (data93 === "exactMatch")) || (data93 === "f1")) || (data93 === "demographicParityDifference")) || (data93 === "equalizedOddsDifference")) || (data93 === "verbatimExtractionRate"))){
 const err282 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/name",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err282];
@@ -3604,9 +3604,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data92};
+if(data92.gate !== undefined){
+let data96 = data92.gate;
+if(typeof data96 !== "string"){
+const err289 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.gate.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.gate,data:data96};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3615,10 +3616,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-}
-else {
-const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data91};
+if(!((data96 === "block") || (data96 === "warn"))){
+const err290 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/gate",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/gate/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.gate.enum,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.gate,data:data96};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3627,10 +3626,12 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(data86.maxEvidenceAgeDays !== undefined){
-let data96 = data86.maxEvidenceAgeDays;
-if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
-const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data96};
+}
+if(data92.sensitiveFeature !== undefined){
+let data97 = data92.sensitiveFeature;
+if(typeof data97 === "string"){
+if(func1(data97) > 100){
+const err291 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sensitiveFeature",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sensitiveFeature/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sensitiveFeature,data:data97};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3639,9 +3640,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 > 3650 || isNaN(data96)){
-const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data96};
+if(func1(data97) < 1){
+const err292 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sensitiveFeature",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sensitiveFeature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sensitiveFeature,data:data97};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3650,8 +3650,9 @@ vErrors.push(err292);
 }
 errors++;
 }
-if(data96 < 1 || isNaN(data96)){
-const err293 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data96};
+}
+else {
+const err293 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8+"/sensitiveFeature",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/properties/sensitiveFeature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sensitiveFeature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.properties.sensitiveFeature,data:data97};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3662,12 +3663,8 @@ errors++;
 }
 }
 }
-if(data86.regression !== undefined){
-let data97 = data86.regression;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-for(const key25 in data97){
-if(!((key25 === "maxAbsoluteDecrease") || (key25 === "maxRelativeDecrease"))){
-const err294 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data97};
+else {
+const err294 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics/" + i8,schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.items,data:data92};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3677,11 +3674,9 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data97.maxAbsoluteDecrease !== undefined){
-let data98 = data97.maxAbsoluteDecrease;
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 100000 || isNaN(data98)){
-const err295 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data98};
+}
+else {
+const err295 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/metrics",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.metrics,data:data91};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3690,8 +3685,10 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(data98 < 0 || isNaN(data98)){
-const err296 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data98};
+if(data86.maxEvidenceAgeDays !== undefined){
+let data98 = data86.maxEvidenceAgeDays;
+if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
+const err296 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data98};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3700,9 +3697,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-else {
-const err297 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data98};
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 3650 || isNaN(data98)){
+const err297 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data98};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3711,12 +3708,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-if(data97.maxRelativeDecrease !== undefined){
-let data99 = data97.maxRelativeDecrease;
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 > 1 || isNaN(data99)){
-const err298 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data99};
+if(data98 < 1 || isNaN(data98)){
+const err298 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/maxEvidenceAgeDays",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/maxEvidenceAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.maxEvidenceAgeDays,data:data98};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3725,8 +3718,14 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(data99 < 0 || isNaN(data99)){
-const err299 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data99};
+}
+}
+if(data86.regression !== undefined){
+let data99 = data86.regression;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+for(const key25 in data99){
+if(!((key25 === "maxAbsoluteDecrease") || (key25 === "maxRelativeDecrease"))){
+const err299 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data99};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3736,8 +3735,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-else {
-const err300 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data99};
+if(data99.maxAbsoluteDecrease !== undefined){
+let data100 = data99.maxAbsoluteDecrease;
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 > 100000 || isNaN(data100)){
+const err300 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data100};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3746,10 +3748,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-}
-else {
-const err301 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data97};
+if(data100 < 0 || isNaN(data100)){
+const err301 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data100};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3759,9 +3759,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-}
 else {
-const err302 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data86};
+const err302 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxAbsoluteDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxAbsoluteDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxAbsoluteDecrease,data:data100};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3770,11 +3769,12 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data59.systemPrompt !== undefined){
-let data100 = data59.systemPrompt;
-if(typeof data100 === "string"){
-if(func1(data100) > 20000){
-const err303 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data100};
+}
+if(data99.maxRelativeDecrease !== undefined){
+let data101 = data99.maxRelativeDecrease;
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 > 1 || isNaN(data101)){
+const err303 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data101};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3783,8 +3783,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(func1(data100) < 1){
-const err304 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data100};
+if(data101 < 0 || isNaN(data101)){
+const err304 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data101};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3795,7 +3795,7 @@ errors++;
 }
 }
 else {
-const err305 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.systemPrompt.type,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data100};
+const err305 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression/maxRelativeDecrease",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/properties/maxRelativeDecrease/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.properties.maxRelativeDecrease,data:data101};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3805,11 +3805,9 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data59.reproducibility !== undefined){
-let data101 = data59.reproducibility;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.seed === undefined){
-const err306 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data101};
+}
+else {
+const err306 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation/regression",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/properties/regression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation.properties.regression,data:data99};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3818,8 +3816,10 @@ vErrors.push(err306);
 }
 errors++;
 }
-if(data101.decoding === undefined){
-const err307 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data101};
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/spec/models/" + i7+"/evaluation",schemaPath:"#/properties/spec/properties/models/items/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.evaluation.type,parentSchema:schema31.properties.spec.properties.models.items.properties.evaluation,data:data86};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3828,9 +3828,11 @@ vErrors.push(err307);
 }
 errors++;
 }
-for(const key26 in data101){
-if(!(((key26 === "seed") || (key26 === "decoding")) || (key26 === "promptTemplateVersion"))){
-const err308 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data101};
+if(data59.systemPrompt !== undefined){
+let data102 = data59.systemPrompt;
+if(typeof data102 === "string"){
+if(func1(data102) > 20000){
+const err308 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data102};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3839,11 +3841,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data101.seed !== undefined){
-let data102 = data101.seed;
-if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
-const err309 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data102};
+if(func1(data102) < 1){
+const err309 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data102};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3852,9 +3851,9 @@ vErrors.push(err309);
 }
 errors++;
 }
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 > 4294967295 || isNaN(data102)){
-const err310 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data102};
+}
+else {
+const err310 = {instancePath:instancePath+"/spec/models/" + i7+"/systemPrompt",schemaPath:"#/properties/spec/properties/models/items/properties/systemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.systemPrompt.type,parentSchema:schema31.properties.spec.properties.models.items.properties.systemPrompt,data:data102};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3863,8 +3862,12 @@ vErrors.push(err310);
 }
 errors++;
 }
-if(data102 < 0 || isNaN(data102)){
-const err311 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data102};
+}
+if(data59.reproducibility !== undefined){
+let data103 = data59.reproducibility;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.seed === undefined){
+const err311 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data103};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3873,13 +3876,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-}
-if(data101.decoding !== undefined){
-let data103 = data101.decoding;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.temperature === undefined){
-const err312 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data103};
+if(data103.decoding === undefined){
+const err312 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/required",keyword:"required",params:{missingProperty: "decoding"},message:"must have required property '"+"decoding"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data103};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3888,9 +3886,9 @@ vErrors.push(err312);
 }
 errors++;
 }
-for(const key27 in data103){
-if(!((((key27 === "temperature") || (key27 === "topP")) || (key27 === "topK")) || (key27 === "maxTokens"))){
-const err313 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data103};
+for(const key26 in data103){
+if(!(((key26 === "seed") || (key26 === "decoding")) || (key26 === "promptTemplateVersion"))){
+const err313 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data103};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3900,11 +3898,10 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data103.temperature !== undefined){
-let data104 = data103.temperature;
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 2 || isNaN(data104)){
-const err314 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data104};
+if(data103.seed !== undefined){
+let data104 = data103.seed;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err314 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data104};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3913,8 +3910,9 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data104 < 0 || isNaN(data104)){
-const err315 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data104};
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 4294967295 || isNaN(data104)){
+const err315 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data104};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3923,9 +3921,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-else {
-const err316 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data104};
+if(data104 < 0 || isNaN(data104)){
+const err316 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/seed",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.seed,data:data104};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3935,11 +3932,12 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data103.topP !== undefined){
-let data105 = data103.topP;
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 > 1 || isNaN(data105)){
-const err317 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data105};
+}
+if(data103.decoding !== undefined){
+let data105 = data103.decoding;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.temperature === undefined){
+const err317 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.required,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data105};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3948,8 +3946,9 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(data105 < 0 || isNaN(data105)){
-const err318 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data105};
+for(const key27 in data105){
+if(!((((key27 === "temperature") || (key27 === "topP")) || (key27 === "topK")) || (key27 === "maxTokens"))){
+const err318 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data105};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3959,8 +3958,11 @@ vErrors.push(err318);
 errors++;
 }
 }
-else {
-const err319 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data105};
+if(data105.temperature !== undefined){
+let data106 = data105.temperature;
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 > 2 || isNaN(data106)){
+const err319 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data106};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3969,11 +3971,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-if(data103.topK !== undefined){
-let data106 = data103.topK;
-if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
-const err320 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data106};
+if(data106 < 0 || isNaN(data106)){
+const err320 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data106};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3982,9 +3981,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 > 1000 || isNaN(data106)){
-const err321 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data106};
+}
+else {
+const err321 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/temperature",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.temperature,data:data106};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3993,8 +3992,12 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(data106 < 0 || isNaN(data106)){
-const err322 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data106};
+}
+if(data105.topP !== undefined){
+let data107 = data105.topP;
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 > 1 || isNaN(data107)){
+const err322 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data107};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4003,12 +4006,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-}
-}
-if(data103.maxTokens !== undefined){
-let data107 = data103.maxTokens;
-if(!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))){
-const err323 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data107};
+if(data107 < 0 || isNaN(data107)){
+const err323 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data107};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4017,9 +4016,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-if((typeof data107 == "number") && (isFinite(data107))){
-if(data107 > 200000 || isNaN(data107)){
-const err324 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data107};
+}
+else {
+const err324 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topP",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topP,data:data107};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4028,8 +4027,11 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(data107 < 1 || isNaN(data107)){
-const err325 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data107};
+}
+if(data105.topK !== undefined){
+let data108 = data105.topK;
+if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
+const err325 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data108};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4038,11 +4040,9 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err326 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data103};
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 > 1000 || isNaN(data108)){
+const err326 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data108};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4051,12 +4051,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-if(data101.promptTemplateVersion !== undefined){
-let data108 = data101.promptTemplateVersion;
-if(typeof data108 === "string"){
-if(func1(data108) > 100){
-const err327 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data108};
+if(data108 < 0 || isNaN(data108)){
+const err327 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/topK",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/topK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.topK,data:data108};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4065,8 +4061,12 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(func1(data108) < 1){
-const err328 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data108};
+}
+}
+if(data105.maxTokens !== undefined){
+let data109 = data105.maxTokens;
+if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
+const err328 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data109};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4075,9 +4075,9 @@ vErrors.push(err328);
 }
 errors++;
 }
-}
-else {
-const err329 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data108};
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 > 200000 || isNaN(data109)){
+const err329 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200000},message:"must be <= 200000",schema:200000,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data109};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4086,10 +4086,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-}
-else {
-const err330 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data101};
+if(data109 < 1 || isNaN(data109)){
+const err330 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding/maxTokens",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.properties.maxTokens,data:data109};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4100,8 +4098,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err331 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data59};
+const err331 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/decoding",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/decoding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.decoding,data:data105};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4111,9 +4110,11 @@ vErrors.push(err331);
 errors++;
 }
 }
-}
-else {
-const err332 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data58};
+if(data103.promptTemplateVersion !== undefined){
+let data110 = data103.promptTemplateVersion;
+if(typeof data110 === "string"){
+if(func1(data110) > 100){
+const err332 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data110};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4122,18 +4123,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-if(data11.vectorStore !== undefined){
-let data109 = data11.vectorStore;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.metric === undefined){
-data109.metric = "cosine";
-}
-if(data109.tenancy === undefined){
-data109.tenancy = "single";
-}
-if(data109.engine === undefined){
-const err333 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data109};
+if(func1(data110) < 1){
+const err333 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data110};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4142,8 +4133,9 @@ vErrors.push(err333);
 }
 errors++;
 }
-if(data109.dimensions === undefined){
-const err334 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data109};
+}
+else {
+const err334 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility/promptTemplateVersion",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/properties/promptTemplateVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility.properties.promptTemplateVersion,data:data110};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4152,9 +4144,10 @@ vErrors.push(err334);
 }
 errors++;
 }
-for(const key28 in data109){
-if(!((((key28 === "engine") || (key28 === "dimensions")) || (key28 === "metric")) || (key28 === "tenancy"))){
-const err335 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data109};
+}
+}
+else {
+const err335 = {instancePath:instancePath+"/spec/models/" + i7+"/reproducibility",schemaPath:"#/properties/spec/properties/models/items/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.properties.reproducibility.type,parentSchema:schema31.properties.spec.properties.models.items.properties.reproducibility,data:data103};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4164,10 +4157,9 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data109.engine !== undefined){
-let data110 = data109.engine;
-if(typeof data110 !== "string"){
-const err336 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data110};
+}
+else {
+const err336 = {instancePath:instancePath+"/spec/models/" + i7,schemaPath:"#/properties/spec/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.models.items.type,parentSchema:schema31.properties.spec.properties.models.items,data:data59};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4176,8 +4168,10 @@ vErrors.push(err336);
 }
 errors++;
 }
-if(!((((data110 === "auroraPgvector") || (data110 === "opensearchServerless")) || (data110 === "qdrant")) || (data110 === "pgvector"))){
-const err337 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data110};
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/spec/models",schemaPath:"#/properties/spec/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.models.type,parentSchema:schema31.properties.spec.properties.models,data:data58};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4187,10 +4181,17 @@ vErrors.push(err337);
 errors++;
 }
 }
-if(data109.dimensions !== undefined){
-let data111 = data109.dimensions;
-if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err338 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data111};
+if(data11.vectorStore !== undefined){
+let data111 = data11.vectorStore;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.metric === undefined){
+data111.metric = "cosine";
+}
+if(data111.tenancy === undefined){
+data111.tenancy = "single";
+}
+if(data111.engine === undefined){
+const err338 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data111};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4199,9 +4200,8 @@ vErrors.push(err338);
 }
 errors++;
 }
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 > 16000 || isNaN(data111)){
-const err339 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data111};
+if(data111.dimensions === undefined){
+const err339 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "dimensions"},message:"must have required property '"+"dimensions"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data111};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4210,8 +4210,9 @@ vErrors.push(err339);
 }
 errors++;
 }
-if(data111 < 2 || isNaN(data111)){
-const err340 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data111};
+for(const key28 in data111){
+if(!((((key28 === "engine") || (key28 === "dimensions")) || (key28 === "metric")) || (key28 === "tenancy"))){
+const err340 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data111};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4221,10 +4222,10 @@ vErrors.push(err340);
 errors++;
 }
 }
-}
-let data112 = data109.metric;
+if(data111.engine !== undefined){
+let data112 = data111.engine;
 if(typeof data112 !== "string"){
-const err341 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data112};
+const err341 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.engine.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data112};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4233,8 +4234,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(!(((data112 === "cosine") || (data112 === "dotProduct")) || (data112 === "euclidean"))){
-const err342 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data112};
+if(!((((data112 === "auroraPgvector") || (data112 === "opensearchServerless")) || (data112 === "qdrant")) || (data112 === "pgvector"))){
+const err342 = {instancePath:instancePath+"/spec/vectorStore/engine",schemaPath:"#/properties/spec/properties/vectorStore/properties/engine/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.engine.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.engine.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.engine,data:data112};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4243,9 +4244,11 @@ vErrors.push(err342);
 }
 errors++;
 }
-let data113 = data109.tenancy;
-if(typeof data113 !== "string"){
-const err343 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data113};
+}
+if(data111.dimensions !== undefined){
+let data113 = data111.dimensions;
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err343 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.vectorStore.properties.dimensions.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data113};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4254,8 +4257,9 @@ vErrors.push(err343);
 }
 errors++;
 }
-if(!(((data113 === "single") || (data113 === "namespacePerTenant")) || (data113 === "collectionPerTenant"))){
-const err344 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data113};
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 > 16000 || isNaN(data113)){
+const err344 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16000},message:"must be <= 16000",schema:16000,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data113};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4264,9 +4268,8 @@ vErrors.push(err344);
 }
 errors++;
 }
-}
-else {
-const err345 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data109};
+if(data113 < 2 || isNaN(data113)){
+const err345 = {instancePath:instancePath+"/spec/vectorStore/dimensions",schemaPath:"#/properties/spec/properties/vectorStore/properties/dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema31.properties.spec.properties.vectorStore.properties.dimensions,data:data113};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4276,17 +4279,10 @@ vErrors.push(err345);
 errors++;
 }
 }
-let data114 = data11.data;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.sources === undefined){
-data114.sources = [];
 }
-if(data114.retention === undefined){
-data114.retention = {};
-}
-for(const key29 in data114){
-if(!((key29 === "sources") || (key29 === "retention"))){
-const err346 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data114};
+let data114 = data111.metric;
+if(typeof data114 !== "string"){
+const err346 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.metric.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data114};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4295,11 +4291,8 @@ vErrors.push(err346);
 }
 errors++;
 }
-}
-let data115 = data114.sources;
-if(Array.isArray(data115)){
-if(data115.length > 64){
-const err347 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data115};
+if(!(((data114 === "cosine") || (data114 === "dotProduct")) || (data114 === "euclidean"))){
+const err347 = {instancePath:instancePath+"/spec/vectorStore/metric",schemaPath:"#/properties/spec/properties/vectorStore/properties/metric/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.metric.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.metric,data:data114};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4308,30 +4301,9 @@ vErrors.push(err347);
 }
 errors++;
 }
-const len7 = data115.length;
-for(let i9=0; i9<len7; i9++){
-let data116 = data115[i9];
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.containsPersonalData === undefined){
-data116.containsPersonalData = false;
-}
-if(data116.specialCategoryData === undefined){
-data116.specialCategoryData = [];
-}
-if(data116.realtime === undefined){
-data116.realtime = false;
-}
-if(data116.live === undefined){
-data116.live = false;
-}
-if(data116.retrieval === undefined){
-data116.retrieval = "embedded";
-}
-if(data116.qualityChecks === undefined){
-data116.qualityChecks = [];
-}
-if(data116.name === undefined){
-const err348 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data116};
+let data115 = data111.tenancy;
+if(typeof data115 !== "string"){
+const err348 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data115};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4340,8 +4312,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-if(data116.kind === undefined){
-const err349 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data116};
+if(!(((data115 === "single") || (data115 === "namespacePerTenant")) || (data115 === "collectionPerTenant"))){
+const err349 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data115};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4350,9 +4322,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-for(const key30 in data116){
-if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key30))){
-const err350 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data116};
+}
+else {
+const err350 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data111};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4362,11 +4334,17 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data116.name !== undefined){
-let data117 = data116.name;
-if(typeof data117 === "string"){
-if(func1(data117) > 63){
-const err351 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data117};
+let data116 = data11.data;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.sources === undefined){
+data116.sources = [];
+}
+if(data116.retention === undefined){
+data116.retention = {};
+}
+for(const key29 in data116){
+if(!((key29 === "sources") || (key29 === "retention"))){
+const err351 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data116};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4375,8 +4353,11 @@ vErrors.push(err351);
 }
 errors++;
 }
-if(func1(data117) < 1){
-const err352 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data117};
+}
+let data117 = data116.sources;
+if(Array.isArray(data117)){
+if(data117.length > 64){
+const err352 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data117};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4385,8 +4366,30 @@ vErrors.push(err352);
 }
 errors++;
 }
-if(!pattern4.test(data117)){
-const err353 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data117};
+const len7 = data117.length;
+for(let i9=0; i9<len7; i9++){
+let data118 = data117[i9];
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.containsPersonalData === undefined){
+data118.containsPersonalData = false;
+}
+if(data118.specialCategoryData === undefined){
+data118.specialCategoryData = [];
+}
+if(data118.realtime === undefined){
+data118.realtime = false;
+}
+if(data118.live === undefined){
+data118.live = false;
+}
+if(data118.retrieval === undefined){
+data118.retrieval = "embedded";
+}
+if(data118.qualityChecks === undefined){
+data118.qualityChecks = [];
+}
+if(data118.name === undefined){
+const err353 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data118};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4395,9 +4398,8 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-else {
-const err354 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data117};
+if(data118.kind === undefined){
+const err354 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data118};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4406,11 +4408,9 @@ vErrors.push(err354);
 }
 errors++;
 }
-}
-if(data116.kind !== undefined){
-let data118 = data116.kind;
-if(typeof data118 !== "string"){
-const err355 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data118};
+for(const key30 in data118){
+if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key30))){
+const err355 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data118};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4419,8 +4419,12 @@ vErrors.push(err355);
 }
 errors++;
 }
-if(!(((((data118 === "database") || (data118 === "objectStore")) || (data118 === "api")) || (data118 === "stream")) || (data118 === "documents"))){
-const err356 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data118};
+}
+if(data118.name !== undefined){
+let data119 = data118.name;
+if(typeof data119 === "string"){
+if(func1(data119) > 63){
+const err356 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data119};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4429,12 +4433,8 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-if(data116.uri !== undefined){
-let data119 = data116.uri;
-if(typeof data119 === "string"){
-if(func1(data119) > 512){
-const err357 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data119};
+if(func1(data119) < 1){
+const err357 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data119};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4443,8 +4443,8 @@ vErrors.push(err357);
 }
 errors++;
 }
-if(func1(data119) < 1){
-const err358 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data119};
+if(!pattern4.test(data119)){
+const err358 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data119};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4455,7 +4455,7 @@ errors++;
 }
 }
 else {
-const err359 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data119};
+const err359 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data119};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4465,10 +4465,10 @@ vErrors.push(err359);
 errors++;
 }
 }
-if(data116.classification !== undefined){
-let data120 = data116.classification;
+if(data118.kind !== undefined){
+let data120 = data118.kind;
 if(typeof data120 !== "string"){
-const err360 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data120};
+const err360 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data120};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4477,8 +4477,8 @@ vErrors.push(err360);
 }
 errors++;
 }
-if(!((((data120 === "public") || (data120 === "internal")) || (data120 === "confidential")) || (data120 === "restricted"))){
-const err361 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data120};
+if(!(((((data120 === "database") || (data120 === "objectStore")) || (data120 === "api")) || (data120 === "stream")) || (data120 === "documents"))){
+const err361 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data120};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4488,9 +4488,11 @@ vErrors.push(err361);
 errors++;
 }
 }
-let data121 = data116.containsPersonalData;
-if(typeof data121 !== "boolean"){
-const err362 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data121};
+if(data118.uri !== undefined){
+let data121 = data118.uri;
+if(typeof data121 === "string"){
+if(func1(data121) > 512){
+const err362 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data121};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4499,10 +4501,8 @@ vErrors.push(err362);
 }
 errors++;
 }
-let data122 = data116.specialCategoryData;
-if(Array.isArray(data122)){
-if(data122.length > 8){
-const err363 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data122};
+if(func1(data121) < 1){
+const err363 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data121};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4511,11 +4511,9 @@ vErrors.push(err363);
 }
 errors++;
 }
-const len8 = data122.length;
-for(let i10=0; i10<len8; i10++){
-let data123 = data122[i10];
-if(typeof data123 !== "string"){
-const err364 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data123};
+}
+else {
+const err364 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data121};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4524,8 +4522,11 @@ vErrors.push(err364);
 }
 errors++;
 }
-if(!((((((((data123 === "health") || (data123 === "genetic")) || (data123 === "biometric")) || (data123 === "racialOrEthnicOrigin")) || (data123 === "politicalOpinions")) || (data123 === "religiousOrPhilosophicalBeliefs")) || (data123 === "tradeUnionMembership")) || (data123 === "sexLifeOrOrientation"))){
-const err365 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data123};
+}
+if(data118.classification !== undefined){
+let data122 = data118.classification;
+if(typeof data122 !== "string"){
+const err365 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data122};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4534,24 +4535,81 @@ vErrors.push(err365);
 }
 errors++;
 }
-}
-let i11 = data122.length;
-let j2;
-if(i11 > 1){
-const indices2 = {};
-for(;i11--;){
-let item2 = data122[i11];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err366 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data122};
+if(!((((data122 === "public") || (data122 === "internal")) || (data122 === "confidential")) || (data122 === "restricted"))){
+const err366 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data122};
 if(vErrors === null){
 vErrors = [err366];
 }
 else {
 vErrors.push(err366);
+}
+errors++;
+}
+}
+let data123 = data118.containsPersonalData;
+if(typeof data123 !== "boolean"){
+const err367 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data123};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+let data124 = data118.specialCategoryData;
+if(Array.isArray(data124)){
+if(data124.length > 8){
+const err368 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data124};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+const len8 = data124.length;
+for(let i10=0; i10<len8; i10++){
+let data125 = data124[i10];
+if(typeof data125 !== "string"){
+const err369 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data125};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+if(!((((((((data125 === "health") || (data125 === "genetic")) || (data125 === "biometric")) || (data125 === "racialOrEthnicOrigin")) || (data125 === "politicalOpinions")) || (data125 === "religiousOrPhilosophicalBeliefs")) || (data125 === "tradeUnionMembership")) || (data125 === "sexLifeOrOrientation"))){
+const err370 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data125};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+let i11 = data124.length;
+let j2;
+if(i11 > 1){
+const indices2 = {};
+for(;i11--;){
+let item2 = data124[i11];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err371 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data124};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
 }
 errors++;
 break;
@@ -4561,63 +4619,7 @@ indices2[item2] = i11;
 }
 }
 else {
-const err367 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data122};
-if(vErrors === null){
-vErrors = [err367];
-}
-else {
-vErrors.push(err367);
-}
-errors++;
-}
-let data124 = data116.realtime;
-if(typeof data124 !== "boolean"){
-const err368 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data124};
-if(vErrors === null){
-vErrors = [err368];
-}
-else {
-vErrors.push(err368);
-}
-errors++;
-}
-let data125 = data116.live;
-if(typeof data125 !== "boolean"){
-const err369 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/live",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/live/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.live.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.live,data:data125};
-if(vErrors === null){
-vErrors = [err369];
-}
-else {
-vErrors.push(err369);
-}
-errors++;
-}
-let data126 = data116.retrieval;
-if(typeof data126 !== "string"){
-const err370 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data126};
-if(vErrors === null){
-vErrors = [err370];
-}
-else {
-vErrors.push(err370);
-}
-errors++;
-}
-if(!((data126 === "embedded") || (data126 === "queried"))){
-const err371 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data126};
-if(vErrors === null){
-vErrors = [err371];
-}
-else {
-vErrors.push(err371);
-}
-errors++;
-}
-if(data116.freshnessSla !== undefined){
-let data127 = data116.freshnessSla;
-if(typeof data127 === "string"){
-if(func1(data127) > 16){
-const err372 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data127};
+const err372 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data124};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4626,8 +4628,9 @@ vErrors.push(err372);
 }
 errors++;
 }
-if(func1(data127) < 1){
-const err373 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data127};
+let data126 = data118.realtime;
+if(typeof data126 !== "boolean"){
+const err373 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data126};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4636,8 +4639,9 @@ vErrors.push(err373);
 }
 errors++;
 }
-if(!pattern21.test(data127)){
-const err374 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data127};
+let data127 = data118.live;
+if(typeof data127 !== "boolean"){
+const err374 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/live",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/live/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.live.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.live,data:data127};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4646,9 +4650,9 @@ vErrors.push(err374);
 }
 errors++;
 }
-}
-else {
-const err375 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data127};
+let data128 = data118.retrieval;
+if(typeof data128 !== "string"){
+const err375 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data128};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4657,11 +4661,8 @@ vErrors.push(err375);
 }
 errors++;
 }
-}
-let data128 = data116.qualityChecks;
-if(Array.isArray(data128)){
-if(data128.length > 8){
-const err376 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data128};
+if(!((data128 === "embedded") || (data128 === "queried"))){
+const err376 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data128};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4670,11 +4671,11 @@ vErrors.push(err376);
 }
 errors++;
 }
-const len9 = data128.length;
-for(let i12=0; i12<len9; i12++){
-let data129 = data128[i12];
-if(typeof data129 !== "string"){
-const err377 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data129};
+if(data118.freshnessSla !== undefined){
+let data129 = data118.freshnessSla;
+if(typeof data129 === "string"){
+if(func1(data129) > 16){
+const err377 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data129};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4683,8 +4684,8 @@ vErrors.push(err377);
 }
 errors++;
 }
-if(!((((((((data129 === "schema") || (data129 === "nulls")) || (data129 === "duplicates")) || (data129 === "freshness")) || (data129 === "piiScan")) || (data129 === "biasScan")) || (data129 === "toxicity")) || (data129 === "drift"))){
-const err378 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data129};
+if(func1(data129) < 1){
+const err378 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data129};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4693,24 +4694,81 @@ vErrors.push(err378);
 }
 errors++;
 }
-}
-let i13 = data128.length;
-let j3;
-if(i13 > 1){
-const indices3 = {};
-for(;i13--;){
-let item3 = data128[i13];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err379 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data128};
+if(!pattern21.test(data129)){
+const err379 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data129};
 if(vErrors === null){
 vErrors = [err379];
 }
 else {
 vErrors.push(err379);
+}
+errors++;
+}
+}
+else {
+const err380 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data129};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+let data130 = data118.qualityChecks;
+if(Array.isArray(data130)){
+if(data130.length > 8){
+const err381 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data130};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+const len9 = data130.length;
+for(let i12=0; i12<len9; i12++){
+let data131 = data130[i12];
+if(typeof data131 !== "string"){
+const err382 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data131};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+if(!((((((((data131 === "schema") || (data131 === "nulls")) || (data131 === "duplicates")) || (data131 === "freshness")) || (data131 === "piiScan")) || (data131 === "biasScan")) || (data131 === "toxicity")) || (data131 === "drift"))){
+const err383 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data131};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+let i13 = data130.length;
+let j3;
+if(i13 > 1){
+const indices3 = {};
+for(;i13--;){
+let item3 = data130[i13];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err384 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data130};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
 }
 errors++;
 break;
@@ -4720,69 +4778,7 @@ indices3[item3] = i13;
 }
 }
 else {
-const err380 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data128};
-if(vErrors === null){
-vErrors = [err380];
-}
-else {
-vErrors.push(err380);
-}
-errors++;
-}
-if(data116.lineage !== undefined){
-let data130 = data116.lineage;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.upstream === undefined){
-data130.upstream = [];
-}
-if(data130.datasetVersion === undefined){
-const err381 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data130};
-if(vErrors === null){
-vErrors = [err381];
-}
-else {
-vErrors.push(err381);
-}
-errors++;
-}
-for(const key31 in data130){
-if(!((key31 === "datasetVersion") || (key31 === "upstream"))){
-const err382 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data130};
-if(vErrors === null){
-vErrors = [err382];
-}
-else {
-vErrors.push(err382);
-}
-errors++;
-}
-}
-if(data130.datasetVersion !== undefined){
-let data131 = data130.datasetVersion;
-if(typeof data131 === "string"){
-if(func1(data131) > 100){
-const err383 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data131};
-if(vErrors === null){
-vErrors = [err383];
-}
-else {
-vErrors.push(err383);
-}
-errors++;
-}
-if(func1(data131) < 1){
-const err384 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data131};
-if(vErrors === null){
-vErrors = [err384];
-}
-else {
-vErrors.push(err384);
-}
-errors++;
-}
-}
-else {
-const err385 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data131};
+const err385 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data130};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4791,11 +4787,14 @@ vErrors.push(err385);
 }
 errors++;
 }
+if(data118.lineage !== undefined){
+let data132 = data118.lineage;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.upstream === undefined){
+data132.upstream = [];
 }
-let data132 = data130.upstream;
-if(Array.isArray(data132)){
-if(data132.length > 32){
-const err386 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data132};
+if(data132.datasetVersion === undefined){
+const err386 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data132};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4804,12 +4803,9 @@ vErrors.push(err386);
 }
 errors++;
 }
-const len10 = data132.length;
-for(let i14=0; i14<len10; i14++){
-let data133 = data132[i14];
-if(typeof data133 === "string"){
-if(func1(data133) > 200){
-const err387 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data133};
+for(const key31 in data132){
+if(!((key31 === "datasetVersion") || (key31 === "upstream"))){
+const err387 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data132};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4818,8 +4814,12 @@ vErrors.push(err387);
 }
 errors++;
 }
-if(func1(data133) < 1){
-const err388 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data133};
+}
+if(data132.datasetVersion !== undefined){
+let data133 = data132.datasetVersion;
+if(typeof data133 === "string"){
+if(func1(data133) > 100){
+const err388 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data133};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4828,9 +4828,8 @@ vErrors.push(err388);
 }
 errors++;
 }
-}
-else {
-const err389 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data133};
+if(func1(data133) < 1){
+const err389 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data133};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4840,9 +4839,8 @@ vErrors.push(err389);
 errors++;
 }
 }
-}
 else {
-const err390 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data132};
+const err390 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data133};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4852,8 +4850,10 @@ vErrors.push(err390);
 errors++;
 }
 }
-else {
-const err391 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data130};
+let data134 = data132.upstream;
+if(Array.isArray(data134)){
+if(data134.length > 32){
+const err391 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data134};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4862,10 +4862,12 @@ vErrors.push(err391);
 }
 errors++;
 }
-}
-}
-else {
-const err392 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data116};
+const len10 = data134.length;
+for(let i14=0; i14<len10; i14++){
+let data135 = data134[i14];
+if(typeof data135 === "string"){
+if(func1(data135) > 200){
+const err392 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data135};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4874,10 +4876,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-}
-}
-else {
-const err393 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data115};
+if(func1(data135) < 1){
+const err393 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data135};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4886,20 +4886,9 @@ vErrors.push(err393);
 }
 errors++;
 }
-let data134 = data114.retention;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.promptsDays === undefined){
-data134.promptsDays = 30;
 }
-if(data134.responsesDays === undefined){
-data134.responsesDays = 30;
-}
-if(data134.logsDays === undefined){
-data134.logsDays = 90;
-}
-for(const key32 in data134){
-if(!(((key32 === "promptsDays") || (key32 === "responsesDays")) || (key32 === "logsDays"))){
-const err394 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data134};
+else {
+const err394 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data135};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4909,9 +4898,9 @@ vErrors.push(err394);
 errors++;
 }
 }
-let data135 = data134.promptsDays;
-if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
-const err395 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data135};
+}
+else {
+const err395 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data134};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4920,9 +4909,9 @@ vErrors.push(err395);
 }
 errors++;
 }
-if((typeof data135 == "number") && (isFinite(data135))){
-if(data135 > 3650 || isNaN(data135)){
-const err396 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data135};
+}
+else {
+const err396 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data132};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4931,8 +4920,10 @@ vErrors.push(err396);
 }
 errors++;
 }
-if(data135 < 0 || isNaN(data135)){
-const err397 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data135};
+}
+}
+else {
+const err397 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data118};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4942,9 +4933,9 @@ vErrors.push(err397);
 errors++;
 }
 }
-let data136 = data134.responsesDays;
-if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
-const err398 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data136};
+}
+else {
+const err398 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data117};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4953,9 +4944,20 @@ vErrors.push(err398);
 }
 errors++;
 }
-if((typeof data136 == "number") && (isFinite(data136))){
-if(data136 > 3650 || isNaN(data136)){
-const err399 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data136};
+let data136 = data116.retention;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.promptsDays === undefined){
+data136.promptsDays = 30;
+}
+if(data136.responsesDays === undefined){
+data136.responsesDays = 30;
+}
+if(data136.logsDays === undefined){
+data136.logsDays = 90;
+}
+for(const key32 in data136){
+if(!(((key32 === "promptsDays") || (key32 === "responsesDays")) || (key32 === "logsDays"))){
+const err399 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data136};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4964,8 +4966,10 @@ vErrors.push(err399);
 }
 errors++;
 }
-if(data136 < 0 || isNaN(data136)){
-const err400 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data136};
+}
+let data137 = data136.promptsDays;
+if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
+const err400 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data137};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4974,10 +4978,9 @@ vErrors.push(err400);
 }
 errors++;
 }
-}
-let data137 = data134.logsDays;
-if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
-const err401 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data137};
+if((typeof data137 == "number") && (isFinite(data137))){
+if(data137 > 3650 || isNaN(data137)){
+const err401 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data137};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -4986,9 +4989,8 @@ vErrors.push(err401);
 }
 errors++;
 }
-if((typeof data137 == "number") && (isFinite(data137))){
-if(data137 > 3650 || isNaN(data137)){
-const err402 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data137};
+if(data137 < 0 || isNaN(data137)){
+const err402 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data137};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -4997,8 +4999,10 @@ vErrors.push(err402);
 }
 errors++;
 }
-if(data137 < 1 || isNaN(data137)){
-const err403 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data137};
+}
+let data138 = data136.responsesDays;
+if(!(((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138))) && (isFinite(data138)))){
+const err403 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data138};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5007,10 +5011,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-}
-}
-else {
-const err404 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data134};
+if((typeof data138 == "number") && (isFinite(data138))){
+if(data138 > 3650 || isNaN(data138)){
+const err404 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data138};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5019,9 +5022,8 @@ vErrors.push(err404);
 }
 errors++;
 }
-}
-else {
-const err405 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data114};
+if(data138 < 0 || isNaN(data138)){
+const err405 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data138};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5030,20 +5032,10 @@ vErrors.push(err405);
 }
 errors++;
 }
-let data138 = data11.privacy;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.encryption === undefined){
-data138.encryption = {};
 }
-if(data138.piiRedaction === undefined){
-data138.piiRedaction = {};
-}
-if(data138.trainingOnUserData === undefined){
-data138.trainingOnUserData = {};
-}
-for(const key33 in data138){
-if(!(((key33 === "encryption") || (key33 === "piiRedaction")) || (key33 === "trainingOnUserData"))){
-const err406 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data138};
+let data139 = data136.logsDays;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err406 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data139};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5052,21 +5044,9 @@ vErrors.push(err406);
 }
 errors++;
 }
-}
-let data139 = data138.encryption;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(data139.atRest === undefined){
-data139.atRest = "customerManagedKey";
-}
-if(data139.keyRotation === undefined){
-data139.keyRotation = true;
-}
-if(data139.inTransit === undefined){
-data139.inTransit = {};
-}
-for(const key34 in data139){
-if(!(((key34 === "atRest") || (key34 === "keyRotation")) || (key34 === "inTransit"))){
-const err407 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data139};
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 > 3650 || isNaN(data139)){
+const err407 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data139};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5075,10 +5055,8 @@ vErrors.push(err407);
 }
 errors++;
 }
-}
-let data140 = data139.atRest;
-if(typeof data140 !== "string"){
-const err408 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data140};
+if(data139 < 1 || isNaN(data139)){
+const err408 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data139};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5087,8 +5065,10 @@ vErrors.push(err408);
 }
 errors++;
 }
-if(!(((data140 === "customerManagedKey") || (data140 === "providerManagedKey")) || (data140 === "none"))){
-const err409 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data140};
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data136};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5097,9 +5077,9 @@ vErrors.push(err409);
 }
 errors++;
 }
-let data141 = data139.keyRotation;
-if(typeof data141 !== "boolean"){
-const err410 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data141};
+}
+else {
+const err410 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data116};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5108,17 +5088,20 @@ vErrors.push(err410);
 }
 errors++;
 }
-let data142 = data139.inTransit;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-if(data142.tls === undefined){
-data142.tls = true;
+let data140 = data11.privacy;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.encryption === undefined){
+data140.encryption = {};
 }
-if(data142.minVersion === undefined){
-data142.minVersion = "1.2";
+if(data140.piiRedaction === undefined){
+data140.piiRedaction = {};
 }
-for(const key35 in data142){
-if(!((key35 === "tls") || (key35 === "minVersion"))){
-const err411 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data142};
+if(data140.trainingOnUserData === undefined){
+data140.trainingOnUserData = {};
+}
+for(const key33 in data140){
+if(!(((key33 === "encryption") || (key33 === "piiRedaction")) || (key33 === "trainingOnUserData"))){
+const err411 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data140};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5128,9 +5111,20 @@ vErrors.push(err411);
 errors++;
 }
 }
-let data143 = data142.tls;
-if(typeof data143 !== "boolean"){
-const err412 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data143};
+let data141 = data140.encryption;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(data141.atRest === undefined){
+data141.atRest = "customerManagedKey";
+}
+if(data141.keyRotation === undefined){
+data141.keyRotation = true;
+}
+if(data141.inTransit === undefined){
+data141.inTransit = {};
+}
+for(const key34 in data141){
+if(!(((key34 === "atRest") || (key34 === "keyRotation")) || (key34 === "inTransit"))){
+const err412 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data141};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5139,9 +5133,10 @@ vErrors.push(err412);
 }
 errors++;
 }
-let data144 = data142.minVersion;
-if(typeof data144 !== "string"){
-const err413 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data144};
+}
+let data142 = data141.atRest;
+if(typeof data142 !== "string"){
+const err413 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data142};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5150,8 +5145,8 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(!((data144 === "1.2") || (data144 === "1.3"))){
-const err414 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data144};
+if(!(((data142 === "customerManagedKey") || (data142 === "providerManagedKey")) || (data142 === "none"))){
+const err414 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data142};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5160,9 +5155,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-}
-else {
-const err415 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data142};
+let data143 = data141.keyRotation;
+if(typeof data143 !== "boolean"){
+const err415 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data143};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5171,9 +5166,17 @@ vErrors.push(err415);
 }
 errors++;
 }
+let data144 = data141.inTransit;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.tls === undefined){
+data144.tls = true;
 }
-else {
-const err416 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data139};
+if(data144.minVersion === undefined){
+data144.minVersion = "1.2";
+}
+for(const key35 in data144){
+if(!((key35 === "tls") || (key35 === "minVersion"))){
+const err416 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data144};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5182,20 +5185,10 @@ vErrors.push(err416);
 }
 errors++;
 }
-let data145 = data138.piiRedaction;
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-if(data145.prompts === undefined){
-data145.prompts = true;
 }
-if(data145.responses === undefined){
-data145.responses = true;
-}
-if(data145.logs === undefined){
-data145.logs = true;
-}
-for(const key36 in data145){
-if(!(((key36 === "prompts") || (key36 === "responses")) || (key36 === "logs"))){
-const err417 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data145};
+let data145 = data144.tls;
+if(typeof data145 !== "boolean"){
+const err417 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data145};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5204,10 +5197,9 @@ vErrors.push(err417);
 }
 errors++;
 }
-}
-let data146 = data145.prompts;
-if(typeof data146 !== "boolean"){
-const err418 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data146};
+let data146 = data144.minVersion;
+if(typeof data146 !== "string"){
+const err418 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data146};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5216,9 +5208,8 @@ vErrors.push(err418);
 }
 errors++;
 }
-let data147 = data145.responses;
-if(typeof data147 !== "boolean"){
-const err419 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data147};
+if(!((data146 === "1.2") || (data146 === "1.3"))){
+const err419 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data146};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5227,9 +5218,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-let data148 = data145.logs;
-if(typeof data148 !== "boolean"){
-const err420 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data148};
+}
+else {
+const err420 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data144};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5240,7 +5231,7 @@ errors++;
 }
 }
 else {
-const err421 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data145};
+const err421 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data141};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5249,14 +5240,20 @@ vErrors.push(err421);
 }
 errors++;
 }
-let data149 = data138.trainingOnUserData;
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-if(data149.allowed === undefined){
-data149.allowed = false;
+let data147 = data140.piiRedaction;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.prompts === undefined){
+data147.prompts = true;
 }
-for(const key37 in data149){
-if(!((key37 === "allowed") || (key37 === "consentRecord"))){
-const err422 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data149};
+if(data147.responses === undefined){
+data147.responses = true;
+}
+if(data147.logs === undefined){
+data147.logs = true;
+}
+for(const key36 in data147){
+if(!(((key36 === "prompts") || (key36 === "responses")) || (key36 === "logs"))){
+const err422 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data147};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5266,9 +5263,9 @@ vErrors.push(err422);
 errors++;
 }
 }
-let data150 = data149.allowed;
-if(typeof data150 !== "boolean"){
-const err423 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data150};
+let data148 = data147.prompts;
+if(typeof data148 !== "boolean"){
+const err423 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data148};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5277,11 +5274,9 @@ vErrors.push(err423);
 }
 errors++;
 }
-if(data149.consentRecord !== undefined){
-let data151 = data149.consentRecord;
-if(typeof data151 === "string"){
-if(func1(data151) > 300){
-const err424 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data151};
+let data149 = data147.responses;
+if(typeof data149 !== "boolean"){
+const err424 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data149};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5290,8 +5285,9 @@ vErrors.push(err424);
 }
 errors++;
 }
-if(func1(data151) < 1){
-const err425 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data151};
+let data150 = data147.logs;
+if(typeof data150 !== "boolean"){
+const err425 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data150};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5302,7 +5298,7 @@ errors++;
 }
 }
 else {
-const err426 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data151};
+const err426 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data147};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5311,10 +5307,14 @@ vErrors.push(err426);
 }
 errors++;
 }
+let data151 = data140.trainingOnUserData;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(data151.allowed === undefined){
+data151.allowed = false;
 }
-}
-else {
-const err427 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data149};
+for(const key37 in data151){
+if(!((key37 === "allowed") || (key37 === "consentRecord"))){
+const err427 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data151};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5324,8 +5324,9 @@ vErrors.push(err427);
 errors++;
 }
 }
-else {
-const err428 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data138};
+let data152 = data151.allowed;
+if(typeof data152 !== "boolean"){
+const err428 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data152};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5334,20 +5335,11 @@ vErrors.push(err428);
 }
 errors++;
 }
-let data152 = data11.explainability;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-if(data152.citations === undefined){
-data152.citations = false;
-}
-if(data152.reasoningTraces === undefined){
-data152.reasoningTraces = "none";
-}
-if(data152.userFacingExplanations === undefined){
-data152.userFacingExplanations = false;
-}
-for(const key38 in data152){
-if(!((((key38 === "citations") || (key38 === "reasoningTraces")) || (key38 === "userFacingExplanations")) || (key38 === "humanEscalation"))){
-const err429 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data152};
+if(data151.consentRecord !== undefined){
+let data153 = data151.consentRecord;
+if(typeof data153 === "string"){
+if(func1(data153) > 300){
+const err429 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data153};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5356,10 +5348,8 @@ vErrors.push(err429);
 }
 errors++;
 }
-}
-let data153 = data152.citations;
-if(typeof data153 !== "boolean"){
-const err430 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data153};
+if(func1(data153) < 1){
+const err430 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data153};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5368,9 +5358,9 @@ vErrors.push(err430);
 }
 errors++;
 }
-let data154 = data152.reasoningTraces;
-if(typeof data154 !== "string"){
-const err431 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data154};
+}
+else {
+const err431 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data153};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5379,8 +5369,10 @@ vErrors.push(err431);
 }
 errors++;
 }
-if(!(((data154 === "none") || (data154 === "summary")) || (data154 === "full"))){
-const err432 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data154};
+}
+}
+else {
+const err432 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data151};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5389,9 +5381,9 @@ vErrors.push(err432);
 }
 errors++;
 }
-let data155 = data152.userFacingExplanations;
-if(typeof data155 !== "boolean"){
-const err433 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data155};
+}
+else {
+const err433 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data140};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5400,11 +5392,20 @@ vErrors.push(err433);
 }
 errors++;
 }
-if(data152.humanEscalation !== undefined){
-let data156 = data152.humanEscalation;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(data156.channel === undefined){
-const err434 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data156};
+let data154 = data11.explainability;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.citations === undefined){
+data154.citations = false;
+}
+if(data154.reasoningTraces === undefined){
+data154.reasoningTraces = "none";
+}
+if(data154.userFacingExplanations === undefined){
+data154.userFacingExplanations = false;
+}
+for(const key38 in data154){
+if(!((((key38 === "citations") || (key38 === "reasoningTraces")) || (key38 === "userFacingExplanations")) || (key38 === "humanEscalation"))){
+const err434 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data154};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5413,8 +5414,10 @@ vErrors.push(err434);
 }
 errors++;
 }
-if(data156.responseHours === undefined){
-const err435 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "responseHours"},message:"must have required property '"+"responseHours"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data156};
+}
+let data155 = data154.citations;
+if(typeof data155 !== "boolean"){
+const err435 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data155};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5423,9 +5426,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-for(const key39 in data156){
-if(!((key39 === "channel") || (key39 === "responseHours"))){
-const err436 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data156};
+let data156 = data154.reasoningTraces;
+if(typeof data156 !== "string"){
+const err436 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data156};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5434,12 +5437,8 @@ vErrors.push(err436);
 }
 errors++;
 }
-}
-if(data156.channel !== undefined){
-let data157 = data156.channel;
-if(typeof data157 === "string"){
-if(func1(data157) > 2048){
-const err437 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data157};
+if(!(((data156 === "none") || (data156 === "summary")) || (data156 === "full"))){
+const err437 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data156};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5448,8 +5447,9 @@ vErrors.push(err437);
 }
 errors++;
 }
-if(func1(data157) < 1){
-const err438 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data157};
+let data157 = data154.userFacingExplanations;
+if(typeof data157 !== "boolean"){
+const err438 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data157};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5458,8 +5458,11 @@ vErrors.push(err438);
 }
 errors++;
 }
-if(!pattern22.test(data157)){
-const err439 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data157};
+if(data154.humanEscalation !== undefined){
+let data158 = data154.humanEscalation;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.channel === undefined){
+const err439 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data158};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5468,9 +5471,8 @@ vErrors.push(err439);
 }
 errors++;
 }
-}
-else {
-const err440 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data157};
+if(data158.responseHours === undefined){
+const err440 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "responseHours"},message:"must have required property '"+"responseHours"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data158};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5479,11 +5481,9 @@ vErrors.push(err440);
 }
 errors++;
 }
-}
-if(data156.responseHours !== undefined){
-let data158 = data156.responseHours;
-if(!(((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158))) && (isFinite(data158)))){
-const err441 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data158};
+for(const key39 in data158){
+if(!((key39 === "channel") || (key39 === "responseHours"))){
+const err441 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data158};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5492,9 +5492,12 @@ vErrors.push(err441);
 }
 errors++;
 }
-if((typeof data158 == "number") && (isFinite(data158))){
-if(data158 > 720 || isNaN(data158)){
-const err442 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data158};
+}
+if(data158.channel !== undefined){
+let data159 = data158.channel;
+if(typeof data159 === "string"){
+if(func1(data159) > 2048){
+const err442 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data159};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5503,8 +5506,8 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(data158 < 1 || isNaN(data158)){
-const err443 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data158};
+if(func1(data159) < 1){
+const err443 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data159};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5513,11 +5516,8 @@ vErrors.push(err443);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err444 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data156};
+if(!pattern22.test(data159)){
+const err444 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data159};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5527,9 +5527,8 @@ vErrors.push(err444);
 errors++;
 }
 }
-}
 else {
-const err445 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data152};
+const err445 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data159};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5538,26 +5537,11 @@ vErrors.push(err445);
 }
 errors++;
 }
-let data159 = data11.humanFeedback;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-if(data159.capture === undefined){
-data159.capture = [];
 }
-if(data159.reviewQueue === undefined){
-data159.reviewQueue = {};
-}
-if(data159.retentionDays === undefined){
-data159.retentionDays = 365;
-}
-if(data159.accessRoles === undefined){
-data159.accessRoles = [];
-}
-if(data159.export === undefined){
-data159.export = {};
-}
-for(const key40 in data159){
-if(!(((((key40 === "capture") || (key40 === "reviewQueue")) || (key40 === "retentionDays")) || (key40 === "accessRoles")) || (key40 === "export"))){
-const err446 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data159};
+if(data158.responseHours !== undefined){
+let data160 = data158.responseHours;
+if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
+const err446 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data160};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5566,11 +5550,9 @@ vErrors.push(err446);
 }
 errors++;
 }
-}
-let data160 = data159.capture;
-if(Array.isArray(data160)){
-if(data160.length > 4){
-const err447 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data160};
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 > 720 || isNaN(data160)){
+const err447 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data160};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5579,11 +5561,8 @@ vErrors.push(err447);
 }
 errors++;
 }
-const len11 = data160.length;
-for(let i15=0; i15<len11; i15++){
-let data161 = data160[i15];
-if(typeof data161 !== "string"){
-const err448 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data161};
+if(data160 < 1 || isNaN(data160)){
+const err448 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data160};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5592,8 +5571,11 @@ vErrors.push(err448);
 }
 errors++;
 }
-if(!((((data161 === "thumbs") || (data161 === "rating")) || (data161 === "freeText")) || (data161 === "correction"))){
-const err449 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data161};
+}
+}
+}
+else {
+const err449 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data158};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5603,23 +5585,99 @@ vErrors.push(err449);
 errors++;
 }
 }
-let i16 = data160.length;
-let j4;
-if(i16 > 1){
-const indices4 = {};
-for(;i16--;){
-let item4 = data160[i16];
-if(typeof item4 !== "string"){
-continue;
 }
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err450 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i16+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data160};
+else {
+const err450 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data154};
 if(vErrors === null){
 vErrors = [err450];
 }
 else {
 vErrors.push(err450);
+}
+errors++;
+}
+let data161 = data11.humanFeedback;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+if(data161.capture === undefined){
+data161.capture = [];
+}
+if(data161.reviewQueue === undefined){
+data161.reviewQueue = {};
+}
+if(data161.retentionDays === undefined){
+data161.retentionDays = 365;
+}
+if(data161.accessRoles === undefined){
+data161.accessRoles = [];
+}
+if(data161.export === undefined){
+data161.export = {};
+}
+for(const key40 in data161){
+if(!(((((key40 === "capture") || (key40 === "reviewQueue")) || (key40 === "retentionDays")) || (key40 === "accessRoles")) || (key40 === "export"))){
+const err451 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data161};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+let data162 = data161.capture;
+if(Array.isArray(data162)){
+if(data162.length > 4){
+const err452 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data162};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+const len11 = data162.length;
+for(let i15=0; i15<len11; i15++){
+let data163 = data162[i15];
+if(typeof data163 !== "string"){
+const err453 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data163};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+if(!((((data163 === "thumbs") || (data163 === "rating")) || (data163 === "freeText")) || (data163 === "correction"))){
+const err454 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data163};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+let i16 = data162.length;
+let j4;
+if(i16 > 1){
+const indices4 = {};
+for(;i16--;){
+let item4 = data162[i16];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err455 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i16+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data162};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
 }
 errors++;
 break;
@@ -5629,70 +5687,7 @@ indices4[item4] = i16;
 }
 }
 else {
-const err451 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data160};
-if(vErrors === null){
-vErrors = [err451];
-}
-else {
-vErrors.push(err451);
-}
-errors++;
-}
-let data162 = data159.reviewQueue;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.enabled === undefined){
-data162.enabled = false;
-}
-if(data162.slaHours === undefined){
-data162.slaHours = 72;
-}
-for(const key41 in data162){
-if(!((key41 === "enabled") || (key41 === "slaHours"))){
-const err452 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data162};
-if(vErrors === null){
-vErrors = [err452];
-}
-else {
-vErrors.push(err452);
-}
-errors++;
-}
-}
-let data163 = data162.enabled;
-if(typeof data163 !== "boolean"){
-const err453 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data163};
-if(vErrors === null){
-vErrors = [err453];
-}
-else {
-vErrors.push(err453);
-}
-errors++;
-}
-let data164 = data162.slaHours;
-if(!(((typeof data164 == "number") && (!(data164 % 1) && !isNaN(data164))) && (isFinite(data164)))){
-const err454 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data164};
-if(vErrors === null){
-vErrors = [err454];
-}
-else {
-vErrors.push(err454);
-}
-errors++;
-}
-if((typeof data164 == "number") && (isFinite(data164))){
-if(data164 > 720 || isNaN(data164)){
-const err455 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data164};
-if(vErrors === null){
-vErrors = [err455];
-}
-else {
-vErrors.push(err455);
-}
-errors++;
-}
-if(data164 < 1 || isNaN(data164)){
-const err456 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data164};
+const err456 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data162};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5701,10 +5696,17 @@ vErrors.push(err456);
 }
 errors++;
 }
+let data164 = data161.reviewQueue;
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+if(data164.enabled === undefined){
+data164.enabled = false;
 }
+if(data164.slaHours === undefined){
+data164.slaHours = 72;
 }
-else {
-const err457 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data162};
+for(const key41 in data164){
+if(!((key41 === "enabled") || (key41 === "slaHours"))){
+const err457 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data164};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5713,9 +5715,10 @@ vErrors.push(err457);
 }
 errors++;
 }
-let data165 = data159.retentionDays;
-if(!(((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165))) && (isFinite(data165)))){
-const err458 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data165};
+}
+let data165 = data164.enabled;
+if(typeof data165 !== "boolean"){
+const err458 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data165};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5724,9 +5727,9 @@ vErrors.push(err458);
 }
 errors++;
 }
-if((typeof data165 == "number") && (isFinite(data165))){
-if(data165 > 3650 || isNaN(data165)){
-const err459 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data165};
+let data166 = data164.slaHours;
+if(!(((typeof data166 == "number") && (!(data166 % 1) && !isNaN(data166))) && (isFinite(data166)))){
+const err459 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data166};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5735,8 +5738,9 @@ vErrors.push(err459);
 }
 errors++;
 }
-if(data165 < 1 || isNaN(data165)){
-const err460 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data165};
+if((typeof data166 == "number") && (isFinite(data166))){
+if(data166 > 720 || isNaN(data166)){
+const err460 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data166};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5745,11 +5749,8 @@ vErrors.push(err460);
 }
 errors++;
 }
-}
-let data166 = data159.accessRoles;
-if(Array.isArray(data166)){
-if(data166.length > 16){
-const err461 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data166};
+if(data166 < 1 || isNaN(data166)){
+const err461 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data166};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5758,12 +5759,10 @@ vErrors.push(err461);
 }
 errors++;
 }
-const len12 = data166.length;
-for(let i17=0; i17<len12; i17++){
-let data167 = data166[i17];
-if(typeof data167 === "string"){
-if(func1(data167) > 63){
-const err462 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data167};
+}
+}
+else {
+const err462 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data164};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5772,8 +5771,9 @@ vErrors.push(err462);
 }
 errors++;
 }
-if(func1(data167) < 1){
-const err463 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data167};
+let data167 = data161.retentionDays;
+if(!(((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167))) && (isFinite(data167)))){
+const err463 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data167};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5782,8 +5782,9 @@ vErrors.push(err463);
 }
 errors++;
 }
-if(!pattern4.test(data167)){
-const err464 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data167};
+if((typeof data167 == "number") && (isFinite(data167))){
+if(data167 > 3650 || isNaN(data167)){
+const err464 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data167};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5792,9 +5793,8 @@ vErrors.push(err464);
 }
 errors++;
 }
-}
-else {
-const err465 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data167};
+if(data167 < 1 || isNaN(data167)){
+const err465 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data167};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5804,9 +5804,10 @@ vErrors.push(err465);
 errors++;
 }
 }
-}
-else {
-const err466 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data166};
+let data168 = data161.accessRoles;
+if(Array.isArray(data168)){
+if(data168.length > 16){
+const err466 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data168};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5815,14 +5816,12 @@ vErrors.push(err466);
 }
 errors++;
 }
-let data168 = data159.export;
-if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
-if(data168.intervalHours === undefined){
-data168.intervalHours = 24;
-}
-for(const key42 in data168){
-if(!((key42 === "dataset") || (key42 === "intervalHours"))){
-const err467 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data168};
+const len12 = data168.length;
+for(let i17=0; i17<len12; i17++){
+let data169 = data168[i17];
+if(typeof data169 === "string"){
+if(func1(data169) > 63){
+const err467 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data169};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5831,12 +5830,8 @@ vErrors.push(err467);
 }
 errors++;
 }
-}
-if(data168.dataset !== undefined){
-let data169 = data168.dataset;
-if(typeof data169 === "string"){
-if(func1(data169) > 63){
-const err468 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data169};
+if(func1(data169) < 1){
+const err468 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data169};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5845,8 +5840,8 @@ vErrors.push(err468);
 }
 errors++;
 }
-if(func1(data169) < 1){
-const err469 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data169};
+if(!pattern4.test(data169)){
+const err469 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data169};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5855,8 +5850,9 @@ vErrors.push(err469);
 }
 errors++;
 }
-if(!pattern4.test(data169)){
-const err470 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data169};
+}
+else {
+const err470 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data169};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5866,8 +5862,9 @@ vErrors.push(err470);
 errors++;
 }
 }
+}
 else {
-const err471 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data169};
+const err471 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data168};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5876,10 +5873,14 @@ vErrors.push(err471);
 }
 errors++;
 }
+let data170 = data161.export;
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+if(data170.intervalHours === undefined){
+data170.intervalHours = 24;
 }
-let data170 = data168.intervalHours;
-if(!(((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170))) && (isFinite(data170)))){
-const err472 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data170};
+for(const key42 in data170){
+if(!((key42 === "dataset") || (key42 === "intervalHours"))){
+const err472 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data170};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5888,9 +5889,12 @@ vErrors.push(err472);
 }
 errors++;
 }
-if((typeof data170 == "number") && (isFinite(data170))){
-if(data170 > 720 || isNaN(data170)){
-const err473 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data170};
+}
+if(data170.dataset !== undefined){
+let data171 = data170.dataset;
+if(typeof data171 === "string"){
+if(func1(data171) > 63){
+const err473 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data171};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5899,8 +5903,8 @@ vErrors.push(err473);
 }
 errors++;
 }
-if(data170 < 1 || isNaN(data170)){
-const err474 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data170};
+if(func1(data171) < 1){
+const err474 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data171};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5909,10 +5913,8 @@ vErrors.push(err474);
 }
 errors++;
 }
-}
-}
-else {
-const err475 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.export.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data168};
+if(!pattern4.test(data171)){
+const err475 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data171};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5923,7 +5925,7 @@ errors++;
 }
 }
 else {
-const err476 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data159};
+const err476 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data171};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5932,20 +5934,10 @@ vErrors.push(err476);
 }
 errors++;
 }
-let data171 = data11.guardrails;
-if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-if(data171.input === undefined){
-data171.input = {};
 }
-if(data171.output === undefined){
-data171.output = {};
-}
-if(data171.maxGpuReplicas === undefined){
-data171.maxGpuReplicas = 8;
-}
-for(const key43 in data171){
-if(!(((key43 === "input") || (key43 === "output")) || (key43 === "maxGpuReplicas"))){
-const err477 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data171};
+let data172 = data170.intervalHours;
+if(!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172)))){
+const err477 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data172};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5954,21 +5946,9 @@ vErrors.push(err477);
 }
 errors++;
 }
-}
-let data172 = data171.input;
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
-if(data172.promptInjection === undefined){
-data172.promptInjection = false;
-}
-if(data172.pii === undefined){
-data172.pii = false;
-}
-if(data172.toxicity === undefined){
-data172.toxicity = false;
-}
-for(const key44 in data172){
-if(!(((key44 === "promptInjection") || (key44 === "pii")) || (key44 === "toxicity"))){
-const err478 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data172};
+if((typeof data172 == "number") && (isFinite(data172))){
+if(data172 > 720 || isNaN(data172)){
+const err478 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data172};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5977,10 +5957,8 @@ vErrors.push(err478);
 }
 errors++;
 }
-}
-let data173 = data172.promptInjection;
-if(typeof data173 !== "boolean"){
-const err479 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data173};
+if(data172 < 1 || isNaN(data172)){
+const err479 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data172};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5989,9 +5967,10 @@ vErrors.push(err479);
 }
 errors++;
 }
-let data174 = data172.pii;
-if(typeof data174 !== "boolean"){
-const err480 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data174};
+}
+}
+else {
+const err480 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.export.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data170};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -6000,9 +5979,9 @@ vErrors.push(err480);
 }
 errors++;
 }
-let data175 = data172.toxicity;
-if(typeof data175 !== "boolean"){
-const err481 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data175};
+}
+else {
+const err481 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data161};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6011,9 +5990,20 @@ vErrors.push(err481);
 }
 errors++;
 }
+let data173 = data11.guardrails;
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+if(data173.input === undefined){
+data173.input = {};
 }
-else {
-const err482 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data172};
+if(data173.output === undefined){
+data173.output = {};
+}
+if(data173.maxGpuReplicas === undefined){
+data173.maxGpuReplicas = 8;
+}
+for(const key43 in data173){
+if(!(((key43 === "input") || (key43 === "output")) || (key43 === "maxGpuReplicas"))){
+const err482 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data173};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6022,26 +6012,21 @@ vErrors.push(err482);
 }
 errors++;
 }
-let data176 = data171.output;
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-if(data176.pii === undefined){
-data176.pii = false;
 }
-if(data176.toxicity === undefined){
-data176.toxicity = false;
+let data174 = data173.input;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+if(data174.promptInjection === undefined){
+data174.promptInjection = false;
 }
-if(data176.grounding === undefined){
-data176.grounding = false;
+if(data174.pii === undefined){
+data174.pii = false;
 }
-if(data176.systemPromptLeakage === undefined){
-data176.systemPromptLeakage = false;
+if(data174.toxicity === undefined){
+data174.toxicity = false;
 }
-if(data176.toolCallValidation === undefined){
-data176.toolCallValidation = false;
-}
-for(const key45 in data176){
-if(!(((((key45 === "pii") || (key45 === "toxicity")) || (key45 === "grounding")) || (key45 === "systemPromptLeakage")) || (key45 === "toolCallValidation"))){
-const err483 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data176};
+for(const key44 in data174){
+if(!(((key44 === "promptInjection") || (key44 === "pii")) || (key44 === "toxicity"))){
+const err483 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data174};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6051,9 +6036,9 @@ vErrors.push(err483);
 errors++;
 }
 }
-let data177 = data176.pii;
-if(typeof data177 !== "boolean"){
-const err484 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data177};
+let data175 = data174.promptInjection;
+if(typeof data175 !== "boolean"){
+const err484 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data175};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6062,9 +6047,9 @@ vErrors.push(err484);
 }
 errors++;
 }
-let data178 = data176.toxicity;
-if(typeof data178 !== "boolean"){
-const err485 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data178};
+let data176 = data174.pii;
+if(typeof data176 !== "boolean"){
+const err485 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data176};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6073,9 +6058,9 @@ vErrors.push(err485);
 }
 errors++;
 }
-let data179 = data176.grounding;
-if(typeof data179 !== "boolean"){
-const err486 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data179};
+let data177 = data174.toxicity;
+if(typeof data177 !== "boolean"){
+const err486 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data177};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6084,9 +6069,9 @@ vErrors.push(err486);
 }
 errors++;
 }
-let data180 = data176.systemPromptLeakage;
-if(typeof data180 !== "boolean"){
-const err487 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data180};
+}
+else {
+const err487 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data174};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6095,9 +6080,26 @@ vErrors.push(err487);
 }
 errors++;
 }
-let data181 = data176.toolCallValidation;
-if(typeof data181 !== "boolean"){
-const err488 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data181};
+let data178 = data173.output;
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+if(data178.pii === undefined){
+data178.pii = false;
+}
+if(data178.toxicity === undefined){
+data178.toxicity = false;
+}
+if(data178.grounding === undefined){
+data178.grounding = false;
+}
+if(data178.systemPromptLeakage === undefined){
+data178.systemPromptLeakage = false;
+}
+if(data178.toolCallValidation === undefined){
+data178.toolCallValidation = false;
+}
+for(const key45 in data178){
+if(!(((((key45 === "pii") || (key45 === "toxicity")) || (key45 === "grounding")) || (key45 === "systemPromptLeakage")) || (key45 === "toolCallValidation"))){
+const err488 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data178};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6107,8 +6109,9 @@ vErrors.push(err488);
 errors++;
 }
 }
-else {
-const err489 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data176};
+let data179 = data178.pii;
+if(typeof data179 !== "boolean"){
+const err489 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data179};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6117,9 +6120,9 @@ vErrors.push(err489);
 }
 errors++;
 }
-let data182 = data171.maxGpuReplicas;
-if(!(((typeof data182 == "number") && (!(data182 % 1) && !isNaN(data182))) && (isFinite(data182)))){
-const err490 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data182};
+let data180 = data178.toxicity;
+if(typeof data180 !== "boolean"){
+const err490 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data180};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6128,9 +6131,9 @@ vErrors.push(err490);
 }
 errors++;
 }
-if((typeof data182 == "number") && (isFinite(data182))){
-if(data182 > 512 || isNaN(data182)){
-const err491 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data182};
+let data181 = data178.grounding;
+if(typeof data181 !== "boolean"){
+const err491 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data181};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6139,8 +6142,9 @@ vErrors.push(err491);
 }
 errors++;
 }
-if(data182 < 1 || isNaN(data182)){
-const err492 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data182};
+let data182 = data178.systemPromptLeakage;
+if(typeof data182 !== "boolean"){
+const err492 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data182};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6149,10 +6153,9 @@ vErrors.push(err492);
 }
 errors++;
 }
-}
-}
-else {
-const err493 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data171};
+let data183 = data178.toolCallValidation;
+if(typeof data183 !== "boolean"){
+const err493 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data183};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6161,21 +6164,9 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(data11.agent !== undefined){
-let data183 = data11.agent;
-if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
-if(data183.toolAllowlistEnforced === undefined){
-data183.toolAllowlistEnforced = true;
 }
-if(data183.tools === undefined){
-data183.tools = [];
-}
-if(data183.approvalTimeoutSeconds === undefined){
-data183.approvalTimeoutSeconds = 900;
-}
-for(const key46 in data183){
-if(!((((key46 === "maxSteps") || (key46 === "toolAllowlistEnforced")) || (key46 === "tools")) || (key46 === "approvalTimeoutSeconds"))){
-const err494 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data183};
+else {
+const err494 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data178};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6184,11 +6175,9 @@ vErrors.push(err494);
 }
 errors++;
 }
-}
-if(data183.maxSteps !== undefined){
-let data184 = data183.maxSteps;
+let data184 = data173.maxGpuReplicas;
 if(!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184)))){
-const err495 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data184};
+const err495 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data184};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6198,8 +6187,8 @@ vErrors.push(err495);
 errors++;
 }
 if((typeof data184 == "number") && (isFinite(data184))){
-if(data184 > 1000 || isNaN(data184)){
-const err496 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data184};
+if(data184 > 512 || isNaN(data184)){
+const err496 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data184};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6209,7 +6198,7 @@ vErrors.push(err496);
 errors++;
 }
 if(data184 < 1 || isNaN(data184)){
-const err497 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data184};
+const err497 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data184};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6220,9 +6209,8 @@ errors++;
 }
 }
 }
-let data185 = data183.toolAllowlistEnforced;
-if(typeof data185 !== "boolean"){
-const err498 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data185};
+else {
+const err498 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data173};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6231,10 +6219,21 @@ vErrors.push(err498);
 }
 errors++;
 }
-let data186 = data183.tools;
-if(Array.isArray(data186)){
-if(data186.length > 64){
-const err499 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data186};
+if(data11.agent !== undefined){
+let data185 = data11.agent;
+if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
+if(data185.toolAllowlistEnforced === undefined){
+data185.toolAllowlistEnforced = true;
+}
+if(data185.tools === undefined){
+data185.tools = [];
+}
+if(data185.approvalTimeoutSeconds === undefined){
+data185.approvalTimeoutSeconds = 900;
+}
+for(const key46 in data185){
+if(!((((key46 === "maxSteps") || (key46 === "toolAllowlistEnforced")) || (key46 === "tools")) || (key46 === "approvalTimeoutSeconds"))){
+const err499 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data185};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6243,21 +6242,11 @@ vErrors.push(err499);
 }
 errors++;
 }
-const len13 = data186.length;
-for(let i18=0; i18<len13; i18++){
-let data187 = data186[i18];
-if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
-if(data187.kind === undefined){
-data187.kind = "function";
 }
-if(data187.permissions === undefined){
-data187.permissions = [];
-}
-if(data187.requiresApproval === undefined){
-data187.requiresApproval = false;
-}
-if(data187.name === undefined){
-const err500 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data187};
+if(data185.maxSteps !== undefined){
+let data186 = data185.maxSteps;
+if(!(((typeof data186 == "number") && (!(data186 % 1) && !isNaN(data186))) && (isFinite(data186)))){
+const err500 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data186};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6266,8 +6255,9 @@ vErrors.push(err500);
 }
 errors++;
 }
-if(data187.impact === undefined){
-const err501 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data187};
+if((typeof data186 == "number") && (isFinite(data186))){
+if(data186 > 1000 || isNaN(data186)){
+const err501 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data186};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6276,9 +6266,8 @@ vErrors.push(err501);
 }
 errors++;
 }
-for(const key47 in data187){
-if(!((((((key47 === "name") || (key47 === "kind")) || (key47 === "impact")) || (key47 === "permissions")) || (key47 === "requiresApproval")) || (key47 === "server"))){
-const err502 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data187};
+if(data186 < 1 || isNaN(data186)){
+const err502 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data186};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6288,11 +6277,10 @@ vErrors.push(err502);
 errors++;
 }
 }
-if(data187.name !== undefined){
-let data188 = data187.name;
-if(typeof data188 === "string"){
-if(func1(data188) > 63){
-const err503 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data188};
+}
+let data187 = data185.toolAllowlistEnforced;
+if(typeof data187 !== "boolean"){
+const err503 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data187};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6301,8 +6289,10 @@ vErrors.push(err503);
 }
 errors++;
 }
-if(func1(data188) < 1){
-const err504 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data188};
+let data188 = data185.tools;
+if(Array.isArray(data188)){
+if(data188.length > 64){
+const err504 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data188};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6311,8 +6301,21 @@ vErrors.push(err504);
 }
 errors++;
 }
-if(!pattern4.test(data188)){
-const err505 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data188};
+const len13 = data188.length;
+for(let i18=0; i18<len13; i18++){
+let data189 = data188[i18];
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
+if(data189.kind === undefined){
+data189.kind = "function";
+}
+if(data189.permissions === undefined){
+data189.permissions = [];
+}
+if(data189.requiresApproval === undefined){
+data189.requiresApproval = false;
+}
+if(data189.name === undefined){
+const err505 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data189};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6321,9 +6324,8 @@ vErrors.push(err505);
 }
 errors++;
 }
-}
-else {
-const err506 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data188};
+if(data189.impact === undefined){
+const err506 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data189};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6332,10 +6334,9 @@ vErrors.push(err506);
 }
 errors++;
 }
-}
-let data189 = data187.kind;
-if(typeof data189 !== "string"){
-const err507 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data189};
+for(const key47 in data189){
+if(!((((((key47 === "name") || (key47 === "kind")) || (key47 === "impact")) || (key47 === "permissions")) || (key47 === "requiresApproval")) || (key47 === "server"))){
+const err507 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data189};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6344,8 +6345,12 @@ vErrors.push(err507);
 }
 errors++;
 }
-if(!((((((data189 === "function") || (data189 === "retrieval")) || (data189 === "shell")) || (data189 === "sql")) || (data189 === "http")) || (data189 === "code"))){
-const err508 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data189};
+}
+if(data189.name !== undefined){
+let data190 = data189.name;
+if(typeof data190 === "string"){
+if(func1(data190) > 63){
+const err508 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data190};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6354,10 +6359,8 @@ vErrors.push(err508);
 }
 errors++;
 }
-if(data187.impact !== undefined){
-let data190 = data187.impact;
-if(typeof data190 !== "string"){
-const err509 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data190};
+if(func1(data190) < 1){
+const err509 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data190};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6366,8 +6369,8 @@ vErrors.push(err509);
 }
 errors++;
 }
-if(!(((data190 === "low") || (data190 === "medium")) || (data190 === "high"))){
-const err510 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data190};
+if(!pattern4.test(data190)){
+const err510 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data190};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6377,10 +6380,8 @@ vErrors.push(err510);
 errors++;
 }
 }
-let data191 = data187.permissions;
-if(Array.isArray(data191)){
-if(data191.length > 32){
-const err511 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data191};
+else {
+const err511 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data190};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6389,12 +6390,10 @@ vErrors.push(err511);
 }
 errors++;
 }
-const len14 = data191.length;
-for(let i19=0; i19<len14; i19++){
-let data192 = data191[i19];
-if(typeof data192 === "string"){
-if(func1(data192) > 128){
-const err512 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data192};
+}
+let data191 = data189.kind;
+if(typeof data191 !== "string"){
+const err512 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data191};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6403,8 +6402,8 @@ vErrors.push(err512);
 }
 errors++;
 }
-if(func1(data192) < 1){
-const err513 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data192};
+if(!((((((data191 === "function") || (data191 === "retrieval")) || (data191 === "shell")) || (data191 === "sql")) || (data191 === "http")) || (data191 === "code"))){
+const err513 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data191};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6413,9 +6412,10 @@ vErrors.push(err513);
 }
 errors++;
 }
-}
-else {
-const err514 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data192};
+if(data189.impact !== undefined){
+let data192 = data189.impact;
+if(typeof data192 !== "string"){
+const err514 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data192};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6424,10 +6424,8 @@ vErrors.push(err514);
 }
 errors++;
 }
-}
-}
-else {
-const err515 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data191};
+if(!(((data192 === "low") || (data192 === "medium")) || (data192 === "high"))){
+const err515 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data192};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6436,9 +6434,11 @@ vErrors.push(err515);
 }
 errors++;
 }
-let data193 = data187.requiresApproval;
-if(typeof data193 !== "boolean"){
-const err516 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data193};
+}
+let data193 = data189.permissions;
+if(Array.isArray(data193)){
+if(data193.length > 32){
+const err516 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data193};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6447,11 +6447,12 @@ vErrors.push(err516);
 }
 errors++;
 }
-if(data187.server !== undefined){
-let data194 = data187.server;
+const len14 = data193.length;
+for(let i19=0; i19<len14; i19++){
+let data194 = data193[i19];
 if(typeof data194 === "string"){
-if(func1(data194) > 253){
-const err517 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data194};
+if(func1(data194) > 128){
+const err517 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data194};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6461,7 +6462,7 @@ vErrors.push(err517);
 errors++;
 }
 if(func1(data194) < 1){
-const err518 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data194};
+const err518 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data194};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6470,8 +6471,9 @@ vErrors.push(err518);
 }
 errors++;
 }
-if(!pattern26.test(data194)){
-const err519 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data194};
+}
+else {
+const err519 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data194};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6481,8 +6483,9 @@ vErrors.push(err519);
 errors++;
 }
 }
+}
 else {
-const err520 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data194};
+const err520 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data193};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6491,10 +6494,9 @@ vErrors.push(err520);
 }
 errors++;
 }
-}
-}
-else {
-const err521 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data187};
+let data195 = data189.requiresApproval;
+if(typeof data195 !== "boolean"){
+const err521 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data195};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6503,10 +6505,11 @@ vErrors.push(err521);
 }
 errors++;
 }
-}
-}
-else {
-const err522 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data186};
+if(data189.server !== undefined){
+let data196 = data189.server;
+if(typeof data196 === "string"){
+if(func1(data196) > 253){
+const err522 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data196};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6515,9 +6518,8 @@ vErrors.push(err522);
 }
 errors++;
 }
-let data195 = data183.approvalTimeoutSeconds;
-if(!(((typeof data195 == "number") && (!(data195 % 1) && !isNaN(data195))) && (isFinite(data195)))){
-const err523 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds.type,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data195};
+if(func1(data196) < 1){
+const err523 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data196};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6526,9 +6528,8 @@ vErrors.push(err523);
 }
 errors++;
 }
-if((typeof data195 == "number") && (isFinite(data195))){
-if(data195 > 86400 || isNaN(data195)){
-const err524 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data195};
+if(!pattern26.test(data196)){
+const err524 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data196};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6537,8 +6538,9 @@ vErrors.push(err524);
 }
 errors++;
 }
-if(data195 < 30 || isNaN(data195)){
-const err525 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data195};
+}
+else {
+const err525 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data196};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6550,7 +6552,7 @@ errors++;
 }
 }
 else {
-const err526 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data183};
+const err526 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data189};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6560,14 +6562,9 @@ vErrors.push(err526);
 errors++;
 }
 }
-if(data11.fineTuning !== undefined){
-let data196 = data11.fineTuning;
-if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
-if(data196.weightsEncryption === undefined){
-data196.weightsEncryption = "customerManagedKey";
 }
-if(data196.baseModel === undefined){
-const err527 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data196};
+else {
+const err527 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data188};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6576,8 +6573,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-if(data196.datasets === undefined){
-const err528 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data196};
+let data197 = data185.approvalTimeoutSeconds;
+if(!(((typeof data197 == "number") && (!(data197 % 1) && !isNaN(data197))) && (isFinite(data197)))){
+const err528 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds.type,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data197};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6586,9 +6584,9 @@ vErrors.push(err528);
 }
 errors++;
 }
-for(const key48 in data196){
-if(!(((((key48 === "baseModel") || (key48 === "baseModelDigest")) || (key48 === "outputModel")) || (key48 === "datasets")) || (key48 === "weightsEncryption"))){
-const err529 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data196};
+if((typeof data197 == "number") && (isFinite(data197))){
+if(data197 > 86400 || isNaN(data197)){
+const err529 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data197};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6597,12 +6595,8 @@ vErrors.push(err529);
 }
 errors++;
 }
-}
-if(data196.baseModel !== undefined){
-let data197 = data196.baseModel;
-if(typeof data197 === "string"){
-if(func1(data197) > 200){
-const err530 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data197};
+if(data197 < 30 || isNaN(data197)){
+const err530 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data197};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6611,8 +6605,10 @@ vErrors.push(err530);
 }
 errors++;
 }
-if(func1(data197) < 1){
-const err531 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data197};
+}
+}
+else {
+const err531 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data185};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6622,8 +6618,14 @@ vErrors.push(err531);
 errors++;
 }
 }
-else {
-const err532 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data197};
+if(data11.fineTuning !== undefined){
+let data198 = data11.fineTuning;
+if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
+if(data198.weightsEncryption === undefined){
+data198.weightsEncryption = "customerManagedKey";
+}
+if(data198.baseModel === undefined){
+const err532 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data198};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6632,12 +6634,8 @@ vErrors.push(err532);
 }
 errors++;
 }
-}
-if(data196.baseModelDigest !== undefined){
-let data198 = data196.baseModelDigest;
-if(typeof data198 === "string"){
-if(func1(data198) > 71){
-const err533 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data198};
+if(data198.datasets === undefined){
+const err533 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data198};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6646,8 +6644,9 @@ vErrors.push(err533);
 }
 errors++;
 }
-if(func1(data198) < 1){
-const err534 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data198};
+for(const key48 in data198){
+if(!(((((key48 === "baseModel") || (key48 === "baseModelDigest")) || (key48 === "outputModel")) || (key48 === "datasets")) || (key48 === "weightsEncryption"))){
+const err534 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data198};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6656,8 +6655,12 @@ vErrors.push(err534);
 }
 errors++;
 }
-if(!pattern18.test(data198)){
-const err535 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data198};
+}
+if(data198.baseModel !== undefined){
+let data199 = data198.baseModel;
+if(typeof data199 === "string"){
+if(func1(data199) > 200){
+const err535 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data199};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6666,9 +6669,8 @@ vErrors.push(err535);
 }
 errors++;
 }
-}
-else {
-const err536 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data198};
+if(func1(data199) < 1){
+const err536 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data199};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6678,11 +6680,8 @@ vErrors.push(err536);
 errors++;
 }
 }
-if(data196.outputModel !== undefined){
-let data199 = data196.outputModel;
-if(typeof data199 === "string"){
-if(func1(data199) > 63){
-const err537 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data199};
+else {
+const err537 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data199};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6691,8 +6690,12 @@ vErrors.push(err537);
 }
 errors++;
 }
-if(func1(data199) < 1){
-const err538 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data199};
+}
+if(data198.baseModelDigest !== undefined){
+let data200 = data198.baseModelDigest;
+if(typeof data200 === "string"){
+if(func1(data200) > 71){
+const err538 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data200};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6701,8 +6704,8 @@ vErrors.push(err538);
 }
 errors++;
 }
-if(!pattern4.test(data199)){
-const err539 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data199};
+if(func1(data200) < 1){
+const err539 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data200};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6711,9 +6714,8 @@ vErrors.push(err539);
 }
 errors++;
 }
-}
-else {
-const err540 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.outputModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data199};
+if(!pattern18.test(data200)){
+const err540 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data200};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6723,11 +6725,8 @@ vErrors.push(err540);
 errors++;
 }
 }
-if(data196.datasets !== undefined){
-let data200 = data196.datasets;
-if(Array.isArray(data200)){
-if(data200.length > 32){
-const err541 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data200};
+else {
+const err541 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data200};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6736,8 +6735,12 @@ vErrors.push(err541);
 }
 errors++;
 }
-if(data200.length < 1){
-const err542 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data200};
+}
+if(data198.outputModel !== undefined){
+let data201 = data198.outputModel;
+if(typeof data201 === "string"){
+if(func1(data201) > 63){
+const err542 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data201};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6746,27 +6749,8 @@ vErrors.push(err542);
 }
 errors++;
 }
-const len15 = data200.length;
-for(let i20=0; i20<len15; i20++){
-let data201 = data200[i20];
-if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
-if(data201.sources === undefined){
-data201.sources = [];
-}
-if(data201.biasScan === undefined){
-data201.biasScan = false;
-}
-if(data201.personalData === undefined){
-data201.personalData = false;
-}
-if(data201.specialCategoryData === undefined){
-data201.specialCategoryData = false;
-}
-if(data201.redaction === undefined){
-data201.redaction = "none";
-}
-if(data201.name === undefined){
-const err543 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data201};
+if(func1(data201) < 1){
+const err543 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data201};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6775,8 +6759,8 @@ vErrors.push(err543);
 }
 errors++;
 }
-if(data201.version === undefined){
-const err544 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data201};
+if(!pattern4.test(data201)){
+const err544 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data201};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6785,8 +6769,9 @@ vErrors.push(err544);
 }
 errors++;
 }
-if(data201.classification === undefined){
-const err545 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data201};
+}
+else {
+const err545 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.outputModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data201};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6795,9 +6780,12 @@ vErrors.push(err545);
 }
 errors++;
 }
-for(const key49 in data201){
-if(!(func11.call(schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties, key49))){
-const err546 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data201};
+}
+if(data198.datasets !== undefined){
+let data202 = data198.datasets;
+if(Array.isArray(data202)){
+if(data202.length > 32){
+const err546 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data202};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6806,12 +6794,8 @@ vErrors.push(err546);
 }
 errors++;
 }
-}
-if(data201.name !== undefined){
-let data202 = data201.name;
-if(typeof data202 === "string"){
-if(func1(data202) > 63){
-const err547 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data202};
+if(data202.length < 1){
+const err547 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data202};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6820,8 +6804,27 @@ vErrors.push(err547);
 }
 errors++;
 }
-if(func1(data202) < 1){
-const err548 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data202};
+const len15 = data202.length;
+for(let i20=0; i20<len15; i20++){
+let data203 = data202[i20];
+if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+if(data203.sources === undefined){
+data203.sources = [];
+}
+if(data203.biasScan === undefined){
+data203.biasScan = false;
+}
+if(data203.personalData === undefined){
+data203.personalData = false;
+}
+if(data203.specialCategoryData === undefined){
+data203.specialCategoryData = false;
+}
+if(data203.redaction === undefined){
+data203.redaction = "none";
+}
+if(data203.name === undefined){
+const err548 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6830,8 +6833,8 @@ vErrors.push(err548);
 }
 errors++;
 }
-if(!pattern4.test(data202)){
-const err549 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data202};
+if(data203.version === undefined){
+const err549 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6840,9 +6843,8 @@ vErrors.push(err549);
 }
 errors++;
 }
-}
-else {
-const err550 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data202};
+if(data203.classification === undefined){
+const err550 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6851,12 +6853,9 @@ vErrors.push(err550);
 }
 errors++;
 }
-}
-if(data201.version !== undefined){
-let data203 = data201.version;
-if(typeof data203 === "string"){
-if(func1(data203) > 100){
-const err551 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data203};
+for(const key49 in data203){
+if(!(func11.call(schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties, key49))){
+const err551 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6865,8 +6864,12 @@ vErrors.push(err551);
 }
 errors++;
 }
-if(func1(data203) < 1){
-const err552 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data203};
+}
+if(data203.name !== undefined){
+let data204 = data203.name;
+if(typeof data204 === "string"){
+if(func1(data204) > 63){
+const err552 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data204};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6875,9 +6878,8 @@ vErrors.push(err552);
 }
 errors++;
 }
-}
-else {
-const err553 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data203};
+if(func1(data204) < 1){
+const err553 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data204};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6886,11 +6888,8 @@ vErrors.push(err553);
 }
 errors++;
 }
-}
-if(data201.classification !== undefined){
-let data204 = data201.classification;
-if(typeof data204 !== "string"){
-const err554 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data204};
+if(!pattern4.test(data204)){
+const err554 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data204};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6899,8 +6898,9 @@ vErrors.push(err554);
 }
 errors++;
 }
-if(!((((data204 === "public") || (data204 === "internal")) || (data204 === "confidential")) || (data204 === "restricted"))){
-const err555 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data204};
+}
+else {
+const err555 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data204};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6910,11 +6910,11 @@ vErrors.push(err555);
 errors++;
 }
 }
-if(data201.lineage !== undefined){
-let data205 = data201.lineage;
-if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
-if(data205.upstream === undefined){
-const err556 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data205};
+if(data203.version !== undefined){
+let data205 = data203.version;
+if(typeof data205 === "string"){
+if(func1(data205) > 100){
+const err556 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data205};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6923,9 +6923,8 @@ vErrors.push(err556);
 }
 errors++;
 }
-for(const key50 in data205){
-if(!((key50 === "upstream") || (key50 === "transformations"))){
-const err557 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data205};
+if(func1(data205) < 1){
+const err557 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data205};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6935,11 +6934,8 @@ vErrors.push(err557);
 errors++;
 }
 }
-if(data205.upstream !== undefined){
-let data206 = data205.upstream;
-if(Array.isArray(data206)){
-if(data206.length > 32){
-const err558 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data206};
+else {
+const err558 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data205};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6948,8 +6944,11 @@ vErrors.push(err558);
 }
 errors++;
 }
-if(data206.length < 1){
-const err559 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data206};
+}
+if(data203.classification !== undefined){
+let data206 = data203.classification;
+if(typeof data206 !== "string"){
+const err559 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data206};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6958,12 +6957,8 @@ vErrors.push(err559);
 }
 errors++;
 }
-const len16 = data206.length;
-for(let i21=0; i21<len16; i21++){
-let data207 = data206[i21];
-if(typeof data207 === "string"){
-if(func1(data207) > 200){
-const err560 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data207};
+if(!((((data206 === "public") || (data206 === "internal")) || (data206 === "confidential")) || (data206 === "restricted"))){
+const err560 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data206};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6972,8 +6967,12 @@ vErrors.push(err560);
 }
 errors++;
 }
-if(func1(data207) < 1){
-const err561 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data207};
+}
+if(data203.lineage !== undefined){
+let data207 = data203.lineage;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.upstream === undefined){
+const err561 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data207};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6982,9 +6981,9 @@ vErrors.push(err561);
 }
 errors++;
 }
-}
-else {
-const err562 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data207};
+for(const key50 in data207){
+if(!((key50 === "upstream") || (key50 === "transformations"))){
+const err562 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data207};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -6994,9 +6993,11 @@ vErrors.push(err562);
 errors++;
 }
 }
-}
-else {
-const err563 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data206};
+if(data207.upstream !== undefined){
+let data208 = data207.upstream;
+if(Array.isArray(data208)){
+if(data208.length > 32){
+const err563 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data208};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -7005,12 +7006,8 @@ vErrors.push(err563);
 }
 errors++;
 }
-}
-if(data205.transformations !== undefined){
-let data208 = data205.transformations;
-if(typeof data208 === "string"){
-if(func1(data208) > 500){
-const err564 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data208};
+if(data208.length < 1){
+const err564 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data208};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7019,8 +7016,12 @@ vErrors.push(err564);
 }
 errors++;
 }
-if(func1(data208) < 1){
-const err565 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data208};
+const len16 = data208.length;
+for(let i21=0; i21<len16; i21++){
+let data209 = data208[i21];
+if(typeof data209 === "string"){
+if(func1(data209) > 200){
+const err565 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data209};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7029,9 +7030,8 @@ vErrors.push(err565);
 }
 errors++;
 }
-}
-else {
-const err566 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data208};
+if(func1(data209) < 1){
+const err566 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data209};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7041,9 +7041,8 @@ vErrors.push(err566);
 errors++;
 }
 }
-}
 else {
-const err567 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data205};
+const err567 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data209};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7053,10 +7052,9 @@ vErrors.push(err567);
 errors++;
 }
 }
-let data209 = data201.sources;
-if(Array.isArray(data209)){
-if(data209.length > 32){
-const err568 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data209};
+}
+else {
+const err568 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data208};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7065,12 +7063,12 @@ vErrors.push(err568);
 }
 errors++;
 }
-const len17 = data209.length;
-for(let i22=0; i22<len17; i22++){
-let data210 = data209[i22];
+}
+if(data207.transformations !== undefined){
+let data210 = data207.transformations;
 if(typeof data210 === "string"){
-if(func1(data210) > 63){
-const err569 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data210};
+if(func1(data210) > 500){
+const err569 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data210};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7080,7 +7078,7 @@ vErrors.push(err569);
 errors++;
 }
 if(func1(data210) < 1){
-const err570 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data210};
+const err570 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data210};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7089,8 +7087,9 @@ vErrors.push(err570);
 }
 errors++;
 }
-if(!pattern4.test(data210)){
-const err571 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data210};
+}
+else {
+const err571 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data210};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7100,8 +7099,9 @@ vErrors.push(err571);
 errors++;
 }
 }
+}
 else {
-const err572 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data210};
+const err572 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data207};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7111,23 +7111,81 @@ vErrors.push(err572);
 errors++;
 }
 }
-let i23 = data209.length;
-let j5;
-if(i23 > 1){
-const indices5 = {};
-for(;i23--;){
-let item5 = data209[i23];
-if(typeof item5 !== "string"){
-continue;
-}
-if(typeof indices5[item5] == "number"){
-j5 = indices5[item5];
-const err573 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i23, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i23+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data209};
+let data211 = data203.sources;
+if(Array.isArray(data211)){
+if(data211.length > 32){
+const err573 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data211};
 if(vErrors === null){
 vErrors = [err573];
 }
 else {
 vErrors.push(err573);
+}
+errors++;
+}
+const len17 = data211.length;
+for(let i22=0; i22<len17; i22++){
+let data212 = data211[i22];
+if(typeof data212 === "string"){
+if(func1(data212) > 63){
+const err574 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data212};
+if(vErrors === null){
+vErrors = [err574];
+}
+else {
+vErrors.push(err574);
+}
+errors++;
+}
+if(func1(data212) < 1){
+const err575 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data212};
+if(vErrors === null){
+vErrors = [err575];
+}
+else {
+vErrors.push(err575);
+}
+errors++;
+}
+if(!pattern4.test(data212)){
+const err576 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data212};
+if(vErrors === null){
+vErrors = [err576];
+}
+else {
+vErrors.push(err576);
+}
+errors++;
+}
+}
+else {
+const err577 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data212};
+if(vErrors === null){
+vErrors = [err577];
+}
+else {
+vErrors.push(err577);
+}
+errors++;
+}
+}
+let i23 = data211.length;
+let j5;
+if(i23 > 1){
+const indices5 = {};
+for(;i23--;){
+let item5 = data211[i23];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err578 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i23, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i23+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data211};
+if(vErrors === null){
+vErrors = [err578];
+}
+else {
+vErrors.push(err578);
 }
 errors++;
 break;
@@ -7137,62 +7195,7 @@ indices5[item5] = i23;
 }
 }
 else {
-const err574 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data209};
-if(vErrors === null){
-vErrors = [err574];
-}
-else {
-vErrors.push(err574);
-}
-errors++;
-}
-let data211 = data201.biasScan;
-if(typeof data211 !== "boolean"){
-const err575 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data211};
-if(vErrors === null){
-vErrors = [err575];
-}
-else {
-vErrors.push(err575);
-}
-errors++;
-}
-let data212 = data201.personalData;
-if(typeof data212 !== "boolean"){
-const err576 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/personalData",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/personalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.personalData.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.personalData,data:data212};
-if(vErrors === null){
-vErrors = [err576];
-}
-else {
-vErrors.push(err576);
-}
-errors++;
-}
-let data213 = data201.specialCategoryData;
-if(typeof data213 !== "boolean"){
-const err577 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/specialCategoryData",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/specialCategoryData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.specialCategoryData.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.specialCategoryData,data:data213};
-if(vErrors === null){
-vErrors = [err577];
-}
-else {
-vErrors.push(err577);
-}
-errors++;
-}
-if(data201.consentBasis !== undefined){
-let data214 = data201.consentBasis;
-if(typeof data214 !== "string"){
-const err578 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentBasis",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentBasis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis,data:data214};
-if(vErrors === null){
-vErrors = [err578];
-}
-else {
-vErrors.push(err578);
-}
-errors++;
-}
-if(!(((((((data214 === "consent") || (data214 === "explicitConsent")) || (data214 === "contract")) || (data214 === "legalObligation")) || (data214 === "vitalInterests")) || (data214 === "publicTask")) || (data214 === "legitimateInterests"))){
-const err579 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentBasis",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentBasis/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis,data:data214};
+const err579 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data211};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7201,12 +7204,9 @@ vErrors.push(err579);
 }
 errors++;
 }
-}
-if(data201.consentRecord !== undefined){
-let data215 = data201.consentRecord;
-if(typeof data215 === "string"){
-if(func1(data215) > 300){
-const err580 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data215};
+let data213 = data203.biasScan;
+if(typeof data213 !== "boolean"){
+const err580 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data213};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7215,8 +7215,9 @@ vErrors.push(err580);
 }
 errors++;
 }
-if(func1(data215) < 1){
-const err581 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data215};
+let data214 = data203.personalData;
+if(typeof data214 !== "boolean"){
+const err581 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/personalData",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/personalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.personalData.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.personalData,data:data214};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7225,9 +7226,9 @@ vErrors.push(err581);
 }
 errors++;
 }
-}
-else {
-const err582 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data215};
+let data215 = data203.specialCategoryData;
+if(typeof data215 !== "boolean"){
+const err582 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/specialCategoryData",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/specialCategoryData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.specialCategoryData.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.specialCategoryData,data:data215};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7236,10 +7237,10 @@ vErrors.push(err582);
 }
 errors++;
 }
-}
-let data216 = data201.redaction;
+if(data203.consentBasis !== undefined){
+let data216 = data203.consentBasis;
 if(typeof data216 !== "string"){
-const err583 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/redaction",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/redaction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction,data:data216};
+const err583 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentBasis",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentBasis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis,data:data216};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7248,8 +7249,8 @@ vErrors.push(err583);
 }
 errors++;
 }
-if(!(((data216 === "none") || (data216 === "pseudonymised")) || (data216 === "anonymised"))){
-const err584 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/redaction",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/redaction/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction,data:data216};
+if(!(((((((data216 === "consent") || (data216 === "explicitConsent")) || (data216 === "contract")) || (data216 === "legalObligation")) || (data216 === "vitalInterests")) || (data216 === "publicTask")) || (data216 === "legitimateInterests"))){
+const err584 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentBasis",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentBasis/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis,data:data216};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7259,8 +7260,11 @@ vErrors.push(err584);
 errors++;
 }
 }
-else {
-const err585 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data201};
+if(data203.consentRecord !== undefined){
+let data217 = data203.consentRecord;
+if(typeof data217 === "string"){
+if(func1(data217) > 300){
+const err585 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data217};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7269,10 +7273,8 @@ vErrors.push(err585);
 }
 errors++;
 }
-}
-}
-else {
-const err586 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data200};
+if(func1(data217) < 1){
+const err586 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data217};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7282,9 +7284,8 @@ vErrors.push(err586);
 errors++;
 }
 }
-let data217 = data196.weightsEncryption;
-if(typeof data217 !== "string"){
-const err587 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data217};
+else {
+const err587 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data217};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7293,8 +7294,10 @@ vErrors.push(err587);
 }
 errors++;
 }
-if(!(((data217 === "customerManagedKey") || (data217 === "providerManagedKey")) || (data217 === "none"))){
-const err588 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data217};
+}
+let data218 = data203.redaction;
+if(typeof data218 !== "string"){
+const err588 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/redaction",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/redaction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction,data:data218};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7303,9 +7306,8 @@ vErrors.push(err588);
 }
 errors++;
 }
-}
-else {
-const err589 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data196};
+if(!(((data218 === "none") || (data218 === "pseudonymised")) || (data218 === "anonymised"))){
+const err589 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/redaction",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/redaction/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction,data:data218};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7315,14 +7317,8 @@ vErrors.push(err589);
 errors++;
 }
 }
-if(data11.embedded !== undefined){
-let data218 = data11.embedded;
-if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
-if(data218.vendorTrainsOnData === undefined){
-data218.vendorTrainsOnData = false;
-}
-if(data218.platform === undefined){
-const err590 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data218};
+else {
+const err590 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7331,9 +7327,10 @@ vErrors.push(err590);
 }
 errors++;
 }
-for(const key51 in data218){
-if(!((((key51 === "platform") || (key51 === "dataOwnership")) || (key51 === "ipTerms")) || (key51 === "vendorTrainsOnData"))){
-const err591 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data218};
+}
+}
+else {
+const err591 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data202};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7343,11 +7340,9 @@ vErrors.push(err591);
 errors++;
 }
 }
-if(data218.platform !== undefined){
-let data219 = data218.platform;
-if(typeof data219 === "string"){
-if(func1(data219) > 200){
-const err592 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data219};
+let data219 = data198.weightsEncryption;
+if(typeof data219 !== "string"){
+const err592 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data219};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7356,8 +7351,8 @@ vErrors.push(err592);
 }
 errors++;
 }
-if(func1(data219) < 1){
-const err593 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data219};
+if(!(((data219 === "customerManagedKey") || (data219 === "providerManagedKey")) || (data219 === "none"))){
+const err593 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data219};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7368,7 +7363,7 @@ errors++;
 }
 }
 else {
-const err594 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data219};
+const err594 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data198};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7378,10 +7373,14 @@ vErrors.push(err594);
 errors++;
 }
 }
-if(data218.dataOwnership !== undefined){
-let data220 = data218.dataOwnership;
-if(typeof data220 !== "string"){
-const err595 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data220};
+if(data11.embedded !== undefined){
+let data220 = data11.embedded;
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+if(data220.vendorTrainsOnData === undefined){
+data220.vendorTrainsOnData = false;
+}
+if(data220.platform === undefined){
+const err595 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data220};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7390,8 +7389,9 @@ vErrors.push(err595);
 }
 errors++;
 }
-if(!(((data220 === "customer") || (data220 === "vendor")) || (data220 === "shared"))){
-const err596 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data220};
+for(const key51 in data220){
+if(!(((((key51 === "platform") || (key51 === "dataOwnership")) || (key51 === "ipTerms")) || (key51 === "vendorTrainsOnData")) || (key51 === "dataProcessingTerms"))){
+const err596 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data220};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7401,11 +7401,11 @@ vErrors.push(err596);
 errors++;
 }
 }
-if(data218.ipTerms !== undefined){
-let data221 = data218.ipTerms;
+if(data220.platform !== undefined){
+let data221 = data220.platform;
 if(typeof data221 === "string"){
-if(func1(data221) > 300){
-const err597 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data221};
+if(func1(data221) > 200){
+const err597 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data221};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7415,7 +7415,7 @@ vErrors.push(err597);
 errors++;
 }
 if(func1(data221) < 1){
-const err598 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data221};
+const err598 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data221};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7426,7 +7426,7 @@ errors++;
 }
 }
 else {
-const err599 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data221};
+const err599 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data221};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7436,9 +7436,10 @@ vErrors.push(err599);
 errors++;
 }
 }
-let data222 = data218.vendorTrainsOnData;
-if(typeof data222 !== "boolean"){
-const err600 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data222};
+if(data220.dataOwnership !== undefined){
+let data222 = data220.dataOwnership;
+if(typeof data222 !== "string"){
+const err600 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data222};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7447,9 +7448,8 @@ vErrors.push(err600);
 }
 errors++;
 }
-}
-else {
-const err601 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data218};
+if(!(((data222 === "customer") || (data222 === "vendor")) || (data222 === "shared"))){
+const err601 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data222};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7459,11 +7459,11 @@ vErrors.push(err601);
 errors++;
 }
 }
-if(data11.blackBoxApi !== undefined){
-let data223 = data11.blackBoxApi;
-if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
-if(data223.provider === undefined){
-const err602 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data223};
+if(data220.ipTerms !== undefined){
+let data223 = data220.ipTerms;
+if(typeof data223 === "string"){
+if(func1(data223) > 300){
+const err602 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data223};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7472,8 +7472,8 @@ vErrors.push(err602);
 }
 errors++;
 }
-if(data223.access === undefined){
-const err603 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data223};
+if(func1(data223) < 1){
+const err603 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data223};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7482,9 +7482,9 @@ vErrors.push(err603);
 }
 errors++;
 }
-for(const key52 in data223){
-if(!(((key52 === "provider") || (key52 === "access")) || (key52 === "dataRetentionAgreement"))){
-const err604 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data223};
+}
+else {
+const err604 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data223};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7494,10 +7494,9 @@ vErrors.push(err604);
 errors++;
 }
 }
-if(data223.provider !== undefined){
-let data224 = data223.provider;
-if(typeof data224 !== "string"){
-const err605 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data224};
+let data224 = data220.vendorTrainsOnData;
+if(typeof data224 !== "boolean"){
+const err605 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data224};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7506,8 +7505,20 @@ vErrors.push(err605);
 }
 errors++;
 }
-if(!((((((data224 === "bedrock") || (data224 === "azureOpenAI")) || (data224 === "openai")) || (data224 === "anthropic")) || (data224 === "vertex")) || (data224 === "other"))){
-const err606 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data224};
+if(data220.dataProcessingTerms !== undefined){
+let data225 = data220.dataProcessingTerms;
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+if(data225.noTraining === undefined){
+data225.noTraining = false;
+}
+if(data225.retention === undefined){
+data225.retention = "vendorDefined";
+}
+if(data225.processingRegions === undefined){
+data225.processingRegions = [];
+}
+if(data225.reference === undefined){
+const err606 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.required,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data225};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7516,11 +7527,8 @@ vErrors.push(err606);
 }
 errors++;
 }
-}
-if(data223.access !== undefined){
-let data225 = data223.access;
-if(typeof data225 !== "string"){
-const err607 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data225};
+if(data225.coversUpTo === undefined){
+const err607 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/required",keyword:"required",params:{missingProperty: "coversUpTo"},message:"must have required property '"+"coversUpTo"+"'",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.required,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data225};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7529,8 +7537,9 @@ vErrors.push(err607);
 }
 errors++;
 }
-if(!(((data225 === "privateEndpoint") || (data225 === "proxy")) || (data225 === "public"))){
-const err608 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data225};
+for(const key52 in data225){
+if(!(((((key52 === "reference") || (key52 === "coversUpTo")) || (key52 === "noTraining")) || (key52 === "retention")) || (key52 === "processingRegions"))){
+const err608 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data225};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7540,11 +7549,11 @@ vErrors.push(err608);
 errors++;
 }
 }
-if(data223.dataRetentionAgreement !== undefined){
-let data226 = data223.dataRetentionAgreement;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(data226.zeroRetention === undefined){
-const err609 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data226};
+if(data225.reference !== undefined){
+let data226 = data225.reference;
+if(typeof data226 === "string"){
+if(func1(data226) > 300){
+const err609 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/reference",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference,data:data226};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7553,8 +7562,8 @@ vErrors.push(err609);
 }
 errors++;
 }
-if(data226.reference === undefined){
-const err610 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data226};
+if(func1(data226) < 1){
+const err610 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/reference",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference,data:data226};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7563,9 +7572,9 @@ vErrors.push(err610);
 }
 errors++;
 }
-for(const key53 in data226){
-if(!((key53 === "zeroRetention") || (key53 === "reference"))){
-const err611 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data226};
+}
+else {
+const err611 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/reference",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference,data:data226};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7575,10 +7584,10 @@ vErrors.push(err611);
 errors++;
 }
 }
-if(data226.zeroRetention !== undefined){
-let data227 = data226.zeroRetention;
-if(typeof data227 !== "boolean"){
-const err612 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data227};
+if(data225.coversUpTo !== undefined){
+let data227 = data225.coversUpTo;
+if(typeof data227 !== "string"){
+const err612 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/coversUpTo",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/coversUpTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo,data:data227};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7587,12 +7596,8 @@ vErrors.push(err612);
 }
 errors++;
 }
-}
-if(data226.reference !== undefined){
-let data228 = data226.reference;
-if(typeof data228 === "string"){
-if(func1(data228) > 300){
-const err613 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data228};
+if(!((((data227 === "public") || (data227 === "internal")) || (data227 === "confidential")) || (data227 === "restricted"))){
+const err613 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/coversUpTo",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/coversUpTo/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo,data:data227};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7601,8 +7606,10 @@ vErrors.push(err613);
 }
 errors++;
 }
-if(func1(data228) < 1){
-const err614 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data228};
+}
+let data228 = data225.noTraining;
+if(typeof data228 !== "boolean"){
+const err614 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/noTraining",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/noTraining/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.noTraining.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.noTraining,data:data228};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7611,9 +7618,9 @@ vErrors.push(err614);
 }
 errors++;
 }
-}
-else {
-const err615 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data228};
+let data229 = data225.retention;
+if(typeof data229 !== "string"){
+const err615 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/retention",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/retention/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention,data:data229};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7622,10 +7629,8 @@ vErrors.push(err615);
 }
 errors++;
 }
-}
-}
-else {
-const err616 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data226};
+if(!(((data229 === "none") || (data229 === "abuseMonitoring")) || (data229 === "vendorDefined"))){
+const err616 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/retention",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/retention/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention,data:data229};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7634,10 +7639,10 @@ vErrors.push(err616);
 }
 errors++;
 }
-}
-}
-else {
-const err617 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data223};
+let data230 = data225.processingRegions;
+if(Array.isArray(data230)){
+if(data230.length > 16){
+const err617 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions,data:data230};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -7646,18 +7651,12 @@ vErrors.push(err617);
 }
 errors++;
 }
-}
-if(data11.access !== undefined){
-let data229 = data11.access;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.roles === undefined){
-data229.roles = [];
-}
-if(data229.breakGlass === undefined){
-data229.breakGlass = {};
-}
-if(data229.identityProvider === undefined){
-const err618 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data229};
+const len18 = data230.length;
+for(let i24=0; i24<len18; i24++){
+let data231 = data230[i24];
+if(typeof data231 === "string"){
+if(func1(data231) > 32){
+const err618 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions/" + i24,schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items,data:data231};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -7666,9 +7665,8 @@ vErrors.push(err618);
 }
 errors++;
 }
-for(const key54 in data229){
-if(!(((key54 === "identityProvider") || (key54 === "roles")) || (key54 === "breakGlass"))){
-const err619 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data229};
+if(func1(data231) < 1){
+const err619 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions/" + i24,schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items,data:data231};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -7678,11 +7676,8 @@ vErrors.push(err619);
 errors++;
 }
 }
-if(data229.identityProvider !== undefined){
-let data230 = data229.identityProvider;
-if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
-if(data230.type === undefined){
-const err620 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data230};
+else {
+const err620 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions/" + i24,schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items,data:data231};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -7691,9 +7686,19 @@ vErrors.push(err620);
 }
 errors++;
 }
-for(const key55 in data230){
-if(!((key55 === "type") || (key55 === "issuer"))){
-const err621 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data230};
+}
+let i25 = data230.length;
+let j6;
+if(i25 > 1){
+const indices6 = {};
+for(;i25--;){
+let item6 = data230[i25];
+if(typeof item6 !== "string"){
+continue;
+}
+if(typeof indices6[item6] == "number"){
+j6 = indices6[item6];
+const err621 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/uniqueItems",keyword:"uniqueItems",params:{i: i25, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i25+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions,data:data230};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -7701,12 +7706,14 @@ else {
 vErrors.push(err621);
 }
 errors++;
+break;
+}
+indices6[item6] = i25;
 }
 }
-if(data230.type !== undefined){
-let data231 = data230.type;
-if(typeof data231 !== "string"){
-const err622 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data231};
+}
+else {
+const err622 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions,data:data230};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -7715,8 +7722,9 @@ vErrors.push(err622);
 }
 errors++;
 }
-if(!(((data231 === "oidc") || (data231 === "saml")) || (data231 === "iam"))){
-const err623 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data231};
+}
+else {
+const err623 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data225};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -7726,11 +7734,9 @@ vErrors.push(err623);
 errors++;
 }
 }
-if(data230.issuer !== undefined){
-let data232 = data230.issuer;
-if(typeof data232 === "string"){
-if(func1(data232) > 512){
-const err624 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data232};
+}
+else {
+const err624 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data220};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -7739,8 +7745,12 @@ vErrors.push(err624);
 }
 errors++;
 }
-if(func1(data232) < 1){
-const err625 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data232};
+}
+if(data11.blackBoxApi !== undefined){
+let data232 = data11.blackBoxApi;
+if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
+if(data232.provider === undefined){
+const err625 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data232};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -7749,9 +7759,8 @@ vErrors.push(err625);
 }
 errors++;
 }
-}
-else {
-const err626 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data232};
+if(data232.access === undefined){
+const err626 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data232};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -7760,10 +7769,9 @@ vErrors.push(err626);
 }
 errors++;
 }
-}
-}
-else {
-const err627 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data230};
+for(const key53 in data232){
+if(!(((key53 === "provider") || (key53 === "access")) || (key53 === "dataRetentionAgreement"))){
+const err627 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data232};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -7773,10 +7781,10 @@ vErrors.push(err627);
 errors++;
 }
 }
-let data233 = data229.roles;
-if(Array.isArray(data233)){
-if(data233.length > 32){
-const err628 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data233};
+if(data232.provider !== undefined){
+let data233 = data232.provider;
+if(typeof data233 !== "string"){
+const err628 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data233};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -7785,12 +7793,8 @@ vErrors.push(err628);
 }
 errors++;
 }
-const len18 = data233.length;
-for(let i24=0; i24<len18; i24++){
-let data234 = data233[i24];
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-if(data234.name === undefined){
-const err629 = {instancePath:instancePath+"/spec/access/roles/" + i24,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data234};
+if(!((((((data233 === "bedrock") || (data233 === "azureOpenAI")) || (data233 === "openai")) || (data233 === "anthropic")) || (data233 === "vertex")) || (data233 === "other"))){
+const err629 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data233};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -7799,8 +7803,11 @@ vErrors.push(err629);
 }
 errors++;
 }
-if(data234.permissions === undefined){
-const err630 = {instancePath:instancePath+"/spec/access/roles/" + i24,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data234};
+}
+if(data232.access !== undefined){
+let data234 = data232.access;
+if(typeof data234 !== "string"){
+const err630 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data234};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -7809,9 +7816,8 @@ vErrors.push(err630);
 }
 errors++;
 }
-for(const key56 in data234){
-if(!((key56 === "name") || (key56 === "permissions"))){
-const err631 = {instancePath:instancePath+"/spec/access/roles/" + i24,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data234};
+if(!(((data234 === "privateEndpoint") || (data234 === "proxy")) || (data234 === "public"))){
+const err631 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data234};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -7821,11 +7827,11 @@ vErrors.push(err631);
 errors++;
 }
 }
-if(data234.name !== undefined){
-let data235 = data234.name;
-if(typeof data235 === "string"){
-if(func1(data235) > 63){
-const err632 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data235};
+if(data232.dataRetentionAgreement !== undefined){
+let data235 = data232.dataRetentionAgreement;
+if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
+if(data235.zeroRetention === undefined){
+const err632 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data235};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -7834,8 +7840,8 @@ vErrors.push(err632);
 }
 errors++;
 }
-if(func1(data235) < 1){
-const err633 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data235};
+if(data235.reference === undefined){
+const err633 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data235};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -7844,8 +7850,9 @@ vErrors.push(err633);
 }
 errors++;
 }
-if(!pattern4.test(data235)){
-const err634 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data235};
+for(const key54 in data235){
+if(!((key54 === "zeroRetention") || (key54 === "reference"))){
+const err634 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data235};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -7855,8 +7862,10 @@ vErrors.push(err634);
 errors++;
 }
 }
-else {
-const err635 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data235};
+if(data235.zeroRetention !== undefined){
+let data236 = data235.zeroRetention;
+if(typeof data236 !== "boolean"){
+const err635 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data236};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -7866,11 +7875,11 @@ vErrors.push(err635);
 errors++;
 }
 }
-if(data234.permissions !== undefined){
-let data236 = data234.permissions;
-if(Array.isArray(data236)){
-if(data236.length > 64){
-const err636 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data236};
+if(data235.reference !== undefined){
+let data237 = data235.reference;
+if(typeof data237 === "string"){
+if(func1(data237) > 300){
+const err636 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data237};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -7879,8 +7888,8 @@ vErrors.push(err636);
 }
 errors++;
 }
-if(data236.length < 1){
-const err637 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data236};
+if(func1(data237) < 1){
+const err637 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data237};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -7889,12 +7898,9 @@ vErrors.push(err637);
 }
 errors++;
 }
-const len19 = data236.length;
-for(let i25=0; i25<len19; i25++){
-let data237 = data236[i25];
-if(typeof data237 === "string"){
-if(func1(data237) > 128){
-const err638 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/permissions/" + i25,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data237};
+}
+else {
+const err638 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data237};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -7903,8 +7909,10 @@ vErrors.push(err638);
 }
 errors++;
 }
-if(func1(data237) < 1){
-const err639 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/permissions/" + i25,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data237};
+}
+}
+else {
+const err639 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data235};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -7914,8 +7922,9 @@ vErrors.push(err639);
 errors++;
 }
 }
+}
 else {
-const err640 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/permissions/" + i25,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data237};
+const err640 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data232};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -7925,9 +7934,17 @@ vErrors.push(err640);
 errors++;
 }
 }
+if(data11.access !== undefined){
+let data238 = data11.access;
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+if(data238.roles === undefined){
+data238.roles = [];
 }
-else {
-const err641 = {instancePath:instancePath+"/spec/access/roles/" + i24+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data236};
+if(data238.breakGlass === undefined){
+data238.breakGlass = {};
+}
+if(data238.identityProvider === undefined){
+const err641 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data238};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -7936,10 +7953,9 @@ vErrors.push(err641);
 }
 errors++;
 }
-}
-}
-else {
-const err642 = {instancePath:instancePath+"/spec/access/roles/" + i24,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data234};
+for(const key55 in data238){
+if(!(((key55 === "identityProvider") || (key55 === "roles")) || (key55 === "breakGlass"))){
+const err642 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data238};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -7949,9 +7965,11 @@ vErrors.push(err642);
 errors++;
 }
 }
-}
-else {
-const err643 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data233};
+if(data238.identityProvider !== undefined){
+let data239 = data238.identityProvider;
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
+if(data239.type === undefined){
+const err643 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data239};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -7960,20 +7978,9 @@ vErrors.push(err643);
 }
 errors++;
 }
-let data238 = data229.breakGlass;
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-if(data238.enabled === undefined){
-data238.enabled = false;
-}
-if(data238.audited === undefined){
-data238.audited = true;
-}
-if(data238.approvers === undefined){
-data238.approvers = [];
-}
-for(const key57 in data238){
-if(!(((key57 === "enabled") || (key57 === "audited")) || (key57 === "approvers"))){
-const err644 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data238};
+for(const key56 in data239){
+if(!((key56 === "type") || (key56 === "issuer"))){
+const err644 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data239};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -7983,9 +7990,10 @@ vErrors.push(err644);
 errors++;
 }
 }
-let data239 = data238.enabled;
-if(typeof data239 !== "boolean"){
-const err645 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data239};
+if(data239.type !== undefined){
+let data240 = data239.type;
+if(typeof data240 !== "string"){
+const err645 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data240};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -7994,9 +8002,8 @@ vErrors.push(err645);
 }
 errors++;
 }
-let data240 = data238.audited;
-if(typeof data240 !== "boolean"){
-const err646 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data240};
+if(!(((data240 === "oidc") || (data240 === "saml")) || (data240 === "iam"))){
+const err646 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data240};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8005,10 +8012,12 @@ vErrors.push(err646);
 }
 errors++;
 }
-let data241 = data238.approvers;
-if(Array.isArray(data241)){
-if(data241.length > 8){
-const err647 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data241};
+}
+if(data239.issuer !== undefined){
+let data241 = data239.issuer;
+if(typeof data241 === "string"){
+if(func1(data241) > 512){
+const err647 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data241};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8017,12 +8026,8 @@ vErrors.push(err647);
 }
 errors++;
 }
-const len20 = data241.length;
-for(let i26=0; i26<len20; i26++){
-let data242 = data241[i26];
-if(typeof data242 === "string"){
-if(func1(data242) > 256){
-const err648 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i26,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data242};
+if(func1(data241) < 1){
+const err648 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data241};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8031,8 +8036,9 @@ vErrors.push(err648);
 }
 errors++;
 }
-if(func1(data242) < 1){
-const err649 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i26,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data242};
+}
+else {
+const err649 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data241};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8042,8 +8048,9 @@ vErrors.push(err649);
 errors++;
 }
 }
+}
 else {
-const err650 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i26,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data242};
+const err650 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data239};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8053,9 +8060,10 @@ vErrors.push(err650);
 errors++;
 }
 }
-}
-else {
-const err651 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data241};
+let data242 = data238.roles;
+if(Array.isArray(data242)){
+if(data242.length > 32){
+const err651 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data242};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8064,9 +8072,12 @@ vErrors.push(err651);
 }
 errors++;
 }
-}
-else {
-const err652 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data238};
+const len19 = data242.length;
+for(let i26=0; i26<len19; i26++){
+let data243 = data242[i26];
+if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+if(data243.name === undefined){
+const err652 = {instancePath:instancePath+"/spec/access/roles/" + i26,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data243};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8075,9 +8086,8 @@ vErrors.push(err652);
 }
 errors++;
 }
-}
-else {
-const err653 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data229};
+if(data243.permissions === undefined){
+const err653 = {instancePath:instancePath+"/spec/access/roles/" + i26,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data243};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8086,21 +8096,9 @@ vErrors.push(err653);
 }
 errors++;
 }
-}
-let data243 = data11.observability;
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
-if(data243.audit === undefined){
-data243.audit = {};
-}
-if(data243.metrics === undefined){
-data243.metrics = true;
-}
-if(data243.tracing === undefined){
-data243.tracing = true;
-}
-for(const key58 in data243){
-if(!(((key58 === "audit") || (key58 === "metrics")) || (key58 === "tracing"))){
-const err654 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data243};
+for(const key57 in data243){
+if(!((key57 === "name") || (key57 === "permissions"))){
+const err654 = {instancePath:instancePath+"/spec/access/roles/" + i26,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data243};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8110,26 +8108,11 @@ vErrors.push(err654);
 errors++;
 }
 }
-let data244 = data243.audit;
-if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-if(data244.enabled === undefined){
-data244.enabled = true;
-}
-if(data244.immutable === undefined){
-data244.immutable = true;
-}
-if(data244.retentionDays === undefined){
-data244.retentionDays = 365;
-}
-if(data244.recordModelVersion === undefined){
-data244.recordModelVersion = true;
-}
-if(data244.recordPolicyRevision === undefined){
-data244.recordPolicyRevision = true;
-}
-for(const key59 in data244){
-if(!(((((key59 === "enabled") || (key59 === "immutable")) || (key59 === "retentionDays")) || (key59 === "recordModelVersion")) || (key59 === "recordPolicyRevision"))){
-const err655 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data244};
+if(data243.name !== undefined){
+let data244 = data243.name;
+if(typeof data244 === "string"){
+if(func1(data244) > 63){
+const err655 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data244};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8138,10 +8121,8 @@ vErrors.push(err655);
 }
 errors++;
 }
-}
-let data245 = data244.enabled;
-if(typeof data245 !== "boolean"){
-const err656 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data245};
+if(func1(data244) < 1){
+const err656 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data244};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8150,9 +8131,8 @@ vErrors.push(err656);
 }
 errors++;
 }
-let data246 = data244.immutable;
-if(typeof data246 !== "boolean"){
-const err657 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data246};
+if(!pattern4.test(data244)){
+const err657 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data244};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8161,9 +8141,9 @@ vErrors.push(err657);
 }
 errors++;
 }
-let data247 = data244.retentionDays;
-if(!(((typeof data247 == "number") && (!(data247 % 1) && !isNaN(data247))) && (isFinite(data247)))){
-const err658 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data247};
+}
+else {
+const err658 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data244};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8172,9 +8152,12 @@ vErrors.push(err658);
 }
 errors++;
 }
-if((typeof data247 == "number") && (isFinite(data247))){
-if(data247 > 3650 || isNaN(data247)){
-const err659 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data247};
+}
+if(data243.permissions !== undefined){
+let data245 = data243.permissions;
+if(Array.isArray(data245)){
+if(data245.length > 64){
+const err659 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data245};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8183,8 +8166,8 @@ vErrors.push(err659);
 }
 errors++;
 }
-if(data247 < 1 || isNaN(data247)){
-const err660 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data247};
+if(data245.length < 1){
+const err660 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data245};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8193,10 +8176,12 @@ vErrors.push(err660);
 }
 errors++;
 }
-}
-let data248 = data244.recordModelVersion;
-if(typeof data248 !== "boolean"){
-const err661 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data248};
+const len20 = data245.length;
+for(let i27=0; i27<len20; i27++){
+let data246 = data245[i27];
+if(typeof data246 === "string"){
+if(func1(data246) > 128){
+const err661 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions/" + i27,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data246};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8205,9 +8190,8 @@ vErrors.push(err661);
 }
 errors++;
 }
-let data249 = data244.recordPolicyRevision;
-if(typeof data249 !== "boolean"){
-const err662 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data249};
+if(func1(data246) < 1){
+const err662 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions/" + i27,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data246};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8218,7 +8202,7 @@ errors++;
 }
 }
 else {
-const err663 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data244};
+const err663 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions/" + i27,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data246};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8227,9 +8211,10 @@ vErrors.push(err663);
 }
 errors++;
 }
-let data250 = data243.metrics;
-if(typeof data250 !== "boolean"){
-const err664 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data250};
+}
+}
+else {
+const err664 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data245};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8238,9 +8223,10 @@ vErrors.push(err664);
 }
 errors++;
 }
-let data251 = data243.tracing;
-if(typeof data251 !== "boolean"){
-const err665 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data251};
+}
+}
+else {
+const err665 = {instancePath:instancePath+"/spec/access/roles/" + i26,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data243};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8250,8 +8236,9 @@ vErrors.push(err665);
 errors++;
 }
 }
+}
 else {
-const err666 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data243};
+const err666 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data242};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8260,14 +8247,20 @@ vErrors.push(err666);
 }
 errors++;
 }
-let data252 = data11.governance;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.disclosure === undefined){
-data252.disclosure = {};
+let data247 = data238.breakGlass;
+if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
+if(data247.enabled === undefined){
+data247.enabled = false;
 }
-for(const key60 in data252){
-if(!((key60 === "stopPath") || (key60 === "disclosure"))){
-const err667 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data252};
+if(data247.audited === undefined){
+data247.audited = true;
+}
+if(data247.approvers === undefined){
+data247.approvers = [];
+}
+for(const key58 in data247){
+if(!(((key58 === "enabled") || (key58 === "audited")) || (key58 === "approvers"))){
+const err667 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data247};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8277,14 +8270,9 @@ vErrors.push(err667);
 errors++;
 }
 }
-if(data252.stopPath !== undefined){
-let data253 = data252.stopPath;
-if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
-if(data253.killSwitch === undefined){
-data253.killSwitch = true;
-}
-if(data253.runbook === undefined){
-const err668 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data253};
+let data248 = data247.enabled;
+if(typeof data248 !== "boolean"){
+const err668 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data248};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8293,9 +8281,9 @@ vErrors.push(err668);
 }
 errors++;
 }
-for(const key61 in data253){
-if(!((key61 === "runbook") || (key61 === "killSwitch"))){
-const err669 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data253};
+let data249 = data247.audited;
+if(typeof data249 !== "boolean"){
+const err669 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data249};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8304,12 +8292,10 @@ vErrors.push(err669);
 }
 errors++;
 }
-}
-if(data253.runbook !== undefined){
-let data254 = data253.runbook;
-if(typeof data254 === "string"){
-if(func1(data254) > 2048){
-const err670 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data254};
+let data250 = data247.approvers;
+if(Array.isArray(data250)){
+if(data250.length > 8){
+const err670 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data250};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8318,8 +8304,12 @@ vErrors.push(err670);
 }
 errors++;
 }
-if(func1(data254) < 1){
-const err671 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data254};
+const len21 = data250.length;
+for(let i28=0; i28<len21; i28++){
+let data251 = data250[i28];
+if(typeof data251 === "string"){
+if(func1(data251) > 256){
+const err671 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i28,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data251};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8328,8 +8318,8 @@ vErrors.push(err671);
 }
 errors++;
 }
-if(!pattern22.test(data254)){
-const err672 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data254};
+if(func1(data251) < 1){
+const err672 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i28,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data251};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8340,7 +8330,7 @@ errors++;
 }
 }
 else {
-const err673 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data254};
+const err673 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i28,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data251};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8350,9 +8340,9 @@ vErrors.push(err673);
 errors++;
 }
 }
-let data255 = data253.killSwitch;
-if(typeof data255 !== "boolean"){
-const err674 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data255};
+}
+else {
+const err674 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data250};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8363,7 +8353,7 @@ errors++;
 }
 }
 else {
-const err675 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data253};
+const err675 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data247};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8373,14 +8363,8 @@ vErrors.push(err675);
 errors++;
 }
 }
-let data256 = data252.disclosure;
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-if(data256.aiDisclosure === undefined){
-data256.aiDisclosure = false;
-}
-for(const key62 in data256){
-if(!((key62 === "aiDisclosure") || (key62 === "text"))){
-const err676 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data256};
+else {
+const err676 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data238};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8390,9 +8374,20 @@ vErrors.push(err676);
 errors++;
 }
 }
-let data257 = data256.aiDisclosure;
-if(typeof data257 !== "boolean"){
-const err677 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data257};
+let data252 = data11.observability;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+if(data252.audit === undefined){
+data252.audit = {};
+}
+if(data252.metrics === undefined){
+data252.metrics = true;
+}
+if(data252.tracing === undefined){
+data252.tracing = true;
+}
+for(const key59 in data252){
+if(!(((key59 === "audit") || (key59 === "metrics")) || (key59 === "tracing"))){
+const err677 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data252};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -8401,11 +8396,27 @@ vErrors.push(err677);
 }
 errors++;
 }
-if(data256.text !== undefined){
-let data258 = data256.text;
-if(typeof data258 === "string"){
-if(func1(data258) > 1000){
-const err678 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data258};
+}
+let data253 = data252.audit;
+if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
+if(data253.enabled === undefined){
+data253.enabled = true;
+}
+if(data253.immutable === undefined){
+data253.immutable = true;
+}
+if(data253.retentionDays === undefined){
+data253.retentionDays = 365;
+}
+if(data253.recordModelVersion === undefined){
+data253.recordModelVersion = true;
+}
+if(data253.recordPolicyRevision === undefined){
+data253.recordPolicyRevision = true;
+}
+for(const key60 in data253){
+if(!(((((key60 === "enabled") || (key60 === "immutable")) || (key60 === "retentionDays")) || (key60 === "recordModelVersion")) || (key60 === "recordPolicyRevision"))){
+const err678 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data253};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -8414,8 +8425,10 @@ vErrors.push(err678);
 }
 errors++;
 }
-if(func1(data258) < 1){
-const err679 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data258};
+}
+let data254 = data253.enabled;
+if(typeof data254 !== "boolean"){
+const err679 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data254};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -8424,9 +8437,9 @@ vErrors.push(err679);
 }
 errors++;
 }
-}
-else {
-const err680 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data258};
+let data255 = data253.immutable;
+if(typeof data255 !== "boolean"){
+const err680 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data255};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -8435,10 +8448,9 @@ vErrors.push(err680);
 }
 errors++;
 }
-}
-}
-else {
-const err681 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data256};
+let data256 = data253.retentionDays;
+if(!(((typeof data256 == "number") && (!(data256 % 1) && !isNaN(data256))) && (isFinite(data256)))){
+const err681 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data256};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -8447,9 +8459,9 @@ vErrors.push(err681);
 }
 errors++;
 }
-}
-else {
-const err682 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data252};
+if((typeof data256 == "number") && (isFinite(data256))){
+if(data256 > 3650 || isNaN(data256)){
+const err682 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data256};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -8458,35 +8470,8 @@ vErrors.push(err682);
 }
 errors++;
 }
-let data259 = data11.platform;
-if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
-if(data259.images === undefined){
-data259.images = {};
-}
-if(data259.internalIssuer === undefined){
-data259.internalIssuer = "llmops-internal-ca";
-}
-if(data259.gatewayClientNamespaces === undefined){
-data259.gatewayClientNamespaces = [];
-}
-if(data259.artifactStoreCidrs === undefined){
-data259.artifactStoreCidrs = [];
-}
-if(data259.egressProxyCidrs === undefined){
-data259.egressProxyCidrs = [];
-}
-if(data259.gpu === undefined){
-data259.gpu = {};
-}
-if(data259.autoscaling === undefined){
-data259.autoscaling = {};
-}
-if(data259.modelCache === undefined){
-data259.modelCache = {};
-}
-for(const key63 in data259){
-if(!(func11.call(schema31.properties.spec.properties.platform.properties, key63))){
-const err683 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data259};
+if(data256 < 1 || isNaN(data256)){
+const err683 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data256};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -8496,11 +8481,9 @@ vErrors.push(err683);
 errors++;
 }
 }
-let data260 = data259.images;
-if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
-for(const key64 in data260){
-if(!(func11.call(schema31.properties.spec.properties.platform.properties.images.properties, key64))){
-const err684 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data260};
+let data257 = data253.recordModelVersion;
+if(typeof data257 !== "boolean"){
+const err684 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data257};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -8509,12 +8492,9 @@ vErrors.push(err684);
 }
 errors++;
 }
-}
-if(data260.gateway !== undefined){
-let data261 = data260.gateway;
-if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
-if(data261.repository === undefined){
-const err685 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data261};
+let data258 = data253.recordPolicyRevision;
+if(typeof data258 !== "boolean"){
+const err685 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data258};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -8523,8 +8503,9 @@ vErrors.push(err685);
 }
 errors++;
 }
-if(data261.digest === undefined){
-const err686 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data261};
+}
+else {
+const err686 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data253};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -8533,9 +8514,9 @@ vErrors.push(err686);
 }
 errors++;
 }
-for(const key65 in data261){
-if(!((key65 === "repository") || (key65 === "digest"))){
-const err687 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data261};
+let data259 = data252.metrics;
+if(typeof data259 !== "boolean"){
+const err687 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data259};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -8544,12 +8525,9 @@ vErrors.push(err687);
 }
 errors++;
 }
-}
-if(data261.repository !== undefined){
-let data262 = data261.repository;
-if(typeof data262 === "string"){
-if(func1(data262) > 255){
-const err688 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data262};
+let data260 = data252.tracing;
+if(typeof data260 !== "boolean"){
+const err688 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data260};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -8558,8 +8536,9 @@ vErrors.push(err688);
 }
 errors++;
 }
-if(func1(data262) < 1){
-const err689 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data262};
+}
+else {
+const err689 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data252};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -8568,9 +8547,14 @@ vErrors.push(err689);
 }
 errors++;
 }
+let data261 = data11.governance;
+if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
+if(data261.disclosure === undefined){
+data261.disclosure = {};
 }
-else {
-const err690 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data262};
+for(const key61 in data261){
+if(!((key61 === "stopPath") || (key61 === "disclosure"))){
+const err690 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data261};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -8580,11 +8564,14 @@ vErrors.push(err690);
 errors++;
 }
 }
-if(data261.digest !== undefined){
-let data263 = data261.digest;
-if(typeof data263 === "string"){
-if(func1(data263) > 71){
-const err691 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data263};
+if(data261.stopPath !== undefined){
+let data262 = data261.stopPath;
+if(data262 && typeof data262 == "object" && !Array.isArray(data262)){
+if(data262.killSwitch === undefined){
+data262.killSwitch = true;
+}
+if(data262.runbook === undefined){
+const err691 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data262};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -8593,8 +8580,9 @@ vErrors.push(err691);
 }
 errors++;
 }
-if(func1(data263) < 1){
-const err692 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data263};
+for(const key62 in data262){
+if(!((key62 === "runbook") || (key62 === "killSwitch"))){
+const err692 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data262};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -8603,8 +8591,12 @@ vErrors.push(err692);
 }
 errors++;
 }
-if(!pattern18.test(data263)){
-const err693 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data263};
+}
+if(data262.runbook !== undefined){
+let data263 = data262.runbook;
+if(typeof data263 === "string"){
+if(func1(data263) > 2048){
+const err693 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data263};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -8613,9 +8605,8 @@ vErrors.push(err693);
 }
 errors++;
 }
-}
-else {
-const err694 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data263};
+if(func1(data263) < 1){
+const err694 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data263};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -8624,10 +8615,8 @@ vErrors.push(err694);
 }
 errors++;
 }
-}
-}
-else {
-const err695 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data261};
+if(!pattern22.test(data263)){
+const err695 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data263};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -8637,11 +8626,8 @@ vErrors.push(err695);
 errors++;
 }
 }
-if(data260.vectorDatabase !== undefined){
-let data264 = data260.vectorDatabase;
-if(data264 && typeof data264 == "object" && !Array.isArray(data264)){
-if(data264.repository === undefined){
-const err696 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data264};
+else {
+const err696 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data263};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -8650,8 +8636,10 @@ vErrors.push(err696);
 }
 errors++;
 }
-if(data264.digest === undefined){
-const err697 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data264};
+}
+let data264 = data262.killSwitch;
+if(typeof data264 !== "boolean"){
+const err697 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data264};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -8660,9 +8648,9 @@ vErrors.push(err697);
 }
 errors++;
 }
-for(const key66 in data264){
-if(!((key66 === "repository") || (key66 === "digest"))){
-const err698 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data264};
+}
+else {
+const err698 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data262};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -8672,11 +8660,14 @@ vErrors.push(err698);
 errors++;
 }
 }
-if(data264.repository !== undefined){
-let data265 = data264.repository;
-if(typeof data265 === "string"){
-if(func1(data265) > 255){
-const err699 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data265};
+let data265 = data261.disclosure;
+if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
+if(data265.aiDisclosure === undefined){
+data265.aiDisclosure = false;
+}
+for(const key63 in data265){
+if(!((key63 === "aiDisclosure") || (key63 === "text"))){
+const err699 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data265};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -8685,8 +8676,10 @@ vErrors.push(err699);
 }
 errors++;
 }
-if(func1(data265) < 1){
-const err700 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data265};
+}
+let data266 = data265.aiDisclosure;
+if(typeof data266 !== "boolean"){
+const err700 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data266};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -8695,9 +8688,11 @@ vErrors.push(err700);
 }
 errors++;
 }
-}
-else {
-const err701 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data265};
+if(data265.text !== undefined){
+let data267 = data265.text;
+if(typeof data267 === "string"){
+if(func1(data267) > 1000){
+const err701 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data267};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -8706,12 +8701,8 @@ vErrors.push(err701);
 }
 errors++;
 }
-}
-if(data264.digest !== undefined){
-let data266 = data264.digest;
-if(typeof data266 === "string"){
-if(func1(data266) > 71){
-const err702 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data266};
+if(func1(data267) < 1){
+const err702 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data267};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -8720,8 +8711,9 @@ vErrors.push(err702);
 }
 errors++;
 }
-if(func1(data266) < 1){
-const err703 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data266};
+}
+else {
+const err703 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data267};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -8730,8 +8722,10 @@ vErrors.push(err703);
 }
 errors++;
 }
-if(!pattern18.test(data266)){
-const err704 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data266};
+}
+}
+else {
+const err704 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data265};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -8742,7 +8736,7 @@ errors++;
 }
 }
 else {
-const err705 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data266};
+const err705 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data261};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -8751,10 +8745,35 @@ vErrors.push(err705);
 }
 errors++;
 }
+let data268 = data11.platform;
+if(data268 && typeof data268 == "object" && !Array.isArray(data268)){
+if(data268.images === undefined){
+data268.images = {};
 }
+if(data268.internalIssuer === undefined){
+data268.internalIssuer = "llmops-internal-ca";
 }
-else {
-const err706 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data264};
+if(data268.gatewayClientNamespaces === undefined){
+data268.gatewayClientNamespaces = [];
+}
+if(data268.artifactStoreCidrs === undefined){
+data268.artifactStoreCidrs = [];
+}
+if(data268.egressProxyCidrs === undefined){
+data268.egressProxyCidrs = [];
+}
+if(data268.gpu === undefined){
+data268.gpu = {};
+}
+if(data268.autoscaling === undefined){
+data268.autoscaling = {};
+}
+if(data268.modelCache === undefined){
+data268.modelCache = {};
+}
+for(const key64 in data268){
+if(!(func11.call(schema31.properties.spec.properties.platform.properties, key64))){
+const err706 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data268};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -8764,11 +8783,11 @@ vErrors.push(err706);
 errors++;
 }
 }
-if(data260.modelFetcher !== undefined){
-let data267 = data260.modelFetcher;
-if(data267 && typeof data267 == "object" && !Array.isArray(data267)){
-if(data267.repository === undefined){
-const err707 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data267};
+let data269 = data268.images;
+if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
+for(const key65 in data269){
+if(!(func11.call(schema31.properties.spec.properties.platform.properties.images.properties, key65))){
+const err707 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data269};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -8777,8 +8796,12 @@ vErrors.push(err707);
 }
 errors++;
 }
-if(data267.digest === undefined){
-const err708 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data267};
+}
+if(data269.gateway !== undefined){
+let data270 = data269.gateway;
+if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
+if(data270.repository === undefined){
+const err708 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data270};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -8787,9 +8810,8 @@ vErrors.push(err708);
 }
 errors++;
 }
-for(const key67 in data267){
-if(!((key67 === "repository") || (key67 === "digest"))){
-const err709 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data267};
+if(data270.digest === undefined){
+const err709 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data270};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -8798,12 +8820,9 @@ vErrors.push(err709);
 }
 errors++;
 }
-}
-if(data267.repository !== undefined){
-let data268 = data267.repository;
-if(typeof data268 === "string"){
-if(func1(data268) > 255){
-const err710 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data268};
+for(const key66 in data270){
+if(!((key66 === "repository") || (key66 === "digest"))){
+const err710 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data270};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -8812,8 +8831,12 @@ vErrors.push(err710);
 }
 errors++;
 }
-if(func1(data268) < 1){
-const err711 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data268};
+}
+if(data270.repository !== undefined){
+let data271 = data270.repository;
+if(typeof data271 === "string"){
+if(func1(data271) > 255){
+const err711 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data271};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -8822,9 +8845,8 @@ vErrors.push(err711);
 }
 errors++;
 }
-}
-else {
-const err712 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data268};
+if(func1(data271) < 1){
+const err712 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data271};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -8834,11 +8856,8 @@ vErrors.push(err712);
 errors++;
 }
 }
-if(data267.digest !== undefined){
-let data269 = data267.digest;
-if(typeof data269 === "string"){
-if(func1(data269) > 71){
-const err713 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data269};
+else {
+const err713 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data271};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -8847,8 +8866,12 @@ vErrors.push(err713);
 }
 errors++;
 }
-if(func1(data269) < 1){
-const err714 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data269};
+}
+if(data270.digest !== undefined){
+let data272 = data270.digest;
+if(typeof data272 === "string"){
+if(func1(data272) > 71){
+const err714 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data272};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -8857,8 +8880,8 @@ vErrors.push(err714);
 }
 errors++;
 }
-if(!pattern18.test(data269)){
-const err715 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data269};
+if(func1(data272) < 1){
+const err715 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data272};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -8867,9 +8890,8 @@ vErrors.push(err715);
 }
 errors++;
 }
-}
-else {
-const err716 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data269};
+if(!pattern18.test(data272)){
+const err716 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data272};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -8879,9 +8901,8 @@ vErrors.push(err716);
 errors++;
 }
 }
-}
 else {
-const err717 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data267};
+const err717 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data272};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -8891,11 +8912,9 @@ vErrors.push(err717);
 errors++;
 }
 }
-if(data260.collector !== undefined){
-let data270 = data260.collector;
-if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
-if(data270.repository === undefined){
-const err718 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data270};
+}
+else {
+const err718 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data270};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -8904,8 +8923,12 @@ vErrors.push(err718);
 }
 errors++;
 }
-if(data270.digest === undefined){
-const err719 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data270};
+}
+if(data269.vectorDatabase !== undefined){
+let data273 = data269.vectorDatabase;
+if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
+if(data273.repository === undefined){
+const err719 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data273};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -8914,9 +8937,8 @@ vErrors.push(err719);
 }
 errors++;
 }
-for(const key68 in data270){
-if(!((key68 === "repository") || (key68 === "digest"))){
-const err720 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data270};
+if(data273.digest === undefined){
+const err720 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data273};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -8925,12 +8947,9 @@ vErrors.push(err720);
 }
 errors++;
 }
-}
-if(data270.repository !== undefined){
-let data271 = data270.repository;
-if(typeof data271 === "string"){
-if(func1(data271) > 255){
-const err721 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data271};
+for(const key67 in data273){
+if(!((key67 === "repository") || (key67 === "digest"))){
+const err721 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data273};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -8939,8 +8958,12 @@ vErrors.push(err721);
 }
 errors++;
 }
-if(func1(data271) < 1){
-const err722 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data271};
+}
+if(data273.repository !== undefined){
+let data274 = data273.repository;
+if(typeof data274 === "string"){
+if(func1(data274) > 255){
+const err722 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data274};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -8949,9 +8972,8 @@ vErrors.push(err722);
 }
 errors++;
 }
-}
-else {
-const err723 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data271};
+if(func1(data274) < 1){
+const err723 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data274};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -8961,11 +8983,8 @@ vErrors.push(err723);
 errors++;
 }
 }
-if(data270.digest !== undefined){
-let data272 = data270.digest;
-if(typeof data272 === "string"){
-if(func1(data272) > 71){
-const err724 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data272};
+else {
+const err724 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data274};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -8974,8 +8993,12 @@ vErrors.push(err724);
 }
 errors++;
 }
-if(func1(data272) < 1){
-const err725 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data272};
+}
+if(data273.digest !== undefined){
+let data275 = data273.digest;
+if(typeof data275 === "string"){
+if(func1(data275) > 71){
+const err725 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data275};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -8984,8 +9007,8 @@ vErrors.push(err725);
 }
 errors++;
 }
-if(!pattern18.test(data272)){
-const err726 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data272};
+if(func1(data275) < 1){
+const err726 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data275};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -8994,9 +9017,8 @@ vErrors.push(err726);
 }
 errors++;
 }
-}
-else {
-const err727 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data272};
+if(!pattern18.test(data275)){
+const err727 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data275};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -9006,9 +9028,8 @@ vErrors.push(err727);
 errors++;
 }
 }
-}
 else {
-const err728 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data270};
+const err728 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data275};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -9018,11 +9039,9 @@ vErrors.push(err728);
 errors++;
 }
 }
-if(data260.ingestion !== undefined){
-let data273 = data260.ingestion;
-if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
-if(data273.repository === undefined){
-const err729 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data273};
+}
+else {
+const err729 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data273};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -9031,8 +9050,12 @@ vErrors.push(err729);
 }
 errors++;
 }
-if(data273.digest === undefined){
-const err730 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data273};
+}
+if(data269.modelFetcher !== undefined){
+let data276 = data269.modelFetcher;
+if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
+if(data276.repository === undefined){
+const err730 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data276};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -9041,9 +9064,8 @@ vErrors.push(err730);
 }
 errors++;
 }
-for(const key69 in data273){
-if(!((key69 === "repository") || (key69 === "digest"))){
-const err731 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data273};
+if(data276.digest === undefined){
+const err731 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data276};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -9052,12 +9074,9 @@ vErrors.push(err731);
 }
 errors++;
 }
-}
-if(data273.repository !== undefined){
-let data274 = data273.repository;
-if(typeof data274 === "string"){
-if(func1(data274) > 255){
-const err732 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data274};
+for(const key68 in data276){
+if(!((key68 === "repository") || (key68 === "digest"))){
+const err732 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data276};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -9066,8 +9085,12 @@ vErrors.push(err732);
 }
 errors++;
 }
-if(func1(data274) < 1){
-const err733 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data274};
+}
+if(data276.repository !== undefined){
+let data277 = data276.repository;
+if(typeof data277 === "string"){
+if(func1(data277) > 255){
+const err733 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data277};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -9076,9 +9099,8 @@ vErrors.push(err733);
 }
 errors++;
 }
-}
-else {
-const err734 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data274};
+if(func1(data277) < 1){
+const err734 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data277};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -9088,11 +9110,8 @@ vErrors.push(err734);
 errors++;
 }
 }
-if(data273.digest !== undefined){
-let data275 = data273.digest;
-if(typeof data275 === "string"){
-if(func1(data275) > 71){
-const err735 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data275};
+else {
+const err735 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data277};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -9101,8 +9120,12 @@ vErrors.push(err735);
 }
 errors++;
 }
-if(func1(data275) < 1){
-const err736 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data275};
+}
+if(data276.digest !== undefined){
+let data278 = data276.digest;
+if(typeof data278 === "string"){
+if(func1(data278) > 71){
+const err736 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data278};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -9111,8 +9134,8 @@ vErrors.push(err736);
 }
 errors++;
 }
-if(!pattern18.test(data275)){
-const err737 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data275};
+if(func1(data278) < 1){
+const err737 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data278};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -9121,9 +9144,8 @@ vErrors.push(err737);
 }
 errors++;
 }
-}
-else {
-const err738 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data275};
+if(!pattern18.test(data278)){
+const err738 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data278};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -9133,9 +9155,8 @@ vErrors.push(err738);
 errors++;
 }
 }
-}
 else {
-const err739 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data273};
+const err739 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data278};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -9145,11 +9166,9 @@ vErrors.push(err739);
 errors++;
 }
 }
-if(data260.authProxy !== undefined){
-let data276 = data260.authProxy;
-if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
-if(data276.repository === undefined){
-const err740 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data276};
+}
+else {
+const err740 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data276};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -9158,8 +9177,12 @@ vErrors.push(err740);
 }
 errors++;
 }
-if(data276.digest === undefined){
-const err741 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data276};
+}
+if(data269.collector !== undefined){
+let data279 = data269.collector;
+if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
+if(data279.repository === undefined){
+const err741 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data279};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -9168,9 +9191,8 @@ vErrors.push(err741);
 }
 errors++;
 }
-for(const key70 in data276){
-if(!((key70 === "repository") || (key70 === "digest"))){
-const err742 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data276};
+if(data279.digest === undefined){
+const err742 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data279};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -9179,12 +9201,9 @@ vErrors.push(err742);
 }
 errors++;
 }
-}
-if(data276.repository !== undefined){
-let data277 = data276.repository;
-if(typeof data277 === "string"){
-if(func1(data277) > 255){
-const err743 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data277};
+for(const key69 in data279){
+if(!((key69 === "repository") || (key69 === "digest"))){
+const err743 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data279};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -9193,8 +9212,12 @@ vErrors.push(err743);
 }
 errors++;
 }
-if(func1(data277) < 1){
-const err744 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data277};
+}
+if(data279.repository !== undefined){
+let data280 = data279.repository;
+if(typeof data280 === "string"){
+if(func1(data280) > 255){
+const err744 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data280};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -9203,9 +9226,8 @@ vErrors.push(err744);
 }
 errors++;
 }
-}
-else {
-const err745 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data277};
+if(func1(data280) < 1){
+const err745 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data280};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -9215,11 +9237,8 @@ vErrors.push(err745);
 errors++;
 }
 }
-if(data276.digest !== undefined){
-let data278 = data276.digest;
-if(typeof data278 === "string"){
-if(func1(data278) > 71){
-const err746 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data278};
+else {
+const err746 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data280};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -9228,8 +9247,12 @@ vErrors.push(err746);
 }
 errors++;
 }
-if(func1(data278) < 1){
-const err747 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data278};
+}
+if(data279.digest !== undefined){
+let data281 = data279.digest;
+if(typeof data281 === "string"){
+if(func1(data281) > 71){
+const err747 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data281};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -9238,8 +9261,8 @@ vErrors.push(err747);
 }
 errors++;
 }
-if(!pattern18.test(data278)){
-const err748 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data278};
+if(func1(data281) < 1){
+const err748 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data281};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -9248,9 +9271,8 @@ vErrors.push(err748);
 }
 errors++;
 }
-}
-else {
-const err749 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data278};
+if(!pattern18.test(data281)){
+const err749 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data281};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -9260,9 +9282,8 @@ vErrors.push(err749);
 errors++;
 }
 }
-}
 else {
-const err750 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data276};
+const err750 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data281};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -9272,11 +9293,9 @@ vErrors.push(err750);
 errors++;
 }
 }
-if(data260.dcgmExporter !== undefined){
-let data279 = data260.dcgmExporter;
-if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
-if(data279.repository === undefined){
-const err751 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data279};
+}
+else {
+const err751 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data279};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -9285,8 +9304,12 @@ vErrors.push(err751);
 }
 errors++;
 }
-if(data279.digest === undefined){
-const err752 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data279};
+}
+if(data269.ingestion !== undefined){
+let data282 = data269.ingestion;
+if(data282 && typeof data282 == "object" && !Array.isArray(data282)){
+if(data282.repository === undefined){
+const err752 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data282};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -9295,9 +9318,8 @@ vErrors.push(err752);
 }
 errors++;
 }
-for(const key71 in data279){
-if(!((key71 === "repository") || (key71 === "digest"))){
-const err753 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data279};
+if(data282.digest === undefined){
+const err753 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data282};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -9306,12 +9328,9 @@ vErrors.push(err753);
 }
 errors++;
 }
-}
-if(data279.repository !== undefined){
-let data280 = data279.repository;
-if(typeof data280 === "string"){
-if(func1(data280) > 255){
-const err754 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data280};
+for(const key70 in data282){
+if(!((key70 === "repository") || (key70 === "digest"))){
+const err754 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data282};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -9320,8 +9339,12 @@ vErrors.push(err754);
 }
 errors++;
 }
-if(func1(data280) < 1){
-const err755 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data280};
+}
+if(data282.repository !== undefined){
+let data283 = data282.repository;
+if(typeof data283 === "string"){
+if(func1(data283) > 255){
+const err755 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data283};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -9330,9 +9353,8 @@ vErrors.push(err755);
 }
 errors++;
 }
-}
-else {
-const err756 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data280};
+if(func1(data283) < 1){
+const err756 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data283};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -9342,11 +9364,8 @@ vErrors.push(err756);
 errors++;
 }
 }
-if(data279.digest !== undefined){
-let data281 = data279.digest;
-if(typeof data281 === "string"){
-if(func1(data281) > 71){
-const err757 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data281};
+else {
+const err757 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data283};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -9355,8 +9374,12 @@ vErrors.push(err757);
 }
 errors++;
 }
-if(func1(data281) < 1){
-const err758 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data281};
+}
+if(data282.digest !== undefined){
+let data284 = data282.digest;
+if(typeof data284 === "string"){
+if(func1(data284) > 71){
+const err758 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data284};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -9365,8 +9388,8 @@ vErrors.push(err758);
 }
 errors++;
 }
-if(!pattern18.test(data281)){
-const err759 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data281};
+if(func1(data284) < 1){
+const err759 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data284};
 if(vErrors === null){
 vErrors = [err759];
 }
@@ -9375,9 +9398,8 @@ vErrors.push(err759);
 }
 errors++;
 }
-}
-else {
-const err760 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data281};
+if(!pattern18.test(data284)){
+const err760 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data284};
 if(vErrors === null){
 vErrors = [err760];
 }
@@ -9387,9 +9409,8 @@ vErrors.push(err760);
 errors++;
 }
 }
-}
 else {
-const err761 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data279};
+const err761 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data284};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -9399,11 +9420,9 @@ vErrors.push(err761);
 errors++;
 }
 }
-if(data260.devicePlugin !== undefined){
-let data282 = data260.devicePlugin;
-if(data282 && typeof data282 == "object" && !Array.isArray(data282)){
-if(data282.repository === undefined){
-const err762 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data282};
+}
+else {
+const err762 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data282};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -9412,8 +9431,12 @@ vErrors.push(err762);
 }
 errors++;
 }
-if(data282.digest === undefined){
-const err763 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data282};
+}
+if(data269.authProxy !== undefined){
+let data285 = data269.authProxy;
+if(data285 && typeof data285 == "object" && !Array.isArray(data285)){
+if(data285.repository === undefined){
+const err763 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data285};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -9422,9 +9445,8 @@ vErrors.push(err763);
 }
 errors++;
 }
-for(const key72 in data282){
-if(!((key72 === "repository") || (key72 === "digest"))){
-const err764 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data282};
+if(data285.digest === undefined){
+const err764 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data285};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -9433,12 +9455,9 @@ vErrors.push(err764);
 }
 errors++;
 }
-}
-if(data282.repository !== undefined){
-let data283 = data282.repository;
-if(typeof data283 === "string"){
-if(func1(data283) > 255){
-const err765 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data283};
+for(const key71 in data285){
+if(!((key71 === "repository") || (key71 === "digest"))){
+const err765 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data285};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -9447,8 +9466,12 @@ vErrors.push(err765);
 }
 errors++;
 }
-if(func1(data283) < 1){
-const err766 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data283};
+}
+if(data285.repository !== undefined){
+let data286 = data285.repository;
+if(typeof data286 === "string"){
+if(func1(data286) > 255){
+const err766 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data286};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -9457,9 +9480,8 @@ vErrors.push(err766);
 }
 errors++;
 }
-}
-else {
-const err767 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data283};
+if(func1(data286) < 1){
+const err767 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data286};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -9469,11 +9491,8 @@ vErrors.push(err767);
 errors++;
 }
 }
-if(data282.digest !== undefined){
-let data284 = data282.digest;
-if(typeof data284 === "string"){
-if(func1(data284) > 71){
-const err768 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data284};
+else {
+const err768 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data286};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -9482,8 +9501,12 @@ vErrors.push(err768);
 }
 errors++;
 }
-if(func1(data284) < 1){
-const err769 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data284};
+}
+if(data285.digest !== undefined){
+let data287 = data285.digest;
+if(typeof data287 === "string"){
+if(func1(data287) > 71){
+const err769 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data287};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -9492,8 +9515,8 @@ vErrors.push(err769);
 }
 errors++;
 }
-if(!pattern18.test(data284)){
-const err770 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data284};
+if(func1(data287) < 1){
+const err770 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data287};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -9502,9 +9525,8 @@ vErrors.push(err770);
 }
 errors++;
 }
-}
-else {
-const err771 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data284};
+if(!pattern18.test(data287)){
+const err771 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data287};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -9514,9 +9536,8 @@ vErrors.push(err771);
 errors++;
 }
 }
-}
 else {
-const err772 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data282};
+const err772 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data287};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -9526,11 +9547,9 @@ vErrors.push(err772);
 errors++;
 }
 }
-if(data260.edgeProxy !== undefined){
-let data285 = data260.edgeProxy;
-if(data285 && typeof data285 == "object" && !Array.isArray(data285)){
-if(data285.repository === undefined){
-const err773 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data285};
+}
+else {
+const err773 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data285};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -9539,8 +9558,12 @@ vErrors.push(err773);
 }
 errors++;
 }
-if(data285.digest === undefined){
-const err774 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data285};
+}
+if(data269.dcgmExporter !== undefined){
+let data288 = data269.dcgmExporter;
+if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
+if(data288.repository === undefined){
+const err774 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data288};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -9549,9 +9572,8 @@ vErrors.push(err774);
 }
 errors++;
 }
-for(const key73 in data285){
-if(!((key73 === "repository") || (key73 === "digest"))){
-const err775 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data285};
+if(data288.digest === undefined){
+const err775 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data288};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -9560,12 +9582,9 @@ vErrors.push(err775);
 }
 errors++;
 }
-}
-if(data285.repository !== undefined){
-let data286 = data285.repository;
-if(typeof data286 === "string"){
-if(func1(data286) > 255){
-const err776 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data286};
+for(const key72 in data288){
+if(!((key72 === "repository") || (key72 === "digest"))){
+const err776 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data288};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -9574,8 +9593,12 @@ vErrors.push(err776);
 }
 errors++;
 }
-if(func1(data286) < 1){
-const err777 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data286};
+}
+if(data288.repository !== undefined){
+let data289 = data288.repository;
+if(typeof data289 === "string"){
+if(func1(data289) > 255){
+const err777 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data289};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -9584,9 +9607,8 @@ vErrors.push(err777);
 }
 errors++;
 }
-}
-else {
-const err778 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data286};
+if(func1(data289) < 1){
+const err778 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data289};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -9596,11 +9618,8 @@ vErrors.push(err778);
 errors++;
 }
 }
-if(data285.digest !== undefined){
-let data287 = data285.digest;
-if(typeof data287 === "string"){
-if(func1(data287) > 71){
-const err779 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data287};
+else {
+const err779 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data289};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -9609,8 +9628,12 @@ vErrors.push(err779);
 }
 errors++;
 }
-if(func1(data287) < 1){
-const err780 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data287};
+}
+if(data288.digest !== undefined){
+let data290 = data288.digest;
+if(typeof data290 === "string"){
+if(func1(data290) > 71){
+const err780 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data290};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -9619,8 +9642,8 @@ vErrors.push(err780);
 }
 errors++;
 }
-if(!pattern18.test(data287)){
-const err781 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data287};
+if(func1(data290) < 1){
+const err781 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data290};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -9629,9 +9652,8 @@ vErrors.push(err781);
 }
 errors++;
 }
-}
-else {
-const err782 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data287};
+if(!pattern18.test(data290)){
+const err782 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data290};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -9641,9 +9663,8 @@ vErrors.push(err782);
 errors++;
 }
 }
-}
 else {
-const err783 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data285};
+const err783 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data290};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -9653,11 +9674,9 @@ vErrors.push(err783);
 errors++;
 }
 }
-if(data260.presidioAnalyzer !== undefined){
-let data288 = data260.presidioAnalyzer;
-if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
-if(data288.repository === undefined){
-const err784 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data288};
+}
+else {
+const err784 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data288};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -9666,8 +9685,12 @@ vErrors.push(err784);
 }
 errors++;
 }
-if(data288.digest === undefined){
-const err785 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data288};
+}
+if(data269.devicePlugin !== undefined){
+let data291 = data269.devicePlugin;
+if(data291 && typeof data291 == "object" && !Array.isArray(data291)){
+if(data291.repository === undefined){
+const err785 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data291};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -9676,9 +9699,8 @@ vErrors.push(err785);
 }
 errors++;
 }
-for(const key74 in data288){
-if(!((key74 === "repository") || (key74 === "digest"))){
-const err786 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data288};
+if(data291.digest === undefined){
+const err786 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data291};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -9687,12 +9709,9 @@ vErrors.push(err786);
 }
 errors++;
 }
-}
-if(data288.repository !== undefined){
-let data289 = data288.repository;
-if(typeof data289 === "string"){
-if(func1(data289) > 255){
-const err787 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data289};
+for(const key73 in data291){
+if(!((key73 === "repository") || (key73 === "digest"))){
+const err787 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data291};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -9701,8 +9720,12 @@ vErrors.push(err787);
 }
 errors++;
 }
-if(func1(data289) < 1){
-const err788 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data289};
+}
+if(data291.repository !== undefined){
+let data292 = data291.repository;
+if(typeof data292 === "string"){
+if(func1(data292) > 255){
+const err788 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data292};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -9711,9 +9734,8 @@ vErrors.push(err788);
 }
 errors++;
 }
-}
-else {
-const err789 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data289};
+if(func1(data292) < 1){
+const err789 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data292};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -9723,11 +9745,8 @@ vErrors.push(err789);
 errors++;
 }
 }
-if(data288.digest !== undefined){
-let data290 = data288.digest;
-if(typeof data290 === "string"){
-if(func1(data290) > 71){
-const err790 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data290};
+else {
+const err790 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data292};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -9736,8 +9755,12 @@ vErrors.push(err790);
 }
 errors++;
 }
-if(func1(data290) < 1){
-const err791 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data290};
+}
+if(data291.digest !== undefined){
+let data293 = data291.digest;
+if(typeof data293 === "string"){
+if(func1(data293) > 71){
+const err791 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data293};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -9746,8 +9769,8 @@ vErrors.push(err791);
 }
 errors++;
 }
-if(!pattern18.test(data290)){
-const err792 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data290};
+if(func1(data293) < 1){
+const err792 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data293};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -9756,9 +9779,8 @@ vErrors.push(err792);
 }
 errors++;
 }
-}
-else {
-const err793 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data290};
+if(!pattern18.test(data293)){
+const err793 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data293};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -9768,9 +9790,8 @@ vErrors.push(err793);
 errors++;
 }
 }
-}
 else {
-const err794 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data288};
+const err794 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data293};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -9780,11 +9801,9 @@ vErrors.push(err794);
 errors++;
 }
 }
-if(data260.presidioAnonymizer !== undefined){
-let data291 = data260.presidioAnonymizer;
-if(data291 && typeof data291 == "object" && !Array.isArray(data291)){
-if(data291.repository === undefined){
-const err795 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data291};
+}
+else {
+const err795 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data291};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -9793,8 +9812,12 @@ vErrors.push(err795);
 }
 errors++;
 }
-if(data291.digest === undefined){
-const err796 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data291};
+}
+if(data269.edgeProxy !== undefined){
+let data294 = data269.edgeProxy;
+if(data294 && typeof data294 == "object" && !Array.isArray(data294)){
+if(data294.repository === undefined){
+const err796 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data294};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -9803,9 +9826,8 @@ vErrors.push(err796);
 }
 errors++;
 }
-for(const key75 in data291){
-if(!((key75 === "repository") || (key75 === "digest"))){
-const err797 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data291};
+if(data294.digest === undefined){
+const err797 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data294};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -9814,12 +9836,9 @@ vErrors.push(err797);
 }
 errors++;
 }
-}
-if(data291.repository !== undefined){
-let data292 = data291.repository;
-if(typeof data292 === "string"){
-if(func1(data292) > 255){
-const err798 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data292};
+for(const key74 in data294){
+if(!((key74 === "repository") || (key74 === "digest"))){
+const err798 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data294};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -9828,8 +9847,12 @@ vErrors.push(err798);
 }
 errors++;
 }
-if(func1(data292) < 1){
-const err799 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data292};
+}
+if(data294.repository !== undefined){
+let data295 = data294.repository;
+if(typeof data295 === "string"){
+if(func1(data295) > 255){
+const err799 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data295};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -9838,9 +9861,8 @@ vErrors.push(err799);
 }
 errors++;
 }
-}
-else {
-const err800 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data292};
+if(func1(data295) < 1){
+const err800 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data295};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -9850,11 +9872,8 @@ vErrors.push(err800);
 errors++;
 }
 }
-if(data291.digest !== undefined){
-let data293 = data291.digest;
-if(typeof data293 === "string"){
-if(func1(data293) > 71){
-const err801 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data293};
+else {
+const err801 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data295};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -9863,8 +9882,12 @@ vErrors.push(err801);
 }
 errors++;
 }
-if(func1(data293) < 1){
-const err802 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data293};
+}
+if(data294.digest !== undefined){
+let data296 = data294.digest;
+if(typeof data296 === "string"){
+if(func1(data296) > 71){
+const err802 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data296};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -9873,8 +9896,8 @@ vErrors.push(err802);
 }
 errors++;
 }
-if(!pattern18.test(data293)){
-const err803 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data293};
+if(func1(data296) < 1){
+const err803 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data296};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -9883,9 +9906,8 @@ vErrors.push(err803);
 }
 errors++;
 }
-}
-else {
-const err804 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data293};
+if(!pattern18.test(data296)){
+const err804 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data296};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -9895,9 +9917,8 @@ vErrors.push(err804);
 errors++;
 }
 }
-}
 else {
-const err805 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data291};
+const err805 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data296};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -9907,11 +9928,9 @@ vErrors.push(err805);
 errors++;
 }
 }
-if(data260.limiterStore !== undefined){
-let data294 = data260.limiterStore;
-if(data294 && typeof data294 == "object" && !Array.isArray(data294)){
-if(data294.repository === undefined){
-const err806 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data294};
+}
+else {
+const err806 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data294};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -9920,8 +9939,12 @@ vErrors.push(err806);
 }
 errors++;
 }
-if(data294.digest === undefined){
-const err807 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data294};
+}
+if(data269.presidioAnalyzer !== undefined){
+let data297 = data269.presidioAnalyzer;
+if(data297 && typeof data297 == "object" && !Array.isArray(data297)){
+if(data297.repository === undefined){
+const err807 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data297};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -9930,9 +9953,8 @@ vErrors.push(err807);
 }
 errors++;
 }
-for(const key76 in data294){
-if(!((key76 === "repository") || (key76 === "digest"))){
-const err808 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data294};
+if(data297.digest === undefined){
+const err808 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data297};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -9941,12 +9963,9 @@ vErrors.push(err808);
 }
 errors++;
 }
-}
-if(data294.repository !== undefined){
-let data295 = data294.repository;
-if(typeof data295 === "string"){
-if(func1(data295) > 255){
-const err809 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data295};
+for(const key75 in data297){
+if(!((key75 === "repository") || (key75 === "digest"))){
+const err809 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data297};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -9955,8 +9974,12 @@ vErrors.push(err809);
 }
 errors++;
 }
-if(func1(data295) < 1){
-const err810 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data295};
+}
+if(data297.repository !== undefined){
+let data298 = data297.repository;
+if(typeof data298 === "string"){
+if(func1(data298) > 255){
+const err810 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data298};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -9965,9 +9988,8 @@ vErrors.push(err810);
 }
 errors++;
 }
-}
-else {
-const err811 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data295};
+if(func1(data298) < 1){
+const err811 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data298};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -9977,11 +9999,8 @@ vErrors.push(err811);
 errors++;
 }
 }
-if(data294.digest !== undefined){
-let data296 = data294.digest;
-if(typeof data296 === "string"){
-if(func1(data296) > 71){
-const err812 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data296};
+else {
+const err812 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data298};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -9990,8 +10009,12 @@ vErrors.push(err812);
 }
 errors++;
 }
-if(func1(data296) < 1){
-const err813 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data296};
+}
+if(data297.digest !== undefined){
+let data299 = data297.digest;
+if(typeof data299 === "string"){
+if(func1(data299) > 71){
+const err813 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10000,8 +10023,8 @@ vErrors.push(err813);
 }
 errors++;
 }
-if(!pattern18.test(data296)){
-const err814 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data296};
+if(func1(data299) < 1){
+const err814 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10010,9 +10033,8 @@ vErrors.push(err814);
 }
 errors++;
 }
-}
-else {
-const err815 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data296};
+if(!pattern18.test(data299)){
+const err815 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -10022,9 +10044,8 @@ vErrors.push(err815);
 errors++;
 }
 }
-}
 else {
-const err816 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data294};
+const err816 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -10034,11 +10055,9 @@ vErrors.push(err816);
 errors++;
 }
 }
-if(data260.llmGuard !== undefined){
-let data297 = data260.llmGuard;
-if(data297 && typeof data297 == "object" && !Array.isArray(data297)){
-if(data297.repository === undefined){
-const err817 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data297};
+}
+else {
+const err817 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data297};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10047,8 +10066,12 @@ vErrors.push(err817);
 }
 errors++;
 }
-if(data297.digest === undefined){
-const err818 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data297};
+}
+if(data269.presidioAnonymizer !== undefined){
+let data300 = data269.presidioAnonymizer;
+if(data300 && typeof data300 == "object" && !Array.isArray(data300)){
+if(data300.repository === undefined){
+const err818 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data300};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10057,9 +10080,8 @@ vErrors.push(err818);
 }
 errors++;
 }
-for(const key77 in data297){
-if(!((key77 === "repository") || (key77 === "digest"))){
-const err819 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data297};
+if(data300.digest === undefined){
+const err819 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data300};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10068,12 +10090,9 @@ vErrors.push(err819);
 }
 errors++;
 }
-}
-if(data297.repository !== undefined){
-let data298 = data297.repository;
-if(typeof data298 === "string"){
-if(func1(data298) > 255){
-const err820 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data298};
+for(const key76 in data300){
+if(!((key76 === "repository") || (key76 === "digest"))){
+const err820 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data300};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10082,8 +10101,12 @@ vErrors.push(err820);
 }
 errors++;
 }
-if(func1(data298) < 1){
-const err821 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data298};
+}
+if(data300.repository !== undefined){
+let data301 = data300.repository;
+if(typeof data301 === "string"){
+if(func1(data301) > 255){
+const err821 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data301};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10092,9 +10115,8 @@ vErrors.push(err821);
 }
 errors++;
 }
-}
-else {
-const err822 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data298};
+if(func1(data301) < 1){
+const err822 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data301};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10104,11 +10126,8 @@ vErrors.push(err822);
 errors++;
 }
 }
-if(data297.digest !== undefined){
-let data299 = data297.digest;
-if(typeof data299 === "string"){
-if(func1(data299) > 71){
-const err823 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data299};
+else {
+const err823 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data301};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10117,8 +10136,12 @@ vErrors.push(err823);
 }
 errors++;
 }
-if(func1(data299) < 1){
-const err824 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data299};
+}
+if(data300.digest !== undefined){
+let data302 = data300.digest;
+if(typeof data302 === "string"){
+if(func1(data302) > 71){
+const err824 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10127,8 +10150,8 @@ vErrors.push(err824);
 }
 errors++;
 }
-if(!pattern18.test(data299)){
-const err825 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data299};
+if(func1(data302) < 1){
+const err825 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10137,9 +10160,8 @@ vErrors.push(err825);
 }
 errors++;
 }
-}
-else {
-const err826 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data299};
+if(!pattern18.test(data302)){
+const err826 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10149,9 +10171,8 @@ vErrors.push(err826);
 errors++;
 }
 }
-}
 else {
-const err827 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data297};
+const err827 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10161,11 +10182,9 @@ vErrors.push(err827);
 errors++;
 }
 }
-if(data260.trainer !== undefined){
-let data300 = data260.trainer;
-if(data300 && typeof data300 == "object" && !Array.isArray(data300)){
-if(data300.repository === undefined){
-const err828 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data300};
+}
+else {
+const err828 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data300};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10174,8 +10193,12 @@ vErrors.push(err828);
 }
 errors++;
 }
-if(data300.digest === undefined){
-const err829 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data300};
+}
+if(data269.limiterStore !== undefined){
+let data303 = data269.limiterStore;
+if(data303 && typeof data303 == "object" && !Array.isArray(data303)){
+if(data303.repository === undefined){
+const err829 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data303};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10184,9 +10207,8 @@ vErrors.push(err829);
 }
 errors++;
 }
-for(const key78 in data300){
-if(!((key78 === "repository") || (key78 === "digest"))){
-const err830 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data300};
+if(data303.digest === undefined){
+const err830 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data303};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10195,12 +10217,9 @@ vErrors.push(err830);
 }
 errors++;
 }
-}
-if(data300.repository !== undefined){
-let data301 = data300.repository;
-if(typeof data301 === "string"){
-if(func1(data301) > 255){
-const err831 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data301};
+for(const key77 in data303){
+if(!((key77 === "repository") || (key77 === "digest"))){
+const err831 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data303};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10209,8 +10228,12 @@ vErrors.push(err831);
 }
 errors++;
 }
-if(func1(data301) < 1){
-const err832 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data301};
+}
+if(data303.repository !== undefined){
+let data304 = data303.repository;
+if(typeof data304 === "string"){
+if(func1(data304) > 255){
+const err832 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data304};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10219,9 +10242,8 @@ vErrors.push(err832);
 }
 errors++;
 }
-}
-else {
-const err833 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data301};
+if(func1(data304) < 1){
+const err833 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data304};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10231,11 +10253,8 @@ vErrors.push(err833);
 errors++;
 }
 }
-if(data300.digest !== undefined){
-let data302 = data300.digest;
-if(typeof data302 === "string"){
-if(func1(data302) > 71){
-const err834 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data302};
+else {
+const err834 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data304};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10244,8 +10263,12 @@ vErrors.push(err834);
 }
 errors++;
 }
-if(func1(data302) < 1){
-const err835 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data302};
+}
+if(data303.digest !== undefined){
+let data305 = data303.digest;
+if(typeof data305 === "string"){
+if(func1(data305) > 71){
+const err835 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10254,8 +10277,8 @@ vErrors.push(err835);
 }
 errors++;
 }
-if(!pattern18.test(data302)){
-const err836 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data302};
+if(func1(data305) < 1){
+const err836 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10264,9 +10287,8 @@ vErrors.push(err836);
 }
 errors++;
 }
-}
-else {
-const err837 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data302};
+if(!pattern18.test(data305)){
+const err837 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10276,9 +10298,8 @@ vErrors.push(err837);
 errors++;
 }
 }
-}
 else {
-const err838 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data300};
+const err838 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10288,11 +10309,9 @@ vErrors.push(err838);
 errors++;
 }
 }
-if(data260.datasetGate !== undefined){
-let data303 = data260.datasetGate;
-if(data303 && typeof data303 == "object" && !Array.isArray(data303)){
-if(data303.repository === undefined){
-const err839 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data303};
+}
+else {
+const err839 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data303};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10301,8 +10320,12 @@ vErrors.push(err839);
 }
 errors++;
 }
-if(data303.digest === undefined){
-const err840 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data303};
+}
+if(data269.llmGuard !== undefined){
+let data306 = data269.llmGuard;
+if(data306 && typeof data306 == "object" && !Array.isArray(data306)){
+if(data306.repository === undefined){
+const err840 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data306};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10311,9 +10334,8 @@ vErrors.push(err840);
 }
 errors++;
 }
-for(const key79 in data303){
-if(!((key79 === "repository") || (key79 === "digest"))){
-const err841 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data303};
+if(data306.digest === undefined){
+const err841 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data306};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10322,12 +10344,9 @@ vErrors.push(err841);
 }
 errors++;
 }
-}
-if(data303.repository !== undefined){
-let data304 = data303.repository;
-if(typeof data304 === "string"){
-if(func1(data304) > 255){
-const err842 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data304};
+for(const key78 in data306){
+if(!((key78 === "repository") || (key78 === "digest"))){
+const err842 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data306};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10336,8 +10355,12 @@ vErrors.push(err842);
 }
 errors++;
 }
-if(func1(data304) < 1){
-const err843 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data304};
+}
+if(data306.repository !== undefined){
+let data307 = data306.repository;
+if(typeof data307 === "string"){
+if(func1(data307) > 255){
+const err843 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data307};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10346,9 +10369,8 @@ vErrors.push(err843);
 }
 errors++;
 }
-}
-else {
-const err844 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data304};
+if(func1(data307) < 1){
+const err844 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data307};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10358,11 +10380,8 @@ vErrors.push(err844);
 errors++;
 }
 }
-if(data303.digest !== undefined){
-let data305 = data303.digest;
-if(typeof data305 === "string"){
-if(func1(data305) > 71){
-const err845 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data305};
+else {
+const err845 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data307};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10371,8 +10390,12 @@ vErrors.push(err845);
 }
 errors++;
 }
-if(func1(data305) < 1){
-const err846 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data305};
+}
+if(data306.digest !== undefined){
+let data308 = data306.digest;
+if(typeof data308 === "string"){
+if(func1(data308) > 71){
+const err846 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10381,8 +10404,8 @@ vErrors.push(err846);
 }
 errors++;
 }
-if(!pattern18.test(data305)){
-const err847 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data305};
+if(func1(data308) < 1){
+const err847 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10391,9 +10414,8 @@ vErrors.push(err847);
 }
 errors++;
 }
-}
-else {
-const err848 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data305};
+if(!pattern18.test(data308)){
+const err848 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10403,9 +10425,8 @@ vErrors.push(err848);
 errors++;
 }
 }
-}
 else {
-const err849 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data303};
+const err849 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10415,11 +10436,9 @@ vErrors.push(err849);
 errors++;
 }
 }
-if(data260.toolApproval !== undefined){
-let data306 = data260.toolApproval;
-if(data306 && typeof data306 == "object" && !Array.isArray(data306)){
-if(data306.repository === undefined){
-const err850 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data306};
+}
+else {
+const err850 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data306};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -10428,8 +10447,12 @@ vErrors.push(err850);
 }
 errors++;
 }
-if(data306.digest === undefined){
-const err851 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data306};
+}
+if(data269.trainer !== undefined){
+let data309 = data269.trainer;
+if(data309 && typeof data309 == "object" && !Array.isArray(data309)){
+if(data309.repository === undefined){
+const err851 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data309};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -10438,9 +10461,8 @@ vErrors.push(err851);
 }
 errors++;
 }
-for(const key80 in data306){
-if(!((key80 === "repository") || (key80 === "digest"))){
-const err852 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data306};
+if(data309.digest === undefined){
+const err852 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data309};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -10449,12 +10471,9 @@ vErrors.push(err852);
 }
 errors++;
 }
-}
-if(data306.repository !== undefined){
-let data307 = data306.repository;
-if(typeof data307 === "string"){
-if(func1(data307) > 255){
-const err853 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data307};
+for(const key79 in data309){
+if(!((key79 === "repository") || (key79 === "digest"))){
+const err853 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data309};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -10463,8 +10482,12 @@ vErrors.push(err853);
 }
 errors++;
 }
-if(func1(data307) < 1){
-const err854 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data307};
+}
+if(data309.repository !== undefined){
+let data310 = data309.repository;
+if(typeof data310 === "string"){
+if(func1(data310) > 255){
+const err854 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data310};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -10473,9 +10496,8 @@ vErrors.push(err854);
 }
 errors++;
 }
-}
-else {
-const err855 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data307};
+if(func1(data310) < 1){
+const err855 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data310};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -10485,11 +10507,8 @@ vErrors.push(err855);
 errors++;
 }
 }
-if(data306.digest !== undefined){
-let data308 = data306.digest;
-if(typeof data308 === "string"){
-if(func1(data308) > 71){
-const err856 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data308};
+else {
+const err856 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data310};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -10498,8 +10517,12 @@ vErrors.push(err856);
 }
 errors++;
 }
-if(func1(data308) < 1){
-const err857 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data308};
+}
+if(data309.digest !== undefined){
+let data311 = data309.digest;
+if(typeof data311 === "string"){
+if(func1(data311) > 71){
+const err857 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -10508,8 +10531,8 @@ vErrors.push(err857);
 }
 errors++;
 }
-if(!pattern18.test(data308)){
-const err858 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data308};
+if(func1(data311) < 1){
+const err858 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -10518,9 +10541,8 @@ vErrors.push(err858);
 }
 errors++;
 }
-}
-else {
-const err859 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data308};
+if(!pattern18.test(data311)){
+const err859 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -10530,9 +10552,8 @@ vErrors.push(err859);
 errors++;
 }
 }
-}
 else {
-const err860 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data306};
+const err860 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -10542,11 +10563,9 @@ vErrors.push(err860);
 errors++;
 }
 }
-if(data260.evaluator !== undefined){
-let data309 = data260.evaluator;
-if(data309 && typeof data309 == "object" && !Array.isArray(data309)){
-if(data309.repository === undefined){
-const err861 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data309};
+}
+else {
+const err861 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data309};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -10555,8 +10574,12 @@ vErrors.push(err861);
 }
 errors++;
 }
-if(data309.digest === undefined){
-const err862 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data309};
+}
+if(data269.datasetGate !== undefined){
+let data312 = data269.datasetGate;
+if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
+if(data312.repository === undefined){
+const err862 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data312};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -10565,9 +10588,8 @@ vErrors.push(err862);
 }
 errors++;
 }
-for(const key81 in data309){
-if(!((key81 === "repository") || (key81 === "digest"))){
-const err863 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data309};
+if(data312.digest === undefined){
+const err863 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data312};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -10576,12 +10598,9 @@ vErrors.push(err863);
 }
 errors++;
 }
-}
-if(data309.repository !== undefined){
-let data310 = data309.repository;
-if(typeof data310 === "string"){
-if(func1(data310) > 255){
-const err864 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data310};
+for(const key80 in data312){
+if(!((key80 === "repository") || (key80 === "digest"))){
+const err864 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data312};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -10590,8 +10609,12 @@ vErrors.push(err864);
 }
 errors++;
 }
-if(func1(data310) < 1){
-const err865 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data310};
+}
+if(data312.repository !== undefined){
+let data313 = data312.repository;
+if(typeof data313 === "string"){
+if(func1(data313) > 255){
+const err865 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data313};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -10600,9 +10623,8 @@ vErrors.push(err865);
 }
 errors++;
 }
-}
-else {
-const err866 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data310};
+if(func1(data313) < 1){
+const err866 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data313};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -10612,11 +10634,8 @@ vErrors.push(err866);
 errors++;
 }
 }
-if(data309.digest !== undefined){
-let data311 = data309.digest;
-if(typeof data311 === "string"){
-if(func1(data311) > 71){
-const err867 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data311};
+else {
+const err867 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data313};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -10625,8 +10644,12 @@ vErrors.push(err867);
 }
 errors++;
 }
-if(func1(data311) < 1){
-const err868 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data311};
+}
+if(data312.digest !== undefined){
+let data314 = data312.digest;
+if(typeof data314 === "string"){
+if(func1(data314) > 71){
+const err868 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -10635,8 +10658,8 @@ vErrors.push(err868);
 }
 errors++;
 }
-if(!pattern18.test(data311)){
-const err869 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data311};
+if(func1(data314) < 1){
+const err869 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -10645,9 +10668,8 @@ vErrors.push(err869);
 }
 errors++;
 }
-}
-else {
-const err870 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data311};
+if(!pattern18.test(data314)){
+const err870 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -10657,9 +10679,8 @@ vErrors.push(err870);
 errors++;
 }
 }
-}
 else {
-const err871 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data309};
+const err871 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -10671,7 +10692,7 @@ errors++;
 }
 }
 else {
-const err872 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data260};
+const err872 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data312};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -10680,10 +10701,12 @@ vErrors.push(err872);
 }
 errors++;
 }
-let data312 = data259.internalIssuer;
-if(typeof data312 === "string"){
-if(func1(data312) > 63){
-const err873 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data312};
+}
+if(data269.toolApproval !== undefined){
+let data315 = data269.toolApproval;
+if(data315 && typeof data315 == "object" && !Array.isArray(data315)){
+if(data315.repository === undefined){
+const err873 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data315};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -10692,8 +10715,8 @@ vErrors.push(err873);
 }
 errors++;
 }
-if(func1(data312) < 1){
-const err874 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data312};
+if(data315.digest === undefined){
+const err874 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data315};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -10702,8 +10725,9 @@ vErrors.push(err874);
 }
 errors++;
 }
-if(!pattern4.test(data312)){
-const err875 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data312};
+for(const key81 in data315){
+if(!((key81 === "repository") || (key81 === "digest"))){
+const err875 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data315};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -10713,8 +10737,11 @@ vErrors.push(err875);
 errors++;
 }
 }
-else {
-const err876 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data312};
+if(data315.repository !== undefined){
+let data316 = data315.repository;
+if(typeof data316 === "string"){
+if(func1(data316) > 255){
+const err876 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data316};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -10723,10 +10750,8 @@ vErrors.push(err876);
 }
 errors++;
 }
-let data313 = data259.gatewayClientNamespaces;
-if(Array.isArray(data313)){
-if(data313.length > 16){
-const err877 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data313};
+if(func1(data316) < 1){
+const err877 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data316};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -10735,12 +10760,9 @@ vErrors.push(err877);
 }
 errors++;
 }
-const len21 = data313.length;
-for(let i27=0; i27<len21; i27++){
-let data314 = data313[i27];
-if(typeof data314 === "string"){
-if(func1(data314) > 63){
-const err878 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i27,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data314};
+}
+else {
+const err878 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data316};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -10749,8 +10771,12 @@ vErrors.push(err878);
 }
 errors++;
 }
-if(func1(data314) < 1){
-const err879 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i27,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data314};
+}
+if(data315.digest !== undefined){
+let data317 = data315.digest;
+if(typeof data317 === "string"){
+if(func1(data317) > 71){
+const err879 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -10759,8 +10785,8 @@ vErrors.push(err879);
 }
 errors++;
 }
-if(!pattern4.test(data314)){
-const err880 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i27,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data314};
+if(func1(data317) < 1){
+const err880 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -10769,9 +10795,8 @@ vErrors.push(err880);
 }
 errors++;
 }
-}
-else {
-const err881 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i27,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data314};
+if(!pattern18.test(data317)){
+const err881 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -10781,9 +10806,8 @@ vErrors.push(err881);
 errors++;
 }
 }
-}
 else {
-const err882 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data313};
+const err882 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -10792,10 +10816,10 @@ vErrors.push(err882);
 }
 errors++;
 }
-let data315 = data259.artifactStoreCidrs;
-if(Array.isArray(data315)){
-if(data315.length > 16){
-const err883 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data315};
+}
+}
+else {
+const err883 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data315};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -10804,12 +10828,12 @@ vErrors.push(err883);
 }
 errors++;
 }
-const len22 = data315.length;
-for(let i28=0; i28<len22; i28++){
-let data316 = data315[i28];
-if(typeof data316 === "string"){
-if(func1(data316) > 18){
-const err884 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i28,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data316};
+}
+if(data269.evaluator !== undefined){
+let data318 = data269.evaluator;
+if(data318 && typeof data318 == "object" && !Array.isArray(data318)){
+if(data318.repository === undefined){
+const err884 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data318};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -10818,8 +10842,8 @@ vErrors.push(err884);
 }
 errors++;
 }
-if(func1(data316) < 1){
-const err885 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i28,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data316};
+if(data318.digest === undefined){
+const err885 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data318};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -10828,8 +10852,9 @@ vErrors.push(err885);
 }
 errors++;
 }
-if(!pattern8.test(data316)){
-const err886 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i28,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data316};
+for(const key82 in data318){
+if(!((key82 === "repository") || (key82 === "digest"))){
+const err886 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data318};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -10839,8 +10864,11 @@ vErrors.push(err886);
 errors++;
 }
 }
-else {
-const err887 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i28,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data316};
+if(data318.repository !== undefined){
+let data319 = data318.repository;
+if(typeof data319 === "string"){
+if(func1(data319) > 255){
+const err887 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data319};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -10849,10 +10877,8 @@ vErrors.push(err887);
 }
 errors++;
 }
-}
-}
-else {
-const err888 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data315};
+if(func1(data319) < 1){
+const err888 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data319};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -10861,10 +10887,9 @@ vErrors.push(err888);
 }
 errors++;
 }
-let data317 = data259.egressProxyCidrs;
-if(Array.isArray(data317)){
-if(data317.length > 16){
-const err889 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data317};
+}
+else {
+const err889 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data319};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -10873,12 +10898,12 @@ vErrors.push(err889);
 }
 errors++;
 }
-const len23 = data317.length;
-for(let i29=0; i29<len23; i29++){
-let data318 = data317[i29];
-if(typeof data318 === "string"){
-if(func1(data318) > 18){
-const err890 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data318};
+}
+if(data318.digest !== undefined){
+let data320 = data318.digest;
+if(typeof data320 === "string"){
+if(func1(data320) > 71){
+const err890 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -10887,8 +10912,8 @@ vErrors.push(err890);
 }
 errors++;
 }
-if(func1(data318) < 1){
-const err891 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data318};
+if(func1(data320) < 1){
+const err891 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -10897,8 +10922,8 @@ vErrors.push(err891);
 }
 errors++;
 }
-if(!pattern8.test(data318)){
-const err892 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data318};
+if(!pattern18.test(data320)){
+const err892 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -10909,7 +10934,7 @@ errors++;
 }
 }
 else {
-const err893 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data318};
+const err893 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -10921,7 +10946,7 @@ errors++;
 }
 }
 else {
-const err894 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data317};
+const err894 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data318};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -10930,11 +10955,10 @@ vErrors.push(err894);
 }
 errors++;
 }
-if(data259.storageClass !== undefined){
-let data319 = data259.storageClass;
-if(typeof data319 === "string"){
-if(func1(data319) > 63){
-const err895 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data319};
+}
+}
+else {
+const err895 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data269};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -10943,8 +10967,10 @@ vErrors.push(err895);
 }
 errors++;
 }
-if(func1(data319) < 1){
-const err896 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data319};
+let data321 = data268.internalIssuer;
+if(typeof data321 === "string"){
+if(func1(data321) > 63){
+const err896 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data321};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -10953,9 +10979,8 @@ vErrors.push(err896);
 }
 errors++;
 }
-}
-else {
-const err897 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data319};
+if(func1(data321) < 1){
+const err897 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data321};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -10964,18 +10989,8 @@ vErrors.push(err897);
 }
 errors++;
 }
-}
-let data320 = data259.gpu;
-if(data320 && typeof data320 == "object" && !Array.isArray(data320)){
-if(data320.install === undefined){
-data320.install = "none";
-}
-if(data320.namespace === undefined){
-data320.namespace = "llmops-gpu";
-}
-for(const key82 in data320){
-if(!((key82 === "install") || (key82 === "namespace"))){
-const err898 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data320};
+if(!pattern4.test(data321)){
+const err898 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data321};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -10985,9 +11000,8 @@ vErrors.push(err898);
 errors++;
 }
 }
-let data321 = data320.install;
-if(typeof data321 !== "string"){
-const err899 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data321};
+else {
+const err899 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data321};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -10996,8 +11010,10 @@ vErrors.push(err899);
 }
 errors++;
 }
-if(!((data321 === "none") || (data321 === "devicePlugin"))){
-const err900 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data321};
+let data322 = data268.gatewayClientNamespaces;
+if(Array.isArray(data322)){
+if(data322.length > 16){
+const err900 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data322};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -11006,10 +11022,12 @@ vErrors.push(err900);
 }
 errors++;
 }
-let data322 = data320.namespace;
-if(typeof data322 === "string"){
-if(func1(data322) > 63){
-const err901 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data322};
+const len22 = data322.length;
+for(let i29=0; i29<len22; i29++){
+let data323 = data322[i29];
+if(typeof data323 === "string"){
+if(func1(data323) > 63){
+const err901 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data323};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -11018,8 +11036,8 @@ vErrors.push(err901);
 }
 errors++;
 }
-if(func1(data322) < 1){
-const err902 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data322};
+if(func1(data323) < 1){
+const err902 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data323};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -11028,8 +11046,8 @@ vErrors.push(err902);
 }
 errors++;
 }
-if(!pattern4.test(data322)){
-const err903 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data322};
+if(!pattern4.test(data323)){
+const err903 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data323};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -11040,7 +11058,7 @@ errors++;
 }
 }
 else {
-const err904 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data322};
+const err904 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data323};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -11050,8 +11068,9 @@ vErrors.push(err904);
 errors++;
 }
 }
+}
 else {
-const err905 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data320};
+const err905 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data322};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -11060,23 +11079,10 @@ vErrors.push(err905);
 }
 errors++;
 }
-let data323 = data259.autoscaling;
-if(data323 && typeof data323 == "object" && !Array.isArray(data323)){
-if(data323.prometheusAddress === undefined){
-data323.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
-}
-if(data323.monitoringNamespace === undefined){
-data323.monitoringNamespace = "monitoring";
-}
-if(data323.queueTargetPerReplica === undefined){
-data323.queueTargetPerReplica = 4;
-}
-if(data323.scaleDownStabilizationSeconds === undefined){
-data323.scaleDownStabilizationSeconds = 300;
-}
-for(const key83 in data323){
-if(!((((key83 === "prometheusAddress") || (key83 === "monitoringNamespace")) || (key83 === "queueTargetPerReplica")) || (key83 === "scaleDownStabilizationSeconds"))){
-const err906 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data323};
+let data324 = data268.artifactStoreCidrs;
+if(Array.isArray(data324)){
+if(data324.length > 16){
+const err906 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data324};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -11085,11 +11091,12 @@ vErrors.push(err906);
 }
 errors++;
 }
-}
-let data324 = data323.prometheusAddress;
-if(typeof data324 === "string"){
-if(func1(data324) > 253){
-const err907 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data324};
+const len23 = data324.length;
+for(let i30=0; i30<len23; i30++){
+let data325 = data324[i30];
+if(typeof data325 === "string"){
+if(func1(data325) > 18){
+const err907 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data325};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -11098,8 +11105,8 @@ vErrors.push(err907);
 }
 errors++;
 }
-if(func1(data324) < 1){
-const err908 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data324};
+if(func1(data325) < 1){
+const err908 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data325};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -11108,8 +11115,8 @@ vErrors.push(err908);
 }
 errors++;
 }
-if(!pattern26.test(data324)){
-const err909 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data324};
+if(!pattern8.test(data325)){
+const err909 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data325};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -11120,7 +11127,7 @@ errors++;
 }
 }
 else {
-const err910 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data324};
+const err910 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data325};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -11129,10 +11136,10 @@ vErrors.push(err910);
 }
 errors++;
 }
-let data325 = data323.monitoringNamespace;
-if(typeof data325 === "string"){
-if(func1(data325) > 63){
-const err911 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data325};
+}
+}
+else {
+const err911 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data324};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -11141,8 +11148,10 @@ vErrors.push(err911);
 }
 errors++;
 }
-if(func1(data325) < 1){
-const err912 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data325};
+let data326 = data268.egressProxyCidrs;
+if(Array.isArray(data326)){
+if(data326.length > 16){
+const err912 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data326};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -11151,8 +11160,12 @@ vErrors.push(err912);
 }
 errors++;
 }
-if(!pattern4.test(data325)){
-const err913 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data325};
+const len24 = data326.length;
+for(let i31=0; i31<len24; i31++){
+let data327 = data326[i31];
+if(typeof data327 === "string"){
+if(func1(data327) > 18){
+const err913 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data327};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -11161,9 +11174,8 @@ vErrors.push(err913);
 }
 errors++;
 }
-}
-else {
-const err914 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data325};
+if(func1(data327) < 1){
+const err914 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data327};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -11172,9 +11184,8 @@ vErrors.push(err914);
 }
 errors++;
 }
-let data326 = data323.queueTargetPerReplica;
-if(!(((typeof data326 == "number") && (!(data326 % 1) && !isNaN(data326))) && (isFinite(data326)))){
-const err915 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data326};
+if(!pattern8.test(data327)){
+const err915 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data327};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -11183,9 +11194,9 @@ vErrors.push(err915);
 }
 errors++;
 }
-if((typeof data326 == "number") && (isFinite(data326))){
-if(data326 > 1000 || isNaN(data326)){
-const err916 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data326};
+}
+else {
+const err916 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data327};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -11194,8 +11205,10 @@ vErrors.push(err916);
 }
 errors++;
 }
-if(data326 < 1 || isNaN(data326)){
-const err917 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data326};
+}
+}
+else {
+const err917 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data326};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -11204,10 +11217,11 @@ vErrors.push(err917);
 }
 errors++;
 }
-}
-let data327 = data323.scaleDownStabilizationSeconds;
-if(!(((typeof data327 == "number") && (!(data327 % 1) && !isNaN(data327))) && (isFinite(data327)))){
-const err918 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data327};
+if(data268.storageClass !== undefined){
+let data328 = data268.storageClass;
+if(typeof data328 === "string"){
+if(func1(data328) > 63){
+const err918 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data328};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -11216,9 +11230,8 @@ vErrors.push(err918);
 }
 errors++;
 }
-if((typeof data327 == "number") && (isFinite(data327))){
-if(data327 > 3600 || isNaN(data327)){
-const err919 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data327};
+if(func1(data328) < 1){
+const err919 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data328};
 if(vErrors === null){
 vErrors = [err919];
 }
@@ -11227,8 +11240,9 @@ vErrors.push(err919);
 }
 errors++;
 }
-if(data327 < 0 || isNaN(data327)){
-const err920 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data327};
+}
+else {
+const err920 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data328};
 if(vErrors === null){
 vErrors = [err920];
 }
@@ -11238,9 +11252,17 @@ vErrors.push(err920);
 errors++;
 }
 }
+let data329 = data268.gpu;
+if(data329 && typeof data329 == "object" && !Array.isArray(data329)){
+if(data329.install === undefined){
+data329.install = "none";
 }
-else {
-const err921 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data323};
+if(data329.namespace === undefined){
+data329.namespace = "llmops-gpu";
+}
+for(const key83 in data329){
+if(!((key83 === "install") || (key83 === "namespace"))){
+const err921 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data329};
 if(vErrors === null){
 vErrors = [err921];
 }
@@ -11249,11 +11271,10 @@ vErrors.push(err921);
 }
 errors++;
 }
-let data328 = data259.modelCache;
-if(data328 && typeof data328 == "object" && !Array.isArray(data328)){
-for(const key84 in data328){
-if(!(key84 === "storageClass")){
-const err922 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data328};
+}
+let data330 = data329.install;
+if(typeof data330 !== "string"){
+const err922 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data330};
 if(vErrors === null){
 vErrors = [err922];
 }
@@ -11262,12 +11283,8 @@ vErrors.push(err922);
 }
 errors++;
 }
-}
-if(data328.storageClass !== undefined){
-let data329 = data328.storageClass;
-if(typeof data329 === "string"){
-if(func1(data329) > 63){
-const err923 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data329};
+if(!((data330 === "none") || (data330 === "devicePlugin"))){
+const err923 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data330};
 if(vErrors === null){
 vErrors = [err923];
 }
@@ -11276,8 +11293,10 @@ vErrors.push(err923);
 }
 errors++;
 }
-if(func1(data329) < 1){
-const err924 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data329};
+let data331 = data329.namespace;
+if(typeof data331 === "string"){
+if(func1(data331) > 63){
+const err924 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data331};
 if(vErrors === null){
 vErrors = [err924];
 }
@@ -11286,9 +11305,8 @@ vErrors.push(err924);
 }
 errors++;
 }
-}
-else {
-const err925 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data329};
+if(func1(data331) < 1){
+const err925 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data331};
 if(vErrors === null){
 vErrors = [err925];
 }
@@ -11297,10 +11315,8 @@ vErrors.push(err925);
 }
 errors++;
 }
-}
-}
-else {
-const err926 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data328};
+if(!pattern4.test(data331)){
+const err926 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data331};
 if(vErrors === null){
 vErrors = [err926];
 }
@@ -11311,7 +11327,7 @@ errors++;
 }
 }
 else {
-const err927 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data259};
+const err927 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data331};
 if(vErrors === null){
 vErrors = [err927];
 }
@@ -11320,10 +11336,9 @@ vErrors.push(err927);
 }
 errors++;
 }
-let data330 = data11.exceptions;
-if(Array.isArray(data330)){
-if(data330.length > 64){
-const err928 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data330};
+}
+else {
+const err928 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data329};
 if(vErrors === null){
 vErrors = [err928];
 }
@@ -11332,12 +11347,23 @@ vErrors.push(err928);
 }
 errors++;
 }
-const len24 = data330.length;
-for(let i30=0; i30<len24; i30++){
-let data331 = data330[i30];
-if(data331 && typeof data331 == "object" && !Array.isArray(data331)){
-if(data331.policyId === undefined){
-const err929 = {instancePath:instancePath+"/spec/exceptions/" + i30,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data331};
+let data332 = data268.autoscaling;
+if(data332 && typeof data332 == "object" && !Array.isArray(data332)){
+if(data332.prometheusAddress === undefined){
+data332.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
+}
+if(data332.monitoringNamespace === undefined){
+data332.monitoringNamespace = "monitoring";
+}
+if(data332.queueTargetPerReplica === undefined){
+data332.queueTargetPerReplica = 4;
+}
+if(data332.scaleDownStabilizationSeconds === undefined){
+data332.scaleDownStabilizationSeconds = 300;
+}
+for(const key84 in data332){
+if(!((((key84 === "prometheusAddress") || (key84 === "monitoringNamespace")) || (key84 === "queueTargetPerReplica")) || (key84 === "scaleDownStabilizationSeconds"))){
+const err929 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data332};
 if(vErrors === null){
 vErrors = [err929];
 }
@@ -11346,8 +11372,11 @@ vErrors.push(err929);
 }
 errors++;
 }
-if(data331.reason === undefined){
-const err930 = {instancePath:instancePath+"/spec/exceptions/" + i30,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data331};
+}
+let data333 = data332.prometheusAddress;
+if(typeof data333 === "string"){
+if(func1(data333) > 253){
+const err930 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data333};
 if(vErrors === null){
 vErrors = [err930];
 }
@@ -11356,8 +11385,8 @@ vErrors.push(err930);
 }
 errors++;
 }
-if(data331.approver === undefined){
-const err931 = {instancePath:instancePath+"/spec/exceptions/" + i30,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data331};
+if(func1(data333) < 1){
+const err931 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data333};
 if(vErrors === null){
 vErrors = [err931];
 }
@@ -11366,8 +11395,8 @@ vErrors.push(err931);
 }
 errors++;
 }
-if(data331.expires === undefined){
-const err932 = {instancePath:instancePath+"/spec/exceptions/" + i30,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data331};
+if(!pattern26.test(data333)){
+const err932 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data333};
 if(vErrors === null){
 vErrors = [err932];
 }
@@ -11376,9 +11405,9 @@ vErrors.push(err932);
 }
 errors++;
 }
-for(const key85 in data331){
-if(!(((((key85 === "policyId") || (key85 === "reason")) || (key85 === "approver")) || (key85 === "expires")) || (key85 === "path"))){
-const err933 = {instancePath:instancePath+"/spec/exceptions/" + i30,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data331};
+}
+else {
+const err933 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data333};
 if(vErrors === null){
 vErrors = [err933];
 }
@@ -11387,12 +11416,10 @@ vErrors.push(err933);
 }
 errors++;
 }
-}
-if(data331.policyId !== undefined){
-let data332 = data331.policyId;
-if(typeof data332 === "string"){
-if(func1(data332) > 16){
-const err934 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data332};
+let data334 = data332.monitoringNamespace;
+if(typeof data334 === "string"){
+if(func1(data334) > 63){
+const err934 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data334};
 if(vErrors === null){
 vErrors = [err934];
 }
@@ -11401,8 +11428,8 @@ vErrors.push(err934);
 }
 errors++;
 }
-if(func1(data332) < 1){
-const err935 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data332};
+if(func1(data334) < 1){
+const err935 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data334};
 if(vErrors === null){
 vErrors = [err935];
 }
@@ -11411,8 +11438,8 @@ vErrors.push(err935);
 }
 errors++;
 }
-if(!pattern57.test(data332)){
-const err936 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data332};
+if(!pattern4.test(data334)){
+const err936 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data334};
 if(vErrors === null){
 vErrors = [err936];
 }
@@ -11423,7 +11450,7 @@ errors++;
 }
 }
 else {
-const err937 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data332};
+const err937 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data334};
 if(vErrors === null){
 vErrors = [err937];
 }
@@ -11432,12 +11459,9 @@ vErrors.push(err937);
 }
 errors++;
 }
-}
-if(data331.reason !== undefined){
-let data333 = data331.reason;
-if(typeof data333 === "string"){
-if(func1(data333) > 1000){
-const err938 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data333};
+let data335 = data332.queueTargetPerReplica;
+if(!(((typeof data335 == "number") && (!(data335 % 1) && !isNaN(data335))) && (isFinite(data335)))){
+const err938 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data335};
 if(vErrors === null){
 vErrors = [err938];
 }
@@ -11446,8 +11470,9 @@ vErrors.push(err938);
 }
 errors++;
 }
-if(func1(data333) < 1){
-const err939 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data333};
+if((typeof data335 == "number") && (isFinite(data335))){
+if(data335 > 1000 || isNaN(data335)){
+const err939 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data335};
 if(vErrors === null){
 vErrors = [err939];
 }
@@ -11456,9 +11481,8 @@ vErrors.push(err939);
 }
 errors++;
 }
-}
-else {
-const err940 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data333};
+if(data335 < 1 || isNaN(data335)){
+const err940 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data335};
 if(vErrors === null){
 vErrors = [err940];
 }
@@ -11468,11 +11492,9 @@ vErrors.push(err940);
 errors++;
 }
 }
-if(data331.approver !== undefined){
-let data334 = data331.approver;
-if(typeof data334 === "string"){
-if(func1(data334) > 256){
-const err941 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data334};
+let data336 = data332.scaleDownStabilizationSeconds;
+if(!(((typeof data336 == "number") && (!(data336 % 1) && !isNaN(data336))) && (isFinite(data336)))){
+const err941 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data336};
 if(vErrors === null){
 vErrors = [err941];
 }
@@ -11481,8 +11503,9 @@ vErrors.push(err941);
 }
 errors++;
 }
-if(func1(data334) < 1){
-const err942 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data334};
+if((typeof data336 == "number") && (isFinite(data336))){
+if(data336 > 3600 || isNaN(data336)){
+const err942 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data336};
 if(vErrors === null){
 vErrors = [err942];
 }
@@ -11491,8 +11514,8 @@ vErrors.push(err942);
 }
 errors++;
 }
-if(!pattern5.test(data334)){
-const err943 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data334};
+if(data336 < 0 || isNaN(data336)){
+const err943 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data336};
 if(vErrors === null){
 vErrors = [err943];
 }
@@ -11502,8 +11525,9 @@ vErrors.push(err943);
 errors++;
 }
 }
+}
 else {
-const err944 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data334};
+const err944 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data332};
 if(vErrors === null){
 vErrors = [err944];
 }
@@ -11512,12 +11536,11 @@ vErrors.push(err944);
 }
 errors++;
 }
-}
-if(data331.expires !== undefined){
-let data335 = data331.expires;
-if(typeof data335 === "string"){
-if(func1(data335) > 10){
-const err945 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data335};
+let data337 = data268.modelCache;
+if(data337 && typeof data337 == "object" && !Array.isArray(data337)){
+for(const key85 in data337){
+if(!(key85 === "storageClass")){
+const err945 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data337};
 if(vErrors === null){
 vErrors = [err945];
 }
@@ -11526,8 +11549,12 @@ vErrors.push(err945);
 }
 errors++;
 }
-if(func1(data335) < 1){
-const err946 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data335};
+}
+if(data337.storageClass !== undefined){
+let data338 = data337.storageClass;
+if(typeof data338 === "string"){
+if(func1(data338) > 63){
+const err946 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data338};
 if(vErrors === null){
 vErrors = [err946];
 }
@@ -11536,8 +11563,8 @@ vErrors.push(err946);
 }
 errors++;
 }
-if(!pattern59.test(data335)){
-const err947 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data335};
+if(func1(data338) < 1){
+const err947 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data338};
 if(vErrors === null){
 vErrors = [err947];
 }
@@ -11548,7 +11575,7 @@ errors++;
 }
 }
 else {
-const err948 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data335};
+const err948 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data338};
 if(vErrors === null){
 vErrors = [err948];
 }
@@ -11558,11 +11585,9 @@ vErrors.push(err948);
 errors++;
 }
 }
-if(data331.path !== undefined){
-let data336 = data331.path;
-if(typeof data336 === "string"){
-if(func1(data336) > 512){
-const err949 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data336};
+}
+else {
+const err949 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data337};
 if(vErrors === null){
 vErrors = [err949];
 }
@@ -11571,8 +11596,9 @@ vErrors.push(err949);
 }
 errors++;
 }
-if(func1(data336) < 1){
-const err950 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data336};
+}
+else {
+const err950 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data268};
 if(vErrors === null){
 vErrors = [err950];
 }
@@ -11581,9 +11607,10 @@ vErrors.push(err950);
 }
 errors++;
 }
-}
-else {
-const err951 = {instancePath:instancePath+"/spec/exceptions/" + i30+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data336};
+let data339 = data11.exceptions;
+if(Array.isArray(data339)){
+if(data339.length > 64){
+const err951 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data339};
 if(vErrors === null){
 vErrors = [err951];
 }
@@ -11592,10 +11619,12 @@ vErrors.push(err951);
 }
 errors++;
 }
-}
-}
-else {
-const err952 = {instancePath:instancePath+"/spec/exceptions/" + i30,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data331};
+const len25 = data339.length;
+for(let i32=0; i32<len25; i32++){
+let data340 = data339[i32];
+if(data340 && typeof data340 == "object" && !Array.isArray(data340)){
+if(data340.policyId === undefined){
+const err952 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
 if(vErrors === null){
 vErrors = [err952];
 }
@@ -11604,10 +11633,8 @@ vErrors.push(err952);
 }
 errors++;
 }
-}
-}
-else {
-const err953 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data330};
+if(data340.reason === undefined){
+const err953 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
 if(vErrors === null){
 vErrors = [err953];
 }
@@ -11616,9 +11643,8 @@ vErrors.push(err953);
 }
 errors++;
 }
-}
-else {
-const err954 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(data340.approver === undefined){
+const err954 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
 if(vErrors === null){
 vErrors = [err954];
 }
@@ -11627,15 +11653,276 @@ vErrors.push(err954);
 }
 errors++;
 }
-}
-}
-else {
-const err955 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data340.expires === undefined){
+const err955 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
 if(vErrors === null){
 vErrors = [err955];
 }
 else {
 vErrors.push(err955);
+}
+errors++;
+}
+for(const key86 in data340){
+if(!(((((key86 === "policyId") || (key86 === "reason")) || (key86 === "approver")) || (key86 === "expires")) || (key86 === "path"))){
+const err956 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
+if(vErrors === null){
+vErrors = [err956];
+}
+else {
+vErrors.push(err956);
+}
+errors++;
+}
+}
+if(data340.policyId !== undefined){
+let data341 = data340.policyId;
+if(typeof data341 === "string"){
+if(func1(data341) > 16){
+const err957 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data341};
+if(vErrors === null){
+vErrors = [err957];
+}
+else {
+vErrors.push(err957);
+}
+errors++;
+}
+if(func1(data341) < 1){
+const err958 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data341};
+if(vErrors === null){
+vErrors = [err958];
+}
+else {
+vErrors.push(err958);
+}
+errors++;
+}
+if(!pattern57.test(data341)){
+const err959 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data341};
+if(vErrors === null){
+vErrors = [err959];
+}
+else {
+vErrors.push(err959);
+}
+errors++;
+}
+}
+else {
+const err960 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data341};
+if(vErrors === null){
+vErrors = [err960];
+}
+else {
+vErrors.push(err960);
+}
+errors++;
+}
+}
+if(data340.reason !== undefined){
+let data342 = data340.reason;
+if(typeof data342 === "string"){
+if(func1(data342) > 1000){
+const err961 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data342};
+if(vErrors === null){
+vErrors = [err961];
+}
+else {
+vErrors.push(err961);
+}
+errors++;
+}
+if(func1(data342) < 1){
+const err962 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data342};
+if(vErrors === null){
+vErrors = [err962];
+}
+else {
+vErrors.push(err962);
+}
+errors++;
+}
+}
+else {
+const err963 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data342};
+if(vErrors === null){
+vErrors = [err963];
+}
+else {
+vErrors.push(err963);
+}
+errors++;
+}
+}
+if(data340.approver !== undefined){
+let data343 = data340.approver;
+if(typeof data343 === "string"){
+if(func1(data343) > 256){
+const err964 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data343};
+if(vErrors === null){
+vErrors = [err964];
+}
+else {
+vErrors.push(err964);
+}
+errors++;
+}
+if(func1(data343) < 1){
+const err965 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data343};
+if(vErrors === null){
+vErrors = [err965];
+}
+else {
+vErrors.push(err965);
+}
+errors++;
+}
+if(!pattern5.test(data343)){
+const err966 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data343};
+if(vErrors === null){
+vErrors = [err966];
+}
+else {
+vErrors.push(err966);
+}
+errors++;
+}
+}
+else {
+const err967 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data343};
+if(vErrors === null){
+vErrors = [err967];
+}
+else {
+vErrors.push(err967);
+}
+errors++;
+}
+}
+if(data340.expires !== undefined){
+let data344 = data340.expires;
+if(typeof data344 === "string"){
+if(func1(data344) > 10){
+const err968 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data344};
+if(vErrors === null){
+vErrors = [err968];
+}
+else {
+vErrors.push(err968);
+}
+errors++;
+}
+if(func1(data344) < 1){
+const err969 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data344};
+if(vErrors === null){
+vErrors = [err969];
+}
+else {
+vErrors.push(err969);
+}
+errors++;
+}
+if(!pattern59.test(data344)){
+const err970 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data344};
+if(vErrors === null){
+vErrors = [err970];
+}
+else {
+vErrors.push(err970);
+}
+errors++;
+}
+}
+else {
+const err971 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data344};
+if(vErrors === null){
+vErrors = [err971];
+}
+else {
+vErrors.push(err971);
+}
+errors++;
+}
+}
+if(data340.path !== undefined){
+let data345 = data340.path;
+if(typeof data345 === "string"){
+if(func1(data345) > 512){
+const err972 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data345};
+if(vErrors === null){
+vErrors = [err972];
+}
+else {
+vErrors.push(err972);
+}
+errors++;
+}
+if(func1(data345) < 1){
+const err973 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data345};
+if(vErrors === null){
+vErrors = [err973];
+}
+else {
+vErrors.push(err973);
+}
+errors++;
+}
+}
+else {
+const err974 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data345};
+if(vErrors === null){
+vErrors = [err974];
+}
+else {
+vErrors.push(err974);
+}
+errors++;
+}
+}
+}
+else {
+const err975 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
+if(vErrors === null){
+vErrors = [err975];
+}
+else {
+vErrors.push(err975);
+}
+errors++;
+}
+}
+}
+else {
+const err976 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data339};
+if(vErrors === null){
+vErrors = [err976];
+}
+else {
+vErrors.push(err976);
+}
+errors++;
+}
+}
+else {
+const err977 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(vErrors === null){
+vErrors = [err977];
+}
+else {
+vErrors.push(err977);
+}
+errors++;
+}
+}
+}
+else {
+const err978 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err978];
+}
+else {
+vErrors.push(err978);
 }
 errors++;
 }

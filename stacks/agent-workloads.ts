@@ -4,11 +4,12 @@
  * `mcp_servers` and `pre_mcp_call` guardrail (components/kubernetes/tool-gateway.ts).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import type { GatewayTools } from "../components/kubernetes/gateway.js";
 import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import {
-  DEFAULT_TOOL_PORT, TOOL_APPROVAL_PORT, TOOL_APPROVAL_ROLE, ToolApprovalQueue, approvalGuardrail, defaultToolServer, mcpServers, toolServerRole, type AgentTool,
+  AGENT_ROLE, DEFAULT_TOOL_PORT, TOOL_APPROVAL_PORT, agentEgressPolicySpec, TOOL_APPROVAL_ROLE, ToolApprovalQueue, approvalGuardrail, defaultToolServer, mcpServers, toolServerRole, type AgentTool,
 } from "../components/kubernetes/tool-gateway.js";
 
 /** The step limit when the spec sets none (LLM-AGENT checks ask for one; the queue never runs without). */
@@ -43,6 +44,8 @@ export interface AgentToolsContext {
   /** The queue's image (called only when the spec has agent tools; may throw the caller's missing-image error). */
   readonly image: () => PinnedImage;
   readonly serviceAccountName: pulumi.Input<string>;
+  /** The gateway's role label and the port the agent calls it on (its TLS edge). */
+  readonly gateway: { readonly role: string; readonly port: number };
   readonly callerRoles: readonly string[];
   readonly reviewerNamespaces: readonly string[];
   readonly auditSink?: { readonly url: string; readonly role: string; readonly port: number };
@@ -72,6 +75,11 @@ export function composeAgentTools(spec: LLMOpsStack, context: AgentToolsContext)
     callerRoles: context.callerRoles,
     reviewerNamespaces: context.reviewerNamespaces,
     egressTo: [...(context.auditSink ? [{ role: context.auditSink.role, port: context.auditSink.port }] : []), ...(context.presidio?.services ?? [])],
+  }, context.opts);
+  // The agent's own pods reach the gateway and nothing else: no tool around it (LLM-TOOLS-002).
+  new k8s.networking.v1.NetworkPolicy(`${context.name}-agent-egress`, {
+    metadata: { name: `${AGENT_ROLE}-egress`, namespace: context.namespaceInput },
+    spec: agentEgressPolicySpec(context.gateway.role, context.gateway.port),
   }, context.opts);
   const approvalUrl = `http://${TOOL_APPROVAL_ROLE}.${context.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;
   const toolEgress = tools.flatMap((tool) => {

@@ -10,6 +10,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { EncryptionKeys } from "../components/aws/encryption-keys.js";
 import { PrivateNetwork } from "../components/aws/private-network.js";
+import { BEDROCK_INVOKE_ACTIONS, BedrockPrivateEndpoint } from "../components/aws/bedrock-endpoint.js";
 import { GpuInferenceCluster, type GpuPool } from "../components/aws/gpu-inference-cluster.js";
 import type { GpuType } from "../components/aws/gpu-instance-types.js";
 import { SecureBucket } from "../components/aws/secure-bucket.js";
@@ -91,6 +92,11 @@ export function gpuPools(models: readonly Model[]): GpuPool[] {
   return [...pools.values()];
 }
 
+/** ARNs of the spec's Bedrock foundation models in `region` (what the inference role and the bedrock-runtime endpoint policy allow). */
+export function bedrockModelArns(spec: LLMOpsStack, region: string): string[] {
+  return [...new Set(spec.spec.models.filter((model) => model.source.type === "bedrock").map((model) => `arn:aws:bedrock:${region}::foundation-model/${bedrockModelId(model)}`))];
+}
+
 /** A kubeconfig that authenticates with `aws eks get-token` (no long-lived credentials). */
 export function eksKubeconfig(clusterName: string, endpoint: string, certificateAuthority: string, region: string): Record<string, unknown> {
   return {
@@ -146,7 +152,9 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
   let cluster: GpuInferenceCluster | undefined;
   let network: PrivateNetwork | undefined;
   if (needsCluster(spec)) {
-    const endpointServices = [...new Set([...body.network.privateEndpoints, ...(body.blackBoxApi?.provider === "bedrock" ? ["bedrock-runtime"] : [])])];
+    // With declared Bedrock models, bedrock-runtime gets its own endpoint (BedrockPrivateEndpoint, below).
+    const endpointServices = [...new Set([...body.network.privateEndpoints, ...(body.blackBoxApi?.provider === "bedrock" ? ["bedrock-runtime"] : [])])]
+      .filter((service) => service !== "bedrock-runtime" || bedrockModelArns(spec, env.region).length === 0);
     network = new PrivateNetwork(`${name}-net`, {
       cidrBlock: body.network.vpcCidr,
       availabilityZones: env.availabilityZones,
@@ -170,6 +178,19 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       logRetentionDays: logRetentionFor(body.data.retention.logsDays),
       tags,
     }, opts);
+    const modelArns = bedrockModelArns(spec, env.region);
+    if (modelArns.length > 0) {
+      const bedrockEndpoint = new BedrockPrivateEndpoint(`${name}-bedrock`, {
+        vpcId: network.vpc.id,
+        subnetIds: network.privateSubnetIds,
+        clientSecurityGroupIds: [cluster.nodeSecurityGroupId],
+        region: env.region,
+        accountId: env.accountId,
+        modelArns,
+        tags,
+      }, opts);
+      outputs.bedrockEndpointId = bedrockEndpoint.endpoint.id;
+    }
     outputs.clusterName = cluster.cluster.name;
     outputs.clusterEndpoint = cluster.cluster.endpoint;
     outputs.oidcProviderArn = cluster.oidcProvider.arn;
@@ -197,9 +218,7 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
     const modelRead: WorkloadGrant[] = artifacts
       ? [{ actions: ["s3:GetObject"], resources: [pulumi.interpolate`${artifacts.bucket.arn}/models/*`] }, { actions: ["kms:Decrypt"], resources: [keys.arns.modelArtifacts] }]
       : [];
-    const bedrock: WorkloadGrant[] = body.models
-      .filter((model) => model.source.type === "bedrock")
-      .map((model) => ({ actions: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], resources: [`arn:aws:bedrock:${env.region}::foundation-model/${bedrockModelId(model)}`] }));
+    const bedrock: WorkloadGrant[] = bedrockModelArns(spec, env.region).map((arn) => ({ actions: [...BEDROCK_INVOKE_ACTIONS], resources: [arn] }));
     grants.inference = [...modelRead, ...bedrock];
     grants.evaluation = [...modelRead, { actions: ["s3:GetObject"], resources: [pulumi.interpolate`${feedback.bucket.arn}/*`] }, { actions: ["kms:Decrypt"], resources: [keys.arns.feedback] }];
     grants.feedback = [

@@ -13,7 +13,7 @@ import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { ModelCache } from "../components/kubernetes/model-cache.js";
 import { GpuNodeAgents } from "../components/kubernetes/gpu-node-agents.js";
 import { modelSizing } from "./model-sizing.js";
-import { GATEWAY_ROLE, GATEWAY_SERVICE_PORT, Gateway, type GatewayExposure, type GatewayRoute } from "../components/kubernetes/gateway.js";
+import { EDGE_PORT, GATEWAY_ROLE, GATEWAY_SERVICE_PORT, Gateway, type GatewayExposure, type GatewayRoute } from "../components/kubernetes/gateway.js";
 import {
   GuardrailServices, LLM_GUARD_PORT, LLM_GUARD_ROLE, PRESIDIO_ANALYZER_ROLE, PRESIDIO_ANONYMIZER_ROLE, PRESIDIO_PORT, needsLlmGuard, needsPresidio, type GuardrailSelection,
 } from "../components/kubernetes/guardrail-services.js";
@@ -22,7 +22,7 @@ import { RecordSink, SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernetes/limiter-store.js";
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
 import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline.js";
-import { TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
+import { AGENT_ROLE, TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
 import { composePatternWorkloads, patternWorkloadNeeds } from "./pattern-workloads.js";
@@ -363,6 +363,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     name, namespace, namespaceInput: guardrails.name, opts: inNamespace,
     image: () => requireImage(spec, "toolApproval", "the agent's tool calls pass the approval queue"),
     serviceAccountName: serviceAccount(TOOL_APPROVAL_ROLE),
+    gateway: { role: GATEWAY_ROLE, port: EDGE_PORT },
     callerRoles: [GATEWAY_ROLE],
     reviewerNamespaces: body.platform.gatewayClientNamespaces,
     ...(sinks ? { auditSink: { url: `http://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records`, role: "audit-sink", port: SINK_PORT } } : {}),
@@ -381,7 +382,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     internalIssuer: body.platform.internalIssuer,
     tlsMinVersion: body.privacy.encryption.inTransit.minVersion,
     clientNamespaces: body.platform.gatewayClientNamespaces,
-    clientRoles: ["app", "retrieval"],
+    clientRoles: ["app", "retrieval", ...(agentTools ? [AGENT_ROLE] : [])],
     ...(exposure ? { exposure } : {}),
     egressTo: [...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })), ...guardrailTargets, ...sinkTargets, { role: LIMITER_ROLE, port: LIMITER_PORT }, ...(agentTools?.egressTo ?? [])],
     ...(agentTools ? { tools: agentTools.gateway } : {}),

@@ -4,6 +4,7 @@
  */
 export * from "./access-controls.js";
 export * from "./audit-trail.js";
+export * from "./bedrock-endpoint.js";
 export * from "./cidr.js";
 export * from "./data-stores.js";
 export * from "./encryption-keys.js";

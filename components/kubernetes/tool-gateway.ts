@@ -28,6 +28,8 @@ import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels
 import { imageRef, requirePinnedDigest, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
 
 export const TOOL_APPROVAL_ROLE = "tool-approval";
+/** The role label (`llmops.dev/role`) of the agent's own pods (the orchestrator that calls the gateway); data.yaml `agent_network.agent_pod_selectors` selects it by default. */
+export const AGENT_ROLE = "agent";
 /** The guardrail API port (the gateway calls it) and the reviewers' port. */
 export const TOOL_APPROVAL_PORT = 8080;
 export const TOOL_REVIEW_PORT = 8443;
@@ -41,6 +43,20 @@ export interface AgentTool {
   readonly requiresApproval: boolean;
   /** MCP server URL (streamable HTTP). */
   readonly server: string;
+}
+
+/**
+ * The agent pods' egress, as a NetworkPolicy spec: only the gateway's edge port (tools are
+ * reached through its /mcp endpoint), nothing else; DNS comes from the namespace's allow-dns
+ * policy. With the namespace's default deny this keeps the agent from calling a tool server
+ * around the gateway (LLM-TOOLS-002).
+ */
+export function agentEgressPolicySpec(gatewayRole: string, gatewayPort: number): k8s.types.input.networking.v1.NetworkPolicySpec {
+  return {
+    podSelector: { matchLabels: { "llmops.dev/role": AGENT_ROLE } },
+    policyTypes: ["Egress"],
+    egress: [{ to: [{ podSelector: { matchLabels: { "llmops.dev/role": gatewayRole } } }], ports: [{ protocol: "TCP", port: gatewayPort }] }],
+  };
 }
 
 /** The default in-cluster MCP server of a tool: Service `tool-<name>` in the namespace. */

@@ -79,6 +79,15 @@ const params = closed({
     fragments: texts(50, 200),
     servingRuntime: { type: "boolean" },
   })),
+  agent_network: closed({
+    agent_pod_selectors: {
+      type: "array",
+      minItems: 1,
+      maxItems: 20,
+      items: closed({ matchLabels: openMap(text(63), 20) }, ["matchLabels"]),
+    },
+    tool_pod_labels: openMap(text(63), 20),
+  }, ["agent_pod_selectors", "tool_pod_labels"]),
   credential_patterns: openMap(pattern, 100),
   credential_name_pattern: pattern,
   non_credential_name_pattern: pattern,

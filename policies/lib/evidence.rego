@@ -5,6 +5,9 @@
 #   TypeScript loader adds: file, sha256 and ageSeconds) and input.baseline with the spec's
 #   evaluation gates, and lists every problem once. The LLM-EVID checks each report their own
 #   kind of problem for models with gate block; LLM-EVID-009 reports every kind for gate warn.
+#   A metric's own `gate` overrides the model's for the problems of that metric (its value,
+#   sample size and regression); the problems of the whole model (missing, unbound, stale
+#   evidence, red-team results) block when the model's gate or any of its metrics' blocks.
 #   Ages come from TypeScript because opa-wasm has no time.* builtins. Without input.evidence
 #   (no evidence flags given) nothing here is defined and no evidence check fires.
 # scope: package
@@ -82,13 +85,29 @@ direction(name) := "at most" if lower_is_better(name)
 
 direction(name) := "at least" if not lower_is_better(name)
 
+# The gate of one metric: its own, else the model's.
+metric_gate(model, metric) := object.get(metric, "gate", model.evaluation.gate)
+
+# The gate of problems that concern the whole model: block when the model's gate blocks or any
+# of its metrics does (evidence that is missing or unbound leaves a blocking metric unproven).
+model_gate(model) := "block" if blocks(model)
+
+model_gate(model) := "warn" if not blocks(model)
+
+blocks(model) if model.evaluation.gate == "block"
+
+blocks(model) if {
+	some metric in model.evaluation.metrics
+	metric.gate == "block"
+}
+
 # The strictest gate among the gated models: data-quality results belong to the stack, not a model.
 default stack_gate := "warn"
 
 stack_gate := "block" if {
 	some model in input.spec.models
 	gated(model)
-	model.evaluation.gate == "block"
+	blocks(model)
 }
 
 reported(model, name) if {
@@ -116,7 +135,7 @@ regressed(model, name, candidate, baseline) if {
 max_attack_success(category) := object.get(params.red_team_max_success_rate, category, params.red_team_max_success_rate_default)
 
 # Every problem, by kind. Checks LLM-EVID-001..008 pick their kind for gate block, 009 all for gate warn.
-problems contains {"check": "missing", "gate": model.evaluation.gate, "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
+problems contains {"check": "missing", "gate": model_gate(model), "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
 	is_array(input.evidence)
 	some i, model in input.spec.models
 	gated(model)
@@ -124,7 +143,7 @@ problems contains {"check": "missing", "gate": model.evaluation.gate, "path": sp
 	msg := sprintf("no evidence names model %s (%s) for dataset %v", [model.name, declared(model)["model digest"], object.get(declared(model), "dataset", "(none declared)")])
 }
 
-problems contains {"check": "binding", "gate": model.evaluation.gate, "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
+problems contains {"check": "binding", "gate": model_gate(model), "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
 	is_array(input.evidence)
 	some i, model in input.spec.models
 	gated(model)
@@ -133,7 +152,7 @@ problems contains {"check": "binding", "gate": model.evaluation.gate, "path": sp
 	msg := sprintf("evidence %s for model %s is bound to something else: %s", [doc.loaded.file, model.name, concat("; ", sort(mismatches(doc, model)))])
 }
 
-problems contains {"check": "metric", "gate": model.evaluation.gate, "path": sprintf("/spec/models/%d/evaluation/metrics/%d", [i, j]), "msg": msg} if {
+problems contains {"check": "metric", "gate": metric_gate(model, gate), "path": sprintf("/spec/models/%d/evaluation/metrics/%d", [i, j]), "msg": msg} if {
 	some i, model in input.spec.models
 	gated(model)
 	some doc in bound(model)
@@ -144,7 +163,7 @@ problems contains {"check": "metric", "gate": model.evaluation.gate, "path": spr
 	msg := sprintf("%s of model %s is %v in %s; the gate requires %s %v", [gate.name, model.name, result.value, doc.loaded.file, direction(gate.name), gate.threshold])
 }
 
-problems contains {"check": "metric", "gate": model.evaluation.gate, "path": sprintf("/spec/models/%d/evaluation/metrics/%d", [i, j]), "msg": msg} if {
+problems contains {"check": "metric", "gate": metric_gate(model, gate), "path": sprintf("/spec/models/%d/evaluation/metrics/%d", [i, j]), "msg": msg} if {
 	some i, model in input.spec.models
 	gated(model)
 	count(bound(model)) > 0
@@ -153,7 +172,7 @@ problems contains {"check": "metric", "gate": model.evaluation.gate, "path": spr
 	msg := sprintf("no bound evidence reports %s for model %s", [gate.name, model.name])
 }
 
-problems contains {"check": "sample", "gate": model.evaluation.gate, "path": sprintf("/spec/models/%d/evaluation/metrics/%d/sampleSize", [i, j]), "msg": msg} if {
+problems contains {"check": "sample", "gate": metric_gate(model, gate), "path": sprintf("/spec/models/%d/evaluation/metrics/%d/sampleSize", [i, j]), "msg": msg} if {
 	some i, model in input.spec.models
 	gated(model)
 	some doc in bound(model)
@@ -164,7 +183,7 @@ problems contains {"check": "sample", "gate": model.evaluation.gate, "path": spr
 	msg := sprintf("%s of model %s was scored on %d items in %s; the spec requires %d", [gate.name, model.name, result.sampleSize, doc.loaded.file, gate.sampleSize])
 }
 
-problems contains {"check": "age", "gate": model.evaluation.gate, "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
+problems contains {"check": "age", "gate": model_gate(model), "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
 	some i, model in input.spec.models
 	gated(model)
 	some doc in bound(model)
@@ -172,7 +191,7 @@ problems contains {"check": "age", "gate": model.evaluation.gate, "path": sprint
 	msg := sprintf("evidence %s for model %s was produced %d days ago; at most %d days are accepted", [doc.loaded.file, model.name, floor(doc.loaded.ageSeconds / 86400), max_age_days(model)])
 }
 
-problems contains {"check": "age", "gate": model.evaluation.gate, "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
+problems contains {"check": "age", "gate": model_gate(model), "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
 	some i, model in input.spec.models
 	gated(model)
 	some doc in bound(model)
@@ -180,7 +199,7 @@ problems contains {"check": "age", "gate": model.evaluation.gate, "path": sprint
 	msg := sprintf("evidence %s for model %s is dated %s, in the future", [doc.loaded.file, model.name, doc.metadata.producedAt])
 }
 
-problems contains {"check": "regression", "gate": model.evaluation.gate, "path": sprintf("/spec/models/%d/evaluation/metrics/%d", [i, j]), "msg": msg} if {
+problems contains {"check": "regression", "gate": metric_gate(model, gate), "path": sprintf("/spec/models/%d/evaluation/metrics/%d", [i, j]), "msg": msg} if {
 	is_array(input.baseline)
 	some i, model in input.spec.models
 	gated(model)
@@ -200,7 +219,7 @@ problems contains {"check": "regression", "gate": model.evaluation.gate, "path":
 	])
 }
 
-problems contains {"check": "red_team", "gate": model.evaluation.gate, "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
+problems contains {"check": "red_team", "gate": model_gate(model), "path": sprintf("/spec/models/%d/evaluation", [i]), "msg": msg} if {
 	some i, model in input.spec.models
 	gated(model)
 	some doc in bound(model)

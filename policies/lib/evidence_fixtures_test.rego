@@ -53,3 +53,13 @@ replaced(original, name, _, _) := original if original.name != name
 warn_gate(docs) := object.union(fx.model({"evaluation": object.union(fx.base.spec.models[0].evaluation, {"gate": "warn"})}), {"evidence": docs})
 
 passing := with_evidence([doc])
+
+# The base spec with its model's gate set to `model_gate` and metric j's own gate to `own`.
+metric_gated(docs, model_gate, j, own) := object.union(
+	fx.model({"evaluation": object.union(fx.base.spec.models[0].evaluation, {"gate": model_gate, "metrics": [gated_metric(original, k, j, own) | some k, original in fx.base.spec.models[0].evaluation.metrics]})}),
+	{"evidence": docs},
+)
+
+gated_metric(original, k, j, own) := object.union(original, {"gate": own}) if k == j
+
+gated_metric(original, k, j, _) := original if k != j

@@ -356,7 +356,10 @@ finetuning(patch) := spec({
 })
 
 embedded(patch) := spec({"pattern": "embedded", "embedded": object.union(
-	{"platform": "CRM", "dataOwnership": "customer", "ipTerms": "MSA-1", "vendorTrainsOnData": false},
+	{
+		"platform": "CRM", "dataOwnership": "customer", "ipTerms": "MSA-1", "vendorTrainsOnData": false,
+		"dataProcessingTerms": {"reference": "DPA-1", "coversUpTo": "restricted", "noTraining": true, "retention": "none", "processingRegions": ["eu-west-1"]},
+	},
 	patch,
 )})
 

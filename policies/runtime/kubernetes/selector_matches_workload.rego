@@ -8,7 +8,9 @@
 #   Service without a selector is managed by hand, so neither is judged. Nor is a selector on a
 #   label that a controller adds to the pods it creates (controller_pod_label_prefixes in
 #   data.yaml: LeaderWorkerSet, KubeRay, KServe, StatefulSet and Job labels), which no
-#   template in the input can show.
+#   template in the input can show. Nor is a NetworkPolicy whose podSelector is exactly one of
+#   data.yaml agent_network.agent_pod_selectors: it is prepared for the agent's pods, which the
+#   application deploys after the stack (LLM-TOOLS-002).
 # scope: package
 # custom:
 #   id: LLM-K8S-046
@@ -36,6 +38,7 @@ deny contains {"id": "LLM-K8S-046", "msg": msg, "path": concat("", [lib.text(lib
 	resource.type == "kubernetes:networking.k8s.io/v1:NetworkPolicy"
 	selector := object.get(resource.props, ["spec", "podSelector"], {})
 	not controller_assigned({key | some key, _ in object.get(selector, "matchLabels", {})} | {expression.key | some expression in object.get(selector, "matchExpressions", [])})
+	not agent_selector(selector)
 	workloads := pod_labels_in[lib.namespace_of(resource)]
 	every labels in workloads { not selectors.matches(selector, labels) }
 	msg := concat("", ["NetworkPolicy ", lib.text(object.get(resource.props, ["metadata", "name"], resource.name)), " selects no workload in namespace ", lib.text(lib.namespace_of(resource))])
@@ -49,6 +52,13 @@ deny contains {"id": "LLM-K8S-046", "msg": msg, "path": concat("", [lib.text(lib
 	workloads := pod_labels_in[lib.namespace_of(resource)]
 	every labels in workloads { not selectors.map_matches(selector, labels) }
 	msg := concat("", ["Service ", lib.text(object.get(resource.props, ["metadata", "name"], resource.name)), " selects no workload in namespace ", lib.text(lib.namespace_of(resource))])
+}
+
+# Is the selector exactly one of the agent's pod selectors (matchLabels only)?
+agent_selector(selector) if {
+	count(object.get(selector, "matchExpressions", [])) == 0
+	some agent in lib.params.agent_network.agent_pod_selectors
+	object.get(selector, "matchLabels", {}) == agent.matchLabels
 }
 
 # Does the selector use a label only a controller puts on the pods it creates?

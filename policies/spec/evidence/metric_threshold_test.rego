@@ -8,6 +8,7 @@ import data.llmops.spec.evidence.metric_threshold as check
 denied_cases := {
 	"floor metric below threshold": {"input": ev.with_evidence([ev.metric("groundedness", 0.89, 500)]), "path": "/spec/models/0/evaluation/metrics/0"},
 	"ceiling metric above threshold": {"input": ev.with_evidence([ev.metric("toxicity", 0.05, 500)]), "path": "/spec/models/0/evaluation/metrics/2"},
+	"metric gate block under a warn model gate": {"input": ev.metric_gated([ev.metric("factuality", 0.5, 500)], "warn", 1, "block"), "path": "/spec/models/0/evaluation/metrics/1"},
 	"metric not evidenced": {"input": ev.with_evidence([ev.evidence({"results": {"metrics": [m | some m in ev.doc.results.metrics; m.name != "factuality"]}})]), "path": "/spec/models/0/evaluation/metrics/1"},
 }
 
@@ -21,6 +22,8 @@ allowed_cases := {
 	]),
 	"evidence not evaluated": fx.base,
 	"warn gate": ev.warn_gate([ev.metric("groundedness", 0.5, 500)]),
+	"metric gate warn under a block model gate": ev.metric_gated([ev.metric("factuality", 0.5, 500)], "block", 1, "warn"),
+	"another metric gated block passes": ev.metric_gated([ev.metric("factuality", 0.5, 500)], "warn", 0, "block"),
 }
 
 test_denied[note] if {

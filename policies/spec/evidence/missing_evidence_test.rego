@@ -8,6 +8,7 @@ import data.llmops.spec.evidence.missing_evidence as check
 denied_cases := {
 	"no document names the model": {"input": ev.with_evidence([ev.evidence({"subject": {"model": {"name": "other-model", "digest": "sha256:1111111111111111111111111111111111111111111111111111111111111111"}}})]), "path": "/spec/models/0/evaluation"},
 	"evidence flag with no documents": {"input": ev.with_evidence([]), "path": "/spec/models/0/evaluation"},
+	"warn model gate with a blocking metric": {"input": ev.metric_gated([], "warn", 1, "block"), "path": "/spec/models/0/evaluation"},
 }
 
 allowed_cases := {

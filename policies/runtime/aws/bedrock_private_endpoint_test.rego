@@ -1,5 +1,6 @@
 package llmops.runtime.aws.bedrock_private_endpoint_test
 
+import data.llmops.lib.testing
 import data.llmops.runtime.aws.bedrock_private_endpoint as check
 
 arn := "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0"
@@ -54,16 +55,12 @@ allowed_cases := {
 	"manifests without a VPC": plan([]),
 }
 
-# Each denied case yields exactly this check's id at the expected path, naming the resource.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-AWS-039", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-AWS-039", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

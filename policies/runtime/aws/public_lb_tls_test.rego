@@ -1,5 +1,6 @@
 package llmops.runtime.aws.public_lb_tls_test
 
+import data.llmops.lib.testing
 import data.llmops.runtime.aws.public_lb_tls as check
 import data.llmops.runtime_fixtures_test as fx
 
@@ -39,25 +40,19 @@ allowed_cases := {
 	"internal classic": fx.doc([classic(true, "http")]),
 }
 
-# Each denied case yields exactly this check's id at the expected path, naming the resource.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-AWS-038", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-AWS-038", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }
 
-# The denied inputs with every resource retyped to a type no check knows yield nothing.
 test_other_types_pass[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as fx.retyped(tc.input)
-	count(found) == 0
+	testing.allowed(check.deny) with input as fx.retyped(tc.input)
 }
 
 # CrossGuard and previews name the balancer by URN (refs), its ARN still unknown. Kept out of

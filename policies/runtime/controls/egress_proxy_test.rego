@@ -1,5 +1,6 @@
 package llmops.runtime.controls.egress_proxy_test
 
+import data.llmops.lib.testing
 import data.llmops.runtime.controls.egress_proxy as check
 
 policy(egress) := {"urn": "urn:test::np", "type": "kubernetes:networking.k8s.io/v1:NetworkPolicy", "name": "np", "props": {
@@ -30,14 +31,10 @@ allowed_cases := {
 
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	count(found) > 0
-	{[f.id, f.path] | some f in found} == {["LLM-CTRL-009", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-CTRL-009", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -1,5 +1,6 @@
 package llmops.runtime.patterns.agent_direct_tools_test
 
+import data.llmops.lib.testing
 import data.llmops.runtime.patterns.agent_direct_tools as check
 
 spec_doc(tools) := {"metadata": {"name": "ops-agent"}, "spec": {"pattern": "agent", "target": {"kubernetes": {"namespace": "ops"}}, "agent": {"tools": tools}}}
@@ -54,16 +55,12 @@ allowed_cases := {
 	"another pattern": {"resources": [namespace], "spec": object.union(spec_doc(restart), {"spec": {"pattern": "rag"}})},
 }
 
-# Each denied case yields exactly this check's id at the expected path, naming the resource.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-TOOLS-002", tc.path]}
-	every f in found { f.resource != "" }
+	testing.denied_naming_resource(check.deny, "LLM-TOOLS-002", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

@@ -1,6 +1,7 @@
 package llmops.spec.embedded.data_terms_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.embedded.data_terms as check
 
 terms := {"reference": "DPA-7", "coversUpTo": "confidential", "noTraining": true, "retention": "none", "processingRegions": ["eu-west-1"]}
@@ -38,15 +39,12 @@ allowed_cases := {
 	"another pattern": fx.base,
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EMB-004", tc.path]}
+	testing.denied(check.deny, "LLM-EMB-004", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

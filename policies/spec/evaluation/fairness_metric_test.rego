@@ -1,6 +1,7 @@
 package llmops.spec.evaluation.fairness_metric_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.evaluation.fairness_metric as check
 
 deciding := {"riskTier": "high", "regulatedDomain": "credit", "decisionRole": "recommends"}
@@ -31,15 +32,12 @@ allowed_cases := {
 	"no decisions about people": fx.base,
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EVAL-006", tc.path]}
+	testing.denied(check.deny, "LLM-EVAL-006", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

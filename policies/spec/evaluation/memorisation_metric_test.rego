@@ -1,6 +1,7 @@
 package llmops.spec.evaluation.memorisation_metric_test
 
 import data.llmops.fixtures_test as fx
+import data.llmops.lib.testing
 import data.llmops.spec.evaluation.memorisation_metric as check
 
 personal_dataset := object.union(fx.finetuning_section.datasets[0], {"personalData": true, "consentBasis": "contract", "redaction": "pseudonymised"})
@@ -31,15 +32,12 @@ allowed_cases := {
 	"another pattern": fx.base,
 }
 
-# Each denied case yields exactly this check's id at the expected path.
 test_denied[note] if {
 	some note, tc in denied_cases
-	found := check.deny with input as tc.input
-	{[f.id, f.path] | some f in found} == {["LLM-EVAL-007", tc.path]}
+	testing.denied(check.deny, "LLM-EVAL-007", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
 	some note, tc in allowed_cases
-	found := check.deny with input as tc
-	count(found) == 0
+	testing.allowed(check.deny) with input as tc
 }

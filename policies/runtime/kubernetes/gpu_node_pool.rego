@@ -20,56 +20,24 @@
 #     owasp-llm-2025: ["LLM10:2025"]
 package llmops.runtime.kubernetes.gpu_node_pool
 
+import data.llmops.lib.karpenter
 import data.llmops.lib.runtime as lib
 
 deny contains {"id": "LLM-K8S-052", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/spec/template/spec/taints"]), "resource": pool.urn} if {
 	some i, pool in input.resources
-	pool.type in node_pool_types
-	gpu_pool(pool)
+	pool.type in karpenter.node_pool_types
+	karpenter.gpu_pool(pool)
 	not gpu_taint(pool)
-	msg := concat("", ["GPU NodePool ", lib.text(name(pool)), " does not taint its nodes nvidia.com/gpu:NoSchedule, so any pod can land on its GPU nodes"])
+	msg := concat("", ["GPU NodePool ", lib.text(karpenter.name(pool)), " does not taint its nodes nvidia.com/gpu:NoSchedule, so any pod can land on its GPU nodes"])
 }
 
 deny contains {"id": "LLM-K8S-052", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/spec/disruption"]), "resource": pool.urn} if {
 	some i, pool in input.resources
-	pool.type in node_pool_types
-	gpu_pool(pool)
+	pool.type in karpenter.node_pool_types
+	karpenter.gpu_pool(pool)
 	count(object.get(pool.props, ["spec", "disruption", "budgets"], [])) == 0
-	msg := concat("", ["GPU NodePool ", lib.text(name(pool)), " states no disruption budgets, so Karpenter may drain 10 % of its serving nodes at once"])
+	msg := concat("", ["GPU NodePool ", lib.text(karpenter.name(pool)), " states no disruption budgets, so Karpenter may drain 10 % of its serving nodes at once"])
 }
-
-node_pool_types := {"kubernetes:karpenter.sh/v1:NodePool", "kubernetes:karpenter.sh/v1beta1:NodePool"}
-
-name(pool) := object.get(pool.props, ["metadata", "name"], pool.name)
-
-requirements(pool) := object.get(pool.props, ["spec", "template", "spec", "requirements"], [])
-
-gpu_pool(pool) if {
-	some requirement in requirements(pool)
-	requirement.key == "karpenter.k8s.aws/instance-family"
-	object.get(requirement, "operator", "") == "In"
-	some family in object.get(requirement, "values", [])
-	family in lib.params.gpu_instance_families
-}
-
-gpu_pool(pool) if {
-	some requirement in requirements(pool)
-	requirement.key == "node.kubernetes.io/instance-type"
-	object.get(requirement, "operator", "") == "In"
-	some instance_type in object.get(requirement, "values", [])
-	split(instance_type, ".")[0] in lib.params.gpu_instance_families
-}
-
-gpu_pool(pool) if {
-	some requirement in requirements(pool)
-	requirement.key in {
-		"karpenter.k8s.aws/instance-gpu-count", "karpenter.k8s.aws/instance-gpu-name",
-		"karpenter.k8s.aws/instance-gpu-manufacturer", "karpenter.k8s.aws/instance-gpu-memory",
-	}
-	object.get(requirement, "operator", "") in {"In", "Gt", "Exists"}
-}
-
-gpu_pool(pool) if object.get(pool.props, ["spec", "limits", "nvidia.com/gpu"], null) != null
 
 gpu_taint(pool) if {
 	some taint in object.get(pool.props, ["spec", "template", "spec", "taints"], [])

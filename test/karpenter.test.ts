@@ -5,7 +5,8 @@
  * planned for AWS, and LLM-K8S-052 on a NodePool that lost its taint or budget.
  */
 import * as fc from "fast-check";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { parse } from "yaml";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as pulumiType from "@pulumi/pulumi";
@@ -13,11 +14,11 @@ import {
   GPU_DISRUPTION_BUDGETS, INTERRUPTION_EVENTS, KARPENTER_CHART_VERSION, allowedInstanceTypes, gpuLimit, gpuNodeClassSpec, gpuNodePoolSpec,
   interruptionQueuePolicy, karpenterControllerPolicy, validateKarpenterIamArgs, validateKarpenterNodePoolsArgs,
 } from "../components/aws/karpenter.js";
-import { INSTANCE_FAMILIES, INSTANCE_SHAPES, EVICTION_HARD_MEMORY_MIB, MAX_PODS, SYSTEM_RESERVED, type GpuType } from "../components/aws/gpu-instance-types.js";
+import { INSTANCE_FAMILIES, INSTANCE_SHAPES, EVICTION_HARD_MEMORY_MIB, MAX_PODS, SYSTEM_RESERVED, availableForReplicas, type GpuType } from "../components/aws/gpu-instance-types.js";
 import { nodeCounts, type GpuPool } from "../components/aws/gpu-inference-cluster.js";
 import type { Statement } from "../components/aws/iam-documents.js";
 import type { RecordedResource } from "../stacks/mocks.js";
-import { runCli, tempDir } from "./helpers/cli.js";
+import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
 import { examplesFor, ofType, planExample, type Plan } from "./helpers/plans.js";
 
@@ -181,6 +182,17 @@ describe("GPU NodePools and the EC2NodeClass", () => {
     expect(() => validateKarpenterIamArgs(iam)).not.toThrow();
     expect(() => validateKarpenterIamArgs({ ...iam, privateSubnetIds: [] })).toThrow(/subnet/);
     expect(() => validateKarpenterIamArgs({ ...iam, region: " " })).toThrow(/region/);
+  });
+});
+
+describe("LLM-K8S-053's node table", () => {
+  it("is what gpu-instance-types computes for every size (allocatable less reservations and DaemonSets)", () => {
+    const table = (parse(readFileSync(join(ROOT, "policies/data.yaml"), "utf8")) as { llmops: { params: { gpu_node_available: Record<string, unknown> } } }).llmops.params.gpu_node_available;
+    const expected = Object.fromEntries(Object.values(INSTANCE_SHAPES).flat().map((shape) => {
+      const available = availableForReplicas(shape);
+      return [shape.instanceType, { cpu_milli: available.cpuMilli, memory_mib: available.memoryMiB, gpus: shape.gpus }];
+    }));
+    expect(table).toEqual(expected);
   });
 });
 

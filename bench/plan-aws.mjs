@@ -6,7 +6,8 @@
  * (the machine is shared, so wall time is reported beside CPU time, never alone).
  * Target (issue 19): the largest example plans in <= 3.5 s. Writes bench/results/plan-aws.json.
  *
- *   node bench/plan-aws.mjs [RUNS]     (default 5; needs npm run build and the policy bundle)
+ *   node bench/plan-aws.mjs [RUNS] [EXAMPLE…]   (default 5 runs of every example; needs npm run build
+ *                                                and the policy bundle)
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const RUNS = Number(process.argv[2] ?? 5);
+const ONLY = process.argv.slice(3);
 const TIME = "/usr/bin/time";
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const work = mkdtempSync(join(tmpdir(), "llmops-plan-aws-"));
@@ -34,7 +36,7 @@ function run(example) {
 }
 
 const rows = [];
-for (const example of readdirSync(join(ROOT, "examples")).filter((file) => file.endsWith(".yaml")).sort()) {
+for (const example of readdirSync(join(ROOT, "examples")).filter((file) => file.endsWith(".yaml") && (ONLY.length === 0 || ONLY.includes(file))).sort()) {
   const load = [];
   const samples = [];
   for (let i = 0; i < RUNS; i++) {

@@ -148,7 +148,7 @@ const Model = Obj({
   dtype: Enum(WEIGHT_DTYPES, { default: "bfloat16", description: "Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)." }),
   gpu: Obj({
     type: Enum(GPU_TYPES, { default: "none" }),
-    count: Int(0, 8, { default: 0, description: "GPUs per replica." }),
+    count: Int(0, 8, { default: 0, description: "GPUs per replica, on one node: at most 8, the most any GPU instance size holds. A replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built; shard a larger model with quantisation (dtype) or serve it elsewhere." }),
   }, { default: {} }),
   replicas: Obj({ min: Int(0, 64, { default: 1 }), max: Int(1, 256, { default: 2 }) }, { default: {} }),
   limits: Optional(Obj({
@@ -385,6 +385,7 @@ const Platform = Obj({
     authProxy: PinnedImage("oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue."),
     dcgmExporter: PinnedImage("NVIDIA DCGM exporter (GPU metrics), one per GPU node."),
     devicePlugin: PinnedImage("NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin."),
+    karpenter: PinnedImage("target aws: the Karpenter controller (public.ecr.aws/karpenter/controller mirrored at the chart version pinned in components/aws/karpenter.ts), which launches GPU nodes for pending model replicas."),
     edgeProxy: PinnedImage("TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header."),
     presidioAnalyzer: PinnedImage("Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening."),
     presidioAnonymizer: PinnedImage("Microsoft Presidio anonymizer (PII redaction)."),

@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 export const validate = validate20;
 const typedValidate: ((data: unknown) => boolean) & { errors?: unknown } = validate20 as never;
 export default typedValidate;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1","demographicParityDifference","equalizedOddsDifference","verbatimExtractionRate"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"},"gate":{"type":"string","enum":["block","warn"],"description":"This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate"},"sensitiveFeature":{"minLength":1,"maxLength":100,"description":"For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).","type":"string"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"],"description":"Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)."},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"},"dataProcessingTerms":{"additionalProperties":false,"description":"What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004).","type":"object","required":["reference","coversUpTo"],"properties":{"reference":{"minLength":1,"maxLength":300,"description":"The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.","type":"string"},"coversUpTo":{"type":"string","enum":["public","internal","confidential","restricted"],"description":"Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)."},"noTraining":{"default":false,"description":"The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004).","type":"boolean"},"retention":{"type":"string","enum":["none","abuseMonitoring","vendorDefined"],"default":"vendorDefined","description":"How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004)."},"processingRegions":{"maxItems":16,"uniqueItems":true,"default":[],"description":"Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004).","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica, on one node: at most 8, the most any GPU instance size holds. A replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built; shard a larger model with quantisation (dtype) or serve it elsewhere.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1","demographicParityDifference","equalizedOddsDifference","verbatimExtractionRate"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"},"gate":{"type":"string","enum":["block","warn"],"description":"This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate"},"sensitiveFeature":{"minLength":1,"maxLength":100,"description":"For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).","type":"string"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"],"description":"Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)."},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"},"dataProcessingTerms":{"additionalProperties":false,"description":"What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004).","type":"object","required":["reference","coversUpTo"],"properties":{"reference":{"minLength":1,"maxLength":300,"description":"The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.","type":"string"},"coversUpTo":{"type":"string","enum":["public","internal","confidential","restricted"],"description":"Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)."},"noTraining":{"default":false,"description":"The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004).","type":"boolean"},"retention":{"type":"string","enum":["none","abuseMonitoring","vendorDefined"],"default":"vendorDefined","description":"How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004)."},"processingRegions":{"maxItems":16,"uniqueItems":true,"default":[],"description":"Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004).","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"karpenter":{"additionalProperties":false,"description":"target aws: the Karpenter controller (public.ecr.aws/karpenter/controller mirrored at the chart version pinned in components/aws/karpenter.ts), which launches GPU nodes for pending model replicas.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -20,8 +20,8 @@ const pattern18 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
 const pattern21 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
 const pattern22 = new RegExp("^https://[^\\s]{1,2040}$", "u");
 const pattern26 = new RegExp("^https?://[^\\s]{1,240}$", "u");
-const pattern57 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
-const pattern59 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern58 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
+const pattern60 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://llmops.dev/schemas/llmops-v1alpha1.json" */;
@@ -9813,11 +9813,11 @@ vErrors.push(err795);
 errors++;
 }
 }
-if(data269.edgeProxy !== undefined){
-let data294 = data269.edgeProxy;
+if(data269.karpenter !== undefined){
+let data294 = data269.karpenter;
 if(data294 && typeof data294 == "object" && !Array.isArray(data294)){
 if(data294.repository === undefined){
-const err796 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data294};
+const err796 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data294};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -9827,7 +9827,7 @@ vErrors.push(err796);
 errors++;
 }
 if(data294.digest === undefined){
-const err797 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data294};
+const err797 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data294};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -9838,7 +9838,7 @@ errors++;
 }
 for(const key74 in data294){
 if(!((key74 === "repository") || (key74 === "digest"))){
-const err798 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data294};
+const err798 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data294};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -9852,7 +9852,7 @@ if(data294.repository !== undefined){
 let data295 = data294.repository;
 if(typeof data295 === "string"){
 if(func1(data295) > 255){
-const err799 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data295};
+const err799 = {instancePath:instancePath+"/spec/platform/images/karpenter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository,data:data295};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -9862,7 +9862,7 @@ vErrors.push(err799);
 errors++;
 }
 if(func1(data295) < 1){
-const err800 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data295};
+const err800 = {instancePath:instancePath+"/spec/platform/images/karpenter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository,data:data295};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -9873,7 +9873,7 @@ errors++;
 }
 }
 else {
-const err801 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data295};
+const err801 = {instancePath:instancePath+"/spec/platform/images/karpenter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository,data:data295};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -9887,7 +9887,7 @@ if(data294.digest !== undefined){
 let data296 = data294.digest;
 if(typeof data296 === "string"){
 if(func1(data296) > 71){
-const err802 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data296};
+const err802 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data296};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -9897,7 +9897,7 @@ vErrors.push(err802);
 errors++;
 }
 if(func1(data296) < 1){
-const err803 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data296};
+const err803 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data296};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -9907,7 +9907,7 @@ vErrors.push(err803);
 errors++;
 }
 if(!pattern18.test(data296)){
-const err804 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data296};
+const err804 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data296};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -9918,7 +9918,7 @@ errors++;
 }
 }
 else {
-const err805 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data296};
+const err805 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data296};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -9930,7 +9930,7 @@ errors++;
 }
 }
 else {
-const err806 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data294};
+const err806 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data294};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -9940,11 +9940,11 @@ vErrors.push(err806);
 errors++;
 }
 }
-if(data269.presidioAnalyzer !== undefined){
-let data297 = data269.presidioAnalyzer;
+if(data269.edgeProxy !== undefined){
+let data297 = data269.edgeProxy;
 if(data297 && typeof data297 == "object" && !Array.isArray(data297)){
 if(data297.repository === undefined){
-const err807 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data297};
+const err807 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -9954,7 +9954,7 @@ vErrors.push(err807);
 errors++;
 }
 if(data297.digest === undefined){
-const err808 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data297};
+const err808 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -9965,7 +9965,7 @@ errors++;
 }
 for(const key75 in data297){
 if(!((key75 === "repository") || (key75 === "digest"))){
-const err809 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data297};
+const err809 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -9979,7 +9979,7 @@ if(data297.repository !== undefined){
 let data298 = data297.repository;
 if(typeof data298 === "string"){
 if(func1(data298) > 255){
-const err810 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data298};
+const err810 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data298};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -9989,7 +9989,7 @@ vErrors.push(err810);
 errors++;
 }
 if(func1(data298) < 1){
-const err811 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data298};
+const err811 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data298};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -10000,7 +10000,7 @@ errors++;
 }
 }
 else {
-const err812 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data298};
+const err812 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data298};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -10014,7 +10014,7 @@ if(data297.digest !== undefined){
 let data299 = data297.digest;
 if(typeof data299 === "string"){
 if(func1(data299) > 71){
-const err813 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data299};
+const err813 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10024,7 +10024,7 @@ vErrors.push(err813);
 errors++;
 }
 if(func1(data299) < 1){
-const err814 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data299};
+const err814 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10034,7 +10034,7 @@ vErrors.push(err814);
 errors++;
 }
 if(!pattern18.test(data299)){
-const err815 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data299};
+const err815 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -10045,7 +10045,7 @@ errors++;
 }
 }
 else {
-const err816 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data299};
+const err816 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -10057,7 +10057,7 @@ errors++;
 }
 }
 else {
-const err817 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data297};
+const err817 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10067,11 +10067,11 @@ vErrors.push(err817);
 errors++;
 }
 }
-if(data269.presidioAnonymizer !== undefined){
-let data300 = data269.presidioAnonymizer;
+if(data269.presidioAnalyzer !== undefined){
+let data300 = data269.presidioAnalyzer;
 if(data300 && typeof data300 == "object" && !Array.isArray(data300)){
 if(data300.repository === undefined){
-const err818 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data300};
+const err818 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10081,7 +10081,7 @@ vErrors.push(err818);
 errors++;
 }
 if(data300.digest === undefined){
-const err819 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data300};
+const err819 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10092,7 +10092,7 @@ errors++;
 }
 for(const key76 in data300){
 if(!((key76 === "repository") || (key76 === "digest"))){
-const err820 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data300};
+const err820 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10106,7 +10106,7 @@ if(data300.repository !== undefined){
 let data301 = data300.repository;
 if(typeof data301 === "string"){
 if(func1(data301) > 255){
-const err821 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data301};
+const err821 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data301};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10116,7 +10116,7 @@ vErrors.push(err821);
 errors++;
 }
 if(func1(data301) < 1){
-const err822 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data301};
+const err822 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data301};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10127,7 +10127,7 @@ errors++;
 }
 }
 else {
-const err823 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data301};
+const err823 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data301};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10141,7 +10141,7 @@ if(data300.digest !== undefined){
 let data302 = data300.digest;
 if(typeof data302 === "string"){
 if(func1(data302) > 71){
-const err824 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data302};
+const err824 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10151,7 +10151,7 @@ vErrors.push(err824);
 errors++;
 }
 if(func1(data302) < 1){
-const err825 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data302};
+const err825 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10161,7 +10161,7 @@ vErrors.push(err825);
 errors++;
 }
 if(!pattern18.test(data302)){
-const err826 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data302};
+const err826 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10172,7 +10172,7 @@ errors++;
 }
 }
 else {
-const err827 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data302};
+const err827 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10184,7 +10184,7 @@ errors++;
 }
 }
 else {
-const err828 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data300};
+const err828 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10194,11 +10194,11 @@ vErrors.push(err828);
 errors++;
 }
 }
-if(data269.limiterStore !== undefined){
-let data303 = data269.limiterStore;
+if(data269.presidioAnonymizer !== undefined){
+let data303 = data269.presidioAnonymizer;
 if(data303 && typeof data303 == "object" && !Array.isArray(data303)){
 if(data303.repository === undefined){
-const err829 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data303};
+const err829 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10208,7 +10208,7 @@ vErrors.push(err829);
 errors++;
 }
 if(data303.digest === undefined){
-const err830 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data303};
+const err830 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10219,7 +10219,7 @@ errors++;
 }
 for(const key77 in data303){
 if(!((key77 === "repository") || (key77 === "digest"))){
-const err831 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data303};
+const err831 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10233,7 +10233,7 @@ if(data303.repository !== undefined){
 let data304 = data303.repository;
 if(typeof data304 === "string"){
 if(func1(data304) > 255){
-const err832 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data304};
+const err832 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data304};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10243,7 +10243,7 @@ vErrors.push(err832);
 errors++;
 }
 if(func1(data304) < 1){
-const err833 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data304};
+const err833 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data304};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10254,7 +10254,7 @@ errors++;
 }
 }
 else {
-const err834 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data304};
+const err834 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data304};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10268,7 +10268,7 @@ if(data303.digest !== undefined){
 let data305 = data303.digest;
 if(typeof data305 === "string"){
 if(func1(data305) > 71){
-const err835 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data305};
+const err835 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10278,7 +10278,7 @@ vErrors.push(err835);
 errors++;
 }
 if(func1(data305) < 1){
-const err836 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data305};
+const err836 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10288,7 +10288,7 @@ vErrors.push(err836);
 errors++;
 }
 if(!pattern18.test(data305)){
-const err837 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data305};
+const err837 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10299,7 +10299,7 @@ errors++;
 }
 }
 else {
-const err838 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data305};
+const err838 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10311,7 +10311,7 @@ errors++;
 }
 }
 else {
-const err839 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data303};
+const err839 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10321,11 +10321,11 @@ vErrors.push(err839);
 errors++;
 }
 }
-if(data269.llmGuard !== undefined){
-let data306 = data269.llmGuard;
+if(data269.limiterStore !== undefined){
+let data306 = data269.limiterStore;
 if(data306 && typeof data306 == "object" && !Array.isArray(data306)){
 if(data306.repository === undefined){
-const err840 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data306};
+const err840 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10335,7 +10335,7 @@ vErrors.push(err840);
 errors++;
 }
 if(data306.digest === undefined){
-const err841 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data306};
+const err841 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10346,7 +10346,7 @@ errors++;
 }
 for(const key78 in data306){
 if(!((key78 === "repository") || (key78 === "digest"))){
-const err842 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data306};
+const err842 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10360,7 +10360,7 @@ if(data306.repository !== undefined){
 let data307 = data306.repository;
 if(typeof data307 === "string"){
 if(func1(data307) > 255){
-const err843 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data307};
+const err843 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data307};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10370,7 +10370,7 @@ vErrors.push(err843);
 errors++;
 }
 if(func1(data307) < 1){
-const err844 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data307};
+const err844 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data307};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10381,7 +10381,7 @@ errors++;
 }
 }
 else {
-const err845 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data307};
+const err845 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data307};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10395,7 +10395,7 @@ if(data306.digest !== undefined){
 let data308 = data306.digest;
 if(typeof data308 === "string"){
 if(func1(data308) > 71){
-const err846 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data308};
+const err846 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10405,7 +10405,7 @@ vErrors.push(err846);
 errors++;
 }
 if(func1(data308) < 1){
-const err847 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data308};
+const err847 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10415,7 +10415,7 @@ vErrors.push(err847);
 errors++;
 }
 if(!pattern18.test(data308)){
-const err848 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data308};
+const err848 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10426,7 +10426,7 @@ errors++;
 }
 }
 else {
-const err849 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data308};
+const err849 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10438,7 +10438,7 @@ errors++;
 }
 }
 else {
-const err850 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data306};
+const err850 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -10448,11 +10448,11 @@ vErrors.push(err850);
 errors++;
 }
 }
-if(data269.trainer !== undefined){
-let data309 = data269.trainer;
+if(data269.llmGuard !== undefined){
+let data309 = data269.llmGuard;
 if(data309 && typeof data309 == "object" && !Array.isArray(data309)){
 if(data309.repository === undefined){
-const err851 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data309};
+const err851 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -10462,7 +10462,7 @@ vErrors.push(err851);
 errors++;
 }
 if(data309.digest === undefined){
-const err852 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data309};
+const err852 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -10473,7 +10473,7 @@ errors++;
 }
 for(const key79 in data309){
 if(!((key79 === "repository") || (key79 === "digest"))){
-const err853 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data309};
+const err853 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -10487,7 +10487,7 @@ if(data309.repository !== undefined){
 let data310 = data309.repository;
 if(typeof data310 === "string"){
 if(func1(data310) > 255){
-const err854 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data310};
+const err854 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data310};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -10497,7 +10497,7 @@ vErrors.push(err854);
 errors++;
 }
 if(func1(data310) < 1){
-const err855 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data310};
+const err855 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data310};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -10508,7 +10508,7 @@ errors++;
 }
 }
 else {
-const err856 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data310};
+const err856 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data310};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -10522,7 +10522,7 @@ if(data309.digest !== undefined){
 let data311 = data309.digest;
 if(typeof data311 === "string"){
 if(func1(data311) > 71){
-const err857 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data311};
+const err857 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -10532,7 +10532,7 @@ vErrors.push(err857);
 errors++;
 }
 if(func1(data311) < 1){
-const err858 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data311};
+const err858 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -10542,7 +10542,7 @@ vErrors.push(err858);
 errors++;
 }
 if(!pattern18.test(data311)){
-const err859 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data311};
+const err859 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -10553,7 +10553,7 @@ errors++;
 }
 }
 else {
-const err860 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data311};
+const err860 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -10565,7 +10565,7 @@ errors++;
 }
 }
 else {
-const err861 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data309};
+const err861 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -10575,11 +10575,11 @@ vErrors.push(err861);
 errors++;
 }
 }
-if(data269.datasetGate !== undefined){
-let data312 = data269.datasetGate;
+if(data269.trainer !== undefined){
+let data312 = data269.trainer;
 if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
 if(data312.repository === undefined){
-const err862 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data312};
+const err862 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -10589,7 +10589,7 @@ vErrors.push(err862);
 errors++;
 }
 if(data312.digest === undefined){
-const err863 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data312};
+const err863 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -10600,7 +10600,7 @@ errors++;
 }
 for(const key80 in data312){
 if(!((key80 === "repository") || (key80 === "digest"))){
-const err864 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data312};
+const err864 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -10614,7 +10614,7 @@ if(data312.repository !== undefined){
 let data313 = data312.repository;
 if(typeof data313 === "string"){
 if(func1(data313) > 255){
-const err865 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data313};
+const err865 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data313};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -10624,7 +10624,7 @@ vErrors.push(err865);
 errors++;
 }
 if(func1(data313) < 1){
-const err866 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data313};
+const err866 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data313};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -10635,7 +10635,7 @@ errors++;
 }
 }
 else {
-const err867 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data313};
+const err867 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data313};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -10649,7 +10649,7 @@ if(data312.digest !== undefined){
 let data314 = data312.digest;
 if(typeof data314 === "string"){
 if(func1(data314) > 71){
-const err868 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data314};
+const err868 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -10659,7 +10659,7 @@ vErrors.push(err868);
 errors++;
 }
 if(func1(data314) < 1){
-const err869 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data314};
+const err869 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -10669,7 +10669,7 @@ vErrors.push(err869);
 errors++;
 }
 if(!pattern18.test(data314)){
-const err870 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data314};
+const err870 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -10680,7 +10680,7 @@ errors++;
 }
 }
 else {
-const err871 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data314};
+const err871 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -10692,7 +10692,7 @@ errors++;
 }
 }
 else {
-const err872 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data312};
+const err872 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -10702,11 +10702,11 @@ vErrors.push(err872);
 errors++;
 }
 }
-if(data269.toolApproval !== undefined){
-let data315 = data269.toolApproval;
+if(data269.datasetGate !== undefined){
+let data315 = data269.datasetGate;
 if(data315 && typeof data315 == "object" && !Array.isArray(data315)){
 if(data315.repository === undefined){
-const err873 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data315};
+const err873 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -10716,7 +10716,7 @@ vErrors.push(err873);
 errors++;
 }
 if(data315.digest === undefined){
-const err874 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data315};
+const err874 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -10727,7 +10727,7 @@ errors++;
 }
 for(const key81 in data315){
 if(!((key81 === "repository") || (key81 === "digest"))){
-const err875 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data315};
+const err875 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -10741,7 +10741,7 @@ if(data315.repository !== undefined){
 let data316 = data315.repository;
 if(typeof data316 === "string"){
 if(func1(data316) > 255){
-const err876 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data316};
+const err876 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data316};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -10751,7 +10751,7 @@ vErrors.push(err876);
 errors++;
 }
 if(func1(data316) < 1){
-const err877 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data316};
+const err877 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data316};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -10762,7 +10762,7 @@ errors++;
 }
 }
 else {
-const err878 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data316};
+const err878 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data316};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -10776,7 +10776,7 @@ if(data315.digest !== undefined){
 let data317 = data315.digest;
 if(typeof data317 === "string"){
 if(func1(data317) > 71){
-const err879 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data317};
+const err879 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -10786,7 +10786,7 @@ vErrors.push(err879);
 errors++;
 }
 if(func1(data317) < 1){
-const err880 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data317};
+const err880 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -10796,7 +10796,7 @@ vErrors.push(err880);
 errors++;
 }
 if(!pattern18.test(data317)){
-const err881 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data317};
+const err881 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -10807,7 +10807,7 @@ errors++;
 }
 }
 else {
-const err882 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data317};
+const err882 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -10819,7 +10819,7 @@ errors++;
 }
 }
 else {
-const err883 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data315};
+const err883 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -10829,11 +10829,11 @@ vErrors.push(err883);
 errors++;
 }
 }
-if(data269.evaluator !== undefined){
-let data318 = data269.evaluator;
+if(data269.toolApproval !== undefined){
+let data318 = data269.toolApproval;
 if(data318 && typeof data318 == "object" && !Array.isArray(data318)){
 if(data318.repository === undefined){
-const err884 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data318};
+const err884 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -10843,7 +10843,7 @@ vErrors.push(err884);
 errors++;
 }
 if(data318.digest === undefined){
-const err885 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data318};
+const err885 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -10854,7 +10854,7 @@ errors++;
 }
 for(const key82 in data318){
 if(!((key82 === "repository") || (key82 === "digest"))){
-const err886 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data318};
+const err886 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -10868,7 +10868,7 @@ if(data318.repository !== undefined){
 let data319 = data318.repository;
 if(typeof data319 === "string"){
 if(func1(data319) > 255){
-const err887 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data319};
+const err887 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data319};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -10878,7 +10878,7 @@ vErrors.push(err887);
 errors++;
 }
 if(func1(data319) < 1){
-const err888 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data319};
+const err888 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data319};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -10889,7 +10889,7 @@ errors++;
 }
 }
 else {
-const err889 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data319};
+const err889 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data319};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -10903,7 +10903,7 @@ if(data318.digest !== undefined){
 let data320 = data318.digest;
 if(typeof data320 === "string"){
 if(func1(data320) > 71){
-const err890 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data320};
+const err890 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -10913,7 +10913,7 @@ vErrors.push(err890);
 errors++;
 }
 if(func1(data320) < 1){
-const err891 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data320};
+const err891 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -10923,7 +10923,7 @@ vErrors.push(err891);
 errors++;
 }
 if(!pattern18.test(data320)){
-const err892 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data320};
+const err892 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -10934,7 +10934,7 @@ errors++;
 }
 }
 else {
-const err893 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data320};
+const err893 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -10946,7 +10946,7 @@ errors++;
 }
 }
 else {
-const err894 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data318};
+const err894 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -10956,9 +10956,11 @@ vErrors.push(err894);
 errors++;
 }
 }
-}
-else {
-const err895 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data269};
+if(data269.evaluator !== undefined){
+let data321 = data269.evaluator;
+if(data321 && typeof data321 == "object" && !Array.isArray(data321)){
+if(data321.repository === undefined){
+const err895 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -10967,10 +10969,8 @@ vErrors.push(err895);
 }
 errors++;
 }
-let data321 = data268.internalIssuer;
-if(typeof data321 === "string"){
-if(func1(data321) > 63){
-const err896 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data321};
+if(data321.digest === undefined){
+const err896 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -10979,8 +10979,9 @@ vErrors.push(err896);
 }
 errors++;
 }
-if(func1(data321) < 1){
-const err897 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data321};
+for(const key83 in data321){
+if(!((key83 === "repository") || (key83 === "digest"))){
+const err897 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -10989,8 +10990,12 @@ vErrors.push(err897);
 }
 errors++;
 }
-if(!pattern4.test(data321)){
-const err898 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data321};
+}
+if(data321.repository !== undefined){
+let data322 = data321.repository;
+if(typeof data322 === "string"){
+if(func1(data322) > 255){
+const err898 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data322};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -10999,9 +11004,8 @@ vErrors.push(err898);
 }
 errors++;
 }
-}
-else {
-const err899 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data321};
+if(func1(data322) < 1){
+const err899 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data322};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -11010,10 +11014,9 @@ vErrors.push(err899);
 }
 errors++;
 }
-let data322 = data268.gatewayClientNamespaces;
-if(Array.isArray(data322)){
-if(data322.length > 16){
-const err900 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data322};
+}
+else {
+const err900 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data322};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -11022,12 +11025,12 @@ vErrors.push(err900);
 }
 errors++;
 }
-const len22 = data322.length;
-for(let i29=0; i29<len22; i29++){
-let data323 = data322[i29];
+}
+if(data321.digest !== undefined){
+let data323 = data321.digest;
 if(typeof data323 === "string"){
-if(func1(data323) > 63){
-const err901 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data323};
+if(func1(data323) > 71){
+const err901 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -11037,7 +11040,7 @@ vErrors.push(err901);
 errors++;
 }
 if(func1(data323) < 1){
-const err902 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data323};
+const err902 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -11046,8 +11049,8 @@ vErrors.push(err902);
 }
 errors++;
 }
-if(!pattern4.test(data323)){
-const err903 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data323};
+if(!pattern18.test(data323)){
+const err903 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -11058,7 +11061,7 @@ errors++;
 }
 }
 else {
-const err904 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data323};
+const err904 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -11070,7 +11073,7 @@ errors++;
 }
 }
 else {
-const err905 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data322};
+const err905 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -11079,10 +11082,10 @@ vErrors.push(err905);
 }
 errors++;
 }
-let data324 = data268.artifactStoreCidrs;
-if(Array.isArray(data324)){
-if(data324.length > 16){
-const err906 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data324};
+}
+}
+else {
+const err906 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data269};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -11091,12 +11094,10 @@ vErrors.push(err906);
 }
 errors++;
 }
-const len23 = data324.length;
-for(let i30=0; i30<len23; i30++){
-let data325 = data324[i30];
-if(typeof data325 === "string"){
-if(func1(data325) > 18){
-const err907 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data325};
+let data324 = data268.internalIssuer;
+if(typeof data324 === "string"){
+if(func1(data324) > 63){
+const err907 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -11105,8 +11106,8 @@ vErrors.push(err907);
 }
 errors++;
 }
-if(func1(data325) < 1){
-const err908 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data325};
+if(func1(data324) < 1){
+const err908 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -11115,8 +11116,8 @@ vErrors.push(err908);
 }
 errors++;
 }
-if(!pattern8.test(data325)){
-const err909 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data325};
+if(!pattern4.test(data324)){
+const err909 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -11127,7 +11128,7 @@ errors++;
 }
 }
 else {
-const err910 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data325};
+const err910 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -11136,10 +11137,10 @@ vErrors.push(err910);
 }
 errors++;
 }
-}
-}
-else {
-const err911 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data324};
+let data325 = data268.gatewayClientNamespaces;
+if(Array.isArray(data325)){
+if(data325.length > 16){
+const err911 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data325};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -11148,10 +11149,12 @@ vErrors.push(err911);
 }
 errors++;
 }
-let data326 = data268.egressProxyCidrs;
-if(Array.isArray(data326)){
-if(data326.length > 16){
-const err912 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data326};
+const len22 = data325.length;
+for(let i29=0; i29<len22; i29++){
+let data326 = data325[i29];
+if(typeof data326 === "string"){
+if(func1(data326) > 63){
+const err912 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -11160,12 +11163,8 @@ vErrors.push(err912);
 }
 errors++;
 }
-const len24 = data326.length;
-for(let i31=0; i31<len24; i31++){
-let data327 = data326[i31];
-if(typeof data327 === "string"){
-if(func1(data327) > 18){
-const err913 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data327};
+if(func1(data326) < 1){
+const err913 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -11174,8 +11173,8 @@ vErrors.push(err913);
 }
 errors++;
 }
-if(func1(data327) < 1){
-const err914 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data327};
+if(!pattern4.test(data326)){
+const err914 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -11184,8 +11183,9 @@ vErrors.push(err914);
 }
 errors++;
 }
-if(!pattern8.test(data327)){
-const err915 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data327};
+}
+else {
+const err915 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -11195,8 +11195,9 @@ vErrors.push(err915);
 errors++;
 }
 }
+}
 else {
-const err916 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data327};
+const err916 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data325};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -11205,10 +11206,10 @@ vErrors.push(err916);
 }
 errors++;
 }
-}
-}
-else {
-const err917 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data326};
+let data327 = data268.artifactStoreCidrs;
+if(Array.isArray(data327)){
+if(data327.length > 16){
+const err917 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data327};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -11217,11 +11218,12 @@ vErrors.push(err917);
 }
 errors++;
 }
-if(data268.storageClass !== undefined){
-let data328 = data268.storageClass;
+const len23 = data327.length;
+for(let i30=0; i30<len23; i30++){
+let data328 = data327[i30];
 if(typeof data328 === "string"){
-if(func1(data328) > 63){
-const err918 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data328};
+if(func1(data328) > 18){
+const err918 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -11231,7 +11233,7 @@ vErrors.push(err918);
 errors++;
 }
 if(func1(data328) < 1){
-const err919 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data328};
+const err919 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
 if(vErrors === null){
 vErrors = [err919];
 }
@@ -11240,9 +11242,8 @@ vErrors.push(err919);
 }
 errors++;
 }
-}
-else {
-const err920 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data328};
+if(!pattern8.test(data328)){
+const err920 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
 if(vErrors === null){
 vErrors = [err920];
 }
@@ -11252,17 +11253,8 @@ vErrors.push(err920);
 errors++;
 }
 }
-let data329 = data268.gpu;
-if(data329 && typeof data329 == "object" && !Array.isArray(data329)){
-if(data329.install === undefined){
-data329.install = "none";
-}
-if(data329.namespace === undefined){
-data329.namespace = "llmops-gpu";
-}
-for(const key83 in data329){
-if(!((key83 === "install") || (key83 === "namespace"))){
-const err921 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data329};
+else {
+const err921 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
 if(vErrors === null){
 vErrors = [err921];
 }
@@ -11272,9 +11264,9 @@ vErrors.push(err921);
 errors++;
 }
 }
-let data330 = data329.install;
-if(typeof data330 !== "string"){
-const err922 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data330};
+}
+else {
+const err922 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data327};
 if(vErrors === null){
 vErrors = [err922];
 }
@@ -11283,8 +11275,10 @@ vErrors.push(err922);
 }
 errors++;
 }
-if(!((data330 === "none") || (data330 === "devicePlugin"))){
-const err923 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data330};
+let data329 = data268.egressProxyCidrs;
+if(Array.isArray(data329)){
+if(data329.length > 16){
+const err923 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data329};
 if(vErrors === null){
 vErrors = [err923];
 }
@@ -11293,10 +11287,12 @@ vErrors.push(err923);
 }
 errors++;
 }
-let data331 = data329.namespace;
-if(typeof data331 === "string"){
-if(func1(data331) > 63){
-const err924 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data331};
+const len24 = data329.length;
+for(let i31=0; i31<len24; i31++){
+let data330 = data329[i31];
+if(typeof data330 === "string"){
+if(func1(data330) > 18){
+const err924 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
 if(vErrors === null){
 vErrors = [err924];
 }
@@ -11305,8 +11301,8 @@ vErrors.push(err924);
 }
 errors++;
 }
-if(func1(data331) < 1){
-const err925 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data331};
+if(func1(data330) < 1){
+const err925 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
 if(vErrors === null){
 vErrors = [err925];
 }
@@ -11315,8 +11311,8 @@ vErrors.push(err925);
 }
 errors++;
 }
-if(!pattern4.test(data331)){
-const err926 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data331};
+if(!pattern8.test(data330)){
+const err926 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
 if(vErrors === null){
 vErrors = [err926];
 }
@@ -11327,7 +11323,7 @@ errors++;
 }
 }
 else {
-const err927 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data331};
+const err927 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
 if(vErrors === null){
 vErrors = [err927];
 }
@@ -11337,8 +11333,9 @@ vErrors.push(err927);
 errors++;
 }
 }
+}
 else {
-const err928 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data329};
+const err928 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data329};
 if(vErrors === null){
 vErrors = [err928];
 }
@@ -11347,23 +11344,11 @@ vErrors.push(err928);
 }
 errors++;
 }
-let data332 = data268.autoscaling;
-if(data332 && typeof data332 == "object" && !Array.isArray(data332)){
-if(data332.prometheusAddress === undefined){
-data332.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
-}
-if(data332.monitoringNamespace === undefined){
-data332.monitoringNamespace = "monitoring";
-}
-if(data332.queueTargetPerReplica === undefined){
-data332.queueTargetPerReplica = 4;
-}
-if(data332.scaleDownStabilizationSeconds === undefined){
-data332.scaleDownStabilizationSeconds = 300;
-}
-for(const key84 in data332){
-if(!((((key84 === "prometheusAddress") || (key84 === "monitoringNamespace")) || (key84 === "queueTargetPerReplica")) || (key84 === "scaleDownStabilizationSeconds"))){
-const err929 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data332};
+if(data268.storageClass !== undefined){
+let data331 = data268.storageClass;
+if(typeof data331 === "string"){
+if(func1(data331) > 63){
+const err929 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data331};
 if(vErrors === null){
 vErrors = [err929];
 }
@@ -11372,11 +11357,8 @@ vErrors.push(err929);
 }
 errors++;
 }
-}
-let data333 = data332.prometheusAddress;
-if(typeof data333 === "string"){
-if(func1(data333) > 253){
-const err930 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data333};
+if(func1(data331) < 1){
+const err930 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data331};
 if(vErrors === null){
 vErrors = [err930];
 }
@@ -11385,8 +11367,9 @@ vErrors.push(err930);
 }
 errors++;
 }
-if(func1(data333) < 1){
-const err931 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data333};
+}
+else {
+const err931 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data331};
 if(vErrors === null){
 vErrors = [err931];
 }
@@ -11395,8 +11378,18 @@ vErrors.push(err931);
 }
 errors++;
 }
-if(!pattern26.test(data333)){
-const err932 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data333};
+}
+let data332 = data268.gpu;
+if(data332 && typeof data332 == "object" && !Array.isArray(data332)){
+if(data332.install === undefined){
+data332.install = "none";
+}
+if(data332.namespace === undefined){
+data332.namespace = "llmops-gpu";
+}
+for(const key84 in data332){
+if(!((key84 === "install") || (key84 === "namespace"))){
+const err932 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data332};
 if(vErrors === null){
 vErrors = [err932];
 }
@@ -11406,8 +11399,9 @@ vErrors.push(err932);
 errors++;
 }
 }
-else {
-const err933 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data333};
+let data333 = data332.install;
+if(typeof data333 !== "string"){
+const err933 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data333};
 if(vErrors === null){
 vErrors = [err933];
 }
@@ -11416,10 +11410,8 @@ vErrors.push(err933);
 }
 errors++;
 }
-let data334 = data332.monitoringNamespace;
-if(typeof data334 === "string"){
-if(func1(data334) > 63){
-const err934 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data334};
+if(!((data333 === "none") || (data333 === "devicePlugin"))){
+const err934 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data333};
 if(vErrors === null){
 vErrors = [err934];
 }
@@ -11428,8 +11420,10 @@ vErrors.push(err934);
 }
 errors++;
 }
-if(func1(data334) < 1){
-const err935 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data334};
+let data334 = data332.namespace;
+if(typeof data334 === "string"){
+if(func1(data334) > 63){
+const err935 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
 if(vErrors === null){
 vErrors = [err935];
 }
@@ -11438,8 +11432,8 @@ vErrors.push(err935);
 }
 errors++;
 }
-if(!pattern4.test(data334)){
-const err936 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data334};
+if(func1(data334) < 1){
+const err936 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
 if(vErrors === null){
 vErrors = [err936];
 }
@@ -11448,9 +11442,8 @@ vErrors.push(err936);
 }
 errors++;
 }
-}
-else {
-const err937 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data334};
+if(!pattern4.test(data334)){
+const err937 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
 if(vErrors === null){
 vErrors = [err937];
 }
@@ -11459,9 +11452,9 @@ vErrors.push(err937);
 }
 errors++;
 }
-let data335 = data332.queueTargetPerReplica;
-if(!(((typeof data335 == "number") && (!(data335 % 1) && !isNaN(data335))) && (isFinite(data335)))){
-const err938 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data335};
+}
+else {
+const err938 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
 if(vErrors === null){
 vErrors = [err938];
 }
@@ -11470,9 +11463,9 @@ vErrors.push(err938);
 }
 errors++;
 }
-if((typeof data335 == "number") && (isFinite(data335))){
-if(data335 > 1000 || isNaN(data335)){
-const err939 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data335};
+}
+else {
+const err939 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data332};
 if(vErrors === null){
 vErrors = [err939];
 }
@@ -11481,8 +11474,23 @@ vErrors.push(err939);
 }
 errors++;
 }
-if(data335 < 1 || isNaN(data335)){
-const err940 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data335};
+let data335 = data268.autoscaling;
+if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
+if(data335.prometheusAddress === undefined){
+data335.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
+}
+if(data335.monitoringNamespace === undefined){
+data335.monitoringNamespace = "monitoring";
+}
+if(data335.queueTargetPerReplica === undefined){
+data335.queueTargetPerReplica = 4;
+}
+if(data335.scaleDownStabilizationSeconds === undefined){
+data335.scaleDownStabilizationSeconds = 300;
+}
+for(const key85 in data335){
+if(!((((key85 === "prometheusAddress") || (key85 === "monitoringNamespace")) || (key85 === "queueTargetPerReplica")) || (key85 === "scaleDownStabilizationSeconds"))){
+const err940 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data335};
 if(vErrors === null){
 vErrors = [err940];
 }
@@ -11492,9 +11500,10 @@ vErrors.push(err940);
 errors++;
 }
 }
-let data336 = data332.scaleDownStabilizationSeconds;
-if(!(((typeof data336 == "number") && (!(data336 % 1) && !isNaN(data336))) && (isFinite(data336)))){
-const err941 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data336};
+let data336 = data335.prometheusAddress;
+if(typeof data336 === "string"){
+if(func1(data336) > 253){
+const err941 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
 if(vErrors === null){
 vErrors = [err941];
 }
@@ -11503,9 +11512,8 @@ vErrors.push(err941);
 }
 errors++;
 }
-if((typeof data336 == "number") && (isFinite(data336))){
-if(data336 > 3600 || isNaN(data336)){
-const err942 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data336};
+if(func1(data336) < 1){
+const err942 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
 if(vErrors === null){
 vErrors = [err942];
 }
@@ -11514,8 +11522,8 @@ vErrors.push(err942);
 }
 errors++;
 }
-if(data336 < 0 || isNaN(data336)){
-const err943 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data336};
+if(!pattern26.test(data336)){
+const err943 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
 if(vErrors === null){
 vErrors = [err943];
 }
@@ -11525,9 +11533,8 @@ vErrors.push(err943);
 errors++;
 }
 }
-}
 else {
-const err944 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data332};
+const err944 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
 if(vErrors === null){
 vErrors = [err944];
 }
@@ -11536,11 +11543,10 @@ vErrors.push(err944);
 }
 errors++;
 }
-let data337 = data268.modelCache;
-if(data337 && typeof data337 == "object" && !Array.isArray(data337)){
-for(const key85 in data337){
-if(!(key85 === "storageClass")){
-const err945 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data337};
+let data337 = data335.monitoringNamespace;
+if(typeof data337 === "string"){
+if(func1(data337) > 63){
+const err945 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
 if(vErrors === null){
 vErrors = [err945];
 }
@@ -11549,12 +11555,8 @@ vErrors.push(err945);
 }
 errors++;
 }
-}
-if(data337.storageClass !== undefined){
-let data338 = data337.storageClass;
-if(typeof data338 === "string"){
-if(func1(data338) > 63){
-const err946 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data338};
+if(func1(data337) < 1){
+const err946 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
 if(vErrors === null){
 vErrors = [err946];
 }
@@ -11563,8 +11565,8 @@ vErrors.push(err946);
 }
 errors++;
 }
-if(func1(data338) < 1){
-const err947 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data338};
+if(!pattern4.test(data337)){
+const err947 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
 if(vErrors === null){
 vErrors = [err947];
 }
@@ -11575,7 +11577,7 @@ errors++;
 }
 }
 else {
-const err948 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data338};
+const err948 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
 if(vErrors === null){
 vErrors = [err948];
 }
@@ -11584,10 +11586,9 @@ vErrors.push(err948);
 }
 errors++;
 }
-}
-}
-else {
-const err949 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data337};
+let data338 = data335.queueTargetPerReplica;
+if(!(((typeof data338 == "number") && (!(data338 % 1) && !isNaN(data338))) && (isFinite(data338)))){
+const err949 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data338};
 if(vErrors === null){
 vErrors = [err949];
 }
@@ -11596,9 +11597,9 @@ vErrors.push(err949);
 }
 errors++;
 }
-}
-else {
-const err950 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data268};
+if((typeof data338 == "number") && (isFinite(data338))){
+if(data338 > 1000 || isNaN(data338)){
+const err950 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data338};
 if(vErrors === null){
 vErrors = [err950];
 }
@@ -11607,10 +11608,8 @@ vErrors.push(err950);
 }
 errors++;
 }
-let data339 = data11.exceptions;
-if(Array.isArray(data339)){
-if(data339.length > 64){
-const err951 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data339};
+if(data338 < 1 || isNaN(data338)){
+const err951 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data338};
 if(vErrors === null){
 vErrors = [err951];
 }
@@ -11619,12 +11618,10 @@ vErrors.push(err951);
 }
 errors++;
 }
-const len25 = data339.length;
-for(let i32=0; i32<len25; i32++){
-let data340 = data339[i32];
-if(data340 && typeof data340 == "object" && !Array.isArray(data340)){
-if(data340.policyId === undefined){
-const err952 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
+}
+let data339 = data335.scaleDownStabilizationSeconds;
+if(!(((typeof data339 == "number") && (!(data339 % 1) && !isNaN(data339))) && (isFinite(data339)))){
+const err952 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data339};
 if(vErrors === null){
 vErrors = [err952];
 }
@@ -11633,8 +11630,9 @@ vErrors.push(err952);
 }
 errors++;
 }
-if(data340.reason === undefined){
-const err953 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
+if((typeof data339 == "number") && (isFinite(data339))){
+if(data339 > 3600 || isNaN(data339)){
+const err953 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data339};
 if(vErrors === null){
 vErrors = [err953];
 }
@@ -11643,8 +11641,8 @@ vErrors.push(err953);
 }
 errors++;
 }
-if(data340.approver === undefined){
-const err954 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
+if(data339 < 0 || isNaN(data339)){
+const err954 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data339};
 if(vErrors === null){
 vErrors = [err954];
 }
@@ -11653,8 +11651,10 @@ vErrors.push(err954);
 }
 errors++;
 }
-if(data340.expires === undefined){
-const err955 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
+}
+}
+else {
+const err955 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data335};
 if(vErrors === null){
 vErrors = [err955];
 }
@@ -11663,9 +11663,11 @@ vErrors.push(err955);
 }
 errors++;
 }
+let data340 = data268.modelCache;
+if(data340 && typeof data340 == "object" && !Array.isArray(data340)){
 for(const key86 in data340){
-if(!(((((key86 === "policyId") || (key86 === "reason")) || (key86 === "approver")) || (key86 === "expires")) || (key86 === "path"))){
-const err956 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
+if(!(key86 === "storageClass")){
+const err956 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data340};
 if(vErrors === null){
 vErrors = [err956];
 }
@@ -11675,11 +11677,11 @@ vErrors.push(err956);
 errors++;
 }
 }
-if(data340.policyId !== undefined){
-let data341 = data340.policyId;
+if(data340.storageClass !== undefined){
+let data341 = data340.storageClass;
 if(typeof data341 === "string"){
-if(func1(data341) > 16){
-const err957 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data341};
+if(func1(data341) > 63){
+const err957 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data341};
 if(vErrors === null){
 vErrors = [err957];
 }
@@ -11689,7 +11691,7 @@ vErrors.push(err957);
 errors++;
 }
 if(func1(data341) < 1){
-const err958 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data341};
+const err958 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data341};
 if(vErrors === null){
 vErrors = [err958];
 }
@@ -11698,8 +11700,9 @@ vErrors.push(err958);
 }
 errors++;
 }
-if(!pattern57.test(data341)){
-const err959 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data341};
+}
+else {
+const err959 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data341};
 if(vErrors === null){
 vErrors = [err959];
 }
@@ -11709,8 +11712,9 @@ vErrors.push(err959);
 errors++;
 }
 }
+}
 else {
-const err960 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data341};
+const err960 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data340};
 if(vErrors === null){
 vErrors = [err960];
 }
@@ -11720,11 +11724,8 @@ vErrors.push(err960);
 errors++;
 }
 }
-if(data340.reason !== undefined){
-let data342 = data340.reason;
-if(typeof data342 === "string"){
-if(func1(data342) > 1000){
-const err961 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data342};
+else {
+const err961 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data268};
 if(vErrors === null){
 vErrors = [err961];
 }
@@ -11733,8 +11734,10 @@ vErrors.push(err961);
 }
 errors++;
 }
-if(func1(data342) < 1){
-const err962 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data342};
+let data342 = data11.exceptions;
+if(Array.isArray(data342)){
+if(data342.length > 64){
+const err962 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data342};
 if(vErrors === null){
 vErrors = [err962];
 }
@@ -11743,9 +11746,12 @@ vErrors.push(err962);
 }
 errors++;
 }
-}
-else {
-const err963 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data342};
+const len25 = data342.length;
+for(let i32=0; i32<len25; i32++){
+let data343 = data342[i32];
+if(data343 && typeof data343 == "object" && !Array.isArray(data343)){
+if(data343.policyId === undefined){
+const err963 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
 if(vErrors === null){
 vErrors = [err963];
 }
@@ -11754,12 +11760,8 @@ vErrors.push(err963);
 }
 errors++;
 }
-}
-if(data340.approver !== undefined){
-let data343 = data340.approver;
-if(typeof data343 === "string"){
-if(func1(data343) > 256){
-const err964 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data343};
+if(data343.reason === undefined){
+const err964 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
 if(vErrors === null){
 vErrors = [err964];
 }
@@ -11768,8 +11770,8 @@ vErrors.push(err964);
 }
 errors++;
 }
-if(func1(data343) < 1){
-const err965 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data343};
+if(data343.approver === undefined){
+const err965 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
 if(vErrors === null){
 vErrors = [err965];
 }
@@ -11778,8 +11780,8 @@ vErrors.push(err965);
 }
 errors++;
 }
-if(!pattern5.test(data343)){
-const err966 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data343};
+if(data343.expires === undefined){
+const err966 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
 if(vErrors === null){
 vErrors = [err966];
 }
@@ -11788,9 +11790,9 @@ vErrors.push(err966);
 }
 errors++;
 }
-}
-else {
-const err967 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data343};
+for(const key87 in data343){
+if(!(((((key87 === "policyId") || (key87 === "reason")) || (key87 === "approver")) || (key87 === "expires")) || (key87 === "path"))){
+const err967 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
 if(vErrors === null){
 vErrors = [err967];
 }
@@ -11800,11 +11802,11 @@ vErrors.push(err967);
 errors++;
 }
 }
-if(data340.expires !== undefined){
-let data344 = data340.expires;
+if(data343.policyId !== undefined){
+let data344 = data343.policyId;
 if(typeof data344 === "string"){
-if(func1(data344) > 10){
-const err968 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data344};
+if(func1(data344) > 16){
+const err968 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
 if(vErrors === null){
 vErrors = [err968];
 }
@@ -11814,7 +11816,7 @@ vErrors.push(err968);
 errors++;
 }
 if(func1(data344) < 1){
-const err969 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data344};
+const err969 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
 if(vErrors === null){
 vErrors = [err969];
 }
@@ -11823,8 +11825,8 @@ vErrors.push(err969);
 }
 errors++;
 }
-if(!pattern59.test(data344)){
-const err970 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data344};
+if(!pattern58.test(data344)){
+const err970 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
 if(vErrors === null){
 vErrors = [err970];
 }
@@ -11835,7 +11837,7 @@ errors++;
 }
 }
 else {
-const err971 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data344};
+const err971 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
 if(vErrors === null){
 vErrors = [err971];
 }
@@ -11845,11 +11847,11 @@ vErrors.push(err971);
 errors++;
 }
 }
-if(data340.path !== undefined){
-let data345 = data340.path;
+if(data343.reason !== undefined){
+let data345 = data343.reason;
 if(typeof data345 === "string"){
-if(func1(data345) > 512){
-const err972 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data345};
+if(func1(data345) > 1000){
+const err972 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data345};
 if(vErrors === null){
 vErrors = [err972];
 }
@@ -11859,7 +11861,7 @@ vErrors.push(err972);
 errors++;
 }
 if(func1(data345) < 1){
-const err973 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data345};
+const err973 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data345};
 if(vErrors === null){
 vErrors = [err973];
 }
@@ -11870,7 +11872,7 @@ errors++;
 }
 }
 else {
-const err974 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data345};
+const err974 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data345};
 if(vErrors === null){
 vErrors = [err974];
 }
@@ -11880,9 +11882,11 @@ vErrors.push(err974);
 errors++;
 }
 }
-}
-else {
-const err975 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data340};
+if(data343.approver !== undefined){
+let data346 = data343.approver;
+if(typeof data346 === "string"){
+if(func1(data346) > 256){
+const err975 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
 if(vErrors === null){
 vErrors = [err975];
 }
@@ -11891,10 +11895,8 @@ vErrors.push(err975);
 }
 errors++;
 }
-}
-}
-else {
-const err976 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data339};
+if(func1(data346) < 1){
+const err976 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
 if(vErrors === null){
 vErrors = [err976];
 }
@@ -11903,9 +11905,8 @@ vErrors.push(err976);
 }
 errors++;
 }
-}
-else {
-const err977 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(!pattern5.test(data346)){
+const err977 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
 if(vErrors === null){
 vErrors = [err977];
 }
@@ -11915,14 +11916,140 @@ vErrors.push(err977);
 errors++;
 }
 }
-}
 else {
-const err978 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err978 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
 if(vErrors === null){
 vErrors = [err978];
 }
 else {
 vErrors.push(err978);
+}
+errors++;
+}
+}
+if(data343.expires !== undefined){
+let data347 = data343.expires;
+if(typeof data347 === "string"){
+if(func1(data347) > 10){
+const err979 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+if(vErrors === null){
+vErrors = [err979];
+}
+else {
+vErrors.push(err979);
+}
+errors++;
+}
+if(func1(data347) < 1){
+const err980 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+if(vErrors === null){
+vErrors = [err980];
+}
+else {
+vErrors.push(err980);
+}
+errors++;
+}
+if(!pattern60.test(data347)){
+const err981 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+if(vErrors === null){
+vErrors = [err981];
+}
+else {
+vErrors.push(err981);
+}
+errors++;
+}
+}
+else {
+const err982 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+if(vErrors === null){
+vErrors = [err982];
+}
+else {
+vErrors.push(err982);
+}
+errors++;
+}
+}
+if(data343.path !== undefined){
+let data348 = data343.path;
+if(typeof data348 === "string"){
+if(func1(data348) > 512){
+const err983 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data348};
+if(vErrors === null){
+vErrors = [err983];
+}
+else {
+vErrors.push(err983);
+}
+errors++;
+}
+if(func1(data348) < 1){
+const err984 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data348};
+if(vErrors === null){
+vErrors = [err984];
+}
+else {
+vErrors.push(err984);
+}
+errors++;
+}
+}
+else {
+const err985 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data348};
+if(vErrors === null){
+vErrors = [err985];
+}
+else {
+vErrors.push(err985);
+}
+errors++;
+}
+}
+}
+else {
+const err986 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+if(vErrors === null){
+vErrors = [err986];
+}
+else {
+vErrors.push(err986);
+}
+errors++;
+}
+}
+}
+else {
+const err987 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data342};
+if(vErrors === null){
+vErrors = [err987];
+}
+else {
+vErrors.push(err987);
+}
+errors++;
+}
+}
+else {
+const err988 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(vErrors === null){
+vErrors = [err988];
+}
+else {
+vErrors.push(err988);
+}
+errors++;
+}
+}
+}
+else {
+const err989 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err989];
+}
+else {
+vErrors.push(err989);
 }
 errors++;
 }

@@ -19,8 +19,9 @@ import { VectorStore } from "../components/aws/vector-store.js";
 import { AccessControls, workloadRoleName, type Workload, type WorkloadGrant } from "../components/aws/access-controls.js";
 import { AuditTrail, logRetentionFor } from "../components/aws/audit-trail.js";
 import { RuntimeMonitoring } from "../components/aws/runtime-monitoring.js";
-import { composeWorkloads } from "./workloads.js";
+import { composeWorkloads, MissingPlatformImageError } from "./workloads.js";
 import { bedrockModelId, isSelfHosted } from "./model-serving.js";
+import { DISCOVERY_TAG, EKS_ENDPOINT_SERVICES, KarpenterIam, KarpenterNodePools } from "../components/aws/karpenter.js";
 import { embeddedSources } from "./pattern-workloads.js";
 import { WORKLOAD_UID } from "../components/kubernetes/pod-security.js";
 import { modelSizing } from "./model-sizing.js";
@@ -151,10 +152,16 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
 
   let cluster: GpuInferenceCluster | undefined;
   let network: PrivateNetwork | undefined;
+  const pools = gpuPools(body.models);
+  let karpenter: KarpenterIam | undefined;
   if (needsCluster(spec)) {
     // With declared Bedrock models, bedrock-runtime gets its own endpoint (BedrockPrivateEndpoint, below).
-    const endpointServices = [...new Set([...body.network.privateEndpoints, ...(body.blackBoxApi?.provider === "bedrock" ? ["bedrock-runtime"] : [])])]
-      .filter((service) => service !== "bedrock-runtime" || bedrockModelArns(spec, env.region).length === 0);
+    const endpointServices = [...new Set([
+      ...body.network.privateEndpoints,
+      ...(body.blackBoxApi?.provider === "bedrock" ? ["bedrock-runtime"] : []),
+      // Karpenter runs with isolatedVPC: EC2, SSM, SQS and EKS through endpoints.
+      ...(pools.length > 0 ? EKS_ENDPOINT_SERVICES : []),
+    ])].filter((service) => service !== "bedrock-runtime" || bedrockModelArns(spec, env.region).length === 0);
     network = new PrivateNetwork(`${name}-net`, {
       cidrBlock: body.network.vpcCidr,
       availabilityZones: env.availabilityZones,
@@ -164,6 +171,8 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       region: env.region,
       logKeyArn: keys.arns.logs,
       flowLogRetentionDays: logRetentionFor(body.data.retention.logsDays),
+      // Karpenter launches GPU nodes into the subnets tagged with the cluster's name (GpuInferenceCluster names the cluster after itself).
+      ...(pools.length > 0 ? { privateSubnetTags: { [DISCOVERY_TAG]: `${name}-eks` } } : {}),
       tags,
     }, opts);
     cluster = new GpuInferenceCluster(`${name}-eks`, {
@@ -174,7 +183,7 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       logKeyArn: keys.arns.logs,
       publicEndpoint: body.network.clusterEndpoint.public,
       ...(body.network.clusterEndpoint.public ? { publicAccessCidrs: body.network.clusterEndpoint.publicCidrs } : {}),
-      gpuPools: gpuPools(body.models),
+      gpuPools: pools,
       logRetentionDays: logRetentionFor(body.data.retention.logsDays),
       tags,
     }, opts);
@@ -195,6 +204,22 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
     outputs.clusterEndpoint = cluster.cluster.endpoint;
     outputs.oidcProviderArn = cluster.oidcProvider.arn;
     outputs.vpcId = network.vpc.id;
+    if (pools.length > 0) {
+      // GPU nodes come from Karpenter (components/aws/karpenter.ts): its AWS half here, its NodePools on the cluster below.
+      karpenter = new KarpenterIam(`${name}-karpenter`, {
+        accountId: env.accountId,
+        region: env.region,
+        clusterName: cluster.cluster.name,
+        oidcProviderArn: cluster.oidcProvider.arn,
+        oidcIssuer: cluster.oidcIssuer,
+        privateSubnetIds: network.privateSubnetIds,
+        clusterSecurityGroupId: cluster.nodeSecurityGroupId,
+        volumeKeyArn: keys.arns.inference,
+        queueKeyArn: keys.arns.cluster,
+        tags,
+      }, opts);
+      outputs.karpenterInterruptionQueue = karpenter.queue.url;
+    }
   }
 
   const roleArn = (workload: Workload) => pulumi.interpolate`arn:aws:iam::${env.accountId}:role/${workloadRoleName(`${name}-access`, workload)}`;
@@ -262,6 +287,23 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
     const kubeconfig = pulumi.all([cluster.cluster.name, cluster.cluster.endpoint, cluster.cluster.certificateAuthority.data]).apply(([clusterName, endpoint, ca]) =>
       JSON.stringify(eksKubeconfig(clusterName, endpoint, ca, env.region)));
     const k8sProvider = new k8s.Provider(`${name}-eks-k8s`, { kubeconfig, enableServerSideApply: true }, opts);
+    if (karpenter) {
+      const controllerImage = body.platform.images.karpenter;
+      if (!controllerImage) throw new MissingPlatformImageError("spec.platform.images.karpenter is required: target aws launches GPU nodes with Karpenter", "/spec/platform/images");
+      const nodePools = new KarpenterNodePools(`${name}-node-pools`, {
+        clusterName: cluster.cluster.name,
+        clusterEndpoint: cluster.cluster.endpoint,
+        controllerRoleArn: karpenter.controllerRoleArn,
+        interruptionQueueName: karpenter.queue.name,
+        instanceProfile: karpenter.instanceProfile.name,
+        volumeKeyArn: keys.arns.inference,
+        controllerImage,
+        gpuPools: pools,
+        consolidateAfterSeconds: body.platform.autoscaling.scaleDownStabilizationSeconds,
+        tags,
+      }, { ...(opts.parent ? { parent: opts.parent } : {}), provider: k8sProvider, dependsOn: [cluster, ...karpenter.ready] });
+      outputs.gpuNodePools = nodePools.nodePoolNames;
+    }
     let modelCacheClass: k8s.storage.v1.StorageClass | undefined;
     if (network && body.models.some((model) => isSelfHosted(model))) {
       const cacheStorage = new ModelCacheStorage(`${name}-model-cache`, {

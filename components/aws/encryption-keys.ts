@@ -17,7 +17,8 @@ const DOMAIN_SERVICES: Record<KeyDomain, readonly string[]> = {
   feedback: ["s3", "sqs"],
   modelArtifacts: ["s3"],
   logs: ["logs"],
-  cluster: ["eks"],
+  // EventBridge writes Karpenter's interruption queue, which SQS encrypts with this key.
+  cluster: ["eks", "sqs", "events"],
 };
 
 export interface EncryptionKeysArgs {

@@ -1,22 +1,27 @@
 /**
  * EKS for GPU inference: a private API endpoint (public only when asked, and then
  * CIDR-restricted), KMS envelope encryption of secrets, every control-plane log type,
- * API authentication mode without a bootstrap admin, an OIDC provider for IRSA, a system
- * node group and one tainted GPU node group per GPU type. Launch templates require IMDSv2
- * with hop limit 1 and encrypt volumes; nodes live in private subnets only and their role
- * carries only the worker, CNI and ECR read-only policies.
+ * API authentication mode without a bootstrap admin, an OIDC provider for IRSA, and the
+ * system node group. Its launch template requires IMDSv2 with hop limit 1 and encrypts the
+ * volume; nodes live in private subnets only and their role carries only the worker, CNI and
+ * ECR read-only policies.
  *
- * GPU enablement: GPU nodes run the Bottlerocket NVIDIA AMI (`BOTTLEROCKET_x86_64_NVIDIA`).
- * It ships the NVIDIA driver, the container toolkit and the NVIDIA device plugin as a host
- * service, so `nvidia.com/gpu` is allocatable without a privileged hostPath DaemonSet in the
- * cluster, on an immutable, read-only OS with SELinux enforcing. AL2023 NVIDIA would need the
- * device plugin DaemonSet (a hostPath to /var/lib/kubelet/device-plugins) — more privilege in
- * the cluster for the same result. Bottlerocket keeps the OS on /dev/xvda and containers,
- * images and emptyDir on /dev/xvdb; both are encrypted with the volume key.
+ * GPU capacity is not a node group here: Karpenter launches GPU nodes for pending replicas
+ * through one NodePool per GPU type (karpenter.ts, which says why no static GPU group is kept).
+ * `gpuPools` is still validated here, and `nodeCounts` gives each pool's node bounds.
  *
- * Sizing: each GPU pool's instance type comes from gpu-instance-types (`replicaRequests`),
- * so the replicas' requests fit the node's allocatable after the DaemonSets; the node group's
- * bounds are derived from the spec's replica bounds (`nodeCounts`).
+ * GPU enablement: GPU nodes run Bottlerocket's NVIDIA variant (the EC2NodeClass's
+ * `bottlerocket` alias; `BOTTLEROCKET_x86_64_NVIDIA` as a managed node group AMI type). It ships
+ * the NVIDIA driver, the container toolkit and the NVIDIA device plugin as a host service, so
+ * `nvidia.com/gpu` is allocatable without a privileged hostPath DaemonSet in the cluster, on an
+ * immutable, read-only OS with SELinux enforcing. AL2023 NVIDIA would need the device plugin
+ * DaemonSet (a hostPath to /var/lib/kubelet/device-plugins) — more privilege in the cluster for
+ * the same result. Bottlerocket keeps the OS on /dev/xvda and containers, images and emptyDir on
+ * /dev/xvdb; both are encrypted with the volume key.
+ *
+ * Sizing: each GPU pool's instance type comes from gpu-instance-types (`replicaRequests`), so
+ * the replicas' requests fit the node's allocatable after the DaemonSets; the pool's bounds are
+ * derived from the spec's replica bounds (`nodeCounts`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
@@ -29,9 +34,6 @@ export const NODE_ROLE_POLICIES = [
   "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
   "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
 ] as const;
-/** EKS AMI type of GPU nodes: Bottlerocket with the NVIDIA driver and device plugin built in. */
-export const GPU_AMI_TYPE = "BOTTLEROCKET_x86_64_NVIDIA";
-export const GPU_TAINT = { key: "nvidia.com/gpu", value: "present", effect: "NO_SCHEDULE" } as const;
 
 export interface GpuPool {
   readonly gpu: GpuType;
@@ -60,7 +62,7 @@ export interface GpuInferenceClusterArgs {
   readonly publicEndpoint?: boolean;
   /** CIDRs allowed to reach a public endpoint; must not contain 0.0.0.0/0. Only with publicEndpoint. @default none (the endpoint is private) */
   readonly publicAccessCidrs?: readonly string[];
-  /** GPU node pools, one per GPU type. */
+  /** GPU pools, one per GPU type: validated here, provisioned by Karpenter (karpenter.ts). */
   readonly gpuPools: readonly GpuPool[];
   /** Control-plane log retention. @default 365 */
   readonly logRetentionDays?: number;
@@ -121,6 +123,7 @@ export class GpuInferenceCluster extends pulumi.ComponentResource {
   readonly oidcIssuer: pulumi.Output<string>;
   readonly nodeRole: aws.iam.Role;
   readonly nodeSecurityGroupId: pulumi.Output<string>;
+  readonly systemNodeGroup: aws.eks.NodeGroup;
 
   constructor(name: string, args: GpuInferenceClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmops:aws:GpuInferenceCluster", name, args, opts);
@@ -157,36 +160,27 @@ export class GpuInferenceCluster extends pulumi.ComponentResource {
     const nodePolicies = NODE_ROLE_POLICIES.map((policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent));
 
     const volume = (deviceName: string, volumeSize: number) => ({ deviceName, ebs: { encrypted: "true", kmsKeyId: args.volumeKeyArn, volumeSize, volumeType: "gp3", deleteOnTermination: "true" } });
-    const launchTemplate = (pool: string, gpu: boolean) => new aws.ec2.LaunchTemplate(`${name}-${pool}-lt`, {
+    const template = new aws.ec2.LaunchTemplate(`${name}-system-lt`, {
       // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (FSBP EC2.8).
       metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
-      // Bottlerocket: OS volume and data volume (images, emptyDir). Weights live on the shared model cache, not here.
-      blockDeviceMappings: gpu ? [volume("/dev/xvda", 8), volume("/dev/xvdb", 200)] : [volume("/dev/xvda", 50)],
-      tagSpecifications: [{ resourceType: "instance", tags: { ...args.tags, "llmops:pool": pool } }],
+      blockDeviceMappings: [volume("/dev/xvda", 50)],
+      tagSpecifications: [{ resourceType: "instance", tags: { ...args.tags, "llmops:pool": "system" } }],
       tags: args.tags,
     }, parent);
-
-    const nodeGroup = (pool: string, instanceType: string, min: number, max: number, gpu?: GpuType) => {
-      const template = launchTemplate(pool, gpu !== undefined);
-      return new aws.eks.NodeGroup(`${name}-${pool}`, {
-        clusterName: this.cluster.name,
-        nodeRoleArn: this.nodeRole.arn,
-        subnetIds: args.privateSubnetIds,
-        instanceTypes: [instanceType],
-        amiType: gpu ? GPU_AMI_TYPE : "AL2023_x86_64_STANDARD",
-        scalingConfig: { minSize: min, desiredSize: Math.max(min, 1), maxSize: Math.max(max, 1) },
-        launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
-        labels: gpu ? { "llmops.dev/pool": "gpu", "llmops.dev/gpu": gpu, "nvidia.com/gpu.present": "true" } : { "llmops.dev/pool": "system" },
-        taints: gpu ? [GPU_TAINT] : [],
-        updateConfig: { maxUnavailable: 1 },
-        tags: args.tags,
-      }, { parent: this, dependsOn: nodePolicies });
-    };
-    nodeGroup("system", "m6i.large", 2, 4);
-    for (const pool of args.gpuPools) {
-      const counts = nodeCounts(pool);
-      nodeGroup(`gpu-${pool.gpu.toLowerCase()}`, counts.instanceType, counts.min, counts.max, pool.gpu);
-    }
+    // The system group runs Karpenter, the gateway and the other CPU workloads.
+    this.systemNodeGroup = new aws.eks.NodeGroup(`${name}-system`, {
+      clusterName: this.cluster.name,
+      nodeRoleArn: this.nodeRole.arn,
+      subnetIds: args.privateSubnetIds,
+      instanceTypes: ["m6i.large"],
+      amiType: "AL2023_x86_64_STANDARD",
+      scalingConfig: { minSize: 2, desiredSize: 2, maxSize: 4 },
+      launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
+      labels: { "llmops.dev/pool": "system" },
+      taints: [],
+      updateConfig: { maxUnavailable: 1 },
+      tags: args.tags,
+    }, { parent: this, dependsOn: nodePolicies });
     this.nodeSecurityGroupId = this.cluster.vpcConfig.apply((config) => config.clusterSecurityGroupId ?? "");
     this.registerOutputs({ clusterName: this.cluster.name, endpoint: this.cluster.endpoint, oidcProviderArn: this.oidcProvider.arn });
   }

@@ -33,6 +33,8 @@ export interface PrivateNetworkArgs {
   readonly logKeyArn: pulumi.Input<string>;
   /** Flow-log retention. @default 365 */
   readonly flowLogRetentionDays?: number;
+  /** Extra tags of the private (node) subnets only, e.g. Karpenter's discovery tag. @default {} */
+  readonly privateSubnetTags?: Record<string, string>;
   /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
@@ -91,7 +93,7 @@ export class PrivateNetwork extends pulumi.ComponentResource {
         vpcId, cidrBlock, availabilityZone: zone, mapPublicIpOnLaunch: false,
         tags: { ...args.tags, ...extraTags, Name: `${name}-${tier}-${index}`, "llmops:tier": tier },
       }, parent);
-    const privateSubnets = layout.private.map((cidr, i) => subnet("private", cidr, args.availabilityZones[i]!, i, { "kubernetes.io/role/internal-elb": "1" }));
+    const privateSubnets = layout.private.map((cidr, i) => subnet("private", cidr, args.availabilityZones[i]!, i, { ...args.privateSubnetTags, "kubernetes.io/role/internal-elb": "1" }));
     const dataSubnets = layout.data.map((cidr, i) => subnet("data", cidr, args.availabilityZones[i]!, i));
     const publicSubnets = layout.public.map((cidr, i) => subnet("public", cidr, args.availabilityZones[i]!, i));
 

@@ -130,6 +130,8 @@ const params = closed({
   max_weights_gpu_memory_share: fraction,
   gpu_instance_families: texts(100, 32),
   device_plugin_ami_types: texts(20, 64),
+  launch_input_resource_types: texts(20, 64),
+  gpu_node_available: openMap(closed({ cpu_milli: count, memory_mib: count, gpus: positive }, ["cpu_milli", "memory_mib", "gpus"]), 200),
   controller_pod_label_prefixes: texts(50, 253),
   gpu_node_agent_kinds: texts(20, 128),
   device_plugin_host_path: text(4096),

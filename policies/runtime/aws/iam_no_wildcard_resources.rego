@@ -2,7 +2,11 @@
 # title: IAM policies scope write and data actions to resources
 # description: >-
 #   Resource * on data or write actions lets a workload read or change everything of that kind
-#   in the account.
+#   in the account. A wildcard counts as scoped when the statement pins a resource or request
+#   tag to a literal value (attribute-based access: what a node autoscaler launches has no id
+#   before launch, only the cluster's tag), and for the images and snapshots an instance is
+#   launched from (data.yaml launch_input_resource_types), which launching neither reads nor
+#   changes.
 # scope: package
 # custom:
 #   id: LLM-AWS-023
@@ -23,8 +27,10 @@ deny contains {"id": "LLM-AWS-023", "msg": msg, "path": concat("", [lib.text(lib
 	statement.Effect == "Allow"
 	some arn in lib.as_array(statement.Resource)
 	wildcard_resource(arn)
+	not tag_scoped(statement)
 	some action in lib.as_array(statement.Action)
 	not read_only_listing(action)
+	not launch_input(action, arn)
 	msg := concat("", ["policy ", lib.text(resource.name), " allows ", lib.text(action), " on ", lib.text(arn)])
 }
 
@@ -32,6 +38,32 @@ deny contains {"id": "LLM-AWS-023", "msg": msg, "path": concat("", [lib.text(lib
 read_only_listing(action) if regex.match(`^[a-z0-9-]+:(Describe|List)[A-Za-z]*$`, action)
 
 read_only_listing("sts:GetCallerIdentity")
+
+# A condition that pins a resource or request tag to literal values (no wildcard) scopes the
+# statement to the resources carrying that tag.
+tag_scoped(statement) if {
+	some operator, conditions in object.get(statement, "Condition", {})
+	operator in {"StringEquals", "ForAllValues:StringEquals"}
+	some key, value in conditions
+	regex.match(`^(aws:ResourceTag|aws:RequestTag|ec2:ResourceTag)/.+$`, key)
+	values := lib.as_array(value)
+	count(values) > 0
+	every v in values {
+		is_string(v)
+		v != ""
+		not contains(v, "*")
+		not contains(v, "?")
+	}
+}
+
+# ec2:RunInstances and ec2:CreateFleet name the AMI and its snapshots as what the instance is
+# launched from.
+launch_input(action, arn) if {
+	action in {"ec2:RunInstances", "ec2:CreateFleet"}
+	parts := split(arn, ":")
+	count(parts) >= 6
+	split(parts[5], "/")[0] in lib.params.launch_input_resource_types
+}
 
 # "*", and ARNs whose resource part names nothing: arn:aws:s3:::*, arn:aws:s3:::*/*,
 # arn:aws:dynamodb:*:*:table/*, arn:aws:*:*:*:*, arn:*.

@@ -76,7 +76,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { document, irsaTrustPolicy, serviceTrustPolicy, type PolicyDocument, type Statement } from "./iam-documents.js";
 import { INSTANCE_FAMILIES, INSTANCE_SHAPES, EVICTION_HARD_MEMORY_MIB, MAX_PODS, SYSTEM_RESERVED, VM_MEMORY_OVERHEAD } from "./gpu-instance-types.js";
 import { NODE_ROLE_POLICIES, nodeCounts, type GpuPool } from "./gpu-inference-cluster.js";
-import type { PinnedImage } from "../kubernetes/workload-basics.js";
+import { requirePinnedDigest, type PinnedImage } from "../kubernetes/workload-basics.js";
 
 /** Karpenter chart and CRD chart version (https://karpenter.sh/v1.6/, Kubernetes 1.29 to 1.33). */
 export const KARPENTER_CHART_VERSION = "1.6.6";
@@ -395,7 +395,7 @@ export interface KarpenterNodePoolsArgs {
 }
 
 export function validateKarpenterNodePoolsArgs(args: KarpenterNodePoolsArgs): void {
-  if (!/^sha256:[a-f0-9]{64}$/.test(args.controllerImage.digest)) throw new pulumi.InputPropertyError({ propertyPath: "controllerImage.digest", reason: "images must be pinned by sha256 digest" });
+  requirePinnedDigest(args.controllerImage.digest, "controllerImage.digest");
   if (args.amiAlias !== undefined && !/^bottlerocket@(latest|v\d+\.\d+\.\d+)$/.test(args.amiAlias)) {
     throw new pulumi.InputPropertyError({ propertyPath: "amiAlias", reason: "GPU nodes run Bottlerocket, whose NVIDIA variant ships the driver and device plugin: bottlerocket@latest or bottlerocket@vX.Y.Z" });
   }

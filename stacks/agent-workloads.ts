@@ -80,7 +80,7 @@ export function composeAgentTools(spec: LLMOpsStack, context: AgentToolsContext)
   new k8s.networking.v1.NetworkPolicy(`${context.name}-agent-egress`, {
     metadata: { name: `${AGENT_ROLE}-egress`, namespace: context.namespaceInput },
     spec: agentEgressPolicySpec(context.gateway.role, context.gateway.port),
-  }, context.opts);
+  }, customResourceOptions(context.opts));
   const approvalUrl = `http://${TOOL_APPROVAL_ROLE}.${context.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;
   const toolEgress = tools.flatMap((tool) => {
     const role = toolServerRole(tool, context.namespace);
@@ -90,4 +90,17 @@ export function composeAgentTools(spec: LLMOpsStack, context: AgentToolsContext)
     gateway: { mcpServers: mcpServers(tools), guardrail: approvalGuardrail(approvalUrl) },
     egressTo: [{ role: TOOL_APPROVAL_ROLE, port: TOOL_APPROVAL_PORT }, ...toolEgress],
   };
+}
+
+/**
+ * The options of a custom resource made directly in a stack from a component's options: a custom
+ * resource takes one `provider`, never `providers` (the Pulumi SDK throws on it), so the
+ * Kubernetes provider a component would have passed down (on AWS, the EKS cluster's) is named
+ * explicitly. Everything else (parent, dependsOn) is kept.
+ */
+function customResourceOptions(opts: pulumi.ComponentResourceOptions): pulumi.CustomResourceOptions {
+  const { providers, ...rest } = opts;
+  const list = providers === undefined ? [] : Array.isArray(providers) ? providers : Object.values(providers);
+  const provider = list[0];
+  return { ...rest, ...(provider ? { provider } : {}) };
 }

@@ -16,16 +16,19 @@ import * as aws from "@pulumi/aws";
 export const BEDROCK_INVOKE_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"] as const;
 
 export interface BedrockPrivateEndpointArgs {
+  /** VPC of the workloads; the endpoint and its security group are created in it. */
   readonly vpcId: pulumi.Input<string>;
   /** Workload (private) subnets, one per zone; the endpoint gets a network interface in each. */
   readonly subnetIds: pulumi.Input<string>[];
   /** Security groups allowed to reach the endpoint on 443 (the EKS cluster's). At least one. */
   readonly clientSecurityGroupIds: pulumi.Input<string>[];
+  /** AWS region of the endpoint service (com.amazonaws.<region>.bedrock-runtime). */
   readonly region: pulumi.Input<string>;
   /** The stack's account: only its principals may call through the endpoint. */
   readonly accountId: pulumi.Input<string>;
   /** ARNs of the declared foundation models (arn:aws:bedrock:<region>::foundation-model/<id>). At least one. */
   readonly modelArns: readonly string[];
+  /** Tags added to the endpoint and its security group. @default none */
   readonly tags?: Record<string, string>;
 }
 
@@ -55,6 +58,12 @@ export function bedrockEndpointPolicy(modelArns: readonly string[], accountId: s
   });
 }
 
+/**
+ * A `bedrock-runtime` VPC interface endpoint with private DNS, its own security group (443 from the
+ * client groups only, no egress) and an endpoint policy that allows only `BEDROCK_INVOKE_ACTIONS`
+ * on the declared model ARNs for the stack's account (checked by LLM-AWS-039). Throws
+ * InputPropertyError on the arguments `validateBedrockPrivateEndpointArgs` refuses.
+ */
 export class BedrockPrivateEndpoint extends pulumi.ComponentResource {
   readonly endpoint: aws.ec2.VpcEndpoint;
   readonly securityGroup: aws.ec2.SecurityGroup;

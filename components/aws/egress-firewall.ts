@@ -65,6 +65,7 @@ export function egressFirewallPolicy(ruleGroupArn: pulumi.Input<string>): aws.ty
 }
 
 export interface EgressFirewallArgs {
+  /** VPC the firewall inspects; its endpoints go in `subnetIds`. */
   readonly vpcId: pulumi.Input<string>;
   /** One firewall subnet per availability zone (a /28 each, nothing else in them). */
   readonly subnetIds: readonly pulumi.Input<string>[];
@@ -74,6 +75,7 @@ export interface EgressFirewallArgs {
   readonly logKeyArn: pulumi.Input<string>;
   /** Retention of the alert and flow logs. @default 365 */
   readonly logRetentionDays?: number;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 

@@ -269,6 +269,7 @@ export interface NodeClassInputs {
   readonly volumeKeyArn: pulumi.Input<string>;
   /** @default "bottlerocket@latest" */
   readonly amiAlias?: string;
+  /** Tags added to the launched instances and volumes. @default none */
   readonly tags?: Record<string, string>;
 }
 
@@ -296,10 +297,15 @@ export function gpuNodeClassSpec(inputs: NodeClassInputs): Record<string, unknow
 }
 
 export interface KarpenterIamArgs {
+  /** The stack's AWS account id (12 digits); the controller policy's ARNs are scoped to it. */
   readonly accountId: pulumi.Input<string>;
+  /** AWS region the controller policy is scoped to (e.g. eu-west-1). */
   readonly region: string;
+  /** EKS cluster name: the value of the discovery and ownership tags. */
   readonly clusterName: pulumi.Input<string>;
+  /** ARN of the cluster's IAM OIDC provider, trusted by the controller role (IRSA). */
   readonly oidcProviderArn: pulumi.Input<string>;
+  /** The cluster's OIDC issuer URL; the trust is limited to its `kube-system:karpenter` subject. */
   readonly oidcIssuer: pulumi.Input<string>;
   /** Subnets GPU nodes are launched into; they must carry `DISCOVERY_TAG` = the cluster name. */
   readonly privateSubnetIds: pulumi.Input<string>[];
@@ -309,9 +315,11 @@ export interface KarpenterIamArgs {
   readonly volumeKeyArn: pulumi.Input<string>;
   /** Key of the interruption queue; its policy must let EventBridge and SQS use it. */
   readonly queueKeyArn: pulumi.Input<string>;
+  /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/** Throws InputPropertyError (propertyPath `privateSubnetIds` or `region`) without a subnet or with an empty region. */
 export function validateKarpenterIamArgs(args: KarpenterIamArgs): void {
   if (args.privateSubnetIds.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "privateSubnetIds", reason: "GPU nodes need at least one subnet" });
   if (args.region.trim() === "") throw new pulumi.InputPropertyError({ propertyPath: "region", reason: "the region the controller policy is scoped to" });
@@ -377,11 +385,17 @@ export class KarpenterIam extends pulumi.ComponentResource {
 }
 
 export interface KarpenterNodePoolsArgs {
+  /** EKS cluster name (the chart's `settings.clusterName`, the discovery tag value). */
   readonly clusterName: pulumi.Input<string>;
+  /** EKS API endpoint URL (the chart's `settings.clusterEndpoint`). */
   readonly clusterEndpoint: pulumi.Input<string>;
+  /** IRSA role the controller's service account assumes (`KarpenterIam.controllerRoleArn`). */
   readonly controllerRoleArn: pulumi.Input<string>;
+  /** SQS queue of interruption and health events (`KarpenterIam.queue.name`). */
   readonly interruptionQueueName: pulumi.Input<string>;
+  /** Instance profile of the GPU nodes (`KarpenterIam.instanceProfile.name`). */
   readonly instanceProfile: pulumi.Input<string>;
+  /** KMS key of the nodes' encrypted gp3 volumes. */
   readonly volumeKeyArn: pulumi.Input<string>;
   /** The controller image, mirrored at the chart's version and pinned by digest. */
   readonly controllerImage: PinnedImage;
@@ -391,9 +405,14 @@ export interface KarpenterNodePoolsArgs {
   readonly consolidateAfterSeconds?: number;
   /** @default "bottlerocket@latest" */
   readonly amiAlias?: string;
+  /** Tags added to the launched instances and volumes. @default none */
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * Throws InputPropertyError when the controller image is not pinned by sha256 digest, the AMI alias
+ * is not a Bottlerocket one, or the consolidation delay is out of range.
+ */
 export function validateKarpenterNodePoolsArgs(args: KarpenterNodePoolsArgs): void {
   requirePinnedDigest(args.controllerImage.digest, "controllerImage.digest");
   if (args.amiAlias !== undefined && !/^bottlerocket@(latest|v\d+\.\d+\.\d+)$/.test(args.amiAlias)) {

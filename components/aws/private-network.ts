@@ -23,7 +23,7 @@ export interface PrivateNetworkArgs {
    * allowlisted egress. Requires `egressAllowlist`. @default false
    */
   readonly natEgress?: boolean;
-  /** Host names the egress firewall allows (spec network.egress.allowlist). Required with `natEgress`; ignored without. */
+  /** Host names the egress firewall allows (spec network.egress.allowlist). Required with `natEgress`; ignored without. @default none */
   readonly egressAllowlist?: readonly string[];
   /** AWS services reached privately: "s3" becomes a gateway endpoint, the rest interface endpoints. */
   readonly endpointServices: readonly string[];

@@ -126,24 +126,21 @@ export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Pr
       }
     },
   }));
-  // The evidence decision, once per stack; the config is llmops-evidence's (the advisory policy
-  // runs after it, CrossGuard running a pack's policies in order, and reuses its decision).
-  const decisions = new WeakMap<readonly PolicyResource[], Promise<EvidenceDecision>>();
-  const decide = (args: StackValidationArgs, config: PackEvidenceConfig): Promise<EvidenceDecision> => {
-    let decision = decisions.get(args.resources);
-    if (!decision) {
-      decision = engine().then((loaded) => evidenceDecision(loaded, config));
-      decisions.set(args.resources, decision);
-    }
-    return decision;
-  };
+  // The evidence decision, once per stack validation. The mandatory policy makes it from its own
+  // config; the advisory policy, which has none, reports the same decision. The engine hands each
+  // policy its own copy of the resources, so the decision is shared through this closure, not keyed
+  // by the resources array; CrossGuard runs a pack's policies in order, and an advisory run alone
+  // (mandatory disabled) decides without a config, which says nothing was evaluated.
+  let stackDecision: Promise<EvidenceDecision> | undefined;
+  const decide = (config: PackEvidenceConfig): Promise<EvidenceDecision> => engine().then((loaded) => evidenceDecision(loaded, config));
   policies.push({
     name: EVIDENCE_POLICY,
     description: "Evaluation evidence bound to the model digest and dataset version passes every gate: block evaluation gate (LLM-EVID-001..008), as the stack program's gate decides. Config: spec, evidence, baseline, evidenceKey, asOf, failOn.",
     enforcementLevel: "mandatory",
     configSchema: EVIDENCE_CONFIG_SCHEMA,
     validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
-      const decision = await decide(args, args.getConfig<PackEvidenceConfig>());
+      stackDecision = decide(args.getConfig<PackEvidenceConfig>());
+      const decision = await stackDecision;
       for (const finding of decision.blocking) {
         reportViolation(`${violationMessage(finding)}${decision.noneGiven && finding.id === "LLM-EVID-001" ? ` ${NO_EVIDENCE_NOTE}` : ""}`);
       }
@@ -153,8 +150,8 @@ export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Pr
     name: EVIDENCE_ADVISORY_POLICY,
     description: "Evidence problems on a gate: warn model (LLM-EVID-009) and anything under the threshold are reported; so is an evidence decision the pack could not make (no spec configured).",
     enforcementLevel: "advisory",
-    validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
-      const decision = await decide(args, {});
+    validateStack: async (_args: StackValidationArgs, reportViolation: ReportViolation) => {
+      const decision = await (stackDecision ?? decide({}));
       if (decision.reason !== undefined) reportViolation(`evidence not evaluated: ${decision.reason}`);
       for (const finding of decision.advisory) reportViolation(violationMessage(finding));
     },

@@ -9,29 +9,10 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { ROOT, tempDir } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
-import type { RecordedResource } from "../stacks/mocks.js";
+import { runProgram } from "./helpers/run-program.js";
 
 const ready = bundleBuilt();
 
-async function runProgram(specFile: string): Promise<{ recorded: RecordedResource[]; error?: unknown }> {
-  process.env.PULUMI_CONFIG = JSON.stringify({ "llmops:spec": specFile });
-  const pulumi = await import("@pulumi/pulumi");
-  const { llmopsMocks } = await import("../stacks/mocks.js");
-  const { runInStack, waitForRegistrations } = await import("../stacks/pulumi-internals.js");
-  const recorded: RecordedResource[] = [];
-  await pulumi.runtime.setMocks(llmopsMocks("eu-west-1", recorded), "responsible-llmops", "gate-test", false);
-  const { default: main } = await import("../stacks/index.js");
-  // Capture the program's error inside the stack callback (as the language host would
-  // report it) instead of leaving a rejected promise in the stack's outputs.
-  let failure: unknown;
-  await runInStack(() => main().catch((error: unknown) => {
-    failure = error;
-    return {};
-  }));
-  await waitForRegistrations();
-  // The engine's own root resource is registered by every program; nothing else may be.
-  return { recorded: recorded.filter((resource) => resource.type !== "pulumi:pulumi:Stack"), error: failure };
-}
 
 describe.skipIf(!ready)("the stack program gates the spec", () => {
   it("throws on a spec that fails a policy, naming the findings, before any resource is registered", async () => {
@@ -40,7 +21,7 @@ describe.skipIf(!ready)("the stack program gates the spec", () => {
     document.setIn(["spec", "guardrails", "input", "promptInjection"], false);
     const file = join(tempDir(), "rejected.yaml");
     writeFileSync(file, document.toString());
-    const { recorded, error } = await runProgram(file);
+    const { recorded, error } = await runProgram({ "llmops:spec": file }, "gate-test");
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/does not pass the spec policies; nothing was deployed/);
     expect((error as Error).message).toMatch(/LLM-NET-002/);

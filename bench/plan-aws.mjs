@@ -23,7 +23,7 @@ const work = mkdtempSync(join(tmpdir(), "llmops-plan-aws-"));
 
 function run(example) {
   const out = join(work, `${example}.json`);
-  const result = spawnSync(TIME, ["-f", "__TIME__ %e %U %S %M", process.execPath, join(ROOT, "bin/llmops.js"), "plan", join(ROOT, "examples", example), "--target", "aws", "--out", out, "-f", "json"], { encoding: "utf8" });
+  const result = spawnSync(TIME, ["-f", "__TIME__ %e %U %S %M", process.execPath, join(ROOT, "bin/llmops.js"), "plan", join(ROOT, "examples", example), "--target", "aws", "--without-evidence", "--out", out, "-f", "json"], { encoding: "utf8" });
   const line = result.stderr.split("\n").reverse().find((l) => l.startsWith("__TIME__"));
   if (result.status !== 0 || !line) throw new Error(`plan of ${example} failed (${result.status}): ${result.stderr}`);
   const [, wall, user, sys, rssKiB] = line.split(" ").map(Number);

@@ -155,13 +155,11 @@ describe.skipIf(!ready).each(["aws", "kubernetes"] as const)("airport assistant 
     expect(findings(engine, edited(plan, suffix, edit), plan.spec)).toContain(id);
   });
 
-  it.runIf(target === "aws")("removing the NLB certificate fires LLM-CTRL-006 (critical, no spec needed)", () => {
-    const resources = edited(plan, "gateway-service", (r) => { delete r.props.metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-ssl-cert"]; delete r.props.spec.ports[0].appProtocol; });
-    expect(findings(engine, resources, undefined)).toContain("LLM-CTRL-006");
-  });
-
-  it.runIf(target === "kubernetes")("removing the Ingress tls section fires LLM-CTRL-006", () => {
-    const resources = edited(plan, "gateway-ingress", (r) => { delete r.props.spec.tls; });
+  // The public edge is an NLB with an ACM certificate on aws and an Ingress with a tls section on kubernetes.
+  it(`removing the public edge's TLS on ${target} fires LLM-CTRL-006 (critical, no spec needed)`, () => {
+    const resources = target === "aws"
+      ? edited(plan, "gateway-service", (r) => { delete r.props.metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-ssl-cert"]; delete r.props.spec.ports[0].appProtocol; })
+      : edited(plan, "gateway-ingress", (r) => { delete r.props.spec.tls; });
     expect(findings(engine, resources, undefined)).toContain("LLM-CTRL-006");
   });
 });

@@ -156,9 +156,11 @@ describe("the quick start's tool-version step, 20 runs in a row under load", () 
   // The real step runs only when every tool is already at its pin: otherwise it would install (minutes).
   const goPresent = spawnSync("go", ["version"]).status === 0;
   const stamped = (tool: string) => spawnSync("go", ["version", "-m", join(ROOT, ".tools/bin", tool)], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }).stdout ?? "";
+  // The default step (no arguments) installs opa and regal only; conftest is the benchmarks' extra.
   const atPins = goPresent && Object.entries(pins(readFileSync(join(ROOT, "scripts/install-tools.sh"), "utf8")))
+    .filter(([tool]) => tool !== "conftest")
     .every(([tool, version]) => existsSync(join(ROOT, ".tools/bin", tool)) && new RegExp(`\\smod\\s+\\S+/${tool}\\s+${version}\\s`).test(stamped(tool)));
-  if (!atPins) console.warn(`SKIP: the real tool-version step is not looped: ${goPresent ? ".tools/bin lacks opa, regal or conftest at the pinned versions (bash scripts/install-tools.sh)" : "go is not on PATH"}`);
+  if (!atPins) console.warn(`SKIP: the real tool-version step is not looped: ${goPresent ? ".tools/bin lacks opa or regal at the pinned versions (bash scripts/install-tools.sh)" : "go is not on PATH"}`);
 
   it.skipIf(!atPins)("the real step (pinned tools already installed): exit 0 every run", () => {
     for (let run = 0; run < RUNS; run++) {

@@ -34,6 +34,9 @@ const EXPECTED: Record<string, string[]> = {
   "ai-on-eks-llama3-405b-lws.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-008": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 2, "LLM-K8S-016": 1, "LLM-K8S-021": 2, "LLM-K8S-027": 2, "LLM-K8S-044": 1}),
   "ai-on-eks-nim-service.yaml": ids({}),
   "ai-on-eks-open-webui.yaml": ids({"LLM-K8S-001": 1, "LLM-K8S-002": 1, "LLM-K8S-003": 1, "LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-010": 1, "LLM-K8S-015": 1, "LLM-K8S-016": 1, "LLM-K8S-021": 1, "LLM-K8S-022": 2, "LLM-K8S-027": 1}),
+  "gateway-api-simple-http-https.yaml": ids({}),
+  "gateway-api-http-redirect.yaml": ids({}),
+  "gateway-api-basic-tcp.yaml": ids({"LLM-CTRL-006": 2}),
   // EXPECTED-END
 };
 

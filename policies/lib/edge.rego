@@ -16,6 +16,55 @@ internal_load_balancer(service) if {
 	lower(annotation(service, name)) == lower(value)
 }
 
+# A Gateway API Gateway hands the same annotations to the load balancer it provisions through
+# spec.infrastructure.annotations (Gateway API v1.1, GEP-1867), or carries them itself.
+internal_gateway(gateway) if internal_load_balancer(gateway)
+
+internal_gateway(gateway) if {
+	some name, value in params.internal_load_balancer_annotations
+	lower(object.get(gateway.props, ["spec", "infrastructure", "annotations", name], "")) == lower(value)
+}
+
+gateway_types := {"kubernetes:gateway.networking.k8s.io/v1:Gateway", "kubernetes:gateway.networking.k8s.io/v1beta1:Gateway"}
+
+http_route_types := {"kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "kubernetes:gateway.networking.k8s.io/v1beta1:HTTPRoute"}
+
+# A Gateway listener that carries traffic in clear text: HTTP, or TCP/UDP passed on as is.
+# HTTPS and TLS (terminated or passed through to a TLS backend) are not plain.
+plain_listener(listener) if upper(object.get(listener, "protocol", "")) in {"HTTP", "TCP", "UDP"}
+
+# An HTTP listener whose attached routes (at least one, in the input) only redirect to https,
+# the Gateway API form of "port 80 redirects" (HTTPRoute RequestRedirect filter, scheme https).
+redirect_only_listener(gateway, listener) if {
+	upper(listener.protocol) == "HTTP"
+	routes := [route | some route in input.resources; route.type in http_route_types; attached(route, gateway, listener)]
+	count(routes) > 0
+	every route in routes {
+		every rule in object.get(route.props, ["spec", "rules"], [{}]) {
+			https_redirect(rule)
+		}
+	}
+}
+
+https_redirect(rule) if {
+	some filter in object.get(rule, "filters", [])
+	filter.type == "RequestRedirect"
+	lower(object.get(filter, ["requestRedirect", "scheme"], "")) == "https"
+}
+
+# A route attaches to a listener through a parentRef naming the Gateway (same namespace unless
+# the ref says another) and, when given, the listener's sectionName or port.
+attached(route, gateway, listener) if {
+	some ref in object.get(route.props, ["spec", "parentRefs"], [])
+	object.get(ref, "kind", "Gateway") == "Gateway"
+	ref.name == gateway.props.metadata.name
+	object.get(ref, "namespace", namespace(route)) == namespace(gateway)
+	object.get(ref, "sectionName", listener.name) == listener.name
+	object.get(ref, "port", listener.port) == listener.port
+}
+
+namespace(resource) := object.get(resource.props, ["metadata", "namespace"], "default")
+
 # AWS load balancer TLS listener: a certificate, on every port unless ssl-ports names some.
 lb_certificate_covers(service, port) if {
 	annotation(service, "service.beta.kubernetes.io/aws-load-balancer-ssl-cert") != ""

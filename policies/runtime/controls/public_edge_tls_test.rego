@@ -10,6 +10,18 @@ lb(annotations, ports) := object.union(fx.service({"type": "LoadBalancer", "load
 
 ingress(spec, annotations) := object.union(fx.k8s("kubernetes:networking.k8s.io/v1:Ingress", "Ingress", {"spec": spec}), {"props": {"metadata": {"annotations": annotations}}})
 
+gateway(listeners, infrastructure) := fx.k8s("kubernetes:gateway.networking.k8s.io/v1:Gateway", "Gateway", {"metadata": {"name": "edge"}, "spec": object.union({"gatewayClassName": "aws-lb", "listeners": listeners}, infrastructure)})
+
+https_listener := {"name": "https", "port": 443, "protocol": "HTTPS", "tls": {"mode": "Terminate", "certificateRefs": [{"name": "edge-tls"}]}}
+
+http_listener := {"name": "http", "port": 80, "protocol": "HTTP"}
+
+http_route(name, parent, rules) := object.union(fx.k8s("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "HTTPRoute", {"metadata": {"name": name}, "spec": {"parentRefs": [parent], "rules": rules}}), {"urn": sprintf("urn:test::route::%s", [name])})
+
+redirect_rule := {"filters": [{"type": "RequestRedirect", "requestRedirect": {"scheme": "https", "statusCode": 301}}]}
+
+backend_rule := {"backendRefs": [{"name": "gateway", "port": 443}]}
+
 rule(host) := {"host": host, "http": {"paths": [{"path": "/", "pathType": "Prefix", "backend": {"service": {"name": "gateway", "port": {"number": 443}}}}]}}
 
 denied_cases := {
@@ -21,6 +33,11 @@ denied_cases := {
 	"ALB tls section beside an HTTP listener": {"input": fx.doc([ingress({"rules": [rule("chat.example.com")], "tls": [{"hosts": ["chat.example.com"]}]}, {"alb.ingress.kubernetes.io/listen-ports": "[{\"HTTPS\":443},{\"HTTP\":80}]"})]), "path": "/resources/0/props/spec"},
 	"nginx told not to redirect": {"input": fx.doc([ingress({"rules": [rule("chat.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {"nginx.ingress.kubernetes.io/ssl-redirect": "false"})]), "path": "/resources/0/props/spec"},
 	"wildcard covers one label only": {"input": fx.doc([ingress({"rules": [rule("a.chat.example.com")], "tls": [{"hosts": ["*.example.com"], "secretName": "t"}]}, {})]), "path": "/resources/0/props/spec"},
+	"Gateway HTTP listener serving a route": {"input": fx.doc([gateway([http_listener], {}), http_route("chat", {"name": "edge", "sectionName": "http"}, [backend_rule])]), "path": "/resources/0/props/spec/listeners/0"},
+	"Gateway HTTP listener with no route in view": {"input": fx.doc([gateway([https_listener, http_listener], {})]), "path": "/resources/0/props/spec/listeners/1"},
+	"Gateway redirect beside a plain rule": {"input": fx.doc([gateway([http_listener], {}), http_route("r", {"name": "edge"}, [redirect_rule, backend_rule])]), "path": "/resources/0/props/spec/listeners/0"},
+	"Gateway TCP listener": {"input": fx.doc([gateway([{"name": "raw", "port": 4000, "protocol": "TCP"}], {})]), "path": "/resources/0/props/spec/listeners/0"},
+	"Gateway redirect route attached to another Gateway": {"input": fx.doc([gateway([http_listener], {}), http_route("r", {"name": "other"}, [redirect_rule])]), "path": "/resources/0/props/spec/listeners/0"},
 	"ingress tls for another host": {"input": fx.doc([ingress({"rules": [rule("chat.example.com"), rule("api.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {})]), "path": "/resources/0/props/spec"},
 }
 
@@ -36,6 +53,10 @@ allowed_cases := {
 	"ALB HTTPS listener only": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {"alb.ingress.kubernetes.io/certificate-arn": cert, "alb.ingress.kubernetes.io/listen-ports": "[{\"HTTPS\":443}]"})]),
 	"nginx forced redirect": fx.doc([ingress({"rules": [rule("chat.example.com")], "tls": [{"hosts": ["chat.example.com"], "secretName": "t"}]}, {"nginx.ingress.kubernetes.io/ssl-redirect": "false", "nginx.ingress.kubernetes.io/force-ssl-redirect": "true"})]),
 	"wildcard certificate": fx.doc([ingress({"rules": [rule("chat.example.com"), rule("api.example.com")], "tls": [{"hosts": ["*.example.com"], "secretName": "t"}]}, {})]),
+	"Gateway HTTPS listener only": fx.doc([gateway([https_listener], {})]),
+	"Gateway HTTP listener that only redirects": fx.doc([gateway([https_listener, http_listener], {}), http_route("redirect", {"name": "edge", "sectionName": "http"}, [redirect_rule]), http_route("chat", {"name": "edge", "sectionName": "https"}, [backend_rule])]),
+	"Gateway TLS passthrough": fx.doc([gateway([{"name": "tls", "port": 443, "protocol": "TLS", "tls": {"mode": "Passthrough"}}], {})]),
+	"internal Gateway through its infrastructure annotations": fx.doc([gateway([http_listener], {"infrastructure": {"annotations": {"service.beta.kubernetes.io/aws-load-balancer-scheme": "internal"}}})]),
 	"ALB ingress with a certificate": fx.doc([ingress({"rules": [rule("chat.example.com")]}, {"alb.ingress.kubernetes.io/certificate-arn": cert})]),
 }
 

@@ -388,7 +388,9 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       eksRuntimeMonitoring,
       bedrockInvocationLogging,
       logKeyArn: keys.arns.logs,
-      logRetentionDays: logRetentionFor(body.data.retention.logsDays),
+      // Invocation logs hold prompts and responses: they expire at the shorter of the two
+      // retentions (data.retention), rounded up to a period CloudWatch accepts (at least 1 day).
+      logRetentionDays: logRetentionFor(Math.max(1, Math.min(body.data.retention.promptsDays, body.data.retention.responsesDays))),
       tags,
     }, opts);
   }

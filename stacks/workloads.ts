@@ -318,15 +318,17 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   if (sinks) {
     const collector = requireImage(spec, "collector", "target kubernetes keeps audit and feedback records in in-cluster sinks");
     const storage = body.platform.storageClass ? { storageClass: body.platform.storageClass } : {};
+    // Prompt and response text in the records expires at data.retention, the records themselves at their own retention.
+    const content = { prompts: body.data.retention.promptsDays, responses: body.data.retention.responsesDays };
     new RecordSink(`${name}-audit-sink`, {
       stack: name, namespace: guardrails.name, kind: "audit", image: collector, serviceAccountName: serviceAccount("audit-sink"),
-      retentionDays: body.observability.audit.retentionDays, producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : []), ...needs.auditProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+      retentionDays: body.observability.audit.retentionDays, contentRetentionDays: content, producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : []), ...needs.auditProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
     }, inNamespace);
     sinkTargets.push({ role: "audit-sink", port: SINK_PORT });
     if (body.humanFeedback.capture.length > 0) {
       new RecordSink(`${name}-feedback-sink`, {
         stack: name, namespace: guardrails.name, kind: "feedback", image: collector, serviceAccountName: serviceAccount("feedback-sink"),
-        retentionDays: body.humanFeedback.retentionDays, producerRoles: [GATEWAY_ROLE, "feedback", "app", ...needs.feedbackProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+        retentionDays: body.humanFeedback.retentionDays, contentRetentionDays: content, producerRoles: [GATEWAY_ROLE, "feedback", "app", ...needs.feedbackProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
       }, inNamespace);
       sinkTargets.push({ role: "feedback-sink", port: SINK_PORT });
     }
@@ -399,6 +401,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       },
     } : {}),
     ...(disclosure !== undefined ? { disclosure } : {}),
+    responseContract: { citations: body.explainability.citations, explanation: body.explainability.userFacingExplanations },
     ...(sinks ? { auditSinkUrl: `http://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records` } : {}),
   }, inNamespace);
   outputs.gatewayService = gateway.serviceName;

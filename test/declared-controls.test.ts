@@ -181,11 +181,13 @@ describe.skipIf(!ready)("llmops check --spec ties manifests to the spec they wer
   }, 60_000);
 });
 
-/** The airport assistant with an egress allowlist (its example declares none: no NAT at all). */
+/** The airport assistant with a longer egress allowlist (its example allows the OIDC issuer only), a wildcard among it. */
 function airportWithEgress(): string {
   const file = join(tempDir("llmops-airport-egress-"), "airport-assistant.rag.yaml");
   const text = readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8");
-  writeFileSync(file, text.replace(/^(    privateEndpoints: .*)$/m, "$1\n    egress: { mode: allowlist, allowlist: [aviationweather.gov, \"*.notams.example.org\"] }"));
+  const changed = text.replace(/^( {6}allowlist: )\[login\.example\.com\]$/m, "$1[aviationweather.gov, \"*.notams.example.org\"]");
+  expect(changed).not.toBe(text);
+  writeFileSync(file, changed);
   return file;
 }
 

@@ -22,7 +22,7 @@ export interface RuntimeMonitoringArgs {
   readonly bedrockInvocationLogging?: boolean;
   /** KMS key for the invocation log group; required with bedrockInvocationLogging. @default none (CloudWatch Logs' own encryption) */
   readonly logKeyArn?: pulumi.Input<string>;
-  /** Retention of invocation logs, in days; one of CloudWatch's accepted periods. @default 90 */
+  /** Retention of invocation logs (prompts and responses), in days; one of CloudWatch's accepted periods. @default 90 */
   readonly logRetentionDays?: number;
   /** Tags added to every AWS resource this component creates. @default none */
   readonly tags?: Record<string, string>;

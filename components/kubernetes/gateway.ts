@@ -4,6 +4,8 @@
  * and token limits, and runs the spec's guardrails on every request and response
  * (`default_on`). An nginx edge proxy in the same pod terminates TLS with a cert-manager
  * certificate and adds the AI disclosure to every response; LiteLLM itself listens on loopback.
+ * With spec.explainability's citations or user-facing explanations, a post_call guardrail holds
+ * every answer to the response contract (response-contract.ts, docs/response-contract.md).
  * The Service is ClusterIP on 443, unless the spec allows public ingress: then an NLB with a TLS
  * listener (AWS, ACM certificate) or an Ingress with a TLS Secret, restricted to named CIDRs.
  *
@@ -18,6 +20,7 @@ import { stringify } from "yaml";
 import { imageRef, requirePinnedDigest, roleLabel, rolePeers, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { needsLlmGuard, needsPresidio, type GuardrailSelection } from "./guardrail-services.js";
+import { RESPONSE_CONTRACT_FILE, requiresContract, responseContractEntry, responseContractModule, type ResponseContract } from "./response-contract.js";
 
 export const GATEWAY_ROLE = "gateway";
 export const GATEWAY_PORT = 4000;
@@ -103,6 +106,11 @@ export interface GatewayArgs {
   readonly limiterStore?: { readonly host: pulumi.Input<string>; readonly port: number; readonly passwordSecret: string };
   /** Where the gateway sends its request records (LiteLLM `generic_api` logger). @default none */
   readonly auditSinkUrl?: pulumi.Input<string>;
+  /**
+   * The response contract (spec.explainability): answers without their citations or explanation
+   * become error responses (docs/response-contract.md). @default none (nothing required)
+   */
+  readonly responseContract?: ResponseContract;
   /** Gateway replicas. @default 2 */
   readonly replicas?: number;
 }
@@ -183,6 +191,8 @@ export interface GatewayConfigOptions {
   readonly sharedLimits?: boolean;
   /** Pattern agent: the MCP tool servers (with their allowed tools) and the approval guardrail (see tool-gateway.ts). */
   readonly tools?: GatewayTools;
+  /** Enforce the response contract (citations, explanation) with its post_call guardrail. */
+  readonly responseContract?: ResponseContract;
 }
 
 /** LiteLLM's `mcp_servers` section and the `pre_mcp_call` guardrail in front of every tool call. */
@@ -193,7 +203,11 @@ export interface GatewayTools {
 
 /** The gateway configuration: limits per model, key from the environment, never a literal secret; guardrails on by default. */
 export function gatewayConfig(routes: readonly GatewayRoute[], options: GatewayConfigOptions = {}): string {
-  const guardrails = [...(options.guardrails ? guardrailEntries(options.guardrails) : []), ...(options.tools ? [options.tools.guardrail] : [])];
+  const guardrails = [
+    ...(options.guardrails ? guardrailEntries(options.guardrails) : []),
+    ...(options.tools ? [options.tools.guardrail] : []),
+    ...(options.responseContract && requiresContract(options.responseContract) ? [responseContractEntry()] : []),
+  ];
   return stringify({
     model_list: routes.map((route) => ({
       model_name: route.model,
@@ -280,10 +294,13 @@ export class Gateway extends pulumi.ComponentResource {
       auditSink: args.auditSinkUrl !== undefined,
       sharedLimits: args.limiterStore !== undefined,
       ...(args.tools ? { tools: args.tools } : {}),
+      ...(args.responseContract ? { responseContract: args.responseContract } : {}),
     }));
+    const contract = args.responseContract && requiresContract(args.responseContract) ? args.responseContract : undefined;
     const config = new k8s.core.v1.ConfigMap(`${name}-config`, {
       metadata: { name: "gateway-config", namespace: args.namespace, labels },
-      data: { "config.yaml": configText },
+      // The contract's guardrail module sits beside config.yaml, where LiteLLM loads `<module>.<Class>` from.
+      data: { "config.yaml": configText, ...(contract ? { [RESPONSE_CONTRACT_FILE]: responseContractModule(contract) } : {}) },
     }, parent);
     const edgeConfig = new k8s.core.v1.ConfigMap(`${name}-edge-config`, {
       metadata: { name: "gateway-edge-config", namespace: args.namespace, labels },

@@ -1,6 +1,7 @@
 /**
  * An in-cluster sink for audit or feedback records: a collector that receives records over
- * HTTP and keeps them on a persistent volume for the spec's retention, reachable only from
+ * HTTP and keeps them on a persistent volume for the spec's retention (the prompt and response
+ * text in them for data.retention's shorter promptsDays and responsesDays), reachable only from
  * the roles that produce those records. With `piiRedaction`, every record passes through the
  * Presidio analyzer and anonymizer before it is written (the collector calls them; its egress
  * is opened to them and nothing else).
@@ -25,6 +26,13 @@ export interface RecordSinkArgs {
   readonly serviceAccountName: pulumi.Input<string>;
   /** Days records are kept before they expire (the spec's retention for this data). */
   readonly retentionDays: number;
+  /**
+   * Days the prompt and the response text in a record are kept (data.retention.promptsDays and
+   * responsesDays): the collector removes them from stored records after these days, and does not
+   * store them at all at 0, while the rest of the record stays for retentionDays.
+   * @default retentionDays (the text expires with its record)
+   */
+  readonly contentRetentionDays?: { readonly prompts: number; readonly responses: number };
   /** Roles allowed to send records. */
   readonly producerRoles: readonly string[];
   /** @default "20Gi" */
@@ -40,14 +48,29 @@ export interface RecordSinkArgs {
   };
 }
 
+/**
+ * Checks RecordSinkArgs before any resource is created; the component's constructor calls it first.
+ * @throws pulumi.InputPropertyError naming the property and the reason, when:
+ *  - retentionDays: must be at least 1 day
+ *  - contentRetentionDays: days must be whole numbers, 0 or more
+ */
+export function validateRecordSinkArgs(args: RecordSinkArgs): void {
+  if (args.retentionDays < 1) throw new pulumi.InputPropertyError({ propertyPath: "retentionDays", reason: "must be at least 1 day" });
+  const content = args.contentRetentionDays;
+  if (content && [content.prompts, content.responses].some((days) => !Number.isInteger(days) || days < 0)) {
+    throw new pulumi.InputPropertyError({ propertyPath: "contentRetentionDays", reason: "days must be whole numbers, 0 or more" });
+  }
+}
+
 /** A record sink: collector Deployment, PVC, ClusterIP Service and ingress (and, when redacting, egress) NetworkPolicies. */
 export class RecordSink extends pulumi.ComponentResource {
   readonly serviceName: pulumi.Output<string>;
 
   constructor(name: string, args: RecordSinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmops:kubernetes:RecordSink", name, args, opts);
-    if (args.retentionDays < 1) throw new pulumi.InputPropertyError({ propertyPath: "retentionDays", reason: "must be at least 1 day" });
+    validateRecordSinkArgs(args);
     const parent = { parent: this };
+    const content = args.contentRetentionDays ?? { prompts: args.retentionDays, responses: args.retentionDays };
     const role = `${args.kind}-sink`;
     const labels = workloadLabels(args.stack, role);
     const claim = new k8s.core.v1.PersistentVolumeClaim(`${name}-data`, {
@@ -69,6 +92,7 @@ export class RecordSink extends pulumi.ComponentResource {
               image: imageRef(args.image),
               args: [
                 "serve", "--kind", args.kind, "--listen", `:${SINK_PORT}`, "--store", "/records", "--retention-days", String(args.retentionDays),
+                "--prompt-retention-days", String(Math.min(content.prompts, args.retentionDays)), "--response-retention-days", String(Math.min(content.responses, args.retentionDays)),
                 ...(args.kind === "audit" ? ["--append-only"] : []),
                 ...(args.piiRedaction ? ["--presidio-analyzer", args.piiRedaction.analyzerUrl, "--presidio-anonymizer", args.piiRedaction.anonymizerUrl] : []),
               ],

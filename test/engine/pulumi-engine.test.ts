@@ -146,6 +146,10 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
     // Issue 17: the guardrail services the spec declares are rendered beside the gateway and its limiter store.
     const deployments = files.map((file) => readFileSync(join(renderDir, file), "utf8")).filter((text) => /^kind: Deployment$/m.test(text)).map((text) => /^ {2}name: (\S+)$/m.exec(text)?.[1]);
     expect(deployments).toEqual(expect.arrayContaining(["gateway", "presidio-analyzer", "presidio-anonymizer", "llm-guard", "limiter-store"]));
+    // The response contract the spec declares (explainability.citations): its guardrail module beside the gateway's config.
+    const gatewayConfigMap = files.map((file) => readFileSync(join(renderDir, file), "utf8")).find((text) => /^kind: ConfigMap$/m.test(text) && /^ {2}name: gateway-config$/m.test(text));
+    expect(gatewayConfigMap).toMatch(/^ {2}response_contract\.py: /m);
+    expect(gatewayConfigMap).toMatch(/REQUIRE_CITATIONS = True/);
   }, STEP_TIMEOUT);
 
   it("3. llmops check on the rendered manifests finds nothing at or above high", () => {

@@ -147,9 +147,9 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
         sources: [source],
         embedding: { model: embedding.name, digest: embedding.source.digest, url: `http://inference-${embedding.name}.${ns}.svc.cluster.local:${SERVING_PORT}/v1` },
         vectorStore: {
-          // pgvector: the tenant's database, as its writer role; Qdrant: the tenant's collection.
+          // pgvector: the tenant's database, as its writer role (table named like it); Qdrant: the tenant's collection.
           engine, url: tenant && engine === "pgvector" ? `postgres://${tenantRoles(tenant.name).writer}@${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}/${tenant.store}` : storeUrl,
-          collection: tenant && engine === "qdrant" ? tenant.store : name,
+          collection: tenant?.store ?? name,
           ...(inCluster ? { credentials: { secret: tenant?.ingestionSecret ?? `${name}-vector-db-credentials`, key: credentialKey } } : {}),
         },
         ...(tenant ? { tenant: tenant.name } : {}),

@@ -134,7 +134,8 @@ export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], 
       lines.push(
         `\\getenv ${kind}_password ${passwordVariable(tenant.name, kind)}`,
         `SELECT 'CREATE ROLE "${role}" LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') \\gexec`,
-        `ALTER ROLE "${role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'${kind}_password';`,
+        // format() quotes the password as a literal (%L); psql substitutes the variable (:'name').
+        `SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', '${role}', :'${kind}_password') \\gexec`,
       );
     }
     lines.push(

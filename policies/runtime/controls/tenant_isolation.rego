@@ -117,6 +117,18 @@ jwt_rbac(container) if {
 	lower(sprintf("%v", [env.value])) in {"true", "1"}
 }
 
+# A Qdrant config file (service.jwt_rbac: true) in a ConfigMap the pod mounts, as charts ship it.
+jwt_rbac_in_config(namespace, pod) if {
+	some volume in object.get(pod, "volumes", [])
+	some resource in input.resources
+	resource.type == "kubernetes:core/v1:ConfigMap"
+	resource.props.metadata.name == volume.configMap.name
+	lib.namespace_of(resource) == namespace
+	some text in object.get(resource.props, "data", {})
+	yaml.is_valid(text)
+	yaml.unmarshal(text).service.jwt_rbac == true
+}
+
 # {pointer, urn, name, text} of provisioning SQL (ConfigMap values that create databases).
 sql_texts contains {"pointer": concat("/", [lib.resource_pointer(i), "data", key]), "urn": resource.urn, "name": resource.props.metadata.name, "text": text} if {
 	partitioned
@@ -187,6 +199,8 @@ deny contains {"id": "LLM-CTRL-011", "msg": msg, "path": pointer, "resource": ur
 	some env in object.get(c, "env", [])
 	env.name == "QDRANT__SERVICE__API_KEY"
 	not jwt_rbac(c)
+	namespace := lib.namespace_of(input.resources[i])
+	not jwt_rbac_in_config(namespace, pod)
 	urn := input.resources[i].urn
 	name := input.resources[i].props.metadata.name
 	msg := sprintf("Qdrant server %s has an API key but no JWT RBAC (QDRANT__SERVICE__JWT_RBAC): every key is the master key, none scoped to one tenant", [name])

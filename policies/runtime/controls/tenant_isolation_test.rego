@@ -37,6 +37,10 @@ retriever(tenant, secret) := {"urn": concat(":", ["urn", "retriever", tenant]), 
 	}},
 }}
 
+config_map(text) := {"urn": "urn:config", "type": "kubernetes:core/v1:ConfigMap", "name": "config", "props": {"metadata": {"name": "qdrant-config", "namespace": "ns"}, "data": {"production.yaml": text}}}
+
+with_config(resource) := object.union(resource, {"props": {"spec": {"template": {"spec": {"volumes": [{"name": "config", "configMap": {"name": "qdrant-config"}}]}}}}})
+
 built := [
 	server(qdrant_env),
 	ingestion("brand-a", "stack-brand-a", "stack-vector-brand-a-ingestion"),
@@ -71,6 +75,7 @@ denied_cases := {
 	"both tenants written into one collection": {"input": doc([built[0], built[1], ingestion("brand-b", "stack-brand-a", "stack-vector-brand-b-ingestion")]), "path": "/resources/2/props/spec/jobTemplate/spec/template/spec"},
 	"a tenant's ingestion with the server's API key": {"input": doc([built[0], ingestion("brand-a", "stack-brand-a", "vector-db-credentials")]), "path": "/resources/1/props/spec/jobTemplate/spec/template/spec"},
 	"Qdrant without JWT RBAC": {"input": doc([server([qdrant_env[0]]), built[1], built[2]]), "path": "/resources/0/props/spec/template/spec"},
+	"Qdrant config file that turns JWT RBAC off": {"input": doc([with_config(server([qdrant_env[0]])), config_map("service:\n  jwt_rbac: false\n")]), "path": "/resources/0/props/spec/template/spec"},
 	"a tenant database left open to PUBLIC": {"input": doc([sql(replace(provisioning, `REVOKE ALL ON DATABASE "brand-b" FROM PUBLIC;`, ""))]), "path": "/resources/0/props/data/tenants.sql"},
 	"a reader granted both tenant databases": {"input": doc([sql(concat("\n", [provisioning, `GRANT CONNECT ON DATABASE "brand-b", "brand-a" TO "brand-a-reader";`]))]), "path": "/resources/0/props/data/tenants.sql"},
 	"OpenSearch access over every collection's indexes": {"input": doc([access_policy("index/*/*")]), "path": "/resources/0/props/policy"},
@@ -81,6 +86,7 @@ allowed_cases := {
 	"provisioning SQL as built": doc([sql(provisioning)]),
 	"OpenSearch access to one tenant's collection": doc([access_policy("index/stack-brand-a/*")]),
 	"JWT RBAC set to 1": doc([server([qdrant_env[0], {"name": "QDRANT__SERVICE__JWT_RBAC", "value": "1"}])]),
+	"JWT RBAC in a mounted config file": doc([with_config(server([qdrant_env[0]])), config_map("service:\n  jwt_rbac: true\n")]),
 	"single tenancy shares the store": {"resources": [server([qdrant_env[0]]), built[1], ingestion("brand-b", "stack-brand-a", "stack-vector-brand-a-ingestion")], "spec": {"spec": {"vectorStore": {"tenancy": "single"}}}},
 	"no spec: nothing declared": {"resources": [server([qdrant_env[0]])]},
 }

@@ -388,7 +388,7 @@ const Platform = Obj({
     vectorDatabase: PinnedImage("In-cluster vector database (Qdrant or pgvector) for target kubernetes."),
     modelFetcher: PinnedImage("Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts."),
     collector: PinnedImage("Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts)."),
-    ingestion: PinnedImage("RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection)."),
+    ingestion: PinnedImage("RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection; `--tenant T --in-place` with a tenant's collection-scoped credential), and `provision` (create the tenants' Qdrant collections with the API key, vectorStore.tenancy collectionPerTenant)."),
     authProxy: PinnedImage("oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue."),
     dcgmExporter: PinnedImage("NVIDIA DCGM exporter (GPU metrics), one per GPU node."),
     devicePlugin: PinnedImage("NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin."),

@@ -175,7 +175,13 @@ const VectorStore = Obj({
   engine: Enum(["auroraPgvector", "opensearchServerless", "qdrant", "pgvector"]),
   dimensions: Int(2, 16000),
   metric: Enum(["cosine", "dotProduct", "euclidean"], { default: "cosine" }),
-  tenancy: Enum(["single", "namespacePerTenant", "collectionPerTenant"], { default: "single" }),
+  tenancy: Enum(["single", "namespacePerTenant", "collectionPerTenant", "databasePerTenant"], {
+    default: "single",
+    description: "How tenants' documents are kept apart. `collectionPerTenant`: a collection per tenant (qdrant, opensearchServerless) with a credential scoped to it; `databasePerTenant`: a database and a role per tenant (pgvector) with CONNECT only on its own database. Needs `tenants`, and each embedded data source names its `tenant`. Other engine and tenancy pairs, and `namespacePerTenant`, are not built and are refused (LLM-DATA-014).",
+  }),
+  tenants: Arr(Obj({
+    name: name("Tenant name (a DNS label): names its collection or database, its credentials and its workloads' `llmops.dev/tenant` label. The retriever takes it from the caller's authenticated identity, never from the request (docs/guardrails.md, Tenancy)."),
+  }), 64, { default: [], uniqueItems: true, description: "The tenants, when tenancy is not `single` (LLM-DATA-014)." }),
 });
 
 const DataSource = Obj({
@@ -198,6 +204,7 @@ const DataSource = Obj({
     description: "`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013).",
   }),
   freshnessSla: Optional(Str(16, { pattern: patterns.isoDuration, description: "Maximum staleness, ISO 8601 duration (PT5M)." })),
+  tenant: Optional(name("With vectorStore.tenancy other than `single`: the vectorStore.tenants[] entry whose collection or database this source is embedded into, with that tenant's credential (LLM-DATA-014).")),
   qualityChecks: Arr(Enum(["schema", "nulls", "duplicates", "freshness", "piiScan", "biasScan", "toxicity", "drift"]), 8, { uniqueItems: true, default: [] }),
   lineage: Optional(Obj({
     datasetVersion: freeText("Version or snapshot id.", 100),
@@ -381,7 +388,7 @@ const Platform = Obj({
     vectorDatabase: PinnedImage("In-cluster vector database (Qdrant or pgvector) for target kubernetes."),
     modelFetcher: PinnedImage("Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts."),
     collector: PinnedImage("Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts)."),
-    ingestion: PinnedImage("RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection)."),
+    ingestion: PinnedImage("RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection; `--tenant T --in-place` with a tenant's collection-scoped credential), and `provision` (create the tenants' Qdrant collections with the API key, vectorStore.tenancy collectionPerTenant)."),
     authProxy: PinnedImage("oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue."),
     dcgmExporter: PinnedImage("NVIDIA DCGM exporter (GPU metrics), one per GPU node."),
     devicePlugin: PinnedImage("NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin."),

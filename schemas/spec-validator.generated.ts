@@ -6,9 +6,10 @@ const require = createRequire(import.meta.url);
 export const validate = validate20;
 const typedValidate: ((data: unknown) => boolean) & { errors?: unknown } = validate20 as never;
 export default typedValidate;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica, on one node: at most 8, the most any GPU instance size holds. A replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built; shard a larger model with quantisation (dtype) or serve it elsewhere.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1","demographicParityDifference","equalizedOddsDifference","verbatimExtractionRate"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"},"gate":{"type":"string","enum":["block","warn"],"description":"This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate"},"sensitiveFeature":{"minLength":1,"maxLength":100,"description":"For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).","type":"string"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"],"description":"Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)."},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"},"dataProcessingTerms":{"additionalProperties":false,"description":"What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004).","type":"object","required":["reference","coversUpTo"],"properties":{"reference":{"minLength":1,"maxLength":300,"description":"The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.","type":"string"},"coversUpTo":{"type":"string","enum":["public","internal","confidential","restricted"],"description":"Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)."},"noTraining":{"default":false,"description":"The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004).","type":"boolean"},"retention":{"type":"string","enum":["none","abuseMonitoring","vendorDefined"],"default":"vendorDefined","description":"How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004)."},"processingRegions":{"maxItems":16,"uniqueItems":true,"default":[],"description":"Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004).","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"karpenter":{"additionalProperties":false,"description":"target aws: the Karpenter controller (public.ecr.aws/karpenter/controller mirrored at the chart version pinned in components/aws/karpenter.ts), which launches GPU nodes for pending model replicas.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica, on one node: at most 8, the most any GPU instance size holds. A replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built; shard a larger model with quantisation (dtype) or serve it elsewhere.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1","demographicParityDifference","equalizedOddsDifference","verbatimExtractionRate"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"},"gate":{"type":"string","enum":["block","warn"],"description":"This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate"},"sensitiveFeature":{"minLength":1,"maxLength":100,"description":"For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).","type":"string"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant","databasePerTenant"],"default":"single","description":"How tenants' documents are kept apart. `collectionPerTenant`: a collection per tenant (qdrant, opensearchServerless) with a credential scoped to it; `databasePerTenant`: a database and a role per tenant (pgvector) with CONNECT only on its own database. Needs `tenants`, and each embedded data source names its `tenant`. Other engine and tenancy pairs, and `namespacePerTenant`, are not built and are refused (LLM-DATA-014)."},"tenants":{"maxItems":64,"default":[],"uniqueItems":true,"description":"The tenants, when tenancy is not `single` (LLM-DATA-014).","type":"array","items":{"additionalProperties":false,"type":"object","required":["name"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tenant name (a DNS label): names its collection or database, its credentials and its workloads' `llmops.dev/tenant` label. The retriever takes it from the caller's authenticated identity, never from the request (docs/guardrails.md, Tenancy).","type":"string"}}}}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"tenant":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"With vectorStore.tenancy other than `single`: the vectorStore.tenants[] entry whose collection or database this source is embedded into, with that tenant's credential (LLM-DATA-014).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"],"description":"Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)."},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"},"dataProcessingTerms":{"additionalProperties":false,"description":"What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004).","type":"object","required":["reference","coversUpTo"],"properties":{"reference":{"minLength":1,"maxLength":300,"description":"The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.","type":"string"},"coversUpTo":{"type":"string","enum":["public","internal","confidential","restricted"],"description":"Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)."},"noTraining":{"default":false,"description":"The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004).","type":"boolean"},"retention":{"type":"string","enum":["none","abuseMonitoring","vendorDefined"],"default":"vendorDefined","description":"How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004)."},"processingRegions":{"maxItems":16,"uniqueItems":true,"default":[],"description":"Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004).","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection; `--tenant T --in-place` with a tenant's collection-scoped credential), and `provision` (create the tenants' Qdrant collections with the API key, vectorStore.tenancy collectionPerTenant).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"karpenter":{"additionalProperties":false,"description":"target aws: the Karpenter controller (public.ecr.aws/karpenter/controller mirrored at the chart version pinned in components/aws/karpenter.ts), which launches GPU nodes for pending model replicas.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
+const func0 = require("ajv/dist/runtime/equal").default;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern5 = new RegExp("^[^@\\s]{1,64}@[^@\\s]{1,190}$", "u");
 const pattern6 = new RegExp("^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$", "u");
@@ -17,11 +18,11 @@ const pattern9 = new RegExp("^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-
 const pattern10 = new RegExp("^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$", "u");
 const pattern11 = new RegExp("^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$", "u");
 const pattern18 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-const pattern21 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
-const pattern22 = new RegExp("^https://[^\\s]{1,2040}$", "u");
-const pattern26 = new RegExp("^https?://[^\\s]{1,240}$", "u");
-const pattern58 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
-const pattern60 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern22 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
+const pattern24 = new RegExp("^https://[^\\s]{1,2040}$", "u");
+const pattern28 = new RegExp("^https?://[^\\s]{1,240}$", "u");
+const pattern60 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
+const pattern62 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://llmops.dev/schemas/llmops-v1alpha1.json" */;
@@ -4190,6 +4191,9 @@ data111.metric = "cosine";
 if(data111.tenancy === undefined){
 data111.tenancy = "single";
 }
+if(data111.tenants === undefined){
+data111.tenants = [];
+}
 if(data111.engine === undefined){
 const err338 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema31.properties.spec.properties.vectorStore.required,parentSchema:schema31.properties.spec.properties.vectorStore,data:data111};
 if(vErrors === null){
@@ -4211,7 +4215,7 @@ vErrors.push(err339);
 errors++;
 }
 for(const key28 in data111){
-if(!((((key28 === "engine") || (key28 === "dimensions")) || (key28 === "metric")) || (key28 === "tenancy"))){
+if(!(((((key28 === "engine") || (key28 === "dimensions")) || (key28 === "metric")) || (key28 === "tenancy")) || (key28 === "tenants"))){
 const err340 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore,data:data111};
 if(vErrors === null){
 vErrors = [err340];
@@ -4312,7 +4316,7 @@ vErrors.push(err348);
 }
 errors++;
 }
-if(!(((data115 === "single") || (data115 === "namespacePerTenant")) || (data115 === "collectionPerTenant"))){
+if(!((((data115 === "single") || (data115 === "namespacePerTenant")) || (data115 === "collectionPerTenant")) || (data115 === "databasePerTenant"))){
 const err349 = {instancePath:instancePath+"/spec/vectorStore/tenancy",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenancy/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.vectorStore.properties.tenancy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.vectorStore.properties.tenancy.enum,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenancy,data:data115};
 if(vErrors === null){
 vErrors = [err349];
@@ -4322,9 +4326,10 @@ vErrors.push(err349);
 }
 errors++;
 }
-}
-else {
-const err350 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data111};
+let data116 = data111.tenants;
+if(Array.isArray(data116)){
+if(data116.length > 64){
+const err350 = {instancePath:instancePath+"/spec/vectorStore/tenants",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants,data:data116};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4333,18 +4338,12 @@ vErrors.push(err350);
 }
 errors++;
 }
-}
-let data116 = data11.data;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.sources === undefined){
-data116.sources = [];
-}
-if(data116.retention === undefined){
-data116.retention = {};
-}
-for(const key29 in data116){
-if(!((key29 === "sources") || (key29 === "retention"))){
-const err351 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data116};
+const len7 = data116.length;
+for(let i9=0; i9<len7; i9++){
+let data117 = data116[i9];
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.name === undefined){
+const err351 = {instancePath:instancePath+"/spec/vectorStore/tenants/" + i9,schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.vectorStore.properties.tenants.items.required,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants.items,data:data117};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4353,11 +4352,9 @@ vErrors.push(err351);
 }
 errors++;
 }
-}
-let data117 = data116.sources;
-if(Array.isArray(data117)){
-if(data117.length > 64){
-const err352 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data117};
+for(const key29 in data117){
+if(!(key29 === "name")){
+const err352 = {instancePath:instancePath+"/spec/vectorStore/tenants/" + i9,schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants.items,data:data117};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4366,30 +4363,12 @@ vErrors.push(err352);
 }
 errors++;
 }
-const len7 = data117.length;
-for(let i9=0; i9<len7; i9++){
-let data118 = data117[i9];
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.containsPersonalData === undefined){
-data118.containsPersonalData = false;
 }
-if(data118.specialCategoryData === undefined){
-data118.specialCategoryData = [];
-}
-if(data118.realtime === undefined){
-data118.realtime = false;
-}
-if(data118.live === undefined){
-data118.live = false;
-}
-if(data118.retrieval === undefined){
-data118.retrieval = "embedded";
-}
-if(data118.qualityChecks === undefined){
-data118.qualityChecks = [];
-}
-if(data118.name === undefined){
-const err353 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data118};
+if(data117.name !== undefined){
+let data118 = data117.name;
+if(typeof data118 === "string"){
+if(func1(data118) > 63){
+const err353 = {instancePath:instancePath+"/spec/vectorStore/tenants/" + i9+"/name",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants.items.properties.name,data:data118};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4398,8 +4377,8 @@ vErrors.push(err353);
 }
 errors++;
 }
-if(data118.kind === undefined){
-const err354 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data118};
+if(func1(data118) < 1){
+const err354 = {instancePath:instancePath+"/spec/vectorStore/tenants/" + i9+"/name",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants.items.properties.name,data:data118};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4408,9 +4387,8 @@ vErrors.push(err354);
 }
 errors++;
 }
-for(const key30 in data118){
-if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key30))){
-const err355 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data118};
+if(!pattern4.test(data118)){
+const err355 = {instancePath:instancePath+"/spec/vectorStore/tenants/" + i9+"/name",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants.items.properties.name,data:data118};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4420,11 +4398,8 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data118.name !== undefined){
-let data119 = data118.name;
-if(typeof data119 === "string"){
-if(func1(data119) > 63){
-const err356 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data119};
+else {
+const err356 = {instancePath:instancePath+"/spec/vectorStore/tenants/" + i9+"/name",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.vectorStore.properties.tenants.items.properties.name.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants.items.properties.name,data:data118};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4433,8 +4408,10 @@ vErrors.push(err356);
 }
 errors++;
 }
-if(func1(data119) < 1){
-const err357 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data119};
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/spec/vectorStore/tenants/" + i9,schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.properties.tenants.items.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants.items,data:data117};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4443,8 +4420,15 @@ vErrors.push(err357);
 }
 errors++;
 }
-if(!pattern4.test(data119)){
-const err358 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data119};
+}
+let i10 = data116.length;
+let j2;
+if(i10 > 1){
+outer0:
+for(;i10--;){
+for(j2 = i10; j2--;){
+if(func0(data116[i10], data116[j2])){
+const err358 = {instancePath:instancePath+"/spec/vectorStore/tenants",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i10+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants,data:data116};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4452,10 +4436,14 @@ else {
 vErrors.push(err358);
 }
 errors++;
+break outer0;
+}
+}
+}
 }
 }
 else {
-const err359 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data119};
+const err359 = {instancePath:instancePath+"/spec/vectorStore/tenants",schemaPath:"#/properties/spec/properties/vectorStore/properties/tenants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.vectorStore.properties.tenants.type,parentSchema:schema31.properties.spec.properties.vectorStore.properties.tenants,data:data116};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4465,10 +4453,8 @@ vErrors.push(err359);
 errors++;
 }
 }
-if(data118.kind !== undefined){
-let data120 = data118.kind;
-if(typeof data120 !== "string"){
-const err360 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data120};
+else {
+const err360 = {instancePath:instancePath+"/spec/vectorStore",schemaPath:"#/properties/spec/properties/vectorStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.vectorStore.type,parentSchema:schema31.properties.spec.properties.vectorStore,data:data111};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4477,8 +4463,18 @@ vErrors.push(err360);
 }
 errors++;
 }
-if(!(((((data120 === "database") || (data120 === "objectStore")) || (data120 === "api")) || (data120 === "stream")) || (data120 === "documents"))){
-const err361 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data120};
+}
+let data119 = data11.data;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.sources === undefined){
+data119.sources = [];
+}
+if(data119.retention === undefined){
+data119.retention = {};
+}
+for(const key30 in data119){
+if(!((key30 === "sources") || (key30 === "retention"))){
+const err361 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data,data:data119};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4488,11 +4484,10 @@ vErrors.push(err361);
 errors++;
 }
 }
-if(data118.uri !== undefined){
-let data121 = data118.uri;
-if(typeof data121 === "string"){
-if(func1(data121) > 512){
-const err362 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data121};
+let data120 = data119.sources;
+if(Array.isArray(data120)){
+if(data120.length > 64){
+const err362 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data120};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4501,8 +4496,30 @@ vErrors.push(err362);
 }
 errors++;
 }
-if(func1(data121) < 1){
-const err363 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data121};
+const len8 = data120.length;
+for(let i11=0; i11<len8; i11++){
+let data121 = data120[i11];
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.containsPersonalData === undefined){
+data121.containsPersonalData = false;
+}
+if(data121.specialCategoryData === undefined){
+data121.specialCategoryData = [];
+}
+if(data121.realtime === undefined){
+data121.realtime = false;
+}
+if(data121.live === undefined){
+data121.live = false;
+}
+if(data121.retrieval === undefined){
+data121.retrieval = "embedded";
+}
+if(data121.qualityChecks === undefined){
+data121.qualityChecks = [];
+}
+if(data121.name === undefined){
+const err363 = {instancePath:instancePath+"/spec/data/sources/" + i11,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data121};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4511,9 +4528,8 @@ vErrors.push(err363);
 }
 errors++;
 }
-}
-else {
-const err364 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data121};
+if(data121.kind === undefined){
+const err364 = {instancePath:instancePath+"/spec/data/sources/" + i11,schemaPath:"#/properties/spec/properties/data/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data121};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4522,11 +4538,9 @@ vErrors.push(err364);
 }
 errors++;
 }
-}
-if(data118.classification !== undefined){
-let data122 = data118.classification;
-if(typeof data122 !== "string"){
-const err365 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data122};
+for(const key31 in data121){
+if(!(func11.call(schema31.properties.spec.properties.data.properties.sources.items.properties, key31))){
+const err365 = {instancePath:instancePath+"/spec/data/sources/" + i11,schemaPath:"#/properties/spec/properties/data/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data121};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4535,8 +4549,12 @@ vErrors.push(err365);
 }
 errors++;
 }
-if(!((((data122 === "public") || (data122 === "internal")) || (data122 === "confidential")) || (data122 === "restricted"))){
-const err366 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data122};
+}
+if(data121.name !== undefined){
+let data122 = data121.name;
+if(typeof data122 === "string"){
+if(func1(data122) > 63){
+const err366 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data122};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4545,10 +4563,8 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-let data123 = data118.containsPersonalData;
-if(typeof data123 !== "boolean"){
-const err367 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data123};
+if(func1(data122) < 1){
+const err367 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data122};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4557,10 +4573,8 @@ vErrors.push(err367);
 }
 errors++;
 }
-let data124 = data118.specialCategoryData;
-if(Array.isArray(data124)){
-if(data124.length > 8){
-const err368 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data124};
+if(!pattern4.test(data122)){
+const err368 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data122};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4569,11 +4583,9 @@ vErrors.push(err368);
 }
 errors++;
 }
-const len8 = data124.length;
-for(let i10=0; i10<len8; i10++){
-let data125 = data124[i10];
-if(typeof data125 !== "string"){
-const err369 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data125};
+}
+else {
+const err369 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/name",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.name.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.name,data:data122};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4582,8 +4594,11 @@ vErrors.push(err369);
 }
 errors++;
 }
-if(!((((((((data125 === "health") || (data125 === "genetic")) || (data125 === "biometric")) || (data125 === "racialOrEthnicOrigin")) || (data125 === "politicalOpinions")) || (data125 === "religiousOrPhilosophicalBeliefs")) || (data125 === "tradeUnionMembership")) || (data125 === "sexLifeOrOrientation"))){
-const err370 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData/" + i10,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data125};
+}
+if(data121.kind !== undefined){
+let data123 = data121.kind;
+if(typeof data123 !== "string"){
+const err370 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data123};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4592,19 +4607,8 @@ vErrors.push(err370);
 }
 errors++;
 }
-}
-let i11 = data124.length;
-let j2;
-if(i11 > 1){
-const indices2 = {};
-for(;i11--;){
-let item2 = data124[i11];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err371 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data124};
+if(!(((((data123 === "database") || (data123 === "objectStore")) || (data123 === "api")) || (data123 === "stream")) || (data123 === "documents"))){
+const err371 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/kind",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.kind,data:data123};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4612,14 +4616,13 @@ else {
 vErrors.push(err371);
 }
 errors++;
-break;
-}
-indices2[item2] = i11;
 }
 }
-}
-else {
-const err372 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data124};
+if(data121.uri !== undefined){
+let data124 = data121.uri;
+if(typeof data124 === "string"){
+if(func1(data124) > 512){
+const err372 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data124};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4628,9 +4631,8 @@ vErrors.push(err372);
 }
 errors++;
 }
-let data126 = data118.realtime;
-if(typeof data126 !== "boolean"){
-const err373 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data126};
+if(func1(data124) < 1){
+const err373 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data124};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4639,9 +4641,9 @@ vErrors.push(err373);
 }
 errors++;
 }
-let data127 = data118.live;
-if(typeof data127 !== "boolean"){
-const err374 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/live",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/live/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.live.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.live,data:data127};
+}
+else {
+const err374 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/uri",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.uri,data:data124};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4650,9 +4652,11 @@ vErrors.push(err374);
 }
 errors++;
 }
-let data128 = data118.retrieval;
-if(typeof data128 !== "string"){
-const err375 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data128};
+}
+if(data121.classification !== undefined){
+let data125 = data121.classification;
+if(typeof data125 !== "string"){
+const err375 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data125};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4661,8 +4665,8 @@ vErrors.push(err375);
 }
 errors++;
 }
-if(!((data128 === "embedded") || (data128 === "queried"))){
-const err376 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data128};
+if(!((((data125 === "public") || (data125 === "internal")) || (data125 === "confidential")) || (data125 === "restricted"))){
+const err376 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/classification",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.classification,data:data125};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4671,11 +4675,10 @@ vErrors.push(err376);
 }
 errors++;
 }
-if(data118.freshnessSla !== undefined){
-let data129 = data118.freshnessSla;
-if(typeof data129 === "string"){
-if(func1(data129) > 16){
-const err377 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data129};
+}
+let data126 = data121.containsPersonalData;
+if(typeof data126 !== "boolean"){
+const err377 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/containsPersonalData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/containsPersonalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.containsPersonalData,data:data126};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4684,8 +4687,10 @@ vErrors.push(err377);
 }
 errors++;
 }
-if(func1(data129) < 1){
-const err378 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data129};
+let data127 = data121.specialCategoryData;
+if(Array.isArray(data127)){
+if(data127.length > 8){
+const err378 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data127};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4694,8 +4699,11 @@ vErrors.push(err378);
 }
 errors++;
 }
-if(!pattern21.test(data129)){
-const err379 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data129};
+const len9 = data127.length;
+for(let i12=0; i12<len9; i12++){
+let data128 = data127[i12];
+if(typeof data128 !== "string"){
+const err379 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/specialCategoryData/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data128};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4704,9 +4712,8 @@ vErrors.push(err379);
 }
 errors++;
 }
-}
-else {
-const err380 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data129};
+if(!((((((((data128 === "health") || (data128 === "genetic")) || (data128 === "biometric")) || (data128 === "racialOrEthnicOrigin")) || (data128 === "politicalOpinions")) || (data128 === "religiousOrPhilosophicalBeliefs")) || (data128 === "tradeUnionMembership")) || (data128 === "sexLifeOrOrientation"))){
+const err380 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/specialCategoryData/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.items,data:data128};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4716,10 +4723,18 @@ vErrors.push(err380);
 errors++;
 }
 }
-let data130 = data118.qualityChecks;
-if(Array.isArray(data130)){
-if(data130.length > 8){
-const err381 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data130};
+let i13 = data127.length;
+let j3;
+if(i13 > 1){
+const indices2 = {};
+for(;i13--;){
+let item2 = data127[i13];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j3 = indices2[item2];
+const err381 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data127};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4727,12 +4742,14 @@ else {
 vErrors.push(err381);
 }
 errors++;
+break;
 }
-const len9 = data130.length;
-for(let i12=0; i12<len9; i12++){
-let data131 = data130[i12];
-if(typeof data131 !== "string"){
-const err382 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data131};
+indices2[item2] = i13;
+}
+}
+}
+else {
+const err382 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/specialCategoryData",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/specialCategoryData/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.specialCategoryData,data:data127};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4741,8 +4758,9 @@ vErrors.push(err382);
 }
 errors++;
 }
-if(!((((((((data131 === "schema") || (data131 === "nulls")) || (data131 === "duplicates")) || (data131 === "freshness")) || (data131 === "piiScan")) || (data131 === "biasScan")) || (data131 === "toxicity")) || (data131 === "drift"))){
-const err383 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks/" + i12,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data131};
+let data129 = data121.realtime;
+if(typeof data129 !== "boolean"){
+const err383 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/realtime",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/realtime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.realtime,data:data129};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4751,19 +4769,9 @@ vErrors.push(err383);
 }
 errors++;
 }
-}
-let i13 = data130.length;
-let j3;
-if(i13 > 1){
-const indices3 = {};
-for(;i13--;){
-let item3 = data130[i13];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err384 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data130};
+let data130 = data121.live;
+if(typeof data130 !== "boolean"){
+const err384 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/live",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/live/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.live.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.live,data:data130};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4771,14 +4779,10 @@ else {
 vErrors.push(err384);
 }
 errors++;
-break;
 }
-indices3[item3] = i13;
-}
-}
-}
-else {
-const err385 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data130};
+let data131 = data121.retrieval;
+if(typeof data131 !== "string"){
+const err385 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data131};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4787,14 +4791,8 @@ vErrors.push(err385);
 }
 errors++;
 }
-if(data118.lineage !== undefined){
-let data132 = data118.lineage;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.upstream === undefined){
-data132.upstream = [];
-}
-if(data132.datasetVersion === undefined){
-const err386 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data132};
+if(!((data131 === "embedded") || (data131 === "queried"))){
+const err386 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/retrieval",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/retrieval/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.retrieval,data:data131};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4803,9 +4801,11 @@ vErrors.push(err386);
 }
 errors++;
 }
-for(const key31 in data132){
-if(!((key31 === "datasetVersion") || (key31 === "upstream"))){
-const err387 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data132};
+if(data121.freshnessSla !== undefined){
+let data132 = data121.freshnessSla;
+if(typeof data132 === "string"){
+if(func1(data132) > 16){
+const err387 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data132};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4814,12 +4814,8 @@ vErrors.push(err387);
 }
 errors++;
 }
-}
-if(data132.datasetVersion !== undefined){
-let data133 = data132.datasetVersion;
-if(typeof data133 === "string"){
-if(func1(data133) > 100){
-const err388 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data133};
+if(func1(data132) < 1){
+const err388 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data132};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4828,8 +4824,8 @@ vErrors.push(err388);
 }
 errors++;
 }
-if(func1(data133) < 1){
-const err389 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data133};
+if(!pattern22.test(data132)){
+const err389 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/pattern",keyword:"pattern",params:{pattern: "^P(T?[0-9]{1,6}[SMHDW])+$"},message:"must match pattern \""+"^P(T?[0-9]{1,6}[SMHDW])+$"+"\"",schema:"^P(T?[0-9]{1,6}[SMHDW])+$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data132};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4840,7 +4836,7 @@ errors++;
 }
 }
 else {
-const err390 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data133};
+const err390 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/freshnessSla",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/freshnessSla/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.freshnessSla,data:data132};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4850,10 +4846,11 @@ vErrors.push(err390);
 errors++;
 }
 }
-let data134 = data132.upstream;
-if(Array.isArray(data134)){
-if(data134.length > 32){
-const err391 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data134};
+if(data121.tenant !== undefined){
+let data133 = data121.tenant;
+if(typeof data133 === "string"){
+if(func1(data133) > 63){
+const err391 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/tenant",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/tenant/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.tenant,data:data133};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4862,12 +4859,8 @@ vErrors.push(err391);
 }
 errors++;
 }
-const len10 = data134.length;
-for(let i14=0; i14<len10; i14++){
-let data135 = data134[i14];
-if(typeof data135 === "string"){
-if(func1(data135) > 200){
-const err392 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data135};
+if(func1(data133) < 1){
+const err392 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/tenant",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/tenant/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.tenant,data:data133};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4876,8 +4869,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-if(func1(data135) < 1){
-const err393 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data135};
+if(!pattern4.test(data133)){
+const err393 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/tenant",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/tenant/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.tenant,data:data133};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4888,7 +4881,7 @@ errors++;
 }
 }
 else {
-const err394 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data135};
+const err394 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/tenant",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.tenant.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.tenant,data:data133};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4898,9 +4891,10 @@ vErrors.push(err394);
 errors++;
 }
 }
-}
-else {
-const err395 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data134};
+let data134 = data121.qualityChecks;
+if(Array.isArray(data134)){
+if(data134.length > 8){
+const err395 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data134};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4909,9 +4903,11 @@ vErrors.push(err395);
 }
 errors++;
 }
-}
-else {
-const err396 = {instancePath:instancePath+"/spec/data/sources/" + i9+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data132};
+const len10 = data134.length;
+for(let i14=0; i14<len10; i14++){
+let data135 = data134[i14];
+if(typeof data135 !== "string"){
+const err396 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/qualityChecks/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data135};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4920,10 +4916,8 @@ vErrors.push(err396);
 }
 errors++;
 }
-}
-}
-else {
-const err397 = {instancePath:instancePath+"/spec/data/sources/" + i9,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data118};
+if(!((((((((data135 === "schema") || (data135 === "nulls")) || (data135 === "duplicates")) || (data135 === "freshness")) || (data135 === "piiScan")) || (data135 === "biasScan")) || (data135 === "toxicity")) || (data135 === "drift"))){
+const err397 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/qualityChecks/" + i14,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items.enum,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.items,data:data135};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4933,9 +4927,18 @@ vErrors.push(err397);
 errors++;
 }
 }
+let i15 = data134.length;
+let j4;
+if(i15 > 1){
+const indices3 = {};
+for(;i15--;){
+let item3 = data134[i15];
+if(typeof item3 !== "string"){
+continue;
 }
-else {
-const err398 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data117};
+if(typeof indices3[item3] == "number"){
+j4 = indices3[item3];
+const err398 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i15+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data134};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4943,21 +4946,14 @@ else {
 vErrors.push(err398);
 }
 errors++;
+break;
 }
-let data136 = data116.retention;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-if(data136.promptsDays === undefined){
-data136.promptsDays = 30;
+indices3[item3] = i15;
 }
-if(data136.responsesDays === undefined){
-data136.responsesDays = 30;
 }
-if(data136.logsDays === undefined){
-data136.logsDays = 90;
 }
-for(const key32 in data136){
-if(!(((key32 === "promptsDays") || (key32 === "responsesDays")) || (key32 === "logsDays"))){
-const err399 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data136};
+else {
+const err399 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/qualityChecks",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/qualityChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.qualityChecks,data:data134};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4966,10 +4962,14 @@ vErrors.push(err399);
 }
 errors++;
 }
+if(data121.lineage !== undefined){
+let data136 = data121.lineage;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.upstream === undefined){
+data136.upstream = [];
 }
-let data137 = data136.promptsDays;
-if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
-const err400 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data137};
+if(data136.datasetVersion === undefined){
+const err400 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/required",keyword:"required",params:{missingProperty: "datasetVersion"},message:"must have required property '"+"datasetVersion"+"'",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data136};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4978,9 +4978,9 @@ vErrors.push(err400);
 }
 errors++;
 }
-if((typeof data137 == "number") && (isFinite(data137))){
-if(data137 > 3650 || isNaN(data137)){
-const err401 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data137};
+for(const key32 in data136){
+if(!((key32 === "datasetVersion") || (key32 === "upstream"))){
+const err401 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data136};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -4989,8 +4989,12 @@ vErrors.push(err401);
 }
 errors++;
 }
-if(data137 < 0 || isNaN(data137)){
-const err402 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data137};
+}
+if(data136.datasetVersion !== undefined){
+let data137 = data136.datasetVersion;
+if(typeof data137 === "string"){
+if(func1(data137) > 100){
+const err402 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data137};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -4999,10 +5003,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-}
-let data138 = data136.responsesDays;
-if(!(((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138))) && (isFinite(data138)))){
-const err403 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data138};
+if(func1(data137) < 1){
+const err403 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data137};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5011,9 +5013,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-if((typeof data138 == "number") && (isFinite(data138))){
-if(data138 > 3650 || isNaN(data138)){
-const err404 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data138};
+}
+else {
+const err404 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage/datasetVersion",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/datasetVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.datasetVersion,data:data137};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5022,8 +5024,11 @@ vErrors.push(err404);
 }
 errors++;
 }
-if(data138 < 0 || isNaN(data138)){
-const err405 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data138};
+}
+let data138 = data136.upstream;
+if(Array.isArray(data138)){
+if(data138.length > 32){
+const err405 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data138};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5032,10 +5037,12 @@ vErrors.push(err405);
 }
 errors++;
 }
-}
-let data139 = data136.logsDays;
-if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
-const err406 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data139};
+const len11 = data138.length;
+for(let i16=0; i16<len11; i16++){
+let data139 = data138[i16];
+if(typeof data139 === "string"){
+if(func1(data139) > 200){
+const err406 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage/upstream/" + i16,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data139};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5044,9 +5051,8 @@ vErrors.push(err406);
 }
 errors++;
 }
-if((typeof data139 == "number") && (isFinite(data139))){
-if(data139 > 3650 || isNaN(data139)){
-const err407 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data139};
+if(func1(data139) < 1){
+const err407 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage/upstream/" + i16,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data139};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5055,8 +5061,9 @@ vErrors.push(err407);
 }
 errors++;
 }
-if(data139 < 1 || isNaN(data139)){
-const err408 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data139};
+}
+else {
+const err408 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage/upstream/" + i16,schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.items,data:data139};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5068,7 +5075,7 @@ errors++;
 }
 }
 else {
-const err409 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data136};
+const err409 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage/upstream",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.properties.upstream,data:data138};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5079,7 +5086,7 @@ errors++;
 }
 }
 else {
-const err410 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data116};
+const err410 = {instancePath:instancePath+"/spec/data/sources/" + i11+"/lineage",schemaPath:"#/properties/spec/properties/data/properties/sources/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items.properties.lineage,data:data136};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5088,20 +5095,10 @@ vErrors.push(err410);
 }
 errors++;
 }
-let data140 = data11.privacy;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.encryption === undefined){
-data140.encryption = {};
 }
-if(data140.piiRedaction === undefined){
-data140.piiRedaction = {};
 }
-if(data140.trainingOnUserData === undefined){
-data140.trainingOnUserData = {};
-}
-for(const key33 in data140){
-if(!(((key33 === "encryption") || (key33 === "piiRedaction")) || (key33 === "trainingOnUserData"))){
-const err411 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data140};
+else {
+const err411 = {instancePath:instancePath+"/spec/data/sources/" + i11,schemaPath:"#/properties/spec/properties/data/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.data.properties.sources.items,data:data121};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5111,20 +5108,9 @@ vErrors.push(err411);
 errors++;
 }
 }
-let data141 = data140.encryption;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-if(data141.atRest === undefined){
-data141.atRest = "customerManagedKey";
 }
-if(data141.keyRotation === undefined){
-data141.keyRotation = true;
-}
-if(data141.inTransit === undefined){
-data141.inTransit = {};
-}
-for(const key34 in data141){
-if(!(((key34 === "atRest") || (key34 === "keyRotation")) || (key34 === "inTransit"))){
-const err412 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data141};
+else {
+const err412 = {instancePath:instancePath+"/spec/data/sources",schemaPath:"#/properties/spec/properties/data/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.data.properties.sources.type,parentSchema:schema31.properties.spec.properties.data.properties.sources,data:data120};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5133,10 +5119,20 @@ vErrors.push(err412);
 }
 errors++;
 }
+let data140 = data119.retention;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.promptsDays === undefined){
+data140.promptsDays = 30;
 }
-let data142 = data141.atRest;
-if(typeof data142 !== "string"){
-const err413 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data142};
+if(data140.responsesDays === undefined){
+data140.responsesDays = 30;
+}
+if(data140.logsDays === undefined){
+data140.logsDays = 90;
+}
+for(const key33 in data140){
+if(!(((key33 === "promptsDays") || (key33 === "responsesDays")) || (key33 === "logsDays"))){
+const err413 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data140};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5145,8 +5141,10 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(!(((data142 === "customerManagedKey") || (data142 === "providerManagedKey")) || (data142 === "none"))){
-const err414 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data142};
+}
+let data141 = data140.promptsDays;
+if(!(((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141))) && (isFinite(data141)))){
+const err414 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data141};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5155,9 +5153,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-let data143 = data141.keyRotation;
-if(typeof data143 !== "boolean"){
-const err415 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data143};
+if((typeof data141 == "number") && (isFinite(data141))){
+if(data141 > 3650 || isNaN(data141)){
+const err415 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data141};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5166,17 +5164,8 @@ vErrors.push(err415);
 }
 errors++;
 }
-let data144 = data141.inTransit;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.tls === undefined){
-data144.tls = true;
-}
-if(data144.minVersion === undefined){
-data144.minVersion = "1.2";
-}
-for(const key35 in data144){
-if(!((key35 === "tls") || (key35 === "minVersion"))){
-const err416 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data144};
+if(data141 < 0 || isNaN(data141)){
+const err416 = {instancePath:instancePath+"/spec/data/retention/promptsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/promptsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.promptsDays,data:data141};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5186,9 +5175,9 @@ vErrors.push(err416);
 errors++;
 }
 }
-let data145 = data144.tls;
-if(typeof data145 !== "boolean"){
-const err417 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data145};
+let data142 = data140.responsesDays;
+if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
+const err417 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data142};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5197,9 +5186,9 @@ vErrors.push(err417);
 }
 errors++;
 }
-let data146 = data144.minVersion;
-if(typeof data146 !== "string"){
-const err418 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data146};
+if((typeof data142 == "number") && (isFinite(data142))){
+if(data142 > 3650 || isNaN(data142)){
+const err418 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data142};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5208,8 +5197,8 @@ vErrors.push(err418);
 }
 errors++;
 }
-if(!((data146 === "1.2") || (data146 === "1.3"))){
-const err419 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data146};
+if(data142 < 0 || isNaN(data142)){
+const err419 = {instancePath:instancePath+"/spec/data/retention/responsesDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/responsesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.responsesDays,data:data142};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5219,8 +5208,9 @@ vErrors.push(err419);
 errors++;
 }
 }
-else {
-const err420 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data144};
+let data143 = data140.logsDays;
+if(!(((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143))) && (isFinite(data143)))){
+const err420 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays.type,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data143};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5229,9 +5219,9 @@ vErrors.push(err420);
 }
 errors++;
 }
-}
-else {
-const err421 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data141};
+if((typeof data143 == "number") && (isFinite(data143))){
+if(data143 > 3650 || isNaN(data143)){
+const err421 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data143};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5240,20 +5230,8 @@ vErrors.push(err421);
 }
 errors++;
 }
-let data147 = data140.piiRedaction;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-if(data147.prompts === undefined){
-data147.prompts = true;
-}
-if(data147.responses === undefined){
-data147.responses = true;
-}
-if(data147.logs === undefined){
-data147.logs = true;
-}
-for(const key36 in data147){
-if(!(((key36 === "prompts") || (key36 === "responses")) || (key36 === "logs"))){
-const err422 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data147};
+if(data143 < 1 || isNaN(data143)){
+const err422 = {instancePath:instancePath+"/spec/data/retention/logsDays",schemaPath:"#/properties/spec/properties/data/properties/retention/properties/logsDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.data.properties.retention.properties.logsDays,data:data143};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5263,9 +5241,9 @@ vErrors.push(err422);
 errors++;
 }
 }
-let data148 = data147.prompts;
-if(typeof data148 !== "boolean"){
-const err423 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data148};
+}
+else {
+const err423 = {instancePath:instancePath+"/spec/data/retention",schemaPath:"#/properties/spec/properties/data/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.properties.retention.type,parentSchema:schema31.properties.spec.properties.data.properties.retention,data:data140};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5274,9 +5252,9 @@ vErrors.push(err423);
 }
 errors++;
 }
-let data149 = data147.responses;
-if(typeof data149 !== "boolean"){
-const err424 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data149};
+}
+else {
+const err424 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.data.type,parentSchema:schema31.properties.spec.properties.data,data:data119};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5285,9 +5263,20 @@ vErrors.push(err424);
 }
 errors++;
 }
-let data150 = data147.logs;
-if(typeof data150 !== "boolean"){
-const err425 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data150};
+let data144 = data11.privacy;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.encryption === undefined){
+data144.encryption = {};
+}
+if(data144.piiRedaction === undefined){
+data144.piiRedaction = {};
+}
+if(data144.trainingOnUserData === undefined){
+data144.trainingOnUserData = {};
+}
+for(const key34 in data144){
+if(!(((key34 === "encryption") || (key34 === "piiRedaction")) || (key34 === "trainingOnUserData"))){
+const err425 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy,data:data144};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5297,8 +5286,20 @@ vErrors.push(err425);
 errors++;
 }
 }
-else {
-const err426 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data147};
+let data145 = data144.encryption;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+if(data145.atRest === undefined){
+data145.atRest = "customerManagedKey";
+}
+if(data145.keyRotation === undefined){
+data145.keyRotation = true;
+}
+if(data145.inTransit === undefined){
+data145.inTransit = {};
+}
+for(const key35 in data145){
+if(!(((key35 === "atRest") || (key35 === "keyRotation")) || (key35 === "inTransit"))){
+const err426 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data145};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5307,14 +5308,10 @@ vErrors.push(err426);
 }
 errors++;
 }
-let data151 = data140.trainingOnUserData;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.allowed === undefined){
-data151.allowed = false;
 }
-for(const key37 in data151){
-if(!((key37 === "allowed") || (key37 === "consentRecord"))){
-const err427 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data151};
+let data146 = data145.atRest;
+if(typeof data146 !== "string"){
+const err427 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data146};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5323,10 +5320,8 @@ vErrors.push(err427);
 }
 errors++;
 }
-}
-let data152 = data151.allowed;
-if(typeof data152 !== "boolean"){
-const err428 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data152};
+if(!(((data146 === "customerManagedKey") || (data146 === "providerManagedKey")) || (data146 === "none"))){
+const err428 = {instancePath:instancePath+"/spec/privacy/encryption/atRest",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/atRest/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.atRest,data:data146};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5335,11 +5330,9 @@ vErrors.push(err428);
 }
 errors++;
 }
-if(data151.consentRecord !== undefined){
-let data153 = data151.consentRecord;
-if(typeof data153 === "string"){
-if(func1(data153) > 300){
-const err429 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data153};
+let data147 = data145.keyRotation;
+if(typeof data147 !== "boolean"){
+const err429 = {instancePath:instancePath+"/spec/privacy/encryption/keyRotation",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/keyRotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.keyRotation,data:data147};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5348,8 +5341,17 @@ vErrors.push(err429);
 }
 errors++;
 }
-if(func1(data153) < 1){
-const err430 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data153};
+let data148 = data145.inTransit;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.tls === undefined){
+data148.tls = true;
+}
+if(data148.minVersion === undefined){
+data148.minVersion = "1.2";
+}
+for(const key36 in data148){
+if(!((key36 === "tls") || (key36 === "minVersion"))){
+const err430 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data148};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5359,8 +5361,9 @@ vErrors.push(err430);
 errors++;
 }
 }
-else {
-const err431 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data153};
+let data149 = data148.tls;
+if(typeof data149 !== "boolean"){
+const err431 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/tls",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/tls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.tls,data:data149};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5369,10 +5372,9 @@ vErrors.push(err431);
 }
 errors++;
 }
-}
-}
-else {
-const err432 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data151};
+let data150 = data148.minVersion;
+if(typeof data150 !== "string"){
+const err432 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data150};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5381,9 +5383,8 @@ vErrors.push(err432);
 }
 errors++;
 }
-}
-else {
-const err433 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data140};
+if(!((data150 === "1.2") || (data150 === "1.3"))){
+const err433 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit/minVersion",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/properties/minVersion/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion.enum,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.properties.minVersion,data:data150};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5392,20 +5393,9 @@ vErrors.push(err433);
 }
 errors++;
 }
-let data154 = data11.explainability;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.citations === undefined){
-data154.citations = false;
 }
-if(data154.reasoningTraces === undefined){
-data154.reasoningTraces = "none";
-}
-if(data154.userFacingExplanations === undefined){
-data154.userFacingExplanations = false;
-}
-for(const key38 in data154){
-if(!((((key38 === "citations") || (key38 === "reasoningTraces")) || (key38 === "userFacingExplanations")) || (key38 === "humanEscalation"))){
-const err434 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data154};
+else {
+const err434 = {instancePath:instancePath+"/spec/privacy/encryption/inTransit",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/properties/inTransit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption.properties.inTransit,data:data148};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5415,9 +5405,8 @@ vErrors.push(err434);
 errors++;
 }
 }
-let data155 = data154.citations;
-if(typeof data155 !== "boolean"){
-const err435 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data155};
+else {
+const err435 = {instancePath:instancePath+"/spec/privacy/encryption",schemaPath:"#/properties/spec/properties/privacy/properties/encryption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.encryption.type,parentSchema:schema31.properties.spec.properties.privacy.properties.encryption,data:data145};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5426,9 +5415,20 @@ vErrors.push(err435);
 }
 errors++;
 }
-let data156 = data154.reasoningTraces;
-if(typeof data156 !== "string"){
-const err436 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data156};
+let data151 = data144.piiRedaction;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(data151.prompts === undefined){
+data151.prompts = true;
+}
+if(data151.responses === undefined){
+data151.responses = true;
+}
+if(data151.logs === undefined){
+data151.logs = true;
+}
+for(const key37 in data151){
+if(!(((key37 === "prompts") || (key37 === "responses")) || (key37 === "logs"))){
+const err436 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data151};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5437,8 +5437,10 @@ vErrors.push(err436);
 }
 errors++;
 }
-if(!(((data156 === "none") || (data156 === "summary")) || (data156 === "full"))){
-const err437 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data156};
+}
+let data152 = data151.prompts;
+if(typeof data152 !== "boolean"){
+const err437 = {instancePath:instancePath+"/spec/privacy/piiRedaction/prompts",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/prompts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.prompts,data:data152};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5447,9 +5449,9 @@ vErrors.push(err437);
 }
 errors++;
 }
-let data157 = data154.userFacingExplanations;
-if(typeof data157 !== "boolean"){
-const err438 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data157};
+let data153 = data151.responses;
+if(typeof data153 !== "boolean"){
+const err438 = {instancePath:instancePath+"/spec/privacy/piiRedaction/responses",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/responses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.responses,data:data153};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5458,11 +5460,9 @@ vErrors.push(err438);
 }
 errors++;
 }
-if(data154.humanEscalation !== undefined){
-let data158 = data154.humanEscalation;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.channel === undefined){
-const err439 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data158};
+let data154 = data151.logs;
+if(typeof data154 !== "boolean"){
+const err439 = {instancePath:instancePath+"/spec/privacy/piiRedaction/logs",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/properties/logs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction.properties.logs,data:data154};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5471,8 +5471,9 @@ vErrors.push(err439);
 }
 errors++;
 }
-if(data158.responseHours === undefined){
-const err440 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "responseHours"},message:"must have required property '"+"responseHours"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data158};
+}
+else {
+const err440 = {instancePath:instancePath+"/spec/privacy/piiRedaction",schemaPath:"#/properties/spec/properties/privacy/properties/piiRedaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.piiRedaction.type,parentSchema:schema31.properties.spec.properties.privacy.properties.piiRedaction,data:data151};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5481,9 +5482,14 @@ vErrors.push(err440);
 }
 errors++;
 }
-for(const key39 in data158){
-if(!((key39 === "channel") || (key39 === "responseHours"))){
-const err441 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data158};
+let data155 = data144.trainingOnUserData;
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+if(data155.allowed === undefined){
+data155.allowed = false;
+}
+for(const key38 in data155){
+if(!((key38 === "allowed") || (key38 === "consentRecord"))){
+const err441 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data155};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5493,11 +5499,9 @@ vErrors.push(err441);
 errors++;
 }
 }
-if(data158.channel !== undefined){
-let data159 = data158.channel;
-if(typeof data159 === "string"){
-if(func1(data159) > 2048){
-const err442 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data159};
+let data156 = data155.allowed;
+if(typeof data156 !== "boolean"){
+const err442 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/allowed",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.allowed,data:data156};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5506,8 +5510,11 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(func1(data159) < 1){
-const err443 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data159};
+if(data155.consentRecord !== undefined){
+let data157 = data155.consentRecord;
+if(typeof data157 === "string"){
+if(func1(data157) > 300){
+const err443 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data157};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5516,8 +5523,8 @@ vErrors.push(err443);
 }
 errors++;
 }
-if(!pattern22.test(data159)){
-const err444 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data159};
+if(func1(data157) < 1){
+const err444 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data157};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5528,7 +5535,7 @@ errors++;
 }
 }
 else {
-const err445 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data159};
+const err445 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData/consentRecord",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.properties.consentRecord,data:data157};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5538,10 +5545,9 @@ vErrors.push(err445);
 errors++;
 }
 }
-if(data158.responseHours !== undefined){
-let data160 = data158.responseHours;
-if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
-const err446 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data160};
+}
+else {
+const err446 = {instancePath:instancePath+"/spec/privacy/trainingOnUserData",schemaPath:"#/properties/spec/properties/privacy/properties/trainingOnUserData/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData.type,parentSchema:schema31.properties.spec.properties.privacy.properties.trainingOnUserData,data:data155};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5550,9 +5556,9 @@ vErrors.push(err446);
 }
 errors++;
 }
-if((typeof data160 == "number") && (isFinite(data160))){
-if(data160 > 720 || isNaN(data160)){
-const err447 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data160};
+}
+else {
+const err447 = {instancePath:instancePath+"/spec/privacy",schemaPath:"#/properties/spec/properties/privacy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.privacy.type,parentSchema:schema31.properties.spec.properties.privacy,data:data144};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5561,8 +5567,20 @@ vErrors.push(err447);
 }
 errors++;
 }
-if(data160 < 1 || isNaN(data160)){
-const err448 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data160};
+let data158 = data11.explainability;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.citations === undefined){
+data158.citations = false;
+}
+if(data158.reasoningTraces === undefined){
+data158.reasoningTraces = "none";
+}
+if(data158.userFacingExplanations === undefined){
+data158.userFacingExplanations = false;
+}
+for(const key39 in data158){
+if(!((((key39 === "citations") || (key39 === "reasoningTraces")) || (key39 === "userFacingExplanations")) || (key39 === "humanEscalation"))){
+const err448 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability,data:data158};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5572,10 +5590,9 @@ vErrors.push(err448);
 errors++;
 }
 }
-}
-}
-else {
-const err449 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data158};
+let data159 = data158.citations;
+if(typeof data159 !== "boolean"){
+const err449 = {instancePath:instancePath+"/spec/explainability/citations",schemaPath:"#/properties/spec/properties/explainability/properties/citations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.citations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.citations,data:data159};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5584,10 +5601,9 @@ vErrors.push(err449);
 }
 errors++;
 }
-}
-}
-else {
-const err450 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data154};
+let data160 = data158.reasoningTraces;
+if(typeof data160 !== "string"){
+const err450 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.type,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data160};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5596,26 +5612,8 @@ vErrors.push(err450);
 }
 errors++;
 }
-let data161 = data11.humanFeedback;
-if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
-if(data161.capture === undefined){
-data161.capture = [];
-}
-if(data161.reviewQueue === undefined){
-data161.reviewQueue = {};
-}
-if(data161.retentionDays === undefined){
-data161.retentionDays = 365;
-}
-if(data161.accessRoles === undefined){
-data161.accessRoles = [];
-}
-if(data161.export === undefined){
-data161.export = {};
-}
-for(const key40 in data161){
-if(!(((((key40 === "capture") || (key40 === "reviewQueue")) || (key40 === "retentionDays")) || (key40 === "accessRoles")) || (key40 === "export"))){
-const err451 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data161};
+if(!(((data160 === "none") || (data160 === "summary")) || (data160 === "full"))){
+const err451 = {instancePath:instancePath+"/spec/explainability/reasoningTraces",schemaPath:"#/properties/spec/properties/explainability/properties/reasoningTraces/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.explainability.properties.reasoningTraces.enum,parentSchema:schema31.properties.spec.properties.explainability.properties.reasoningTraces,data:data160};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5624,11 +5622,9 @@ vErrors.push(err451);
 }
 errors++;
 }
-}
-let data162 = data161.capture;
-if(Array.isArray(data162)){
-if(data162.length > 4){
-const err452 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data162};
+let data161 = data158.userFacingExplanations;
+if(typeof data161 !== "boolean"){
+const err452 = {instancePath:instancePath+"/spec/explainability/userFacingExplanations",schemaPath:"#/properties/spec/properties/explainability/properties/userFacingExplanations/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations.type,parentSchema:schema31.properties.spec.properties.explainability.properties.userFacingExplanations,data:data161};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5637,11 +5633,11 @@ vErrors.push(err452);
 }
 errors++;
 }
-const len11 = data162.length;
-for(let i15=0; i15<len11; i15++){
-let data163 = data162[i15];
-if(typeof data163 !== "string"){
-const err453 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data163};
+if(data158.humanEscalation !== undefined){
+let data162 = data158.humanEscalation;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.channel === undefined){
+const err453 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data162};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5650,8 +5646,8 @@ vErrors.push(err453);
 }
 errors++;
 }
-if(!((((data163 === "thumbs") || (data163 === "rating")) || (data163 === "freeText")) || (data163 === "correction"))){
-const err454 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i15,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data163};
+if(data162.responseHours === undefined){
+const err454 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/required",keyword:"required",params:{missingProperty: "responseHours"},message:"must have required property '"+"responseHours"+"'",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.required,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data162};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5660,19 +5656,9 @@ vErrors.push(err454);
 }
 errors++;
 }
-}
-let i16 = data162.length;
-let j4;
-if(i16 > 1){
-const indices4 = {};
-for(;i16--;){
-let item4 = data162[i16];
-if(typeof item4 !== "string"){
-continue;
-}
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err455 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i16+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data162};
+for(const key40 in data162){
+if(!((key40 === "channel") || (key40 === "responseHours"))){
+const err455 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data162};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5680,14 +5666,13 @@ else {
 vErrors.push(err455);
 }
 errors++;
-break;
-}
-indices4[item4] = i16;
 }
 }
-}
-else {
-const err456 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data162};
+if(data162.channel !== undefined){
+let data163 = data162.channel;
+if(typeof data163 === "string"){
+if(func1(data163) > 2048){
+const err456 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data163};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5696,17 +5681,8 @@ vErrors.push(err456);
 }
 errors++;
 }
-let data164 = data161.reviewQueue;
-if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-if(data164.enabled === undefined){
-data164.enabled = false;
-}
-if(data164.slaHours === undefined){
-data164.slaHours = 72;
-}
-for(const key41 in data164){
-if(!((key41 === "enabled") || (key41 === "slaHours"))){
-const err457 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data164};
+if(func1(data163) < 1){
+const err457 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data163};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5715,10 +5691,8 @@ vErrors.push(err457);
 }
 errors++;
 }
-}
-let data165 = data164.enabled;
-if(typeof data165 !== "boolean"){
-const err458 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data165};
+if(!pattern24.test(data163)){
+const err458 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data163};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5727,9 +5701,9 @@ vErrors.push(err458);
 }
 errors++;
 }
-let data166 = data164.slaHours;
-if(!(((typeof data166 == "number") && (!(data166 % 1) && !isNaN(data166))) && (isFinite(data166)))){
-const err459 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data166};
+}
+else {
+const err459 = {instancePath:instancePath+"/spec/explainability/humanEscalation/channel",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.channel,data:data163};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5738,9 +5712,11 @@ vErrors.push(err459);
 }
 errors++;
 }
-if((typeof data166 == "number") && (isFinite(data166))){
-if(data166 > 720 || isNaN(data166)){
-const err460 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data166};
+}
+if(data162.responseHours !== undefined){
+let data164 = data162.responseHours;
+if(!(((typeof data164 == "number") && (!(data164 % 1) && !isNaN(data164))) && (isFinite(data164)))){
+const err460 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data164};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5749,8 +5725,9 @@ vErrors.push(err460);
 }
 errors++;
 }
-if(data166 < 1 || isNaN(data166)){
-const err461 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data166};
+if((typeof data164 == "number") && (isFinite(data164))){
+if(data164 > 720 || isNaN(data164)){
+const err461 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data164};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5759,10 +5736,8 @@ vErrors.push(err461);
 }
 errors++;
 }
-}
-}
-else {
-const err462 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data164};
+if(data164 < 1 || isNaN(data164)){
+const err462 = {instancePath:instancePath+"/spec/explainability/humanEscalation/responseHours",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/properties/responseHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation.properties.responseHours,data:data164};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5771,9 +5746,11 @@ vErrors.push(err462);
 }
 errors++;
 }
-let data167 = data161.retentionDays;
-if(!(((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167))) && (isFinite(data167)))){
-const err463 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data167};
+}
+}
+}
+else {
+const err463 = {instancePath:instancePath+"/spec/explainability/humanEscalation",schemaPath:"#/properties/spec/properties/explainability/properties/humanEscalation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.properties.humanEscalation.type,parentSchema:schema31.properties.spec.properties.explainability.properties.humanEscalation,data:data162};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5782,9 +5759,10 @@ vErrors.push(err463);
 }
 errors++;
 }
-if((typeof data167 == "number") && (isFinite(data167))){
-if(data167 > 3650 || isNaN(data167)){
-const err464 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data167};
+}
+}
+else {
+const err464 = {instancePath:instancePath+"/spec/explainability",schemaPath:"#/properties/spec/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.explainability.type,parentSchema:schema31.properties.spec.properties.explainability,data:data158};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5793,8 +5771,26 @@ vErrors.push(err464);
 }
 errors++;
 }
-if(data167 < 1 || isNaN(data167)){
-const err465 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data167};
+let data165 = data11.humanFeedback;
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+if(data165.capture === undefined){
+data165.capture = [];
+}
+if(data165.reviewQueue === undefined){
+data165.reviewQueue = {};
+}
+if(data165.retentionDays === undefined){
+data165.retentionDays = 365;
+}
+if(data165.accessRoles === undefined){
+data165.accessRoles = [];
+}
+if(data165.export === undefined){
+data165.export = {};
+}
+for(const key41 in data165){
+if(!(((((key41 === "capture") || (key41 === "reviewQueue")) || (key41 === "retentionDays")) || (key41 === "accessRoles")) || (key41 === "export"))){
+const err465 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data165};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5804,10 +5800,10 @@ vErrors.push(err465);
 errors++;
 }
 }
-let data168 = data161.accessRoles;
-if(Array.isArray(data168)){
-if(data168.length > 16){
-const err466 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data168};
+let data166 = data165.capture;
+if(Array.isArray(data166)){
+if(data166.length > 4){
+const err466 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data166};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5816,12 +5812,11 @@ vErrors.push(err466);
 }
 errors++;
 }
-const len12 = data168.length;
+const len12 = data166.length;
 for(let i17=0; i17<len12; i17++){
-let data169 = data168[i17];
-if(typeof data169 === "string"){
-if(func1(data169) > 63){
-const err467 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data169};
+let data167 = data166[i17];
+if(typeof data167 !== "string"){
+const err467 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data167};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5830,8 +5825,8 @@ vErrors.push(err467);
 }
 errors++;
 }
-if(func1(data169) < 1){
-const err468 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data169};
+if(!((((data167 === "thumbs") || (data167 === "rating")) || (data167 === "freeText")) || (data167 === "correction"))){
+const err468 = {instancePath:instancePath+"/spec/humanFeedback/capture/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.items.enum,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture.items,data:data167};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5840,8 +5835,19 @@ vErrors.push(err468);
 }
 errors++;
 }
-if(!pattern4.test(data169)){
-const err469 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data169};
+}
+let i18 = data166.length;
+let j5;
+if(i18 > 1){
+const indices4 = {};
+for(;i18--;){
+let item4 = data166[i18];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j5 = indices4[item4];
+const err469 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/uniqueItems",keyword:"uniqueItems",params:{i: i18, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i18+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data166};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5849,10 +5855,14 @@ else {
 vErrors.push(err469);
 }
 errors++;
+break;
+}
+indices4[item4] = i18;
+}
 }
 }
 else {
-const err470 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i17,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data169};
+const err470 = {instancePath:instancePath+"/spec/humanFeedback/capture",schemaPath:"#/properties/spec/properties/humanFeedback/properties/capture/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.capture.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.capture,data:data166};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5861,10 +5871,17 @@ vErrors.push(err470);
 }
 errors++;
 }
+let data168 = data165.reviewQueue;
+if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
+if(data168.enabled === undefined){
+data168.enabled = false;
 }
+if(data168.slaHours === undefined){
+data168.slaHours = 72;
 }
-else {
-const err471 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data168};
+for(const key42 in data168){
+if(!((key42 === "enabled") || (key42 === "slaHours"))){
+const err471 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data168};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5873,14 +5890,10 @@ vErrors.push(err471);
 }
 errors++;
 }
-let data170 = data161.export;
-if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
-if(data170.intervalHours === undefined){
-data170.intervalHours = 24;
 }
-for(const key42 in data170){
-if(!((key42 === "dataset") || (key42 === "intervalHours"))){
-const err472 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data170};
+let data169 = data168.enabled;
+if(typeof data169 !== "boolean"){
+const err472 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/enabled",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.enabled,data:data169};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5889,12 +5902,9 @@ vErrors.push(err472);
 }
 errors++;
 }
-}
-if(data170.dataset !== undefined){
-let data171 = data170.dataset;
-if(typeof data171 === "string"){
-if(func1(data171) > 63){
-const err473 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data171};
+let data170 = data168.slaHours;
+if(!(((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170))) && (isFinite(data170)))){
+const err473 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data170};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5903,8 +5913,9 @@ vErrors.push(err473);
 }
 errors++;
 }
-if(func1(data171) < 1){
-const err474 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data171};
+if((typeof data170 == "number") && (isFinite(data170))){
+if(data170 > 720 || isNaN(data170)){
+const err474 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data170};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5913,8 +5924,8 @@ vErrors.push(err474);
 }
 errors++;
 }
-if(!pattern4.test(data171)){
-const err475 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data171};
+if(data170 < 1 || isNaN(data170)){
+const err475 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue/slaHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/properties/slaHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.properties.slaHours,data:data170};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5924,8 +5935,9 @@ vErrors.push(err475);
 errors++;
 }
 }
+}
 else {
-const err476 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data171};
+const err476 = {instancePath:instancePath+"/spec/humanFeedback/reviewQueue",schemaPath:"#/properties/spec/properties/humanFeedback/properties/reviewQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.reviewQueue,data:data168};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5934,10 +5946,9 @@ vErrors.push(err476);
 }
 errors++;
 }
-}
-let data172 = data170.intervalHours;
-if(!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172)))){
-const err477 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data172};
+let data171 = data165.retentionDays;
+if(!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171)))){
+const err477 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data171};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5946,9 +5957,9 @@ vErrors.push(err477);
 }
 errors++;
 }
-if((typeof data172 == "number") && (isFinite(data172))){
-if(data172 > 720 || isNaN(data172)){
-const err478 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data172};
+if((typeof data171 == "number") && (isFinite(data171))){
+if(data171 > 3650 || isNaN(data171)){
+const err478 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data171};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5957,8 +5968,8 @@ vErrors.push(err478);
 }
 errors++;
 }
-if(data172 < 1 || isNaN(data172)){
-const err479 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data172};
+if(data171 < 1 || isNaN(data171)){
+const err479 = {instancePath:instancePath+"/spec/humanFeedback/retentionDays",schemaPath:"#/properties/spec/properties/humanFeedback/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.retentionDays,data:data171};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5968,9 +5979,10 @@ vErrors.push(err479);
 errors++;
 }
 }
-}
-else {
-const err480 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.export.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data170};
+let data172 = data165.accessRoles;
+if(Array.isArray(data172)){
+if(data172.length > 16){
+const err480 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data172};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -5979,9 +5991,12 @@ vErrors.push(err480);
 }
 errors++;
 }
-}
-else {
-const err481 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data161};
+const len13 = data172.length;
+for(let i19=0; i19<len13; i19++){
+let data173 = data172[i19];
+if(typeof data173 === "string"){
+if(func1(data173) > 63){
+const err481 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i19,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data173};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -5990,20 +6005,8 @@ vErrors.push(err481);
 }
 errors++;
 }
-let data173 = data11.guardrails;
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-if(data173.input === undefined){
-data173.input = {};
-}
-if(data173.output === undefined){
-data173.output = {};
-}
-if(data173.maxGpuReplicas === undefined){
-data173.maxGpuReplicas = 8;
-}
-for(const key43 in data173){
-if(!(((key43 === "input") || (key43 === "output")) || (key43 === "maxGpuReplicas"))){
-const err482 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data173};
+if(func1(data173) < 1){
+const err482 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i19,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data173};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6012,21 +6015,8 @@ vErrors.push(err482);
 }
 errors++;
 }
-}
-let data174 = data173.input;
-if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
-if(data174.promptInjection === undefined){
-data174.promptInjection = false;
-}
-if(data174.pii === undefined){
-data174.pii = false;
-}
-if(data174.toxicity === undefined){
-data174.toxicity = false;
-}
-for(const key44 in data174){
-if(!(((key44 === "promptInjection") || (key44 === "pii")) || (key44 === "toxicity"))){
-const err483 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data174};
+if(!pattern4.test(data173)){
+const err483 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i19,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data173};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6036,9 +6026,8 @@ vErrors.push(err483);
 errors++;
 }
 }
-let data175 = data174.promptInjection;
-if(typeof data175 !== "boolean"){
-const err484 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data175};
+else {
+const err484 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles/" + i19,schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.items,data:data173};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6047,9 +6036,10 @@ vErrors.push(err484);
 }
 errors++;
 }
-let data176 = data174.pii;
-if(typeof data176 !== "boolean"){
-const err485 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data176};
+}
+}
+else {
+const err485 = {instancePath:instancePath+"/spec/humanFeedback/accessRoles",schemaPath:"#/properties/spec/properties/humanFeedback/properties/accessRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.accessRoles,data:data172};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6058,9 +6048,14 @@ vErrors.push(err485);
 }
 errors++;
 }
-let data177 = data174.toxicity;
-if(typeof data177 !== "boolean"){
-const err486 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data177};
+let data174 = data165.export;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+if(data174.intervalHours === undefined){
+data174.intervalHours = 24;
+}
+for(const key43 in data174){
+if(!((key43 === "dataset") || (key43 === "intervalHours"))){
+const err486 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data174};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6070,8 +6065,11 @@ vErrors.push(err486);
 errors++;
 }
 }
-else {
-const err487 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data174};
+if(data174.dataset !== undefined){
+let data175 = data174.dataset;
+if(typeof data175 === "string"){
+if(func1(data175) > 63){
+const err487 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data175};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6080,26 +6078,8 @@ vErrors.push(err487);
 }
 errors++;
 }
-let data178 = data173.output;
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-if(data178.pii === undefined){
-data178.pii = false;
-}
-if(data178.toxicity === undefined){
-data178.toxicity = false;
-}
-if(data178.grounding === undefined){
-data178.grounding = false;
-}
-if(data178.systemPromptLeakage === undefined){
-data178.systemPromptLeakage = false;
-}
-if(data178.toolCallValidation === undefined){
-data178.toolCallValidation = false;
-}
-for(const key45 in data178){
-if(!(((((key45 === "pii") || (key45 === "toxicity")) || (key45 === "grounding")) || (key45 === "systemPromptLeakage")) || (key45 === "toolCallValidation"))){
-const err488 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data178};
+if(func1(data175) < 1){
+const err488 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data175};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6108,10 +6088,8 @@ vErrors.push(err488);
 }
 errors++;
 }
-}
-let data179 = data178.pii;
-if(typeof data179 !== "boolean"){
-const err489 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data179};
+if(!pattern4.test(data175)){
+const err489 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data175};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6120,9 +6098,9 @@ vErrors.push(err489);
 }
 errors++;
 }
-let data180 = data178.toxicity;
-if(typeof data180 !== "boolean"){
-const err490 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data180};
+}
+else {
+const err490 = {instancePath:instancePath+"/spec/humanFeedback/export/dataset",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.dataset,data:data175};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6131,9 +6109,10 @@ vErrors.push(err490);
 }
 errors++;
 }
-let data181 = data178.grounding;
-if(typeof data181 !== "boolean"){
-const err491 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data181};
+}
+let data176 = data174.intervalHours;
+if(!(((typeof data176 == "number") && (!(data176 % 1) && !isNaN(data176))) && (isFinite(data176)))){
+const err491 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data176};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6142,9 +6121,9 @@ vErrors.push(err491);
 }
 errors++;
 }
-let data182 = data178.systemPromptLeakage;
-if(typeof data182 !== "boolean"){
-const err492 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data182};
+if((typeof data176 == "number") && (isFinite(data176))){
+if(data176 > 720 || isNaN(data176)){
+const err492 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data176};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6153,9 +6132,8 @@ vErrors.push(err492);
 }
 errors++;
 }
-let data183 = data178.toolCallValidation;
-if(typeof data183 !== "boolean"){
-const err493 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data183};
+if(data176 < 1 || isNaN(data176)){
+const err493 = {instancePath:instancePath+"/spec/humanFeedback/export/intervalHours",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/properties/intervalHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export.properties.intervalHours,data:data176};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6165,8 +6143,9 @@ vErrors.push(err493);
 errors++;
 }
 }
+}
 else {
-const err494 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data178};
+const err494 = {instancePath:instancePath+"/spec/humanFeedback/export",schemaPath:"#/properties/spec/properties/humanFeedback/properties/export/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.properties.export.type,parentSchema:schema31.properties.spec.properties.humanFeedback.properties.export,data:data174};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6175,9 +6154,9 @@ vErrors.push(err494);
 }
 errors++;
 }
-let data184 = data173.maxGpuReplicas;
-if(!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184)))){
-const err495 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data184};
+}
+else {
+const err495 = {instancePath:instancePath+"/spec/humanFeedback",schemaPath:"#/properties/spec/properties/humanFeedback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.humanFeedback.type,parentSchema:schema31.properties.spec.properties.humanFeedback,data:data165};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6186,9 +6165,20 @@ vErrors.push(err495);
 }
 errors++;
 }
-if((typeof data184 == "number") && (isFinite(data184))){
-if(data184 > 512 || isNaN(data184)){
-const err496 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data184};
+let data177 = data11.guardrails;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+if(data177.input === undefined){
+data177.input = {};
+}
+if(data177.output === undefined){
+data177.output = {};
+}
+if(data177.maxGpuReplicas === undefined){
+data177.maxGpuReplicas = 8;
+}
+for(const key44 in data177){
+if(!(((key44 === "input") || (key44 === "output")) || (key44 === "maxGpuReplicas"))){
+const err496 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails,data:data177};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6197,8 +6187,21 @@ vErrors.push(err496);
 }
 errors++;
 }
-if(data184 < 1 || isNaN(data184)){
-const err497 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data184};
+}
+let data178 = data177.input;
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+if(data178.promptInjection === undefined){
+data178.promptInjection = false;
+}
+if(data178.pii === undefined){
+data178.pii = false;
+}
+if(data178.toxicity === undefined){
+data178.toxicity = false;
+}
+for(const key45 in data178){
+if(!(((key45 === "promptInjection") || (key45 === "pii")) || (key45 === "toxicity"))){
+const err497 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data178};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6208,9 +6211,9 @@ vErrors.push(err497);
 errors++;
 }
 }
-}
-else {
-const err498 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data173};
+let data179 = data178.promptInjection;
+if(typeof data179 !== "boolean"){
+const err498 = {instancePath:instancePath+"/spec/guardrails/input/promptInjection",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/promptInjection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.promptInjection,data:data179};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6219,21 +6222,9 @@ vErrors.push(err498);
 }
 errors++;
 }
-if(data11.agent !== undefined){
-let data185 = data11.agent;
-if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
-if(data185.toolAllowlistEnforced === undefined){
-data185.toolAllowlistEnforced = true;
-}
-if(data185.tools === undefined){
-data185.tools = [];
-}
-if(data185.approvalTimeoutSeconds === undefined){
-data185.approvalTimeoutSeconds = 900;
-}
-for(const key46 in data185){
-if(!((((key46 === "maxSteps") || (key46 === "toolAllowlistEnforced")) || (key46 === "tools")) || (key46 === "approvalTimeoutSeconds"))){
-const err499 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data185};
+let data180 = data178.pii;
+if(typeof data180 !== "boolean"){
+const err499 = {instancePath:instancePath+"/spec/guardrails/input/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.pii,data:data180};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6242,11 +6233,9 @@ vErrors.push(err499);
 }
 errors++;
 }
-}
-if(data185.maxSteps !== undefined){
-let data186 = data185.maxSteps;
-if(!(((typeof data186 == "number") && (!(data186 % 1) && !isNaN(data186))) && (isFinite(data186)))){
-const err500 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data186};
+let data181 = data178.toxicity;
+if(typeof data181 !== "boolean"){
+const err500 = {instancePath:instancePath+"/spec/guardrails/input/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/input/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input.properties.toxicity,data:data181};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6255,9 +6244,9 @@ vErrors.push(err500);
 }
 errors++;
 }
-if((typeof data186 == "number") && (isFinite(data186))){
-if(data186 > 1000 || isNaN(data186)){
-const err501 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data186};
+}
+else {
+const err501 = {instancePath:instancePath+"/spec/guardrails/input",schemaPath:"#/properties/spec/properties/guardrails/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.input.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.input,data:data178};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6266,8 +6255,26 @@ vErrors.push(err501);
 }
 errors++;
 }
-if(data186 < 1 || isNaN(data186)){
-const err502 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data186};
+let data182 = data177.output;
+if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
+if(data182.pii === undefined){
+data182.pii = false;
+}
+if(data182.toxicity === undefined){
+data182.toxicity = false;
+}
+if(data182.grounding === undefined){
+data182.grounding = false;
+}
+if(data182.systemPromptLeakage === undefined){
+data182.systemPromptLeakage = false;
+}
+if(data182.toolCallValidation === undefined){
+data182.toolCallValidation = false;
+}
+for(const key46 in data182){
+if(!(((((key46 === "pii") || (key46 === "toxicity")) || (key46 === "grounding")) || (key46 === "systemPromptLeakage")) || (key46 === "toolCallValidation"))){
+const err502 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data182};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6277,10 +6284,9 @@ vErrors.push(err502);
 errors++;
 }
 }
-}
-let data187 = data185.toolAllowlistEnforced;
-if(typeof data187 !== "boolean"){
-const err503 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data187};
+let data183 = data182.pii;
+if(typeof data183 !== "boolean"){
+const err503 = {instancePath:instancePath+"/spec/guardrails/output/pii",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.pii,data:data183};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6289,10 +6295,9 @@ vErrors.push(err503);
 }
 errors++;
 }
-let data188 = data185.tools;
-if(Array.isArray(data188)){
-if(data188.length > 64){
-const err504 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data188};
+let data184 = data182.toxicity;
+if(typeof data184 !== "boolean"){
+const err504 = {instancePath:instancePath+"/spec/guardrails/output/toxicity",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toxicity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toxicity,data:data184};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6301,21 +6306,9 @@ vErrors.push(err504);
 }
 errors++;
 }
-const len13 = data188.length;
-for(let i18=0; i18<len13; i18++){
-let data189 = data188[i18];
-if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
-if(data189.kind === undefined){
-data189.kind = "function";
-}
-if(data189.permissions === undefined){
-data189.permissions = [];
-}
-if(data189.requiresApproval === undefined){
-data189.requiresApproval = false;
-}
-if(data189.name === undefined){
-const err505 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data189};
+let data185 = data182.grounding;
+if(typeof data185 !== "boolean"){
+const err505 = {instancePath:instancePath+"/spec/guardrails/output/grounding",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/grounding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.grounding,data:data185};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6324,8 +6317,9 @@ vErrors.push(err505);
 }
 errors++;
 }
-if(data189.impact === undefined){
-const err506 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data189};
+let data186 = data182.systemPromptLeakage;
+if(typeof data186 !== "boolean"){
+const err506 = {instancePath:instancePath+"/spec/guardrails/output/systemPromptLeakage",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/systemPromptLeakage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.systemPromptLeakage,data:data186};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6334,9 +6328,9 @@ vErrors.push(err506);
 }
 errors++;
 }
-for(const key47 in data189){
-if(!((((((key47 === "name") || (key47 === "kind")) || (key47 === "impact")) || (key47 === "permissions")) || (key47 === "requiresApproval")) || (key47 === "server"))){
-const err507 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data189};
+let data187 = data182.toolCallValidation;
+if(typeof data187 !== "boolean"){
+const err507 = {instancePath:instancePath+"/spec/guardrails/output/toolCallValidation",schemaPath:"#/properties/spec/properties/guardrails/properties/output/properties/toolCallValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output.properties.toolCallValidation,data:data187};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6346,11 +6340,8 @@ vErrors.push(err507);
 errors++;
 }
 }
-if(data189.name !== undefined){
-let data190 = data189.name;
-if(typeof data190 === "string"){
-if(func1(data190) > 63){
-const err508 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data190};
+else {
+const err508 = {instancePath:instancePath+"/spec/guardrails/output",schemaPath:"#/properties/spec/properties/guardrails/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.properties.output.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.output,data:data182};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6359,8 +6350,9 @@ vErrors.push(err508);
 }
 errors++;
 }
-if(func1(data190) < 1){
-const err509 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data190};
+let data188 = data177.maxGpuReplicas;
+if(!(((typeof data188 == "number") && (!(data188 % 1) && !isNaN(data188))) && (isFinite(data188)))){
+const err509 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas.type,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data188};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6369,8 +6361,9 @@ vErrors.push(err509);
 }
 errors++;
 }
-if(!pattern4.test(data190)){
-const err510 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data190};
+if((typeof data188 == "number") && (isFinite(data188))){
+if(data188 > 512 || isNaN(data188)){
+const err510 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data188};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6379,9 +6372,8 @@ vErrors.push(err510);
 }
 errors++;
 }
-}
-else {
-const err511 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data190};
+if(data188 < 1 || isNaN(data188)){
+const err511 = {instancePath:instancePath+"/spec/guardrails/maxGpuReplicas",schemaPath:"#/properties/spec/properties/guardrails/properties/maxGpuReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.guardrails.properties.maxGpuReplicas,data:data188};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6391,9 +6383,9 @@ vErrors.push(err511);
 errors++;
 }
 }
-let data191 = data189.kind;
-if(typeof data191 !== "string"){
-const err512 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data191};
+}
+else {
+const err512 = {instancePath:instancePath+"/spec/guardrails",schemaPath:"#/properties/spec/properties/guardrails/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.guardrails.type,parentSchema:schema31.properties.spec.properties.guardrails,data:data177};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6402,8 +6394,21 @@ vErrors.push(err512);
 }
 errors++;
 }
-if(!((((((data191 === "function") || (data191 === "retrieval")) || (data191 === "shell")) || (data191 === "sql")) || (data191 === "http")) || (data191 === "code"))){
-const err513 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data191};
+if(data11.agent !== undefined){
+let data189 = data11.agent;
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
+if(data189.toolAllowlistEnforced === undefined){
+data189.toolAllowlistEnforced = true;
+}
+if(data189.tools === undefined){
+data189.tools = [];
+}
+if(data189.approvalTimeoutSeconds === undefined){
+data189.approvalTimeoutSeconds = 900;
+}
+for(const key47 in data189){
+if(!((((key47 === "maxSteps") || (key47 === "toolAllowlistEnforced")) || (key47 === "tools")) || (key47 === "approvalTimeoutSeconds"))){
+const err513 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data189};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6412,10 +6417,11 @@ vErrors.push(err513);
 }
 errors++;
 }
-if(data189.impact !== undefined){
-let data192 = data189.impact;
-if(typeof data192 !== "string"){
-const err514 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data192};
+}
+if(data189.maxSteps !== undefined){
+let data190 = data189.maxSteps;
+if(!(((typeof data190 == "number") && (!(data190 % 1) && !isNaN(data190))) && (isFinite(data190)))){
+const err514 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.maxSteps.type,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data190};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6424,8 +6430,9 @@ vErrors.push(err514);
 }
 errors++;
 }
-if(!(((data192 === "low") || (data192 === "medium")) || (data192 === "high"))){
-const err515 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data192};
+if((typeof data190 == "number") && (isFinite(data190))){
+if(data190 > 1000 || isNaN(data190)){
+const err515 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data190};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6434,11 +6441,8 @@ vErrors.push(err515);
 }
 errors++;
 }
-}
-let data193 = data189.permissions;
-if(Array.isArray(data193)){
-if(data193.length > 32){
-const err516 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data193};
+if(data190 < 1 || isNaN(data190)){
+const err516 = {instancePath:instancePath+"/spec/agent/maxSteps",schemaPath:"#/properties/spec/properties/agent/properties/maxSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.maxSteps,data:data190};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6447,12 +6451,11 @@ vErrors.push(err516);
 }
 errors++;
 }
-const len14 = data193.length;
-for(let i19=0; i19<len14; i19++){
-let data194 = data193[i19];
-if(typeof data194 === "string"){
-if(func1(data194) > 128){
-const err517 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data194};
+}
+}
+let data191 = data189.toolAllowlistEnforced;
+if(typeof data191 !== "boolean"){
+const err517 = {instancePath:instancePath+"/spec/agent/toolAllowlistEnforced",schemaPath:"#/properties/spec/properties/agent/properties/toolAllowlistEnforced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced.type,parentSchema:schema31.properties.spec.properties.agent.properties.toolAllowlistEnforced,data:data191};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6461,8 +6464,10 @@ vErrors.push(err517);
 }
 errors++;
 }
-if(func1(data194) < 1){
-const err518 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data194};
+let data192 = data189.tools;
+if(Array.isArray(data192)){
+if(data192.length > 64){
+const err518 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data192};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6471,9 +6476,21 @@ vErrors.push(err518);
 }
 errors++;
 }
+const len14 = data192.length;
+for(let i20=0; i20<len14; i20++){
+let data193 = data192[i20];
+if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
+if(data193.kind === undefined){
+data193.kind = "function";
 }
-else {
-const err519 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions/" + i19,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data194};
+if(data193.permissions === undefined){
+data193.permissions = [];
+}
+if(data193.requiresApproval === undefined){
+data193.requiresApproval = false;
+}
+if(data193.name === undefined){
+const err519 = {instancePath:instancePath+"/spec/agent/tools/" + i20,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data193};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6482,10 +6499,8 @@ vErrors.push(err519);
 }
 errors++;
 }
-}
-}
-else {
-const err520 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data193};
+if(data193.impact === undefined){
+const err520 = {instancePath:instancePath+"/spec/agent/tools/" + i20,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema31.properties.spec.properties.agent.properties.tools.items.required,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data193};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6494,9 +6509,9 @@ vErrors.push(err520);
 }
 errors++;
 }
-let data195 = data189.requiresApproval;
-if(typeof data195 !== "boolean"){
-const err521 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data195};
+for(const key48 in data193){
+if(!((((((key48 === "name") || (key48 === "kind")) || (key48 === "impact")) || (key48 === "permissions")) || (key48 === "requiresApproval")) || (key48 === "server"))){
+const err521 = {instancePath:instancePath+"/spec/agent/tools/" + i20,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data193};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6505,11 +6520,12 @@ vErrors.push(err521);
 }
 errors++;
 }
-if(data189.server !== undefined){
-let data196 = data189.server;
-if(typeof data196 === "string"){
-if(func1(data196) > 253){
-const err522 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data196};
+}
+if(data193.name !== undefined){
+let data194 = data193.name;
+if(typeof data194 === "string"){
+if(func1(data194) > 63){
+const err522 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data194};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6518,8 +6534,8 @@ vErrors.push(err522);
 }
 errors++;
 }
-if(func1(data196) < 1){
-const err523 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data196};
+if(func1(data194) < 1){
+const err523 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data194};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6528,8 +6544,8 @@ vErrors.push(err523);
 }
 errors++;
 }
-if(!pattern26.test(data196)){
-const err524 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data196};
+if(!pattern4.test(data194)){
+const err524 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data194};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6540,7 +6556,7 @@ errors++;
 }
 }
 else {
-const err525 = {instancePath:instancePath+"/spec/agent/tools/" + i18+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data196};
+const err525 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/name",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.name,data:data194};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6550,9 +6566,9 @@ vErrors.push(err525);
 errors++;
 }
 }
-}
-else {
-const err526 = {instancePath:instancePath+"/spec/agent/tools/" + i18,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data189};
+let data195 = data193.kind;
+if(typeof data195 !== "string"){
+const err526 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data195};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6561,10 +6577,8 @@ vErrors.push(err526);
 }
 errors++;
 }
-}
-}
-else {
-const err527 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data188};
+if(!((((((data195 === "function") || (data195 === "retrieval")) || (data195 === "shell")) || (data195 === "sql")) || (data195 === "http")) || (data195 === "code"))){
+const err527 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/kind",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.kind,data:data195};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6573,9 +6587,10 @@ vErrors.push(err527);
 }
 errors++;
 }
-let data197 = data185.approvalTimeoutSeconds;
-if(!(((typeof data197 == "number") && (!(data197 % 1) && !isNaN(data197))) && (isFinite(data197)))){
-const err528 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds.type,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data197};
+if(data193.impact !== undefined){
+let data196 = data193.impact;
+if(typeof data196 !== "string"){
+const err528 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data196};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6584,9 +6599,8 @@ vErrors.push(err528);
 }
 errors++;
 }
-if((typeof data197 == "number") && (isFinite(data197))){
-if(data197 > 86400 || isNaN(data197)){
-const err529 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data197};
+if(!(((data196 === "low") || (data196 === "medium")) || (data196 === "high"))){
+const err529 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/impact",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact.enum,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.impact,data:data196};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6595,8 +6609,11 @@ vErrors.push(err529);
 }
 errors++;
 }
-if(data197 < 30 || isNaN(data197)){
-const err530 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data197};
+}
+let data197 = data193.permissions;
+if(Array.isArray(data197)){
+if(data197.length > 32){
+const err530 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data197};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6605,10 +6622,12 @@ vErrors.push(err530);
 }
 errors++;
 }
-}
-}
-else {
-const err531 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data185};
+const len15 = data197.length;
+for(let i21=0; i21<len15; i21++){
+let data198 = data197[i21];
+if(typeof data198 === "string"){
+if(func1(data198) > 128){
+const err531 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data198};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6617,15 +6636,8 @@ vErrors.push(err531);
 }
 errors++;
 }
-}
-if(data11.fineTuning !== undefined){
-let data198 = data11.fineTuning;
-if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
-if(data198.weightsEncryption === undefined){
-data198.weightsEncryption = "customerManagedKey";
-}
-if(data198.baseModel === undefined){
-const err532 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data198};
+if(func1(data198) < 1){
+const err532 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data198};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6634,8 +6646,9 @@ vErrors.push(err532);
 }
 errors++;
 }
-if(data198.datasets === undefined){
-const err533 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data198};
+}
+else {
+const err533 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/permissions/" + i21,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.items,data:data198};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6644,9 +6657,10 @@ vErrors.push(err533);
 }
 errors++;
 }
-for(const key48 in data198){
-if(!(((((key48 === "baseModel") || (key48 === "baseModelDigest")) || (key48 === "outputModel")) || (key48 === "datasets")) || (key48 === "weightsEncryption"))){
-const err534 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data198};
+}
+}
+else {
+const err534 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/permissions",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.permissions,data:data197};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6655,12 +6669,9 @@ vErrors.push(err534);
 }
 errors++;
 }
-}
-if(data198.baseModel !== undefined){
-let data199 = data198.baseModel;
-if(typeof data199 === "string"){
-if(func1(data199) > 200){
-const err535 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data199};
+let data199 = data193.requiresApproval;
+if(typeof data199 !== "boolean"){
+const err535 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/requiresApproval",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/requiresApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.requiresApproval,data:data199};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6669,8 +6680,11 @@ vErrors.push(err535);
 }
 errors++;
 }
-if(func1(data199) < 1){
-const err536 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data199};
+if(data193.server !== undefined){
+let data200 = data193.server;
+if(typeof data200 === "string"){
+if(func1(data200) > 253){
+const err536 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data200};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6679,9 +6693,8 @@ vErrors.push(err536);
 }
 errors++;
 }
-}
-else {
-const err537 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data199};
+if(func1(data200) < 1){
+const err537 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data200};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6690,12 +6703,8 @@ vErrors.push(err537);
 }
 errors++;
 }
-}
-if(data198.baseModelDigest !== undefined){
-let data200 = data198.baseModelDigest;
-if(typeof data200 === "string"){
-if(func1(data200) > 71){
-const err538 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data200};
+if(!pattern28.test(data200)){
+const err538 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data200};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6704,8 +6713,9 @@ vErrors.push(err538);
 }
 errors++;
 }
-if(func1(data200) < 1){
-const err539 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data200};
+}
+else {
+const err539 = {instancePath:instancePath+"/spec/agent/tools/" + i20+"/server",schemaPath:"#/properties/spec/properties/agent/properties/tools/items/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items.properties.server,data:data200};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6714,8 +6724,10 @@ vErrors.push(err539);
 }
 errors++;
 }
-if(!pattern18.test(data200)){
-const err540 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data200};
+}
+}
+else {
+const err540 = {instancePath:instancePath+"/spec/agent/tools/" + i20,schemaPath:"#/properties/spec/properties/agent/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.properties.tools.items.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools.items,data:data193};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6725,8 +6737,9 @@ vErrors.push(err540);
 errors++;
 }
 }
+}
 else {
-const err541 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data200};
+const err541 = {instancePath:instancePath+"/spec/agent/tools",schemaPath:"#/properties/spec/properties/agent/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.agent.properties.tools.type,parentSchema:schema31.properties.spec.properties.agent.properties.tools,data:data192};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6735,12 +6748,9 @@ vErrors.push(err541);
 }
 errors++;
 }
-}
-if(data198.outputModel !== undefined){
-let data201 = data198.outputModel;
-if(typeof data201 === "string"){
-if(func1(data201) > 63){
-const err542 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data201};
+let data201 = data189.approvalTimeoutSeconds;
+if(!(((typeof data201 == "number") && (!(data201 % 1) && !isNaN(data201))) && (isFinite(data201)))){
+const err542 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds.type,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data201};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6749,8 +6759,9 @@ vErrors.push(err542);
 }
 errors++;
 }
-if(func1(data201) < 1){
-const err543 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data201};
+if((typeof data201 == "number") && (isFinite(data201))){
+if(data201 > 86400 || isNaN(data201)){
+const err543 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data201};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6759,8 +6770,8 @@ vErrors.push(err543);
 }
 errors++;
 }
-if(!pattern4.test(data201)){
-const err544 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data201};
+if(data201 < 30 || isNaN(data201)){
+const err544 = {instancePath:instancePath+"/spec/agent/approvalTimeoutSeconds",schemaPath:"#/properties/spec/properties/agent/properties/approvalTimeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema31.properties.spec.properties.agent.properties.approvalTimeoutSeconds,data:data201};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6770,8 +6781,9 @@ vErrors.push(err544);
 errors++;
 }
 }
+}
 else {
-const err545 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.outputModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data201};
+const err545 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data189};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6781,11 +6793,14 @@ vErrors.push(err545);
 errors++;
 }
 }
-if(data198.datasets !== undefined){
-let data202 = data198.datasets;
-if(Array.isArray(data202)){
-if(data202.length > 32){
-const err546 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data202};
+if(data11.fineTuning !== undefined){
+let data202 = data11.fineTuning;
+if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
+if(data202.weightsEncryption === undefined){
+data202.weightsEncryption = "customerManagedKey";
+}
+if(data202.baseModel === undefined){
+const err546 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "baseModel"},message:"must have required property '"+"baseModel"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data202};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6794,8 +6809,8 @@ vErrors.push(err546);
 }
 errors++;
 }
-if(data202.length < 1){
-const err547 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data202};
+if(data202.datasets === undefined){
+const err547 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema31.properties.spec.properties.fineTuning.required,parentSchema:schema31.properties.spec.properties.fineTuning,data:data202};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6804,27 +6819,9 @@ vErrors.push(err547);
 }
 errors++;
 }
-const len15 = data202.length;
-for(let i20=0; i20<len15; i20++){
-let data203 = data202[i20];
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
-if(data203.sources === undefined){
-data203.sources = [];
-}
-if(data203.biasScan === undefined){
-data203.biasScan = false;
-}
-if(data203.personalData === undefined){
-data203.personalData = false;
-}
-if(data203.specialCategoryData === undefined){
-data203.specialCategoryData = false;
-}
-if(data203.redaction === undefined){
-data203.redaction = "none";
-}
-if(data203.name === undefined){
-const err548 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
+for(const key49 in data202){
+if(!(((((key49 === "baseModel") || (key49 === "baseModelDigest")) || (key49 === "outputModel")) || (key49 === "datasets")) || (key49 === "weightsEncryption"))){
+const err548 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning,data:data202};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6833,8 +6830,12 @@ vErrors.push(err548);
 }
 errors++;
 }
-if(data203.version === undefined){
-const err549 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
+}
+if(data202.baseModel !== undefined){
+let data203 = data202.baseModel;
+if(typeof data203 === "string"){
+if(func1(data203) > 200){
+const err549 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data203};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6843,8 +6844,8 @@ vErrors.push(err549);
 }
 errors++;
 }
-if(data203.classification === undefined){
-const err550 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
+if(func1(data203) < 1){
+const err550 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data203};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6853,9 +6854,9 @@ vErrors.push(err550);
 }
 errors++;
 }
-for(const key49 in data203){
-if(!(func11.call(schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties, key49))){
-const err551 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
+}
+else {
+const err551 = {instancePath:instancePath+"/spec/fineTuning/baseModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModel,data:data203};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6865,11 +6866,11 @@ vErrors.push(err551);
 errors++;
 }
 }
-if(data203.name !== undefined){
-let data204 = data203.name;
+if(data202.baseModelDigest !== undefined){
+let data204 = data202.baseModelDigest;
 if(typeof data204 === "string"){
-if(func1(data204) > 63){
-const err552 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data204};
+if(func1(data204) > 71){
+const err552 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data204};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6879,7 +6880,7 @@ vErrors.push(err552);
 errors++;
 }
 if(func1(data204) < 1){
-const err553 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data204};
+const err553 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data204};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6888,8 +6889,8 @@ vErrors.push(err553);
 }
 errors++;
 }
-if(!pattern4.test(data204)){
-const err554 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data204};
+if(!pattern18.test(data204)){
+const err554 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data204};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6900,7 +6901,7 @@ errors++;
 }
 }
 else {
-const err555 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data204};
+const err555 = {instancePath:instancePath+"/spec/fineTuning/baseModelDigest",schemaPath:"#/properties/spec/properties/fineTuning/properties/baseModelDigest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.baseModelDigest,data:data204};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6910,11 +6911,11 @@ vErrors.push(err555);
 errors++;
 }
 }
-if(data203.version !== undefined){
-let data205 = data203.version;
+if(data202.outputModel !== undefined){
+let data205 = data202.outputModel;
 if(typeof data205 === "string"){
-if(func1(data205) > 100){
-const err556 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data205};
+if(func1(data205) > 63){
+const err556 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data205};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6924,7 +6925,7 @@ vErrors.push(err556);
 errors++;
 }
 if(func1(data205) < 1){
-const err557 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data205};
+const err557 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data205};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6933,9 +6934,8 @@ vErrors.push(err557);
 }
 errors++;
 }
-}
-else {
-const err558 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data205};
+if(!pattern4.test(data205)){
+const err558 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data205};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6945,10 +6945,8 @@ vErrors.push(err558);
 errors++;
 }
 }
-if(data203.classification !== undefined){
-let data206 = data203.classification;
-if(typeof data206 !== "string"){
-const err559 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data206};
+else {
+const err559 = {instancePath:instancePath+"/spec/fineTuning/outputModel",schemaPath:"#/properties/spec/properties/fineTuning/properties/outputModel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.outputModel.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.outputModel,data:data205};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6957,8 +6955,12 @@ vErrors.push(err559);
 }
 errors++;
 }
-if(!((((data206 === "public") || (data206 === "internal")) || (data206 === "confidential")) || (data206 === "restricted"))){
-const err560 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data206};
+}
+if(data202.datasets !== undefined){
+let data206 = data202.datasets;
+if(Array.isArray(data206)){
+if(data206.length > 32){
+const err560 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data206};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6967,12 +6969,8 @@ vErrors.push(err560);
 }
 errors++;
 }
-}
-if(data203.lineage !== undefined){
-let data207 = data203.lineage;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.upstream === undefined){
-const err561 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data207};
+if(data206.length < 1){
+const err561 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data206};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6981,9 +6979,27 @@ vErrors.push(err561);
 }
 errors++;
 }
-for(const key50 in data207){
-if(!((key50 === "upstream") || (key50 === "transformations"))){
-const err562 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data207};
+const len16 = data206.length;
+for(let i22=0; i22<len16; i22++){
+let data207 = data206[i22];
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.sources === undefined){
+data207.sources = [];
+}
+if(data207.biasScan === undefined){
+data207.biasScan = false;
+}
+if(data207.personalData === undefined){
+data207.personalData = false;
+}
+if(data207.specialCategoryData === undefined){
+data207.specialCategoryData = false;
+}
+if(data207.redaction === undefined){
+data207.redaction = "none";
+}
+if(data207.name === undefined){
+const err562 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data207};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -6992,12 +7008,8 @@ vErrors.push(err562);
 }
 errors++;
 }
-}
-if(data207.upstream !== undefined){
-let data208 = data207.upstream;
-if(Array.isArray(data208)){
-if(data208.length > 32){
-const err563 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data208};
+if(data207.version === undefined){
+const err563 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data207};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -7006,8 +7018,8 @@ vErrors.push(err563);
 }
 errors++;
 }
-if(data208.length < 1){
-const err564 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data208};
+if(data207.classification === undefined){
+const err564 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data207};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7016,12 +7028,9 @@ vErrors.push(err564);
 }
 errors++;
 }
-const len16 = data208.length;
-for(let i21=0; i21<len16; i21++){
-let data209 = data208[i21];
-if(typeof data209 === "string"){
-if(func1(data209) > 200){
-const err565 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data209};
+for(const key50 in data207){
+if(!(func11.call(schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties, key50))){
+const err565 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data207};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7030,8 +7039,12 @@ vErrors.push(err565);
 }
 errors++;
 }
-if(func1(data209) < 1){
-const err566 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data209};
+}
+if(data207.name !== undefined){
+let data208 = data207.name;
+if(typeof data208 === "string"){
+if(func1(data208) > 63){
+const err566 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data208};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7040,9 +7053,8 @@ vErrors.push(err566);
 }
 errors++;
 }
-}
-else {
-const err567 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream/" + i21,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data209};
+if(func1(data208) < 1){
+const err567 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data208};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7051,10 +7063,8 @@ vErrors.push(err567);
 }
 errors++;
 }
-}
-}
-else {
-const err568 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data208};
+if(!pattern4.test(data208)){
+const err568 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data208};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7064,11 +7074,8 @@ vErrors.push(err568);
 errors++;
 }
 }
-if(data207.transformations !== undefined){
-let data210 = data207.transformations;
-if(typeof data210 === "string"){
-if(func1(data210) > 500){
-const err569 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data210};
+else {
+const err569 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/name",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.name,data:data208};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7077,8 +7084,12 @@ vErrors.push(err569);
 }
 errors++;
 }
-if(func1(data210) < 1){
-const err570 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data210};
+}
+if(data207.version !== undefined){
+let data209 = data207.version;
+if(typeof data209 === "string"){
+if(func1(data209) > 100){
+const err570 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data209};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7087,9 +7098,8 @@ vErrors.push(err570);
 }
 errors++;
 }
-}
-else {
-const err571 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data210};
+if(func1(data209) < 1){
+const err571 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data209};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7099,9 +7109,8 @@ vErrors.push(err571);
 errors++;
 }
 }
-}
 else {
-const err572 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data207};
+const err572 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/version",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.version,data:data209};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7111,10 +7120,10 @@ vErrors.push(err572);
 errors++;
 }
 }
-let data211 = data203.sources;
-if(Array.isArray(data211)){
-if(data211.length > 32){
-const err573 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data211};
+if(data207.classification !== undefined){
+let data210 = data207.classification;
+if(typeof data210 !== "string"){
+const err573 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data210};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7123,12 +7132,8 @@ vErrors.push(err573);
 }
 errors++;
 }
-const len17 = data211.length;
-for(let i22=0; i22<len17; i22++){
-let data212 = data211[i22];
-if(typeof data212 === "string"){
-if(func1(data212) > 63){
-const err574 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data212};
+if(!((((data210 === "public") || (data210 === "internal")) || (data210 === "confidential")) || (data210 === "restricted"))){
+const err574 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/classification",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.classification,data:data210};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7137,8 +7142,12 @@ vErrors.push(err574);
 }
 errors++;
 }
-if(func1(data212) < 1){
-const err575 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data212};
+}
+if(data207.lineage !== undefined){
+let data211 = data207.lineage;
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+if(data211.upstream === undefined){
+const err575 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/required",keyword:"required",params:{missingProperty: "upstream"},message:"must have required property '"+"upstream"+"'",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.required,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data211};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7147,8 +7156,9 @@ vErrors.push(err575);
 }
 errors++;
 }
-if(!pattern4.test(data212)){
-const err576 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data212};
+for(const key51 in data211){
+if(!((key51 === "upstream") || (key51 === "transformations"))){
+const err576 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data211};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7158,8 +7168,11 @@ vErrors.push(err576);
 errors++;
 }
 }
-else {
-const err577 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data212};
+if(data211.upstream !== undefined){
+let data212 = data211.upstream;
+if(Array.isArray(data212)){
+if(data212.length > 32){
+const err577 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data212};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7168,19 +7181,8 @@ vErrors.push(err577);
 }
 errors++;
 }
-}
-let i23 = data211.length;
-let j5;
-if(i23 > 1){
-const indices5 = {};
-for(;i23--;){
-let item5 = data211[i23];
-if(typeof item5 !== "string"){
-continue;
-}
-if(typeof indices5[item5] == "number"){
-j5 = indices5[item5];
-const err578 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i23, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i23+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data211};
+if(data212.length < 1){
+const err578 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data212};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7188,14 +7190,13 @@ else {
 vErrors.push(err578);
 }
 errors++;
-break;
 }
-indices5[item5] = i23;
-}
-}
-}
-else {
-const err579 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data211};
+const len17 = data212.length;
+for(let i23=0; i23<len17; i23++){
+let data213 = data212[i23];
+if(typeof data213 === "string"){
+if(func1(data213) > 200){
+const err579 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage/upstream/" + i23,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data213};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7204,9 +7205,8 @@ vErrors.push(err579);
 }
 errors++;
 }
-let data213 = data203.biasScan;
-if(typeof data213 !== "boolean"){
-const err580 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data213};
+if(func1(data213) < 1){
+const err580 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage/upstream/" + i23,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data213};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7215,9 +7215,9 @@ vErrors.push(err580);
 }
 errors++;
 }
-let data214 = data203.personalData;
-if(typeof data214 !== "boolean"){
-const err581 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/personalData",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/personalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.personalData.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.personalData,data:data214};
+}
+else {
+const err581 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage/upstream/" + i23,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.items,data:data213};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7226,9 +7226,10 @@ vErrors.push(err581);
 }
 errors++;
 }
-let data215 = data203.specialCategoryData;
-if(typeof data215 !== "boolean"){
-const err582 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/specialCategoryData",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/specialCategoryData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.specialCategoryData.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.specialCategoryData,data:data215};
+}
+}
+else {
+const err582 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage/upstream",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.upstream,data:data212};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7237,10 +7238,12 @@ vErrors.push(err582);
 }
 errors++;
 }
-if(data203.consentBasis !== undefined){
-let data216 = data203.consentBasis;
-if(typeof data216 !== "string"){
-const err583 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentBasis",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentBasis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis,data:data216};
+}
+if(data211.transformations !== undefined){
+let data214 = data211.transformations;
+if(typeof data214 === "string"){
+if(func1(data214) > 500){
+const err583 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data214};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7249,8 +7252,8 @@ vErrors.push(err583);
 }
 errors++;
 }
-if(!(((((((data216 === "consent") || (data216 === "explicitConsent")) || (data216 === "contract")) || (data216 === "legalObligation")) || (data216 === "vitalInterests")) || (data216 === "publicTask")) || (data216 === "legitimateInterests"))){
-const err584 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentBasis",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentBasis/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis,data:data216};
+if(func1(data214) < 1){
+const err584 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data214};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7260,11 +7263,8 @@ vErrors.push(err584);
 errors++;
 }
 }
-if(data203.consentRecord !== undefined){
-let data217 = data203.consentRecord;
-if(typeof data217 === "string"){
-if(func1(data217) > 300){
-const err585 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data217};
+else {
+const err585 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage/transformations",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/properties/transformations/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.properties.transformations,data:data214};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7273,8 +7273,10 @@ vErrors.push(err585);
 }
 errors++;
 }
-if(func1(data217) < 1){
-const err586 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data217};
+}
+}
+else {
+const err586 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/lineage",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.lineage,data:data211};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7284,8 +7286,10 @@ vErrors.push(err586);
 errors++;
 }
 }
-else {
-const err587 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data217};
+let data215 = data207.sources;
+if(Array.isArray(data215)){
+if(data215.length > 32){
+const err587 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data215};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7294,10 +7298,12 @@ vErrors.push(err587);
 }
 errors++;
 }
-}
-let data218 = data203.redaction;
-if(typeof data218 !== "string"){
-const err588 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/redaction",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/redaction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction,data:data218};
+const len18 = data215.length;
+for(let i24=0; i24<len18; i24++){
+let data216 = data215[i24];
+if(typeof data216 === "string"){
+if(func1(data216) > 63){
+const err588 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/sources/" + i24,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data216};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7306,8 +7312,8 @@ vErrors.push(err588);
 }
 errors++;
 }
-if(!(((data218 === "none") || (data218 === "pseudonymised")) || (data218 === "anonymised"))){
-const err589 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20+"/redaction",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/redaction/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction,data:data218};
+if(func1(data216) < 1){
+const err589 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/sources/" + i24,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data216};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7316,9 +7322,8 @@ vErrors.push(err589);
 }
 errors++;
 }
-}
-else {
-const err590 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i20,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data203};
+if(!pattern4.test(data216)){
+const err590 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/sources/" + i24,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data216};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7328,9 +7333,8 @@ vErrors.push(err590);
 errors++;
 }
 }
-}
 else {
-const err591 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data202};
+const err591 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/sources/" + i24,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.items,data:data216};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7340,9 +7344,18 @@ vErrors.push(err591);
 errors++;
 }
 }
-let data219 = data198.weightsEncryption;
-if(typeof data219 !== "string"){
-const err592 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data219};
+let i25 = data215.length;
+let j6;
+if(i25 > 1){
+const indices5 = {};
+for(;i25--;){
+let item5 = data215[i25];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j6 = indices5[item5];
+const err592 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i25, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i25+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data215};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7350,9 +7363,14 @@ else {
 vErrors.push(err592);
 }
 errors++;
+break;
 }
-if(!(((data219 === "customerManagedKey") || (data219 === "providerManagedKey")) || (data219 === "none"))){
-const err593 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data219};
+indices5[item5] = i25;
+}
+}
+}
+else {
+const err593 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/sources",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.sources,data:data215};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7361,9 +7379,9 @@ vErrors.push(err593);
 }
 errors++;
 }
-}
-else {
-const err594 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data198};
+let data217 = data207.biasScan;
+if(typeof data217 !== "boolean"){
+const err594 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/biasScan",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/biasScan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.biasScan,data:data217};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7372,15 +7390,9 @@ vErrors.push(err594);
 }
 errors++;
 }
-}
-if(data11.embedded !== undefined){
-let data220 = data11.embedded;
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
-if(data220.vendorTrainsOnData === undefined){
-data220.vendorTrainsOnData = false;
-}
-if(data220.platform === undefined){
-const err595 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data220};
+let data218 = data207.personalData;
+if(typeof data218 !== "boolean"){
+const err595 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/personalData",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/personalData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.personalData.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.personalData,data:data218};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7389,9 +7401,9 @@ vErrors.push(err595);
 }
 errors++;
 }
-for(const key51 in data220){
-if(!(((((key51 === "platform") || (key51 === "dataOwnership")) || (key51 === "ipTerms")) || (key51 === "vendorTrainsOnData")) || (key51 === "dataProcessingTerms"))){
-const err596 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data220};
+let data219 = data207.specialCategoryData;
+if(typeof data219 !== "boolean"){
+const err596 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/specialCategoryData",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/specialCategoryData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.specialCategoryData.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.specialCategoryData,data:data219};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7400,12 +7412,10 @@ vErrors.push(err596);
 }
 errors++;
 }
-}
-if(data220.platform !== undefined){
-let data221 = data220.platform;
-if(typeof data221 === "string"){
-if(func1(data221) > 200){
-const err597 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data221};
+if(data207.consentBasis !== undefined){
+let data220 = data207.consentBasis;
+if(typeof data220 !== "string"){
+const err597 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/consentBasis",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentBasis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis,data:data220};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7414,8 +7424,8 @@ vErrors.push(err597);
 }
 errors++;
 }
-if(func1(data221) < 1){
-const err598 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data221};
+if(!(((((((data220 === "consent") || (data220 === "explicitConsent")) || (data220 === "contract")) || (data220 === "legalObligation")) || (data220 === "vitalInterests")) || (data220 === "publicTask")) || (data220 === "legitimateInterests"))){
+const err598 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/consentBasis",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentBasis/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentBasis,data:data220};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7425,8 +7435,11 @@ vErrors.push(err598);
 errors++;
 }
 }
-else {
-const err599 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data221};
+if(data207.consentRecord !== undefined){
+let data221 = data207.consentRecord;
+if(typeof data221 === "string"){
+if(func1(data221) > 300){
+const err599 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data221};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7435,11 +7448,8 @@ vErrors.push(err599);
 }
 errors++;
 }
-}
-if(data220.dataOwnership !== undefined){
-let data222 = data220.dataOwnership;
-if(typeof data222 !== "string"){
-const err600 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data222};
+if(func1(data221) < 1){
+const err600 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data221};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7448,8 +7458,9 @@ vErrors.push(err600);
 }
 errors++;
 }
-if(!(((data222 === "customer") || (data222 === "vendor")) || (data222 === "shared"))){
-const err601 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data222};
+}
+else {
+const err601 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/consentRecord",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/consentRecord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.consentRecord,data:data221};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7459,11 +7470,9 @@ vErrors.push(err601);
 errors++;
 }
 }
-if(data220.ipTerms !== undefined){
-let data223 = data220.ipTerms;
-if(typeof data223 === "string"){
-if(func1(data223) > 300){
-const err602 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data223};
+let data222 = data207.redaction;
+if(typeof data222 !== "string"){
+const err602 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/redaction",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/redaction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction,data:data222};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7472,8 +7481,8 @@ vErrors.push(err602);
 }
 errors++;
 }
-if(func1(data223) < 1){
-const err603 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data223};
+if(!(((data222 === "none") || (data222 === "pseudonymised")) || (data222 === "anonymised"))){
+const err603 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22+"/redaction",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/properties/redaction/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.properties.redaction,data:data222};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7484,7 +7493,7 @@ errors++;
 }
 }
 else {
-const err604 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data223};
+const err604 = {instancePath:instancePath+"/spec/fineTuning/datasets/" + i22,schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.items.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets.items,data:data207};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7494,9 +7503,9 @@ vErrors.push(err604);
 errors++;
 }
 }
-let data224 = data220.vendorTrainsOnData;
-if(typeof data224 !== "boolean"){
-const err605 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data224};
+}
+else {
+const err605 = {instancePath:instancePath+"/spec/fineTuning/datasets",schemaPath:"#/properties/spec/properties/fineTuning/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.fineTuning.properties.datasets.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.datasets,data:data206};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7505,20 +7514,10 @@ vErrors.push(err605);
 }
 errors++;
 }
-if(data220.dataProcessingTerms !== undefined){
-let data225 = data220.dataProcessingTerms;
-if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
-if(data225.noTraining === undefined){
-data225.noTraining = false;
 }
-if(data225.retention === undefined){
-data225.retention = "vendorDefined";
-}
-if(data225.processingRegions === undefined){
-data225.processingRegions = [];
-}
-if(data225.reference === undefined){
-const err606 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.required,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data225};
+let data223 = data202.weightsEncryption;
+if(typeof data223 !== "string"){
+const err606 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.type,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data223};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7527,8 +7526,8 @@ vErrors.push(err606);
 }
 errors++;
 }
-if(data225.coversUpTo === undefined){
-const err607 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/required",keyword:"required",params:{missingProperty: "coversUpTo"},message:"must have required property '"+"coversUpTo"+"'",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.required,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data225};
+if(!(((data223 === "customerManagedKey") || (data223 === "providerManagedKey")) || (data223 === "none"))){
+const err607 = {instancePath:instancePath+"/spec/fineTuning/weightsEncryption",schemaPath:"#/properties/spec/properties/fineTuning/properties/weightsEncryption/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption.enum,parentSchema:schema31.properties.spec.properties.fineTuning.properties.weightsEncryption,data:data223};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7537,9 +7536,9 @@ vErrors.push(err607);
 }
 errors++;
 }
-for(const key52 in data225){
-if(!(((((key52 === "reference") || (key52 === "coversUpTo")) || (key52 === "noTraining")) || (key52 === "retention")) || (key52 === "processingRegions"))){
-const err608 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data225};
+}
+else {
+const err608 = {instancePath:instancePath+"/spec/fineTuning",schemaPath:"#/properties/spec/properties/fineTuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.fineTuning.type,parentSchema:schema31.properties.spec.properties.fineTuning,data:data202};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7549,11 +7548,14 @@ vErrors.push(err608);
 errors++;
 }
 }
-if(data225.reference !== undefined){
-let data226 = data225.reference;
-if(typeof data226 === "string"){
-if(func1(data226) > 300){
-const err609 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/reference",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference,data:data226};
+if(data11.embedded !== undefined){
+let data224 = data11.embedded;
+if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
+if(data224.vendorTrainsOnData === undefined){
+data224.vendorTrainsOnData = false;
+}
+if(data224.platform === undefined){
+const err609 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/required",keyword:"required",params:{missingProperty: "platform"},message:"must have required property '"+"platform"+"'",schema:schema31.properties.spec.properties.embedded.required,parentSchema:schema31.properties.spec.properties.embedded,data:data224};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7562,8 +7564,9 @@ vErrors.push(err609);
 }
 errors++;
 }
-if(func1(data226) < 1){
-const err610 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/reference",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference,data:data226};
+for(const key52 in data224){
+if(!(((((key52 === "platform") || (key52 === "dataOwnership")) || (key52 === "ipTerms")) || (key52 === "vendorTrainsOnData")) || (key52 === "dataProcessingTerms"))){
+const err610 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded,data:data224};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7573,8 +7576,11 @@ vErrors.push(err610);
 errors++;
 }
 }
-else {
-const err611 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/reference",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference,data:data226};
+if(data224.platform !== undefined){
+let data225 = data224.platform;
+if(typeof data225 === "string"){
+if(func1(data225) > 200){
+const err611 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data225};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7583,11 +7589,8 @@ vErrors.push(err611);
 }
 errors++;
 }
-}
-if(data225.coversUpTo !== undefined){
-let data227 = data225.coversUpTo;
-if(typeof data227 !== "string"){
-const err612 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/coversUpTo",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/coversUpTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo,data:data227};
+if(func1(data225) < 1){
+const err612 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data225};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7596,8 +7599,9 @@ vErrors.push(err612);
 }
 errors++;
 }
-if(!((((data227 === "public") || (data227 === "internal")) || (data227 === "confidential")) || (data227 === "restricted"))){
-const err613 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/coversUpTo",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/coversUpTo/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo,data:data227};
+}
+else {
+const err613 = {instancePath:instancePath+"/spec/embedded/platform",schemaPath:"#/properties/spec/properties/embedded/properties/platform/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.platform.type,parentSchema:schema31.properties.spec.properties.embedded.properties.platform,data:data225};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7607,9 +7611,10 @@ vErrors.push(err613);
 errors++;
 }
 }
-let data228 = data225.noTraining;
-if(typeof data228 !== "boolean"){
-const err614 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/noTraining",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/noTraining/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.noTraining.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.noTraining,data:data228};
+if(data224.dataOwnership !== undefined){
+let data226 = data224.dataOwnership;
+if(typeof data226 !== "string"){
+const err614 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data226};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7618,9 +7623,8 @@ vErrors.push(err614);
 }
 errors++;
 }
-let data229 = data225.retention;
-if(typeof data229 !== "string"){
-const err615 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/retention",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/retention/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention,data:data229};
+if(!(((data226 === "customer") || (data226 === "vendor")) || (data226 === "shared"))){
+const err615 = {instancePath:instancePath+"/spec/embedded/dataOwnership",schemaPath:"#/properties/spec/properties/embedded/properties/dataOwnership/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataOwnership.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataOwnership.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataOwnership,data:data226};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7629,8 +7633,12 @@ vErrors.push(err615);
 }
 errors++;
 }
-if(!(((data229 === "none") || (data229 === "abuseMonitoring")) || (data229 === "vendorDefined"))){
-const err616 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/retention",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/retention/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention,data:data229};
+}
+if(data224.ipTerms !== undefined){
+let data227 = data224.ipTerms;
+if(typeof data227 === "string"){
+if(func1(data227) > 300){
+const err616 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data227};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7639,10 +7647,8 @@ vErrors.push(err616);
 }
 errors++;
 }
-let data230 = data225.processingRegions;
-if(Array.isArray(data230)){
-if(data230.length > 16){
-const err617 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions,data:data230};
+if(func1(data227) < 1){
+const err617 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data227};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -7651,12 +7657,9 @@ vErrors.push(err617);
 }
 errors++;
 }
-const len18 = data230.length;
-for(let i24=0; i24<len18; i24++){
-let data231 = data230[i24];
-if(typeof data231 === "string"){
-if(func1(data231) > 32){
-const err618 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions/" + i24,schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items,data:data231};
+}
+else {
+const err618 = {instancePath:instancePath+"/spec/embedded/ipTerms",schemaPath:"#/properties/spec/properties/embedded/properties/ipTerms/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.ipTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.ipTerms,data:data227};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -7665,8 +7668,10 @@ vErrors.push(err618);
 }
 errors++;
 }
-if(func1(data231) < 1){
-const err619 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions/" + i24,schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items,data:data231};
+}
+let data228 = data224.vendorTrainsOnData;
+if(typeof data228 !== "boolean"){
+const err619 = {instancePath:instancePath+"/spec/embedded/vendorTrainsOnData",schemaPath:"#/properties/spec/properties/embedded/properties/vendorTrainsOnData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData.type,parentSchema:schema31.properties.spec.properties.embedded.properties.vendorTrainsOnData,data:data228};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -7675,9 +7680,20 @@ vErrors.push(err619);
 }
 errors++;
 }
+if(data224.dataProcessingTerms !== undefined){
+let data229 = data224.dataProcessingTerms;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(data229.noTraining === undefined){
+data229.noTraining = false;
 }
-else {
-const err620 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions/" + i24,schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items,data:data231};
+if(data229.retention === undefined){
+data229.retention = "vendorDefined";
+}
+if(data229.processingRegions === undefined){
+data229.processingRegions = [];
+}
+if(data229.reference === undefined){
+const err620 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.required,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data229};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -7686,19 +7702,8 @@ vErrors.push(err620);
 }
 errors++;
 }
-}
-let i25 = data230.length;
-let j6;
-if(i25 > 1){
-const indices6 = {};
-for(;i25--;){
-let item6 = data230[i25];
-if(typeof item6 !== "string"){
-continue;
-}
-if(typeof indices6[item6] == "number"){
-j6 = indices6[item6];
-const err621 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/uniqueItems",keyword:"uniqueItems",params:{i: i25, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i25+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions,data:data230};
+if(data229.coversUpTo === undefined){
+const err621 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/required",keyword:"required",params:{missingProperty: "coversUpTo"},message:"must have required property '"+"coversUpTo"+"'",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.required,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data229};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -7706,14 +7711,10 @@ else {
 vErrors.push(err621);
 }
 errors++;
-break;
 }
-indices6[item6] = i25;
-}
-}
-}
-else {
-const err622 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions,data:data230};
+for(const key53 in data229){
+if(!(((((key53 === "reference") || (key53 === "coversUpTo")) || (key53 === "noTraining")) || (key53 === "retention")) || (key53 === "processingRegions"))){
+const err622 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data229};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -7723,8 +7724,11 @@ vErrors.push(err622);
 errors++;
 }
 }
-else {
-const err623 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data225};
+if(data229.reference !== undefined){
+let data230 = data229.reference;
+if(typeof data230 === "string"){
+if(func1(data230) > 300){
+const err623 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/reference",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference,data:data230};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -7733,10 +7737,8 @@ vErrors.push(err623);
 }
 errors++;
 }
-}
-}
-else {
-const err624 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data220};
+if(func1(data230) < 1){
+const err624 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/reference",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference,data:data230};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -7746,11 +7748,8 @@ vErrors.push(err624);
 errors++;
 }
 }
-if(data11.blackBoxApi !== undefined){
-let data232 = data11.blackBoxApi;
-if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
-if(data232.provider === undefined){
-const err625 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data232};
+else {
+const err625 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/reference",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.reference,data:data230};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -7759,8 +7758,11 @@ vErrors.push(err625);
 }
 errors++;
 }
-if(data232.access === undefined){
-const err626 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data232};
+}
+if(data229.coversUpTo !== undefined){
+let data231 = data229.coversUpTo;
+if(typeof data231 !== "string"){
+const err626 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/coversUpTo",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/coversUpTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo,data:data231};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -7769,9 +7771,8 @@ vErrors.push(err626);
 }
 errors++;
 }
-for(const key53 in data232){
-if(!(((key53 === "provider") || (key53 === "access")) || (key53 === "dataRetentionAgreement"))){
-const err627 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data232};
+if(!((((data231 === "public") || (data231 === "internal")) || (data231 === "confidential")) || (data231 === "restricted"))){
+const err627 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/coversUpTo",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/coversUpTo/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.coversUpTo,data:data231};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -7781,10 +7782,9 @@ vErrors.push(err627);
 errors++;
 }
 }
-if(data232.provider !== undefined){
-let data233 = data232.provider;
-if(typeof data233 !== "string"){
-const err628 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data233};
+let data232 = data229.noTraining;
+if(typeof data232 !== "boolean"){
+const err628 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/noTraining",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/noTraining/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.noTraining.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.noTraining,data:data232};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -7793,8 +7793,9 @@ vErrors.push(err628);
 }
 errors++;
 }
-if(!((((((data233 === "bedrock") || (data233 === "azureOpenAI")) || (data233 === "openai")) || (data233 === "anthropic")) || (data233 === "vertex")) || (data233 === "other"))){
-const err629 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data233};
+let data233 = data229.retention;
+if(typeof data233 !== "string"){
+const err629 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/retention",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/retention/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention,data:data233};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -7803,11 +7804,8 @@ vErrors.push(err629);
 }
 errors++;
 }
-}
-if(data232.access !== undefined){
-let data234 = data232.access;
-if(typeof data234 !== "string"){
-const err630 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data234};
+if(!(((data233 === "none") || (data233 === "abuseMonitoring")) || (data233 === "vendorDefined"))){
+const err630 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/retention",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/retention/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention.enum,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.retention,data:data233};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -7816,8 +7814,10 @@ vErrors.push(err630);
 }
 errors++;
 }
-if(!(((data234 === "privateEndpoint") || (data234 === "proxy")) || (data234 === "public"))){
-const err631 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data234};
+let data234 = data229.processingRegions;
+if(Array.isArray(data234)){
+if(data234.length > 16){
+const err631 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions,data:data234};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -7826,12 +7826,12 @@ vErrors.push(err631);
 }
 errors++;
 }
-}
-if(data232.dataRetentionAgreement !== undefined){
-let data235 = data232.dataRetentionAgreement;
-if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
-if(data235.zeroRetention === undefined){
-const err632 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data235};
+const len19 = data234.length;
+for(let i26=0; i26<len19; i26++){
+let data235 = data234[i26];
+if(typeof data235 === "string"){
+if(func1(data235) > 32){
+const err632 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions/" + i26,schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items,data:data235};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -7840,8 +7840,8 @@ vErrors.push(err632);
 }
 errors++;
 }
-if(data235.reference === undefined){
-const err633 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data235};
+if(func1(data235) < 1){
+const err633 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions/" + i26,schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items,data:data235};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -7850,9 +7850,9 @@ vErrors.push(err633);
 }
 errors++;
 }
-for(const key54 in data235){
-if(!((key54 === "zeroRetention") || (key54 === "reference"))){
-const err634 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data235};
+}
+else {
+const err634 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions/" + i26,schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.items,data:data235};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -7862,10 +7862,18 @@ vErrors.push(err634);
 errors++;
 }
 }
-if(data235.zeroRetention !== undefined){
-let data236 = data235.zeroRetention;
-if(typeof data236 !== "boolean"){
-const err635 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data236};
+let i27 = data234.length;
+let j7;
+if(i27 > 1){
+const indices6 = {};
+for(;i27--;){
+let item6 = data234[i27];
+if(typeof item6 !== "string"){
+continue;
+}
+if(typeof indices6[item6] == "number"){
+j7 = indices6[item6];
+const err635 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i27+" are identical)",schema:true,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions,data:data234};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -7873,13 +7881,14 @@ else {
 vErrors.push(err635);
 }
 errors++;
+break;
+}
+indices6[item6] = i27;
 }
 }
-if(data235.reference !== undefined){
-let data237 = data235.reference;
-if(typeof data237 === "string"){
-if(func1(data237) > 300){
-const err636 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data237};
+}
+else {
+const err636 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms/processingRegions",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/properties/processingRegions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.properties.processingRegions,data:data234};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -7888,8 +7897,9 @@ vErrors.push(err636);
 }
 errors++;
 }
-if(func1(data237) < 1){
-const err637 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data237};
+}
+else {
+const err637 = {instancePath:instancePath+"/spec/embedded/dataProcessingTerms",schemaPath:"#/properties/spec/properties/embedded/properties/dataProcessingTerms/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms.type,parentSchema:schema31.properties.spec.properties.embedded.properties.dataProcessingTerms,data:data229};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -7899,8 +7909,9 @@ vErrors.push(err637);
 errors++;
 }
 }
+}
 else {
-const err638 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data237};
+const err638 = {instancePath:instancePath+"/spec/embedded",schemaPath:"#/properties/spec/properties/embedded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.embedded.type,parentSchema:schema31.properties.spec.properties.embedded,data:data224};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -7910,9 +7921,11 @@ vErrors.push(err638);
 errors++;
 }
 }
-}
-else {
-const err639 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data235};
+if(data11.blackBoxApi !== undefined){
+let data236 = data11.blackBoxApi;
+if(data236 && typeof data236 == "object" && !Array.isArray(data236)){
+if(data236.provider === undefined){
+const err639 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data236};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -7921,10 +7934,8 @@ vErrors.push(err639);
 }
 errors++;
 }
-}
-}
-else {
-const err640 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data232};
+if(data236.access === undefined){
+const err640 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema31.properties.spec.properties.blackBoxApi.required,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data236};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -7933,18 +7944,9 @@ vErrors.push(err640);
 }
 errors++;
 }
-}
-if(data11.access !== undefined){
-let data238 = data11.access;
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-if(data238.roles === undefined){
-data238.roles = [];
-}
-if(data238.breakGlass === undefined){
-data238.breakGlass = {};
-}
-if(data238.identityProvider === undefined){
-const err641 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data238};
+for(const key54 in data236){
+if(!(((key54 === "provider") || (key54 === "access")) || (key54 === "dataRetentionAgreement"))){
+const err641 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data236};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -7953,9 +7955,11 @@ vErrors.push(err641);
 }
 errors++;
 }
-for(const key55 in data238){
-if(!(((key55 === "identityProvider") || (key55 === "roles")) || (key55 === "breakGlass"))){
-const err642 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data238};
+}
+if(data236.provider !== undefined){
+let data237 = data236.provider;
+if(typeof data237 !== "string"){
+const err642 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data237};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -7964,12 +7968,8 @@ vErrors.push(err642);
 }
 errors++;
 }
-}
-if(data238.identityProvider !== undefined){
-let data239 = data238.identityProvider;
-if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
-if(data239.type === undefined){
-const err643 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data239};
+if(!((((((data237 === "bedrock") || (data237 === "azureOpenAI")) || (data237 === "openai")) || (data237 === "anthropic")) || (data237 === "vertex")) || (data237 === "other"))){
+const err643 = {instancePath:instancePath+"/spec/blackBoxApi/provider",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/provider/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.provider.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.provider,data:data237};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -7978,9 +7978,11 @@ vErrors.push(err643);
 }
 errors++;
 }
-for(const key56 in data239){
-if(!((key56 === "type") || (key56 === "issuer"))){
-const err644 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data239};
+}
+if(data236.access !== undefined){
+let data238 = data236.access;
+if(typeof data238 !== "string"){
+const err644 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data238};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -7989,11 +7991,8 @@ vErrors.push(err644);
 }
 errors++;
 }
-}
-if(data239.type !== undefined){
-let data240 = data239.type;
-if(typeof data240 !== "string"){
-const err645 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data240};
+if(!(((data238 === "privateEndpoint") || (data238 === "proxy")) || (data238 === "public"))){
+const err645 = {instancePath:instancePath+"/spec/blackBoxApi/access",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/access/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.blackBoxApi.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.blackBoxApi.properties.access.enum,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.access,data:data238};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -8002,8 +8001,12 @@ vErrors.push(err645);
 }
 errors++;
 }
-if(!(((data240 === "oidc") || (data240 === "saml")) || (data240 === "iam"))){
-const err646 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data240};
+}
+if(data236.dataRetentionAgreement !== undefined){
+let data239 = data236.dataRetentionAgreement;
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
+if(data239.zeroRetention === undefined){
+const err646 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "zeroRetention"},message:"must have required property '"+"zeroRetention"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data239};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8012,12 +8015,8 @@ vErrors.push(err646);
 }
 errors++;
 }
-}
-if(data239.issuer !== undefined){
-let data241 = data239.issuer;
-if(typeof data241 === "string"){
-if(func1(data241) > 512){
-const err647 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data241};
+if(data239.reference === undefined){
+const err647 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.required,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data239};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8026,8 +8025,9 @@ vErrors.push(err647);
 }
 errors++;
 }
-if(func1(data241) < 1){
-const err648 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data241};
+for(const key55 in data239){
+if(!((key55 === "zeroRetention") || (key55 === "reference"))){
+const err648 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data239};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8037,8 +8037,10 @@ vErrors.push(err648);
 errors++;
 }
 }
-else {
-const err649 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data241};
+if(data239.zeroRetention !== undefined){
+let data240 = data239.zeroRetention;
+if(typeof data240 !== "boolean"){
+const err649 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/zeroRetention",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/zeroRetention/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.zeroRetention,data:data240};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8048,9 +8050,11 @@ vErrors.push(err649);
 errors++;
 }
 }
-}
-else {
-const err650 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data239};
+if(data239.reference !== undefined){
+let data241 = data239.reference;
+if(typeof data241 === "string"){
+if(func1(data241) > 300){
+const err650 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data241};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8059,11 +8063,8 @@ vErrors.push(err650);
 }
 errors++;
 }
-}
-let data242 = data238.roles;
-if(Array.isArray(data242)){
-if(data242.length > 32){
-const err651 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data242};
+if(func1(data241) < 1){
+const err651 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data241};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8072,12 +8073,9 @@ vErrors.push(err651);
 }
 errors++;
 }
-const len19 = data242.length;
-for(let i26=0; i26<len19; i26++){
-let data243 = data242[i26];
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
-if(data243.name === undefined){
-const err652 = {instancePath:instancePath+"/spec/access/roles/" + i26,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data243};
+}
+else {
+const err652 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement/reference",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.properties.reference,data:data241};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8086,8 +8084,10 @@ vErrors.push(err652);
 }
 errors++;
 }
-if(data243.permissions === undefined){
-const err653 = {instancePath:instancePath+"/spec/access/roles/" + i26,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data243};
+}
+}
+else {
+const err653 = {instancePath:instancePath+"/spec/blackBoxApi/dataRetentionAgreement",schemaPath:"#/properties/spec/properties/blackBoxApi/properties/dataRetentionAgreement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement.type,parentSchema:schema31.properties.spec.properties.blackBoxApi.properties.dataRetentionAgreement,data:data239};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8096,9 +8096,10 @@ vErrors.push(err653);
 }
 errors++;
 }
-for(const key57 in data243){
-if(!((key57 === "name") || (key57 === "permissions"))){
-const err654 = {instancePath:instancePath+"/spec/access/roles/" + i26,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data243};
+}
+}
+else {
+const err654 = {instancePath:instancePath+"/spec/blackBoxApi",schemaPath:"#/properties/spec/properties/blackBoxApi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.blackBoxApi.type,parentSchema:schema31.properties.spec.properties.blackBoxApi,data:data236};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8108,11 +8109,17 @@ vErrors.push(err654);
 errors++;
 }
 }
-if(data243.name !== undefined){
-let data244 = data243.name;
-if(typeof data244 === "string"){
-if(func1(data244) > 63){
-const err655 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data244};
+if(data11.access !== undefined){
+let data242 = data11.access;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.roles === undefined){
+data242.roles = [];
+}
+if(data242.breakGlass === undefined){
+data242.breakGlass = {};
+}
+if(data242.identityProvider === undefined){
+const err655 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/required",keyword:"required",params:{missingProperty: "identityProvider"},message:"must have required property '"+"identityProvider"+"'",schema:schema31.properties.spec.properties.access.required,parentSchema:schema31.properties.spec.properties.access,data:data242};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8121,8 +8128,9 @@ vErrors.push(err655);
 }
 errors++;
 }
-if(func1(data244) < 1){
-const err656 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data244};
+for(const key56 in data242){
+if(!(((key56 === "identityProvider") || (key56 === "roles")) || (key56 === "breakGlass"))){
+const err656 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access,data:data242};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8131,8 +8139,12 @@ vErrors.push(err656);
 }
 errors++;
 }
-if(!pattern4.test(data244)){
-const err657 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data244};
+}
+if(data242.identityProvider !== undefined){
+let data243 = data242.identityProvider;
+if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+if(data243.type === undefined){
+const err657 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.spec.properties.access.properties.identityProvider.required,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data243};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8141,9 +8153,9 @@ vErrors.push(err657);
 }
 errors++;
 }
-}
-else {
-const err658 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data244};
+for(const key57 in data243){
+if(!((key57 === "type") || (key57 === "issuer"))){
+const err658 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data243};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8153,11 +8165,10 @@ vErrors.push(err658);
 errors++;
 }
 }
-if(data243.permissions !== undefined){
-let data245 = data243.permissions;
-if(Array.isArray(data245)){
-if(data245.length > 64){
-const err659 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data245};
+if(data243.type !== undefined){
+let data244 = data243.type;
+if(typeof data244 !== "string"){
+const err659 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data244};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8166,8 +8177,8 @@ vErrors.push(err659);
 }
 errors++;
 }
-if(data245.length < 1){
-const err660 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data245};
+if(!(((data244 === "oidc") || (data244 === "saml")) || (data244 === "iam"))){
+const err660 = {instancePath:instancePath+"/spec/access/identityProvider/type",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type.enum,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.type,data:data244};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8176,12 +8187,12 @@ vErrors.push(err660);
 }
 errors++;
 }
-const len20 = data245.length;
-for(let i27=0; i27<len20; i27++){
-let data246 = data245[i27];
-if(typeof data246 === "string"){
-if(func1(data246) > 128){
-const err661 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions/" + i27,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data246};
+}
+if(data243.issuer !== undefined){
+let data245 = data243.issuer;
+if(typeof data245 === "string"){
+if(func1(data245) > 512){
+const err661 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data245};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8190,8 +8201,8 @@ vErrors.push(err661);
 }
 errors++;
 }
-if(func1(data246) < 1){
-const err662 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions/" + i27,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data246};
+if(func1(data245) < 1){
+const err662 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data245};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8202,7 +8213,7 @@ errors++;
 }
 }
 else {
-const err663 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions/" + i27,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data246};
+const err663 = {instancePath:instancePath+"/spec/access/identityProvider/issuer",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider.properties.issuer,data:data245};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8214,7 +8225,7 @@ errors++;
 }
 }
 else {
-const err664 = {instancePath:instancePath+"/spec/access/roles/" + i26+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data245};
+const err664 = {instancePath:instancePath+"/spec/access/identityProvider",schemaPath:"#/properties/spec/properties/access/properties/identityProvider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.identityProvider.type,parentSchema:schema31.properties.spec.properties.access.properties.identityProvider,data:data243};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8224,9 +8235,10 @@ vErrors.push(err664);
 errors++;
 }
 }
-}
-else {
-const err665 = {instancePath:instancePath+"/spec/access/roles/" + i26,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data243};
+let data246 = data242.roles;
+if(Array.isArray(data246)){
+if(data246.length > 32){
+const err665 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data246};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8235,10 +8247,12 @@ vErrors.push(err665);
 }
 errors++;
 }
-}
-}
-else {
-const err666 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data242};
+const len20 = data246.length;
+for(let i28=0; i28<len20; i28++){
+let data247 = data246[i28];
+if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
+if(data247.name === undefined){
+const err666 = {instancePath:instancePath+"/spec/access/roles/" + i28,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data247};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8247,20 +8261,8 @@ vErrors.push(err666);
 }
 errors++;
 }
-let data247 = data238.breakGlass;
-if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
-if(data247.enabled === undefined){
-data247.enabled = false;
-}
-if(data247.audited === undefined){
-data247.audited = true;
-}
-if(data247.approvers === undefined){
-data247.approvers = [];
-}
-for(const key58 in data247){
-if(!(((key58 === "enabled") || (key58 === "audited")) || (key58 === "approvers"))){
-const err667 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data247};
+if(data247.permissions === undefined){
+const err667 = {instancePath:instancePath+"/spec/access/roles/" + i28,schemaPath:"#/properties/spec/properties/access/properties/roles/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema31.properties.spec.properties.access.properties.roles.items.required,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data247};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8269,10 +8271,9 @@ vErrors.push(err667);
 }
 errors++;
 }
-}
-let data248 = data247.enabled;
-if(typeof data248 !== "boolean"){
-const err668 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data248};
+for(const key58 in data247){
+if(!((key58 === "name") || (key58 === "permissions"))){
+const err668 = {instancePath:instancePath+"/spec/access/roles/" + i28,schemaPath:"#/properties/spec/properties/access/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data247};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8281,9 +8282,12 @@ vErrors.push(err668);
 }
 errors++;
 }
-let data249 = data247.audited;
-if(typeof data249 !== "boolean"){
-const err669 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data249};
+}
+if(data247.name !== undefined){
+let data248 = data247.name;
+if(typeof data248 === "string"){
+if(func1(data248) > 63){
+const err669 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data248};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8292,10 +8296,8 @@ vErrors.push(err669);
 }
 errors++;
 }
-let data250 = data247.approvers;
-if(Array.isArray(data250)){
-if(data250.length > 8){
-const err670 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data250};
+if(func1(data248) < 1){
+const err670 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data248};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8304,12 +8306,8 @@ vErrors.push(err670);
 }
 errors++;
 }
-const len21 = data250.length;
-for(let i28=0; i28<len21; i28++){
-let data251 = data250[i28];
-if(typeof data251 === "string"){
-if(func1(data251) > 256){
-const err671 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i28,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data251};
+if(!pattern4.test(data248)){
+const err671 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data248};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8318,8 +8316,9 @@ vErrors.push(err671);
 }
 errors++;
 }
-if(func1(data251) < 1){
-const err672 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i28,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data251};
+}
+else {
+const err672 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/name",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.name.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.name,data:data248};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8329,8 +8328,11 @@ vErrors.push(err672);
 errors++;
 }
 }
-else {
-const err673 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i28,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data251};
+if(data247.permissions !== undefined){
+let data249 = data247.permissions;
+if(Array.isArray(data249)){
+if(data249.length > 64){
+const err673 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data249};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8339,10 +8341,8 @@ vErrors.push(err673);
 }
 errors++;
 }
-}
-}
-else {
-const err674 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data250};
+if(data249.length < 1){
+const err674 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data249};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8351,9 +8351,12 @@ vErrors.push(err674);
 }
 errors++;
 }
-}
-else {
-const err675 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data247};
+const len21 = data249.length;
+for(let i29=0; i29<len21; i29++){
+let data250 = data249[i29];
+if(typeof data250 === "string"){
+if(func1(data250) > 128){
+const err675 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/permissions/" + i29,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data250};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8362,9 +8365,8 @@ vErrors.push(err675);
 }
 errors++;
 }
-}
-else {
-const err676 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data238};
+if(func1(data250) < 1){
+const err676 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/permissions/" + i29,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data250};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8374,20 +8376,8 @@ vErrors.push(err676);
 errors++;
 }
 }
-let data252 = data11.observability;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(data252.audit === undefined){
-data252.audit = {};
-}
-if(data252.metrics === undefined){
-data252.metrics = true;
-}
-if(data252.tracing === undefined){
-data252.tracing = true;
-}
-for(const key59 in data252){
-if(!(((key59 === "audit") || (key59 === "metrics")) || (key59 === "tracing"))){
-const err677 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data252};
+else {
+const err677 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/permissions/" + i29,schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.items,data:data250};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -8397,26 +8387,9 @@ vErrors.push(err677);
 errors++;
 }
 }
-let data253 = data252.audit;
-if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
-if(data253.enabled === undefined){
-data253.enabled = true;
 }
-if(data253.immutable === undefined){
-data253.immutable = true;
-}
-if(data253.retentionDays === undefined){
-data253.retentionDays = 365;
-}
-if(data253.recordModelVersion === undefined){
-data253.recordModelVersion = true;
-}
-if(data253.recordPolicyRevision === undefined){
-data253.recordPolicyRevision = true;
-}
-for(const key60 in data253){
-if(!(((((key60 === "enabled") || (key60 === "immutable")) || (key60 === "retentionDays")) || (key60 === "recordModelVersion")) || (key60 === "recordPolicyRevision"))){
-const err678 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data253};
+else {
+const err678 = {instancePath:instancePath+"/spec/access/roles/" + i28+"/permissions",schemaPath:"#/properties/spec/properties/access/properties/roles/items/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items.properties.permissions,data:data249};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -8426,9 +8399,9 @@ vErrors.push(err678);
 errors++;
 }
 }
-let data254 = data253.enabled;
-if(typeof data254 !== "boolean"){
-const err679 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data254};
+}
+else {
+const err679 = {instancePath:instancePath+"/spec/access/roles/" + i28,schemaPath:"#/properties/spec/properties/access/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.roles.items.type,parentSchema:schema31.properties.spec.properties.access.properties.roles.items,data:data247};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -8437,9 +8410,10 @@ vErrors.push(err679);
 }
 errors++;
 }
-let data255 = data253.immutable;
-if(typeof data255 !== "boolean"){
-const err680 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data255};
+}
+}
+else {
+const err680 = {instancePath:instancePath+"/spec/access/roles",schemaPath:"#/properties/spec/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.roles.type,parentSchema:schema31.properties.spec.properties.access.properties.roles,data:data246};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -8448,9 +8422,20 @@ vErrors.push(err680);
 }
 errors++;
 }
-let data256 = data253.retentionDays;
-if(!(((typeof data256 == "number") && (!(data256 % 1) && !isNaN(data256))) && (isFinite(data256)))){
-const err681 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data256};
+let data251 = data242.breakGlass;
+if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
+if(data251.enabled === undefined){
+data251.enabled = false;
+}
+if(data251.audited === undefined){
+data251.audited = true;
+}
+if(data251.approvers === undefined){
+data251.approvers = [];
+}
+for(const key59 in data251){
+if(!(((key59 === "enabled") || (key59 === "audited")) || (key59 === "approvers"))){
+const err681 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data251};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -8459,9 +8444,10 @@ vErrors.push(err681);
 }
 errors++;
 }
-if((typeof data256 == "number") && (isFinite(data256))){
-if(data256 > 3650 || isNaN(data256)){
-const err682 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data256};
+}
+let data252 = data251.enabled;
+if(typeof data252 !== "boolean"){
+const err682 = {instancePath:instancePath+"/spec/access/breakGlass/enabled",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.enabled,data:data252};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -8470,8 +8456,9 @@ vErrors.push(err682);
 }
 errors++;
 }
-if(data256 < 1 || isNaN(data256)){
-const err683 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data256};
+let data253 = data251.audited;
+if(typeof data253 !== "boolean"){
+const err683 = {instancePath:instancePath+"/spec/access/breakGlass/audited",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/audited/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.audited,data:data253};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -8480,10 +8467,10 @@ vErrors.push(err683);
 }
 errors++;
 }
-}
-let data257 = data253.recordModelVersion;
-if(typeof data257 !== "boolean"){
-const err684 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data257};
+let data254 = data251.approvers;
+if(Array.isArray(data254)){
+if(data254.length > 8){
+const err684 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data254};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -8492,9 +8479,12 @@ vErrors.push(err684);
 }
 errors++;
 }
-let data258 = data253.recordPolicyRevision;
-if(typeof data258 !== "boolean"){
-const err685 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data258};
+const len22 = data254.length;
+for(let i30=0; i30<len22; i30++){
+let data255 = data254[i30];
+if(typeof data255 === "string"){
+if(func1(data255) > 256){
+const err685 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i30,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data255};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -8503,9 +8493,8 @@ vErrors.push(err685);
 }
 errors++;
 }
-}
-else {
-const err686 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data253};
+if(func1(data255) < 1){
+const err686 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i30,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data255};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -8514,9 +8503,9 @@ vErrors.push(err686);
 }
 errors++;
 }
-let data259 = data252.metrics;
-if(typeof data259 !== "boolean"){
-const err687 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data259};
+}
+else {
+const err687 = {instancePath:instancePath+"/spec/access/breakGlass/approvers/" + i30,schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.items,data:data255};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -8525,9 +8514,10 @@ vErrors.push(err687);
 }
 errors++;
 }
-let data260 = data252.tracing;
-if(typeof data260 !== "boolean"){
-const err688 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data260};
+}
+}
+else {
+const err688 = {instancePath:instancePath+"/spec/access/breakGlass/approvers",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass.properties.approvers,data:data254};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -8538,7 +8528,7 @@ errors++;
 }
 }
 else {
-const err689 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data252};
+const err689 = {instancePath:instancePath+"/spec/access/breakGlass",schemaPath:"#/properties/spec/properties/access/properties/breakGlass/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.properties.breakGlass.type,parentSchema:schema31.properties.spec.properties.access.properties.breakGlass,data:data251};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -8547,14 +8537,9 @@ vErrors.push(err689);
 }
 errors++;
 }
-let data261 = data11.governance;
-if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
-if(data261.disclosure === undefined){
-data261.disclosure = {};
 }
-for(const key61 in data261){
-if(!((key61 === "stopPath") || (key61 === "disclosure"))){
-const err690 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data261};
+else {
+const err690 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.access.type,parentSchema:schema31.properties.spec.properties.access,data:data242};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -8564,14 +8549,20 @@ vErrors.push(err690);
 errors++;
 }
 }
-if(data261.stopPath !== undefined){
-let data262 = data261.stopPath;
-if(data262 && typeof data262 == "object" && !Array.isArray(data262)){
-if(data262.killSwitch === undefined){
-data262.killSwitch = true;
+let data256 = data11.observability;
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+if(data256.audit === undefined){
+data256.audit = {};
 }
-if(data262.runbook === undefined){
-const err691 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data262};
+if(data256.metrics === undefined){
+data256.metrics = true;
+}
+if(data256.tracing === undefined){
+data256.tracing = true;
+}
+for(const key60 in data256){
+if(!(((key60 === "audit") || (key60 === "metrics")) || (key60 === "tracing"))){
+const err691 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability,data:data256};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -8580,9 +8571,27 @@ vErrors.push(err691);
 }
 errors++;
 }
-for(const key62 in data262){
-if(!((key62 === "runbook") || (key62 === "killSwitch"))){
-const err692 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data262};
+}
+let data257 = data256.audit;
+if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
+if(data257.enabled === undefined){
+data257.enabled = true;
+}
+if(data257.immutable === undefined){
+data257.immutable = true;
+}
+if(data257.retentionDays === undefined){
+data257.retentionDays = 365;
+}
+if(data257.recordModelVersion === undefined){
+data257.recordModelVersion = true;
+}
+if(data257.recordPolicyRevision === undefined){
+data257.recordPolicyRevision = true;
+}
+for(const key61 in data257){
+if(!(((((key61 === "enabled") || (key61 === "immutable")) || (key61 === "retentionDays")) || (key61 === "recordModelVersion")) || (key61 === "recordPolicyRevision"))){
+const err692 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data257};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -8592,11 +8601,9 @@ vErrors.push(err692);
 errors++;
 }
 }
-if(data262.runbook !== undefined){
-let data263 = data262.runbook;
-if(typeof data263 === "string"){
-if(func1(data263) > 2048){
-const err693 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data263};
+let data258 = data257.enabled;
+if(typeof data258 !== "boolean"){
+const err693 = {instancePath:instancePath+"/spec/observability/audit/enabled",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.enabled,data:data258};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -8605,8 +8612,9 @@ vErrors.push(err693);
 }
 errors++;
 }
-if(func1(data263) < 1){
-const err694 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data263};
+let data259 = data257.immutable;
+if(typeof data259 !== "boolean"){
+const err694 = {instancePath:instancePath+"/spec/observability/audit/immutable",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/immutable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.immutable,data:data259};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -8615,8 +8623,9 @@ vErrors.push(err694);
 }
 errors++;
 }
-if(!pattern22.test(data263)){
-const err695 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data263};
+let data260 = data257.retentionDays;
+if(!(((typeof data260 == "number") && (!(data260 % 1) && !isNaN(data260))) && (isFinite(data260)))){
+const err695 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data260};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -8625,9 +8634,9 @@ vErrors.push(err695);
 }
 errors++;
 }
-}
-else {
-const err696 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data263};
+if((typeof data260 == "number") && (isFinite(data260))){
+if(data260 > 3650 || isNaN(data260)){
+const err696 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data260};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -8636,10 +8645,8 @@ vErrors.push(err696);
 }
 errors++;
 }
-}
-let data264 = data262.killSwitch;
-if(typeof data264 !== "boolean"){
-const err697 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data264};
+if(data260 < 1 || isNaN(data260)){
+const err697 = {instancePath:instancePath+"/spec/observability/audit/retentionDays",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.retentionDays,data:data260};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -8649,8 +8656,9 @@ vErrors.push(err697);
 errors++;
 }
 }
-else {
-const err698 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data262};
+let data261 = data257.recordModelVersion;
+if(typeof data261 !== "boolean"){
+const err698 = {instancePath:instancePath+"/spec/observability/audit/recordModelVersion",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordModelVersion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordModelVersion,data:data261};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -8659,15 +8667,9 @@ vErrors.push(err698);
 }
 errors++;
 }
-}
-let data265 = data261.disclosure;
-if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
-if(data265.aiDisclosure === undefined){
-data265.aiDisclosure = false;
-}
-for(const key63 in data265){
-if(!((key63 === "aiDisclosure") || (key63 === "text"))){
-const err699 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data265};
+let data262 = data257.recordPolicyRevision;
+if(typeof data262 !== "boolean"){
+const err699 = {instancePath:instancePath+"/spec/observability/audit/recordPolicyRevision",schemaPath:"#/properties/spec/properties/observability/properties/audit/properties/recordPolicyRevision/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit.properties.recordPolicyRevision,data:data262};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -8677,9 +8679,8 @@ vErrors.push(err699);
 errors++;
 }
 }
-let data266 = data265.aiDisclosure;
-if(typeof data266 !== "boolean"){
-const err700 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data266};
+else {
+const err700 = {instancePath:instancePath+"/spec/observability/audit",schemaPath:"#/properties/spec/properties/observability/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.properties.audit.type,parentSchema:schema31.properties.spec.properties.observability.properties.audit,data:data257};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -8688,11 +8689,9 @@ vErrors.push(err700);
 }
 errors++;
 }
-if(data265.text !== undefined){
-let data267 = data265.text;
-if(typeof data267 === "string"){
-if(func1(data267) > 1000){
-const err701 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data267};
+let data263 = data256.metrics;
+if(typeof data263 !== "boolean"){
+const err701 = {instancePath:instancePath+"/spec/observability/metrics",schemaPath:"#/properties/spec/properties/observability/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.metrics.type,parentSchema:schema31.properties.spec.properties.observability.properties.metrics,data:data263};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -8701,8 +8700,9 @@ vErrors.push(err701);
 }
 errors++;
 }
-if(func1(data267) < 1){
-const err702 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data267};
+let data264 = data256.tracing;
+if(typeof data264 !== "boolean"){
+const err702 = {instancePath:instancePath+"/spec/observability/tracing",schemaPath:"#/properties/spec/properties/observability/properties/tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.observability.properties.tracing.type,parentSchema:schema31.properties.spec.properties.observability.properties.tracing,data:data264};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -8713,7 +8713,7 @@ errors++;
 }
 }
 else {
-const err703 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data267};
+const err703 = {instancePath:instancePath+"/spec/observability",schemaPath:"#/properties/spec/properties/observability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.observability.type,parentSchema:schema31.properties.spec.properties.observability,data:data256};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -8722,10 +8722,14 @@ vErrors.push(err703);
 }
 errors++;
 }
+let data265 = data11.governance;
+if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
+if(data265.disclosure === undefined){
+data265.disclosure = {};
 }
-}
-else {
-const err704 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data265};
+for(const key62 in data265){
+if(!((key62 === "stopPath") || (key62 === "disclosure"))){
+const err704 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance,data:data265};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -8735,8 +8739,14 @@ vErrors.push(err704);
 errors++;
 }
 }
-else {
-const err705 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data261};
+if(data265.stopPath !== undefined){
+let data266 = data265.stopPath;
+if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
+if(data266.killSwitch === undefined){
+data266.killSwitch = true;
+}
+if(data266.runbook === undefined){
+const err705 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/required",keyword:"required",params:{missingProperty: "runbook"},message:"must have required property '"+"runbook"+"'",schema:schema31.properties.spec.properties.governance.properties.stopPath.required,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data266};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -8745,35 +8755,9 @@ vErrors.push(err705);
 }
 errors++;
 }
-let data268 = data11.platform;
-if(data268 && typeof data268 == "object" && !Array.isArray(data268)){
-if(data268.images === undefined){
-data268.images = {};
-}
-if(data268.internalIssuer === undefined){
-data268.internalIssuer = "llmops-internal-ca";
-}
-if(data268.gatewayClientNamespaces === undefined){
-data268.gatewayClientNamespaces = [];
-}
-if(data268.artifactStoreCidrs === undefined){
-data268.artifactStoreCidrs = [];
-}
-if(data268.egressProxyCidrs === undefined){
-data268.egressProxyCidrs = [];
-}
-if(data268.gpu === undefined){
-data268.gpu = {};
-}
-if(data268.autoscaling === undefined){
-data268.autoscaling = {};
-}
-if(data268.modelCache === undefined){
-data268.modelCache = {};
-}
-for(const key64 in data268){
-if(!(func11.call(schema31.properties.spec.properties.platform.properties, key64))){
-const err706 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data268};
+for(const key63 in data266){
+if(!((key63 === "runbook") || (key63 === "killSwitch"))){
+const err706 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data266};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -8783,11 +8767,11 @@ vErrors.push(err706);
 errors++;
 }
 }
-let data269 = data268.images;
-if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
-for(const key65 in data269){
-if(!(func11.call(schema31.properties.spec.properties.platform.properties.images.properties, key65))){
-const err707 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data269};
+if(data266.runbook !== undefined){
+let data267 = data266.runbook;
+if(typeof data267 === "string"){
+if(func1(data267) > 2048){
+const err707 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data267};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -8796,12 +8780,8 @@ vErrors.push(err707);
 }
 errors++;
 }
-}
-if(data269.gateway !== undefined){
-let data270 = data269.gateway;
-if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
-if(data270.repository === undefined){
-const err708 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data270};
+if(func1(data267) < 1){
+const err708 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data267};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -8810,8 +8790,8 @@ vErrors.push(err708);
 }
 errors++;
 }
-if(data270.digest === undefined){
-const err709 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data270};
+if(!pattern24.test(data267)){
+const err709 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]{1,2040}$"},message:"must match pattern \""+"^https://[^\\s]{1,2040}$"+"\"",schema:"^https://[^\\s]{1,2040}$",parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data267};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -8820,9 +8800,9 @@ vErrors.push(err709);
 }
 errors++;
 }
-for(const key66 in data270){
-if(!((key66 === "repository") || (key66 === "digest"))){
-const err710 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data270};
+}
+else {
+const err710 = {instancePath:instancePath+"/spec/governance/stopPath/runbook",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.runbook,data:data267};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -8832,11 +8812,9 @@ vErrors.push(err710);
 errors++;
 }
 }
-if(data270.repository !== undefined){
-let data271 = data270.repository;
-if(typeof data271 === "string"){
-if(func1(data271) > 255){
-const err711 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data271};
+let data268 = data266.killSwitch;
+if(typeof data268 !== "boolean"){
+const err711 = {instancePath:instancePath+"/spec/governance/stopPath/killSwitch",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/properties/killSwitch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath.properties.killSwitch,data:data268};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -8845,8 +8823,9 @@ vErrors.push(err711);
 }
 errors++;
 }
-if(func1(data271) < 1){
-const err712 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data271};
+}
+else {
+const err712 = {instancePath:instancePath+"/spec/governance/stopPath",schemaPath:"#/properties/spec/properties/governance/properties/stopPath/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.stopPath.type,parentSchema:schema31.properties.spec.properties.governance.properties.stopPath,data:data266};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -8856,8 +8835,14 @@ vErrors.push(err712);
 errors++;
 }
 }
-else {
-const err713 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data271};
+let data269 = data265.disclosure;
+if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
+if(data269.aiDisclosure === undefined){
+data269.aiDisclosure = false;
+}
+for(const key64 in data269){
+if(!((key64 === "aiDisclosure") || (key64 === "text"))){
+const err713 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data269};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -8867,11 +8852,9 @@ vErrors.push(err713);
 errors++;
 }
 }
-if(data270.digest !== undefined){
-let data272 = data270.digest;
-if(typeof data272 === "string"){
-if(func1(data272) > 71){
-const err714 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data272};
+let data270 = data269.aiDisclosure;
+if(typeof data270 !== "boolean"){
+const err714 = {instancePath:instancePath+"/spec/governance/disclosure/aiDisclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/aiDisclosure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.aiDisclosure,data:data270};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -8880,8 +8863,11 @@ vErrors.push(err714);
 }
 errors++;
 }
-if(func1(data272) < 1){
-const err715 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data272};
+if(data269.text !== undefined){
+let data271 = data269.text;
+if(typeof data271 === "string"){
+if(func1(data271) > 1000){
+const err715 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data271};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -8890,8 +8876,8 @@ vErrors.push(err715);
 }
 errors++;
 }
-if(!pattern18.test(data272)){
-const err716 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data272};
+if(func1(data271) < 1){
+const err716 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data271};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -8902,7 +8888,7 @@ errors++;
 }
 }
 else {
-const err717 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data272};
+const err717 = {instancePath:instancePath+"/spec/governance/disclosure/text",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure.properties.text,data:data271};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -8914,7 +8900,7 @@ errors++;
 }
 }
 else {
-const err718 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data270};
+const err718 = {instancePath:instancePath+"/spec/governance/disclosure",schemaPath:"#/properties/spec/properties/governance/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.properties.disclosure.type,parentSchema:schema31.properties.spec.properties.governance.properties.disclosure,data:data269};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -8924,11 +8910,8 @@ vErrors.push(err718);
 errors++;
 }
 }
-if(data269.vectorDatabase !== undefined){
-let data273 = data269.vectorDatabase;
-if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
-if(data273.repository === undefined){
-const err719 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data273};
+else {
+const err719 = {instancePath:instancePath+"/spec/governance",schemaPath:"#/properties/spec/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.governance.type,parentSchema:schema31.properties.spec.properties.governance,data:data265};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -8937,8 +8920,35 @@ vErrors.push(err719);
 }
 errors++;
 }
-if(data273.digest === undefined){
-const err720 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data273};
+let data272 = data11.platform;
+if(data272 && typeof data272 == "object" && !Array.isArray(data272)){
+if(data272.images === undefined){
+data272.images = {};
+}
+if(data272.internalIssuer === undefined){
+data272.internalIssuer = "llmops-internal-ca";
+}
+if(data272.gatewayClientNamespaces === undefined){
+data272.gatewayClientNamespaces = [];
+}
+if(data272.artifactStoreCidrs === undefined){
+data272.artifactStoreCidrs = [];
+}
+if(data272.egressProxyCidrs === undefined){
+data272.egressProxyCidrs = [];
+}
+if(data272.gpu === undefined){
+data272.gpu = {};
+}
+if(data272.autoscaling === undefined){
+data272.autoscaling = {};
+}
+if(data272.modelCache === undefined){
+data272.modelCache = {};
+}
+for(const key65 in data272){
+if(!(func11.call(schema31.properties.spec.properties.platform.properties, key65))){
+const err720 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform,data:data272};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -8947,9 +8957,12 @@ vErrors.push(err720);
 }
 errors++;
 }
-for(const key67 in data273){
-if(!((key67 === "repository") || (key67 === "digest"))){
-const err721 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data273};
+}
+let data273 = data272.images;
+if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
+for(const key66 in data273){
+if(!(func11.call(schema31.properties.spec.properties.platform.properties.images.properties, key66))){
+const err721 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data273};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -8959,11 +8972,11 @@ vErrors.push(err721);
 errors++;
 }
 }
-if(data273.repository !== undefined){
-let data274 = data273.repository;
-if(typeof data274 === "string"){
-if(func1(data274) > 255){
-const err722 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data274};
+if(data273.gateway !== undefined){
+let data274 = data273.gateway;
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+if(data274.repository === undefined){
+const err722 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data274};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -8972,8 +8985,8 @@ vErrors.push(err722);
 }
 errors++;
 }
-if(func1(data274) < 1){
-const err723 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data274};
+if(data274.digest === undefined){
+const err723 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data274};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -8982,9 +8995,9 @@ vErrors.push(err723);
 }
 errors++;
 }
-}
-else {
-const err724 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data274};
+for(const key67 in data274){
+if(!((key67 === "repository") || (key67 === "digest"))){
+const err724 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data274};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -8994,11 +9007,11 @@ vErrors.push(err724);
 errors++;
 }
 }
-if(data273.digest !== undefined){
-let data275 = data273.digest;
+if(data274.repository !== undefined){
+let data275 = data274.repository;
 if(typeof data275 === "string"){
-if(func1(data275) > 71){
-const err725 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data275};
+if(func1(data275) > 255){
+const err725 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data275};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -9008,7 +9021,7 @@ vErrors.push(err725);
 errors++;
 }
 if(func1(data275) < 1){
-const err726 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data275};
+const err726 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data275};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -9017,8 +9030,9 @@ vErrors.push(err726);
 }
 errors++;
 }
-if(!pattern18.test(data275)){
-const err727 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data275};
+}
+else {
+const err727 = {instancePath:instancePath+"/spec/platform/images/gateway/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.repository,data:data275};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -9028,8 +9042,11 @@ vErrors.push(err727);
 errors++;
 }
 }
-else {
-const err728 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data275};
+if(data274.digest !== undefined){
+let data276 = data274.digest;
+if(typeof data276 === "string"){
+if(func1(data276) > 71){
+const err728 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data276};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -9038,10 +9055,8 @@ vErrors.push(err728);
 }
 errors++;
 }
-}
-}
-else {
-const err729 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data273};
+if(func1(data276) < 1){
+const err729 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data276};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -9050,12 +9065,8 @@ vErrors.push(err729);
 }
 errors++;
 }
-}
-if(data269.modelFetcher !== undefined){
-let data276 = data269.modelFetcher;
-if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
-if(data276.repository === undefined){
-const err730 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data276};
+if(!pattern18.test(data276)){
+const err730 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data276};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -9064,8 +9075,9 @@ vErrors.push(err730);
 }
 errors++;
 }
-if(data276.digest === undefined){
-const err731 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data276};
+}
+else {
+const err731 = {instancePath:instancePath+"/spec/platform/images/gateway/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.properties.digest,data:data276};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -9074,9 +9086,10 @@ vErrors.push(err731);
 }
 errors++;
 }
-for(const key68 in data276){
-if(!((key68 === "repository") || (key68 === "digest"))){
-const err732 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data276};
+}
+}
+else {
+const err732 = {instancePath:instancePath+"/spec/platform/images/gateway",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.gateway.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.gateway,data:data274};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -9086,11 +9099,11 @@ vErrors.push(err732);
 errors++;
 }
 }
-if(data276.repository !== undefined){
-let data277 = data276.repository;
-if(typeof data277 === "string"){
-if(func1(data277) > 255){
-const err733 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data277};
+if(data273.vectorDatabase !== undefined){
+let data277 = data273.vectorDatabase;
+if(data277 && typeof data277 == "object" && !Array.isArray(data277)){
+if(data277.repository === undefined){
+const err733 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data277};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -9099,8 +9112,8 @@ vErrors.push(err733);
 }
 errors++;
 }
-if(func1(data277) < 1){
-const err734 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data277};
+if(data277.digest === undefined){
+const err734 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data277};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -9109,9 +9122,9 @@ vErrors.push(err734);
 }
 errors++;
 }
-}
-else {
-const err735 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data277};
+for(const key68 in data277){
+if(!((key68 === "repository") || (key68 === "digest"))){
+const err735 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data277};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -9121,11 +9134,11 @@ vErrors.push(err735);
 errors++;
 }
 }
-if(data276.digest !== undefined){
-let data278 = data276.digest;
+if(data277.repository !== undefined){
+let data278 = data277.repository;
 if(typeof data278 === "string"){
-if(func1(data278) > 71){
-const err736 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data278};
+if(func1(data278) > 255){
+const err736 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data278};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -9135,7 +9148,7 @@ vErrors.push(err736);
 errors++;
 }
 if(func1(data278) < 1){
-const err737 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data278};
+const err737 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data278};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -9144,8 +9157,9 @@ vErrors.push(err737);
 }
 errors++;
 }
-if(!pattern18.test(data278)){
-const err738 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data278};
+}
+else {
+const err738 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.repository,data:data278};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -9155,8 +9169,11 @@ vErrors.push(err738);
 errors++;
 }
 }
-else {
-const err739 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data278};
+if(data277.digest !== undefined){
+let data279 = data277.digest;
+if(typeof data279 === "string"){
+if(func1(data279) > 71){
+const err739 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data279};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -9165,10 +9182,8 @@ vErrors.push(err739);
 }
 errors++;
 }
-}
-}
-else {
-const err740 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data276};
+if(func1(data279) < 1){
+const err740 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data279};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -9177,12 +9192,8 @@ vErrors.push(err740);
 }
 errors++;
 }
-}
-if(data269.collector !== undefined){
-let data279 = data269.collector;
-if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
-if(data279.repository === undefined){
-const err741 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data279};
+if(!pattern18.test(data279)){
+const err741 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data279};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -9191,8 +9202,9 @@ vErrors.push(err741);
 }
 errors++;
 }
-if(data279.digest === undefined){
-const err742 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data279};
+}
+else {
+const err742 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.properties.digest,data:data279};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -9201,9 +9213,10 @@ vErrors.push(err742);
 }
 errors++;
 }
-for(const key69 in data279){
-if(!((key69 === "repository") || (key69 === "digest"))){
-const err743 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data279};
+}
+}
+else {
+const err743 = {instancePath:instancePath+"/spec/platform/images/vectorDatabase",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/vectorDatabase/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.vectorDatabase,data:data277};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -9213,11 +9226,11 @@ vErrors.push(err743);
 errors++;
 }
 }
-if(data279.repository !== undefined){
-let data280 = data279.repository;
-if(typeof data280 === "string"){
-if(func1(data280) > 255){
-const err744 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data280};
+if(data273.modelFetcher !== undefined){
+let data280 = data273.modelFetcher;
+if(data280 && typeof data280 == "object" && !Array.isArray(data280)){
+if(data280.repository === undefined){
+const err744 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data280};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -9226,8 +9239,8 @@ vErrors.push(err744);
 }
 errors++;
 }
-if(func1(data280) < 1){
-const err745 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data280};
+if(data280.digest === undefined){
+const err745 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data280};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -9236,9 +9249,9 @@ vErrors.push(err745);
 }
 errors++;
 }
-}
-else {
-const err746 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data280};
+for(const key69 in data280){
+if(!((key69 === "repository") || (key69 === "digest"))){
+const err746 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data280};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -9248,11 +9261,11 @@ vErrors.push(err746);
 errors++;
 }
 }
-if(data279.digest !== undefined){
-let data281 = data279.digest;
+if(data280.repository !== undefined){
+let data281 = data280.repository;
 if(typeof data281 === "string"){
-if(func1(data281) > 71){
-const err747 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data281};
+if(func1(data281) > 255){
+const err747 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data281};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -9262,7 +9275,7 @@ vErrors.push(err747);
 errors++;
 }
 if(func1(data281) < 1){
-const err748 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data281};
+const err748 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data281};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -9271,8 +9284,9 @@ vErrors.push(err748);
 }
 errors++;
 }
-if(!pattern18.test(data281)){
-const err749 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data281};
+}
+else {
+const err749 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.repository,data:data281};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -9282,8 +9296,11 @@ vErrors.push(err749);
 errors++;
 }
 }
-else {
-const err750 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data281};
+if(data280.digest !== undefined){
+let data282 = data280.digest;
+if(typeof data282 === "string"){
+if(func1(data282) > 71){
+const err750 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data282};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -9292,10 +9309,8 @@ vErrors.push(err750);
 }
 errors++;
 }
-}
-}
-else {
-const err751 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data279};
+if(func1(data282) < 1){
+const err751 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data282};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -9304,12 +9319,8 @@ vErrors.push(err751);
 }
 errors++;
 }
-}
-if(data269.ingestion !== undefined){
-let data282 = data269.ingestion;
-if(data282 && typeof data282 == "object" && !Array.isArray(data282)){
-if(data282.repository === undefined){
-const err752 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data282};
+if(!pattern18.test(data282)){
+const err752 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data282};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -9318,8 +9329,9 @@ vErrors.push(err752);
 }
 errors++;
 }
-if(data282.digest === undefined){
-const err753 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data282};
+}
+else {
+const err753 = {instancePath:instancePath+"/spec/platform/images/modelFetcher/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.properties.digest,data:data282};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -9328,9 +9340,10 @@ vErrors.push(err753);
 }
 errors++;
 }
-for(const key70 in data282){
-if(!((key70 === "repository") || (key70 === "digest"))){
-const err754 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data282};
+}
+}
+else {
+const err754 = {instancePath:instancePath+"/spec/platform/images/modelFetcher",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/modelFetcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.modelFetcher,data:data280};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -9340,11 +9353,11 @@ vErrors.push(err754);
 errors++;
 }
 }
-if(data282.repository !== undefined){
-let data283 = data282.repository;
-if(typeof data283 === "string"){
-if(func1(data283) > 255){
-const err755 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data283};
+if(data273.collector !== undefined){
+let data283 = data273.collector;
+if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+if(data283.repository === undefined){
+const err755 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data283};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -9353,8 +9366,8 @@ vErrors.push(err755);
 }
 errors++;
 }
-if(func1(data283) < 1){
-const err756 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data283};
+if(data283.digest === undefined){
+const err756 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data283};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -9363,9 +9376,9 @@ vErrors.push(err756);
 }
 errors++;
 }
-}
-else {
-const err757 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data283};
+for(const key70 in data283){
+if(!((key70 === "repository") || (key70 === "digest"))){
+const err757 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data283};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -9375,11 +9388,11 @@ vErrors.push(err757);
 errors++;
 }
 }
-if(data282.digest !== undefined){
-let data284 = data282.digest;
+if(data283.repository !== undefined){
+let data284 = data283.repository;
 if(typeof data284 === "string"){
-if(func1(data284) > 71){
-const err758 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data284};
+if(func1(data284) > 255){
+const err758 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data284};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -9389,7 +9402,7 @@ vErrors.push(err758);
 errors++;
 }
 if(func1(data284) < 1){
-const err759 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data284};
+const err759 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data284};
 if(vErrors === null){
 vErrors = [err759];
 }
@@ -9398,8 +9411,9 @@ vErrors.push(err759);
 }
 errors++;
 }
-if(!pattern18.test(data284)){
-const err760 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data284};
+}
+else {
+const err760 = {instancePath:instancePath+"/spec/platform/images/collector/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.repository,data:data284};
 if(vErrors === null){
 vErrors = [err760];
 }
@@ -9409,8 +9423,11 @@ vErrors.push(err760);
 errors++;
 }
 }
-else {
-const err761 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data284};
+if(data283.digest !== undefined){
+let data285 = data283.digest;
+if(typeof data285 === "string"){
+if(func1(data285) > 71){
+const err761 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data285};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -9419,10 +9436,8 @@ vErrors.push(err761);
 }
 errors++;
 }
-}
-}
-else {
-const err762 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data282};
+if(func1(data285) < 1){
+const err762 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data285};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -9431,12 +9446,8 @@ vErrors.push(err762);
 }
 errors++;
 }
-}
-if(data269.authProxy !== undefined){
-let data285 = data269.authProxy;
-if(data285 && typeof data285 == "object" && !Array.isArray(data285)){
-if(data285.repository === undefined){
-const err763 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data285};
+if(!pattern18.test(data285)){
+const err763 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data285};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -9445,8 +9456,9 @@ vErrors.push(err763);
 }
 errors++;
 }
-if(data285.digest === undefined){
-const err764 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data285};
+}
+else {
+const err764 = {instancePath:instancePath+"/spec/platform/images/collector/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector.properties.digest,data:data285};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -9455,9 +9467,10 @@ vErrors.push(err764);
 }
 errors++;
 }
-for(const key71 in data285){
-if(!((key71 === "repository") || (key71 === "digest"))){
-const err765 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data285};
+}
+}
+else {
+const err765 = {instancePath:instancePath+"/spec/platform/images/collector",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/collector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.collector.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.collector,data:data283};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -9467,11 +9480,11 @@ vErrors.push(err765);
 errors++;
 }
 }
-if(data285.repository !== undefined){
-let data286 = data285.repository;
-if(typeof data286 === "string"){
-if(func1(data286) > 255){
-const err766 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data286};
+if(data273.ingestion !== undefined){
+let data286 = data273.ingestion;
+if(data286 && typeof data286 == "object" && !Array.isArray(data286)){
+if(data286.repository === undefined){
+const err766 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data286};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -9480,8 +9493,8 @@ vErrors.push(err766);
 }
 errors++;
 }
-if(func1(data286) < 1){
-const err767 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data286};
+if(data286.digest === undefined){
+const err767 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data286};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -9490,9 +9503,9 @@ vErrors.push(err767);
 }
 errors++;
 }
-}
-else {
-const err768 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data286};
+for(const key71 in data286){
+if(!((key71 === "repository") || (key71 === "digest"))){
+const err768 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data286};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -9502,11 +9515,11 @@ vErrors.push(err768);
 errors++;
 }
 }
-if(data285.digest !== undefined){
-let data287 = data285.digest;
+if(data286.repository !== undefined){
+let data287 = data286.repository;
 if(typeof data287 === "string"){
-if(func1(data287) > 71){
-const err769 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data287};
+if(func1(data287) > 255){
+const err769 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data287};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -9516,7 +9529,7 @@ vErrors.push(err769);
 errors++;
 }
 if(func1(data287) < 1){
-const err770 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data287};
+const err770 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data287};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -9525,8 +9538,9 @@ vErrors.push(err770);
 }
 errors++;
 }
-if(!pattern18.test(data287)){
-const err771 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data287};
+}
+else {
+const err771 = {instancePath:instancePath+"/spec/platform/images/ingestion/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.repository,data:data287};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -9536,8 +9550,11 @@ vErrors.push(err771);
 errors++;
 }
 }
-else {
-const err772 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data287};
+if(data286.digest !== undefined){
+let data288 = data286.digest;
+if(typeof data288 === "string"){
+if(func1(data288) > 71){
+const err772 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data288};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -9546,10 +9563,8 @@ vErrors.push(err772);
 }
 errors++;
 }
-}
-}
-else {
-const err773 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data285};
+if(func1(data288) < 1){
+const err773 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data288};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -9558,12 +9573,8 @@ vErrors.push(err773);
 }
 errors++;
 }
-}
-if(data269.dcgmExporter !== undefined){
-let data288 = data269.dcgmExporter;
-if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
-if(data288.repository === undefined){
-const err774 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data288};
+if(!pattern18.test(data288)){
+const err774 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data288};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -9572,8 +9583,9 @@ vErrors.push(err774);
 }
 errors++;
 }
-if(data288.digest === undefined){
-const err775 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data288};
+}
+else {
+const err775 = {instancePath:instancePath+"/spec/platform/images/ingestion/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.properties.digest,data:data288};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -9582,9 +9594,10 @@ vErrors.push(err775);
 }
 errors++;
 }
-for(const key72 in data288){
-if(!((key72 === "repository") || (key72 === "digest"))){
-const err776 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data288};
+}
+}
+else {
+const err776 = {instancePath:instancePath+"/spec/platform/images/ingestion",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/ingestion/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.ingestion,data:data286};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -9594,11 +9607,11 @@ vErrors.push(err776);
 errors++;
 }
 }
-if(data288.repository !== undefined){
-let data289 = data288.repository;
-if(typeof data289 === "string"){
-if(func1(data289) > 255){
-const err777 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data289};
+if(data273.authProxy !== undefined){
+let data289 = data273.authProxy;
+if(data289 && typeof data289 == "object" && !Array.isArray(data289)){
+if(data289.repository === undefined){
+const err777 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data289};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -9607,8 +9620,8 @@ vErrors.push(err777);
 }
 errors++;
 }
-if(func1(data289) < 1){
-const err778 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data289};
+if(data289.digest === undefined){
+const err778 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data289};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -9617,9 +9630,9 @@ vErrors.push(err778);
 }
 errors++;
 }
-}
-else {
-const err779 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data289};
+for(const key72 in data289){
+if(!((key72 === "repository") || (key72 === "digest"))){
+const err779 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data289};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -9629,11 +9642,11 @@ vErrors.push(err779);
 errors++;
 }
 }
-if(data288.digest !== undefined){
-let data290 = data288.digest;
+if(data289.repository !== undefined){
+let data290 = data289.repository;
 if(typeof data290 === "string"){
-if(func1(data290) > 71){
-const err780 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data290};
+if(func1(data290) > 255){
+const err780 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data290};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -9643,7 +9656,7 @@ vErrors.push(err780);
 errors++;
 }
 if(func1(data290) < 1){
-const err781 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data290};
+const err781 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data290};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -9652,8 +9665,9 @@ vErrors.push(err781);
 }
 errors++;
 }
-if(!pattern18.test(data290)){
-const err782 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data290};
+}
+else {
+const err782 = {instancePath:instancePath+"/spec/platform/images/authProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.repository,data:data290};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -9663,8 +9677,11 @@ vErrors.push(err782);
 errors++;
 }
 }
-else {
-const err783 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data290};
+if(data289.digest !== undefined){
+let data291 = data289.digest;
+if(typeof data291 === "string"){
+if(func1(data291) > 71){
+const err783 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data291};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -9673,10 +9690,8 @@ vErrors.push(err783);
 }
 errors++;
 }
-}
-}
-else {
-const err784 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data288};
+if(func1(data291) < 1){
+const err784 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data291};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -9685,12 +9700,8 @@ vErrors.push(err784);
 }
 errors++;
 }
-}
-if(data269.devicePlugin !== undefined){
-let data291 = data269.devicePlugin;
-if(data291 && typeof data291 == "object" && !Array.isArray(data291)){
-if(data291.repository === undefined){
-const err785 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data291};
+if(!pattern18.test(data291)){
+const err785 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data291};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -9699,8 +9710,9 @@ vErrors.push(err785);
 }
 errors++;
 }
-if(data291.digest === undefined){
-const err786 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data291};
+}
+else {
+const err786 = {instancePath:instancePath+"/spec/platform/images/authProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.properties.digest,data:data291};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -9709,9 +9721,10 @@ vErrors.push(err786);
 }
 errors++;
 }
-for(const key73 in data291){
-if(!((key73 === "repository") || (key73 === "digest"))){
-const err787 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data291};
+}
+}
+else {
+const err787 = {instancePath:instancePath+"/spec/platform/images/authProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/authProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.authProxy,data:data289};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -9721,11 +9734,11 @@ vErrors.push(err787);
 errors++;
 }
 }
-if(data291.repository !== undefined){
-let data292 = data291.repository;
-if(typeof data292 === "string"){
-if(func1(data292) > 255){
-const err788 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data292};
+if(data273.dcgmExporter !== undefined){
+let data292 = data273.dcgmExporter;
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+if(data292.repository === undefined){
+const err788 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data292};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -9734,8 +9747,8 @@ vErrors.push(err788);
 }
 errors++;
 }
-if(func1(data292) < 1){
-const err789 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data292};
+if(data292.digest === undefined){
+const err789 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data292};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -9744,9 +9757,9 @@ vErrors.push(err789);
 }
 errors++;
 }
-}
-else {
-const err790 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data292};
+for(const key73 in data292){
+if(!((key73 === "repository") || (key73 === "digest"))){
+const err790 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data292};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -9756,11 +9769,11 @@ vErrors.push(err790);
 errors++;
 }
 }
-if(data291.digest !== undefined){
-let data293 = data291.digest;
+if(data292.repository !== undefined){
+let data293 = data292.repository;
 if(typeof data293 === "string"){
-if(func1(data293) > 71){
-const err791 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data293};
+if(func1(data293) > 255){
+const err791 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data293};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -9770,7 +9783,7 @@ vErrors.push(err791);
 errors++;
 }
 if(func1(data293) < 1){
-const err792 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data293};
+const err792 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data293};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -9779,8 +9792,9 @@ vErrors.push(err792);
 }
 errors++;
 }
-if(!pattern18.test(data293)){
-const err793 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data293};
+}
+else {
+const err793 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.repository,data:data293};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -9790,8 +9804,11 @@ vErrors.push(err793);
 errors++;
 }
 }
-else {
-const err794 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data293};
+if(data292.digest !== undefined){
+let data294 = data292.digest;
+if(typeof data294 === "string"){
+if(func1(data294) > 71){
+const err794 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data294};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -9800,10 +9817,8 @@ vErrors.push(err794);
 }
 errors++;
 }
-}
-}
-else {
-const err795 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data291};
+if(func1(data294) < 1){
+const err795 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data294};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -9812,12 +9827,8 @@ vErrors.push(err795);
 }
 errors++;
 }
-}
-if(data269.karpenter !== undefined){
-let data294 = data269.karpenter;
-if(data294 && typeof data294 == "object" && !Array.isArray(data294)){
-if(data294.repository === undefined){
-const err796 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data294};
+if(!pattern18.test(data294)){
+const err796 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data294};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -9826,8 +9837,9 @@ vErrors.push(err796);
 }
 errors++;
 }
-if(data294.digest === undefined){
-const err797 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data294};
+}
+else {
+const err797 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.properties.digest,data:data294};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -9836,9 +9848,10 @@ vErrors.push(err797);
 }
 errors++;
 }
-for(const key74 in data294){
-if(!((key74 === "repository") || (key74 === "digest"))){
-const err798 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data294};
+}
+}
+else {
+const err798 = {instancePath:instancePath+"/spec/platform/images/dcgmExporter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/dcgmExporter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.dcgmExporter,data:data292};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -9848,11 +9861,11 @@ vErrors.push(err798);
 errors++;
 }
 }
-if(data294.repository !== undefined){
-let data295 = data294.repository;
-if(typeof data295 === "string"){
-if(func1(data295) > 255){
-const err799 = {instancePath:instancePath+"/spec/platform/images/karpenter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository,data:data295};
+if(data273.devicePlugin !== undefined){
+let data295 = data273.devicePlugin;
+if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
+if(data295.repository === undefined){
+const err799 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data295};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -9861,8 +9874,8 @@ vErrors.push(err799);
 }
 errors++;
 }
-if(func1(data295) < 1){
-const err800 = {instancePath:instancePath+"/spec/platform/images/karpenter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository,data:data295};
+if(data295.digest === undefined){
+const err800 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data295};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -9871,9 +9884,9 @@ vErrors.push(err800);
 }
 errors++;
 }
-}
-else {
-const err801 = {instancePath:instancePath+"/spec/platform/images/karpenter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository,data:data295};
+for(const key74 in data295){
+if(!((key74 === "repository") || (key74 === "digest"))){
+const err801 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data295};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -9883,11 +9896,11 @@ vErrors.push(err801);
 errors++;
 }
 }
-if(data294.digest !== undefined){
-let data296 = data294.digest;
+if(data295.repository !== undefined){
+let data296 = data295.repository;
 if(typeof data296 === "string"){
-if(func1(data296) > 71){
-const err802 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data296};
+if(func1(data296) > 255){
+const err802 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data296};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -9897,7 +9910,7 @@ vErrors.push(err802);
 errors++;
 }
 if(func1(data296) < 1){
-const err803 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data296};
+const err803 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data296};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -9906,8 +9919,9 @@ vErrors.push(err803);
 }
 errors++;
 }
-if(!pattern18.test(data296)){
-const err804 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data296};
+}
+else {
+const err804 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.repository,data:data296};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -9917,8 +9931,11 @@ vErrors.push(err804);
 errors++;
 }
 }
-else {
-const err805 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data296};
+if(data295.digest !== undefined){
+let data297 = data295.digest;
+if(typeof data297 === "string"){
+if(func1(data297) > 71){
+const err805 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data297};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -9927,10 +9944,8 @@ vErrors.push(err805);
 }
 errors++;
 }
-}
-}
-else {
-const err806 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data294};
+if(func1(data297) < 1){
+const err806 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data297};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -9939,12 +9954,8 @@ vErrors.push(err806);
 }
 errors++;
 }
-}
-if(data269.edgeProxy !== undefined){
-let data297 = data269.edgeProxy;
-if(data297 && typeof data297 == "object" && !Array.isArray(data297)){
-if(data297.repository === undefined){
-const err807 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
+if(!pattern18.test(data297)){
+const err807 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data297};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -9953,8 +9964,9 @@ vErrors.push(err807);
 }
 errors++;
 }
-if(data297.digest === undefined){
-const err808 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
+}
+else {
+const err808 = {instancePath:instancePath+"/spec/platform/images/devicePlugin/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.properties.digest,data:data297};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -9963,9 +9975,10 @@ vErrors.push(err808);
 }
 errors++;
 }
-for(const key75 in data297){
-if(!((key75 === "repository") || (key75 === "digest"))){
-const err809 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
+}
+}
+else {
+const err809 = {instancePath:instancePath+"/spec/platform/images/devicePlugin",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/devicePlugin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.devicePlugin,data:data295};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -9975,11 +9988,11 @@ vErrors.push(err809);
 errors++;
 }
 }
-if(data297.repository !== undefined){
-let data298 = data297.repository;
-if(typeof data298 === "string"){
-if(func1(data298) > 255){
-const err810 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data298};
+if(data273.karpenter !== undefined){
+let data298 = data273.karpenter;
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+if(data298.repository === undefined){
+const err810 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data298};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -9988,8 +10001,8 @@ vErrors.push(err810);
 }
 errors++;
 }
-if(func1(data298) < 1){
-const err811 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data298};
+if(data298.digest === undefined){
+const err811 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data298};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -9998,9 +10011,9 @@ vErrors.push(err811);
 }
 errors++;
 }
-}
-else {
-const err812 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data298};
+for(const key75 in data298){
+if(!((key75 === "repository") || (key75 === "digest"))){
+const err812 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data298};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -10010,11 +10023,11 @@ vErrors.push(err812);
 errors++;
 }
 }
-if(data297.digest !== undefined){
-let data299 = data297.digest;
+if(data298.repository !== undefined){
+let data299 = data298.repository;
 if(typeof data299 === "string"){
-if(func1(data299) > 71){
-const err813 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
+if(func1(data299) > 255){
+const err813 = {instancePath:instancePath+"/spec/platform/images/karpenter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository,data:data299};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10024,7 +10037,7 @@ vErrors.push(err813);
 errors++;
 }
 if(func1(data299) < 1){
-const err814 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
+const err814 = {instancePath:instancePath+"/spec/platform/images/karpenter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository,data:data299};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10033,8 +10046,9 @@ vErrors.push(err814);
 }
 errors++;
 }
-if(!pattern18.test(data299)){
-const err815 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
+}
+else {
+const err815 = {instancePath:instancePath+"/spec/platform/images/karpenter/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.repository,data:data299};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -10044,8 +10058,11 @@ vErrors.push(err815);
 errors++;
 }
 }
-else {
-const err816 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
+if(data298.digest !== undefined){
+let data300 = data298.digest;
+if(typeof data300 === "string"){
+if(func1(data300) > 71){
+const err816 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data300};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -10054,10 +10071,8 @@ vErrors.push(err816);
 }
 errors++;
 }
-}
-}
-else {
-const err817 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
+if(func1(data300) < 1){
+const err817 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data300};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10066,12 +10081,8 @@ vErrors.push(err817);
 }
 errors++;
 }
-}
-if(data269.presidioAnalyzer !== undefined){
-let data300 = data269.presidioAnalyzer;
-if(data300 && typeof data300 == "object" && !Array.isArray(data300)){
-if(data300.repository === undefined){
-const err818 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
+if(!pattern18.test(data300)){
+const err818 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data300};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10080,8 +10091,9 @@ vErrors.push(err818);
 }
 errors++;
 }
-if(data300.digest === undefined){
-const err819 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
+}
+else {
+const err819 = {instancePath:instancePath+"/spec/platform/images/karpenter/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.properties.digest,data:data300};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10090,9 +10102,10 @@ vErrors.push(err819);
 }
 errors++;
 }
-for(const key76 in data300){
-if(!((key76 === "repository") || (key76 === "digest"))){
-const err820 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
+}
+}
+else {
+const err820 = {instancePath:instancePath+"/spec/platform/images/karpenter",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/karpenter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.karpenter,data:data298};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10102,11 +10115,11 @@ vErrors.push(err820);
 errors++;
 }
 }
-if(data300.repository !== undefined){
-let data301 = data300.repository;
-if(typeof data301 === "string"){
-if(func1(data301) > 255){
-const err821 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data301};
+if(data273.edgeProxy !== undefined){
+let data301 = data273.edgeProxy;
+if(data301 && typeof data301 == "object" && !Array.isArray(data301)){
+if(data301.repository === undefined){
+const err821 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data301};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10115,8 +10128,8 @@ vErrors.push(err821);
 }
 errors++;
 }
-if(func1(data301) < 1){
-const err822 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data301};
+if(data301.digest === undefined){
+const err822 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data301};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10125,9 +10138,9 @@ vErrors.push(err822);
 }
 errors++;
 }
-}
-else {
-const err823 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data301};
+for(const key76 in data301){
+if(!((key76 === "repository") || (key76 === "digest"))){
+const err823 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data301};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10137,11 +10150,11 @@ vErrors.push(err823);
 errors++;
 }
 }
-if(data300.digest !== undefined){
-let data302 = data300.digest;
+if(data301.repository !== undefined){
+let data302 = data301.repository;
 if(typeof data302 === "string"){
-if(func1(data302) > 71){
-const err824 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
+if(func1(data302) > 255){
+const err824 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data302};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10151,7 +10164,7 @@ vErrors.push(err824);
 errors++;
 }
 if(func1(data302) < 1){
-const err825 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
+const err825 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data302};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10160,8 +10173,9 @@ vErrors.push(err825);
 }
 errors++;
 }
-if(!pattern18.test(data302)){
-const err826 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
+}
+else {
+const err826 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data302};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10171,8 +10185,11 @@ vErrors.push(err826);
 errors++;
 }
 }
-else {
-const err827 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
+if(data301.digest !== undefined){
+let data303 = data301.digest;
+if(typeof data303 === "string"){
+if(func1(data303) > 71){
+const err827 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data303};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10181,10 +10198,8 @@ vErrors.push(err827);
 }
 errors++;
 }
-}
-}
-else {
-const err828 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
+if(func1(data303) < 1){
+const err828 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data303};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10193,12 +10208,8 @@ vErrors.push(err828);
 }
 errors++;
 }
-}
-if(data269.presidioAnonymizer !== undefined){
-let data303 = data269.presidioAnonymizer;
-if(data303 && typeof data303 == "object" && !Array.isArray(data303)){
-if(data303.repository === undefined){
-const err829 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
+if(!pattern18.test(data303)){
+const err829 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data303};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10207,8 +10218,9 @@ vErrors.push(err829);
 }
 errors++;
 }
-if(data303.digest === undefined){
-const err830 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
+}
+else {
+const err830 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data303};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10217,9 +10229,10 @@ vErrors.push(err830);
 }
 errors++;
 }
-for(const key77 in data303){
-if(!((key77 === "repository") || (key77 === "digest"))){
-const err831 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
+}
+}
+else {
+const err831 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data301};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10229,11 +10242,11 @@ vErrors.push(err831);
 errors++;
 }
 }
-if(data303.repository !== undefined){
-let data304 = data303.repository;
-if(typeof data304 === "string"){
-if(func1(data304) > 255){
-const err832 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data304};
+if(data273.presidioAnalyzer !== undefined){
+let data304 = data273.presidioAnalyzer;
+if(data304 && typeof data304 == "object" && !Array.isArray(data304)){
+if(data304.repository === undefined){
+const err832 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data304};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10242,8 +10255,8 @@ vErrors.push(err832);
 }
 errors++;
 }
-if(func1(data304) < 1){
-const err833 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data304};
+if(data304.digest === undefined){
+const err833 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data304};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10252,9 +10265,9 @@ vErrors.push(err833);
 }
 errors++;
 }
-}
-else {
-const err834 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data304};
+for(const key77 in data304){
+if(!((key77 === "repository") || (key77 === "digest"))){
+const err834 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data304};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10264,11 +10277,11 @@ vErrors.push(err834);
 errors++;
 }
 }
-if(data303.digest !== undefined){
-let data305 = data303.digest;
+if(data304.repository !== undefined){
+let data305 = data304.repository;
 if(typeof data305 === "string"){
-if(func1(data305) > 71){
-const err835 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
+if(func1(data305) > 255){
+const err835 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data305};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10278,7 +10291,7 @@ vErrors.push(err835);
 errors++;
 }
 if(func1(data305) < 1){
-const err836 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
+const err836 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data305};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10287,8 +10300,9 @@ vErrors.push(err836);
 }
 errors++;
 }
-if(!pattern18.test(data305)){
-const err837 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
+}
+else {
+const err837 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data305};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10298,8 +10312,11 @@ vErrors.push(err837);
 errors++;
 }
 }
-else {
-const err838 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
+if(data304.digest !== undefined){
+let data306 = data304.digest;
+if(typeof data306 === "string"){
+if(func1(data306) > 71){
+const err838 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data306};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10308,10 +10325,8 @@ vErrors.push(err838);
 }
 errors++;
 }
-}
-}
-else {
-const err839 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
+if(func1(data306) < 1){
+const err839 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data306};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10320,12 +10335,8 @@ vErrors.push(err839);
 }
 errors++;
 }
-}
-if(data269.limiterStore !== undefined){
-let data306 = data269.limiterStore;
-if(data306 && typeof data306 == "object" && !Array.isArray(data306)){
-if(data306.repository === undefined){
-const err840 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
+if(!pattern18.test(data306)){
+const err840 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data306};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10334,8 +10345,9 @@ vErrors.push(err840);
 }
 errors++;
 }
-if(data306.digest === undefined){
-const err841 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
+}
+else {
+const err841 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data306};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10344,9 +10356,10 @@ vErrors.push(err841);
 }
 errors++;
 }
-for(const key78 in data306){
-if(!((key78 === "repository") || (key78 === "digest"))){
-const err842 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
+}
+}
+else {
+const err842 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data304};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10356,11 +10369,11 @@ vErrors.push(err842);
 errors++;
 }
 }
-if(data306.repository !== undefined){
-let data307 = data306.repository;
-if(typeof data307 === "string"){
-if(func1(data307) > 255){
-const err843 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data307};
+if(data273.presidioAnonymizer !== undefined){
+let data307 = data273.presidioAnonymizer;
+if(data307 && typeof data307 == "object" && !Array.isArray(data307)){
+if(data307.repository === undefined){
+const err843 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data307};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10369,8 +10382,8 @@ vErrors.push(err843);
 }
 errors++;
 }
-if(func1(data307) < 1){
-const err844 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data307};
+if(data307.digest === undefined){
+const err844 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data307};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10379,9 +10392,9 @@ vErrors.push(err844);
 }
 errors++;
 }
-}
-else {
-const err845 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data307};
+for(const key78 in data307){
+if(!((key78 === "repository") || (key78 === "digest"))){
+const err845 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data307};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10391,11 +10404,11 @@ vErrors.push(err845);
 errors++;
 }
 }
-if(data306.digest !== undefined){
-let data308 = data306.digest;
+if(data307.repository !== undefined){
+let data308 = data307.repository;
 if(typeof data308 === "string"){
-if(func1(data308) > 71){
-const err846 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
+if(func1(data308) > 255){
+const err846 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data308};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10405,7 +10418,7 @@ vErrors.push(err846);
 errors++;
 }
 if(func1(data308) < 1){
-const err847 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
+const err847 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data308};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10414,8 +10427,9 @@ vErrors.push(err847);
 }
 errors++;
 }
-if(!pattern18.test(data308)){
-const err848 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
+}
+else {
+const err848 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data308};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10425,8 +10439,11 @@ vErrors.push(err848);
 errors++;
 }
 }
-else {
-const err849 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
+if(data307.digest !== undefined){
+let data309 = data307.digest;
+if(typeof data309 === "string"){
+if(func1(data309) > 71){
+const err849 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data309};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10435,10 +10452,8 @@ vErrors.push(err849);
 }
 errors++;
 }
-}
-}
-else {
-const err850 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
+if(func1(data309) < 1){
+const err850 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data309};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -10447,12 +10462,8 @@ vErrors.push(err850);
 }
 errors++;
 }
-}
-if(data269.llmGuard !== undefined){
-let data309 = data269.llmGuard;
-if(data309 && typeof data309 == "object" && !Array.isArray(data309)){
-if(data309.repository === undefined){
-const err851 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
+if(!pattern18.test(data309)){
+const err851 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data309};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -10461,8 +10472,9 @@ vErrors.push(err851);
 }
 errors++;
 }
-if(data309.digest === undefined){
-const err852 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
+}
+else {
+const err852 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data309};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -10471,9 +10483,10 @@ vErrors.push(err852);
 }
 errors++;
 }
-for(const key79 in data309){
-if(!((key79 === "repository") || (key79 === "digest"))){
-const err853 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
+}
+}
+else {
+const err853 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data307};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -10483,11 +10496,11 @@ vErrors.push(err853);
 errors++;
 }
 }
-if(data309.repository !== undefined){
-let data310 = data309.repository;
-if(typeof data310 === "string"){
-if(func1(data310) > 255){
-const err854 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data310};
+if(data273.limiterStore !== undefined){
+let data310 = data273.limiterStore;
+if(data310 && typeof data310 == "object" && !Array.isArray(data310)){
+if(data310.repository === undefined){
+const err854 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data310};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -10496,8 +10509,8 @@ vErrors.push(err854);
 }
 errors++;
 }
-if(func1(data310) < 1){
-const err855 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data310};
+if(data310.digest === undefined){
+const err855 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data310};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -10506,9 +10519,9 @@ vErrors.push(err855);
 }
 errors++;
 }
-}
-else {
-const err856 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data310};
+for(const key79 in data310){
+if(!((key79 === "repository") || (key79 === "digest"))){
+const err856 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data310};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -10518,11 +10531,11 @@ vErrors.push(err856);
 errors++;
 }
 }
-if(data309.digest !== undefined){
-let data311 = data309.digest;
+if(data310.repository !== undefined){
+let data311 = data310.repository;
 if(typeof data311 === "string"){
-if(func1(data311) > 71){
-const err857 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
+if(func1(data311) > 255){
+const err857 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data311};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -10532,7 +10545,7 @@ vErrors.push(err857);
 errors++;
 }
 if(func1(data311) < 1){
-const err858 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
+const err858 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data311};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -10541,8 +10554,9 @@ vErrors.push(err858);
 }
 errors++;
 }
-if(!pattern18.test(data311)){
-const err859 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
+}
+else {
+const err859 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data311};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -10552,8 +10566,11 @@ vErrors.push(err859);
 errors++;
 }
 }
-else {
-const err860 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
+if(data310.digest !== undefined){
+let data312 = data310.digest;
+if(typeof data312 === "string"){
+if(func1(data312) > 71){
+const err860 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data312};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -10562,10 +10579,8 @@ vErrors.push(err860);
 }
 errors++;
 }
-}
-}
-else {
-const err861 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
+if(func1(data312) < 1){
+const err861 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data312};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -10574,12 +10589,8 @@ vErrors.push(err861);
 }
 errors++;
 }
-}
-if(data269.trainer !== undefined){
-let data312 = data269.trainer;
-if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
-if(data312.repository === undefined){
-const err862 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
+if(!pattern18.test(data312)){
+const err862 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data312};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -10588,8 +10599,9 @@ vErrors.push(err862);
 }
 errors++;
 }
-if(data312.digest === undefined){
-const err863 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
+}
+else {
+const err863 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data312};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -10598,9 +10610,10 @@ vErrors.push(err863);
 }
 errors++;
 }
-for(const key80 in data312){
-if(!((key80 === "repository") || (key80 === "digest"))){
-const err864 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
+}
+}
+else {
+const err864 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data310};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -10610,11 +10623,11 @@ vErrors.push(err864);
 errors++;
 }
 }
-if(data312.repository !== undefined){
-let data313 = data312.repository;
-if(typeof data313 === "string"){
-if(func1(data313) > 255){
-const err865 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data313};
+if(data273.llmGuard !== undefined){
+let data313 = data273.llmGuard;
+if(data313 && typeof data313 == "object" && !Array.isArray(data313)){
+if(data313.repository === undefined){
+const err865 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data313};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -10623,8 +10636,8 @@ vErrors.push(err865);
 }
 errors++;
 }
-if(func1(data313) < 1){
-const err866 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data313};
+if(data313.digest === undefined){
+const err866 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data313};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -10633,9 +10646,9 @@ vErrors.push(err866);
 }
 errors++;
 }
-}
-else {
-const err867 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data313};
+for(const key80 in data313){
+if(!((key80 === "repository") || (key80 === "digest"))){
+const err867 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data313};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -10645,11 +10658,11 @@ vErrors.push(err867);
 errors++;
 }
 }
-if(data312.digest !== undefined){
-let data314 = data312.digest;
+if(data313.repository !== undefined){
+let data314 = data313.repository;
 if(typeof data314 === "string"){
-if(func1(data314) > 71){
-const err868 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
+if(func1(data314) > 255){
+const err868 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data314};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -10659,7 +10672,7 @@ vErrors.push(err868);
 errors++;
 }
 if(func1(data314) < 1){
-const err869 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
+const err869 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data314};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -10668,8 +10681,9 @@ vErrors.push(err869);
 }
 errors++;
 }
-if(!pattern18.test(data314)){
-const err870 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
+}
+else {
+const err870 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data314};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -10679,8 +10693,11 @@ vErrors.push(err870);
 errors++;
 }
 }
-else {
-const err871 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
+if(data313.digest !== undefined){
+let data315 = data313.digest;
+if(typeof data315 === "string"){
+if(func1(data315) > 71){
+const err871 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data315};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -10689,10 +10706,8 @@ vErrors.push(err871);
 }
 errors++;
 }
-}
-}
-else {
-const err872 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
+if(func1(data315) < 1){
+const err872 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data315};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -10701,12 +10716,8 @@ vErrors.push(err872);
 }
 errors++;
 }
-}
-if(data269.datasetGate !== undefined){
-let data315 = data269.datasetGate;
-if(data315 && typeof data315 == "object" && !Array.isArray(data315)){
-if(data315.repository === undefined){
-const err873 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
+if(!pattern18.test(data315)){
+const err873 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data315};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -10715,8 +10726,9 @@ vErrors.push(err873);
 }
 errors++;
 }
-if(data315.digest === undefined){
-const err874 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
+}
+else {
+const err874 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data315};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -10725,9 +10737,10 @@ vErrors.push(err874);
 }
 errors++;
 }
-for(const key81 in data315){
-if(!((key81 === "repository") || (key81 === "digest"))){
-const err875 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
+}
+}
+else {
+const err875 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data313};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -10737,11 +10750,11 @@ vErrors.push(err875);
 errors++;
 }
 }
-if(data315.repository !== undefined){
-let data316 = data315.repository;
-if(typeof data316 === "string"){
-if(func1(data316) > 255){
-const err876 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data316};
+if(data273.trainer !== undefined){
+let data316 = data273.trainer;
+if(data316 && typeof data316 == "object" && !Array.isArray(data316)){
+if(data316.repository === undefined){
+const err876 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data316};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -10750,8 +10763,8 @@ vErrors.push(err876);
 }
 errors++;
 }
-if(func1(data316) < 1){
-const err877 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data316};
+if(data316.digest === undefined){
+const err877 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data316};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -10760,9 +10773,9 @@ vErrors.push(err877);
 }
 errors++;
 }
-}
-else {
-const err878 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data316};
+for(const key81 in data316){
+if(!((key81 === "repository") || (key81 === "digest"))){
+const err878 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data316};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -10772,11 +10785,11 @@ vErrors.push(err878);
 errors++;
 }
 }
-if(data315.digest !== undefined){
-let data317 = data315.digest;
+if(data316.repository !== undefined){
+let data317 = data316.repository;
 if(typeof data317 === "string"){
-if(func1(data317) > 71){
-const err879 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
+if(func1(data317) > 255){
+const err879 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data317};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -10786,7 +10799,7 @@ vErrors.push(err879);
 errors++;
 }
 if(func1(data317) < 1){
-const err880 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
+const err880 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data317};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -10795,8 +10808,9 @@ vErrors.push(err880);
 }
 errors++;
 }
-if(!pattern18.test(data317)){
-const err881 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
+}
+else {
+const err881 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data317};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -10806,8 +10820,11 @@ vErrors.push(err881);
 errors++;
 }
 }
-else {
-const err882 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
+if(data316.digest !== undefined){
+let data318 = data316.digest;
+if(typeof data318 === "string"){
+if(func1(data318) > 71){
+const err882 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data318};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -10816,10 +10833,8 @@ vErrors.push(err882);
 }
 errors++;
 }
-}
-}
-else {
-const err883 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
+if(func1(data318) < 1){
+const err883 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data318};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -10828,12 +10843,8 @@ vErrors.push(err883);
 }
 errors++;
 }
-}
-if(data269.toolApproval !== undefined){
-let data318 = data269.toolApproval;
-if(data318 && typeof data318 == "object" && !Array.isArray(data318)){
-if(data318.repository === undefined){
-const err884 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
+if(!pattern18.test(data318)){
+const err884 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data318};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -10842,8 +10853,9 @@ vErrors.push(err884);
 }
 errors++;
 }
-if(data318.digest === undefined){
-const err885 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
+}
+else {
+const err885 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data318};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -10852,9 +10864,10 @@ vErrors.push(err885);
 }
 errors++;
 }
-for(const key82 in data318){
-if(!((key82 === "repository") || (key82 === "digest"))){
-const err886 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
+}
+}
+else {
+const err886 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data316};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -10864,11 +10877,11 @@ vErrors.push(err886);
 errors++;
 }
 }
-if(data318.repository !== undefined){
-let data319 = data318.repository;
-if(typeof data319 === "string"){
-if(func1(data319) > 255){
-const err887 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data319};
+if(data273.datasetGate !== undefined){
+let data319 = data273.datasetGate;
+if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
+if(data319.repository === undefined){
+const err887 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data319};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -10877,8 +10890,8 @@ vErrors.push(err887);
 }
 errors++;
 }
-if(func1(data319) < 1){
-const err888 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data319};
+if(data319.digest === undefined){
+const err888 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data319};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -10887,9 +10900,9 @@ vErrors.push(err888);
 }
 errors++;
 }
-}
-else {
-const err889 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data319};
+for(const key82 in data319){
+if(!((key82 === "repository") || (key82 === "digest"))){
+const err889 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data319};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -10899,11 +10912,11 @@ vErrors.push(err889);
 errors++;
 }
 }
-if(data318.digest !== undefined){
-let data320 = data318.digest;
+if(data319.repository !== undefined){
+let data320 = data319.repository;
 if(typeof data320 === "string"){
-if(func1(data320) > 71){
-const err890 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
+if(func1(data320) > 255){
+const err890 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data320};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -10913,7 +10926,7 @@ vErrors.push(err890);
 errors++;
 }
 if(func1(data320) < 1){
-const err891 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
+const err891 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data320};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -10922,8 +10935,9 @@ vErrors.push(err891);
 }
 errors++;
 }
-if(!pattern18.test(data320)){
-const err892 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
+}
+else {
+const err892 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data320};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -10933,8 +10947,11 @@ vErrors.push(err892);
 errors++;
 }
 }
-else {
-const err893 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
+if(data319.digest !== undefined){
+let data321 = data319.digest;
+if(typeof data321 === "string"){
+if(func1(data321) > 71){
+const err893 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data321};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -10943,10 +10960,8 @@ vErrors.push(err893);
 }
 errors++;
 }
-}
-}
-else {
-const err894 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
+if(func1(data321) < 1){
+const err894 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data321};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -10955,12 +10970,8 @@ vErrors.push(err894);
 }
 errors++;
 }
-}
-if(data269.evaluator !== undefined){
-let data321 = data269.evaluator;
-if(data321 && typeof data321 == "object" && !Array.isArray(data321)){
-if(data321.repository === undefined){
-const err895 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
+if(!pattern18.test(data321)){
+const err895 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data321};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -10969,8 +10980,9 @@ vErrors.push(err895);
 }
 errors++;
 }
-if(data321.digest === undefined){
-const err896 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
+}
+else {
+const err896 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data321};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -10979,9 +10991,10 @@ vErrors.push(err896);
 }
 errors++;
 }
-for(const key83 in data321){
-if(!((key83 === "repository") || (key83 === "digest"))){
-const err897 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
+}
+}
+else {
+const err897 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data319};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -10991,11 +11004,11 @@ vErrors.push(err897);
 errors++;
 }
 }
-if(data321.repository !== undefined){
-let data322 = data321.repository;
-if(typeof data322 === "string"){
-if(func1(data322) > 255){
-const err898 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data322};
+if(data273.toolApproval !== undefined){
+let data322 = data273.toolApproval;
+if(data322 && typeof data322 == "object" && !Array.isArray(data322)){
+if(data322.repository === undefined){
+const err898 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data322};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -11004,8 +11017,8 @@ vErrors.push(err898);
 }
 errors++;
 }
-if(func1(data322) < 1){
-const err899 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data322};
+if(data322.digest === undefined){
+const err899 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data322};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -11014,9 +11027,9 @@ vErrors.push(err899);
 }
 errors++;
 }
-}
-else {
-const err900 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data322};
+for(const key83 in data322){
+if(!((key83 === "repository") || (key83 === "digest"))){
+const err900 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data322};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -11026,11 +11039,11 @@ vErrors.push(err900);
 errors++;
 }
 }
-if(data321.digest !== undefined){
-let data323 = data321.digest;
+if(data322.repository !== undefined){
+let data323 = data322.repository;
 if(typeof data323 === "string"){
-if(func1(data323) > 71){
-const err901 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
+if(func1(data323) > 255){
+const err901 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data323};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -11040,7 +11053,7 @@ vErrors.push(err901);
 errors++;
 }
 if(func1(data323) < 1){
-const err902 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
+const err902 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data323};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -11049,8 +11062,9 @@ vErrors.push(err902);
 }
 errors++;
 }
-if(!pattern18.test(data323)){
-const err903 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
+}
+else {
+const err903 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data323};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -11060,8 +11074,11 @@ vErrors.push(err903);
 errors++;
 }
 }
-else {
-const err904 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
+if(data322.digest !== undefined){
+let data324 = data322.digest;
+if(typeof data324 === "string"){
+if(func1(data324) > 71){
+const err904 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data324};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -11070,10 +11087,8 @@ vErrors.push(err904);
 }
 errors++;
 }
-}
-}
-else {
-const err905 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
+if(func1(data324) < 1){
+const err905 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data324};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -11082,10 +11097,8 @@ vErrors.push(err905);
 }
 errors++;
 }
-}
-}
-else {
-const err906 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data269};
+if(!pattern18.test(data324)){
+const err906 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data324};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -11094,10 +11107,9 @@ vErrors.push(err906);
 }
 errors++;
 }
-let data324 = data268.internalIssuer;
-if(typeof data324 === "string"){
-if(func1(data324) > 63){
-const err907 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
+}
+else {
+const err907 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data324};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -11106,8 +11118,10 @@ vErrors.push(err907);
 }
 errors++;
 }
-if(func1(data324) < 1){
-const err908 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
+}
+}
+else {
+const err908 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data322};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -11116,8 +11130,12 @@ vErrors.push(err908);
 }
 errors++;
 }
-if(!pattern4.test(data324)){
-const err909 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
+}
+if(data273.evaluator !== undefined){
+let data325 = data273.evaluator;
+if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
+if(data325.repository === undefined){
+const err909 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data325};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -11126,9 +11144,8 @@ vErrors.push(err909);
 }
 errors++;
 }
-}
-else {
-const err910 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
+if(data325.digest === undefined){
+const err910 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data325};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -11137,10 +11154,9 @@ vErrors.push(err910);
 }
 errors++;
 }
-let data325 = data268.gatewayClientNamespaces;
-if(Array.isArray(data325)){
-if(data325.length > 16){
-const err911 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data325};
+for(const key84 in data325){
+if(!((key84 === "repository") || (key84 === "digest"))){
+const err911 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data325};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -11149,12 +11165,12 @@ vErrors.push(err911);
 }
 errors++;
 }
-const len22 = data325.length;
-for(let i29=0; i29<len22; i29++){
-let data326 = data325[i29];
+}
+if(data325.repository !== undefined){
+let data326 = data325.repository;
 if(typeof data326 === "string"){
-if(func1(data326) > 63){
-const err912 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
+if(func1(data326) > 255){
+const err912 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data326};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -11164,7 +11180,7 @@ vErrors.push(err912);
 errors++;
 }
 if(func1(data326) < 1){
-const err913 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
+const err913 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data326};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -11173,8 +11189,9 @@ vErrors.push(err913);
 }
 errors++;
 }
-if(!pattern4.test(data326)){
-const err914 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
+}
+else {
+const err914 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data326};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -11184,8 +11201,11 @@ vErrors.push(err914);
 errors++;
 }
 }
-else {
-const err915 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
+if(data325.digest !== undefined){
+let data327 = data325.digest;
+if(typeof data327 === "string"){
+if(func1(data327) > 71){
+const err915 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data327};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -11194,10 +11214,8 @@ vErrors.push(err915);
 }
 errors++;
 }
-}
-}
-else {
-const err916 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data325};
+if(func1(data327) < 1){
+const err916 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data327};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -11206,10 +11224,8 @@ vErrors.push(err916);
 }
 errors++;
 }
-let data327 = data268.artifactStoreCidrs;
-if(Array.isArray(data327)){
-if(data327.length > 16){
-const err917 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data327};
+if(!pattern18.test(data327)){
+const err917 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data327};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -11218,12 +11234,9 @@ vErrors.push(err917);
 }
 errors++;
 }
-const len23 = data327.length;
-for(let i30=0; i30<len23; i30++){
-let data328 = data327[i30];
-if(typeof data328 === "string"){
-if(func1(data328) > 18){
-const err918 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
+}
+else {
+const err918 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data327};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -11232,8 +11245,10 @@ vErrors.push(err918);
 }
 errors++;
 }
-if(func1(data328) < 1){
-const err919 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
+}
+}
+else {
+const err919 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data325};
 if(vErrors === null){
 vErrors = [err919];
 }
@@ -11242,8 +11257,10 @@ vErrors.push(err919);
 }
 errors++;
 }
-if(!pattern8.test(data328)){
-const err920 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
+}
+}
+else {
+const err920 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data273};
 if(vErrors === null){
 vErrors = [err920];
 }
@@ -11252,9 +11269,10 @@ vErrors.push(err920);
 }
 errors++;
 }
-}
-else {
-const err921 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
+let data328 = data272.internalIssuer;
+if(typeof data328 === "string"){
+if(func1(data328) > 63){
+const err921 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data328};
 if(vErrors === null){
 vErrors = [err921];
 }
@@ -11263,10 +11281,8 @@ vErrors.push(err921);
 }
 errors++;
 }
-}
-}
-else {
-const err922 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data327};
+if(func1(data328) < 1){
+const err922 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data328};
 if(vErrors === null){
 vErrors = [err922];
 }
@@ -11275,10 +11291,8 @@ vErrors.push(err922);
 }
 errors++;
 }
-let data329 = data268.egressProxyCidrs;
-if(Array.isArray(data329)){
-if(data329.length > 16){
-const err923 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data329};
+if(!pattern4.test(data328)){
+const err923 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data328};
 if(vErrors === null){
 vErrors = [err923];
 }
@@ -11287,12 +11301,9 @@ vErrors.push(err923);
 }
 errors++;
 }
-const len24 = data329.length;
-for(let i31=0; i31<len24; i31++){
-let data330 = data329[i31];
-if(typeof data330 === "string"){
-if(func1(data330) > 18){
-const err924 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
+}
+else {
+const err924 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data328};
 if(vErrors === null){
 vErrors = [err924];
 }
@@ -11301,8 +11312,10 @@ vErrors.push(err924);
 }
 errors++;
 }
-if(func1(data330) < 1){
-const err925 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
+let data329 = data272.gatewayClientNamespaces;
+if(Array.isArray(data329)){
+if(data329.length > 16){
+const err925 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data329};
 if(vErrors === null){
 vErrors = [err925];
 }
@@ -11311,8 +11324,12 @@ vErrors.push(err925);
 }
 errors++;
 }
-if(!pattern8.test(data330)){
-const err926 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
+const len23 = data329.length;
+for(let i31=0; i31<len23; i31++){
+let data330 = data329[i31];
+if(typeof data330 === "string"){
+if(func1(data330) > 63){
+const err926 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data330};
 if(vErrors === null){
 vErrors = [err926];
 }
@@ -11321,9 +11338,8 @@ vErrors.push(err926);
 }
 errors++;
 }
-}
-else {
-const err927 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
+if(func1(data330) < 1){
+const err927 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data330};
 if(vErrors === null){
 vErrors = [err927];
 }
@@ -11332,10 +11348,8 @@ vErrors.push(err927);
 }
 errors++;
 }
-}
-}
-else {
-const err928 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data329};
+if(!pattern4.test(data330)){
+const err928 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data330};
 if(vErrors === null){
 vErrors = [err928];
 }
@@ -11344,11 +11358,9 @@ vErrors.push(err928);
 }
 errors++;
 }
-if(data268.storageClass !== undefined){
-let data331 = data268.storageClass;
-if(typeof data331 === "string"){
-if(func1(data331) > 63){
-const err929 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data331};
+}
+else {
+const err929 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data330};
 if(vErrors === null){
 vErrors = [err929];
 }
@@ -11357,8 +11369,10 @@ vErrors.push(err929);
 }
 errors++;
 }
-if(func1(data331) < 1){
-const err930 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data331};
+}
+}
+else {
+const err930 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data329};
 if(vErrors === null){
 vErrors = [err930];
 }
@@ -11367,9 +11381,10 @@ vErrors.push(err930);
 }
 errors++;
 }
-}
-else {
-const err931 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data331};
+let data331 = data272.artifactStoreCidrs;
+if(Array.isArray(data331)){
+if(data331.length > 16){
+const err931 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data331};
 if(vErrors === null){
 vErrors = [err931];
 }
@@ -11378,18 +11393,12 @@ vErrors.push(err931);
 }
 errors++;
 }
-}
-let data332 = data268.gpu;
-if(data332 && typeof data332 == "object" && !Array.isArray(data332)){
-if(data332.install === undefined){
-data332.install = "none";
-}
-if(data332.namespace === undefined){
-data332.namespace = "llmops-gpu";
-}
-for(const key84 in data332){
-if(!((key84 === "install") || (key84 === "namespace"))){
-const err932 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data332};
+const len24 = data331.length;
+for(let i32=0; i32<len24; i32++){
+let data332 = data331[i32];
+if(typeof data332 === "string"){
+if(func1(data332) > 18){
+const err932 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data332};
 if(vErrors === null){
 vErrors = [err932];
 }
@@ -11398,10 +11407,8 @@ vErrors.push(err932);
 }
 errors++;
 }
-}
-let data333 = data332.install;
-if(typeof data333 !== "string"){
-const err933 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data333};
+if(func1(data332) < 1){
+const err933 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data332};
 if(vErrors === null){
 vErrors = [err933];
 }
@@ -11410,8 +11417,8 @@ vErrors.push(err933);
 }
 errors++;
 }
-if(!((data333 === "none") || (data333 === "devicePlugin"))){
-const err934 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data333};
+if(!pattern8.test(data332)){
+const err934 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data332};
 if(vErrors === null){
 vErrors = [err934];
 }
@@ -11420,10 +11427,9 @@ vErrors.push(err934);
 }
 errors++;
 }
-let data334 = data332.namespace;
-if(typeof data334 === "string"){
-if(func1(data334) > 63){
-const err935 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
+}
+else {
+const err935 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data332};
 if(vErrors === null){
 vErrors = [err935];
 }
@@ -11432,8 +11438,10 @@ vErrors.push(err935);
 }
 errors++;
 }
-if(func1(data334) < 1){
-const err936 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
+}
+}
+else {
+const err936 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data331};
 if(vErrors === null){
 vErrors = [err936];
 }
@@ -11442,8 +11450,10 @@ vErrors.push(err936);
 }
 errors++;
 }
-if(!pattern4.test(data334)){
-const err937 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
+let data333 = data272.egressProxyCidrs;
+if(Array.isArray(data333)){
+if(data333.length > 16){
+const err937 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data333};
 if(vErrors === null){
 vErrors = [err937];
 }
@@ -11452,9 +11462,12 @@ vErrors.push(err937);
 }
 errors++;
 }
-}
-else {
-const err938 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
+const len25 = data333.length;
+for(let i33=0; i33<len25; i33++){
+let data334 = data333[i33];
+if(typeof data334 === "string"){
+if(func1(data334) > 18){
+const err938 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data334};
 if(vErrors === null){
 vErrors = [err938];
 }
@@ -11463,9 +11476,8 @@ vErrors.push(err938);
 }
 errors++;
 }
-}
-else {
-const err939 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data332};
+if(func1(data334) < 1){
+const err939 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data334};
 if(vErrors === null){
 vErrors = [err939];
 }
@@ -11474,23 +11486,8 @@ vErrors.push(err939);
 }
 errors++;
 }
-let data335 = data268.autoscaling;
-if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
-if(data335.prometheusAddress === undefined){
-data335.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
-}
-if(data335.monitoringNamespace === undefined){
-data335.monitoringNamespace = "monitoring";
-}
-if(data335.queueTargetPerReplica === undefined){
-data335.queueTargetPerReplica = 4;
-}
-if(data335.scaleDownStabilizationSeconds === undefined){
-data335.scaleDownStabilizationSeconds = 300;
-}
-for(const key85 in data335){
-if(!((((key85 === "prometheusAddress") || (key85 === "monitoringNamespace")) || (key85 === "queueTargetPerReplica")) || (key85 === "scaleDownStabilizationSeconds"))){
-const err940 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data335};
+if(!pattern8.test(data334)){
+const err940 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data334};
 if(vErrors === null){
 vErrors = [err940];
 }
@@ -11500,10 +11497,8 @@ vErrors.push(err940);
 errors++;
 }
 }
-let data336 = data335.prometheusAddress;
-if(typeof data336 === "string"){
-if(func1(data336) > 253){
-const err941 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
+else {
+const err941 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data334};
 if(vErrors === null){
 vErrors = [err941];
 }
@@ -11512,8 +11507,10 @@ vErrors.push(err941);
 }
 errors++;
 }
-if(func1(data336) < 1){
-const err942 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
+}
+}
+else {
+const err942 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data333};
 if(vErrors === null){
 vErrors = [err942];
 }
@@ -11522,8 +11519,11 @@ vErrors.push(err942);
 }
 errors++;
 }
-if(!pattern26.test(data336)){
-const err943 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
+if(data272.storageClass !== undefined){
+let data335 = data272.storageClass;
+if(typeof data335 === "string"){
+if(func1(data335) > 63){
+const err943 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data335};
 if(vErrors === null){
 vErrors = [err943];
 }
@@ -11532,9 +11532,8 @@ vErrors.push(err943);
 }
 errors++;
 }
-}
-else {
-const err944 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
+if(func1(data335) < 1){
+const err944 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data335};
 if(vErrors === null){
 vErrors = [err944];
 }
@@ -11543,10 +11542,9 @@ vErrors.push(err944);
 }
 errors++;
 }
-let data337 = data335.monitoringNamespace;
-if(typeof data337 === "string"){
-if(func1(data337) > 63){
-const err945 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
+}
+else {
+const err945 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data335};
 if(vErrors === null){
 vErrors = [err945];
 }
@@ -11555,8 +11553,18 @@ vErrors.push(err945);
 }
 errors++;
 }
-if(func1(data337) < 1){
-const err946 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
+}
+let data336 = data272.gpu;
+if(data336 && typeof data336 == "object" && !Array.isArray(data336)){
+if(data336.install === undefined){
+data336.install = "none";
+}
+if(data336.namespace === undefined){
+data336.namespace = "llmops-gpu";
+}
+for(const key85 in data336){
+if(!((key85 === "install") || (key85 === "namespace"))){
+const err946 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data336};
 if(vErrors === null){
 vErrors = [err946];
 }
@@ -11565,8 +11573,10 @@ vErrors.push(err946);
 }
 errors++;
 }
-if(!pattern4.test(data337)){
-const err947 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
+}
+let data337 = data336.install;
+if(typeof data337 !== "string"){
+const err947 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data337};
 if(vErrors === null){
 vErrors = [err947];
 }
@@ -11575,9 +11585,8 @@ vErrors.push(err947);
 }
 errors++;
 }
-}
-else {
-const err948 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
+if(!((data337 === "none") || (data337 === "devicePlugin"))){
+const err948 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data337};
 if(vErrors === null){
 vErrors = [err948];
 }
@@ -11586,9 +11595,10 @@ vErrors.push(err948);
 }
 errors++;
 }
-let data338 = data335.queueTargetPerReplica;
-if(!(((typeof data338 == "number") && (!(data338 % 1) && !isNaN(data338))) && (isFinite(data338)))){
-const err949 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data338};
+let data338 = data336.namespace;
+if(typeof data338 === "string"){
+if(func1(data338) > 63){
+const err949 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data338};
 if(vErrors === null){
 vErrors = [err949];
 }
@@ -11597,9 +11607,8 @@ vErrors.push(err949);
 }
 errors++;
 }
-if((typeof data338 == "number") && (isFinite(data338))){
-if(data338 > 1000 || isNaN(data338)){
-const err950 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data338};
+if(func1(data338) < 1){
+const err950 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data338};
 if(vErrors === null){
 vErrors = [err950];
 }
@@ -11608,8 +11617,8 @@ vErrors.push(err950);
 }
 errors++;
 }
-if(data338 < 1 || isNaN(data338)){
-const err951 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data338};
+if(!pattern4.test(data338)){
+const err951 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data338};
 if(vErrors === null){
 vErrors = [err951];
 }
@@ -11619,9 +11628,8 @@ vErrors.push(err951);
 errors++;
 }
 }
-let data339 = data335.scaleDownStabilizationSeconds;
-if(!(((typeof data339 == "number") && (!(data339 % 1) && !isNaN(data339))) && (isFinite(data339)))){
-const err952 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data339};
+else {
+const err952 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data338};
 if(vErrors === null){
 vErrors = [err952];
 }
@@ -11630,9 +11638,9 @@ vErrors.push(err952);
 }
 errors++;
 }
-if((typeof data339 == "number") && (isFinite(data339))){
-if(data339 > 3600 || isNaN(data339)){
-const err953 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data339};
+}
+else {
+const err953 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data336};
 if(vErrors === null){
 vErrors = [err953];
 }
@@ -11641,8 +11649,23 @@ vErrors.push(err953);
 }
 errors++;
 }
-if(data339 < 0 || isNaN(data339)){
-const err954 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data339};
+let data339 = data272.autoscaling;
+if(data339 && typeof data339 == "object" && !Array.isArray(data339)){
+if(data339.prometheusAddress === undefined){
+data339.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
+}
+if(data339.monitoringNamespace === undefined){
+data339.monitoringNamespace = "monitoring";
+}
+if(data339.queueTargetPerReplica === undefined){
+data339.queueTargetPerReplica = 4;
+}
+if(data339.scaleDownStabilizationSeconds === undefined){
+data339.scaleDownStabilizationSeconds = 300;
+}
+for(const key86 in data339){
+if(!((((key86 === "prometheusAddress") || (key86 === "monitoringNamespace")) || (key86 === "queueTargetPerReplica")) || (key86 === "scaleDownStabilizationSeconds"))){
+const err954 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data339};
 if(vErrors === null){
 vErrors = [err954];
 }
@@ -11652,9 +11675,10 @@ vErrors.push(err954);
 errors++;
 }
 }
-}
-else {
-const err955 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data335};
+let data340 = data339.prometheusAddress;
+if(typeof data340 === "string"){
+if(func1(data340) > 253){
+const err955 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data340};
 if(vErrors === null){
 vErrors = [err955];
 }
@@ -11663,11 +11687,8 @@ vErrors.push(err955);
 }
 errors++;
 }
-let data340 = data268.modelCache;
-if(data340 && typeof data340 == "object" && !Array.isArray(data340)){
-for(const key86 in data340){
-if(!(key86 === "storageClass")){
-const err956 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data340};
+if(func1(data340) < 1){
+const err956 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data340};
 if(vErrors === null){
 vErrors = [err956];
 }
@@ -11676,12 +11697,8 @@ vErrors.push(err956);
 }
 errors++;
 }
-}
-if(data340.storageClass !== undefined){
-let data341 = data340.storageClass;
-if(typeof data341 === "string"){
-if(func1(data341) > 63){
-const err957 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data341};
+if(!pattern28.test(data340)){
+const err957 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data340};
 if(vErrors === null){
 vErrors = [err957];
 }
@@ -11690,8 +11707,9 @@ vErrors.push(err957);
 }
 errors++;
 }
-if(func1(data341) < 1){
-const err958 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data341};
+}
+else {
+const err958 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data340};
 if(vErrors === null){
 vErrors = [err958];
 }
@@ -11700,9 +11718,10 @@ vErrors.push(err958);
 }
 errors++;
 }
-}
-else {
-const err959 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data341};
+let data341 = data339.monitoringNamespace;
+if(typeof data341 === "string"){
+if(func1(data341) > 63){
+const err959 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data341};
 if(vErrors === null){
 vErrors = [err959];
 }
@@ -11711,10 +11730,8 @@ vErrors.push(err959);
 }
 errors++;
 }
-}
-}
-else {
-const err960 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data340};
+if(func1(data341) < 1){
+const err960 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data341};
 if(vErrors === null){
 vErrors = [err960];
 }
@@ -11723,9 +11740,8 @@ vErrors.push(err960);
 }
 errors++;
 }
-}
-else {
-const err961 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data268};
+if(!pattern4.test(data341)){
+const err961 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data341};
 if(vErrors === null){
 vErrors = [err961];
 }
@@ -11734,10 +11750,9 @@ vErrors.push(err961);
 }
 errors++;
 }
-let data342 = data11.exceptions;
-if(Array.isArray(data342)){
-if(data342.length > 64){
-const err962 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data342};
+}
+else {
+const err962 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data341};
 if(vErrors === null){
 vErrors = [err962];
 }
@@ -11746,12 +11761,9 @@ vErrors.push(err962);
 }
 errors++;
 }
-const len25 = data342.length;
-for(let i32=0; i32<len25; i32++){
-let data343 = data342[i32];
-if(data343 && typeof data343 == "object" && !Array.isArray(data343)){
-if(data343.policyId === undefined){
-const err963 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+let data342 = data339.queueTargetPerReplica;
+if(!(((typeof data342 == "number") && (!(data342 % 1) && !isNaN(data342))) && (isFinite(data342)))){
+const err963 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data342};
 if(vErrors === null){
 vErrors = [err963];
 }
@@ -11760,8 +11772,9 @@ vErrors.push(err963);
 }
 errors++;
 }
-if(data343.reason === undefined){
-const err964 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+if((typeof data342 == "number") && (isFinite(data342))){
+if(data342 > 1000 || isNaN(data342)){
+const err964 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data342};
 if(vErrors === null){
 vErrors = [err964];
 }
@@ -11770,8 +11783,8 @@ vErrors.push(err964);
 }
 errors++;
 }
-if(data343.approver === undefined){
-const err965 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+if(data342 < 1 || isNaN(data342)){
+const err965 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data342};
 if(vErrors === null){
 vErrors = [err965];
 }
@@ -11780,8 +11793,10 @@ vErrors.push(err965);
 }
 errors++;
 }
-if(data343.expires === undefined){
-const err966 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+}
+let data343 = data339.scaleDownStabilizationSeconds;
+if(!(((typeof data343 == "number") && (!(data343 % 1) && !isNaN(data343))) && (isFinite(data343)))){
+const err966 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data343};
 if(vErrors === null){
 vErrors = [err966];
 }
@@ -11790,9 +11805,9 @@ vErrors.push(err966);
 }
 errors++;
 }
-for(const key87 in data343){
-if(!(((((key87 === "policyId") || (key87 === "reason")) || (key87 === "approver")) || (key87 === "expires")) || (key87 === "path"))){
-const err967 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+if((typeof data343 == "number") && (isFinite(data343))){
+if(data343 > 3600 || isNaN(data343)){
+const err967 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data343};
 if(vErrors === null){
 vErrors = [err967];
 }
@@ -11801,12 +11816,8 @@ vErrors.push(err967);
 }
 errors++;
 }
-}
-if(data343.policyId !== undefined){
-let data344 = data343.policyId;
-if(typeof data344 === "string"){
-if(func1(data344) > 16){
-const err968 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
+if(data343 < 0 || isNaN(data343)){
+const err968 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data343};
 if(vErrors === null){
 vErrors = [err968];
 }
@@ -11815,8 +11826,10 @@ vErrors.push(err968);
 }
 errors++;
 }
-if(func1(data344) < 1){
-const err969 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
+}
+}
+else {
+const err969 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data339};
 if(vErrors === null){
 vErrors = [err969];
 }
@@ -11825,8 +11838,11 @@ vErrors.push(err969);
 }
 errors++;
 }
-if(!pattern58.test(data344)){
-const err970 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
+let data344 = data272.modelCache;
+if(data344 && typeof data344 == "object" && !Array.isArray(data344)){
+for(const key87 in data344){
+if(!(key87 === "storageClass")){
+const err970 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data344};
 if(vErrors === null){
 vErrors = [err970];
 }
@@ -11836,8 +11852,11 @@ vErrors.push(err970);
 errors++;
 }
 }
-else {
-const err971 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
+if(data344.storageClass !== undefined){
+let data345 = data344.storageClass;
+if(typeof data345 === "string"){
+if(func1(data345) > 63){
+const err971 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data345};
 if(vErrors === null){
 vErrors = [err971];
 }
@@ -11846,12 +11865,8 @@ vErrors.push(err971);
 }
 errors++;
 }
-}
-if(data343.reason !== undefined){
-let data345 = data343.reason;
-if(typeof data345 === "string"){
-if(func1(data345) > 1000){
-const err972 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data345};
+if(func1(data345) < 1){
+const err972 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data345};
 if(vErrors === null){
 vErrors = [err972];
 }
@@ -11860,8 +11875,9 @@ vErrors.push(err972);
 }
 errors++;
 }
-if(func1(data345) < 1){
-const err973 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data345};
+}
+else {
+const err973 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data345};
 if(vErrors === null){
 vErrors = [err973];
 }
@@ -11871,8 +11887,9 @@ vErrors.push(err973);
 errors++;
 }
 }
+}
 else {
-const err974 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data345};
+const err974 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data344};
 if(vErrors === null){
 vErrors = [err974];
 }
@@ -11882,11 +11899,8 @@ vErrors.push(err974);
 errors++;
 }
 }
-if(data343.approver !== undefined){
-let data346 = data343.approver;
-if(typeof data346 === "string"){
-if(func1(data346) > 256){
-const err975 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
+else {
+const err975 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data272};
 if(vErrors === null){
 vErrors = [err975];
 }
@@ -11895,8 +11909,10 @@ vErrors.push(err975);
 }
 errors++;
 }
-if(func1(data346) < 1){
-const err976 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
+let data346 = data11.exceptions;
+if(Array.isArray(data346)){
+if(data346.length > 64){
+const err976 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data346};
 if(vErrors === null){
 vErrors = [err976];
 }
@@ -11905,8 +11921,12 @@ vErrors.push(err976);
 }
 errors++;
 }
-if(!pattern5.test(data346)){
-const err977 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
+const len26 = data346.length;
+for(let i34=0; i34<len26; i34++){
+let data347 = data346[i34];
+if(data347 && typeof data347 == "object" && !Array.isArray(data347)){
+if(data347.policyId === undefined){
+const err977 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data347};
 if(vErrors === null){
 vErrors = [err977];
 }
@@ -11915,9 +11935,8 @@ vErrors.push(err977);
 }
 errors++;
 }
-}
-else {
-const err978 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
+if(data347.reason === undefined){
+const err978 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data347};
 if(vErrors === null){
 vErrors = [err978];
 }
@@ -11926,12 +11945,8 @@ vErrors.push(err978);
 }
 errors++;
 }
-}
-if(data343.expires !== undefined){
-let data347 = data343.expires;
-if(typeof data347 === "string"){
-if(func1(data347) > 10){
-const err979 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+if(data347.approver === undefined){
+const err979 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data347};
 if(vErrors === null){
 vErrors = [err979];
 }
@@ -11940,8 +11955,8 @@ vErrors.push(err979);
 }
 errors++;
 }
-if(func1(data347) < 1){
-const err980 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+if(data347.expires === undefined){
+const err980 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data347};
 if(vErrors === null){
 vErrors = [err980];
 }
@@ -11950,8 +11965,9 @@ vErrors.push(err980);
 }
 errors++;
 }
-if(!pattern60.test(data347)){
-const err981 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+for(const key88 in data347){
+if(!(((((key88 === "policyId") || (key88 === "reason")) || (key88 === "approver")) || (key88 === "expires")) || (key88 === "path"))){
+const err981 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data347};
 if(vErrors === null){
 vErrors = [err981];
 }
@@ -11961,8 +11977,11 @@ vErrors.push(err981);
 errors++;
 }
 }
-else {
-const err982 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+if(data347.policyId !== undefined){
+let data348 = data347.policyId;
+if(typeof data348 === "string"){
+if(func1(data348) > 16){
+const err982 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data348};
 if(vErrors === null){
 vErrors = [err982];
 }
@@ -11971,12 +11990,8 @@ vErrors.push(err982);
 }
 errors++;
 }
-}
-if(data343.path !== undefined){
-let data348 = data343.path;
-if(typeof data348 === "string"){
-if(func1(data348) > 512){
-const err983 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data348};
+if(func1(data348) < 1){
+const err983 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data348};
 if(vErrors === null){
 vErrors = [err983];
 }
@@ -11985,8 +12000,8 @@ vErrors.push(err983);
 }
 errors++;
 }
-if(func1(data348) < 1){
-const err984 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data348};
+if(!pattern60.test(data348)){
+const err984 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data348};
 if(vErrors === null){
 vErrors = [err984];
 }
@@ -11997,7 +12012,7 @@ errors++;
 }
 }
 else {
-const err985 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data348};
+const err985 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data348};
 if(vErrors === null){
 vErrors = [err985];
 }
@@ -12007,9 +12022,11 @@ vErrors.push(err985);
 errors++;
 }
 }
-}
-else {
-const err986 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+if(data347.reason !== undefined){
+let data349 = data347.reason;
+if(typeof data349 === "string"){
+if(func1(data349) > 1000){
+const err986 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data349};
 if(vErrors === null){
 vErrors = [err986];
 }
@@ -12018,10 +12035,8 @@ vErrors.push(err986);
 }
 errors++;
 }
-}
-}
-else {
-const err987 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data342};
+if(func1(data349) < 1){
+const err987 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data349};
 if(vErrors === null){
 vErrors = [err987];
 }
@@ -12032,7 +12047,7 @@ errors++;
 }
 }
 else {
-const err988 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+const err988 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data349};
 if(vErrors === null){
 vErrors = [err988];
 }
@@ -12042,14 +12057,174 @@ vErrors.push(err988);
 errors++;
 }
 }
-}
-else {
-const err989 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data347.approver !== undefined){
+let data350 = data347.approver;
+if(typeof data350 === "string"){
+if(func1(data350) > 256){
+const err989 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data350};
 if(vErrors === null){
 vErrors = [err989];
 }
 else {
 vErrors.push(err989);
+}
+errors++;
+}
+if(func1(data350) < 1){
+const err990 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data350};
+if(vErrors === null){
+vErrors = [err990];
+}
+else {
+vErrors.push(err990);
+}
+errors++;
+}
+if(!pattern5.test(data350)){
+const err991 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data350};
+if(vErrors === null){
+vErrors = [err991];
+}
+else {
+vErrors.push(err991);
+}
+errors++;
+}
+}
+else {
+const err992 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data350};
+if(vErrors === null){
+vErrors = [err992];
+}
+else {
+vErrors.push(err992);
+}
+errors++;
+}
+}
+if(data347.expires !== undefined){
+let data351 = data347.expires;
+if(typeof data351 === "string"){
+if(func1(data351) > 10){
+const err993 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data351};
+if(vErrors === null){
+vErrors = [err993];
+}
+else {
+vErrors.push(err993);
+}
+errors++;
+}
+if(func1(data351) < 1){
+const err994 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data351};
+if(vErrors === null){
+vErrors = [err994];
+}
+else {
+vErrors.push(err994);
+}
+errors++;
+}
+if(!pattern62.test(data351)){
+const err995 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data351};
+if(vErrors === null){
+vErrors = [err995];
+}
+else {
+vErrors.push(err995);
+}
+errors++;
+}
+}
+else {
+const err996 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data351};
+if(vErrors === null){
+vErrors = [err996];
+}
+else {
+vErrors.push(err996);
+}
+errors++;
+}
+}
+if(data347.path !== undefined){
+let data352 = data347.path;
+if(typeof data352 === "string"){
+if(func1(data352) > 512){
+const err997 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data352};
+if(vErrors === null){
+vErrors = [err997];
+}
+else {
+vErrors.push(err997);
+}
+errors++;
+}
+if(func1(data352) < 1){
+const err998 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data352};
+if(vErrors === null){
+vErrors = [err998];
+}
+else {
+vErrors.push(err998);
+}
+errors++;
+}
+}
+else {
+const err999 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data352};
+if(vErrors === null){
+vErrors = [err999];
+}
+else {
+vErrors.push(err999);
+}
+errors++;
+}
+}
+}
+else {
+const err1000 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data347};
+if(vErrors === null){
+vErrors = [err1000];
+}
+else {
+vErrors.push(err1000);
+}
+errors++;
+}
+}
+}
+else {
+const err1001 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data346};
+if(vErrors === null){
+vErrors = [err1001];
+}
+else {
+vErrors.push(err1001);
+}
+errors++;
+}
+}
+else {
+const err1002 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(vErrors === null){
+vErrors = [err1002];
+}
+else {
+vErrors.push(err1002);
+}
+errors++;
+}
+}
+}
+else {
+const err1003 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1003];
+}
+else {
+vErrors.push(err1003);
 }
 errors++;
 }

@@ -9,9 +9,10 @@ import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { INGESTION_ROLE, RagIngestion, sourcePort, type IngestionSource } from "../components/kubernetes/rag-ingestion.js";
 import { FeedbackLoop, FEEDBACK_EXPORT_ROLE, REVIEW_QUEUE_ROLE } from "../components/kubernetes/feedback-loop.js";
 import { SERVING_PORT } from "../components/kubernetes/serving-runtime.js";
-import { VECTOR_DB_ROLE } from "../components/kubernetes/vector-database.js";
+import { VECTOR_DB_ROLE, tenantRoles } from "../components/kubernetes/vector-database.js";
 import { SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { isSelfHosted } from "./model-serving.js";
+import { vectorTenants } from "./vector-tenancy.js";
 import { PRESIDIO_ANALYZER_ROLE, PRESIDIO_ANONYMIZER_ROLE, PRESIDIO_PORT } from "../components/kubernetes/guardrail-services.js";
 
 type Spec = LLMOpsStack["spec"];
@@ -126,9 +127,18 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
     if (sources.some(needsPresidio) && !presidio) {
       throw context.refuse("Presidio is required: an embedded source holds personal data or declares piiScan (enable guardrails.input.pii or privacy.piiRedaction.logs so the stack runs it)", "/spec/guardrails");
     }
+    // Tenancy: each source is written into its tenant's store with that tenant's credential only.
+    const tenants = vectorTenants(spec, context.refuse);
+    const tenantOf = new Map(sources.map((source) => [source.name, source.tenant]));
     // One component per source, so each embedded source is named in the plan tree.
     const cronJobs: Record<string, pulumi.Input<string>> = {};
     for (const source of ingestion) {
+      const tenantName = tenantOf.get(source.name);
+      const tenant = tenants?.find((candidate) => candidate.name === tenantName);
+      if (tenants && !tenant) {
+        throw context.refuse(`spec.data.sources[${source.name}].tenant must name one of vectorStore.tenants: with tenancy ${body.vectorStore?.tenancy} every embedded source is written into one tenant's store`, `/spec/data/sources/${body.data.sources.findIndex((candidate) => candidate.name === source.name)}`);
+      }
+      const credentialKey = engine === "qdrant" ? "api-key" : "password";
       const rag = new RagIngestion(`${name}-ingest-${source.name}`, {
         stack: name,
         namespace: context.namespace,
@@ -137,9 +147,12 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
         sources: [source],
         embedding: { model: embedding.name, digest: embedding.source.digest, url: `http://inference-${embedding.name}.${ns}.svc.cluster.local:${SERVING_PORT}/v1` },
         vectorStore: {
-          engine, url: storeUrl, collection: name,
-          ...(inCluster ? { credentials: { secret: `${name}-vector-db-credentials`, key: engine === "qdrant" ? "api-key" : "password" } } : {}),
+          // pgvector: the tenant's database, as its writer role (table named like it); Qdrant: the tenant's collection.
+          engine, url: tenant && engine === "pgvector" ? `postgres://${tenantRoles(tenant.name).writer}@${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}/${tenant.store}` : storeUrl,
+          collection: tenant?.store ?? name,
+          ...(inCluster ? { credentials: { secret: tenant?.ingestionSecret ?? `${name}-vector-db-credentials`, key: credentialKey } } : {}),
         },
+        ...(tenant ? { tenant: tenant.name } : {}),
         evidenceUrl,
         ...(presidio ? { presidio } : {}),
         egressTo: [

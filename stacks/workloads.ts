@@ -18,6 +18,8 @@ import {
   GuardrailServices, LLM_GUARD_PORT, LLM_GUARD_ROLE, PRESIDIO_ANALYZER_ROLE, PRESIDIO_ANONYMIZER_ROLE, PRESIDIO_PORT, needsLlmGuard, needsPresidio, type GuardrailSelection,
 } from "../components/kubernetes/guardrail-services.js";
 import { InClusterVectorDatabase, VECTOR_DB_ROLE } from "../components/kubernetes/vector-database.js";
+import { TenantRetrieval } from "../components/kubernetes/tenant-retrieval.js";
+import { vectorTenants } from "./vector-tenancy.js";
 import { RecordSink, SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernetes/limiter-store.js";
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
@@ -256,6 +258,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     }, { ...inNamespace, dependsOn: [guardrails, cache] });
   }
 
+  const tenants = vectorTenants(spec, (message, path) => new MissingPlatformImageError(message, path));
   if (vectorEngine) {
     const database = new InClusterVectorDatabase(`${name}-vector-db`, {
       stack: name,
@@ -267,8 +270,27 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       tlsSecret: `${name}-vector-db-tls`,
       clientRoles: ["retrieval", "ingestion"],
       ...(body.platform.storageClass ? { storageClass: body.platform.storageClass } : {}),
+      ...(tenants && body.vectorStore ? {
+        tenancy: {
+          tenants,
+          provisionerImage: requireImage(spec, "ingestion", "the tenants' Qdrant collections are created by its provision subcommand"),
+          dimensions: body.vectorStore.dimensions,
+          metric: body.vectorStore.metric,
+        },
+      } : {}),
     }, inNamespace);
     outputs.vectorDatabaseService = database.serviceName;
+    if (tenants) {
+      const issuer = body.access.identityProvider.issuer;
+      if (body.access.identityProvider.type !== "oidc" || !issuer) {
+        throw new MissingPlatformImageError("spec.access.identityProvider must be oidc with an issuer: each tenant's retriever takes the tenant from the caller's token", "/spec/access/identityProvider");
+      }
+      const retrieval = new TenantRetrieval(`${name}-tenant-retrieval`, {
+        stack: name, namespace: guardrails.name, engine: vectorEngine, tenants, issuer,
+        storeUrl: `${vectorEngine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${namespace}.svc.cluster.local:${database.port}`,
+      }, inNamespace);
+      outputs.tenantRetrievalConfigs = retrieval.configMapNames;
+    }
   }
 
   const selection = guardrailSelection(spec);

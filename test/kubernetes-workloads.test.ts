@@ -159,7 +159,9 @@ describe.skipIf(!ready).each(examples)("workloads of %s", (example) => {
     const vector = policies.find((policy) => policy.props.metadata.name === "vector-db-ingress");
     if (["qdrant", "pgvector"].includes(plan().spec.spec.vectorStore?.engine)) {
       const roles = vector!.props.spec.ingress[0].from.map((peer: any) => peer.podSelector.matchLabels["llmops.dev/role"]);
-      expect(roles.sort()).toEqual(["ingestion", "retrieval"]);
+      // With tenancy, the provisioning Job creates the tenants' collections or databases and roles.
+      const provisioner = (plan().spec.spec.vectorStore?.tenancy ?? "single") !== "single" ? ["vector-db-provisioner"] : [];
+      expect(roles.sort()).toEqual(["ingestion", "retrieval", ...provisioner]);
     }
     const embedders = new Set((plan().spec.spec.models as Array<{ name: string; role?: string }>).filter((model) => model.role === "embedding").map((model) => `inference-${model.name}-ingress`));
     for (const policy of policies.filter((candidate) => /^inference-.*-ingress$/.test(candidate.props.metadata.name))) {

@@ -172,7 +172,9 @@ describe.skipIf(!ready).each([
       expect(check).toContain("--fail-on-any");
       // Only the publish step holds the vector store's credentials (target kubernetes) or writes it.
       expect(JSON.stringify(pod.initContainers)).not.toMatch(/VECTOR_STORE|--vector-store/);
-      expect((pod.containers[0].args as string[])).toEqual(expect.arrayContaining(["--embedding-model", embedding.name, "--collection", spec.metadata.name]));
+      // Tenancy (collectionPerTenant): the source's tenant's collection, else the stack's one collection.
+      const collection = source.tenant ? `${spec.metadata.name}-${source.tenant}` : spec.metadata.name;
+      expect((pod.containers[0].args as string[])).toEqual(expect.arrayContaining(["--embedding-model", embedding.name, "--collection", collection]));
       expect(pod.containers[0].args.join(" ")).toContain(personal ? "/staging/redacted" : "/staging/raw");
     }
   });

@@ -17,7 +17,14 @@
  *           check failed;
  *   redact  (personal data only) replaces PII through Presidio's anonymizer;
  *   publish embeds the checked records and writes them into a new version of the collection,
- *           then moves the collection alias, so readers never see half a version.
+ *           then moves the collection alias, so readers never see half a version. For a tenant
+ *           (`tenant`), it writes with that tenant's credential only, which reaches the tenant's
+ *           collection or database and nothing else: it cannot create collections or move
+ *           aliases, so it writes the version in place (`--in-place`: points carry the dataset
+ *           version, older versions' points are deleted once the new one is written).
+ *   provision (not run here; the vector database's provisioning Job, vector-database.ts) creates
+ *           the tenants' Qdrant collections with the API key: `provision --vector-store qdrant
+ *           --vector-store-url URL --dimensions N --metric M --grants FILE --collection NAME...`.
  *
  * The ingestion image (platform.images.ingestion) provides those four subcommands. It is the
  * organisation's build of Great Expectations (GX Core, Apache-2.0, maintained by Great
@@ -37,6 +44,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { forbidCronJobSpec, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
+import { TENANT_LABEL } from "./vector-database.js";
 
 export const INGESTION_ROLE = "ingestion";
 
@@ -141,6 +149,8 @@ export interface RagIngestionArgs {
   readonly objectStoreCidrs?: pulumi.Input<string[]>;
   /** Size limit of the staging volume. @default "20Gi" */
   readonly stagingSize?: string;
+  /** The tenant whose collection or database the sources are written into (vectorStore.credentials must then be that tenant's). Labels the CronJobs and pods `llmops.dev/tenant`. @default none (the stack's one store) */
+  readonly tenant?: string;
 }
 
 /** Default port of a source URI's scheme when it names none. */
@@ -179,7 +189,7 @@ export class RagIngestion extends pulumi.ComponentResource {
     super("llmops:kubernetes:RagIngestion", name, args, opts);
     validateRagIngestionArgs(args);
     const parent = { parent: this };
-    const labels = workloadLabels(args.stack, INGESTION_ROLE);
+    const labels = { ...workloadLabels(args.stack, INGESTION_ROLE), ...(args.tenant ? { [TENANT_LABEL]: args.tenant } : {}) };
     const image = imageRef(args.image);
     const container = (step: string, stepArgs: pulumi.Input<string>[], env: k8s.types.input.core.v1.EnvVar[] = []) => ({
       name: step,
@@ -212,6 +222,7 @@ export class RagIngestion extends pulumi.ComponentResource {
         "--input", cleanDir, "--version-file", "/staging/dataset-version", "--source-name", source.name,
         "--embedder", args.embedding.url, "--embedding-model", args.embedding.model,
         "--vector-store", args.vectorStore.engine, "--vector-store-url", args.vectorStore.url, "--collection", args.vectorStore.collection,
+        ...(args.tenant ? ["--tenant", args.tenant, "--in-place"] : []),
       ], args.vectorStore.credentials ? [{ name: "VECTOR_STORE_CREDENTIAL", valueFrom: { secretKeyRef: { name: args.vectorStore.credentials.secret, key: args.vectorStore.credentials.key } } }] : []);
       const cronJob = new k8s.batch.v1.CronJob(`${name}-${source.name}`, {
         metadata: { name: `ingest-${source.name}`, namespace: args.namespace, labels: { ...labels, "llmops.dev/source": source.name }, annotations: { "llmops.dev/freshness-sla": source.freshnessSla, "llmops.dev/max-staleness-seconds": String(timing.maxStalenessSeconds) } },

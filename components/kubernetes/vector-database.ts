@@ -3,14 +3,58 @@
  * with persistent volumes, TLS from a Secret, an API key (or password) read from a Secret
  * by reference (never an env literal or a ConfigMap), the restricted security context, and
  * a NetworkPolicy that admits only the retriever and ingestion roles.
+ *
+ * Tenancy (spec vectorStore.tenancy, `tenancy` below). Each tenant's vectors live in a store of
+ * its own and every tenant credential reaches that store only:
+ *  - Qdrant, a collection per tenant: JWT RBAC is on (`service.jwt_rbac`, Qdrant ≥ 1.9; tokens are
+ *    HS256 JWTs signed with the API key, whose `access` claim lists collections with `r` or `rw`;
+ *    https://qdrant.tech/documentation/guides/security/). The tenant's retriever Secret holds a
+ *    token with `r` on its collection, its ingestion Secret one with `rw`; the claims each token
+ *    must carry are published in the ConfigMap `vector-db-tenants`. A provisioning Job (the
+ *    ingestion image's `provision` subcommand) creates the collections with the API key, which no
+ *    other workload mounts.
+ *  - PostgreSQL (pgvector), a database per tenant: the provisioning Job runs psql from the
+ *    database image with the SQL of tenantProvisioningSql: CONNECT revoked from PUBLIC on every
+ *    database (PostgreSQL grants it to PUBLIC by default), then per tenant a database, a
+ *    `<tenant>-writer` login role that owns it and a `<tenant>-reader` role with CONNECT on that
+ *    database only and SELECT on its tables. Passwords come from the tenant Secrets.
+ * Tokens and passwords are minted outside Pulumi state, like the API key itself.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { clusterIpService, dataClaimSpec, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
+import { clusterIpService, dataClaimSpec, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleIngressPolicy, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
 export type InClusterEngine = "qdrant" | "pgvector";
 export const VECTOR_DB_ROLE = "vector-db";
+/** Role label of the Job that creates the tenants' collections or databases and roles. */
+export const VECTOR_DB_PROVISIONER_ROLE = "vector-db-provisioner";
+/** Label naming the tenant a workload or object belongs to (read by LLM-CTRL-011 with its other tenant label keys). */
+export const TENANT_LABEL = "llmops.dev/tenant";
+
+/** One tenant of a partitioned store. */
+export interface VectorDatabaseTenant {
+  /** Tenant name (a DNS label, spec vectorStore.tenants[].name). */
+  readonly name: string;
+  /** The tenant's collection (Qdrant) or database (pgvector). */
+  readonly store: string;
+  /** Secret of the tenant's retriever (key `api-key`: a Qdrant JWT with `r` on the collection; key `password`: the `<tenant>-reader` role's password). */
+  readonly retrievalSecret: string;
+  /** Secret of the tenant's ingestion (key `api-key`: a Qdrant JWT with `rw` on the collection; key `password`: the `<tenant>-writer` role's password). */
+  readonly ingestionSecret: string;
+}
+
+/** The store partitioned per tenant. */
+export interface VectorDatabaseTenancy {
+  /** At least one tenant; names and stores unique. */
+  readonly tenants: readonly VectorDatabaseTenant[];
+  /** Image of the provisioning Job: the ingestion image (its `provision` subcommand) for Qdrant; ignored for pgvector, which runs psql from `image`. */
+  readonly provisionerImage: PinnedImage;
+  /** Vector dimensions of the collections (Qdrant). */
+  readonly dimensions: number;
+  /** Distance of the collections (spec vectorStore.metric). */
+  readonly metric: "cosine" | "dotProduct" | "euclidean";
+}
 
 export interface InClusterVectorDatabaseArgs {
   /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
@@ -35,6 +79,8 @@ export interface InClusterVectorDatabaseArgs {
   readonly storageClass?: string;
   /** @default 1 */
   readonly replicas?: number;
+  /** A collection (Qdrant) or database (pgvector) per tenant, with credentials scoped to it. @default none (one store, the API key or superuser password) */
+  readonly tenancy?: VectorDatabaseTenancy;
 }
 
 /**
@@ -42,10 +88,79 @@ export interface InClusterVectorDatabaseArgs {
  * @throws pulumi.InputPropertyError naming the property and the reason, when:
  *  - image.digest: images must be pinned by sha256 digest
  *  - clientRoles: name at least one client role; the database admits nobody else
+ *  - tenancy.tenants: at least one tenant; tenant names, stores and Secrets unique, and no tenant Secret is the server's credentialsSecret
+ *  - tenancy.provisionerImage.digest: images must be pinned by sha256 digest
  */
 export function validateInClusterVectorDatabaseArgs(args: InClusterVectorDatabaseArgs): void {
   if (args.clientRoles.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "clientRoles", reason: "name at least one client role; the database admits nobody else" });
   requirePinnedDigest(args.image.digest, "image.digest");
+  const tenancy = args.tenancy;
+  if (!tenancy) return;
+  requirePinnedDigest(tenancy.provisionerImage.digest, "tenancy.provisionerImage.digest");
+  const tenants = tenancy.tenants;
+  if (tenants.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "tenancy.tenants", reason: "a partitioned store needs at least one tenant" });
+  const secrets = tenants.flatMap((tenant) => [tenant.retrievalSecret, tenant.ingestionSecret]);
+  const unique = (values: string[]) => new Set(values).size === values.length;
+  if (!unique(tenants.map((tenant) => tenant.name)) || !unique(tenants.map((tenant) => tenant.store))) throw new pulumi.InputPropertyError({ propertyPath: "tenancy.tenants", reason: "tenant names and stores must be unique: two tenants in one store share it" });
+  if (!unique(secrets) || secrets.includes(args.credentialsSecret)) throw new pulumi.InputPropertyError({ propertyPath: "tenancy.tenants", reason: "every tenant credential is its own Secret, never another tenant's or the server's credentialsSecret" });
+}
+
+/** PostgreSQL role names of a tenant: the writer owns the tenant's database, the reader may only connect to it and read. */
+export function tenantRoles(tenant: string): { reader: string; writer: string } {
+  return { reader: `${tenant}-reader`, writer: `${tenant}-writer` };
+}
+
+/** Environment variable that carries a tenant role's password into the provisioning Job. */
+function passwordVariable(tenant: string, role: "reader" | "writer"): string {
+  return `${tenant.toUpperCase().replace(/-/g, "_")}_${role.toUpperCase()}_PASSWORD`;
+}
+
+/**
+ * The psql script (PostgreSQL 15+ for `\getenv`) that partitions a pgvector server per tenant:
+ * CONNECT revoked from PUBLIC on the admin databases and on each tenant database, then per tenant
+ * a database owned by `<tenant>-writer`, a `<tenant>-reader` login with CONNECT on that database
+ * only, USAGE on its public schema and SELECT on the writer's tables (default privileges), and the
+ * `vector` extension. Idempotent: roles and databases are created only when absent, passwords
+ * reset from the Secrets on every run. Identifiers are double-quoted (tenant names hold hyphens).
+ */
+export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], adminDatabase = "vectors"): string {
+  const lines = [
+    "\\set ON_ERROR_STOP on",
+    `REVOKE CONNECT ON DATABASE "postgres", "${adminDatabase}" FROM PUBLIC;`,
+  ];
+  for (const tenant of tenants) {
+    const roles = tenantRoles(tenant.name);
+    for (const [kind, role] of [["reader", roles.reader], ["writer", roles.writer]] as const) {
+      lines.push(
+        `\\getenv ${kind}_password ${passwordVariable(tenant.name, kind)}`,
+        `SELECT 'CREATE ROLE "${role}" LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') \\gexec`,
+        // format() quotes the password as a literal (%L); psql substitutes the variable (:'name').
+        `SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', '${role}', :'${kind}_password') \\gexec`,
+      );
+    }
+    lines.push(
+      `SELECT 'CREATE DATABASE "${tenant.store}" OWNER "${roles.writer}"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${tenant.store}') \\gexec`,
+      `REVOKE ALL ON DATABASE "${tenant.store}" FROM PUBLIC;`,
+      `GRANT CONNECT ON DATABASE "${tenant.store}" TO "${roles.reader}";`,
+      `\\connect "${tenant.store}"`,
+      "CREATE EXTENSION IF NOT EXISTS vector;",
+      "REVOKE ALL ON SCHEMA public FROM PUBLIC;",
+      `GRANT USAGE, CREATE ON SCHEMA public TO "${roles.writer}";`,
+      `GRANT USAGE ON SCHEMA public TO "${roles.reader}";`,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE "${roles.writer}" IN SCHEMA public GRANT SELECT ON TABLES TO "${roles.reader}";`,
+      `\\connect "${adminDatabase}"`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The JWT claims each tenant Secret of a Qdrant store must carry (`access`: its collection only, `r` for retrieval, `rw` for ingestion). */
+export function qdrantTenantGrants(tenants: readonly VectorDatabaseTenant[]): Record<string, unknown> {
+  return Object.fromEntries(tenants.map((tenant) => [tenant.name, {
+    collection: tenant.store,
+    retrieval: { secretName: tenant.retrievalSecret, key: "api-key", claims: { access: [{ collection: tenant.store, access: "r" }] } },
+    ingestion: { secretName: tenant.ingestionSecret, key: "api-key", claims: { access: [{ collection: tenant.store, access: "rw" }] } },
+  }]));
 }
 
 function engineSettings(args: InClusterVectorDatabaseArgs) {
@@ -55,6 +170,8 @@ function engineSettings(args: InClusterVectorDatabaseArgs) {
       dataPath: "/qdrant/storage",
       env: [
         { name: "QDRANT__SERVICE__API_KEY", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "api-key" } } },
+        // Tenancy: requests carry a tenant's JWT (signed with the API key), scoped to its collection.
+        ...(args.tenancy ? [{ name: "QDRANT__SERVICE__JWT_RBAC", value: "true" }] : []),
         { name: "QDRANT__SERVICE__ENABLE_TLS", value: "true" },
         { name: "QDRANT__TLS__CERT", value: "/tls/tls.crt" },
         { name: "QDRANT__TLS__KEY", value: "/tls/tls.key" },
@@ -132,9 +249,78 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
       },
     }, parent);
     const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(VECTOR_DB_ROLE, args.namespace, labels, [{ name: "db", port: settings.port, targetPort: settings.port }]), parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(VECTOR_DB_ROLE, args.namespace, [roleIngressRule(args.clientRoles, settings.port)]), parent);
+    const clients = args.tenancy ? [...args.clientRoles, VECTOR_DB_PROVISIONER_ROLE] : args.clientRoles;
+    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(VECTOR_DB_ROLE, args.namespace, [roleIngressRule(clients, settings.port)]), parent);
+    if (args.tenancy) this.provision(name, args, args.tenancy, settings.port, labels);
     this.serviceName = service.metadata.name;
     this.port = settings.port;
     this.registerOutputs({ serviceName: this.serviceName });
+  }
+
+  /** The provisioning Job (collections, or databases and roles, per tenant), its egress, and the published grants. */
+  private provision(name: string, args: InClusterVectorDatabaseArgs, tenancy: VectorDatabaseTenancy, port: number, dbLabels: Record<string, string>): void {
+    const parent = { parent: this };
+    const labels = workloadLabels(args.stack, VECTOR_DB_PROVISIONER_ROLE);
+    const url = pulumi.interpolate`${args.engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${args.namespace}.svc.cluster.local:${port}`;
+    const host = pulumi.interpolate`${VECTOR_DB_ROLE}.${args.namespace}.svc.cluster.local`;
+    const container = { resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } }, securityContext: restrictedContainerSecurityContext() };
+    let pod: k8s.types.input.core.v1.PodSpec;
+    if (args.engine === "qdrant") {
+      const grants = new k8s.core.v1.ConfigMap(`${name}-tenants`, {
+        metadata: { name: `${VECTOR_DB_ROLE}-tenants`, namespace: args.namespace, labels: dbLabels },
+        data: { "grants.json": JSON.stringify(qdrantTenantGrants(tenancy.tenants), null, 2) },
+      }, parent);
+      pod = restrictedJobPodSpec(args.serviceAccountName, {
+        containers: [{
+          name: "provision",
+          image: imageRef(tenancy.provisionerImage),
+          args: ["provision", "--vector-store", "qdrant", "--vector-store-url", url, "--dimensions", String(tenancy.dimensions), "--metric", tenancy.metric, "--grants", "/etc/vector-db-tenants/grants.json",
+            ...tenancy.tenants.flatMap((tenant) => ["--collection", tenant.store])],
+          env: [{ name: "VECTOR_STORE_CREDENTIAL", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "api-key" } } }],
+          ...container,
+          volumeMounts: [{ name: "grants", mountPath: "/etc/vector-db-tenants", readOnly: true }, { name: "tmp", mountPath: "/tmp" }],
+        }],
+        volumes: [{ name: "grants", configMap: { name: grants.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
+      });
+    } else {
+      const sql = new k8s.core.v1.ConfigMap(`${name}-tenants`, {
+        metadata: { name: `${VECTOR_DB_ROLE}-tenants`, namespace: args.namespace, labels: dbLabels },
+        data: { "tenants.sql": tenantProvisioningSql(tenancy.tenants) },
+      }, parent);
+      pod = restrictedJobPodSpec(args.serviceAccountName, {
+        containers: [{
+          name: "provision",
+          image: imageRef(args.image),
+          args: ["psql", "--no-psqlrc", "-f", "/etc/vector-db-tenants/tenants.sql"],
+          env: [
+            { name: "PGHOST", value: host },
+            { name: "PGPORT", value: String(port) },
+            { name: "PGUSER", value: "postgres" },
+            { name: "PGDATABASE", value: "vectors" },
+            { name: "PGSSLMODE", value: "require" },
+            { name: "PGPASSWORD", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "password" } } },
+            ...tenancy.tenants.flatMap((tenant) => [
+              { name: passwordVariable(tenant.name, "reader"), valueFrom: { secretKeyRef: { name: tenant.retrievalSecret, key: "password" } } },
+              { name: passwordVariable(tenant.name, "writer"), valueFrom: { secretKeyRef: { name: tenant.ingestionSecret, key: "password" } } },
+            ]),
+          ],
+          ...container,
+          volumeMounts: [{ name: "sql", mountPath: "/etc/vector-db-tenants", readOnly: true }, { name: "tmp", mountPath: "/tmp" }],
+        }],
+        volumes: [{ name: "sql", configMap: { name: sql.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
+      });
+    }
+    new k8s.batch.v1.Job(`${name}-provision`, {
+      metadata: { name: VECTOR_DB_PROVISIONER_ROLE, namespace: args.namespace, labels },
+      spec: { backoffLimit: 6, activeDeadlineSeconds: 900, template: { metadata: { labels }, spec: pod } },
+    }, { ...parent, replaceOnChanges: ["spec"], deleteBeforeReplace: true });
+    new k8s.networking.v1.NetworkPolicy(`${name}-provisioner-egress`, {
+      metadata: { name: `${VECTOR_DB_PROVISIONER_ROLE}-egress`, namespace: args.namespace },
+      spec: {
+        podSelector: roleSelector(VECTOR_DB_PROVISIONER_ROLE),
+        policyTypes: ["Egress"],
+        egress: [{ to: [{ podSelector: roleSelector(VECTOR_DB_ROLE) }], ports: [{ protocol: "TCP", port }] }],
+      },
+    }, parent);
   }
 }

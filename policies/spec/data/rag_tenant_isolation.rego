@@ -9,8 +9,8 @@
 #   id: LLM-DATA-010
 #   severity: critical
 #   remediation: >-
-#     Set spec.vectorStore.tenancy to namespacePerTenant or collectionPerTenant, and filter
-#     retrieval by the caller's tenant.
+#     Set spec.vectorStore.tenancy to collectionPerTenant (qdrant) or databasePerTenant
+#     (pgvector) with its tenants; each tenant's retriever takes the tenant from the caller's token.
 #   frameworks:
 #     owasp-llm-2025: ["LLM08:2025"]
 #     nist-ai-600-1: ["Data Privacy"]

@@ -1,0 +1,102 @@
+package llmops.runtime.controls.tenant_isolation_test
+
+import data.llmops.lib.testing
+import data.llmops.runtime.controls.tenant_isolation as check
+
+spec := {"spec": {"vectorStore": {"engine": "qdrant", "tenancy": "collectionPerTenant"}}}
+
+qdrant_env := [
+	{"name": "QDRANT__SERVICE__API_KEY", "valueFrom": {"secretKeyRef": {"name": "vector-db-credentials", "key": "api-key"}}},
+	{"name": "QDRANT__SERVICE__JWT_RBAC", "value": "true"},
+]
+
+server(env) := {"urn": "urn:db", "type": "kubernetes:apps/v1:StatefulSet", "name": "db", "props": {
+	"metadata": {"name": "vector-db", "namespace": "ns"},
+	"spec": {"template": {"metadata": {"labels": {"llmops.dev/role": "vector-db"}}, "spec": {"containers": [{"name": "qdrant", "image": "qdrant", "env": env}]}}},
+}}
+
+# A tenant's ingestion CronJob as RagIngestion builds it: its collection and its own Secret.
+ingestion(tenant, collection, secret) := {"urn": concat(":", ["urn", tenant]), "type": "kubernetes:batch/v1:CronJob", "name": tenant, "props": {
+	"metadata": {"name": concat("-", ["ingest", tenant]), "namespace": "ns", "labels": {"llmops.dev/tenant": tenant}},
+	"spec": {"jobTemplate": {"spec": {"template": {
+		"metadata": {"labels": {"llmops.dev/role": "ingestion", "llmops.dev/tenant": tenant}},
+		"spec": {"containers": [{
+			"name": "publish",
+			"args": ["publish", "--collection", collection, "--tenant", tenant],
+			"env": [{"name": "VECTOR_STORE_CREDENTIAL", "valueFrom": {"secretKeyRef": {"name": secret, "key": "api-key"}}}],
+		}]},
+	}}}},
+}}
+
+# An application's retriever for a tenant, labelled with a generic `tenant` label, reading its Secret from a volume.
+retriever(tenant, secret) := {"urn": concat(":", ["urn", "retriever", tenant]), "type": "kubernetes:apps/v1:Deployment", "name": tenant, "props": {
+	"metadata": {"name": concat("-", ["retriever", tenant]), "namespace": "ns"},
+	"spec": {"template": {
+		"metadata": {"labels": {"tenant": tenant}},
+		"spec": {"containers": [{"name": "retriever"}], "volumes": [{"name": "store", "secret": {"secretName": secret}}]},
+	}},
+}}
+
+config_map(text) := {"urn": "urn:config", "type": "kubernetes:core/v1:ConfigMap", "name": "config", "props": {"metadata": {"name": "qdrant-config", "namespace": "ns"}, "data": {"production.yaml": text}}}
+
+with_config(resource) := object.union(resource, {"props": {"spec": {"template": {"spec": {"volumes": [{"name": "config", "configMap": {"name": "qdrant-config"}}]}}}}})
+
+built := [
+	server(qdrant_env),
+	ingestion("brand-a", "stack-brand-a", "stack-vector-brand-a-ingestion"),
+	ingestion("brand-b", "stack-brand-b", "stack-vector-brand-b-ingestion"),
+	retriever("brand-a", "stack-vector-brand-a-retrieval"),
+]
+
+doc(resources) := {"resources": resources, "spec": spec}
+
+sql(text) := {"urn": "urn:sql", "type": "kubernetes:core/v1:ConfigMap", "name": "sql", "props": {"metadata": {"name": "vector-db-tenants", "namespace": "ns"}, "data": {"tenants.sql": text}}}
+
+# As tenantProvisioningSql writes it (abridged to the statements the check reads).
+provisioning := concat("\n", [
+	`REVOKE CONNECT ON DATABASE "postgres", "vectors" FROM PUBLIC;`,
+	`SELECT 'CREATE DATABASE "brand-a" OWNER "brand-a-writer"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'brand-a') \gexec`,
+	`REVOKE ALL ON DATABASE "brand-a" FROM PUBLIC;`,
+	`GRANT CONNECT ON DATABASE "brand-a" TO "brand-a-reader";`,
+	`SELECT 'CREATE DATABASE "brand-b" OWNER "brand-b-writer"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'brand-b') \gexec`,
+	`REVOKE ALL ON DATABASE "brand-b" FROM PUBLIC;`,
+	`GRANT CONNECT ON DATABASE "brand-b" TO "brand-b-reader";`,
+])
+
+access_policy(resource) := {"urn": "urn:aoss", "type": "aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy", "name": "access", "props": {
+	"name": "vectors-access", "type": "data",
+	"policy": json.marshal([{"Rules": [{"ResourceType": "index", "Resource": [resource], "Permission": ["aoss:ReadDocument"]}], "Principal": ["arn:aws:iam::123456789012:role/retrieval-brand-a"]}]),
+}}
+
+# Each denied case removes one piece of the isolation from the built configuration; the spec still declares it.
+denied_cases := {
+	"tenant b's ingestion given tenant a's Secret": {"input": doc([built[0], built[1], ingestion("brand-b", "stack-brand-b", "stack-vector-brand-a-ingestion"), built[3]]), "path": "/resources/2/props/spec/jobTemplate/spec/template/spec"},
+	"a retriever of tenant b mounting tenant a's Secret": {"input": doc(array.concat(built, [retriever("brand-b", "stack-vector-brand-a-retrieval")])), "path": "/resources/4/props/spec/template/spec"},
+	"both tenants written into one collection": {"input": doc([built[0], built[1], ingestion("brand-b", "stack-brand-a", "stack-vector-brand-b-ingestion")]), "path": "/resources/2/props/spec/jobTemplate/spec/template/spec"},
+	"a tenant's ingestion with the server's API key": {"input": doc([built[0], ingestion("brand-a", "stack-brand-a", "vector-db-credentials")]), "path": "/resources/1/props/spec/jobTemplate/spec/template/spec"},
+	"Qdrant without JWT RBAC": {"input": doc([server([qdrant_env[0]]), built[1], built[2]]), "path": "/resources/0/props/spec/template/spec"},
+	"Qdrant config file that turns JWT RBAC off": {"input": doc([with_config(server([qdrant_env[0]])), config_map("service:\n  jwt_rbac: false\n")]), "path": "/resources/0/props/spec/template/spec"},
+	"a tenant database left open to PUBLIC": {"input": doc([sql(replace(provisioning, `REVOKE ALL ON DATABASE "brand-b" FROM PUBLIC;`, ""))]), "path": "/resources/0/props/data/tenants.sql"},
+	"a reader granted both tenant databases": {"input": doc([sql(concat("\n", [provisioning, `GRANT CONNECT ON DATABASE "brand-b", "brand-a" TO "brand-a-reader";`]))]), "path": "/resources/0/props/data/tenants.sql"},
+	"OpenSearch access over every collection's indexes": {"input": doc([access_policy("index/*/*")]), "path": "/resources/0/props/policy"},
+}
+
+allowed_cases := {
+	"as built": doc(built),
+	"provisioning SQL as built": doc([sql(provisioning)]),
+	"OpenSearch access to one tenant's collection": doc([access_policy("index/stack-brand-a/*")]),
+	"JWT RBAC set to 1": doc([server([qdrant_env[0], {"name": "QDRANT__SERVICE__JWT_RBAC", "value": "1"}])]),
+	"JWT RBAC in a mounted config file": doc([with_config(server([qdrant_env[0]])), config_map("service:\n  jwt_rbac: true\n")]),
+	"single tenancy shares the store": {"resources": [server([qdrant_env[0]]), built[1], ingestion("brand-b", "stack-brand-a", "stack-vector-brand-a-ingestion")], "spec": {"spec": {"vectorStore": {"tenancy": "single"}}}},
+	"no spec: nothing declared": {"resources": [server([qdrant_env[0]])]},
+}
+
+test_denied[note] if {
+	some note, tc in denied_cases
+	testing.denied_naming_resource(check.deny, "LLM-CTRL-011", tc.path) with input as tc.input
+}
+
+test_allowed[note] if {
+	some note, tc in allowed_cases
+	testing.allowed(check.deny) with input as tc
+}

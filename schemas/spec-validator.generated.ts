@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 export const validate = validate20;
 const typedValidate: ((data: unknown) => boolean) & { errors?: unknown } = validate20 as never;
 export default typedValidate;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica, on one node: at most 8, the most any GPU instance size holds. A replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built; shard a larger model with quantisation (dtype) or serve it elsewhere.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1","demographicParityDifference","equalizedOddsDifference","verbatimExtractionRate"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"},"gate":{"type":"string","enum":["block","warn"],"description":"This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate"},"sensitiveFeature":{"minLength":1,"maxLength":100,"description":"For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).","type":"string"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"],"description":"Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)."},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"},"dataProcessingTerms":{"additionalProperties":false,"description":"What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004).","type":"object","required":["reference","coversUpTo"],"properties":{"reference":{"minLength":1,"maxLength":300,"description":"The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.","type":"string"},"coversUpTo":{"type":"string","enum":["public","internal","confidential","restricted"],"description":"Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)."},"noTraining":{"default":false,"description":"The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004).","type":"boolean"},"retention":{"type":"string","enum":["none","abuseMonitoring","vendorDefined"],"default":"vendorDefined","description":"How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004)."},"processingRegions":{"maxItems":16,"uniqueItems":true,"default":[],"description":"Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004).","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"karpenter":{"additionalProperties":false,"description":"target aws: the Karpenter controller (public.ecr.aws/karpenter/controller mirrored at the chart version pinned in components/aws/karpenter.ts), which launches GPU nodes for pending model replicas.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica, on one node: at most 8, the most any GPU instance size holds. A replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built; shard a larger model with quantisation (dtype) or serve it elsewhere.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1","demographicParityDifference","equalizedOddsDifference","verbatimExtractionRate"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"},"gate":{"type":"string","enum":["block","warn"],"description":"This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate"},"sensitiveFeature":{"minLength":1,"maxLength":100,"description":"For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).","type":"string"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant"],"default":"single"}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"],"description":"Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)."},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"},"dataProcessingTerms":{"additionalProperties":false,"description":"What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004).","type":"object","required":["reference","coversUpTo"],"properties":{"reference":{"minLength":1,"maxLength":300,"description":"The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.","type":"string"},"coversUpTo":{"type":"string","enum":["public","internal","confidential","restricted"],"description":"Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)."},"noTraining":{"default":false,"description":"The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004).","type":"boolean"},"retention":{"type":"string","enum":["none","abuseMonitoring","vendorDefined"],"default":"vendorDefined","description":"How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004)."},"processingRegions":{"maxItems":16,"uniqueItems":true,"default":[],"description":"Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004).","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"karpenter":{"additionalProperties":false,"description":"target aws: the Karpenter controller (public.ecr.aws/karpenter/controller mirrored at the chart version pinned in components/aws/karpenter.ts), which launches GPU nodes for pending model replicas.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"prometheusOperator":{"additionalProperties":false,"description":"target aws: Prometheus Operator (quay.io/prometheus-operator/prometheus-operator, mirrored at the app version of the kube-prometheus-stack chart pinned in components/aws/serving-metrics.ts); runs the Prometheus the autoscaler reads.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"prometheusConfigReloader":{"additionalProperties":false,"description":"target aws: the Prometheus Operator's config reloader (quay.io/prometheus-operator/prometheus-config-reloader), same version as prometheusOperator.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"prometheus":{"additionalProperties":false,"description":"target aws: Prometheus (quay.io/prometheus/prometheus) that scrapes the model servers' queue depth and the GPU metrics.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"keda":{"additionalProperties":false,"description":"target aws: the KEDA operator (ghcr.io/kedacore/keda, mirrored at the KEDA chart version pinned in components/aws/serving-metrics.ts), which scales model servers on queue depth.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"kedaMetricsServer":{"additionalProperties":false,"description":"target aws: the KEDA metrics API server (ghcr.io/kedacore/keda-metrics-apiserver), same version as keda.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -20,8 +20,8 @@ const pattern18 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
 const pattern21 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
 const pattern22 = new RegExp("^https://[^\\s]{1,2040}$", "u");
 const pattern26 = new RegExp("^https?://[^\\s]{1,240}$", "u");
-const pattern58 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
-const pattern60 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern63 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
+const pattern65 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://llmops.dev/schemas/llmops-v1alpha1.json" */;
@@ -9940,11 +9940,11 @@ vErrors.push(err806);
 errors++;
 }
 }
-if(data269.edgeProxy !== undefined){
-let data297 = data269.edgeProxy;
+if(data269.prometheusOperator !== undefined){
+let data297 = data269.prometheusOperator;
 if(data297 && typeof data297 == "object" && !Array.isArray(data297)){
 if(data297.repository === undefined){
-const err807 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
+const err807 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator,data:data297};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -9954,7 +9954,7 @@ vErrors.push(err807);
 errors++;
 }
 if(data297.digest === undefined){
-const err808 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
+const err808 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator,data:data297};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -9965,7 +9965,7 @@ errors++;
 }
 for(const key75 in data297){
 if(!((key75 === "repository") || (key75 === "digest"))){
-const err809 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
+const err809 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator,data:data297};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -9979,7 +9979,7 @@ if(data297.repository !== undefined){
 let data298 = data297.repository;
 if(typeof data298 === "string"){
 if(func1(data298) > 255){
-const err810 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data298};
+const err810 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.properties.repository,data:data298};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -9989,7 +9989,7 @@ vErrors.push(err810);
 errors++;
 }
 if(func1(data298) < 1){
-const err811 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data298};
+const err811 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.properties.repository,data:data298};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -10000,7 +10000,7 @@ errors++;
 }
 }
 else {
-const err812 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data298};
+const err812 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.properties.repository,data:data298};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -10014,7 +10014,7 @@ if(data297.digest !== undefined){
 let data299 = data297.digest;
 if(typeof data299 === "string"){
 if(func1(data299) > 71){
-const err813 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
+const err813 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10024,7 +10024,7 @@ vErrors.push(err813);
 errors++;
 }
 if(func1(data299) < 1){
-const err814 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
+const err814 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10034,7 +10034,7 @@ vErrors.push(err814);
 errors++;
 }
 if(!pattern18.test(data299)){
-const err815 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
+const err815 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -10045,7 +10045,7 @@ errors++;
 }
 }
 else {
-const err816 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data299};
+const err816 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.properties.digest,data:data299};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -10057,7 +10057,7 @@ errors++;
 }
 }
 else {
-const err817 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data297};
+const err817 = {instancePath:instancePath+"/spec/platform/images/prometheusOperator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusOperator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusOperator,data:data297};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10067,11 +10067,11 @@ vErrors.push(err817);
 errors++;
 }
 }
-if(data269.presidioAnalyzer !== undefined){
-let data300 = data269.presidioAnalyzer;
+if(data269.prometheusConfigReloader !== undefined){
+let data300 = data269.prometheusConfigReloader;
 if(data300 && typeof data300 == "object" && !Array.isArray(data300)){
 if(data300.repository === undefined){
-const err818 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
+const err818 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader,data:data300};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10081,7 +10081,7 @@ vErrors.push(err818);
 errors++;
 }
 if(data300.digest === undefined){
-const err819 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
+const err819 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader,data:data300};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10092,7 +10092,7 @@ errors++;
 }
 for(const key76 in data300){
 if(!((key76 === "repository") || (key76 === "digest"))){
-const err820 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
+const err820 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader,data:data300};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10106,7 +10106,7 @@ if(data300.repository !== undefined){
 let data301 = data300.repository;
 if(typeof data301 === "string"){
 if(func1(data301) > 255){
-const err821 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data301};
+const err821 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.properties.repository,data:data301};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10116,7 +10116,7 @@ vErrors.push(err821);
 errors++;
 }
 if(func1(data301) < 1){
-const err822 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data301};
+const err822 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.properties.repository,data:data301};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10127,7 +10127,7 @@ errors++;
 }
 }
 else {
-const err823 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data301};
+const err823 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.properties.repository,data:data301};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10141,7 +10141,7 @@ if(data300.digest !== undefined){
 let data302 = data300.digest;
 if(typeof data302 === "string"){
 if(func1(data302) > 71){
-const err824 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
+const err824 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10151,7 +10151,7 @@ vErrors.push(err824);
 errors++;
 }
 if(func1(data302) < 1){
-const err825 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
+const err825 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10161,7 +10161,7 @@ vErrors.push(err825);
 errors++;
 }
 if(!pattern18.test(data302)){
-const err826 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
+const err826 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10172,7 +10172,7 @@ errors++;
 }
 }
 else {
-const err827 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data302};
+const err827 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.properties.digest,data:data302};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10184,7 +10184,7 @@ errors++;
 }
 }
 else {
-const err828 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data300};
+const err828 = {instancePath:instancePath+"/spec/platform/images/prometheusConfigReloader",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheusConfigReloader/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheusConfigReloader,data:data300};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10194,11 +10194,11 @@ vErrors.push(err828);
 errors++;
 }
 }
-if(data269.presidioAnonymizer !== undefined){
-let data303 = data269.presidioAnonymizer;
+if(data269.prometheus !== undefined){
+let data303 = data269.prometheus;
 if(data303 && typeof data303 == "object" && !Array.isArray(data303)){
 if(data303.repository === undefined){
-const err829 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
+const err829 = {instancePath:instancePath+"/spec/platform/images/prometheus",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus,data:data303};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10208,7 +10208,7 @@ vErrors.push(err829);
 errors++;
 }
 if(data303.digest === undefined){
-const err830 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
+const err830 = {instancePath:instancePath+"/spec/platform/images/prometheus",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus,data:data303};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10219,7 +10219,7 @@ errors++;
 }
 for(const key77 in data303){
 if(!((key77 === "repository") || (key77 === "digest"))){
-const err831 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
+const err831 = {instancePath:instancePath+"/spec/platform/images/prometheus",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus,data:data303};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10233,7 +10233,7 @@ if(data303.repository !== undefined){
 let data304 = data303.repository;
 if(typeof data304 === "string"){
 if(func1(data304) > 255){
-const err832 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data304};
+const err832 = {instancePath:instancePath+"/spec/platform/images/prometheus/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.properties.repository,data:data304};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10243,7 +10243,7 @@ vErrors.push(err832);
 errors++;
 }
 if(func1(data304) < 1){
-const err833 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data304};
+const err833 = {instancePath:instancePath+"/spec/platform/images/prometheus/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.properties.repository,data:data304};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10254,7 +10254,7 @@ errors++;
 }
 }
 else {
-const err834 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data304};
+const err834 = {instancePath:instancePath+"/spec/platform/images/prometheus/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.properties.repository,data:data304};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10268,7 +10268,7 @@ if(data303.digest !== undefined){
 let data305 = data303.digest;
 if(typeof data305 === "string"){
 if(func1(data305) > 71){
-const err835 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
+const err835 = {instancePath:instancePath+"/spec/platform/images/prometheus/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10278,7 +10278,7 @@ vErrors.push(err835);
 errors++;
 }
 if(func1(data305) < 1){
-const err836 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
+const err836 = {instancePath:instancePath+"/spec/platform/images/prometheus/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10288,7 +10288,7 @@ vErrors.push(err836);
 errors++;
 }
 if(!pattern18.test(data305)){
-const err837 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
+const err837 = {instancePath:instancePath+"/spec/platform/images/prometheus/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10299,7 +10299,7 @@ errors++;
 }
 }
 else {
-const err838 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data305};
+const err838 = {instancePath:instancePath+"/spec/platform/images/prometheus/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.properties.digest,data:data305};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10311,7 +10311,7 @@ errors++;
 }
 }
 else {
-const err839 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data303};
+const err839 = {instancePath:instancePath+"/spec/platform/images/prometheus",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/prometheus/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.prometheus,data:data303};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10321,11 +10321,11 @@ vErrors.push(err839);
 errors++;
 }
 }
-if(data269.limiterStore !== undefined){
-let data306 = data269.limiterStore;
+if(data269.keda !== undefined){
+let data306 = data269.keda;
 if(data306 && typeof data306 == "object" && !Array.isArray(data306)){
 if(data306.repository === undefined){
-const err840 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
+const err840 = {instancePath:instancePath+"/spec/platform/images/keda",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.keda.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda,data:data306};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10335,7 +10335,7 @@ vErrors.push(err840);
 errors++;
 }
 if(data306.digest === undefined){
-const err841 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
+const err841 = {instancePath:instancePath+"/spec/platform/images/keda",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.keda.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda,data:data306};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10346,7 +10346,7 @@ errors++;
 }
 for(const key78 in data306){
 if(!((key78 === "repository") || (key78 === "digest"))){
-const err842 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
+const err842 = {instancePath:instancePath+"/spec/platform/images/keda",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda,data:data306};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10360,7 +10360,7 @@ if(data306.repository !== undefined){
 let data307 = data306.repository;
 if(typeof data307 === "string"){
 if(func1(data307) > 255){
-const err843 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data307};
+const err843 = {instancePath:instancePath+"/spec/platform/images/keda/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda.properties.repository,data:data307};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10370,7 +10370,7 @@ vErrors.push(err843);
 errors++;
 }
 if(func1(data307) < 1){
-const err844 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data307};
+const err844 = {instancePath:instancePath+"/spec/platform/images/keda/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda.properties.repository,data:data307};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10381,7 +10381,7 @@ errors++;
 }
 }
 else {
-const err845 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data307};
+const err845 = {instancePath:instancePath+"/spec/platform/images/keda/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.keda.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda.properties.repository,data:data307};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10395,7 +10395,7 @@ if(data306.digest !== undefined){
 let data308 = data306.digest;
 if(typeof data308 === "string"){
 if(func1(data308) > 71){
-const err846 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
+const err846 = {instancePath:instancePath+"/spec/platform/images/keda/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10405,7 +10405,7 @@ vErrors.push(err846);
 errors++;
 }
 if(func1(data308) < 1){
-const err847 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
+const err847 = {instancePath:instancePath+"/spec/platform/images/keda/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10415,7 +10415,7 @@ vErrors.push(err847);
 errors++;
 }
 if(!pattern18.test(data308)){
-const err848 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
+const err848 = {instancePath:instancePath+"/spec/platform/images/keda/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10426,7 +10426,7 @@ errors++;
 }
 }
 else {
-const err849 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data308};
+const err849 = {instancePath:instancePath+"/spec/platform/images/keda/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.keda.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda.properties.digest,data:data308};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10438,7 +10438,7 @@ errors++;
 }
 }
 else {
-const err850 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data306};
+const err850 = {instancePath:instancePath+"/spec/platform/images/keda",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/keda/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.keda.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.keda,data:data306};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -10448,11 +10448,11 @@ vErrors.push(err850);
 errors++;
 }
 }
-if(data269.llmGuard !== undefined){
-let data309 = data269.llmGuard;
+if(data269.kedaMetricsServer !== undefined){
+let data309 = data269.kedaMetricsServer;
 if(data309 && typeof data309 == "object" && !Array.isArray(data309)){
 if(data309.repository === undefined){
-const err851 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
+const err851 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer,data:data309};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -10462,7 +10462,7 @@ vErrors.push(err851);
 errors++;
 }
 if(data309.digest === undefined){
-const err852 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
+const err852 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer,data:data309};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -10473,7 +10473,7 @@ errors++;
 }
 for(const key79 in data309){
 if(!((key79 === "repository") || (key79 === "digest"))){
-const err853 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
+const err853 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer,data:data309};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -10487,7 +10487,7 @@ if(data309.repository !== undefined){
 let data310 = data309.repository;
 if(typeof data310 === "string"){
 if(func1(data310) > 255){
-const err854 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data310};
+const err854 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.properties.repository,data:data310};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -10497,7 +10497,7 @@ vErrors.push(err854);
 errors++;
 }
 if(func1(data310) < 1){
-const err855 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data310};
+const err855 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.properties.repository,data:data310};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -10508,7 +10508,7 @@ errors++;
 }
 }
 else {
-const err856 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data310};
+const err856 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.properties.repository,data:data310};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -10522,7 +10522,7 @@ if(data309.digest !== undefined){
 let data311 = data309.digest;
 if(typeof data311 === "string"){
 if(func1(data311) > 71){
-const err857 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
+const err857 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -10532,7 +10532,7 @@ vErrors.push(err857);
 errors++;
 }
 if(func1(data311) < 1){
-const err858 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
+const err858 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -10542,7 +10542,7 @@ vErrors.push(err858);
 errors++;
 }
 if(!pattern18.test(data311)){
-const err859 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
+const err859 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -10553,7 +10553,7 @@ errors++;
 }
 }
 else {
-const err860 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data311};
+const err860 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.properties.digest,data:data311};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -10565,7 +10565,7 @@ errors++;
 }
 }
 else {
-const err861 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data309};
+const err861 = {instancePath:instancePath+"/spec/platform/images/kedaMetricsServer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/kedaMetricsServer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.kedaMetricsServer,data:data309};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -10575,11 +10575,11 @@ vErrors.push(err861);
 errors++;
 }
 }
-if(data269.trainer !== undefined){
-let data312 = data269.trainer;
+if(data269.edgeProxy !== undefined){
+let data312 = data269.edgeProxy;
 if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
 if(data312.repository === undefined){
-const err862 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
+const err862 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data312};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -10589,7 +10589,7 @@ vErrors.push(err862);
 errors++;
 }
 if(data312.digest === undefined){
-const err863 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
+const err863 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data312};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -10600,7 +10600,7 @@ errors++;
 }
 for(const key80 in data312){
 if(!((key80 === "repository") || (key80 === "digest"))){
-const err864 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
+const err864 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data312};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -10614,7 +10614,7 @@ if(data312.repository !== undefined){
 let data313 = data312.repository;
 if(typeof data313 === "string"){
 if(func1(data313) > 255){
-const err865 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data313};
+const err865 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data313};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -10624,7 +10624,7 @@ vErrors.push(err865);
 errors++;
 }
 if(func1(data313) < 1){
-const err866 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data313};
+const err866 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data313};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -10635,7 +10635,7 @@ errors++;
 }
 }
 else {
-const err867 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data313};
+const err867 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data313};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -10649,7 +10649,7 @@ if(data312.digest !== undefined){
 let data314 = data312.digest;
 if(typeof data314 === "string"){
 if(func1(data314) > 71){
-const err868 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
+const err868 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -10659,7 +10659,7 @@ vErrors.push(err868);
 errors++;
 }
 if(func1(data314) < 1){
-const err869 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
+const err869 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -10669,7 +10669,7 @@ vErrors.push(err869);
 errors++;
 }
 if(!pattern18.test(data314)){
-const err870 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
+const err870 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -10680,7 +10680,7 @@ errors++;
 }
 }
 else {
-const err871 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data314};
+const err871 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data314};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -10692,7 +10692,7 @@ errors++;
 }
 }
 else {
-const err872 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data312};
+const err872 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data312};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -10702,11 +10702,11 @@ vErrors.push(err872);
 errors++;
 }
 }
-if(data269.datasetGate !== undefined){
-let data315 = data269.datasetGate;
+if(data269.presidioAnalyzer !== undefined){
+let data315 = data269.presidioAnalyzer;
 if(data315 && typeof data315 == "object" && !Array.isArray(data315)){
 if(data315.repository === undefined){
-const err873 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
+const err873 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data315};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -10716,7 +10716,7 @@ vErrors.push(err873);
 errors++;
 }
 if(data315.digest === undefined){
-const err874 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
+const err874 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data315};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -10727,7 +10727,7 @@ errors++;
 }
 for(const key81 in data315){
 if(!((key81 === "repository") || (key81 === "digest"))){
-const err875 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
+const err875 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data315};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -10741,7 +10741,7 @@ if(data315.repository !== undefined){
 let data316 = data315.repository;
 if(typeof data316 === "string"){
 if(func1(data316) > 255){
-const err876 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data316};
+const err876 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data316};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -10751,7 +10751,7 @@ vErrors.push(err876);
 errors++;
 }
 if(func1(data316) < 1){
-const err877 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data316};
+const err877 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data316};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -10762,7 +10762,7 @@ errors++;
 }
 }
 else {
-const err878 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data316};
+const err878 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data316};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -10776,7 +10776,7 @@ if(data315.digest !== undefined){
 let data317 = data315.digest;
 if(typeof data317 === "string"){
 if(func1(data317) > 71){
-const err879 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
+const err879 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -10786,7 +10786,7 @@ vErrors.push(err879);
 errors++;
 }
 if(func1(data317) < 1){
-const err880 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
+const err880 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -10796,7 +10796,7 @@ vErrors.push(err880);
 errors++;
 }
 if(!pattern18.test(data317)){
-const err881 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
+const err881 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -10807,7 +10807,7 @@ errors++;
 }
 }
 else {
-const err882 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data317};
+const err882 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data317};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -10819,7 +10819,7 @@ errors++;
 }
 }
 else {
-const err883 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data315};
+const err883 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data315};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -10829,11 +10829,11 @@ vErrors.push(err883);
 errors++;
 }
 }
-if(data269.toolApproval !== undefined){
-let data318 = data269.toolApproval;
+if(data269.presidioAnonymizer !== undefined){
+let data318 = data269.presidioAnonymizer;
 if(data318 && typeof data318 == "object" && !Array.isArray(data318)){
 if(data318.repository === undefined){
-const err884 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
+const err884 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data318};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -10843,7 +10843,7 @@ vErrors.push(err884);
 errors++;
 }
 if(data318.digest === undefined){
-const err885 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
+const err885 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data318};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -10854,7 +10854,7 @@ errors++;
 }
 for(const key82 in data318){
 if(!((key82 === "repository") || (key82 === "digest"))){
-const err886 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
+const err886 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data318};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -10868,7 +10868,7 @@ if(data318.repository !== undefined){
 let data319 = data318.repository;
 if(typeof data319 === "string"){
 if(func1(data319) > 255){
-const err887 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data319};
+const err887 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data319};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -10878,7 +10878,7 @@ vErrors.push(err887);
 errors++;
 }
 if(func1(data319) < 1){
-const err888 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data319};
+const err888 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data319};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -10889,7 +10889,7 @@ errors++;
 }
 }
 else {
-const err889 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data319};
+const err889 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data319};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -10903,7 +10903,7 @@ if(data318.digest !== undefined){
 let data320 = data318.digest;
 if(typeof data320 === "string"){
 if(func1(data320) > 71){
-const err890 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
+const err890 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -10913,7 +10913,7 @@ vErrors.push(err890);
 errors++;
 }
 if(func1(data320) < 1){
-const err891 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
+const err891 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -10923,7 +10923,7 @@ vErrors.push(err891);
 errors++;
 }
 if(!pattern18.test(data320)){
-const err892 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
+const err892 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -10934,7 +10934,7 @@ errors++;
 }
 }
 else {
-const err893 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data320};
+const err893 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data320};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -10946,7 +10946,7 @@ errors++;
 }
 }
 else {
-const err894 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data318};
+const err894 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data318};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -10956,11 +10956,11 @@ vErrors.push(err894);
 errors++;
 }
 }
-if(data269.evaluator !== undefined){
-let data321 = data269.evaluator;
+if(data269.limiterStore !== undefined){
+let data321 = data269.limiterStore;
 if(data321 && typeof data321 == "object" && !Array.isArray(data321)){
 if(data321.repository === undefined){
-const err895 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
+const err895 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data321};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -10970,7 +10970,7 @@ vErrors.push(err895);
 errors++;
 }
 if(data321.digest === undefined){
-const err896 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
+const err896 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data321};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -10981,7 +10981,7 @@ errors++;
 }
 for(const key83 in data321){
 if(!((key83 === "repository") || (key83 === "digest"))){
-const err897 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
+const err897 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data321};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -10995,7 +10995,7 @@ if(data321.repository !== undefined){
 let data322 = data321.repository;
 if(typeof data322 === "string"){
 if(func1(data322) > 255){
-const err898 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data322};
+const err898 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data322};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -11005,7 +11005,7 @@ vErrors.push(err898);
 errors++;
 }
 if(func1(data322) < 1){
-const err899 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data322};
+const err899 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data322};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -11016,7 +11016,7 @@ errors++;
 }
 }
 else {
-const err900 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data322};
+const err900 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data322};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -11030,7 +11030,7 @@ if(data321.digest !== undefined){
 let data323 = data321.digest;
 if(typeof data323 === "string"){
 if(func1(data323) > 71){
-const err901 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
+const err901 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data323};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -11040,7 +11040,7 @@ vErrors.push(err901);
 errors++;
 }
 if(func1(data323) < 1){
-const err902 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
+const err902 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data323};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -11050,7 +11050,7 @@ vErrors.push(err902);
 errors++;
 }
 if(!pattern18.test(data323)){
-const err903 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
+const err903 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data323};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -11061,7 +11061,7 @@ errors++;
 }
 }
 else {
-const err904 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data323};
+const err904 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data323};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -11073,7 +11073,7 @@ errors++;
 }
 }
 else {
-const err905 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data321};
+const err905 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data321};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -11083,9 +11083,11 @@ vErrors.push(err905);
 errors++;
 }
 }
-}
-else {
-const err906 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data269};
+if(data269.llmGuard !== undefined){
+let data324 = data269.llmGuard;
+if(data324 && typeof data324 == "object" && !Array.isArray(data324)){
+if(data324.repository === undefined){
+const err906 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data324};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -11094,10 +11096,8 @@ vErrors.push(err906);
 }
 errors++;
 }
-let data324 = data268.internalIssuer;
-if(typeof data324 === "string"){
-if(func1(data324) > 63){
-const err907 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
+if(data324.digest === undefined){
+const err907 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data324};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -11106,8 +11106,9 @@ vErrors.push(err907);
 }
 errors++;
 }
-if(func1(data324) < 1){
-const err908 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
+for(const key84 in data324){
+if(!((key84 === "repository") || (key84 === "digest"))){
+const err908 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data324};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -11116,8 +11117,12 @@ vErrors.push(err908);
 }
 errors++;
 }
-if(!pattern4.test(data324)){
-const err909 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
+}
+if(data324.repository !== undefined){
+let data325 = data324.repository;
+if(typeof data325 === "string"){
+if(func1(data325) > 255){
+const err909 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data325};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -11126,9 +11131,8 @@ vErrors.push(err909);
 }
 errors++;
 }
-}
-else {
-const err910 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data324};
+if(func1(data325) < 1){
+const err910 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data325};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -11137,10 +11141,9 @@ vErrors.push(err910);
 }
 errors++;
 }
-let data325 = data268.gatewayClientNamespaces;
-if(Array.isArray(data325)){
-if(data325.length > 16){
-const err911 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data325};
+}
+else {
+const err911 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data325};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -11149,12 +11152,12 @@ vErrors.push(err911);
 }
 errors++;
 }
-const len22 = data325.length;
-for(let i29=0; i29<len22; i29++){
-let data326 = data325[i29];
+}
+if(data324.digest !== undefined){
+let data326 = data324.digest;
 if(typeof data326 === "string"){
-if(func1(data326) > 63){
-const err912 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
+if(func1(data326) > 71){
+const err912 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data326};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -11164,7 +11167,7 @@ vErrors.push(err912);
 errors++;
 }
 if(func1(data326) < 1){
-const err913 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
+const err913 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data326};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -11173,8 +11176,8 @@ vErrors.push(err913);
 }
 errors++;
 }
-if(!pattern4.test(data326)){
-const err914 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
+if(!pattern18.test(data326)){
+const err914 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data326};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -11185,7 +11188,7 @@ errors++;
 }
 }
 else {
-const err915 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data326};
+const err915 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data326};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -11197,7 +11200,7 @@ errors++;
 }
 }
 else {
-const err916 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data325};
+const err916 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data324};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -11206,10 +11209,12 @@ vErrors.push(err916);
 }
 errors++;
 }
-let data327 = data268.artifactStoreCidrs;
-if(Array.isArray(data327)){
-if(data327.length > 16){
-const err917 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data327};
+}
+if(data269.trainer !== undefined){
+let data327 = data269.trainer;
+if(data327 && typeof data327 == "object" && !Array.isArray(data327)){
+if(data327.repository === undefined){
+const err917 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data327};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -11218,12 +11223,8 @@ vErrors.push(err917);
 }
 errors++;
 }
-const len23 = data327.length;
-for(let i30=0; i30<len23; i30++){
-let data328 = data327[i30];
-if(typeof data328 === "string"){
-if(func1(data328) > 18){
-const err918 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
+if(data327.digest === undefined){
+const err918 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data327};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -11232,8 +11233,9 @@ vErrors.push(err918);
 }
 errors++;
 }
-if(func1(data328) < 1){
-const err919 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
+for(const key85 in data327){
+if(!((key85 === "repository") || (key85 === "digest"))){
+const err919 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data327};
 if(vErrors === null){
 vErrors = [err919];
 }
@@ -11242,8 +11244,12 @@ vErrors.push(err919);
 }
 errors++;
 }
-if(!pattern8.test(data328)){
-const err920 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
+}
+if(data327.repository !== undefined){
+let data328 = data327.repository;
+if(typeof data328 === "string"){
+if(func1(data328) > 255){
+const err920 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data328};
 if(vErrors === null){
 vErrors = [err920];
 }
@@ -11252,9 +11258,8 @@ vErrors.push(err920);
 }
 errors++;
 }
-}
-else {
-const err921 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data328};
+if(func1(data328) < 1){
+const err921 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data328};
 if(vErrors === null){
 vErrors = [err921];
 }
@@ -11264,9 +11269,8 @@ vErrors.push(err921);
 errors++;
 }
 }
-}
 else {
-const err922 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data327};
+const err922 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data328};
 if(vErrors === null){
 vErrors = [err922];
 }
@@ -11275,10 +11279,12 @@ vErrors.push(err922);
 }
 errors++;
 }
-let data329 = data268.egressProxyCidrs;
-if(Array.isArray(data329)){
-if(data329.length > 16){
-const err923 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data329};
+}
+if(data327.digest !== undefined){
+let data329 = data327.digest;
+if(typeof data329 === "string"){
+if(func1(data329) > 71){
+const err923 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data329};
 if(vErrors === null){
 vErrors = [err923];
 }
@@ -11287,12 +11293,8 @@ vErrors.push(err923);
 }
 errors++;
 }
-const len24 = data329.length;
-for(let i31=0; i31<len24; i31++){
-let data330 = data329[i31];
-if(typeof data330 === "string"){
-if(func1(data330) > 18){
-const err924 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
+if(func1(data329) < 1){
+const err924 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data329};
 if(vErrors === null){
 vErrors = [err924];
 }
@@ -11301,8 +11303,8 @@ vErrors.push(err924);
 }
 errors++;
 }
-if(func1(data330) < 1){
-const err925 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
+if(!pattern18.test(data329)){
+const err925 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data329};
 if(vErrors === null){
 vErrors = [err925];
 }
@@ -11311,8 +11313,9 @@ vErrors.push(err925);
 }
 errors++;
 }
-if(!pattern8.test(data330)){
-const err926 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
+}
+else {
+const err926 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data329};
 if(vErrors === null){
 vErrors = [err926];
 }
@@ -11322,8 +11325,9 @@ vErrors.push(err926);
 errors++;
 }
 }
+}
 else {
-const err927 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data330};
+const err927 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data327};
 if(vErrors === null){
 vErrors = [err927];
 }
@@ -11333,9 +11337,11 @@ vErrors.push(err927);
 errors++;
 }
 }
-}
-else {
-const err928 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data329};
+if(data269.datasetGate !== undefined){
+let data330 = data269.datasetGate;
+if(data330 && typeof data330 == "object" && !Array.isArray(data330)){
+if(data330.repository === undefined){
+const err928 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data330};
 if(vErrors === null){
 vErrors = [err928];
 }
@@ -11344,11 +11350,8 @@ vErrors.push(err928);
 }
 errors++;
 }
-if(data268.storageClass !== undefined){
-let data331 = data268.storageClass;
-if(typeof data331 === "string"){
-if(func1(data331) > 63){
-const err929 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data331};
+if(data330.digest === undefined){
+const err929 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data330};
 if(vErrors === null){
 vErrors = [err929];
 }
@@ -11357,8 +11360,9 @@ vErrors.push(err929);
 }
 errors++;
 }
-if(func1(data331) < 1){
-const err930 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data331};
+for(const key86 in data330){
+if(!((key86 === "repository") || (key86 === "digest"))){
+const err930 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data330};
 if(vErrors === null){
 vErrors = [err930];
 }
@@ -11368,8 +11372,11 @@ vErrors.push(err930);
 errors++;
 }
 }
-else {
-const err931 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data331};
+if(data330.repository !== undefined){
+let data331 = data330.repository;
+if(typeof data331 === "string"){
+if(func1(data331) > 255){
+const err931 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data331};
 if(vErrors === null){
 vErrors = [err931];
 }
@@ -11378,18 +11385,8 @@ vErrors.push(err931);
 }
 errors++;
 }
-}
-let data332 = data268.gpu;
-if(data332 && typeof data332 == "object" && !Array.isArray(data332)){
-if(data332.install === undefined){
-data332.install = "none";
-}
-if(data332.namespace === undefined){
-data332.namespace = "llmops-gpu";
-}
-for(const key84 in data332){
-if(!((key84 === "install") || (key84 === "namespace"))){
-const err932 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data332};
+if(func1(data331) < 1){
+const err932 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data331};
 if(vErrors === null){
 vErrors = [err932];
 }
@@ -11399,9 +11396,8 @@ vErrors.push(err932);
 errors++;
 }
 }
-let data333 = data332.install;
-if(typeof data333 !== "string"){
-const err933 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data333};
+else {
+const err933 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data331};
 if(vErrors === null){
 vErrors = [err933];
 }
@@ -11410,8 +11406,12 @@ vErrors.push(err933);
 }
 errors++;
 }
-if(!((data333 === "none") || (data333 === "devicePlugin"))){
-const err934 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data333};
+}
+if(data330.digest !== undefined){
+let data332 = data330.digest;
+if(typeof data332 === "string"){
+if(func1(data332) > 71){
+const err934 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data332};
 if(vErrors === null){
 vErrors = [err934];
 }
@@ -11420,10 +11420,8 @@ vErrors.push(err934);
 }
 errors++;
 }
-let data334 = data332.namespace;
-if(typeof data334 === "string"){
-if(func1(data334) > 63){
-const err935 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
+if(func1(data332) < 1){
+const err935 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data332};
 if(vErrors === null){
 vErrors = [err935];
 }
@@ -11432,8 +11430,8 @@ vErrors.push(err935);
 }
 errors++;
 }
-if(func1(data334) < 1){
-const err936 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
+if(!pattern18.test(data332)){
+const err936 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data332};
 if(vErrors === null){
 vErrors = [err936];
 }
@@ -11442,8 +11440,9 @@ vErrors.push(err936);
 }
 errors++;
 }
-if(!pattern4.test(data334)){
-const err937 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
+}
+else {
+const err937 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data332};
 if(vErrors === null){
 vErrors = [err937];
 }
@@ -11453,8 +11452,9 @@ vErrors.push(err937);
 errors++;
 }
 }
+}
 else {
-const err938 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data334};
+const err938 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data330};
 if(vErrors === null){
 vErrors = [err938];
 }
@@ -11464,8 +11464,11 @@ vErrors.push(err938);
 errors++;
 }
 }
-else {
-const err939 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data332};
+if(data269.toolApproval !== undefined){
+let data333 = data269.toolApproval;
+if(data333 && typeof data333 == "object" && !Array.isArray(data333)){
+if(data333.repository === undefined){
+const err939 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data333};
 if(vErrors === null){
 vErrors = [err939];
 }
@@ -11474,23 +11477,8 @@ vErrors.push(err939);
 }
 errors++;
 }
-let data335 = data268.autoscaling;
-if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
-if(data335.prometheusAddress === undefined){
-data335.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
-}
-if(data335.monitoringNamespace === undefined){
-data335.monitoringNamespace = "monitoring";
-}
-if(data335.queueTargetPerReplica === undefined){
-data335.queueTargetPerReplica = 4;
-}
-if(data335.scaleDownStabilizationSeconds === undefined){
-data335.scaleDownStabilizationSeconds = 300;
-}
-for(const key85 in data335){
-if(!((((key85 === "prometheusAddress") || (key85 === "monitoringNamespace")) || (key85 === "queueTargetPerReplica")) || (key85 === "scaleDownStabilizationSeconds"))){
-const err940 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data335};
+if(data333.digest === undefined){
+const err940 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data333};
 if(vErrors === null){
 vErrors = [err940];
 }
@@ -11499,11 +11487,9 @@ vErrors.push(err940);
 }
 errors++;
 }
-}
-let data336 = data335.prometheusAddress;
-if(typeof data336 === "string"){
-if(func1(data336) > 253){
-const err941 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
+for(const key87 in data333){
+if(!((key87 === "repository") || (key87 === "digest"))){
+const err941 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data333};
 if(vErrors === null){
 vErrors = [err941];
 }
@@ -11512,8 +11498,12 @@ vErrors.push(err941);
 }
 errors++;
 }
-if(func1(data336) < 1){
-const err942 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
+}
+if(data333.repository !== undefined){
+let data334 = data333.repository;
+if(typeof data334 === "string"){
+if(func1(data334) > 255){
+const err942 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data334};
 if(vErrors === null){
 vErrors = [err942];
 }
@@ -11522,8 +11512,8 @@ vErrors.push(err942);
 }
 errors++;
 }
-if(!pattern26.test(data336)){
-const err943 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
+if(func1(data334) < 1){
+const err943 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data334};
 if(vErrors === null){
 vErrors = [err943];
 }
@@ -11534,7 +11524,7 @@ errors++;
 }
 }
 else {
-const err944 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data336};
+const err944 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data334};
 if(vErrors === null){
 vErrors = [err944];
 }
@@ -11543,10 +11533,12 @@ vErrors.push(err944);
 }
 errors++;
 }
-let data337 = data335.monitoringNamespace;
-if(typeof data337 === "string"){
-if(func1(data337) > 63){
-const err945 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
+}
+if(data333.digest !== undefined){
+let data335 = data333.digest;
+if(typeof data335 === "string"){
+if(func1(data335) > 71){
+const err945 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data335};
 if(vErrors === null){
 vErrors = [err945];
 }
@@ -11555,8 +11547,8 @@ vErrors.push(err945);
 }
 errors++;
 }
-if(func1(data337) < 1){
-const err946 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
+if(func1(data335) < 1){
+const err946 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data335};
 if(vErrors === null){
 vErrors = [err946];
 }
@@ -11565,8 +11557,8 @@ vErrors.push(err946);
 }
 errors++;
 }
-if(!pattern4.test(data337)){
-const err947 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
+if(!pattern18.test(data335)){
+const err947 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data335};
 if(vErrors === null){
 vErrors = [err947];
 }
@@ -11577,7 +11569,7 @@ errors++;
 }
 }
 else {
-const err948 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data337};
+const err948 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data335};
 if(vErrors === null){
 vErrors = [err948];
 }
@@ -11586,9 +11578,10 @@ vErrors.push(err948);
 }
 errors++;
 }
-let data338 = data335.queueTargetPerReplica;
-if(!(((typeof data338 == "number") && (!(data338 % 1) && !isNaN(data338))) && (isFinite(data338)))){
-const err949 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data338};
+}
+}
+else {
+const err949 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data333};
 if(vErrors === null){
 vErrors = [err949];
 }
@@ -11597,9 +11590,12 @@ vErrors.push(err949);
 }
 errors++;
 }
-if((typeof data338 == "number") && (isFinite(data338))){
-if(data338 > 1000 || isNaN(data338)){
-const err950 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data338};
+}
+if(data269.evaluator !== undefined){
+let data336 = data269.evaluator;
+if(data336 && typeof data336 == "object" && !Array.isArray(data336)){
+if(data336.repository === undefined){
+const err950 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data336};
 if(vErrors === null){
 vErrors = [err950];
 }
@@ -11608,8 +11604,8 @@ vErrors.push(err950);
 }
 errors++;
 }
-if(data338 < 1 || isNaN(data338)){
-const err951 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data338};
+if(data336.digest === undefined){
+const err951 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data336};
 if(vErrors === null){
 vErrors = [err951];
 }
@@ -11618,10 +11614,9 @@ vErrors.push(err951);
 }
 errors++;
 }
-}
-let data339 = data335.scaleDownStabilizationSeconds;
-if(!(((typeof data339 == "number") && (!(data339 % 1) && !isNaN(data339))) && (isFinite(data339)))){
-const err952 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data339};
+for(const key88 in data336){
+if(!((key88 === "repository") || (key88 === "digest"))){
+const err952 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data336};
 if(vErrors === null){
 vErrors = [err952];
 }
@@ -11630,9 +11625,12 @@ vErrors.push(err952);
 }
 errors++;
 }
-if((typeof data339 == "number") && (isFinite(data339))){
-if(data339 > 3600 || isNaN(data339)){
-const err953 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data339};
+}
+if(data336.repository !== undefined){
+let data337 = data336.repository;
+if(typeof data337 === "string"){
+if(func1(data337) > 255){
+const err953 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data337};
 if(vErrors === null){
 vErrors = [err953];
 }
@@ -11641,8 +11639,8 @@ vErrors.push(err953);
 }
 errors++;
 }
-if(data339 < 0 || isNaN(data339)){
-const err954 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data339};
+if(func1(data337) < 1){
+const err954 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data337};
 if(vErrors === null){
 vErrors = [err954];
 }
@@ -11652,9 +11650,8 @@ vErrors.push(err954);
 errors++;
 }
 }
-}
 else {
-const err955 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data335};
+const err955 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data337};
 if(vErrors === null){
 vErrors = [err955];
 }
@@ -11663,11 +11660,12 @@ vErrors.push(err955);
 }
 errors++;
 }
-let data340 = data268.modelCache;
-if(data340 && typeof data340 == "object" && !Array.isArray(data340)){
-for(const key86 in data340){
-if(!(key86 === "storageClass")){
-const err956 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data340};
+}
+if(data336.digest !== undefined){
+let data338 = data336.digest;
+if(typeof data338 === "string"){
+if(func1(data338) > 71){
+const err956 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data338};
 if(vErrors === null){
 vErrors = [err956];
 }
@@ -11676,12 +11674,8 @@ vErrors.push(err956);
 }
 errors++;
 }
-}
-if(data340.storageClass !== undefined){
-let data341 = data340.storageClass;
-if(typeof data341 === "string"){
-if(func1(data341) > 63){
-const err957 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data341};
+if(func1(data338) < 1){
+const err957 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data338};
 if(vErrors === null){
 vErrors = [err957];
 }
@@ -11690,8 +11684,8 @@ vErrors.push(err957);
 }
 errors++;
 }
-if(func1(data341) < 1){
-const err958 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data341};
+if(!pattern18.test(data338)){
+const err958 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data338};
 if(vErrors === null){
 vErrors = [err958];
 }
@@ -11702,7 +11696,7 @@ errors++;
 }
 }
 else {
-const err959 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data341};
+const err959 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data338};
 if(vErrors === null){
 vErrors = [err959];
 }
@@ -11714,7 +11708,7 @@ errors++;
 }
 }
 else {
-const err960 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data340};
+const err960 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data336};
 if(vErrors === null){
 vErrors = [err960];
 }
@@ -11724,8 +11718,9 @@ vErrors.push(err960);
 errors++;
 }
 }
+}
 else {
-const err961 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data268};
+const err961 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data269};
 if(vErrors === null){
 vErrors = [err961];
 }
@@ -11734,10 +11729,10 @@ vErrors.push(err961);
 }
 errors++;
 }
-let data342 = data11.exceptions;
-if(Array.isArray(data342)){
-if(data342.length > 64){
-const err962 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data342};
+let data339 = data268.internalIssuer;
+if(typeof data339 === "string"){
+if(func1(data339) > 63){
+const err962 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data339};
 if(vErrors === null){
 vErrors = [err962];
 }
@@ -11746,12 +11741,8 @@ vErrors.push(err962);
 }
 errors++;
 }
-const len25 = data342.length;
-for(let i32=0; i32<len25; i32++){
-let data343 = data342[i32];
-if(data343 && typeof data343 == "object" && !Array.isArray(data343)){
-if(data343.policyId === undefined){
-const err963 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+if(func1(data339) < 1){
+const err963 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data339};
 if(vErrors === null){
 vErrors = [err963];
 }
@@ -11760,8 +11751,8 @@ vErrors.push(err963);
 }
 errors++;
 }
-if(data343.reason === undefined){
-const err964 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+if(!pattern4.test(data339)){
+const err964 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data339};
 if(vErrors === null){
 vErrors = [err964];
 }
@@ -11770,8 +11761,9 @@ vErrors.push(err964);
 }
 errors++;
 }
-if(data343.approver === undefined){
-const err965 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+}
+else {
+const err965 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data339};
 if(vErrors === null){
 vErrors = [err965];
 }
@@ -11780,8 +11772,10 @@ vErrors.push(err965);
 }
 errors++;
 }
-if(data343.expires === undefined){
-const err966 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+let data340 = data268.gatewayClientNamespaces;
+if(Array.isArray(data340)){
+if(data340.length > 16){
+const err966 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data340};
 if(vErrors === null){
 vErrors = [err966];
 }
@@ -11790,9 +11784,12 @@ vErrors.push(err966);
 }
 errors++;
 }
-for(const key87 in data343){
-if(!(((((key87 === "policyId") || (key87 === "reason")) || (key87 === "approver")) || (key87 === "expires")) || (key87 === "path"))){
-const err967 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+const len22 = data340.length;
+for(let i29=0; i29<len22; i29++){
+let data341 = data340[i29];
+if(typeof data341 === "string"){
+if(func1(data341) > 63){
+const err967 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data341};
 if(vErrors === null){
 vErrors = [err967];
 }
@@ -11801,12 +11798,8 @@ vErrors.push(err967);
 }
 errors++;
 }
-}
-if(data343.policyId !== undefined){
-let data344 = data343.policyId;
-if(typeof data344 === "string"){
-if(func1(data344) > 16){
-const err968 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
+if(func1(data341) < 1){
+const err968 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data341};
 if(vErrors === null){
 vErrors = [err968];
 }
@@ -11815,8 +11808,8 @@ vErrors.push(err968);
 }
 errors++;
 }
-if(func1(data344) < 1){
-const err969 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
+if(!pattern4.test(data341)){
+const err969 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data341};
 if(vErrors === null){
 vErrors = [err969];
 }
@@ -11825,8 +11818,9 @@ vErrors.push(err969);
 }
 errors++;
 }
-if(!pattern58.test(data344)){
-const err970 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
+}
+else {
+const err970 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i29,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data341};
 if(vErrors === null){
 vErrors = [err970];
 }
@@ -11836,8 +11830,9 @@ vErrors.push(err970);
 errors++;
 }
 }
+}
 else {
-const err971 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data344};
+const err971 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data340};
 if(vErrors === null){
 vErrors = [err971];
 }
@@ -11846,12 +11841,10 @@ vErrors.push(err971);
 }
 errors++;
 }
-}
-if(data343.reason !== undefined){
-let data345 = data343.reason;
-if(typeof data345 === "string"){
-if(func1(data345) > 1000){
-const err972 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data345};
+let data342 = data268.artifactStoreCidrs;
+if(Array.isArray(data342)){
+if(data342.length > 16){
+const err972 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data342};
 if(vErrors === null){
 vErrors = [err972];
 }
@@ -11860,8 +11853,12 @@ vErrors.push(err972);
 }
 errors++;
 }
-if(func1(data345) < 1){
-const err973 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data345};
+const len23 = data342.length;
+for(let i30=0; i30<len23; i30++){
+let data343 = data342[i30];
+if(typeof data343 === "string"){
+if(func1(data343) > 18){
+const err973 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data343};
 if(vErrors === null){
 vErrors = [err973];
 }
@@ -11870,9 +11867,8 @@ vErrors.push(err973);
 }
 errors++;
 }
-}
-else {
-const err974 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data345};
+if(func1(data343) < 1){
+const err974 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data343};
 if(vErrors === null){
 vErrors = [err974];
 }
@@ -11881,12 +11877,8 @@ vErrors.push(err974);
 }
 errors++;
 }
-}
-if(data343.approver !== undefined){
-let data346 = data343.approver;
-if(typeof data346 === "string"){
-if(func1(data346) > 256){
-const err975 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
+if(!pattern8.test(data343)){
+const err975 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data343};
 if(vErrors === null){
 vErrors = [err975];
 }
@@ -11895,8 +11887,9 @@ vErrors.push(err975);
 }
 errors++;
 }
-if(func1(data346) < 1){
-const err976 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
+}
+else {
+const err976 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i30,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data343};
 if(vErrors === null){
 vErrors = [err976];
 }
@@ -11905,8 +11898,10 @@ vErrors.push(err976);
 }
 errors++;
 }
-if(!pattern5.test(data346)){
-const err977 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
+}
+}
+else {
+const err977 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data342};
 if(vErrors === null){
 vErrors = [err977];
 }
@@ -11915,9 +11910,10 @@ vErrors.push(err977);
 }
 errors++;
 }
-}
-else {
-const err978 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data346};
+let data344 = data268.egressProxyCidrs;
+if(Array.isArray(data344)){
+if(data344.length > 16){
+const err978 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data344};
 if(vErrors === null){
 vErrors = [err978];
 }
@@ -11926,12 +11922,12 @@ vErrors.push(err978);
 }
 errors++;
 }
-}
-if(data343.expires !== undefined){
-let data347 = data343.expires;
-if(typeof data347 === "string"){
-if(func1(data347) > 10){
-const err979 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+const len24 = data344.length;
+for(let i31=0; i31<len24; i31++){
+let data345 = data344[i31];
+if(typeof data345 === "string"){
+if(func1(data345) > 18){
+const err979 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data345};
 if(vErrors === null){
 vErrors = [err979];
 }
@@ -11940,8 +11936,8 @@ vErrors.push(err979);
 }
 errors++;
 }
-if(func1(data347) < 1){
-const err980 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+if(func1(data345) < 1){
+const err980 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data345};
 if(vErrors === null){
 vErrors = [err980];
 }
@@ -11950,8 +11946,8 @@ vErrors.push(err980);
 }
 errors++;
 }
-if(!pattern60.test(data347)){
-const err981 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+if(!pattern8.test(data345)){
+const err981 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data345};
 if(vErrors === null){
 vErrors = [err981];
 }
@@ -11962,7 +11958,7 @@ errors++;
 }
 }
 else {
-const err982 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data347};
+const err982 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data345};
 if(vErrors === null){
 vErrors = [err982];
 }
@@ -11972,11 +11968,9 @@ vErrors.push(err982);
 errors++;
 }
 }
-if(data343.path !== undefined){
-let data348 = data343.path;
-if(typeof data348 === "string"){
-if(func1(data348) > 512){
-const err983 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data348};
+}
+else {
+const err983 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data344};
 if(vErrors === null){
 vErrors = [err983];
 }
@@ -11985,8 +11979,11 @@ vErrors.push(err983);
 }
 errors++;
 }
-if(func1(data348) < 1){
-const err984 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data348};
+if(data268.storageClass !== undefined){
+let data346 = data268.storageClass;
+if(typeof data346 === "string"){
+if(func1(data346) > 63){
+const err984 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data346};
 if(vErrors === null){
 vErrors = [err984];
 }
@@ -11995,9 +11992,8 @@ vErrors.push(err984);
 }
 errors++;
 }
-}
-else {
-const err985 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data348};
+if(func1(data346) < 1){
+const err985 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data346};
 if(vErrors === null){
 vErrors = [err985];
 }
@@ -12007,9 +12003,8 @@ vErrors.push(err985);
 errors++;
 }
 }
-}
 else {
-const err986 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data343};
+const err986 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data346};
 if(vErrors === null){
 vErrors = [err986];
 }
@@ -12019,9 +12014,17 @@ vErrors.push(err986);
 errors++;
 }
 }
+let data347 = data268.gpu;
+if(data347 && typeof data347 == "object" && !Array.isArray(data347)){
+if(data347.install === undefined){
+data347.install = "none";
 }
-else {
-const err987 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data342};
+if(data347.namespace === undefined){
+data347.namespace = "llmops-gpu";
+}
+for(const key89 in data347){
+if(!((key89 === "install") || (key89 === "namespace"))){
+const err987 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data347};
 if(vErrors === null){
 vErrors = [err987];
 }
@@ -12031,8 +12034,9 @@ vErrors.push(err987);
 errors++;
 }
 }
-else {
-const err988 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+let data348 = data347.install;
+if(typeof data348 !== "string"){
+const err988 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data348};
 if(vErrors === null){
 vErrors = [err988];
 }
@@ -12041,15 +12045,646 @@ vErrors.push(err988);
 }
 errors++;
 }
-}
-}
-else {
-const err989 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(!((data348 === "none") || (data348 === "devicePlugin"))){
+const err989 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data348};
 if(vErrors === null){
 vErrors = [err989];
 }
 else {
 vErrors.push(err989);
+}
+errors++;
+}
+let data349 = data347.namespace;
+if(typeof data349 === "string"){
+if(func1(data349) > 63){
+const err990 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data349};
+if(vErrors === null){
+vErrors = [err990];
+}
+else {
+vErrors.push(err990);
+}
+errors++;
+}
+if(func1(data349) < 1){
+const err991 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data349};
+if(vErrors === null){
+vErrors = [err991];
+}
+else {
+vErrors.push(err991);
+}
+errors++;
+}
+if(!pattern4.test(data349)){
+const err992 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data349};
+if(vErrors === null){
+vErrors = [err992];
+}
+else {
+vErrors.push(err992);
+}
+errors++;
+}
+}
+else {
+const err993 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data349};
+if(vErrors === null){
+vErrors = [err993];
+}
+else {
+vErrors.push(err993);
+}
+errors++;
+}
+}
+else {
+const err994 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data347};
+if(vErrors === null){
+vErrors = [err994];
+}
+else {
+vErrors.push(err994);
+}
+errors++;
+}
+let data350 = data268.autoscaling;
+if(data350 && typeof data350 == "object" && !Array.isArray(data350)){
+if(data350.prometheusAddress === undefined){
+data350.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
+}
+if(data350.monitoringNamespace === undefined){
+data350.monitoringNamespace = "monitoring";
+}
+if(data350.queueTargetPerReplica === undefined){
+data350.queueTargetPerReplica = 4;
+}
+if(data350.scaleDownStabilizationSeconds === undefined){
+data350.scaleDownStabilizationSeconds = 300;
+}
+for(const key90 in data350){
+if(!((((key90 === "prometheusAddress") || (key90 === "monitoringNamespace")) || (key90 === "queueTargetPerReplica")) || (key90 === "scaleDownStabilizationSeconds"))){
+const err995 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data350};
+if(vErrors === null){
+vErrors = [err995];
+}
+else {
+vErrors.push(err995);
+}
+errors++;
+}
+}
+let data351 = data350.prometheusAddress;
+if(typeof data351 === "string"){
+if(func1(data351) > 253){
+const err996 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data351};
+if(vErrors === null){
+vErrors = [err996];
+}
+else {
+vErrors.push(err996);
+}
+errors++;
+}
+if(func1(data351) < 1){
+const err997 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data351};
+if(vErrors === null){
+vErrors = [err997];
+}
+else {
+vErrors.push(err997);
+}
+errors++;
+}
+if(!pattern26.test(data351)){
+const err998 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data351};
+if(vErrors === null){
+vErrors = [err998];
+}
+else {
+vErrors.push(err998);
+}
+errors++;
+}
+}
+else {
+const err999 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data351};
+if(vErrors === null){
+vErrors = [err999];
+}
+else {
+vErrors.push(err999);
+}
+errors++;
+}
+let data352 = data350.monitoringNamespace;
+if(typeof data352 === "string"){
+if(func1(data352) > 63){
+const err1000 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data352};
+if(vErrors === null){
+vErrors = [err1000];
+}
+else {
+vErrors.push(err1000);
+}
+errors++;
+}
+if(func1(data352) < 1){
+const err1001 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data352};
+if(vErrors === null){
+vErrors = [err1001];
+}
+else {
+vErrors.push(err1001);
+}
+errors++;
+}
+if(!pattern4.test(data352)){
+const err1002 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data352};
+if(vErrors === null){
+vErrors = [err1002];
+}
+else {
+vErrors.push(err1002);
+}
+errors++;
+}
+}
+else {
+const err1003 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data352};
+if(vErrors === null){
+vErrors = [err1003];
+}
+else {
+vErrors.push(err1003);
+}
+errors++;
+}
+let data353 = data350.queueTargetPerReplica;
+if(!(((typeof data353 == "number") && (!(data353 % 1) && !isNaN(data353))) && (isFinite(data353)))){
+const err1004 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data353};
+if(vErrors === null){
+vErrors = [err1004];
+}
+else {
+vErrors.push(err1004);
+}
+errors++;
+}
+if((typeof data353 == "number") && (isFinite(data353))){
+if(data353 > 1000 || isNaN(data353)){
+const err1005 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data353};
+if(vErrors === null){
+vErrors = [err1005];
+}
+else {
+vErrors.push(err1005);
+}
+errors++;
+}
+if(data353 < 1 || isNaN(data353)){
+const err1006 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data353};
+if(vErrors === null){
+vErrors = [err1006];
+}
+else {
+vErrors.push(err1006);
+}
+errors++;
+}
+}
+let data354 = data350.scaleDownStabilizationSeconds;
+if(!(((typeof data354 == "number") && (!(data354 % 1) && !isNaN(data354))) && (isFinite(data354)))){
+const err1007 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data354};
+if(vErrors === null){
+vErrors = [err1007];
+}
+else {
+vErrors.push(err1007);
+}
+errors++;
+}
+if((typeof data354 == "number") && (isFinite(data354))){
+if(data354 > 3600 || isNaN(data354)){
+const err1008 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data354};
+if(vErrors === null){
+vErrors = [err1008];
+}
+else {
+vErrors.push(err1008);
+}
+errors++;
+}
+if(data354 < 0 || isNaN(data354)){
+const err1009 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data354};
+if(vErrors === null){
+vErrors = [err1009];
+}
+else {
+vErrors.push(err1009);
+}
+errors++;
+}
+}
+}
+else {
+const err1010 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data350};
+if(vErrors === null){
+vErrors = [err1010];
+}
+else {
+vErrors.push(err1010);
+}
+errors++;
+}
+let data355 = data268.modelCache;
+if(data355 && typeof data355 == "object" && !Array.isArray(data355)){
+for(const key91 in data355){
+if(!(key91 === "storageClass")){
+const err1011 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data355};
+if(vErrors === null){
+vErrors = [err1011];
+}
+else {
+vErrors.push(err1011);
+}
+errors++;
+}
+}
+if(data355.storageClass !== undefined){
+let data356 = data355.storageClass;
+if(typeof data356 === "string"){
+if(func1(data356) > 63){
+const err1012 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data356};
+if(vErrors === null){
+vErrors = [err1012];
+}
+else {
+vErrors.push(err1012);
+}
+errors++;
+}
+if(func1(data356) < 1){
+const err1013 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data356};
+if(vErrors === null){
+vErrors = [err1013];
+}
+else {
+vErrors.push(err1013);
+}
+errors++;
+}
+}
+else {
+const err1014 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data356};
+if(vErrors === null){
+vErrors = [err1014];
+}
+else {
+vErrors.push(err1014);
+}
+errors++;
+}
+}
+}
+else {
+const err1015 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data355};
+if(vErrors === null){
+vErrors = [err1015];
+}
+else {
+vErrors.push(err1015);
+}
+errors++;
+}
+}
+else {
+const err1016 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data268};
+if(vErrors === null){
+vErrors = [err1016];
+}
+else {
+vErrors.push(err1016);
+}
+errors++;
+}
+let data357 = data11.exceptions;
+if(Array.isArray(data357)){
+if(data357.length > 64){
+const err1017 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data357};
+if(vErrors === null){
+vErrors = [err1017];
+}
+else {
+vErrors.push(err1017);
+}
+errors++;
+}
+const len25 = data357.length;
+for(let i32=0; i32<len25; i32++){
+let data358 = data357[i32];
+if(data358 && typeof data358 == "object" && !Array.isArray(data358)){
+if(data358.policyId === undefined){
+const err1018 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data358};
+if(vErrors === null){
+vErrors = [err1018];
+}
+else {
+vErrors.push(err1018);
+}
+errors++;
+}
+if(data358.reason === undefined){
+const err1019 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data358};
+if(vErrors === null){
+vErrors = [err1019];
+}
+else {
+vErrors.push(err1019);
+}
+errors++;
+}
+if(data358.approver === undefined){
+const err1020 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data358};
+if(vErrors === null){
+vErrors = [err1020];
+}
+else {
+vErrors.push(err1020);
+}
+errors++;
+}
+if(data358.expires === undefined){
+const err1021 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data358};
+if(vErrors === null){
+vErrors = [err1021];
+}
+else {
+vErrors.push(err1021);
+}
+errors++;
+}
+for(const key92 in data358){
+if(!(((((key92 === "policyId") || (key92 === "reason")) || (key92 === "approver")) || (key92 === "expires")) || (key92 === "path"))){
+const err1022 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key92},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data358};
+if(vErrors === null){
+vErrors = [err1022];
+}
+else {
+vErrors.push(err1022);
+}
+errors++;
+}
+}
+if(data358.policyId !== undefined){
+let data359 = data358.policyId;
+if(typeof data359 === "string"){
+if(func1(data359) > 16){
+const err1023 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data359};
+if(vErrors === null){
+vErrors = [err1023];
+}
+else {
+vErrors.push(err1023);
+}
+errors++;
+}
+if(func1(data359) < 1){
+const err1024 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data359};
+if(vErrors === null){
+vErrors = [err1024];
+}
+else {
+vErrors.push(err1024);
+}
+errors++;
+}
+if(!pattern63.test(data359)){
+const err1025 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data359};
+if(vErrors === null){
+vErrors = [err1025];
+}
+else {
+vErrors.push(err1025);
+}
+errors++;
+}
+}
+else {
+const err1026 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data359};
+if(vErrors === null){
+vErrors = [err1026];
+}
+else {
+vErrors.push(err1026);
+}
+errors++;
+}
+}
+if(data358.reason !== undefined){
+let data360 = data358.reason;
+if(typeof data360 === "string"){
+if(func1(data360) > 1000){
+const err1027 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data360};
+if(vErrors === null){
+vErrors = [err1027];
+}
+else {
+vErrors.push(err1027);
+}
+errors++;
+}
+if(func1(data360) < 1){
+const err1028 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data360};
+if(vErrors === null){
+vErrors = [err1028];
+}
+else {
+vErrors.push(err1028);
+}
+errors++;
+}
+}
+else {
+const err1029 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data360};
+if(vErrors === null){
+vErrors = [err1029];
+}
+else {
+vErrors.push(err1029);
+}
+errors++;
+}
+}
+if(data358.approver !== undefined){
+let data361 = data358.approver;
+if(typeof data361 === "string"){
+if(func1(data361) > 256){
+const err1030 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data361};
+if(vErrors === null){
+vErrors = [err1030];
+}
+else {
+vErrors.push(err1030);
+}
+errors++;
+}
+if(func1(data361) < 1){
+const err1031 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data361};
+if(vErrors === null){
+vErrors = [err1031];
+}
+else {
+vErrors.push(err1031);
+}
+errors++;
+}
+if(!pattern5.test(data361)){
+const err1032 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data361};
+if(vErrors === null){
+vErrors = [err1032];
+}
+else {
+vErrors.push(err1032);
+}
+errors++;
+}
+}
+else {
+const err1033 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data361};
+if(vErrors === null){
+vErrors = [err1033];
+}
+else {
+vErrors.push(err1033);
+}
+errors++;
+}
+}
+if(data358.expires !== undefined){
+let data362 = data358.expires;
+if(typeof data362 === "string"){
+if(func1(data362) > 10){
+const err1034 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data362};
+if(vErrors === null){
+vErrors = [err1034];
+}
+else {
+vErrors.push(err1034);
+}
+errors++;
+}
+if(func1(data362) < 1){
+const err1035 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data362};
+if(vErrors === null){
+vErrors = [err1035];
+}
+else {
+vErrors.push(err1035);
+}
+errors++;
+}
+if(!pattern65.test(data362)){
+const err1036 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data362};
+if(vErrors === null){
+vErrors = [err1036];
+}
+else {
+vErrors.push(err1036);
+}
+errors++;
+}
+}
+else {
+const err1037 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data362};
+if(vErrors === null){
+vErrors = [err1037];
+}
+else {
+vErrors.push(err1037);
+}
+errors++;
+}
+}
+if(data358.path !== undefined){
+let data363 = data358.path;
+if(typeof data363 === "string"){
+if(func1(data363) > 512){
+const err1038 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data363};
+if(vErrors === null){
+vErrors = [err1038];
+}
+else {
+vErrors.push(err1038);
+}
+errors++;
+}
+if(func1(data363) < 1){
+const err1039 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data363};
+if(vErrors === null){
+vErrors = [err1039];
+}
+else {
+vErrors.push(err1039);
+}
+errors++;
+}
+}
+else {
+const err1040 = {instancePath:instancePath+"/spec/exceptions/" + i32+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data363};
+if(vErrors === null){
+vErrors = [err1040];
+}
+else {
+vErrors.push(err1040);
+}
+errors++;
+}
+}
+}
+else {
+const err1041 = {instancePath:instancePath+"/spec/exceptions/" + i32,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data358};
+if(vErrors === null){
+vErrors = [err1041];
+}
+else {
+vErrors.push(err1041);
+}
+errors++;
+}
+}
+}
+else {
+const err1042 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data357};
+if(vErrors === null){
+vErrors = [err1042];
+}
+else {
+vErrors.push(err1042);
+}
+errors++;
+}
+}
+else {
+const err1043 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(vErrors === null){
+vErrors = [err1043];
+}
+else {
+vErrors.push(err1043);
+}
+errors++;
+}
+}
+}
+else {
+const err1044 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1044];
+}
+else {
+vErrors.push(err1044);
 }
 errors++;
 }

@@ -10,6 +10,13 @@ import * as fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as pulumiType from "@pulumi/pulumi";
 import type { RecordedResource } from "../stacks/mocks.js";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { MULTI_NODE_REFUSED, validateAgainstSchema } from "../schemas/validate-schema.js";
+import { ROOT, runCli } from "./helpers/cli.js";
+import { bundleBuilt } from "./helpers/tools.js";
 import {
   INSTANCE_SHAPES, NODE_DAEMONSETS, allocatable, availableForReplicas, kubeReservedCpuMilli, replicaRequests, type GpuType,
 } from "../components/aws/gpu-instance-types.js";
@@ -170,5 +177,30 @@ describe("model size", () => {
   it("the startupProbe budget grows with the weights", () => {
     expect(startupSeconds(15)).toBeLessThan(startupSeconds(140));
     expect(startupSeconds(140)).toBeGreaterThanOrEqual(180 + 140 * 4);
+  });
+});
+
+describe("specs a GPU node cannot serve are refused", () => {
+  const airport = () => parse(readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8"));
+
+  it("more GPUs per replica than one node holds: the schema says a replica is not built across nodes", () => {
+    const spec = airport();
+    spec.spec.models[0].gpu = { type: "H100", count: 16 };
+    const violations = validateAgainstSchema(spec);
+    expect(violations).toContainEqual(expect.objectContaining({ path: "/spec/models/0/gpu/count", message: `must be at most 8; got 16: ${MULTI_NODE_REFUSED}` }));
+    expect(MULTI_NODE_REFUSED).toMatch(/LeaderWorkerSet/);
+  });
+
+  it.skipIf(!bundleBuilt())("llmops validate reports weights that cannot fit the declared GPUs (parameters × dtype), and refuses them at --fail-on medium", () => {
+    const spec = airport();
+    spec.spec.models[0].parameters = 70;
+    const file = join(mkdtempSync(join(tmpdir(), "llmops-weights-")), "too-big.yaml");
+    writeFileSync(file, stringify(spec));
+    const result = runCli(["validate", file, "--fail-on", "medium"]);
+    expect(result.stdout).toMatch(/LLM-MODEL-005 model llama-31-8b: 70 billion parameters in bfloat16 need 131 GiB of GPU memory; 1 × L4 offers 24 GiB/);
+    expect(result.status).toBe(1);
+    spec.spec.models[0].parameters = 8.03;
+    writeFileSync(file, stringify(spec));
+    expect(runCli(["validate", file, "--fail-on", "medium"]).status).toBe(0);
   });
 });

@@ -147,6 +147,14 @@ function expectServingPath(planned: Planned): void {
     expect(scaler.props.spec.triggers).toEqual([expect.objectContaining({ type: "prometheus", metadata: expect.objectContaining({ serverAddress: autoscaling.prometheusAddress, query: expect.stringContaining(metric) }) })]);
     expect(scaler.props.spec.maxReplicaCount).toBe(model.replicas?.max ?? 2);
     expect(byName(plan, "kubernetes:monitoring.coreos.com/v1:PodMonitor", role)).toBeDefined();
+    // Scale-down respects in-flight requests: the spec's stabilisation window, its grace period, a preStop drain inside it.
+    expect(scaler.props.spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds).toBe(spec.spec.platform?.autoscaling?.scaleDownStabilizationSeconds ?? 300);
+    const grace = model.serving.terminationGracePeriodSeconds ?? 120;
+    expect(pod.terminationGracePeriodSeconds).toBe(grace);
+    expect(server.lifecycle.preStop.sleep.seconds).toBeGreaterThan(0);
+    expect(server.lifecycle.preStop.sleep.seconds).toBeLessThan(grace);
+    // Replicas spread across zones.
+    expect(pod.topologySpreadConstraints).toContainEqual(expect.objectContaining({ topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule" }));
   }
 }
 

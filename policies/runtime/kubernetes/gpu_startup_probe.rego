@@ -7,9 +7,10 @@
 #   Any long-running container that claims a GPU is judged: the built-in workload kinds that
 #   serve (Deployment, StatefulSet, ReplicaSet, Pod) and every serving custom resource of the
 #   pod-template table (KServe InferenceService and its serving runtimes, LLMInferenceService,
-#   LeaderWorkerSet, KubeRay RayService, …), but not run-to-completion kinds (Job, CronJob,
-#   RayJob) nor a template merged over a base the input may not hold (a KServe model spec over
-#   its ServingRuntime, where the probe may come from).
+#   LeaderWorkerSet, …), but not run-to-completion kinds (Job, CronJob), KubeRay's (the
+#   operator injects its own probes; a Ray Serve replica loads inside an actor) nor a template
+#   merged over a base the input may not hold (a KServe model spec over its ServingRuntime,
+#   where the probe may come from).
 # scope: package
 # custom:
 #   id: LLM-K8S-050
@@ -34,8 +35,10 @@ deny contains {"id": "LLM-K8S-050", "msg": msg, "path": pointer, "resource": urn
 	msg := concat("", ["container ", lib.text(container.name), " claims a GPU but has no startupProbe"])
 }
 
-# Kinds whose pods run to completion (a probe that waits for loading does not apply), and bare templates.
-run_to_completion := {"batch/Job", "batch/CronJob", "ray.io/RayJob", "core/PodTemplate"}
+# Kinds not judged: pods that run to completion (a probe that waits for loading does not apply),
+# bare templates, and KubeRay's, whose operator injects its own probes on the raylet, which is
+# healthy long before a Ray Serve replica loads its model inside an actor.
+run_to_completion := {"batch/Job", "batch/CronJob", "core/PodTemplate", "ray.io/RayJob", "ray.io/RayCluster", "ray.io/RayService"}
 
 long_running(type) if {
 	key := lib.kind_key(type)

@@ -36,6 +36,7 @@ allowed_cases := {
 	"KServe model spec (merged over its ServingRuntime, which may hold the probe)": fx.doc([kserve({"model": object.union(gpu_resources, {"modelFormat": {"name": "huggingface"}, "storageUri": "s3://models/llama"})})]),
 	"LeaderWorkerSet with startupProbes": fx.doc([lws(object.union(gpu_server, probe), object.union(gpu_server, probe))]),
 	"RayJob (runs to completion)": fx.doc([fx.res("kubernetes:ray.io/v1:RayJob", {"metadata": {"name": "batch"}, "spec": {"submitterPodTemplate": {"spec": {"containers": [gpu_server]}}}})]),
+	"RayService worker (KubeRay injects its probes)": fx.doc([fx.res("kubernetes:ray.io/v1:RayService", {"metadata": {"name": "llm"}, "spec": {"rayClusterConfig": {"workerGroupSpecs": [{"template": {"spec": {"containers": [gpu_server]}}}]}}})]),
 }
 
 test_denied[note] if {

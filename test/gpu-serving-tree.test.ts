@@ -172,6 +172,7 @@ describe.skipIf(!bundleBuilt())("the plan tree shows the GPU serving path of eve
     const planned = planTree(specs.get(file), "aws", file.replace(/\.yaml$/, ""));
     const { tree, plan } = planned;
     expect(tree).toMatch(/\(target aws, policy bundle /);
+    expect(tree).not.toContain("The cluster must provide");
     expectServingPath(planned);
 
     // Node autoscaling: Karpenter's IAM and interruption queue, its controller, EC2NodeClass and NodePool.
@@ -229,6 +230,13 @@ describe.skipIf(!bundleBuilt())("the plan tree shows the GPU serving path of eve
     expect(tree).not.toContain("karpenter");
     // platform.gpu.install none: the cluster advertises nvidia.com/gpu itself; only the exporter runs.
     expect(blocks(tree, "llmops:kubernetes:GpuNodeAgents")[0]).toContain("1 × kubernetes:apps/v1:DaemonSet");
+    // ... and the plan says what the cluster must provide for what it planned.
+    const needs = tree.slice(tree.indexOf("The cluster must provide"));
+    expect(needs).toMatch(/^The cluster must provide/);
+    expect(needs).toMatch(/GPU nodes labelled llmops\.dev\/gpu=[A-Z0-9]+.*llmops\.dev\/pool=gpu .*advertising nvidia\.com\/gpu: a device plugin or the GPU Operator/);
+    expect(needs).toContain("KEDA (keda.sh/v1alpha1)");
+    expect(needs).toMatch(/the Prometheus Operator \(monitoring\.coreos\.com\/v1\) .* queries at http/);
+    expect(needs).toMatch(/ReadOnlyMany volumes for \d+ model weights cache/);
   }, 240_000);
 
   it("on target kubernetes, platform.gpu.install devicePlugin adds the NVIDIA device plugin beside the exporter", () => {
@@ -240,6 +248,7 @@ describe.skipIf(!bundleBuilt())("the plan tree shows the GPU serving path of eve
     const { tree, plan } = planTree(spec, "kubernetes", "device-plugin", ["LLM-K8S-001", "LLM-K8S-008", "LLM-K8S-015"]);
     const agents = blocks(tree, "llmops:kubernetes:GpuNodeAgents");
     expect(agents[0]).toContain("2 × kubernetes:apps/v1:DaemonSet");
+    expect(tree).toContain("advertising nvidia.com/gpu (the plan installs the NVIDIA device plugin on them)");
     const plugin = byName(plan, "kubernetes:apps/v1:DaemonSet", "nvidia-device-plugin")!;
     expect(plugin.props.spec.template.spec.volumes).toContainEqual({ name: "device-plugin", hostPath: { path: "/var/lib/kubelet/device-plugins", type: "Directory" } });
     expect(plugin.props.spec.template.spec.tolerations).toContainEqual(expect.objectContaining({ key: "nvidia.com/gpu" }));

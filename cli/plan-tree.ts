@@ -1,5 +1,6 @@
 /** The plan as a tree of components with resource counts, for `llmops plan --format pretty`. */
 import type { PlanDocument, PlannedResource } from "../stacks/offline-plan.js";
+import { clusterRequirements } from "./cluster-requirements.js";
 
 /** The plan as indented text: each component resource with its children beneath it and a count of resources by type, for `llmops plan --format pretty`. Resources whose parent is not in the plan are roots. */
 export function renderPlanTree(plan: PlanDocument): string {
@@ -31,5 +32,7 @@ export function renderPlanTree(plan: PlanDocument): string {
   lines.push(`${plan.stack} (target ${plan.target}, policy bundle ${plan.policyBundleRevision})`);
   walk(undefined, "");
   lines.push("", `${plan.resources.length} resources planned offline. ${plan.mocked}`);
+  const needs = clusterRequirements(plan);
+  if (needs.length > 0) lines.push("", "The cluster must provide (target kubernetes builds on it, it does not install these):", ...needs.map((need) => `  - ${need}`));
   return `${lines.join("\n")}\n`;
 }

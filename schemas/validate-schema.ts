@@ -55,6 +55,9 @@ const PATTERN_WORDS: Record<string, string> = {
   "^https://[^\\s]{1,2040}$": "an https:// URL",
 };
 
+/** Why spec.models[].gpu.count stops at 8: one replica runs on one node (the largest GPU instance sizes hold 8). */
+export const MULTI_NODE_REFUSED = "a replica's GPUs must be on one node (the largest GPU instance sizes hold 8); a replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built. Quantise the model (dtype) to fit 8 GPUs, or serve it elsewhere";
+
 /** One ajv error in plain words, anchored at a JSON Pointer (shared with the evidence loader). */
 export function describe(error: ErrorObject): SchemaViolation {
   const path = error.instancePath;
@@ -91,8 +94,11 @@ export function describe(error: ErrorObject): SchemaViolation {
     case "minLength":
       return violation(path, "value", "must not be empty", error);
     case "maximum":
-    case "minimum":
-      return violation(path, "value", `must be ${error.keyword === "maximum" ? "at most" : "at least"} ${String(params.limit)}; got ${got(error.data)}`, error);
+    case "minimum": {
+      // GPUs past the largest GPU node: a replica would span nodes, which is refused, not built wrong.
+      const hint = error.keyword === "maximum" && /^\/spec\/models\/\d+\/gpu\/count$/.test(path) ? `: ${MULTI_NODE_REFUSED}` : "";
+      return violation(path, "value", `must be ${error.keyword === "maximum" ? "at most" : "at least"} ${String(params.limit)}; got ${got(error.data)}${hint}`, error);
+    }
     case "maxItems":
       return violation(path, "value", `must have at most ${String(params.limit)} items`, error);
     case "minItems":

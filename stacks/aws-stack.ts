@@ -27,6 +27,7 @@ import { WORKLOAD_UID } from "../components/kubernetes/pod-security.js";
 import { modelSizing } from "./model-sizing.js";
 import { INSTANCE_SHAPES } from "../components/aws/gpu-instance-types.js";
 import { ModelCacheStorage } from "../components/aws/model-cache-storage.js";
+import { ServingMetrics } from "../components/aws/serving-metrics.js";
 import { FineTuningDataStore } from "../components/aws/fine-tuning-data.js";
 import { outputModelOf } from "./fine-tuning-workloads.js";
 
@@ -287,6 +288,23 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
     const kubeconfig = pulumi.all([cluster.cluster.name, cluster.cluster.endpoint, cluster.cluster.certificateAuthority.data]).apply(([clusterName, endpoint, ca]) =>
       JSON.stringify(eksKubeconfig(clusterName, endpoint, ca, env.region)));
     const k8sProvider = new k8s.Provider(`${name}-eks-k8s`, { kubeconfig, enableServerSideApply: true }, opts);
+    // The metrics path the model servers scale on (Prometheus and KEDA); nothing else installs it on a new cluster.
+    let metrics: ServingMetrics | undefined;
+    if (body.models.some((model) => isSelfHosted(model))) {
+      const images = body.platform.images;
+      const need = (key: "prometheusOperator" | "prometheusConfigReloader" | "prometheus" | "keda" | "kedaMetricsServer") => {
+        const image = images[key];
+        if (!image) throw new MissingPlatformImageError(`spec.platform.images.${key} is required: on target aws the stack installs the Prometheus and KEDA that scale self-hosted models on queue depth`, "/spec/platform/images");
+        return image;
+      };
+      metrics = new ServingMetrics(`${name}-serving-metrics`, {
+        monitoringNamespace: body.platform.autoscaling.monitoringNamespace,
+        images: {
+          prometheusOperator: need("prometheusOperator"), prometheusConfigReloader: need("prometheusConfigReloader"), prometheus: need("prometheus"),
+          keda: need("keda"), kedaMetricsServer: need("kedaMetricsServer"),
+        },
+      }, { ...(opts.parent ? { parent: opts.parent } : {}), provider: k8sProvider, dependsOn: [cluster] });
+    }
     if (karpenter) {
       const controllerImage = body.platform.images.karpenter;
       if (!controllerImage) throw new MissingPlatformImageError("spec.platform.images.karpenter is required: target aws launches GPU nodes with Karpenter", "/spec/platform/images");
@@ -301,7 +319,7 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
         gpuPools: pools,
         consolidateAfterSeconds: body.platform.autoscaling.scaleDownStabilizationSeconds,
         tags,
-      }, { ...(opts.parent ? { parent: opts.parent } : {}), provider: k8sProvider, dependsOn: [cluster, ...karpenter.ready] });
+      }, { ...(opts.parent ? { parent: opts.parent } : {}), provider: k8sProvider, dependsOn: [cluster, ...karpenter.ready, ...(metrics ? [metrics.crds] : [])] });
       outputs.gpuNodePools = nodePools.nodePoolNames;
     }
     let modelCacheClass: k8s.storage.v1.StorageClass | undefined;
@@ -350,6 +368,7 @@ export function composeAws(spec: LLMOpsStack, env: AwsEnvironment, opts: pulumi.
       apiEgressCidrs: [body.network.vpcCidr],
       recordSinks: false,
       installDevicePlugin: false,
+      ...(metrics ? { metricsReady: metrics.ready } : {}),
       ...(modelCacheClass ? { modelCacheStorageClass: modelCacheClass.metadata.name } : {}),
       ...(fineTuning && artifacts && output ? {
         fineTuning: {

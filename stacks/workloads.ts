@@ -50,6 +50,8 @@ export interface WorkloadContext {
   readonly modelCacheStorageClass?: pulumi.Input<string>;
   /** Install the NVIDIA device plugin (target kubernetes with platform.gpu.install devicePlugin). */
   readonly installDevicePlugin: boolean;
+  /** What ScaledObjects and PodMonitors wait for (EKS: the ServingMetrics charts that bring their CRDs). @default nothing */
+  readonly metricsReady?: pulumi.Resource[];
   /** Pattern fineTuning: the dataset store and the registry and evidence prefixes (AWS builds them). @default under the output model's source URI */
   readonly fineTuning?: { readonly datasetsUri?: pulumi.Input<string>; readonly registryUri?: pulumi.Input<string>; readonly evidenceUri?: pulumi.Input<string> };
   /** target aws: the managed vector store's endpoint, for RAG ingestion. */
@@ -210,7 +212,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       dcgmExporterImage: requireImage(spec, "dcgmExporter", "GPU nodes export their metrics (utilisation, memory, XID errors) with it"),
       ...(context.installDevicePlugin ? { devicePluginImage: requireImage(spec, "devicePlugin", "platform.gpu.install is devicePlugin") } : {}),
       monitoringNamespace: autoscaling.monitoringNamespace,
-    }, opts);
+    }, { ...opts, dependsOn: context.metricsReady ?? [] });
   }
   const cacheClass = context.modelCacheStorageClass ?? body.platform.modelCache.storageClass ?? body.platform.storageClass;
   for (const model of models) {
@@ -255,7 +257,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       autoscaling,
       terminationGracePeriodSeconds: model.serving.terminationGracePeriodSeconds,
       allowedCallerRoles: [GATEWAY_ROLE, ...(needs.modelCallers[model.name] ?? [])],
-    }, { ...inNamespace, dependsOn: [guardrails, cache] });
+    }, { ...inNamespace, dependsOn: [guardrails, cache, ...(context.metricsReady ?? [])] });
   }
 
   const tenants = vectorTenants(spec, (message, path) => new MissingPlatformImageError(message, path));

@@ -29,7 +29,7 @@ const EXPECTED: Record<string, string[]> = {
   "kserve-llminferenceservice-pd.yaml": ids({"LLM-K8S-009": 2, "LLM-K8S-016": 2, "LLM-K8S-017": 2, "LLM-K8S-027": 2}),
   "kuberay-rayservice-llm.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-027": 2}),
   "kuberay-rayjob-batch-inference.yaml": ids({"LLM-K8S-001": 1, "LLM-K8S-002": 1, "LLM-K8S-003": 1, "LLM-K8S-005": 1, "LLM-K8S-006": 1, "LLM-K8S-009": 1, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 1, "LLM-K8S-027": 1}),
-  "lws-vllm-gpu.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 2, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-023": 2, "LLM-K8S-024": 2}),
+  "lws-vllm-gpu.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 2, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-023": 2, "LLM-K8S-024": 2, "LLM-K8S-050": 2}),
   "ai-on-eks-vllm-rayserve-gpu.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-009": 2, "LLM-K8S-015": 1, "LLM-K8S-016": 1, "LLM-K8S-017": 1, "LLM-K8S-021": 2, "LLM-K8S-027": 2}),
   "ai-on-eks-llama3-405b-lws.yaml": ids({"LLM-K8S-001": 2, "LLM-K8S-002": 2, "LLM-K8S-003": 2, "LLM-K8S-005": 2, "LLM-K8S-006": 2, "LLM-K8S-008": 2, "LLM-K8S-009": 2, "LLM-K8S-011": 2, "LLM-K8S-016": 1, "LLM-K8S-021": 2, "LLM-K8S-027": 2, "LLM-K8S-044": 1}),
   "ai-on-eks-nim-service.yaml": ids({}),

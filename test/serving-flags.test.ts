@@ -33,7 +33,9 @@ const TABLE: Record<ServingRuntime, FlagTable> = {
   },
   tei: {
     version: "text-embeddings-inference 1.x (text-embeddings-router)",
-    source: "https://github.com/huggingface/text-embeddings-inference/blob/main/docs/source/en/cli_arguments.md",
+    // Checked against cli_arguments.md at commit 00a17ea6617099e681bee41af7ebcaf5dd5b803e (TEI_DOCUMENTED below) and the
+    // queue gauge in core/src/queue.rs at 020461626d204a3f2583c8dd086bc331cca9d84b (`metrics::gauge!("te_queue_size")`).
+    source: "https://github.com/huggingface/text-embeddings-inference/blob/main/docs/source/en/cli_arguments.md; metric: core/src/queue.rs",
     flags: ["--model-id", "--port", "--max-concurrent-requests", "--max-batch-tokens", "--max-client-batch-size", "--json-output"],
     metric: "te_queue_size",
   },
@@ -44,6 +46,16 @@ const TABLE: Record<ServingRuntime, FlagTable> = {
     metric: "nv_inference_pending_request_count",
   },
 };
+
+/**
+ * Every option `text-embeddings-router --help` documents in cli_arguments.md (the commit named in the
+ * table): the embedding server refuses any other flag at start-up (clap), so no generation flag may reach it.
+ */
+const TEI_DOCUMENTED = [
+  "--model-id", "--revision", "--tokenization-workers", "--dtype", "--pooling", "--max-concurrent-requests", "--max-batch-tokens",
+  "--max-batch-requests", "--max-client-batch-size", "--hf-api-token", "--hostname", "--port", "--uds-path", "--huggingface-hub-cache",
+  "--json-output", "--otlp-endpoint", "--cors-allow-origin",
+];
 
 const model = { name: "m", gpus: 2, maxInputTokens: 8000, maxOutputTokens: 1000, maxConcurrentRequests: 32, seed: 7 };
 const flagsOf = (args: readonly string[]) => args.filter((arg) => arg.startsWith("--")).map((arg) => arg.split("=")[0]!);
@@ -60,6 +72,8 @@ describe("serving flags, per runtime and documented version", () => {
 
   it("the embedding server gets no generation flags", () => {
     const emitted = flagsOf(servingCommand({ ...model, runtime: "tei" }).args);
+    expect(emitted.filter((flag) => !TEI_DOCUMENTED.includes(flag))).toEqual([]);
+    expect(TABLE.tei.flags.filter((flag) => !TEI_DOCUMENTED.includes(flag))).toEqual([]);
     for (const flag of ["--max-input-tokens", "--max-total-tokens", "--num-shard", "--max-model-len"]) expect(emitted).not.toContain(flag);
   });
 

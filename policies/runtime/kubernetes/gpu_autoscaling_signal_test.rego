@@ -16,7 +16,15 @@ cpu_metric := {"type": "Resource", "resource": {"name": "cpu", "target": {"type"
 
 queue_trigger := {"type": "prometheus", "metadata": {"serverAddress": "http://prometheus:9090", "query": "sum(vllm:num_requests_waiting)", "threshold": "4"}}
 
+gpu_model := {"modelFormat": {"name": "huggingface"}, "storageUri": "s3://models/llama", "resources": {"limits": {"nvidia.com/gpu": "1"}}}
+
+kserve(annotations, predictor) := fx.res("kubernetes:serving.kserve.io/v1beta1:InferenceService", {"metadata": {"name": "llm", "namespace": "ns", "annotations": annotations}, "spec": {"predictor": predictor}})
+
+raw := {"serving.kserve.io/deploymentMode": "RawDeployment"}
+
 denied_cases := {
+	"KServe predictor scaling on cpu": {"input": fx.doc([kserve({}, {"model": gpu_model, "scaleMetric": "cpu", "scaleTarget": 70, "minReplicas": 1, "maxReplicas": 4})]), "path": "/resources/0/props/spec/predictor"},
+	"KServe RawDeployment with no metric (HPA on CPU)": {"input": fx.doc([kserve(raw, {"model": gpu_model, "minReplicas": 1, "maxReplicas": 4})]), "path": "/resources/0/props/spec/predictor"},
 	"HPA on CPU": {"input": fx.doc([hpa({"metrics": [cpu_metric]}), gpu_server]), "path": "/resources/0/props"},
 	"HPA with no metrics (defaults to CPU)": {"input": fx.doc([hpa({}), gpu_server]), "path": "/resources/0/props"},
 	"HPA v1 CPU target": {"input": fx.doc([object.union(hpa({"targetCPUUtilizationPercentage": 70}), {"type": "kubernetes:autoscaling/v1:HorizontalPodAutoscaler"}), gpu_server]), "path": "/resources/0/props"},
@@ -24,6 +32,10 @@ denied_cases := {
 }
 
 allowed_cases := {
+	"KServe serverless (Knative scales on concurrency)": fx.doc([kserve({}, {"model": gpu_model, "minReplicas": 1, "maxReplicas": 4})]),
+	"KServe RawDeployment scaled by KEDA (autoscalerClass external)": fx.doc([kserve(object.union(raw, {"serving.kserve.io/autoscalerClass": "external"}), {"model": gpu_model, "minReplicas": 1, "maxReplicas": 4})]),
+	"KServe RawDeployment at a fixed size": fx.doc([kserve(raw, {"model": gpu_model, "minReplicas": 2, "maxReplicas": 2})]),
+	"KServe CPU predictor on cpu": fx.doc([kserve({}, {"model": {"modelFormat": {"name": "sklearn"}}, "scaleMetric": "cpu"})]),
 	"KEDA on queue depth": fx.doc([scaled_object([queue_trigger]), gpu_server]),
 	"HPA on an external metric": fx.doc([hpa({"metrics": [{"type": "External", "external": {"metric": {"name": "vllm_num_requests_waiting"}, "target": {"type": "AverageValue", "averageValue": "4"}}}]}), gpu_server]),
 	"HPA on CPU for a CPU workload": fx.doc([hpa({"metrics": [cpu_metric]}), fx.with_container({})]),

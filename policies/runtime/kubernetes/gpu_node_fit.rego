@@ -3,7 +3,9 @@
 # description: >-
 #   A pod that claims GPUs and requests more CPU, memory or GPUs than any node it may land on
 #   offers stays Pending while the autoscaler cannot help: no size it may launch fits. The nodes
-#   a pod may land on are the instance type its nodeSelector names, or the sizes of the Karpenter
+#   a pod may land on are the instance type its nodeSelector names, the instance types its
+#   required node affinity allows (as the vLLM production-stack chart and the ai-on-eks
+#   blueprints pin them), or the sizes of the Karpenter
 #   NodePools and EKS node groups in the same input that carry the GPU type it selects
 #   (llmops.dev/gpu). What a node offers to pods is data.yaml gpu_node_available: allocatable
 #   less the kubelet, system and eviction reservations and the DaemonSets every GPU node runs
@@ -79,9 +81,21 @@ candidates(pod) := {size} if {
 	size := object.get(pod, ["nodeSelector", "node.kubernetes.io/instance-type"], null)
 	is_string(size)
 } else := sizes if {
+	# Required node affinity on the instance type (the terms are ORed: any size any term allows).
+	sizes := affinity_sizes(pod)
+	count(sizes) > 0
+} else := sizes if {
 	gpu := object.get(pod, ["nodeSelector", "llmops.dev/gpu"], null)
 	is_string(gpu)
 	sizes := pool_sizes(gpu) | group_sizes(gpu)
+}
+
+affinity_sizes(pod) := {size |
+	some term in object.get(pod, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"], [])
+	some expression in object.get(term, "matchExpressions", [])
+	expression.key == "node.kubernetes.io/instance-type"
+	object.get(expression, "operator", "") == "In"
+	some size in object.get(expression, "values", [])
 }
 
 pool_sizes(gpu) := {size |

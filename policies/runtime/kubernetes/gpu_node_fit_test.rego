@@ -17,15 +17,23 @@ group(gpu, sizes) := fx.res("aws:eks/nodeGroup:NodeGroup", {"labels": {"llmops.d
 
 containers := "/resources/0/props/spec/template/spec/containers"
 
+# As the vLLM production-stack chart renders a serving engine: node affinity on the instance type.
+affine(cpu, memory, sizes) := fx.deployment(object.union(fx.good_pod, {
+	"affinity": {"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": [{"matchExpressions": [{"key": "node.kubernetes.io/instance-type", "operator": "In", "values": sizes}]}]}}},
+	"containers": [object.union(fx.good_container, {"name": "vllm", "resources": {"requests": {"cpu": cpu, "memory": memory, "nvidia.com/gpu": "1"}, "limits": {"memory": memory, "nvidia.com/gpu": "1"}}})],
+}))
+
 denied_cases := {
 	"4 CPU and 16 GiB on g6.xlarge (the issue's L4 pool)": {"input": fx.doc([server("4", "16Gi", "1", {"node.kubernetes.io/instance-type": "g6.xlarge"})]), "path": containers},
 	"memory past the largest size of the NodePool": {"input": fx.doc([server("3", "30000Mi", "1", {"llmops.dev/gpu": "L4"}), pool("L4", ["g6.xlarge", "g6.2xlarge"])]), "path": containers},
 	"more GPUs than the node group's size holds": {"input": fx.doc([server("8", "32Gi", 2, {"llmops.dev/gpu": "A10G"}), group("A10G", ["g5.2xlarge"])]), "path": containers},
+	"node affinity on g5.xlarge, 4 CPU and 16 GiB": {"input": fx.doc([affine("4", "16Gi", ["g5.xlarge"])]), "path": containers},
 	"CPU in millicores past the node": {"input": fx.doc([server("3500m", "8Gi", "1", {"node.kubernetes.io/instance-type": "g5.xlarge"})]), "path": containers},
 }
 
 allowed_cases := {
 	"requests sized from the table": fx.doc([server("3400m", "12288Mi", "1", {"node.kubernetes.io/instance-type": "g6.xlarge"})]),
+	"node affinity allowing a larger size": fx.doc([affine("4", "16Gi", ["g5.xlarge", "g5.2xlarge"])]),
 	"a larger size in the NodePool fits": fx.doc([server("3", "30000Mi", "1", {"llmops.dev/gpu": "L4"}), pool("L4", ["g6.xlarge", "g6.4xlarge"])]),
 	"decimal gigabytes": fx.doc([server("2", "12G", "1", {"node.kubernetes.io/instance-type": "g6.xlarge"})]),
 	"no node in the input for the GPU type": fx.doc([server("400", "4Ti", "8", {"llmops.dev/gpu": "H100"})]),

@@ -6,6 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
+import { scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
 import { INGESTION_ROLE, RagIngestion, sourcePort, type IngestionSource } from "../components/kubernetes/rag-ingestion.js";
 import { FeedbackLoop, FEEDBACK_EXPORT_ROLE, REVIEW_QUEUE_ROLE } from "../components/kubernetes/feedback-loop.js";
 import { SERVING_PORT } from "../components/kubernetes/serving-runtime.js";
@@ -56,6 +57,8 @@ export interface PatternWorkloadContext {
   readonly evidenceUrl?: pulumi.Input<string>;
   readonly feedbackStoreUrl?: pulumi.Input<string>;
   readonly datasetUrl?: pulumi.Input<string>;
+  /** TLS in transit: in-cluster URLs are https and the workloads trust the namespace CA. @default none */
+  readonly tls?: InClusterTls;
 }
 
 /** What the pattern workloads need the rest of the stack to admit: callers per server role. */
@@ -92,6 +95,8 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
   const name = spec.metadata.name;
   const body = spec.spec;
   const ns = context.namespaceName;
+  const http = scheme(context.tls);
+  const withTls = context.tls ? { tls: context.tls } : {};
   const outputs: Record<string, pulumi.Input<unknown>> = {};
   const sources = embeddedSources(spec);
   const engine = body.vectorStore?.engine;
@@ -117,7 +122,7 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
         ...(source.lineage ? { datasetVersion: source.lineage.datasetVersion } : {}),
       };
     });
-    const evidenceUrl = context.evidenceUrl ?? (context.recordSinks ? `http://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
+    const evidenceUrl = context.evidenceUrl ?? (context.recordSinks ? `${http}://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
     if (!evidenceUrl) throw context.refuse("data-quality evidence has no store on this target", "/spec/data/sources");
     if (context.egressCidrs.length === 0) {
       throw context.refuse("spec.platform.egressProxyCidrs is required: embedded data sources are read through the egress proxy (target kubernetes)", "/spec/platform");
@@ -135,7 +140,7 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
         image: context.image("ingestion", "embedded data sources are ingested, checked and published with it"),
         serviceAccountName: context.serviceAccount(INGESTION_ROLE),
         sources: [source],
-        embedding: { model: embedding.name, digest: embedding.source.digest, url: `http://inference-${embedding.name}.${ns}.svc.cluster.local:${SERVING_PORT}/v1` },
+        embedding: { model: embedding.name, digest: embedding.source.digest, url: `${http}://inference-${embedding.name}.${ns}.svc.cluster.local:${SERVING_PORT}/v1` },
         vectorStore: {
           engine, url: storeUrl, collection: name,
           ...(inCluster ? { credentials: { secret: `${name}-vector-db-credentials`, key: engine === "qdrant" ? "api-key" : "password" } } : {}),
@@ -151,6 +156,7 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
         egressCidrs: context.egressCidrs,
         egressPorts: [...new Set([sourcePort(source.uri), ...(inCluster ? [] : [MANAGED_VECTOR_PORTS[engine] ?? 443]), ...(context.evidenceUrl ? [443] : [])])],
         ...(context.objectStoreCidrs ? { objectStoreCidrs: context.objectStoreCidrs } : {}),
+        ...withTls,
       }, context.opts);
       Object.assign(cronJobs, rag.cronJobNames);
     }
@@ -163,8 +169,8 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
     if (body.access.identityProvider.type !== "oidc" || !issuer) {
       throw context.refuse("spec.access.identityProvider must be oidc with an issuer: reviewers sign in to the review queue through it", "/spec/access/identityProvider");
     }
-    const storeUrl = context.feedbackStoreUrl ?? (context.recordSinks ? `http://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
-    const datasetUrl = context.datasetUrl ?? (context.recordSinks ? `http://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/datasets` : undefined);
+    const storeUrl = context.feedbackStoreUrl ?? (context.recordSinks ? `${http}://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
+    const datasetUrl = context.datasetUrl ?? (context.recordSinks ? `${http}://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/datasets` : undefined);
     if (!storeUrl || !datasetUrl) throw context.refuse("the feedback store has no endpoint on this target", "/spec/humanFeedback");
     const loop = new FeedbackLoop(`${name}-feedback-loop`, {
       stack: name,
@@ -183,6 +189,7 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
       exportIntervalHours: feedback.export?.intervalHours ?? 24,
       storeTargets: context.recordSinks ? [{ role: "feedback-sink", port: SINK_PORT }] : [],
       egressCidrs: context.egressCidrs,
+      ...withTls,
     }, context.opts);
     outputs.reviewQueueService = loop.reviewQueueService;
     outputs.feedbackExportCronJob = loop.exportCronJob;

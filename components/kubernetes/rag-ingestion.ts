@@ -37,6 +37,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { forbidCronJobSpec, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
+import { caTrust, type InClusterTls } from "./transit-tls.js";
 
 export const INGESTION_ROLE = "ingestion";
 
@@ -141,6 +142,8 @@ export interface RagIngestionArgs {
   readonly objectStoreCidrs?: pulumi.Input<string[]>;
   /** Size limit of the staging volume. @default "20Gi" */
   readonly stagingSize?: string;
+  /** Every step trusts the namespace CA (the stack's servers speak TLS; the combined bundle keeps the system roots for the sources). @default none */
+  readonly tls?: InClusterTls;
 }
 
 /** Default port of a source URI's scheme when it names none. */
@@ -181,15 +184,19 @@ export class RagIngestion extends pulumi.ComponentResource {
     const parent = { parent: this };
     const labels = workloadLabels(args.stack, INGESTION_ROLE);
     const image = imageRef(args.image);
-    const container = (step: string, stepArgs: pulumi.Input<string>[], env: k8s.types.input.core.v1.EnvVar[] = []) => ({
-      name: step,
-      image,
-      args: [step, ...stepArgs],
-      ...(env.length > 0 ? { env } : {}),
-      resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "4Gi" } },
-      securityContext: restrictedContainerSecurityContext(),
-      volumeMounts: [{ name: "staging", mountPath: "/staging" }, { name: "tmp", mountPath: "/tmp" }],
-    });
+    const trust = args.tls ? caTrust(args.tls) : undefined;
+    const container = (step: string, stepArgs: pulumi.Input<string>[], stepEnv: k8s.types.input.core.v1.EnvVar[] = []) => {
+      const env = [...stepEnv, ...(trust?.env ?? [])];
+      return {
+        name: step,
+        image,
+        args: [step, ...stepArgs],
+        ...(env.length > 0 ? { env } : {}),
+        resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "4Gi" } },
+        securityContext: restrictedContainerSecurityContext(),
+        volumeMounts: [{ name: "staging", mountPath: "/staging" }, { name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
+      };
+    };
     this.cronJobNames = {};
     for (const source of args.sources) {
       const timing = ingestionSchedule(source.name, isoDurationSeconds(source.freshnessSla));
@@ -225,9 +232,9 @@ export class RagIngestion extends pulumi.ComponentResource {
           jobLabels: labels,
           podLabels: { ...labels, "llmops.dev/source": source.name },
           pod: restrictedJobPodSpec(args.serviceAccountName, {
-            initContainers: steps,
+            initContainers: [...(trust ? [trust.initContainer] : []), ...steps],
             containers: [publish],
-            volumes: [{ name: "staging", emptyDir: { sizeLimit: args.stagingSize ?? "20Gi" } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }],
+            volumes: [{ name: "staging", emptyDir: { sizeLimit: args.stagingSize ?? "20Gi" } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }, ...(trust?.volumes ?? [])],
           }),
         }),
       }, parent);

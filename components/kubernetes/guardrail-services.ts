@@ -186,8 +186,9 @@ export class GuardrailServices extends pulumi.ComponentResource {
         ? new k8s.core.v1.ConfigMap(`${name}-${service.role}-config`, { metadata: { name: service.config.name, namespace: args.namespace, labels }, data: { [service.config.file]: service.config.text } }, parent)
         : undefined;
       const tls = args.tls ? serverTls(`${name}-${service.role}`, this, { role: service.role, namespace: args.namespace, labels, tls: args.tls, routes: [{ listen: service.port, upstream: GUARDRAIL_UPSTREAM_PORT, name: "http" }] }) : undefined;
-      // With TLS the sidecar owns the "http" port (TLS, despite the name the Service's targetPort keeps) and the kubelet probes through it.
-      const probe = { path: service.health, port: "http", ...(tls ? { scheme: "HTTPS" } : {}) };
+      // With TLS the sidecar owns the "http" port (TLS, despite the name the Service's targetPort keeps) and the kubelet probes through it,
+      // by number: a probe's named port is looked up in its own container, which then has none.
+      const probe = { path: service.health, ...(tls ? { port: service.port, scheme: "HTTPS" } : { port: "http" }) };
       new k8s.apps.v1.Deployment(`${name}-${service.role}`, {
         metadata: { name: service.role, namespace: args.namespace, labels },
         spec: {

@@ -137,7 +137,8 @@ export class InferenceService extends pulumi.ComponentResource {
       } : {}),
     }) : undefined;
     // With TLS the kubelet probes over HTTPS (it does not verify the certificate).
-    const probeScheme = args.tls ? { scheme: "HTTPS" } : {};
+    // Behind the sidecar the server container has no port of its own, so its probes name the sidecar's port by number.
+    const probeTarget = { port: tlsMode === "sidecar" ? SERVING_PORT : "http", ...(args.tls ? { scheme: "HTTPS" } : {}) };
     const gpuLimits: Record<string, string> = args.model.gpus > 0 ? { "nvidia.com/gpu": String(args.model.gpus) } : {};
     const memory = `${args.compute.memoryMiB}Mi`;
     const grace = args.terminationGracePeriodSeconds ?? 120;
@@ -183,9 +184,9 @@ export class InferenceService extends pulumi.ComponentResource {
                 { name: "http", containerPort: SERVING_PORT, protocol: "TCP" },
                 ...(metricsOnOwnPort ? [{ name: "metrics", containerPort: serving.metrics.port, protocol: "TCP" }] : []),
               ],
-              startupProbe: { httpGet: { path: serving.healthPath, port: SERVING_PORT, ...probeScheme }, periodSeconds: probePeriod, failureThreshold: Math.ceil(startupSeconds(args.weights.sizeGiB) / probePeriod) },
-              readinessProbe: { httpGet: { path: serving.healthPath, port: SERVING_PORT, ...probeScheme }, periodSeconds: 10, failureThreshold: 3 },
-              livenessProbe: { httpGet: { path: serving.healthPath, port: SERVING_PORT, ...probeScheme }, periodSeconds: 20, failureThreshold: 6 },
+              startupProbe: { httpGet: { path: serving.healthPath, ...probeTarget }, periodSeconds: probePeriod, failureThreshold: Math.ceil(startupSeconds(args.weights.sizeGiB) / probePeriod) },
+              readinessProbe: { httpGet: { path: serving.healthPath, ...probeTarget }, periodSeconds: 10, failureThreshold: 3 },
+              livenessProbe: { httpGet: { path: serving.healthPath, ...probeTarget }, periodSeconds: 20, failureThreshold: 6 },
               // Leave the Service's endpoints first, keep answering in-flight requests, then SIGTERM.
               lifecycle: { preStop: { sleep: { seconds: Math.max(5, grace - 10) } } },
               resources: {

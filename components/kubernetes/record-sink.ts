@@ -57,7 +57,8 @@ export class RecordSink extends pulumi.ComponentResource {
     const labels = workloadLabels(args.stack, role);
     const tls = args.tls ? serverTls(name, this, { role, namespace: args.namespace, labels, tls: args.tls, routes: [{ listen: SINK_PORT, upstream: SINK_UPSTREAM_PORT, name: "http" }] }) : undefined;
     const trust = args.tls && args.piiRedaction ? caTrust(args.tls) : undefined;
-    const probe = { path: "/healthz", port: "http", ...(tls ? { scheme: "HTTPS" } : {}) };
+    // With TLS the kubelet probes through the sidecar, by number (the collector has no port of its own then).
+    const probe = { path: "/healthz", ...(tls ? { port: SINK_PORT, scheme: "HTTPS" } : { port: "http" }) };
     const claim = new k8s.core.v1.PersistentVolumeClaim(`${name}-data`, {
       metadata: { name: `${role}-data`, namespace: args.namespace, labels },
       spec: dataClaimSpec(args.storageSize ?? "20Gi", args.storageClass),

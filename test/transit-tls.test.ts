@@ -27,7 +27,7 @@ describe("TLS in transit, as each server and caller reads its configuration", ()
 
   it("callers get only the CA's certificate, a bundle that keeps the system roots, and the variables TLS clients read", () => {
     const trust = caTrust(TLS);
-    const ca = trust.volumes.find((volume) => volume.secret)!;
+    const ca = trust.volumes.find((volume) => volume.name === "llmops-ca")!;
     expect(ca.secret).toEqual({ secretName: "llmops-ca", items: [{ key: "ca.crt", path: "ca.crt" }] });
     expect(trust.env).toEqual([{ name: "SSL_CERT_FILE", value: "/etc/llmops-trust/ca-bundle.crt" }, { name: "REQUESTS_CA_BUNDLE", value: "/etc/llmops-trust/ca-bundle.crt" }]);
     const command = (trust.initContainer.command as string[]).join(" ");

@@ -16,14 +16,14 @@ import {
 /** The step limit when the spec sets none (LLM-AGENT checks ask for one; the queue never runs without). */
 export const DEFAULT_MAX_STEPS = 10;
 
-/** The spec's tools with their MCP server URLs (the default: Service tool-<name> in the namespace). */
-export function agentTools(spec: LLMOpsStack, namespace: string): AgentTool[] {
+/** The spec's tools with their MCP server URLs (the default: Service tool-<name> in the namespace, https with TLS in transit). */
+export function agentTools(spec: LLMOpsStack, namespace: string, tls = false): AgentTool[] {
   return (spec.spec.agent?.tools ?? []).map((tool) => ({
     name: tool.name,
     impact: tool.impact,
     permissions: tool.permissions,
     requiresApproval: tool.requiresApproval,
-    server: tool.server ?? defaultToolServer(tool.name, namespace),
+    server: tool.server ?? defaultToolServer(tool.name, namespace, tls),
   }));
 }
 
@@ -62,7 +62,7 @@ export interface AgentToolsContext {
 export function composeAgentTools(spec: LLMOpsStack, context: AgentToolsContext): { gateway: GatewayTools; egressTo: Array<{ role: string; port: number }> } | undefined {
   if (!hasAgentTools(spec)) return undefined;
   const agent = spec.spec.agent!;
-  const tools = agentTools(spec, context.namespace);
+  const tools = agentTools(spec, context.namespace, context.tls !== undefined);
   new ToolApprovalQueue(`${context.name}-tool-approval`, {
     stack: context.name,
     namespace: context.namespaceInput,

@@ -60,14 +60,18 @@ export function agentEgressPolicySpec(gatewayRole: string, gatewayPort: number):
   };
 }
 
-/** The default in-cluster MCP server of a tool: Service `tool-<name>` in the namespace. */
-export function defaultToolServer(tool: string, namespace: string): string {
-  return `http://tool-${tool}.${namespace}.svc.cluster.local:${DEFAULT_TOOL_PORT}/mcp`;
+/**
+ * The default in-cluster MCP server of a tool: Service `tool-<name>` in the namespace, over https
+ * when the stack declares TLS in transit (the tool server then presents a certificate the namespace
+ * CA signs: the `llmops-ca` Issuer, components/kubernetes/transit-tls.ts).
+ */
+export function defaultToolServer(tool: string, namespace: string, tls = false): string {
+  return `${tls ? "https" : "http"}://tool-${tool}.${namespace}.svc.cluster.local:${DEFAULT_TOOL_PORT}/mcp`;
 }
 
 /** The in-cluster role label (`llmops.dev/role`) of a tool server reached by its default URL, or undefined for any other URL. */
 export function toolServerRole(tool: AgentTool, namespace: string): string | undefined {
-  return tool.server === defaultToolServer(tool.name, namespace) ? `tool-${tool.name}` : undefined;
+  return tool.server === defaultToolServer(tool.name, namespace) || tool.server === defaultToolServer(tool.name, namespace, true) ? `tool-${tool.name}` : undefined;
 }
 
 /** MCP server names must be SEP-986 tool-name prefixes: letters, digits, `_` and `-` only. */

@@ -8,6 +8,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import type { GatewayTools } from "../components/kubernetes/gateway.js";
 import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
+import { scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
 import {
   AGENT_ROLE, DEFAULT_TOOL_PORT, TOOL_APPROVAL_PORT, agentEgressPolicySpec, TOOL_APPROVAL_ROLE, ToolApprovalQueue, approvalGuardrail, defaultToolServer, mcpServers, toolServerRole, type AgentTool,
 } from "../components/kubernetes/tool-gateway.js";
@@ -15,14 +16,14 @@ import {
 /** The step limit when the spec sets none (LLM-AGENT checks ask for one; the queue never runs without). */
 export const DEFAULT_MAX_STEPS = 10;
 
-/** The spec's tools with their MCP server URLs (the default: Service tool-<name> in the namespace). */
-export function agentTools(spec: LLMOpsStack, namespace: string): AgentTool[] {
+/** The spec's tools with their MCP server URLs (the default: Service tool-<name> in the namespace, https with TLS in transit). */
+export function agentTools(spec: LLMOpsStack, namespace: string, tls = false): AgentTool[] {
   return (spec.spec.agent?.tools ?? []).map((tool) => ({
     name: tool.name,
     impact: tool.impact,
     permissions: tool.permissions,
     requiresApproval: tool.requiresApproval,
-    server: tool.server ?? defaultToolServer(tool.name, namespace),
+    server: tool.server ?? defaultToolServer(tool.name, namespace, tls),
   }));
 }
 
@@ -50,6 +51,8 @@ export interface AgentToolsContext {
   readonly reviewerNamespaces: readonly string[];
   readonly auditSink?: { readonly url: string; readonly role: string; readonly port: number };
   readonly presidio?: { readonly analyzerUrl: string; readonly anonymizerUrl: string; readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }> };
+  /** TLS in transit: the queue serves TLS and trusts the namespace CA; the gateway calls it over https. @default none */
+  readonly tls?: InClusterTls;
 }
 
 /**
@@ -59,7 +62,7 @@ export interface AgentToolsContext {
 export function composeAgentTools(spec: LLMOpsStack, context: AgentToolsContext): { gateway: GatewayTools; egressTo: Array<{ role: string; port: number }> } | undefined {
   if (!hasAgentTools(spec)) return undefined;
   const agent = spec.spec.agent!;
-  const tools = agentTools(spec, context.namespace);
+  const tools = agentTools(spec, context.namespace, context.tls !== undefined);
   new ToolApprovalQueue(`${context.name}-tool-approval`, {
     stack: context.name,
     namespace: context.namespaceInput,
@@ -75,13 +78,14 @@ export function composeAgentTools(spec: LLMOpsStack, context: AgentToolsContext)
     callerRoles: context.callerRoles,
     reviewerNamespaces: context.reviewerNamespaces,
     egressTo: [...(context.auditSink ? [{ role: context.auditSink.role, port: context.auditSink.port }] : []), ...(context.presidio?.services ?? [])],
+    ...(context.tls ? { tls: context.tls } : {}),
   }, context.opts);
   // The agent's own pods reach the gateway and nothing else: no tool around it (LLM-TOOLS-002).
   new k8s.networking.v1.NetworkPolicy(`${context.name}-agent-egress`, {
     metadata: { name: `${AGENT_ROLE}-egress`, namespace: context.namespaceInput },
     spec: agentEgressPolicySpec(context.gateway.role, context.gateway.port),
   }, customResourceOptions(context.opts));
-  const approvalUrl = `http://${TOOL_APPROVAL_ROLE}.${context.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;
+  const approvalUrl = `${scheme(context.tls)}://${TOOL_APPROVAL_ROLE}.${context.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;
   const toolEgress = tools.flatMap((tool) => {
     const role = toolServerRole(tool, context.namespace);
     return role ? [{ role, port: DEFAULT_TOOL_PORT }] : [];

@@ -10,6 +10,7 @@ import {
   DATASET_GATE_ROLE, FINE_TUNE_EVAL_ROLE, FineTuningPipeline, TRAINING_ROLE, type PipelineDataset,
 } from "../components/kubernetes/fine-tuning-pipeline.js";
 import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
+import type { InClusterTls } from "../components/kubernetes/transit-tls.js";
 
 type Model = LLMOpsStack["spec"]["models"][number];
 type FineTuning = NonNullable<LLMOpsStack["spec"]["fineTuning"]>;
@@ -64,6 +65,8 @@ export interface FineTuningContext {
   readonly presidio?: { readonly analyzerUrl: pulumi.Input<string>; readonly anonymizerUrl: pulumi.Input<string>; readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }> };
   readonly credentialsSecret?: string;
   readonly egressCidrs: pulumi.Input<string[]>;
+  /** TLS in transit: the gate trusts the namespace CA. @default none */
+  readonly tls?: InClusterTls;
 }
 
 /**
@@ -118,6 +121,7 @@ export function composeFineTuning(spec: LLMOpsStack, context: FineTuningContext)
       [FINE_TUNE_EVAL_ROLE]: context.serviceAccount(FINE_TUNE_EVAL_ROLE),
     },
     ...(context.presidio ? { presidio: context.presidio } : {}),
+    ...(context.tls ? { tls: context.tls } : {}),
     ...(context.credentialsSecret ? { credentialsSecret: context.credentialsSecret } : {}),
     egressCidrs: context.egressCidrs,
   }, context.opts);

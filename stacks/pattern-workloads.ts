@@ -6,6 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
+import { NAMESPACE_CA_FILE, scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
 import { INGESTION_ROLE, RagIngestion, sourcePort, type IngestionSource } from "../components/kubernetes/rag-ingestion.js";
 import { FeedbackLoop, FEEDBACK_EXPORT_ROLE, REVIEW_QUEUE_ROLE } from "../components/kubernetes/feedback-loop.js";
 import { SERVING_PORT } from "../components/kubernetes/serving-runtime.js";
@@ -57,6 +58,8 @@ export interface PatternWorkloadContext {
   readonly evidenceUrl?: pulumi.Input<string>;
   readonly feedbackStoreUrl?: pulumi.Input<string>;
   readonly datasetUrl?: pulumi.Input<string>;
+  /** TLS in transit: in-cluster URLs are https and the workloads trust the namespace CA. @default none */
+  readonly tls?: InClusterTls;
 }
 
 /** What the pattern workloads need the rest of the stack to admit: callers per server role. */
@@ -93,14 +96,19 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
   const name = spec.metadata.name;
   const body = spec.spec;
   const ns = context.namespaceName;
+  const http = scheme(context.tls);
+  const withTls = context.tls ? { tls: context.tls } : {};
   const outputs: Record<string, pulumi.Input<unknown>> = {};
   const sources = embeddedSources(spec);
   const engine = body.vectorStore?.engine;
   const inCluster = engine ? IN_CLUSTER_VECTOR_PORTS[engine] : undefined;
   // A managed engine has an endpoint only where it is built (target aws); elsewhere the store is
   // refused by LLM-PLAT-003 and there is nothing to ingest into.
+  // With TLS in transit the in-cluster pgvector admits only hostssl sessions: libpq verifies the
+  // server against the namespace CA the ingestion pods mount (sslmode verify-full).
+  const pgTls = context.tls ? `?sslmode=verify-full&sslrootcert=${NAMESPACE_CA_FILE}` : "";
   const storeUrl = engine && inCluster
-    ? `${engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}`
+    ? `${engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}${engine === "pgvector" ? pgTls : ""}`
     : context.vectorStoreEndpoint;
   if (sources.length > 0 && engine && storeUrl) {
     const embedding = body.models.find((model) => model.role === "embedding");
@@ -118,7 +126,7 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
         ...(source.lineage ? { datasetVersion: source.lineage.datasetVersion } : {}),
       };
     });
-    const evidenceUrl = context.evidenceUrl ?? (context.recordSinks ? `http://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
+    const evidenceUrl = context.evidenceUrl ?? (context.recordSinks ? `${http}://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
     if (!evidenceUrl) throw context.refuse("data-quality evidence has no store on this target", "/spec/data/sources");
     if (context.egressCidrs.length === 0) {
       throw context.refuse("spec.platform.egressProxyCidrs is required: embedded data sources are read through the egress proxy (target kubernetes)", "/spec/platform");
@@ -145,10 +153,10 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
         image: context.image("ingestion", "embedded data sources are ingested, checked and published with it"),
         serviceAccountName: context.serviceAccount(INGESTION_ROLE),
         sources: [source],
-        embedding: { model: embedding.name, digest: embedding.source.digest, url: `http://inference-${embedding.name}.${ns}.svc.cluster.local:${SERVING_PORT}/v1` },
+        embedding: { model: embedding.name, digest: embedding.source.digest, url: `${http}://inference-${embedding.name}.${ns}.svc.cluster.local:${SERVING_PORT}/v1` },
         vectorStore: {
           // pgvector: the tenant's database, as its writer role (table named like it); Qdrant: the tenant's collection.
-          engine, url: tenant && engine === "pgvector" ? `postgres://${tenantRoles(tenant.name).writer}@${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}/${tenant.store}` : storeUrl,
+          engine, url: tenant && engine === "pgvector" ? `postgres://${tenantRoles(tenant.name).writer}@${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}/${tenant.store}${pgTls}` : storeUrl,
           collection: tenant?.store ?? name,
           ...(inCluster ? { credentials: { secret: tenant?.ingestionSecret ?? `${name}-vector-db-credentials`, key: credentialKey } } : {}),
         },
@@ -164,6 +172,7 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
         egressCidrs: context.egressCidrs,
         egressPorts: [...new Set([sourcePort(source.uri), ...(inCluster ? [] : [MANAGED_VECTOR_PORTS[engine] ?? 443]), ...(context.evidenceUrl ? [443] : [])])],
         ...(context.objectStoreCidrs ? { objectStoreCidrs: context.objectStoreCidrs } : {}),
+        ...withTls,
       }, context.opts);
       Object.assign(cronJobs, rag.cronJobNames);
     }
@@ -176,8 +185,8 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
     if (body.access.identityProvider.type !== "oidc" || !issuer) {
       throw context.refuse("spec.access.identityProvider must be oidc with an issuer: reviewers sign in to the review queue through it", "/spec/access/identityProvider");
     }
-    const storeUrl = context.feedbackStoreUrl ?? (context.recordSinks ? `http://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
-    const datasetUrl = context.datasetUrl ?? (context.recordSinks ? `http://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/datasets` : undefined);
+    const storeUrl = context.feedbackStoreUrl ?? (context.recordSinks ? `${http}://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
+    const datasetUrl = context.datasetUrl ?? (context.recordSinks ? `${http}://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/datasets` : undefined);
     if (!storeUrl || !datasetUrl) throw context.refuse("the feedback store has no endpoint on this target", "/spec/humanFeedback");
     const loop = new FeedbackLoop(`${name}-feedback-loop`, {
       stack: name,
@@ -196,6 +205,7 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
       exportIntervalHours: feedback.export?.intervalHours ?? 24,
       storeTargets: context.recordSinks ? [{ role: "feedback-sink", port: SINK_PORT }] : [],
       egressCidrs: context.egressCidrs,
+      ...withTls,
     }, context.opts);
     outputs.reviewQueueService = loop.reviewQueueService;
     outputs.feedbackExportCronJob = loop.exportCronJob;

@@ -25,6 +25,7 @@ import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernet
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
 import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline.js";
 import { AGENT_ROLE, TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
+import { NamespaceCa, scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
 import { composePatternWorkloads, patternWorkloadNeeds } from "./pattern-workloads.js";
@@ -92,8 +93,8 @@ export function namespaceOf(spec: LLMOpsStack): string {
   return spec.spec.target.kubernetes?.namespace ?? spec.metadata.name;
 }
 
-/** The gateway's route for a model: in-cluster servers, Bedrock, or an external API behind the proxy. */
-function routeFor(model: Model, namespace: string): GatewayRoute {
+/** The gateway's route for a model: in-cluster servers (https with TLS in transit), Bedrock, or an external API behind the proxy. */
+function routeFor(model: Model, namespace: string, tls?: InClusterTls): GatewayRoute {
   const limits = limitsOf(model);
   const common = {
     model: model.name,
@@ -102,7 +103,7 @@ function routeFor(model: Model, namespace: string): GatewayRoute {
     maxOutputTokens: limits.maxOutputTokens,
     ...(limits.tokensPerMinute ? { tokensPerMinute: limits.tokensPerMinute } : {}),
   };
-  if (isSelfHosted(model)) return { ...common, apiBase: `http://inference-${model.name}.${namespace}.svc.cluster.local:${SERVING_PORT}/v1` };
+  if (isSelfHosted(model)) return { ...common, apiBase: `${scheme(tls)}://inference-${model.name}.${namespace}.svc.cluster.local:${SERVING_PORT}/v1` };
   if (model.source.type === "bedrock") {
     return { ...common, upstreamModel: `bedrock/${bedrockModelId(model)}` };
   }
@@ -183,6 +184,19 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   }, opts);
   const inNamespace: pulumi.ComponentResourceOptions = { ...opts, dependsOn: [guardrails] };
 
+  // privacy.encryption.inTransit.tls: a namespace CA signs every in-cluster server's certificate;
+  // servers speak TLS (natively or behind the edge-proxy image as a sidecar) and callers trust the CA.
+  const transit: InClusterTls | undefined = body.privacy.encryption.inTransit.tls
+    ? (() => {
+      const ca = new NamespaceCa(`${name}-transit-ca`, { stack: name, namespace: guardrails.name }, inNamespace);
+      return {
+        issuer: ca.issuerName, caSecret: ca.caSecret, minVersion: body.privacy.encryption.inTransit.minVersion,
+        proxyImage: requireImage(spec, "edgeProxy", "with TLS in transit, servers without a TLS flag are fronted by the edge proxy image as a TLS sidecar"),
+      };
+    })()
+    : undefined;
+  const withTls = transit ? { tls: transit } : {};
+
   const vectorEngine = body.vectorStore && IN_CLUSTER_VECTOR_ENGINES.has(body.vectorStore.engine) ? (body.vectorStore.engine as "qdrant" | "pgvector") : undefined;
   const sinks = context.recordSinks;
   const identities: WorkloadIdentity[] = [
@@ -257,6 +271,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       autoscaling,
       terminationGracePeriodSeconds: model.serving.terminationGracePeriodSeconds,
       allowedCallerRoles: [GATEWAY_ROLE, ...(needs.modelCallers[model.name] ?? [])],
+      ...withTls,
     }, { ...inNamespace, dependsOn: [guardrails, cache, ...(context.metricsReady ?? [])] });
   }
 
@@ -280,6 +295,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
           metric: body.vectorStore.metric,
         },
       } : {}),
+      ...withTls,
     }, inNamespace);
     outputs.vectorDatabaseService = database.serviceName;
     if (tenants) {
@@ -311,6 +327,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       } : {}),
       ...(llmGuard ? { llmGuardImage: requireImage(spec, "llmGuard", "the spec declares prompt-injection, toxicity or grounding screening") } : {}),
       callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []), ...(body.fineTuning && presidio ? [DATASET_GATE_ROLE] : []), ...(hasAgentTools(spec) && presidio ? [TOOL_APPROVAL_ROLE] : []), ...needs.presidioCallers],
+      ...withTls,
     }, inNamespace)
     : undefined;
   const guardrailTargets = [
@@ -335,6 +352,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       ...(redactionServices(screening) ? { presidio: redactionServices(screening)! } : {}),
       ...(context.awsRoleArns?.training ? {} : { credentialsSecret: `${name}-artifact-credentials` }),
       egressCidrs: context.fetchEgressCidrs,
+      ...withTls,
     });
   }
 
@@ -346,13 +364,13 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     const content = { prompts: body.data.retention.promptsDays, responses: body.data.retention.responsesDays };
     new RecordSink(`${name}-audit-sink`, {
       stack: name, namespace: guardrails.name, kind: "audit", image: collector, serviceAccountName: serviceAccount("audit-sink"),
-      retentionDays: body.observability.audit.retentionDays, contentRetentionDays: content, producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : []), ...needs.auditProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+      retentionDays: body.observability.audit.retentionDays, contentRetentionDays: content, producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : []), ...needs.auditProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}), ...withTls,
     }, inNamespace);
     sinkTargets.push({ role: "audit-sink", port: SINK_PORT });
     if (body.humanFeedback.capture.length > 0) {
       new RecordSink(`${name}-feedback-sink`, {
         stack: name, namespace: guardrails.name, kind: "feedback", image: collector, serviceAccountName: serviceAccount("feedback-sink"),
-        retentionDays: body.humanFeedback.retentionDays, contentRetentionDays: content, producerRoles: [GATEWAY_ROLE, "feedback", "app", ...needs.feedbackProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}),
+        retentionDays: body.humanFeedback.retentionDays, contentRetentionDays: content, producerRoles: [GATEWAY_ROLE, "feedback", "app", ...needs.feedbackProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}), ...withTls,
       }, inNamespace);
       sinkTargets.push({ role: "feedback-sink", port: SINK_PORT });
     }
@@ -374,6 +392,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     ...(context.evidenceUrl ? { evidenceUrl: context.evidenceUrl } : {}),
     ...(context.feedbackStoreUrl ? { feedbackStoreUrl: context.feedbackStoreUrl } : {}),
     ...(context.datasetUrl ? { datasetUrl: context.datasetUrl } : {}),
+    ...withTls,
   }));
 
   // Two gateway replicas (the default) share one limiter, so the spec's limits hold for the stack.
@@ -384,6 +403,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     image: requireImage(spec, "limiterStore", "the gateway runs more than one replica and counts rate and token limits in a shared store"),
     serviceAccountName: serviceAccount(LIMITER_ROLE),
     passwordSecret: `${name}-limiter-password`,
+    ...withTls,
   }, inNamespace);
   const agentTools = composeAgentTools(spec, {
     name, namespace, namespaceInput: guardrails.name, opts: inNamespace,
@@ -392,8 +412,9 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     gateway: { role: GATEWAY_ROLE, port: EDGE_PORT },
     callerRoles: [GATEWAY_ROLE],
     reviewerNamespaces: body.platform.gatewayClientNamespaces,
-    ...(sinks ? { auditSink: { url: `http://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records`, role: "audit-sink", port: SINK_PORT } } : {}),
-    ...(redaction ? { presidio: { analyzerUrl: `http://${PRESIDIO_ANALYZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, anonymizerUrl: `http://${PRESIDIO_ANONYMIZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, services: redaction.services } } : {}),
+    ...(sinks ? { auditSink: { url: `${scheme(transit)}://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records`, role: "audit-sink", port: SINK_PORT } } : {}),
+    ...(redaction ? { presidio: { analyzerUrl: `${scheme(transit)}://${PRESIDIO_ANALYZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, anonymizerUrl: `${scheme(transit)}://${PRESIDIO_ANONYMIZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, services: redaction.services } } : {}),
+    ...withTls,
   });
   const exposure = gatewayExposure(spec);
   const disclosure = body.governance.disclosure.aiDisclosure ? body.governance.disclosure.text ?? DEFAULT_DISCLOSURE : undefined;
@@ -402,7 +423,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     namespace: guardrails.name,
     image: requireImage(spec, "gateway", "every stack serves its models through the authenticating gateway"),
     edgeImage: requireImage(spec, "edgeProxy", "the gateway terminates TLS and adds the AI disclosure in its edge proxy"),
-    routes: body.models.filter((model) => model.role !== "embedding" || isSelfHosted(model)).map((model) => routeFor(model, namespace)),
+    routes: body.models.filter((model) => model.role !== "embedding" || isSelfHosted(model)).map((model) => routeFor(model, namespace, transit)),
     serviceAccountName: serviceAccount(GATEWAY_ROLE),
     masterKeySecret: `${name}-gateway-master-key`,
     internalIssuer: body.platform.internalIssuer,
@@ -413,7 +434,8 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     egressTo: [...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })), ...guardrailTargets, ...sinkTargets, { role: LIMITER_ROLE, port: LIMITER_PORT }, ...(agentTools?.egressTo ?? [])],
     ...(agentTools ? { tools: agentTools.gateway } : {}),
     replicas: gatewayReplicas,
-    limiterStore: { host: limiter.host, port: LIMITER_PORT, passwordSecret: `${name}-limiter-password` },
+    limiterStore: { host: limiter.host, port: LIMITER_PORT, passwordSecret: `${name}-limiter-password`, ...(transit ? { tls: true } : {}) },
+    ...(transit ? { upstreamTls: transit } : {}),
     apiEgressCidrs: context.apiEgressCidrs,
     ...(screening ? {
       guardrails: {
@@ -426,7 +448,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     } : {}),
     ...(disclosure !== undefined ? { disclosure } : {}),
     responseContract: { citations: body.explainability.citations, explanation: body.explainability.userFacingExplanations },
-    ...(sinks ? { auditSinkUrl: `http://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records` } : {}),
+    ...(sinks ? { auditSinkUrl: `${scheme(transit)}://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records` } : {}),
   }, inNamespace);
   outputs.gatewayService = gateway.serviceName;
   outputs.gatewayPort = GATEWAY_SERVICE_PORT;

@@ -150,9 +150,56 @@ describe.skipIf(!ready).each(["aws", "kubernetes"] as const)("airport assistant 
     ["the disclosure header", "LLM-CTRL-004", "gateway-edge-config", (r) => { r.props.data["nginx.conf"] = (r.props.data["nginx.conf"] as string).replace(/^.*X-AI-Disclosure.*$/m, ""); }],
     ["the gateway Service's TLS port", "LLM-CTRL-005", "gateway-service", (r) => { r.props.spec.ports = [{ name: "http", port: 4000, targetPort: 4000 }]; }],
     ["the shared limiter store", "LLM-CTRL-007", "gateway-config", (r) => editConfig(r, (c) => { delete c.router_settings; })],
+    ["the model server Service's TLS (a plain port instead)", "LLM-CTRL-010", "llama-31-8b-service", (r) => { r.props.spec.ports = [{ name: "http", port: 8000, targetPort: "http", protocol: "TCP" }]; }],
+    ["the embedding server's TLS (a plain port beside the TLS one)", "LLM-CTRL-010", "bge-large-service", (r) => { r.props.spec.ports = [...r.props.spec.ports, { name: "http-plain", port: 8080, targetPort: 8010 }]; }],
+    ["the limiter store's TLS appProtocol", "LLM-CTRL-010", "limiter-service", (r) => { delete r.props.spec.ports[0].appProtocol; }],
+    ["the Presidio analyzer's TLS", "LLM-CTRL-010", "presidio-analyzer-service", (r) => { r.props.spec.ports[0].appProtocol = "http"; }],
   ];
   it.each(removals)("removing %s from the built resources fires %s", (_what, id, suffix, edit) => {
     expect(findings(engine, edited(plan, suffix, edit), plan.spec)).toContain(id);
+  });
+
+  it("serves TLS on every in-cluster Service from a namespace CA, with https URLs between the services and NetworkPolicies on the ports that now carry TLS", () => {
+    const ofKind = (type: string) => plan.resources.filter((resource) => resource.type === type);
+    const namespace = plan.spec.spec.target.kubernetes?.namespace ?? plan.spec.metadata.name;
+    // The documented cert-manager CA bootstrap: self-signed Issuer → CA Certificate → CA Issuer.
+    const issuers = ofKind("kubernetes:cert-manager.io/v1:Issuer");
+    expect(issuers.find((issuer) => issuer.props.metadata.name === "llmops-selfsigned")!.props.spec).toEqual({ selfSigned: {} });
+    expect(issuers.find((issuer) => issuer.props.metadata.name === "llmops-ca")!.props.spec).toEqual({ ca: { secretName: "llmops-ca" } });
+    const certificates = ofKind("kubernetes:cert-manager.io/v1:Certificate");
+    expect(certificates.find((certificate) => certificate.props.metadata.name === "llmops-ca")!.props.spec).toMatchObject({ isCA: true, issuerRef: { kind: "Issuer", name: "llmops-selfsigned" } });
+    const services = ofKind("kubernetes:core/v1:Service").filter((service) => service.props.metadata.namespace === namespace);
+    expect(services.length).toBeGreaterThan(5);
+    for (const service of services) {
+      for (const port of service.props.spec.ports) expect(["https", "tls"], `${service.props.metadata.name}:${port.port}`).toContain(port.appProtocol);
+      const role = service.props.spec.selector["llmops.dev/role"] as string;
+      if (role === "gateway") continue;
+      // Each server has a namespace-CA certificate for its Service's DNS names.
+      const certificate = certificates.find((candidate) => candidate.props.spec.dnsNames?.includes(`${service.props.metadata.name}.${namespace}.svc.cluster.local`));
+      expect(certificate, `certificate of ${service.props.metadata.name}`).toBeDefined();
+      expect(certificate!.props.spec.issuerRef).toMatchObject({ kind: "Issuer", name: "llmops-ca" });
+      // The port the Service sends to is the one the role's ingress NetworkPolicy admits.
+      const workload = plan.resources.find((resource) => ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet"].includes(resource.type) && resource.props.spec.template.metadata.labels["llmops.dev/role"] === role)!;
+      const containers = workload.props.spec.template.spec.containers as Array<{ ports?: Array<{ name?: string; containerPort: number }> }>;
+      const admitted = ofKind("kubernetes:networking.k8s.io/v1:NetworkPolicy")
+        .filter((policy) => policy.props.spec.podSelector.matchLabels?.["llmops.dev/role"] === role)
+        .flatMap((policy) => (policy.props.spec.ingress ?? []).flatMap((rule: any) => (rule.ports ?? []).map((port: any) => port.port)));
+      for (const port of service.props.spec.ports) {
+        const target = typeof port.targetPort === "number" ? port.targetPort : containers.flatMap((container) => container.ports ?? []).find((candidate) => candidate.name === port.targetPort)?.containerPort;
+        expect(target, `${service.props.metadata.name} targetPort ${port.targetPort}`).toBeDefined();
+        expect(admitted, `${role} admits ${target}`).toContain(target);
+      }
+    }
+    // Every URL the gateway is handed for an in-cluster service is https, and LiteLLM trusts the CA.
+    const config = plan.resources.find((resource) => resource.props.metadata?.name === "gateway-config")!.props.data["config.yaml"] as string;
+    expect(config).not.toMatch(new RegExp(`http://[a-z0-9-]+\\.${namespace}\\.svc`));
+    expect(config).toMatch(new RegExp(`https://inference-[a-z0-9-]+\\.${namespace}\\.svc\\.cluster\\.local:8000/v1`));
+    const gateway = ofKind("kubernetes:apps/v1:Deployment").find((deployment) => deployment.props.metadata.name === "gateway")!;
+    const env = Object.fromEntries((gateway.props.spec.template.spec.containers[0].env as Array<{ name: string; value?: string }>).map((variable) => [variable.name, variable.value]));
+    expect(env).toMatchObject({ SSL_CERT_FILE: "/etc/llmops-trust/ca-bundle.crt", REDIS_SSL: "True", REDIS_SSL_CA_CERTS: "/etc/llmops-ca/ca.crt" });
+    const caVolume = (gateway.props.spec.template.spec.volumes as Array<{ name: string; secret?: { secretName: string; items?: unknown[] } }>).find((volume) => volume.secret?.secretName === "llmops-ca")!;
+    // Only the CA's certificate reaches the pod, never its key.
+    expect(caVolume.secret!.items).toEqual([{ key: "ca.crt", path: "ca.crt" }]);
   });
 
   // The public edge is an NLB with an ACM certificate on aws and an Ingress with a tls section on kubernetes.

@@ -163,10 +163,14 @@ describe.skipIf(!ready).each([
       expect(job.props.spec.jobTemplate.spec.backoffLimit).toBe(0);
       expect(pod.restartPolicy).toBe("Never");
       const personal = source.containsPersonalData === true;
-      expect(pod.initContainers.map((container: { name: string }) => container.name)).toEqual(["fetch", "check", ...(personal ? ["redact"] : [])]);
+      // TLS in transit (the examples' default): the CA trust bundle is written before any step runs.
+      expect(pod.initContainers[0].name).toBe("trust-bundle");
+      const steps = pod.initContainers.slice(1);
+      expect(steps.map((container: { name: string }) => container.name)).toEqual(["fetch", "check", ...(personal ? ["redact"] : [])]);
+      for (const step of [...steps, ...pod.containers]) expect(step.env).toEqual(expect.arrayContaining([{ name: "SSL_CERT_FILE", value: "/etc/llmops-trust/ca-bundle.crt" }]));
       expect(pod.containers.map((container: { name: string }) => container.name)).toEqual(["publish"]);
-      expect(pod.initContainers[0].args).toEqual(expect.arrayContaining(["--source", source.uri]));
-      const check = pod.initContainers[1].args as string[];
+      expect(steps[0].args).toEqual(expect.arrayContaining(["--source", source.uri]));
+      const check = steps[1].args as string[];
       expect(check[check.indexOf("--checks") + 1]).toBe(source.qualityChecks.join(","));
       expect(check[check.indexOf("--evidence-model-digest") + 1]).toBe(embedding.source.digest);
       expect(check).toContain("--fail-on-any");

@@ -20,6 +20,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { clusterIpService, forbidCronJobSpec, imageRef, roleIngressPolicy, rolePeers, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
+import { SERVER_TLS_DIR, caTrust, httpsAppProtocol, serverTls, type InClusterTls } from "./transit-tls.js";
 
 export const REVIEW_QUEUE_ROLE = "feedback-review";
 export const FEEDBACK_EXPORT_ROLE = "feedback-export";
@@ -62,6 +63,12 @@ export interface FeedbackLoopArgs {
   readonly storeTargets?: ReadonlyArray<{ readonly role: string; readonly port: number }>;
   /** CIDRs of a managed store and the identity provider, opened on 443. @default [] */
   readonly egressCidrs?: readonly string[];
+  /**
+   * TLS on the review queue's port, natively in oauth2-proxy (`--https-address`, `--tls-cert-file`,
+   * oauth2-proxy.github.io/oauth2-proxy/configuration/tls; its plain listener moved to loopback), and
+   * trust of the namespace CA for the review app and the export (an https feedback store). @default none
+   */
+  readonly tls?: InClusterTls;
 }
 
 /** Checks the arguments; throws pulumi.InputPropertyError naming the property. */
@@ -95,6 +102,13 @@ export class FeedbackLoop extends pulumi.ComponentResource {
     const parent = { parent: this };
     const labels = workloadLabels(args.stack, REVIEW_QUEUE_ROLE);
     const secretEnv = (envName: string, key: string) => ({ name: envName, valueFrom: { secretKeyRef: { name: args.oidcClientSecret, key } } });
+    const tls = args.tls ? serverTls(`${name}-review-queue`, this, { role: REVIEW_QUEUE_ROLE, namespace: args.namespace, labels, tls: args.tls }) : undefined;
+    const trust = args.tls ? caTrust(args.tls) : undefined;
+    const listen = tls
+      ? [`--https-address=0.0.0.0:${REVIEW_QUEUE_PORT}`, `--tls-cert-file=${SERVER_TLS_DIR}/tls.crt`, `--tls-key-file=${SERVER_TLS_DIR}/tls.key`,
+        `--tls-min-version=${args.tls?.minVersion === "1.3" ? "TLS1.3" : "TLS1.2"}`, `--http-address=127.0.0.1:${REVIEW_QUEUE_PORT + 1}`]
+      : [`--http-address=0.0.0.0:${REVIEW_QUEUE_PORT}`];
+    const ping = { path: "/ping", port: "http", ...(tls ? { scheme: "HTTPS" } : {}) };
     new k8s.apps.v1.Deployment(`${name}-review-queue`, {
       metadata: { name: REVIEW_QUEUE_ROLE, namespace: args.namespace, labels },
       spec: {
@@ -104,22 +118,24 @@ export class FeedbackLoop extends pulumi.ComponentResource {
           metadata: { labels },
           spec: {
             ...restrictedPodBasics(args.serviceAccountName),
+            ...(trust ? { initContainers: [trust.initContainer] } : {}),
             containers: [
               {
                 name: "auth-proxy",
                 image: imageRef(args.authProxyImage),
                 args: [
                   "--provider=oidc", `--oidc-issuer-url=${args.oidcIssuer}`, "--oidc-groups-claim=groups",
-                  `--http-address=0.0.0.0:${REVIEW_QUEUE_PORT}`, `--upstream=http://127.0.0.1:${REVIEW_APP_PORT}/`,
+                  ...listen, `--upstream=http://127.0.0.1:${REVIEW_APP_PORT}/`,
                   "--email-domain=*", "--cookie-secure=true", "--cookie-samesite=strict", "--skip-provider-button=true",
                   ...args.reviewerRoles.map((role) => `--allowed-group=${role}`),
                 ],
                 env: [secretEnv("OAUTH2_PROXY_CLIENT_ID", "client-id"), secretEnv("OAUTH2_PROXY_CLIENT_SECRET", "client-secret"), secretEnv("OAUTH2_PROXY_COOKIE_SECRET", "cookie-secret")],
                 ports: [{ name: "http", containerPort: REVIEW_QUEUE_PORT, protocol: "TCP" }],
-                readinessProbe: { httpGet: { path: "/ping", port: "http" }, periodSeconds: 10 },
-                livenessProbe: { httpGet: { path: "/ping", port: "http" }, periodSeconds: 20 },
+                readinessProbe: { httpGet: ping, periodSeconds: 10 },
+                livenessProbe: { httpGet: ping, periodSeconds: 20 },
                 resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
                 securityContext: restrictedContainerSecurityContext(),
+                ...(tls ? { volumeMounts: [tls.mount] } : {}),
               },
               {
                 name: "review",
@@ -129,19 +145,20 @@ export class FeedbackLoop extends pulumi.ComponentResource {
                   "--sla-hours", String(args.reviewSlaHours), "--retention-days", String(args.retentionDays),
                   "--identity-header", "X-Forwarded-User", "--groups-header", "X-Forwarded-Groups",
                 ],
+                ...(trust ? { env: trust.env } : {}),
                 readinessProbe: { httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" }, periodSeconds: 10 },
                 livenessProbe: { httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" }, periodSeconds: 20 },
                 resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
                 securityContext: restrictedContainerSecurityContext(),
-                volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+                volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
               },
             ],
-            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "1Gi" } }],
+            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "1Gi" } }, ...(tls?.volumes ?? []), ...(trust?.volumes ?? [])],
           },
         },
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-review-queue-service`, clusterIpService(REVIEW_QUEUE_ROLE, args.namespace, labels, [{ name: "http", port: REVIEW_QUEUE_PORT, targetPort: "http" }]), parent);
+    const service = new k8s.core.v1.Service(`${name}-review-queue-service`, clusterIpService(REVIEW_QUEUE_ROLE, args.namespace, labels, [{ name: tls ? "https" : "http", port: REVIEW_QUEUE_PORT, targetPort: "http", ...httpsAppProtocol(args.tls) }]), parent);
     new k8s.networking.v1.NetworkPolicy(`${name}-review-queue-ingress`, roleIngressPolicy(REVIEW_QUEUE_ROLE, args.namespace, [{
       from: [
         ...rolePeers(["app"]),
@@ -169,6 +186,7 @@ export class FeedbackLoop extends pulumi.ComponentResource {
         backoffLimit: 2,
         jobLabels: exportLabels,
         pod: restrictedJobPodSpec(args.serviceAccountName, {
+          ...(trust ? { initContainers: [trust.initContainer] } : {}),
           containers: [{
             name: "export",
             image: imageRef(args.collectorImage),
@@ -176,11 +194,12 @@ export class FeedbackLoop extends pulumi.ComponentResource {
               "export", "--store", args.storeUrl, "--reviewed-only", "--dataset", args.dataset, "--version", "utc-timestamp",
               "--dest", args.datasetUrl, "--retention-days", String(args.retentionDays),
             ],
+            ...(trust ? { env: trust.env } : {}),
             resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
             securityContext: restrictedContainerSecurityContext(),
-            volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+            volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
           }],
-          volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }],
+          volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }, ...(trust?.volumes ?? [])],
         }),
       }),
     }, parent);

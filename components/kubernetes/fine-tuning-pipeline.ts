@@ -24,6 +24,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
 import { gpuPlacement, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { digestSuffix } from "./model-cache.js";
+import { caTrust, type InClusterTls } from "./transit-tls.js";
 
 export const DATASET_GATE_ROLE = "dataset-gate";
 export const TRAINING_ROLE = "training";
@@ -66,6 +67,8 @@ export interface FineTuningPipelineArgs {
   readonly serviceAccounts: Readonly<Record<typeof DATASET_GATE_ROLE | typeof TRAINING_ROLE | typeof FINE_TUNE_EVAL_ROLE, pulumi.Input<string>>>;
   /** Presidio analyzer and anonymizer URLs the gate redacts through; required when a dataset asks for redaction. @default none */
   readonly presidio?: { readonly analyzerUrl: pulumi.Input<string>; readonly anonymizerUrl: pulumi.Input<string>; readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }> };
+  /** The gate trusts the namespace CA when it calls the Presidio services over TLS. @default none */
+  readonly tls?: InClusterTls;
   /** Secret with artifact-store credentials, when there is no workload identity. @default none */
   readonly credentialsSecret?: string;
   /** CIDRs the Jobs may reach on 443 (artifact store). @default [] */
@@ -170,7 +173,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
       readonly args: pulumi.Input<string[]>;
       readonly resources: { readonly requests: Record<string, string>; readonly limits: Record<string, string> };
       readonly env?: Array<{ name: string; value: pulumi.Input<string> }>;
-      readonly volumeMounts?: Array<{ name: string; mountPath: string }>;
+      readonly volumeMounts?: Array<{ name: string; mountPath: string; readOnly?: boolean }>;
     }
     type PodSpec = k8s.types.input.core.v1.PodSpec;
     const jobPod = (role: string, serviceAccount: pulumi.Input<string>, container: JobContainer, extra: Omit<Partial<PodSpec>, "volumes"> & { volumes?: k8s.types.input.core.v1.Volume[] } = {}): k8s.types.input.core.v1.PodTemplateSpec => {
@@ -193,6 +196,8 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
       };
     };
 
+    // The gate calls Presidio; with TLS in transit it trusts the namespace CA (combined bundle).
+    const gateTrust = args.tls && args.presidio ? caTrust(args.tls) : undefined;
     const gates = args.datasets.map((dataset) => new k8s.batch.v1.Job(`${name}-gate-${dataset.name}`, {
       metadata: { name: `gate-${dataset.name}`.slice(0, 63), namespace: args.namespace, labels: workloadLabels(args.stack, DATASET_GATE_ROLE) },
       spec: {
@@ -201,9 +206,13 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
           name: "admit",
           image: imageRef(args.gateImage),
           args: pulumi.output(args.datasetsUri).apply((uri) => gateArgs(dataset, uri)),
-          env: args.presidio ? [{ name: "PRESIDIO_ANALYZER_URL", value: args.presidio.analyzerUrl }, { name: "PRESIDIO_ANONYMIZER_URL", value: args.presidio.anonymizerUrl }] : [],
+          env: [
+            ...(args.presidio ? [{ name: "PRESIDIO_ANALYZER_URL", value: args.presidio.analyzerUrl }, { name: "PRESIDIO_ANONYMIZER_URL", value: args.presidio.anonymizerUrl }] : []),
+            ...(gateTrust ? gateTrust.env.map((variable) => ({ name: variable.name as string, value: variable.value as string })) : []),
+          ],
           resources: { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "2", memory: "4Gi" } },
-        }),
+          ...(gateTrust ? { volumeMounts: gateTrust.mounts.map((mount) => ({ name: mount.name as string, mountPath: mount.mountPath as string, readOnly: true })) } : {}),
+        }, gateTrust ? { initContainers: [gateTrust.initContainer], volumes: gateTrust.volumes } : {}),
       },
     }, { ...parent, customTimeouts: { create: "2h" } }));
 

@@ -21,6 +21,7 @@ import { imageRef, requirePinnedDigest, roleLabel, rolePeers, roleSelector, type
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { needsLlmGuard, needsPresidio, type GuardrailSelection } from "./guardrail-services.js";
 import { RESPONSE_CONTRACT_FILE, requiresContract, responseContractEntry, responseContractModule, type ResponseContract } from "./response-contract.js";
+import { NAMESPACE_CA_FILE, caTrust, type InClusterTls } from "./transit-tls.js";
 
 export const GATEWAY_ROLE = "gateway";
 export const GATEWAY_PORT = 4000;
@@ -102,8 +103,14 @@ export interface GatewayArgs {
   readonly guardrails?: GatewayGuardrails;
   /** AI disclosure returned on every response (header `X-AI-Disclosure`) and at `GET /v1/disclosure`. @default none */
   readonly disclosure?: string;
-  /** Shared rate-limit store (Redis protocol); required with more than one replica, so limits hold across replicas. @default none (one replica counts alone) */
-  readonly limiterStore?: { readonly host: pulumi.Input<string>; readonly port: number; readonly passwordSecret: string };
+  /** Shared rate-limit store (Redis protocol); required with more than one replica, so limits hold across replicas. `tls`: connect over TLS (REDIS_SSL, verified against the namespace CA). @default none (one replica counts alone) */
+  readonly limiterStore?: { readonly host: pulumi.Input<string>; readonly port: number; readonly passwordSecret: string; readonly tls?: boolean };
+  /**
+   * TLS in transit inside the cluster: LiteLLM trusts the namespace CA (SSL_CERT_FILE with the system
+   * roots plus the CA, docs.litellm.ai/docs/guides/security_settings) for its https upstreams,
+   * guardrails and audit sink. @default none (system roots only)
+   */
+  readonly upstreamTls?: InClusterTls;
   /** Where the gateway sends its request records (LiteLLM `generic_api` logger). @default none */
   readonly auditSinkUrl?: pulumi.Input<string>;
   /**
@@ -128,6 +135,7 @@ const UNSAFE_DISCLOSURE = /["'\\$\u0000-\u001f\u007f]/;
  *  - exposure.clusterIssuer: the Ingress needs a cert-manager ClusterIssuer or an existing TLS Secret
  *  - disclosure: quotes, backslashes, $ and control characters are not allowed in the disclosure text
  *  - limiterStore: more than one replica needs a shared limiter store, or each replica enforces the full limit
+ *  - upstreamTls: a TLS limiter store is verified against the namespace CA, which upstreamTls mounts
  *  - guardrails.presidioAnalyzerUrl: PII screening needs the Presidio analyzer and anonymizer
  *  - guardrails.llmGuardUrl: prompt-injection, toxicity and grounding screening need LLM Guard and its token Secret
  */
@@ -141,6 +149,7 @@ export function validateGatewayArgs(args: GatewayArgs): void {
   for (const [image, path] of [[args.image, "image.digest"], [args.edgeImage, "edgeImage.digest"]] as const) {
     requirePinnedDigest(image.digest, path);
   }
+  if (args.limiterStore?.tls && !args.upstreamTls) throw new pulumi.InputPropertyError({ propertyPath: "upstreamTls", reason: "a TLS limiter store is verified against the namespace CA, which upstreamTls mounts" });
   if ((args.replicas ?? 2) > 1 && !args.limiterStore) throw new pulumi.InputPropertyError({ propertyPath: "limiterStore", reason: "more than one replica needs a shared limiter store, or each replica enforces the full limit" });
   const guardrails = args.guardrails;
   if (guardrails && needsPresidio(guardrails.selection) && (!guardrails.presidioAnalyzerUrl || !guardrails.presidioAnonymizerUrl)) throw new pulumi.InputPropertyError({ propertyPath: "guardrails.presidioAnalyzerUrl", reason: "PII screening needs the Presidio analyzer and anonymizer" });
@@ -322,6 +331,7 @@ export class Gateway extends pulumi.ComponentResource {
       },
     }, parent);
     const probe = (path: string, periodSeconds: number) => ({ httpGet: { path, port: EDGE_PORT, scheme: "HTTPS" }, periodSeconds });
+    const trust = args.upstreamTls ? caTrust(args.upstreamTls) : undefined;
     new k8s.apps.v1.Deployment(`${name}-deployment`, {
       metadata: { name: GATEWAY_ROLE, namespace: args.namespace, labels },
       spec: {
@@ -331,6 +341,7 @@ export class Gateway extends pulumi.ComponentResource {
           metadata: { labels },
           spec: {
             ...restrictedPodBasics(args.serviceAccountName),
+            ...(trust ? { initContainers: [trust.initContainer] } : {}),
             containers: [
               {
                 name: "gateway",
@@ -344,14 +355,17 @@ export class Gateway extends pulumi.ComponentResource {
                     { name: "REDIS_HOST", value: args.limiterStore.host },
                     { name: "REDIS_PORT", value: String(args.limiterStore.port) },
                     { name: "REDIS_PASSWORD", valueFrom: { secretKeyRef: { name: args.limiterStore.passwordSecret, key: "password" } } },
+                    // LiteLLM maps REDIS_<kwarg> to redis-py's client arguments (ssl, ssl_ca_certs).
+                    ...(args.limiterStore.tls ? [{ name: "REDIS_SSL", value: "True" }, { name: "REDIS_SSL_CA_CERTS", value: NAMESPACE_CA_FILE }] : []),
                   ] : []),
+                  ...(trust?.env ?? []),
                   { name: "HOME", value: "/tmp" },
                 ],
                 readinessProbe: probe("/health/readiness", 10),
                 livenessProbe: { ...probe("/health/liveliness", 20), initialDelaySeconds: 20 },
                 resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "1Gi" } },
                 securityContext: restrictedContainerSecurityContext(),
-                volumeMounts: [{ name: "config", mountPath: "/etc/gateway", readOnly: true }, { name: "tmp", mountPath: "/tmp" }],
+                volumeMounts: [{ name: "config", mountPath: "/etc/gateway", readOnly: true }, { name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
               },
               {
                 name: "edge",
@@ -375,6 +389,7 @@ export class Gateway extends pulumi.ComponentResource {
               { name: "tls", secret: { secretName: tlsSecret } },
               { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
               { name: "edge-tmp", emptyDir: { sizeLimit: "256Mi" } },
+              ...(trust?.volumes ?? []),
             ],
           },
         },

@@ -13,10 +13,17 @@ import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
 import { clusterIpService, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
+import { httpsAppProtocol, scheme, serverTls, type InClusterTls } from "./transit-tls.js";
 
 /** Ports the images listen on: Presidio's images read `PORT` (we set it); LLM Guard API serves on 8000. */
 export const PRESIDIO_PORT = 3000;
 export const LLM_GUARD_PORT = 8000;
+/**
+ * With TLS in transit the TLS sidecar takes the Service's port and the server moves to this one,
+ * reached on loopback: Presidio's images read `PORT`, LLM Guard API reads `APP_PORT` (its
+ * documented environment). Both images bind every interface; no NetworkPolicy admits this port.
+ */
+export const GUARDRAIL_UPSTREAM_PORT = 8010;
 export const PRESIDIO_ANALYZER_ROLE = "presidio-analyzer";
 export const PRESIDIO_ANONYMIZER_ROLE = "presidio-anonymizer";
 export const LLM_GUARD_ROLE = "llm-guard";
@@ -111,6 +118,8 @@ export interface GuardrailServicesArgs {
   readonly callerRoles?: readonly string[];
   /** @default 2 */
   readonly replicas?: number;
+  /** TLS on every service (a TLS sidecar in front of each, namespace-CA certificates); endpoints become https. @default none (plain HTTP) */
+  readonly tls?: InClusterTls;
 }
 
 /** Throws InputPropertyError naming the missing image for a selection that needs it. */
@@ -138,7 +147,7 @@ interface ServiceSpec {
 
 /** Presidio and LLM Guard as restricted, digest-pinned Deployments behind ClusterIP Services. */
 export class GuardrailServices extends pulumi.ComponentResource {
-  /** In-cluster base URLs by role (http://<role>.<namespace>.svc.cluster.local:<port>). */
+  /** In-cluster base URLs by role (http(s)://<role>.<namespace>.svc.cluster.local:<port>; https with `tls`). */
   readonly endpoints: Partial<Record<string, pulumi.Output<string>>> = {};
 
   constructor(name: string, args: GuardrailServicesArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -148,8 +157,8 @@ export class GuardrailServices extends pulumi.ComponentResource {
     const services: ServiceSpec[] = [];
     if (needsPresidio(args.selection)) {
       services.push(
-        { role: PRESIDIO_ANALYZER_ROLE, image: args.presidioAnalyzerImage!, port: PRESIDIO_PORT, health: "/health", env: [{ name: "PORT", value: String(PRESIDIO_PORT) }, { name: "WORKERS", value: "2" }], memory: "2Gi" },
-        { role: PRESIDIO_ANONYMIZER_ROLE, image: args.presidioAnonymizerImage!, port: PRESIDIO_PORT, health: "/health", env: [{ name: "PORT", value: String(PRESIDIO_PORT) }, { name: "WORKERS", value: "2" }], memory: "512Mi" },
+        { role: PRESIDIO_ANALYZER_ROLE, image: args.presidioAnalyzerImage!, port: PRESIDIO_PORT, health: "/health", env: [{ name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) }, { name: "WORKERS", value: "2" }], memory: "2Gi" },
+        { role: PRESIDIO_ANONYMIZER_ROLE, image: args.presidioAnonymizerImage!, port: PRESIDIO_PORT, health: "/health", env: [{ name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) }, { name: "WORKERS", value: "2" }], memory: "512Mi" },
       );
     }
     if (needsLlmGuard(args.selection)) {
@@ -164,6 +173,7 @@ export class GuardrailServices extends pulumi.ComponentResource {
           { name: "HF_HOME", value: "/tmp/hf" },
           // The scanner models ship in the image: the namespace denies egress, so nothing is fetched at start.
           { name: "HF_HUB_OFFLINE", value: "1" },
+          ...(args.tls ? [{ name: "APP_PORT", value: String(GUARDRAIL_UPSTREAM_PORT) }] : []),
         ],
         memory: "4Gi",
         config: { name: `${LLM_GUARD_ROLE}-scanners`, file: "scanners.yml", text: llmGuardScanners(args.selection), mountPath: "/etc/llm-guard" },
@@ -175,6 +185,10 @@ export class GuardrailServices extends pulumi.ComponentResource {
       const config = service.config
         ? new k8s.core.v1.ConfigMap(`${name}-${service.role}-config`, { metadata: { name: service.config.name, namespace: args.namespace, labels }, data: { [service.config.file]: service.config.text } }, parent)
         : undefined;
+      const tls = args.tls ? serverTls(`${name}-${service.role}`, this, { role: service.role, namespace: args.namespace, labels, tls: args.tls, routes: [{ listen: service.port, upstream: GUARDRAIL_UPSTREAM_PORT, name: "http" }] }) : undefined;
+      // With TLS the sidecar owns the "http" port (TLS, despite the name the Service's targetPort keeps) and the kubelet probes through it,
+      // by number: a probe's named port is looked up in its own container, which then has none.
+      const probe = { path: service.health, ...(tls ? { port: service.port, scheme: "HTTPS" } : { port: "http" }) };
       new k8s.apps.v1.Deployment(`${name}-${service.role}`, {
         metadata: { name: service.role, namespace: args.namespace, labels },
         spec: {
@@ -188,21 +202,21 @@ export class GuardrailServices extends pulumi.ComponentResource {
                 name: service.role,
                 image: imageRef(service.image),
                 env: service.env,
-                ports: [{ name: "http", containerPort: service.port, protocol: "TCP" }],
-                readinessProbe: { httpGet: { path: service.health, port: "http" }, periodSeconds: 10 },
-                livenessProbe: { httpGet: { path: service.health, port: "http" }, periodSeconds: 20, initialDelaySeconds: 30 },
+                ports: tls ? [] : [{ name: "http", containerPort: service.port, protocol: "TCP" }],
+                readinessProbe: { httpGet: probe, periodSeconds: 10 },
+                livenessProbe: { httpGet: probe, periodSeconds: 20, initialDelaySeconds: 30 },
                 resources: { requests: { cpu: "500m", memory: service.memory }, limits: { cpu: "2", memory: service.memory } },
                 securityContext: restrictedContainerSecurityContext(),
                 volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(config ? [{ name: "config", mountPath: service.config!.mountPath, readOnly: true }] : [])],
-              }],
-              volumes: [{ name: "tmp", emptyDir: { sizeLimit: "4Gi" } }, ...(config ? [{ name: "config", configMap: { name: config.metadata.name } }] : [])],
+              }, ...(tls?.sidecar ? [tls.sidecar] : [])],
+              volumes: [{ name: "tmp", emptyDir: { sizeLimit: "4Gi" } }, ...(config ? [{ name: "config", configMap: { name: config.metadata.name } }] : []), ...(tls?.volumes ?? [])],
             },
           },
         },
       }, parent);
-      new k8s.core.v1.Service(`${name}-${service.role}-service`, clusterIpService(service.role, args.namespace, labels, [{ name: "http", port: service.port, targetPort: "http", protocol: "TCP" }]), parent);
+      new k8s.core.v1.Service(`${name}-${service.role}-service`, clusterIpService(service.role, args.namespace, labels, [{ name: tls ? "https" : "http", port: service.port, targetPort: "http", protocol: "TCP", ...httpsAppProtocol(args.tls) }]), parent);
       new k8s.networking.v1.NetworkPolicy(`${name}-${service.role}-ingress`, roleIngressPolicy(service.role, args.namespace, [roleIngressRule(callers, service.port)]), parent);
-      this.endpoints[service.role] = pulumi.interpolate`http://${service.role}.${args.namespace}.svc.cluster.local:${service.port}`;
+      this.endpoints[service.role] = pulumi.interpolate`${scheme(args.tls)}://${service.role}.${args.namespace}.svc.cluster.local:${service.port}`;
     }
     this.registerOutputs({ endpoints: this.endpoints });
   }

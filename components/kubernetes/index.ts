@@ -12,6 +12,7 @@ export * from "./namespace-guardrails.js";
 export * from "./pod-security.js";
 export * from "./record-sink.js";
 export * from "./serving-runtime.js";
+export * from "./transit-tls.js";
 export * from "./vector-database.js";
 export * from "./workload-basics.js";
 export * from "./workload-rbac.js";

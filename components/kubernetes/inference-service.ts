@@ -23,7 +23,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { MODEL_DIR, SERVING_PORT, servingCommand, type ServingModel } from "./serving-runtime.js";
+import { MODEL_DIR, SERVING_PORT, SERVING_UPSTREAM_PORT, TRITON_METRICS_UPSTREAM_PORT, servingCommand, servingTlsMode, type ServingModel } from "./serving-runtime.js";
+import { SERVER_TLS_DIR, httpsAppProtocol, serverTls, type InClusterTls } from "./transit-tls.js";
 import { clusterIpService, gpuPlacement, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
 
 /** How replicas scale on the server's queue depth. */
@@ -67,6 +68,8 @@ export interface InferenceServiceArgs {
   readonly terminationGracePeriodSeconds?: number;
   /** Pods allowed to call the server (NetworkPolicy). */
   readonly allowedCallerRoles: readonly string[];
+  /** TLS on the serving port (vLLM natively, other runtimes behind the TLS sidecar), with a namespace-CA certificate; Prometheus scrapes over https. @default none (plain HTTP) */
+  readonly tls?: InClusterTls;
 }
 
 /**
@@ -122,7 +125,20 @@ export class InferenceService extends pulumi.ComponentResource {
     const parent = { parent: this };
     const role = `inference-${args.model.name}`;
     const labels = { ...workloadLabels(args.stack, role), "llmops.dev/tier": "inference" };
-    const serving = servingCommand(args.model);
+    const tlsMode = args.tls ? servingTlsMode(args.model.runtime) : undefined;
+    const serving = servingCommand(args.model, args.tls ? { certFile: `${SERVER_TLS_DIR}/tls.crt`, keyFile: `${SERVER_TLS_DIR}/tls.key` } : undefined);
+    const tls = args.tls ? serverTls(name, this, {
+      role, namespace: args.namespace, labels, tls: args.tls,
+      ...(tlsMode === "sidecar" ? {
+        routes: [
+          { listen: SERVING_PORT, upstream: SERVING_UPSTREAM_PORT, name: "http" },
+          ...(serving.metrics.port !== SERVING_PORT ? [{ listen: serving.metrics.port, upstream: TRITON_METRICS_UPSTREAM_PORT, name: "metrics" }] : []),
+        ],
+      } : {}),
+    }) : undefined;
+    // With TLS the kubelet probes over HTTPS (it does not verify the certificate).
+    // Behind the sidecar the server container has no port of its own, so its probes name the sidecar's port by number.
+    const probeTarget = { port: tlsMode === "sidecar" ? SERVING_PORT : "http", ...(args.tls ? { scheme: "HTTPS" } : {}) };
     const gpuLimits: Record<string, string> = args.model.gpus > 0 ? { "nvidia.com/gpu": String(args.model.gpus) } : {};
     const memory = `${args.compute.memoryMiB}Mi`;
     const grace = args.terminationGracePeriodSeconds ?? 120;
@@ -163,13 +179,14 @@ export class InferenceService extends pulumi.ComponentResource {
               ...(serving.command ? { command: serving.command } : {}),
               args: serving.args,
               env: Object.entries(serving.env).map(([key, value]) => ({ name: key, value })),
-              ports: [
+              // Behind the sidecar the server has no pod port of its own: it listens on loopback.
+              ports: tlsMode === "sidecar" ? [] : [
                 { name: "http", containerPort: SERVING_PORT, protocol: "TCP" },
                 ...(metricsOnOwnPort ? [{ name: "metrics", containerPort: serving.metrics.port, protocol: "TCP" }] : []),
               ],
-              startupProbe: { httpGet: { path: serving.healthPath, port: "http" }, periodSeconds: probePeriod, failureThreshold: Math.ceil(startupSeconds(args.weights.sizeGiB) / probePeriod) },
-              readinessProbe: { httpGet: { path: serving.healthPath, port: "http" }, periodSeconds: 10, failureThreshold: 3 },
-              livenessProbe: { httpGet: { path: serving.healthPath, port: "http" }, periodSeconds: 20, failureThreshold: 6 },
+              startupProbe: { httpGet: { path: serving.healthPath, ...probeTarget }, periodSeconds: probePeriod, failureThreshold: Math.ceil(startupSeconds(args.weights.sizeGiB) / probePeriod) },
+              readinessProbe: { httpGet: { path: serving.healthPath, ...probeTarget }, periodSeconds: 10, failureThreshold: 3 },
+              livenessProbe: { httpGet: { path: serving.healthPath, ...probeTarget }, periodSeconds: 20, failureThreshold: 6 },
               // Leave the Service's endpoints first, keep answering in-flight requests, then SIGTERM.
               lifecycle: { preStop: { sleep: { seconds: Math.max(5, grace - 10) } } },
               resources: {
@@ -182,20 +199,22 @@ export class InferenceService extends pulumi.ComponentResource {
                 { name: "cache", mountPath: "/cache" },
                 { name: "tmp", mountPath: "/tmp" },
                 { name: "shm", mountPath: "/dev/shm" },
+                ...(tlsMode === "native" ? [tls!.mount] : []),
               ],
-            }],
+            }, ...(tls?.sidecar ? [tls.sidecar] : [])],
             volumes: [
               { name: "models", persistentVolumeClaim: { claimName: args.cache.claimName, readOnly: true } },
               // Compilation and tokenizer caches only; the weights are on the shared volume.
               { name: "cache", emptyDir: { sizeLimit: "10Gi" } },
               { name: "tmp", emptyDir: { sizeLimit: "2Gi" } },
               { name: "shm", emptyDir: { medium: "Memory", sizeLimit: `${sharedMemoryMiB(args.model.gpus, args.compute.memoryMiB)}Mi` } },
+              ...(tls?.volumes ?? []),
             ],
           },
         },
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(role, args.namespace, labels, [{ name: "http", port: SERVING_PORT, targetPort: "http", protocol: "TCP" }]), parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(role, args.namespace, labels, [{ name: args.tls ? "https" : "http", port: SERVING_PORT, targetPort: "http", protocol: "TCP", ...httpsAppProtocol(args.tls) }]), parent);
     new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, {
       metadata: { name: role, namespace: args.namespace, labels },
       spec: { maxUnavailable: 1, selector: roleSelector(role) },
@@ -207,7 +226,11 @@ export class InferenceService extends pulumi.ComponentResource {
       metadata: { name: role, namespace: args.namespace, labels },
       spec: {
         selector: roleSelector(role),
-        podMetricsEndpoints: [{ port: metricsPort, path: serving.metrics.path, interval: "15s" }],
+        podMetricsEndpoints: [{
+          port: metricsPort, path: serving.metrics.path, interval: "15s",
+          // Scraped over TLS, verified against the namespace CA (the CA Secret is read by the Prometheus Operator, in this namespace).
+          ...(args.tls ? { scheme: "https", tlsConfig: { ca: { secret: { name: args.tls.caSecret, key: "ca.crt" } }, serverName: pulumi.interpolate`${role}.${args.namespace}.svc` } } : {}),
+        }],
       },
     }, parent);
     new k8s.apiextensions.CustomResource(`${name}-autoscaler`, {

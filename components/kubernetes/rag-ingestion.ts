@@ -45,6 +45,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { forbidCronJobSpec, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
 import { TENANT_LABEL } from "./vector-database.js";
+import { caTrust, type InClusterTls } from "./transit-tls.js";
 
 export const INGESTION_ROLE = "ingestion";
 
@@ -151,6 +152,8 @@ export interface RagIngestionArgs {
   readonly stagingSize?: string;
   /** The tenant whose collection or database the sources are written into (vectorStore.credentials must then be that tenant's). Labels the CronJobs and pods `llmops.dev/tenant`. @default none (the stack's one store) */
   readonly tenant?: string;
+  /** Every step trusts the namespace CA (the stack's servers speak TLS; the combined bundle keeps the system roots for the sources). @default none */
+  readonly tls?: InClusterTls;
 }
 
 /** Default port of a source URI's scheme when it names none. */
@@ -191,15 +194,19 @@ export class RagIngestion extends pulumi.ComponentResource {
     const parent = { parent: this };
     const labels = { ...workloadLabels(args.stack, INGESTION_ROLE), ...(args.tenant ? { [TENANT_LABEL]: args.tenant } : {}) };
     const image = imageRef(args.image);
-    const container = (step: string, stepArgs: pulumi.Input<string>[], env: k8s.types.input.core.v1.EnvVar[] = []) => ({
-      name: step,
-      image,
-      args: [step, ...stepArgs],
-      ...(env.length > 0 ? { env } : {}),
-      resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "4Gi" } },
-      securityContext: restrictedContainerSecurityContext(),
-      volumeMounts: [{ name: "staging", mountPath: "/staging" }, { name: "tmp", mountPath: "/tmp" }],
-    });
+    const trust = args.tls ? caTrust(args.tls) : undefined;
+    const container = (step: string, stepArgs: pulumi.Input<string>[], stepEnv: k8s.types.input.core.v1.EnvVar[] = []) => {
+      const env = [...stepEnv, ...(trust?.env ?? [])];
+      return {
+        name: step,
+        image,
+        args: [step, ...stepArgs],
+        ...(env.length > 0 ? { env } : {}),
+        resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "4Gi" } },
+        securityContext: restrictedContainerSecurityContext(),
+        volumeMounts: [{ name: "staging", mountPath: "/staging" }, { name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
+      };
+    };
     this.cronJobNames = {};
     for (const source of args.sources) {
       const timing = ingestionSchedule(source.name, isoDurationSeconds(source.freshnessSla));
@@ -236,9 +243,9 @@ export class RagIngestion extends pulumi.ComponentResource {
           jobLabels: labels,
           podLabels: { ...labels, "llmops.dev/source": source.name },
           pod: restrictedJobPodSpec(args.serviceAccountName, {
-            initContainers: steps,
+            initContainers: [...(trust ? [trust.initContainer] : []), ...steps],
             containers: [publish],
-            volumes: [{ name: "staging", emptyDir: { sizeLimit: args.stagingSize ?? "20Gi" } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }],
+            volumes: [{ name: "staging", emptyDir: { sizeLimit: args.stagingSize ?? "20Gi" } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }, ...(trust?.volumes ?? [])],
           }),
         }),
       }, parent);

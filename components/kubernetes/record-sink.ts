@@ -10,8 +10,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { clusterIpService, dataClaimSpec, imageRef, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
+import { caTrust, httpsAppProtocol, serverTls, type InClusterTls } from "./transit-tls.js";
 
 export const SINK_PORT = 8080;
+/** With TLS: the collector listens here on loopback, behind the TLS sidecar on SINK_PORT. */
+export const SINK_UPSTREAM_PORT = 8010;
 
 export interface RecordSinkArgs {
   /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
@@ -46,6 +49,8 @@ export interface RecordSinkArgs {
     /** Roles and port of the Presidio services, for the sink's egress policy. */
     readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }>;
   };
+  /** TLS on SINK_PORT (the TLS sidecar, a namespace-CA certificate); the collector trusts the namespace CA when it calls Presidio. @default none (plain HTTP) */
+  readonly tls?: InClusterTls;
 }
 
 /**
@@ -73,6 +78,10 @@ export class RecordSink extends pulumi.ComponentResource {
     const content = args.contentRetentionDays ?? { prompts: args.retentionDays, responses: args.retentionDays };
     const role = `${args.kind}-sink`;
     const labels = workloadLabels(args.stack, role);
+    const tls = args.tls ? serverTls(name, this, { role, namespace: args.namespace, labels, tls: args.tls, routes: [{ listen: SINK_PORT, upstream: SINK_UPSTREAM_PORT, name: "http" }] }) : undefined;
+    const trust = args.tls && args.piiRedaction ? caTrust(args.tls) : undefined;
+    // With TLS the kubelet probes through the sidecar, by number (the collector has no port of its own then).
+    const probe = { path: "/healthz", ...(tls ? { port: SINK_PORT, scheme: "HTTPS" } : { port: "http" }) };
     const claim = new k8s.core.v1.PersistentVolumeClaim(`${name}-data`, {
       metadata: { name: `${role}-data`, namespace: args.namespace, labels },
       spec: dataClaimSpec(args.storageSize ?? "20Gi", args.storageClass),
@@ -87,28 +96,30 @@ export class RecordSink extends pulumi.ComponentResource {
           metadata: { labels },
           spec: {
             ...restrictedPodBasics(args.serviceAccountName),
+            ...(trust ? { initContainers: [trust.initContainer] } : {}),
             containers: [{
               name: "collector",
               image: imageRef(args.image),
               args: [
-                "serve", "--kind", args.kind, "--listen", `:${SINK_PORT}`, "--store", "/records", "--retention-days", String(args.retentionDays),
+                "serve", "--kind", args.kind, "--listen", tls ? `127.0.0.1:${SINK_UPSTREAM_PORT}` : `:${SINK_PORT}`, "--store", "/records", "--retention-days", String(args.retentionDays),
                 "--prompt-retention-days", String(Math.min(content.prompts, args.retentionDays)), "--response-retention-days", String(Math.min(content.responses, args.retentionDays)),
                 ...(args.kind === "audit" ? ["--append-only"] : []),
                 ...(args.piiRedaction ? ["--presidio-analyzer", args.piiRedaction.analyzerUrl, "--presidio-anonymizer", args.piiRedaction.anonymizerUrl] : []),
               ],
-              ports: [{ name: "http", containerPort: SINK_PORT, protocol: "TCP" }],
-              readinessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 10 },
-              livenessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 20 },
+              ...(trust ? { env: trust.env } : {}),
+              ports: tls ? [] : [{ name: "http", containerPort: SINK_PORT, protocol: "TCP" }],
+              readinessProbe: { httpGet: probe, periodSeconds: 10 },
+              livenessProbe: { httpGet: probe, periodSeconds: 20 },
               resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
               securityContext: restrictedContainerSecurityContext(),
-              volumeMounts: [{ name: "records", mountPath: "/records" }, { name: "tmp", mountPath: "/tmp" }],
-            }],
-            volumes: [{ name: "records", persistentVolumeClaim: { claimName: claim.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }],
+              volumeMounts: [{ name: "records", mountPath: "/records" }, { name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
+            }, ...(tls?.sidecar ? [tls.sidecar] : [])],
+            volumes: [{ name: "records", persistentVolumeClaim: { claimName: claim.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }, ...(tls?.volumes ?? []), ...(trust?.volumes ?? [])],
           },
         },
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(role, args.namespace, labels, [{ name: "http", port: SINK_PORT, targetPort: "http" }]), parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(role, args.namespace, labels, [{ name: tls ? "https" : "http", port: SINK_PORT, targetPort: "http", ...httpsAppProtocol(args.tls) }]), parent);
     new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(role, args.namespace, [roleIngressRule(args.producerRoles, SINK_PORT)]), parent);
     if (args.piiRedaction) {
       new k8s.networking.v1.NetworkPolicy(`${name}-redaction-egress`, {

@@ -26,6 +26,25 @@ export interface ServingModel {
 
 export const SERVING_PORT = 8000;
 export const MODEL_DIR = "/models";
+/** With TLS through the sidecar: the loopback port the server listens on behind it (and Triton's metrics). */
+export const SERVING_UPSTREAM_PORT = 8010;
+export const TRITON_METRICS_UPSTREAM_PORT = 8012;
+
+/**
+ * How a runtime speaks TLS (privacy.encryption.inTransit.tls): vLLM natively (`--ssl-certfile`,
+ * `--ssl-keyfile` of its OpenAI-compatible server); TGI, text-embeddings-inference and Triton's HTTP
+ * endpoint have no TLS flag, so they listen on loopback (`--hostname 127.0.0.1`, Triton
+ * `--http-address`/`--metrics-address`) behind the TLS sidecar (transit-tls.ts).
+ */
+export function servingTlsMode(runtime: ServingRuntime): "native" | "sidecar" {
+  return runtime === "vllm" ? "native" : "sidecar";
+}
+
+/** With TLS: where the server's certificate is mounted (native mode); the sidecar mode needs nothing else. */
+export interface ServingTls {
+  readonly certFile: string;
+  readonly keyFile: string;
+}
 
 export interface ServingCommand {
   readonly command?: string[];
@@ -37,7 +56,11 @@ export interface ServingCommand {
 }
 
 /** How to start the model's runtime: the command (when the image's entrypoint is not the server), arguments carrying the weights' path under MODEL_DIR, the token limits, concurrency and seed, the environment (token limits as LLMOPS_* variables, caches under /tmp and /cache), the health path and where its Prometheus metrics and queue-depth metric are. Pure; flags per the server CLI references named in the module header. */
-export function servingCommand(model: ServingModel): ServingCommand {
+export function servingCommand(model: ServingModel, tls?: ServingTls): ServingCommand {
+  const sidecar = tls !== undefined && servingTlsMode(model.runtime) === "sidecar";
+  // Behind the sidecar the server listens on loopback only; the sidecar takes SERVING_PORT.
+  const port = String(sidecar ? SERVING_UPSTREAM_PORT : SERVING_PORT);
+  const loopback = sidecar ? ["--hostname", "127.0.0.1"] : [];
   const path = `${MODEL_DIR}/${model.name}`;
   const limits = {
     LLMOPS_MAX_INPUT_TOKENS: String(model.maxInputTokens),
@@ -50,13 +73,14 @@ export function servingCommand(model: ServingModel): ServingCommand {
     case "vllm":
       return {
         args: [
-          "--model", path, "--served-model-name", model.name, "--port", String(SERVING_PORT),
+          "--model", path, "--served-model-name", model.name, "--port", port,
           "--max-model-len", String(model.maxInputTokens + model.maxOutputTokens),
           "--max-num-seqs", String(model.maxConcurrentRequests),
           "--tensor-parallel-size", String(Math.max(1, model.gpus)),
           "--override-generation-config", JSON.stringify({ max_new_tokens: model.maxOutputTokens }),
           ...(model.seed === undefined ? [] : ["--seed", String(model.seed)]),
           "--disable-log-requests",
+          ...(tls ? ["--ssl-certfile", tls.certFile, "--ssl-keyfile", tls.keyFile] : []),
         ],
         healthPath: "/health",
         env: limits,
@@ -65,7 +89,7 @@ export function servingCommand(model: ServingModel): ServingCommand {
     case "tgi":
       return {
         args: [
-          "--model-id", path, "--port", String(SERVING_PORT),
+          "--model-id", path, "--port", port, ...loopback,
           "--max-input-tokens", String(model.maxInputTokens),
           "--max-total-tokens", String(model.maxInputTokens + model.maxOutputTokens),
           "--max-concurrent-requests", String(model.maxConcurrentRequests),
@@ -80,7 +104,7 @@ export function servingCommand(model: ServingModel): ServingCommand {
       // A batch holds at least one request of the full input length.
       return {
         args: [
-          "--model-id", path, "--port", String(SERVING_PORT),
+          "--model-id", path, "--port", port, ...loopback,
           "--max-concurrent-requests", String(model.maxConcurrentRequests),
           "--max-batch-tokens", String(Math.max(16384, model.maxInputTokens)),
           "--max-client-batch-size", "32",
@@ -94,7 +118,8 @@ export function servingCommand(model: ServingModel): ServingCommand {
       return {
         command: ["tritonserver"],
         args: [
-          `--model-repository=${MODEL_DIR}`, `--http-port=${SERVING_PORT}`, "--grpc-port=8001", "--metrics-port=8002",
+          `--model-repository=${MODEL_DIR}`, `--http-port=${port}`, "--grpc-port=8001", `--metrics-port=${sidecar ? TRITON_METRICS_UPSTREAM_PORT : 8002}`,
+          ...(sidecar ? ["--http-address=127.0.0.1", "--metrics-address=127.0.0.1"] : []),
           "--model-control-mode=none", "--strict-readiness=true", "--allow-grpc=false",
         ],
         healthPath: "/v2/health/ready",

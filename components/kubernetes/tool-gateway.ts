@@ -26,6 +26,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { imageRef, requirePinnedDigest, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
+import { caTrust, httpsAppProtocol, scheme, serverTls, type InClusterTls } from "./transit-tls.js";
 
 export const TOOL_APPROVAL_ROLE = "tool-approval";
 /** The role label (`llmops.dev/role`) of the agent's own pods (the orchestrator that calls the gateway); data.yaml `agent_network.agent_pod_selectors` selects it by default. */
@@ -59,14 +60,18 @@ export function agentEgressPolicySpec(gatewayRole: string, gatewayPort: number):
   };
 }
 
-/** The default in-cluster MCP server of a tool: Service `tool-<name>` in the namespace. */
-export function defaultToolServer(tool: string, namespace: string): string {
-  return `http://tool-${tool}.${namespace}.svc.cluster.local:${DEFAULT_TOOL_PORT}/mcp`;
+/**
+ * The default in-cluster MCP server of a tool: Service `tool-<name>` in the namespace, over https
+ * when the stack declares TLS in transit (the tool server then presents a certificate the namespace
+ * CA signs: the `llmops-ca` Issuer, components/kubernetes/transit-tls.ts).
+ */
+export function defaultToolServer(tool: string, namespace: string, tls = false): string {
+  return `${tls ? "https" : "http"}://tool-${tool}.${namespace}.svc.cluster.local:${DEFAULT_TOOL_PORT}/mcp`;
 }
 
 /** The in-cluster role label (`llmops.dev/role`) of a tool server reached by its default URL, or undefined for any other URL. */
 export function toolServerRole(tool: AgentTool, namespace: string): string | undefined {
-  return tool.server === defaultToolServer(tool.name, namespace) ? `tool-${tool.name}` : undefined;
+  return tool.server === defaultToolServer(tool.name, namespace) || tool.server === defaultToolServer(tool.name, namespace, true) ? `tool-${tool.name}` : undefined;
 }
 
 /** MCP server names must be SEP-986 tool-name prefixes: letters, digits, `_` and `-` only. */
@@ -146,6 +151,8 @@ export interface ToolApprovalQueueArgs extends ToolApprovalPolicy {
   readonly reviewerNamespaces?: readonly string[];
   /** Roles the queue itself calls: audit sink, Presidio. */
   readonly egressTo: ReadonlyArray<{ readonly role: string; readonly port: number }>;
+  /** TLS on both ports (the TLS sidecar, the queue on loopback behind it) and trust of the namespace CA for its own calls. @default none (plain HTTP) */
+  readonly tls?: InClusterTls;
 }
 
 /**
@@ -176,6 +183,14 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
     validateToolApprovalQueueArgs(args);
     const parent = { parent: this };
     const labels = workloadLabels(args.stack, TOOL_APPROVAL_ROLE);
+    // With TLS the sidecar takes both ports; the queue listens on loopback behind it.
+    const upstream = { guardrail: 8010, review: 8011 };
+    const tls = args.tls ? serverTls(name, this, {
+      role: TOOL_APPROVAL_ROLE, namespace: args.namespace, labels, tls: args.tls,
+      routes: [{ listen: TOOL_APPROVAL_PORT, upstream: upstream.guardrail, name: "guardrail" }, { listen: TOOL_REVIEW_PORT, upstream: upstream.review, name: "review" }],
+    }) : undefined;
+    const trust = args.tls ? caTrust(args.tls) : undefined;
+    const probe = { path: "/healthz", port: TOOL_APPROVAL_PORT, ...(tls ? { scheme: "HTTPS" } : {}) };
     const config = new k8s.core.v1.ConfigMap(`${name}-policy`, {
       metadata: { name: "tool-approval-policy", namespace: args.namespace, labels },
       data: { "policy.yaml": toolApprovalPolicy(args) },
@@ -191,18 +206,22 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
           metadata: { labels },
           spec: {
             ...restrictedPodBasics(args.serviceAccountName),
+            ...(trust ? { initContainers: [trust.initContainer] } : {}),
             containers: [{
               name: "queue",
               image: imageRef(args.image),
-              args: ["serve", "--policy", "/etc/tool-approval/policy.yaml", "--listen", `:${TOOL_APPROVAL_PORT}`, "--review-listen", `:${TOOL_REVIEW_PORT}`],
-              ports: [{ name: "guardrail", containerPort: TOOL_APPROVAL_PORT }, { name: "review", containerPort: TOOL_REVIEW_PORT }],
+              args: tls
+                ? ["serve", "--policy", "/etc/tool-approval/policy.yaml", "--listen", `127.0.0.1:${upstream.guardrail}`, "--review-listen", `127.0.0.1:${upstream.review}`]
+                : ["serve", "--policy", "/etc/tool-approval/policy.yaml", "--listen", `:${TOOL_APPROVAL_PORT}`, "--review-listen", `:${TOOL_REVIEW_PORT}`],
+              ...(trust ? { env: trust.env } : {}),
+              ports: tls ? [] : [{ name: "guardrail", containerPort: TOOL_APPROVAL_PORT }, { name: "review", containerPort: TOOL_REVIEW_PORT }],
               securityContext: restrictedContainerSecurityContext(),
               resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-              readinessProbe: { httpGet: { path: "/healthz", port: TOOL_APPROVAL_PORT }, periodSeconds: 10 },
-              livenessProbe: { httpGet: { path: "/healthz", port: TOOL_APPROVAL_PORT }, periodSeconds: 20 },
-              volumeMounts: [{ name: "policy", mountPath: "/etc/tool-approval", readOnly: true }, { name: "tmp", mountPath: "/tmp" }],
-            }],
-            volumes: [{ name: "policy", configMap: { name: config.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
+              readinessProbe: { httpGet: probe, periodSeconds: 10 },
+              livenessProbe: { httpGet: probe, periodSeconds: 20 },
+              volumeMounts: [{ name: "policy", mountPath: "/etc/tool-approval", readOnly: true }, { name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
+            }, ...(tls?.sidecar ? [tls.sidecar] : [])],
+            volumes: [{ name: "policy", configMap: { name: config.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "64Mi" } }, ...(tls?.volumes ?? []), ...(trust?.volumes ?? [])],
           },
         },
       },
@@ -212,7 +231,7 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
       spec: {
         type: "ClusterIP",
         selector: roleLabel(TOOL_APPROVAL_ROLE),
-        ports: [{ name: "guardrail", port: TOOL_APPROVAL_PORT, targetPort: "guardrail" }, { name: "review", port: TOOL_REVIEW_PORT, targetPort: "review" }],
+        ports: [{ name: "guardrail", port: TOOL_APPROVAL_PORT, targetPort: "guardrail", ...httpsAppProtocol(args.tls) }, { name: "review", port: TOOL_REVIEW_PORT, targetPort: "review", ...httpsAppProtocol(args.tls) }],
       },
     }, parent);
     new k8s.networking.v1.NetworkPolicy(`${name}-policy-net`, {
@@ -233,7 +252,7 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
         egress: args.egressTo.map((target) => ({ to: [{ podSelector: roleSelector(target.role) }], ports: [{ protocol: "TCP", port: target.port }] })),
       },
     }, parent);
-    this.url = pulumi.interpolate`http://${service.metadata.name}.${args.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;
+    this.url = pulumi.interpolate`${scheme(args.tls)}://${service.metadata.name}.${args.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;
     this.registerOutputs({ url: this.url });
   }
 }

@@ -24,6 +24,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { clusterIpService, dataClaimSpec, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleIngressPolicy, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
+import { caTrust, NAMESPACE_CA_FILE, serverTls, type InClusterTls } from "./transit-tls.js";
 
 export type InClusterEngine = "qdrant" | "pgvector";
 export const VECTOR_DB_ROLE = "vector-db";
@@ -81,7 +82,16 @@ export interface InClusterVectorDatabaseArgs {
   readonly replicas?: number;
   /** A collection (Qdrant) or database (pgvector) per tenant, with credentials scoped to it. @default none (one store, the API key or superuser password) */
   readonly tenancy?: VectorDatabaseTenancy;
+  /**
+   * Issue the server certificate from the namespace CA (instead of an existing `tlsSecret`), and mark
+   * the Service ports as TLS (Qdrant `https`; pgvector `tls`, with a pg_hba that admits only
+   * `hostssl` connections, so no plain session is accepted). @default none (the `tlsSecret` given)
+   */
+  readonly tls?: InClusterTls;
 }
+
+/** pgvector with TLS in transit: password logins over TLS only (`hostssl`); a plain TCP connection matches no line and is refused. */
+export const PGVECTOR_TLS_HBA = "local all all scram-sha-256\nhostssl all all all scram-sha-256\n";
 
 /**
  * Checks InClusterVectorDatabaseArgs before any resource is created; the component's constructor calls it first.
@@ -163,7 +173,7 @@ export function qdrantTenantGrants(tenants: readonly VectorDatabaseTenant[]): Re
   }]));
 }
 
-function engineSettings(args: InClusterVectorDatabaseArgs) {
+function engineSettings(args: InClusterVectorDatabaseArgs, tlsSecret: string) {
   if (args.engine === "qdrant") {
     return {
       port: 6333,
@@ -180,6 +190,7 @@ function engineSettings(args: InClusterVectorDatabaseArgs) {
       args: [] as string[],
       probe: { tcpSocket: { port: 6333 } },
       scratch: [{ name: "snapshots", mountPath: "/snapshots" }, { name: "tmp", mountPath: "/tmp" }],
+      tlsSecret,
     };
   }
   return {
@@ -190,9 +201,13 @@ function engineSettings(args: InClusterVectorDatabaseArgs) {
       { name: "POSTGRES_DB", value: "vectors" },
       { name: "PGDATA", value: "/var/lib/postgresql/data/pgdata" },
     ],
-    args: ["-c", "ssl=on", "-c", "ssl_cert_file=/tls/tls.crt", "-c", "ssl_key_file=/tls/tls.key", "-c", "password_encryption=scram-sha-256"],
+    args: [
+      "-c", "ssl=on", "-c", "ssl_cert_file=/tls/tls.crt", "-c", "ssl_key_file=/tls/tls.key", "-c", "password_encryption=scram-sha-256",
+      ...(args.tls ? ["-c", "ssl_min_protocol_version=TLSv1.2", "-c", "hba_file=/etc/pg-hba/pg_hba.conf"] : []),
+    ],
     probe: { exec: { command: ["pg_isready", "-U", "postgres"] } },
     scratch: [{ name: "run", mountPath: "/var/run/postgresql" }, { name: "tmp", mountPath: "/tmp" }],
+    tlsSecret,
   };
 }
 
@@ -209,10 +224,15 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
     validateInClusterVectorDatabaseArgs(args);
     const parent = { parent: this };
     const labels = { ...workloadLabels(args.stack, VECTOR_DB_ROLE), "llmops.dev/engine": args.engine };
-    const settings = engineSettings(args);
+    const issued = args.tls ? serverTls(name, this, { role: VECTOR_DB_ROLE, namespace: args.namespace, labels, tls: args.tls, serviceNames: [VECTOR_DB_ROLE, `${VECTOR_DB_ROLE}-headless`] }) : undefined;
+    const settings = engineSettings(args, issued?.secretName ?? args.tlsSecret);
+    const pgHba = args.tls && args.engine === "pgvector"
+      ? new k8s.core.v1.ConfigMap(`${name}-hba`, { metadata: { name: `${VECTOR_DB_ROLE}-hba`, namespace: args.namespace, labels }, data: { "pg_hba.conf": PGVECTOR_TLS_HBA } }, parent)
+      : undefined;
+    const tlsPort = args.tls ? { appProtocol: args.engine === "qdrant" ? "https" : "tls" } : {};
     const headless = new k8s.core.v1.Service(`${name}-headless`, {
       metadata: { name: `${VECTOR_DB_ROLE}-headless`, namespace: args.namespace, labels },
-      spec: { clusterIP: "None", selector: roleLabel(VECTOR_DB_ROLE), ports: [{ name: "db", port: settings.port, targetPort: settings.port }] },
+      spec: { clusterIP: "None", selector: roleLabel(VECTOR_DB_ROLE), ports: [{ name: "db", port: settings.port, targetPort: settings.port, ...tlsPort }] },
     }, parent);
     new k8s.apps.v1.StatefulSet(`${name}-statefulset`, {
       metadata: { name: VECTOR_DB_ROLE, namespace: args.namespace, labels },
@@ -234,10 +254,11 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
               livenessProbe: { ...settings.probe, periodSeconds: 20, initialDelaySeconds: 30 },
               resources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { cpu: "4", memory: "8Gi" } },
               securityContext: restrictedContainerSecurityContext(),
-              volumeMounts: [{ name: "data", mountPath: settings.dataPath }, { name: "tls", mountPath: "/tls", readOnly: true }, ...settings.scratch],
+              volumeMounts: [{ name: "data", mountPath: settings.dataPath }, { name: "tls", mountPath: "/tls", readOnly: true }, ...settings.scratch, ...(pgHba ? [{ name: "pg-hba", mountPath: "/etc/pg-hba", readOnly: true }] : [])],
             }],
             volumes: [
-              { name: "tls", secret: { secretName: args.tlsSecret, defaultMode: 0o440 } },
+              { name: "tls", secret: { secretName: settings.tlsSecret, defaultMode: 0o440 } },
+              ...(pgHba ? [{ name: "pg-hba", configMap: { name: pgHba.metadata.name } }] : []),
               ...settings.scratch.map((mount) => ({ name: mount.name, emptyDir: { sizeLimit: "2Gi" } })),
             ],
           },
@@ -248,7 +269,7 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
         }],
       },
     }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(VECTOR_DB_ROLE, args.namespace, labels, [{ name: "db", port: settings.port, targetPort: settings.port }]), parent);
+    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(VECTOR_DB_ROLE, args.namespace, labels, [{ name: "db", port: settings.port, targetPort: settings.port, ...tlsPort }]), parent);
     const clients = args.tenancy ? [...args.clientRoles, VECTOR_DB_PROVISIONER_ROLE] : args.clientRoles;
     new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(VECTOR_DB_ROLE, args.namespace, [roleIngressRule(clients, settings.port)]), parent);
     if (args.tenancy) this.provision(name, args, args.tenancy, settings.port, labels);
@@ -264,6 +285,15 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
     const url = pulumi.interpolate`${args.engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${args.namespace}.svc.cluster.local:${port}`;
     const host = pulumi.interpolate`${VECTOR_DB_ROLE}.${args.namespace}.svc.cluster.local`;
     const container = { resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } }, securityContext: restrictedContainerSecurityContext() };
+    // With TLS in transit the server's certificate comes from the namespace CA: the Job verifies it
+    // (the combined bundle for Qdrant's https client, the CA alone for psql's verify-full).
+    const trust = args.tls ? caTrust(args.tls) : undefined;
+    const trusted = (pod: k8s.types.input.core.v1.PodSpec): k8s.types.input.core.v1.PodSpec => trust ? {
+      ...pod,
+      initContainers: [trust.initContainer],
+      containers: (pod.containers as k8s.types.input.core.v1.Container[]).map((c) => ({ ...c, env: [...(c.env as k8s.types.input.core.v1.EnvVar[]), ...trust.env], volumeMounts: [...(c.volumeMounts as k8s.types.input.core.v1.VolumeMount[]), ...trust.mounts] })),
+      volumes: [...(pod.volumes as k8s.types.input.core.v1.Volume[]), ...trust.volumes],
+    } : pod;
     let pod: k8s.types.input.core.v1.PodSpec;
     if (args.engine === "qdrant") {
       const grants = new k8s.core.v1.ConfigMap(`${name}-tenants`, {
@@ -297,7 +327,7 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
             { name: "PGPORT", value: String(port) },
             { name: "PGUSER", value: "postgres" },
             { name: "PGDATABASE", value: "vectors" },
-            { name: "PGSSLMODE", value: "require" },
+            ...(trust ? [{ name: "PGSSLMODE", value: "verify-full" }, { name: "PGSSLROOTCERT", value: NAMESPACE_CA_FILE }] : [{ name: "PGSSLMODE", value: "require" }]),
             { name: "PGPASSWORD", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "password" } } },
             ...tenancy.tenants.flatMap((tenant) => [
               { name: passwordVariable(tenant.name, "reader"), valueFrom: { secretKeyRef: { name: tenant.retrievalSecret, key: "password" } } },
@@ -310,6 +340,7 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
         volumes: [{ name: "sql", configMap: { name: sql.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
       });
     }
+    pod = trusted(pod);
     new k8s.batch.v1.Job(`${name}-provision`, {
       metadata: { name: VECTOR_DB_PROVISIONER_ROLE, namespace: args.namespace, labels },
       spec: { backoffLimit: 6, activeDeadlineSeconds: 900, template: { metadata: { labels }, spec: pod } },

@@ -13,9 +13,9 @@
  * object is still validated, defaulted, admitted (Pod Security admission included) and stored by the
  * real server.
  *
- * The stack also creates cert-manager Certificates, KEDA ScaledObjects and prometheus-operator
- * PodMonitors. Their operators are not installed here, so the test registers stand-in
- * CustomResourceDefinitions for the three kinds (group, version, kind and plural as upstream, the
+ * The stack also creates cert-manager Certificates and Issuers (the namespace CA of TLS in transit),
+ * KEDA ScaledObjects and prometheus-operator PodMonitors. Their operators are not installed here, so
+ * the test registers stand-in CustomResourceDefinitions for the four kinds (group, version, kind and plural as upstream, the
  * schema left open with x-kubernetes-preserve-unknown-fields): the server stores those objects
  * without checking their fields against the operators' own schemas.
  *
@@ -56,6 +56,7 @@ const NAMESPACE = spec.spec.target.kubernetes.namespace;
 /** The custom resource kinds the stack creates whose operators are not installed here. */
 const STAND_IN_CRDS = [
   { group: "cert-manager.io", version: "v1", kind: "Certificate", plural: "certificates" },
+  { group: "cert-manager.io", version: "v1", kind: "Issuer", plural: "issuers" },
   { group: "keda.sh", version: "v1alpha1", kind: "ScaledObject", plural: "scaledobjects" },
   { group: "monitoring.coreos.com", version: "v1", kind: "PodMonitor", plural: "podmonitors" },
 ] as const;

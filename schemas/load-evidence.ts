@@ -6,9 +6,9 @@
  * violation, inconsistent counts — throws InputError with file:line:column (exit 2).
  */
 import type { ValidateFunction } from "ajv";
-import { InputError } from "./input-error.js";
-import { parseDocuments, type ParsedDocument } from "./parse-documents.js";
-import { readSourceText } from "./source-file.js";
+import { InputError } from "../input/input-error.js";
+import { parseDocuments, type ParsedDocument } from "../input/parse-documents.js";
+import { readSourceText } from "../input/source-file.js";
 import { API_VERSION } from "./spec-identity.js";
 import { EVIDENCE_KIND, publishedEvidenceSchema, type EvaluationEvidence } from "./evidence-schema.js";
 import { describe } from "./validate-schema.js";

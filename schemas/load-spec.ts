@@ -3,9 +3,9 @@
  * defaults applied. Unparseable input throws InputError (exit 2); schema violations are
  * returned so they can be reported as findings (exit 1).
  */
-import { InputError } from "./input-error.js";
-import { parseDocuments, type ParsedDocument, type Position } from "./parse-documents.js";
-import { readSourceText } from "./source-file.js";
+import { InputError } from "../input/input-error.js";
+import { parseDocuments, type ParsedDocument, type Position } from "../input/parse-documents.js";
+import { readSourceText } from "../input/source-file.js";
 import type { LLMOpsStack } from "./spec-schema.js";
 import { documentTypeProblem, validateAgainstSchema, type SchemaViolation } from "./validate-schema.js";
 

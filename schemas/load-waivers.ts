@@ -8,9 +8,9 @@
  */
 import { dirname, resolve } from "node:path";
 import type { ValidateFunction } from "ajv";
-import { InputError } from "./input-error.js";
-import { parseDocuments, type Position } from "./parse-documents.js";
-import { readSourceText } from "./source-file.js";
+import { InputError } from "../input/input-error.js";
+import { parseDocuments, type Position } from "../input/parse-documents.js";
+import { readSourceText } from "../input/source-file.js";
 import { API_VERSION } from "./spec-identity.js";
 import { describe } from "./validate-schema.js";
 import { WAIVERS_KIND, publishedWaiverSchema, type WaiverEntry, type WaiverFile } from "./waiver-schema.js";

@@ -2,22 +2,17 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import type { PlanDocument, PlannedResource } from "../../stacks/offline-plan.js";
 import { ROOT, runCli, tempDir } from "./cli.js";
 
-export interface Resource {
-  readonly urn: string;
-  readonly type: string;
-  readonly name: string;
-  readonly props: Record<string, any>;
-  readonly parent?: string;
-}
+/** A planned resource (stacks/offline-plan.ts) with its props loosely typed, for deep reads in assertions. */
+export type Resource = Omit<PlannedResource, "props"> & { readonly props: Record<string, any> };
 
-export interface Plan {
-  readonly stack: string;
-  readonly target: string;
-  readonly resources: Resource[];
-  readonly spec: any;
-}
+/**
+ * The plan document `llmops plan -f json` writes (stacks/offline-plan.ts's PlanDocument), its
+ * resources typed as above and its spec, read back from JSON, loosely typed for assertions.
+ */
+export type Plan = Omit<PlanDocument, "resources" | "spec"> & { readonly resources: Resource[]; readonly spec: any };
 
 export function examplesFor(target: "aws" | "kubernetes" | "any"): string[] {
   return readdirSync(join(ROOT, "examples"))

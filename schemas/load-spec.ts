@@ -18,10 +18,19 @@ export interface LoadedSpec {
   readonly locate: (pointer: string, at?: "key" | "value") => Position | undefined;
 }
 
+/**
+ * Reads and loads every spec document of `file` (`<stdin>` for standard input). Throws InputError
+ * when the file cannot be read or parsed; schema violations are returned, not thrown.
+ */
 export function loadSpecFile(file: string): LoadedSpec[] {
   return loadSpecText(readSourceText(file), file);
 }
 
+/**
+ * Loads every spec document of `text` (named `file` in positions): each checked for its apiVersion
+ * and kind, validated against the schema with defaults applied, its violations positioned. Throws
+ * InputError when the text cannot be parsed.
+ */
 export function loadSpecText(text: string, file: string): LoadedSpec[] {
   return parseDocuments(text, file).map((document) => checkSpecDocument(document));
 }

@@ -13,6 +13,11 @@ import { publishedSchema } from "./spec-schema.js";
 /** Where the generated validator is committed, relative to the package root. */
 export const GENERATED_VALIDATOR = "schemas/generated/spec-validator.ts";
 
+/**
+ * The text of schemas/generated/spec-validator.ts: ajv's standalone validator for the published
+ * schema (all errors, defaults applied in place), as an ES module whose typed default export is the
+ * validate function.
+ */
 export function specValidatorSource(): string {
   // allErrors is safe here: input size and depth are capped by the loader and every
   // array and string in the schema is bounded, so the error list is bounded too.

@@ -3,7 +3,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import type { PlanDocument, PlannedResource } from "../../stacks/offline-plan.js";
+import { PolicyEngine } from "../../policies/engine/engine.js";
 import { ROOT, runCli, tempDir } from "./cli.js";
+import { BUNDLE_DIR } from "./tools.js";
 
 /** A planned resource (stacks/offline-plan.ts) with its props loosely typed, for deep reads in assertions. */
 export type Resource = Omit<PlannedResource, "props"> & { readonly props: Record<string, any> };
@@ -35,6 +37,12 @@ export function planSpecFile(file: string, target?: "aws" | "kubernetes"): Plan 
   const result = runCli(["plan", file, "--without-evidence", "--out", out, "-f", "json", ...(target ? ["--target", target] : [])], { timeoutMs: 60_000 });
   if (result.status !== 0) throw new Error(`plan of ${file} failed (${result.status}): ${result.stderr}`);
   return JSON.parse(readFileSync(out, "utf8")) as Plan;
+}
+
+/** Loads the built policy engine (dist/bundle), then makes the plan: what a describe block's beforeAll sets up. */
+export async function engineAnd<T>(makePlan: () => T): Promise<{ engine: PolicyEngine; plan: T }> {
+  const engine = await PolicyEngine.load(BUNDLE_DIR);
+  return { engine, plan: makePlan() };
 }
 
 export function ofType(plan: Plan, type: string): Resource[] {

@@ -8,7 +8,7 @@ export default defineConfig({
     pool: "forks",
     coverage: {
       provider: "v8",
-      include: ["schemas/**/*.ts", "evidence/**/*.ts", "policies/engine/**/*.ts", "cli/**/*.ts"],
+      include: ["input/**/*.ts", "schemas/**/*.ts", "evidence/**/*.ts", "policies/engine/**/*.ts", "cli/**/*.ts"],
       thresholds: { perFile: true, lines: 70, functions: 70, branches: 60, statements: 70 },
     },
   },

@@ -2,7 +2,7 @@
  * One-line error messages for everything that ends a run with exit 2. A stack trace is
  * printed only with --debug.
  */
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import { describeThrown, isUserFacing } from "../schemas/user-facing-error.js";
 
 /** Bad usage (a flag missing, contradicting another, or naming nothing): exit 2 with a pointer to --help. */

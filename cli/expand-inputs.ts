@@ -4,8 +4,8 @@
  * characters are expanded, sorted, and must match something. An input list that expands to no
  * file at all is refused (exit 2), never "0 files checked".
  */
-import { InputError } from "../schemas/input-error.js";
-import { STDIN_NAME, inputName } from "../schemas/source-file.js";
+import { InputError } from "../input/input-error.js";
+import { STDIN_NAME, inputName } from "../input/source-file.js";
 import { UsageError } from "./errors.js";
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;

@@ -17,7 +17,7 @@ import * as report from "./commands/report.js";
 import * as admission from "./commands/admission.js";
 import { EXIT_CANNOT_EVALUATE, recordExit, takeExit } from "./outcome.js";
 import { UsageError, describeError } from "./errors.js";
-import { STDIN_ARGUMENT } from "../schemas/source-file.js";
+import { STDIN_ARGUMENT } from "../input/source-file.js";
 
 export { flushStandardStreams, ignoreClosedPipes } from "./flush.js";
 

@@ -4,7 +4,7 @@
  * anything else is an InputError naming file:line:column (exit 2), because checking declared
  * controls against a spec that did not load would silently check nothing.
  */
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import { loadSpecFile } from "../schemas/load-spec.js";
 
 /** Loads FILE with schema defaults applied and returns the whole document (metadata and spec). Throws InputError. */

@@ -8,10 +8,10 @@
  */
 import { sha256 } from "../policies/engine/digest.js";
 import type { EvidenceRecord, EvidenceReport } from "../policies/engine/report.js";
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import { loadEvidenceText, type LoadedEvidence } from "../schemas/load-evidence.js";
-import { parseDocuments } from "../schemas/parse-documents.js";
-import { readSourceText } from "../schemas/source-file.js";
+import { parseDocuments } from "../input/parse-documents.js";
+import { readSourceText } from "../input/source-file.js";
 export type { EvidenceRecord, EvidenceReport };
 import { EVIDENCE_PREDICATE_TYPE, EvidenceSignatureError, IN_TOTO_STATEMENT_TYPE, isEnvelope, verifyEnvelope } from "./dsse.js";
 

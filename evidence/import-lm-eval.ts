@@ -8,7 +8,7 @@
  * Each metric becomes one evidence metric named as lm-eval names it (with `:<filter>` unless
  * the filter is `none`), with a 95% normal interval (value ± 1.96 stderr) when a stderr is given.
  */
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 
 export interface ImportedMetric {
   readonly name: string;

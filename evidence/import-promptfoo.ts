@@ -23,7 +23,7 @@
  * - red-team results per plugin (the attack category): attempts, successes, and the OWASP Top 10
  *   for LLM Applications 2025 id of the plugin (owaspIdFor) when it tests one entry.
  */
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import type { ImportedMetric } from "./import-lm-eval.js";
 
 /** A red-team category as evidence records it. */

@@ -3,10 +3,10 @@
  * size cap and strict UTF-8 (source-file.ts), then each non-blank line through the strict JSON
  * parser (duplicate keys, __proto__ and depth refused), with errors at the file's own line.
  */
-import { InputError } from "../schemas/input-error.js";
-import { parseJsonDocument } from "../schemas/parse-json.js";
-import { DEFAULT_PARSE_LIMITS } from "../schemas/parse-documents.js";
-import { readSourceText } from "../schemas/source-file.js";
+import { InputError } from "../input/input-error.js";
+import { parseJsonDocument } from "../input/parse-json.js";
+import { DEFAULT_PARSE_LIMITS } from "../input/parse-documents.js";
+import { readSourceText } from "../input/source-file.js";
 
 /** Prediction and reference files may be larger than a spec: 64 MiB. */
 export const MAX_JSONL_BYTES = 64 * 1024 * 1024;

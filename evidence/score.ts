@@ -3,7 +3,7 @@
  * and ROUGE (rouge-score) with the ports in metrics/, and builds a native evidence document
  * bound to the model digest, dataset version, prompt template version and seed given.
  */
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import { API_VERSION } from "../schemas/spec-identity.js";
 import { EVIDENCE_KIND, type EvaluationEvidence } from "../schemas/evidence-schema.js";
 import { corpusBleu } from "./metrics/bleu.js";

@@ -6,7 +6,7 @@
  * A plan that cannot be built is recorded (runtime controls then show as not covered), not thrown.
  */
 import { loadSpecFile } from "../schemas/load-spec.js";
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { PolicyEngine } from "../policies/engine/engine.js";
 import { defaultBundleDir, packageRoot, specPoliciesFrom } from "../policies/engine/spec-policies.js";

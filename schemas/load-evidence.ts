@@ -6,12 +6,10 @@
  * violation, inconsistent counts — throws InputError with file:line:column (exit 2).
  */
 import type { ValidateFunction } from "ajv";
-import { InputError } from "./input-error.js";
-import { parseDocuments, type ParsedDocument } from "./parse-documents.js";
-import { readSourceText } from "./source-file.js";
-import { API_VERSION } from "./spec-identity.js";
+import { parseDocuments, type ParsedDocument } from "../input/parse-documents.js";
+import { readSourceText } from "../input/source-file.js";
 import { EVIDENCE_KIND, publishedEvidenceSchema, type EvaluationEvidence } from "./evidence-schema.js";
-import { describe } from "./validate-schema.js";
+import { checkKindAndSchema, failAt } from "./check-document.js";
 
 export interface LoadedEvidence {
   readonly file: string;
@@ -45,19 +43,9 @@ export async function loadEvidenceText(text: string, file: string): Promise<Load
 }
 
 function checkEvidenceDocument(document: ParsedDocument, validate: ValidateFunction): LoadedEvidence {
-  const fail = (pointer: string, message: string, at: "key" | "value" = "value"): never => {
-    const position = document.locate(pointer, at);
-    throw new InputError(message, document.file, position?.line, position?.column);
-  };
-  const value = document.value as Record<string, unknown> | null;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) fail("", `expected a mapping with apiVersion: ${API_VERSION} and kind: ${EVIDENCE_KIND}`);
-  if (value!.apiVersion !== API_VERSION) fail("/apiVersion", `unsupported apiVersion ${JSON.stringify(value!.apiVersion ?? null)}; expected ${API_VERSION}`);
-  if (value!.kind !== EVIDENCE_KIND) fail("/kind", `unsupported kind ${JSON.stringify(value!.kind ?? null)}; expected ${EVIDENCE_KIND}`);
-  if (!validate(value)) {
-    const violation = describe(validate.errors![0]!);
-    fail(violation.path, `evidence ${violation.message}`, violation.at);
-  }
-  const evidence = value as unknown as EvaluationEvidence;
+  const fail = (pointer: string, message: string): never => failAt(document, pointer, message);
+  checkKindAndSchema(document, EVIDENCE_KIND, validate, "evidence");
+  const evidence = document.value as EvaluationEvidence;
   const producedAtSeconds = Date.parse(evidence.metadata.producedAt) / 1000;
   if (!Number.isFinite(producedAtSeconds)) fail("/metadata/producedAt", `producedAt ${evidence.metadata.producedAt} is not a real date and time`);
   evidence.results.metrics.forEach((metric, i) => {

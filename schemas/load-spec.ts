@@ -3,9 +3,9 @@
  * defaults applied. Unparseable input throws InputError (exit 2); schema violations are
  * returned so they can be reported as findings (exit 1).
  */
-import { InputError } from "./input-error.js";
-import { parseDocuments, type ParsedDocument, type Position } from "./parse-documents.js";
-import { readSourceText } from "./source-file.js";
+import { InputError } from "../input/input-error.js";
+import { parseDocuments, type ParsedDocument, type Position } from "../input/parse-documents.js";
+import { readSourceText } from "../input/source-file.js";
 import type { LLMOpsStack } from "./spec-schema.js";
 import { documentTypeProblem, validateAgainstSchema, type SchemaViolation } from "./validate-schema.js";
 
@@ -18,10 +18,19 @@ export interface LoadedSpec {
   readonly locate: (pointer: string, at?: "key" | "value") => Position | undefined;
 }
 
+/**
+ * Reads and loads every spec document of `file` (`<stdin>` for standard input). Throws InputError
+ * when the file cannot be read or parsed; schema violations are returned, not thrown.
+ */
 export function loadSpecFile(file: string): LoadedSpec[] {
   return loadSpecText(readSourceText(file), file);
 }
 
+/**
+ * Loads every spec document of `text` (named `file` in positions): each checked for its apiVersion
+ * and kind, validated against the schema with defaults applied, its violations positioned. Throws
+ * InputError when the text cannot be parsed.
+ */
 export function loadSpecText(text: string, file: string): LoadedSpec[] {
   return parseDocuments(text, file).map((document) => checkSpecDocument(document));
 }

@@ -8,11 +8,10 @@
  */
 import { dirname, resolve } from "node:path";
 import type { ValidateFunction } from "ajv";
-import { InputError } from "./input-error.js";
-import { parseDocuments, type Position } from "./parse-documents.js";
-import { readSourceText } from "./source-file.js";
-import { API_VERSION } from "./spec-identity.js";
-import { describe } from "./validate-schema.js";
+import { InputError } from "../input/input-error.js";
+import { parseDocuments, type Position } from "../input/parse-documents.js";
+import { readSourceText } from "../input/source-file.js";
+import { checkKindAndSchema, failAt } from "./check-document.js";
 import { WAIVERS_KIND, publishedWaiverSchema, type WaiverEntry, type WaiverFile } from "./waiver-schema.js";
 
 export interface LoadedWaivers {
@@ -50,19 +49,9 @@ export async function loadWaiverText(text: string, file: string): Promise<Loaded
     throw new InputError(`expected one document of kind ${WAIVERS_KIND}; found ${documents.length}`, file, second?.line, second?.column);
   }
   const document = documents[0]!;
-  const fail = (pointer: string, message: string, at: "key" | "value" = "value"): never => {
-    const position = document.locate(pointer, at);
-    throw new InputError(message, file, position?.line, position?.column);
-  };
-  const value = document.value as Record<string, unknown> | null;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) fail("", `expected a mapping with apiVersion: ${API_VERSION} and kind: ${WAIVERS_KIND}`);
-  if (value!.apiVersion !== API_VERSION) fail("/apiVersion", `unsupported apiVersion ${JSON.stringify(value!.apiVersion ?? null)}; expected ${API_VERSION}`);
-  if (value!.kind !== WAIVERS_KIND) fail("/kind", `unsupported kind ${JSON.stringify(value!.kind ?? null)}; expected ${WAIVERS_KIND}`);
-  if (!validate(value)) {
-    const violation = describe(validate.errors![0]!);
-    fail(violation.path, `waiver file ${violation.message}`, violation.at);
-  }
-  const waivers = (value as unknown as WaiverFile).waivers;
+  const fail = (pointer: string, message: string): never => failAt(document, pointer, message);
+  checkKindAndSchema(document, WAIVERS_KIND, validate, "waiver file");
+  const waivers = (document.value as WaiverFile).waivers;
   waivers.forEach((entry, index) => {
     if (!isCalendarDate(entry.expires)) fail(`/waivers/${index}/expires`, `expires ${entry.expires} is not a calendar date`);
     if (entry.resource !== undefined && Object.keys(entry.resource).length === 0) {

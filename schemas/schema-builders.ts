@@ -31,18 +31,22 @@ export function Arr<T extends TSchema>(items: T, maxItems: number, doc: Doc & { 
   return Type.Array(items, { maxItems, ...doc });
 }
 
+/** An integer between `minimum` and `maximum`, inclusive. */
 export function Int(minimum: number, maximum: number, doc: Doc = {}) {
   return Type.Integer({ minimum, maximum, ...doc });
 }
 
+/** A number between `minimum` and `maximum`, inclusive. */
 export function Num(minimum: number, maximum: number, doc: Doc = {}) {
   return Type.Number({ minimum, maximum, ...doc });
 }
 
+/** A boolean. */
 export function Bool(doc: Doc = {}) {
   return Type.Boolean(doc);
 }
 
+/** An optional property (TypeBox's Type.Optional). */
 export const Optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
 
 /** Patterns used in several places. Each is anchored and linear (no nested quantifiers). */

@@ -4,7 +4,7 @@
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { API_VERSION, KIND } from "./spec-identity.js";
-import generatedValidator from "./spec-validator.generated.js";
+import generatedValidator from "./generated/spec-validator.js";
 
 export interface SchemaViolation {
   /** JSON Pointer of the offending value (or of the object missing a property). */

@@ -1,4 +1,4 @@
-// Writes schemas/spec-validator.generated.ts from the compiled sources (run by `npm run generate`).
+// Writes schemas/generated/spec-validator.ts from the compiled sources (run by `npm run generate`).
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 

@@ -21,13 +21,10 @@ chmod 700 "$work"
 # A clean dist/, so nothing stale (a deleted module, another build's bundle) ships.
 rm -rf dist release
 say "compiling (tsc -p tsconfig.pack.json: JavaScript and declarations)"
-# The generated spec validator (schemas/spec-validator.generated.ts, ajv's standalone code) is one
-# function whose control-flow graph is deeper than TypeScript's declaration emit can walk on V8's
-# default ~1 MB stack ("RangeError: Maximum call stack size exceeded" once the generated code grew
-# past ~620 KB). V8 gets 4 MB here, inside the 8 MB main-thread stack Linux gives by default; the
-# soft limit is raised first where it is lower.
-[ "$(ulimit -s)" = unlimited ] || [ "$(ulimit -s)" -ge 8192 ] || ulimit -s 8192
-node --stack-size=4000 node_modules/typescript/lib/tsc.js -p tsconfig.pack.json
+# The generated spec validator (schemas/generated/spec-validator.ts) exports only a typed default,
+# so declaration emit never infers the type of ajv's one huge function (inferring it overflowed
+# V8's default stack once the generated code grew past ~620 KB).
+node_modules/.bin/tsc -p tsconfig.pack.json
 
 key="${LLMOPS_SIGNING_KEY:-}"
 if [ -z "$key" ]; then

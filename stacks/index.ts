@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { SpecRejectedError, gateSpec, refusalAsFindings } from "./spec-gate.js";
 import { MissingPlatformImageError } from "./workloads.js";
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import { defineStack } from "./program.js";
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The import rules of DESIGN.md's layout, as a test (issue 24): no import cycle, and no import
  * that points up the layers (cli → report → stacks → evidence → components / policies/engine →
- * schemas). dependency-cruiser reads every TypeScript source file, type-only and dynamic imports
+ * schemas → input). dependency-cruiser reads every TypeScript source file, type-only and dynamic imports
  * included, and checks it against the rules in .dependency-cruiser.json.
  */
 import { spawnSync } from "node:child_process";
@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "./helpers/cli.js";
 
 /** The folders tsconfig.build.json compiles: everything that ships. */
-const SOURCE_FOLDERS = ["schemas", "evidence", "report", "policies/engine", "policies/pack", "components", "stacks", "cli"];
+const SOURCE_FOLDERS = ["input", "schemas", "evidence", "report", "policies/engine", "policies/pack", "components", "stacks", "cli"];
 const DEPCRUISE = join(ROOT, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs");
 
 interface Violation {
@@ -50,7 +50,7 @@ describe("import rules (dependency-cruiser)", () => {
     // The rules ran over the real tree, not over nothing.
     expect(result.summary.totalCruised).toBeGreaterThan(150);
     const sources = new Set(result.modules.map((module) => module.source));
-    for (const file of ["schemas/parse-documents.ts", "stacks/program.ts", "cli/main.ts", "components/kubernetes/index.ts"]) expect(sources).toContain(file);
+    for (const file of ["input/parse-documents.ts", "schemas/load-spec.ts", "stacks/program.ts", "cli/main.ts", "components/kubernetes/index.ts"]) expect(sources).toContain(file);
     expect(result.summary.violations.map(describeViolation)).toEqual([]);
   }, 120_000);
 
@@ -60,6 +60,8 @@ describe("import rules (dependency-cruiser)", () => {
     copyFileSync(join(ROOT, ".dependency-cruiser.json"), join(dir, ".dependency-cruiser.json"));
     writeFileSync(join(dir, "tsconfig.build.json"), JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", strict: true } }));
     const files: Record<string, string> = {
+      // The readers import nothing above them, not even the schemas.
+      "input/i.ts": 'import { a } from "../schemas/a.js";\nexport const i = a;\n',
       "schemas/a.ts": 'import { b } from "./b.js";\nimport { r } from "../report/r.js";\nexport const a = (): number => b + r;\n',
       // The way back is type-only: a cycle all the same.
       "schemas/b.ts": 'import type { a } from "./a.js";\nexport const b = 1;\nexport type A = typeof a;\n',
@@ -74,11 +76,12 @@ describe("import rules (dependency-cruiser)", () => {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), text);
     }
-    const found = cruise(dir, ["schemas", "components", "stacks", "policies", "evidence", "report", "cli"]).summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
+    const found = cruise(dir, ["input", "schemas", "components", "stacks", "policies", "evidence", "report", "cli"]).summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
     expect(found.sort()).toEqual([
       "components-not-up: components/c.ts → stacks/s.ts",
       "engine-not-up: policies/engine/e.ts → components/c.ts",
       "evidence-not-up: evidence/v.ts → stacks/s.ts",
+      "input-is-the-bottom: input/i.ts → schemas/a.ts",
       "no-circular: schemas/a.ts → schemas/b.ts",
       "schemas-are-the-bottom: schemas/a.ts → report/r.ts",
       "stacks-not-up: stacks/s.ts → cli/x.ts",

@@ -5,7 +5,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_BYTES } from "../schemas/source-file.js";
+import { DEFAULT_MAX_BYTES } from "../input/source-file.js";
 import { ROOT, hasStackTrace, runCli, tempDir } from "./helpers/cli.js";
 
 const corpus = join(ROOT, "test/bad-inputs");

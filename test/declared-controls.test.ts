@@ -12,7 +12,7 @@ import { PolicyEngine } from "../policies/engine/engine.js";
 import { edgeProxyConfig, gatewayConfig, validateGatewayArgs, type GatewayArgs } from "../components/kubernetes/gateway.js";
 import { guardrailTable, llmGuardScanners, validateGuardrailServicesArgs, type GuardrailSelection } from "../components/kubernetes/guardrail-services.js";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
-import { planExample, planSpecFile, type Plan, type Resource } from "./helpers/plans.js";
+import { engineAnd, planExample, planSpecFile, type Plan, type Resource } from "./helpers/plans.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 
 const ALL: GuardrailSelection = { inputPromptInjection: true, inputPii: true, inputToxicity: true, outputPii: true, outputToxicity: true, outputGrounding: true, redactLogs: true };
@@ -241,10 +241,7 @@ function airportWithEgress(): string {
 describe.skipIf(!ready)("egress allowlist on aws: built as a Network Firewall in front of NAT, and checked", () => {
   let engine: PolicyEngine;
   let plan: Plan;
-  beforeAll(async () => {
-    engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planSpecFile(airportWithEgress(), "aws");
-  }, 120_000);
+  beforeAll(async () => void ({ engine, plan } = await engineAnd(() => planSpecFile(airportWithEgress(), "aws"))), 120_000);
 
   const byName = (suffix: string) => plan.resources.find((resource) => resource.name.endsWith(suffix))!;
 
@@ -269,7 +266,7 @@ describe.skipIf(!ready)("egress allowlist on aws: built as a Network Firewall in
     ["the firewall from a workload subnet's route (straight to NAT)", (resources) => resources.map((resource) => {
       if (!resource.name.endsWith("net-private-rt-0")) return resource;
       const nat = resources.find((candidate) => candidate.name.endsWith("net-nat-0"))!;
-      return { ...resource, props: { ...resource.props, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: (nat as Resource & { id?: string }).id ?? `mocked-${nat.name}` }] } };
+      return { ...resource, props: { ...resource.props, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id ?? `mocked-${nat.name}` }] } };
     })],
     ["the stateful drop default", (resources) => resources.map((resource) => resource.name.endsWith("egress-policy")
       ? { ...resource, props: { firewallPolicy: { ...resource.props.firewallPolicy, statefulDefaultActions: ["aws:alert_established"] } } } : resource)],
@@ -296,10 +293,7 @@ describe.skipIf(!ready)("egress allowlist on aws: built as a Network Firewall in
 describe.skipIf(!ready)("egress allowlist on kubernetes: pods reach out only through the egress proxy, and that is checked", () => {
   let engine: PolicyEngine;
   let plan: Plan;
-  beforeAll(async () => {
-    engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planExample("hr-benefits.blackbox.yaml", "kubernetes");
-  }, 120_000);
+  beforeAll(async () => void ({ engine, plan } = await engineAnd(() => planExample("hr-benefits.blackbox.yaml", "kubernetes"))), 120_000);
 
   it("the gateway's egress is the proxy's addresses and in-cluster peers only; the plan is clean", () => {
     expect(plan.spec.spec.network.egress.mode).toBe("allowlist");

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { importLmEval } from "../evidence/import-lm-eval.js";
 import { importPromptfoo, owaspIdFor } from "../evidence/import-promptfoo.js";
 import { loadEvidenceFile } from "../schemas/load-evidence.js";
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import { runCli, tempDir } from "./helpers/cli.js";
 
 const FIXTURE = "test/fixtures/evidence/lm-eval-results_2025-01-21T00-40-03.356274.json";

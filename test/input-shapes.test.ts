@@ -86,7 +86,7 @@ describe.skipIf(!ready)("Kubernetes objects read with the API server's YAML 1.1 
   });
 
   it("spec files stay on YAML 1.2 core: `no` is a string there", async () => {
-    const { parseDocuments } = await import("../schemas/parse-documents.js");
+    const { parseDocuments } = await import("../input/parse-documents.js");
     expect(parseDocuments("a: no\nb: yes\n", "spec.yaml")[0]!.value).toEqual({ a: "no", b: "yes" });
   });
 });

@@ -20,7 +20,7 @@ import { opaIgnoreFlags } from "../policies/engine/opa-tools.js";
 import { mergeData, readPolicyDataFile } from "../policies/engine/policy-data.js";
 import { runPolicyTests } from "../policies/engine/policy-test.js";
 import { defaultCheckId, parseScaffoldPath, scaffoldCheck } from "../policies/engine/scaffold.js";
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 import { requireTool } from "./helpers/tools.js";
 

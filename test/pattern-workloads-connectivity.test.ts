@@ -13,8 +13,8 @@ import { parse, stringify } from "yaml";
 import { PolicyEngine } from "../policies/engine/engine.js";
 import { bedrockEndpointPolicy, validateBedrockPrivateEndpointArgs } from "../components/aws/bedrock-endpoint.js";
 import { agentEgressPolicySpec } from "../components/kubernetes/tool-gateway.js";
-import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
-import { planExample, type Plan, type Resource } from "./helpers/plans.js";
+import { bundleBuilt } from "./helpers/tools.js";
+import { engineAnd, planExample, type Plan, type Resource } from "./helpers/plans.js";
 import { runCli, tempDir } from "./helpers/cli.js";
 
 const ready = bundleBuilt();
@@ -60,10 +60,7 @@ describe("Bedrock endpoint policy and agent egress, as AWS and the network plugi
 describe.skipIf(!ready)("black-box example on aws: Bedrock through its private endpoint", () => {
   let engine: PolicyEngine;
   let plan: Plan;
-  beforeAll(async () => {
-    engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planExample("claims-explainer.blackbox.yaml", "aws");
-  }, 120_000);
+  beforeAll(async () => void ({ engine, plan } = await engineAnd(() => planExample("claims-explainer.blackbox.yaml", "aws"))), 120_000);
 
   const endpoint = (resources: Resource[]) => resources.find((resource) => resource.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && String(resource.props.serviceName).endsWith(".bedrock-runtime"))!;
 
@@ -110,10 +107,7 @@ describe.skipIf(!ready)("black-box example on aws: Bedrock through its private e
 describe.skipIf(!ready)("agent example on kubernetes: the agent's pods reach tools only through the gateway", () => {
   let engine: PolicyEngine;
   let plan: Plan;
-  beforeAll(async () => {
-    engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planExample("ops-agent.agent.yaml", "kubernetes");
-  }, 120_000);
+  beforeAll(async () => void ({ engine, plan } = await engineAnd(() => planExample("ops-agent.agent.yaml", "kubernetes"))), 120_000);
 
   const isPolicy = (resource: Resource, name: string) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && resource.props.metadata.name === name;
 

@@ -14,8 +14,8 @@ import { PolicyEngine } from "../policies/engine/engine.js";
 import { approvalGuardrail, defaultToolServer, mcpServers, toolApprovalPolicy, validateToolApprovalQueueArgs, type AgentTool } from "../components/kubernetes/tool-gateway.js";
 import { evaluatorArgs, trainerArgs, validateFineTuningPipelineArgs, type FineTuningPipelineArgs } from "../components/kubernetes/fine-tuning-pipeline.js";
 import { datasetStoreStatements, s3ObjectArn } from "../components/aws/fine-tuning-data.js";
-import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
-import { planExample, type Plan, type Resource } from "./helpers/plans.js";
+import { bundleBuilt } from "./helpers/tools.js";
+import { engineAnd, planExample, type Plan, type Resource } from "./helpers/plans.js";
 import { runCli, tempDir } from "./helpers/cli.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
@@ -88,10 +88,7 @@ describe("tool gateway and fine-tuning pipeline, as LiteLLM and the Jobs read th
 describe.skipIf(!ready)("fine-tuning example on aws: dataset store, gate, training and evaluation planned and checked", () => {
   let engine: PolicyEngine;
   let plan: Plan;
-  beforeAll(async () => {
-    engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planExample("legal-slm.finetuning.yaml", "aws");
-  }, 120_000);
+  beforeAll(async () => void ({ engine, plan } = await engineAnd(() => planExample("legal-slm.finetuning.yaml", "aws"))), 120_000);
 
   it("shows the pipeline's workloads and store, and is clean", () => {
     const names = plan.resources.map((resource) => `${resource.type} ${resource.name}`);
@@ -118,10 +115,7 @@ describe.skipIf(!ready)("fine-tuning example on aws: dataset store, gate, traini
 describe.skipIf(!ready)("agent example on kubernetes: tool gateway and approval queue planned and checked", () => {
   let engine: PolicyEngine;
   let plan: Plan;
-  beforeAll(async () => {
-    engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planExample("ops-agent.agent.yaml", "kubernetes");
-  }, 120_000);
+  beforeAll(async () => void ({ engine, plan } = await engineAnd(() => planExample("ops-agent.agent.yaml", "kubernetes"))), 120_000);
 
   const gatewayConfig = (resources: Resource[]) => resources.find((resource) => resource.name === "ops-agent-gateway-config")!;
 

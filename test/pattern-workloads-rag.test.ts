@@ -16,7 +16,7 @@ import { loadSpecText } from "../schemas/load-spec.js";
 import type { loadSpecPolicies as LoadSpecPolicies } from "../policies/engine/spec-policies.js";
 import type { validateLoadedSpec as ValidateLoadedSpec } from "../policies/engine/validate-specs.js";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
-import { planExample, type Plan, type Resource } from "./helpers/plans.js";
+import { engineAnd, planExample, type Plan, type Resource } from "./helpers/plans.js";
 import { ROOT } from "./helpers/cli.js";
 
 const ready = bundleBuilt();
@@ -139,10 +139,7 @@ describe.skipIf(!ready).each([
   const embedding = spec.spec.models.find((model) => model.role === "embedding")!;
   const ids = (resources: Resource[]) => engine.evaluateRuntime({ resources, spec: plan.spec }).map((finding) => finding.id);
 
-  beforeAll(async () => {
-    engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planExample(example, target);
-  }, 120_000);
+  beforeAll(async () => void ({ engine, plan } = await engineAnd(() => planExample(example, target))), 120_000);
 
   it("plans one RagIngestion per embedded source, none for a source queried live, and the feedback loop; 0 findings", () => {
     expect(embedded.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import type { PlanDocument } from "../stacks/offline-plan.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
 
@@ -15,7 +16,7 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
     expect(second.status).toBe(0);
     const a = readFileSync(join(dir, "a.json"));
     expect(a.equals(readFileSync(join(dir, "b.json")))).toBe(true);
-    const plan = JSON.parse(a.toString()) as { resources: Array<{ urn: string; type: string; name: string; props: object }>; mocked: string };
+    const plan = JSON.parse(a.toString()) as PlanDocument;
     expect(plan.mocked).toMatch(/mocked/);
     for (const resource of plan.resources) expect(Object.keys(resource).sort()).toEqual(expect.arrayContaining(["name", "props", "type", "urn"]));
   });
@@ -82,7 +83,7 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
     writeFileSync(file, document.toString());
     const result = runCli(["plan", "--without-evidence", file, "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
     expect(result.status, result.stderr).toBe(0);
-    const plan = JSON.parse(result.stdout) as { target: string; resources: Array<{ type: string }> };
+    const plan = JSON.parse(result.stdout) as PlanDocument;
     expect(plan.target).toBe("kubernetes");
     expect(plan.resources.every((resource) => !resource.type.startsWith("aws:"))).toBe(true);
   });

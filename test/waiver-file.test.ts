@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../schemas/input-error.js";
+import { InputError } from "../input/input-error.js";
 import { loadWaiverText, type LoadedWaivers } from "../schemas/load-waivers.js";
 import type { Finding } from "../policies/engine/finding.js";
 import { applyWaiverFile, applyWaiverFileAt, repositoryRoot, waiveReport, type WaivableResource } from "../policies/engine/waiver-file.js";

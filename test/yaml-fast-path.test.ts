@@ -10,10 +10,10 @@ import * as fc from "fast-check";
 import jsyaml from "js-yaml";
 import { stringify, type ToStringOptions } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PARSE_LIMITS, locateInFlow, parseDocuments, parseWithYaml, type ParsedDocument } from "../schemas/parse-documents.js";
-import { declinedBeforeParsing, parseYamlFast } from "../schemas/parse-yaml-fast.js";
-import { UNSURE, blockYamlLocator } from "../schemas/locate-block-yaml.js";
-import { pointerOf } from "../schemas/document-rules.js";
+import { DEFAULT_PARSE_LIMITS, locateInFlow, parseDocuments, parseWithYaml, type ParsedDocument } from "../input/parse-documents.js";
+import { declinedBeforeParsing, parseYamlFast } from "../input/parse-yaml-fast.js";
+import { UNSURE, blockYamlLocator } from "../input/locate-block-yaml.js";
+import { pointerOf } from "../input/document-rules.js";
 import { ROOT } from "./helpers/cli.js";
 
 const RUNS = Number(process.env.LLMOPS_FUZZ_RUNS) || 400;

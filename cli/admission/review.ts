@@ -19,7 +19,7 @@
  *
  * Pure apart from the engine call and the clock; server.ts does HTTP, TLS and logging.
  */
-import { InputError } from "../../schemas/input-error.js";
+import { InputError } from "../../input/input-error.js";
 import { isAtOrAbove, compareFindings, type Finding, type Severity } from "../../policies/engine/finding.js";
 import type { PolicyEngine } from "../../policies/engine/engine.js";
 import { isKubernetesObject, kubernetesResource } from "../../policies/engine/adapters/kubernetes-object.js";

@@ -32,6 +32,10 @@ export interface AdmissionServerOptions {
 /** One structured log line; `fields` must never carry object contents or credentials. */
 export type Logger = (level: "info" | "warn" | "error", message: string, fields?: Record<string, unknown>) => void;
 
+/**
+ * A Logger that writes each entry as one JSON line (`time` ISO 8601, `level`, `msg`, the
+ * `bundleRevision` the server runs, then `fields`) through `write`.
+ */
 export function jsonLogger(write: (line: string) => void, revision: string): Logger {
   return (level, message, fields = {}) => {
     write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: message, bundleRevision: revision, ...fields })}\n`);

@@ -121,8 +121,8 @@ const importCommand = {
     const bound = binding(argv);
     if (argv.provider !== undefined && argv.from !== "promptfoo") throw new UsageError("--provider applies to --from promptfoo only");
     const [{ parseDocuments }, { readSourceText }, { evidenceDocument }, path] = await Promise.all([
-      import("../../schemas/parse-documents.js"),
-      import("../../schemas/source-file.js"),
+      import("../../input/parse-documents.js"),
+      import("../../input/source-file.js"),
       import("../../evidence/score.js"),
       import("node:path"),
     ]);

@@ -1,6 +1,6 @@
 /** `llmops init --pattern <p> [--out file]`: writes a starter spec that passes every policy. */
 import type { Argv } from "yargs";
-import { InputError } from "../../schemas/input-error.js";
+import { InputError } from "../../input/input-error.js";
 import { PATTERNS as PATTERN_CHOICES } from "../../schemas/spec-constants.js";
 
 export const command = "init";

@@ -41,7 +41,7 @@ interface Arguments {
 export async function handler(argv: Arguments): Promise<void> {
   const [{ gateSpec, SpecRejectedError }, { inputName }] = await Promise.all([
     import("../../stacks/spec-gate.js"),
-    import("../../schemas/source-file.js"),
+    import("../../input/source-file.js"),
   ]);
   const specFile = inputName(argv.spec); // `-`: standard input
   let gated;

@@ -54,7 +54,7 @@ export async function handler(argv: Arguments): Promise<void> {
   const [{ collectReport }, { renderReport }, { inputName }, { blockingFindings }] = await Promise.all([
     import("../../report/collect.js"),
     import("../../report/render.js"),
-    import("../../schemas/source-file.js"),
+    import("../../input/source-file.js"),
     import("../../policies/engine/finding.js"),
   ]);
   const { defaultWaiverFile } = await import("../../policies/engine/waiver-location.js");

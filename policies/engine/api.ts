@@ -26,7 +26,7 @@ export { SEVERITIES, blockingFindings, compareFindings, type Finding, type Sever
 export type { Report, RuleMetadata, BundleInfo, Undetermined } from "./report.js";
 export type { RuntimeInput, RuntimeResource, InputKind } from "./runtime-input.js";
 export { readRuntimeFile, NotRuntimeConfigError, type RuntimeFile } from "./adapters/read-runtime-file.js";
-export { InputError } from "../../schemas/input-error.js";
+export { InputError } from "../../input/input-error.js";
 
 /** Where the bundle comes from. */
 export interface EngineOptions {

@@ -11,7 +11,7 @@ import { BUILTIN_ORIGIN, type CatalogEntry } from "./catalog-entry.js";
 import { unknownMappings, type FrameworkCatalogue } from "./frameworks.js";
 import { CHECK_ID_PATTERN } from "./policy-data-schema.js";
 import type { CheckOverrideDeclaration } from "./policy-data.js";
-import { InputError } from "../../schemas/input-error.js";
+import { InputError } from "../../input/input-error.js";
 import { UserFacingError } from "../../schemas/user-facing-error.js";
 
 export { BUILTIN_ORIGIN, checkKind, type CatalogEntry, type CheckKind } from "./catalog-entry.js";

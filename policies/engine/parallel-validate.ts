@@ -8,8 +8,8 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { InputError } from "../../schemas/input-error.js";
-import { STDIN_NAME } from "../../schemas/source-file.js";
+import { InputError } from "../../input/input-error.js";
+import { STDIN_NAME } from "../../input/source-file.js";
 import { EngineError, PolicyEngine, VerifiedBundle } from "./engine.js";
 import { describeThrown } from "../../schemas/user-facing-error.js";
 import { compareFindings, type Finding } from "./finding.js";

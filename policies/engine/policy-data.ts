@@ -10,8 +10,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import { InputError } from "../../schemas/input-error.js";
-import { parseDocuments } from "../../schemas/parse-documents.js";
+import { InputError } from "../../input/input-error.js";
+import { parseDocuments } from "../../input/parse-documents.js";
 import type { Severity } from "./finding.js";
 import { POLICY_DATA_SCHEMA } from "./policy-data-schema.js";
 

@@ -5,7 +5,7 @@
  * Pulumi-registered object, so one rule covers both. Each resource remembers where it came
  * from, so a finding's JSON Pointer maps back to file:line:column.
  */
-import type { Position } from "../../schemas/parse-documents.js";
+import type { Position } from "../../input/parse-documents.js";
 
 export interface ResourceSource {
   readonly file: string;

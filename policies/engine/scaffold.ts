@@ -109,11 +109,20 @@ allowed_cases := {
 	"dev with one replica": object.union(single, {"metadata": {"environment": "dev"}}),
 }
 
-# The assertions live in the shared harness (policies/lib/testing_test.rego): a denied case
-# yields exactly this check's id at its path; an allowed case yields nothing.
+${harnessRules(id, "denied", "")}`;
+  return [check, test];
+}
+
+/**
+ * The scaffolded test's two rules, which hand its case tables to the shared harness: `denied` is
+ * the harness function a denied case must satisfy, `naming` what its comment adds about it.
+ */
+function harnessRules(id: string, denied: "denied" | "denied_naming_resource", naming: string): string {
+  return `# The assertions live in the shared harness (policies/lib/testing_test.rego): a denied case
+# yields exactly this check's id at its path${naming}; an allowed case yields nothing.
 test_denied[note] if {
 	some note, tc in denied_cases
-	testing.denied(check.deny, "${id}", tc.path) with input as tc.input
+	testing.${denied}(check.deny, "${id}", tc.path) with input as tc.input
 }
 
 test_allowed[note] if {
@@ -121,7 +130,6 @@ test_allowed[note] if {
 	testing.allowed(check.deny) with input as tc
 }
 `;
-  return [check, test];
 }
 
 function runtimeTemplates(pkg: string, id: string): [string, string] {
@@ -158,17 +166,6 @@ allowed_cases := {
 	"not a Deployment": {"resources": [{"urn": "urn:test::job", "type": "kubernetes:batch/v1:Job", "name": "job", "props": {"spec": {}}}]},
 }
 
-# The assertions live in the shared harness (policies/lib/testing_test.rego): a denied case
-# yields exactly this check's id at its path, naming the resource; an allowed case yields nothing.
-test_denied[note] if {
-	some note, tc in denied_cases
-	testing.denied_naming_resource(check.deny, "${id}", tc.path) with input as tc.input
-}
-
-test_allowed[note] if {
-	some note, tc in allowed_cases
-	testing.allowed(check.deny) with input as tc
-}
-`;
+${harnessRules(id, "denied_naming_resource", ", naming the resource")}`;
   return [check, test];
 }

@@ -6,7 +6,7 @@
  * id is an input error, because a typo would otherwise silently waive nothing. A waiver that
  * matches no finding can be reported as unused (LLM-WAIVER-002, low).
  */
-import { InputError } from "../../schemas/input-error.js";
+import { InputError } from "../../input/input-error.js";
 import type { Finding } from "./finding.js";
 import type { RuleMetadata } from "./report.js";
 

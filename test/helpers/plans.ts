@@ -2,22 +2,19 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import type { PlanDocument, PlannedResource } from "../../stacks/offline-plan.js";
+import { PolicyEngine } from "../../policies/engine/engine.js";
 import { ROOT, runCli, tempDir } from "./cli.js";
+import { BUNDLE_DIR } from "./tools.js";
 
-export interface Resource {
-  readonly urn: string;
-  readonly type: string;
-  readonly name: string;
-  readonly props: Record<string, any>;
-  readonly parent?: string;
-}
+/** A planned resource (stacks/offline-plan.ts) with its props loosely typed, for deep reads in assertions. */
+export type Resource = Omit<PlannedResource, "props"> & { readonly props: Record<string, any> };
 
-export interface Plan {
-  readonly stack: string;
-  readonly target: string;
-  readonly resources: Resource[];
-  readonly spec: any;
-}
+/**
+ * The plan document `llmops plan -f json` writes (stacks/offline-plan.ts's PlanDocument), its
+ * resources typed as above and its spec, read back from JSON, loosely typed for assertions.
+ */
+export type Plan = Omit<PlanDocument, "resources" | "spec"> & { readonly resources: Resource[]; readonly spec: any };
 
 export function examplesFor(target: "aws" | "kubernetes" | "any"): string[] {
   return readdirSync(join(ROOT, "examples"))
@@ -40,6 +37,12 @@ export function planSpecFile(file: string, target?: "aws" | "kubernetes"): Plan 
   const result = runCli(["plan", file, "--without-evidence", "--out", out, "-f", "json", ...(target ? ["--target", target] : [])], { timeoutMs: 60_000 });
   if (result.status !== 0) throw new Error(`plan of ${file} failed (${result.status}): ${result.stderr}`);
   return JSON.parse(readFileSync(out, "utf8")) as Plan;
+}
+
+/** Loads the built policy engine (dist/bundle), then makes the plan: what a describe block's beforeAll sets up. */
+export async function engineAnd<T>(makePlan: () => T): Promise<{ engine: PolicyEngine; plan: T }> {
+  const engine = await PolicyEngine.load(BUNDLE_DIR);
+  return { engine, plan: makePlan() };
 }
 
 export function ofType(plan: Plan, type: string): Resource[] {

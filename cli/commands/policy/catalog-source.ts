@@ -15,6 +15,13 @@ export interface CatalogSourceArguments {
   readonly bundle?: string | undefined;
 }
 
+/**
+ * The catalogue `llmops policy list`/`explain` show: read from the built bundle (`--bundle`, or the
+ * default one) when no `--policy` or `--data` is given, otherwise compiled from the built-in sources
+ * plus those (staged in a temporary directory, removed afterwards). Throws EngineError (bundle
+ * missing or unreadable), InputError (a data file), PolicyBuildError, CatalogError or ToolError
+ * (OPA could not inspect the sources).
+ */
 export async function loadCatalog(argv: CatalogSourceArguments): Promise<CatalogEntry[]> {
   const { defaultBundleDir, packageRoot } = await import("../../../policies/engine/spec-policies.js");
   if (argv.policy.length === 0 && argv.data.length === 0) {

@@ -12,9 +12,9 @@
  * SecurityContext, VolumeMount, ServiceAccount, ConfigMap, Secret, *KeySelector).
  * The spec loader is untouched: it stays on the YAML 1.2 core schema.
  */
-import { InputError } from "../../../schemas/input-error.js";
-import { pointerOf } from "../../../schemas/document-rules.js";
-import type { Position } from "../../../schemas/parse-documents.js";
+import { InputError } from "../../../input/input-error.js";
+import { pointerOf } from "../../../input/document-rules.js";
+import type { Position } from "../../../input/parse-documents.js";
 
 /** Field names the Kubernetes API types as boolean wherever they appear. */
 export const KUBERNETES_BOOLEAN_FIELDS: ReadonlySet<string> = new Set([

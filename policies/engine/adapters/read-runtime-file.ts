@@ -4,9 +4,9 @@
  * (multi-document, `helm template` output, List kinds) or `kubectl get -o json` output.
  * The kind is detected from the content unless given.
  */
-import { InputError } from "../../../schemas/input-error.js";
-import { parseDocuments, type ParsedDocument } from "../../../schemas/parse-documents.js";
-import { readSourceText } from "../../../schemas/source-file.js";
+import { InputError } from "../../../input/input-error.js";
+import { parseDocuments, type ParsedDocument } from "../../../input/parse-documents.js";
+import { readSourceText } from "../../../input/source-file.js";
 import type { InputKind, RuntimeResource } from "../runtime-input.js";
 import { isKubernetesObject, kubernetesResource } from "./kubernetes-object.js";
 import { readPulumiValue } from "./pulumi-values.js";

@@ -40,6 +40,12 @@ function jsonc(): typeof import("jsonc-parser") {
   return (jsoncModule ??= createRequire(import.meta.url)("jsonc-parser") as typeof import("jsonc-parser"));
 }
 
+/**
+ * Parses one strict JSON document (RFC 8259: no comments, no trailing commas) into plain values
+ * that can locate a JSON Pointer (1-based line and column; positions are built on first use).
+ * Throws InputError with the position of the first syntax error, a duplicate or prototype-reaching
+ * key, or nesting deeper than `limits.maxDepth`.
+ */
 export function parseJsonDocument(source: string, file: string, limits: ParseLimits): ParsedDocument {
   const { parseTree, printParseErrorCode, visit } = jsonc();
   const lines = lineStarts(source);

@@ -16,6 +16,7 @@ import type { Position } from "./parsed-document.js";
 import { pointerOf, pointerSegments } from "./document-rules.js";
 import { resolvesToNonString } from "./parse-yaml-fast.js";
 
+/** The locator's answer where its reading of the text could differ from `yaml`'s. */
 export const UNSURE = Symbol("unsure");
 type Answer = Position | typeof UNSURE;
 
@@ -34,6 +35,11 @@ interface Entry {
 /** Locates a pointer inside a one-line flow collection, parsed on its own by `yaml`. */
 export type FlowLocator = (fragment: string, pointer: string, at: "key" | "value") => Position | undefined;
 
+/**
+ * Reads `source`'s block structure once and returns a locator: for document `index` (counting
+ * every document of the stream), the 1-based line and column of `pointer`'s key or value (or of
+ * its nearest existing ancestor), or UNSURE where only a `yaml` parse can tell. Never throws.
+ */
 export function blockYamlLocator(source: string, locateInFlow: FlowLocator): (index: number, pointer: string, at: "key" | "value") => Answer {
   const lines = source.split("\n");
   const documents = documentsOf(lines);

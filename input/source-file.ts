@@ -8,6 +8,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { InputError } from "./input-error.js";
 
+/** The largest input file read by default, in bytes (1 MiB). */
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 /** How standard input is named in findings and errors. */
@@ -29,6 +30,13 @@ export function inputName(argument: string): string {
 /** Standard input can be read once; every later read of `<stdin>` in this process sees the same bytes. */
 let stdinBytes: Buffer | undefined;
 
+/**
+ * The text of `file` (of standard input for STDIN_NAME, read once per process; pipes, sockets and
+ * character devices read as streams), at most `maxBytes` bytes (default 1 MiB) of UTF-8, a leading
+ * byte-order mark dropped. Throws InputError when the file is missing or unreadable, a directory or
+ * another kind of non-regular file, over the cap, binary (a NUL byte) or not valid UTF-8 (the last
+ * two with a line and column).
+ */
 export function readSourceText(file: string, maxBytes = DEFAULT_MAX_BYTES): string {
   if (file === STDIN_NAME) {
     stdinBytes ??= readStream(0, maxBytes, file);

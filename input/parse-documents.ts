@@ -31,6 +31,13 @@ function yaml(): typeof import("yaml") {
   return (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 }
 
+/**
+ * Parses every document of a YAML stream, or the one document of a `.json` file, into plain values
+ * that can locate a JSON Pointer in the source (1-based line and column). Empty and null documents
+ * are refused, or skipped under `limits.skipEmptyDocuments`. Throws InputError, with a position where
+ * there is one, on anything refused: an empty file, invalid syntax, aliases, custom tags, duplicate
+ * or prototype-reaching keys, nesting deeper than `limits.maxDepth`.
+ */
 export function parseDocuments(text: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
   const source = withoutByteOrderMarks(text);
   if (source.trim() === "") throw new InputError("file is empty; expected a YAML or JSON document", file);

@@ -3,7 +3,22 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", ".tools/**", "bin/**", "scripts/**/*.mjs", "bench/**/*.mjs", "eslint.config.js", "vitest.config.ts", "bench/.work/**", "test/engine/insecure-program.js", "schemas/generated/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      ".tools/**",
+      "bin/**",
+      "scripts/**/*.mjs",
+      "bench/**/*.mjs",
+      "eslint.config.js",
+      "vitest.config.ts",
+      "bench/.work/**",
+      "test/engine/insecure-program.js",
+      "schemas/generated/**",
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

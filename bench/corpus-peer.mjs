@@ -38,13 +38,19 @@ const CONCERNS = {
 
 const run = (cmd, args) => {
   const started = performance.now();
-  const result = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 << 20, env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(cmd, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 << 20,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { ...result, ms: Math.round(performance.now() - started) };
 };
 
 // llmops: one call over every file. The resource is "k8s:<namespace>:<Kind>:<name>".
 const llmopsRun = run(process.execPath, [join(ROOT, "bin", "llmops.js"), "check", ...files, "-f", "json"]);
-if (llmopsRun.status !== 0 && llmopsRun.status !== 1) throw new Error(`llmops check exited ${llmopsRun.status}: ${llmopsRun.stderr}`);
+if (llmopsRun.status !== 0 && llmopsRun.status !== 1)
+  throw new Error(`llmops check exited ${llmopsRun.status}: ${llmopsRun.stderr}`);
 const llmops = JSON.parse(llmopsRun.stdout).findings.map((f) => {
   const [, , kind, name] = f.resource.split(":");
   return { file: basename(f.file), object: `${kind}/${name}`, concern: f.id, id: f.id };
@@ -53,8 +59,16 @@ const llmops = JSON.parse(llmopsRun.stdout).findings.map((f) => {
 // kube-score: failing (critical or warning) tests, optional seccomp test enabled. One run per
 // file: kube-score names an object's file from helm's "# Source:" comment, not the input file.
 const ksRuns = files.map((file) => {
-  const ran = run(KUBE_SCORE, ["score", "--output-format", "json", "--enable-optional-test", "container-seccomp-profile", file]);
-  if (ran.status !== 0 && ran.status !== 1) throw new Error(`kube-score exited ${ran.status} on ${file}: ${ran.stderr}`);
+  const ran = run(KUBE_SCORE, [
+    "score",
+    "--output-format",
+    "json",
+    "--enable-optional-test",
+    "container-seccomp-profile",
+    file,
+  ]);
+  if (ran.status !== 0 && ran.status !== 1)
+    throw new Error(`kube-score exited ${ran.status} on ${file}: ${ran.stderr}`);
   return { file: basename(file), ms: ran.ms, objects: JSON.parse(ran.stdout) ?? [] };
 });
 const ksRun = { ms: ksRuns.reduce((sum, r) => sum + r.ms, 0) };
@@ -62,7 +76,12 @@ const kubeScore = ksRuns.flatMap(({ file, objects }) =>
   objects.flatMap((object) =>
     object.checks
       .filter((check) => !check.skipped && check.grade < 7)
-      .map((check) => ({ file, object: `${object.type_meta.kind}/${object.object_meta.name}`, concern: CONCERNS[check.check.id] ?? check.check.id, id: check.check.id })),
+      .map((check) => ({
+        file,
+        object: `${object.type_meta.kind}/${object.object_meta.name}`,
+        concern: CONCERNS[check.check.id] ?? check.check.id,
+        id: check.check.id,
+      })),
   ),
 );
 const scoredKinds = new Set(ksRuns.flatMap((r) => r.objects.map((object) => object.type_meta.kind)));
@@ -70,7 +89,10 @@ const scoredKinds = new Set(ksRuns.flatMap((r) => r.objects.map((object) => obje
 const keyOf = (f) => `${f.file} ${f.object} ${f.concern}`;
 const ks = new Set(kubeScore.map(keyOf));
 const ll = new Set(llmops.map(keyOf));
-const count = (list) => Object.entries(list.reduce((acc, f) => ({ ...acc, [f.id]: (acc[f.id] ?? 0) + 1 }), {})).sort(([a], [b]) => a.localeCompare(b));
+const count = (list) =>
+  Object.entries(list.reduce((acc, f) => ({ ...acc, [f.id]: (acc[f.id] ?? 0) + 1 }), {})).sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
 const onlyLlmops = [...new Map(llmops.filter((f) => !ks.has(keyOf(f))).map((f) => [keyOf(f), f])).values()];
 const onlyKubeScore = [...new Map(kubeScore.filter((f) => !ll.has(keyOf(f))).map((f) => [keyOf(f), f])).values()];
 const both = [...ll].filter((k) => ks.has(k));
@@ -81,7 +103,11 @@ const result = {
   files: files.length,
   directory: DIR === CORPUS ? "test/corpus" : DIR,
   ...(process.env.CORPUS_NOTE ? { note: process.env.CORPUS_NOTE } : {}),
-  commands: { llmops: "node bin/llmops.js check test/corpus/<files> -f json", kubeScore: "kube-score score --output-format json --enable-optional-test container-seccomp-profile test/corpus/<file> (once per file)" },
+  commands: {
+    llmops: "node bin/llmops.js check test/corpus/<files> -f json",
+    kubeScore:
+      "kube-score score --output-format json --enable-optional-test container-seccomp-profile test/corpus/<file> (once per file)",
+  },
   wallMs: { llmops: llmopsRun.ms, kubeScore: ksRun.ms },
   concernsInCommon: both.length,
   onlyLlmops: count(onlyLlmops),
@@ -91,7 +117,9 @@ const result = {
 writeFileSync(join(ROOT, "bench", "results", "corpus-peer.json"), JSON.stringify(result, null, 2) + "\n");
 
 const table = (rows) => rows.map(([id, n]) => `| ${id} | ${n} |`).join("\n");
-writeFileSync(join(ROOT, "bench", "results", "corpus-peer.md"), `# llmops check vs kube-score on the real-world corpus
+writeFileSync(
+  join(ROOT, "bench", "results", "corpus-peer.md"),
+  `# llmops check vs kube-score on the real-world corpus
 
 ${files.length} files of test/corpus/ (sources and licences in test/corpus/sources.yaml), read from ${result.directory}, ${result.date}.${result.note ? `\n${result.note}` : ""}
 Commands: \`${result.commands.llmops}\` (${result.wallMs.llmops} ms) and \`${result.commands.kubeScore}\` (${result.wallMs.kubeScore} ms).
@@ -112,5 +140,6 @@ ${table(result.onlyLlmops)}
 | id | objects |
 |---|---|
 ${table(result.onlyKubeScore)}
-`);
+`,
+);
 console.log(JSON.stringify(result, null, 2));

@@ -18,7 +18,8 @@ const MUTATIONS = [
 /** mulberry32: a tiny deterministic PRNG. */
 function prng(seed) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -26,7 +27,10 @@ function prng(seed) {
 }
 
 export function generateSpecs(root, count, directory) {
-  const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".yaml")).sort().map((f) => readFileSync(join(root, "examples", f), "utf8"));
+  const examples = readdirSync(join(root, "examples"))
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => readFileSync(join(root, "examples", f), "utf8"));
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   const random = prng(20261128);
@@ -50,9 +54,12 @@ export function stackExportOf(planResources, count) {
       if (resources.length >= count) break;
       const props = JSON.parse(JSON.stringify(resource.props).replaceAll('"mocked-', `"c${copy}-mocked-`));
       resources.push({
-        urn: `${resource.urn}-c${copy}`, custom: Boolean(resource.id), type: resource.type,
+        urn: `${resource.urn}-c${copy}`,
+        custom: Boolean(resource.id),
+        type: resource.type,
         ...(resource.id ? { id: `c${copy}-${resource.id}` } : {}),
-        inputs: props, outputs: props,
+        inputs: props,
+        outputs: props,
         ...(resource.parent ? { parent: `${resource.parent}-c${copy}` } : {}),
       });
     }

@@ -24,4 +24,5 @@ for (let i = 0; i < 10000; i++) {
   }
 }
 const quantile = (values, q) => (values.sort((a, b) => a - b)[Math.floor(values.length * q)] * 1000).toFixed(1);
-for (const [name, values] of Object.entries(samples)) console.log(`${name.padEnd(22)} p50 ${quantile(values, 0.5)} µs  p99 ${quantile(values, 0.99)} µs`);
+for (const [name, values] of Object.entries(samples))
+  console.log(`${name.padEnd(22)} p50 ${quantile(values, 0.5)} µs  p99 ${quantile(values, 0.99)} µs`);

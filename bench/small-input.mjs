@@ -16,7 +16,10 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
 const RUNS = Number(option("--runs", "9"));
 const LABEL = option("--label", "current");
 const nodeFlags = args.flatMap((arg, i) => (args[i - 1] === "--node-flag" ? [arg] : []));
@@ -43,13 +46,21 @@ const timeFile = join(scratch, "time");
 /** One run: wall seconds and CPU seconds (user + system) of the process, whatever its exit code. */
 function measure(command, commandArgs) {
   const started = process.hrtime.bigint();
-  const result = spawnSync("/usr/bin/time", ["-o", timeFile, "-f", "%U %S", command, ...commandArgs], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync("/usr/bin/time", ["-o", timeFile, "-f", "%U %S", command, ...commandArgs], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${commandArgs.join(" ")} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${command} ${commandArgs.join(" ")} exited ${result.status}: ${result.stderr}`);
   const [user, system] = readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ").map(Number);
   return { wall, cpu: user + system, status: result.status };
 }
-const median = (values) => { const sorted = [...values].sort((a, b) => a - b); return sorted[Math.floor(sorted.length / 2)]; };
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
 
 const rows = [];
 for (const file of FILES) {
@@ -62,25 +73,42 @@ for (const file of FILES) {
     peer.push(measure(KUBE_SCORE, ["score", "--output-format", "json", file]));
   }
   const row = {
-    file, bytes: readFileSync(join(ROOT, file)).length, runs: RUNS,
-    llmops: { wallS: +median(llmops.map((r) => r.wall)).toFixed(3), cpuS: +median(llmops.map((r) => r.cpu)).toFixed(3) },
+    file,
+    bytes: readFileSync(join(ROOT, file)).length,
+    runs: RUNS,
+    llmops: {
+      wallS: +median(llmops.map((r) => r.wall)).toFixed(3),
+      cpuS: +median(llmops.map((r) => r.cpu)).toFixed(3),
+    },
     kubeScore: { wallS: +median(peer.map((r) => r.wall)).toFixed(3), cpuS: +median(peer.map((r) => r.cpu)).toFixed(3) },
   };
-  if (BASELINE) row.baseline = { wallS: +median(baseline.map((r) => r.wall)).toFixed(3), cpuS: +median(baseline.map((r) => r.cpu)).toFixed(3) };
+  if (BASELINE)
+    row.baseline = {
+      wallS: +median(baseline.map((r) => r.wall)).toFixed(3),
+      cpuS: +median(baseline.map((r) => r.cpu)).toFixed(3),
+    };
   row.ratioWall = +(row.llmops.wallS / row.kubeScore.wallS).toFixed(1);
   row.ratioCpu = row.kubeScore.cpuS > 0 ? +(row.llmops.cpuS / row.kubeScore.cpuS).toFixed(1) : null;
   rows.push(row);
-  console.log(`${file}: llmops ${row.llmops.wallS} s wall / ${row.llmops.cpuS} s CPU; kube-score ${row.kubeScore.wallS} s / ${row.kubeScore.cpuS} s; ${row.ratioWall}× wall` +
-    (row.baseline ? `; baseline ${row.baseline.wallS} s / ${row.baseline.cpuS} s CPU` : ""));
+  console.log(
+    `${file}: llmops ${row.llmops.wallS} s wall / ${row.llmops.cpuS} s CPU; kube-score ${row.kubeScore.wallS} s / ${row.kubeScore.cpuS} s; ${row.ratioWall}× wall` +
+      (row.baseline ? `; baseline ${row.baseline.wallS} s / ${row.baseline.cpuS} s CPU` : ""),
+  );
 }
 rmSync(scratch, { recursive: true, force: true });
 
 const out = join(ROOT, "bench/results/small-input.json");
 const previous = existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : { entries: [] };
 const entry = {
-  label: LABEL, nodeFlags, ...(BASELINE ? { baseline: BASELINE } : {}), date: new Date().toISOString(),
+  label: LABEL,
+  nodeFlags,
+  ...(BASELINE ? { baseline: BASELINE } : {}),
+  date: new Date().toISOString(),
   machine: { cpus: cpus().length, loadAverage1m: +loadavg()[0].toFixed(1), node: process.version },
-  commands: { llmops: "node bin/llmops.js check <file> -f json", kubeScore: "kube-score score --output-format json <file>" },
+  commands: {
+    llmops: "node bin/llmops.js check <file> -f json",
+    kubeScore: "kube-score score --output-format json <file>",
+  },
   rows,
   medianRatioWall: median(rows.map((r) => r.ratioWall)),
   medianCpuS: {
@@ -89,5 +117,10 @@ const entry = {
     kubeScore: median(rows.map((r) => r.kubeScore.cpuS)),
   },
 };
-writeFileSync(out, `${JSON.stringify({ entries: [...previous.entries.filter((e) => e.label !== LABEL), entry] }, null, 2)}\n`);
-console.log(`median ratio (wall): ${entry.medianRatioWall}× (load average ${entry.machine.loadAverage1m} on ${entry.machine.cpus} CPUs)`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ entries: [...previous.entries.filter((e) => e.label !== LABEL), entry] }, null, 2)}\n`,
+);
+console.log(
+  `median ratio (wall): ${entry.medianRatioWall}× (load average ${entry.machine.loadAverage1m} on ${entry.machine.cpus} CPUs)`,
+);

@@ -23,7 +23,8 @@ export function describeError(error: unknown, debug: boolean): string {
   if (error instanceof InputError) return `${error.format()}${stack}`;
   if (error instanceof UsageError) return `llmops: ${error.message}\nRun 'llmops --help' for usage.`;
   if (isUserFacing(error)) return `llmops: ${error.message}${stack}`;
-  if (error instanceof Error) return `llmops: internal error: ${error.message}${debug ? stack : " (run with --debug for details)"}`;
+  if (error instanceof Error)
+    return `llmops: internal error: ${error.message}${debug ? stack : " (run with --debug for details)"}`;
   // Some libraries (the opa-wasm SDK among them) throw plain objects.
   return `llmops: internal error: ${describeThrown(error, 500)}`;
 }

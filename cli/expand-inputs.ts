@@ -52,7 +52,9 @@ export async function expandRuntimeInputs(inputs: readonly string[]): Promise<Ru
       continue;
     }
     const { glob } = await import("tinyglobby");
-    const found = (await glob("**/*.{yaml,yml,json}", { cwd: input, absolute: false, onlyFiles: true })).sort().map((file) => `${input.replace(/\/$/, "")}/${file}`);
+    const found = (await glob("**/*.{yaml,yml,json}", { cwd: input, absolute: false, onlyFiles: true }))
+      .sort()
+      .map((file) => `${input.replace(/\/$/, "")}/${file}`);
     if (found.length === 0) throw new InputError("directory holds no .yaml, .yml or .json file", input);
     for (const file of found) {
       if (!files.includes(file)) discovered.add(file);

@@ -32,7 +32,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const args = argv.map((argument) => (argument === "-" ? STDIN_ARGUMENT : argument));
     await yargs(hideBin(["node", "llmops", ...args]))
       .scriptName("llmops")
-      .usage("$0 <command> [options]\n\nResponsible-LLMOps specs, Rego policies in WebAssembly, and secured LLM infrastructure.")
+      .usage(
+        "$0 <command> [options]\n\nResponsible-LLMOps specs, Rego policies in WebAssembly, and secured LLM infrastructure.",
+      )
       .command(validate)
       .command(schema)
       .command(init)
@@ -54,8 +56,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       .demandCommand(1, "Name a command; see llmops --help.")
       .strict()
       .recommendCommands()
-      .epilogue("Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 could not evaluate.\n\n" +
-        "Run from the toolkit's directory as `npx llmops …` (package.json's bin), or run `npm link` there once to put `llmops` on PATH.")
+      .epilogue(
+        "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 could not evaluate.\n\n" +
+          "Run from the toolkit's directory as `npx llmops …` (package.json's bin), or run `npm link` there once to put `llmops` on PATH.",
+      )
       .help()
       .alias("h", "help")
       .version(false)

@@ -19,7 +19,10 @@ export function renderPlanTree(plan: PlanDocument): string {
     const counts = new Map<string, number>();
     for (const leaf of leaves) counts.set(leaf.type, (counts.get(leaf.type) ?? 0) + 1);
     const entries: Array<{ text: string; component?: PlannedResource }> = [
-      ...components.map((component) => ({ text: `${component.name} (${component.type}) — ${descendants(component.urn)} resources`, component })),
+      ...components.map((component) => ({
+        text: `${component.name} (${component.type}) — ${descendants(component.urn)} resources`,
+        component,
+      })),
       ...[...counts.entries()].sort().map(([type, count]) => ({ text: `${count} × ${type}` })),
     ];
     entries.forEach((entry, index) => {
@@ -28,11 +31,17 @@ export function renderPlanTree(plan: PlanDocument): string {
       if (entry.component) walk(entry.component.urn, `${indent}${last ? "   " : "│  "}`);
     });
   };
-  const descendants = (urn: string): number => (children.get(urn) ?? []).reduce((sum, child) => sum + 1 + descendants(child.urn), 0);
+  const descendants = (urn: string): number =>
+    (children.get(urn) ?? []).reduce((sum, child) => sum + 1 + descendants(child.urn), 0);
   lines.push(`${plan.stack} (target ${plan.target}, policy bundle ${plan.policyBundleRevision})`);
   walk(undefined, "");
   lines.push("", `${plan.resources.length} resources planned offline. ${plan.mocked}`);
   const needs = clusterRequirements(plan);
-  if (needs.length > 0) lines.push("", "The cluster must provide (target kubernetes builds on it, it does not install these):", ...needs.map((need) => `  - ${need}`));
+  if (needs.length > 0)
+    lines.push(
+      "",
+      "The cluster must provide (target kubernetes builds on it, it does not install these):",
+      ...needs.map((need) => `  - ${need}`),
+    );
   return `${lines.join("\n")}\n`;
 }

@@ -22,9 +22,17 @@ export interface ReportOptions {
 export function withReportOptions<T>(yargs: Argv<T>) {
   return yargs
     .option("format", { alias: "f", choices: FORMATS, default: "pretty", describe: "Output format" })
-    .option("output", { alias: "o", type: "string", describe: "Write the report to FILE (atomically) instead of stdout" })
+    .option("output", {
+      alias: "o",
+      type: "string",
+      describe: "Write the report to FILE (atomically) instead of stdout",
+    })
     .option("fail-on", { choices: SEVERITIES, default: "high", describe: "Lowest severity that makes the exit code 1" })
-    .option("sarif-base", { type: "string", describe: "Directory SARIF locations are relative to (%SRCROOT%; default: the git repository root, else the working directory)" });
+    .option("sarif-base", {
+      type: "string",
+      describe:
+        "Directory SARIF locations are relative to (%SRCROOT%; default: the git repository root, else the working directory)",
+    });
 }
 
 export interface RenderContext {
@@ -36,8 +44,14 @@ export interface RenderContext {
 
 /** Renders and writes the report; returns the exit code it implies (0 or 1). */
 export async function emitReport(report: Report, options: ReportOptions): Promise<number> {
-  const { render } = await import(`./reporters/${options.format}.js`) as { render: (report: Report, context: RenderContext) => string };
-  const color = options.output === undefined && process.stdout.isTTY === true && !("NO_COLOR" in process.env) && options.format === "pretty";
+  const { render } = (await import(`./reporters/${options.format}.js`)) as {
+    render: (report: Report, context: RenderContext) => string;
+  };
+  const color =
+    options.output === undefined &&
+    process.stdout.isTTY === true &&
+    !("NO_COLOR" in process.env) &&
+    options.format === "pretty";
   const failOn = options["fail-on"] as Severity;
   const text = render(report, { failOn, color, sarifBase: options["sarif-base"] });
   if (options.output === undefined) {

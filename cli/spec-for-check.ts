@@ -10,9 +10,16 @@ import { loadSpecFile } from "../schemas/load-spec.js";
 /** Loads FILE with schema defaults applied and returns the whole document (metadata and spec). Throws InputError. */
 export function specDocumentForCheck(file: string): unknown {
   const documents = loadSpecFile(file);
-  if (documents.length !== 1) throw new InputError(`--spec expects exactly one spec document, found ${documents.length}`, file);
+  if (documents.length !== 1)
+    throw new InputError(`--spec expects exactly one spec document, found ${documents.length}`, file);
   const document = documents[0]!;
   const violation = document.violations[0];
-  if (violation) throw new InputError(`--spec is not a valid spec: ${violation.path || "/"} ${violation.message}`, file, violation.line, violation.column);
+  if (violation)
+    throw new InputError(
+      `--spec is not a valid spec: ${violation.path || "/"} ${violation.message}`,
+      file,
+      violation.line,
+      violation.column,
+    );
   return document.value;
 }

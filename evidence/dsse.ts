@@ -37,17 +37,30 @@ function digestFor(key: KeyObject): "sha256" | null {
 }
 
 /** Signs a payload with a PEM private key into a one-signature envelope. */
-export function signEnvelope(payload: Uint8Array, privateKeyPem: string, payloadType = DSSE_PAYLOAD_TYPE, keyid?: string): DsseEnvelope {
+export function signEnvelope(
+  payload: Uint8Array,
+  privateKeyPem: string,
+  payloadType = DSSE_PAYLOAD_TYPE,
+  keyid?: string,
+): DsseEnvelope {
   const key = createPrivateKey(privateKeyPem);
   const sig = sign(digestFor(key), pae(payloadType, payload), key).toString("base64");
-  return { payloadType, payload: Buffer.from(payload).toString("base64"), signatures: [{ ...(keyid ? { keyid } : {}), sig }] };
+  return {
+    payloadType,
+    payload: Buffer.from(payload).toString("base64"),
+    signatures: [{ ...(keyid ? { keyid } : {}), sig }],
+  };
 }
 
 /** Does this parsed value have the shape of a DSSE envelope? */
 export function isEnvelope(value: unknown): value is DsseEnvelope {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   const candidate = value as Record<string, unknown>;
-  return typeof candidate.payloadType === "string" && typeof candidate.payload === "string" && Array.isArray(candidate.signatures);
+  return (
+    typeof candidate.payloadType === "string" &&
+    typeof candidate.payload === "string" &&
+    Array.isArray(candidate.signatures)
+  );
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -64,7 +77,10 @@ export function verifyEnvelope(envelope: DsseEnvelope, publicKeyPem: string, fil
   } catch (error) {
     throw new EvidenceSignatureError(`evidence key is not a usable public key: ${(error as Error).message}`);
   }
-  if (envelope.payloadType !== DSSE_PAYLOAD_TYPE) throw new EvidenceSignatureError(`${file}: DSSE payloadType ${JSON.stringify(envelope.payloadType)} is not ${DSSE_PAYLOAD_TYPE}`);
+  if (envelope.payloadType !== DSSE_PAYLOAD_TYPE)
+    throw new EvidenceSignatureError(
+      `${file}: DSSE payloadType ${JSON.stringify(envelope.payloadType)} is not ${DSSE_PAYLOAD_TYPE}`,
+    );
   if (!BASE64.test(envelope.payload)) throw new EvidenceSignatureError(`${file}: DSSE payload is not base64`);
   const payload = Buffer.from(envelope.payload, "base64");
   const message = pae(envelope.payloadType, payload);
@@ -76,15 +92,22 @@ export function verifyEnvelope(envelope: DsseEnvelope, publicKeyPem: string, fil
       return false;
     }
   });
-  if (!verified) throw new EvidenceSignatureError(`${file}: no DSSE signature verifies with the evidence key; the evidence may have been altered, refusing it`);
+  if (!verified)
+    throw new EvidenceSignatureError(
+      `${file}: no DSSE signature verifies with the evidence key; the evidence may have been altered, refusing it`,
+    );
   return payload;
 }
 
 /** The in-toto Statement v1 carrying one evidence document; the subject is the model weights. */
-export function evidenceStatement(evidence: { subject: { model: { name: string; digest: string } } }): Record<string, unknown> {
+export function evidenceStatement(evidence: {
+  subject: { model: { name: string; digest: string } };
+}): Record<string, unknown> {
   return {
     _type: IN_TOTO_STATEMENT_TYPE,
-    subject: [{ name: evidence.subject.model.name, digest: { sha256: evidence.subject.model.digest.replace(/^sha256:/, "") } }],
+    subject: [
+      { name: evidence.subject.model.name, digest: { sha256: evidence.subject.model.digest.replace(/^sha256:/, "") } },
+    ],
     predicateType: EVIDENCE_PREDICATE_TYPE,
     predicate: evidence,
   };

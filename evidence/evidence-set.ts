@@ -13,7 +13,13 @@ import { loadEvidenceText, type LoadedEvidence } from "../schemas/load-evidence.
 import { parseDocuments } from "../input/parse-documents.js";
 import { readSourceText } from "../input/source-file.js";
 export type { EvidenceRecord, EvidenceReport };
-import { EVIDENCE_PREDICATE_TYPE, EvidenceSignatureError, IN_TOTO_STATEMENT_TYPE, isEnvelope, verifyEnvelope } from "./dsse.js";
+import {
+  EVIDENCE_PREDICATE_TYPE,
+  EvidenceSignatureError,
+  IN_TOTO_STATEMENT_TYPE,
+  isEnvelope,
+  verifyEnvelope,
+} from "./dsse.js";
 
 export const EVIDENCE_NOT_EVALUATED: EvidenceReport = { evaluated: false, documents: [] };
 
@@ -33,7 +39,11 @@ export interface EvidenceOptions {
  * @throws InputError for unreadable or invalid evidence, EvidenceSignatureError for an unsigned
  * document under a key or a signature that does not verify (both exit 2).
  */
-export async function readEvidence(files: readonly string[], role: EvidenceRecord["role"], options: EvidenceOptions = {}): Promise<EvidenceDocument[]> {
+export async function readEvidence(
+  files: readonly string[],
+  role: EvidenceRecord["role"],
+  options: EvidenceOptions = {},
+): Promise<EvidenceDocument[]> {
   const documents: EvidenceDocument[] = [];
   for (const file of files) {
     const text = readSourceText(file);
@@ -42,10 +52,17 @@ export async function readEvidence(files: readonly string[], role: EvidenceRecor
     const envelope = parsed.length === 1 && isEnvelope(parsed[0]!.value) ? parsed[0]!.value : undefined;
     let loaded: LoadedEvidence[];
     if (envelope) {
-      if (!options.publicKeyPem) throw new EvidenceSignatureError(`${file} is a signed DSSE envelope; pass --evidence-key to verify it`);
-      loaded = await loadEvidenceText(statementPredicate(verifyEnvelope(envelope, options.publicKeyPem, file), file), `${file}#predicate`);
+      if (!options.publicKeyPem)
+        throw new EvidenceSignatureError(`${file} is a signed DSSE envelope; pass --evidence-key to verify it`);
+      loaded = await loadEvidenceText(
+        statementPredicate(verifyEnvelope(envelope, options.publicKeyPem, file), file),
+        `${file}#predicate`,
+      );
     } else {
-      if (options.publicKeyPem) throw new EvidenceSignatureError(`${file} is not signed (not a DSSE envelope), and an evidence key is configured; refusing unsigned evidence`);
+      if (options.publicKeyPem)
+        throw new EvidenceSignatureError(
+          `${file} is not signed (not a DSSE envelope), and an evidence key is configured; refusing unsigned evidence`,
+        );
       loaded = await loadEvidenceText(text, file);
     }
     for (const document of loaded) {
@@ -77,12 +94,22 @@ function statementPredicate(payload: Buffer, file: string): string {
   } catch {
     throw new InputError("signed payload is not JSON", file);
   }
-  if (statement?._type !== IN_TOTO_STATEMENT_TYPE) throw new InputError(`signed payload is not an in-toto Statement (${IN_TOTO_STATEMENT_TYPE})`, file);
-  if (statement.predicateType !== EVIDENCE_PREDICATE_TYPE) throw new InputError(`predicateType ${JSON.stringify(statement.predicateType)} is not ${EVIDENCE_PREDICATE_TYPE}`, file);
+  if (statement?._type !== IN_TOTO_STATEMENT_TYPE)
+    throw new InputError(`signed payload is not an in-toto Statement (${IN_TOTO_STATEMENT_TYPE})`, file);
+  if (statement.predicateType !== EVIDENCE_PREDICATE_TYPE)
+    throw new InputError(
+      `predicateType ${JSON.stringify(statement.predicateType)} is not ${EVIDENCE_PREDICATE_TYPE}`,
+      file,
+    );
   const predicate = statement.predicate as { subject?: { model?: { digest?: unknown } } } | undefined;
-  const subjects = Array.isArray(statement.subject) ? (statement.subject as Array<{ digest?: { sha256?: unknown } }>) : [];
+  const subjects = Array.isArray(statement.subject)
+    ? (statement.subject as Array<{ digest?: { sha256?: unknown } }>)
+    : [];
   const digest = predicate?.subject?.model?.digest;
-  if (typeof digest !== "string" || !subjects.some((subject) => `sha256:${String(subject?.digest?.sha256)}` === digest)) {
+  if (
+    typeof digest !== "string" ||
+    !subjects.some((subject) => `sha256:${String(subject?.digest?.sha256)}` === digest)
+  ) {
     throw new InputError("the statement's subject does not name the model digest of its predicate", file);
   }
   return JSON.stringify(predicate);

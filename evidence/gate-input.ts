@@ -4,7 +4,13 @@
  * `llmops validate`, `llmops plan` and the stack program, so every gate reads evidence the same way.
  */
 import { readFileSync } from "node:fs";
-import { EVIDENCE_NOT_EVALUATED, evidenceReport, policyDocuments, readEvidence, type EvidenceReport } from "./evidence-set.js";
+import {
+  EVIDENCE_NOT_EVALUATED,
+  evidenceReport,
+  policyDocuments,
+  readEvidence,
+  type EvidenceReport,
+} from "./evidence-set.js";
 import { EvidenceSignatureError } from "./dsse.js";
 import { UserFacingError } from "../schemas/user-facing-error.js";
 
@@ -37,12 +43,14 @@ export async function prepareEvidence(flags: EvidenceFlags): Promise<PreparedEvi
   const evidence = flags.evidence ?? [];
   const baseline = flags.baseline ?? [];
   if (evidence.length === 0) {
-    if (baseline.length > 0) throw new EvidenceUsageError("--baseline needs --evidence: a baseline is compared with the candidate's evidence");
+    if (baseline.length > 0)
+      throw new EvidenceUsageError("--baseline needs --evidence: a baseline is compared with the candidate's evidence");
     if (flags.evidenceKey !== undefined) throw new EvidenceUsageError("--evidence-key needs --evidence");
     return { extraInput: {}, report: EVIDENCE_NOT_EVALUATED };
   }
   const nowMs = flags.asOf === undefined ? Date.now() : Date.parse(flags.asOf);
-  if (!Number.isFinite(nowMs)) throw new EvidenceUsageError(`--as-of ${flags.asOf ?? ""} is not an RFC 3339 date and time`);
+  if (!Number.isFinite(nowMs))
+    throw new EvidenceUsageError(`--as-of ${flags.asOf ?? ""} is not an RFC 3339 date and time`);
   let publicKeyPem: string | undefined;
   if (flags.evidenceKey !== undefined) {
     try {
@@ -75,11 +83,18 @@ export const PRODUCTION_ENVIRONMENT = "prod";
  * @param requireInProduction false only for a preview (`llmops plan --without-evidence`)
  * @throws as prepareEvidence
  */
-export async function prepareGateEvidence(flags: EvidenceFlags, environment: string, requireInProduction = true): Promise<PreparedEvidence & { readonly noneGiven: boolean }> {
+export async function prepareGateEvidence(
+  flags: EvidenceFlags,
+  environment: string,
+  requireInProduction = true,
+): Promise<PreparedEvidence & { readonly noneGiven: boolean }> {
   const prepared = await prepareEvidence(flags);
   const noneGiven = !prepared.report.evaluated && requireInProduction && environment === PRODUCTION_ENVIRONMENT;
-  return noneGiven ? { extraInput: { evidence: [] }, report: { evaluated: true, documents: [] }, noneGiven } : { ...prepared, noneGiven };
+  return noneGiven
+    ? { extraInput: { evidence: [] }, report: { evaluated: true, documents: [] }, noneGiven }
+    : { ...prepared, noneGiven };
 }
 
 /** What a refusal adds when the production spec was given no evidence at all. */
-export const NO_EVIDENCE_NOTE = "no evaluation evidence was configured, and this production spec's evaluation gate blocks: give it with plan --evidence or the stack config llmops:evidence";
+export const NO_EVIDENCE_NOTE =
+  "no evaluation evidence was configured, and this production spec's evaluation gate blocks: give it with plan --evidence or the stack config llmops:evidence";

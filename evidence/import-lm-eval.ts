@@ -29,24 +29,28 @@ export interface ImportedRun {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Converts a parsed results file. @throws InputError when the file is not lm-eval results. */
 export function importLmEval(value: unknown, file: string): ImportedRun {
-  if (!isObject(value) || !isObject(value.results)) throw new InputError('not an lm-evaluation-harness results file: no "results" object', file);
+  if (!isObject(value) || !isObject(value.results))
+    throw new InputError('not an lm-evaluation-harness results file: no "results" object', file);
   const samples = isObject(value["n-samples"]) ? value["n-samples"] : {};
   const metrics: ImportedMetric[] = [];
   for (const [task, taskResults] of Object.entries(value.results)) {
     if (!isObject(taskResults)) continue;
     const taskSamples = samples[task];
-    const sampleSize = isObject(taskSamples) && typeof taskSamples.effective === "number" ? taskSamples.effective : undefined;
+    const sampleSize =
+      isObject(taskSamples) && typeof taskSamples.effective === "number" ? taskSamples.effective : undefined;
     for (const [key, metricValue] of Object.entries(taskResults)) {
       const comma = key.indexOf(",");
       if (comma === -1 || typeof metricValue !== "number") continue; // "alias" and other labels
       const metric = key.slice(0, comma);
       const filter = key.slice(comma + 1);
       if (metric.endsWith("_stderr")) continue;
-      if (sampleSize === undefined) throw new InputError(`task ${task} has no n-samples.effective; the sample size of ${metric} is unknown`, file);
+      if (sampleSize === undefined)
+        throw new InputError(`task ${task} has no n-samples.effective; the sample size of ${metric} is unknown`, file);
       const stderr = taskResults[`${metric}_stderr,${filter}`];
       const name = filter === "none" ? metric : `${metric}:${filter.replace(/[^A-Za-z0-9_.:/-]/g, "-")}`;
       metrics.push({
@@ -54,17 +58,23 @@ export function importLmEval(value: unknown, file: string): ImportedRun {
         value: metricValue,
         sampleSize,
         task,
-        ...(typeof stderr === "number" ? { lower: metricValue - 1.96 * stderr, upper: metricValue + 1.96 * stderr, confidenceLevel: 0.95 } : {}),
+        ...(typeof stderr === "number"
+          ? { lower: metricValue - 1.96 * stderr, upper: metricValue + 1.96 * stderr, confidenceLevel: 0.95 }
+          : {}),
       });
     }
   }
   if (metrics.length === 0) throw new InputError("no numeric metrics in results", file);
   const config = isObject(value.config) ? value.config : {};
   const date = typeof value.date === "number" ? new Date(value.date * 1000) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw new InputError('no run "date" (Unix seconds); evidence needs the time it was produced', file);
+  if (!date || Number.isNaN(date.getTime()))
+    throw new InputError('no run "date" (Unix seconds); evidence needs the time it was produced', file);
   return {
     metrics,
-    producer: { tool: "lm-evaluation-harness", version: typeof value.git_hash === "string" ? value.git_hash : "unknown" },
+    producer: {
+      tool: "lm-evaluation-harness",
+      version: typeof value.git_hash === "string" ? value.git_hash : "unknown",
+    },
     producedAt: date,
     ...(typeof config.random_seed === "number" ? { seed: config.random_seed } : {}),
   };

@@ -82,7 +82,8 @@ export function owaspIdFor(pluginId: string): string | undefined {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Metric names allowed by the evidence schema: promptfoo's assertion types fit, anything else is replaced. */
 const metricSafe = (name: string) => name.replace(/[^A-Za-z0-9_.:/-]/g, "-").slice(0, 80);
@@ -100,7 +101,9 @@ function pluginOf(result: Json): string | undefined {
   return typeof nested === "string" ? nested : undefined;
 }
 
-const errored = (result: Json) => result.failureReason === 2 || (result.success !== true && result.gradingResult === undefined && typeof result.error === "string");
+const errored = (result: Json) =>
+  result.failureReason === 2 ||
+  (result.success !== true && result.gradingResult === undefined && typeof result.error === "string");
 
 /**
  * Converts a parsed promptfoo results file for one provider.
@@ -109,22 +112,38 @@ const errored = (result: Json) => result.failureReason === 2 || (result.success 
  *   none was chosen, or holds no scored result for the chosen one.
  */
 export function importPromptfoo(value: unknown, file: string, provider?: string): ImportedPromptfooRun {
-  if (!isObject(value) || !isObject(value.results)) throw new InputError('not a promptfoo results file: no "results" object', file);
+  if (!isObject(value) || !isObject(value.results))
+    throw new InputError('not a promptfoo results file: no "results" object', file);
   const summary = value.results;
-  if (summary.version !== 3) throw new InputError(`promptfoo results version ${JSON.stringify(summary.version)} is not supported; version 3 is (promptfoo 0.6x and later)`, file);
+  if (summary.version !== 3)
+    throw new InputError(
+      `promptfoo results version ${JSON.stringify(summary.version)} is not supported; version 3 is (promptfoo 0.6x and later)`,
+      file,
+    );
   if (!Array.isArray(summary.results)) throw new InputError('promptfoo results have no "results" list', file);
   const all = summary.results.filter(isObject);
   const providers = [...new Set(all.map(providerOf).filter((id): id is string => id !== undefined))].sort();
   if (provider === undefined && providers.length > 1) {
-    throw new InputError(`the results compare ${providers.length} providers (${providers.join(", ")}); evidence binds one model, so choose one with --provider`, file);
+    throw new InputError(
+      `the results compare ${providers.length} providers (${providers.join(", ")}); evidence binds one model, so choose one with --provider`,
+      file,
+    );
   }
   const chosen = provider ?? providers[0];
-  if (chosen === undefined || !providers.includes(chosen)) throw new InputError(`no results for provider ${chosen ?? "(none named)"}; the file has ${providers.join(", ") || "none"}`, file);
+  if (chosen === undefined || !providers.includes(chosen))
+    throw new InputError(
+      `no results for provider ${chosen ?? "(none named)"}; the file has ${providers.join(", ") || "none"}`,
+      file,
+    );
   const scored = all.filter((result) => providerOf(result) === chosen && !errored(result));
-  if (scored.length === 0) throw new InputError(`every result for provider ${chosen} is an error; nothing was scored`, file);
+  if (scored.length === 0)
+    throw new InputError(`every result for provider ${chosen} is an error; nothing was scored`, file);
 
   const metrics: ImportedMetric[] = [];
-  const task = typeof (isObject(value.config) ? value.config.description : undefined) === "string" ? String((value.config as Json).description).slice(0, 200) : `promptfoo ${typeof value.evalId === "string" ? value.evalId : "eval"}`;
+  const task =
+    typeof (isObject(value.config) ? value.config.description : undefined) === "string"
+      ? String((value.config as Json).description).slice(0, 200)
+      : `promptfoo ${typeof value.evalId === "string" ? value.evalId : "eval"}`;
   const testsPassed = scored.filter((result) => result.success === true).length;
   metrics.push({ name: "promptfoo:pass-rate", value: testsPassed / scored.length, sampleSize: scored.length, task });
 
@@ -134,7 +153,12 @@ export function importPromptfoo(value: unknown, file: string, provider?: string)
     const components = Array.isArray(grading.componentResults) ? grading.componentResults.filter(isObject) : [];
     for (const component of components) {
       const assertion = isObject(component.assertion) ? component.assertion : undefined;
-      if (typeof assertion?.type !== "string" || typeof component.score !== "number" || !Number.isFinite(component.score)) continue;
+      if (
+        typeof assertion?.type !== "string" ||
+        typeof component.score !== "number" ||
+        !Number.isFinite(component.score)
+      )
+        continue;
       const entry = byType.get(assertion.type) ?? { scores: [], passed: 0 };
       entry.scores.push(component.score);
       if (component.pass === true) entry.passed += 1;
@@ -143,7 +167,12 @@ export function importPromptfoo(value: unknown, file: string, provider?: string)
   }
   for (const [type, { scores, passed }] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
     const name = `promptfoo:${metricSafe(type)}`;
-    metrics.push({ name, value: scores.reduce((sum, score) => sum + score, 0) / scores.length, sampleSize: scores.length, task });
+    metrics.push({
+      name,
+      value: scores.reduce((sum, score) => sum + score, 0) / scores.length,
+      sampleSize: scores.length,
+      task,
+    });
     metrics.push({ name: `${name}:pass-rate`, value: passed / scores.length, sampleSize: scores.length, task });
   }
 
@@ -156,18 +185,24 @@ export function importPromptfoo(value: unknown, file: string, provider?: string)
     if (result.success !== true) entry.successes += 1; // the target did not resist
     byPlugin.set(plugin, entry);
   }
-  const redTeam = [...byPlugin].sort(([a], [b]) => a.localeCompare(b)).map(([category, counts]): ImportedRedTeam => {
-    const owaspId = owaspIdFor(category);
-    return { category: category.slice(0, 100), ...(owaspId ? { owaspId } : {}), ...counts };
-  });
+  const redTeam = [...byPlugin]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([category, counts]): ImportedRedTeam => {
+      const owaspId = owaspIdFor(category);
+      return { category: category.slice(0, 100), ...(owaspId ? { owaspId } : {}), ...counts };
+    });
 
   const timestamp = typeof summary.timestamp === "string" ? new Date(summary.timestamp) : undefined;
-  if (!timestamp || Number.isNaN(timestamp.getTime())) throw new InputError('no results "timestamp"; evidence needs the time it was produced', file);
+  if (!timestamp || Number.isNaN(timestamp.getTime()))
+    throw new InputError('no results "timestamp"; evidence needs the time it was produced', file);
   const metadata = isObject(value.metadata) ? value.metadata : {};
   return {
     metrics,
     redTeam,
-    producer: { tool: "promptfoo", version: typeof metadata.promptfooVersion === "string" ? metadata.promptfooVersion : "unknown" },
+    producer: {
+      tool: "promptfoo",
+      version: typeof metadata.promptfooVersion === "string" ? metadata.promptfooVersion : "unknown",
+    },
     producedAt: timestamp,
     provider: chosen,
   };

@@ -35,11 +35,17 @@ export function readJsonLines(file: string): JsonLine[] {
 }
 
 /** Reads `{"id", <field>}` objects keyed by id; a repeated id, a missing or mistyped field is an error. */
-export function readKeyed<T>(file: string, field: string, check: (value: unknown) => value is T, expected: string): Map<string, T> {
+export function readKeyed<T>(
+  file: string,
+  field: string,
+  check: (value: unknown) => value is T,
+  expected: string,
+): Map<string, T> {
   const entries = new Map<string, T>();
   for (const { line, value } of readJsonLines(file)) {
     const record = value as Record<string, unknown> | null;
-    if (record === null || typeof record !== "object" || Array.isArray(record)) throw new InputError(`expected an object with "id" and "${field}"`, file, line, 1);
+    if (record === null || typeof record !== "object" || Array.isArray(record))
+      throw new InputError(`expected an object with "id" and "${field}"`, file, line, 1);
     const id = record.id;
     if (typeof id !== "string" || id === "") throw new InputError('"id" must be a non-empty string', file, line, 1);
     if (entries.has(id)) throw new InputError(`id ${JSON.stringify(id)} appears twice`, file, line, 1);

@@ -30,7 +30,8 @@ export interface ScoringSet {
 }
 
 const isString = (value: unknown): value is string => typeof value === "string";
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.length > 0 && value.every(isString);
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length > 0 && value.every(isString);
 
 /**
  * Reads `{"id","prediction"}` and `{"id","references":[…]}` lines. Every prediction needs
@@ -41,10 +42,12 @@ export function readScoringSet(predictionsFile: string, referencesFile: string):
   const predictions = readKeyed(predictionsFile, "prediction", isString, "a string");
   const references = readKeyed(referencesFile, "references", isStringList, "a non-empty list of strings");
   for (const id of predictions.keys()) {
-    if (!references.has(id)) throw new InputError(`prediction ${JSON.stringify(id)} has no references in ${referencesFile}`, predictionsFile);
+    if (!references.has(id))
+      throw new InputError(`prediction ${JSON.stringify(id)} has no references in ${referencesFile}`, predictionsFile);
   }
   for (const id of references.keys()) {
-    if (!predictions.has(id)) throw new InputError(`references ${JSON.stringify(id)} have no prediction in ${predictionsFile}`, referencesFile);
+    if (!predictions.has(id))
+      throw new InputError(`references ${JSON.stringify(id)} have no prediction in ${predictionsFile}`, referencesFile);
   }
   const ids = [...predictions.keys()];
   return { predictions: ids.map((id) => predictions.get(id)!), references: ids.map((id) => references.get(id)!) };
@@ -55,9 +58,15 @@ export function readScoringSet(predictionsFile: string, referencesFile: string):
  * sacreBLEU has no stemming.
  */
 export function scoreMetric(metric: ScoreMetric, set: ScoringSet, options: { stem?: boolean } = {}): MetricValue {
-  if (metric === "bleu") return { metric, value: corpusBleu(set.predictions, set.references).score, sampleSize: set.predictions.length };
+  if (metric === "bleu")
+    return { metric, value: corpusBleu(set.predictions, set.references).score, sampleSize: set.predictions.length };
   const stem = options.stem === true;
-  return { metric, value: corpusRouge(metric, set.predictions, set.references, { stem }), sampleSize: set.predictions.length, ...(stem ? { stemmed: true } : {}) };
+  return {
+    metric,
+    value: corpusRouge(metric, set.predictions, set.references, { stem }),
+    sampleSize: set.predictions.length,
+    ...(stem ? { stemmed: true } : {}),
+  };
 }
 
 /** What a stemmed ROUGE metric records in its evidence `task`, so the figure is never read as unstemmed. */
@@ -101,6 +110,10 @@ export function evidenceDocument(
       ...(binding.promptTemplateVersion === undefined ? {} : { promptTemplateVersion: binding.promptTemplateVersion }),
       ...(binding.seed === undefined ? {} : { seed: binding.seed }),
     },
-    results: { metrics: metrics.map((metric) => ({ ...metric })), redTeam: redTeam.map((result) => ({ ...result })), dataQuality: [] },
+    results: {
+      metrics: metrics.map((metric) => ({ ...metric })),
+      redTeam: redTeam.map((result) => ({ ...result })),
+      dataQuality: [],
+    },
   };
 }

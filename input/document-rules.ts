@@ -12,7 +12,12 @@ export const REFUSALS = {
 
 /** The decoded segments of a JSON Pointer (RFC 6901); "" is the whole document. */
 export function pointerSegments(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.replace(/^\//, "").split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer === ""
+    ? []
+    : pointer
+        .replace(/^\//, "")
+        .split("/")
+        .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** The JSON Pointer of these segments: pointerSegments' inverse. */

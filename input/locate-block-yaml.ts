@@ -40,7 +40,10 @@ export type FlowLocator = (fragment: string, pointer: string, at: "key" | "value
  * every document of the stream), the 1-based line and column of `pointer`'s key or value (or of
  * its nearest existing ancestor), or UNSURE where only a `yaml` parse can tell. Never throws.
  */
-export function blockYamlLocator(source: string, locateInFlow: FlowLocator): (index: number, pointer: string, at: "key" | "value") => Answer {
+export function blockYamlLocator(
+  source: string,
+  locateInFlow: FlowLocator,
+): (index: number, pointer: string, at: "key" | "value") => Answer {
   const lines = source.split("\n");
   const documents = documentsOf(lines);
   return (index, pointer, at) => {
@@ -93,7 +96,7 @@ function documentsOf(lines: readonly string[]): Array<{ root: At; end: number }>
   let seenMarker = false;
   for (let line = 0; line <= lines.length; line++) {
     const text = lines[line];
-    if (text === "..." ) return UNSURE;
+    if (text === "...") return UNSURE;
     if (text === "---" || text === undefined) {
       if (root !== undefined) documents.push({ root, end: line });
       else if (seenMarker || text === undefined) return UNSURE; // an empty document
@@ -117,13 +120,22 @@ function mappingEntries(lines: readonly string[], end: number, map: At): Map<str
     if (line > map.line && (indent > map.column || isSequenceItem(text.slice(indent)))) continue;
     const key = readKey(text.slice(map.column));
     if (key === undefined || key === UNSURE) return UNSURE;
-    entries.set(key.name, { key: { line, column: map.column }, value: valueOf(lines, end, line, map.column, map.column + key.end) });
+    entries.set(key.name, {
+      key: { line, column: map.column },
+      value: valueOf(lines, end, line, map.column, map.column + key.end),
+    });
   }
   return entries;
 }
 
 /** Where the value after "key:" starts: on the same line, on the next content line, or (null) right after the colon. */
-function valueOf(lines: readonly string[], end: number, line: number, keyColumn: number, afterColon: number): At | typeof UNSURE {
+function valueOf(
+  lines: readonly string[],
+  end: number,
+  line: number,
+  keyColumn: number,
+  afterColon: number,
+): At | typeof UNSURE {
   const text = lines[line]!;
   const inline = /^ *(?=[^ ])/.exec(text.slice(afterColon));
   const first = inline ? afterColon + inline[0].length : -1;
@@ -132,7 +144,8 @@ function valueOf(lines: readonly string[], end: number, line: number, keyColumn:
     const candidate = lines[next]!;
     if (skippable(candidate)) continue;
     const indent = indentOf(candidate);
-    if (indent > keyColumn || (indent === keyColumn && isSequenceItem(candidate.slice(indent)))) return { line: next, column: indent };
+    if (indent > keyColumn || (indent === keyColumn && isSequenceItem(candidate.slice(indent))))
+      return { line: next, column: indent };
     break;
   }
   // An empty value: `yaml` places the null right after the colon, unless spaces or a comment follow.
@@ -154,7 +167,11 @@ function sequenceItems(lines: readonly string[], end: number, sequence: At): At[
 }
 
 /** The node's own line, then each content line after it, until one is indented less than the node. */
-function* blockLines(lines: readonly string[], end: number, node: At): Generator<{ line: number; text: string; indent: number }> {
+function* blockLines(
+  lines: readonly string[],
+  end: number,
+  node: At,
+): Generator<{ line: number; text: string; indent: number }> {
   yield { line: node.line, text: lines[node.line]!, indent: node.column };
   for (let line = node.line + 1; line < end; line++) {
     const text = lines[line]!;

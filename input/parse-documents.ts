@@ -38,7 +38,11 @@ function yaml(): typeof import("yaml") {
  * there is one, on anything refused: an empty file, invalid syntax, aliases, custom tags, duplicate
  * or prototype-reaching keys, nesting deeper than `limits.maxDepth`.
  */
-export function parseDocuments(text: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
+export function parseDocuments(
+  text: string,
+  file: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): ParsedDocument[] {
   const source = withoutByteOrderMarks(text);
   if (source.trim() === "") throw new InputError("file is empty; expected a YAML or JSON document", file);
   // JSON has its own fast path (one document, positions built only when asked for).
@@ -59,11 +63,14 @@ export function parseDocuments(text: string, file: string, limits: ParseLimits =
         const answer = (blockLocate ??= blockYamlLocator(source, locateInFlow))(index, pointer, at);
         if (answer !== UNSURE) return answer;
         // `index` counts every document of the stream, skipped ones included.
-        return (positioned ??= parseWithYaml(source, file, limits)).find((document) => document.index === index)?.locate(pointer, at);
+        return (positioned ??= parseWithYaml(source, file, limits))
+          .find((document) => document.index === index)
+          ?.locate(pointer, at);
       },
     });
   });
-  if (documents.length === 0) throw new InputError("file holds no document (only empty, comment-only or null documents)", file);
+  if (documents.length === 0)
+    throw new InputError("file holds no document (only empty, comment-only or null documents)", file);
   return documents;
 }
 
@@ -85,7 +92,11 @@ export function locateInFlow(fragment: string, pointer: string, at: "key" | "val
 }
 
 /** The authoritative path: every refusal with its position, and positions for findings. */
-export function parseWithYaml(source: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
+export function parseWithYaml(
+  source: string,
+  file: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): ParsedDocument[] {
   const { LineCounter, isScalar, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
 
@@ -125,7 +136,8 @@ export function parseWithYaml(source: string, file: string, limits: ParseLimits 
       locate: (pointer, at = "value") => locateInDocument(document, lineCounter, pointer, at),
     });
   });
-  if (result.length === 0) throw new InputError("file holds no document (only empty, comment-only or null documents)", file);
+  if (result.length === 0)
+    throw new InputError("file holds no document (only empty, comment-only or null documents)", file);
   return result;
 }
 
@@ -185,7 +197,12 @@ function checkNodes(document: Document, file: string, lineCounter: LineCounter, 
   }
 }
 
-function locateInDocument(document: Document, lineCounter: LineCounter, pointer: string, at: "key" | "value"): Position | undefined {
+function locateInDocument(
+  document: Document,
+  lineCounter: LineCounter,
+  pointer: string,
+  at: "key" | "value",
+): Position | undefined {
   const { isMap, isScalar, isSeq } = yaml();
   const segments = pointerSegments(pointer);
   let node: unknown = document.contents;

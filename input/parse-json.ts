@@ -62,23 +62,33 @@ export function parseJsonDocument(source: string, file: string, limits: ParseLim
     if (depth > limits.maxDepth) fail(REFUSALS.tooDeep(limits.maxDepth), offset);
     open.push(keys);
   };
-  visit(source, {
-    onObjectBegin: (offset) => enter(offset, new Set()),
-    onArrayBegin: (offset) => enter(offset, null),
-    onObjectEnd: () => { depth -= 1; open.pop(); },
-    onArrayEnd: () => { depth -= 1; open.pop(); },
-    onObjectProperty: (property, offset) => {
-      if (FORBIDDEN_KEYS.has(property)) fail(REFUSALS.forbiddenKey(property), offset);
-      const keys = open[open.length - 1];
-      if (keys?.has(property)) fail(REFUSALS.duplicateKey, offset);
-      keys?.add(property);
+  visit(
+    source,
+    {
+      onObjectBegin: (offset) => enter(offset, new Set()),
+      onArrayBegin: (offset) => enter(offset, null),
+      onObjectEnd: () => {
+        depth -= 1;
+        open.pop();
+      },
+      onArrayEnd: () => {
+        depth -= 1;
+        open.pop();
+      },
+      onObjectProperty: (property, offset) => {
+        if (FORBIDDEN_KEYS.has(property)) fail(REFUSALS.forbiddenKey(property), offset);
+        const keys = open[open.length - 1];
+        if (keys?.has(property)) fail(REFUSALS.duplicateKey, offset);
+        keys?.add(property);
+      },
+      onComment: (offset) => fail("invalid JSON: comments are not allowed in JSON", offset),
+      onError: (error: ParseErrorCode, offset) => {
+        const code = printParseErrorCode(error);
+        fail(`invalid JSON: ${ERROR_TEXT[code] ?? code}`, offset);
+      },
     },
-    onComment: (offset) => fail("invalid JSON: comments are not allowed in JSON", offset),
-    onError: (error: ParseErrorCode, offset) => {
-      const code = printParseErrorCode(error);
-      fail(`invalid JSON: ${ERROR_TEXT[code] ?? code}`, offset);
-    },
-  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
 
   // The grammar was checked above, so this parse cannot fail on syntax.
   const value: unknown = JSON.parse(source);

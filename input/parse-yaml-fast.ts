@@ -18,20 +18,25 @@ import { FORBIDDEN_KEYS } from "./document-rules.js";
  * Text the fast path leaves to `yaml`: a conservative over-approximation of where the two
  * parsers can differ, each found by the differential test (a false alarm only costs speed).
  */
-const DECLINED_TEXT = new RegExp([
-  /[\t\r\uFEFF]/, // tabs, carriage returns, and byte-order marks (a leading one is already stripped)
-  /^%/, // directives
-  /(?:^|[\s[\]{},]|["'\]}]:)[&*!]/, // node properties: &anchor, *alias, !tag
-  /(?:^|[\s[{,])\?(?: |$)/, // explicit keys
-  /[\]}] *:(?: |$)/, // a flow collection as a block key
-  /[{,]\s*[{[]/, // a flow collection as a flow key
-  /[[\]{}"':,]#/, // a comment not separated by white space: `yaml` refuses it, js-yaml does not
-  /\\$/, // an escaped line break in a double-quoted scalar: folded differently
-  /^ +$/, // lines of only spaces, and explicit block-scalar indentation: block scalars differ
-  /[|>][-+]?[0-9]/,
-  /(?:^|\s)- *(?:#.*)?$/, // a '-' with nothing after it on its line: nested differently
-  /^(?:---|\.\.\.)./, // a document marker followed by anything on its line
-].map((pattern) => pattern.source).join("|"), "m");
+const DECLINED_TEXT = new RegExp(
+  [
+    /[\t\r\uFEFF]/, // tabs, carriage returns, and byte-order marks (a leading one is already stripped)
+    /^%/, // directives
+    /(?:^|[\s[\]{},]|["'\]}]:)[&*!]/, // node properties: &anchor, *alias, !tag
+    /(?:^|[\s[{,])\?(?: |$)/, // explicit keys
+    /[\]}] *:(?: |$)/, // a flow collection as a block key
+    /[{,]\s*[{[]/, // a flow collection as a flow key
+    /[[\]{}"':,]#/, // a comment not separated by white space: `yaml` refuses it, js-yaml does not
+    /\\$/, // an escaped line break in a double-quoted scalar: folded differently
+    /^ +$/, // lines of only spaces, and explicit block-scalar indentation: block scalars differ
+    /[|>][-+]?[0-9]/,
+    /(?:^|\s)- *(?:#.*)?$/, // a '-' with nothing after it on its line: nested differently
+    /^(?:---|\.\.\.)./, // a document marker followed by anything on its line
+  ]
+    .map((pattern) => pattern.source)
+    .join("|"),
+  "m",
+);
 
 // The YAML 1.2 core schema exactly as `yaml` resolves plain scalars (yaml/dist/schema/core):
 // js-yaml's own CORE_SCHEMA also accepts YAML 1.1 forms such as 1_000 and 0b101.
@@ -43,16 +48,32 @@ const CORE_SCALARS: ReadonlyArray<{ tag: string; test: RegExp; construct: (text:
   { tag: "int#decimal", test: /^[-+]?[0-9]+$/, construct: (text) => parseInt(text, 10) },
   { tag: "int#hex", test: /^0x[0-9a-fA-F]+$/, construct: (text) => parseInt(text.substring(2), 16) },
   {
-    tag: "float", test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-    construct: (text) => (text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
+    tag: "float",
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    construct: (text) =>
+      text.slice(-3).toLowerCase() === "nan"
+        ? NaN
+        : text[0] === "-"
+          ? Number.NEGATIVE_INFINITY
+          : Number.POSITIVE_INFINITY,
   },
-  { tag: "float#exp", test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, construct: (text) => parseFloat(text) },
+  {
+    tag: "float#exp",
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    construct: (text) => parseFloat(text),
+  },
   { tag: "float#fixed", test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, construct: (text) => parseFloat(text) },
 ];
 
 const CORE_1_2 = jsyaml.FAILSAFE_SCHEMA.extend({
-  implicit: CORE_SCALARS.map(({ tag, test, construct }) =>
-    new jsyaml.Type(`tag:yaml.org,2002:${tag}`, { kind: "scalar", resolve: (text: unknown) => typeof text === "string" && test.test(text), construct })),
+  implicit: CORE_SCALARS.map(
+    ({ tag, test, construct }) =>
+      new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
+        kind: "scalar",
+        resolve: (text: unknown) => typeof text === "string" && test.test(text),
+        construct,
+      }),
+  ),
 });
 
 /** Whether a plain scalar resolves to something other than a string (null, bool, number). */
@@ -100,8 +121,10 @@ function flowSpansLines(source: string): boolean {
   let depth = 0;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    if (code === 0x5b || code === 0x7b) depth += 1; // [ {
-    else if (code === 0x5d || code === 0x7d) depth -= 1; // ] }
+    if (code === 0x5b || code === 0x7b)
+      depth += 1; // [ {
+    else if (code === 0x5d || code === 0x7d)
+      depth -= 1; // ] }
     else if (code === 0x0a && depth !== 0) return true;
   }
   return depth !== 0;

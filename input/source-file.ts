@@ -46,7 +46,8 @@ export function readSourceText(file: string, maxBytes = DEFAULT_MAX_BYTES): stri
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) throw new InputError("is a directory; expected a YAML or JSON file", file);
-    if (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket()) return decodeText(readNamedStream(file, maxBytes), file);
+    if (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket())
+      return decodeText(readNamedStream(file, maxBytes), file);
     if (!stat.isFile()) throw new InputError("is not a regular file", file);
     size = stat.size;
   } catch (error) {
@@ -167,7 +168,8 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
       i++;
       continue;
     }
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     for (let k = 1; k < length; k++) {
       if (i + k >= bytes.length || ((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;

@@ -40,7 +40,8 @@ function topComponents(resources: readonly ReportResource[]): Map<string, Report
   for (const resource of resources) {
     let current = resource;
     let guard = 0;
-    while (current.parent && byUrn.has(current.parent) && !isStackRoot(byUrn.get(current.parent)!.type) && guard++ < 64) current = byUrn.get(current.parent)!;
+    while (current.parent && byUrn.has(current.parent) && !isStackRoot(byUrn.get(current.parent)!.type) && guard++ < 64)
+      current = byUrn.get(current.parent)!;
     top.set(resource.urn, current);
   }
   return top;
@@ -56,7 +57,10 @@ function roleOf(type: string): string {
 }
 
 /** Worst severity of the active findings on resources under each top-level component (by its URN). */
-function worstByComponent(resources: readonly ReportResource[], findings: readonly Finding[]): Map<string, { worst: Severity; count: number }> {
+function worstByComponent(
+  resources: readonly ReportResource[],
+  findings: readonly Finding[],
+): Map<string, { worst: Severity; count: number }> {
   const top = topComponents(resources);
   const result = new Map<string, { worst: Severity; count: number }>();
   for (const finding of findings) {
@@ -64,7 +68,8 @@ function worstByComponent(resources: readonly ReportResource[], findings: readon
     const component = top.get(finding.resource);
     if (!component) continue;
     const previous = result.get(component.urn);
-    const worst = previous && severityRank(previous.worst) >= severityRank(finding.severity) ? previous.worst : finding.severity;
+    const worst =
+      previous && severityRank(previous.worst) >= severityRank(finding.severity) ? previous.worst : finding.severity;
     result.set(component.urn, { worst, count: (previous?.count ?? 0) + 1 });
   }
   return result;
@@ -75,23 +80,54 @@ function worstByComponent(resources: readonly ReportResource[], findings: readon
  * "other resources" by provider), and the egress destination when the spec allows any. Edges: the
  * flows of the roles present; a flow whose roles are absent from the plan is not drawn.
  */
-export function buildArchitecture(resources: readonly ReportResource[], findings: readonly Finding[], spec: LLMOpsStack): Architecture {
+export function buildArchitecture(
+  resources: readonly ReportResource[],
+  findings: readonly Finding[],
+  spec: LLMOpsStack,
+): Architecture {
   const top = topComponents(resources);
   const counts = new Map<string, number>();
   for (const component of top.values()) counts.set(component.urn, (counts.get(component.urn) ?? 0) + 1);
   const worst = worstByComponent(resources, findings);
-  const nodes: ArchitectureNode[] = [{ id: USER, label: spec.spec.useCase.audience === "public" ? "users (public)" : "users", role: "user", type: "external", resources: 0, findings: 0 }];
-  const components = [...new Set(top.values())].filter((resource) => !isStackRoot(resource.type) && !resource.type.startsWith("pulumi:"));
+  const nodes: ArchitectureNode[] = [
+    {
+      id: USER,
+      label: spec.spec.useCase.audience === "public" ? "users (public)" : "users",
+      role: "user",
+      type: "external",
+      resources: 0,
+      findings: 0,
+    },
+  ];
+  const components = [...new Set(top.values())].filter(
+    (resource) => !isStackRoot(resource.type) && !resource.type.startsWith("pulumi:"),
+  );
   const prefix = `${spec.metadata.name}-`;
-  const embedding = new Set(spec.spec.models.filter((model) => model.role === "embedding").map((model) => `${prefix}${model.name}`));
+  const embedding = new Set(
+    spec.spec.models.filter((model) => model.role === "embedding").map((model) => `${prefix}${model.name}`),
+  );
   // Top-level plain resources (not inside a component) are grouped per provider to keep the picture readable.
   const loose = new Map<string, ReportResource[]>();
   for (const resource of components) {
     if (resource.type.startsWith("llmops:")) {
       const found = worst.get(resource.urn);
-      const role = roleOf(resource.type) === "model-server" && embedding.has(resource.name) ? "embedding-server" : roleOf(resource.type);
-      const label = resource.name.startsWith(prefix) && resource.name.length > prefix.length ? resource.name.slice(prefix.length) : resource.name;
-      nodes.push({ id: resource.urn, label, role, type: resource.type, resources: counts.get(resource.urn) ?? 1, ...(found ? { worst: found.worst } : {}), findings: found?.count ?? 0 });
+      const role =
+        roleOf(resource.type) === "model-server" && embedding.has(resource.name)
+          ? "embedding-server"
+          : roleOf(resource.type);
+      const label =
+        resource.name.startsWith(prefix) && resource.name.length > prefix.length
+          ? resource.name.slice(prefix.length)
+          : resource.name;
+      nodes.push({
+        id: resource.urn,
+        label,
+        role,
+        type: resource.type,
+        resources: counts.get(resource.urn) ?? 1,
+        ...(found ? { worst: found.worst } : {}),
+        findings: found?.count ?? 0,
+      });
     } else {
       const provider = resource.type.split(":")[0] ?? "other";
       loose.set(provider, [...(loose.get(provider) ?? []), resource]);
@@ -106,11 +142,29 @@ export function buildArchitecture(resources: readonly ReportResource[], findings
       groupFindings += found.count;
       if (groupWorst === undefined || severityRank(found.worst) > severityRank(groupWorst)) groupWorst = found.worst;
     }
-    nodes.push({ id: `group:${provider}`, label: `other ${provider} resources`, role: "component", type: `${provider} (ungrouped)`, resources: group.reduce((sum, resource) => sum + (counts.get(resource.urn) ?? 1), 0), ...(groupWorst ? { worst: groupWorst } : {}), findings: groupFindings });
+    nodes.push({
+      id: `group:${provider}`,
+      label: `other ${provider} resources`,
+      role: "component",
+      type: `${provider} (ungrouped)`,
+      resources: group.reduce((sum, resource) => sum + (counts.get(resource.urn) ?? 1), 0),
+      ...(groupWorst ? { worst: groupWorst } : {}),
+      findings: groupFindings,
+    });
   }
   const egress = spec.spec.network?.egress;
   if (egress && egress.mode !== "none") {
-    nodes.push({ id: EGRESS, label: egress.mode === "open" ? "internet (open egress)" : `egress allowlist: ${egress.allowlist.join(", ") || "(empty)"}`, role: "egress", type: "external", resources: 0, findings: 0 });
+    nodes.push({
+      id: EGRESS,
+      label:
+        egress.mode === "open"
+          ? "internet (open egress)"
+          : `egress allowlist: ${egress.allowlist.join(", ") || "(empty)"}`,
+      role: "egress",
+      type: "external",
+      resources: 0,
+      findings: 0,
+    });
   }
   return { nodes, edges: dataFlows(nodes, spec) };
 }
@@ -127,7 +181,13 @@ function dataFlows(nodes: readonly ArchitectureNode[], spec: LLMOpsStack): Archi
   // The request path: whatever is first among gateway, guardrails, model server receives the user.
   const path = [gateways, guardrails, servers].filter((step) => step.length > 0);
   if (path.length > 0) connect([USER], path[0]!, "request", "prompt");
-  for (let i = 0; i + 1 < path.length; i++) connect(path[i]!, path[i + 1]!, "request", i === 0 && gateways.length > 0 && guardrails.length > 0 ? "screen" : "inference");
+  for (let i = 0; i + 1 < path.length; i++)
+    connect(
+      path[i]!,
+      path[i + 1]!,
+      "request",
+      i === 0 && gateways.length > 0 && guardrails.length > 0 ? "screen" : "inference",
+    );
   // The retriever (the gateway or, without one, the model server) embeds the query and queries the vector store.
   const retriever = gateways.length > 0 ? gateways : servers;
   connect(retriever, byRole("embedding-server"), "retrieval", "embed query");
@@ -145,7 +205,12 @@ function dataFlows(nodes: readonly ArchitectureNode[], spec: LLMOpsStack): Archi
   const egress = nodes.find((node) => node.id === EGRESS);
   if (egress) {
     const through = byRole("network");
-    const callers = spec.spec.pattern === "blackBoxApi" || spec.spec.pattern === "embedded" ? (gateways.length > 0 ? gateways : servers) : [...gateways, ...servers];
+    const callers =
+      spec.spec.pattern === "blackBoxApi" || spec.spec.pattern === "embedded"
+        ? gateways.length > 0
+          ? gateways
+          : servers
+        : [...gateways, ...servers];
     if (through.length > 0) {
       connect(callers, through, "egress", "outbound");
       connect(through, [egress.id], "egress", "egress");
@@ -165,7 +230,10 @@ interface DeclarableControl {
   readonly packages: readonly string[];
 }
 
-const on = (flags: Record<string, unknown> | undefined) => Object.entries(flags ?? {}).filter(([, value]) => value === true).map(([key]) => key);
+const on = (flags: Record<string, unknown> | undefined) =>
+  Object.entries(flags ?? {})
+    .filter(([, value]) => value === true)
+    .map(([key]) => key);
 
 /** The spec's responsible-AI declarations the report sets beside what was built and checked. */
 export const DECLARABLE: readonly DeclarableControl[] = [
@@ -174,14 +242,19 @@ export const DECLARABLE: readonly DeclarableControl[] = [
     declared: (spec) => {
       const input = on(spec.spec.guardrails.input);
       const output = on(spec.spec.guardrails.output);
-      return input.length + output.length === 0 ? undefined : `input: ${input.join(", ") || "none"}; output: ${output.join(", ") || "none"}`;
+      return input.length + output.length === 0
+        ? undefined
+        : `input: ${input.join(", ") || "none"}; output: ${output.join(", ") || "none"}`;
     },
     roles: ["guardrails"],
     packages: ["llmops.spec.guardrails.", "llmops.runtime.controls.guardrail"],
   },
   {
     name: "Immutable audit log",
-    declared: (spec) => spec.spec.observability?.audit?.enabled ? `immutable: ${String(spec.spec.observability.audit.immutable)}, ${spec.spec.observability.audit.retentionDays ?? "?"} days` : undefined,
+    declared: (spec) =>
+      spec.spec.observability?.audit?.enabled
+        ? `immutable: ${String(spec.spec.observability.audit.immutable)}, ${spec.spec.observability.audit.retentionDays ?? "?"} days`
+        : undefined,
     roles: ["audit-store", "records"],
     packages: ["llmops.spec.audit."],
   },
@@ -189,27 +262,37 @@ export const DECLARABLE: readonly DeclarableControl[] = [
     name: "Human feedback store",
     declared: (spec) => {
       const feedback = spec.spec.humanFeedback;
-      return feedback.capture.length > 0 ? `capture: ${feedback.capture.join(", ")}; review queue: ${String(feedback.reviewQueue.enabled)}` : undefined;
+      return feedback.capture.length > 0
+        ? `capture: ${feedback.capture.join(", ")}; review queue: ${String(feedback.reviewQueue.enabled)}`
+        : undefined;
     },
     roles: ["feedback-store", "records"],
     packages: ["llmops.spec.feedback."],
   },
   {
     name: "Private network and egress",
-    declared: (spec) => `egress: ${spec.spec.network?.egress?.mode ?? "none"}; public ingress: ${String(spec.spec.network?.publicIngress?.inference ?? false)}`,
+    declared: (spec) =>
+      `egress: ${spec.spec.network?.egress?.mode ?? "none"}; public ingress: ${String(spec.spec.network?.publicIngress?.inference ?? false)}`,
     roles: ["network", "gateway"],
     packages: ["llmops.spec.network.", "llmops.runtime.controls.public_edge", "llmops.runtime.controls.transit"],
   },
   {
     name: "Rate and token limits",
-    declared: (spec) => spec.spec.models.some((model) => model.limits) ? spec.spec.models.map((model) => `${model.name}: ${model.limits?.requestsPerMinute ?? "?"} req/min`).join("; ") : undefined,
+    declared: (spec) =>
+      spec.spec.models.some((model) => model.limits)
+        ? spec.spec.models.map((model) => `${model.name}: ${model.limits?.requestsPerMinute ?? "?"} req/min`).join("; ")
+        : undefined,
     roles: ["gateway", "limiter"],
     packages: ["llmops.runtime.controls.shared_rate", "llmops.runtime.kubernetes.inference_token"],
   },
   {
     name: "Evaluation gate",
     declared: (spec) => {
-      const gated = spec.spec.models.flatMap((model) => (model.evaluation ? [`${model.name}: ${model.evaluation.gate} on ${model.evaluation.metrics.length} metrics`] : []));
+      const gated = spec.spec.models.flatMap((model) =>
+        model.evaluation
+          ? [`${model.name}: ${model.evaluation.gate} on ${model.evaluation.metrics.length} metrics`]
+          : [],
+      );
       return gated.length > 0 ? gated.join("; ") : undefined;
     },
     roles: [],
@@ -217,7 +300,7 @@ export const DECLARABLE: readonly DeclarableControl[] = [
   },
   {
     name: "AI disclosure",
-    declared: (spec) => spec.spec.governance?.disclosure?.aiDisclosure ? "shown to users" : undefined,
+    declared: (spec) => (spec.spec.governance?.disclosure?.aiDisclosure ? "shown to users" : undefined),
     roles: ["gateway"],
     packages: ["llmops.spec.transparency.", "llmops.runtime.controls.disclosure"],
   },
@@ -228,18 +311,35 @@ export const DECLARABLE: readonly DeclarableControl[] = [
  * it, the checks that verify it, and the outcome (failed / waived / met; not-built when declared
  * but no component of its roles was planned; not-declared when the spec does not declare it).
  */
-export function declaredControls(spec: LLMOpsStack, resources: readonly ReportResource[], findings: readonly Finding[], catalog: ReadonlyMap<string, CatalogEntry>): DeclaredControl[] {
-  const components = [...new Set(topComponents(resources).values())].filter((resource) => resource.type.startsWith("llmops:"));
+export function declaredControls(
+  spec: LLMOpsStack,
+  resources: readonly ReportResource[],
+  findings: readonly Finding[],
+  catalog: ReadonlyMap<string, CatalogEntry>,
+): DeclaredControl[] {
+  const components = [...new Set(topComponents(resources).values())].filter((resource) =>
+    resource.type.startsWith("llmops:"),
+  );
   return DECLARABLE.map((control) => {
     const declared = control.declared(spec);
-    const checks = [...catalog.values()].filter((entry) => control.packages.some((prefix) => entry.package.startsWith(prefix))).map((entry) => entry.id).sort();
-    const builtBy = components.filter((component) => control.roles.includes(roleOf(component.type))).map((component) => component.name);
+    const checks = [...catalog.values()]
+      .filter((entry) => control.packages.some((prefix) => entry.package.startsWith(prefix)))
+      .map((entry) => entry.id)
+      .sort();
+    const builtBy = components
+      .filter((component) => control.roles.includes(roleOf(component.type)))
+      .map((component) => component.name);
     const mine = findings.filter((finding) => checks.includes(finding.id));
-    const status: DeclaredControl["status"] = declared === undefined ? "not-declared"
-      : mine.some((finding) => finding.waiver === undefined) ? "failed"
-      : control.roles.length > 0 && builtBy.length === 0 && resources.length > 0 ? "not-built"
-      : mine.length > 0 ? "waived"
-      : "met";
+    const status: DeclaredControl["status"] =
+      declared === undefined
+        ? "not-declared"
+        : mine.some((finding) => finding.waiver === undefined)
+          ? "failed"
+          : control.roles.length > 0 && builtBy.length === 0 && resources.length > 0
+            ? "not-built"
+            : mine.length > 0
+              ? "waived"
+              : "met";
     return { name: control.name, declared: declared ?? "not declared", builtBy, checks, status };
   });
 }

@@ -12,7 +12,13 @@ import { PolicyEngine } from "../policies/engine/engine.js";
 import { defaultBundleDir, packageRoot, specPoliciesFrom } from "../policies/engine/spec-policies.js";
 import { validateLoadedSpec } from "../policies/engine/validate-specs.js";
 import { SCHEMA_RULE, compareFindings, type Finding } from "../policies/engine/finding.js";
-import { EXPIRED_WAIVER_RULE, UNUSED_WAIVER_RULE, applyWaivers, todayUtc, type Exception } from "../policies/engine/waivers.js";
+import {
+  EXPIRED_WAIVER_RULE,
+  UNUSED_WAIVER_RULE,
+  applyWaivers,
+  todayUtc,
+  type Exception,
+} from "../policies/engine/waivers.js";
 import { applyWaiverFile, loadWaiverFile } from "../policies/engine/waiver-file.js";
 import { loadFrameworkCatalogues } from "../policies/engine/frameworks.js";
 import { checkKind, type CatalogEntry } from "../policies/engine/catalog-entry.js";
@@ -62,20 +68,40 @@ export interface CollectOptions {
 export async function collectReport(options: CollectOptions): Promise<ReportModel> {
   const today = options.today ?? todayUtc();
   const documents = loadSpecFile(options.specFile);
-  if (documents.length !== 1) throw new InputError(`expected exactly one spec document, found ${documents.length}`, options.specFile);
+  if (documents.length !== 1)
+    throw new InputError(`expected exactly one spec document, found ${documents.length}`, options.specFile);
   const loaded = documents[0]!;
-  const document = options.target && options.target !== loaded.value.spec.target.provider
-    ? { ...loaded, value: { ...loaded.value, spec: { ...loaded.value.spec, target: { ...loaded.value.spec.target, provider: options.target } } } }
-    : loaded;
+  const document =
+    options.target && options.target !== loaded.value.spec.target.provider
+      ? {
+          ...loaded,
+          value: {
+            ...loaded.value,
+            spec: { ...loaded.value.spec, target: { ...loaded.value.spec.target, provider: options.target } },
+          },
+        }
+      : loaded;
   const evidence = await prepareEvidence(options.evidence ?? {});
   const engine = await PolicyEngine.load(options.bundleDir ?? defaultBundleDir());
   const specFindings = validateLoadedSpec(document, specPoliciesFrom(engine, today, evidence.extraInput));
   const schemaValid = document.violations.length === 0;
   const spec = document.value;
 
-  const { plan, resources, planSpec } = schemaValid ? await obtainPlan(options, spec, engine.bundle.revision) : { plan: { source: "none", target: spec.spec.target.provider, resources: 0, error: "the spec does not match the schema" } satisfies PlanSummary, resources: [], planSpec: undefined };
+  const { plan, resources, planSpec } = schemaValid
+    ? await obtainPlan(options, spec, engine.bundle.revision)
+    : {
+        plan: {
+          source: "none",
+          target: spec.spec.target.provider,
+          resources: 0,
+          error: "the spec does not match the schema",
+        } satisfies PlanSummary,
+        resources: [],
+        planSpec: undefined,
+      };
   let runtimeFindings: Finding[] = [];
-  if (plan.error === undefined) runtimeFindings = engine.evaluateRuntime({ resources, ...(planSpec === undefined ? {} : { spec: planSpec }) });
+  if (plan.error === undefined)
+    runtimeFindings = engine.evaluateRuntime({ resources, ...(planSpec === undefined ? {} : { spec: planSpec }) });
 
   // Spec exceptions were applied to the spec findings by the spec pipeline (which also reports the
   // expired ones as LLM-WAIVER-001); current ones apply to runtime findings too.
@@ -84,7 +110,8 @@ export async function collectReport(options: CollectOptions): Promise<ReportMode
   const current = (exceptions: readonly Exception[]) => exceptions.filter((exception) => exception.expires >= today);
   runtimeFindings = applyWaivers(runtimeFindings, current(specExceptions), { knownIds, today });
   let findings = [...specFindings, ...runtimeFindings];
-  for (const source of options.waiverSources ?? []) findings = applyWaivers(findings, source.exceptions, { file: source.name, knownIds, today });
+  for (const source of options.waiverSources ?? [])
+    findings = applyWaivers(findings, source.exceptions, { file: source.name, knownIds, today });
   const waiverFile = options.waiverFile === undefined ? undefined : await loadWaiverFile(options.waiverFile);
   if (waiverFile) findings = applyWaiverFile(findings, waiverFile, { knownIds, resources, today });
   findings.sort(compareFindings);
@@ -93,16 +120,43 @@ export async function collectReport(options: CollectOptions): Promise<ReportMode
   const checks = checkRuns(engine.catalog, { schemaValid, evidenceRan, plan, resources });
   const mapped: MappedCheck[] = [
     ...[...engine.catalog.values()].map((entry) => ({ run: checks.get(entry.id)!, frameworks: entry.frameworks })),
-    { run: { id: SCHEMA_RULE.id, title: SCHEMA_RULE.title, severity: SCHEMA_RULE.severity, kind: "spec", ran: true }, frameworks: SCHEMA_RULE.frameworks },
-    { run: { id: EXPIRED_WAIVER_RULE.id, title: EXPIRED_WAIVER_RULE.title, severity: EXPIRED_WAIVER_RULE.severity, kind: "spec", ran: true }, frameworks: EXPIRED_WAIVER_RULE.frameworks },
-    ...(waiverFile ? [{ run: { id: UNUSED_WAIVER_RULE.id, title: UNUSED_WAIVER_RULE.title, severity: UNUSED_WAIVER_RULE.severity, kind: "spec" as const, ran: true }, frameworks: UNUSED_WAIVER_RULE.frameworks }] : []),
+    {
+      run: { id: SCHEMA_RULE.id, title: SCHEMA_RULE.title, severity: SCHEMA_RULE.severity, kind: "spec", ran: true },
+      frameworks: SCHEMA_RULE.frameworks,
+    },
+    {
+      run: {
+        id: EXPIRED_WAIVER_RULE.id,
+        title: EXPIRED_WAIVER_RULE.title,
+        severity: EXPIRED_WAIVER_RULE.severity,
+        kind: "spec",
+        ran: true,
+      },
+      frameworks: EXPIRED_WAIVER_RULE.frameworks,
+    },
+    ...(waiverFile
+      ? [
+          {
+            run: {
+              id: UNUSED_WAIVER_RULE.id,
+              title: UNUSED_WAIVER_RULE.title,
+              severity: UNUSED_WAIVER_RULE.severity,
+              kind: "spec" as const,
+              ran: true,
+            },
+            frameworks: UNUSED_WAIVER_RULE.frameworks,
+          },
+        ]
+      : []),
   ];
   const catalogues = loadFrameworkCatalogues(options.frameworksDir ?? join(packageRoot(), "policies", "frameworks"));
   const frameworks = crosswalk(catalogues, mapped, findings, options.frameworks);
 
   const waivers: WaiverRecord[] = [
     ...specExceptions.map((exception) => waiverRecord("spec", exception, findings, today)),
-    ...(options.waiverSources ?? []).flatMap((source) => source.exceptions.map((exception) => waiverRecord(source.name, exception, findings, today))),
+    ...(options.waiverSources ?? []).flatMap((source) =>
+      source.exceptions.map((exception) => waiverRecord(source.name, exception, findings, today)),
+    ),
     ...(waiverFile ? waiverFile.entries.map((entry) => waiverRecord(waiverFile.file, entry, findings, today)) : []),
   ];
   return {
@@ -122,21 +176,42 @@ export async function collectReport(options: CollectOptions): Promise<ReportMode
   };
 }
 
-async function obtainPlan(options: CollectOptions, spec: LLMOpsStack, revision: string): Promise<{ plan: PlanSummary; resources: ReportResource[]; planSpec: unknown }> {
+async function obtainPlan(
+  options: CollectOptions,
+  spec: LLMOpsStack,
+  revision: string,
+): Promise<{ plan: PlanSummary; resources: ReportResource[]; planSpec: unknown }> {
   if (options.planFile !== undefined) {
     const { readRuntimeFile } = await import("../policies/engine/adapters/read-runtime-file.js");
     const file = readRuntimeFile(options.planFile, "plan");
     const planTarget = (file.spec as LLMOpsStack | undefined)?.spec?.target?.provider ?? spec.spec.target.provider;
-    return { plan: { source: options.planFile, target: planTarget, resources: file.resources.length }, resources: file.resources, planSpec: file.spec ?? spec };
+    return {
+      plan: { source: options.planFile, target: planTarget, resources: file.resources.length },
+      resources: file.resources,
+      planSpec: file.spec ?? spec,
+    };
   }
   const { planOffline } = await import("../stacks/offline-plan.js");
   try {
     const plan = await planOffline(spec, revision);
-    return { plan: { source: "offline", target: plan.target, resources: plan.resources.length }, resources: plan.resources, planSpec: plan.spec };
+    return {
+      plan: { source: "offline", target: plan.target, resources: plan.resources.length },
+      resources: plan.resources,
+      planSpec: plan.spec,
+    };
   } catch (error) {
     // A component refusing the spec (a finding the spec checks also report) leaves no plan to check.
     if (error instanceof Error && "path" in error) {
-      return { plan: { source: "none", target: spec.spec.target.provider, resources: 0, error: `a component refused the spec at ${String((error as { path: unknown }).path)}: ${error.message}` }, resources: [], planSpec: undefined };
+      return {
+        plan: {
+          source: "none",
+          target: spec.spec.target.provider,
+          resources: 0,
+          error: `a component refused the spec at ${String((error as { path: unknown }).path)}: ${error.message}`,
+        },
+        resources: [],
+        planSpec: undefined,
+      };
     }
     throw error;
   }
@@ -162,21 +237,39 @@ export function checkRuns(catalog: ReadonlyMap<string, CatalogEntry>, context: R
     const base = { id: entry.id, title: entry.title, severity: entry.severity };
     if (checkKind(entry) === "spec") {
       const isEvidence = entry.package.startsWith("llmops.spec.evidence.");
-      const reason = !context.schemaValid ? "the spec does not match the schema" : isEvidence && !context.evidenceRan ? "no evaluation evidence was given (--evidence)" : undefined;
-      runs.set(entry.id, { ...base, kind: isEvidence ? "evidence" : "spec", ran: reason === undefined, ...(reason ? { reason } : {}) });
+      const reason = !context.schemaValid
+        ? "the spec does not match the schema"
+        : isEvidence && !context.evidenceRan
+          ? "no evaluation evidence was given (--evidence)"
+          : undefined;
+      runs.set(entry.id, {
+        ...base,
+        kind: isEvidence ? "evidence" : "spec",
+        ran: reason === undefined,
+        ...(reason ? { reason } : {}),
+      });
       continue;
     }
     const provider = /^llmops\.runtime\.(aws|kubernetes)\./.exec(entry.package)?.[1];
-    const reason = context.plan.error !== undefined ? `no plan: ${context.plan.error}`
-      : provider !== undefined && !providers.has(provider) ? `the plan holds no ${provider} resources`
-      : undefined;
+    const reason =
+      context.plan.error !== undefined
+        ? `no plan: ${context.plan.error}`
+        : provider !== undefined && !providers.has(provider)
+          ? `the plan holds no ${provider} resources`
+          : undefined;
     runs.set(entry.id, { ...base, kind: "runtime", ran: reason === undefined, ...(reason ? { reason } : {}) });
   }
   return runs;
 }
 
 function waiverRecord(source: string, exception: Exception, findings: readonly Finding[], today: string): WaiverRecord {
-  const matched = findings.filter((finding) => finding.id === exception.policyId && finding.waiver?.approver === exception.approver && finding.waiver.reason === exception.reason && finding.waiver.expires === exception.expires).length;
+  const matched = findings.filter(
+    (finding) =>
+      finding.id === exception.policyId &&
+      finding.waiver?.approver === exception.approver &&
+      finding.waiver.reason === exception.reason &&
+      finding.waiver.expires === exception.expires,
+  ).length;
   return {
     source,
     policyId: exception.policyId,
@@ -199,7 +292,8 @@ export function planImages(resources: readonly ReportResource[], spec: LLMOpsSta
       return;
     }
     if (Array.isArray(value)) for (const item of value) walk(item, key, depth + 1);
-    else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(v, k, depth + 1);
+    else if (typeof value === "object" && value !== null)
+      for (const [k, v] of Object.entries(value)) walk(v, k, depth + 1);
   };
   for (const resource of resources) walk(resource.props, undefined, 0);
   for (const model of spec.spec.models) {
@@ -216,12 +310,23 @@ export function planImages(resources: readonly ReportResource[], spec: LLMOpsSta
 function evidenceResults(documents: unknown): EvidenceResult[] {
   if (!Array.isArray(documents)) return [];
   return documents.map((raw) => {
-    const document = raw as { loaded?: { file?: string }; subject?: { model?: { digest?: string }; dataset?: { name?: string; version?: string } }; results?: { metrics?: Array<{ name: string; value: number; sampleSize?: number }> } };
+    const document = raw as {
+      loaded?: { file?: string };
+      subject?: { model?: { digest?: string }; dataset?: { name?: string; version?: string } };
+      results?: { metrics?: Array<{ name: string; value: number; sampleSize?: number }> };
+    };
     return {
       file: document.loaded?.file ?? "",
       modelDigest: document.subject?.model?.digest ?? "",
-      dataset: { name: document.subject?.dataset?.name ?? "", version: String(document.subject?.dataset?.version ?? "") },
-      metrics: (document.results?.metrics ?? []).map((metric) => ({ name: metric.name, value: metric.value, ...(metric.sampleSize === undefined ? {} : { sampleSize: metric.sampleSize }) })),
+      dataset: {
+        name: document.subject?.dataset?.name ?? "",
+        version: String(document.subject?.dataset?.version ?? ""),
+      },
+      metrics: (document.results?.metrics ?? []).map((metric) => ({
+        name: metric.name,
+        value: metric.value,
+        ...(metric.sampleSize === undefined ? {} : { sampleSize: metric.sampleSize }),
+      })),
     };
   });
 }

@@ -5,7 +5,13 @@
  */
 import type { FrameworkCatalogue } from "../policies/engine/frameworks.js";
 import type { Finding, FrameworkMappings } from "../policies/engine/finding.js";
-import { CONTROL_STATUSES, type CheckRun, type ControlResult, type ControlStatus, type FrameworkResult } from "./model.js";
+import {
+  CONTROL_STATUSES,
+  type CheckRun,
+  type ControlResult,
+  type ControlStatus,
+  type FrameworkResult,
+} from "./model.js";
 import { UserFacingError } from "../schemas/user-facing-error.js";
 
 /** A check and the framework controls its METADATA maps it to. */
@@ -20,10 +26,18 @@ export interface MappedCheck {
  * @param findings all findings, waived ones carrying their waiver
  * @param keys framework keys to report (--framework); an unknown key throws an Error naming the known ones
  */
-export function crosswalk(catalogues: ReadonlyMap<string, FrameworkCatalogue>, checks: readonly MappedCheck[], findings: readonly Finding[], keys?: readonly string[]): FrameworkResult[] {
+export function crosswalk(
+  catalogues: ReadonlyMap<string, FrameworkCatalogue>,
+  checks: readonly MappedCheck[],
+  findings: readonly Finding[],
+  keys?: readonly string[],
+): FrameworkResult[] {
   const selected = keys && keys.length > 0 ? keys : [...catalogues.keys()];
   const unknown = selected.filter((key) => !catalogues.has(key));
-  if (unknown.length > 0) throw new UnknownFrameworkError(`unknown framework ${unknown.join(", ")}; known: ${[...catalogues.keys()].join(", ")}`);
+  if (unknown.length > 0)
+    throw new UnknownFrameworkError(
+      `unknown framework ${unknown.join(", ")}; known: ${[...catalogues.keys()].join(", ")}`,
+    );
   const findingsById = new Map<string, Finding[]>();
   for (const finding of findings) findingsById.set(finding.id, [...(findingsById.get(finding.id) ?? []), finding]);
   return selected.map((key) => frameworkResult(catalogues.get(key)!, checks, findingsById));
@@ -32,11 +46,28 @@ export function crosswalk(catalogues: ReadonlyMap<string, FrameworkCatalogue>, c
 /** --framework names a framework the catalogue does not list (exit 2). */
 export class UnknownFrameworkError extends UserFacingError {}
 
-function frameworkResult(catalogue: FrameworkCatalogue, checks: readonly MappedCheck[], findingsById: ReadonlyMap<string, readonly Finding[]>): FrameworkResult {
+function frameworkResult(
+  catalogue: FrameworkCatalogue,
+  checks: readonly MappedCheck[],
+  findingsById: ReadonlyMap<string, readonly Finding[]>,
+): FrameworkResult {
   const order = Object.keys(catalogue.controls);
-  const controls = order.map((id) => controlResult(catalogue, id, checks.filter((check) => check.frameworks[catalogue.key]?.includes(id)), findingsById));
-  controls.sort((a, b) => CONTROL_STATUSES.indexOf(a.status) - CONTROL_STATUSES.indexOf(b.status) || order.indexOf(a.id) - order.indexOf(b.id));
-  const counts = Object.fromEntries(CONTROL_STATUSES.map((status) => [status, controls.filter((control) => control.status === status).length])) as Record<ControlStatus, number>;
+  const controls = order.map((id) =>
+    controlResult(
+      catalogue,
+      id,
+      checks.filter((check) => check.frameworks[catalogue.key]?.includes(id)),
+      findingsById,
+    ),
+  );
+  controls.sort(
+    (a, b) =>
+      CONTROL_STATUSES.indexOf(a.status) - CONTROL_STATUSES.indexOf(b.status) ||
+      order.indexOf(a.id) - order.indexOf(b.id),
+  );
+  const counts = Object.fromEntries(
+    CONTROL_STATUSES.map((status) => [status, controls.filter((control) => control.status === status).length]),
+  ) as Record<ControlStatus, number>;
   const covered = controls.length - counts["not-covered"];
   return {
     key: catalogue.key,
@@ -49,17 +80,30 @@ function frameworkResult(catalogue: FrameworkCatalogue, checks: readonly MappedC
   };
 }
 
-function controlResult(catalogue: FrameworkCatalogue, id: string, mapped: readonly MappedCheck[], findingsById: ReadonlyMap<string, readonly Finding[]>): ControlResult {
+function controlResult(
+  catalogue: FrameworkCatalogue,
+  id: string,
+  mapped: readonly MappedCheck[],
+  findingsById: ReadonlyMap<string, readonly Finding[]>,
+): ControlResult {
   const all = mapped.flatMap((check) => findingsById.get(check.run.id) ?? []);
   const active = all.filter((finding) => finding.waiver === undefined);
   const waived = all.filter((finding) => finding.waiver !== undefined);
-  const needsEvidence = mapped.filter((check) => !check.run.ran && check.run.kind === "evidence").map((check) => check.run.id).sort();
+  const needsEvidence = mapped
+    .filter((check) => !check.run.ran && check.run.kind === "evidence")
+    .map((check) => check.run.id)
+    .sort();
   const anyRan = mapped.some((check) => check.run.ran);
-  const status: ControlStatus = active.length > 0 ? "failed"
-    : needsEvidence.length > 0 ? "needs-evidence"
-    : waived.length > 0 ? "waived"
-    : anyRan ? "met"
-    : "not-covered";
+  const status: ControlStatus =
+    active.length > 0
+      ? "failed"
+      : needsEvidence.length > 0
+        ? "needs-evidence"
+        : waived.length > 0
+          ? "waived"
+          : anyRan
+            ? "met"
+            : "not-covered";
   return {
     framework: catalogue.key,
     id,

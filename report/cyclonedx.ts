@@ -36,16 +36,24 @@ function datasetsOf(spec: LLMOpsStack): DatasetRef[] {
   const seen = new Map<string, DatasetRef>();
   const add = (name: string, version: string, description: string, classification?: string) => {
     const bomRef = `dataset:${name}@${version}`;
-    if (!seen.has(bomRef)) seen.set(bomRef, { name, version, description, bomRef, ...(classification ? { classification } : {}) });
+    if (!seen.has(bomRef))
+      seen.set(bomRef, { name, version, description, bomRef, ...(classification ? { classification } : {}) });
   };
   for (const model of spec.spec.models) {
     const dataset = model.evaluation?.dataset;
     if (dataset) add(dataset.name, dataset.version, `evaluation dataset of ${model.name}`);
   }
   for (const source of spec.spec.data.sources) {
-    if (source.lineage) add(source.name, source.lineage.datasetVersion, `${source.kind} data source${source.uri ? ` (${source.uri})` : ""}`, source.classification);
+    if (source.lineage)
+      add(
+        source.name,
+        source.lineage.datasetVersion,
+        `${source.kind} data source${source.uri ? ` (${source.uri})` : ""}`,
+        source.classification,
+      );
   }
-  for (const dataset of spec.spec.fineTuning?.datasets ?? []) add(dataset.name, dataset.version, "fine-tuning dataset", dataset.classification);
+  for (const dataset of spec.spec.fineTuning?.datasets ?? [])
+    add(dataset.name, dataset.version, "fine-tuning dataset", dataset.classification);
   return [...seen.values()];
 }
 
@@ -53,7 +61,10 @@ function imageComponent(reference: string): Models.Component {
   const at = reference.lastIndexOf("@");
   const name = at > 0 ? reference.slice(0, at) : reference;
   const digest = at > 0 ? reference.slice(at + 1) : undefined;
-  const component = new Models.Component(Enums.ComponentType.Container, name, { bomRef: `image:${reference}`, ...(digest ? { version: digest } : {}) });
+  const component = new Models.Component(Enums.ComponentType.Container, name, {
+    bomRef: `image:${reference}`,
+    ...(digest ? { version: digest } : {}),
+  });
   if (digest?.startsWith("sha256:")) component.hashes.set(Enums.HashAlgorithm["SHA-256"], digest.slice(7));
   return component;
 }
@@ -62,35 +73,62 @@ function imageComponent(reference: string): Models.Component {
 export function renderCycloneDx(model: ReportModel): string {
   const spec = model.spec;
   const bom = new Models.Bom();
-  bom.serialNumber = serialNumber(`${spec.metadata.name}/${spec.metadata.environment}/${model.bundle?.revision ?? ""}/${JSON.stringify(spec.spec.models.map((m) => m.source))}`);
-  const subject = new Models.Component(Enums.ComponentType.Application, spec.metadata.name, { bomRef: `stack:${spec.metadata.name}`, description: spec.spec.useCase.purpose });
+  bom.serialNumber = serialNumber(
+    `${spec.metadata.name}/${spec.metadata.environment}/${model.bundle?.revision ?? ""}/${JSON.stringify(spec.spec.models.map((m) => m.source))}`,
+  );
+  const subject = new Models.Component(Enums.ComponentType.Application, spec.metadata.name, {
+    bomRef: `stack:${spec.metadata.name}`,
+    description: spec.spec.useCase.purpose,
+  });
   subject.properties.add(new Models.Property("llmops:environment", spec.metadata.environment));
   subject.properties.add(new Models.Property("llmops:pattern", spec.spec.pattern));
   subject.properties.add(new Models.Property("llmops:target", model.plan.target));
   bom.metadata = new Models.Metadata({ component: subject });
-  bom.metadata.authors.add(new Models.OrganizationalContact({ name: spec.metadata.owner.name ?? spec.metadata.owner.team, email: spec.metadata.owner.email }));
+  bom.metadata.authors.add(
+    new Models.OrganizationalContact({
+      name: spec.metadata.owner.name ?? spec.metadata.owner.team,
+      email: spec.metadata.owner.email,
+    }),
+  );
   bom.metadata.properties.add(new Models.Property("llmops:owner:team", spec.metadata.owner.team));
 
   const datasets = datasetsOf(spec);
   for (const dataset of datasets) {
-    const component = new Models.Component(Enums.ComponentType.Data, dataset.name, { bomRef: dataset.bomRef, version: dataset.version, description: dataset.description });
+    const component = new Models.Component(Enums.ComponentType.Data, dataset.name, {
+      bomRef: dataset.bomRef,
+      version: dataset.version,
+      description: dataset.description,
+    });
     bom.components.add(component);
   }
   for (const entry of spec.spec.models) {
     const component = new Models.Component(Enums.ComponentType.MachineLearningModel, entry.name, {
       bomRef: `model:${entry.name}`,
       description: `${entry.role} model from ${entry.source.type} ${entry.source.uri}`,
-      ...(entry.source.digest ? { version: entry.source.digest } : entry.source.version ? { version: entry.source.version } : {}),
+      ...(entry.source.digest
+        ? { version: entry.source.digest }
+        : entry.source.version
+          ? { version: entry.source.version }
+          : {}),
     });
-    if (entry.source.digest) component.hashes.set(Enums.HashAlgorithm["SHA-256"], entry.source.digest.slice("sha256:".length));
+    if (entry.source.digest)
+      component.hashes.set(Enums.HashAlgorithm["SHA-256"], entry.source.digest.slice("sha256:".length));
     component.properties.add(new Models.Property("llmops:serving:runtime", entry.serving.runtime));
     component.properties.add(new Models.Property("llmops:source:uri", entry.source.uri));
     bom.components.add(component);
   }
   for (const image of model.images) bom.components.add(imageComponent(image));
-  const bundle = new Models.Component(Enums.ComponentType.Data, "llmops-policy-bundle", { bomRef: "policy-bundle", version: model.bundle?.revision ?? "none", description: "Rego policy bundle (WebAssembly) that judged this stack" });
-  bundle.properties.add(new Models.Property("llmops:bundle:digestsVerified", String(model.bundle?.digestsVerified ?? false)));
-  bundle.properties.add(new Models.Property("llmops:bundle:signatureVerified", String(model.bundle?.signatureVerified ?? false)));
+  const bundle = new Models.Component(Enums.ComponentType.Data, "llmops-policy-bundle", {
+    bomRef: "policy-bundle",
+    version: model.bundle?.revision ?? "none",
+    description: "Rego policy bundle (WebAssembly) that judged this stack",
+  });
+  bundle.properties.add(
+    new Models.Property("llmops:bundle:digestsVerified", String(model.bundle?.digestsVerified ?? false)),
+  );
+  bundle.properties.add(
+    new Models.Property("llmops:bundle:signatureVerified", String(model.bundle?.signatureVerified ?? false)),
+  );
   bom.components.add(bundle);
 
   const normalizer = new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6).makeForBom();
@@ -100,11 +138,20 @@ export function renderCycloneDx(model: ReportModel): string {
     const ref = component["bom-ref"];
     const dataset = datasets.find((candidate) => candidate.bomRef === ref);
     if (dataset) {
-      component.data = [{ type: "dataset", name: dataset.name, ...(dataset.classification ? { classification: dataset.classification } : {}), description: dataset.description }];
+      component.data = [
+        {
+          type: "dataset",
+          name: dataset.name,
+          ...(dataset.classification ? { classification: dataset.classification } : {}),
+          description: dataset.description,
+        },
+      ];
       continue;
     }
     if (ref === "policy-bundle") {
-      component.data = [{ type: "configuration", name: "policy bundle", description: `revision ${model.bundle?.revision ?? "none"}` }];
+      component.data = [
+        { type: "configuration", name: "policy bundle", description: `revision ${model.bundle?.revision ?? "none"}` },
+      ];
       continue;
     }
     const entry = spec.spec.models.find((candidate) => `model:${candidate.name}` === ref);
@@ -118,26 +165,53 @@ type SpecModel = LLMOpsStack["spec"]["models"][number];
 function modelCard(entry: SpecModel, model: ReportModel, datasets: readonly DatasetRef[]): Json {
   const spec = model.spec;
   const evaluation = entry.evaluation?.dataset;
-  const trainingData = entry.role === "primary" ? datasets.filter((dataset) => dataset.description === "fine-tuning dataset") : [];
-  const cardDatasets = [...(evaluation ? [`dataset:${evaluation.name}@${evaluation.version}`] : []), ...trainingData.map((dataset) => dataset.bomRef)].map((ref) => ({ ref }));
+  const trainingData =
+    entry.role === "primary" ? datasets.filter((dataset) => dataset.description === "fine-tuning dataset") : [];
+  const cardDatasets = [
+    ...(evaluation ? [`dataset:${evaluation.name}@${evaluation.version}`] : []),
+    ...trainingData.map((dataset) => dataset.bomRef),
+  ].map((ref) => ({ ref }));
   const metrics = model.evidenceResults
     .filter((result) => entry.source.digest !== undefined && result.modelDigest === entry.source.digest)
-    .flatMap((result) => result.metrics.map((metric) => ({
-      type: metric.name,
-      value: String(metric.value),
-      slice: `${result.dataset.name}@${result.dataset.version}${metric.sampleSize === undefined ? "" : ` (n=${metric.sampleSize})`}`,
-    })));
+    .flatMap((result) =>
+      result.metrics.map((metric) => ({
+        type: metric.name,
+        value: String(metric.value),
+        slice: `${result.dataset.name}@${result.dataset.version}${metric.sampleSize === undefined ? "" : ` (n=${metric.sampleSize})`}`,
+      })),
+    );
   const thresholds = (entry.evaluation?.metrics ?? []).map((metric) => `${metric.name} threshold ${metric.threshold}`);
   const ethical = [
-    { name: `EU AI Act risk tier: ${spec.spec.useCase.riskTier}`, mitigationStrategy: `Controls of the llmops policy bundle ${model.bundle?.revision ?? "none"}; see the compliance report.` },
-    ...(spec.spec.useCase.regulatedDomain !== "none" ? [{ name: `Regulated domain: ${spec.spec.useCase.regulatedDomain}`, mitigationStrategy: "User-facing explanations and human oversight as the spec declares." }] : []),
-    ...(spec.spec.useCase.audience !== "internal" ? [{ name: `Audience: ${spec.spec.useCase.audience}`, mitigationStrategy: spec.spec.governance?.disclosure?.aiDisclosure ? "Users are told they are talking to an AI system." : "No AI disclosure declared." }] : []),
+    {
+      name: `EU AI Act risk tier: ${spec.spec.useCase.riskTier}`,
+      mitigationStrategy: `Controls of the llmops policy bundle ${model.bundle?.revision ?? "none"}; see the compliance report.`,
+    },
+    ...(spec.spec.useCase.regulatedDomain !== "none"
+      ? [
+          {
+            name: `Regulated domain: ${spec.spec.useCase.regulatedDomain}`,
+            mitigationStrategy: "User-facing explanations and human oversight as the spec declares.",
+          },
+        ]
+      : []),
+    ...(spec.spec.useCase.audience !== "internal"
+      ? [
+          {
+            name: `Audience: ${spec.spec.useCase.audience}`,
+            mitigationStrategy: spec.spec.governance?.disclosure?.aiDisclosure
+              ? "Users are told they are talking to an AI system."
+              : "No AI disclosure declared.",
+          },
+        ]
+      : []),
   ];
   return {
     "bom-ref": `model-card:${entry.name}`,
     modelParameters: {
       task: entry.role === "embedding" ? "text embedding" : "text generation",
-      ...(entry.parameters === undefined ? {} : { modelArchitecture: `${entry.parameters} billion parameters, ${entry.dtype}` }),
+      ...(entry.parameters === undefined
+        ? {}
+        : { modelArchitecture: `${entry.parameters} billion parameters, ${entry.dtype}` }),
       ...(cardDatasets.length > 0 ? { datasets: cardDatasets } : {}),
       inputs: [{ format: "text" }],
       outputs: [{ format: entry.role === "embedding" ? "vector" : "text" }],
@@ -150,8 +224,12 @@ function modelCard(entry: SpecModel, model: ReportModel, datasets: readonly Data
       ethicalConsiderations: ethical,
     },
     properties: [
-      ...(entry.reproducibility?.seed === undefined ? [] : [{ name: "llmops:reproducibility:seed", value: String(entry.reproducibility.seed) }]),
-      ...(entry.reproducibility?.promptTemplateVersion ? [{ name: "llmops:reproducibility:promptTemplateVersion", value: entry.reproducibility.promptTemplateVersion }] : []),
+      ...(entry.reproducibility?.seed === undefined
+        ? []
+        : [{ name: "llmops:reproducibility:seed", value: String(entry.reproducibility.seed) }]),
+      ...(entry.reproducibility?.promptTemplateVersion
+        ? [{ name: "llmops:reproducibility:promptTemplateVersion", value: entry.reproducibility.promptTemplateVersion }]
+        : []),
       ...(entry.evaluation ? [{ name: "llmops:evaluation:gate", value: entry.evaluation.gate }] : []),
     ],
   };

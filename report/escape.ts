@@ -8,7 +8,9 @@ const HTML: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">":
 
 /** Escapes text for an HTML/SVG text node or a quoted attribute value; control characters become U+FFFD. */
 export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (character) => HTML[character]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\ufffd");
+  return String(value)
+    .replace(/[&<>"']/g, (character) => HTML[character]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\ufffd");
 }
 
 /**
@@ -16,5 +18,7 @@ export function escapeHtml(value: unknown): string {
  * markdown punctuation that would format or link, the cell separator, and line breaks.
  */
 export function escapeMarkdown(value: unknown): string {
-  return escapeHtml(value).replace(/[\\`*_[\]|#~!]/g, (character) => `\\${character}`).replace(/\r?\n|\r/g, " ");
+  return escapeHtml(value)
+    .replace(/[\\`*_[\]|#~!]/g, (character) => `\\${character}`)
+    .replace(/\r?\n|\r/g, " ");
 }

@@ -8,10 +8,20 @@ import type { ReportModel } from "./model.js";
 /** The report model as JSON (two-space indent, trailing newline), unchanged: the machine-readable form of `llmops report`. */
 export function renderJson(model: ReportModel): string {
   const { spec, ...rest } = model;
-  return `${JSON.stringify({
-    kind: "llmops-compliance-report",
-    version: 1,
-    stack: { name: spec.metadata.name, environment: spec.metadata.environment, owner: spec.metadata.owner, pattern: spec.spec.pattern, riskTier: spec.spec.useCase.riskTier },
-    ...rest,
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      kind: "llmops-compliance-report",
+      version: 1,
+      stack: {
+        name: spec.metadata.name,
+        environment: spec.metadata.environment,
+        owner: spec.metadata.owner,
+        pattern: spec.spec.pattern,
+        riskTier: spec.spec.useCase.riskTier,
+      },
+      ...rest,
+    },
+    null,
+    2,
+  )}\n`;
 }

@@ -41,7 +41,10 @@ interface DagreGraph {
   edge(edge: { v: string; w: string; name: string }): { points?: Array<{ x: number; y: number }> };
   graph(): { width?: number; height?: number };
 }
-const { Graph, layout } = dagre as unknown as { Graph: new (options: { multigraph: boolean }) => DagreGraph; layout: (graph: DagreGraph) => void };
+const { Graph, layout } = dagre as unknown as {
+  Graph: new (options: { multigraph: boolean }) => DagreGraph;
+  layout: (graph: DagreGraph) => void;
+};
 
 /** Average advance of a 12 px sans-serif glyph, used to size boxes before any font is measured. */
 const CHAR_WIDTH = 7;
@@ -102,7 +105,10 @@ function layoutFlows(architecture: Architecture): PlacedGraph {
     const placed = graph.node(node.id);
     return { node, x: placed.x, y: placed.y, width: placed.width, height: placed.height };
   });
-  const edges = architecture.edges.map((edge, index) => ({ edge, points: graph.edge({ v: edge.from, w: edge.to, name: `e${index}` }).points ?? [] }));
+  const edges = architecture.edges.map((edge, index) => ({
+    edge,
+    points: graph.edge({ v: edge.from, w: edge.to, name: `e${index}` }).points ?? [],
+  }));
   const label = graph.graph();
   return { width: Math.ceil(label.width ?? 0), height: Math.ceil(label.height ?? 0), nodes, edges };
 }

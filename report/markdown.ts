@@ -16,27 +16,43 @@ export function renderMarkdown(model: ReportModel): string {
   const active = model.findings.filter((finding) => finding.waiver === undefined);
   const lines: string[] = [];
   lines.push(`### Compliance report: ${m(spec.metadata.name)} (${m(spec.metadata.environment)})`, "");
-  lines.push(`${active.length} active findings (${SEVERITIES.map((severity) => `${active.filter((finding) => finding.severity === severity).length} ${severity}`).join(", ")}), ` +
-    `${model.findings.length - active.length} waived · plan: ${model.plan.error ? `not available (${m(model.plan.error)})` : `${model.plan.resources} resources, target ${m(model.plan.target)}`} · ` +
-    `evidence: ${model.evidence.evaluated ? `${model.evidence.documents.length} document(s)` : "not given"} · bundle \`${m(model.bundle?.revision ?? "none")}\`${model.bundle?.signatureVerified ? " (signed)" : ""}`, "");
-  lines.push("| Framework | Score | Failed | Needs evidence | Waived | Met | Not covered |", "|---|---:|---:|---:|---:|---:|---:|");
+  lines.push(
+    `${active.length} active findings (${SEVERITIES.map((severity) => `${active.filter((finding) => finding.severity === severity).length} ${severity}`).join(", ")}), ` +
+      `${model.findings.length - active.length} waived · plan: ${model.plan.error ? `not available (${m(model.plan.error)})` : `${model.plan.resources} resources, target ${m(model.plan.target)}`} · ` +
+      `evidence: ${model.evidence.evaluated ? `${model.evidence.documents.length} document(s)` : "not given"} · bundle \`${m(model.bundle?.revision ?? "none")}\`${model.bundle?.signatureVerified ? " (signed)" : ""}`,
+    "",
+  );
+  lines.push(
+    "| Framework | Score | Failed | Needs evidence | Waived | Met | Not covered |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  );
   for (const framework of model.frameworks) {
     const c = framework.counts;
-    lines.push(`| ${m(framework.name)} | ${framework.score === null ? "n/a" : `${framework.score.toFixed(1)}%`} | ${c.failed} | ${c["needs-evidence"]} | ${c.waived} | ${c.met} | ${c["not-covered"]} |`);
+    lines.push(
+      `| ${m(framework.name)} | ${framework.score === null ? "n/a" : `${framework.score.toFixed(1)}%`} | ${c.failed} | ${c["needs-evidence"]} | ${c.waived} | ${c.met} | ${c["not-covered"]} |`,
+    );
   }
-  const failing = model.frameworks.flatMap((framework) => framework.controls.filter((control) => control.status === "failed").map((control) => ({ framework, control })));
+  const failing = model.frameworks.flatMap((framework) =>
+    framework.controls.filter((control) => control.status === "failed").map((control) => ({ framework, control })),
+  );
   if (failing.length > 0) {
     lines.push("", "<details><summary>Failing controls</summary>", "");
     for (const { framework, control } of failing.slice(0, MAX_FAILING)) {
       const ids = [...new Set(control.findings.map((finding) => finding.id))];
-      lines.push(`- **${m(framework.key)} ${m(control.id)}** ${m(control.title)}: ${ids.map((id) => `\`${m(id)}\``).join(", ")} (${control.findings.length} finding${control.findings.length === 1 ? "" : "s"})`);
+      lines.push(
+        `- **${m(framework.key)} ${m(control.id)}** ${m(control.title)}: ${ids.map((id) => `\`${m(id)}\``).join(", ")} (${control.findings.length} finding${control.findings.length === 1 ? "" : "s"})`,
+      );
     }
-    if (failing.length > MAX_FAILING) lines.push(`- … and ${failing.length - MAX_FAILING} more failing controls (see the HTML or JSON report)`);
+    if (failing.length > MAX_FAILING)
+      lines.push(`- … and ${failing.length - MAX_FAILING} more failing controls (see the HTML or JSON report)`);
     lines.push("", "</details>");
   }
   if (model.waivers.length > 0) {
     lines.push("", "| Waived check | Reason | Approver | Expires |", "|---|---|---|---|");
-    for (const waiver of model.waivers) lines.push(`| \`${m(waiver.policyId)}\` | ${m(waiver.reason)} | ${m(waiver.approver)} | ${m(waiver.expires)}${waiver.expired ? " (expired)" : ""} |`);
+    for (const waiver of model.waivers)
+      lines.push(
+        `| \`${m(waiver.policyId)}\` | ${m(waiver.reason)} | ${m(waiver.approver)} | ${m(waiver.expires)}${waiver.expired ? " (expired)" : ""} |`,
+      );
   }
   return `${lines.join("\n")}\n`;
 }

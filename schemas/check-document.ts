@@ -10,7 +10,12 @@ import { API_VERSION } from "./spec-identity.js";
 import { describe } from "./validate-schema.js";
 
 /** Throws InputError at the position of `pointer`'s value (or key) in `document`, or at the file when it cannot be located. */
-export function failAt(document: ParsedDocument, pointer: string, message: string, at: "key" | "value" = "value"): never {
+export function failAt(
+  document: ParsedDocument,
+  pointer: string,
+  message: string,
+  at: "key" | "value" = "value",
+): never {
   const position = document.locate(pointer, at);
   throw new InputError(message, document.file, position?.line, position?.column);
 }
@@ -20,11 +25,23 @@ export function failAt(document: ParsedDocument, pointer: string, message: strin
  * under `validate` (defaults applied in place, as ajv's validators do). Throws InputError at the
  * first problem; schema messages start with `what` ("evidence", "waiver file").
  */
-export function checkKindAndSchema(document: ParsedDocument, kind: string, validate: ValidateFunction, what: string): void {
+export function checkKindAndSchema(
+  document: ParsedDocument,
+  kind: string,
+  validate: ValidateFunction,
+  what: string,
+): void {
   const value = document.value as Record<string, unknown> | null;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) failAt(document, "", `expected a mapping with apiVersion: ${API_VERSION} and kind: ${kind}`);
-  if (value.apiVersion !== API_VERSION) failAt(document, "/apiVersion", `unsupported apiVersion ${JSON.stringify(value.apiVersion ?? null)}; expected ${API_VERSION}`);
-  if (value.kind !== kind) failAt(document, "/kind", `unsupported kind ${JSON.stringify(value.kind ?? null)}; expected ${kind}`);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    failAt(document, "", `expected a mapping with apiVersion: ${API_VERSION} and kind: ${kind}`);
+  if (value.apiVersion !== API_VERSION)
+    failAt(
+      document,
+      "/apiVersion",
+      `unsupported apiVersion ${JSON.stringify(value.apiVersion ?? null)}; expected ${API_VERSION}`,
+    );
+  if (value.kind !== kind)
+    failAt(document, "/kind", `unsupported kind ${JSON.stringify(value.kind ?? null)}; expected ${kind}`);
   if (!validate(value)) {
     const violation = describe(validate.errors![0]!);
     failAt(document, violation.path, `${what} ${violation.message}`, violation.at);

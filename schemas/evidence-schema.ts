@@ -31,7 +31,10 @@ const Producer = Obj({
 const Subject = Obj({
   model: Obj({
     name: text(63, "Model name, as in the spec's models[].name."),
-    digest: Str(71, { pattern: patterns.sha256Digest, description: "sha256 digest of the weights that were evaluated." }),
+    digest: Str(71, {
+      pattern: patterns.sha256Digest,
+      description: "sha256 digest of the weights that were evaluated.",
+    }),
   }),
   dataset: Obj({
     name: text(200, "Evaluation dataset, as in the spec's evaluation.dataset.name."),
@@ -39,16 +42,24 @@ const Subject = Obj({
   }),
   promptTemplateVersion: Optional(text(100, "Prompt template version used for the run.")),
   seed: Optional(Int(0, 4294967295, { description: "Random seed of the run." })),
-  decoding: Optional(Obj({
-    temperature: Optional(Num(0, 2)),
-    topP: Optional(Num(0, 1)),
-    topK: Optional(Int(0, 1000)),
-    maxTokens: Optional(Int(1, 200000)),
-  }, { description: "Decoding parameters of the run." })),
+  decoding: Optional(
+    Obj(
+      {
+        temperature: Optional(Num(0, 2)),
+        topP: Optional(Num(0, 1)),
+        topK: Optional(Int(0, 1000)),
+        maxTokens: Optional(Int(1, 200000)),
+      },
+      { description: "Decoding parameters of the run." },
+    ),
+  ),
 });
 
 const Metric = Obj({
-  name: Str(100, { pattern: METRIC_NAME, description: "Metric name; the spec's gates match on it (bleu, rouge1, perplexity …)." }),
+  name: Str(100, {
+    pattern: METRIC_NAME,
+    description: "Metric name; the spec's gates match on it (bleu, rouge1, perplexity …).",
+  }),
   value: Num(-1e12, 1e12, { description: "The score, on the metric's own scale (BLEU and ROUGE on 0–1)." }),
   sampleSize: Int(1, 100000000, { description: "Number of items scored." }),
   lower: Optional(Num(-1e12, 1e12, { description: "Lower confidence bound." })),
@@ -59,7 +70,9 @@ const Metric = Obj({
 
 const RedTeam = Obj({
   category: text(100, "Attack category (prompt-injection, jailbreak, pii-leak …)."),
-  owaspId: Optional(Str(12, { pattern: OWASP_LLM_ID, description: "OWASP Top 10 for LLM Applications 2025 id, e.g. LLM01:2025." })),
+  owaspId: Optional(
+    Str(12, { pattern: OWASP_LLM_ID, description: "OWASP Top 10 for LLM Applications 2025 id, e.g. LLM01:2025." }),
+  ),
   attempts: Int(1, 100000000, { description: "Attacks tried." }),
   successes: Int(0, 100000000, { description: "Attacks that succeeded (the model failed the test)." }),
 });
@@ -72,22 +85,25 @@ const DataQuality = Obj({
   rowsFailed: Optional(Int(0, 1e15)),
 });
 
-export const EvaluationEvidenceSchema = Obj({
-  apiVersion: Enum([API_VERSION]),
-  kind: Enum([EVIDENCE_KIND]),
-  metadata: Obj({
-    name: Optional(text(253, "A name for this evidence run.")),
-    producedAt: Str(40, { pattern: DATE_TIME, description: "When the results were produced (RFC 3339)." }),
-    producer: Producer,
-    source: Optional(text(1000, "Where the results came from (an imported file, a CI run URL).")),
-  }),
-  subject: Subject,
-  results: Obj({
-    metrics: Arr(Metric, 1000, { default: [] }),
-    redTeam: Arr(RedTeam, 200, { default: [] }),
-    dataQuality: Arr(DataQuality, 500, { default: [] }),
-  }),
-}, { description: "Evaluation, red-team and data-quality results bound to a model digest and dataset version." });
+export const EvaluationEvidenceSchema = Obj(
+  {
+    apiVersion: Enum([API_VERSION]),
+    kind: Enum([EVIDENCE_KIND]),
+    metadata: Obj({
+      name: Optional(text(253, "A name for this evidence run.")),
+      producedAt: Str(40, { pattern: DATE_TIME, description: "When the results were produced (RFC 3339)." }),
+      producer: Producer,
+      source: Optional(text(1000, "Where the results came from (an imported file, a CI run URL).")),
+    }),
+    subject: Subject,
+    results: Obj({
+      metrics: Arr(Metric, 1000, { default: [] }),
+      redTeam: Arr(RedTeam, 200, { default: [] }),
+      dataQuality: Arr(DataQuality, 500, { default: [] }),
+    }),
+  },
+  { description: "Evaluation, red-team and data-quality results bound to a model digest and dataset version." },
+);
 
 export type EvaluationEvidence = Static<typeof EvaluationEvidenceSchema>;
 

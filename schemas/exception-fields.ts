@@ -9,6 +9,9 @@ export const ExceptionFields = {
   policyId: Str(16, { pattern: patterns.policyId }),
   reason: Str(1000, { description: "Why the policy does not apply or is accepted." }),
   approver: Str(256, { pattern: patterns.email }),
-  expires: Str(10, { pattern: patterns.isoDate, description: "Expiry date (YYYY-MM-DD). An expired waiver no longer applies." }),
+  expires: Str(10, {
+    pattern: patterns.isoDate,
+    description: "Expiry date (YYYY-MM-DD). An expired waiver no longer applies.",
+  }),
   path: Optional(Str(512, { description: "Limit the waiver to one JSON Pointer." })),
 };

@@ -26,7 +26,13 @@ async function validator(): Promise<ValidateFunction> {
   if (compiled) return compiled;
   const { Ajv2020 } = await import("ajv/dist/2020.js");
   // allErrors stays off: the first violation is the one reported, and evidence is refused whole.
-  const ajv = new Ajv2020({ useDefaults: true, strict: true, strictTypes: false, strictRequired: false, verbose: true });
+  const ajv = new Ajv2020({
+    useDefaults: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    verbose: true,
+  });
   compiled = ajv.compile(publishedEvidenceSchema());
   return compiled;
 }
@@ -47,17 +53,24 @@ function checkEvidenceDocument(document: ParsedDocument, validate: ValidateFunct
   checkKindAndSchema(document, EVIDENCE_KIND, validate, "evidence");
   const evidence = document.value as EvaluationEvidence;
   const producedAtSeconds = Date.parse(evidence.metadata.producedAt) / 1000;
-  if (!Number.isFinite(producedAtSeconds)) fail("/metadata/producedAt", `producedAt ${evidence.metadata.producedAt} is not a real date and time`);
+  if (!Number.isFinite(producedAtSeconds))
+    fail("/metadata/producedAt", `producedAt ${evidence.metadata.producedAt} is not a real date and time`);
   evidence.results.metrics.forEach((metric, i) => {
-    if (metric.lower !== undefined && metric.lower > metric.value) fail(`/results/metrics/${i}/lower`, `lower bound ${metric.lower} is above the value ${metric.value}`);
-    if (metric.upper !== undefined && metric.upper < metric.value) fail(`/results/metrics/${i}/upper`, `upper bound ${metric.upper} is below the value ${metric.value}`);
+    if (metric.lower !== undefined && metric.lower > metric.value)
+      fail(`/results/metrics/${i}/lower`, `lower bound ${metric.lower} is above the value ${metric.value}`);
+    if (metric.upper !== undefined && metric.upper < metric.value)
+      fail(`/results/metrics/${i}/upper`, `upper bound ${metric.upper} is below the value ${metric.value}`);
   });
   evidence.results.redTeam.forEach((result, i) => {
-    if (result.successes > result.attempts) fail(`/results/redTeam/${i}/successes`, `${result.successes} successes out of ${result.attempts} attempts`);
+    if (result.successes > result.attempts)
+      fail(`/results/redTeam/${i}/successes`, `${result.successes} successes out of ${result.attempts} attempts`);
   });
   evidence.results.dataQuality.forEach((result, i) => {
     if (result.rowsFailed !== undefined && result.rowsChecked !== undefined && result.rowsFailed > result.rowsChecked) {
-      fail(`/results/dataQuality/${i}/rowsFailed`, `${result.rowsFailed} failed rows out of ${result.rowsChecked} checked`);
+      fail(
+        `/results/dataQuality/${i}/rowsFailed`,
+        `${result.rowsFailed} failed rows out of ${result.rowsChecked} checked`,
+      );
     }
   });
   return { file: document.file, index: document.index, value: evidence, producedAtSeconds };

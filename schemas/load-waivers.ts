@@ -46,16 +46,25 @@ export async function loadWaiverText(text: string, file: string): Promise<Loaded
   const documents = parseDocuments(text, file);
   if (documents.length !== 1) {
     const second = documents[1]?.locate("");
-    throw new InputError(`expected one document of kind ${WAIVERS_KIND}; found ${documents.length}`, file, second?.line, second?.column);
+    throw new InputError(
+      `expected one document of kind ${WAIVERS_KIND}; found ${documents.length}`,
+      file,
+      second?.line,
+      second?.column,
+    );
   }
   const document = documents[0]!;
   const fail = (pointer: string, message: string): never => failAt(document, pointer, message);
   checkKindAndSchema(document, WAIVERS_KIND, validate, "waiver file");
   const waivers = (document.value as WaiverFile).waivers;
   waivers.forEach((entry, index) => {
-    if (!isCalendarDate(entry.expires)) fail(`/waivers/${index}/expires`, `expires ${entry.expires} is not a calendar date`);
+    if (!isCalendarDate(entry.expires))
+      fail(`/waivers/${index}/expires`, `expires ${entry.expires} is not a calendar date`);
     if (entry.resource !== undefined && Object.keys(entry.resource).length === 0) {
-      fail(`/waivers/${index}/resource`, "resource names none of kind, namespace, name, urn; leave it out to match every resource");
+      fail(
+        `/waivers/${index}/resource`,
+        "resource names none of kind, namespace, name, urn; leave it out to match every resource",
+      );
     }
   });
   return {

@@ -3,7 +3,15 @@
  * construction: objects refuse unknown keys, strings carry a maxLength, arrays a
  * maxItems. Keeping the bounds in the builders means no field can forget them.
  */
-import { Type, type TSchema, type TProperties, type TObject, type TArray, type TString, type TUnsafe } from "@sinclair/typebox";
+import {
+  Type,
+  type TSchema,
+  type TProperties,
+  type TObject,
+  type TArray,
+  type TString,
+  type TUnsafe,
+} from "@sinclair/typebox";
 
 interface Doc {
   readonly description?: string;
@@ -17,7 +25,10 @@ export function Obj<P extends TProperties>(properties: P, doc: Doc = {}): TObjec
 }
 
 /** A bounded string. A `pattern` is only accepted together with a maxLength (no unbounded regex input). */
-export function Str(maxLength: number, doc: Doc & { pattern?: string; minLength?: number; format?: string } = {}): TString {
+export function Str(
+  maxLength: number,
+  doc: Doc & { pattern?: string; minLength?: number; format?: string } = {},
+): TString {
   return Type.String({ minLength: 1, maxLength, ...doc });
 }
 
@@ -27,7 +38,11 @@ export function Enum<const V extends readonly string[]>(values: V, doc: Doc = {}
 }
 
 /** A bounded array. */
-export function Arr<T extends TSchema>(items: T, maxItems: number, doc: Doc & { minItems?: number; uniqueItems?: boolean } = {}): TArray<T> {
+export function Arr<T extends TSchema>(
+  items: T,
+  maxItems: number,
+  doc: Doc & { minItems?: number; uniqueItems?: boolean } = {},
+): TArray<T> {
   return Type.Array(items, { maxItems, ...doc });
 }
 

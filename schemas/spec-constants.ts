@@ -22,4 +22,6 @@ export const SERVING_RUNTIMES = ["vllm", "tgi", "tei", "triton", "external"] as 
 export type SelfHostedRuntime = Exclude<(typeof SERVING_RUNTIMES)[number], "external">;
 
 /** The runtimes the stack runs itself, in the schema's order: every runtime but `external`. */
-export const SELF_HOSTED_RUNTIMES: readonly SelfHostedRuntime[] = SERVING_RUNTIMES.filter((runtime): runtime is SelfHostedRuntime => runtime !== "external");
+export const SELF_HOSTED_RUNTIMES: readonly SelfHostedRuntime[] = SERVING_RUNTIMES.filter(
+  (runtime): runtime is SelfHostedRuntime => runtime !== "external",
+);

@@ -22,24 +22,33 @@ export function specValidatorSource(): string {
   // allErrors is safe here: input size and depth are capped by the loader and every
   // array and string in the schema is bounded, so the error list is bounded too.
   const ajv = new Ajv2020({
-    allErrors: true, useDefaults: true, strict: true, strictTypes: false, strictRequired: false, messages: true, verbose: true,
+    allErrors: true,
+    useDefaults: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    messages: true,
+    verbose: true,
     code: { source: true, esm: true, lines: true },
   });
   // A CommonJS module: its default export is reached through .default under NodeNext.
-  const code = standalone.default(ajv, ajv.compile(publishedSchema())).replace(
-    /^export default (validate\d+);$/m,
-    // The default export's type is declared, not inferred: inferring it makes TypeScript walk the
-    // whole generated validator, which in typescript-eslint's project service turned every type of
-    // the importing module into an error type once the schema grew (tsc itself was unaffected).
-    "const typedValidate: ((data: unknown) => boolean) & { errors?: unknown } = $1 as never;\nexport default typedValidate;",
-  ).replace(
-    // ajv's named export is left untyped, so TypeScript's declaration emit (npm pack) had to infer
-    // the validator's type, walking its whole control-flow graph deeper than V8's default stack
-    // ("RangeError: Maximum call stack size exceeded"). Nothing imports it: the default export is
-    // the one the loader uses, typed above.
-    /^export const validate = (validate\d+);$/m,
-    "",
-  );
+  const code = standalone
+    .default(ajv, ajv.compile(publishedSchema()))
+    .replace(
+      /^export default (validate\d+);$/m,
+      // The default export's type is declared, not inferred: inferring it makes TypeScript walk the
+      // whole generated validator, which in typescript-eslint's project service turned every type of
+      // the importing module into an error type once the schema grew (tsc itself was unaffected).
+      "const typedValidate: ((data: unknown) => boolean) & { errors?: unknown } = $1 as never;\nexport default typedValidate;",
+    )
+    .replace(
+      // ajv's named export is left untyped, so TypeScript's declaration emit (npm pack) had to infer
+      // the validator's type, walking its whole control-flow graph deeper than V8's default stack
+      // ("RangeError: Maximum call stack size exceeded"). Nothing imports it: the default export is
+      // the one the loader uses, typed above.
+      /^export const validate = (validate\d+);$/m,
+      "",
+    );
   return [
     // Generated code is neither type-checked nor linted (eslint.config.js ignores schemas/generated/).
     "// @ts-nocheck",

@@ -22,7 +22,10 @@ export class UserFacingError extends Error {
 
 /** True when `error` is a UserFacingError (from this copy of the module or another one). */
 export function isUserFacing(error: unknown): error is UserFacingError {
-  return error instanceof UserFacingError || (error instanceof Error && (error as Partial<UserFacingError>).userFacing === true);
+  return (
+    error instanceof UserFacingError ||
+    (error instanceof Error && (error as Partial<UserFacingError>).userFacing === true)
+  );
 }
 
 /**

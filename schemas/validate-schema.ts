@@ -28,7 +28,10 @@ export function documentTypeProblem(value: unknown): { path: string; message: st
   }
   const { apiVersion, kind } = value as Record<string, unknown>;
   if (apiVersion !== API_VERSION) {
-    return { path: "/apiVersion", message: `unsupported apiVersion ${JSON.stringify(apiVersion ?? null)}; expected ${API_VERSION}` };
+    return {
+      path: "/apiVersion",
+      message: `unsupported apiVersion ${JSON.stringify(apiVersion ?? null)}; expected ${API_VERSION}`,
+    };
   }
   if (kind !== KIND) {
     return { path: "/kind", message: `unsupported kind ${JSON.stringify(kind ?? null)}; expected ${KIND}` };
@@ -50,13 +53,15 @@ const PATTERN_WORDS: Record<string, string> = {
   "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date as YYYY-MM-DD",
   "^[^@\\s]{1,64}@[^@\\s]{1,190}$": "an email address",
   "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$": "an IPv4 CIDR such as 10.0.0.0/16",
-  "^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$": "an IPv4 or IPv6 CIDR such as 10.0.0.0/16 or 2001:db8::/32",
+  "^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$":
+    "an IPv4 or IPv6 CIDR such as 10.0.0.0/16 or 2001:db8::/32",
   "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$": "a policy id such as LLM-PRIV-001",
   "^https://[^\\s]{1,2040}$": "an https:// URL",
 };
 
 /** Why spec.models[].gpu.count stops at 8: one replica runs on one node (the largest GPU instance sizes hold 8). */
-export const MULTI_NODE_REFUSED = "a replica's GPUs must be on one node (the largest GPU instance sizes hold 8); a replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built. Quantise the model (dtype) to fit 8 GPUs, or serve it elsewhere";
+export const MULTI_NODE_REFUSED =
+  "a replica's GPUs must be on one node (the largest GPU instance sizes hold 8); a replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built. Quantise the model (dtype) to fit 8 GPUs, or serve it elsewhere";
 
 /** One ajv error in plain words, anchored at a JSON Pointer (shared with the evidence loader). */
 export function describe(error: ErrorObject): SchemaViolation {
@@ -65,11 +70,21 @@ export function describe(error: ErrorObject): SchemaViolation {
   const got = (value: unknown) => JSON.stringify(value)?.slice(0, 80) ?? "nothing";
   switch (error.keyword) {
     case "required":
-      return violation(`${path}/${String(params.missingProperty)}`, "value", `missing required property "${String(params.missingProperty)}"`, error);
+      return violation(
+        `${path}/${String(params.missingProperty)}`,
+        "value",
+        `missing required property "${String(params.missingProperty)}"`,
+        error,
+      );
     case "additionalProperties": {
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       const hint = allowed.length > 0 ? `; expected one of: ${allowed.join(", ")}` : "";
-      return violation(`${path}/${String(params.additionalProperty)}`, "key", `unknown property "${String(params.additionalProperty)}"${hint}`, error);
+      return violation(
+        `${path}/${String(params.additionalProperty)}`,
+        "key",
+        `unknown property "${String(params.additionalProperty)}"${hint}`,
+        error,
+      );
     }
     case "enum": {
       const allowed = params.allowedValues as unknown[];
@@ -79,7 +94,12 @@ export function describe(error: ErrorObject): SchemaViolation {
       const kind = error.data === null ? "null" : typeof error.data;
       if (!kinds.includes(kind)) {
         const quote = kinds.length === 1 && kinds[0] === "string" ? ": quote it" : "";
-        return violation(path, "value", `must be one of: ${list} (${kinds.join(" or ")} values); got the ${kind} ${got(error.data)}${quote}`, error);
+        return violation(
+          path,
+          "value",
+          `must be one of: ${list} (${kinds.join(" or ")} values); got the ${kind} ${got(error.data)}${quote}`,
+          error,
+        );
       }
       return violation(path, "value", `must be one of: ${list}; got ${got(error.data)}`, error);
     }
@@ -96,19 +116,40 @@ export function describe(error: ErrorObject): SchemaViolation {
     case "maximum":
     case "minimum": {
       // GPUs past the largest GPU node: a replica would span nodes, which is refused, not built wrong.
-      const hint = error.keyword === "maximum" && /^\/spec\/models\/\d+\/gpu\/count$/.test(path) ? `: ${MULTI_NODE_REFUSED}` : "";
-      return violation(path, "value", `must be ${error.keyword === "maximum" ? "at most" : "at least"} ${String(params.limit)}; got ${got(error.data)}${hint}`, error);
+      const hint =
+        error.keyword === "maximum" && /^\/spec\/models\/\d+\/gpu\/count$/.test(path) ? `: ${MULTI_NODE_REFUSED}` : "";
+      return violation(
+        path,
+        "value",
+        `must be ${error.keyword === "maximum" ? "at most" : "at least"} ${String(params.limit)}; got ${got(error.data)}${hint}`,
+        error,
+      );
     }
     case "maxItems":
       return violation(path, "value", `must have at most ${String(params.limit)} items`, error);
     case "minItems":
-      return violation(path, "value", `must have at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`, error);
+      return violation(
+        path,
+        "value",
+        `must have at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`,
+        error,
+      );
     case "uniqueItems":
-      return violation(path, "value", `must not repeat items (items ${String(params.j)} and ${String(params.i)} are equal)`, error);
+      return violation(
+        path,
+        "value",
+        `must not repeat items (items ${String(params.j)} and ${String(params.i)} are equal)`,
+        error,
+      );
     case "maxProperties":
       return violation(path, "value", `must have at most ${String(params.limit)} entries`, error);
     case "propertyNames":
-      return violation(`${path}/${String(params.propertyName)}`, "key", `key "${String(params.propertyName)}" is not a valid label key`, error);
+      return violation(
+        `${path}/${String(params.propertyName)}`,
+        "key",
+        `key "${String(params.propertyName)}" is not a valid label key`,
+        error,
+      );
     default:
       return violation(path, "value", error.message ?? `fails ${error.keyword}`, error);
   }

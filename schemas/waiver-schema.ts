@@ -20,24 +20,49 @@ export { DEFAULT_WAIVER_FILE, WAIVERS_KIND };
 
 const glob = (maxLength: number, description: string) => Str(maxLength, { description });
 
-export const ResourceMatchSchema = Obj({
-  kind: Optional(glob(253, "Kind of the resource: the Kubernetes kind or the last part of the Pulumi type token (Deployment, BucketV2), or the whole token (kubernetes:apps/v1:Deployment). A glob.")),
-  namespace: Optional(glob(253, "metadata.namespace of the resource. A glob; a resource without a namespace never matches.")),
-  name: Optional(glob(253, "metadata.name of the resource, or its Pulumi name. A glob.")),
-  urn: Optional(glob(1024, "The resource's URN (Pulumi) or k8s:<namespace>:<kind>:<name> (manifests). A glob in which * also crosses '/'.")),
-}, { description: "Limit the waiver to resources that match every field given (globs, picomatch syntax)." });
+export const ResourceMatchSchema = Obj(
+  {
+    kind: Optional(
+      glob(
+        253,
+        "Kind of the resource: the Kubernetes kind or the last part of the Pulumi type token (Deployment, BucketV2), or the whole token (kubernetes:apps/v1:Deployment). A glob.",
+      ),
+    ),
+    namespace: Optional(
+      glob(253, "metadata.namespace of the resource. A glob; a resource without a namespace never matches."),
+    ),
+    name: Optional(glob(253, "metadata.name of the resource, or its Pulumi name. A glob.")),
+    urn: Optional(
+      glob(
+        1024,
+        "The resource's URN (Pulumi) or k8s:<namespace>:<kind>:<name> (manifests). A glob in which * also crosses '/'.",
+      ),
+    ),
+  },
+  { description: "Limit the waiver to resources that match every field given (globs, picomatch syntax)." },
+);
 
 export const WaiverEntrySchema = Obj({
   ...ExceptionFields,
   resource: Optional(ResourceMatchSchema),
-  file: Optional(glob(1024, "Limit the waiver to input files matching this glob, relative to the waiver file's directory (picomatch syntax: ** crosses directories).")),
+  file: Optional(
+    glob(
+      1024,
+      "Limit the waiver to input files matching this glob, relative to the waiver file's directory (picomatch syntax: ** crosses directories).",
+    ),
+  ),
 });
 
-export const WaiverFileSchema = Obj({
-  apiVersion: Enum([API_VERSION]),
-  kind: Enum([WAIVERS_KIND]),
-  waivers: Arr(WaiverEntrySchema, 1000, { description: "Each waiver accepts the findings of one check that match all its conditions." }),
-}, { description: "Waivers for llmops check: findings that are accepted, by whom, why and until when." });
+export const WaiverFileSchema = Obj(
+  {
+    apiVersion: Enum([API_VERSION]),
+    kind: Enum([WAIVERS_KIND]),
+    waivers: Arr(WaiverEntrySchema, 1000, {
+      description: "Each waiver accepts the findings of one check that match all its conditions.",
+    }),
+  },
+  { description: "Waivers for llmops check: findings that are accepted, by whom, why and until when." },
+);
 
 export type WaiverEntry = Static<typeof WaiverEntrySchema>;
 export type ResourceMatch = Static<typeof ResourceMatchSchema>;

@@ -33,7 +33,14 @@ const onlyChecks = new Set(args.flatMap((arg, index) => (args[index - 1] === "--
 const minKillRate = Number(option("--min-kill-rate", "0"));
 const opa = existsSync(join(ROOT, ".tools/bin/opa")) ? join(ROOT, ".tools/bin/opa") : "opa";
 
-const FLIPS = [[" == ", " != "], [" != ", " == "], [" >= ", " < "], [" <= ", " > "], [" < ", " >= "], [" > ", " <= "]];
+const FLIPS = [
+  [" == ", " != "],
+  [" != ", " == "],
+  [" >= ", " < "],
+  [" <= ", " > "],
+  [" < ", " >= "],
+  [" > ", " <= "],
+];
 
 /** Lines of rule bodies that are one whole condition: one tab deep, brackets balanced, not a declaration. */
 function conditionLines(lines) {
@@ -66,7 +73,8 @@ function mutants(source) {
   for (const i of conditionLines(lines)) {
     const line = lines[i];
     const body = line.trim();
-    const replace = (text) => [...lines.slice(0, i), ...(text === null ? [] : [text]), ...lines.slice(i + 1)].join("\n");
+    const replace = (text) =>
+      [...lines.slice(0, i), ...(text === null ? [] : [text]), ...lines.slice(i + 1)].join("\n");
     out.push({ operator: "drop", line: i + 1, source: replace(null) });
     if (body.startsWith("not ")) out.push({ operator: "negate", line: i + 1, source: replace(`\t${body.slice(4)}`) });
     else if (!/:=|\s=\s/.test(body)) out.push({ operator: "negate", line: i + 1, source: replace(`\tnot ${body}`) });
@@ -92,7 +100,11 @@ function checks() {
   }
   return found
     .filter((check) => !only || check.category.endsWith(only))
-    .filter((check) => onlyChecks.size === 0 || onlyChecks.has(check.file.slice(check.file.lastIndexOf("/") + 1).replace(/\.rego$/, "")));
+    .filter(
+      (check) =>
+        onlyChecks.size === 0 ||
+        onlyChecks.has(check.file.slice(check.file.lastIndexOf("/") + 1).replace(/\.rego$/, "")),
+    );
 }
 
 function run(command, argv) {
@@ -113,8 +125,11 @@ function run(command, argv) {
 let fixtureFiles;
 /** Every *fixtures_test.rego under policies/spec and policies/runtime (lib/ is loaded whole). */
 function sharedFixtures() {
-  fixtureFiles ??= ["spec", "runtime"].flatMap((dir) => readdirSync(join(POLICIES, dir), { recursive: true })
-    .filter((name) => String(name).endsWith("fixtures_test.rego")).map((name) => join(POLICIES, dir, String(name))));
+  fixtureFiles ??= ["spec", "runtime"].flatMap((dir) =>
+    readdirSync(join(POLICIES, dir), { recursive: true })
+      .filter((name) => String(name).endsWith("fixtures_test.rego"))
+      .map((name) => join(POLICIES, dir, String(name))),
+  );
   return fixtureFiles;
 }
 
@@ -127,7 +142,18 @@ async function judge(workspace, check, mutantSource) {
   // Shared case fixtures (controls_fixtures_test.rego and the like), wherever they live: a check's
   // tests may import another folder's fixtures (patterns/ imports controls/'), so all are loaded.
   const fixtures = sharedFixtures();
-  const result = await run(opa, ["test", "--format", "json", "-r", `^data\\.${check.testPackage.replaceAll(".", "\\.")}\\.`, join(workspace, "lib"), join(workspace, "data.yaml"), target, ...fixtures, join(workspace, relative(POLICIES, check.test))]);
+  const result = await run(opa, [
+    "test",
+    "--format",
+    "json",
+    "-r",
+    `^data\\.${check.testPackage.replaceAll(".", "\\.")}\\.`,
+    join(workspace, "lib"),
+    join(workspace, "data.yaml"),
+    target,
+    ...fixtures,
+    join(workspace, relative(POLICIES, check.test)),
+  ]);
   rmSync(dirname(target), { recursive: true, force: true });
   let report;
   try {
@@ -152,60 +178,92 @@ async function main() {
   const workers = Math.max(1, Math.min(4, availableParallelism()));
   const results = [];
   let next = 0;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    const workspace = mkdtempSync(join(tmpdir(), "llmops-mutants-"));
-    cpSync(join(POLICIES, "lib"), join(workspace, "lib"), { recursive: true });
-    cpSync(join(POLICIES, "data.yaml"), join(workspace, "data.yaml"));
-    try {
-      while (next < jobs.length) {
-        const job = jobs[next++];
-        results.push({ ...job, outcome: await judge(workspace, job.check, job.source) });
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      const workspace = mkdtempSync(join(tmpdir(), "llmops-mutants-"));
+      cpSync(join(POLICIES, "lib"), join(workspace, "lib"), { recursive: true });
+      cpSync(join(POLICIES, "data.yaml"), join(workspace, "data.yaml"));
+      try {
+        while (next < jobs.length) {
+          const job = jobs[next++];
+          results.push({ ...job, outcome: await judge(workspace, job.check, job.source) });
+        }
+      } finally {
+        rmSync(workspace, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(workspace, { recursive: true, force: true });
-    }
-  }));
+    }),
+  );
 
   const originals = results.filter((result) => result.operator === "original");
   const broken = originals.filter((result) => result.outcome !== "survived");
   if (broken.length > 0) {
-    for (const result of broken) console.error(`mutation-test: the unmutated ${relative(ROOT, result.check.file)} does not pass its own tests (${result.outcome})`);
+    for (const result of broken)
+      console.error(
+        `mutation-test: the unmutated ${relative(ROOT, result.check.file)} does not pass its own tests (${result.outcome})`,
+      );
     process.exit(2);
   }
   const byCategory = new Map();
   for (const result of results.filter((r) => r.operator !== "original")) {
-    const row = byCategory.get(result.check.category) ?? { checks: new Set(), killed: 0, survived: 0, stillborn: 0, survivors: [] };
+    const row = byCategory.get(result.check.category) ?? {
+      checks: new Set(),
+      killed: 0,
+      survived: 0,
+      stillborn: 0,
+      survivors: [],
+    };
     row.checks.add(result.check.file);
     row[result.outcome] += 1;
-    if (result.outcome === "survived") row.survivors.push(`${relative(ROOT, result.check.file)}:${result.line} ${result.operator}`);
+    if (result.outcome === "survived")
+      row.survivors.push(`${relative(ROOT, result.check.file)}:${result.line} ${result.operator}`);
     byCategory.set(result.check.category, row);
   }
-  const rows = [...byCategory.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([category, row]) => ({
-    category,
-    checks: row.checks.size,
-    mutants: row.killed + row.survived,
-    killed: row.killed,
-    survived: row.survived,
-    stillborn: row.stillborn,
-    killRate: row.killed / Math.max(1, row.killed + row.survived),
-    survivors: row.survivors,
-  }));
-  const total = rows.reduce((sum, row) => ({ mutants: sum.mutants + row.mutants, killed: sum.killed + row.killed, stillborn: sum.stillborn + row.stillborn }), { mutants: 0, killed: 0, stillborn: 0 });
+  const rows = [...byCategory.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([category, row]) => ({
+      category,
+      checks: row.checks.size,
+      mutants: row.killed + row.survived,
+      killed: row.killed,
+      survived: row.survived,
+      stillborn: row.stillborn,
+      killRate: row.killed / Math.max(1, row.killed + row.survived),
+      survivors: row.survivors,
+    }));
+  const total = rows.reduce(
+    (sum, row) => ({
+      mutants: sum.mutants + row.mutants,
+      killed: sum.killed + row.killed,
+      stillborn: sum.stillborn + row.stillborn,
+    }),
+    { mutants: 0, killed: 0, stillborn: 0 },
+  );
   const killRate = total.killed / Math.max(1, total.mutants);
 
   console.log("category                 checks  mutants  killed  survived  stillborn  kill rate");
   for (const row of rows) {
-    console.log(`${row.category.padEnd(24)} ${String(row.checks).padStart(6)} ${String(row.mutants).padStart(8)} ${String(row.killed).padStart(7)} ${String(row.survived).padStart(9)} ${String(row.stillborn).padStart(10)}  ${(row.killRate * 100).toFixed(1).padStart(8)}%`);
+    console.log(
+      `${row.category.padEnd(24)} ${String(row.checks).padStart(6)} ${String(row.mutants).padStart(8)} ${String(row.killed).padStart(7)} ${String(row.survived).padStart(9)} ${String(row.stillborn).padStart(10)}  ${(row.killRate * 100).toFixed(1).padStart(8)}%`,
+    );
   }
-  console.log(`${"total".padEnd(24)} ${String(all.length).padStart(6)} ${String(total.mutants).padStart(8)} ${String(total.killed).padStart(7)} ${String(total.mutants - total.killed).padStart(9)} ${String(total.stillborn).padStart(10)}  ${(killRate * 100).toFixed(1).padStart(8)}%`);
+  console.log(
+    `${"total".padEnd(24)} ${String(all.length).padStart(6)} ${String(total.mutants).padStart(8)} ${String(total.killed).padStart(7)} ${String(total.mutants - total.killed).padStart(9)} ${String(total.stillborn).padStart(10)}  ${(killRate * 100).toFixed(1).padStart(8)}%`,
+  );
   for (const row of rows) for (const survivor of row.survivors) console.log(`survived: ${survivor}`);
-  console.log(`${results.length} opa test runs in ${((Date.now() - started) / 1000).toFixed(1)} s (${workers} workers)`);
-  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ killRate, ...total, checks: all.length, categories: rows }, null, 2)}\n`);
+  console.log(
+    `${results.length} opa test runs in ${((Date.now() - started) / 1000).toFixed(1)} s (${workers} workers)`,
+  );
+  if (jsonOut)
+    writeFileSync(
+      jsonOut,
+      `${JSON.stringify({ killRate, ...total, checks: all.length, categories: rows }, null, 2)}\n`,
+    );
   if (killRate < minKillRate) {
-    console.error(`mutation-test: kill rate ${(killRate * 100).toFixed(1)}% is below the required ${(minKillRate * 100).toFixed(1)}%`);
+    console.error(
+      `mutation-test: kill rate ${(killRate * 100).toFixed(1)}% is below the required ${(minKillRate * 100).toFixed(1)}%`,
+    );
     process.exit(1);
   }
 }
 
 await main();
-

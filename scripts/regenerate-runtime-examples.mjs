@@ -18,7 +18,22 @@ const work = mkdtempSync(join(tmpdir(), "llmops-runtime-examples-"));
 
 function plan(spec, target) {
   const out = join(work, `${target}.json`);
-  execFileSync(process.execPath, [join(ROOT, "bin/llmops.js"), "plan", join(ROOT, spec), "--without-evidence", "--target", target, "--out", out, "--format", "json"], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, "bin/llmops.js"),
+      "plan",
+      join(ROOT, spec),
+      "--without-evidence",
+      "--target",
+      target,
+      "--out",
+      out,
+      "--format",
+      "json",
+    ],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   return JSON.parse(readFileSync(out, "utf8"));
 }
 
@@ -31,7 +46,10 @@ try {
     "# `llmops check --spec examples/campaign-summariser.rag.yaml` too (its declared controls are built).",
     "# Re-derived by scripts/regenerate-runtime-examples.mjs.",
   ].join("\n");
-  writeFileSync(join(ROOT, "examples/runtime/campaign-summariser.rendered.yaml"), `${header}\n${objects.map((object) => stringify(object.props, { lineWidth: 0 })).join("---\n")}`);
+  writeFileSync(
+    join(ROOT, "examples/runtime/campaign-summariser.rendered.yaml"),
+    `${header}\n${objects.map((object) => stringify(object.props, { lineWidth: 0 })).join("---\n")}`,
+  );
 
   const airport = plan("examples/airport-assistant.rag.yaml", "aws");
   const stackUrn = "urn:pulumi:prod::responsible-llmops::pulumi:pulumi:Stack::responsible-llmops-prod";
@@ -43,21 +61,33 @@ try {
         { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" },
         // Components (llmops:*) are not custom resources: the engine records them without an id
         // or properties, as `pulumi stack export` does.
-        ...airport.resources.map((resource) => resource.type.startsWith("llmops:")
-          ? { urn: resource.urn, custom: false, type: resource.type, inputs: {}, outputs: {}, ...(resource.parent ? { parent: resource.parent } : {}) }
-          : {
-            urn: resource.urn,
-            custom: true,
-            id: resource.id ?? `mocked-${resource.name}`,
-            type: resource.type,
-            inputs: resource.props,
-            outputs: resource.props,
-            ...(resource.parent ? { parent: resource.parent } : {}),
-          }),
+        ...airport.resources.map((resource) =>
+          resource.type.startsWith("llmops:")
+            ? {
+                urn: resource.urn,
+                custom: false,
+                type: resource.type,
+                inputs: {},
+                outputs: {},
+                ...(resource.parent ? { parent: resource.parent } : {}),
+              }
+            : {
+                urn: resource.urn,
+                custom: true,
+                id: resource.id ?? `mocked-${resource.name}`,
+                type: resource.type,
+                inputs: resource.props,
+                outputs: resource.props,
+                ...(resource.parent ? { parent: resource.parent } : {}),
+              },
+        ),
       ],
     },
   };
-  writeFileSync(join(ROOT, "examples/runtime/airport-assistant.stack-export.json"), `${JSON.stringify(exported, null, 2)}\n`);
+  writeFileSync(
+    join(ROOT, "examples/runtime/airport-assistant.stack-export.json"),
+    `${JSON.stringify(exported, null, 2)}\n`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

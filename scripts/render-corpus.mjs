@@ -17,14 +17,19 @@ const HELM = process.env.HELM ?? join(ROOT, ".tools", "bin", "helm");
 const sources = parse(readFileSync(join(CORPUS, "sources.yaml"), "utf8"));
 const wanted = new Set(process.argv.slice(2));
 
-const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, ...opts });
+const run = (cmd, args, opts = {}) =>
+  execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, ...opts });
 
 /** The bare git directory holding `owner/name`, from the mirror or a one-time clone. */
 function gitDir(repo) {
-  const mirror = process.env.LLMOPS_CORPUS_MIRROR && join(process.env.LLMOPS_CORPUS_MIRROR, repo.replace("/", "+"), "repo");
+  const mirror =
+    process.env.LLMOPS_CORPUS_MIRROR && join(process.env.LLMOPS_CORPUS_MIRROR, repo.replace("/", "+"), "repo");
   if (mirror && existsSync(mirror)) return mirror;
   const cache = join(ROOT, ".corpus-cache", repo.replace("/", "+"));
-  if (!existsSync(cache)) run("git", ["clone", "--bare", "--filter=blob:none", `https://github.com/${repo}.git`, cache], { stdio: "inherit" });
+  if (!existsSync(cache))
+    run("git", ["clone", "--bare", "--filter=blob:none", `https://github.com/${repo}.git`, cache], {
+      stdio: "inherit",
+    });
   return cache;
 }
 
@@ -61,7 +66,10 @@ function renderChart(entry, git) {
 
 function concatManifests(entry, git) {
   return entry.manifests
-    .map((file) => `# Source: ${entry.repo}/${file}\n${run("git", ["--git-dir", git, "show", `${entry.commit}:${file}`]).replace(/\n*$/, "\n")}`)
+    .map(
+      (file) =>
+        `# Source: ${entry.repo}/${file}\n${run("git", ["--git-dir", git, "show", `${entry.commit}:${file}`]).replace(/\n*$/, "\n")}`,
+    )
     .join("---\n");
 }
 

@@ -5,7 +5,9 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2];
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 
 // One JSON report per vitest run (vitest.json, vitest-engine.json, ...).
 const vitestFiles = existsSync(dir) ? readdirSync(dir).filter((name) => /^vitest.*\.json$/.test(name)) : [];
@@ -15,7 +17,9 @@ for (const name of vitestFiles) {
   failed += report.numFailedTests;
   // A suite that failed outside its tests (a load error, a failing beforeAll whose tests were
   // then skipped) has no failed test of its own; count it once.
-  failed += report.testResults.filter((suite) => suite.status === "failed" && !suite.assertionResults.some((test) => test.status === "failed")).length;
+  failed += report.testResults.filter(
+    (suite) => suite.status === "failed" && !suite.assertionResults.some((test) => test.status === "failed"),
+  ).length;
   skipped += report.numPendingTests + report.numTodoTests;
 }
 if (!vitestFiles.includes("vitest.json")) {

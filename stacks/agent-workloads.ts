@@ -10,7 +10,17 @@ import type { GatewayTools } from "../components/kubernetes/gateway.js";
 import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
 import {
-  AGENT_ROLE, DEFAULT_TOOL_PORT, TOOL_APPROVAL_PORT, agentEgressPolicySpec, TOOL_APPROVAL_ROLE, ToolApprovalQueue, approvalGuardrail, defaultToolServer, mcpServers, toolServerRole, type AgentTool,
+  AGENT_ROLE,
+  DEFAULT_TOOL_PORT,
+  TOOL_APPROVAL_PORT,
+  agentEgressPolicySpec,
+  TOOL_APPROVAL_ROLE,
+  ToolApprovalQueue,
+  approvalGuardrail,
+  defaultToolServer,
+  mcpServers,
+  toolServerRole,
+  type AgentTool,
 } from "../components/kubernetes/tool-gateway.js";
 
 /** The step limit when the spec sets none (LLM-AGENT checks ask for one; the queue never runs without). */
@@ -50,7 +60,11 @@ export interface AgentToolsContext {
   readonly callerRoles: readonly string[];
   readonly reviewerNamespaces: readonly string[];
   readonly auditSink?: { readonly url: string; readonly role: string; readonly port: number };
-  readonly presidio?: { readonly analyzerUrl: string; readonly anonymizerUrl: string; readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }> };
+  readonly presidio?: {
+    readonly analyzerUrl: string;
+    readonly anonymizerUrl: string;
+    readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }>;
+  };
   /** TLS in transit: the queue serves TLS and trusts the namespace CA; the gateway calls it over https. @default none */
   readonly tls?: InClusterTls;
 }
@@ -59,32 +73,48 @@ export interface AgentToolsContext {
  * Builds the approval queue; returns what the gateway needs: its `tools` configuration and the
  * egress it must be allowed (the queue, and each in-cluster tool server). Undefined without tools.
  */
-export function composeAgentTools(spec: LLMOpsStack, context: AgentToolsContext): { gateway: GatewayTools; egressTo: Array<{ role: string; port: number }> } | undefined {
+export function composeAgentTools(
+  spec: LLMOpsStack,
+  context: AgentToolsContext,
+): { gateway: GatewayTools; egressTo: Array<{ role: string; port: number }> } | undefined {
   if (!hasAgentTools(spec)) return undefined;
   const agent = spec.spec.agent!;
   const tools = agentTools(spec, context.namespace, context.tls !== undefined);
-  new ToolApprovalQueue(`${context.name}-tool-approval`, {
-    stack: context.name,
-    namespace: context.namespaceInput,
-    image: context.image(),
-    serviceAccountName: context.serviceAccountName,
-    maxSteps: agent.maxSteps ?? DEFAULT_MAX_STEPS,
-    approvalTimeoutSeconds: agent.approvalTimeoutSeconds,
-    tools,
-    ...(spec.spec.access.identityProvider.issuer ? { issuer: spec.spec.access.identityProvider.issuer } : {}),
-    reviewerRoles: reviewerRoles(spec),
-    ...(context.auditSink ? { auditSinkUrl: context.auditSink.url } : {}),
-    ...(context.presidio ? { presidio: { analyzerUrl: context.presidio.analyzerUrl, anonymizerUrl: context.presidio.anonymizerUrl } } : {}),
-    callerRoles: context.callerRoles,
-    reviewerNamespaces: context.reviewerNamespaces,
-    egressTo: [...(context.auditSink ? [{ role: context.auditSink.role, port: context.auditSink.port }] : []), ...(context.presidio?.services ?? [])],
-    ...(context.tls ? { tls: context.tls } : {}),
-  }, context.opts);
+  new ToolApprovalQueue(
+    `${context.name}-tool-approval`,
+    {
+      stack: context.name,
+      namespace: context.namespaceInput,
+      image: context.image(),
+      serviceAccountName: context.serviceAccountName,
+      maxSteps: agent.maxSteps ?? DEFAULT_MAX_STEPS,
+      approvalTimeoutSeconds: agent.approvalTimeoutSeconds,
+      tools,
+      ...(spec.spec.access.identityProvider.issuer ? { issuer: spec.spec.access.identityProvider.issuer } : {}),
+      reviewerRoles: reviewerRoles(spec),
+      ...(context.auditSink ? { auditSinkUrl: context.auditSink.url } : {}),
+      ...(context.presidio
+        ? { presidio: { analyzerUrl: context.presidio.analyzerUrl, anonymizerUrl: context.presidio.anonymizerUrl } }
+        : {}),
+      callerRoles: context.callerRoles,
+      reviewerNamespaces: context.reviewerNamespaces,
+      egressTo: [
+        ...(context.auditSink ? [{ role: context.auditSink.role, port: context.auditSink.port }] : []),
+        ...(context.presidio?.services ?? []),
+      ],
+      ...(context.tls ? { tls: context.tls } : {}),
+    },
+    context.opts,
+  );
   // The agent's own pods reach the gateway and nothing else: no tool around it (LLM-TOOLS-002).
-  new k8s.networking.v1.NetworkPolicy(`${context.name}-agent-egress`, {
-    metadata: { name: `${AGENT_ROLE}-egress`, namespace: context.namespaceInput },
-    spec: agentEgressPolicySpec(context.gateway.role, context.gateway.port),
-  }, customResourceOptions(context.opts));
+  new k8s.networking.v1.NetworkPolicy(
+    `${context.name}-agent-egress`,
+    {
+      metadata: { name: `${AGENT_ROLE}-egress`, namespace: context.namespaceInput },
+      spec: agentEgressPolicySpec(context.gateway.role, context.gateway.port),
+    },
+    customResourceOptions(context.opts),
+  );
   const approvalUrl = `${scheme(context.tls)}://${TOOL_APPROVAL_ROLE}.${context.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;
   const toolEgress = tools.flatMap((tool) => {
     const role = toolServerRole(tool, context.namespace);

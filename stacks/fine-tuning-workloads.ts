@@ -7,7 +7,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import {
-  DATASET_GATE_ROLE, FINE_TUNE_EVAL_ROLE, FineTuningPipeline, TRAINING_ROLE, type PipelineDataset,
+  DATASET_GATE_ROLE,
+  FINE_TUNE_EVAL_ROLE,
+  FineTuningPipeline,
+  TRAINING_ROLE,
+  type PipelineDataset,
 } from "../components/kubernetes/fine-tuning-pipeline.js";
 import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import type { InClusterTls } from "../components/kubernetes/transit-tls.js";
@@ -38,7 +42,8 @@ export function pipelineDatasets(spec: LLMOpsStack, fineTuning: FineTuning): Pip
       sourceUris: drawn.flatMap((source) => (source.uri ? [source.uri] : [])),
       redaction: dataset.redaction,
       ...(dataset.consentBasis ? { consentBasis: dataset.consentBasis } : {}),
-      personalData: dataset.personalData || dataset.specialCategoryData || drawn.some((source) => source.containsPersonalData),
+      personalData:
+        dataset.personalData || dataset.specialCategoryData || drawn.some((source) => source.containsPersonalData),
     };
   });
 }
@@ -62,7 +67,11 @@ export interface FineTuningContext {
   readonly registryUri?: pulumi.Input<string>;
   /** Where evaluation evidence goes. @default `<registry>evidence/` */
   readonly evidenceUri?: pulumi.Input<string>;
-  readonly presidio?: { readonly analyzerUrl: pulumi.Input<string>; readonly anonymizerUrl: pulumi.Input<string>; readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }> };
+  readonly presidio?: {
+    readonly analyzerUrl: pulumi.Input<string>;
+    readonly anonymizerUrl: pulumi.Input<string>;
+    readonly services: ReadonlyArray<{ readonly role: string; readonly port: number }>;
+  };
   readonly credentialsSecret?: string;
   readonly egressCidrs: pulumi.Input<string[]>;
   /** TLS in transit: the gate trusts the namespace CA. @default none */
@@ -77,12 +86,32 @@ export function fineTuningProblem(spec: LLMOpsStack): { message: string; path: s
   const fineTuning = spec.spec.fineTuning;
   if (!fineTuning) return undefined;
   const output = outputModelOf(spec);
-  if (!output) return { message: `spec.fineTuning.outputModel names no model in spec.models (${fineTuning.outputModel ?? "no primary model"})`, path: "/spec/fineTuning" };
+  if (!output)
+    return {
+      message: `spec.fineTuning.outputModel names no model in spec.models (${fineTuning.outputModel ?? "no primary model"})`,
+      path: "/spec/fineTuning",
+    };
   const at = `/spec/models/${spec.spec.models.indexOf(output)}`;
-  if (!fineTuning.baseModelDigest) return { message: "spec.fineTuning.baseModelDigest is required: the training Job reads the base weights by digest", path: "/spec/fineTuning" };
-  if (!output.source.digest) return { message: `spec.models[${output.name}].source.digest is required: the evaluation Job writes evidence for that digest`, path: `${at}/source` };
-  if (!output.evaluation.dataset) return { message: `spec.models[${output.name}].evaluation.dataset is required: the evaluation Job scores the new weights on it`, path: `${at}/evaluation` };
-  if (output.evaluation.metrics.length === 0) return { message: `spec.models[${output.name}].evaluation.metrics is required: the evaluation Job scores them`, path: `${at}/evaluation` };
+  if (!fineTuning.baseModelDigest)
+    return {
+      message: "spec.fineTuning.baseModelDigest is required: the training Job reads the base weights by digest",
+      path: "/spec/fineTuning",
+    };
+  if (!output.source.digest)
+    return {
+      message: `spec.models[${output.name}].source.digest is required: the evaluation Job writes evidence for that digest`,
+      path: `${at}/source`,
+    };
+  if (!output.evaluation.dataset)
+    return {
+      message: `spec.models[${output.name}].evaluation.dataset is required: the evaluation Job scores the new weights on it`,
+      path: `${at}/evaluation`,
+    };
+  if (output.evaluation.metrics.length === 0)
+    return {
+      message: `spec.models[${output.name}].evaluation.metrics is required: the evaluation Job scores them`,
+      path: `${at}/evaluation`,
+    };
   return undefined;
 }
 
@@ -95,34 +124,39 @@ export function composeFineTuning(spec: LLMOpsStack, context: FineTuningContext)
   const output = outputModelOf(spec)!;
   const evaluation = output.evaluation;
   const registryUri = context.registryUri ?? output.source.uri;
-  const withSlash = (uri: pulumi.Input<string>) => pulumi.output(uri).apply((value) => (value.endsWith("/") ? value : `${value}/`));
+  const withSlash = (uri: pulumi.Input<string>) =>
+    pulumi.output(uri).apply((value) => (value.endsWith("/") ? value : `${value}/`));
   const registry = withSlash(registryUri);
   const datasets = pipelineDatasets(spec, fineTuning);
-  return new FineTuningPipeline(`${context.name}-fine-tuning`, {
-    stack: context.name,
-    namespace: context.namespace,
-    trainerImage: context.images.trainer,
-    gateImage: context.images.gate,
-    evaluatorImage: context.images.evaluator,
-    base: { uri: fineTuning.baseModel, digest: fineTuning.baseModelDigest! },
-    datasets,
-    datasetsUri: context.datasetsUri ? withSlash(context.datasetsUri) : registry.apply((uri) => `${uri}datasets/`),
-    output: { model: output.name, registryUri: registry, digest: output.source.digest! },
-    evaluation: {
-      dataset: evaluation.dataset!,
-      metrics: evaluation.metrics.map((metric) => metric.name),
-      evidenceUri: context.evidenceUri ? withSlash(context.evidenceUri) : registry.apply((uri) => `${uri}evidence/`),
-      ...(output.reproducibility ? { seed: output.reproducibility.seed } : {}),
+  return new FineTuningPipeline(
+    `${context.name}-fine-tuning`,
+    {
+      stack: context.name,
+      namespace: context.namespace,
+      trainerImage: context.images.trainer,
+      gateImage: context.images.gate,
+      evaluatorImage: context.images.evaluator,
+      base: { uri: fineTuning.baseModel, digest: fineTuning.baseModelDigest! },
+      datasets,
+      datasetsUri: context.datasetsUri ? withSlash(context.datasetsUri) : registry.apply((uri) => `${uri}datasets/`),
+      output: { model: output.name, registryUri: registry, digest: output.source.digest! },
+      evaluation: {
+        dataset: evaluation.dataset!,
+        metrics: evaluation.metrics.map((metric) => metric.name),
+        evidenceUri: context.evidenceUri ? withSlash(context.evidenceUri) : registry.apply((uri) => `${uri}evidence/`),
+        ...(output.reproducibility ? { seed: output.reproducibility.seed } : {}),
+      },
+      gpu: { count: Math.max(1, output.gpu.count), ...(output.gpu.type !== "none" ? { type: output.gpu.type } : {}) },
+      serviceAccounts: {
+        [DATASET_GATE_ROLE]: context.serviceAccount(DATASET_GATE_ROLE),
+        [TRAINING_ROLE]: context.serviceAccount(TRAINING_ROLE),
+        [FINE_TUNE_EVAL_ROLE]: context.serviceAccount(FINE_TUNE_EVAL_ROLE),
+      },
+      ...(context.presidio ? { presidio: context.presidio } : {}),
+      ...(context.tls ? { tls: context.tls } : {}),
+      ...(context.credentialsSecret ? { credentialsSecret: context.credentialsSecret } : {}),
+      egressCidrs: context.egressCidrs,
     },
-    gpu: { count: Math.max(1, output.gpu.count), ...(output.gpu.type !== "none" ? { type: output.gpu.type } : {}) },
-    serviceAccounts: {
-      [DATASET_GATE_ROLE]: context.serviceAccount(DATASET_GATE_ROLE),
-      [TRAINING_ROLE]: context.serviceAccount(TRAINING_ROLE),
-      [FINE_TUNE_EVAL_ROLE]: context.serviceAccount(FINE_TUNE_EVAL_ROLE),
-    },
-    ...(context.presidio ? { presidio: context.presidio } : {}),
-    ...(context.tls ? { tls: context.tls } : {}),
-    ...(context.credentialsSecret ? { credentialsSecret: context.credentialsSecret } : {}),
-    egressCidrs: context.egressCidrs,
-  }, context.opts);
+    context.opts,
+  );
 }

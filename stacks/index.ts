@@ -50,15 +50,21 @@ export default async function main(): Promise<Record<string, unknown>> {
     // llmops:evidenceAsOf: measure evidence ages at this RFC 3339 time (as plan --as-of), e.g. to replay a reviewed deploy.
     const asOf = config.get("evidenceAsOf");
     const gated = await gateSpec(specPath, {
-      failOn: (config.get("failOn") ?? "high"),
+      failOn: config.get("failOn") ?? "high",
       ...(bundle ? { bundleDir: resolve(root, bundle) } : {}),
-      evidence: { evidence: files("evidence"), baseline: files("baseline"), evidenceKey: evidenceKey ? resolve(root, evidenceKey) : undefined, asOf },
+      evidence: {
+        evidence: files("evidence"),
+        baseline: files("baseline"),
+        evidenceKey: evidenceKey ? resolve(root, evidenceKey) : undefined,
+        asOf,
+      },
     });
     try {
       return await defineStack(gated.spec, { bundleRevision: gated.bundle?.revision ?? "none" });
     } catch (error) {
       // A component refusing a field a check knows is reported as that check's finding.
-      if (error instanceof MissingPlatformImageError) throw refusalAsFindings(specPath, gated, error, "deployed") ?? error;
+      if (error instanceof MissingPlatformImageError)
+        throw refusalAsFindings(specPath, gated, error, "deployed") ?? error;
       throw error;
     }
   } catch (error) {

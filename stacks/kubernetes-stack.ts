@@ -20,12 +20,16 @@ export function kubernetesProvider(spec: LLMOpsStack, parent?: pulumi.Resource):
   const render = config.get("renderYamlToDirectory");
   const kubeconfig = config.get("kubeconfig");
   const context = config.get("context") ?? spec.spec.target.kubernetes?.context;
-  return new k8s.Provider(`${spec.metadata.name}-k8s`, {
-    ...(render ? { renderYamlToDirectory: render } : {}),
-    ...(kubeconfig ? { kubeconfig } : {}),
-    ...(context && !render ? { context } : {}),
-    enableServerSideApply: true,
-  }, parent ? { parent } : {});
+  return new k8s.Provider(
+    `${spec.metadata.name}-k8s`,
+    {
+      ...(render ? { renderYamlToDirectory: render } : {}),
+      ...(kubeconfig ? { kubeconfig } : {}),
+      ...(context && !render ? { context } : {}),
+      enableServerSideApply: true,
+    },
+    parent ? { parent } : {},
+  );
 }
 
 /** Annotations that make the Kubernetes provider neither wait for readiness nor for a cascading delete. */
@@ -55,7 +59,9 @@ export const API_SERVER_ONLY_ANNOTATIONS: Readonly<Record<string, string>> = {
  * Returns the transformed props and options, or undefined for a resource that is not a Kubernetes
  * object (components, the provider itself).
  */
-export function apiServerOnlyTransformation(args: pulumi.ResourceTransformationArgs): pulumi.ResourceTransformationResult | undefined {
+export function apiServerOnlyTransformation(
+  args: pulumi.ResourceTransformationArgs,
+): pulumi.ResourceTransformationResult | undefined {
   if (!args.type.startsWith("kubernetes:") || args.type.startsWith("pulumi:providers:")) return undefined;
   const props = args.props as { metadata?: pulumi.Input<k8s.types.input.meta.v1.ObjectMeta> };
   const metadata = pulumi.output(props.metadata ?? {}).apply((meta) => ({
@@ -73,7 +79,10 @@ export function apiServerOnlyTransformation(args: pulumi.ResourceTransformationA
 export function composeKubernetes(spec: LLMOpsStack, options: StackOptions): Promise<Record<string, unknown>> {
   const provider = kubernetesProvider(spec);
   const apiServerOnly = new pulumi.Config("llmops").getBoolean("apiServerOnly") ?? false;
-  const root = new StackRoot(spec.metadata.name, { providers: [provider], ...(apiServerOnly ? { transformations: [apiServerOnlyTransformation] } : {}) });
+  const root = new StackRoot(spec.metadata.name, {
+    providers: [provider],
+    ...(apiServerOnly ? { transformations: [apiServerOnlyTransformation] } : {}),
+  });
   const outputs = composeWorkloads(spec, {
     opts: { parent: root },
     fetchEgressCidrs: spec.spec.platform.artifactStoreCidrs,

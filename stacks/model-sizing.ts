@@ -11,7 +11,14 @@ import { gpuMemoryGiB, replicaRequests, type RuntimeFloor } from "../components/
 type Model = LLMOpsStack["spec"]["models"][number];
 
 /** Bytes per parameter of each serving dtype. */
-export const DTYPE_BYTES: Readonly<Record<Model["dtype"], number>> = { float32: 4, bfloat16: 2, float16: 2, fp8: 1, int8: 1, int4: 0.5 };
+export const DTYPE_BYTES: Readonly<Record<Model["dtype"], number>> = {
+  float32: 4,
+  bfloat16: 2,
+  float16: 2,
+  fp8: 1,
+  int8: 1,
+  int4: 0.5,
+};
 
 /**
  * The least a replica of each runtime needs besides its GPUs: tokenizer workers and the HTTP
@@ -45,10 +52,18 @@ export function weightsGiB(parametersBillions: number, dtype: Model["dtype"]): n
 export function modelSizing(model: Model): ModelSizing {
   const runtime = model.serving.runtime as keyof typeof RUNTIME_FLOORS;
   const gpu = model.gpu.type === "none" || model.gpu.count === 0 ? undefined : model.gpu.type;
-  const weights = model.parameters !== undefined
-    ? weightsGiB(model.parameters, model.dtype)
-    : gpu ? gpuMemoryGiB(gpu) * model.gpu.count : 16;
+  const weights =
+    model.parameters !== undefined
+      ? weightsGiB(model.parameters, model.dtype)
+      : gpu
+        ? gpuMemoryGiB(gpu) * model.gpu.count
+        : 16;
   if (!gpu) return { weightsGiB: weights, requests: CPU_ONLY_REQUESTS };
   const fit = replicaRequests(gpu, model.gpu.count, RUNTIME_FLOORS[runtime]);
-  return { weightsGiB: weights, requests: { cpuMilli: fit.cpuMilli, memoryMiB: fit.memoryMiB }, instanceType: fit.instanceType, gpusPerNode: fit.gpusPerNode };
+  return {
+    weightsGiB: weights,
+    requests: { cpuMilli: fit.cpuMilli, memoryMiB: fit.memoryMiB },
+    instanceType: fit.instanceType,
+    gpusPerNode: fit.gpusPerNode,
+  };
 }

@@ -36,7 +36,12 @@ export async function planOffline(spec: LLMOpsStack, bundleRevision: string): Pr
   const { defineStack } = await import("./program.js");
   await runInStack(async () => {
     runtime.registerStackTransformation((args) => {
-      registered.push({ resource: args.resource, type: args.type, name: args.name, ...(args.opts.parent ? { parent: args.opts.parent } : {}) });
+      registered.push({
+        resource: args.resource,
+        type: args.type,
+        name: args.name,
+        ...(args.opts.parent ? { parent: args.opts.parent } : {}),
+      });
       return undefined;
     });
     return defineStack(spec, { bundleRevision });
@@ -46,27 +51,36 @@ export async function planOffline(spec: LLMOpsStack, bundleRevision: string): Pr
   const recordedByKey = new Map(recorded.map((resource) => [`${resource.type}::${resource.name}`, resource]));
   const urns = new Map<pulumi.Resource, string>();
   for (const entry of registered) urns.set(entry.resource, (await resolvedValue(entry.resource.urn)) ?? "");
-  const resources = registered.map((entry): PlannedResource => {
-    const urn = urns.get(entry.resource)!;
-    const parent = entry.parent ? urns.get(entry.parent) : undefined;
-    const record = recordedByKey.get(`${entry.type}::${entry.name}`);
-    return {
-      urn,
-      type: entry.type,
-      name: entry.name,
-      ...(record?.id ? { id: record.id } : {}),
-      props: sortKeys(record?.inputs ?? {}) as Record<string, unknown>, // sorted: two runs serialise byte-identically
-      ...(parent ? { parent } : {}),
-    };
-  }).sort((a, b) => a.urn.localeCompare(b.urn));
+  const resources = registered
+    .map((entry): PlannedResource => {
+      const urn = urns.get(entry.resource)!;
+      const parent = entry.parent ? urns.get(entry.parent) : undefined;
+      const record = recordedByKey.get(`${entry.type}::${entry.name}`);
+      return {
+        urn,
+        type: entry.type,
+        name: entry.name,
+        ...(record?.id ? { id: record.id } : {}),
+        props: sortKeys(record?.inputs ?? {}) as Record<string, unknown>, // sorted: two runs serialise byte-identically
+        ...(parent ? { parent } : {}),
+      };
+    })
+    .sort((a, b) => a.urn.localeCompare(b.urn));
   const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
   const withComponents = resources.map((resource) => {
     const path = componentPath(resource, byUrn);
     return path.length > 0 ? { ...resource, component: path.join("/") } : resource;
   });
-  return { kind: "llmops-plan", stack: spec.metadata.name, target: spec.spec.target.provider, mocked: MOCK_NOTE, policyBundleRevision: bundleRevision, resources: withComponents, spec };
+  return {
+    kind: "llmops-plan",
+    stack: spec.metadata.name,
+    target: spec.spec.target.provider,
+    mocked: MOCK_NOTE,
+    policyBundleRevision: bundleRevision,
+    resources: withComponents,
+    spec,
+  };
 }
-
 
 /**
  * Component path of a resource: the names of the resources above it, root first. Built from

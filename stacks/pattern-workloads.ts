@@ -7,14 +7,23 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { NAMESPACE_CA_FILE, scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
-import { INGESTION_ROLE, RagIngestion, sourcePort, type IngestionSource } from "../components/kubernetes/rag-ingestion.js";
+import {
+  INGESTION_ROLE,
+  RagIngestion,
+  sourcePort,
+  type IngestionSource,
+} from "../components/kubernetes/rag-ingestion.js";
 import { FeedbackLoop, FEEDBACK_EXPORT_ROLE, REVIEW_QUEUE_ROLE } from "../components/kubernetes/feedback-loop.js";
 import { SERVING_PORT } from "../components/kubernetes/serving-runtime.js";
 import { VECTOR_DB_ROLE, tenantRoles } from "../components/kubernetes/vector-database.js";
 import { SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { isSelfHosted } from "./model-serving.js";
 import { vectorTenants } from "./vector-tenancy.js";
-import { PRESIDIO_ANALYZER_ROLE, PRESIDIO_ANONYMIZER_ROLE, PRESIDIO_PORT } from "../components/kubernetes/guardrail-services.js";
+import {
+  PRESIDIO_ANALYZER_ROLE,
+  PRESIDIO_ANONYMIZER_ROLE,
+  PRESIDIO_PORT,
+} from "../components/kubernetes/guardrail-services.js";
 
 type Spec = LLMOpsStack["spec"];
 type Source = Spec["data"]["sources"][number];
@@ -80,7 +89,8 @@ export function patternWorkloadNeeds(spec: LLMOpsStack): PatternWorkloadNeeds {
   const embedding = spec.spec.models.find((model) => model.role === "embedding");
   const feedback = spec.spec.humanFeedback.reviewQueue.enabled;
   return {
-    modelCallers: sources.length > 0 && embedding && isSelfHosted(embedding) ? { [embedding.name]: [INGESTION_ROLE] } : {},
+    modelCallers:
+      sources.length > 0 && embedding && isSelfHosted(embedding) ? { [embedding.name]: [INGESTION_ROLE] } : {},
     auditProducers: sources.length > 0 ? [INGESTION_ROLE] : [],
     feedbackProducers: feedback ? [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE] : [],
     presidioCallers: sources.some((source) => needsPresidio(source)) ? [INGESTION_ROLE] : [],
@@ -88,11 +98,18 @@ export function patternWorkloadNeeds(spec: LLMOpsStack): PatternWorkloadNeeds {
 }
 
 function needsPresidio(source: Source): boolean {
-  return source.containsPersonalData || (source.specialCategoryData ?? []).length > 0 || source.qualityChecks.includes("piiScan");
+  return (
+    source.containsPersonalData ||
+    (source.specialCategoryData ?? []).length > 0 ||
+    source.qualityChecks.includes("piiScan")
+  );
 }
 
 /** Builds the ingestion CronJobs and the feedback loop the spec declares; returns their outputs. */
-export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkloadContext): Record<string, pulumi.Input<unknown>> {
+export function composePatternWorkloads(
+  spec: LLMOpsStack,
+  context: PatternWorkloadContext,
+): Record<string, pulumi.Input<unknown>> {
   const name = spec.metadata.name;
   const body = spec.spec;
   const ns = context.namespaceName;
@@ -107,33 +124,61 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
   // With TLS in transit the in-cluster pgvector admits only hostssl sessions: libpq verifies the
   // server against the namespace CA the ingestion pods mount (sslmode verify-full).
   const pgTls = context.tls ? `?sslmode=verify-full&sslrootcert=${NAMESPACE_CA_FILE}` : "";
-  const storeUrl = engine && inCluster
-    ? `${engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}${engine === "pgvector" ? pgTls : ""}`
-    : context.vectorStoreEndpoint;
+  const storeUrl =
+    engine && inCluster
+      ? `${engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}${engine === "pgvector" ? pgTls : ""}`
+      : context.vectorStoreEndpoint;
   if (sources.length > 0 && engine && storeUrl) {
     const embedding = body.models.find((model) => model.role === "embedding");
-    if (!embedding) throw context.refuse("an embedding model (spec.models[] with role: embedding) is required: embedded data sources are embedded with it", "/spec/models");
+    if (!embedding)
+      throw context.refuse(
+        "an embedding model (spec.models[] with role: embedding) is required: embedded data sources are embedded with it",
+        "/spec/models",
+      );
     if (!isSelfHosted(embedding) || !embedding.source.digest) {
-      throw context.refuse(`spec.models[${embedding.name}] must be self-hosted and pinned by digest: ingestion embeds with exactly the declared weights`, `/spec/models/${body.models.indexOf(embedding)}`);
+      throw context.refuse(
+        `spec.models[${embedding.name}] must be self-hosted and pinned by digest: ingestion embeds with exactly the declared weights`,
+        `/spec/models/${body.models.indexOf(embedding)}`,
+      );
     }
     const ingestion: IngestionSource[] = sources.map((source) => {
       const at = `/spec/data/sources/${body.data.sources.indexOf(source)}`;
-      if (!source.uri) throw context.refuse(`spec.data.sources[${source.name}].uri is required: its ingestion reads the source there`, at);
-      if (!source.freshnessSla) throw context.refuse(`spec.data.sources[${source.name}].freshnessSla is required: the ingestion schedule is derived from it`, at);
+      if (!source.uri)
+        throw context.refuse(
+          `spec.data.sources[${source.name}].uri is required: its ingestion reads the source there`,
+          at,
+        );
+      if (!source.freshnessSla)
+        throw context.refuse(
+          `spec.data.sources[${source.name}].freshnessSla is required: the ingestion schedule is derived from it`,
+          at,
+        );
       return {
-        name: source.name, kind: source.kind, uri: source.uri, freshnessSla: source.freshnessSla, qualityChecks: source.qualityChecks,
+        name: source.name,
+        kind: source.kind,
+        uri: source.uri,
+        freshnessSla: source.freshnessSla,
+        qualityChecks: source.qualityChecks,
         personalData: source.containsPersonalData || (source.specialCategoryData ?? []).length > 0,
         ...(source.lineage ? { datasetVersion: source.lineage.datasetVersion } : {}),
       };
     });
-    const evidenceUrl = context.evidenceUrl ?? (context.recordSinks ? `${http}://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
+    const evidenceUrl =
+      context.evidenceUrl ??
+      (context.recordSinks ? `${http}://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
     if (!evidenceUrl) throw context.refuse("data-quality evidence has no store on this target", "/spec/data/sources");
     if (context.egressCidrs.length === 0) {
-      throw context.refuse("spec.platform.egressProxyCidrs is required: embedded data sources are read through the egress proxy (target kubernetes)", "/spec/platform");
+      throw context.refuse(
+        "spec.platform.egressProxyCidrs is required: embedded data sources are read through the egress proxy (target kubernetes)",
+        "/spec/platform",
+      );
     }
     const presidio = sources.some(needsPresidio) ? context.presidio : undefined;
     if (sources.some(needsPresidio) && !presidio) {
-      throw context.refuse("Presidio is required: an embedded source holds personal data or declares piiScan (enable guardrails.input.pii or privacy.piiRedaction.logs so the stack runs it)", "/spec/guardrails");
+      throw context.refuse(
+        "Presidio is required: an embedded source holds personal data or declares piiScan (enable guardrails.input.pii or privacy.piiRedaction.logs so the stack runs it)",
+        "/spec/guardrails",
+      );
     }
     // Tenancy: each source is written into its tenant's store with that tenant's credential only.
     const tenants = vectorTenants(spec, context.refuse);
@@ -144,36 +189,69 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
       const tenantName = tenantOf.get(source.name);
       const tenant = tenants?.find((candidate) => candidate.name === tenantName);
       if (tenants && !tenant) {
-        throw context.refuse(`spec.data.sources[${source.name}].tenant must name one of vectorStore.tenants: with tenancy ${body.vectorStore?.tenancy} every embedded source is written into one tenant's store`, `/spec/data/sources/${body.data.sources.findIndex((candidate) => candidate.name === source.name)}`);
+        throw context.refuse(
+          `spec.data.sources[${source.name}].tenant must name one of vectorStore.tenants: with tenancy ${body.vectorStore?.tenancy} every embedded source is written into one tenant's store`,
+          `/spec/data/sources/${body.data.sources.findIndex((candidate) => candidate.name === source.name)}`,
+        );
       }
       const credentialKey = engine === "qdrant" ? "api-key" : "password";
-      const rag = new RagIngestion(`${name}-ingest-${source.name}`, {
-        stack: name,
-        namespace: context.namespace,
-        image: context.image("ingestion", "embedded data sources are ingested, checked and published with it"),
-        serviceAccountName: context.serviceAccount(INGESTION_ROLE),
-        sources: [source],
-        embedding: { model: embedding.name, digest: embedding.source.digest, url: `${http}://inference-${embedding.name}.${ns}.svc.cluster.local:${SERVING_PORT}/v1` },
-        vectorStore: {
-          // pgvector: the tenant's database, as its writer role (table named like it); Qdrant: the tenant's collection.
-          engine, url: tenant && engine === "pgvector" ? `postgres://${tenantRoles(tenant.name).writer}@${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}/${tenant.store}${pgTls}` : storeUrl,
-          collection: tenant?.store ?? name,
-          ...(inCluster ? { credentials: { secret: tenant?.ingestionSecret ?? `${name}-vector-db-credentials`, key: credentialKey } } : {}),
+      const rag = new RagIngestion(
+        `${name}-ingest-${source.name}`,
+        {
+          stack: name,
+          namespace: context.namespace,
+          image: context.image("ingestion", "embedded data sources are ingested, checked and published with it"),
+          serviceAccountName: context.serviceAccount(INGESTION_ROLE),
+          sources: [source],
+          embedding: {
+            model: embedding.name,
+            digest: embedding.source.digest,
+            url: `${http}://inference-${embedding.name}.${ns}.svc.cluster.local:${SERVING_PORT}/v1`,
+          },
+          vectorStore: {
+            // pgvector: the tenant's database, as its writer role (table named like it); Qdrant: the tenant's collection.
+            engine,
+            url:
+              tenant && engine === "pgvector"
+                ? `postgres://${tenantRoles(tenant.name).writer}@${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}/${tenant.store}${pgTls}`
+                : storeUrl,
+            collection: tenant?.store ?? name,
+            ...(inCluster
+              ? {
+                  credentials: {
+                    secret: tenant?.ingestionSecret ?? `${name}-vector-db-credentials`,
+                    key: credentialKey,
+                  },
+                }
+              : {}),
+          },
+          ...(tenant ? { tenant: tenant.name } : {}),
+          evidenceUrl,
+          ...(presidio ? { presidio } : {}),
+          egressTo: [
+            { role: `inference-${embedding.name}`, port: SERVING_PORT },
+            ...(inCluster ? [{ role: VECTOR_DB_ROLE, port: inCluster }] : []),
+            ...(context.recordSinks ? [{ role: "audit-sink", port: SINK_PORT }] : []),
+            ...(presidio
+              ? [
+                  { role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT },
+                  { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT },
+                ]
+              : []),
+          ],
+          egressCidrs: context.egressCidrs,
+          egressPorts: [
+            ...new Set([
+              sourcePort(source.uri),
+              ...(inCluster ? [] : [MANAGED_VECTOR_PORTS[engine] ?? 443]),
+              ...(context.evidenceUrl ? [443] : []),
+            ]),
+          ],
+          ...(context.objectStoreCidrs ? { objectStoreCidrs: context.objectStoreCidrs } : {}),
+          ...withTls,
         },
-        ...(tenant ? { tenant: tenant.name } : {}),
-        evidenceUrl,
-        ...(presidio ? { presidio } : {}),
-        egressTo: [
-          { role: `inference-${embedding.name}`, port: SERVING_PORT },
-          ...(inCluster ? [{ role: VECTOR_DB_ROLE, port: inCluster }] : []),
-          ...(context.recordSinks ? [{ role: "audit-sink", port: SINK_PORT }] : []),
-          ...(presidio ? [{ role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT }, { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT }] : []),
-        ],
-        egressCidrs: context.egressCidrs,
-        egressPorts: [...new Set([sourcePort(source.uri), ...(inCluster ? [] : [MANAGED_VECTOR_PORTS[engine] ?? 443]), ...(context.evidenceUrl ? [443] : [])])],
-        ...(context.objectStoreCidrs ? { objectStoreCidrs: context.objectStoreCidrs } : {}),
-        ...withTls,
-      }, context.opts);
+        context.opts,
+      );
       Object.assign(cronJobs, rag.cronJobNames);
     }
     outputs.ingestionCronJobs = cronJobs;
@@ -183,30 +261,48 @@ export function composePatternWorkloads(spec: LLMOpsStack, context: PatternWorkl
   if (feedback.reviewQueue.enabled) {
     const issuer = body.access.identityProvider.issuer;
     if (body.access.identityProvider.type !== "oidc" || !issuer) {
-      throw context.refuse("spec.access.identityProvider must be oidc with an issuer: reviewers sign in to the review queue through it", "/spec/access/identityProvider");
+      throw context.refuse(
+        "spec.access.identityProvider must be oidc with an issuer: reviewers sign in to the review queue through it",
+        "/spec/access/identityProvider",
+      );
     }
-    const storeUrl = context.feedbackStoreUrl ?? (context.recordSinks ? `${http}://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
-    const datasetUrl = context.datasetUrl ?? (context.recordSinks ? `${http}://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/datasets` : undefined);
-    if (!storeUrl || !datasetUrl) throw context.refuse("the feedback store has no endpoint on this target", "/spec/humanFeedback");
-    const loop = new FeedbackLoop(`${name}-feedback-loop`, {
-      stack: name,
-      namespace: context.namespace,
-      collectorImage: context.image("collector", "the feedback review queue and its export run the collector's review and export subcommands"),
-      authProxyImage: context.image("authProxy", "reviewers sign in to the feedback review queue through oauth2-proxy"),
-      serviceAccountName: context.serviceAccount("feedback"),
-      storeUrl,
-      datasetUrl,
-      oidcIssuer: issuer,
-      oidcClientSecret: `${name}-review-queue-oidc`,
-      reviewerRoles: feedback.accessRoles,
-      reviewSlaHours: feedback.reviewQueue.slaHours,
-      retentionDays: feedback.retentionDays,
-      dataset: feedback.export?.dataset ?? `${name}-feedback`,
-      exportIntervalHours: feedback.export?.intervalHours ?? 24,
-      storeTargets: context.recordSinks ? [{ role: "feedback-sink", port: SINK_PORT }] : [],
-      egressCidrs: context.egressCidrs,
-      ...withTls,
-    }, context.opts);
+    const storeUrl =
+      context.feedbackStoreUrl ??
+      (context.recordSinks ? `${http}://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
+    const datasetUrl =
+      context.datasetUrl ??
+      (context.recordSinks ? `${http}://feedback-sink.${ns}.svc.cluster.local:${SINK_PORT}/datasets` : undefined);
+    if (!storeUrl || !datasetUrl)
+      throw context.refuse("the feedback store has no endpoint on this target", "/spec/humanFeedback");
+    const loop = new FeedbackLoop(
+      `${name}-feedback-loop`,
+      {
+        stack: name,
+        namespace: context.namespace,
+        collectorImage: context.image(
+          "collector",
+          "the feedback review queue and its export run the collector's review and export subcommands",
+        ),
+        authProxyImage: context.image(
+          "authProxy",
+          "reviewers sign in to the feedback review queue through oauth2-proxy",
+        ),
+        serviceAccountName: context.serviceAccount("feedback"),
+        storeUrl,
+        datasetUrl,
+        oidcIssuer: issuer,
+        oidcClientSecret: `${name}-review-queue-oidc`,
+        reviewerRoles: feedback.accessRoles,
+        reviewSlaHours: feedback.reviewQueue.slaHours,
+        retentionDays: feedback.retentionDays,
+        dataset: feedback.export?.dataset ?? `${name}-feedback`,
+        exportIntervalHours: feedback.export?.intervalHours ?? 24,
+        storeTargets: context.recordSinks ? [{ role: "feedback-sink", port: SINK_PORT }] : [],
+        egressCidrs: context.egressCidrs,
+        ...withTls,
+      },
+      context.opts,
+    );
     outputs.reviewQueueService = loop.reviewQueueService;
     outputs.feedbackExportCronJob = loop.exportCronJob;
   }

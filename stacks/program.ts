@@ -21,12 +21,19 @@ export async function defineStack(spec: LLMOpsStack, options: StackOptions): Pro
     const root = new StackRoot(name, { providers: [provider] });
     const identity = aws.getCallerIdentityOutput({}, { provider });
     const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { provider });
-    const availabilityZones = Array.from({ length: target.availabilityZones }, (_, i) => zones.names.apply((names) => {
-      const zone = names[i];
-      if (!zone) throw new Error(`region ${target.region} has fewer than ${target.availabilityZones} availability zones`);
-      return zone;
-    }));
-    const outputs = composeAws(spec, { accountId: identity.accountId, region: target.region, availabilityZones }, { parent: root });
+    const availabilityZones = Array.from({ length: target.availabilityZones }, (_, i) =>
+      zones.names.apply((names) => {
+        const zone = names[i];
+        if (!zone)
+          throw new Error(`region ${target.region} has fewer than ${target.availabilityZones} availability zones`);
+        return zone;
+      }),
+    );
+    const outputs = composeAws(
+      spec,
+      { accountId: identity.accountId, region: target.region, availabilityZones },
+      { parent: root },
+    );
     root.finish(outputs);
     return { ...outputs, policyBundleRevision: options.bundleRevision };
   }

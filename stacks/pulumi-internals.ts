@@ -14,13 +14,16 @@ const require = createRequire(import.meta.url);
 /** Resolves when every resource registration the program has started has finished (Pulumi's settings module's pending-work counter). */
 export async function waitForRegistrations(): Promise<void> {
   const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs?: () => Promise<void> };
-  if (typeof settings.waitForRPCs !== "function") throw new Error("this @pulumi/pulumi has no runtime/settings.waitForRPCs; the offline plan needs it");
+  if (typeof settings.waitForRPCs !== "function")
+    throw new Error("this @pulumi/pulumi has no runtime/settings.waitForRPCs; the offline plan needs it");
   await settings.waitForRPCs();
 }
 
 /** Runs `init` as the root stack program under the already configured (mock) runtime, as `pulumi up` would, and resolves to its outputs. */
 export function runInStack(init: () => Promise<Record<string, unknown>>): Promise<unknown> {
-  const stack = require("@pulumi/pulumi/runtime/stack") as { runInPulumiStack: (init: () => Promise<unknown>) => Promise<unknown> };
+  const stack = require("@pulumi/pulumi/runtime/stack") as {
+    runInPulumiStack: (init: () => Promise<unknown>) => Promise<unknown>;
+  };
   return stack.runInPulumiStack(init);
 }
 
@@ -31,7 +34,13 @@ export async function resolvedValue<T>(output: pulumi.Output<T>): Promise<T | un
 }
 
 /** `urn:pulumi:<stack>::<project>::<type chain>::<name>` → its parts. */
-export function parseUrn(urn: string): { stack: string; project: string; typeChain: string[]; type: string; name: string } {
+export function parseUrn(urn: string): {
+  stack: string;
+  project: string;
+  typeChain: string[];
+  type: string;
+  name: string;
+} {
   const match = /^urn:pulumi:([^:]+)::([^:]+)::(.+)::([^:]+)$/.exec(urn);
   if (!match) throw new Error(`not a Pulumi URN: ${urn}`);
   const typeChain = match[3]!.split("$");

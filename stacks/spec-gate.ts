@@ -21,11 +21,23 @@ export type GateActivity = "deployed" | "planned";
  * severity, id, message, JSON Pointer and fix, and says what was not done (`activity`).
  */
 export class SpecRejectedError extends UserFacingError {
-  constructor(readonly file: string, readonly findings: readonly Finding[], reason?: string, activity: GateActivity = "deployed", note?: string) {
+  constructor(
+    readonly file: string,
+    readonly findings: readonly Finding[],
+    reason?: string,
+    activity: GateActivity = "deployed",
+    note?: string,
+  ) {
     super(
-      (reason ? `${file}: ${reason}; nothing was ${activity}` : `${file} does not pass the spec policies; nothing was ${activity}:\n` +
-        findings.map((finding) => `  ${finding.file ?? file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.severity} ${finding.id} ${finding.message} (at ${finding.path})\n    fix: ${finding.remediation}`).join("\n")) +
-        (note ? `\n${note}` : ""),
+      (reason
+        ? `${file}: ${reason}; nothing was ${activity}`
+        : `${file} does not pass the spec policies; nothing was ${activity}:\n` +
+          findings
+            .map(
+              (finding) =>
+                `  ${finding.file ?? file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.severity} ${finding.id} ${finding.message} (at ${finding.path})\n    fix: ${finding.remediation}`,
+            )
+            .join("\n")) + (note ? `\n${note}` : ""),
     );
   }
 }
@@ -77,25 +89,53 @@ export async function gateSpec(file: string, options: GateOptions = {}): Promise
   const activity = options.activity ?? "deployed";
   // An unknown threshold would let everything through; refuse it instead.
   if (options.failOn !== undefined && !SEVERITIES.includes(options.failOn)) {
-    throw new SpecRejectedError(file, [], `failOn must be one of ${SEVERITIES.join(", ")}; got ${String(options.failOn)}`, activity);
+    throw new SpecRejectedError(
+      file,
+      [],
+      `failOn must be one of ${SEVERITIES.join(", ")}; got ${String(options.failOn)}`,
+      activity,
+    );
   }
   const documents = loadSpecFile(file);
-  if (documents.length !== 1) throw new SpecRejectedError(file, [], `expected exactly one spec document, found ${documents.length}`, activity);
+  if (documents.length !== 1)
+    throw new SpecRejectedError(file, [], `expected exactly one spec document, found ${documents.length}`, activity);
   const loaded = documents[0]!;
   const target = options.target;
-  const document = target && target !== loaded.value.spec.target.provider
-    ? { ...loaded, value: { ...loaded.value, spec: { ...loaded.value.spec, target: { ...loaded.value.spec.target, provider: target } } } }
-    : loaded;
+  const document =
+    target && target !== loaded.value.spec.target.provider
+      ? {
+          ...loaded,
+          value: {
+            ...loaded.value,
+            spec: { ...loaded.value.spec, target: { ...loaded.value.spec.target, provider: target } },
+          },
+        }
+      : loaded;
   // Deploying to production with nothing behind the gates is judged as deploying with no evidence.
-  const evidence = await prepareGateEvidence(options.evidence ?? {}, document.value.metadata.environment, options.requireEvidenceInProduction !== false);
-  const policies = specPoliciesFrom(await PolicyEngine.load(options.bundleDir ?? defaultBundleDir()), undefined, evidence.extraInput);
+  const evidence = await prepareGateEvidence(
+    options.evidence ?? {},
+    document.value.metadata.environment,
+    options.requireEvidenceInProduction !== false,
+  );
+  const policies = specPoliciesFrom(
+    await PolicyEngine.load(options.bundleDir ?? defaultBundleDir()),
+    undefined,
+    evidence.extraInput,
+  );
   const findings = validateLoadedSpec(document, policies);
   const blocking = blockingFindings(findings, options.failOn ?? "high");
   if (blocking.length > 0) {
-    const note = evidence.noneGiven && blocking.some((finding) => finding.id === "LLM-EVID-001") ? NO_EVIDENCE_NOTE : undefined;
+    const note =
+      evidence.noneGiven && blocking.some((finding) => finding.id === "LLM-EVID-001") ? NO_EVIDENCE_NOTE : undefined;
     throw new SpecRejectedError(file, blocking, undefined, activity, note);
   }
-  return { spec: document.value, findings, bundle: policies.bundle, engine: policies.engine, evidence: evidence.report };
+  return {
+    spec: document.value,
+    findings,
+    bundle: policies.bundle,
+    engine: policies.engine,
+    evidence: evidence.report,
+  };
 }
 
 /** A component's refusal of a spec field: `path` is the JSON Pointer of what it could not build from. */
@@ -109,7 +149,17 @@ export interface ComponentRefusal extends Error {
  * that check's findings, with their positions and fixes; otherwise undefined (the caller reports
  * the component's own error).
  */
-export function refusalAsFindings(file: string, gated: GatedSpec, refusal: ComponentRefusal, activity: GateActivity): SpecRejectedError | undefined {
-  const known = gated.findings.filter((finding) => finding.path === refusal.path || finding.path.startsWith(`${refusal.path}/`) || refusal.path.startsWith(`${finding.path}/`));
+export function refusalAsFindings(
+  file: string,
+  gated: GatedSpec,
+  refusal: ComponentRefusal,
+  activity: GateActivity,
+): SpecRejectedError | undefined {
+  const known = gated.findings.filter(
+    (finding) =>
+      finding.path === refusal.path ||
+      finding.path.startsWith(`${refusal.path}/`) ||
+      refusal.path.startsWith(`${finding.path}/`),
+  );
   return known.length > 0 ? new SpecRejectedError(file, known, undefined, activity) : undefined;
 }

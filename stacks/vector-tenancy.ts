@@ -17,14 +17,21 @@ const BUILT: Record<string, string> = { qdrant: "collectionPerTenant", pgvector:
  *   (`/spec/vectorStore/tenancy`) or names no tenants (`/spec/vectorStore/tenants`); the spec
  *   check LLM-DATA-014 reports the same earlier.
  */
-export function vectorTenants(spec: LLMOpsStack, refuse: (message: string, path: string) => Error): VectorDatabaseTenant[] | undefined {
+export function vectorTenants(
+  spec: LLMOpsStack,
+  refuse: (message: string, path: string) => Error,
+): VectorDatabaseTenant[] | undefined {
   const store = spec.spec.vectorStore;
   if (!store || store.tenancy === "single") return undefined;
   if (BUILT[store.engine] !== store.tenancy) {
-    throw refuse(`vectorStore.tenancy ${store.tenancy} is not built for engine ${store.engine} (built: qdrant with collectionPerTenant, pgvector with databasePerTenant)`, "/spec/vectorStore/tenancy");
+    throw refuse(
+      `vectorStore.tenancy ${store.tenancy} is not built for engine ${store.engine} (built: qdrant with collectionPerTenant, pgvector with databasePerTenant)`,
+      "/spec/vectorStore/tenancy",
+    );
   }
   const tenants = store.tenants ?? [];
-  if (tenants.length === 0) throw refuse(`vectorStore.tenancy ${store.tenancy} names no tenants`, "/spec/vectorStore/tenants");
+  if (tenants.length === 0)
+    throw refuse(`vectorStore.tenancy ${store.tenancy} names no tenants`, "/spec/vectorStore/tenants");
   const name = spec.metadata.name;
   return tenants.map((tenant) => ({
     name: tenant.name,

@@ -13,9 +13,24 @@ import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { ModelCache } from "../components/kubernetes/model-cache.js";
 import { GpuNodeAgents } from "../components/kubernetes/gpu-node-agents.js";
 import { modelSizing } from "./model-sizing.js";
-import { EDGE_PORT, GATEWAY_ROLE, GATEWAY_SERVICE_PORT, Gateway, type GatewayExposure, type GatewayRoute } from "../components/kubernetes/gateway.js";
 import {
-  GuardrailServices, LLM_GUARD_PORT, LLM_GUARD_ROLE, PRESIDIO_ANALYZER_ROLE, PRESIDIO_ANONYMIZER_ROLE, PRESIDIO_PORT, needsLlmGuard, needsPresidio, type GuardrailSelection,
+  EDGE_PORT,
+  GATEWAY_ROLE,
+  GATEWAY_SERVICE_PORT,
+  Gateway,
+  type GatewayExposure,
+  type GatewayRoute,
+} from "../components/kubernetes/gateway.js";
+import {
+  GuardrailServices,
+  LLM_GUARD_PORT,
+  LLM_GUARD_ROLE,
+  PRESIDIO_ANALYZER_ROLE,
+  PRESIDIO_ANONYMIZER_ROLE,
+  PRESIDIO_PORT,
+  needsLlmGuard,
+  needsPresidio,
+  type GuardrailSelection,
 } from "../components/kubernetes/guardrail-services.js";
 import { InClusterVectorDatabase, VECTOR_DB_ROLE } from "../components/kubernetes/vector-database.js";
 import { TenantRetrieval } from "../components/kubernetes/tenant-retrieval.js";
@@ -27,7 +42,12 @@ import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline
 import { AGENT_ROLE, TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
 import { NamespaceCa, scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
-import { FINE_TUNING_IDENTITIES, composeFineTuning, fineTuningProblem, pipelineCompute } from "./fine-tuning-workloads.js";
+import {
+  FINE_TUNING_IDENTITIES,
+  composeFineTuning,
+  fineTuningProblem,
+  pipelineCompute,
+} from "./fine-tuning-workloads.js";
 import { composePatternWorkloads, patternWorkloadNeeds } from "./pattern-workloads.js";
 import { bedrockModelId, isSelfHosted, limitsOf } from "./model-serving.js";
 import { UserFacingError } from "../schemas/user-facing-error.js";
@@ -54,7 +74,11 @@ export interface WorkloadContext {
   /** What ScaledObjects and PodMonitors wait for (EKS: the ServingMetrics charts that bring their CRDs). @default nothing */
   readonly metricsReady?: pulumi.Resource[];
   /** Pattern fineTuning: the dataset store and the registry and evidence prefixes (AWS builds them). @default under the output model's source URI */
-  readonly fineTuning?: { readonly datasetsUri?: pulumi.Input<string>; readonly registryUri?: pulumi.Input<string>; readonly evidenceUri?: pulumi.Input<string> };
+  readonly fineTuning?: {
+    readonly datasetsUri?: pulumi.Input<string>;
+    readonly registryUri?: pulumi.Input<string>;
+    readonly evidenceUri?: pulumi.Input<string>;
+  };
   /** target aws: the managed vector store's endpoint, for RAG ingestion. */
   readonly vectorStoreEndpoint?: pulumi.Input<string>;
   /** target aws: s3:// prefixes of data-quality evidence, the feedback records and the exported datasets. */
@@ -68,7 +92,10 @@ export interface WorkloadContext {
  * parent's, when the field is absent), so a caller can match the spec check that knows it.
  */
 export class MissingPlatformImageError extends UserFacingError {
-  constructor(message: string, readonly path: string) {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
     super(message);
   }
 }
@@ -79,7 +106,8 @@ type ImageKey = keyof LLMOpsStack["spec"]["platform"]["images"];
 
 function requireImage(spec: LLMOpsStack, key: ImageKey, why: string): PinnedImage {
   const image = spec.spec.platform.images[key];
-  if (!image) throw new MissingPlatformImageError(`spec.platform.images.${key} is required: ${why}`, "/spec/platform/images");
+  if (!image)
+    throw new MissingPlatformImageError(`spec.platform.images.${key} is required: ${why}`, "/spec/platform/images");
   return image;
 }
 
@@ -103,7 +131,11 @@ function routeFor(model: Model, namespace: string, tls?: InClusterTls): GatewayR
     maxOutputTokens: limits.maxOutputTokens,
     ...(limits.tokensPerMinute ? { tokensPerMinute: limits.tokensPerMinute } : {}),
   };
-  if (isSelfHosted(model)) return { ...common, apiBase: `${scheme(tls)}://inference-${model.name}.${namespace}.svc.cluster.local:${SERVING_PORT}/v1` };
+  if (isSelfHosted(model))
+    return {
+      ...common,
+      apiBase: `${scheme(tls)}://inference-${model.name}.${namespace}.svc.cluster.local:${SERVING_PORT}/v1`,
+    };
   if (model.source.type === "bedrock") {
     return { ...common, upstreamModel: `bedrock/${bedrockModelId(model)}` };
   }
@@ -137,23 +169,52 @@ export function gatewayExposure(spec: LLMOpsStack): GatewayExposure | undefined 
   if (!ingress.inference) return undefined;
   const tls = ingress.tls ?? {};
   if (spec.spec.target.provider === "aws") {
-    if (!tls.acmCertificateArn) throw new MissingPlatformImageError("spec.network.publicIngress.tls.acmCertificateArn is required: the public gateway's NLB terminates TLS with it", "/spec/network/publicIngress/tls");
+    if (!tls.acmCertificateArn)
+      throw new MissingPlatformImageError(
+        "spec.network.publicIngress.tls.acmCertificateArn is required: the public gateway's NLB terminates TLS with it",
+        "/spec/network/publicIngress/tls",
+      );
     return { kind: "awsNlb", acmCertificateArn: tls.acmCertificateArn, cidrs: ingress.allowedCidrs };
   }
-  if (!tls.hostname) throw new MissingPlatformImageError("spec.network.publicIngress.tls.hostname is required: the public gateway's Ingress terminates TLS for it", "/spec/network/publicIngress/tls");
-  if (!tls.clusterIssuer && !tls.secretName) throw new MissingPlatformImageError("spec.network.publicIngress.tls.clusterIssuer or .secretName is required: the public Ingress needs a TLS certificate", "/spec/network/publicIngress/tls");
+  if (!tls.hostname)
+    throw new MissingPlatformImageError(
+      "spec.network.publicIngress.tls.hostname is required: the public gateway's Ingress terminates TLS for it",
+      "/spec/network/publicIngress/tls",
+    );
+  if (!tls.clusterIssuer && !tls.secretName)
+    throw new MissingPlatformImageError(
+      "spec.network.publicIngress.tls.clusterIssuer or .secretName is required: the public Ingress needs a TLS certificate",
+      "/spec/network/publicIngress/tls",
+    );
   return {
-    kind: "ingress", hostname: tls.hostname, cidrs: ingress.allowedCidrs,
-    ...(tls.clusterIssuer ? { clusterIssuer: tls.clusterIssuer } : {}), ...(tls.secretName ? { secretName: tls.secretName } : {}), ...(tls.ingressClassName ? { ingressClassName: tls.ingressClassName } : {}),
+    kind: "ingress",
+    hostname: tls.hostname,
+    cidrs: ingress.allowedCidrs,
+    ...(tls.clusterIssuer ? { clusterIssuer: tls.clusterIssuer } : {}),
+    ...(tls.secretName ? { secretName: tls.secretName } : {}),
+    ...(tls.ingressClassName ? { ingressClassName: tls.ingressClassName } : {}),
   };
 }
 
 /** The Presidio services a redacting workload calls, when the stack runs them. */
-function redactionServices(screening: GuardrailServices | undefined): { analyzerUrl: pulumi.Input<string>; anonymizerUrl: pulumi.Input<string>; services: Array<{ role: string; port: number }> } | undefined {
+function redactionServices(screening: GuardrailServices | undefined):
+  | {
+      analyzerUrl: pulumi.Input<string>;
+      anonymizerUrl: pulumi.Input<string>;
+      services: Array<{ role: string; port: number }>;
+    }
+  | undefined {
   const analyzerUrl = screening?.endpoints[PRESIDIO_ANALYZER_ROLE];
   const anonymizerUrl = screening?.endpoints[PRESIDIO_ANONYMIZER_ROLE];
   if (!analyzerUrl || !anonymizerUrl) return undefined;
-  return { analyzerUrl, anonymizerUrl, services: [{ role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT }, { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT }] };
+  return {
+    analyzerUrl,
+    anonymizerUrl,
+    services: [
+      { role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT },
+      { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT },
+    ],
+  };
 }
 
 /**
@@ -174,30 +235,54 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   const gpuQuota = models.reduce((sum, model) => sum + model.gpu.count * model.replicas.max, 0) + pipeline.gpus;
   const sizing = new Map(models.map((model) => [model.name, modelSizing(model)]));
   // Room for every model at its maximum replicas, plus 16 CPU / 64 GiB for the gateway, sinks and vector database.
-  const modelCompute = models.reduce((sum, model) => {
-    const size = sizing.get(model.name)!;
-    return { cpuMilli: sum.cpuMilli + size.requests.cpuMilli * model.replicas.max, memoryMiB: sum.memoryMiB + size.requests.memoryMiB * model.replicas.max };
-  }, { cpuMilli: 16_000 + pipeline.cpuMilli, memoryMiB: 64 * 1024 + pipeline.memoryMiB });
-  const guardrails = new NamespaceGuardrails(`${name}-namespace`, {
-    namespace, gpuQuota, labels: { "app.kubernetes.io/part-of": name },
-    compute: { cpu: String(Math.max(64, Math.ceil(modelCompute.cpuMilli / 1000))), memory: `${Math.max(256, Math.ceil(modelCompute.memoryMiB / 1024))}Gi` },
-  }, opts);
+  const modelCompute = models.reduce(
+    (sum, model) => {
+      const size = sizing.get(model.name)!;
+      return {
+        cpuMilli: sum.cpuMilli + size.requests.cpuMilli * model.replicas.max,
+        memoryMiB: sum.memoryMiB + size.requests.memoryMiB * model.replicas.max,
+      };
+    },
+    { cpuMilli: 16_000 + pipeline.cpuMilli, memoryMiB: 64 * 1024 + pipeline.memoryMiB },
+  );
+  const guardrails = new NamespaceGuardrails(
+    `${name}-namespace`,
+    {
+      namespace,
+      gpuQuota,
+      labels: { "app.kubernetes.io/part-of": name },
+      compute: {
+        cpu: String(Math.max(64, Math.ceil(modelCompute.cpuMilli / 1000))),
+        memory: `${Math.max(256, Math.ceil(modelCompute.memoryMiB / 1024))}Gi`,
+      },
+    },
+    opts,
+  );
   const inNamespace: pulumi.ComponentResourceOptions = { ...opts, dependsOn: [guardrails] };
 
   // privacy.encryption.inTransit.tls: a namespace CA signs every in-cluster server's certificate;
   // servers speak TLS (natively or behind the edge-proxy image as a sidecar) and callers trust the CA.
   const transit: InClusterTls | undefined = body.privacy.encryption.inTransit.tls
     ? (() => {
-      const ca = new NamespaceCa(`${name}-transit-ca`, { stack: name, namespace: guardrails.name }, inNamespace);
-      return {
-        issuer: ca.issuerName, caSecret: ca.caSecret, minVersion: body.privacy.encryption.inTransit.minVersion,
-        proxyImage: requireImage(spec, "edgeProxy", "with TLS in transit, servers without a TLS flag are fronted by the edge proxy image as a TLS sidecar"),
-      };
-    })()
+        const ca = new NamespaceCa(`${name}-transit-ca`, { stack: name, namespace: guardrails.name }, inNamespace);
+        return {
+          issuer: ca.issuerName,
+          caSecret: ca.caSecret,
+          minVersion: body.privacy.encryption.inTransit.minVersion,
+          proxyImage: requireImage(
+            spec,
+            "edgeProxy",
+            "with TLS in transit, servers without a TLS flag are fronted by the edge proxy image as a TLS sidecar",
+          ),
+        };
+      })()
     : undefined;
   const withTls = transit ? { tls: transit } : {};
 
-  const vectorEngine = body.vectorStore && IN_CLUSTER_VECTOR_ENGINES.has(body.vectorStore.engine) ? (body.vectorStore.engine as "qdrant" | "pgvector") : undefined;
+  const vectorEngine =
+    body.vectorStore && IN_CLUSTER_VECTOR_ENGINES.has(body.vectorStore.engine)
+      ? (body.vectorStore.engine as "qdrant" | "pgvector")
+      : undefined;
   const sinks = context.recordSinks;
   const identities: WorkloadIdentity[] = [
     { name: GATEWAY_ROLE },
@@ -211,102 +296,162 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     { name: "guardrails" },
     { name: LIMITER_ROLE },
     ...(hasAgentTools(spec) ? [{ name: TOOL_APPROVAL_ROLE }] : []),
-    ...(body.fineTuning ? FINE_TUNING_IDENTITIES.map((workload) => ({ name: workload, ...(context.awsRoleArns?.[workload] ? { awsRoleArn: context.awsRoleArns[workload] } : {}) })) : []),
+    ...(body.fineTuning
+      ? FINE_TUNING_IDENTITIES.map((workload) => ({
+          name: workload,
+          ...(context.awsRoleArns?.[workload] ? { awsRoleArn: context.awsRoleArns[workload] } : {}),
+        }))
+      : []),
   ];
-  const rbac = new WorkloadRbac(`${name}-identities`, { namespace: guardrails.name, workloads: identities }, inNamespace);
+  const rbac = new WorkloadRbac(
+    `${name}-identities`,
+    { namespace: guardrails.name, workloads: identities },
+    inNamespace,
+  );
   const serviceAccount = (workload: string) => rbac.serviceAccountNames[workload]!;
 
   const outputs: Record<string, pulumi.Input<unknown>> = { namespace: guardrails.name };
-  const fetcher = models.length > 0 ? requireImage(spec, "modelFetcher", "self-hosted models fetch their weights by digest with it") : undefined;
+  const fetcher =
+    models.length > 0
+      ? requireImage(spec, "modelFetcher", "self-hosted models fetch their weights by digest with it")
+      : undefined;
   const autoscaling = body.platform.autoscaling;
   if (models.some((model) => model.gpu.count > 0)) {
-    new GpuNodeAgents(`${name}-gpu-agents`, {
-      stack: name,
-      namespace: body.platform.gpu.namespace,
-      dcgmExporterImage: requireImage(spec, "dcgmExporter", "GPU nodes export their metrics (utilisation, memory, XID errors) with it"),
-      ...(context.installDevicePlugin ? { devicePluginImage: requireImage(spec, "devicePlugin", "platform.gpu.install is devicePlugin") } : {}),
-      monitoringNamespace: autoscaling.monitoringNamespace,
-    }, { ...opts, dependsOn: context.metricsReady ?? [] });
+    new GpuNodeAgents(
+      `${name}-gpu-agents`,
+      {
+        stack: name,
+        namespace: body.platform.gpu.namespace,
+        dcgmExporterImage: requireImage(
+          spec,
+          "dcgmExporter",
+          "GPU nodes export their metrics (utilisation, memory, XID errors) with it",
+        ),
+        ...(context.installDevicePlugin
+          ? { devicePluginImage: requireImage(spec, "devicePlugin", "platform.gpu.install is devicePlugin") }
+          : {}),
+        monitoringNamespace: autoscaling.monitoringNamespace,
+      },
+      { ...opts, dependsOn: context.metricsReady ?? [] },
+    );
   }
-  const cacheClass = context.modelCacheStorageClass ?? body.platform.modelCache.storageClass ?? body.platform.storageClass;
+  const cacheClass =
+    context.modelCacheStorageClass ?? body.platform.modelCache.storageClass ?? body.platform.storageClass;
   for (const model of models) {
     const at = `/spec/models/${body.models.indexOf(model)}`;
-    if (!model.serving.image) throw new MissingPlatformImageError(`spec.models[${model.name}].serving.image is required for a self-hosted model`, `${at}/serving`);
-    if (!model.source.digest) throw new MissingPlatformImageError(`spec.models[${model.name}].source.digest is required for a self-hosted model`, `${at}/source`);
+    if (!model.serving.image)
+      throw new MissingPlatformImageError(
+        `spec.models[${model.name}].serving.image is required for a self-hosted model`,
+        `${at}/serving`,
+      );
+    if (!model.source.digest)
+      throw new MissingPlatformImageError(
+        `spec.models[${model.name}].source.digest is required for a self-hosted model`,
+        `${at}/source`,
+      );
     const limits = limitsOf(model);
     const size = sizing.get(model.name)!;
-    const cache = new ModelCache(`${name}-${model.name}-weights`, {
-      stack: name,
-      namespace: guardrails.name,
-      model: model.name,
-      fetcherImage: fetcher!,
-      weights: { uri: context.weightUris?.[model.name] ?? model.source.uri, digest: model.source.digest },
-      weightsGiB: size.weightsGiB,
-      ...(cacheClass ? { storageClass: cacheClass } : {}),
-      serviceAccountName: serviceAccount("inference"),
-      ...(context.awsRoleArns?.inference ? {} : { credentialsSecret: `${name}-artifact-credentials` }),
-      fetchEgressCidrs: context.fetchEgressCidrs,
-    }, inNamespace);
-    new InferenceService(`${name}-${model.name}`, {
-      stack: name,
-      namespace: guardrails.name,
-      model: {
-        name: model.name,
-        runtime: model.serving.runtime as ServingRuntime,
-        gpus: model.gpu.count,
-        maxInputTokens: limits.maxInputTokens,
-        maxOutputTokens: limits.maxOutputTokens,
-        // Admit about a second's worth of the allowed request rate at once.
-        maxConcurrentRequests: Math.max(8, Math.min(256, Math.ceil(limits.requestsPerMinute / 60) * 4)),
-        ...(model.reproducibility ? { seed: model.reproducibility.seed } : {}),
+    const cache = new ModelCache(
+      `${name}-${model.name}-weights`,
+      {
+        stack: name,
+        namespace: guardrails.name,
+        model: model.name,
+        fetcherImage: fetcher!,
+        weights: { uri: context.weightUris?.[model.name] ?? model.source.uri, digest: model.source.digest },
+        weightsGiB: size.weightsGiB,
+        ...(cacheClass ? { storageClass: cacheClass } : {}),
+        serviceAccountName: serviceAccount("inference"),
+        ...(context.awsRoleArns?.inference ? {} : { credentialsSecret: `${name}-artifact-credentials` }),
+        fetchEgressCidrs: context.fetchEgressCidrs,
       },
-      image: model.serving.image,
-      fetcherImage: fetcher!,
-      weights: { digest: model.source.digest, sizeGiB: size.weightsGiB },
-      cache: { claimName: cache.claimName, modelPath: cache.modelPath },
-      serviceAccountName: serviceAccount("inference"),
-      ...(model.gpu.type !== "none" ? { gpuType: model.gpu.type } : {}),
-      compute: size.requests,
-      replicas: { min: Math.max(1, model.replicas.min), max: model.replicas.max },
-      autoscaling,
-      terminationGracePeriodSeconds: model.serving.terminationGracePeriodSeconds,
-      allowedCallerRoles: [GATEWAY_ROLE, ...(needs.modelCallers[model.name] ?? [])],
-      ...withTls,
-    }, { ...inNamespace, dependsOn: [guardrails, cache, ...(context.metricsReady ?? [])] });
+      inNamespace,
+    );
+    new InferenceService(
+      `${name}-${model.name}`,
+      {
+        stack: name,
+        namespace: guardrails.name,
+        model: {
+          name: model.name,
+          runtime: model.serving.runtime as ServingRuntime,
+          gpus: model.gpu.count,
+          maxInputTokens: limits.maxInputTokens,
+          maxOutputTokens: limits.maxOutputTokens,
+          // Admit about a second's worth of the allowed request rate at once.
+          maxConcurrentRequests: Math.max(8, Math.min(256, Math.ceil(limits.requestsPerMinute / 60) * 4)),
+          ...(model.reproducibility ? { seed: model.reproducibility.seed } : {}),
+        },
+        image: model.serving.image,
+        fetcherImage: fetcher!,
+        weights: { digest: model.source.digest, sizeGiB: size.weightsGiB },
+        cache: { claimName: cache.claimName, modelPath: cache.modelPath },
+        serviceAccountName: serviceAccount("inference"),
+        ...(model.gpu.type !== "none" ? { gpuType: model.gpu.type } : {}),
+        compute: size.requests,
+        replicas: { min: Math.max(1, model.replicas.min), max: model.replicas.max },
+        autoscaling,
+        terminationGracePeriodSeconds: model.serving.terminationGracePeriodSeconds,
+        allowedCallerRoles: [GATEWAY_ROLE, ...(needs.modelCallers[model.name] ?? [])],
+        ...withTls,
+      },
+      { ...inNamespace, dependsOn: [guardrails, cache, ...(context.metricsReady ?? [])] },
+    );
   }
 
   const tenants = vectorTenants(spec, (message, path) => new MissingPlatformImageError(message, path));
   if (vectorEngine) {
-    const database = new InClusterVectorDatabase(`${name}-vector-db`, {
-      stack: name,
-      namespace: guardrails.name,
-      engine: vectorEngine,
-      image: requireImage(spec, "vectorDatabase", `the ${vectorEngine} vector store runs in the cluster`),
-      serviceAccountName: serviceAccount(VECTOR_DB_ROLE),
-      credentialsSecret: `${name}-vector-db-credentials`,
-      tlsSecret: `${name}-vector-db-tls`,
-      clientRoles: ["retrieval", "ingestion"],
-      ...(body.platform.storageClass ? { storageClass: body.platform.storageClass } : {}),
-      ...(tenants && body.vectorStore ? {
-        tenancy: {
-          tenants,
-          provisionerImage: requireImage(spec, "ingestion", "the tenants' Qdrant collections are created by its provision subcommand"),
-          dimensions: body.vectorStore.dimensions,
-          metric: body.vectorStore.metric,
-        },
-      } : {}),
-      ...withTls,
-    }, inNamespace);
+    const database = new InClusterVectorDatabase(
+      `${name}-vector-db`,
+      {
+        stack: name,
+        namespace: guardrails.name,
+        engine: vectorEngine,
+        image: requireImage(spec, "vectorDatabase", `the ${vectorEngine} vector store runs in the cluster`),
+        serviceAccountName: serviceAccount(VECTOR_DB_ROLE),
+        credentialsSecret: `${name}-vector-db-credentials`,
+        tlsSecret: `${name}-vector-db-tls`,
+        clientRoles: ["retrieval", "ingestion"],
+        ...(body.platform.storageClass ? { storageClass: body.platform.storageClass } : {}),
+        ...(tenants && body.vectorStore
+          ? {
+              tenancy: {
+                tenants,
+                provisionerImage: requireImage(
+                  spec,
+                  "ingestion",
+                  "the tenants' Qdrant collections are created by its provision subcommand",
+                ),
+                dimensions: body.vectorStore.dimensions,
+                metric: body.vectorStore.metric,
+              },
+            }
+          : {}),
+        ...withTls,
+      },
+      inNamespace,
+    );
     outputs.vectorDatabaseService = database.serviceName;
     if (tenants) {
       const issuer = body.access.identityProvider.issuer;
       if (body.access.identityProvider.type !== "oidc" || !issuer) {
-        throw new MissingPlatformImageError("spec.access.identityProvider must be oidc with an issuer: each tenant's retriever takes the tenant from the caller's token", "/spec/access/identityProvider");
+        throw new MissingPlatformImageError(
+          "spec.access.identityProvider must be oidc with an issuer: each tenant's retriever takes the tenant from the caller's token",
+          "/spec/access/identityProvider",
+        );
       }
-      const retrieval = new TenantRetrieval(`${name}-tenant-retrieval`, {
-        stack: name, namespace: guardrails.name, engine: vectorEngine, tenants, issuer,
-        storeUrl: `${vectorEngine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${namespace}.svc.cluster.local:${database.port}`,
-      }, inNamespace);
+      const retrieval = new TenantRetrieval(
+        `${name}-tenant-retrieval`,
+        {
+          stack: name,
+          namespace: guardrails.name,
+          engine: vectorEngine,
+          tenants,
+          issuer,
+          storeUrl: `${vectorEngine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${namespace}.svc.cluster.local:${database.port}`,
+        },
+        inNamespace,
+      );
       outputs.tenantRetrievalConfigs = retrieval.configMapNames;
     }
   }
@@ -314,37 +459,82 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
   const selection = guardrailSelection(spec);
   const presidio = needsPresidio(selection);
   const llmGuard = needsLlmGuard(selection);
-  const screening = presidio || llmGuard
-    ? new GuardrailServices(`${name}-guardrails`, {
-      stack: name,
-      namespace: guardrails.name,
-      selection,
-      serviceAccountName: serviceAccount("guardrails"),
-      llmGuardTokenSecret: `${name}-llm-guard-token`,
-      ...(presidio ? {
-        presidioAnalyzerImage: requireImage(spec, "presidioAnalyzer", "the spec declares PII screening or redaction (guardrails.*.pii, privacy.piiRedaction.logs)"),
-        presidioAnonymizerImage: requireImage(spec, "presidioAnonymizer", "the spec declares PII screening or redaction (guardrails.*.pii, privacy.piiRedaction.logs)"),
-      } : {}),
-      ...(llmGuard ? { llmGuardImage: requireImage(spec, "llmGuard", "the spec declares prompt-injection, toxicity or grounding screening") } : {}),
-      callerRoles: [GATEWAY_ROLE, ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []), ...(body.fineTuning && presidio ? [DATASET_GATE_ROLE] : []), ...(hasAgentTools(spec) && presidio ? [TOOL_APPROVAL_ROLE] : []), ...needs.presidioCallers],
-      ...withTls,
-    }, inNamespace)
-    : undefined;
+  const screening =
+    presidio || llmGuard
+      ? new GuardrailServices(
+          `${name}-guardrails`,
+          {
+            stack: name,
+            namespace: guardrails.name,
+            selection,
+            serviceAccountName: serviceAccount("guardrails"),
+            llmGuardTokenSecret: `${name}-llm-guard-token`,
+            ...(presidio
+              ? {
+                  presidioAnalyzerImage: requireImage(
+                    spec,
+                    "presidioAnalyzer",
+                    "the spec declares PII screening or redaction (guardrails.*.pii, privacy.piiRedaction.logs)",
+                  ),
+                  presidioAnonymizerImage: requireImage(
+                    spec,
+                    "presidioAnonymizer",
+                    "the spec declares PII screening or redaction (guardrails.*.pii, privacy.piiRedaction.logs)",
+                  ),
+                }
+              : {}),
+            ...(llmGuard
+              ? {
+                  llmGuardImage: requireImage(
+                    spec,
+                    "llmGuard",
+                    "the spec declares prompt-injection, toxicity or grounding screening",
+                  ),
+                }
+              : {}),
+            callerRoles: [
+              GATEWAY_ROLE,
+              ...(sinks && presidio ? ["audit-sink", "feedback-sink"] : []),
+              ...(body.fineTuning && presidio ? [DATASET_GATE_ROLE] : []),
+              ...(hasAgentTools(spec) && presidio ? [TOOL_APPROVAL_ROLE] : []),
+              ...needs.presidioCallers,
+            ],
+            ...withTls,
+          },
+          inNamespace,
+        )
+      : undefined;
   const guardrailTargets = [
-    ...(presidio ? [{ role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT }, { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT }] : []),
+    ...(presidio
+      ? [
+          { role: PRESIDIO_ANALYZER_ROLE, port: PRESIDIO_PORT },
+          { role: PRESIDIO_ANONYMIZER_ROLE, port: PRESIDIO_PORT },
+        ]
+      : []),
     ...(llmGuard ? [{ role: LLM_GUARD_ROLE, port: LLM_GUARD_PORT }] : []),
   ];
-  const redaction = screening && selection.redactLogs
-    ? { analyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE]!, anonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE]!, services: guardrailTargets.filter((target) => target.role !== LLM_GUARD_ROLE) }
-    : undefined;
+  const redaction =
+    screening && selection.redactLogs
+      ? {
+          analyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE]!,
+          anonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE]!,
+          services: guardrailTargets.filter((target) => target.role !== LLM_GUARD_ROLE),
+        }
+      : undefined;
 
   const problem = fineTuningProblem(spec);
   if (problem) throw new MissingPlatformImageError(problem.message, problem.path);
   if (body.fineTuning) {
     const why = "the fine-tuning pipeline runs its Jobs with it";
     composeFineTuning(spec, {
-      name, namespace: guardrails.name, opts: inNamespace,
-      images: { trainer: requireImage(spec, "trainer", why), gate: requireImage(spec, "datasetGate", why), evaluator: requireImage(spec, "evaluator", why) },
+      name,
+      namespace: guardrails.name,
+      opts: inNamespace,
+      images: {
+        trainer: requireImage(spec, "trainer", why),
+        gate: requireImage(spec, "datasetGate", why),
+        evaluator: requireImage(spec, "evaluator", why),
+      },
       serviceAccount,
       ...(context.fineTuning?.datasetsUri ? { datasetsUri: context.fineTuning.datasetsUri } : {}),
       ...(context.fineTuning?.registryUri ? { registryUri: context.fineTuning.registryUri } : {}),
@@ -358,98 +548,198 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
 
   const sinkTargets: Array<{ role: string; port: number }> = [];
   if (sinks) {
-    const collector = requireImage(spec, "collector", "target kubernetes keeps audit and feedback records in in-cluster sinks");
+    const collector = requireImage(
+      spec,
+      "collector",
+      "target kubernetes keeps audit and feedback records in in-cluster sinks",
+    );
     const storage = body.platform.storageClass ? { storageClass: body.platform.storageClass } : {};
     // Prompt and response text in the records expires at data.retention, the records themselves at their own retention.
     const content = { prompts: body.data.retention.promptsDays, responses: body.data.retention.responsesDays };
-    new RecordSink(`${name}-audit-sink`, {
-      stack: name, namespace: guardrails.name, kind: "audit", image: collector, serviceAccountName: serviceAccount("audit-sink"),
-      retentionDays: body.observability.audit.retentionDays, contentRetentionDays: content, producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : []), ...needs.auditProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}), ...withTls,
-    }, inNamespace);
+    new RecordSink(
+      `${name}-audit-sink`,
+      {
+        stack: name,
+        namespace: guardrails.name,
+        kind: "audit",
+        image: collector,
+        serviceAccountName: serviceAccount("audit-sink"),
+        retentionDays: body.observability.audit.retentionDays,
+        contentRetentionDays: content,
+        producerRoles: [GATEWAY_ROLE, ...(hasAgentTools(spec) ? [TOOL_APPROVAL_ROLE] : []), ...needs.auditProducers],
+        ...storage,
+        ...(redaction ? { piiRedaction: redaction } : {}),
+        ...withTls,
+      },
+      inNamespace,
+    );
     sinkTargets.push({ role: "audit-sink", port: SINK_PORT });
     if (body.humanFeedback.capture.length > 0) {
-      new RecordSink(`${name}-feedback-sink`, {
-        stack: name, namespace: guardrails.name, kind: "feedback", image: collector, serviceAccountName: serviceAccount("feedback-sink"),
-        retentionDays: body.humanFeedback.retentionDays, contentRetentionDays: content, producerRoles: [GATEWAY_ROLE, "feedback", "app", ...needs.feedbackProducers], ...storage, ...(redaction ? { piiRedaction: redaction } : {}), ...withTls,
-      }, inNamespace);
+      new RecordSink(
+        `${name}-feedback-sink`,
+        {
+          stack: name,
+          namespace: guardrails.name,
+          kind: "feedback",
+          image: collector,
+          serviceAccountName: serviceAccount("feedback-sink"),
+          retentionDays: body.humanFeedback.retentionDays,
+          contentRetentionDays: content,
+          producerRoles: [GATEWAY_ROLE, "feedback", "app", ...needs.feedbackProducers],
+          ...storage,
+          ...(redaction ? { piiRedaction: redaction } : {}),
+          ...withTls,
+        },
+        inNamespace,
+      );
       sinkTargets.push({ role: "feedback-sink", port: SINK_PORT });
     }
   }
 
-  Object.assign(outputs, composePatternWorkloads(spec, {
-    opts: inNamespace,
-    refuse: (message, path) => new MissingPlatformImageError(message, path),
-    namespace: guardrails.name,
-    namespaceName: namespace,
-    serviceAccount,
-    image: (key, why) => requireImage(spec, key, why),
-    ...(screening?.endpoints[PRESIDIO_ANALYZER_ROLE] && screening.endpoints[PRESIDIO_ANONYMIZER_ROLE]
-      ? { presidio: { analyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE], anonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE] } } : {}),
-    recordSinks: sinks,
-    egressCidrs: context.apiEgressCidrs,
-    ...(body.target.provider === "aws" ? { objectStoreCidrs: context.fetchEgressCidrs } : {}),
-    ...(context.vectorStoreEndpoint ? { vectorStoreEndpoint: context.vectorStoreEndpoint } : {}),
-    ...(context.evidenceUrl ? { evidenceUrl: context.evidenceUrl } : {}),
-    ...(context.feedbackStoreUrl ? { feedbackStoreUrl: context.feedbackStoreUrl } : {}),
-    ...(context.datasetUrl ? { datasetUrl: context.datasetUrl } : {}),
-    ...withTls,
-  }));
+  Object.assign(
+    outputs,
+    composePatternWorkloads(spec, {
+      opts: inNamespace,
+      refuse: (message, path) => new MissingPlatformImageError(message, path),
+      namespace: guardrails.name,
+      namespaceName: namespace,
+      serviceAccount,
+      image: (key, why) => requireImage(spec, key, why),
+      ...(screening?.endpoints[PRESIDIO_ANALYZER_ROLE] && screening.endpoints[PRESIDIO_ANONYMIZER_ROLE]
+        ? {
+            presidio: {
+              analyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE],
+              anonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE],
+            },
+          }
+        : {}),
+      recordSinks: sinks,
+      egressCidrs: context.apiEgressCidrs,
+      ...(body.target.provider === "aws" ? { objectStoreCidrs: context.fetchEgressCidrs } : {}),
+      ...(context.vectorStoreEndpoint ? { vectorStoreEndpoint: context.vectorStoreEndpoint } : {}),
+      ...(context.evidenceUrl ? { evidenceUrl: context.evidenceUrl } : {}),
+      ...(context.feedbackStoreUrl ? { feedbackStoreUrl: context.feedbackStoreUrl } : {}),
+      ...(context.datasetUrl ? { datasetUrl: context.datasetUrl } : {}),
+      ...withTls,
+    }),
+  );
 
   // Two gateway replicas (the default) share one limiter, so the spec's limits hold for the stack.
   const gatewayReplicas = 2;
-  const limiter = new LimiterStore(`${name}-limiter`, {
-    stack: name,
-    namespace: guardrails.name,
-    image: requireImage(spec, "limiterStore", "the gateway runs more than one replica and counts rate and token limits in a shared store"),
-    serviceAccountName: serviceAccount(LIMITER_ROLE),
-    passwordSecret: `${name}-limiter-password`,
-    ...withTls,
-  }, inNamespace);
+  const limiter = new LimiterStore(
+    `${name}-limiter`,
+    {
+      stack: name,
+      namespace: guardrails.name,
+      image: requireImage(
+        spec,
+        "limiterStore",
+        "the gateway runs more than one replica and counts rate and token limits in a shared store",
+      ),
+      serviceAccountName: serviceAccount(LIMITER_ROLE),
+      passwordSecret: `${name}-limiter-password`,
+      ...withTls,
+    },
+    inNamespace,
+  );
   const agentTools = composeAgentTools(spec, {
-    name, namespace, namespaceInput: guardrails.name, opts: inNamespace,
+    name,
+    namespace,
+    namespaceInput: guardrails.name,
+    opts: inNamespace,
     image: () => requireImage(spec, "toolApproval", "the agent's tool calls pass the approval queue"),
     serviceAccountName: serviceAccount(TOOL_APPROVAL_ROLE),
     gateway: { role: GATEWAY_ROLE, port: EDGE_PORT },
     callerRoles: [GATEWAY_ROLE],
     reviewerNamespaces: body.platform.gatewayClientNamespaces,
-    ...(sinks ? { auditSink: { url: `${scheme(transit)}://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records`, role: "audit-sink", port: SINK_PORT } } : {}),
-    ...(redaction ? { presidio: { analyzerUrl: `${scheme(transit)}://${PRESIDIO_ANALYZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, anonymizerUrl: `${scheme(transit)}://${PRESIDIO_ANONYMIZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`, services: redaction.services } } : {}),
+    ...(sinks
+      ? {
+          auditSink: {
+            url: `${scheme(transit)}://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records`,
+            role: "audit-sink",
+            port: SINK_PORT,
+          },
+        }
+      : {}),
+    ...(redaction
+      ? {
+          presidio: {
+            analyzerUrl: `${scheme(transit)}://${PRESIDIO_ANALYZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`,
+            anonymizerUrl: `${scheme(transit)}://${PRESIDIO_ANONYMIZER_ROLE}.${namespace}.svc.cluster.local:${PRESIDIO_PORT}`,
+            services: redaction.services,
+          },
+        }
+      : {}),
     ...withTls,
   });
   const exposure = gatewayExposure(spec);
-  const disclosure = body.governance.disclosure.aiDisclosure ? body.governance.disclosure.text ?? DEFAULT_DISCLOSURE : undefined;
-  const gateway = new Gateway(`${name}-gateway`, {
-    stack: name,
-    namespace: guardrails.name,
-    image: requireImage(spec, "gateway", "every stack serves its models through the authenticating gateway"),
-    edgeImage: requireImage(spec, "edgeProxy", "the gateway terminates TLS and adds the AI disclosure in its edge proxy"),
-    routes: body.models.filter((model) => model.role !== "embedding" || isSelfHosted(model)).map((model) => routeFor(model, namespace, transit)),
-    serviceAccountName: serviceAccount(GATEWAY_ROLE),
-    masterKeySecret: `${name}-gateway-master-key`,
-    internalIssuer: body.platform.internalIssuer,
-    tlsMinVersion: body.privacy.encryption.inTransit.minVersion,
-    clientNamespaces: body.platform.gatewayClientNamespaces,
-    clientRoles: ["app", "retrieval", ...(agentTools ? [AGENT_ROLE] : [])],
-    ...(exposure ? { exposure } : {}),
-    egressTo: [...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })), ...guardrailTargets, ...sinkTargets, { role: LIMITER_ROLE, port: LIMITER_PORT }, ...(agentTools?.egressTo ?? [])],
-    ...(agentTools ? { tools: agentTools.gateway } : {}),
-    replicas: gatewayReplicas,
-    limiterStore: { host: limiter.host, port: LIMITER_PORT, passwordSecret: `${name}-limiter-password`, ...(transit ? { tls: true } : {}) },
-    ...(transit ? { upstreamTls: transit } : {}),
-    apiEgressCidrs: context.apiEgressCidrs,
-    ...(screening ? {
-      guardrails: {
-        selection,
-        ...(screening.endpoints[PRESIDIO_ANALYZER_ROLE] ? { presidioAnalyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE] } : {}),
-        ...(screening.endpoints[PRESIDIO_ANONYMIZER_ROLE] ? { presidioAnonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE] } : {}),
-        ...(screening.endpoints[LLM_GUARD_ROLE] ? { llmGuardUrl: screening.endpoints[LLM_GUARD_ROLE] } : {}),
-        llmGuardTokenSecret: `${name}-llm-guard-token`,
+  const disclosure = body.governance.disclosure.aiDisclosure
+    ? (body.governance.disclosure.text ?? DEFAULT_DISCLOSURE)
+    : undefined;
+  const gateway = new Gateway(
+    `${name}-gateway`,
+    {
+      stack: name,
+      namespace: guardrails.name,
+      image: requireImage(spec, "gateway", "every stack serves its models through the authenticating gateway"),
+      edgeImage: requireImage(
+        spec,
+        "edgeProxy",
+        "the gateway terminates TLS and adds the AI disclosure in its edge proxy",
+      ),
+      routes: body.models
+        .filter((model) => model.role !== "embedding" || isSelfHosted(model))
+        .map((model) => routeFor(model, namespace, transit)),
+      serviceAccountName: serviceAccount(GATEWAY_ROLE),
+      masterKeySecret: `${name}-gateway-master-key`,
+      internalIssuer: body.platform.internalIssuer,
+      tlsMinVersion: body.privacy.encryption.inTransit.minVersion,
+      clientNamespaces: body.platform.gatewayClientNamespaces,
+      clientRoles: ["app", "retrieval", ...(agentTools ? [AGENT_ROLE] : [])],
+      ...(exposure ? { exposure } : {}),
+      egressTo: [
+        ...models.map((model) => ({ role: `inference-${model.name}`, port: SERVING_PORT })),
+        ...guardrailTargets,
+        ...sinkTargets,
+        { role: LIMITER_ROLE, port: LIMITER_PORT },
+        ...(agentTools?.egressTo ?? []),
+      ],
+      ...(agentTools ? { tools: agentTools.gateway } : {}),
+      replicas: gatewayReplicas,
+      limiterStore: {
+        host: limiter.host,
+        port: LIMITER_PORT,
+        passwordSecret: `${name}-limiter-password`,
+        ...(transit ? { tls: true } : {}),
       },
-    } : {}),
-    ...(disclosure !== undefined ? { disclosure } : {}),
-    responseContract: { citations: body.explainability.citations, explanation: body.explainability.userFacingExplanations },
-    ...(sinks ? { auditSinkUrl: `${scheme(transit)}://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records` } : {}),
-  }, inNamespace);
+      ...(transit ? { upstreamTls: transit } : {}),
+      apiEgressCidrs: context.apiEgressCidrs,
+      ...(screening
+        ? {
+            guardrails: {
+              selection,
+              ...(screening.endpoints[PRESIDIO_ANALYZER_ROLE]
+                ? { presidioAnalyzerUrl: screening.endpoints[PRESIDIO_ANALYZER_ROLE] }
+                : {}),
+              ...(screening.endpoints[PRESIDIO_ANONYMIZER_ROLE]
+                ? { presidioAnonymizerUrl: screening.endpoints[PRESIDIO_ANONYMIZER_ROLE] }
+                : {}),
+              ...(screening.endpoints[LLM_GUARD_ROLE] ? { llmGuardUrl: screening.endpoints[LLM_GUARD_ROLE] } : {}),
+              llmGuardTokenSecret: `${name}-llm-guard-token`,
+            },
+          }
+        : {}),
+      ...(disclosure !== undefined ? { disclosure } : {}),
+      responseContract: {
+        citations: body.explainability.citations,
+        explanation: body.explainability.userFacingExplanations,
+      },
+      ...(sinks
+        ? { auditSinkUrl: `${scheme(transit)}://audit-sink.${namespace}.svc.cluster.local:${SINK_PORT}/records` }
+        : {}),
+    },
+    inNamespace,
+  );
   outputs.gatewayService = gateway.serviceName;
   outputs.gatewayPort = GATEWAY_SERVICE_PORT;
   return outputs;

@@ -23,9 +23,17 @@ const fixture = (name: string) => parse(readFileSync(join(FIXTURES, name), "utf8
 function review(object: unknown, overrides: Record<string, unknown> = {}) {
   const metadata = (object as { metadata?: { name?: string; namespace?: string } }).metadata;
   return {
-    apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview",
-    request: { uid: "7f0b2c1e-0000-4000-8000-000000000001", kind: { group: "apps", version: "v1", kind: "Deployment" },
-      operation: "CREATE", namespace: metadata?.namespace, name: metadata?.name, object, ...overrides },
+    apiVersion: "admission.k8s.io/v1",
+    kind: "AdmissionReview",
+    request: {
+      uid: "7f0b2c1e-0000-4000-8000-000000000001",
+      kind: { group: "apps", version: "v1", kind: "Deployment" },
+      operation: "CREATE",
+      namespace: metadata?.namespace,
+      name: metadata?.name,
+      object,
+      ...overrides,
+    },
   };
 }
 
@@ -38,7 +46,12 @@ describe.skipIf(!built)("admission decisions", () => {
     const { PolicyEngine } = await import("../policies/engine/engine.js");
     engine = await PolicyEngine.load(BUNDLE_DIR);
     review_ = await import("../cli/admission/review.js");
-    policy = { engine, failOn: "high", excludedNamespaces: new Set(review_.DEFAULT_EXCLUDED_NAMESPACES), budgetMs: 5000 };
+    policy = {
+      engine,
+      failOn: "high",
+      excludedNamespaces: new Set(review_.DEFAULT_EXCLUDED_NAMESPACES),
+      budgetMs: 5000,
+    };
   });
 
   const decide = (body: unknown, overrides: Partial<AdmissionPolicy> = {}) =>
@@ -67,17 +80,25 @@ describe.skipIf(!built)("admission decisions", () => {
     const strict = decide(review(fixture("vllm-privileged.yaml")));
     const highOnly = strict.denied.filter((id) => !outcome.denied.includes(id));
     expect(highOnly.length).toBeGreaterThan(0);
-    for (const id of highOnly) expect(outcome.response.warnings?.some((warning) => warning.startsWith(`${id} (high)`))).toBe(true);
+    for (const id of highOnly)
+      expect(outcome.response.warnings?.some((warning) => warning.startsWith(`${id} (high)`))).toBe(true);
   });
 
   it("applies waivers as check does: a current one turns a denial into a warning, an expired one does not", () => {
     const strict = decide(review(fixture("vllm-privileged.yaml")));
-    const waivers = strict.denied.map((policyId) => ({ policyId, reason: "migration", approver: "sec@example.com", expires: "2099-01-01" }));
+    const waivers = strict.denied.map((policyId) => ({
+      policyId,
+      reason: "migration",
+      approver: "sec@example.com",
+      expires: "2099-01-01",
+    }));
     const waived = decide(review(fixture("vllm-privileged.yaml")), { waivers: () => waivers });
     expect(waived.response.allowed).toBe(true);
     expect([...waived.waived].sort()).toEqual([...strict.denied].sort());
     expect(waived.response.warnings?.some((warning) => warning.includes("waived until 2099-01-01"))).toBe(true);
-    const expired = decide(review(fixture("vllm-privileged.yaml")), { waivers: () => waivers.map((waiver) => ({ ...waiver, expires: "2000-01-01" })) });
+    const expired = decide(review(fixture("vllm-privileged.yaml")), {
+      waivers: () => waivers.map((waiver) => ({ ...waiver, expires: "2000-01-01" })),
+    });
     expect(expired.response.allowed).toBe(false);
   });
 
@@ -85,14 +106,22 @@ describe.skipIf(!built)("admission decisions", () => {
     const strict = decide(review(fixture("vllm-privileged.yaml")));
     const dir = tempDir("llmops-admission-waivers-");
     const file = join(dir, "waivers.yaml");
-    const entries = (name: string) => strict.denied.map((policyId) => `  - policyId: ${policyId}
+    const entries = (name: string) =>
+      strict.denied
+        .map(
+          (policyId) => `  - policyId: ${policyId}
     reason: migration
     approver: sec@example.com
     expires: "2099-01-01"
     resource: { kind: Deployment, name: "${name}" }
-`).join("");
+`,
+        )
+        .join("");
     const { loadWaiverFile } = await import("../policies/engine/waiver-file.js");
-    writeFileSync(file, `apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n${entries("vllm*")}  - policyId: LLM-K8S-009\n    reason: unused here\n    approver: sec@example.com\n    expires: "2099-01-01"\n    resource: { name: other }\n`);
+    writeFileSync(
+      file,
+      `apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n${entries("vllm*")}  - policyId: LLM-K8S-009\n    reason: unused here\n    approver: sec@example.com\n    expires: "2099-01-01"\n    resource: { name: other }\n`,
+    );
     const matching = decide(review(fixture("vllm-privileged.yaml")), { waiverFile: await loadWaiverFile(file) });
     expect(matching.response.allowed).toBe(true);
     expect([...matching.waived].sort()).toEqual([...strict.denied].sort());
@@ -104,31 +133,74 @@ describe.skipIf(!built)("admission decisions", () => {
   });
 
   it("admits objects in excluded namespaces, and DELETE, without evaluating them", () => {
-    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "agent", namespace: "kube-system" }, spec: { containers: [{ name: "c", image: "x:latest", securityContext: { privileged: true } }] } };
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "agent", namespace: "kube-system" },
+      spec: { containers: [{ name: "c", image: "x:latest", securityContext: { privileged: true } }] },
+    };
     expect(decide(review(pod))).toMatchObject({ response: { allowed: true }, skipped: "excluded-namespace" });
-    expect(decide(review(fixture("vllm-privileged.yaml"), { operation: "DELETE", object: null }))).toMatchObject({ response: { allowed: true }, skipped: "operation" });
+    expect(decide(review(fixture("vllm-privileged.yaml"), { operation: "DELETE", object: null }))).toMatchObject({
+      response: { allowed: true },
+      skipped: "operation",
+    });
   });
 
   it("fails closed: over its time budget, or on an object it cannot read, it denies", () => {
     const slow = decide(review(fixture("vllm-compliant.yaml")), { budgetMs: 1e-9 });
     expect(slow.response).toMatchObject({ allowed: false, status: { reason: "Timeout" } });
-    const unreadable = decide(review({ apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "x" }, spec: { hostNetwork: "maybe" } }));
+    const unreadable = decide(
+      review({
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "p", namespace: "x" },
+        spec: { hostNetwork: "maybe" },
+      }),
+    );
     expect(unreadable.response).toMatchObject({ allowed: false, status: { code: 500 } });
   });
 
   it("installs itself compliantly: its own manifests have no finding at or above high", async () => {
     const { admissionWebhookManifests } = await import("../components/kubernetes/admission-manifests.js");
     const { kubernetesResource } = await import("../policies/engine/adapters/kubernetes-object.js");
-    const objects = admissionWebhookManifests({ image: `registry.internal.example.com/platform/llmops@sha256:${"a".repeat(64)}`, certificates: { certManager: { issuer: "ca" } } });
-    expect(objects.map((object) => object.kind)).toEqual(["Namespace", "ServiceAccount", "Certificate", "Deployment", "PodDisruptionBudget", "Service", "NetworkPolicy", "ValidatingWebhookConfiguration"]);
-    const findings = engine.evaluateRuntime({ resources: objects.map((object) => kubernetesResource(object as never)) });
-    expect(findings.filter((finding) => finding.severity === "critical" || finding.severity === "high").map((finding) => `${finding.id} ${finding.message}`)).toEqual([]);
-    expect(() => admissionWebhookManifests({ image: "llmops:latest", certificates: { certManager: { issuer: "ca" } } })).toThrow(/pinned by digest/);
+    const objects = admissionWebhookManifests({
+      image: `registry.internal.example.com/platform/llmops@sha256:${"a".repeat(64)}`,
+      certificates: { certManager: { issuer: "ca" } },
+    });
+    expect(objects.map((object) => object.kind)).toEqual([
+      "Namespace",
+      "ServiceAccount",
+      "Certificate",
+      "Deployment",
+      "PodDisruptionBudget",
+      "Service",
+      "NetworkPolicy",
+      "ValidatingWebhookConfiguration",
+    ]);
+    const findings = engine.evaluateRuntime({
+      resources: objects.map((object) => kubernetesResource(object as never)),
+    });
+    expect(
+      findings
+        .filter((finding) => finding.severity === "critical" || finding.severity === "high")
+        .map((finding) => `${finding.id} ${finding.message}`),
+    ).toEqual([]);
+    expect(() =>
+      admissionWebhookManifests({ image: "llmops:latest", certificates: { certManager: { issuer: "ca" } } }),
+    ).toThrow(/pinned by digest/);
   });
 
   it("refuses a body that is not an AdmissionReview v1 with a uid", () => {
-    expect(() => review_.admissionRequest({ apiVersion: "admission.k8s.io/v1beta1", kind: "AdmissionReview", request: { uid: "u" } })).toThrow(review_.BadReviewError);
-    expect(() => review_.admissionRequest({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request: {} })).toThrow(/request\.uid/);
+    expect(() =>
+      review_.admissionRequest({
+        apiVersion: "admission.k8s.io/v1beta1",
+        kind: "AdmissionReview",
+        request: { uid: "u" },
+      }),
+    ).toThrow(review_.BadReviewError);
+    expect(() =>
+      review_.admissionRequest({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request: {} }),
+    ).toThrow(/request\.uid/);
   });
 });
 
@@ -142,7 +214,23 @@ describe.skipIf(!built || spawnSync("openssl", ["version"]).status !== 0)("the a
     const dir = tempDir("llmops-webhook-");
     const key = join(dir, "tls.key");
     const cert = join(dir, "tls.crt");
-    const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert]);
+    const made = spawnSync("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+    ]);
     expect(made.status).toBe(0);
     ca = readFileSync(cert);
     const { PolicyEngine } = await import("../policies/engine/engine.js");
@@ -150,7 +238,9 @@ describe.skipIf(!built || spawnSync("openssl", ["version"]).status !== 0)("the a
     const { DEFAULT_EXCLUDED_NAMESPACES } = await import("../cli/admission/review.js");
     const engine = await PolicyEngine.load(BUNDLE_DIR);
     const { server } = createAdmissionServer({
-      cert: readFileSync(cert), key: readFileSync(key), log: (line) => lines.push(line),
+      cert: readFileSync(cert),
+      key: readFileSync(key),
+      log: (line) => lines.push(line),
       policy: { engine, failOn: "high", excludedNamespaces: new Set(DEFAULT_EXCLUDED_NAMESPACES), budgetMs: 5000 },
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -159,13 +249,20 @@ describe.skipIf(!built || spawnSync("openssl", ["version"]).status !== 0)("the a
   });
   afterAll(() => close?.());
 
-  const call = (method: string, path: string, body?: string) => new Promise<{ status: number; text: string }>((resolve, reject) => {
-    request(new URL(path, url), { method, ca, headers: body ? { "content-type": "application/json" } : {} }, (response) => {
-      let text = "";
-      response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
-    }).on("error", reject).end(body);
-  });
+  const call = (method: string, path: string, body?: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      request(
+        new URL(path, url),
+        { method, ca, headers: body ? { "content-type": "application/json" } : {} },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+        },
+      )
+        .on("error", reject)
+        .end(body);
+    });
 
   it("answers /healthz, 404 elsewhere, 405 on GET /validate, 400 on a malformed review", async () => {
     expect(await call("GET", "/healthz")).toEqual({ status: 200, text: "ok" });
@@ -178,10 +275,26 @@ describe.skipIf(!built || spawnSync("openssl", ["version"]).status !== 0)("the a
   it("answers an AdmissionReview v1 and logs one JSON line with the bundle revision and no object contents", async () => {
     const answer = await call("POST", "/validate", JSON.stringify(review(fixture("vllm-privileged.yaml"))));
     expect(answer.status).toBe(200);
-    const body = JSON.parse(answer.text) as { apiVersion: string; kind: string; response: { uid: string; allowed: boolean } };
-    expect(body).toMatchObject({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", response: { uid: "7f0b2c1e-0000-4000-8000-000000000001", allowed: false } });
-    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.msg === "denied");
-    expect(logged).toMatchObject({ level: "warn", kind: "Deployment", namespace: "llm-serving", name: "vllm", allowed: false });
+    const body = JSON.parse(answer.text) as {
+      apiVersion: string;
+      kind: string;
+      response: { uid: string; allowed: boolean };
+    };
+    expect(body).toMatchObject({
+      apiVersion: "admission.k8s.io/v1",
+      kind: "AdmissionReview",
+      response: { uid: "7f0b2c1e-0000-4000-8000-000000000001", allowed: false },
+    });
+    const logged = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.msg === "denied");
+    expect(logged).toMatchObject({
+      level: "warn",
+      kind: "Deployment",
+      namespace: "llm-serving",
+      name: "vllm",
+      allowed: false,
+    });
     expect(String(logged?.bundleRevision)).toMatch(/^[0-9a-f]{8,}/);
     expect(lines.join("")).not.toContain("sk-local-1234567890");
     expect(lines.join("")).not.toContain("vllm/vllm-openai");

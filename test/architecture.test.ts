@@ -11,7 +11,17 @@ import { describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "./helpers/cli.js";
 
 /** The folders tsconfig.build.json compiles: everything that ships. */
-const SOURCE_FOLDERS = ["input", "schemas", "evidence", "report", "policies/engine", "policies/pack", "components", "stacks", "cli"];
+const SOURCE_FOLDERS = [
+  "input",
+  "schemas",
+  "evidence",
+  "report",
+  "policies/engine",
+  "policies/pack",
+  "components",
+  "stacks",
+  "cli",
+];
 const DEPCRUISE = join(ROOT, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs");
 
 interface Violation {
@@ -28,19 +38,25 @@ interface CruiseResult {
 
 /** Runs dependency-cruiser with the project's rules over `folders` of `cwd`, as JSON. */
 function cruise(cwd: string, folders: readonly string[]): CruiseResult {
-  const result = spawnSync(process.execPath, [DEPCRUISE, "--config", join(cwd, ".dependency-cruiser.json"), "--output-type", "json", ...folders], {
-    cwd,
-    encoding: "utf8",
-    timeout: 120_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [DEPCRUISE, "--config", join(cwd, ".dependency-cruiser.json"), "--output-type", "json", ...folders],
+    {
+      cwd,
+      encoding: "utf8",
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   expect(result.stderr).toBe("");
   return JSON.parse(result.stdout) as CruiseResult;
 }
 
 /** A violation in a form that reads well in a failed assertion. */
 function describeViolation(violation: Violation): string {
-  const cycle = violation.cycle ? ` (cycle: ${[violation.from, ...violation.cycle.map((step) => step.name)].join(" → ")})` : "";
+  const cycle = violation.cycle
+    ? ` (cycle: ${[violation.from, ...violation.cycle.map((step) => step.name)].join(" → ")})`
+    : "";
   return `${violation.rule.name}: ${violation.from} → ${violation.to}${cycle}`;
 }
 
@@ -50,7 +66,14 @@ describe("import rules (dependency-cruiser)", () => {
     // The rules ran over the real tree, not over nothing.
     expect(result.summary.totalCruised).toBeGreaterThan(150);
     const sources = new Set(result.modules.map((module) => module.source));
-    for (const file of ["input/parse-documents.ts", "schemas/load-spec.ts", "stacks/program.ts", "cli/main.ts", "components/kubernetes/index.ts"]) expect(sources).toContain(file);
+    for (const file of [
+      "input/parse-documents.ts",
+      "schemas/load-spec.ts",
+      "stacks/program.ts",
+      "cli/main.ts",
+      "components/kubernetes/index.ts",
+    ])
+      expect(sources).toContain(file);
     expect(result.summary.violations.map(describeViolation)).toEqual([]);
   }, 120_000);
 
@@ -58,11 +81,15 @@ describe("import rules (dependency-cruiser)", () => {
     // A small tree in the same layout, with one violation of each rule.
     const dir = tempDir("llmops-depcruise-");
     copyFileSync(join(ROOT, ".dependency-cruiser.json"), join(dir, ".dependency-cruiser.json"));
-    writeFileSync(join(dir, "tsconfig.build.json"), JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", strict: true } }));
+    writeFileSync(
+      join(dir, "tsconfig.build.json"),
+      JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", strict: true } }),
+    );
     const files: Record<string, string> = {
       // The readers import nothing above them, not even the schemas.
       "input/i.ts": 'import { a } from "../schemas/a.js";\nexport const i = a;\n',
-      "schemas/a.ts": 'import { b } from "./b.js";\nimport { r } from "../report/r.js";\nexport const a = (): number => b + r;\n',
+      "schemas/a.ts":
+        'import { b } from "./b.js";\nimport { r } from "../report/r.js";\nexport const a = (): number => b + r;\n',
       // The way back is type-only: a cycle all the same.
       "schemas/b.ts": 'import type { a } from "./a.js";\nexport const b = 1;\nexport type A = typeof a;\n',
       "components/c.ts": 'import { s } from "../stacks/s.js";\nexport const c = s;\n',
@@ -76,7 +103,16 @@ describe("import rules (dependency-cruiser)", () => {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), text);
     }
-    const found = cruise(dir, ["input", "schemas", "components", "stacks", "policies", "evidence", "report", "cli"]).summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
+    const found = cruise(dir, [
+      "input",
+      "schemas",
+      "components",
+      "stacks",
+      "policies",
+      "evidence",
+      "report",
+      "cli",
+    ]).summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
     expect(found.sort()).toEqual([
       "components-not-up: components/c.ts → stacks/s.ts",
       "engine-not-up: policies/engine/e.ts → components/c.ts",

@@ -63,25 +63,52 @@ interface JsonFinding {
 describe.skipIf(!ready)("llmops check with a waiver file", () => {
   it("--help says where the default waiver file is looked for", () => {
     const result = runCli(["check", "--help"]);
-    expect(result.stdout.replace(/\s+/g, " ")).toMatch(/--waivers .*Default: \.llmops-waivers\.yaml at the repository root — the git root of the working directory, else the working directory/);
+    expect(result.stdout.replace(/\s+/g, " ")).toMatch(
+      /--waivers .*Default: \.llmops-waivers\.yaml at the repository root — the git root of the working directory, else the working directory/,
+    );
   });
 
   it("llmops schema --kind waivers prints the waiver file's JSON Schema", () => {
     const result = runCli(["schema", "--kind", "waivers"]);
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ $id: "https://llmops.dev/schemas/llmops-v1alpha1-waivers.json", title: "Waivers", required: ["apiVersion", "kind", "waivers"] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      $id: "https://llmops.dev/schemas/llmops-v1alpha1-waivers.json",
+      title: "Waivers",
+      required: ["apiVersion", "kind", "waivers"],
+    });
   });
 
   it("json: the waived finding is kept with its waiver, LLM-WAIVER-001 and -002 point into the waiver file, a summary says what the file did", () => {
     const dir = repository(WAIVERS);
     const result = runCli(["check", "deploy/vllm.yaml", "-f", "json"], { cwd: dir });
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as { findings: JsonFinding[]; summary: { waived: number }; waivers: unknown; files: string[] };
+    const report = JSON.parse(result.stdout) as {
+      findings: JsonFinding[];
+      summary: { waived: number };
+      waivers: unknown;
+      files: string[];
+    };
     const waived = report.findings.filter((finding) => finding.waiver);
-    expect(waived.map((finding) => [finding.id, finding.file, finding.waiver])).toEqual([["LLM-K8S-001", "deploy/vllm.yaml", { reason: "vendor chart runs as root until 2.0", approver: "ciso@example.com", expires: "2099-01-31" }]]);
+    expect(waived.map((finding) => [finding.id, finding.file, finding.waiver])).toEqual([
+      [
+        "LLM-K8S-001",
+        "deploy/vllm.yaml",
+        { reason: "vendor chart runs as root until 2.0", approver: "ciso@example.com", expires: "2099-01-31" },
+      ],
+    ]);
     expect(report.findings.find((finding) => finding.id === "LLM-K8S-009")?.waiver).toBeUndefined();
-    expect(report.findings.find((finding) => finding.id === "LLM-WAIVER-001")).toMatchObject({ severity: "high", file: ".llmops-waivers.yaml", path: "/waivers/1/expires", ...EXPIRED_AT });
-    expect(report.findings.find((finding) => finding.id === "LLM-WAIVER-002")).toMatchObject({ severity: "low", file: ".llmops-waivers.yaml", path: "/waivers/2", ...UNUSED_AT });
+    expect(report.findings.find((finding) => finding.id === "LLM-WAIVER-001")).toMatchObject({
+      severity: "high",
+      file: ".llmops-waivers.yaml",
+      path: "/waivers/1/expires",
+      ...EXPIRED_AT,
+    });
+    expect(report.findings.find((finding) => finding.id === "LLM-WAIVER-002")).toMatchObject({
+      severity: "low",
+      file: ".llmops-waivers.yaml",
+      path: "/waivers/2",
+      ...UNUSED_AT,
+    });
     expect(report.summary.waived).toBe(1);
     expect(report.waivers).toEqual({ file: ".llmops-waivers.yaml", entries: 3, waived: 1, expired: 1, unused: 1 });
     expect(report.files).toEqual(["deploy/vllm.yaml"]);
@@ -90,18 +117,40 @@ describe.skipIf(!ready)("llmops check with a waiver file", () => {
   it("pretty: the waived finding is marked with its expiry and reason; the waiver findings and the file are named", () => {
     const result = runCli(["check", "deploy/vllm.yaml"], { cwd: repository(WAIVERS) });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^deploy\/vllm\.yaml:\d+:\d+ high LLM-K8S-001 .* \(waived until 2099-01-31: vendor chart runs as root until 2\.0\)$/m);
-    expect(result.stdout).toMatch(new RegExp(`^\\.llmops-waivers\\.yaml:${EXPIRED_AT.line}:${EXPIRED_AT.column} high LLM-WAIVER-001 waiver for LLM-K8S-009 expired on 2020-01-01$`, "m"));
-    expect(result.stdout).toMatch(new RegExp(`^\\.llmops-waivers\\.yaml:${UNUSED_AT.line}:${UNUSED_AT.column} low LLM-WAIVER-002 waiver for LLM-K8S-001 matches no finding; it waives nothing$`, "m"));
-    expect(result.stdout).toMatch(/; 1 waived; .*waivers: \.llmops-waivers\.yaml \(3 entries, 1 finding waived, 1 expired, 1 unused\)$/m);
+    expect(result.stdout).toMatch(
+      /^deploy\/vllm\.yaml:\d+:\d+ high LLM-K8S-001 .* \(waived until 2099-01-31: vendor chart runs as root until 2\.0\)$/m,
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^\\.llmops-waivers\\.yaml:${EXPIRED_AT.line}:${EXPIRED_AT.column} high LLM-WAIVER-001 waiver for LLM-K8S-009 expired on 2020-01-01$`,
+        "m",
+      ),
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^\\.llmops-waivers\\.yaml:${UNUSED_AT.line}:${UNUSED_AT.column} low LLM-WAIVER-002 waiver for LLM-K8S-001 matches no finding; it waives nothing$`,
+        "m",
+      ),
+    );
+    expect(result.stdout).toMatch(
+      /; 1 waived; .*waivers: \.llmops-waivers\.yaml \(3 entries, 1 finding waived, 1 expired, 1 unused\)$/m,
+    );
   });
 
   it("junit: the waived check is skipped with its reason; the waiver file has a suite of the waiver rules", () => {
     const result = runCli(["check", "deploy/vllm.yaml", "-f", "junit"], { cwd: repository(WAIVERS) });
     expect(result.status).toBe(1);
-    type Case = { "@_name": string; failure?: { "#text": string }; skipped?: { "@_message": string }; "system-out"?: string };
+    type Case = {
+      "@_name": string;
+      failure?: { "#text": string };
+      skipped?: { "@_message": string };
+      "system-out"?: string;
+    };
     type Suite = { "@_name": string; "@_tests": string; "@_failures": string; testcase: Case[] };
-    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "testsuite" || name === "testcase" }).parse(result.stdout) as { testsuites: { testsuite: Suite[] } };
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === "testsuite" || name === "testcase",
+    }).parse(result.stdout) as { testsuites: { testsuite: Suite[] } };
     const [inputs, waivers] = parsed.testsuites.testsuite;
     expect(inputs!["@_name"]).toBe("deploy/vllm.yaml");
     const runAsRoot = inputs!.testcase.find((testcase) => testcase["@_name"].startsWith("LLM-K8S-001 "))!;
@@ -109,7 +158,10 @@ describe.skipIf(!ready)("llmops check with a waiver file", () => {
     expect(runAsRoot["system-out"]).toMatch(/waived until 2099-01-31, approved by ciso@example\.com/);
     expect(inputs!.testcase.find((testcase) => testcase["@_name"].startsWith("LLM-K8S-009 "))?.failure).toBeDefined();
     expect(waivers!["@_name"]).toBe(".llmops-waivers.yaml");
-    expect(waivers!.testcase.map((testcase) => testcase["@_name"])).toEqual(["LLM-WAIVER-001 Waivers are current", "LLM-WAIVER-002 Waivers are in use"]);
+    expect(waivers!.testcase.map((testcase) => testcase["@_name"])).toEqual([
+      "LLM-WAIVER-001 Waivers are current",
+      "LLM-WAIVER-002 Waivers are in use",
+    ]);
     expect(waivers!.testcase[0]!.failure?.["#text"]).toMatch(/expired on 2020-01-01/);
     // Low: below --fail-on, reported as output, not as a failure.
     expect(waivers!.testcase[1]!.failure).toBeUndefined();
@@ -119,9 +171,21 @@ describe.skipIf(!ready)("llmops check with a waiver file", () => {
   it("github: the waived finding is a notice that says so; the expired waiver an error and the unused one a notice, at their lines", () => {
     const result = runCli(["check", "deploy/vllm.yaml", "-f", "github"], { cwd: repository(WAIVERS) });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^::notice file=deploy\/vllm\.yaml,line=\d+,col=\d+,title=LLM-K8S-001 [^:]* \(waived\)::.*Waived until 2099-01-31, approved by ciso@example\.com: vendor chart runs as root until 2\.0$/m);
-    expect(result.stdout).toMatch(new RegExp(`^::error file=\\.llmops-waivers\\.yaml,line=${EXPIRED_AT.line},col=${EXPIRED_AT.column},title=LLM-WAIVER-001 Waivers are current::waiver for LLM-K8S-009 expired on 2020-01-01`, "m"));
-    expect(result.stdout).toMatch(new RegExp(`^::notice file=\\.llmops-waivers\\.yaml,line=${UNUSED_AT.line},col=${UNUSED_AT.column},title=LLM-WAIVER-002 Waivers are in use::`, "m"));
+    expect(result.stdout).toMatch(
+      /^::notice file=deploy\/vllm\.yaml,line=\d+,col=\d+,title=LLM-K8S-001 [^:]* \(waived\)::.*Waived until 2099-01-31, approved by ciso@example\.com: vendor chart runs as root until 2\.0$/m,
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^::error file=\\.llmops-waivers\\.yaml,line=${EXPIRED_AT.line},col=${EXPIRED_AT.column},title=LLM-WAIVER-001 Waivers are current::waiver for LLM-K8S-009 expired on 2020-01-01`,
+        "m",
+      ),
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^::notice file=\\.llmops-waivers\\.yaml,line=${UNUSED_AT.line},col=${UNUSED_AT.column},title=LLM-WAIVER-002 Waivers are in use::`,
+        "m",
+      ),
+    );
     expect(result.stdout).toMatch(/^::error file=deploy\/vllm\.yaml,line=\d+,col=\d+,title=LLM-K8S-009 /m);
   });
 
@@ -130,24 +194,64 @@ describe.skipIf(!ready)("llmops check with a waiver file", () => {
     const sarif = join(dir, "check.sarif");
     const result = runCli(["check", "deploy/vllm.yaml", "-f", "sarif", "-o", sarif], { cwd: dir });
     expect(result.status).toBe(1);
-    type Result = { ruleId: string; level: string; suppressions?: Array<{ kind: string; status: string; justification: string }>; locations: Array<{ physicalLocation?: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn: number } } }> };
-    const log = JSON.parse(readFileSync(sarif, "utf8")) as { runs: Array<{ results: Result[]; tool: { driver: { rules: Array<{ id: string }> } }; properties: Record<string, unknown> }> };
+    type Result = {
+      ruleId: string;
+      level: string;
+      suppressions?: Array<{ kind: string; status: string; justification: string }>;
+      locations: Array<{
+        physicalLocation?: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn: number } };
+      }>;
+    };
+    const log = JSON.parse(readFileSync(sarif, "utf8")) as {
+      runs: Array<{
+        results: Result[];
+        tool: { driver: { rules: Array<{ id: string }> } };
+        properties: Record<string, unknown>;
+      }>;
+    };
     const run = log.runs[0]!;
     const suppressed = run.results.filter((item) => item.suppressions);
-    expect(suppressed.map((item) => [item.ruleId, item.suppressions])).toEqual([["LLM-K8S-001", [{ kind: "external", status: "accepted", justification: "vendor chart runs as root until 2.0 (approved by ciso@example.com, expires 2099-01-31)" }]]]);
+    expect(suppressed.map((item) => [item.ruleId, item.suppressions])).toEqual([
+      [
+        "LLM-K8S-001",
+        [
+          {
+            kind: "external",
+            status: "accepted",
+            justification: "vendor chart runs as root until 2.0 (approved by ciso@example.com, expires 2099-01-31)",
+          },
+        ],
+      ],
+    ]);
     const expired = run.results.find((item) => item.ruleId === "LLM-WAIVER-001")!;
     expect(expired.level).toBe("error");
-    expect(expired.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: ".llmops-waivers.yaml", uriBaseId: "%SRCROOT%" }, region: { startLine: EXPIRED_AT.line, startColumn: EXPIRED_AT.column } });
+    expect(expired.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: ".llmops-waivers.yaml", uriBaseId: "%SRCROOT%" },
+      region: { startLine: EXPIRED_AT.line, startColumn: EXPIRED_AT.column },
+    });
     expect(run.results.find((item) => item.ruleId === "LLM-WAIVER-002")?.level).toBe("note");
-    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(expect.arrayContaining(["LLM-WAIVER-001", "LLM-WAIVER-002"]));
-    expect(run.properties.waivers).toEqual({ file: ".llmops-waivers.yaml", entries: 3, waived: 1, expired: 1, unused: 1 });
+    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(
+      expect.arrayContaining(["LLM-WAIVER-001", "LLM-WAIVER-002"]),
+    );
+    expect(run.properties.waivers).toEqual({
+      file: ".llmops-waivers.yaml",
+      entries: 3,
+      waived: 1,
+      expired: 1,
+      unused: 1,
+    });
     if (!existsSync(MULTITOOL)) {
-      console.warn("SKIP (part): Sarif.Multitool is not installed; the SARIF was not validated against the official schema");
+      console.warn(
+        "SKIP (part): Sarif.Multitool is not installed; the SARIF was not validated against the official schema",
+      );
       return;
     }
     // As sarif-locations.test.ts runs it: exit 0 only when the log is valid against the official schema.
     spawnSync("chmod", ["u+x", MULTITOOL]);
-    const validation = spawnSync(MULTITOOL, ["validate", sarif, "-o", `${sarif}.validation.sarif`], { encoding: "utf8", env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1" } });
+    const validation = spawnSync(MULTITOOL, ["validate", sarif, "-o", `${sarif}.validation.sarif`], {
+      encoding: "utf8",
+      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1" },
+    });
     expect(validation.status, validation.stdout + validation.stderr).toBe(0);
   });
 
@@ -160,29 +264,47 @@ waivers:
   - { policyId: LLM-K8S-013, reason: lab load balancer behind the VPN, approver: ciso@example.com, expires: "2099-01-31", resource: { kind: Service, name: vllm } }
 `;
     expect(runCli(["check", "deploy/vllm.yaml", "--fail-on", "critical"], { cwd: repository() }).status).toBe(1);
-    const result = runCli(["check", "deploy/vllm.yaml", "--fail-on", "critical", "-f", "json"], { cwd: repository(waivers) });
+    const result = runCli(["check", "deploy/vllm.yaml", "--fail-on", "critical", "-f", "json"], {
+      cwd: repository(waivers),
+    });
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
-    expect(report.findings.filter((finding) => finding.severity === "critical").every((finding) => finding.waiver !== undefined)).toBe(true);
-    expect(report.findings.filter((finding) => finding.waiver).map((finding) => finding.id).sort()).toEqual(["LLM-CTRL-006", "LLM-K8S-010", "LLM-K8S-010", "LLM-K8S-013"]);
+    expect(
+      report.findings
+        .filter((finding) => finding.severity === "critical")
+        .every((finding) => finding.waiver !== undefined),
+    ).toBe(true);
+    expect(
+      report.findings
+        .filter((finding) => finding.waiver)
+        .map((finding) => finding.id)
+        .sort(),
+    ).toEqual(["LLM-CTRL-006", "LLM-K8S-010", "LLM-K8S-010", "LLM-K8S-013"]);
   });
 
-  it.each(FORMATS)("an unknown check id exits 2 with the waiver file's line and column, and no report (%s)", (format) => {
-    const dir = repository(WAIVERS.replace("policyId: LLM-K8S-009", "policyId: LLM-K8S-999"));
-    const output = join(dir, `report.${format}`);
-    const result = runCli(["check", "deploy/vllm.yaml", "-f", format, "-o", output], { cwd: dir });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^\.llmops-waivers\.yaml:10:15: waiver names unknown policy id LLM-K8S-999; see `llmops policy list`$/m);
-    expect(hasStackTrace(result.stderr)).toBe(false);
-    expect(existsSync(output)).toBe(false);
-    expect(result.stdout).toBe("");
-  });
+  it.each(FORMATS)(
+    "an unknown check id exits 2 with the waiver file's line and column, and no report (%s)",
+    (format) => {
+      const dir = repository(WAIVERS.replace("policyId: LLM-K8S-009", "policyId: LLM-K8S-999"));
+      const output = join(dir, `report.${format}`);
+      const result = runCli(["check", "deploy/vllm.yaml", "-f", format, "-o", output], { cwd: dir });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        /^\.llmops-waivers\.yaml:10:15: waiver names unknown policy id LLM-K8S-999; see `llmops policy list`$/m,
+      );
+      expect(hasStackTrace(result.stderr)).toBe(false);
+      expect(existsSync(output)).toBe(false);
+      expect(result.stdout).toBe("");
+    },
+  );
 
   it("a bad entry is refused with file:line:column (exit 2)", () => {
     const dir = repository(WAIVERS.replace('    file: "deploy/**"\n', '    files: "deploy/**"\n'));
     const result = runCli(["check", "deploy/vllm.yaml"], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/\.llmops-waivers\.yaml:9:5: waiver file unknown property "files"; expected one of: policyId, reason, approver, expires, path, resource, file/);
+    expect(result.stderr).toMatch(
+      /\.llmops-waivers\.yaml:9:5: waiver file unknown property "files"; expected one of: policyId, reason, approver, expires, path, resource, file/,
+    );
   });
 
   it("the root file is found from a subdirectory; --waivers names another file instead, whose file globs are relative to it", () => {
@@ -191,7 +313,10 @@ waivers:
     const found = JSON.parse(fromSubdirectory.stdout) as { waivers: { file: string; waived: number } };
     expect(found.waivers).toMatchObject({ file: "../.llmops-waivers.yaml", waived: 1 });
     const other = join(dir, "deploy", "waivers.yaml");
-    writeFileSync(other, WAIVERS.replace('file: "deploy/**"', 'file: "*.yaml"').replace(/ {2}- policyId: LLM-K8S-009[\s\S]*$/, ""));
+    writeFileSync(
+      other,
+      WAIVERS.replace('file: "deploy/**"', 'file: "*.yaml"').replace(/ {2}- policyId: LLM-K8S-009[\s\S]*$/, ""),
+    );
     const named = runCli(["check", "deploy/vllm.yaml", "--waivers", other, "-f", "json"], { cwd: dir });
     expect(named.status).toBe(1);
     const report = JSON.parse(named.stdout) as { findings: JsonFinding[]; waivers: unknown };

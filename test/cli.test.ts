@@ -9,7 +9,9 @@ import { starterSpecText } from "../cli/starter-specs.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 import { PATTERNS } from "../schemas/spec-constants.js";
 
-const examples = readdirSync(join(ROOT, "examples")).filter((file) => /\.ya?ml$/.test(file) && !file.startsWith("stack-"));
+const examples = readdirSync(join(ROOT, "examples")).filter(
+  (file) => /\.ya?ml$/.test(file) && !file.startsWith("stack-"),
+);
 
 describe("llmops --help", () => {
   it("lists every command and the exit codes", () => {
@@ -50,7 +52,9 @@ describe("llmops schema", () => {
     expect(printed.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(printed).toEqual(publishedSchema());
     const committed = JSON.parse(readFileSync(join(ROOT, "schemas/llmops-v1alpha1.schema.json"), "utf8")) as unknown;
-    expect(committed, "regenerate with: node bin/llmops.js schema -o schemas/llmops-v1alpha1.schema.json").toEqual(printed);
+    expect(committed, "regenerate with: node bin/llmops.js schema -o schemas/llmops-v1alpha1.schema.json").toEqual(
+      printed,
+    );
   });
 
   it("validates with the committed ahead-of-time validator, which matches the schema", () => {
@@ -65,13 +69,17 @@ describe("llmops schema", () => {
       if (Array.isArray(node)) return node.forEach((item, index) => visit(item, `${path}/${index}`));
       if (node === null || typeof node !== "object") return;
       const schema = node as Record<string, unknown>;
-      if (schema.type === "string" && schema.enum === undefined && schema.maxLength === undefined) problems.push(`${path}: string without maxLength`);
-      if (schema.pattern !== undefined && schema.maxLength === undefined) problems.push(`${path}: pattern without maxLength`);
+      if (schema.type === "string" && schema.enum === undefined && schema.maxLength === undefined)
+        problems.push(`${path}: string without maxLength`);
+      if (schema.pattern !== undefined && schema.maxLength === undefined)
+        problems.push(`${path}: pattern without maxLength`);
       if (schema.type === "array" && schema.maxItems === undefined) problems.push(`${path}: array without maxItems`);
-      if (schema.type === "object" && schema.additionalProperties === undefined) problems.push(`${path}: object without additionalProperties`);
+      if (schema.type === "object" && schema.additionalProperties === undefined)
+        problems.push(`${path}: object without additionalProperties`);
       for (const [key, value] of Object.entries(schema)) {
         // `properties` maps names to subschemas: its keys are property names, not keywords.
-        if (key === "properties") for (const [name, sub] of Object.entries(value as object)) visit(sub, `${path}/properties/${name}`);
+        if (key === "properties")
+          for (const [name, sub] of Object.entries(value as object)) visit(sub, `${path}/properties/${name}`);
         else visit(value, `${path}/${key}`);
       }
     };

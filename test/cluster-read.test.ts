@@ -18,43 +18,67 @@ let server: Server;
 let kubeconfig = "";
 let forbid = "";
 
-const privilegedPod = { metadata: { name: "p", namespace: "llm" }, spec: { containers: [{ name: "c", image: "x", securityContext: { privileged: true } }] } };
-const inferenceService = { metadata: { name: "isvc", namespace: "llm" }, spec: { predictor: { model: { modelFormat: { name: "huggingface" } } } } };
+const privilegedPod = {
+  metadata: { name: "p", namespace: "llm" },
+  spec: { containers: [{ name: "c", image: "x", securityContext: { privileged: true } }] },
+};
+const inferenceService = {
+  metadata: { name: "isvc", namespace: "llm" },
+  spec: { predictor: { model: { modelFormat: { name: "huggingface" } } } },
+};
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     const path = request.url ?? "";
     requested.push(path);
-    const json = (status: number, body: unknown) => response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-    if (forbid !== "" && path.startsWith(forbid)) return json(403, { kind: "Status", message: "forbidden: user cannot list" });
-    if (path === "/apis/serving.kserve.io") return json(200, { preferredVersion: { groupVersion: "serving.kserve.io/v1beta1" } });
+    const json = (status: number, body: unknown) =>
+      response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    if (forbid !== "" && path.startsWith(forbid))
+      return json(403, { kind: "Status", message: "forbidden: user cannot list" });
+    if (path === "/apis/serving.kserve.io")
+      return json(200, { preferredVersion: { groupVersion: "serving.kserve.io/v1beta1" } });
     if (path === "/apis/serving.kserve.io/v1beta1") {
-      return json(200, { resources: [{ name: "inferenceservices", kind: "InferenceService", namespaced: true }, { name: "inferenceservices/status", kind: "InferenceService", namespaced: true }] });
+      return json(200, {
+        resources: [
+          { name: "inferenceservices", kind: "InferenceService", namespaced: true },
+          { name: "inferenceservices/status", kind: "InferenceService", namespaced: true },
+        ],
+      });
     }
     if (/^\/apis\/[^/]+$/.test(path)) return json(404, { kind: "Status", message: "not found" });
     if (path.endsWith("/pods")) return json(200, { kind: "PodList", items: [privilegedPod] });
-    if (path.endsWith("/inferenceservices")) return json(200, { kind: "InferenceServiceList", items: [inferenceService] });
-    if (path === "/api/v1/namespaces/llm") return json(200, { apiVersion: "v1", kind: "Namespace", metadata: { name: "llm" } });
+    if (path.endsWith("/inferenceservices"))
+      return json(200, { kind: "InferenceServiceList", items: [inferenceService] });
+    if (path === "/api/v1/namespaces/llm")
+      return json(200, { apiVersion: "v1", kind: "Namespace", metadata: { name: "llm" } });
     if (path === "/api/v1/namespaces/missing") return json(404, { kind: "Status", message: "not found" });
     return json(200, { items: [] });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const dir = tempDir("llmops-cluster-read-");
   kubeconfig = join(dir, "kubeconfig");
-  writeFileSync(kubeconfig, [
-    "apiVersion: v1", "kind: Config",
-    `clusters: [{name: c, cluster: {server: "http://127.0.0.1:${(server.address() as AddressInfo).port}", insecure-skip-tls-verify: true}}]`,
-    "users: [{name: u, user: {token: not-a-secret}}]",
-    "contexts: [{name: local, context: {cluster: c, user: u}}, {name: other, context: {cluster: c, user: u}}]",
-    "current-context: local", "",
-  ].join("\n"));
+  writeFileSync(
+    kubeconfig,
+    [
+      "apiVersion: v1",
+      "kind: Config",
+      `clusters: [{name: c, cluster: {server: "http://127.0.0.1:${(server.address() as AddressInfo).port}", insecure-skip-tls-verify: true}}]`,
+      "users: [{name: u, user: {token: not-a-secret}}]",
+      "contexts: [{name: local, context: {cluster: c, user: u}}, {name: other, context: {cluster: c, user: u}}]",
+      "current-context: local",
+      "",
+    ].join("\n"),
+  );
 });
 afterAll(() => server?.close());
 
 describe("reading a cluster for llmops check --cluster", () => {
   it("lists every kind across namespaces, adds apiVersion and kind to list items, and names each object", async () => {
     requested.length = 0;
-    const { context, resources } = await readCluster({ kubeconfig, servingKinds: ["serving.kserve.io/InferenceService", "ray.io/RayCluster"] });
+    const { context, resources } = await readCluster({
+      kubeconfig,
+      servingKinds: ["serving.kserve.io/InferenceService", "ray.io/RayCluster"],
+    });
     expect(context).toBe("local");
     expect(requested).toContain("/api/v1/pods");
     expect(requested).toContain("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings");
@@ -64,8 +88,10 @@ describe("reading a cluster for llmops check --cluster", () => {
     const pod = resources.find((resource) => resource.type === "kubernetes:core/v1:Pod");
     expect(pod).toMatchObject({ urn: "k8s:llm:Pod:p", props: { apiVersion: "v1", kind: "Pod" } });
     expect(pod?.source?.file).toBe("cluster:local/api/v1/namespaces/llm/pods/p");
-    expect(resources.find((resource) => resource.type === "kubernetes:serving.kserve.io/v1beta1:InferenceService")?.source?.file)
-      .toBe("cluster:local/apis/serving.kserve.io/v1beta1/namespaces/llm/inferenceservices/isvc");
+    expect(
+      resources.find((resource) => resource.type === "kubernetes:serving.kserve.io/v1beta1:InferenceService")?.source
+        ?.file,
+    ).toBe("cluster:local/apis/serving.kserve.io/v1beta1/namespaces/llm/inferenceservices/isvc");
   });
 
   it("scopes namespaced kinds to --namespace and switches --context", async () => {
@@ -78,8 +104,12 @@ describe("reading a cluster for llmops check --cluster", () => {
   });
 
   it("fails (exit 2) rather than checking nothing: unknown context, missing namespace, a refused list", async () => {
-    await expect(readCluster({ kubeconfig, context: "nope", servingKinds: [] })).rejects.toThrow(/no context named nope/);
-    await expect(readCluster({ kubeconfig, namespace: "missing", servingKinds: [] })).rejects.toThrow(/namespace missing does not exist/);
+    await expect(readCluster({ kubeconfig, context: "nope", servingKinds: [] })).rejects.toThrow(
+      /no context named nope/,
+    );
+    await expect(readCluster({ kubeconfig, namespace: "missing", servingKinds: [] })).rejects.toThrow(
+      /namespace missing does not exist/,
+    );
     forbid = "/apis/rbac.authorization.k8s.io";
     try {
       await expect(readCluster({ kubeconfig, servingKinds: [] })).rejects.toThrow(ClusterReadError);

@@ -23,9 +23,15 @@ const EXAMPLE = join(ROOT, "examples/airport-assistant.rag.yaml");
 /** The airport with the in-cluster vector database the kubernetes target builds. */
 function inClusterTwin(dir: string): string {
   const file = join(dir, "airport-assistant.rag.yaml");
-  writeFileSync(file, readFileSync(EXAMPLE, "utf8")
-    .replace(/^ {4}engine: auroraPgvector$/m, "    engine: qdrant")
-    .replace(/^(\s+)gateway: (\{.*\})$/m, `$1gateway: $2\n$1vectorDatabase: { repository: registry.internal.example.com/platform/qdrant, digest: "sha256:cfc35d18e7332fde265d77541e0fc0165a811854f7158046053adb9674f9e866" }`));
+  writeFileSync(
+    file,
+    readFileSync(EXAMPLE, "utf8")
+      .replace(/^ {4}engine: auroraPgvector$/m, "    engine: qdrant")
+      .replace(
+        /^(\s+)gateway: (\{.*\})$/m,
+        `$1gateway: $2\n$1vectorDatabase: { repository: registry.internal.example.com/platform/qdrant, digest: "sha256:cfc35d18e7332fde265d77541e0fc0165a811854f7158046053adb9674f9e866" }`,
+      ),
+  );
   return file;
 }
 
@@ -70,16 +76,29 @@ describe.skipIf(!ready)("llmops plan airport-assistant --target aws: the tree sh
   });
 
   it("the guardrail services: Presidio analyzer and anonymizer and LLM Guard", () => {
-    expect(subtree(planned.tree, "llmops:kubernetes:GuardrailServices")).toEqual(expect.arrayContaining([expect.stringContaining("3 × kubernetes:apps/v1:Deployment"), expect.stringContaining("3 × kubernetes:core/v1:Service")]));
+    expect(subtree(planned.tree, "llmops:kubernetes:GuardrailServices")).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("3 × kubernetes:apps/v1:Deployment"),
+        expect.stringContaining("3 × kubernetes:core/v1:Service"),
+      ]),
+    );
     const names = planned.plan.resources.map((resource) => resource.name);
-    for (const role of ["presidio-analyzer", "presidio-anonymizer", "llm-guard"]) expect(names).toContain(`airport-assistant-guardrails-${role}`);
+    for (const role of ["presidio-analyzer", "presidio-anonymizer", "llm-guard"])
+      expect(names).toContain(`airport-assistant-guardrails-${role}`);
   });
 
   it("the TLS listener (the gateway's NLB with the spec's ACM certificate) and the gateway's certificate", () => {
     const gateway = subtree(planned.tree, "llmops:kubernetes:Gateway");
-    expect(gateway).toEqual(expect.arrayContaining([expect.stringContaining("1 × kubernetes:cert-manager.io/v1:Certificate"), expect.stringContaining("1 × kubernetes:core/v1:Service")]));
+    expect(gateway).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("1 × kubernetes:cert-manager.io/v1:Certificate"),
+        expect.stringContaining("1 × kubernetes:core/v1:Service"),
+      ]),
+    );
     const service = planned.plan.resources.find((resource) => resource.name === "airport-assistant-gateway-service")!;
-    const spec = parse(readFileSync(EXAMPLE, "utf8")) as { spec: { network: { publicIngress: { tls: { acmCertificateArn: string } } } } };
+    const spec = parse(readFileSync(EXAMPLE, "utf8")) as {
+      spec: { network: { publicIngress: { tls: { acmCertificateArn: string } } } };
+    };
     expect(service.props.spec.type).toBe("LoadBalancer");
     expect(service.props.metadata.annotations).toMatchObject({
       "service.beta.kubernetes.io/aws-load-balancer-ssl-cert": spec.spec.network.publicIngress.tls.acmCertificateArn,
@@ -90,52 +109,79 @@ describe.skipIf(!ready)("llmops plan airport-assistant --target aws: the tree sh
 
   it("the network firewall of the egress allowlist, with the spec's host", () => {
     const firewall = subtree(planned.tree, "llmops:aws:EgressFirewall");
-    for (const type of ["aws:networkfirewall/firewall:Firewall", "aws:networkfirewall/firewallPolicy:FirewallPolicy", "aws:networkfirewall/ruleGroup:RuleGroup"]) {
+    for (const type of [
+      "aws:networkfirewall/firewall:Firewall",
+      "aws:networkfirewall/firewallPolicy:FirewallPolicy",
+      "aws:networkfirewall/ruleGroup:RuleGroup",
+    ]) {
       expect(firewall).toEqual(expect.arrayContaining([expect.stringContaining(`1 × ${type}`)]));
     }
-    const rules = planned.plan.resources.find((resource) => resource.type === "aws:networkfirewall/ruleGroup:RuleGroup")!;
+    const rules = planned.plan.resources.find(
+      (resource) => resource.type === "aws:networkfirewall/ruleGroup:RuleGroup",
+    )!;
     expect(rules.props.ruleGroup.rulesSource.rulesSourceList.targets).toEqual(["login.example.com"]);
   });
 
   it("the limiter store", () => {
-    expect(subtree(planned.tree, "llmops:kubernetes:LimiterStore")).toEqual(expect.arrayContaining([expect.stringContaining("kubernetes:apps/v1:")]));
+    expect(subtree(planned.tree, "llmops:kubernetes:LimiterStore")).toEqual(
+      expect.arrayContaining([expect.stringContaining("kubernetes:apps/v1:")]),
+    );
   });
 });
 
-describe.skipIf(!ready)("llmops plan airport-assistant --target kubernetes: the same controls in their Kubernetes form", () => {
-  let planned: Planned;
-  beforeAll(() => {
-    planned = planTree(inClusterTwin(tempDir("llmops-airport-")), "kubernetes");
-  }, 200_000);
+describe.skipIf(!ready)(
+  "llmops plan airport-assistant --target kubernetes: the same controls in their Kubernetes form",
+  () => {
+    let planned: Planned;
+    beforeAll(() => {
+      planned = planTree(inClusterTwin(tempDir("llmops-airport-")), "kubernetes");
+    }, 200_000);
 
-  it("is clean", () => {
-    expect(planned.tree).toMatch(/no findings/);
-    expect(planned.status).toBe(0);
-  });
+    it("is clean", () => {
+      expect(planned.tree).toMatch(/no findings/);
+      expect(planned.status).toBe(0);
+    });
 
-  it("the guardrail services and the limiter store", () => {
-    expect(subtree(planned.tree, "llmops:kubernetes:GuardrailServices")).toEqual(expect.arrayContaining([expect.stringContaining("3 × kubernetes:apps/v1:Deployment")]));
-    expect(subtree(planned.tree, "llmops:kubernetes:LimiterStore")).toEqual(expect.arrayContaining([expect.stringContaining("kubernetes:apps/v1:")]));
-  });
+    it("the guardrail services and the limiter store", () => {
+      expect(subtree(planned.tree, "llmops:kubernetes:GuardrailServices")).toEqual(
+        expect.arrayContaining([expect.stringContaining("3 × kubernetes:apps/v1:Deployment")]),
+      );
+      expect(subtree(planned.tree, "llmops:kubernetes:LimiterStore")).toEqual(
+        expect.arrayContaining([expect.stringContaining("kubernetes:apps/v1:")]),
+      );
+    });
 
-  it("the TLS listener (an Ingress with a cert-manager certificate) and the gateway's certificate", () => {
-    expect(subtree(planned.tree, "llmops:kubernetes:Gateway")).toEqual(expect.arrayContaining([
-      expect.stringContaining("1 × kubernetes:networking.k8s.io/v1:Ingress"),
-      expect.stringContaining("1 × kubernetes:cert-manager.io/v1:Certificate"),
-    ]));
-    const ingress = planned.plan.resources.find((resource) => resource.type === "kubernetes:networking.k8s.io/v1:Ingress")!;
-    expect(ingress.props.metadata.annotations["cert-manager.io/cluster-issuer"]).toBe("letsencrypt-prod");
-    expect(ingress.props.spec.tls).toEqual([{ hosts: ["assistant.airport.example.com"], secretName: "gateway-public-tls" }]);
-  });
+    it("the TLS listener (an Ingress with a cert-manager certificate) and the gateway's certificate", () => {
+      expect(subtree(planned.tree, "llmops:kubernetes:Gateway")).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining("1 × kubernetes:networking.k8s.io/v1:Ingress"),
+          expect.stringContaining("1 × kubernetes:cert-manager.io/v1:Certificate"),
+        ]),
+      );
+      const ingress = planned.plan.resources.find(
+        (resource) => resource.type === "kubernetes:networking.k8s.io/v1:Ingress",
+      )!;
+      expect(ingress.props.metadata.annotations["cert-manager.io/cluster-issuer"]).toBe("letsencrypt-prod");
+      expect(ingress.props.spec.tls).toEqual([
+        { hosts: ["assistant.airport.example.com"], secretName: "gateway-public-tls" },
+      ]);
+    });
 
-  it("egress: no firewall, NetworkPolicies whose only outside peer is the egress proxy (platform.egressProxyCidrs)", () => {
-    expect(planned.tree).not.toContain("aws:networkfirewall");
-    const policies = planned.plan.resources.filter((resource) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy");
-    expect(policies.length).toBeGreaterThan(0);
-    expect(planned.tree).toContain("kubernetes:networking.k8s.io/v1:NetworkPolicy");
-    const outside = policies.flatMap((policy) => (policy.props.spec.egress ?? []).flatMap((rule: { to?: Array<{ ipBlock?: { cidr: string } }> }) => (rule.to ?? []).flatMap((peer) => (peer.ipBlock ? [`${policy.name} ${peer.ipBlock.cidr}`] : []))));
-    // The review queue's sign-in (the OIDC issuer on the allowlist) goes through the proxy.
-    expect(outside).toContain("airport-assistant-feedback-loop-feedback-review-egress 10.40.255.0/28");
-    expect(new Set(outside.map((entry) => entry.split(" ")[1]))).toEqual(new Set(["10.40.255.0/28"]));
-  });
-});
+    it("egress: no firewall, NetworkPolicies whose only outside peer is the egress proxy (platform.egressProxyCidrs)", () => {
+      expect(planned.tree).not.toContain("aws:networkfirewall");
+      const policies = planned.plan.resources.filter(
+        (resource) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+      );
+      expect(policies.length).toBeGreaterThan(0);
+      expect(planned.tree).toContain("kubernetes:networking.k8s.io/v1:NetworkPolicy");
+      const outside = policies.flatMap((policy) =>
+        (policy.props.spec.egress ?? []).flatMap((rule: { to?: Array<{ ipBlock?: { cidr: string } }> }) =>
+          (rule.to ?? []).flatMap((peer) => (peer.ipBlock ? [`${policy.name} ${peer.ipBlock.cidr}`] : [])),
+        ),
+      );
+      // The review queue's sign-in (the OIDC issuer on the allowlist) goes through the proxy.
+      expect(outside).toContain("airport-assistant-feedback-loop-feedback-review-egress 10.40.255.0/28");
+      expect(new Set(outside.map((entry) => entry.split(" ")[1]))).toEqual(new Set(["10.40.255.0/28"]));
+    });
+  },
+);

@@ -30,7 +30,12 @@ function sourceFiles(dir: string, recursive: boolean): string[] {
     const path = join(dir, entry.name);
     // Generated code (schemas/generated/) is written by a tool, not by hand: its source is documented.
     if (entry.isDirectory()) return recursive && entry.name !== "generated" ? sourceFiles(path, recursive) : [];
-    return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") && !entry.name.endsWith(".test.ts") && !entry.name.includes(".generated.") ? [path] : [];
+    return entry.name.endsWith(".ts") &&
+      !entry.name.endsWith(".d.ts") &&
+      !entry.name.endsWith(".test.ts") &&
+      !entry.name.includes(".generated.")
+      ? [path]
+      : [];
   });
 }
 
@@ -41,7 +46,10 @@ function docOf(node: ts.Node): { text: string; tags: string[] } | undefined {
   const doc = docs[docs.length - 1]!;
   const text = ts.getTextOfJSDocComment(doc.comment)?.trim() ?? "";
   const tags = (doc.tags ?? []).map((tag) => tag.tagName.text);
-  const tagText = (doc.tags ?? []).map((tag) => ts.getTextOfJSDocComment(tag.comment) ?? "").join(" ").trim();
+  const tagText = (doc.tags ?? [])
+    .map((tag) => ts.getTextOfJSDocComment(tag.comment) ?? "")
+    .join(" ")
+    .trim();
   return text === "" && tagText === "" ? undefined : { text, tags };
 }
 
@@ -49,7 +57,8 @@ function docOf(node: ts.Node): { text: string; tags: string[] } | undefined {
 const YARGS_FIELDS = new Set(["command", "describe", "builder", "handler", "aliases", "deprecated"]);
 
 const isExported = (node: ts.Node): boolean =>
-  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  ts.canHaveModifiers(node) &&
+  (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
 
 const isFunctionValue = (expression: ts.Expression | undefined): boolean =>
   expression !== undefined && (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression));
@@ -63,14 +72,25 @@ function undocumented(file: string, text = readFileSync(join(ROOT, file), "utf8"
     if (!isExported(statement)) continue;
     // A yargs command module's builder and handler are its plumbing; its contract is the command's
     // --help text (cli.test.ts, readme-commands.test.ts).
-    if (file.startsWith(join("cli", "commands")) && ts.isVariableStatement(statement) && statement.declarationList.declarations.every((declaration) => YARGS_FIELDS.has(declaration.name.getText(source)))) continue;
-    if (file.startsWith(join("cli", "commands")) && ts.isFunctionDeclaration(statement) && YARGS_FIELDS.has(statement.name?.text ?? "")) continue;
+    if (
+      file.startsWith(join("cli", "commands")) &&
+      ts.isVariableStatement(statement) &&
+      statement.declarationList.declarations.every((declaration) => YARGS_FIELDS.has(declaration.name.getText(source)))
+    )
+      continue;
+    if (
+      file.startsWith(join("cli", "commands")) &&
+      ts.isFunctionDeclaration(statement) &&
+      YARGS_FIELDS.has(statement.name?.text ?? "")
+    )
+      continue;
     if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
       if (!docOf(statement)) missing.push(`${where(statement)} ${statement.name.text}`);
     }
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (isFunctionValue(declaration.initializer) && !docOf(statement)) missing.push(`${where(declaration)} ${declaration.name.getText(source)}`);
+        if (isFunctionValue(declaration.initializer) && !docOf(statement))
+          missing.push(`${where(declaration)} ${declaration.name.getText(source)}`);
       }
     }
     if (file.startsWith("components") && ts.isInterfaceDeclaration(statement) && statement.name.text.endsWith("Args")) {
@@ -79,7 +99,8 @@ function undocumented(file: string, text = readFileSync(join(ROOT, file), "utf8"
         const doc = docOf(member);
         const field = `${statement.name.text}.${member.name.getText(source)}`;
         if (!doc) missing.push(`${where(member)} ${field} (no doc comment)`);
-        else if (member.questionToken && !doc.tags.includes("default") && !/@default\b/.test(doc.text)) missing.push(`${where(member)} ${field} (optional without @default)`);
+        else if (member.questionToken && !doc.tags.includes("default") && !/@default\b/.test(doc.text))
+          missing.push(`${where(member)} ${field} (optional without @default)`);
       }
     }
   }
@@ -92,7 +113,13 @@ describe("doc comments on public code", () => {
   it("reads the folders it guards", () => {
     expect(FILES.length).toBeGreaterThan(80);
     expect(FILES).toContain(join("components", "kubernetes", "workload-basics.ts"));
-    for (const file of [join("input", "parse-documents.ts"), join("schemas", "load-spec.ts"), join("evidence", "dsse.ts"), join("cli", "admission", "server.ts")]) expect(FILES).toContain(file);
+    for (const file of [
+      join("input", "parse-documents.ts"),
+      join("schemas", "load-spec.ts"),
+      join("evidence", "dsse.ts"),
+      join("cli", "admission", "server.ts"),
+    ])
+      expect(FILES).toContain(file);
     expect(FILES.filter((file) => file.includes("generated"))).toEqual([]);
   });
 
@@ -123,8 +150,16 @@ describe("doc comments on public code", () => {
       "components/__probe__.ts:10 ProbeArgs.bare (no doc comment)",
     ]);
     // A yargs command module's builder and handler are exempt; its other exports are not.
-    expect(undocumented("cli/commands/__probe__.ts", "export const builder = () => 1;\nexport function handler(): void {}\nexport function helper(): void {}")).toEqual(["cli/commands/__probe__.ts:3 helper"]);
+    expect(
+      undocumented(
+        "cli/commands/__probe__.ts",
+        "export const builder = () => 1;\nexport function handler(): void {}\nexport function helper(): void {}",
+      ),
+    ).toEqual(["cli/commands/__probe__.ts:3 helper"]);
     // Outside components/, Args interfaces are not held to the field rule.
-    expect(undocumented("report/__probe__.ts", text)).toEqual(["report/__probe__.ts:3 bare", "report/__probe__.ts:4 arrow"]);
+    expect(undocumented("report/__probe__.ts", text)).toEqual([
+      "report/__probe__.ts:3 bare",
+      "report/__probe__.ts:4 arrow",
+    ]);
   });
 });

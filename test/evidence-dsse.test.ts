@@ -17,11 +17,14 @@ const EVIDENCE = "examples/evidence/campaign-summariser.evidence.yaml";
 describe("DSSE", () => {
   it("encodes PAE as DSSE v1 specifies", () => {
     // The DSSE protocol document's example: PAE("http://example.com/HelloWorld", "hello world").
-    expect(pae("http://example.com/HelloWorld", Buffer.from("hello world")).toString()).toBe("DSSEv1 29 http://example.com/HelloWorld 11 hello world");
+    expect(pae("http://example.com/HelloWorld", Buffer.from("hello world")).toString()).toBe(
+      "DSSEv1 29 http://example.com/HelloWorld 11 hello world",
+    );
   });
 
   it.each(["ed25519", "ec"] as const)("signs and verifies with %s keys, and refuses a changed payload", (type) => {
-    const pair = type === "ed25519" ? generateKeyPairSync("ed25519") : generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const pair =
+      type === "ed25519" ? generateKeyPairSync("ed25519") : generateKeyPairSync("ec", { namedCurve: "P-256" });
     const privatePem = pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     const publicPem = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
     const envelope = signEnvelope(Buffer.from('{"a":1}'), privatePem);
@@ -36,7 +39,9 @@ describe("DSSE", () => {
 describe("prepareEvidence", () => {
   it("hands Rego the documents with their file, digest and age", async () => {
     const prepared = await prepareEvidence({ evidence: [EVIDENCE], asOf: "2026-12-01T00:00:00Z" });
-    const [document] = prepared.extraInput.evidence as Array<{ loaded: { file: string; sha256: string; ageSeconds: number } }>;
+    const [document] = prepared.extraInput.evidence as Array<{
+      loaded: { file: string; sha256: string; ageSeconds: number };
+    }>;
     const produced = Date.parse((await loadEvidenceFile(EVIDENCE))[0]!.value.metadata.producedAt) / 1000;
     expect(document!.loaded.file).toBe(EVIDENCE);
     expect(document!.loaded.ageSeconds).toBe(Math.floor(Date.parse("2026-12-01T00:00:00Z") / 1000 - produced));
@@ -57,7 +62,10 @@ describe("prepareEvidence", () => {
     const key = join(dir, "pub.pem");
     writeFileSync(key, pair.publicKey.export({ type: "spki", format: "pem" }));
     const [document] = await loadEvidenceFile(EVIDENCE);
-    const envelope = signEnvelope(Buffer.from(JSON.stringify(evidenceStatement(document!.value))), pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString());
+    const envelope = signEnvelope(
+      Buffer.from(JSON.stringify(evidenceStatement(document!.value))),
+      pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    );
     const signed = join(dir, "signed.json");
     writeFileSync(signed, JSON.stringify(envelope));
     const prepared = await prepareEvidence({ evidence: [signed], evidenceKey: key });

@@ -22,7 +22,16 @@ const REFERENCES = "examples/evidence/campaign-summaries.references.jsonl";
 const DIGEST = "sha256:d159a752b502c829cbe4c0ed5857099e3581701541432e9671d4b253d9b34c02";
 /** Ages are measured at a fixed time so the committed evidence never goes stale under the test. */
 const AS_OF = ["--as-of", "2026-12-01T00:00:00Z"];
-const BINDING = ["--model", "mistral-7b", "--dataset", "campaign-summaries-reference@2026-09", "--prompt-template-version", "campaign-summary-v5", "--seed", "2026"];
+const BINDING = [
+  "--model",
+  "mistral-7b",
+  "--dataset",
+  "campaign-summaries-reference@2026-09",
+  "--prompt-template-version",
+  "campaign-summary-v5",
+  "--seed",
+  "2026",
+];
 
 const ready = bundleBuilt();
 if (!ready) console.warn("skipping the evidence gate tests: dist/bundle is not built (run llmops policy build)");
@@ -46,7 +55,24 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
   let dir: string;
   const scored = (name: string, predictions: string, digest = DIGEST): string => {
     const file = join(dir, `${name}.yaml`);
-    const result = runCli(["evidence", "score", "--metric", "bleu", "rouge1", "rouge2", "rougeL", "--predictions", predictions, "--references", REFERENCES, ...BINDING, "--model-digest", digest, "-o", file]);
+    const result = runCli([
+      "evidence",
+      "score",
+      "--metric",
+      "bleu",
+      "rouge1",
+      "rouge2",
+      "rougeL",
+      "--predictions",
+      predictions,
+      "--references",
+      REFERENCES,
+      ...BINDING,
+      "--model-digest",
+      digest,
+      "-o",
+      file,
+    ]);
     expect(result.status, result.stderr).toBe(0);
     return file;
   };
@@ -58,10 +84,18 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
   it("passes with the committed evidence, and records it in the report", () => {
     const result = validate("--evidence", EVIDENCE);
     expect(result.status, result.stdout).toBe(0);
-    const report = JSON.parse(result.stdout) as { findings: unknown[]; evidence: { evaluated: boolean; documents: Array<{ file: string; sha256: string; producer: string }> }; bundle: { revision: string } };
+    const report = JSON.parse(result.stdout) as {
+      findings: unknown[];
+      evidence: { evaluated: boolean; documents: Array<{ file: string; sha256: string; producer: string }> };
+      bundle: { revision: string };
+    };
     expect(report.findings).toEqual([]);
     expect(report.evidence.evaluated).toBe(true);
-    expect(report.evidence.documents[0]).toMatchObject({ file: EVIDENCE, producer: "llmops 0.1.0", modelDigest: DIGEST });
+    expect(report.evidence.documents[0]).toMatchObject({
+      file: EVIDENCE,
+      producer: "llmops 0.1.0",
+      modelDigest: DIGEST,
+    });
     expect(report.evidence.documents[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.bundle.revision).toBeTruthy();
   });
@@ -74,7 +108,10 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
   });
 
   it("fails on BLEU below its threshold with the metric finding", () => {
-    const result = validate("--evidence", scored("paraphrased", "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl"));
+    const result = validate(
+      "--evidence",
+      scored("paraphrased", "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl"),
+    );
     expect(result.status).toBe(1);
     expect(ids(result.stdout)).toEqual(["LLM-EVID-003"]);
     const finding = (JSON.parse(result.stdout) as { findings: Array<{ message: string; path: string }> }).findings[0]!;
@@ -83,14 +120,27 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
   });
 
   it("fails on evidence for another digest", () => {
-    const file = scored("wrong-digest", "examples/evidence/campaign-summaries.predictions.jsonl", `sha256:${"e".repeat(64)}`);
+    const file = scored(
+      "wrong-digest",
+      "examples/evidence/campaign-summaries.predictions.jsonl",
+      `sha256:${"e".repeat(64)}`,
+    );
     const result = validate("--evidence", file);
     expect(result.status).toBe(1);
     expect(ids(result.stdout)).toEqual(["LLM-EVID-002"]);
   });
 
   it("fails on stale evidence", () => {
-    const result = runCli(["validate", SPEC, "--format", "json", "--evidence", EVIDENCE, "--as-of", "2027-06-01T00:00:00Z"]);
+    const result = runCli([
+      "validate",
+      SPEC,
+      "--format",
+      "json",
+      "--evidence",
+      EVIDENCE,
+      "--as-of",
+      "2027-06-01T00:00:00Z",
+    ]);
     expect(result.status).toBe(1);
     expect(ids(result.stdout)).toEqual(["LLM-EVID-005"]);
   });
@@ -106,7 +156,9 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
 
   it("fails on missing evidence under gate: block", () => {
     const other = join(dir, "other-model.yaml");
-    const text = readFileSync(EVIDENCE, "utf8").replace("name: mistral-7b", "name: another-model").replace(DIGEST, `sha256:${"a".repeat(64)}`);
+    const text = readFileSync(EVIDENCE, "utf8")
+      .replace("name: mistral-7b", "name: another-model")
+      .replace(DIGEST, `sha256:${"a".repeat(64)}`);
     writeFileSync(other, text);
     const result = validate("--evidence", other);
     expect(result.status).toBe(1);
@@ -123,7 +175,8 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
     expect(result.status).toBe(1);
     expect(ids(result.stdout).filter((id) => id.startsWith("LLM-EVID"))).toEqual(["LLM-EVID-009"]);
     const blocking = (JSON.parse(result.stdout) as { findings: Array<{ id: string; severity: string }> }).findings
-      .filter((finding) => finding.severity === "high" || finding.severity === "critical").map((finding) => finding.id);
+      .filter((finding) => finding.severity === "high" || finding.severity === "critical")
+      .map((finding) => finding.id);
     expect(blocking).toEqual(["LLM-EVAL-004"]);
   });
 
@@ -145,7 +198,9 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
     const refused = runCli(["plan", SPEC, "--out", out]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/high LLM-EVID-001 no evidence names model mistral-7b/);
-    expect(refused.stderr).toMatch(/no evaluation evidence was configured, and this production spec's evaluation gate blocks/);
+    expect(refused.stderr).toMatch(
+      /no evaluation evidence was configured, and this production spec's evaluation gate blocks/,
+    );
     expect(refused.stderr).toContain("nothing was planned");
     expect(() => readFileSync(out)).toThrow();
     const preview = runCli(["plan", SPEC, "--without-evidence", "--out", out, "--format", "json"]);
@@ -184,12 +239,17 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
     it("verifies with the key", () => {
       const result = validate("--evidence", signed, "--evidence-key", publicKey);
       expect(result.status, result.stderr).toBe(0);
-      expect((JSON.parse(result.stdout) as { evidence: { documents: Array<{ signed: boolean }> } }).evidence.documents[0]!.signed).toBe(true);
+      expect(
+        (JSON.parse(result.stdout) as { evidence: { documents: Array<{ signed: boolean }> } }).evidence.documents[0]!
+          .signed,
+      ).toBe(true);
     });
 
     it("fails closed on a tampered envelope", () => {
       const envelope = JSON.parse(readFileSync(signed, "utf8")) as { payload: string };
-      const statement = Buffer.from(envelope.payload, "base64").toString("utf8").replace('"value":0.81', '"value":0.91');
+      const statement = Buffer.from(envelope.payload, "base64")
+        .toString("utf8")
+        .replace('"value":0.81', '"value":0.91');
       expect(statement).toContain('"value":0.91');
       const tampered = join(dir, "tampered.dsse.json");
       writeFileSync(tampered, JSON.stringify({ ...envelope, payload: Buffer.from(statement).toString("base64") }));
@@ -209,7 +269,18 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
 
 describe.skipIf(!ready)("llmops evidence score", () => {
   it("prints the metric as JSON", () => {
-    const result = runCli(["evidence", "score", "--metric", "bleu", "--predictions", "examples/evidence/campaign-summaries.predictions.jsonl", "--references", REFERENCES, "--format", "json"]);
+    const result = runCli([
+      "evidence",
+      "score",
+      "--metric",
+      "bleu",
+      "--predictions",
+      "examples/evidence/campaign-summaries.predictions.jsonl",
+      "--references",
+      REFERENCES,
+      "--format",
+      "json",
+    ]);
     expect(result.status, result.stderr).toBe(0);
     const value = JSON.parse(result.stdout) as { metric: string; value: number; sampleSize: number };
     expect(value.metric).toBe("bleu");
@@ -223,25 +294,82 @@ describe.skipIf(!ready)("llmops evidence score", () => {
     const references = join(dir, "r.jsonl");
     writeFileSync(predictions, '{"id": "a", "prediction": "the cats were running"}\n');
     writeFileSync(references, '{"id": "a", "references": ["the cat was run"]}\n');
-    const plain = JSON.parse(runCli(["evidence", "score", "--metric", "rouge1", "--predictions", predictions, "--references", references, "--format", "json"]).stdout) as { value: number };
-    const stemmed = runCli(["evidence", "score", "--metric", "rouge1", "--stem", "--predictions", predictions, "--references", references, "--format", "json", ...BINDING, "--model-digest", DIGEST, "-o", join(dir, "e.yaml")]);
+    const plain = JSON.parse(
+      runCli([
+        "evidence",
+        "score",
+        "--metric",
+        "rouge1",
+        "--predictions",
+        predictions,
+        "--references",
+        references,
+        "--format",
+        "json",
+      ]).stdout,
+    ) as { value: number };
+    const stemmed = runCli([
+      "evidence",
+      "score",
+      "--metric",
+      "rouge1",
+      "--stem",
+      "--predictions",
+      predictions,
+      "--references",
+      references,
+      "--format",
+      "json",
+      ...BINDING,
+      "--model-digest",
+      DIGEST,
+      "-o",
+      join(dir, "e.yaml"),
+    ]);
     expect(stemmed.status, stemmed.stderr).toBe(0);
     // the / the; cats→cat, running→run match once stemmed; were/was do not.
     expect(plain.value).toBeCloseTo(0.25, 12);
     expect(JSON.parse(stemmed.stdout)).toMatchObject({ metric: "rouge1", stemmed: true, sampleSize: 1 });
     expect((JSON.parse(stemmed.stdout) as { value: number }).value).toBeCloseTo(0.75, 12);
     const [document] = await loadEvidenceFile(join(dir, "e.yaml"));
-    expect(document!.value.results.metrics[0]).toMatchObject({ name: "rouge1", task: expect.stringContaining("use_stemmer=True") });
-    expect(runCli(["evidence", "score", "--metric", "bleu", "--stem", "--predictions", predictions, "--references", references]).status).toBe(2);
+    expect(document!.value.results.metrics[0]).toMatchObject({
+      name: "rouge1",
+      task: expect.stringContaining("use_stemmer=True"),
+    });
+    expect(
+      runCli([
+        "evidence",
+        "score",
+        "--metric",
+        "bleu",
+        "--stem",
+        "--predictions",
+        predictions,
+        "--references",
+        references,
+      ]).status,
+    ).toBe(2);
   });
 
   it("refuses an unjoined prediction and a malformed line (exit 2)", () => {
     const dir = tempDir();
     const predictions = join(dir, "p.jsonl");
     writeFileSync(predictions, '{"id": "cmp-001", "prediction": "x"}\n{"id": "nope", "prediction": "y"}\n');
-    expect(runCli(["evidence", "score", "--metric", "bleu", "--predictions", predictions, "--references", REFERENCES]).stderr).toMatch(/"nope" has no references/);
+    expect(
+      runCli(["evidence", "score", "--metric", "bleu", "--predictions", predictions, "--references", REFERENCES])
+        .stderr,
+    ).toMatch(/"nope" has no references/);
     writeFileSync(predictions, '{"id": "cmp-001", "prediction": "x"}\n{"id": "a", "id": "b"}\n');
-    const result = runCli(["evidence", "score", "--metric", "bleu", "--predictions", predictions, "--references", REFERENCES]);
+    const result = runCli([
+      "evidence",
+      "score",
+      "--metric",
+      "bleu",
+      "--predictions",
+      predictions,
+      "--references",
+      REFERENCES,
+    ]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/p\.jsonl:2:\d+/);
   });

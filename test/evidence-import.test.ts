@@ -19,7 +19,13 @@ describe("lm-evaluation-harness import", () => {
     const run = importLmEval(JSON.parse(readFileSync(FIXTURE, "utf8")), FIXTURE);
     expect(run.metrics).toHaveLength(1);
     const [acc] = run.metrics;
-    expect(acc).toMatchObject({ name: "acc", value: 0.34, sampleSize: 100, task: "mmlu_abstract_algebra", confidenceLevel: 0.95 });
+    expect(acc).toMatchObject({
+      name: "acc",
+      value: 0.34,
+      sampleSize: 100,
+      task: "mmlu_abstract_algebra",
+      confidenceLevel: 0.95,
+    });
     expect(acc!.lower).toBeCloseTo(0.34 - 1.96 * 0.047609522856952344, 12);
     expect(acc!.upper).toBeCloseTo(0.34 + 1.96 * 0.047609522856952344, 12);
     expect(run.seed).toBe(0);
@@ -34,13 +40,47 @@ describe("lm-evaluation-harness import", () => {
 
   it("writes a native evidence document through the CLI", async () => {
     const out = join(tempDir(), "lm-eval.yaml");
-    const result = runCli(["evidence", "import", "--from", "lm-eval", FIXTURE, "--model", "gemma-2-2b", "--model-digest", `sha256:${"c".repeat(64)}`, "--dataset", "hails/mmlu_no_train@abstract_algebra", "-o", out]);
+    const result = runCli([
+      "evidence",
+      "import",
+      "--from",
+      "lm-eval",
+      FIXTURE,
+      "--model",
+      "gemma-2-2b",
+      "--model-digest",
+      `sha256:${"c".repeat(64)}`,
+      "--dataset",
+      "hails/mmlu_no_train@abstract_algebra",
+      "-o",
+      out,
+    ]);
     expect(result.status, result.stderr).toBe(0);
     const [document] = await loadEvidenceFile(out);
-    expect(document!.value.subject).toMatchObject({ model: { name: "gemma-2-2b" }, dataset: { name: "hails/mmlu_no_train", version: "abstract_algebra" }, seed: 0 });
+    expect(document!.value.subject).toMatchObject({
+      model: { name: "gemma-2-2b" },
+      dataset: { name: "hails/mmlu_no_train", version: "abstract_algebra" },
+      seed: 0,
+    });
     expect(document!.value.metadata.producer.tool).toBe("lm-evaluation-harness");
     expect(document!.value.results.metrics[0]).toMatchObject({ name: "acc", value: 0.34, sampleSize: 100 });
-    const conflicting = runCli(["evidence", "import", "--from", "lm-eval", FIXTURE, "--model", "m", "--model-digest", `sha256:${"c".repeat(64)}`, "--dataset", "d@1", "--seed", "7", "-o", out]);
+    const conflicting = runCli([
+      "evidence",
+      "import",
+      "--from",
+      "lm-eval",
+      FIXTURE,
+      "--model",
+      "m",
+      "--model-digest",
+      `sha256:${"c".repeat(64)}`,
+      "--dataset",
+      "d@1",
+      "--seed",
+      "7",
+      "-o",
+      out,
+    ]);
     expect(conflicting.status).toBe(2);
     expect(conflicting.stderr).toMatch(/differs from the run's random_seed 0/);
   });
@@ -63,8 +103,15 @@ describe("promptfoo import", () => {
     expect(byName["promptfoo:contains"]).toMatchObject({ value: 1, sampleSize: 1 });
     expect(byName["promptfoo:llm-rubric"]).toMatchObject({ value: 1, sampleSize: 2 });
     expect(Object.keys(byName).sort()).toEqual([
-      "promptfoo:contains", "promptfoo:contains:pass-rate", "promptfoo:cost", "promptfoo:cost:pass-rate",
-      "promptfoo:latency", "promptfoo:latency:pass-rate", "promptfoo:llm-rubric", "promptfoo:llm-rubric:pass-rate", "promptfoo:pass-rate",
+      "promptfoo:contains",
+      "promptfoo:contains:pass-rate",
+      "promptfoo:cost",
+      "promptfoo:cost:pass-rate",
+      "promptfoo:latency",
+      "promptfoo:latency:pass-rate",
+      "promptfoo:llm-rubric",
+      "promptfoo:llm-rubric:pass-rate",
+      "promptfoo:pass-rate",
     ]);
     expect(run.redTeam).toEqual([]);
     expect(run.producer).toEqual({ tool: "promptfoo", version: "0.118.10" });
@@ -75,7 +122,9 @@ describe("promptfoo import", () => {
   });
 
   it("refuses a file comparing several providers without --provider, an unknown provider, and other versions", () => {
-    expect(() => importPromptfoo(real(), PROMPTFOO)).toThrow(/2 providers \(openai:gpt-5, openai:gpt-5-mini\).*--provider/);
+    expect(() => importPromptfoo(real(), PROMPTFOO)).toThrow(
+      /2 providers \(openai:gpt-5, openai:gpt-5-mini\).*--provider/,
+    );
     expect(() => importPromptfoo(real(), PROMPTFOO, "openai:gpt-4")).toThrow(/no results for provider openai:gpt-4/);
     const v2 = real();
     v2.results.version = 2;
@@ -89,9 +138,17 @@ describe("promptfoo import", () => {
   it("imports bleu and rouge-n assertions under promptfoo's names", () => {
     const file = real();
     const gpt5 = file.results.results.filter((result: any) => result.provider.id === "openai:gpt-5");
-    gpt5[0].gradingResult.componentResults = [{ pass: true, score: 0.42, assertion: { type: "bleu", value: "An echo.", threshold: 0.3 } }, { pass: true, score: 0.8, assertion: { type: "rouge-n", value: "An echo.", threshold: 0.5 } }];
-    gpt5[1].gradingResult.componentResults = [{ pass: false, score: 0.18, assertion: { type: "bleu", value: "x", threshold: 0.3 } }, { pass: true, score: 0.6, assertion: { type: "rouge-n", value: "x", threshold: 0.5 } }];
-    const byName = Object.fromEntries(importPromptfoo(file, PROMPTFOO, "openai:gpt-5").metrics.map((metric) => [metric.name, metric]));
+    gpt5[0].gradingResult.componentResults = [
+      { pass: true, score: 0.42, assertion: { type: "bleu", value: "An echo.", threshold: 0.3 } },
+      { pass: true, score: 0.8, assertion: { type: "rouge-n", value: "An echo.", threshold: 0.5 } },
+    ];
+    gpt5[1].gradingResult.componentResults = [
+      { pass: false, score: 0.18, assertion: { type: "bleu", value: "x", threshold: 0.3 } },
+      { pass: true, score: 0.6, assertion: { type: "rouge-n", value: "x", threshold: 0.5 } },
+    ];
+    const byName = Object.fromEntries(
+      importPromptfoo(file, PROMPTFOO, "openai:gpt-5").metrics.map((metric) => [metric.name, metric]),
+    );
     expect(byName["promptfoo:bleu"]!.value).toBeCloseTo(0.3, 12);
     expect(byName["promptfoo:bleu:pass-rate"]).toMatchObject({ value: 0.5, sampleSize: 2 });
     expect(byName["promptfoo:rouge-n"]!.value).toBeCloseTo(0.7, 12);
@@ -104,10 +161,22 @@ describe("promptfoo import", () => {
   it("counts red-team attacks per plugin: a failed test is a successful attack, errors are left out, OWASP ids by plugin", () => {
     const file = real();
     const template = file.results.results[1];
-    const attack = (plugin: string, success: boolean, failureReason = success ? 0 : 1) => ({ ...template, success, failureReason, metadata: { pluginId: plugin }, testCase: { ...template.testCase, metadata: { pluginId: plugin } } });
+    const attack = (plugin: string, success: boolean, failureReason = success ? 0 : 1) => ({
+      ...template,
+      success,
+      failureReason,
+      metadata: { pluginId: plugin },
+      testCase: { ...template.testCase, metadata: { pluginId: plugin } },
+    });
     file.results.results = [
-      attack("harmful:hate", true), attack("harmful:hate", false), attack("harmful:hate", true), attack("harmful:hate", false, 2),
-      attack("pii:direct", true), attack("shell-injection", false), attack("prompt-extraction", false), attack("prompt-extraction", false),
+      attack("harmful:hate", true),
+      attack("harmful:hate", false),
+      attack("harmful:hate", true),
+      attack("harmful:hate", false, 2),
+      attack("pii:direct", true),
+      attack("shell-injection", false),
+      attack("prompt-extraction", false),
+      attack("prompt-extraction", false),
     ];
     const run = importPromptfoo(file, PROMPTFOO);
     expect(run.redTeam).toEqual([
@@ -122,14 +191,49 @@ describe("promptfoo import", () => {
 
   it("writes a native evidence document through the CLI", async () => {
     const out = join(tempDir(), "promptfoo.yaml");
-    const result = runCli(["evidence", "import", "--from", "promptfoo", PROMPTFOO, "--provider", "openai:gpt-5", "--model", "gpt-5", "--model-digest", `sha256:${"d".repeat(64)}`, "--dataset", "riddles@2025-10", "-o", out]);
+    const result = runCli([
+      "evidence",
+      "import",
+      "--from",
+      "promptfoo",
+      PROMPTFOO,
+      "--provider",
+      "openai:gpt-5",
+      "--model",
+      "gpt-5",
+      "--model-digest",
+      `sha256:${"d".repeat(64)}`,
+      "--dataset",
+      "riddles@2025-10",
+      "-o",
+      out,
+    ]);
     expect(result.status, result.stderr).toBe(0);
     const [document] = await loadEvidenceFile(out);
     expect(document!.value.metadata.producer).toEqual({ tool: "promptfoo", version: "0.118.10" });
     expect(document!.value.metadata.producedAt).toBe("2025-10-01T20:08:11Z");
-    expect(document!.value.metadata.source).toBe("promptfoo results promptfoo-sample-export.json, provider openai:gpt-5");
-    expect(document!.value.results.metrics.find((metric) => metric.name === "promptfoo:cost")).toMatchObject({ value: 0.5, sampleSize: 2 });
-    const ambiguous = runCli(["evidence", "import", "--from", "promptfoo", PROMPTFOO, "--model", "m", "--model-digest", `sha256:${"d".repeat(64)}`, "--dataset", "d@1", "-o", out]);
+    expect(document!.value.metadata.source).toBe(
+      "promptfoo results promptfoo-sample-export.json, provider openai:gpt-5",
+    );
+    expect(document!.value.results.metrics.find((metric) => metric.name === "promptfoo:cost")).toMatchObject({
+      value: 0.5,
+      sampleSize: 2,
+    });
+    const ambiguous = runCli([
+      "evidence",
+      "import",
+      "--from",
+      "promptfoo",
+      PROMPTFOO,
+      "--model",
+      "m",
+      "--model-digest",
+      `sha256:${"d".repeat(64)}`,
+      "--dataset",
+      "d@1",
+      "-o",
+      out,
+    ]);
     expect(ambiguous.status).toBe(2);
     expect(ambiguous.stderr).toMatch(/choose one with --provider/);
   });

@@ -42,7 +42,12 @@ describe("BLEU (sacreBLEU port)", () => {
   });
 
   it("gives 1 for identical and 0 for disjoint predictions", () => {
-    expect(corpusBleu(SYS, SYS.map((s) => [s])).score).toBe(1);
+    expect(
+      corpusBleu(
+        SYS,
+        SYS.map((s) => [s]),
+      ).score,
+    ).toBe(1);
     expect(corpusBleu(["alpha beta gamma delta"], [["one two three four"]]).score).toBe(0);
   });
 
@@ -69,7 +74,10 @@ const ROUGE_PREDICTIONS = [
 ];
 
 describe("ROUGE stemming (rouge-score use_stemmer=True, NLTK's Porter stemmer)", () => {
-  const expectScore = (score: { recall: number; precision: number; fmeasure: number }, [recall, precision, fmeasure]: [number, number, number]) => {
+  const expectScore = (
+    score: { recall: number; precision: number; fmeasure: number },
+    [recall, precision, fmeasure]: [number, number, number],
+  ) => {
     // assertAlmostEqual(..., 5): equal when rounded to 5 places.
     expect(Math.abs(score.recall - recall)).toBeLessThan(5e-6);
     expect(Math.abs(score.precision - precision)).toBeLessThan(5e-6);
@@ -92,8 +100,30 @@ describe("ROUGE stemming (rouge-score use_stemmer=True, NLTK's Porter stemmer)",
   });
 
   it("stems as NLTK's PorterStemmer() in its doctest (nltk/test/stem.doctest)", () => {
-    const plurals = ["caresses", "flies", "dies", "mules", "denied", "died", "agreed", "owned", "humbled", "sized", "meeting", "stating", "siezing", "itemization", "sensational", "traditional", "reference", "colonizer", "plotted"];
-    expect(plurals.map(porterStem).join(" ")).toBe("caress fli die mule deni die agre own humbl size meet state siez item sensat tradit refer colon plot");
+    const plurals = [
+      "caresses",
+      "flies",
+      "dies",
+      "mules",
+      "denied",
+      "died",
+      "agreed",
+      "owned",
+      "humbled",
+      "sized",
+      "meeting",
+      "stating",
+      "siezing",
+      "itemization",
+      "sensational",
+      "traditional",
+      "reference",
+      "colonizer",
+      "plotted",
+    ];
+    expect(plurals.map(porterStem).join(" ")).toBe(
+      "caress fli die mule deni die agre own humbl size meet state siez item sensat tradit refer colon plot",
+    );
   });
 
   it("applies NLTK's extensions where Martin Porter's reference version differs", () => {
@@ -155,51 +185,69 @@ describe("ROUGE (rouge-score port)", () => {
 describe("metric invariants (fast-check)", () => {
   const word = fc.stringMatching(/^[a-z]{1,6}$/);
   const sentence = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(" "));
-  const corpus = fc.array(fc.tuple(sentence, fc.array(sentence, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 6 });
+  const corpus = fc.array(fc.tuple(sentence, fc.array(sentence, { minLength: 1, maxLength: 3 })), {
+    minLength: 1,
+    maxLength: 6,
+  });
 
   it("BLEU and ROUGE stay within [0, 1]", () => {
-    fc.assert(fc.property(corpus, (pairs) => {
-      const hyps = pairs.map(([h]) => h);
-      const refs = pairs.map(([, r]) => r);
-      const bleu = corpusBleu(hyps, refs).score;
-      expect(bleu).toBeGreaterThanOrEqual(0);
-      expect(bleu).toBeLessThanOrEqual(1);
-      for (const type of ["rouge1", "rouge2", "rougeL"] as const) {
-        const value = corpusRouge(type, hyps, refs);
-        expect(value).toBeGreaterThanOrEqual(0);
-        expect(value).toBeLessThanOrEqual(1);
-      }
-    }));
+    fc.assert(
+      fc.property(corpus, (pairs) => {
+        const hyps = pairs.map(([h]) => h);
+        const refs = pairs.map(([, r]) => r);
+        const bleu = corpusBleu(hyps, refs).score;
+        expect(bleu).toBeGreaterThanOrEqual(0);
+        expect(bleu).toBeLessThanOrEqual(1);
+        for (const type of ["rouge1", "rouge2", "rougeL"] as const) {
+          const value = corpusRouge(type, hyps, refs);
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
   });
 
   it("a prediction equal to one of its references scores 1 on ROUGE-1 and ROUGE-L", () => {
-    fc.assert(fc.property(sentence, fc.array(sentence, { maxLength: 2 }), (text, others) => {
-      expect(corpusRouge("rouge1", [text], [[...others, text]])).toBe(1);
-      expect(corpusRouge("rougeL", [text], [[...others, text]])).toBe(1);
-    }));
+    fc.assert(
+      fc.property(sentence, fc.array(sentence, { maxLength: 2 }), (text, others) => {
+        expect(corpusRouge("rouge1", [text], [[...others, text]])).toBe(1);
+        expect(corpusRouge("rougeL", [text], [[...others, text]])).toBe(1);
+      }),
+    );
   });
 
   it("identical corpora score BLEU 1 whenever every segment has 4 tokens or more", () => {
     const long = fc.array(word, { minLength: 4, maxLength: 12 }).map((words) => words.join(" "));
-    fc.assert(fc.property(fc.array(long, { minLength: 1, maxLength: 5 }), (hyps) => {
-      expect(corpusBleu(hyps, hyps.map((h) => [h])).score).toBe(1);
-    }));
+    fc.assert(
+      fc.property(fc.array(long, { minLength: 1, maxLength: 5 }), (hyps) => {
+        expect(
+          corpusBleu(
+            hyps,
+            hyps.map((h) => [h]),
+          ).score,
+        ).toBe(1);
+      }),
+    );
   });
 
   it("LCS is symmetric and bounded by the shorter sequence", () => {
-    fc.assert(fc.property(fc.array(word, { maxLength: 15 }), fc.array(word, { maxLength: 15 }), (a, b) => {
-      const length = lcsLength(a, b);
-      expect(length).toBe(lcsLength(b, a));
-      expect(length).toBeLessThanOrEqual(Math.min(a.length, b.length));
-    }));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 15 }), fc.array(word, { maxLength: 15 }), (a, b) => {
+        const length = lcsLength(a, b);
+        expect(length).toBe(lcsLength(b, a));
+        expect(length).toBeLessThanOrEqual(Math.min(a.length, b.length));
+      }),
+    );
   });
 
   it("adding a reference never lowers a segment's BLEU statistics-based score", () => {
-    fc.assert(fc.property(sentence, sentence, sentence, (hyp, ref, extra) => {
-      // More references can only add matches; with an equal closest length the score cannot fall.
-      const one = corpusBleu([hyp], [[ref]]);
-      const two = corpusBleu([hyp], [[ref, extra]]);
-      if (two.refLen === one.refLen) expect(two.score).toBeGreaterThanOrEqual(one.score - 1e-12);
-    }));
+    fc.assert(
+      fc.property(sentence, sentence, sentence, (hyp, ref, extra) => {
+        // More references can only add matches; with an equal closest length the score cannot fall.
+        const one = corpusBleu([hyp], [[ref]]);
+        const two = corpusBleu([hyp], [[ref, extra]]);
+        if (two.refLen === one.refLen) expect(two.score).toBeGreaterThanOrEqual(one.score - 1e-12);
+      }),
+    );
   });
 });

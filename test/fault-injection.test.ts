@@ -21,7 +21,16 @@ function bundleFrom(rego: string, capabilities = false): string {
   const work = tempDir("llmops-fault-");
   mkdirSync(join(work, "src"));
   writeFileSync(join(work, "src", "main.rego"), rego);
-  const args = ["build", "-t", "wasm", "-e", "llmops/main/spec_findings", "-o", join(work, "bundle.tar.gz"), join(work, "src")];
+  const args = [
+    "build",
+    "-t",
+    "wasm",
+    "-e",
+    "llmops/main/spec_findings",
+    "-o",
+    join(work, "bundle.tar.gz"),
+    join(work, "src"),
+  ];
   if (capabilities) {
     // The same capabilities the policy gate builds with: the SDK's, plus rego_v1.
     writeFileSync(join(work, "capabilities.json"), JSON.stringify(derivedCapabilities()));
@@ -41,7 +50,9 @@ describe.skipIf(!ready)("fault injection", () => {
   it("a finding id missing from the catalog fails closed (exit 2), even with valid digests", () => {
     const dir = join(tempDir(), "bundle");
     cpSync(BUNDLE_DIR, dir, { recursive: true });
-    const catalog = (JSON.parse(readFileSync(join(dir, "catalog.json"), "utf8")) as Array<{ id: string }>).filter((entry) => entry.id !== "LLM-EXPL-001");
+    const catalog = (JSON.parse(readFileSync(join(dir, "catalog.json"), "utf8")) as Array<{ id: string }>).filter(
+      (entry) => entry.id !== "LLM-EXPL-001",
+    );
     writeFileSync(join(dir, "catalog.json"), JSON.stringify(catalog));
     rehash(dir, "catalog.json");
     const spec = join(tempDir(), "spec.yaml");
@@ -71,16 +82,19 @@ spec_findings contains {"id": "LLM-EXPL-001", "msg": "x", "path": ""} if conflic
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
-  it.skipIf(!opa)("a builtin the WebAssembly SDK lacks fails at build time with the SDK capabilities, and closed at evaluation without them", () => {
-    const rego = `package llmops.main
+  it.skipIf(!opa)(
+    "a builtin the WebAssembly SDK lacks fails at build time with the SDK capabilities, and closed at evaluation without them",
+    () => {
+      const rego = `package llmops.main
 
 spec_findings contains {"id": "LLM-EXPL-001", "msg": "x", "path": ""} if semver.compare("1.0.0", "2.0.0") < 0
 `;
-    expect(() => bundleFrom(rego, true)).toThrow(/undefined function semver.compare|semver/);
-    const result = runCli(["validate", AIRPORT, "--bundle", bundleFrom(rego)]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/policy evaluation failed: .*semver/i);
-  });
+      expect(() => bundleFrom(rego, true)).toThrow(/undefined function semver.compare|semver/);
+      const result = runCli(["validate", AIRPORT, "--bundle", bundleFrom(rego)]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/policy evaluation failed: .*semver/i);
+    },
+  );
 
   it.skipIf(!opa)("a malformed finding from a policy fails closed", () => {
     const bundle = bundleFrom(`package llmops.main
@@ -94,12 +108,15 @@ spec_findings contains {"id": 42, "msg": "x"} if input.kind
 });
 
 describe.skipIf(!ready)("secrets never reach a report", () => {
-  it.each(["pretty", "json", "sarif", "junit", "github"])("%s output of a manifest with literal secrets prints none of them", (format) => {
-    const result = runCli(["check", "examples/runtime/naive-vllm.helm-template.yaml", "-f", format]);
-    expect(result.status).toBe(1);
-    const output = `${result.stdout}${result.stderr}`;
-    expect(output).toMatch(/LLM-K8S-010/);
-    expect(output).not.toContain("hf_live_token_do_not_commit");
-    expect(output).not.toContain("sk-local-1234567890");
-  });
+  it.each(["pretty", "json", "sarif", "junit", "github"])(
+    "%s output of a manifest with literal secrets prints none of them",
+    (format) => {
+      const result = runCli(["check", "examples/runtime/naive-vllm.helm-template.yaml", "-f", format]);
+      expect(result.status).toBe(1);
+      const output = `${result.stdout}${result.stderr}`;
+      expect(output).toMatch(/LLM-K8S-010/);
+      expect(output).not.toContain("hf_live_token_do_not_commit");
+      expect(output).not.toContain("sk-local-1234567890");
+    },
+  );
 });

@@ -27,15 +27,33 @@ function walk(dir: string, keep: (file: string) => boolean): string[] {
 /** The METADATA block of a check, parsed as YAML from its leading comment lines. */
 function metadata(file: string): { custom: { id: string; frameworks: FrameworkMappings } } {
   const lines = readFileSync(file, "utf8").split("\n");
-  const block = lines.slice(1, lines.findIndex((line) => line.startsWith("package "))).map((line) => line.replace(/^# ?/, ""));
+  const block = lines
+    .slice(
+      1,
+      lines.findIndex((line) => line.startsWith("package ")),
+    )
+    .map((line) => line.replace(/^# ?/, ""));
   return load(block.join("\n")) as { custom: { id: string; frameworks: FrameworkMappings } };
 }
 
-const checks = ["spec", "runtime"].flatMap((kind) => walk(join(ROOT, "policies", kind), (file) => file.endsWith(".rego") && !file.endsWith("_test.rego")));
+const checks = ["spec", "runtime"].flatMap((kind) =>
+  walk(join(ROOT, "policies", kind), (file) => file.endsWith(".rego") && !file.endsWith("_test.rego")),
+);
 
 describe("framework catalogue", () => {
   it("holds every framework the product names, each with its source document and version", () => {
-    expect([...catalogues.keys()].sort()).toEqual(["aws-fsbp", "cis-eks", "cis-kubernetes", "eu-ai-act", "iso-42001", "k8s-pss", "nist-ai-600-1", "nist-ai-rmf", "nsa-cisa-k8s", "owasp-llm-2025"]);
+    expect([...catalogues.keys()].sort()).toEqual([
+      "aws-fsbp",
+      "cis-eks",
+      "cis-kubernetes",
+      "eu-ai-act",
+      "iso-42001",
+      "k8s-pss",
+      "nist-ai-600-1",
+      "nist-ai-rmf",
+      "nsa-cisa-k8s",
+      "owasp-llm-2025",
+    ]);
     for (const catalogue of catalogues.values()) {
       expect(catalogue.source).toMatch(/^https:\/\//);
       expect(catalogue.version.length).toBeGreaterThan(0);
@@ -64,22 +82,52 @@ describe("framework catalogue", () => {
   });
 
   it("has no placeholder framework id anywhere in policies, components, stacks, cli or docs", () => {
-    const files = ["policies", "components", "stacks", "cli", "examples"].flatMap((dir) => walk(join(ROOT, dir), (file) => /\.(rego|ts|yaml|md)$/.test(file)));
+    const files = ["policies", "components", "stacks", "cli", "examples"].flatMap((dir) =>
+      walk(join(ROOT, dir), (file) => /\.(rego|ts|yaml|md)$/.test(file)),
+    );
     const placeholder = /\b(?:\d+\.)+x\b|\b(?:EKS|CloudWatch|IAM|EC2|S3|RDS|KMS)\.x\b/;
-    const offenders = [...files, join(ROOT, "README.md")].filter((file) => placeholder.test(readFileSync(file, "utf8"))).map((file) => relative(ROOT, file));
+    const offenders = [...files, join(ROOT, "README.md")]
+      .filter((file) => placeholder.test(readFileSync(file, "utf8")))
+      .map((file) => relative(ROOT, file));
     expect(offenders).toEqual([]);
   });
 
   it("refuses a METADATA block that maps to an uncatalogued id, naming the file and the id", () => {
     const file = checks.find((path) => path.endsWith("sg_no_world_ingress.rego"))!;
     const annotation = {
-      annotations: { title: "A check with a made-up id", description: "A description long enough.", scope: "package", custom: { id: "LLM-AWS-019", severity: "high", remediation: "Do the right thing.", frameworks: { "cis-eks": ["5.4.x"] } } },
+      annotations: {
+        title: "A check with a made-up id",
+        description: "A description long enough.",
+        scope: "package",
+        custom: {
+          id: "LLM-AWS-019",
+          severity: "high",
+          remediation: "Do the right thing.",
+          frameworks: { "cis-eks": ["5.4.x"] },
+        },
+      },
       location: { file, row: 1 },
-      path: [{ value: "data" }, { value: "llmops" }, { value: "runtime" }, { value: "aws" }, { value: "sg_no_world_ingress" }],
+      path: [
+        { value: "data" },
+        { value: "llmops" },
+        { value: "runtime" },
+        { value: "aws" },
+        { value: "sg_no_world_ingress" },
+      ],
     };
     expect(() => catalogFromAnnotations([annotation], ROOT, join(ROOT, "policies"), catalogues)).toThrow(CatalogError);
-    expect(() => catalogFromAnnotations([annotation], ROOT, join(ROOT, "policies"), catalogues)).toThrow(/sg_no_world_ingress\.rego:1: .*cis-eks: 5\.4\.x/);
-    const unknownKey = { ...annotation, annotations: { ...annotation.annotations, custom: { ...annotation.annotations.custom, frameworks: { "cis-aws": ["1.1"] } } } };
-    expect(() => catalogFromAnnotations([unknownKey], ROOT, join(ROOT, "policies"), catalogues)).toThrow(/cis-aws \(no such framework/);
+    expect(() => catalogFromAnnotations([annotation], ROOT, join(ROOT, "policies"), catalogues)).toThrow(
+      /sg_no_world_ingress\.rego:1: .*cis-eks: 5\.4\.x/,
+    );
+    const unknownKey = {
+      ...annotation,
+      annotations: {
+        ...annotation.annotations,
+        custom: { ...annotation.annotations.custom, frameworks: { "cis-aws": ["1.1"] } },
+      },
+    };
+    expect(() => catalogFromAnnotations([unknownKey], ROOT, join(ROOT, "policies"), catalogues)).toThrow(
+      /cis-aws \(no such framework/,
+    );
   });
 });

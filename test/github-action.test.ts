@@ -52,13 +52,22 @@ interface ActionRun {
 }
 
 /** Evaluates one `${{ … }}` body: a context path (inputs.x, steps.id.outputs.y, runner.temp, github.*). */
-function contextValue(path: string, contexts: { inputs: Record<string, string>; steps: Record<string, Record<string, string>>; runner: Record<string, string>; github: Record<string, string> }): string {
+function contextValue(
+  path: string,
+  contexts: {
+    inputs: Record<string, string>;
+    steps: Record<string, Record<string, string>>;
+    runner: Record<string, string>;
+    github: Record<string, string>;
+  },
+): string {
   const parts = path.trim().split(".");
   if (parts[0] === "inputs" && parts.length === 2) {
     if (!(parts[1]! in contexts.inputs)) throw new Error(`action.yml reads undeclared input ${parts[1]}`);
     return contexts.inputs[parts[1]!]!;
   }
-  if (parts[0] === "steps" && parts[2] === "outputs" && parts.length === 4) return contexts.steps[parts[1]!]?.[parts[3]!] ?? "";
+  if (parts[0] === "steps" && parts[2] === "outputs" && parts.length === 4)
+    return contexts.steps[parts[1]!]?.[parts[3]!] ?? "";
   if ((parts[0] === "runner" || parts[0] === "github") && parts.length === 2) {
     const value = contexts[parts[0]][parts[1]!];
     if (value === undefined) throw new Error(`the local runner does not provide ${path}`);
@@ -82,10 +91,18 @@ function condition(text: string, contexts: Parameters<typeof contextValue>[1]): 
 }
 
 function runAction(workspace: string, given: Record<string, string>): ActionRun {
-  const inputs = Object.fromEntries(Object.entries(ACTION.inputs).map(([name, input]) => [name, given[name] ?? input.default ?? ""]));
-  for (const name of Object.keys(given)) if (!(name in ACTION.inputs)) throw new Error(`action.yml declares no input ${name}`);
+  const inputs = Object.fromEntries(
+    Object.entries(ACTION.inputs).map(([name, input]) => [name, given[name] ?? input.default ?? ""]),
+  );
+  for (const name of Object.keys(given))
+    if (!(name in ACTION.inputs)) throw new Error(`action.yml declares no input ${name}`);
   const temp = tempDir("llmops-runner-");
-  const contexts = { inputs, steps: {} as Record<string, Record<string, string>>, runner: { temp }, github: { action_path: ROOT, workspace } };
+  const contexts = {
+    inputs,
+    steps: {} as Record<string, Record<string, string>>,
+    runner: { temp },
+    github: { action_path: ROOT, workspace },
+  };
   const uploads: Upload[] = [];
   const statuses: Array<[string, number | null]> = [];
   let log = "";
@@ -93,7 +110,13 @@ function runAction(workspace: string, given: Record<string, string>): ActionRun 
     const label = step.id ?? step.name ?? `step ${index}`;
     if (step.uses !== undefined) {
       if (step.if === undefined || condition(step.if, contexts)) {
-        uploads.push({ step: label, uses: step.uses, with: Object.fromEntries(Object.entries(step.with ?? {}).map(([key, value]) => [key, substitute(String(value), contexts)])) });
+        uploads.push({
+          step: label,
+          uses: step.uses,
+          with: Object.fromEntries(
+            Object.entries(step.with ?? {}).map(([key, value]) => [key, substitute(String(value), contexts)]),
+          ),
+        });
       }
       return;
     }
@@ -103,22 +126,39 @@ function runAction(workspace: string, given: Record<string, string>): ActionRun 
     writeFileSync(script, step.run!);
     const output = join(temp, `output-${index}`);
     writeFileSync(output, "");
-    const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(String(value), contexts)]));
+    const env = Object.fromEntries(
+      Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(String(value), contexts)]),
+    );
     const cwd = resolve(workspace, substitute(step["working-directory"] ?? ".", contexts));
     // As the runner starts a bash step (docs: "Workflow syntax", jobs.<job_id>.steps[*].shell).
     const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
       cwd,
-      env: { ...process.env, NO_COLOR: "1", ...env, GITHUB_OUTPUT: output, GITHUB_ACTION_PATH: ROOT, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: temp },
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        ...env,
+        GITHUB_OUTPUT: output,
+        GITHUB_ACTION_PATH: ROOT,
+        GITHUB_WORKSPACE: workspace,
+        RUNNER_TEMP: temp,
+      },
       encoding: "utf8",
       timeout: 240_000,
     });
     log += result.stdout + result.stderr;
     statuses.push([label, result.status]);
     if (step.id !== undefined) {
-      contexts.steps[step.id] = Object.fromEntries(readFileSync(output, "utf8").split("\n").filter(Boolean).map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
+      contexts.steps[step.id] = Object.fromEntries(
+        readFileSync(output, "utf8")
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+      );
     }
   });
-  const outputs = Object.fromEntries(Object.entries(ACTION.outputs).map(([name, output]) => [name, substitute(output.value, contexts)]));
+  const outputs = Object.fromEntries(
+    Object.entries(ACTION.outputs).map(([name, output]) => [name, substitute(output.value, contexts)]),
+  );
   return { outputs, stepOutputs: contexts.steps, uploads, statuses, log };
 }
 
@@ -154,65 +194,114 @@ describe("action.yml", () => {
 
 describe.skipIf(!ready)("action.yml run locally", () => {
   it("validates specs and checks manifests, waivers applied, SARIF for each uploaded under its own category, job failed on findings", () => {
-    const dir = workspace([
-      "apiVersion: llmops/v1alpha1",
-      "kind: Waivers",
-      "waivers:",
-      "  - { policyId: LLM-K8S-001, reason: vendor chart runs as root until 2.0, approver: ciso@example.com, expires: '2099-01-31', resource: { kind: Deployment, name: vllm }, file: 'deploy/**' }",
-      "",
-    ].join("\n"));
-    const run = runAction(dir, { validate: "specs/airport.yaml\nspecs/no-citations.yaml", check: "deploy/", llmops: LLMOPS });
+    const dir = workspace(
+      [
+        "apiVersion: llmops/v1alpha1",
+        "kind: Waivers",
+        "waivers:",
+        "  - { policyId: LLM-K8S-001, reason: vendor chart runs as root until 2.0, approver: ciso@example.com, expires: '2099-01-31', resource: { kind: Deployment, name: vllm }, file: 'deploy/**' }",
+        "",
+      ].join("\n"),
+    );
+    const run = runAction(dir, {
+      validate: "specs/airport.yaml\nspecs/no-citations.yaml",
+      check: "deploy/",
+      llmops: LLMOPS,
+    });
     expect(run.outputs).toMatchObject({ "validate-exit-code": "1", "check-exit-code": "1", "exit-code": "1" });
     const validate = JSON.parse(readFileSync(run.outputs["validate-sarif"]!, "utf8")) as SarifLog;
     expect(validate.runs[0]!.results.map((result) => result.ruleId)).toEqual(["LLM-EXPL-001"]);
     const check = JSON.parse(readFileSync(run.outputs["check-sarif"]!, "utf8")) as SarifLog;
     const suppressed = check.runs[0]!.results.filter((result) => result.suppressions !== undefined);
     expect(suppressed.map((result) => result.ruleId)).toEqual(["LLM-K8S-001"]);
-    expect(check.runs[0]!.properties?.waivers).toMatchObject({ file: ".llmops-waivers.yaml", waived: 1, expired: 0, unused: 0 });
+    expect(check.runs[0]!.properties?.waivers).toMatchObject({
+      file: ".llmops-waivers.yaml",
+      waived: 1,
+      expired: 0,
+      unused: 0,
+    });
     expect(run.uploads).toEqual([
-      { step: "Upload SARIF (llmops validate)", uses: expect.stringMatching(/upload-sarif@/) as string, with: { sarif_file: run.outputs["validate-sarif"], category: "llmops-validate" } },
-      { step: "Upload SARIF (llmops check)", uses: expect.stringMatching(/upload-sarif@/) as string, with: { sarif_file: run.outputs["check-sarif"], category: "llmops-check" } },
+      {
+        step: "Upload SARIF (llmops validate)",
+        uses: expect.stringMatching(/upload-sarif@/) as string,
+        with: { sarif_file: run.outputs["validate-sarif"], category: "llmops-validate" },
+      },
+      {
+        step: "Upload SARIF (llmops check)",
+        uses: expect.stringMatching(/upload-sarif@/) as string,
+        with: { sarif_file: run.outputs["check-sarif"], category: "llmops-check" },
+      },
     ]);
     // Annotations: the active findings as errors, the waived one as a notice that says so.
     expect(run.log).toMatch(/^::error file=specs\/no-citations\.yaml,line=\d+,col=\d+,title=LLM-EXPL-001 /m);
-    expect(run.log).toMatch(/^::notice file=deploy\/vllm\.yaml,line=\d+,col=\d+,title=LLM-K8S-001 .* \(waived\)::.*Waived until 2099-01-31, approved by ciso@example\.com/m);
-    expect(run.statuses).toEqual([["llmops", 0], ["Verdict", 1]]);
+    expect(run.log).toMatch(
+      /^::notice file=deploy\/vllm\.yaml,line=\d+,col=\d+,title=LLM-K8S-001 .* \(waived\)::.*Waived until 2099-01-31, approved by ciso@example\.com/m,
+    );
+    expect(run.statuses).toEqual([
+      ["llmops", 0],
+      ["Verdict", 1],
+    ]);
     expect(run.log).toMatch(/^::error title=llmops::findings at or above high/m);
   });
 
   it("validate alone on a compliant spec: exit code 0, one upload, no check outputs, the job passes", () => {
     const dir = workspace();
     const run = runAction(dir, { validate: "specs/airport.yaml", llmops: LLMOPS, annotations: "false" });
-    expect(run.outputs).toMatchObject({ "validate-exit-code": "0", "exit-code": "0", "check-exit-code": "", "check-sarif": "" });
+    expect(run.outputs).toMatchObject({
+      "validate-exit-code": "0",
+      "exit-code": "0",
+      "check-exit-code": "",
+      "check-sarif": "",
+    });
     expect(run.uploads.map((upload) => upload.with.category)).toEqual(["llmops-validate"]);
     expect((JSON.parse(readFileSync(run.outputs["validate-sarif"]!, "utf8")) as SarifLog).runs[0]!.results).toEqual([]);
-    expect(run.statuses).toEqual([["llmops", 0], ["Verdict", 0]]);
+    expect(run.statuses).toEqual([
+      ["llmops", 0],
+      ["Verdict", 0],
+    ]);
     expect(run.log).not.toMatch(/^::error/m);
   });
 
   it("fail-on critical lets high findings through; upload-sarif false uploads nothing; the working directory is honoured", () => {
     const dir = workspace();
-    const run = runAction(dir, { check: "vllm.yaml", "working-directory": "deploy", "fail-on": "critical", "upload-sarif": "false", llmops: LLMOPS, annotations: "false" });
+    const run = runAction(dir, {
+      check: "vllm.yaml",
+      "working-directory": "deploy",
+      "fail-on": "critical",
+      "upload-sarif": "false",
+      llmops: LLMOPS,
+      annotations: "false",
+    });
     // naive-vllm has a public LoadBalancer (critical): still exit 1 under critical.
     expect(run.outputs["check-exit-code"]).toBe("1");
-    const check = JSON.parse(readFileSync(run.outputs["check-sarif"]!, "utf8")) as { runs: Array<{ results: Array<{ properties: { severity: string } }> }> };
+    const check = JSON.parse(readFileSync(run.outputs["check-sarif"]!, "utf8")) as {
+      runs: Array<{ results: Array<{ properties: { severity: string } }> }>;
+    };
     expect(check.runs[0]!.results.some((result) => result.properties.severity === "critical")).toBe(true);
     expect(run.uploads).toEqual([]);
   });
 
   it("an input llmops cannot evaluate: exit code 2, no SARIF to upload, the job fails with 2", () => {
-    const dir = workspace("apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n  - { policyId: LLM-NOPE-001, reason: typo, approver: ciso@example.com, expires: '2099-01-31' }\n");
+    const dir = workspace(
+      "apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n  - { policyId: LLM-NOPE-001, reason: typo, approver: ciso@example.com, expires: '2099-01-31' }\n",
+    );
     const run = runAction(dir, { check: "deploy/vllm.yaml", llmops: LLMOPS });
     expect(run.outputs).toMatchObject({ "check-exit-code": "2", "check-sarif": "", "exit-code": "2" });
     expect(run.log).toMatch(/\.llmops-waivers\.yaml:4:17: waiver names unknown policy id LLM-NOPE-001/);
     expect(run.uploads).toEqual([]);
-    expect(run.statuses).toEqual([["llmops", 0], ["Verdict", 2]]);
+    expect(run.statuses).toEqual([
+      ["llmops", 0],
+      ["Verdict", 2],
+    ]);
   });
 
   it("nothing to run fails the job rather than passing it", () => {
     const run = runAction(workspace(), { llmops: LLMOPS });
     expect(run.outputs["exit-code"]).toBe("");
-    expect(run.statuses).toEqual([["llmops", 0], ["Verdict", 2]]);
+    expect(run.statuses).toEqual([
+      ["llmops", 0],
+      ["Verdict", 2],
+    ]);
     expect(run.log).toMatch(/nothing ran: give the validate or check input/);
   });
 });

@@ -18,7 +18,13 @@ import { MULTI_NODE_REFUSED, validateAgainstSchema } from "../schemas/validate-s
 import { ROOT, runCli } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
 import {
-  INSTANCE_SHAPES, NODE_DAEMONSETS, allocatable, availableForReplicas, kubeReservedCpuMilli, replicaRequests, type GpuType,
+  INSTANCE_SHAPES,
+  NODE_DAEMONSETS,
+  allocatable,
+  availableForReplicas,
+  kubeReservedCpuMilli,
+  replicaRequests,
+  type GpuType,
 } from "../components/aws/gpu-instance-types.js";
 import { RUNTIME_FLOORS, modelSizing, weightsGiB } from "../stacks/model-sizing.js";
 import { nodeCounts } from "../components/aws/gpu-inference-cluster.js";
@@ -29,7 +35,9 @@ const RUNTIMES = Object.keys(RUNTIME_FLOORS) as Array<keyof typeof RUNTIME_FLOOR
 const maxGpus = (gpu: GpuType) => Math.max(...INSTANCE_SHAPES[gpu].map((shape) => shape.gpus));
 
 /** CPU (millicores) and memory (MiB) of a Kubernetes quantity; a limit stands for a missing request, as the API server defaults it. */
-function requestsOf(container: { resources?: { requests?: Record<string, string>; limits?: Record<string, string> } }): { cpu: number; memory: number } {
+function requestsOf(container: {
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+}): { cpu: number; memory: number } {
   const get = (name: string) => container.resources?.requests?.[name] ?? container.resources?.limits?.[name] ?? "0";
   const cpu = get("cpu");
   const memory = get("memory");
@@ -42,7 +50,10 @@ function requestsOf(container: { resources?: { requests?: Record<string, string>
 }
 
 /** DaemonSets the stack builds on GPU nodes, per target: what GpuNodeAgents registers (EKS: the exporter; kubernetes may add the device plugin). */
-const built: Record<"aws" | "kubernetes", Array<{ name: string; cpu: number; memory: number }>> = { aws: [], kubernetes: [] };
+const built: Record<"aws" | "kubernetes", Array<{ name: string; cpu: number; memory: number }>> = {
+  aws: [],
+  kubernetes: [],
+};
 /** DaemonSets that EKS itself runs on every node (not built by the stack): the rows of NODE_DAEMONSETS the stack does not build. */
 const EKS_OWN = new Set(["aws-node", "kube-proxy", "eks-pod-identity-agent", "efs-csi-node"]);
 
@@ -60,7 +71,10 @@ beforeAll(async () => {
     await runInStack(() => {
       // As the stacks build it: EKS never installs the plugin (Bottlerocket ships it); kubernetes may (platform.gpu.install).
       new GpuNodeAgents(`${target}-gpu-agents`, {
-        stack: "s", namespace: `${target}-gpu`, dcgmExporterImage: image, monitoringNamespace: "monitoring",
+        stack: "s",
+        namespace: `${target}-gpu`,
+        dcgmExporterImage: image,
+        monitoringNamespace: "monitoring",
         ...(target === "kubernetes" ? { devicePluginImage: image } : {}),
       });
       return Promise.resolve({});
@@ -70,17 +84,35 @@ beforeAll(async () => {
   }
   for (const target of ["aws", "kubernetes"] as const) {
     for (const daemonSet of recorded[target].filter((resource) => resource.type === "kubernetes:apps/v1:DaemonSet")) {
-      const inputs = daemonSet.inputs as { metadata: { name: string }; spec: { template: { spec: { containers: Array<Parameters<typeof requestsOf>[0]>; initContainers?: unknown[] } } } };
+      const inputs = daemonSet.inputs as {
+        metadata: { name: string };
+        spec: {
+          template: { spec: { containers: Array<Parameters<typeof requestsOf>[0]>; initContainers?: unknown[] } };
+        };
+      };
       const containers = inputs.spec.template.spec.containers.map(requestsOf);
-      built[target].push({ name: inputs.metadata.name, cpu: containers.reduce((sum, c) => sum + c.cpu, 0), memory: containers.reduce((sum, c) => sum + c.memory, 0) });
+      built[target].push({
+        name: inputs.metadata.name,
+        cpu: containers.reduce((sum, c) => sum + c.cpu, 0),
+        memory: containers.reduce((sum, c) => sum + c.memory, 0),
+      });
     }
   }
 });
 
 /** What DaemonSets take on a GPU node of `target`: EKS's own plus what the stack built; any cluster: what the stack built. */
 function daemonSetsOn(target: "aws" | "kubernetes"): { cpu: number; memory: number } {
-  const own = target === "aws" ? NODE_DAEMONSETS.filter((daemon) => EKS_OWN.has(daemon.name)).map((daemon) => ({ cpu: daemon.cpuMilli, memory: daemon.memoryMiB })) : [];
-  return [...own, ...built[target]].reduce((sum, daemon) => ({ cpu: sum.cpu + daemon.cpu, memory: sum.memory + daemon.memory }), { cpu: 0, memory: 0 });
+  const own =
+    target === "aws"
+      ? NODE_DAEMONSETS.filter((daemon) => EKS_OWN.has(daemon.name)).map((daemon) => ({
+          cpu: daemon.cpuMilli,
+          memory: daemon.memoryMiB,
+        }))
+      : [];
+  return [...own, ...built[target]].reduce(
+    (sum, daemon) => ({ cpu: sum.cpu + daemon.cpu, memory: sum.memory + daemon.memory }),
+    { cpu: 0, memory: 0 },
+  );
 }
 
 describe("the DaemonSets the stack builds", () => {
@@ -91,7 +123,10 @@ describe("the DaemonSets the stack builds", () => {
   });
 
   it("the sizing table keeps at least their requests", () => {
-    const kept = NODE_DAEMONSETS.reduce((sum, daemon) => ({ cpu: sum.cpu + daemon.cpuMilli, memory: sum.memory + daemon.memoryMiB }), { cpu: 0, memory: 0 });
+    const kept = NODE_DAEMONSETS.reduce(
+      (sum, daemon) => ({ cpu: sum.cpu + daemon.cpuMilli, memory: sum.memory + daemon.memoryMiB }),
+      { cpu: 0, memory: 0 },
+    );
     for (const target of ["aws", "kubernetes"] as const) {
       expect(daemonSetsOn(target).cpu, target).toBeLessThanOrEqual(kept.cpu);
       expect(daemonSetsOn(target).memory, target).toBeLessThanOrEqual(kept.memory);
@@ -101,34 +136,55 @@ describe("the DaemonSets the stack builds", () => {
 
 describe("replica requests fit allocatable", () => {
   it("for every GPU type × GPU count × runtime × target, with the DaemonSets the stack builds and every co-packed replica", () => {
-    const combos = fc.tuple(fc.constantFrom(...GPUS), fc.constantFrom(...RUNTIMES), fc.constantFrom("aws" as const, "kubernetes" as const)).chain(([gpu, runtime, target]) =>
-      fc.tuple(fc.constant(gpu), fc.constant(runtime), fc.constant(target), fc.integer({ min: 1, max: maxGpus(gpu) })));
-    fc.assert(fc.property(combos, ([gpu, runtime, target, gpus]) => {
-      const requests = replicaRequests(gpu, gpus, RUNTIME_FLOORS[runtime]);
-      const shape = INSTANCE_SHAPES[gpu].find((candidate) => candidate.instanceType === requests.instanceType)!;
-      const node = allocatable(shape);
-      const daemons = daemonSetsOn(target);
-      const perNode = Math.floor(shape.gpus / gpus);
-      expect(shape.gpus).toBeGreaterThanOrEqual(gpus);
-      expect(perNode * requests.cpuMilli + daemons.cpu).toBeLessThanOrEqual(node.cpuMilli);
-      expect(perNode * requests.memoryMiB + daemons.memory).toBeLessThanOrEqual(node.memoryMiB);
-      expect(requests.cpuMilli).toBeGreaterThanOrEqual(RUNTIME_FLOORS[runtime].cpuMilli);
-      expect(requests.memoryMiB).toBeGreaterThanOrEqual(RUNTIME_FLOORS[runtime].memoryMiB);
-      // The model-weights init container and /dev/shm stay inside the replica's memory.
-      expect(sharedMemoryMiB(gpus, requests.memoryMiB)).toBeLessThanOrEqual(requests.memoryMiB / 4);
-    }), { numRuns: 500 });
+    const combos = fc
+      .tuple(
+        fc.constantFrom(...GPUS),
+        fc.constantFrom(...RUNTIMES),
+        fc.constantFrom("aws" as const, "kubernetes" as const),
+      )
+      .chain(([gpu, runtime, target]) =>
+        fc.tuple(
+          fc.constant(gpu),
+          fc.constant(runtime),
+          fc.constant(target),
+          fc.integer({ min: 1, max: maxGpus(gpu) }),
+        ),
+      );
+    fc.assert(
+      fc.property(combos, ([gpu, runtime, target, gpus]) => {
+        const requests = replicaRequests(gpu, gpus, RUNTIME_FLOORS[runtime]);
+        const shape = INSTANCE_SHAPES[gpu].find((candidate) => candidate.instanceType === requests.instanceType)!;
+        const node = allocatable(shape);
+        const daemons = daemonSetsOn(target);
+        const perNode = Math.floor(shape.gpus / gpus);
+        expect(shape.gpus).toBeGreaterThanOrEqual(gpus);
+        expect(perNode * requests.cpuMilli + daemons.cpu).toBeLessThanOrEqual(node.cpuMilli);
+        expect(perNode * requests.memoryMiB + daemons.memory).toBeLessThanOrEqual(node.memoryMiB);
+        expect(requests.cpuMilli).toBeGreaterThanOrEqual(RUNTIME_FLOORS[runtime].cpuMilli);
+        expect(requests.memoryMiB).toBeGreaterThanOrEqual(RUNTIME_FLOORS[runtime].memoryMiB);
+        // The model-weights init container and /dev/shm stay inside the replica's memory.
+        expect(sharedMemoryMiB(gpus, requests.memoryMiB)).toBeLessThanOrEqual(requests.memoryMiB / 4);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("covers every combination exhaustively too", () => {
     let checked = 0;
-    for (const gpu of GPUS) for (const runtime of RUNTIMES) for (let gpus = 1; gpus <= maxGpus(gpu); gpus++) {
-      const requests = replicaRequests(gpu, gpus, RUNTIME_FLOORS[runtime]);
-      const shape = INSTANCE_SHAPES[gpu].find((candidate) => candidate.instanceType === requests.instanceType)!;
-      const available = availableForReplicas(shape);
-      expect(Math.floor(shape.gpus / gpus) * requests.cpuMilli, `${gpu}×${gpus} ${runtime}`).toBeLessThanOrEqual(available.cpuMilli);
-      expect(Math.floor(shape.gpus / gpus) * requests.memoryMiB, `${gpu}×${gpus} ${runtime}`).toBeLessThanOrEqual(available.memoryMiB);
-      checked++;
-    }
+    for (const gpu of GPUS)
+      for (const runtime of RUNTIMES)
+        for (let gpus = 1; gpus <= maxGpus(gpu); gpus++) {
+          const requests = replicaRequests(gpu, gpus, RUNTIME_FLOORS[runtime]);
+          const shape = INSTANCE_SHAPES[gpu].find((candidate) => candidate.instanceType === requests.instanceType)!;
+          const available = availableForReplicas(shape);
+          expect(Math.floor(shape.gpus / gpus) * requests.cpuMilli, `${gpu}×${gpus} ${runtime}`).toBeLessThanOrEqual(
+            available.cpuMilli,
+          );
+          expect(Math.floor(shape.gpus / gpus) * requests.memoryMiB, `${gpu}×${gpus} ${runtime}`).toBeLessThanOrEqual(
+            available.memoryMiB,
+          );
+          checked++;
+        }
     expect(checked).toBe(RUNTIMES.length * GPUS.reduce((sum, gpu) => sum + maxGpus(gpu), 0));
   });
 
@@ -149,29 +205,59 @@ describe("replica requests fit allocatable", () => {
   });
 
   it("pins the published shapes", () => {
-    expect(INSTANCE_SHAPES.L4.find((shape) => shape.instanceType === "g6.xlarge")).toMatchObject({ vcpu: 4, memoryGiB: 16, gpus: 1, gpuMemoryGiB: 24 });
-    expect(INSTANCE_SHAPES.H100[0]).toMatchObject({ instanceType: "p5.48xlarge", vcpu: 192, memoryGiB: 2048, gpus: 8, gpuMemoryGiB: 80 });
-    expect(INSTANCE_SHAPES.A100[0]).toMatchObject({ instanceType: "p4d.24xlarge", vcpu: 96, memoryGiB: 1152, gpus: 8, gpuMemoryGiB: 40 });
+    expect(INSTANCE_SHAPES.L4.find((shape) => shape.instanceType === "g6.xlarge")).toMatchObject({
+      vcpu: 4,
+      memoryGiB: 16,
+      gpus: 1,
+      gpuMemoryGiB: 24,
+    });
+    expect(INSTANCE_SHAPES.H100[0]).toMatchObject({
+      instanceType: "p5.48xlarge",
+      vcpu: 192,
+      memoryGiB: 2048,
+      gpus: 8,
+      gpuMemoryGiB: 80,
+    });
+    expect(INSTANCE_SHAPES.A100[0]).toMatchObject({
+      instanceType: "p4d.24xlarge",
+      vcpu: 96,
+      memoryGiB: 1152,
+      gpus: 8,
+      gpuMemoryGiB: 40,
+    });
     expect(() => replicaRequests("L4", 9)).toThrow(/no L4 instance has 9 GPUs/);
   });
 
   it("a pool sized for several models packs nodes by its instance type", () => {
-    expect(nodeCounts({ gpu: "L4", gpusPerReplica: 1, instanceType: "g6.12xlarge", minReplicas: 3, maxReplicas: 9 })).toEqual({ instanceType: "g6.12xlarge", min: 1, max: 3 });
+    expect(
+      nodeCounts({ gpu: "L4", gpusPerReplica: 1, instanceType: "g6.12xlarge", minReplicas: 3, maxReplicas: 9 }),
+    ).toEqual({ instanceType: "g6.12xlarge", min: 1, max: 3 });
   });
 });
 
 describe("model size", () => {
-  const model = (patch: Record<string, unknown>) => ({
-    name: "m", role: "primary", source: { type: "registry", uri: "r" }, serving: { runtime: "vllm", terminationGracePeriodSeconds: 120 },
-    dtype: "bfloat16", gpu: { type: "L4", count: 1 }, replicas: { min: 1, max: 2 }, evaluation: { gate: "block", metrics: [] }, ...patch,
-  }) as never;
+  const model = (patch: Record<string, unknown>) =>
+    ({
+      name: "m",
+      role: "primary",
+      source: { type: "registry", uri: "r" },
+      serving: { runtime: "vllm", terminationGracePeriodSeconds: 120 },
+      dtype: "bfloat16",
+      gpu: { type: "L4", count: 1 },
+      replicas: { min: 1, max: 2 },
+      evaluation: { gate: "block", metrics: [] },
+      ...patch,
+    }) as never;
 
   it("weights are parameters × dtype bytes; without a count, the declared GPU memory bounds them", () => {
     expect(weightsGiB(8, "bfloat16")).toBeCloseTo(14.9, 1);
     expect(weightsGiB(70, "int4")).toBeCloseTo(32.6, 1);
     expect(modelSizing(model({ parameters: 8 })).weightsGiB).toBeCloseTo(14.9, 1);
     expect(modelSizing(model({})).weightsGiB).toBe(24);
-    expect(modelSizing(model({ gpu: { type: "H100", count: 4 } }))).toMatchObject({ instanceType: "p5.48xlarge", weightsGiB: 320 });
+    expect(modelSizing(model({ gpu: { type: "H100", count: 4 } }))).toMatchObject({
+      instanceType: "p5.48xlarge",
+      weightsGiB: 320,
+    });
   });
 
   it("the startupProbe budget grows with the weights", () => {
@@ -187,20 +273,30 @@ describe("specs a GPU node cannot serve are refused", () => {
     const spec = airport();
     spec.spec.models[0].gpu = { type: "H100", count: 16 };
     const violations = validateAgainstSchema(spec);
-    expect(violations).toContainEqual(expect.objectContaining({ path: "/spec/models/0/gpu/count", message: `must be at most 8; got 16: ${MULTI_NODE_REFUSED}` }));
+    expect(violations).toContainEqual(
+      expect.objectContaining({
+        path: "/spec/models/0/gpu/count",
+        message: `must be at most 8; got 16: ${MULTI_NODE_REFUSED}`,
+      }),
+    );
     expect(MULTI_NODE_REFUSED).toMatch(/LeaderWorkerSet/);
   });
 
-  it.skipIf(!bundleBuilt())("llmops validate reports weights that cannot fit the declared GPUs (parameters × dtype), and refuses them at --fail-on medium", () => {
-    const spec = airport();
-    spec.spec.models[0].parameters = 70;
-    const file = join(mkdtempSync(join(tmpdir(), "llmops-weights-")), "too-big.yaml");
-    writeFileSync(file, stringify(spec));
-    const result = runCli(["validate", file, "--fail-on", "medium"]);
-    expect(result.stdout).toMatch(/LLM-MODEL-005 model llama-31-8b: 70 billion parameters in bfloat16 need 131 GiB of GPU memory; 1 × L4 offers 24 GiB/);
-    expect(result.status).toBe(1);
-    spec.spec.models[0].parameters = 8.03;
-    writeFileSync(file, stringify(spec));
-    expect(runCli(["validate", file, "--fail-on", "medium"]).status).toBe(0);
-  });
+  it.skipIf(!bundleBuilt())(
+    "llmops validate reports weights that cannot fit the declared GPUs (parameters × dtype), and refuses them at --fail-on medium",
+    () => {
+      const spec = airport();
+      spec.spec.models[0].parameters = 70;
+      const file = join(mkdtempSync(join(tmpdir(), "llmops-weights-")), "too-big.yaml");
+      writeFileSync(file, stringify(spec));
+      const result = runCli(["validate", file, "--fail-on", "medium"]);
+      expect(result.stdout).toMatch(
+        /LLM-MODEL-005 model llama-31-8b: 70 billion parameters in bfloat16 need 131 GiB of GPU memory; 1 × L4 offers 24 GiB/,
+      );
+      expect(result.status).toBe(1);
+      spec.spec.models[0].parameters = 8.03;
+      writeFileSync(file, stringify(spec));
+      expect(runCli(["validate", file, "--fail-on", "medium"]).status).toBe(0);
+    },
+  );
 });

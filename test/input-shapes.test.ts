@@ -22,28 +22,45 @@ interface JsonReport {
   undetermined: Array<{ resource: string; paths: string[] }>;
 }
 
-function checkJson(args: readonly string[], options: { input?: string } = {}): { status: number | null; report?: JsonReport; stderr: string } {
-  const result = options.input === undefined
-    ? runCli(["check", ...args, "-f", "json"])
-    : spawnCli(["check", ...args, "-f", "json"], options.input);
-  return { status: result.status, stderr: result.stderr, ...(result.status === 2 ? {} : { report: JSON.parse(result.stdout) as JsonReport }) };
+function checkJson(
+  args: readonly string[],
+  options: { input?: string } = {},
+): { status: number | null; report?: JsonReport; stderr: string } {
+  const result =
+    options.input === undefined
+      ? runCli(["check", ...args, "-f", "json"])
+      : spawnCli(["check", ...args, "-f", "json"], options.input);
+  return {
+    status: result.status,
+    stderr: result.stderr,
+    ...(result.status === 2 ? {} : { report: JSON.parse(result.stdout) as JsonReport }),
+  };
 }
 
 function spawnCli(args: readonly string[], input: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const ids = (report: JsonReport | undefined) => new Set(report?.findings.map((finding) => finding.id));
 
 describe.skipIf(!ready)("multi-document YAML as kubectl reads it", () => {
-  it.each(["auto", "manifests"])("skips empty, comment-only, null, ~ and trailing documents (--input-kind %s)", (kind) => {
-    const { status, report, stderr } = checkJson([fixture("empty-documents.yaml"), "--input-kind", kind]);
-    expect(status, stderr).toBe(1);
-    expect(hasStackTrace(stderr)).toBe(false);
-    const privileged = report!.findings.filter((finding) => finding.id === "LLM-K8S-004");
-    expect(privileged.map((finding) => finding.line)).toEqual([14]);
-  });
+  it.each(["auto", "manifests"])(
+    "skips empty, comment-only, null, ~ and trailing documents (--input-kind %s)",
+    (kind) => {
+      const { status, report, stderr } = checkJson([fixture("empty-documents.yaml"), "--input-kind", kind]);
+      expect(status, stderr).toBe(1);
+      expect(hasStackTrace(stderr)).toBe(false);
+      const privileged = report!.findings.filter((finding) => finding.id === "LLM-K8S-004");
+      expect(privileged.map((finding) => finding.line)).toEqual([14]);
+    },
+  );
 
   it("ignores a byte-order mark at the start of a later document", () => {
     const { status, report, stderr } = checkJson([fixture("bom-later-document.yaml")]);
@@ -82,7 +99,9 @@ describe.skipIf(!ready)("Kubernetes objects read with the API server's YAML 1.1 
   it("a non-boolean in a boolean field is refused with file:line:column", () => {
     const result = runCli(["check", fixture("not-a-boolean.yaml")]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/not-a-boolean\.yaml:10:21: privileged is a boolean in the Kubernetes API; "perhaps" is not one/);
+    expect(result.stderr).toMatch(
+      /not-a-boolean\.yaml:10:21: privileged is a boolean in the Kubernetes API; "perhaps" is not one/,
+    );
   });
 
   it("spec files stay on YAML 1.2 core: `no` is a string there", async () => {
@@ -103,13 +122,17 @@ describe.skipIf(!ready)("Pulumi values", () => {
       ["inference", ["/vpcId", "/ingress/0/cidrBlocks/0"]],
     ]);
     const pretty = runCli(["check", fixture("preview-unknowns.json")]);
-    expect(pretty.stdout).toMatch(/undetermined urn:pulumi:dev::serving::kubernetes:apps\/v1:Deployment::vllm: could not be evaluated: 2 properties are unknown during preview/);
+    expect(pretty.stdout).toMatch(
+      /undetermined urn:pulumi:dev::serving::kubernetes:apps\/v1:Deployment::vllm: could not be evaluated: 2 properties are unknown during preview/,
+    );
   });
 
   it("a secret envelope in a stack export is still a literal secret", () => {
     const { status, report, stderr } = checkJson([fixture("stack-export-secret.json")]);
     expect(status, stderr).toBe(1);
-    const literals = report!.findings.filter((finding) => finding.id === "LLM-K8S-010").map((finding) => finding.path.replace(/^.*\/env\//, ""));
+    const literals = report!.findings
+      .filter((finding) => finding.id === "LLM-K8S-010")
+      .map((finding) => finding.path.replace(/^.*\/env\//, ""));
     expect(literals).toEqual(["0/value", "1/value"]);
   });
 });
@@ -127,9 +150,15 @@ describe.skipIf(!ready)("standard input and zero-file inputs", () => {
   it("/dev/stdin and process substitution are read as streams", () => {
     const devStdin = spawnCli(["check", "/dev/stdin", "-f", "json"], manifest);
     expect(devStdin.status, devStdin.stderr).toBe(1);
-    const substituted = spawnSync("bash", ["-c", `"${process.execPath}" "${CLI}" check <(cat "${fixture("empty-documents.yaml")}") -f json`], { cwd: ROOT, encoding: "utf8" });
+    const substituted = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${CLI}" check <(cat "${fixture("empty-documents.yaml")}") -f json`],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     expect(substituted.status, substituted.stderr).toBe(1);
-    expect((JSON.parse(substituted.stdout) as JsonReport).findings.some((finding) => finding.id === "LLM-K8S-004")).toBe(true);
+    expect(
+      (JSON.parse(substituted.stdout) as JsonReport).findings.some((finding) => finding.id === "LLM-K8S-004"),
+    ).toBe(true);
   });
 
   it("validate and plan take `-` too", () => {
@@ -162,8 +191,16 @@ describe.skipIf(!ready)("a chart repository directory", () => {
     expect(result.status, result.stderr).toBe(1);
     const notices = result.stderr.trim().split("\n");
     expect(notices).toHaveLength(5);
-    for (const name of ["Chart.yaml", "values.yaml", "kustomization.yaml", "dashboards/gpu.json", "templates/deployment.yaml"]) {
-      expect(notices.filter((line) => line.startsWith(`llmops: skipped ${fixture("chart-repo")}/${name}:`))).toHaveLength(1);
+    for (const name of [
+      "Chart.yaml",
+      "values.yaml",
+      "kustomization.yaml",
+      "dashboards/gpu.json",
+      "templates/deployment.yaml",
+    ]) {
+      expect(
+        notices.filter((line) => line.startsWith(`llmops: skipped ${fixture("chart-repo")}/${name}:`)),
+      ).toHaveLength(1);
     }
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.files).toEqual([`${fixture("chart-repo")}/rendered/all.yaml`]);
@@ -192,14 +229,25 @@ describe.skipIf(!ready)("input text is escaped in terminal and CI output", () =>
 
 /** `count` Pods with about 19 findings each. */
 function nonCompliantPods(count: number): string {
-  return Array.from({ length: count }, (_, i) => stringify({
-    apiVersion: "v1", kind: "Pod", metadata: { name: `vllm-${i}`, namespace: "llm" },
-    spec: {
-      hostPID: true,
-      containers: [{ name: "vllm", image: "vllm/vllm-openai:latest", env: [{ name: "VLLM_API_KEY", value: `sk-${i}` }], securityContext: { privileged: true } }],
-      volumes: [{ name: "root", hostPath: { path: "/" } }],
-    },
-  })).join("---\n");
+  return Array.from({ length: count }, (_, i) =>
+    stringify({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: `vllm-${i}`, namespace: "llm" },
+      spec: {
+        hostPID: true,
+        containers: [
+          {
+            name: "vllm",
+            image: "vllm/vllm-openai:latest",
+            env: [{ name: "VLLM_API_KEY", value: `sk-${i}` }],
+            securityContext: { privileged: true },
+          },
+        ],
+        volumes: [{ name: "root", hostPath: { path: "/" } }],
+      },
+    }),
+  ).join("---\n");
 }
 
 describe.skipIf(!ready)("complete output on a pipe", () => {
@@ -209,7 +257,11 @@ describe.skipIf(!ready)("complete output on a pipe", () => {
 
   /** Runs the CLI with stdout into a pipe whose reader starts late, so the pipe fills up. */
   function throughSlowPipe(args: readonly string[]): Buffer {
-    const result = spawnSync("bash", ["-c", `"${process.execPath}" "${CLI}" "$@" | (sleep 1; cat)`, "llmops", ...args], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
+    const result = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${CLI}" "$@" | (sleep 1; cat)`, "llmops", ...args],
+      { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } },
+    );
     return result.stdout;
   }
 

@@ -18,7 +18,10 @@ import { planExample } from "./helpers/plans.js";
 
 const ready = bundleBuilt();
 const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
-if (!GNU_TIME) console.warn("SKIP: peak RSS is not recorded (GNU time is not at /usr/bin/time); the runs and their limits are still checked");
+if (!GNU_TIME)
+  console.warn(
+    "SKIP: peak RSS is not recorded (GNU time is not at /usr/bin/time); the runs and their limits are still checked",
+  );
 const MIB = 1024 * 1024;
 
 interface Measured {
@@ -40,15 +43,28 @@ const NO_BUDGET = { LLMOPS_EVAL_BUDGET_MS: "600000" };
 function measure(args: readonly string[], env: NodeJS.ProcessEnv = {}): Measured {
   const started = process.hrtime.bigint();
   const rssFile = join(tempDir("llmops-rss-"), "rss");
-  const command = GNU_TIME ? [GNU_TIME, "-f", "%M", "-o", rssFile, process.execPath, CLI, ...args] : [process.execPath, CLI, ...args];
-  const result = spawnSync(command[0]!, command.slice(1), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...NO_BUDGET, ...env }, timeout: 600_000, maxBuffer: 256 * MIB });
+  const command = GNU_TIME
+    ? [GNU_TIME, "-f", "%M", "-o", rssFile, process.execPath, CLI, ...args]
+    : [process.execPath, CLI, ...args];
+  const result = spawnSync(command[0]!, command.slice(1), {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...NO_BUDGET, ...env },
+    timeout: 600_000,
+    maxBuffer: 256 * MIB,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const peakRssMiB = GNU_TIME && existsSync(rssFile) ? Math.round(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024) : undefined;
+  const peakRssMiB =
+    GNU_TIME && existsSync(rssFile)
+      ? Math.round(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024)
+      : undefined;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds, peakRssMiB };
 }
 
 function record(what: string, run: Measured): void {
-  console.log(`large input: ${what}: exit ${run.status}, ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMiB ?? "n/a"} MiB`);
+  console.log(
+    `large input: ${what}: exit ${run.status}, ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMiB ?? "n/a"} MiB`,
+  );
 }
 
 /** The bench's deterministic generators (bench/generate-specs.mjs), shared so the figures match. */
@@ -80,7 +96,10 @@ describe.skipIf(!ready)("long and large inputs", () => {
 
   it("a 50 MB Kubernetes List is refused cleanly at the documented resource limit", () => {
     const rendered = readFileSync(join(ROOT, "examples/runtime/campaign-summariser.rendered.yaml"), "utf8");
-    const objects = yaml.parseAllDocuments(rendered).map((doc) => doc.toJS() as unknown).filter(Boolean);
+    const objects = yaml
+      .parseAllDocuments(rendered)
+      .map((doc) => doc.toJS() as unknown)
+      .filter(Boolean);
     const file = join(tempDir("llmops-list-"), "cluster.json");
     const items: string[] = [];
     let size = 0;
@@ -98,7 +117,11 @@ describe.skipIf(!ready)("long and large inputs", () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
-    expect(run.stderr).toMatch(new RegExp(`${items.length} resources exceed the limit of 10000 resources in one evaluation \\(LLMOPS_MAX_RESOURCES\\)`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `${items.length} resources exceed the limit of 10000 resources in one evaluation \\(LLMOPS_MAX_RESOURCES\\)`,
+      ),
+    );
     expect(hasStackTrace(run.stderr)).toBe(false);
     if (run.peakRssMiB !== undefined) expect(run.peakRssMiB).toBeLessThan(2048);
   }, 600_000);
@@ -112,7 +135,10 @@ describe.skipIf(!ready)("long and large inputs", () => {
       writeFileSync(file, JSON.stringify(gen.stackExportOf(plan, count)));
       const out = join(dir, `${name}.report.json`);
       const run = measure(["check", file, "-f", "json", "-o", out]);
-      const report = JSON.parse(readFileSync(out, "utf8")) as { files: string[]; findings: { id: string; resource?: string }[] };
+      const report = JSON.parse(readFileSync(out, "utf8")) as {
+        files: string[];
+        findings: { id: string; resource?: string }[];
+      };
       return { run, file, report, ids: [...new Set(report.findings.map((finding) => finding.id))].sort() };
     };
     const one = idsOf(plan.length, "one-copy.json");
@@ -128,8 +154,8 @@ describe.skipIf(!ready)("long and large inputs", () => {
     // whole input reached the policies.
     expect(big.ids).toEqual(one.ids);
     expect(big.report.findings.length).toBeGreaterThanOrEqual(one.report.findings.length);
-    if (one.report.findings.length > 0) expect(big.report.findings.some((finding) => /-c[1-9]\d*/.test(finding.resource ?? ""))).toBe(true);
+    if (one.report.findings.length > 0)
+      expect(big.report.findings.some((finding) => /-c[1-9]\d*/.test(finding.resource ?? ""))).toBe(true);
     if (big.run.peakRssMiB !== undefined) expect(big.run.peakRssMiB).toBeLessThan(2048);
   }, 600_000);
 });
-

@@ -17,7 +17,17 @@
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, dirname } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "./helpers/cli.js";
@@ -31,12 +41,25 @@ if (missing.length > 0) {
   console.warn(`SKIP: the npm package test: ${reason}`);
 }
 
-const SPECS = readdirSync(join(ROOT, "examples")).filter((name) => name.endsWith(".yaml")).sort().map((name) => `examples/${name}`);
-const RUNTIME = readdirSync(join(ROOT, "examples", "runtime")).sort().map((name) => `examples/runtime/${name}`);
+const SPECS = readdirSync(join(ROOT, "examples"))
+  .filter((name) => name.endsWith(".yaml"))
+  .sort()
+  .map((name) => `examples/${name}`);
+const RUNTIME = readdirSync(join(ROOT, "examples", "runtime"))
+  .sort()
+  .map((name) => `examples/runtime/${name}`);
 
-function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): SpawnSyncReturns<string> {
+function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): SpawnSyncReturns<string> {
   return spawnSync(command, args, {
-    cwd: options.cwd, env: options.env ?? process.env, encoding: "utf8", timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024,
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    encoding: "utf8",
+    timeout: options.timeoutMs ?? 120_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
 }
 
@@ -54,7 +77,10 @@ function findingsOf(stdout: string): unknown {
 
 /** The working tree (tracked and untracked-but-not-ignored files), with node_modules and .tools linked. */
 function copyWorkingTree(into: string): void {
-  const listed = ok(run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT }), "git ls-files");
+  const listed = ok(
+    run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT }),
+    "git ls-files",
+  );
   for (const file of listed.split("\0").filter(Boolean)) {
     if (!existsSync(join(ROOT, file))) continue; // deleted in the working tree, not yet committed
     mkdirSync(dirname(join(into, file)), { recursive: true });
@@ -68,7 +94,7 @@ function copyWorkingTree(into: string): void {
 function bareBin(dir: string): string {
   mkdirSync(dir);
   // npm's bin is a link to npm-cli.js, with npx-cli.js beside it.
-  const npmDir = dirname(ok(run("sh", ["-c", "readlink -f \"$(command -v npm)\""], { cwd: ROOT }), "locate npm").trim());
+  const npmDir = dirname(ok(run("sh", ["-c", 'readlink -f "$(command -v npm)"'], { cwd: ROOT }), "locate npm").trim());
   symlinkSync(process.execPath, join(dir, "node"));
   symlinkSync(join(npmDir, "npm-cli.js"), join(dir, "npm"));
   symlinkSync(join(npmDir, "npx-cli.js"), join(dir, "npx"));
@@ -86,37 +112,72 @@ describe.skipIf(missing.length > 0)("the npm package, packed and installed where
     if (process.env.LLMOPS_PACKAGE_TARBALL && process.env.LLMOPS_REQUIRE_PACKAGE !== "1") {
       // A developer's shortcut for re-runs: a tarball this test (or npm pack) made before. Never in CI.
       tarball = process.env.LLMOPS_PACKAGE_TARBALL;
-      console.warn(`NOTE: the npm package test installs ${tarball} (LLMOPS_PACKAGE_TARBALL) instead of running npm pack`);
+      console.warn(
+        `NOTE: the npm package test installs ${tarball} (LLMOPS_PACKAGE_TARBALL) instead of running npm pack`,
+      );
     } else {
       const source = join(work, "source");
       copyWorkingTree(source);
       const packed = join(work, "packed");
       mkdirSync(packed);
-      ok(run("npm", ["pack", "--pack-destination", packed, "--loglevel", "warn"], { cwd: source, timeoutMs: 1_800_000 }), "npm pack");
+      ok(
+        run("npm", ["pack", "--pack-destination", packed, "--loglevel", "warn"], { cwd: source, timeoutMs: 1_800_000 }),
+        "npm pack",
+      );
       const tarballs = readdirSync(packed).filter((name) => name.endsWith(".tgz"));
       expect(tarballs).toHaveLength(1);
       tarball = join(packed, tarballs[0]!);
     }
 
     const bin = bareBin(join(work, "bin"));
-    env = { HOME: process.env.HOME, PATH: bin, NO_COLOR: "1", ...(process.env.npm_config_cache ? { npm_config_cache: process.env.npm_config_cache } : {}) };
+    env = {
+      HOME: process.env.HOME,
+      PATH: bin,
+      NO_COLOR: "1",
+      ...(process.env.npm_config_cache ? { npm_config_cache: process.env.npm_config_cache } : {}),
+    };
     for (const tool of ["go", "opa", "regal", "conftest"]) {
-      expect(run("sh", ["-c", `command -v ${tool}`], { cwd: work, env }).status, `${tool} must not be on the test PATH`).not.toBe(0);
+      expect(
+        run("sh", ["-c", `command -v ${tool}`], { cwd: work, env }).status,
+        `${tool} must not be on the test PATH`,
+      ).not.toBe(0);
     }
     mkdirSync(app);
-    writeFileSync(join(app, "package.json"), `${JSON.stringify({ name: "llmops-package-test", private: true, type: "module" }, null, 2)}\n`);
-    ok(run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel", "error"], { cwd: app, env, timeoutMs: 900_000 }), "npm install of the tarball");
+    writeFileSync(
+      join(app, "package.json"),
+      `${JSON.stringify({ name: "llmops-package-test", private: true, type: "module" }, null, 2)}\n`,
+    );
+    ok(
+      run(
+        "npm",
+        ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel", "error"],
+        { cwd: app, env, timeoutMs: 900_000 },
+      ),
+      "npm install of the tarball",
+    );
     cpSync(join(ROOT, "examples"), join(app, "examples"), { recursive: true });
   }, 3_000_000);
 
   it("ships the compiled package with .d.ts, the schema and the signed bundle with its public key, and no private key", () => {
     const installed = join(app, "node_modules", PACKAGE_NAME);
     for (const file of [
-      "bin/llmops.js", "dist/cli/main.js", "dist/policies/engine/api.d.ts", "dist/components/aws/index.d.ts", "dist/components/kubernetes/index.d.ts",
-      "dist/stacks/composition.d.ts", "dist/schemas/spec-types.d.ts", "schemas/llmops-v1alpha1.schema.json",
-      "release/bundle/policy.wasm", "release/bundle/manifest.json", "release/bundle/.signatures.json", "release/bundle.pub.pem",
-    ]) expect(existsSync(join(installed, file)), file).toBe(true);
-    const listing = ok(run("tar", ["-tzf", tarball], { cwd: work }), "tar -t").split("\n").filter(Boolean);
+      "bin/llmops.js",
+      "dist/cli/main.js",
+      "dist/policies/engine/api.d.ts",
+      "dist/components/aws/index.d.ts",
+      "dist/components/kubernetes/index.d.ts",
+      "dist/stacks/composition.d.ts",
+      "dist/schemas/spec-types.d.ts",
+      "schemas/llmops-v1alpha1.schema.json",
+      "release/bundle/policy.wasm",
+      "release/bundle/manifest.json",
+      "release/bundle/.signatures.json",
+      "release/bundle.pub.pem",
+    ])
+      expect(existsSync(join(installed, file)), file).toBe(true);
+    const listing = ok(run("tar", ["-tzf", tarball], { cwd: work }), "tar -t")
+      .split("\n")
+      .filter(Boolean);
     expect(listing.filter((file) => file.endsWith(".pem"))).toEqual(["package/release/bundle.pub.pem"]);
     expect(listing.filter((file) => file.startsWith("package/dist/bundle/"))).toEqual([]);
     expect(listing.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))).toEqual([]);
@@ -126,17 +187,25 @@ describe.skipIf(missing.length > 0)("the npm package, packed and installed where
   it("npx llmops validate gives the repository's findings on every example spec, with the packaged signature verified", () => {
     for (const spec of SPECS) {
       const installed = run("npx", ["llmops", "validate", spec, "--format", "json"], { cwd: app, env });
-      const repository = run(process.execPath, [join(ROOT, "bin/llmops.js"), "validate", spec, "--format", "json"], { cwd: app, env: { ...process.env, NO_COLOR: "1" } });
+      const repository = run(process.execPath, [join(ROOT, "bin/llmops.js"), "validate", spec, "--format", "json"], {
+        cwd: app,
+        env: { ...process.env, NO_COLOR: "1" },
+      });
       expect(installed.status, `${spec}: ${installed.stderr}`).toBe(repository.status);
       expect(findingsOf(installed.stdout), spec).toEqual(findingsOf(repository.stdout));
-      expect((JSON.parse(installed.stdout) as { bundle: { signatureVerified: boolean } }).bundle.signatureVerified).toBe(true);
+      expect(
+        (JSON.parse(installed.stdout) as { bundle: { signatureVerified: boolean } }).bundle.signatureVerified,
+      ).toBe(true);
     }
   }, 300_000);
 
   it("npx llmops check gives the repository's findings on every example runtime config", () => {
     for (const config of RUNTIME) {
       const installed = run("npx", ["llmops", "check", config, "--format", "json"], { cwd: app, env });
-      const repository = run(process.execPath, [join(ROOT, "bin/llmops.js"), "check", config, "--format", "json"], { cwd: app, env: { ...process.env, NO_COLOR: "1" } });
+      const repository = run(process.execPath, [join(ROOT, "bin/llmops.js"), "check", config, "--format", "json"], {
+        cwd: app,
+        env: { ...process.env, NO_COLOR: "1" },
+      });
       expect(installed.status, `${config}: ${installed.stderr}`).toBe(repository.status);
       expect(installed.status).not.toBe(2);
       expect(findingsOf(installed.stdout), config).toEqual(findingsOf(repository.stdout));
@@ -144,13 +213,33 @@ describe.skipIf(missing.length > 0)("the npm package, packed and installed where
   }, 300_000);
 
   it("compiles and runs a Pulumi program that imports InferenceService and the stack composition, under the mock runtime", () => {
-    writeFileSync(join(app, "tsconfig.json"), JSON.stringify({
-      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, types: ["node"], typeRoots: [join(ROOT, "node_modules", "@types")] },
-      files: ["program.ts"],
-    }));
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          skipLibCheck: true,
+          types: ["node"],
+          typeRoots: [join(ROOT, "node_modules", "@types")],
+        },
+        files: ["program.ts"],
+      }),
+    );
     writeFileSync(join(app, "program.ts"), PROGRAM);
-    ok(run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: app, env }), "tsc");
-    const registered = JSON.parse(ok(run("node", ["program.js"], { cwd: app, env }), "node program.js")) as { types: string[]; revision: string };
+    ok(
+      run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], {
+        cwd: app,
+        env,
+      }),
+      "tsc",
+    );
+    const registered = JSON.parse(ok(run("node", ["program.js"], { cwd: app, env }), "node program.js")) as {
+      types: string[];
+      revision: string;
+    };
     const count = (type: string) => registered.types.filter((registeredType) => registeredType === type).length;
     // One InferenceService built here, one per self-hosted model by the composition (campaign-summariser
     // has two: the generation model and its bge-base embedding model).

@@ -55,16 +55,29 @@ describe("policy data files (schema of the tunables)", () => {
   });
 
   it("refuses a misspelt key with its file:line:column", () => {
-    const file = write(join(tempDir(), "org.yaml"), "llmops:\n  params:\n    max_agent_steps: 10\n    max_live_data_stalenes_seconds: 3600\n");
-    expect(formatted(() => readPolicyDataFile(file))).toBe(`${file}:4:5: unknown key "max_live_data_stalenes_seconds" at /llmops/params (see policies/engine/policy-data-schema.ts for the tunables)`);
+    const file = write(
+      join(tempDir(), "org.yaml"),
+      "llmops:\n  params:\n    max_agent_steps: 10\n    max_live_data_stalenes_seconds: 3600\n",
+    );
+    expect(formatted(() => readPolicyDataFile(file))).toBe(
+      `${file}:4:5: unknown key "max_live_data_stalenes_seconds" at /llmops/params (see policies/engine/policy-data-schema.ts for the tunables)`,
+    );
   });
 
   it("refuses a wrongly typed value, and an override that both disables and re-grades a check", () => {
     const typed = write(join(tempDir(), "typed.yaml"), "llmops:\n  params:\n    max_agent_steps: ten\n");
-    expect(formatted(() => readPolicyDataFile(typed))).toMatch(/typed\.yaml:3:\d+: \/llmops\/params\/max_agent_steps must be integer/);
-    const both = write(join(tempDir(), "both.yaml"), "llmops:\n  check_overrides:\n    LLM-DATA-003: {disabled: true, severity: low, reason: both at once}\n");
+    expect(formatted(() => readPolicyDataFile(typed))).toMatch(
+      /typed\.yaml:3:\d+: \/llmops\/params\/max_agent_steps must be integer/,
+    );
+    const both = write(
+      join(tempDir(), "both.yaml"),
+      "llmops:\n  check_overrides:\n    LLM-DATA-003: {disabled: true, severity: low, reason: both at once}\n",
+    );
     expect(() => readPolicyDataFile(both)).toThrow(/not both/);
-    const noReason = write(join(tempDir(), "reason.yaml"), "llmops:\n  check_overrides:\n    LLM-DATA-003: {disabled: true}\n");
+    const noReason = write(
+      join(tempDir(), "reason.yaml"),
+      "llmops:\n  check_overrides:\n    LLM-DATA-003: {disabled: true}\n",
+    );
     expect(() => readPolicyDataFile(noReason)).toThrow(/reason/);
   });
 
@@ -76,7 +89,8 @@ describe("policy data files (schema of the tunables)", () => {
 describe("policy new (scaffold)", () => {
   it("parses <spec|runtime>/<category>/<name> and refuses anything else", () => {
     expect(parseScaffoldPath("spec/data/rag_refresh")).toEqual({ kind: "spec", category: "data", name: "rag_refresh" });
-    for (const bad of ["data/rag", "spec/Data/x", "spec/data/x_test", "audit/data/x", "spec/data/x/y"]) expect(() => parseScaffoldPath(bad)).toThrow(/expected <spec\|runtime>/);
+    for (const bad of ["data/rag", "spec/Data/x", "spec/data/x_test", "audit/data/x", "spec/data/x/y"])
+      expect(() => parseScaffoldPath(bad)).toThrow(/expected <spec\|runtime>/);
     expect(defaultCheckId("kubernetes", 12)).toBe("ORG-KUBERNET-012");
     expect(() => scaffoldCheck({ kind: "spec", category: "data", name: "x", id: "org-1" })).toThrow(/--id org-1/);
   });
@@ -85,8 +99,12 @@ describe("policy new (scaffold)", () => {
     const dir = tempDir("llmops-org-new-");
     const first = runCli(["policy", "new", "spec/data/refresh", "--dir", dir]);
     expect(first.status, first.stderr).toBe(0);
-    expect(readFileSync(join(dir, "spec/data/refresh.rego"), "utf8")).toMatch(/# METADATA[\s\S]*id: ORG-DATA-001[\s\S]*package llmops\.spec\.data\.refresh\n/);
-    expect(readFileSync(join(dir, "spec/data/refresh_test.rego"), "utf8")).toMatch(/denied_cases :=[\s\S]*allowed_cases :=/);
+    expect(readFileSync(join(dir, "spec/data/refresh.rego"), "utf8")).toMatch(
+      /# METADATA[\s\S]*id: ORG-DATA-001[\s\S]*package llmops\.spec\.data\.refresh\n/,
+    );
+    expect(readFileSync(join(dir, "spec/data/refresh_test.rego"), "utf8")).toMatch(
+      /denied_cases :=[\s\S]*allowed_cases :=/,
+    );
     const again = runCli(["policy", "new", "spec/data/refresh", "--dir", dir]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
@@ -112,10 +130,19 @@ describe.skipIf(!opa)("the one tool runner", () => {
     // A policies/ tree with the two files whose `description` keys collided under data.pack.
     const root = tempDir("llmops-runner-");
     write(join(root, "policies/data.yaml"), "llmops:\n  params:\n    max_agent_steps: 25\n");
-    write(join(root, "policies/pack/package.json"), JSON.stringify({ name: "pack", description: "the CrossGuard pack" }));
+    write(
+      join(root, "policies/pack/package.json"),
+      JSON.stringify({ name: "pack", description: "the CrossGuard pack" }),
+    );
     write(join(root, "policies/pack/PulumiPolicy.yaml"), "runtime: nodejs\ndescription: a policy pack\n");
-    write(join(root, "policies/spec/demo/steps.rego"), "package llmops.spec.demo.steps\n\nlimit := data.llmops.params.max_agent_steps\n");
-    write(join(root, "policies/spec/demo/steps_test.rego"), "package llmops.spec.demo.steps_test\n\nimport data.llmops.spec.demo.steps\n\ntest_limit if steps.limit == 25\n");
+    write(
+      join(root, "policies/spec/demo/steps.rego"),
+      "package llmops.spec.demo.steps\n\nlimit := data.llmops.params.max_agent_steps\n",
+    );
+    write(
+      join(root, "policies/spec/demo/steps_test.rego"),
+      "package llmops.spec.demo.steps_test\n\nimport data.llmops.spec.demo.steps\n\ntest_limit if steps.limit == 25\n",
+    );
     // Without the flags the fixture reproduces the reported failure...
     const bare = spawnSync(opa!, ["test", "policies"], { cwd: root, encoding: "utf8" });
     expect(bare.status).not.toBe(0);
@@ -124,7 +151,16 @@ describe.skipIf(!opa)("the one tool runner", () => {
     const report = runPolicyTests(stagePolicySources(root, tempDir()), [], TOOLS_DIR);
     expect(report.failed).toBe(0);
     expect(report.passed).toBe(1);
-    expect(opaIgnoreFlags({ tests: false })).toEqual(["--ignore", "*_test.rego", "--ignore", "engine", "--ignore", "pack", "--ignore", "node_modules"]);
+    expect(opaIgnoreFlags({ tests: false })).toEqual([
+      "--ignore",
+      "*_test.rego",
+      "--ignore",
+      "engine",
+      "--ignore",
+      "pack",
+      "--ignore",
+      "node_modules",
+    ]);
   });
 });
 
@@ -297,12 +333,18 @@ describe.skipIf(!tools)("an organisation bundle (llmops policy build --policy --
     write(data, ORG_DATA);
     write(manifests, DEPLOYMENTS);
     const airport = readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8");
-    const edited = airport.replace(/^ {8}freshnessSla: P1D\n/m, "").replace("qualityChecks: [schema, duplicates, toxicity]", "qualityChecks: []");
+    const edited = airport
+      .replace(/^ {8}freshnessSla: P1D\n/m, "")
+      .replace("qualityChecks: [schema, duplicates, toxicity]", "qualityChecks: []");
     expect(edited).not.toBe(airport);
     write(spec, edited);
     // A scaffolded runtime check, as `policy new` writes it, goes through the same gate unchanged.
-    expect(runCli(["policy", "new", "runtime/org_platform/min_replicas", "--dir", org, "--id", "ORG-PLAT-001"]).status).toBe(0);
-    built = runCli(["policy", "build", "--policy", org, "--data", data, "--out", bundle, "--coverage", "90"], { timeoutMs: BUILD_MS });
+    expect(
+      runCli(["policy", "new", "runtime/org_platform/min_replicas", "--dir", org, "--id", "ORG-PLAT-001"]).status,
+    ).toBe(0);
+    built = runCli(["policy", "build", "--policy", org, "--data", data, "--out", bundle, "--coverage", "90"], {
+      timeoutMs: BUILD_MS,
+    });
   }, BUILD_MS);
 
   it("builds through the gate, with origin and overrides in the catalogue", () => {
@@ -310,13 +352,28 @@ describe.skipIf(!tools)("an organisation bundle (llmops policy build --policy --
     expect(built.stderr).toMatch(/\(3 from organisation dirs\), 2 overridden/);
     const catalog = JSON.parse(readFileSync(join(bundle, "catalog.json"), "utf8")) as Array<Record<string, unknown>>;
     const byId = new Map(catalog.map((entry) => [entry.id, entry]));
-    expect(byId.get("ORG-DATA-001")).toMatchObject({ origin: org, source: `${org}/spec/org_data/rag_refresh_hourly.rego`, package: "llmops.spec.org_data.rag_refresh_hourly", severity: "high" });
+    expect(byId.get("ORG-DATA-001")).toMatchObject({
+      origin: org,
+      source: `${org}/spec/org_data/rag_refresh_hourly.rego`,
+      package: "llmops.spec.org_data.rag_refresh_hourly",
+      severity: "high",
+    });
     expect(byId.get("ORG-PLAT-001")).toMatchObject({ origin: org });
-    expect(byId.get("ORG-OWN-001")).toMatchObject({ origin: org, package: "llmops.runtime.org_owner.team_label", severity: "high" });
-    expect(byId.get("LLM-DATA-002")).toMatchObject({ origin: "builtin", severity: "low", override: { severityFrom: "high", file: data } });
+    expect(byId.get("ORG-OWN-001")).toMatchObject({
+      origin: org,
+      package: "llmops.runtime.org_owner.team_label",
+      severity: "high",
+    });
+    expect(byId.get("LLM-DATA-002")).toMatchObject({
+      origin: "builtin",
+      severity: "low",
+      override: { severityFrom: "high", file: data },
+    });
     expect(byId.get("LLM-DATA-003")).toMatchObject({ override: { disabled: true, file: data } });
     // The data override reached OPA's data; check_overrides did not.
-    const bundleData = JSON.parse(readFileSync(join(bundle, "data.json"), "utf8")) as { llmops: { params: Record<string, unknown>; check_overrides?: unknown } };
+    const bundleData = JSON.parse(readFileSync(join(bundle, "data.json"), "utf8")) as {
+      llmops: { params: Record<string, unknown>; check_overrides?: unknown };
+    };
     expect(bundleData.llmops.params.max_agent_steps).toBe(10);
     expect(bundleData.llmops.check_overrides).toBeUndefined();
   });
@@ -333,38 +390,55 @@ describe.skipIf(!tools)("an organisation bundle (llmops policy build --policy --
       frameworks: { "nist-ai-rmf": ["MEASURE 2.5"], "owasp-llm-2025": ["LLM09:2025"] },
       remediation: expect.stringMatching(/^Set freshnessSla to PT1H or less/),
     });
-    expect(findings.find((finding) => finding.id === "LLM-DATA-002")).toMatchObject({ severity: "low", override: { severityFrom: "high" } });
+    expect(findings.find((finding) => finding.id === "LLM-DATA-002")).toMatchObject({
+      severity: "low",
+      override: { severityFrom: "high" },
+    });
     expect(findings.map((finding) => finding.id)).not.toContain("LLM-DATA-003");
     // Every other format says where the check comes from.
     const pretty = runCli(["validate", spec, "--bundle", bundle, "--fail-on", "critical"]);
     expect(pretty.stdout).toContain(`origin ${org}`);
     expect(pretty.stdout).toMatch(/severity high → low by .*org-data\.yaml/);
-    const sarif = JSON.parse(runCli(["validate", spec, "--bundle", bundle, "--format", "sarif", "--fail-on", "critical"]).stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties: Record<string, unknown> }> }> };
+    const sarif = JSON.parse(
+      runCli(["validate", spec, "--bundle", bundle, "--format", "sarif", "--fail-on", "critical"]).stdout,
+    ) as { runs: Array<{ results: Array<{ ruleId: string; properties: Record<string, unknown> }> }> };
     expect(sarif.runs[0]!.results.find((result) => result.ruleId === "ORG-DATA-001")!.properties.origin).toBe(org);
-    expect(runCli(["validate", spec, "--bundle", bundle, "--format", "junit", "--fail-on", "critical"]).stdout).toContain(`origin ${org}`);
-    expect(runCli(["validate", spec, "--bundle", bundle, "--format", "github", "--fail-on", "critical"]).stdout).toContain(`origin ${org}`);
+    expect(
+      runCli(["validate", spec, "--bundle", bundle, "--format", "junit", "--fail-on", "critical"]).stdout,
+    ).toContain(`origin ${org}`);
+    expect(
+      runCli(["validate", spec, "--bundle", bundle, "--format", "github", "--fail-on", "critical"]).stdout,
+    ).toContain(`origin ${org}`);
   });
 
   it("is used by llmops check --bundle: the new runtime id with its METADATA and origin, in every format", () => {
     const run = runCli(["check", manifests, "--bundle", bundle, "--format", "json"]);
     expect(run.status, run.stderr).toBe(1);
-    const findings = (JSON.parse(run.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((finding) => finding.id === "ORG-OWN-001");
+    const findings = (JSON.parse(run.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter(
+      (finding) => finding.id === "ORG-OWN-001",
+    );
     // Only the Deployment without the label, at its metadata (line 4), with the catalogue's METADATA.
-    expect(findings).toEqual([expect.objectContaining({
-      title: "Deployments name the team that owns them",
-      severity: "high",
-      message: "Deployment chat-server has no example.com/team label naming the team that owns it",
-      file: manifests,
-      line: 4,
-      origin: org,
-      frameworks: { "nist-ai-rmf": ["GOVERN 2.1"] },
-      remediation: expect.stringMatching(/^Add the label example\.com\/team/),
-    })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        title: "Deployments name the team that owns them",
+        severity: "high",
+        message: "Deployment chat-server has no example.com/team label naming the team that owns it",
+        file: manifests,
+        line: 4,
+        origin: org,
+        frameworks: { "nist-ai-rmf": ["GOVERN 2.1"] },
+        remediation: expect.stringMatching(/^Add the label example\.com\/team/),
+      }),
+    ]);
     expect(runCli(["check", manifests, "--bundle", bundle]).stdout).toContain(`origin ${org}`);
-    const sarif = JSON.parse(runCli(["check", manifests, "--bundle", bundle, "--format", "sarif"]).stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties: Record<string, unknown> }> }> };
+    const sarif = JSON.parse(runCli(["check", manifests, "--bundle", bundle, "--format", "sarif"]).stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; properties: Record<string, unknown> }> }>;
+    };
     expect(sarif.runs[0]!.results.find((result) => result.ruleId === "ORG-OWN-001")!.properties.origin).toBe(org);
     // The built-in bundle knows no such check.
-    const builtin = JSON.parse(runCli(["check", manifests, "--format", "json"]).stdout) as { findings: Array<{ id: string }> };
+    const builtin = JSON.parse(runCli(["check", manifests, "--format", "json"]).stdout) as {
+      findings: Array<{ id: string }>;
+    };
     expect(builtin.findings.map((finding) => finding.id)).not.toContain("ORG-OWN-001");
   });
 
@@ -374,79 +448,162 @@ describe.skipIf(!tools)("an organisation bundle (llmops policy build --policy --
     const catalog = JSON.parse(readFileSync(join(bundle, "catalog.json"), "utf8")) as CatalogEntry[];
     const policies = buildPolicies(catalog, () => PolicyEngine.load(bundle));
     const policy = policies.find((candidate) => candidate.name === "org-own-001");
-    expect(policy).toMatchObject({ enforcementLevel: "mandatory", description: expect.stringMatching(/^Deployments name the team that owns them\. Add the label example\.com\/team/) });
+    expect(policy).toMatchObject({
+      enforcementLevel: "mandatory",
+      description: expect.stringMatching(
+        /^Deployments name the team that owns them\. Add the label example\.com\/team/,
+      ),
+    });
     const resource = (name: string, labels: Record<string, string>): PolicyResource => ({
-      urn: `urn:pulumi:prod::llmops::kubernetes:apps/v1:Deployment::${name}`, type: "kubernetes:apps/v1:Deployment", name,
+      urn: `urn:pulumi:prod::llmops::kubernetes:apps/v1:Deployment::${name}`,
+      type: "kubernetes:apps/v1:Deployment",
+      name,
       props: { metadata: { name, labels }, spec: { replicas: 2 } },
-      opts: {} as PolicyResource["opts"], dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined,
+      opts: {} as PolicyResource["opts"],
+      dependencies: [],
+      propertyDependencies: {},
+      isType: () => false,
+      asType: () => undefined,
     });
     const stack: StackValidationArgs = {
       resources: [resource("chat", { app: "chat" }), resource("search", { "example.com/team": "search" })],
-      stackTags: new Map(), getConfig: <T extends object>() => ({}) as T, notApplicable: () => { throw new Error("n/a"); },
+      stackTags: new Map(),
+      getConfig: <T extends object>() => ({}) as T,
+      notApplicable: () => {
+        throw new Error("n/a");
+      },
     };
     const violations: Array<{ message: string; urn?: string }> = [];
     await policy!.validateStack(stack, (message, urn) => violations.push({ message, ...(urn ? { urn } : {}) }));
-    expect(violations).toEqual([{ urn: "urn:pulumi:prod::llmops::kubernetes:apps/v1:Deployment::chat", message: expect.stringContaining("[ORG-OWN-001] [high] Deployment chat has no example.com/team label") }]);
+    expect(violations).toEqual([
+      {
+        urn: "urn:pulumi:prod::llmops::kubernetes:apps/v1:Deployment::chat",
+        message: expect.stringContaining("[ORG-OWN-001] [high] Deployment chat has no example.com/team label"),
+      },
+    ]);
     expect(violations[0]!.message).toContain(`Origin: ${org}.`);
     // llmops plan judges the planned resources with the same bundle: the example's Deployments carry no team label.
-    const planned = runCli(["plan", "examples/campaign-summariser.rag.yaml", "--bundle", bundle, "--out", join(work, "plan.json"), "--format", "json", "--fail-on", "critical"], { timeoutMs: 120_000 });
+    const planned = runCli(
+      [
+        "plan",
+        "examples/campaign-summariser.rag.yaml",
+        "--bundle",
+        bundle,
+        "--out",
+        join(work, "plan.json"),
+        "--format",
+        "json",
+        "--fail-on",
+        "critical",
+      ],
+      { timeoutMs: 120_000 },
+    );
     expect(planned.status, planned.stderr).toBe(0);
     const plan = JSON.parse(planned.stdout) as { findings: Array<Record<string, unknown>> };
     const owned = plan.findings.filter((finding) => finding.id === "ORG-OWN-001");
     expect(owned.length).toBeGreaterThan(0);
-    for (const finding of owned) expect(finding).toMatchObject({ severity: "high", origin: org, title: "Deployments name the team that owns them", resource: expect.stringContaining("kubernetes:apps/v1:Deployment") });
+    for (const finding of owned)
+      expect(finding).toMatchObject({
+        severity: "high",
+        origin: org,
+        title: "Deployments name the team that owns them",
+        resource: expect.stringContaining("kubernetes:apps/v1:Deployment"),
+      });
   }, 150_000);
 
-  it("shows organisation checks in policy list and explain, from the bundle and from the sources", () => {
-    const list = runCli(["policy", "list", "--bundle", bundle]);
-    expect(list.stdout).toMatch(new RegExp(`ORG-DATA-001 +high +Production RAG data sources refresh at least hourly  \\[${org}\\]`));
-    expect(list.stdout).toMatch(/LLM-DATA-003 .*disabled by/);
-    const explain = runCli(["policy", "explain", "ORG-DATA-001", "--policy", org], { timeoutMs: BUILD_MS });
-    expect(explain.status, explain.stderr).toBe(0);
-    expect(explain.stdout).toContain(`Origin: ${org}`);
-    expect(explain.stdout).toMatch(/MEASURE 2\.5: /);
-  }, BUILD_MS);
+  it(
+    "shows organisation checks in policy list and explain, from the bundle and from the sources",
+    () => {
+      const list = runCli(["policy", "list", "--bundle", bundle]);
+      expect(list.stdout).toMatch(
+        new RegExp(`ORG-DATA-001 +high +Production RAG data sources refresh at least hourly  \\[${org}\\]`),
+      );
+      expect(list.stdout).toMatch(/LLM-DATA-003 .*disabled by/);
+      const explain = runCli(["policy", "explain", "ORG-DATA-001", "--policy", org], { timeoutMs: BUILD_MS });
+      expect(explain.status, explain.stderr).toBe(0);
+      expect(explain.stdout).toContain(`Origin: ${org}`);
+      expect(explain.stdout).toMatch(/MEASURE 2\.5: /);
+    },
+    BUILD_MS,
+  );
 
-  it("policy test --policy runs the built-in and organisation tests, with coverage per check", () => {
-    const run = runCli(["policy", "test", "--policy", org, "--format", "json"], { timeoutMs: BUILD_MS });
-    expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as { failed: number; passed: number; checks: Array<{ id?: string; origin?: string; coverage: number }> };
-    expect(report.failed).toBe(0);
-    expect(report.passed).toBeGreaterThan(400);
-    expect(report.checks.find((check) => check.id === "ORG-DATA-001")).toMatchObject({ origin: org, coverage: 100 });
-    expect(report.checks.find((check) => check.id === "ORG-PLAT-001")).toMatchObject({ origin: org, coverage: 100 });
-    expect(report.checks.find((check) => check.id === "ORG-OWN-001")).toMatchObject({ origin: org, coverage: 100 });
-    expect(report.checks.find((check) => check.id === "LLM-DATA-002")).toMatchObject({ origin: "builtin" });
-  }, BUILD_MS);
+  it(
+    "policy test --policy runs the built-in and organisation tests, with coverage per check",
+    () => {
+      const run = runCli(["policy", "test", "--policy", org, "--format", "json"], { timeoutMs: BUILD_MS });
+      expect(run.status, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout) as {
+        failed: number;
+        passed: number;
+        checks: Array<{ id?: string; origin?: string; coverage: number }>;
+      };
+      expect(report.failed).toBe(0);
+      expect(report.passed).toBeGreaterThan(400);
+      expect(report.checks.find((check) => check.id === "ORG-DATA-001")).toMatchObject({ origin: org, coverage: 100 });
+      expect(report.checks.find((check) => check.id === "ORG-PLAT-001")).toMatchObject({ origin: org, coverage: 100 });
+      expect(report.checks.find((check) => check.id === "ORG-OWN-001")).toMatchObject({ origin: org, coverage: 100 });
+      expect(report.checks.find((check) => check.id === "LLM-DATA-002")).toMatchObject({ origin: "builtin" });
+    },
+    BUILD_MS,
+  );
 
-  it("fails with exit 2 on an id that collides with a built-in check, naming both files", () => {
-    const dir = tempDir("llmops-org-collide-");
-    write(join(dir, "spec/org_data/refresh.rego"), REFRESH_CHECK.replaceAll("ORG-DATA-001", "LLM-DATA-002").replaceAll("rag_refresh_hourly", "refresh"));
-    const run = runCli(["policy", "build", "--policy", dir, "--out", join(dir, "out")], { timeoutMs: BUILD_MS });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`${dir}/spec/org_data/refresh.rego:`);
-    expect(run.stderr).toMatch(/check id LLM-DATA-002 collides with built-in check policies\/spec\/data\/freshness_sla\.rego/);
-  }, BUILD_MS);
+  it(
+    "fails with exit 2 on an id that collides with a built-in check, naming both files",
+    () => {
+      const dir = tempDir("llmops-org-collide-");
+      write(
+        join(dir, "spec/org_data/refresh.rego"),
+        REFRESH_CHECK.replaceAll("ORG-DATA-001", "LLM-DATA-002").replaceAll("rag_refresh_hourly", "refresh"),
+      );
+      const run = runCli(["policy", "build", "--policy", dir, "--out", join(dir, "out")], { timeoutMs: BUILD_MS });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`${dir}/spec/org_data/refresh.rego:`);
+      expect(run.stderr).toMatch(
+        /check id LLM-DATA-002 collides with built-in check policies\/spec\/data\/freshness_sla\.rego/,
+      );
+    },
+    BUILD_MS,
+  );
 
   it("fails with exit 2 on a misspelt data key, at its file:line:column, before the gate runs", () => {
     const typo = write(join(tempDir(), "typo.yaml"), "llmops:\n  params:\n    max_agent_step: 10\n");
     const run = runCli(["policy", "build", "--policy", org, "--data", typo, "--out", join(work, "never")]);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe(`${typo}:3:5: unknown key "max_agent_step" at /llmops/params (see policies/engine/policy-data-schema.ts for the tunables)`);
+    expect(run.stderr.trim()).toBe(
+      `${typo}:3:5: unknown key "max_agent_step" at /llmops/params (see policies/engine/policy-data-schema.ts for the tunables)`,
+    );
   });
 
-  it("fails with exit 2 on a check without METADATA, naming the file", () => {
-    const dir = tempDir("llmops-org-nometa-");
-    write(join(dir, "spec/org_data/refresh.rego"), REFRESH_CHECK.replace(/^(#.*\n)+/, "").replaceAll("rag_refresh_hourly", "refresh"));
-    const run = runCli(["policy", "build", "--policy", dir, "--out", join(dir, "out")], { timeoutMs: BUILD_MS });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`${dir}/spec/org_data/refresh.rego: check has no package-scoped METADATA block (package llmops.spec.org_data.refresh)`);
-  }, BUILD_MS);
+  it(
+    "fails with exit 2 on a check without METADATA, naming the file",
+    () => {
+      const dir = tempDir("llmops-org-nometa-");
+      write(
+        join(dir, "spec/org_data/refresh.rego"),
+        REFRESH_CHECK.replace(/^(#.*\n)+/, "").replaceAll("rag_refresh_hourly", "refresh"),
+      );
+      const run = runCli(["policy", "build", "--policy", dir, "--out", join(dir, "out")], { timeoutMs: BUILD_MS });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(
+        `${dir}/spec/org_data/refresh.rego: check has no package-scoped METADATA block (package llmops.spec.org_data.refresh)`,
+      );
+    },
+    BUILD_MS,
+  );
 
-  it("fails with exit 2 when an override names no check", () => {
-    const unknown = write(join(tempDir(), "unknown.yaml"), "llmops:\n  check_overrides:\n    LLM-NOPE-001: {disabled: true, reason: no such check}\n");
-    const run = runCli(["policy", "list", "--data", unknown], { timeoutMs: BUILD_MS });
-    expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe(`${unknown}:3:5: check_overrides: no check has the id LLM-NOPE-001; see llmops policy list`);
-  }, BUILD_MS);
+  it(
+    "fails with exit 2 when an override names no check",
+    () => {
+      const unknown = write(
+        join(tempDir(), "unknown.yaml"),
+        "llmops:\n  check_overrides:\n    LLM-NOPE-001: {disabled: true, reason: no such check}\n",
+      );
+      const run = runCli(["policy", "list", "--data", unknown], { timeoutMs: BUILD_MS });
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toBe(
+        `${unknown}:3:5: check_overrides: no check has the id LLM-NOPE-001; see llmops policy list`,
+      );
+    },
+    BUILD_MS,
+  );
 });

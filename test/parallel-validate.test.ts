@@ -12,7 +12,11 @@ import { bundleBuilt } from "./helpers/tools.js";
 
 const ready = bundleBuilt();
 const generateSpecs = async (count: number, directory: string) =>
-  ((await import(pathToFileURL(join(ROOT, "bench/generate-specs.mjs")).href)) as { generateSpecs(root: string, count: number, dir: string): void }).generateSpecs(ROOT, count, directory);
+  (
+    (await import(pathToFileURL(join(ROOT, "bench/generate-specs.mjs")).href)) as {
+      generateSpecs(root: string, count: number, dir: string): void;
+    }
+  ).generateSpecs(ROOT, count, directory);
 
 const COUNT = 320; // above 2 x MIN_FILES_PER_WORKER: two threads
 const fileName = (i: number) => `spec-${String(i).padStart(5, "0")}.yaml`;
@@ -33,7 +37,8 @@ describe.skipIf(!ready)("parallel validation", () => {
     const second = report(Array.from({ length: COUNT / 2 }, (_, i) => join(dir, fileName(COUNT / 2 + i))));
     expect(parallel.findings.length).toBeGreaterThan(0);
     // Globs are reported relative to the working directory, explicit paths as given.
-    const key = (finding: unknown) => JSON.stringify({ ...(finding as object), file: resolve(ROOT, (finding as { file: string }).file) });
+    const key = (finding: unknown) =>
+      JSON.stringify({ ...(finding as object), file: resolve(ROOT, (finding as { file: string }).file) });
     expect(parallel.findings.map(key).sort()).toEqual([...first.findings, ...second.findings].map(key).sort());
   }, 120_000);
 

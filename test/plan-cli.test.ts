@@ -8,18 +8,26 @@ import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
 
 describe.skipIf(!bundleBuilt())("llmops plan", () => {
-  it.each(["examples/legal-slm.finetuning.yaml", "examples/ops-agent.agent.yaml"])("writes byte-identical documents on two runs (%s)", (example) => {
-    const dir = tempDir();
-    const first = runCli(["plan", "--without-evidence", example, "--out", join(dir, "a.json"), "-f", "json"], { timeoutMs: 60_000 });
-    const second = runCli(["plan", "--without-evidence", example, "--out", join(dir, "b.json"), "-f", "json"], { timeoutMs: 60_000 });
-    expect(first.status, first.stderr).toBe(0);
-    expect(second.status).toBe(0);
-    const a = readFileSync(join(dir, "a.json"));
-    expect(a.equals(readFileSync(join(dir, "b.json")))).toBe(true);
-    const plan = JSON.parse(a.toString()) as PlanDocument;
-    expect(plan.mocked).toMatch(/mocked/);
-    for (const resource of plan.resources) expect(Object.keys(resource).sort()).toEqual(expect.arrayContaining(["name", "props", "type", "urn"]));
-  });
+  it.each(["examples/legal-slm.finetuning.yaml", "examples/ops-agent.agent.yaml"])(
+    "writes byte-identical documents on two runs (%s)",
+    (example) => {
+      const dir = tempDir();
+      const first = runCli(["plan", "--without-evidence", example, "--out", join(dir, "a.json"), "-f", "json"], {
+        timeoutMs: 60_000,
+      });
+      const second = runCli(["plan", "--without-evidence", example, "--out", join(dir, "b.json"), "-f", "json"], {
+        timeoutMs: 60_000,
+      });
+      expect(first.status, first.stderr).toBe(0);
+      expect(second.status).toBe(0);
+      const a = readFileSync(join(dir, "a.json"));
+      expect(a.equals(readFileSync(join(dir, "b.json")))).toBe(true);
+      const plan = JSON.parse(a.toString()) as PlanDocument;
+      expect(plan.mocked).toMatch(/mocked/);
+      for (const resource of plan.resources)
+        expect(Object.keys(resource).sort()).toEqual(expect.arrayContaining(["name", "props", "type", "urn"]));
+    },
+  );
 
   it("prints the resource tree grouped by component with counts", () => {
     const result = runCli(["plan", "--without-evidence", "examples/airport-assistant.rag.yaml"], { timeoutMs: 60_000 });
@@ -33,24 +41,49 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
   // kubernetes both are gaps a check knows.
   const withoutCollector = (): string => {
     const file = join(tempDir(), "airport-without-collector.yaml");
-    writeFileSync(file, readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8").replace(/^ +collector: .*\n/m, ""));
+    writeFileSync(
+      file,
+      readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8").replace(/^ +collector: .*\n/m, ""),
+    );
     return file;
   };
 
   it("judges the --target it plans: a refusal names its checks with position and fix, exit 1 (issue 14)", () => {
     // Plan reports those findings instead of a component's bare line.
-    const result = runCli(["plan", "--without-evidence", withoutCollector(), "--target", "kubernetes", "--out", join(tempDir(), "never.json")]);
+    const result = runCli([
+      "plan",
+      "--without-evidence",
+      withoutCollector(),
+      "--target",
+      "kubernetes",
+      "--out",
+      join(tempDir(), "never.json"),
+    ]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/nothing was planned/);
     expect(result.stderr).not.toMatch(/deployed/);
-    expect(result.stderr).toMatch(/airport-without-collector\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/);
-    expect(result.stderr).toMatch(/airport-without-collector\.yaml:\d+:\d+ high LLM-PLAT-003 .*auroraPgvector is not built on target kubernetes.*\(at \/spec\/vectorStore\/engine\)/);
+    expect(result.stderr).toMatch(
+      /airport-without-collector\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/,
+    );
+    expect(result.stderr).toMatch(
+      /airport-without-collector\.yaml:\d+:\d+ high LLM-PLAT-003 .*auroraPgvector is not built on target kubernetes.*\(at \/spec\/vectorStore\/engine\)/,
+    );
     expect(result.stderr).toMatch(/^ {4}fix: /m);
   });
 
   it("a component refusal under a lowered --fail-on is still reported as the check that knows it", () => {
-    const result = runCli(["plan", "--without-evidence", withoutCollector(), "--target", "kubernetes", "--fail-on", "critical", "--out", join(tempDir(), "never.json")]);
+    const result = runCli([
+      "plan",
+      "--without-evidence",
+      withoutCollector(),
+      "--target",
+      "kubernetes",
+      "--fail-on",
+      "critical",
+      "--out",
+      join(tempDir(), "never.json"),
+    ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/:\d+:\d+ high LLM-PLAT-001 /);
     expect(result.stderr).toMatch(/fix: /);
@@ -73,15 +106,27 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
     without.deleteIn(["spec", "platform", "images", "collector"]);
     const withoutFile = join(tempDir(), "legal-slm.finetuning.yaml");
     writeFileSync(withoutFile, without.toString());
-    const refused = runCli(["plan", "--without-evidence", withoutFile, "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
+    const refused = runCli(["plan", "--without-evidence", withoutFile, "--target", "kubernetes", "-f", "json"], {
+      timeoutMs: 60_000,
+    });
     // The check that knows it refuses, with its id and position (issue 14), not a component's bare line.
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/legal-slm\.finetuning\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/);
+    expect(refused.stderr).toMatch(
+      /legal-slm\.finetuning\.yaml:\d+:\d+ high LLM-PLAT-001 spec\.platform\.images\.collector is required/,
+    );
     const document = parseDocument(readFileSync(join(ROOT, "examples/legal-slm.finetuning.yaml"), "utf8"));
-    document.setIn(["spec", "platform", "images", "collector"], document.createNode({ repository: "registry.internal.example.com/platform/record-collector", digest: `sha256:${"b".repeat(64)}` }));
+    document.setIn(
+      ["spec", "platform", "images", "collector"],
+      document.createNode({
+        repository: "registry.internal.example.com/platform/record-collector",
+        digest: `sha256:${"b".repeat(64)}`,
+      }),
+    );
     const file = join(tempDir(), "spec.yaml");
     writeFileSync(file, document.toString());
-    const result = runCli(["plan", "--without-evidence", file, "--target", "kubernetes", "-f", "json"], { timeoutMs: 60_000 });
+    const result = runCli(["plan", "--without-evidence", file, "--target", "kubernetes", "-f", "json"], {
+      timeoutMs: 60_000,
+    });
     expect(result.status, result.stderr).toBe(0);
     const plan = JSON.parse(result.stdout) as PlanDocument;
     expect(plan.target).toBe("kubernetes");

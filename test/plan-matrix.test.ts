@@ -34,7 +34,12 @@ const EXAMPLE_FOR: Record<(typeof PATTERNS)[number], string> = {
 };
 
 /** Every platform image and egress range either target may need, from the kubernetes RAG example. */
-const platformOf = (): Record<string, unknown> => (parse(readFileSync(join(ROOT, "examples/campaign-summariser.rag.yaml"), "utf8")) as { spec: { platform: Record<string, unknown> } }).spec.platform;
+const platformOf = (): Record<string, unknown> =>
+  (
+    parse(readFileSync(join(ROOT, "examples/campaign-summariser.rag.yaml"), "utf8")) as {
+      spec: { platform: Record<string, unknown> };
+    }
+  ).spec.platform;
 
 /** The schema's own enumerations, so a new engine or target is covered without editing this test. */
 function schemaEnum(pointer: string[]): string[] {
@@ -60,11 +65,17 @@ describe.skipIf(!ready)("every pattern × target × vector-store engine is built
 
   const specSchema = (publishedSchema() as any).properties.spec;
   const targets = schemaEnum(["properties", "spec", "properties", "target", "properties", "provider"]);
-  const engines = (specSchema.properties.vectorStore.properties.engine.enum as string[]);
-  const requiredFor = new Set((specSchema.allOf as Array<{ if: { properties: { pattern: { const: string } } }; then: { required: string[] } }>)
-    .filter((rule) => rule.then.required.includes("vectorStore")).map((rule) => rule.if.properties.pattern.const));
-  const cases = PATTERNS.flatMap((pattern) => targets.flatMap((target) =>
-    [...engines, ...(requiredFor.has(pattern) ? [] : [NONE])].map((engine) => [pattern, target, engine] as const)));
+  const engines = specSchema.properties.vectorStore.properties.engine.enum as string[];
+  const requiredFor = new Set(
+    (specSchema.allOf as Array<{ if: { properties: { pattern: { const: string } } }; then: { required: string[] } }>)
+      .filter((rule) => rule.then.required.includes("vectorStore"))
+      .map((rule) => rule.if.properties.pattern.const),
+  );
+  const cases = PATTERNS.flatMap((pattern) =>
+    targets.flatMap((target) =>
+      [...engines, ...(requiredFor.has(pattern) ? [] : [NONE])].map((engine) => [pattern, target, engine] as const),
+    ),
+  );
 
   it("covers the schema's patterns, targets and engines", () => {
     expect(targets).toEqual(["aws", "kubernetes"]);
@@ -73,32 +84,49 @@ describe.skipIf(!ready)("every pattern × target × vector-store engine is built
     expect(cases.length).toBe(PATTERNS.length * targets.length * (engines.length + 1) - targets.length);
   });
 
-  it.each(cases)("%s on %s with %s", async (pattern, target, choice) => {
-    const engine = choice === NONE ? undefined : choice;
-    const document = parse(readFileSync(join(ROOT, "examples", EXAMPLE_FOR[pattern]), "utf8")) as { metadata: { name: string }; spec: Record<string, any> };
-    document.metadata.name = `m-${pattern.toLowerCase()}-${target}-${engine ?? "none"}`.slice(0, 60).toLowerCase();
-    document.spec.target = { ...document.spec.target, provider: target };
-    document.spec.platform = { ...platformOf(), ...document.spec.platform, images: { ...(platformOf().images as object), ...document.spec.platform?.images } };
-    if (engine) document.spec.vectorStore = { ...(document.spec.vectorStore ?? { dimensions: 1024 }), engine };
-    else delete document.spec.vectorStore;
-    const [loaded] = loadSpecText(stringify(document), `${pattern}-${target}-${engine ?? "none"}.yaml`);
-    expect(loaded!.violations).toEqual([]);
-    const findings = validateLoadedSpec(loaded!, policies);
-    const refusals = findings.filter((finding) => finding.id === "LLM-PLAT-003");
-    const plan = await planOffline(loaded!.value, "matrix");
-    const built = plan.resources.filter((resource) => VECTOR_COMPONENTS.has(resource.type));
-    if (!engine) {
-      expect(refusals).toEqual([]);
-      expect(built).toEqual([]);
-      return;
-    }
-    if (refusals.length > 0) {
-      expect(built).toEqual([]);
-      expect(refusals.map((finding) => [finding.path, finding.severity])).toEqual([["/spec/vectorStore/engine", "high"]]);
-      expect(refusals[0]!.line).toBeGreaterThan(0);
-    } else {
-      expect(built.map((resource) => resource.type)).toHaveLength(1);
-      expect(built[0]!.type).toBe(["auroraPgvector", "opensearchServerless"].includes(engine) ? "llmops:aws:VectorStore" : "llmops:kubernetes:InClusterVectorDatabase");
-    }
-  }, 120_000);
+  it.each(cases)(
+    "%s on %s with %s",
+    async (pattern, target, choice) => {
+      const engine = choice === NONE ? undefined : choice;
+      const document = parse(readFileSync(join(ROOT, "examples", EXAMPLE_FOR[pattern]), "utf8")) as {
+        metadata: { name: string };
+        spec: Record<string, any>;
+      };
+      document.metadata.name = `m-${pattern.toLowerCase()}-${target}-${engine ?? "none"}`.slice(0, 60).toLowerCase();
+      document.spec.target = { ...document.spec.target, provider: target };
+      document.spec.platform = {
+        ...platformOf(),
+        ...document.spec.platform,
+        images: { ...(platformOf().images as object), ...document.spec.platform?.images },
+      };
+      if (engine) document.spec.vectorStore = { ...(document.spec.vectorStore ?? { dimensions: 1024 }), engine };
+      else delete document.spec.vectorStore;
+      const [loaded] = loadSpecText(stringify(document), `${pattern}-${target}-${engine ?? "none"}.yaml`);
+      expect(loaded!.violations).toEqual([]);
+      const findings = validateLoadedSpec(loaded!, policies);
+      const refusals = findings.filter((finding) => finding.id === "LLM-PLAT-003");
+      const plan = await planOffline(loaded!.value, "matrix");
+      const built = plan.resources.filter((resource) => VECTOR_COMPONENTS.has(resource.type));
+      if (!engine) {
+        expect(refusals).toEqual([]);
+        expect(built).toEqual([]);
+        return;
+      }
+      if (refusals.length > 0) {
+        expect(built).toEqual([]);
+        expect(refusals.map((finding) => [finding.path, finding.severity])).toEqual([
+          ["/spec/vectorStore/engine", "high"],
+        ]);
+        expect(refusals[0]!.line).toBeGreaterThan(0);
+      } else {
+        expect(built.map((resource) => resource.type)).toHaveLength(1);
+        expect(built[0]!.type).toBe(
+          ["auroraPgvector", "opensearchServerless"].includes(engine)
+            ? "llmops:aws:VectorStore"
+            : "llmops:kubernetes:InClusterVectorDatabase",
+        );
+      }
+    },
+    120_000,
+  );
 });

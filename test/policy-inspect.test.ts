@@ -39,10 +39,16 @@ function signBundle(dir: string): string {
   const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const header = Buffer.from(JSON.stringify({ alg: "RS256", typ: "JWT" })).toString("base64url");
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { files: Record<string, string> };
-  const payload = Buffer.from(JSON.stringify({
-    files: ["policy.wasm", "data.json"].map((name) => ({ name, hash: signedFileHash(name, readFileSync(join(dir, name))), algorithm: "SHA-256" })),
-    [CATALOG_CLAIM]: manifest.files["catalog.json"],
-  })).toString("base64url");
+  const payload = Buffer.from(
+    JSON.stringify({
+      files: ["policy.wasm", "data.json"].map((name) => ({
+        name,
+        hash: signedFileHash(name, readFileSync(join(dir, name))),
+        algorithm: "SHA-256",
+      })),
+      [CATALOG_CLAIM]: manifest.files["catalog.json"],
+    }),
+  ).toString("base64url");
   const signature = sign("sha256", Buffer.from(`${header}.${payload}`), pair.privateKey).toString("base64url");
   writeFileSync(join(dir, ".signatures.json"), JSON.stringify({ signatures: [`${header}.${payload}.${signature}`] }));
   const publicKey = join(dir, "..", "bundle.pub.pem");
@@ -58,7 +64,10 @@ describe.skipIf(!ready)("policy list and explain read the catalogue, never the W
   it("readBundleCatalog compiles nothing; VerifiedBundle.read compiles policy.wasm (the control)", async () => {
     const compile = vi.spyOn(WebAssembly, "compile");
     // instantiate is outside the engine's slice of the WebAssembly typings (webassembly.d.ts).
-    const instantiate = vi.spyOn(WebAssembly as unknown as { instantiate: (...args: unknown[]) => unknown }, "instantiate");
+    const instantiate = vi.spyOn(
+      WebAssembly as unknown as { instantiate: (...args: unknown[]) => unknown },
+      "instantiate",
+    );
     const inspected = readBundleCatalog(BUNDLE_DIR);
     expect(compile).not.toHaveBeenCalled();
     expect(instantiate).not.toHaveBeenCalled();
@@ -79,7 +88,10 @@ describe.skipIf(!ready)("policy list and explain read the catalogue, never the W
     const explain = runCli(["policy", "explain", "LLM-K8S-001", "--bundle", dir]);
     expect(explain.status, explain.stderr).toBe(0);
     expect(explain.stdout).toMatch(/^LLM-K8S-001 \(high\) /);
-    for (const evaluating of [["check", RUNTIME_FILE], ["validate", SPEC]]) {
+    for (const evaluating of [
+      ["check", RUNTIME_FILE],
+      ["validate", SPEC],
+    ]) {
       const run = runCli([...evaluating, "--bundle", dir, "--format", "json"]);
       expect(run.status).toBe(2);
       expect(run.stdout).toBe("");
@@ -137,10 +149,14 @@ describe.skipIf(!ready)("policy list and explain read the catalogue, never the W
     rehash(dir, "catalog.json");
     const downgraded = runCli(["policy", "list", "--bundle", dir, "--verification-key", key]);
     expect(downgraded.status).toBe(2);
-    expect(downgraded.stderr).toMatch(/catalog\.json does not match the signed claim llmops_catalog_sha256.*refusing to load/);
+    expect(downgraded.stderr).toMatch(
+      /catalog\.json does not match the signed claim llmops_catalog_sha256.*refusing to load/,
+    );
     // An unsigned bundle under a trusted key, and the wrong key, are refused too.
     const unsigned = copyOfBundle();
-    expect(runCli(["policy", "list", "--bundle", unsigned, "--verification-key", key]).stderr).toMatch(/not signed \(no \.signatures\.json\)/);
+    expect(runCli(["policy", "list", "--bundle", unsigned, "--verification-key", key]).stderr).toMatch(
+      /not signed \(no \.signatures\.json\)/,
+    );
     const other = signBundle(copyOfBundle());
     const wrong = runCli(["policy", "explain", "LLM-K8S-001", "--bundle", dir, "--verification-key", other]);
     expect(wrong.status).toBe(2);

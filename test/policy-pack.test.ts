@@ -18,17 +18,35 @@ import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
 
 const ready = bundleBuilt();
 
-function policyResource(resource: { urn: string; type: string; name: string; props: Record<string, unknown> }): PolicyResource {
+function policyResource(resource: {
+  urn: string;
+  type: string;
+  name: string;
+  props: Record<string, unknown>;
+}): PolicyResource {
   return {
-    urn: resource.urn, type: resource.type, name: resource.name, props: resource.props,
-    opts: {} as PolicyResource["opts"], dependencies: [], propertyDependencies: {},
-    isType: () => false, asType: () => undefined,
+    urn: resource.urn,
+    type: resource.type,
+    name: resource.name,
+    props: resource.props,
+    opts: {} as PolicyResource["opts"],
+    dependencies: [],
+    propertyDependencies: {},
+    isType: () => false,
+    asType: () => undefined,
   };
 }
 
 /** Stack-validation arguments; `config` is what CrossGuard gives every policy (only llmops-evidence reads it). */
 function args(resources: PolicyResource[], config: object = {}): StackValidationArgs {
-  return { resources, stackTags: new Map(), getConfig: <T extends object>() => config as T, notApplicable: () => { throw new Error("n/a"); } };
+  return {
+    resources,
+    stackTags: new Map(),
+    getConfig: <T extends object>() => config as T,
+    notApplicable: () => {
+      throw new Error("n/a");
+    },
+  };
 }
 
 const EVIDENCE_POLICIES = new Set([EVIDENCE_POLICY, EVIDENCE_ADVISORY_POLICY]);
@@ -36,7 +54,9 @@ const EVIDENCE_POLICIES = new Set([EVIDENCE_POLICY, EVIDENCE_ADVISORY_POLICY]);
 async function run(policies: StackValidationPolicy[], stack: StackValidationArgs) {
   const violations: Array<{ policy: string; message: string; urn?: string }> = [];
   for (const policy of policies) {
-    await policy.validateStack(stack, (message, urn) => violations.push({ policy: policy.name, message, ...(urn ? { urn } : {}) }));
+    await policy.validateStack(stack, (message, urn) =>
+      violations.push({ policy: policy.name, message, ...(urn ? { urn } : {}) }),
+    );
   }
   return violations;
 }
@@ -57,7 +77,9 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
     expect(policies.find((policy) => policy.name === EVIDENCE_ADVISORY_POLICY)!.enforcementLevel).toBe("advisory");
     for (const entry of runtime) {
       const policy = policies.find((candidate) => candidate.name === entry.id.toLowerCase())!;
-      expect(policy.enforcementLevel).toBe(entry.severity === "critical" || entry.severity === "high" ? "mandatory" : "advisory");
+      expect(policy.enforcementLevel).toBe(
+        entry.severity === "critical" || entry.severity === "high" ? "mandatory" : "advisory",
+      );
     }
     expect(enforcementFor("medium")).toBe("advisory");
   });
@@ -79,7 +101,9 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
     }
     const policies = buildPolicies(catalog, () => Promise.resolve(engine));
     const violations = await run(policies, args(policyResources));
-    const packIds = violations.filter((violation) => violation.policy !== UNEVALUATED_POLICY && !EVIDENCE_POLICIES.has(violation.policy)).map((violation) => /^\[(LLM-[A-Z0-9]+-\d{3})\]/.exec(violation.message)![1]!);
+    const packIds = violations
+      .filter((violation) => violation.policy !== UNEVALUATED_POLICY && !EVIDENCE_POLICIES.has(violation.policy))
+      .map((violation) => /^\[(LLM-[A-Z0-9]+-\d{3})\]/.exec(violation.message)![1]!);
     const checkIds = engine.evaluateRuntime({ resources }).map((finding) => finding.id);
     expect(packIds.length).toBeGreaterThan(10);
     expect([...packIds].sort()).toEqual([...checkIds].sort());
@@ -94,15 +118,26 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
       ownKeys: () => ["type", "loadBalancerSourceRanges"],
       getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }),
       get: (target, key) => {
-        if (key === "loadBalancerSourceRanges") throw new Error("unknown value at .spec.loadBalancerSourceRanges can't be known during preview");
+        if (key === "loadBalancerSourceRanges")
+          throw new Error("unknown value at .spec.loadBalancerSourceRanges can't be known during preview");
         return typeof key === "string" ? target[key] : undefined;
       },
     });
-    const service = policyResource({ urn: "urn:pulumi:dev::p::kubernetes:core/v1:Service::gw", type: "kubernetes:core/v1:Service", name: "gw", props: { apiVersion: "v1", kind: "Service", metadata: { name: "gw" }, spec: props } });
-    const violations = await run(buildPolicies(catalog, () => Promise.resolve(engine)), args([service]));
+    const service = policyResource({
+      urn: "urn:pulumi:dev::p::kubernetes:core/v1:Service::gw",
+      type: "kubernetes:core/v1:Service",
+      name: "gw",
+      props: { apiVersion: "v1", kind: "Service", metadata: { name: "gw" }, spec: props },
+    });
+    const violations = await run(
+      buildPolicies(catalog, () => Promise.resolve(engine)),
+      args([service]),
+    );
     const unevaluated = violations.filter((violation) => violation.policy === UNEVALUATED_POLICY);
     expect(unevaluated).toHaveLength(1);
-    expect(unevaluated[0]!.message).toMatch(/could not be evaluated: 1 property is unknown during preview \(\/spec\/loadBalancerSourceRanges\)/);
+    expect(unevaluated[0]!.message).toMatch(
+      /could not be evaluated: 1 property is unknown during preview \(\/spec\/loadBalancerSourceRanges\)/,
+    );
     expect(UNKNOWN_PLACEHOLDER).toMatch(/unknown/);
   });
 
@@ -111,7 +146,12 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
     const EVIDENCE = join(ROOT, "examples/evidence/campaign-summariser.evidence.yaml");
     const AS_OF = "2026-12-01T00:00:00Z";
     const evidenceViolations = async (config: object) =>
-      (await run(buildPolicies(catalog, () => Promise.resolve(engine)), args([], config))).filter((violation) => EVIDENCE_POLICIES.has(violation.policy));
+      (
+        await run(
+          buildPolicies(catalog, () => Promise.resolve(engine)),
+          args([], config),
+        )
+      ).filter((violation) => EVIDENCE_POLICIES.has(violation.policy));
 
     it("passing evidence: no evidence violation", async () => {
       expect(await evidenceViolations({ spec: SPEC, evidence: [EVIDENCE], asOf: AS_OF })).toEqual([]);
@@ -127,7 +167,9 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
 
     it("a production gate: block spec with no evidence configured: mandatory LLM-EVID-001, as the stack program refuses it", async () => {
       const violations = await evidenceViolations({ spec: SPEC });
-      expect(violations.map((violation) => [violation.policy, /^\[(LLM-[A-Z]+-\d+)\]/.exec(violation.message)?.[1]])).toEqual([[EVIDENCE_POLICY, "LLM-EVID-001"]]);
+      expect(
+        violations.map((violation) => [violation.policy, /^\[(LLM-[A-Z]+-\d+)\]/.exec(violation.message)?.[1]]),
+      ).toEqual([[EVIDENCE_POLICY, "LLM-EVID-001"]]);
       expect(violations[0]!.message).toMatch(/no evaluation evidence was configured/);
     });
 
@@ -143,7 +185,12 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
 
     it("without a configured spec the decision is reported as not evaluated (advisory)", async () => {
       const violations = await evidenceViolations({});
-      expect(violations).toEqual([{ policy: EVIDENCE_ADVISORY_POLICY, message: expect.stringMatching(/^evidence not evaluated: no spec configured/) }]);
+      expect(violations).toEqual([
+        {
+          policy: EVIDENCE_ADVISORY_POLICY,
+          message: expect.stringMatching(/^evidence not evaluated: no spec configured/),
+        },
+      ]);
     });
 
     it("tampered or unreadable evidence fails closed (the policy throws)", async () => {

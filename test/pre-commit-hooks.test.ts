@@ -18,7 +18,10 @@ import { bundleBuilt, findTool } from "./helpers/tools.js";
 const ready = bundleBuilt();
 const PRE_COMMIT = findTool("pre-commit");
 const REQUIRED = process.env.LLMOPS_REQUIRE_PRE_COMMIT === "1";
-if (!PRE_COMMIT && !REQUIRED) console.warn("SKIP: pre-commit is not installed (Debian package pre-commit; scripts/install-pre-commit.sh); the hooks' entries are run directly instead");
+if (!PRE_COMMIT && !REQUIRED)
+  console.warn(
+    "SKIP: pre-commit is not installed (Debian package pre-commit; scripts/install-pre-commit.sh); the hooks' entries are run directly instead",
+  );
 
 interface Hook {
   readonly id: string;
@@ -77,9 +80,13 @@ describe(".pre-commit-hooks.yaml", () => {
       expect(hook.require_serial).toBe(true);
     }
     const [validate, check] = HOOKS.map((hook) => new RegExp(hook.files));
-    expect(["specs/airport.llmops.yaml", "llmops.yaml", "a/llmops.json"].filter((name) => validate!.test(name))).toHaveLength(3);
+    expect(
+      ["specs/airport.llmops.yaml", "llmops.yaml", "a/llmops.json"].filter((name) => validate!.test(name)),
+    ).toHaveLength(3);
     expect(["config/app.yaml", "deploy/vllm.yaml", "llmops.yaml.bak"].some((name) => validate!.test(name))).toBe(false);
-    expect(["deploy/vllm.yaml", "charts/x/rendered/all.yaml", "k8s/base/svc.json"].filter((name) => check!.test(name))).toHaveLength(3);
+    expect(
+      ["deploy/vllm.yaml", "charts/x/rendered/all.yaml", "k8s/base/svc.json"].filter((name) => check!.test(name)),
+    ).toHaveLength(3);
     expect(["config/app.yaml", "specs/airport.llmops.yaml"].some((name) => check!.test(name))).toBe(false);
   });
 });
@@ -87,10 +94,17 @@ describe(".pre-commit-hooks.yaml", () => {
 describe.skipIf(!ready)("the hooks' entries, run directly on the staged files", () => {
   /** What pre-commit does for a hook: staged files through `files`, then entry + args + files, no shell. */
   function runEntry(dir: string, hook: Hook): { status: number | null; output: string; files: string[] } {
-    const files = git(dir, "diff", "--cached", "--name-only", "--diff-filter=ACMR").split("\n").filter((name) => name !== "" && new RegExp(hook.files).test(name));
+    const files = git(dir, "diff", "--cached", "--name-only", "--diff-filter=ACMR")
+      .split("\n")
+      .filter((name) => name !== "" && new RegExp(hook.files).test(name));
     if (files.length === 0) return { status: 0, output: "(no files to check)", files };
     const [command, ...entryArgs] = hook.entry.split(/\s+/);
-    const result = spawnSync(command!, [...entryArgs, ...(hook.args ?? []), ...files], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
+    const result = spawnSync(command!, [...entryArgs, ...(hook.args ?? []), ...files], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+      timeout: 120_000,
+    });
     return { status: result.status, output: result.stdout + result.stderr, files };
   }
   const hook = (id: string) => HOOKS.find((candidate) => candidate.id === id)!;
@@ -128,12 +142,20 @@ describe.skipIf(!ready || (!PRE_COMMIT && !REQUIRED))("the hooks under the real 
   }
 
   function preCommit(dir: string, ...args: string[]): { status: number | null; output: string } {
-    if (!PRE_COMMIT) throw new Error("pre-commit is not installed, and LLMOPS_REQUIRE_PRE_COMMIT=1 requires it (bash scripts/install-pre-commit.sh)");
+    if (!PRE_COMMIT)
+      throw new Error(
+        "pre-commit is not installed, and LLMOPS_REQUIRE_PRE_COMMIT=1 requires it (bash scripts/install-pre-commit.sh)",
+      );
     const result = spawnSync(PRE_COMMIT, ["run", ...args], {
       cwd: dir,
       encoding: "utf8",
       // Its clone cache in the test's own directory; no colour codes in the output.
-      env: { ...process.env, PRE_COMMIT_HOME: join(dir, "..", `${dir.split("/").pop()!}-pre-commit-home`), PRE_COMMIT_COLOR: "never", NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        PRE_COMMIT_HOME: join(dir, "..", `${dir.split("/").pop()!}-pre-commit-home`),
+        PRE_COMMIT_COLOR: "never",
+        NO_COLOR: "1",
+      },
       timeout: 240_000,
     });
     return { status: result.status, output: result.stdout + result.stderr };
@@ -142,7 +164,10 @@ describe.skipIf(!ready || (!PRE_COMMIT && !REQUIRED))("the hooks under the real 
   function configured(): string {
     const dir = consumer();
     const hooks = hooksRepository();
-    writeFileSync(join(dir, ".pre-commit-config.yaml"), `repos:\n  - repo: ${hooks.path}\n    rev: ${hooks.rev}\n    hooks:\n      - id: llmops-validate\n      - id: llmops-check\n`);
+    writeFileSync(
+      join(dir, ".pre-commit-config.yaml"),
+      `repos:\n  - repo: ${hooks.path}\n    rev: ${hooks.rev}\n    hooks:\n      - id: llmops-validate\n      - id: llmops-check\n`,
+    );
     git(dir, "add", ".pre-commit-config.yaml");
     return dir;
   }
@@ -172,7 +197,10 @@ describe.skipIf(!ready || (!PRE_COMMIT && !REQUIRED))("the hooks under the real 
   it("a waiver file at the repository root reaches llmops-check", () => {
     const dir = configured();
     stageManifests(dir);
-    writeFileSync(join(dir, ".llmops-waivers.yaml"), "apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n  - { policyId: LLM-K8S-010, reason: lab keys, approver: ciso@example.com, expires: '2099-01-31', file: 'deploy/*.yaml' }\n");
+    writeFileSync(
+      join(dir, ".llmops-waivers.yaml"),
+      "apiVersion: llmops/v1alpha1\nkind: Waivers\nwaivers:\n  - { policyId: LLM-K8S-010, reason: lab keys, approver: ciso@example.com, expires: '2099-01-31', file: 'deploy/*.yaml' }\n",
+    );
     git(dir, "add", ".llmops-waivers.yaml");
     const result = preCommit(dir, "llmops-check");
     expect(result.status).toBe(1);

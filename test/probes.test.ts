@@ -30,13 +30,23 @@ interface Probe {
 /** Reads the `# expect:` and `# clean:` header lines of a probe file. */
 function readProbe(file: string): Probe {
   const text = readFileSync(file, "utf8");
-  const expected = [...text.matchAll(/^# expect: (LLM-[A-Z0-9]+-\d{3}) (\S+)$/gm)].map((match) => `${match[1]} ${match[2]}`);
+  const expected = [...text.matchAll(/^# expect: (LLM-[A-Z0-9]+-\d{3}) (\S+)$/gm)].map(
+    (match) => `${match[1]} ${match[2]}`,
+  );
   const clean = [...text.matchAll(/^# clean: (.+)$/gm)].flatMap((match) => match[1]!.split(",").map((id) => id.trim()));
-  return { file, expected, checks: new Set([...expected.map((pair) => pair.split(" ")[0]!), ...clean]), twin: clean.length > 0 };
+  return {
+    file,
+    expected,
+    checks: new Set([...expected.map((pair) => pair.split(" ")[0]!), ...clean]),
+    twin: clean.length > 0,
+  };
 }
 
 function probesIn(dir: string): Probe[] {
-  return readdirSync(join(PROBES, dir)).filter((name) => name.endsWith(".yaml")).sort().map((name) => readProbe(join(PROBES, dir, name)));
+  return readdirSync(join(PROBES, dir))
+    .filter((name) => name.endsWith(".yaml"))
+    .sort()
+    .map((name) => readProbe(join(PROBES, dir, name)));
 }
 
 /** `k8s:<namespace>:<Kind>:<name>` (the manifest adapter's URN) as `Kind/name`. */
@@ -47,7 +57,9 @@ function kindAndName(finding: Finding): string {
 
 /** What a probe got wrong: expected pairs not reported, and reports of its checks not expected. */
 function mismatches(probe: Probe, findings: readonly Finding[], target: (finding: Finding) => string): string[] {
-  const reported = new Set(findings.filter((finding) => probe.checks.has(finding.id)).map((finding) => `${finding.id} ${target(finding)}`));
+  const reported = new Set(
+    findings.filter((finding) => probe.checks.has(finding.id)).map((finding) => `${finding.id} ${target(finding)}`),
+  );
   const expected = new Set(probe.expected);
   return [
     ...[...expected].filter((pair) => !reported.has(pair)).map((pair) => `${probe.file}: not caught: ${pair}`),
@@ -70,11 +82,15 @@ describe.skipIf(!bundleBuilt())("probes written to sidestep the checks", () => {
       expect(probes.length).toBeGreaterThan(0);
       for (const probe of probes) {
         expect(probe.checks.size, `${probe.file} names no check`).toBeGreaterThan(0);
-        expect([...probe.checks].filter((id) => !ids.has(id)), probe.file).toEqual([]);
+        expect(
+          [...probe.checks].filter((id) => !ids.has(id)),
+          probe.file,
+        ).toEqual([]);
         if (!probe.twin) expect(probe.expected.length, probe.file).toBeGreaterThan(0);
       }
       const names = new Set(probes.map((probe) => probe.file));
-      for (const probe of probes.filter((candidate) => !candidate.twin)) expect(names.has(probe.file.replace(/\.yaml$/, ".twin.yaml")), probe.file).toBe(true);
+      for (const probe of probes.filter((candidate) => !candidate.twin))
+        expect(names.has(probe.file.replace(/\.yaml$/, ".twin.yaml")), probe.file).toBe(true);
     }
   });
 
@@ -90,7 +106,9 @@ describe.skipIf(!bundleBuilt())("probes written to sidestep the checks", () => {
     const problems = probesIn("specs").flatMap((probe) => {
       const findings = validateSpecFile(probe.file, policies);
       // A probe the schema refuses would be "caught" for the wrong reason.
-      const schema = findings.filter((finding) => finding.id === "LLM-SCHEMA-001").map((finding) => `${probe.file}: schema: ${finding.message}`);
+      const schema = findings
+        .filter((finding) => finding.id === "LLM-SCHEMA-001")
+        .map((finding) => `${probe.file}: schema: ${finding.message}`);
       return [...schema, ...mismatches(probe, findings, (finding) => finding.path)];
     });
     expect(problems).toEqual([]);

@@ -48,12 +48,22 @@ function fromSchema(schema: Schema): fc.Arbitrary<unknown> {
     case "integer":
       return fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 1000, 1_000_000) });
     case "number":
-      return fc.double({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 1000, 100_000), noNaN: true, noDefaultInfinity: true });
+      return fc.double({
+        min: schema.minimum ?? 0,
+        max: Math.min(schema.maximum ?? 1000, 100_000),
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case "string":
       if (schema.pattern) return PATTERN_VALUES[schema.pattern as string] ?? fc.constant("x");
-      return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 20, 20) }).filter((text) => text.length >= (schema.minLength ?? 0));
+      return fc
+        .string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 20, 20) })
+        .filter((text) => text.length >= (schema.minLength ?? 0));
     case "array":
-      return fc.array(fromSchema(schema.items as Schema), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, schema.minItems ? schema.minItems + 2 : 2) });
+      return fc.array(fromSchema(schema.items as Schema), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 3, schema.minItems ? schema.minItems + 2 : 2),
+      });
     case "object": {
       const properties = (schema.properties ?? {}) as Record<string, Schema>;
       const required = new Set((schema.required ?? []) as string[]);
@@ -67,7 +77,9 @@ function fromSchema(schema: Schema): fc.Arbitrary<unknown> {
   }
 }
 
-const examples = readdirSync(join(ROOT, "examples")).filter((file) => file.endsWith(".yaml")).map((file) => readFileSync(join(ROOT, "examples", file), "utf8"));
+const examples = readdirSync(join(ROOT, "examples"))
+  .filter((file) => file.endsWith(".yaml"))
+  .map((file) => readFileSync(join(ROOT, "examples", file), "utf8"));
 
 describe.skipIf(!ready)("property: validation is total and deterministic", () => {
   let policies: Awaited<ReturnType<typeof loadSpecPolicies>>;
@@ -78,21 +90,28 @@ describe.skipIf(!ready)("property: validation is total and deterministic", () =>
   it("random specs from the schema never crash and give the same findings twice", () => {
     const arbitrary = fromSchema(publishedSchema());
     let schemaValid = 0;
-    fc.assert(fc.property(arbitrary, (document) => {
-      const text = stringify(document);
-      const run = () => {
-        try {
-          return loadSpecText(text, "generated.yaml").map((spec) => validateLoadedSpec(spec, policies));
-        } catch (error) {
-          // The only acceptable failure is an input error (exit 2), positioned, never an engine crash.
-          expect(error).toBeInstanceOf(InputError);
-          return "input-error";
-        }
-      };
-      const first = run();
-      expect(run()).toEqual(first);
-      if (Array.isArray(first) && first.every((findings) => findings.every((finding) => finding.id !== "LLM-SCHEMA-001"))) schemaValid++;
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(arbitrary, (document) => {
+        const text = stringify(document);
+        const run = () => {
+          try {
+            return loadSpecText(text, "generated.yaml").map((spec) => validateLoadedSpec(spec, policies));
+          } catch (error) {
+            // The only acceptable failure is an input error (exit 2), positioned, never an engine crash.
+            expect(error).toBeInstanceOf(InputError);
+            return "input-error";
+          }
+        };
+        const first = run();
+        expect(run()).toEqual(first);
+        if (
+          Array.isArray(first) &&
+          first.every((findings) => findings.every((finding) => finding.id !== "LLM-SCHEMA-001"))
+        )
+          schemaValid++;
+      }),
+      { numRuns: 150 },
+    );
     // The generator is not vacuous: some documents pass the schema and reach the policies.
     expect(schemaValid).toBeGreaterThan(0);
   });
@@ -108,12 +127,42 @@ const CONTROLS: Array<{ id: string; path: string[]; value: unknown; applies?: (s
   { id: "LLM-GUARD-001", path: ["spec", "guardrails", "input", "promptInjection"], value: false },
   { id: "LLM-AUDIT-001", path: ["spec", "observability", "audit", "immutable"], value: false },
   { id: "LLM-GOV-003", path: ["spec", "useCase", "riskTier"], value: "unacceptable" },
-  { id: "LLM-EXPL-001", path: ["spec", "explainability", "citations"], value: false, applies: (spec) => spec.spec.pattern === "rag" },
-  { id: "LLM-GUARD-003", path: ["spec", "guardrails", "output", "grounding"], value: false, applies: (spec) => spec.spec.pattern === "rag" },
-  { id: "LLM-TRANS-001", path: ["spec", "governance", "disclosure", "aiDisclosure"], value: false, applies: (spec) => spec.spec.useCase.audience !== "internal" },
-  { id: "LLM-AGENT-001", path: ["spec", "agent", "toolAllowlistEnforced"], value: false, applies: (spec) => spec.spec.pattern === "agent" },
-  { id: "LLM-BBX-002", path: ["spec", "blackBoxApi", "access"], value: "public", applies: (spec) => spec.spec.pattern === "blackBoxApi" },
-  { id: "LLM-FT-002", path: ["spec", "fineTuning", "weightsEncryption"], value: "none", applies: (spec) => spec.spec.pattern === "fineTuning" },
+  {
+    id: "LLM-EXPL-001",
+    path: ["spec", "explainability", "citations"],
+    value: false,
+    applies: (spec) => spec.spec.pattern === "rag",
+  },
+  {
+    id: "LLM-GUARD-003",
+    path: ["spec", "guardrails", "output", "grounding"],
+    value: false,
+    applies: (spec) => spec.spec.pattern === "rag",
+  },
+  {
+    id: "LLM-TRANS-001",
+    path: ["spec", "governance", "disclosure", "aiDisclosure"],
+    value: false,
+    applies: (spec) => spec.spec.useCase.audience !== "internal",
+  },
+  {
+    id: "LLM-AGENT-001",
+    path: ["spec", "agent", "toolAllowlistEnforced"],
+    value: false,
+    applies: (spec) => spec.spec.pattern === "agent",
+  },
+  {
+    id: "LLM-BBX-002",
+    path: ["spec", "blackBoxApi", "access"],
+    value: "public",
+    applies: (spec) => spec.spec.pattern === "blackBoxApi",
+  },
+  {
+    id: "LLM-FT-002",
+    path: ["spec", "fineTuning", "weightsEncryption"],
+    value: "none",
+    applies: (spec) => spec.spec.pattern === "fineTuning",
+  },
   { id: "LLM-ACC-001", path: ["spec", "access", "roles", "0", "permissions", "0"], value: "*" },
 ];
 
@@ -124,15 +173,18 @@ describe.skipIf(!ready)("property: turning off a control is always caught by its
   });
 
   it("for every example and every control", () => {
-    fc.assert(fc.property(fc.constantFrom(...examples), fc.constantFrom(...CONTROLS), (example, control) => {
-      const document = parseDocument(example);
-      const original = document.toJS();
-      fc.pre(control.applies?.(original) ?? true);
-      document.setIn(control.path, document.createNode(control.value));
-      const [spec] = loadSpecText(document.toString(), "mutated.yaml");
-      const ids = validateLoadedSpec(spec!, policies).map((finding) => finding.id);
-      expect(ids).toContain(control.id);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.constantFrom(...CONTROLS), (example, control) => {
+        const document = parseDocument(example);
+        const original = document.toJS();
+        fc.pre(control.applies?.(original) ?? true);
+        document.setIn(control.path, document.createNode(control.value));
+        const [spec] = loadSpecText(document.toString(), "mutated.yaml");
+        const ids = validateLoadedSpec(spec!, policies).map((finding) => finding.id);
+        expect(ids).toContain(control.id);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -144,36 +196,72 @@ describe("property: garbage never crashes the loader", () => {
    */
   let budgetMs = 0;
   beforeAll(() => {
-    const largest = readdirSync(join(ROOT, "examples")).filter((name) => name.endsWith(".yaml"))
+    const largest = readdirSync(join(ROOT, "examples"))
+      .filter((name) => name.endsWith(".yaml"))
       .map((name) => readFileSync(join(ROOT, "examples", name), "utf8"))
       .reduce((a, b) => (b.length > a.length ? b : a));
     budgetMs = calibratedBudgetMs(() => loadSpecText(largest, "reference.yaml"), 1000);
   });
 
   it("random bytes decode or fail with a positioned InputError", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-      const started = performance.now();
-      try {
-        loadSpecText(decodeText(bytes, "garbage.bin"), "garbage.bin");
-      } catch (error) {
-        expect(error).toBeInstanceOf(InputError);
-      }
-      expect(performance.now() - started).toBeLessThan(budgetMs);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        const started = performance.now();
+        try {
+          loadSpecText(decodeText(bytes, "garbage.bin"), "garbage.bin");
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+        }
+        expect(performance.now() - started).toBeLessThan(budgetMs);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("random YAML-ish text loads or fails with an InputError, quickly", () => {
-    const token = fc.constantFrom("a: ", "- ", "[", "]", "{", "}", ": ", "&x ", "*x", "!!str ", "---\n", "\n", "  ", "\t", "'", '"', "#", "apiVersion: llmops/v1alpha1\n", "kind: LLMOpsStack\n", "__proto__: 1\n", "? ", "|\n", "1", "no", "~");
-    fc.assert(fc.property(fc.array(token, { maxLength: 200 }).map((tokens) => tokens.join("")), (text) => {
-      const started = performance.now();
-      try {
-        loadSpecText(text, "random.yaml");
-      } catch (error) {
-        expect(error).toBeInstanceOf(InputError);
-        expect((error as InputError).file).toBe("random.yaml");
-      }
-      expect(performance.now() - started).toBeLessThan(budgetMs);
-    }), { numRuns: 1000 });
+    const token = fc.constantFrom(
+      "a: ",
+      "- ",
+      "[",
+      "]",
+      "{",
+      "}",
+      ": ",
+      "&x ",
+      "*x",
+      "!!str ",
+      "---\n",
+      "\n",
+      "  ",
+      "\t",
+      "'",
+      '"',
+      "#",
+      "apiVersion: llmops/v1alpha1\n",
+      "kind: LLMOpsStack\n",
+      "__proto__: 1\n",
+      "? ",
+      "|\n",
+      "1",
+      "no",
+      "~",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 200 }).map((tokens) => tokens.join("")),
+        (text) => {
+          const started = performance.now();
+          try {
+            loadSpecText(text, "random.yaml");
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputError);
+            expect((error as InputError).file).toBe("random.yaml");
+          }
+          expect(performance.now() - started).toBeLessThan(budgetMs);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it("through the CLI: exit 0, 1 or 2, never a stack trace", () => {

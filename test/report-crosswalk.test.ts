@@ -14,16 +14,34 @@ const catalogue: FrameworkCatalogue = {
   version: "1",
   source: "https://example.com/demo",
   checked: "test",
-  controls: { "C-1": "met", "C-2": "failed", "C-3": "waived", "C-4": "needs evidence", "C-5": "uncovered", "C-6": "not applicable" },
+  controls: {
+    "C-1": "met",
+    "C-2": "failed",
+    "C-3": "waived",
+    "C-4": "needs evidence",
+    "C-5": "uncovered",
+    "C-6": "not applicable",
+  },
 };
 const catalogues = new Map([["demo", catalogue]]);
 
-const check = (id: string, controls: string[], ran: boolean, kind: MappedCheck["run"]["kind"] = "spec"): MappedCheck => ({
+const check = (
+  id: string,
+  controls: string[],
+  ran: boolean,
+  kind: MappedCheck["run"]["kind"] = "spec",
+): MappedCheck => ({
   run: { id, title: id, severity: "high", kind, ran, ...(ran ? {} : { reason: "not run" }) },
   frameworks: { demo: controls },
 });
 const finding = (id: string, waived = false): Finding => ({
-  id, title: id, severity: "high", message: `${id} found`, path: "/spec", remediation: "fix", frameworks: { demo: [] },
+  id,
+  title: id,
+  severity: "high",
+  message: `${id} found`,
+  path: "/spec",
+  remediation: "fix",
+  frameworks: { demo: [] },
   ...(waived ? { waiver: { reason: "accepted", approver: "a@example.com", expires: "2099-01-01" } } : {}),
 });
 
@@ -40,7 +58,14 @@ describe("crosswalk", () => {
 
   it("gives each control the worst status of its checks", () => {
     const status = Object.fromEntries(result!.controls.map((control) => [control.id, control.status]));
-    expect(status).toEqual({ "C-1": "met", "C-2": "failed", "C-3": "waived", "C-4": "needs-evidence", "C-5": "not-covered", "C-6": "not-covered" });
+    expect(status).toEqual({
+      "C-1": "met",
+      "C-2": "failed",
+      "C-3": "waived",
+      "C-4": "needs-evidence",
+      "C-5": "not-covered",
+      "C-6": "not-covered",
+    });
     const c3 = result!.controls.find((control) => control.id === "C-3")!;
     expect(c3.waived[0]!.waiver).toEqual({ reason: "accepted", approver: "a@example.com", expires: "2099-01-01" });
     expect(result!.controls.find((control) => control.id === "C-4")!.needsEvidence).toEqual(["LLM-EVID-001"]);

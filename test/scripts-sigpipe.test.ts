@@ -25,7 +25,8 @@ function shellScripts(): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".sh") || readFileSync(path, "utf8").startsWith("#!/usr/bin/env bash")) files.push(path);
+      else if (entry.name.endsWith(".sh") || readFileSync(path, "utf8").startsWith("#!/usr/bin/env bash"))
+        files.push(path);
     }
   };
   walk(join(ROOT, "scripts"));
@@ -68,10 +69,21 @@ describe("no pipeline in scripts/ or .ci/run can die of SIGPIPE", () => {
   const scripts = shellScripts();
   it("scans the scripts the quick start, npm test and CI run", () => {
     const names = scripts.map((file) => file.slice(ROOT.length + 1));
-    expect(names).toEqual(expect.arrayContaining([".ci/run", "scripts/install-tools.sh", "scripts/install-engine.sh", "scripts/quickstart.sh", "scripts/setup.sh", "scripts/test.sh"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ".ci/run",
+        "scripts/install-tools.sh",
+        "scripts/install-engine.sh",
+        "scripts/quickstart.sh",
+        "scripts/setup.sh",
+        "scripts/test.sh",
+      ]),
+    );
   });
   it.each(scripts.map((file) => [file.slice(ROOT.length + 1), file]))("%s", (_name, file) => {
-    const found = findEarlyClosers(readFileSync(file, "utf8")).map((closer) => `${file.slice(ROOT.length + 1)}:${closer.line}: ${closer.stage} (${closer.why})`);
+    const found = findEarlyClosers(readFileSync(file, "utf8")).map(
+      (closer) => `${file.slice(ROOT.length + 1)}:${closer.line}: ${closer.stage} (${closer.why})`,
+    );
     expect(found).toEqual([]);
   });
 });
@@ -80,7 +92,8 @@ describe("no pipeline in scripts/ or .ci/run can die of SIGPIPE", () => {
 function pins(script: string): Record<string, string> {
   const read = (name: string) => new RegExp(`^${name}="(v[^"]+)"`, "m").exec(script)?.[1];
   const pinned = { opa: read("OPA_VERSION"), regal: read("REGAL_VERSION"), conftest: read("CONFTEST_VERSION") };
-  for (const [tool, version] of Object.entries(pinned)) if (!version) throw new Error(`no pinned ${tool} version in scripts/install-tools.sh`);
+  for (const [tool, version] of Object.entries(pinned))
+    if (!version) throw new Error(`no pinned ${tool} version in scripts/install-tools.sh`);
   return pinned as Record<string, string>;
 }
 
@@ -102,16 +115,19 @@ function fakeTools(): { dir: string; path: string } {
   write(join(dir, "bin/opa"), `echo "Version: ${versions.opa!.slice(1)}"\n${flood}`);
   write(join(dir, "bin/regal"), "exit 0");
   write(join(dir, "bin/conftest"), "exit 0");
-  write(join(fakeBin, "go"), [
-    'if [ "$1 $2" != "version -m" ]; then echo "fake go: refusing $*" >&2; exit 3; fi',
-    'case "$(basename "$3")" in',
-    `  opa) module=github.com/open-policy-agent/opa version=${versions.opa} ;;`,
-    `  regal) module=github.com/open-policy-agent/regal version=${versions.regal} ;;`,
-    `  conftest) module=github.com/open-policy-agent/conftest version=${versions.conftest} ;;`,
-    "esac",
-    'printf "%s: go1.26\\n\\tpath\\t%s\\n\\tmod\\t%s\\t%s\\th1:x=\\n" "$3" "$module" "$module" "$version"',
-    flood,
-  ].join("\n"));
+  write(
+    join(fakeBin, "go"),
+    [
+      'if [ "$1 $2" != "version -m" ]; then echo "fake go: refusing $*" >&2; exit 3; fi',
+      'case "$(basename "$3")" in',
+      `  opa) module=github.com/open-policy-agent/opa version=${versions.opa} ;;`,
+      `  regal) module=github.com/open-policy-agent/regal version=${versions.regal} ;;`,
+      `  conftest) module=github.com/open-policy-agent/conftest version=${versions.conftest} ;;`,
+      "esac",
+      'printf "%s: go1.26\\n\\tpath\\t%s\\n\\tmod\\t%s\\t%s\\th1:x=\\n" "$3" "$module" "$module" "$version"',
+      flood,
+    ].join("\n"),
+  );
   return { dir, path: `${fakeBin}:${process.env.PATH ?? ""}` };
 }
 
@@ -129,7 +145,9 @@ const RUNS = 20;
 describe("the quick start's tool-version step, 20 runs in a row under load", () => {
   it("the fakes reproduce the fault: the old line exits 141", () => {
     const { dir } = fakeTools();
-    const old = spawnSync("bash", ["-c", `set -euo pipefail; "${dir}/bin/opa" version | head -1 >/dev/null`], { encoding: "utf8" });
+    const old = spawnSync("bash", ["-c", `set -euo pipefail; "${dir}/bin/opa" version | head -1 >/dev/null`], {
+      encoding: "utf8",
+    });
     expect(old.status).toBe(141);
   });
 
@@ -155,19 +173,36 @@ describe("the quick start's tool-version step, 20 runs in a row under load", () 
 
   // The real step runs only when every tool is already at its pin: otherwise it would install (minutes).
   const goPresent = spawnSync("go", ["version"]).status === 0;
-  const stamped = (tool: string) => spawnSync("go", ["version", "-m", join(ROOT, ".tools/bin", tool)], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }).stdout ?? "";
+  const stamped = (tool: string) =>
+    spawnSync("go", ["version", "-m", join(ROOT, ".tools/bin", tool)], {
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    }).stdout ?? "";
   // The default step (no arguments) installs opa and regal only; conftest is the benchmarks' extra.
-  const atPins = goPresent && Object.entries(pins(readFileSync(join(ROOT, "scripts/install-tools.sh"), "utf8")))
-    .filter(([tool]) => tool !== "conftest")
-    .every(([tool, version]) => existsSync(join(ROOT, ".tools/bin", tool)) && new RegExp(`\\smod\\s+\\S+/${tool}\\s+${version}\\s`).test(stamped(tool)));
-  if (!atPins) console.warn(`SKIP: the real tool-version step is not looped: ${goPresent ? ".tools/bin lacks opa or regal at the pinned versions (bash scripts/install-tools.sh)" : "go is not on PATH"}`);
+  const atPins =
+    goPresent &&
+    Object.entries(pins(readFileSync(join(ROOT, "scripts/install-tools.sh"), "utf8")))
+      .filter(([tool]) => tool !== "conftest")
+      .every(
+        ([tool, version]) =>
+          existsSync(join(ROOT, ".tools/bin", tool)) &&
+          new RegExp(`\\smod\\s+\\S+/${tool}\\s+${version}\\s`).test(stamped(tool)),
+      );
+  if (!atPins)
+    console.warn(
+      `SKIP: the real tool-version step is not looped: ${goPresent ? ".tools/bin lacks opa or regal at the pinned versions (bash scripts/install-tools.sh)" : "go is not on PATH"}`,
+    );
 
-  it.skipIf(!atPins)("the real step (pinned tools already installed): exit 0 every run", () => {
-    for (let run = 0; run < RUNS; run++) {
-      const result = spawnSync("bash", [join(ROOT, "scripts/install-tools.sh")], { encoding: "utf8" });
-      if (result.status !== 0) throw new Error(`run ${run + 1}: exit ${result.status}\n${result.stderr}`);
-      expect(result.stderr).toMatch(/^Version: \d/m);
-      expect(result.stderr).not.toMatch(/^installing/m);
-    }
-  }, 300_000);
+  it.skipIf(!atPins)(
+    "the real step (pinned tools already installed): exit 0 every run",
+    () => {
+      for (let run = 0; run < RUNS; run++) {
+        const result = spawnSync("bash", [join(ROOT, "scripts/install-tools.sh")], { encoding: "utf8" });
+        if (result.status !== 0) throw new Error(`run ${run + 1}: exit ${result.status}\n${result.stderr}`);
+        expect(result.stderr).toMatch(/^Version: \d/m);
+        expect(result.stderr).not.toMatch(/^installing/m);
+      }
+    },
+    300_000,
+  );
 });

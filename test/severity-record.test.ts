@@ -63,12 +63,18 @@ function declaredCheck(path: string, kind: Kind): DeclaredCheck {
   for (let start = 0; start < lines.length; start++) {
     if (lines[start]!.trim() !== "# METADATA") continue;
     const block: string[] = [];
-    for (let at = start + 1; at < lines.length && lines[at]!.startsWith("#"); at++) block.push(lines[at]!.replace(/^# ?/, ""));
-    const annotation = parse(block.join("\n")) as { scope?: string; title?: string; custom?: { id?: string; severity?: string } } | null;
+    for (let at = start + 1; at < lines.length && lines[at]!.startsWith("#"); at++)
+      block.push(lines[at]!.replace(/^# ?/, ""));
+    const annotation = parse(block.join("\n")) as {
+      scope?: string;
+      title?: string;
+      custom?: { id?: string; severity?: string };
+    } | null;
     if (annotation?.scope !== "package") continue;
     const { title } = annotation;
     const { id, severity } = annotation.custom ?? {};
-    if (!id || !title || !severity) throw new Error(`${file}:${start + 1}: package METADATA without custom.id, title or custom.severity`);
+    if (!id || !title || !severity)
+      throw new Error(`${file}:${start + 1}: package METADATA without custom.id, title or custom.severity`);
     return { id, title, severity, kind, file };
   }
   throw new Error(`${file}: no package-scoped METADATA block`);
@@ -89,7 +95,12 @@ function declaredChecks(): Map<string, DeclaredCheck> {
 
 /** The cells of a Markdown table row, without the outer pipes. */
 function cells(line: string): string[] {
-  return line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
+  return line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((cell) => cell.trim());
 }
 
 /** Rows `| LLM-… |` of the spec and runtime tables, and the criterion → severity legend. */
@@ -103,14 +114,20 @@ function readRecord(): { rows: RecordRow[]; strays: string[]; criteria: Map<stri
     if (line.startsWith("## ")) section = line.trim();
     if (!line.startsWith("|")) return;
     const row = cells(line);
-    if (section === "## The criteria as applied" && row.length === 3 && (SEVERITIES as readonly string[]).includes(row[1]!)) {
+    if (
+      section === "## The criteria as applied" &&
+      row.length === 3 &&
+      (SEVERITIES as readonly string[]).includes(row[1]!)
+    ) {
       criteria.set(row[0]!, row[1]!);
       return;
     }
     if (!/^LLM-/.test(row[0] ?? "")) return;
     const kind = (Object.keys(SECTIONS) as Kind[]).find((candidate) => SECTIONS[candidate] === section);
     if (!kind || row.length !== 5) {
-      strays.push(`${DOC}:${index + 1}: ${kind ? `expected 5 cells (id, check, severity, criterion, reason), got ${row.length}` : `row outside "${SECTIONS.spec}" and "${SECTIONS.runtime}"`}`);
+      strays.push(
+        `${DOC}:${index + 1}: ${kind ? `expected 5 cells (id, check, severity, criterion, reason), got ${row.length}` : `row outside "${SECTIONS.spec}" and "${SECTIONS.runtime}"`}`,
+      );
       return;
     }
     const [id, title, severity, criterion, reason] = row as [string, string, string, string, string];
@@ -143,8 +160,13 @@ describe("docs/severity.md records the derivation of every check's severity", ()
   });
 
   it("has a row for every check under policies/spec/ and policies/runtime/", () => {
-    const missing = [...checks.values()].filter((check) => !byId.has(check.id)).map((check) => rowToAdd(check, criteria));
-    expect(missing, `${DOC} lacks rows for these checks; add each to the table named, choose the criterion and give the reason`).toEqual([]);
+    const missing = [...checks.values()]
+      .filter((check) => !byId.has(check.id))
+      .map((check) => rowToAdd(check, criteria));
+    expect(
+      missing,
+      `${DOC} lacks rows for these checks; add each to the table named, choose the criterion and give the reason`,
+    ).toEqual([]);
   });
 
   it("records each check's METADATA severity and title, in the table of its kind", () => {
@@ -152,7 +174,10 @@ describe("docs/severity.md records the derivation of every check's severity", ()
       const check = checks.get(row.id);
       if (!check) return [];
       const problems: string[] = [];
-      if (row.severity !== check.severity) problems.push(`severity ${row.severity}, but ${check.file} declares ${check.severity}: re-derive the row (severity, criterion, reason) or the METADATA`);
+      if (row.severity !== check.severity)
+        problems.push(
+          `severity ${row.severity}, but ${check.file} declares ${check.severity}: re-derive the row (severity, criterion, reason) or the METADATA`,
+        );
       if (row.title !== check.title) problems.push(`title "${row.title}", but ${check.file} declares "${check.title}"`);
       if (row.kind !== check.kind) problems.push(`is under "${SECTIONS[row.kind]}", but it is a ${check.kind} check`);
       return problems.map((problem) => `${DOC}:${row.line}: ${row.id}: ${problem}`);
@@ -163,17 +188,26 @@ describe("docs/severity.md records the derivation of every check's severity", ()
   it("gives each row a defined criterion that yields its severity, and a reason", () => {
     const wrong = rows.flatMap((row) => {
       const severity = criteria.get(row.criterion);
-      if (!severity) return [`${DOC}:${row.line}: ${row.id}: criterion "${row.criterion}" is not one of: ${[...criteria.keys()].join(", ")}`];
-      if (severity !== row.severity) return [`${DOC}:${row.line}: ${row.id}: criterion "${row.criterion}" gives ${severity}, not ${row.severity}`];
-      if (row.reason.split(/\s+/).length < 8 || row.reason.includes("<")) return [`${DOC}:${row.line}: ${row.id}: the reason must be a sentence, not a placeholder`];
+      if (!severity)
+        return [
+          `${DOC}:${row.line}: ${row.id}: criterion "${row.criterion}" is not one of: ${[...criteria.keys()].join(", ")}`,
+        ];
+      if (severity !== row.severity)
+        return [`${DOC}:${row.line}: ${row.id}: criterion "${row.criterion}" gives ${severity}, not ${row.severity}`];
+      if (row.reason.split(/\s+/).length < 8 || row.reason.includes("<"))
+        return [`${DOC}:${row.line}: ${row.id}: the reason must be a sentence, not a placeholder`];
       return [];
     });
     expect(wrong).toEqual([]);
   });
 
   it("names no check twice and none that does not exist", () => {
-    const duplicates = [...byId].filter(([, found]) => found.length > 1).map(([id, found]) => `${id}: rows at lines ${found.map((row) => row.line).join(", ")}`);
-    const unknown = rows.filter((row) => !checks.has(row.id)).map((row) => `${DOC}:${row.line}: ${row.id} is declared by no check under policies/; remove the row`);
+    const duplicates = [...byId]
+      .filter(([, found]) => found.length > 1)
+      .map(([id, found]) => `${id}: rows at lines ${found.map((row) => row.line).join(", ")}`);
+    const unknown = rows
+      .filter((row) => !checks.has(row.id))
+      .map((row) => `${DOC}:${row.line}: ${row.id} is declared by no check under policies/; remove the row`);
     expect([...duplicates, ...unknown]).toEqual([]);
   });
 });

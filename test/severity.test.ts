@@ -19,16 +19,22 @@ const ready = bundleBuilt();
  */
 function documented(): Array<[string, string, string]> {
   const doc = readFileSync(join(ROOT, "docs/severity.md"), "utf8");
-  return doc.split("\n").filter((line) => /^\| LLM-/.test(line)).map((line) => {
-    const cells = line.split("|").map((cell) => cell.trim());
-    return [cells[1]!, cells[3]!, cells[5]!];
-  });
+  return doc
+    .split("\n")
+    .filter((line) => /^\| LLM-/.test(line))
+    .map((line) => {
+      const cells = line.split("|").map((cell) => cell.trim());
+      return [cells[1]!, cells[3]!, cells[5]!];
+    });
 }
 
 describe.skipIf(!ready)("spec-check severities", () => {
   let catalog: Map<string, { severity: string }>;
   beforeAll(() => {
-    const entries = JSON.parse(readFileSync(join(BUNDLE_DIR, "catalog.json"), "utf8")) as Array<{ id: string; severity: string }>;
+    const entries = JSON.parse(readFileSync(join(BUNDLE_DIR, "catalog.json"), "utf8")) as Array<{
+      id: string;
+      severity: string;
+    }>;
     catalog = new Map(entries.map((entry) => [entry.id, entry]));
   });
 

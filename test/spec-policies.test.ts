@@ -30,10 +30,25 @@ interface DeniedCase {
 /** The denied cases of every check's _test.rego, evaluated by OPA itself. */
 function deniedCases(): DeniedCase[] {
   const query = 'x := {k: v | some c, n; v := data.llmops.spec[c][n].denied_cases; k := concat(".", [c, n])}';
-  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), ...opaIgnoreFlags({ tests: true }), query], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const result = spawnSync(
+    opa!,
+    ["eval", "--format", "json", "-d", join(ROOT, "policies"), ...opaIgnoreFlags({ tests: true }), query],
+    { encoding: "utf8", maxBuffer: 64 << 20 },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
-  const all = (JSON.parse(result.stdout) as { result: Array<{ bindings: { x: Record<string, Record<string, { input: unknown; path: string }>> } }> }).result[0]!.bindings.x;
-  return Object.entries(all).flatMap(([check, cases]) => Object.entries(cases).map(([note, tc]) => ({ check: check.replace(/_test$/, ""), note, input: tc.input, path: tc.path })));
+  const all = (
+    JSON.parse(result.stdout) as {
+      result: Array<{ bindings: { x: Record<string, Record<string, { input: unknown; path: string }>> } }>;
+    }
+  ).result[0]!.bindings.x;
+  return Object.entries(all).flatMap(([check, cases]) =>
+    Object.entries(cases).map(([note, tc]) => ({
+      check: check.replace(/_test$/, ""),
+      note,
+      input: tc.input,
+      path: tc.path,
+    })),
+  );
 }
 
 /** The check id a test package belongs to, from the catalog. */
@@ -48,13 +63,29 @@ function opaFindings(inputs: unknown[]): Array<Array<[string, string]>> {
   const dir = tempDir("llmops-diff-");
   const inputFile = join(dir, "input.json");
   writeFileSync(inputFile, JSON.stringify({ cases: inputs }));
-  const query = "r := [s | some c in input.cases; s := {[f.id, f.path] | some f in data.llmops.main.spec_findings} with input as c]";
-  const result = spawnSync(opa!, ["eval", "--format", "json", "-d", join(ROOT, "policies"), ...opaIgnoreFlags({ tests: false }), "-i", inputFile, query], {
-    encoding: "utf8",
-    maxBuffer: 256 << 20,
-  });
+  const query =
+    "r := [s | some c in input.cases; s := {[f.id, f.path] | some f in data.llmops.main.spec_findings} with input as c]";
+  const result = spawnSync(
+    opa!,
+    [
+      "eval",
+      "--format",
+      "json",
+      "-d",
+      join(ROOT, "policies"),
+      ...opaIgnoreFlags({ tests: false }),
+      "-i",
+      inputFile,
+      query,
+    ],
+    {
+      encoding: "utf8",
+      maxBuffer: 256 << 20,
+    },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
-  return (JSON.parse(result.stdout) as { result: Array<{ bindings: { r: Array<Array<[string, string]>> } }> }).result[0]!.bindings.r;
+  return (JSON.parse(result.stdout) as { result: Array<{ bindings: { r: Array<Array<[string, string]>> } }> })
+    .result[0]!.bindings.r;
 }
 
 /**
@@ -63,7 +94,10 @@ function opaFindings(inputs: unknown[]): Array<Array<[string, string]>> {
  */
 function splitEvidence(input: unknown): { spec: unknown; extra: Record<string, unknown> } {
   const { evidence, baseline, ...spec } = input as Record<string, unknown>;
-  return { spec, extra: { ...(evidence === undefined ? {} : { evidence }), ...(baseline === undefined ? {} : { baseline }) } };
+  return {
+    spec,
+    extra: { ...(evidence === undefined ? {} : { evidence }), ...(baseline === undefined ? {} : { baseline }) },
+  };
 }
 
 const key = (pairs: Iterable<readonly [string, string]>) => [...pairs].map(([id, path]) => `${id} ${path}`).sort();
@@ -71,14 +105,19 @@ const key = (pairs: Iterable<readonly [string, string]>) => [...pairs].map(([id,
 describe.skipIf(!ready)("spec policies", () => {
   let policies: Awaited<ReturnType<typeof loadSpecPolicies>>;
   let cases: DeniedCase[];
-  const examples = readdirSync(join(ROOT, "examples")).filter((file) => file.endsWith(".yaml")).map((file) => join(ROOT, "examples", file));
+  const examples = readdirSync(join(ROOT, "examples"))
+    .filter((file) => file.endsWith(".yaml"))
+    .map((file) => join(ROOT, "examples", file));
 
   beforeAll(async () => {
     policies = await loadSpecPolicies(BUNDLE_DIR, "2026-11-28");
     cases = deniedCases();
   });
 
-  const specIds = () => [...policies.engine.catalog.values()].filter((entry) => entry.package.startsWith("llmops.spec.")).map((entry) => entry.id);
+  const specIds = () =>
+    [...policies.engine.catalog.values()]
+      .filter((entry) => entry.package.startsWith("llmops.spec."))
+      .map((entry) => entry.id);
 
   it("has at least 40 checks, each with METADATA (id, severity, remediation, frameworks)", () => {
     expect(specIds().length).toBeGreaterThanOrEqual(40);
@@ -113,16 +152,21 @@ describe.skipIf(!ready)("spec policies", () => {
       const findings: Finding[] = validateLoadedSpec(spec!, specPoliciesFrom(policies.engine, "2026-11-28", extra));
       const schema = findings.filter((finding) => finding.id === "LLM-SCHEMA-001");
       if (schema.length > 0) {
-        problems.push(`${testCase.check} / ${testCase.note}: fixture is not schema-valid: ${schema[0]!.message} at ${schema[0]!.path}`);
+        problems.push(
+          `${testCase.check} / ${testCase.note}: fixture is not schema-valid: ${schema[0]!.message} at ${schema[0]!.path}`,
+        );
         continue;
       }
       const mine = findings.filter((finding) => finding.id === id);
       if (mine.length === 0 || mine.some((finding) => finding.path !== testCase.path)) {
-        problems.push(`${testCase.check} / ${testCase.note}: expected ${id} at ${testCase.path}, got ${JSON.stringify(mine.map((f) => f.path))}`);
+        problems.push(
+          `${testCase.check} / ${testCase.note}: expected ${id} at ${testCase.path}, got ${JSON.stringify(mine.map((f) => f.path))}`,
+        );
         continue;
       }
       const line = expectedLine(text, testCase.path);
-      if (mine[0]!.line !== line) problems.push(`${testCase.check} / ${testCase.note}: expected line ${line}, got ${mine[0]!.line}`);
+      if (mine[0]!.line !== line)
+        problems.push(`${testCase.check} / ${testCase.note}: expected line ${line}, got ${mine[0]!.line}`);
     }
     expect(problems).toEqual([]);
     expect(cases.length).toBeGreaterThanOrEqual(specIds().length);
@@ -143,7 +187,8 @@ describe.skipIf(!ready)("spec policies", () => {
       const wasm = key(policies.engine.evaluate(input).map((finding) => [finding.id, finding.path] as const));
       compared += wasm.length;
       const go = key(oracle[index]!);
-      if (JSON.stringify(wasm) !== JSON.stringify(go)) mismatches.push(`case ${index}: wasm ${JSON.stringify(wasm)} vs opa ${JSON.stringify(go)}`);
+      if (JSON.stringify(wasm) !== JSON.stringify(go))
+        mismatches.push(`case ${index}: wasm ${JSON.stringify(wasm)} vs opa ${JSON.stringify(go)}`);
     });
     expect(mismatches).toEqual([]);
     expect(inputs.length).toBeGreaterThan(100);

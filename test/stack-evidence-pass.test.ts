@@ -9,7 +9,6 @@ import { ROOT, tempDir } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
 import { runProgram } from "./helpers/run-program.js";
 
-
 describe.skipIf(!bundleBuilt())("the stack program with evidence", () => {
   it("registers the production campaign summariser with its committed evidence", async () => {
     const { recorded, error } = await runProgram({

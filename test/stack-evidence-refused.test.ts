@@ -9,7 +9,6 @@ import { ROOT, tempDir } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
 import { runProgram } from "./helpers/run-program.js";
 
-
 describe.skipIf(!bundleBuilt())("the stack program without evidence", () => {
   it("refuses the production campaign summariser (gate: block) with LLM-EVID-001, registering nothing", async () => {
     const { recorded, error } = await runProgram({

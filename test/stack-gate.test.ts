@@ -13,7 +13,6 @@ import { runProgram } from "./helpers/run-program.js";
 
 const ready = bundleBuilt();
 
-
 describe.skipIf(!ready)("the stack program gates the spec", () => {
   it("throws on a spec that fails a policy, naming the findings, before any resource is registered", async () => {
     const document = parseDocument(readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8"));

@@ -32,10 +32,22 @@ describe.skipIf(!bundleBuilt())("the stack program", () => {
     });
     await waitForRegistrations();
     expect(recorded.length).toBeGreaterThan(50);
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["clusterName", "auditBucket", "roleArns", "policyBundleRevision", "gatewayService"]));
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining(["clusterName", "auditBucket", "roleArns", "policyBundleRevision", "gatewayService"]),
+    );
     // The Bedrock model is granted exactly, and reached through its VPC endpoint.
-    const policies = recorded.filter((resource) => resource.type === "aws:iam/rolePolicy:RolePolicy").map((resource) => String(resource.inputs.policy));
-    expect(policies.some((policy) => policy.includes("foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0"))).toBe(true);
-    expect(recorded.some((resource) => resource.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && String(resource.inputs.serviceName).endsWith("bedrock-runtime"))).toBe(true);
+    const policies = recorded
+      .filter((resource) => resource.type === "aws:iam/rolePolicy:RolePolicy")
+      .map((resource) => String(resource.inputs.policy));
+    expect(
+      policies.some((policy) => policy.includes("foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0")),
+    ).toBe(true);
+    expect(
+      recorded.some(
+        (resource) =>
+          resource.type === "aws:ec2/vpcEndpoint:VpcEndpoint" &&
+          String(resource.inputs.serviceName).endsWith("bedrock-runtime"),
+      ),
+    ).toBe(true);
   });
 });

@@ -43,7 +43,9 @@ describe("the policy sources digest", () => {
     expect(staleBundleNote(built, dir, "b")).toBeUndefined();
     writeFileSync(join(dir, "spec/a/check.rego"), "package llmops.spec.a\n\nx := 1\n");
     const note = staleBundleNote(built, dir, "dist/bundle");
-    expect(note).toMatch(/policy bundle dist\/bundle was built from .* before its latest changes.*Rebuild it with: npm run policy:build$/);
+    expect(note).toMatch(
+      /policy bundle dist\/bundle was built from .* before its latest changes.*Rebuild it with: npm run policy:build$/,
+    );
     expect(note).not.toMatch(/\n/);
     // Another checkout's bundle, or one without a record, is not judged.
     expect(staleBundleNote(built, scratchPolicies(), "b")).toBeUndefined();

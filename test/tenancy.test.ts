@@ -10,7 +10,13 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { PolicyEngine } from "../policies/engine/engine.js";
-import { qdrantTenantGrants, tenantProvisioningSql, validateInClusterVectorDatabaseArgs, type InClusterVectorDatabaseArgs, type VectorDatabaseTenant } from "../components/kubernetes/vector-database.js";
+import {
+  qdrantTenantGrants,
+  tenantProvisioningSql,
+  validateInClusterVectorDatabaseArgs,
+  type InClusterVectorDatabaseArgs,
+  type VectorDatabaseTenant,
+} from "../components/kubernetes/vector-database.js";
 import { retrieverConfig } from "../components/kubernetes/tenant-retrieval.js";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
 import { planExample, planSpecFile, type Plan, type Resource } from "./helpers/plans.js";
@@ -18,8 +24,18 @@ import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const TENANTS: VectorDatabaseTenant[] = [
-  { name: "brand-a", store: "s-brand-a", retrievalSecret: "s-vector-brand-a-retrieval", ingestionSecret: "s-vector-brand-a-ingestion" },
-  { name: "brand-b", store: "s-brand-b", retrievalSecret: "s-vector-brand-b-retrieval", ingestionSecret: "s-vector-brand-b-ingestion" },
+  {
+    name: "brand-a",
+    store: "s-brand-a",
+    retrievalSecret: "s-vector-brand-a-retrieval",
+    ingestionSecret: "s-vector-brand-a-ingestion",
+  },
+  {
+    name: "brand-b",
+    store: "s-brand-b",
+    retrievalSecret: "s-vector-brand-b-retrieval",
+    ingestionSecret: "s-vector-brand-b-ingestion",
+  },
 ];
 
 describe("per-tenant store configuration", () => {
@@ -30,30 +46,66 @@ describe("per-tenant store configuration", () => {
       expect(sql).toContain(`REVOKE ALL ON DATABASE "${tenant}" FROM PUBLIC;`);
       expect(sql).toContain(`GRANT CONNECT ON DATABASE "${tenant}" TO "${tenant}-reader";`);
       expect(sql).toContain(`CREATE DATABASE "${tenant}" OWNER "${tenant}-writer"`);
-      expect(sql).toContain(`ALTER DEFAULT PRIVILEGES FOR ROLE "${tenant}-writer" IN SCHEMA public GRANT SELECT ON TABLES TO "${tenant}-reader";`);
+      expect(sql).toContain(
+        `ALTER DEFAULT PRIVILEGES FOR ROLE "${tenant}-writer" IN SCHEMA public GRANT SELECT ON TABLES TO "${tenant}-reader";`,
+      );
     }
     // Every GRANT names one database and one role.
-    for (const grant of sql.split("\n").filter((line) => line.startsWith("GRANT CONNECT"))) expect(grant).toMatch(/^GRANT CONNECT ON DATABASE "[^",]+" TO "[^",]+";$/);
+    for (const grant of sql.split("\n").filter((line) => line.startsWith("GRANT CONNECT")))
+      expect(grant).toMatch(/^GRANT CONNECT ON DATABASE "[^",]+" TO "[^",]+";$/);
     expect(sql).toMatch(/^\\set ON_ERROR_STOP on$/m);
     expect(sql).toMatch(/^\\getenv reader_password BRAND_A_READER_PASSWORD$/m);
   });
 
   it("Qdrant: each tenant token is scoped to its own collection, read-only for retrieval", () => {
-    const grants = qdrantTenantGrants(TENANTS) as Record<string, { retrieval: { claims: unknown }; ingestion: { claims: unknown } }>;
+    const grants = qdrantTenantGrants(TENANTS) as Record<
+      string,
+      { retrieval: { claims: unknown }; ingestion: { claims: unknown } }
+    >;
     expect(grants["brand-a"]!.retrieval.claims).toEqual({ access: [{ collection: "s-brand-a", access: "r" }] });
     expect(grants["brand-b"]!.ingestion.claims).toEqual({ access: [{ collection: "s-brand-b", access: "rw" }] });
   });
 
   it("the retriever takes the tenant from the caller's token, never from the request", () => {
-    const config = parse(retrieverConfig({ engine: "qdrant", storeUrl: "https://vector-db.ns.svc.cluster.local:6333", tenant: TENANTS[1]!, issuer: "https://login.example.com", tenantClaim: "tenant" })) as Record<string, any>;
-    expect(config.identity).toEqual({ source: "oidc", issuer: "https://login.example.com", tenantClaim: "tenant", expectedTenant: "brand-b", onMismatch: "reject", requestTenant: "ignored" });
-    expect(config.store).toMatchObject({ collection: "s-brand-b", credential: { secretName: "s-vector-brand-b-retrieval", key: "api-key" } });
+    const config = parse(
+      retrieverConfig({
+        engine: "qdrant",
+        storeUrl: "https://vector-db.ns.svc.cluster.local:6333",
+        tenant: TENANTS[1]!,
+        issuer: "https://login.example.com",
+        tenantClaim: "tenant",
+      }),
+    ) as Record<string, any>;
+    expect(config.identity).toEqual({
+      source: "oidc",
+      issuer: "https://login.example.com",
+      tenantClaim: "tenant",
+      expectedTenant: "brand-b",
+      onMismatch: "reject",
+      requestTenant: "ignored",
+    });
+    expect(config.store).toMatchObject({
+      collection: "s-brand-b",
+      credential: { secretName: "s-vector-brand-b-retrieval", key: "api-key" },
+    });
   });
 
   it("refuses a shared store or credential in the component's arguments", () => {
     const base: InClusterVectorDatabaseArgs = {
-      stack: "s", namespace: "n", engine: "qdrant", image: { repository: "q", digest: DIGEST }, serviceAccountName: "sa", credentialsSecret: "s-vector-db-credentials", tlsSecret: "t", clientRoles: ["retrieval"],
-      tenancy: { tenants: TENANTS, provisionerImage: { repository: "i", digest: DIGEST }, dimensions: 8, metric: "cosine" },
+      stack: "s",
+      namespace: "n",
+      engine: "qdrant",
+      image: { repository: "q", digest: DIGEST },
+      serviceAccountName: "sa",
+      credentialsSecret: "s-vector-db-credentials",
+      tlsSecret: "t",
+      clientRoles: ["retrieval"],
+      tenancy: {
+        tenants: TENANTS,
+        provisionerImage: { repository: "i", digest: DIGEST },
+        dimensions: 8,
+        metric: "cosine",
+      },
     };
     const reason = (tenants: VectorDatabaseTenant[]): string | undefined => {
       try {
@@ -65,7 +117,9 @@ describe("per-tenant store configuration", () => {
     };
     expect(reason(TENANTS)).toBeUndefined();
     expect(reason([TENANTS[0]!, { ...TENANTS[1]!, store: "s-brand-a" }])).toMatch(/stores must be unique/);
-    expect(reason([TENANTS[0]!, { ...TENANTS[1]!, retrievalSecret: "s-vector-brand-a-retrieval" }])).toMatch(/its own Secret/);
+    expect(reason([TENANTS[0]!, { ...TENANTS[1]!, retrievalSecret: "s-vector-brand-a-retrieval" }])).toMatch(
+      /its own Secret/,
+    );
     expect(reason([{ ...TENANTS[0]!, ingestionSecret: "s-vector-db-credentials" }])).toMatch(/its own Secret/);
     expect(reason([])).toMatch(/at least one tenant/);
   });
@@ -92,57 +146,101 @@ function edited(plan: Plan, type: string, nameSuffix: string, edit: (resource: R
 }
 
 const CRONJOB = "kubernetes:batch/v1:CronJob";
-const publishOf = (resource: Resource) => (resource.props.spec.jobTemplate.spec.template.spec.containers as Array<Record<string, any>>).find((container) => container.name === "publish")!;
+const publishOf = (resource: Resource) =>
+  (resource.props.spec.jobTemplate.spec.template.spec.containers as Array<Record<string, any>>).find(
+    (container) => container.name === "publish",
+  )!;
 const argAfter = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
 
-describe.skipIf(!ready).each(["kubernetes", "aws"] as const)("campaign summariser on %s: a Qdrant collection per brand, built and checked", (target) => {
-  let engine: PolicyEngine;
-  let plan: Plan;
-  beforeAll(async () => {
-    engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planExample("campaign-summariser.rag.yaml", target);
-  }, 120_000);
+describe.skipIf(!ready).each(["kubernetes", "aws"] as const)(
+  "campaign summariser on %s: a Qdrant collection per brand, built and checked",
+  (target) => {
+    let engine: PolicyEngine;
+    let plan: Plan;
+    beforeAll(async () => {
+      engine = await PolicyEngine.load(BUNDLE_DIR);
+      plan = planExample("campaign-summariser.rag.yaml", target);
+    }, 120_000);
 
-  it("writes each brand's source into its own collection with its own Secret, with JWT RBAC on, and is clean", () => {
-    const jobs = plan.resources.filter((resource) => resource.type === CRONJOB && resource.name.includes("-ingest-"));
-    const byTenant = Object.fromEntries(jobs.map((job) => [job.props.metadata.labels["llmops.dev/tenant"], publishOf(job)]));
-    expect(Object.keys(byTenant).sort()).toEqual(["brand-north", "brand-south"]);
-    for (const tenant of ["brand-north", "brand-south"]) {
-      expect(argAfter(byTenant[tenant]!.args, "--collection")).toBe(`campaign-summariser-${tenant}`);
-      expect(byTenant[tenant]!.env).toEqual([{ name: "VECTOR_STORE_CREDENTIAL", valueFrom: { secretKeyRef: { name: `campaign-summariser-vector-${tenant}-ingestion`, key: "api-key" } } }]);
-    }
-    const server = plan.resources.find((resource) => resource.type === "kubernetes:apps/v1:StatefulSet" && resource.name === "campaign-summariser-vector-db-statefulset")!;
-    expect(server.props.spec.template.spec.containers[0].env).toContainEqual({ name: "QDRANT__SERVICE__JWT_RBAC", value: "true" });
-    const names = plan.resources.map((resource) => `${resource.type} ${resource.name}`);
-    expect(names).toContain("kubernetes:batch/v1:Job campaign-summariser-vector-db-provision");
-    expect(names).toContain("kubernetes:core/v1:ConfigMap campaign-summariser-tenant-retrieval-brand-north");
-    expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
-  });
-
-  const removals: Array<[string, string, (resource: Resource) => void]> = [
-    ["brand-south's ingestion given brand-north's Secret", "-social-posts-south", (r) => { publishOf(r).env[0].valueFrom.secretKeyRef.name = "campaign-summariser-vector-brand-north-ingestion"; }],
-    ["both brands written into one collection", "-social-posts-south", (r) => { const args = publishOf(r).args as string[]; args[args.indexOf("--collection") + 1] = "campaign-summariser-brand-north"; }],
-    ["a brand's ingestion given the Qdrant API key", "-social-posts-south", (r) => { publishOf(r).env[0].valueFrom.secretKeyRef.name = "campaign-summariser-vector-db-credentials"; }],
-  ];
-  it.each(removals)("%s fires LLM-CTRL-011", (_what, suffix, edit) => {
-    expect(findings(engine, edited(plan, CRONJOB, suffix, edit), plan.spec)).toEqual(["LLM-CTRL-011"]);
-  });
-
-  it("Qdrant without JWT RBAC fires LLM-CTRL-011", () => {
-    const resources = edited(plan, "kubernetes:apps/v1:StatefulSet", "vector-db-statefulset", (r) => {
-      r.props.spec.template.spec.containers[0].env = r.props.spec.template.spec.containers[0].env.filter((env: { name: string }) => env.name !== "QDRANT__SERVICE__JWT_RBAC");
+    it("writes each brand's source into its own collection with its own Secret, with JWT RBAC on, and is clean", () => {
+      const jobs = plan.resources.filter((resource) => resource.type === CRONJOB && resource.name.includes("-ingest-"));
+      const byTenant = Object.fromEntries(
+        jobs.map((job) => [job.props.metadata.labels["llmops.dev/tenant"], publishOf(job)]),
+      );
+      expect(Object.keys(byTenant).sort()).toEqual(["brand-north", "brand-south"]);
+      for (const tenant of ["brand-north", "brand-south"]) {
+        expect(argAfter(byTenant[tenant]!.args, "--collection")).toBe(`campaign-summariser-${tenant}`);
+        expect(byTenant[tenant]!.env).toEqual([
+          {
+            name: "VECTOR_STORE_CREDENTIAL",
+            valueFrom: { secretKeyRef: { name: `campaign-summariser-vector-${tenant}-ingestion`, key: "api-key" } },
+          },
+        ]);
+      }
+      const server = plan.resources.find(
+        (resource) =>
+          resource.type === "kubernetes:apps/v1:StatefulSet" &&
+          resource.name === "campaign-summariser-vector-db-statefulset",
+      )!;
+      expect(server.props.spec.template.spec.containers[0].env).toContainEqual({
+        name: "QDRANT__SERVICE__JWT_RBAC",
+        value: "true",
+      });
+      const names = plan.resources.map((resource) => `${resource.type} ${resource.name}`);
+      expect(names).toContain("kubernetes:batch/v1:Job campaign-summariser-vector-db-provision");
+      expect(names).toContain("kubernetes:core/v1:ConfigMap campaign-summariser-tenant-retrieval-brand-north");
+      expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
     });
-    expect(findings(engine, resources, plan.spec)).toEqual(["LLM-CTRL-011"]);
-  });
-});
+
+    const removals: Array<[string, string, (resource: Resource) => void]> = [
+      [
+        "brand-south's ingestion given brand-north's Secret",
+        "-social-posts-south",
+        (r) => {
+          publishOf(r).env[0].valueFrom.secretKeyRef.name = "campaign-summariser-vector-brand-north-ingestion";
+        },
+      ],
+      [
+        "both brands written into one collection",
+        "-social-posts-south",
+        (r) => {
+          const args = publishOf(r).args as string[];
+          args[args.indexOf("--collection") + 1] = "campaign-summariser-brand-north";
+        },
+      ],
+      [
+        "a brand's ingestion given the Qdrant API key",
+        "-social-posts-south",
+        (r) => {
+          publishOf(r).env[0].valueFrom.secretKeyRef.name = "campaign-summariser-vector-db-credentials";
+        },
+      ],
+    ];
+    it.each(removals)("%s fires LLM-CTRL-011", (_what, suffix, edit) => {
+      expect(findings(engine, edited(plan, CRONJOB, suffix, edit), plan.spec)).toEqual(["LLM-CTRL-011"]);
+    });
+
+    it("Qdrant without JWT RBAC fires LLM-CTRL-011", () => {
+      const resources = edited(plan, "kubernetes:apps/v1:StatefulSet", "vector-db-statefulset", (r) => {
+        r.props.spec.template.spec.containers[0].env = r.props.spec.template.spec.containers[0].env.filter(
+          (env: { name: string }) => env.name !== "QDRANT__SERVICE__JWT_RBAC",
+        );
+      });
+      expect(findings(engine, resources, plan.spec)).toEqual(["LLM-CTRL-011"]);
+    });
+  },
+);
 
 /** The campaign summariser on pgvector, a database per brand. */
 function pgvectorCampaign(): string {
   const file = join(tempDir("llmops-campaign-pg-"), "campaign-summariser.rag.yaml");
-  writeFileSync(file, readFileSync(join(ROOT, "examples/campaign-summariser.rag.yaml"), "utf8")
-    .replace(/^    engine: qdrant$/m, "    engine: pgvector")
-    .replace(/^    tenancy: collectionPerTenant$/m, "    tenancy: databasePerTenant")
-    .replace(/platform\/qdrant, digest: "sha256:[a-f0-9]{64}"/, `platform/pgvector, digest: "${DIGEST}"`));
+  writeFileSync(
+    file,
+    readFileSync(join(ROOT, "examples/campaign-summariser.rag.yaml"), "utf8")
+      .replace(/^    engine: qdrant$/m, "    engine: pgvector")
+      .replace(/^    tenancy: collectionPerTenant$/m, "    tenancy: databasePerTenant")
+      .replace(/platform\/qdrant, digest: "sha256:[a-f0-9]{64}"/, `platform/pgvector, digest: "${DIGEST}"`),
+  );
   return file;
 }
 
@@ -155,18 +253,33 @@ describe.skipIf(!ready)("campaign summariser on pgvector: a database and roles p
   }, 120_000);
 
   it("provisions each brand's database with its own roles, writes as the brand's writer, and is clean", () => {
-    const sql = plan.resources.find((resource) => resource.name === "campaign-summariser-vector-db-tenants")!.props.data["tenants.sql"] as string;
+    const sql = plan.resources.find((resource) => resource.name === "campaign-summariser-vector-db-tenants")!.props
+      .data["tenants.sql"] as string;
     expect(sql).toContain('GRANT CONNECT ON DATABASE "brand-north" TO "brand-north-reader";');
-    const job = plan.resources.find((resource) => resource.type === CRONJOB && resource.name.endsWith("-social-posts-south"))!;
-    expect(argAfter(publishOf(job).args, "--vector-store-url")).toBe("postgres://brand-south-writer@vector-db.campaign-summariser.svc.cluster.local:5432/brand-south");
-    expect(publishOf(job).env[0].valueFrom.secretKeyRef).toEqual({ name: "campaign-summariser-vector-brand-south-ingestion", key: "password" });
+    const job = plan.resources.find(
+      (resource) => resource.type === CRONJOB && resource.name.endsWith("-social-posts-south"),
+    )!;
+    expect(argAfter(publishOf(job).args, "--vector-store-url")).toBe(
+      "postgres://brand-south-writer@vector-db.campaign-summariser.svc.cluster.local:5432/brand-south",
+    );
+    expect(publishOf(job).env[0].valueFrom.secretKeyRef).toEqual({
+      name: "campaign-summariser-vector-brand-south-ingestion",
+      key: "password",
+    });
     expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
   });
 
   it("a tenant database left open to PUBLIC, or a reader granted both databases, fires LLM-CTRL-011", () => {
-    const open = edited(plan, "kubernetes:core/v1:ConfigMap", "vector-db-tenants", (r) => { r.props.data["tenants.sql"] = (r.props.data["tenants.sql"] as string).replace('REVOKE ALL ON DATABASE "brand-south" FROM PUBLIC;', ""); });
+    const open = edited(plan, "kubernetes:core/v1:ConfigMap", "vector-db-tenants", (r) => {
+      r.props.data["tenants.sql"] = (r.props.data["tenants.sql"] as string).replace(
+        'REVOKE ALL ON DATABASE "brand-south" FROM PUBLIC;',
+        "",
+      );
+    });
     expect(findings(engine, open, plan.spec)).toEqual(["LLM-CTRL-011"]);
-    const both = edited(plan, "kubernetes:core/v1:ConfigMap", "vector-db-tenants", (r) => { r.props.data["tenants.sql"] += 'GRANT CONNECT ON DATABASE "brand-south" TO "brand-north-reader";\n'; });
+    const both = edited(plan, "kubernetes:core/v1:ConfigMap", "vector-db-tenants", (r) => {
+      r.props.data["tenants.sql"] += 'GRANT CONNECT ON DATABASE "brand-south" TO "brand-north-reader";\n';
+    });
     expect(findings(engine, both, plan.spec)).toEqual(["LLM-CTRL-011"]);
   });
 });
@@ -174,9 +287,17 @@ describe.skipIf(!ready)("campaign summariser on pgvector: a database and roles p
 describe.skipIf(!ready)("a tenancy the toolkit does not build is refused, never built as one shared store", () => {
   it("names LLM-DATA-014 at the spec's tenancy line", () => {
     const file = join(tempDir("llmops-campaign-ns-"), "campaign-summariser.rag.yaml");
-    writeFileSync(file, readFileSync(join(ROOT, "examples/campaign-summariser.rag.yaml"), "utf8").replace(/^    tenancy: collectionPerTenant$/m, "    tenancy: namespacePerTenant"));
+    writeFileSync(
+      file,
+      readFileSync(join(ROOT, "examples/campaign-summariser.rag.yaml"), "utf8").replace(
+        /^    tenancy: collectionPerTenant$/m,
+        "    tenancy: namespacePerTenant",
+      ),
+    );
     const result = runCli(["plan", file, "--without-evidence", "--target", "kubernetes"], { timeoutMs: 60_000 });
     expect(result.status).not.toBe(0);
-    expect(`${result.stdout}${result.stderr}`).toMatch(/campaign-summariser\.rag\.yaml:75:\d+ high LLM-DATA-014 vectorStore\.tenancy namespacePerTenant is not built for engine qdrant/);
+    expect(`${result.stdout}${result.stderr}`).toMatch(
+      /campaign-summariser\.rag\.yaml:75:\d+ high LLM-DATA-014 vectorStore\.tenancy namespacePerTenant is not built for engine qdrant/,
+    );
   }, 60_000);
 });

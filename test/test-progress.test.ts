@@ -31,7 +31,9 @@ describe("npm test progress", () => {
   it("scripts/test.sh announces every step it runs", () => {
     const script = readFileSync(join(ROOT, "scripts/test.sh"), "utf8");
     const announced = [...script.matchAll(/progress_step "([^"]+)"/g)].map((match) => match[1]);
-    expect(announced).toEqual(expect.arrayContaining(["build (tsc)", "typecheck", "lint (eslint)", "Rego tests (opa test)"]));
+    expect(announced).toEqual(
+      expect.arrayContaining(["build (tsc)", "typecheck", "lint (eslint)", "Rego tests (opa test)"]),
+    );
     expect(script).toMatch(/PROGRESS_TOTAL=\$\(\[ \$# -eq 0 \] && echo 8 \|\| echo 6\)/);
     expect(announced).toHaveLength(8);
   });

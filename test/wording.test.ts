@@ -23,7 +23,9 @@ describe("wording", () => {
     document.setIn(["spec", "privacy", "encryption", "inTransit", "minVersion"], 1.3);
     const [spec] = loadSpecText(document.toString(), "spec.yaml");
     const messages = spec!.violations.map((violation) => violation.message);
-    expect(messages).toContainEqual(expect.stringMatching(/^must be one of: 1\.2, 1\.3 \(string values\); got the number 1\.3: quote it$/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^must be one of: 1\.2, 1\.3 \(string values\); got the number 1\.3: quote it$/),
+    );
     expect(messages.join("\n")).not.toMatch(/; got 1\.3$/m);
   });
 
@@ -35,7 +37,13 @@ describe("wording", () => {
   });
 
   it("the schema names every ceiling metric of data.yaml as a ceiling", () => {
-    const ceilings = Object.keys((parse(readFileSync(join(ROOT, "policies/data.yaml"), "utf8")) as { llmops: { params: { metric_ceilings: object } } }).llmops.params.metric_ceilings);
+    const ceilings = Object.keys(
+      (
+        parse(readFileSync(join(ROOT, "policies/data.yaml"), "utf8")) as {
+          llmops: { params: { metric_ceilings: object } };
+        }
+      ).llmops.params.metric_ceilings,
+    );
     const text = JSON.stringify(publishedSchema());
     const description = /"description":"(Gate threshold\.[^"]*)"/.exec(text)?.[1] ?? "";
     expect(ceilings.length).toBeGreaterThan(1);

@@ -6,7 +6,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
-  clusterIpService, dataClaimSpec, forbidCronJobSpec, gpuPlacement, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleIngressPolicy, roleIngressRule, roleSelector,
+  clusterIpService,
+  dataClaimSpec,
+  forbidCronJobSpec,
+  gpuPlacement,
+  imageRef,
+  requirePinnedDigest,
+  restrictedJobPodSpec,
+  roleIngressPolicy,
+  roleIngressRule,
+  roleSelector,
 } from "../components/kubernetes/workload-basics.js";
 import { restrictedViolations, WORKLOAD_UID } from "../components/kubernetes/pod-security.js";
 import { DEFAULT_LIMITS, SELF_HOSTED, bedrockModelId } from "../stacks/model-serving.js";
@@ -20,48 +29,112 @@ const DIGEST = `sha256:${"a".repeat(64)}`;
 
 describe("workload basics", () => {
   it("pins images by digest and refuses anything else, naming the property", () => {
-    expect(imageRef({ repository: "registry.internal/gateway", digest: DIGEST })).toBe(`registry.internal/gateway@${DIGEST}`);
+    expect(imageRef({ repository: "registry.internal/gateway", digest: DIGEST })).toBe(
+      `registry.internal/gateway@${DIGEST}`,
+    );
     expect(() => requirePinnedDigest(DIGEST, "image.digest")).not.toThrow();
-    for (const bad of ["latest", `sha256:${"A".repeat(64)}`, `sha256:${"a".repeat(63)}`, `sha512:${"a".repeat(64)}`, `${DIGEST}\n`]) {
+    for (const bad of [
+      "latest",
+      `sha256:${"A".repeat(64)}`,
+      `sha256:${"a".repeat(63)}`,
+      `sha512:${"a".repeat(64)}`,
+      `${DIGEST}\n`,
+    ]) {
       expect(() => requirePinnedDigest(bad, "image.digest")).toThrow(pulumi.InputPropertyError);
     }
-    expect(() => requirePinnedDigest("x", "weights.digest", "weights must be pinned by sha256 digest")).toThrow(/weights must be pinned/);
+    expect(() => requirePinnedDigest("x", "weights.digest", "weights must be pinned by sha256 digest")).toThrow(
+      /weights must be pinned/,
+    );
   });
 
   it("builds the role Service and ingress policy that admit only the named roles", () => {
     expect(clusterIpService("vector-db", "ns", { a: "b" }, [{ name: "db", port: 6333, targetPort: 6333 }])).toEqual({
       metadata: { name: "vector-db", namespace: "ns", labels: { a: "b" } },
-      spec: { type: "ClusterIP", selector: { "llmops.dev/role": "vector-db" }, ports: [{ name: "db", port: 6333, targetPort: 6333 }] },
+      spec: {
+        type: "ClusterIP",
+        selector: { "llmops.dev/role": "vector-db" },
+        ports: [{ name: "db", port: 6333, targetPort: 6333 }],
+      },
     });
     expect(roleIngressPolicy("audit-sink", "ns", [roleIngressRule(["gateway", "app"], 8080)])).toEqual({
       metadata: { name: "audit-sink-ingress", namespace: "ns" },
       spec: {
         podSelector: { matchLabels: { "llmops.dev/role": "audit-sink" } },
         policyTypes: ["Ingress"],
-        ingress: [{ from: [{ podSelector: roleSelector("gateway") }, { podSelector: roleSelector("app") }], ports: [{ protocol: "TCP", port: 8080 }] }],
+        ingress: [
+          {
+            from: [{ podSelector: roleSelector("gateway") }, { podSelector: roleSelector("app") }],
+            ports: [{ protocol: "TCP", port: 8080 }],
+          },
+        ],
       },
     });
     expect(roleIngressPolicy("x", "ns", []).spec).toMatchObject({ ingress: [] });
   });
 
   it("names a StorageClass only when one is given", () => {
-    expect(dataClaimSpec("20Gi")).toEqual({ accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "20Gi" } } });
+    expect(dataClaimSpec("20Gi")).toEqual({
+      accessModes: ["ReadWriteOnce"],
+      resources: { requests: { storage: "20Gi" } },
+    });
     expect(dataClaimSpec("50Gi", "gp3")).toMatchObject({ storageClassName: "gp3" });
   });
 
   it("places GPU pods on the tainted GPU pool, by type when one is named", () => {
-    expect(gpuPlacement()).toEqual({ nodeSelector: { "llmops.dev/pool": "gpu" }, tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }] });
+    expect(gpuPlacement()).toEqual({
+      nodeSelector: { "llmops.dev/pool": "gpu" },
+      tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "present", effect: "NoSchedule" }],
+    });
     expect(gpuPlacement("H100").nodeSelector).toEqual({ "llmops.dev/pool": "gpu", "llmops.dev/gpu": "H100" });
   });
 
   it("gives Job pods the restricted shape and CronJobs no overlap", () => {
-    const pod = restrictedJobPodSpec("sa", { containers: [{ name: "run", image: imageRef({ repository: "r", digest: DIGEST }), securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } } }] });
-    expect(pod).toMatchObject({ serviceAccountName: "sa", automountServiceAccountToken: false, restartPolicy: "Never", securityContext: { runAsUser: WORKLOAD_UID } });
+    const pod = restrictedJobPodSpec("sa", {
+      containers: [
+        {
+          name: "run",
+          image: imageRef({ repository: "r", digest: DIGEST }),
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
+        },
+      ],
+    });
+    expect(pod).toMatchObject({
+      serviceAccountName: "sa",
+      automountServiceAccountToken: false,
+      restartPolicy: "Never",
+      securityContext: { runAsUser: WORKLOAD_UID },
+    });
     expect(restrictedViolations(pod as never)).toEqual([]);
-    const cron = forbidCronJobSpec({ schedule: "7 2 * * *", activeDeadlineSeconds: 600, backoffLimit: 0, jobLabels: { a: "1" }, pod });
-    expect(cron).toMatchObject({ timeZone: "Etc/UTC", concurrencyPolicy: "Forbid", jobTemplate: { metadata: { labels: { a: "1" } }, spec: { ttlSecondsAfterFinished: 86_400, template: { metadata: { labels: { a: "1" } } } } } });
+    const cron = forbidCronJobSpec({
+      schedule: "7 2 * * *",
+      activeDeadlineSeconds: 600,
+      backoffLimit: 0,
+      jobLabels: { a: "1" },
+      pod,
+    });
+    expect(cron).toMatchObject({
+      timeZone: "Etc/UTC",
+      concurrencyPolicy: "Forbid",
+      jobTemplate: {
+        metadata: { labels: { a: "1" } },
+        spec: { ttlSecondsAfterFinished: 86_400, template: { metadata: { labels: { a: "1" } } } },
+      },
+    });
     expect(cron).not.toHaveProperty("startingDeadlineSeconds");
-    expect(forbidCronJobSpec({ schedule: "*", startingDeadlineSeconds: 0, activeDeadlineSeconds: 1, backoffLimit: 0, jobLabels: {}, podLabels: { b: "2" }, pod })).toMatchObject({ startingDeadlineSeconds: 0, jobTemplate: { spec: { template: { metadata: { labels: { b: "2" } } } } } });
+    expect(
+      forbidCronJobSpec({
+        schedule: "*",
+        startingDeadlineSeconds: 0,
+        activeDeadlineSeconds: 1,
+        backoffLimit: 0,
+        jobLabels: {},
+        podLabels: { b: "2" },
+        pod,
+      }),
+    ).toMatchObject({
+      startingDeadlineSeconds: 0,
+      jobTemplate: { spec: { template: { metadata: { labels: { b: "2" } } } } },
+    });
   });
 });
 
@@ -72,8 +145,11 @@ describe("model facts and errors", () => {
   });
 
   it("appends the version to a Bedrock model id", () => {
-    const model = (uri: string, version?: string) => ({ source: { type: "bedrock", uri, ...(version ? { version } : {}) } }) as never;
-    expect(bedrockModelId(model("bedrock://anthropic.claude-3-5-sonnet", "20241022-v2:0"))).toBe("anthropic.claude-3-5-sonnet-20241022-v2:0");
+    const model = (uri: string, version?: string) =>
+      ({ source: { type: "bedrock", uri, ...(version ? { version } : {}) } }) as never;
+    expect(bedrockModelId(model("bedrock://anthropic.claude-3-5-sonnet", "20241022-v2:0"))).toBe(
+      "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    );
     expect(bedrockModelId(model("bedrock://amazon.titan-embed-text-v2:0"))).toBe("amazon.titan-embed-text-v2:0");
   });
 

@@ -10,7 +10,13 @@ import * as fc from "fast-check";
 import jsyaml from "js-yaml";
 import { stringify, type ToStringOptions } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PARSE_LIMITS, locateInFlow, parseDocuments, parseWithYaml, type ParsedDocument } from "../input/parse-documents.js";
+import {
+  DEFAULT_PARSE_LIMITS,
+  locateInFlow,
+  parseDocuments,
+  parseWithYaml,
+  type ParsedDocument,
+} from "../input/parse-documents.js";
 import { declinedBeforeParsing, parseYamlFast } from "../input/parse-yaml-fast.js";
 import { UNSURE, blockYamlLocator } from "../input/locate-block-yaml.js";
 import { pointerOf } from "../input/document-rules.js";
@@ -40,17 +46,98 @@ function agrees(text: string): boolean {
 }
 
 const yamlFiles = (dir: string): string[] =>
-  readdirSync(join(ROOT, dir)).filter((file) => /\.ya?ml$/.test(file)).map((file) => join(ROOT, dir, file));
+  readdirSync(join(ROOT, dir))
+    .filter((file) => /\.ya?ml$/.test(file))
+    .map((file) => join(ROOT, dir, file));
 
 // Strings YAML treats specially somewhere: core-schema lookalikes, YAML 1.1 forms, indicators, quotes, unicode.
 const trickyString = fc.oneof(
   fc.constantFrom(
-    "", " ", "null", "Null", "NULL", "~", "true", "True", "TRUE", "yes", "no", "on", "off", "y", "n",
-    "0", "-0", "+1", "007", "0o17", "0x1F", "0b101", "1_000", "1e3", "1E-3", ".5", "5.", "1.50", "+.inf", "-.Inf", ".nan", ".NaN",
-    "12345678901234567890", "2026-11-29", "12:30:45", "<<", "=", "- a", "a: b", "a #b", "#c", "[a]", "{a: 1}", "'q'", '"q"',
-    "line\nbreak", "trailing ", " leading", "a\\nb", "tab\there", "é ü 漢字 🙂", "---", "...", "%YAML", "@at", "`tick", "|", ">", "?",
+    "",
+    " ",
+    "null",
+    "Null",
+    "NULL",
+    "~",
+    "true",
+    "True",
+    "TRUE",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "0",
+    "-0",
+    "+1",
+    "007",
+    "0o17",
+    "0x1F",
+    "0b101",
+    "1_000",
+    "1e3",
+    "1E-3",
+    ".5",
+    "5.",
+    "1.50",
+    "+.inf",
+    "-.Inf",
+    ".nan",
+    ".NaN",
+    "12345678901234567890",
+    "2026-11-29",
+    "12:30:45",
+    "<<",
+    "=",
+    "- a",
+    "a: b",
+    "a #b",
+    "#c",
+    "[a]",
+    "{a: 1}",
+    "'q'",
+    '"q"',
+    "line\nbreak",
+    "trailing ",
+    " leading",
+    "a\\nb",
+    "tab\there",
+    "é ü 漢字 🙂",
+    "---",
+    "...",
+    "%YAML",
+    "@at",
+    "`tick",
+    "|",
+    ">",
+    "?",
   ),
-  fc.string({ unit: fc.constantFrom("a", "b", " ", ":", "#", "-", "'", '"', "\\", "\n", "0", "1", ".", "e", ",", "[", "]", "{", "}", "é") , maxLength: 12 }),
+  fc.string({
+    unit: fc.constantFrom(
+      "a",
+      "b",
+      " ",
+      ":",
+      "#",
+      "-",
+      "'",
+      '"',
+      "\\",
+      "\n",
+      "0",
+      "1",
+      ".",
+      "e",
+      ",",
+      "[",
+      "]",
+      "{",
+      "}",
+      "é",
+    ),
+    maxLength: 12,
+  }),
 );
 const key = fc.oneof(fc.constantFrom("a", "b", "name", "1", "true", "x y", "k:v", "-", "é"), trickyString);
 const leaf = fc.oneof(trickyString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
@@ -73,22 +160,72 @@ const yamlOptions = fc.record({
 /** Renders a value as YAML in one of many styles, by either library. */
 const document = fc.oneof(
   fc.tuple(tree, yamlOptions).map(([value, options]) => stringify(value, options as ToStringOptions)),
-  fc.tuple(tree, fc.constantFrom(-1, 10, 40), fc.boolean()).map(([value, flowLevel, forceQuotes]) =>
-    jsyaml.dump(value, { flowLevel, forceQuotes, lineWidth: 20, noRefs: true })),
+  fc
+    .tuple(tree, fc.constantFrom(-1, 10, 40), fc.boolean())
+    .map(([value, flowLevel, forceQuotes]) =>
+      jsyaml.dump(value, { flowLevel, forceQuotes, lineWidth: 20, noRefs: true }),
+    ),
 );
 
 /** Small edits with YAML's significant characters: what a hand-edited file or an attacker produces. */
-const edited = fc.tuple(document, fc.array(fc.tuple(fc.nat(), fc.constantFrom("insert", "delete", "indent", "join")
-  , fc.constantFrom(" ", "  ", "\n", ":", ": ", "- ", "#", "'", '"', "\\", "[", "]", "{", "}", ",", "|", ">", "-", "---\n", "...\n", "é", "\u0085", "\u2028", "\u00a0", "\ufeff", "\u0007")), { minLength: 1, maxLength: 3 }))
-  .map(([text, edits]) => edits.reduce((current, [at, kind, piece]) => {
-    const i = current.length === 0 ? 0 : at % current.length;
-    switch (kind) {
-      case "insert": return current.slice(0, i) + piece + current.slice(i);
-      case "delete": return current.slice(0, i) + current.slice(i + 1);
-      case "indent": { const lineStart = current.lastIndexOf("\n", i) + 1; return `${current.slice(0, lineStart)} ${current.slice(lineStart)}`; }
-      default: { const end = current.indexOf("\n", i); return end === -1 ? current : current.slice(0, end) + current.slice(end + 1); }
-    }
-  }, text));
+const edited = fc
+  .tuple(
+    document,
+    fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom("insert", "delete", "indent", "join"),
+        fc.constantFrom(
+          " ",
+          "  ",
+          "\n",
+          ":",
+          ": ",
+          "- ",
+          "#",
+          "'",
+          '"',
+          "\\",
+          "[",
+          "]",
+          "{",
+          "}",
+          ",",
+          "|",
+          ">",
+          "-",
+          "---\n",
+          "...\n",
+          "é",
+          "\u0085",
+          "\u2028",
+          "\u00a0",
+          "\ufeff",
+          "\u0007",
+        ),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+  )
+  .map(([text, edits]) =>
+    edits.reduce((current, [at, kind, piece]) => {
+      const i = current.length === 0 ? 0 : at % current.length;
+      switch (kind) {
+        case "insert":
+          return current.slice(0, i) + piece + current.slice(i);
+        case "delete":
+          return current.slice(0, i) + current.slice(i + 1);
+        case "indent": {
+          const lineStart = current.lastIndexOf("\n", i) + 1;
+          return `${current.slice(0, lineStart)} ${current.slice(lineStart)}`;
+        }
+        default: {
+          const end = current.indexOf("\n", i);
+          return end === -1 ? current : current.slice(0, end) + current.slice(end + 1);
+        }
+      }
+    }, text),
+  );
 
 describe("YAML fast path", () => {
   it("answers for every committed example and agrees with the yaml path", () => {
@@ -98,7 +235,10 @@ describe("YAML fast path", () => {
     // runtime example may hold text the fast path declines by design before parsing (an nginx
     // config in a ConfigMap, whose braces span lines): that one is left to the yaml path.
     const plain = (file: string): boolean => !declinedBeforeParsing(readFileSync(file, "utf8"));
-    expect(answered.length).toBe(yamlFiles("examples").length + yamlFiles("examples/runtime").filter((f) => plain(f) && !/---\s*$/.test(readFileSync(f, "utf8"))).length);
+    expect(answered.length).toBe(
+      yamlFiles("examples").length +
+        yamlFiles("examples/runtime").filter((f) => plain(f) && !/---\s*$/.test(readFileSync(f, "utf8"))).length,
+    );
     expect(yamlFiles("examples").every(plain)).toBe(true);
   });
 
@@ -113,17 +253,23 @@ describe("YAML fast path", () => {
 
   it("returns the yaml path's values for generated documents in many styles", () => {
     let answered = 0;
-    fc.assert(fc.property(document, (text) => {
-      if (agrees(text)) answered += 1;
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(document, (text) => {
+        if (agrees(text)) answered += 1;
+      }),
+      { numRuns: RUNS },
+    );
     // Most generated documents are plain enough for the fast path; record that it was exercised.
     expect(answered).toBeGreaterThan(RUNS / 4);
   });
 
   it("never accepts an edited document the yaml path refuses, nor reads one differently", () => {
-    fc.assert(fc.property(edited, (text) => {
-      agrees(text);
-    }), { numRuns: RUNS * 2 });
+    fc.assert(
+      fc.property(edited, (text) => {
+        agrees(text);
+      }),
+      { numRuns: RUNS * 2 },
+    );
   });
 
   it("gives every pointer the yaml path's position without parsing again, or leaves it to yaml", () => {
@@ -137,19 +283,26 @@ describe("YAML fast path", () => {
     const checkDocument = (index: number, slow: ParsedDocument, locate: ReturnType<typeof blockYamlLocator>) => {
       // Every path in the document, and a missing child under each (yaml answers the nearest ancestor).
       const pointers = (value: unknown, segments: string[] = []): string[] => [
-        pointerOf(segments), pointerOf([...segments, "missing"]),
-        ...(value !== null && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => pointers(v, [...segments, k])) : []),
+        pointerOf(segments),
+        pointerOf([...segments, "missing"]),
+        ...(value !== null && typeof value === "object"
+          ? Object.entries(value).flatMap(([k, v]) => pointers(v, [...segments, k]))
+          : []),
       ];
       for (const pointer of pointers(slow.value)) {
         for (const at of ["value", "key"] as const) {
           const answer = locate(index, pointer, at);
-          if (answer === UNSURE) { unsure += 1; continue; }
+          if (answer === UNSURE) {
+            unsure += 1;
+            continue;
+          }
           sure += 1;
           expect(answer, `${at} of ${pointer} in document ${index}`).toEqual(slow.locate(pointer, at));
         }
       }
     };
-    for (const file of [...yamlFiles("examples"), ...yamlFiles("examples/runtime"), ...yamlFiles("test/bad-inputs")]) check(readFileSync(file, "utf8"));
+    for (const file of [...yamlFiles("examples"), ...yamlFiles("examples/runtime"), ...yamlFiles("test/bad-inputs")])
+      check(readFileSync(file, "utf8"));
     // Streams of several documents, as in rendered Kubernetes manifests.
     const stream = fc.array(document, { minLength: 2, maxLength: 3 }).map((documents) => documents.join("---\n"));
     fc.assert(fc.property(fc.oneof(document, edited, stream), check), { numRuns: RUNS });

@@ -127,7 +127,12 @@ export function reviewRequest(policy: AdmissionPolicy, request: AdmissionRequest
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const admit = (skipped: ReviewOutcome["skipped"]): ReviewOutcome => ({
-    response: { uid: request.uid, allowed: true }, denied: [], warned: [], waived: [], ...(skipped ? { skipped } : {}), evaluationMs: elapsed(),
+    response: { uid: request.uid, allowed: true },
+    denied: [],
+    warned: [],
+    waived: [],
+    ...(skipped ? { skipped } : {}),
+    evaluationMs: elapsed(),
   });
   if (request.operation === "DELETE" || request.operation === "CONNECT") return admit("operation");
   const object = request.object;
@@ -139,47 +144,93 @@ export function reviewRequest(policy: AdmissionPolicy, request: AdmissionRequest
   try {
     if (!isKubernetesObject(object)) throw new BadReviewError("the request carries no Kubernetes object");
     // The API server has decoded the object already; it may omit metadata.namespace on create.
-    const withNamespace = namespace !== undefined && namespaceOf(object) === undefined
-      ? { ...object, metadata: { ...(object.metadata as Record<string, unknown> | undefined), namespace } }
-      : object;
-    const runtime = kubernetesResource(withNamespace, { file: `admission:${request.uid}`, locate: () => undefined, pointer: "" });
+    const withNamespace =
+      namespace !== undefined && namespaceOf(object) === undefined
+        ? { ...object, metadata: { ...(object.metadata as Record<string, unknown> | undefined), namespace } }
+        : object;
+    const runtime = kubernetesResource(withNamespace, {
+      file: `admission:${request.uid}`,
+      locate: () => undefined,
+      pointer: "",
+    });
     resource = runtime.urn;
-    const all = policy.engine.evaluateRuntime({ resources: [runtime], ...(policy.spec === undefined ? {} : { spec: policy.spec }) });
+    const all = policy.engine.evaluateRuntime({
+      resources: [runtime],
+      ...(policy.spec === undefined ? {} : { spec: policy.spec }),
+    });
     // Only what is about this object: a finding on another resource (none here) or on input.spec is not this request's.
     const own = all.filter((finding) => finding.path === "/resources/0" || finding.path.startsWith("/resources/0/"));
     const knownIds = new Set(policy.engine.catalog.keys());
     const today = (policy.today ?? todayUtc)();
     findings = applyWaivers(own, policy.waivers?.() ?? [], { knownIds, today });
     if (policy.waiverFile) {
-      findings = applyWaiverFile(findings, policy.waiverFile, { knownIds, today, resources: [runtime] })
-        .filter((finding) => finding.path === "/resources/0" || finding.path.startsWith("/resources/0/"));
+      findings = applyWaiverFile(findings, policy.waiverFile, { knownIds, today, resources: [runtime] }).filter(
+        (finding) => finding.path === "/resources/0" || finding.path.startsWith("/resources/0/"),
+      );
     }
     findings.sort(compareFindings);
   } catch (error) {
-    const message = error instanceof InputError ? error.format() : error instanceof Error ? error.message : String(error);
-    return deny(request.uid, 500, "InternalError", `llmops admission could not evaluate this object, so it is refused: ${message}`, [], elapsed(), resource, message);
+    const message =
+      error instanceof InputError ? error.format() : error instanceof Error ? error.message : String(error);
+    return deny(
+      request.uid,
+      500,
+      "InternalError",
+      `llmops admission could not evaluate this object, so it is refused: ${message}`,
+      [],
+      elapsed(),
+      resource,
+      message,
+    );
   }
   const evaluationMs = elapsed();
   if (evaluationMs > policy.budgetMs) {
     const message = `decision took ${evaluationMs.toFixed(1)} ms, over the ${policy.budgetMs} ms budget`;
-    return deny(request.uid, 500, "Timeout", `llmops admission refused this object: its ${message}`, [], evaluationMs, resource, message);
+    return deny(
+      request.uid,
+      500,
+      "Timeout",
+      `llmops admission refused this object: its ${message}`,
+      [],
+      evaluationMs,
+      resource,
+      message,
+    );
   }
 
-  const blocking = findings.filter((finding) => finding.waiver === undefined && isAtOrAbove(finding.severity, policy.failOn));
+  const blocking = findings.filter(
+    (finding) => finding.waiver === undefined && isAtOrAbove(finding.severity, policy.failOn),
+  );
   const advisory = findings.filter((finding) => !blocking.includes(finding));
-  const warnings = advisory.slice(0, MAX_WARNINGS).map((finding) => clip(
-    `${finding.id} (${finding.severity}${finding.waiver ? `, waived until ${finding.waiver.expires}` : ""}): ${finding.message}`, MAX_WARNING_CHARS));
+  const warnings = advisory
+    .slice(0, MAX_WARNINGS)
+    .map((finding) =>
+      clip(
+        `${finding.id} (${finding.severity}${finding.waiver ? `, waived until ${finding.waiver.expires}` : ""}): ${finding.message}`,
+        MAX_WARNING_CHARS,
+      ),
+    );
   const ids = (list: readonly Finding[]) => [...new Set(list.map((finding) => finding.id))];
   const waived = ids(findings.filter((finding) => finding.waiver !== undefined));
   const warned = ids(advisory.filter((finding) => finding.waiver === undefined));
   if (blocking.length === 0) {
     return {
       response: { uid: request.uid, allowed: true, ...(warnings.length > 0 ? { warnings } : {}) },
-      ...(resource ? { resource } : {}), denied: [], warned, waived, evaluationMs,
+      ...(resource ? { resource } : {}),
+      denied: [],
+      warned,
+      waived,
+      evaluationMs,
     };
   }
-  const lines = blocking.map((finding) => `[${finding.id}] ${finding.severity}: ${finding.message} (at ${finding.path}). Fix: ${finding.remediation}`);
-  const message = clip(`llmops admission denied ${resource ?? "the object"}: ${blocking.length} finding${blocking.length === 1 ? "" : "s"} at or above ${policy.failOn}:\n${lines.join("\n")}`, MAX_MESSAGE_CHARS);
+  const lines = blocking.map(
+    (finding) =>
+      `[${finding.id}] ${finding.severity}: ${finding.message} (at ${finding.path}). Fix: ${finding.remediation}`,
+  );
+  const message = clip(
+    `llmops admission denied ${resource ?? "the object"}: ${blocking.length} finding${blocking.length === 1 ? "" : "s"} at or above ${policy.failOn}:\n${lines.join("\n")}`,
+    MAX_MESSAGE_CHARS,
+  );
   return {
     response: {
       uid: request.uid,
@@ -188,24 +239,51 @@ export function reviewRequest(policy: AdmissionPolicy, request: AdmissionRequest
         code: 403,
         reason: "Forbidden",
         message,
-        details: { causes: blocking.map((finding) => ({ reason: finding.id, message: clip(finding.message, MAX_WARNING_CHARS), field: finding.path })) },
+        details: {
+          causes: blocking.map((finding) => ({
+            reason: finding.id,
+            message: clip(finding.message, MAX_WARNING_CHARS),
+            field: finding.path,
+          })),
+        },
       },
       ...(warnings.length > 0 ? { warnings } : {}),
     },
     ...(resource ? { resource } : {}),
-    denied: ids(blocking), warned, waived, evaluationMs,
+    denied: ids(blocking),
+    warned,
+    waived,
+    evaluationMs,
   };
 }
 
 /** The AdmissionReview v1 envelope around a response. */
-export function admissionReview(response: AdmissionResponse): { apiVersion: "admission.k8s.io/v1"; kind: "AdmissionReview"; response: AdmissionResponse } {
+export function admissionReview(response: AdmissionResponse): {
+  apiVersion: "admission.k8s.io/v1";
+  kind: "AdmissionReview";
+  response: AdmissionResponse;
+} {
   return { apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", response };
 }
 
-function deny(uid: string, code: number, reason: string, message: string, denied: readonly string[], evaluationMs: number, resource: string | undefined, error: string): ReviewOutcome {
+function deny(
+  uid: string,
+  code: number,
+  reason: string,
+  message: string,
+  denied: readonly string[],
+  evaluationMs: number,
+  resource: string | undefined,
+  error: string,
+): ReviewOutcome {
   return {
     response: { uid, allowed: false, status: { code, reason, message: clip(message, MAX_MESSAGE_CHARS) } },
-    ...(resource ? { resource } : {}), denied, warned: [], waived: [], error, evaluationMs,
+    ...(resource ? { resource } : {}),
+    denied,
+    warned: [],
+    waived: [],
+    error,
+    evaluationMs,
   };
 }
 

@@ -15,7 +15,14 @@
  */
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { admissionRequest, admissionReview, BadReviewError, reviewRequest, type AdmissionPolicy, type ReviewOutcome } from "./review.js";
+import {
+  admissionRequest,
+  admissionReview,
+  BadReviewError,
+  reviewRequest,
+  type AdmissionPolicy,
+  type ReviewOutcome,
+} from "./review.js";
 
 /** The API server sends at most its own request limit (3 MiB) plus the review envelope. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -38,7 +45,9 @@ export type Logger = (level: "info" | "warn" | "error", message: string, fields?
  */
 export function jsonLogger(write: (line: string) => void, revision: string): Logger {
   return (level, message, fields = {}) => {
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: message, bundleRevision: revision, ...fields })}\n`);
+    write(
+      `${JSON.stringify({ time: new Date().toISOString(), level, msg: message, bundleRevision: revision, ...fields })}\n`,
+    );
   };
 }
 
@@ -58,7 +67,12 @@ export function createAdmissionServer(options: AdmissionServerOptions): { server
   return { server, logger };
 }
 
-async function handle(policy: AdmissionPolicy, logger: Logger, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  policy: AdmissionPolicy,
+  logger: Logger,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const path = (request.url ?? "/").split("?")[0];
   if (request.method === "GET" && path === "/healthz") {
     response.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -133,7 +147,9 @@ function readBody(request: IncomingMessage): Promise<string> {
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);
+  response
+    .writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) })
+    .end(text);
 }
 
 function round(ms: number): number {

@@ -60,20 +60,28 @@ export const BUILT_IN_COLLECTIONS: readonly Collection[] = [
   { groupVersion: "rbac.authorization.k8s.io/v1", plural: "roles", kind: "Role", namespaced: true },
   { groupVersion: "rbac.authorization.k8s.io/v1", plural: "rolebindings", kind: "RoleBinding", namespaced: true },
   { groupVersion: "rbac.authorization.k8s.io/v1", plural: "clusterroles", kind: "ClusterRole", namespaced: false },
-  { groupVersion: "rbac.authorization.k8s.io/v1", plural: "clusterrolebindings", kind: "ClusterRoleBinding", namespaced: false },
+  {
+    groupVersion: "rbac.authorization.k8s.io/v1",
+    plural: "clusterrolebindings",
+    kind: "ClusterRoleBinding",
+    namespaced: false,
+  },
 ];
 
 type Get = (path: string) => Promise<{ status: number; body: unknown }>;
 
 /** Reads the cluster's objects as runtime resources. Throws ClusterReadError. */
-export async function readCluster(options: ClusterReadOptions): Promise<{ context: string; server: string; resources: RuntimeResource[] }> {
+export async function readCluster(
+  options: ClusterReadOptions,
+): Promise<{ context: string; server: string; resources: RuntimeResource[] }> {
   const { KubeConfig } = await import("@kubernetes/client-node");
   const config = new KubeConfig();
   try {
     if (options.kubeconfig !== undefined) config.loadFromFile(options.kubeconfig);
     else config.loadFromDefault();
     if (options.context !== undefined) {
-      if (config.getContextObject(options.context) === null) throw new ClusterReadError(`kubeconfig has no context named ${options.context}`);
+      if (config.getContextObject(options.context) === null)
+        throw new ClusterReadError(`kubeconfig has no context named ${options.context}`);
       config.setCurrentContext(options.context);
     }
   } catch (error) {
@@ -93,10 +101,16 @@ export async function readCluster(options: ClusterReadOptions): Promise<{ contex
   const collections = [...BUILT_IN_COLLECTIONS, ...(await servingCollections(get, options.servingKinds))];
   const resources: RuntimeResource[] = [];
   for (const collection of collections) {
-    const prefix = collection.groupVersion.includes("/") ? `/apis/${collection.groupVersion}` : `/api/${collection.groupVersion}`;
-    const scope = collection.namespaced && options.namespace !== undefined ? `/namespaces/${encodeURIComponent(options.namespace)}` : "";
+    const prefix = collection.groupVersion.includes("/")
+      ? `/apis/${collection.groupVersion}`
+      : `/api/${collection.groupVersion}`;
+    const scope =
+      collection.namespaced && options.namespace !== undefined
+        ? `/namespaces/${encodeURIComponent(options.namespace)}`
+        : "";
     let path = `${prefix}${scope}/${collection.plural}`;
-    if (collection.kind === "Namespace" && options.namespace !== undefined) path = `${prefix}/namespaces/${encodeURIComponent(options.namespace)}`;
+    if (collection.kind === "Namespace" && options.namespace !== undefined)
+      path = `${prefix}/namespaces/${encodeURIComponent(options.namespace)}`;
     const { status, body } = await get(path);
     if (status === 404 && collection.kind === "Namespace" && options.namespace !== undefined) {
       throw new ClusterReadError(`namespace ${options.namespace} does not exist in context ${context}`);
@@ -105,11 +119,17 @@ export async function readCluster(options: ClusterReadOptions): Promise<{ contex
     const items = Array.isArray((body as { items?: unknown }).items) ? (body as { items: unknown[] }).items : [body];
     for (const item of items) {
       // List items omit apiVersion and kind; the wire form of a single object (kubectl get -o json) has them.
-      const object = { apiVersion: collection.groupVersion, kind: collection.kind, ...(item as Record<string, unknown>) };
+      const object = {
+        apiVersion: collection.groupVersion,
+        kind: collection.kind,
+        ...(item as Record<string, unknown>),
+      };
       if (!isKubernetesObject(object)) continue;
       const metadata = object.metadata as { name?: string; namespace?: string } | undefined;
       const objectPath = `${prefix}${metadata?.namespace ? `/namespaces/${metadata.namespace}` : ""}/${collection.plural}/${metadata?.name ?? ""}`;
-      resources.push(kubernetesResource(object, { file: `cluster:${context}${objectPath}`, locate: () => undefined, pointer: "" }));
+      resources.push(
+        kubernetesResource(object, { file: `cluster:${context}${objectPath}`, locate: () => undefined, pointer: "" }),
+      );
     }
   }
   return { context, server: cluster.server, resources };
@@ -128,12 +148,16 @@ async function servingCollections(get: Get, servingKinds: readonly string[]): Pr
   for (const [group, kinds] of wanted) {
     const groupInfo = await get(`/apis/${group}`);
     if (groupInfo.status === 404) continue;
-    if (groupInfo.status !== 200) throw new ClusterReadError(`API discovery of ${group} answered HTTP ${groupInfo.status}`);
-    const groupVersion = (groupInfo.body as { preferredVersion?: { groupVersion?: string } }).preferredVersion?.groupVersion;
+    if (groupInfo.status !== 200)
+      throw new ClusterReadError(`API discovery of ${group} answered HTTP ${groupInfo.status}`);
+    const groupVersion = (groupInfo.body as { preferredVersion?: { groupVersion?: string } }).preferredVersion
+      ?.groupVersion;
     if (typeof groupVersion !== "string") continue;
     const listing = await get(`/apis/${groupVersion}`);
-    if (listing.status !== 200) throw new ClusterReadError(`API discovery of ${groupVersion} answered HTTP ${listing.status}`);
-    const apiResources = (listing.body as { resources?: Array<{ name: string; kind: string; namespaced: boolean }> }).resources ?? [];
+    if (listing.status !== 200)
+      throw new ClusterReadError(`API discovery of ${groupVersion} answered HTTP ${listing.status}`);
+    const apiResources =
+      (listing.body as { resources?: Array<{ name: string; kind: string; namespaced: boolean }> }).resources ?? [];
     for (const resource of apiResources) {
       if (resource.name.includes("/") || !kinds.has(resource.kind)) continue;
       found.push({ groupVersion, plural: resource.name, kind: resource.kind, namespaced: resource.namespaced });
@@ -160,7 +184,11 @@ function fetchJson(base: URL, path: string, options: RequestOptions): Promise<{ 
             resolve({ status: response.statusCode ?? 0, body: {} });
             return;
           }
-          reject(new ClusterReadError(`GET ${path} answered HTTP ${response.statusCode ?? "?"} with a body that is not JSON`));
+          reject(
+            new ClusterReadError(
+              `GET ${path} answered HTTP ${response.statusCode ?? "?"} with a body that is not JSON`,
+            ),
+          );
           return;
         }
         resolve({ status: response.statusCode ?? 0, body });
@@ -168,7 +196,9 @@ function fetchJson(base: URL, path: string, options: RequestOptions): Promise<{ 
       response.on("error", reject);
     });
     request.on("timeout", () => request.destroy(new Error("no answer within 30 s")));
-    request.on("error", (error) => reject(new ClusterReadError(`cannot reach the API server at ${base.origin}: ${error.message}`)));
+    request.on("error", (error) =>
+      reject(new ClusterReadError(`cannot reach the API server at ${base.origin}: ${error.message}`)),
+    );
     request.end();
   });
 }

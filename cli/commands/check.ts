@@ -15,29 +15,58 @@ import type { Report } from "../../policies/engine/report.js";
 import type { RuntimeResource } from "../../policies/engine/runtime-input.js";
 
 export const command = "check [inputs..]";
-export const describe = "Check runtime configs (plans, previews, state, Kubernetes manifests) against the runtime policies";
+export const describe =
+  "Check runtime configs (plans, previews, state, Kubernetes manifests) against the runtime policies";
 
 const KINDS = ["auto", "plan", "preview", "state", "manifests", "kubectl"] as const;
 
 export function builder(yargs: Argv) {
   return withReportOptions(yargs)
-    .positional("inputs", { type: "string", array: true, default: [] as string[], describe: "Files, - for standard input, directories (searched for .yaml/.yml/.json; files there that are not runtime configs are skipped with a notice) or quoted globs" })
-    .option("input-kind", { choices: KINDS, default: "auto", describe: "Input kind (detected from content by default)" })
+    .positional("inputs", {
+      type: "string",
+      array: true,
+      default: [] as string[],
+      describe:
+        "Files, - for standard input, directories (searched for .yaml/.yml/.json; files there that are not runtime configs are skipped with a notice) or quoted globs",
+    })
+    .option("input-kind", {
+      choices: KINDS,
+      default: "auto",
+      describe: "Input kind (detected from content by default)",
+    })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
-    .option("cluster", { type: "boolean", default: false, describe: "Also check the live objects of a cluster (kubeconfig), judged like `kubectl get -o json` output" })
+    .option("cluster", {
+      type: "boolean",
+      default: false,
+      describe: "Also check the live objects of a cluster (kubeconfig), judged like `kubectl get -o json` output",
+    })
     .option("context", { type: "string", describe: "--cluster: kubeconfig context (default: the current one)" })
-    .option("namespace", { type: "string", describe: "--cluster: only this namespace (cluster-scoped RBAC is still read)" })
-    .option("spec", { type: "string", describe: "The spec the configs were built from: checks tie its declared controls to them (an llmops plan carries its own)" })
+    .option("namespace", {
+      type: "string",
+      describe: "--cluster: only this namespace (cluster-scoped RBAC is still read)",
+    })
+    .option("spec", {
+      type: "string",
+      describe:
+        "The spec the configs were built from: checks tie its declared controls to them (an llmops plan carries its own)",
+    })
     .option("waivers", {
       type: "string",
-      describe: "Waiver file (apiVersion llmops/v1alpha1, kind Waivers; `llmops schema --kind waivers`). Default: .llmops-waivers.yaml at the repository root — the git root of the working directory, else the working directory — when it exists",
+      describe:
+        "Waiver file (apiVersion llmops/v1alpha1, kind Waivers; `llmops schema --kind waivers`). Default: .llmops-waivers.yaml at the repository root — the git root of the working directory, else the working directory — when it exists",
     })
     .example("$0 check --cluster --context prod --namespace llm-serving", "Check what a cluster runs now")
     .example("$0 check rendered/", "Check manifests written by renderYamlToDirectory")
-    .example("$0 check rendered/ --spec examples/campaign-summariser.rag.yaml", "Check that the rendered manifests build what the spec declares")
+    .example(
+      "$0 check rendered/ --spec examples/campaign-summariser.rag.yaml",
+      "Check that the rendered manifests build what the spec declares",
+    )
     .example("pulumi preview --json > preview.json && $0 check preview.json", "Check a Pulumi preview")
     .example("helm template charts/x | $0 check - -f sarif -o x.sarif", "Check a Helm chart from standard input")
-    .example("$0 check vendor/chart/ --waivers vendor/waivers.yaml", "Accept some of a third-party chart's findings (reason, approver, expiry)");
+    .example(
+      "$0 check vendor/chart/ --waivers vendor/waivers.yaml",
+      "Accept some of a third-party chart's findings (reason, approver, expiry)",
+    );
 }
 
 interface Arguments extends ReportOptions {
@@ -52,17 +81,27 @@ interface Arguments extends ReportOptions {
 }
 
 export async function handler(argv: Arguments): Promise<void> {
-  const [{ expandRuntimeInputs }, { readRuntimeFile, NotRuntimeConfigError }, { PolicyEngine }, { defaultBundleDir }, { checkRuntime }] = await Promise.all([
+  const [
+    { expandRuntimeInputs },
+    { readRuntimeFile, NotRuntimeConfigError },
+    { PolicyEngine },
+    { defaultBundleDir },
+    { checkRuntime },
+  ] = await Promise.all([
     import("../expand-inputs.js"),
     import("../../policies/engine/adapters/read-runtime-file.js"),
     import("../../policies/engine/engine.js"),
     import("../../policies/engine/spec-policies.js"),
     import("../../policies/engine/check-runtime.js"),
   ]);
-  if (argv.inputs.length === 0 && !argv.cluster) throw new UsageError("name the runtime configs to check, or pass --cluster");
-  if (!argv.cluster && (argv.context !== undefined || argv.namespace !== undefined)) throw new UsageError("--context and --namespace apply to --cluster only");
-  const { files: candidates, discovered } = argv.inputs.length === 0 ? { files: [], discovered: new Set<string>() } : await expandRuntimeInputs(argv.inputs);
-  const kind = argv["input-kind"] === "auto" ? undefined : (argv["input-kind"] as Exclude<(typeof KINDS)[number], "auto">);
+  if (argv.inputs.length === 0 && !argv.cluster)
+    throw new UsageError("name the runtime configs to check, or pass --cluster");
+  if (!argv.cluster && (argv.context !== undefined || argv.namespace !== undefined))
+    throw new UsageError("--context and --namespace apply to --cluster only");
+  const { files: candidates, discovered } =
+    argv.inputs.length === 0 ? { files: [], discovered: new Set<string>() } : await expandRuntimeInputs(argv.inputs);
+  const kind =
+    argv["input-kind"] === "auto" ? undefined : (argv["input-kind"] as Exclude<(typeof KINDS)[number], "auto">);
   const files: string[] = [];
   let carriedSpec: unknown;
   const resources = candidates.flatMap((file) => {
@@ -81,7 +120,10 @@ export async function handler(argv: Arguments): Promise<void> {
   });
   let bundle: import("../../policies/engine/engine.js").VerifiedBundle | undefined;
   if (argv.cluster) {
-    const [{ readCluster }, { VerifiedBundle }] = await Promise.all([import("../cluster/read-cluster.js"), import("../../policies/engine/engine.js")]);
+    const [{ readCluster }, { VerifiedBundle }] = await Promise.all([
+      import("../cluster/read-cluster.js"),
+      import("../../policies/engine/engine.js"),
+    ]);
     bundle = await VerifiedBundle.read(argv.bundle ?? defaultBundleDir());
     const live = await readCluster({
       ...(argv.context === undefined ? {} : { context: argv.context }),
@@ -91,17 +133,29 @@ export async function handler(argv: Arguments): Promise<void> {
     resources.push(...live.resources);
     files.push(`cluster:${live.context}${argv.namespace === undefined ? "" : `/namespaces/${argv.namespace}`}`);
   }
-  if (files.length === 0) throw new UsageError(`no runtime config among the ${candidates.length} file${candidates.length === 1 ? "" : "s"} found; nothing was checked`);
+  if (files.length === 0)
+    throw new UsageError(
+      `no runtime config among the ${candidates.length} file${candidates.length === 1 ? "" : "s"} found; nothing was checked`,
+    );
   // --spec wins; otherwise the spec an llmops plan carries (the first one, when several are given).
-  const spec = argv.spec !== undefined ? (await import("../spec-for-check.js")).specDocumentForCheck(argv.spec) : carriedSpec;
-  const engine = bundle ? await PolicyEngine.instantiate(bundle) : await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
+  const spec =
+    argv.spec !== undefined ? (await import("../spec-for-check.js")).specDocumentForCheck(argv.spec) : carriedSpec;
+  const engine = bundle
+    ? await PolicyEngine.instantiate(bundle)
+    : await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
   const report = checkRuntime(engine, { resources, ...(spec === undefined ? {} : { spec }) }, files);
   recordExit(await emitReport(await withWaivers(report, argv.waivers, engine, resources), argv));
 }
 
 /** The report with the waiver file applied: --waivers, else .llmops-waivers.yaml at the repository root, else as it is. */
-async function withWaivers(report: Report, option: string | undefined, engine: PolicyEngine, resources: readonly RuntimeResource[]): Promise<Report> {
-  const found = option === undefined ? (await import("../../policies/engine/waiver-location.js")).defaultWaiverFile() : undefined;
+async function withWaivers(
+  report: Report,
+  option: string | undefined,
+  engine: PolicyEngine,
+  resources: readonly RuntimeResource[],
+): Promise<Report> {
+  const found =
+    option === undefined ? (await import("../../policies/engine/waiver-location.js")).defaultWaiverFile() : undefined;
   // Named as a user would type it from here (the repository root may be an ancestor).
   const file = option ?? (found === undefined ? undefined : relative(process.cwd(), found));
   if (file === undefined) return report;
@@ -111,6 +165,7 @@ async function withWaivers(report: Report, option: string | undefined, engine: P
 
 /** The `group/Kind` keys of the bundle's pod-template table (data.yaml llmops.params.pod_templates). */
 function servingKinds(data: unknown): string[] {
-  const table = (data as { llmops?: { params?: { pod_templates?: unknown } } } | undefined)?.llmops?.params?.pod_templates;
+  const table = (data as { llmops?: { params?: { pod_templates?: unknown } } } | undefined)?.llmops?.params
+    ?.pod_templates;
   return typeof table === "object" && table !== null ? Object.keys(table) : [];
 }

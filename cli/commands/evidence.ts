@@ -24,14 +24,28 @@ function withBinding<T>(yargs: Argv<T>) {
     .option("dataset", { type: "string", describe: "Evaluation dataset as NAME@VERSION" })
     .option("prompt-template-version", { type: "string", describe: "Prompt template version used" })
     .option("seed", { type: "number", describe: "Random seed of the run" })
-    .option("output", { alias: "o", type: "string", describe: "Write a native evidence document (YAML, or JSON for *.json) to FILE" });
+    .option("output", {
+      alias: "o",
+      type: "string",
+      describe: "Write a native evidence document (YAML, or JSON for *.json) to FILE",
+    });
 }
 
 function binding(argv: BindingArguments) {
   const missing = (["model", "modelDigest", "dataset"] as const).filter((key) => argv[key] === undefined);
-  if (missing.length > 0) throw new UsageError(`writing evidence needs --model, --model-digest and --dataset (missing: ${missing.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ")})`);
-  if (argv.seed !== undefined && (!Number.isInteger(argv.seed) || argv.seed < 0)) throw new UsageError("--seed must be a non-negative integer");
-  return { model: argv.model!, modelDigest: argv.modelDigest!, dataset: argv.dataset!, promptTemplateVersion: argv.promptTemplateVersion, seed: argv.seed };
+  if (missing.length > 0)
+    throw new UsageError(
+      `writing evidence needs --model, --model-digest and --dataset (missing: ${missing.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ")})`,
+    );
+  if (argv.seed !== undefined && (!Number.isInteger(argv.seed) || argv.seed < 0))
+    throw new UsageError("--seed must be a non-negative integer");
+  return {
+    model: argv.model!,
+    modelDigest: argv.modelDigest!,
+    dataset: argv.dataset!,
+    promptTemplateVersion: argv.promptTemplateVersion,
+    seed: argv.seed,
+  };
 }
 
 /** Validates a generated document through the evidence loader, then writes it atomically. */
@@ -49,31 +63,86 @@ async function writeEvidence(document: unknown, file: string): Promise<void> {
 
 const score = {
   command: "score",
-  describe: "Compute BLEU (sacreBLEU) and ROUGE-1/2/L F (rouge-score, optionally stemmed) from predictions and references",
+  describe:
+    "Compute BLEU (sacreBLEU) and ROUGE-1/2/L F (rouge-score, optionally stemmed) from predictions and references",
   builder: (yargs: Argv) =>
     withBinding(yargs)
-      .option("metric", { choices: ["bleu", "rouge1", "rouge2", "rougeL"] as const, array: true, demandOption: true, describe: "Metric(s) to compute" })
-      .option("predictions", { type: "string", demandOption: true, describe: 'JSONL: {"id": "...", "prediction": "..."} a line' })
-      .option("references", { type: "string", demandOption: true, describe: 'JSONL: {"id": "...", "references": ["...", ...]} a line' })
-      .option("format", { alias: "f", choices: ["pretty", "json"] as const, default: "pretty", describe: "Output format" })
-      .option("stem", { type: "boolean", default: false, describe: "ROUGE: Porter-stem tokens longer than 3 characters, as rouge-score's use_stemmer=True (BLEU is never stemmed)" })
-      .example("$0 evidence score --metric bleu --predictions p.jsonl --references r.jsonl --format json", "Print the corpus BLEU")
-      .example("$0 evidence score --metric bleu rouge1 --predictions p.jsonl --references r.jsonl --model m --model-digest sha256:… --dataset refs@2026-09 -o evidence.yaml", "Write evidence"),
-  handler: async (argv: BindingArguments & { metric: Array<"bleu" | "rouge1" | "rouge2" | "rougeL">; predictions: string; references: string; format: string; stem: boolean; output?: string | undefined }) => {
+      .option("metric", {
+        choices: ["bleu", "rouge1", "rouge2", "rougeL"] as const,
+        array: true,
+        demandOption: true,
+        describe: "Metric(s) to compute",
+      })
+      .option("predictions", {
+        type: "string",
+        demandOption: true,
+        describe: 'JSONL: {"id": "...", "prediction": "..."} a line',
+      })
+      .option("references", {
+        type: "string",
+        demandOption: true,
+        describe: 'JSONL: {"id": "...", "references": ["...", ...]} a line',
+      })
+      .option("format", {
+        alias: "f",
+        choices: ["pretty", "json"] as const,
+        default: "pretty",
+        describe: "Output format",
+      })
+      .option("stem", {
+        type: "boolean",
+        default: false,
+        describe:
+          "ROUGE: Porter-stem tokens longer than 3 characters, as rouge-score's use_stemmer=True (BLEU is never stemmed)",
+      })
+      .example(
+        "$0 evidence score --metric bleu --predictions p.jsonl --references r.jsonl --format json",
+        "Print the corpus BLEU",
+      )
+      .example(
+        "$0 evidence score --metric bleu rouge1 --predictions p.jsonl --references r.jsonl --model m --model-digest sha256:… --dataset refs@2026-09 -o evidence.yaml",
+        "Write evidence",
+      ),
+  handler: async (
+    argv: BindingArguments & {
+      metric: Array<"bleu" | "rouge1" | "rouge2" | "rougeL">;
+      predictions: string;
+      references: string;
+      format: string;
+      stem: boolean;
+      output?: string | undefined;
+    },
+  ) => {
     const bound = argv.output === undefined ? undefined : binding(argv);
-    if (argv.stem && !argv.metric.some((metric) => metric !== "bleu")) throw new UsageError("--stem applies to ROUGE metrics only; sacreBLEU has no stemming");
-    const [{ readScoringSet, scoreMetric, evidenceDocument, STEMMED_TASK }, { packageVersion }] = await Promise.all([import("../../evidence/score.js"), import("../../schemas/package-root.js")]);
+    if (argv.stem && !argv.metric.some((metric) => metric !== "bleu"))
+      throw new UsageError("--stem applies to ROUGE metrics only; sacreBLEU has no stemming");
+    const [{ readScoringSet, scoreMetric, evidenceDocument, STEMMED_TASK }, { packageVersion }] = await Promise.all([
+      import("../../evidence/score.js"),
+      import("../../schemas/package-root.js"),
+    ]);
     const set = readScoringSet(argv.predictions, argv.references);
     const values = [...new Set(argv.metric)].map((metric) => scoreMetric(metric, set, { stem: argv.stem }));
     if (bound && argv.output) {
-      const metrics = values.map((v) => ({ name: v.metric, value: v.value, sampleSize: v.sampleSize, ...(v.stemmed ? { task: STEMMED_TASK } : {}) }));
-      await writeEvidence(evidenceDocument(bound, metrics, { tool: "llmops", version: packageVersion() }, new Date()), argv.output);
+      const metrics = values.map((v) => ({
+        name: v.metric,
+        value: v.value,
+        sampleSize: v.sampleSize,
+        ...(v.stemmed ? { task: STEMMED_TASK } : {}),
+      }));
+      await writeEvidence(
+        evidenceDocument(bound, metrics, { tool: "llmops", version: packageVersion() }, new Date()),
+        argv.output,
+      );
     }
     if (argv.format === "json") {
       const json = values.length === 1 ? values[0] : values;
       process.stdout.write(`${JSON.stringify(json)}\n`);
     } else {
-      process.stdout.write(values.map((v) => `${v.metric}${v.stemmed ? " (stemmed)" : ""} ${v.value.toFixed(4)} (${v.sampleSize} items)`).join("\n") + "\n");
+      process.stdout.write(
+        values
+          .map((v) => `${v.metric}${v.stemmed ? " (stemmed)" : ""} ${v.value.toFixed(4)} (${v.sampleSize} items)`)
+          .join("\n") + "\n",
+      );
     }
   },
 };
@@ -87,14 +156,16 @@ const sign = {
       .option("key", { type: "string", demandOption: true, describe: "PEM private key (Ed25519, ECDSA or RSA)" })
       .option("output", { alias: "o", type: "string", demandOption: true, describe: "Envelope file to write (JSON)" }),
   handler: async (argv: { file: string; key: string; output: string }) => {
-    const [{ loadEvidenceFile }, { evidenceStatement, signEnvelope }, { readFileSync }, { writeFileAtomic }] = await Promise.all([
-      import("../../schemas/load-evidence.js"),
-      import("../../evidence/dsse.js"),
-      import("node:fs"),
-      import("../atomic-write.js"),
-    ]);
+    const [{ loadEvidenceFile }, { evidenceStatement, signEnvelope }, { readFileSync }, { writeFileAtomic }] =
+      await Promise.all([
+        import("../../schemas/load-evidence.js"),
+        import("../../evidence/dsse.js"),
+        import("node:fs"),
+        import("../atomic-write.js"),
+      ]);
     const documents = await loadEvidenceFile(argv.file);
-    if (documents.length !== 1) throw new UsageError(`${argv.file} holds ${documents.length} documents; sign one document per envelope`);
+    if (documents.length !== 1)
+      throw new UsageError(`${argv.file} holds ${documents.length} documents; sign one document per envelope`);
     let pem: string;
     try {
       pem = readFileSync(argv.key, "utf8");
@@ -112,14 +183,31 @@ const importCommand = {
   builder: (yargs: Argv) =>
     withBinding(yargs)
       .positional("file", { type: "string", demandOption: true, describe: "The tool's results file (JSON)" })
-      .option("from", { choices: ["lm-eval", "promptfoo"] as const, demandOption: true, describe: "lm-eval: lm-evaluation-harness results_*.json; promptfoo: promptfoo eval --output results.json (version 3)" })
-      .option("provider", { type: "string", describe: "promptfoo: the provider id whose results to import (required when the file compares several)" })
+      .option("from", {
+        choices: ["lm-eval", "promptfoo"] as const,
+        demandOption: true,
+        describe:
+          "lm-eval: lm-evaluation-harness results_*.json; promptfoo: promptfoo eval --output results.json (version 3)",
+      })
+      .option("provider", {
+        type: "string",
+        describe: "promptfoo: the provider id whose results to import (required when the file compares several)",
+      })
       .demandOption("output")
-      .example("$0 evidence import --from lm-eval results_2026-11-01.json --model m --model-digest sha256:… --dataset mmlu@1.0 -o evidence.yaml", "Import lm-eval results")
-      .example("$0 evidence import --from promptfoo results.json --provider openai:gpt-5 --model m --model-digest sha256:… --dataset redteam@2026-11 -o evidence.yaml", "Import promptfoo results (assertions and red team)"),
-  handler: async (argv: BindingArguments & { file: string; from: string; output: string; provider?: string | undefined }) => {
+      .example(
+        "$0 evidence import --from lm-eval results_2026-11-01.json --model m --model-digest sha256:… --dataset mmlu@1.0 -o evidence.yaml",
+        "Import lm-eval results",
+      )
+      .example(
+        "$0 evidence import --from promptfoo results.json --provider openai:gpt-5 --model m --model-digest sha256:… --dataset redteam@2026-11 -o evidence.yaml",
+        "Import promptfoo results (assertions and red team)",
+      ),
+  handler: async (
+    argv: BindingArguments & { file: string; from: string; output: string; provider?: string | undefined },
+  ) => {
     const bound = binding(argv);
-    if (argv.provider !== undefined && argv.from !== "promptfoo") throw new UsageError("--provider applies to --from promptfoo only");
+    if (argv.provider !== undefined && argv.from !== "promptfoo")
+      throw new UsageError("--provider applies to --from promptfoo only");
     const [{ parseDocuments }, { readSourceText }, { evidenceDocument }, path] = await Promise.all([
       import("../../input/parse-documents.js"),
       import("../../input/source-file.js"),
@@ -132,7 +220,13 @@ const importCommand = {
       const { importPromptfoo } = await import("../../evidence/import-promptfoo.js");
       const run = importPromptfoo(document!.value, argv.file, argv.provider);
       await writeEvidence(
-        evidenceDocument(bound, run.metrics, { ...run.producer, source: `promptfoo results ${path.basename(argv.file)}, provider ${run.provider}` }, run.producedAt, run.redTeam),
+        evidenceDocument(
+          bound,
+          run.metrics,
+          { ...run.producer, source: `promptfoo results ${path.basename(argv.file)}, provider ${run.provider}` },
+          run.producedAt,
+          run.redTeam,
+        ),
         argv.output,
       );
       return;
@@ -145,7 +239,12 @@ const importCommand = {
     }
     const seed = argv.seed ?? run.seed;
     await writeEvidence(
-      evidenceDocument({ ...bound, seed }, run.metrics, { ...run.producer, source: `lm-evaluation-harness results ${path.basename(argv.file)}` }, run.producedAt),
+      evidenceDocument(
+        { ...bound, seed },
+        run.metrics,
+        { ...run.producer, source: `lm-evaluation-harness results ${path.basename(argv.file)}` },
+        run.producedAt,
+      ),
       argv.output,
     );
   },

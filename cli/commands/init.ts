@@ -28,7 +28,10 @@ export async function handler(argv: Arguments): Promise<void> {
     throw new InputError("stack name must be a DNS label (lowercase letters, digits, '-')", "--name");
   }
   // Editors resolve the modeline relative to the spec file (stdout: relative to the working directory).
-  const [{ publishedSchemaFile }, path] = await Promise.all([import("../../schemas/package-root.js"), import("node:path")]);
+  const [{ publishedSchemaFile }, path] = await Promise.all([
+    import("../../schemas/package-root.js"),
+    import("node:path"),
+  ]);
   const from = argv.out === "-" ? process.cwd() : path.dirname(path.resolve(argv.out));
   const schemaRef = path.relative(from, publishedSchemaFile()).split(path.sep).join("/");
   const text = await starterSpecText(argv.pattern, name, schemaRef.startsWith(".") ? schemaRef : `./${schemaRef}`);

@@ -14,14 +14,39 @@ export function builder(yargs: Argv) {
     .positional("spec", { type: "string", demandOption: true, describe: "The spec file (- for standard input)" })
     .option("target", { choices: ["aws", "kubernetes"] as const, describe: "Override the spec's target" })
     .option("out", { type: "string", describe: "Write the plan document (JSON) to FILE, atomically" })
-    .option("format", { alias: "f", choices: ["pretty", "json"] as const, default: "pretty", describe: "What to print on stdout" })
+    .option("format", {
+      alias: "f",
+      choices: ["pretty", "json"] as const,
+      default: "pretty",
+      describe: "What to print on stdout",
+    })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
-    .option("fail-on", { choices: ["critical", "high", "medium", "low"] as const, default: "high", describe: "Spec findings at or above this refuse the plan" })
-    .option("evidence", { type: "string", array: true, describe: "EvaluationEvidence files: failing or missing evidence under gate: block refuses the plan" })
-    .option("baseline", { type: "string", array: true, describe: "Evidence of the model now in production, for regression checks" })
-    .option("evidence-key", { type: "string", describe: "PEM public key: accept only DSSE-signed evidence that verifies with it" })
+    .option("fail-on", {
+      choices: ["critical", "high", "medium", "low"] as const,
+      default: "high",
+      describe: "Spec findings at or above this refuse the plan",
+    })
+    .option("evidence", {
+      type: "string",
+      array: true,
+      describe: "EvaluationEvidence files: failing or missing evidence under gate: block refuses the plan",
+    })
+    .option("baseline", {
+      type: "string",
+      array: true,
+      describe: "Evidence of the model now in production, for regression checks",
+    })
+    .option("evidence-key", {
+      type: "string",
+      describe: "PEM public key: accept only DSSE-signed evidence that verifies with it",
+    })
     .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now" })
-    .option("without-evidence", { type: "boolean", conflicts: ["evidence", "baseline", "evidence-key"], describe: "Preview a production spec before its evaluation evidence exists: the evidence gate is not evaluated (and said so); a deploy still needs passing evidence" });
+    .option("without-evidence", {
+      type: "boolean",
+      conflicts: ["evidence", "baseline", "evidence-key"],
+      describe:
+        "Preview a production spec before its evaluation evidence exists: the evidence gate is not evaluated (and said so); a deploy still needs passing evidence",
+    });
 }
 
 interface Arguments {
@@ -47,7 +72,14 @@ export async function handler(argv: Arguments): Promise<void> {
   let gated;
   try {
     // The checks judge the target that will be planned, so --target cannot slip past them.
-    gated = await gateSpec(specFile, { failOn: argv["fail-on"] as Severity, activity: "planned", ...(argv.target ? { target: argv.target } : {}), ...(argv.bundle ? { bundleDir: argv.bundle } : {}), evidence: argv, requireEvidenceInProduction: argv.withoutEvidence !== true });
+    gated = await gateSpec(specFile, {
+      failOn: argv["fail-on"] as Severity,
+      activity: "planned",
+      ...(argv.target ? { target: argv.target } : {}),
+      ...(argv.bundle ? { bundleDir: argv.bundle } : {}),
+      evidence: argv,
+      requireEvidenceInProduction: argv.withoutEvidence !== true,
+    });
   } catch (error) {
     if (error instanceof SpecRejectedError) {
       process.stderr.write(`${error.message}\n`);
@@ -58,9 +90,13 @@ export async function handler(argv: Arguments): Promise<void> {
   }
   const spec = gated.spec;
   if (argv.withoutEvidence && !gated.evidence.evaluated) {
-    process.stderr.write("evidence gate not evaluated (--without-evidence): deploying this spec needs its evaluation evidence (llmops:evidence, plan --evidence)\n");
+    process.stderr.write(
+      "evidence gate not evaluated (--without-evidence): deploying this spec needs its evaluation evidence (llmops:evidence, plan --evidence)\n",
+    );
   }
-  const progress = process.stderr.isTTY ? setTimeout(() => process.stderr.write("planning offline under Pulumi mocks…\n"), 300) : undefined;
+  const progress = process.stderr.isTTY
+    ? setTimeout(() => process.stderr.write("planning offline under Pulumi mocks…\n"), 300)
+    : undefined;
   const { planOffline } = await import("../../stacks/offline-plan.js");
   let plan;
   try {
@@ -69,7 +105,8 @@ export async function handler(argv: Arguments): Promise<void> {
     // A component refusing a field a check knows (say, under a lowered --fail-on) is that check's finding.
     const { MissingPlatformImageError } = await import("../../stacks/workloads.js");
     const { refusalAsFindings } = await import("../../stacks/spec-gate.js");
-    const known = error instanceof MissingPlatformImageError ? refusalAsFindings(argv.spec, gated, error, "planned") : undefined;
+    const known =
+      error instanceof MissingPlatformImageError ? refusalAsFindings(argv.spec, gated, error, "planned") : undefined;
     if (!known) throw error;
     process.stderr.write(`${known.message}\n`);
     recordExit(1);
@@ -92,14 +129,24 @@ export async function handler(argv: Arguments): Promise<void> {
   const { blockingFindings } = await import("../../policies/engine/finding.js");
   if (argv.format === "json") {
     if (!argv.out) process.stdout.write(json);
-    else process.stdout.write(`${JSON.stringify({ out: argv.out, resources: plan.resources.length, findings: report.findings }, null, 2)}\n`);
+    else
+      process.stdout.write(
+        `${JSON.stringify({ out: argv.out, resources: plan.resources.length, findings: report.findings }, null, 2)}\n`,
+      );
   } else {
-    const [{ renderPlanTree }, { render }] = await Promise.all([import("../plan-tree.js"), import("../reporters/pretty.js")]);
+    const [{ renderPlanTree }, { render }] = await Promise.all([
+      import("../plan-tree.js"),
+      import("../reporters/pretty.js"),
+    ]);
     process.stdout.write(renderPlanTree(plan));
-    process.stdout.write(`\nRuntime policies on the planned resources:\n${render(report, { failOn, color: process.stdout.isTTY === true && !("NO_COLOR" in process.env) })}`);
+    process.stdout.write(
+      `\nRuntime policies on the planned resources:\n${render(report, { failOn, color: process.stdout.isTTY === true && !("NO_COLOR" in process.env) })}`,
+    );
   }
   if (argv.format === "json" && !argv.out && report.findings.length > 0) {
-    process.stderr.write(`${report.findings.length} runtime finding(s); run with --out and --format pretty to see them\n`);
+    process.stderr.write(
+      `${report.findings.length} runtime finding(s); run with --out and --format pretty to see them\n`,
+    );
   }
   if (blockingFindings(report.findings, failOn).length > 0) recordExit(1);
 }

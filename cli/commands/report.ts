@@ -20,16 +20,43 @@ export function builder(yargs: Argv) {
     .option("plan", { type: "string", describe: "A plan written by `llmops plan --out` (default: plan offline now)" })
     .option("target", { choices: ["aws", "kubernetes"] as const, describe: "Plan and judge the spec for this target" })
     .conflicts("plan", "target")
-    .option("evidence", { type: "string", array: true, describe: "EvaluationEvidence files (without them the evidence checks show as needs evidence)" })
-    .option("baseline", { type: "string", array: true, describe: "Evidence of the model now in production, for regression checks" })
-    .option("evidence-key", { type: "string", describe: "PEM public key: accept only DSSE-signed evidence that verifies with it" })
+    .option("evidence", {
+      type: "string",
+      array: true,
+      describe: "EvaluationEvidence files (without them the evidence checks show as needs evidence)",
+    })
+    .option("baseline", {
+      type: "string",
+      array: true,
+      describe: "Evidence of the model now in production, for regression checks",
+    })
+    .option("evidence-key", {
+      type: "string",
+      describe: "PEM public key: accept only DSSE-signed evidence that verifies with it",
+    })
     .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now" })
-    .option("waivers", { type: "string", describe: "Waiver file (kind Waivers, as for `llmops check`). Default: .llmops-waivers.yaml at the repository root when it exists" })
-    .option("framework", { type: "string", array: true, describe: "Report only these frameworks (keys of policies/frameworks/, e.g. eu-ai-act)" })
+    .option("waivers", {
+      type: "string",
+      describe:
+        "Waiver file (kind Waivers, as for `llmops check`). Default: .llmops-waivers.yaml at the repository root when it exists",
+    })
+    .option("framework", {
+      type: "string",
+      array: true,
+      describe: "Report only these frameworks (keys of policies/frameworks/, e.g. eu-ai-act)",
+    })
     .option("format", { alias: "f", choices: REPORT_FORMATS, default: "markdown", describe: "Output format" })
-    .option("output", { alias: "o", type: "string", describe: "Write the report to FILE (atomically) instead of stdout" })
+    .option("output", {
+      alias: "o",
+      type: "string",
+      describe: "Write the report to FILE (atomically) instead of stdout",
+    })
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
-    .option("fail-on", { choices: SEVERITIES, default: "high", describe: "Lowest severity of an active finding that makes the exit code 1" });
+    .option("fail-on", {
+      choices: SEVERITIES,
+      default: "high",
+      describe: "Lowest severity of an active finding that makes the exit code 1",
+    });
 }
 
 interface Arguments {
@@ -58,7 +85,9 @@ export async function handler(argv: Arguments): Promise<void> {
     import("../../policies/engine/finding.js"),
   ]);
   const { defaultWaiverFile } = await import("../../policies/engine/waiver-location.js");
-  const progress = process.stderr.isTTY ? setTimeout(() => process.stderr.write("checking and planning offline under Pulumi mocks…\n"), 300) : undefined;
+  const progress = process.stderr.isTTY
+    ? setTimeout(() => process.stderr.write("checking and planning offline under Pulumi mocks…\n"), 300)
+    : undefined;
   let model;
   try {
     model = await collectReport({

@@ -9,24 +9,48 @@ export const describe = "Validate responsible-LLMOps spec files against the sche
 export function builder(yargs: Argv) {
   return withReportOptions(yargs)
     .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
-    .option("evidence", { type: "string", array: true, describe: "EvaluationEvidence files (YAML, JSON or DSSE envelopes) to evaluate the LLM-EVID checks on" })
-    .option("baseline", { type: "string", array: true, describe: "Evidence of the model now in production, for regression checks (needs --evidence)" })
-    .option("evidence-key", { type: "string", describe: "PEM public key: accept only DSSE-signed evidence that verifies with it" })
-    .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now (reproducible runs)" })
-    .positional("files", { type: "string", array: true, demandOption: true, describe: "Spec files or quoted globs (YAML or JSON)" })
+    .option("evidence", {
+      type: "string",
+      array: true,
+      describe: "EvaluationEvidence files (YAML, JSON or DSSE envelopes) to evaluate the LLM-EVID checks on",
+    })
+    .option("baseline", {
+      type: "string",
+      array: true,
+      describe: "Evidence of the model now in production, for regression checks (needs --evidence)",
+    })
+    .option("evidence-key", {
+      type: "string",
+      describe: "PEM public key: accept only DSSE-signed evidence that verifies with it",
+    })
+    .option("as-of", {
+      type: "string",
+      describe: "Measure evidence ages at this RFC 3339 time instead of now (reproducible runs)",
+    })
+    .positional("files", {
+      type: "string",
+      array: true,
+      demandOption: true,
+      describe: "Spec files or quoted globs (YAML or JSON)",
+    })
     .example("$0 validate examples/*.yaml", "Validate every example")
     .example("$0 validate spec.yaml --format sarif -o results.sarif", "Write SARIF for code scanning")
-    .example("$0 validate spec.yaml --evidence eval.yaml --baseline prod-eval.yaml", "Gate on evaluation evidence and regressions");
+    .example(
+      "$0 validate spec.yaml --evidence eval.yaml --baseline prod-eval.yaml",
+      "Gate on evaluation evidence and regressions",
+    );
 }
 
-type Arguments = ArgumentsCamelCase<ReportOptions & {
-  files: string[];
-  bundle?: string | undefined;
-  evidence?: string[] | undefined;
-  baseline?: string[] | undefined;
-  evidenceKey?: string | undefined;
-  asOf?: string | undefined;
-}>;
+type Arguments = ArgumentsCamelCase<
+  ReportOptions & {
+    files: string[];
+    bundle?: string | undefined;
+    evidence?: string[] | undefined;
+    baseline?: string[] | undefined;
+    evidenceKey?: string | undefined;
+    asOf?: string | undefined;
+  }
+>;
 
 export async function handler(argv: Arguments): Promise<void> {
   const [{ expandInputs }, { validateSpecFilesInParallel }, { defaultBundleDir }] = await Promise.all([

@@ -21,7 +21,9 @@ export function render(report: Report, _context: RenderContext): string {
       finding.line === undefined ? undefined : `line=${finding.line}`,
       finding.column === undefined ? undefined : `col=${finding.column}`,
       `title=${property(`${finding.id} ${finding.title}${waiver ? " (waived)" : ""}`)}`,
-    ].filter(Boolean).join(",");
+    ]
+      .filter(Boolean)
+      .join(",");
     const about = provenance(finding);
     const text = `${finding.message} (at ${finding.path}). ${waiver ? `Waived until ${waiver.expires}, approved by ${waiver.approver}: ${waiver.reason}` : `Fix: ${finding.remediation}`}${about.length > 0 ? ` [${about.join("; ")}]` : ""}`;
     return `::${waiver ? "notice" : COMMAND[finding.severity]} ${properties}::${data(text)}`;
@@ -32,7 +34,9 @@ export function render(report: Report, _context: RenderContext): string {
       entry.line === undefined ? undefined : `line=${entry.line}`,
       entry.column === undefined ? undefined : `col=${entry.column}`,
       `title=${property("undetermined during preview")}`,
-    ].filter(Boolean).join(",");
+    ]
+      .filter(Boolean)
+      .join(",");
     lines.push(`::notice ${properties}::${data(`${entry.resource}: ${describeUnknowns(entry.paths)}`)}`);
   }
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";

@@ -14,10 +14,14 @@ import { provenance } from "./provenance.js";
 export function render(report: Report, context: RenderContext): string {
   // A waiver file is judged too (expired and unused waivers): it gets a suite of the waiver rules.
   const waiverFile = report.waivers?.file;
-  const files = waiverFile === undefined || report.files.includes(waiverFile) ? report.files : [...report.files, waiverFile];
+  const files =
+    waiverFile === undefined || report.files.includes(waiverFile) ? report.files : [...report.files, waiverFile];
   const suites = files.map((file) => {
     const findings = report.findings.filter((finding) => finding.file === file);
-    const rules = file === waiverFile && !report.files.includes(file) ? report.rules.filter((rule) => WAIVER_RULE_IDS.has(rule.id)) : report.rules;
+    const rules =
+      file === waiverFile && !report.files.includes(file)
+        ? report.rules.filter((rule) => WAIVER_RULE_IDS.has(rule.id))
+        : report.rules;
     let failures = 0;
     let skipped = 0;
     const cases = rules.map((rule) => {
@@ -28,7 +32,8 @@ export function render(report: Report, context: RenderContext): string {
       const name = attribute(`${rule.id} ${rule.title}`);
       const open = `    <testcase classname="${attribute(file)}" name="${name}" time="0">`;
       // Waived findings are listed as output in every case, so they stay on record.
-      const output = (listed: readonly Finding[]) => (listed.length > 0 ? `\n      <system-out>${text(listed.map(describe).join("\n"))}</system-out>` : "");
+      const output = (listed: readonly Finding[]) =>
+        listed.length > 0 ? `\n      <system-out>${text(listed.map(describe).join("\n"))}</system-out>` : "";
       if (blocking.length > 0) {
         failures++;
         return `${open}\n      <failure message="${attribute(`${blocking.length} ${rule.severity} finding(s)`)}" type="${rule.severity}">${text(blocking.map(describe).join("\n"))}</failure>${output(waived)}\n    </testcase>`;
@@ -48,17 +53,18 @@ export function render(report: Report, context: RenderContext): string {
 const WAIVER_RULE_IDS: ReadonlySet<string> = new Set([EXPIRED_WAIVER_RULE.id, UNUSED_WAIVER_RULE.id]);
 
 function describe(finding: Finding): string {
-  const where = finding.line === undefined ? finding.file ?? "" : `${finding.file ?? ""}:${finding.line}:${finding.column ?? 1}`;
+  const where =
+    finding.line === undefined ? (finding.file ?? "") : `${finding.file ?? ""}:${finding.line}:${finding.column ?? 1}`;
   const waiver = finding.waiver;
   const about = provenance(finding);
   const tail = about.length > 0 ? `\n${about.join("\n")}` : "";
-  if (waiver) return `${where} ${finding.path} ${finding.message}\nwaived until ${waiver.expires}, approved by ${waiver.approver}: ${waiver.reason}${tail}`;
+  if (waiver)
+    return `${where} ${finding.path} ${finding.message}\nwaived until ${waiver.expires}, approved by ${waiver.approver}: ${waiver.reason}${tail}`;
   return `${where} ${finding.path} ${finding.message}\nfix: ${finding.remediation}${tail}`;
 }
 
 /** XML 1.0 forbids most control characters even escaped; drop them. */
 function clean(value: string): string {
-   
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 }
 

@@ -15,7 +15,8 @@ const SEVERITY_STYLE: Record<Severity, Parameters<typeof styleText>[0]> = {
 
 /** Human-readable text: findings grouped by file, sorted by severity, each with its location, id, message and fix; coloured only when the context allows (a TTY without NO_COLOR); control characters from inputs escaped. */
 export function render(report: Report, context: RenderContext): string {
-  const paint = (style: Parameters<typeof styleText>[0], text: string) => (context.color ? styleText(style, text) : text);
+  const paint = (style: Parameters<typeof styleText>[0], text: string) =>
+    context.color ? styleText(style, text) : text;
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const finding of report.findings) {
@@ -26,8 +27,12 @@ export function render(report: Report, context: RenderContext): string {
     for (const finding of findings) {
       // file:line:column first, so terminals and editors can jump to it.
       const where = finding.line === undefined ? file : `${file}:${finding.line}:${finding.column ?? 1}`;
-      const waived = finding.waiver ? paint("dim", ` (waived until ${printable(finding.waiver.expires)}: ${printable(finding.waiver.reason)})`) : "";
-      lines.push(`${where} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("bold", printable(finding.id))} ${printable(finding.message)}${waived}`);
+      const waived = finding.waiver
+        ? paint("dim", ` (waived until ${printable(finding.waiver.expires)}: ${printable(finding.waiver.reason)})`)
+        : "";
+      lines.push(
+        `${where} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("bold", printable(finding.id))} ${printable(finding.message)}${waived}`,
+      );
       const detail = [
         finding.path === "" ? undefined : `at ${printable(finding.path)}`,
         finding.component ? `component ${printable(finding.component)}` : undefined,
@@ -43,8 +48,14 @@ export function render(report: Report, context: RenderContext): string {
   }
   for (const entry of report.undetermined ?? []) {
     // As the CrossGuard pack reports them: these values are checked again once they are known.
-    const where = printable(entry.line === undefined ? entry.file ?? entry.resource : `${entry.file ?? ""}:${entry.line}:${entry.column ?? 1}`);
-    lines.push(`${where} ${paint("dim", "undetermined")} ${printable(entry.resource)}: ${describeUnknowns(entry.paths)}`);
+    const where = printable(
+      entry.line === undefined
+        ? (entry.file ?? entry.resource)
+        : `${entry.file ?? ""}:${entry.line}:${entry.column ?? 1}`,
+    );
+    lines.push(
+      `${where} ${paint("dim", "undetermined")} ${printable(entry.resource)}: ${describeUnknowns(entry.paths)}`,
+    );
   }
   if ((report.undetermined ?? []).length > 0) lines.push("");
   lines.push(summary(report, context, paint));
@@ -53,17 +64,32 @@ export function render(report: Report, context: RenderContext): string {
 
 /** "could not be evaluated: 2 properties are unknown during preview (/a, /b)", the pack's wording. */
 export function describeUnknowns(paths: readonly string[]): string {
-  const listed = paths.slice(0, 5).map((path) => printable(path || "/")).join(", ");
+  const listed = paths
+    .slice(0, 5)
+    .map((path) => printable(path || "/"))
+    .join(", ");
   return `could not be evaluated: ${paths.length} propert${paths.length === 1 ? "y is" : "ies are"} unknown during preview (${listed}${paths.length > 5 ? ", …" : ""})`;
 }
 
-function summary(report: Report, context: RenderContext, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string {
+function summary(
+  report: Report,
+  context: RenderContext,
+  paint: (style: Parameters<typeof styleText>[0], text: string) => string,
+): string {
   const files = `${report.files.length} file${report.files.length === 1 ? "" : "s"}`;
-  const bundle = (report.bundle ? `, policy bundle ${report.bundle.revision}${report.bundle.signatureVerified ? " (signature verified)" : ""}` : "") + evidenceLine(report) + waiverLine(report);
+  const bundle =
+    (report.bundle
+      ? `, policy bundle ${report.bundle.revision}${report.bundle.signatureVerified ? " (signature verified)" : ""}`
+      : "") +
+    evidenceLine(report) +
+    waiverLine(report);
   const count = report.undetermined?.length ?? 0;
-  const undetermined = count > 0 ? `; ${count} resource${count === 1 ? "" : "s"} undetermined (unknown during preview)` : "";
+  const undetermined =
+    count > 0 ? `; ${count} resource${count === 1 ? "" : "s"} undetermined (unknown during preview)` : "";
   if (report.findings.length === 0) return paint("green", `✔ ${files} checked, no findings${undetermined}${bundle}`);
-  const counts = SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity && !f.waiver).length] as const)
+  const counts = SEVERITIES.map(
+    (severity) => [severity, report.findings.filter((f) => f.severity === severity && !f.waiver).length] as const,
+  )
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
   const waived = report.findings.filter((f) => f.waiver).length;
@@ -77,15 +103,26 @@ function summary(report: Report, context: RenderContext, paint: (style: Paramete
 function evidenceLine(report: Report): string {
   if (!report.evidence) return "";
   if (!report.evidence.evaluated) return "; evidence not evaluated";
-  const documents = report.evidence.documents.map((d) => `${d.role === "baseline" ? "baseline " : ""}${d.file} (sha256:${d.sha256.slice(0, 12)}…, ${d.producer}${d.signed ? ", signed" : ""})`);
+  const documents = report.evidence.documents.map(
+    (d) =>
+      `${d.role === "baseline" ? "baseline " : ""}${d.file} (sha256:${d.sha256.slice(0, 12)}…, ${d.producer}${d.signed ? ", signed" : ""})`,
+  );
   // File names and producers come from inputs: no control character reaches the terminal.
-  return `; evidence: ${documents.join(", ")}`.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `; evidence: ${documents.join(", ")}`.replace(
+    /\p{Cc}/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** The waiver file applied, and what it did. */
 function waiverLine(report: Report): string {
   const waivers = report.waivers;
   if (!waivers) return "";
-  const notes = [waivers.expired > 0 ? `${waivers.expired} expired` : "", waivers.unused > 0 ? `${waivers.unused} unused` : ""].filter(Boolean).join(", ");
+  const notes = [
+    waivers.expired > 0 ? `${waivers.expired} expired` : "",
+    waivers.unused > 0 ? `${waivers.unused} unused` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   return `; waivers: ${printable(waivers.file)} (${waivers.entries} entr${waivers.entries === 1 ? "y" : "ies"}, ${waivers.waived} finding${waivers.waived === 1 ? "" : "s"} waived${notes ? `, ${notes}` : ""})`;
 }

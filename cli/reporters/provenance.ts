@@ -10,6 +10,9 @@ import type { Finding } from "../../policies/engine/finding.js";
 export function provenance(finding: Pick<Finding, "origin" | "override" | "severity">): string[] {
   const parts: string[] = [];
   if (finding.origin !== undefined) parts.push(`origin ${finding.origin}`);
-  if (finding.override?.severityFrom !== undefined) parts.push(`severity ${finding.override.severityFrom} → ${finding.severity} by ${finding.override.file}: ${finding.override.reason}`);
+  if (finding.override?.severityFrom !== undefined)
+    parts.push(
+      `severity ${finding.override.severityFrom} → ${finding.severity} by ${finding.override.file}: ${finding.override.reason}`,
+    );
   return parts;
 }

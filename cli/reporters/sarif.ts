@@ -34,17 +34,32 @@ export function render(report: Report, context: RenderContext, limit = MAX_RESUL
   // Highest severity first (stable: the report's order within a severity), then cut at the limit.
   const ordered = [...report.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const kept = ordered.slice(0, limit);
-  const omitted = Object.fromEntries(SEVERITIES.map((severity) => [severity, ordered.slice(limit).filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0));
+  const omitted = Object.fromEntries(
+    SEVERITIES.map(
+      (severity) => [severity, ordered.slice(limit).filter((finding) => finding.severity === severity).length] as const,
+    ).filter(([, count]) => count > 0),
+  );
   const omittedTotal = ordered.length - kept.length;
   const notifications: Notification[] = [];
   if (omittedTotal > 0) {
     notifications.push({
       level: "warning",
-      message: { text: `${omittedTotal} of ${ordered.length} results left out (${Object.entries(omitted).map(([severity, count]) => `${count} ${severity}`).join(", ")}): a run holds at most ${limit} results; higher severities are kept first (critical, high, medium, low). Use --format json for every finding.` },
+      message: {
+        text: `${omittedTotal} of ${ordered.length} results left out (${Object.entries(omitted)
+          .map(([severity, count]) => `${count} ${severity}`)
+          .join(
+            ", ",
+          )}): a run holds at most ${limit} results; higher severities are kept first (critical, high, medium, low). Use --format json for every finding.`,
+      },
     });
   }
   for (const entry of report.undetermined ?? []) {
-    notifications.push({ level: "note", message: { text: `${entry.resource}: could not be evaluated: ${entry.paths.length} value(s) unknown during preview (${entry.paths.slice(0, 5).join(", ")})` } });
+    notifications.push({
+      level: "note",
+      message: {
+        text: `${entry.resource}: could not be evaluated: ${entry.paths.length} value(s) unknown during preview (${entry.paths.slice(0, 5).join(", ")})`,
+      },
+    });
   }
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -60,14 +75,25 @@ export function render(report: Report, context: RenderContext, limit = MAX_RESUL
           },
         },
         originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(`${base}${sep}`).href } },
-        invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+        invocations: [
+          {
+            executionSuccessful: true,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
         results: kept.map((finding) => toResult(finding, ruleIndex.get(finding.id) ?? 0, base)),
         properties: {
           command: report.command,
           ...(omittedTotal > 0 ? { resultsOmitted: omittedTotal, resultsOmittedBySeverity: omitted } : {}),
           ...(report.evidence ? { evidence: report.evidence } : {}),
           ...(report.waivers ? { waivers: report.waivers } : {}),
-          ...(report.bundle ? { bundleRevision: report.bundle.revision, bundleDigestsVerified: report.bundle.digestsVerified, bundleSignatureVerified: report.bundle.signatureVerified } : {}),
+          ...(report.bundle
+            ? {
+                bundleRevision: report.bundle.revision,
+                bundleDigestsVerified: report.bundle.digestsVerified,
+                bundleSignatureVerified: report.bundle.signatureVerified,
+              }
+            : {}),
         },
       },
     ],
@@ -89,10 +115,14 @@ function rulesOnlyInFindings(report: Report): RuleMetadata[] {
 }
 
 function toRule(rule: RuleMetadata): ReportingDescriptor {
-  const frameworks = Object.entries(rule.frameworks).map(([name, ids]) => `- ${name}: ${ids.join(", ")}`).join("\n");
+  const frameworks = Object.entries(rule.frameworks)
+    .map(([name, ids]) => `- ${name}: ${ids.join(", ")}`)
+    .join("\n");
   return {
     id: rule.id,
-    name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_match, next: string | undefined) => (next ? next.toUpperCase() : "")),
+    name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_match, next: string | undefined) =>
+      next ? next.toUpperCase() : "",
+    ),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: {
@@ -104,7 +134,11 @@ function toRule(rule: RuleMetadata): ReportingDescriptor {
       "security-severity": SECURITY_SEVERITY[rule.severity],
       severity: rule.severity,
       precision: "very-high",
-      tags: ["security", "responsible-ai", ...Object.entries(rule.frameworks).flatMap(([name, ids]) => ids.map((id) => `${name}/${id}`))],
+      tags: [
+        "security",
+        "responsible-ai",
+        ...Object.entries(rule.frameworks).flatMap(([name, ids]) => ids.map((id) => `${name}/${id}`)),
+      ],
       frameworks: rule.frameworks,
       ...(rule.origin === undefined ? {} : { origin: rule.origin }),
       ...(rule.override === undefined ? {} : { override: rule.override }),
@@ -118,7 +152,10 @@ function toRule(rule: RuleMetadata): ReportingDescriptor {
  */
 export function sarifBase(configured: string | undefined): string {
   if (configured !== undefined) return resolve(configured);
-  const git = spawnSync("git", ["rev-parse", "--show-toplevel"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const git = spawnSync("git", ["rev-parse", "--show-toplevel"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   const top = git.status === 0 ? git.stdout.trim() : "";
   return top === "" ? process.cwd() : resolve(top);
 }
@@ -145,25 +182,42 @@ function toResult(finding: Finding, ruleIndex: number, base: string): Result {
     message: { text: `${finding.message}${finding.path ? ` (at ${finding.path})` : ""}` },
     locations: [
       {
-        ...(artifact === undefined ? {} : {
-          physicalLocation: {
-            artifactLocation: artifact,
-            ...(finding.line === undefined ? {} : { region: { startLine: finding.line, startColumn: finding.column ?? 1 } }),
-          },
-        }),
+        ...(artifact === undefined
+          ? {}
+          : {
+              physicalLocation: {
+                artifactLocation: artifact,
+                ...(finding.line === undefined
+                  ? {}
+                  : { region: { startLine: finding.line, startColumn: finding.column ?? 1 } }),
+              },
+            }),
         ...(finding.resource ? { logicalLocations: [{ fullyQualifiedName: finding.resource, kind: "resource" }] } : {}),
       },
     ],
     // Stable across runs and line moves: the check, the file and the JSON Pointer.
-    partialFingerprints: { "llmopsFinding/v1": createHash("sha256").update(`${finding.id}|${artifact?.uri ?? file ?? "(input)"}|${finding.path}|${finding.resource ?? ""}`).digest("hex").slice(0, 32) },
+    partialFingerprints: {
+      "llmopsFinding/v1": createHash("sha256")
+        .update(`${finding.id}|${artifact?.uri ?? file ?? "(input)"}|${finding.path}|${finding.resource ?? ""}`)
+        .digest("hex")
+        .slice(0, 32),
+    },
     properties: {
-      path: finding.path, severity: finding.severity, remediation: finding.remediation,
+      path: finding.path,
+      severity: finding.severity,
+      remediation: finding.remediation,
       ...(finding.origin === undefined ? {} : { origin: finding.origin }),
       ...(finding.override === undefined ? {} : { override: finding.override }),
     },
   };
   if (finding.waiver) {
-    result.suppressions = [{ kind: "external", status: "accepted", justification: `${finding.waiver.reason} (approved by ${finding.waiver.approver}, expires ${finding.waiver.expires})` }];
+    result.suppressions = [
+      {
+        kind: "external",
+        status: "accepted",
+        justification: `${finding.waiver.reason} (approved by ${finding.waiver.approver}, expires ${finding.waiver.expires})`,
+      },
+    ];
   }
   return result;
 }

@@ -43,10 +43,16 @@ export function validateAccessControlsArgs(args: AccessControlsArgs): void {
   for (const [workload, grants] of Object.entries(args.grants)) {
     for (const [index, grant] of (grants ?? []).entries()) {
       if (grant.actions.some((action) => action === "*" || action.endsWith(":*"))) {
-        throw new pulumi.InputPropertyError({ propertyPath: `grants.${workload}[${index}].actions`, reason: "wildcard actions are not allowed" });
+        throw new pulumi.InputPropertyError({
+          propertyPath: `grants.${workload}[${index}].actions`,
+          reason: "wildcard actions are not allowed",
+        });
       }
       if (grant.resources.some((resource) => resource === "*")) {
-        throw new pulumi.InputPropertyError({ propertyPath: `grants.${workload}[${index}].resources`, reason: "wildcard resources are not allowed" });
+        throw new pulumi.InputPropertyError({
+          propertyPath: `grants.${workload}[${index}].resources`,
+          reason: "wildcard resources are not allowed",
+        });
       }
     }
   }
@@ -80,27 +86,61 @@ export class AccessControls extends pulumi.ComponentResource {
     for (const workload of WORKLOADS) {
       const grants = args.grants[workload];
       if (!grants || grants.length === 0) continue;
-      const trust = pulumi.all([args.oidcProviderArn, args.oidcIssuer]).apply(([arn, issuer]) =>
-        JSON.stringify(irsaTrustPolicy(arn, issuer, args.namespace, serviceAccountName(workload))));
-      const role = new aws.iam.Role(`${name}-${workload}`, { name: workloadRoleName(name, workload), assumeRolePolicy: trust, maxSessionDuration: 3600, tags: { ...args.tags, "llmops:workload": workload } }, parent);
+      const trust = pulumi
+        .all([args.oidcProviderArn, args.oidcIssuer])
+        .apply(([arn, issuer]) =>
+          JSON.stringify(irsaTrustPolicy(arn, issuer, args.namespace, serviceAccountName(workload))),
+        );
+      const role = new aws.iam.Role(
+        `${name}-${workload}`,
+        {
+          name: workloadRoleName(name, workload),
+          assumeRolePolicy: trust,
+          maxSessionDuration: 3600,
+          tags: { ...args.tags, "llmops:workload": workload },
+        },
+        parent,
+      );
       const resolvedResources: pulumi.Output<string[]>[] = grants.map((grant) => pulumi.all([...grant.resources]));
       const policy = pulumi.all(resolvedResources).apply((resolved: string[][]) =>
-        JSON.stringify(document(...grants.map((grant, i): Statement => ({ Effect: "Allow", Action: [...grant.actions], Resource: resolved[i] ?? [] })))));
+        JSON.stringify(
+          document(
+            ...grants.map((grant, i): Statement => ({
+              Effect: "Allow",
+              Action: [...grant.actions],
+              Resource: resolved[i] ?? [],
+            })),
+          ),
+        ),
+      );
       new aws.iam.RolePolicy(`${name}-${workload}-policy`, { role: role.id, policy }, parent);
       this.roles[workload] = role;
       this.roleArns[workload] = role.arn;
     }
     if (args.breakGlass ?? true) {
-      const trust = pulumi.output(args.accountId).apply((account) => JSON.stringify(document({
-        Effect: "Allow",
-        Principal: { AWS: `arn:aws:iam::${account}:root` },
-        Action: "sts:AssumeRole",
-        // Emergency use only: MFA within the last hour; every assumption is in CloudTrail.
-        Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" }, NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } },
-      })));
-      this.breakGlassRole = new aws.iam.Role(`${name}-break-glass`, {
-        assumeRolePolicy: trust, maxSessionDuration: 3600, tags: { ...args.tags, "llmops:break-glass": "true", "llmops:audited": "cloudtrail" },
-      }, parent);
+      const trust = pulumi.output(args.accountId).apply((account) =>
+        JSON.stringify(
+          document({
+            Effect: "Allow",
+            Principal: { AWS: `arn:aws:iam::${account}:root` },
+            Action: "sts:AssumeRole",
+            // Emergency use only: MFA within the last hour; every assumption is in CloudTrail.
+            Condition: {
+              Bool: { "aws:MultiFactorAuthPresent": "true" },
+              NumericLessThan: { "aws:MultiFactorAuthAge": "3600" },
+            },
+          }),
+        ),
+      );
+      this.breakGlassRole = new aws.iam.Role(
+        `${name}-break-glass`,
+        {
+          assumeRolePolicy: trust,
+          maxSessionDuration: 3600,
+          tags: { ...args.tags, "llmops:break-glass": "true", "llmops:audited": "cloudtrail" },
+        },
+        parent,
+      );
     }
     this.registerOutputs({ roleArns: this.roleArns, breakGlassRoleArn: this.breakGlassRole?.arn });
   }

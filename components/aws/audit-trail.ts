@@ -26,7 +26,9 @@ export interface AuditTrailArgs {
 }
 
 /** CloudWatch Logs accepts only these retention values. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 /** The smallest allowed log retention that is at least the requested days. */
 export function logRetentionFor(days: number): number {
@@ -58,36 +60,67 @@ export class AuditTrail extends pulumi.ComponentResource {
     validateAuditTrailArgs(args);
     const parent = { parent: this };
     const trailName = `${name}-trail`;
-    this.bucket = new SecureBucket(`${name}-records`, {
-      kmsKeyArn: args.kmsKeyArn,
-      accessLogBucket: args.accessLogBucket,
-      objectLockDays: args.retentionDays,
-      tags: args.tags,
-      extraStatements: (arn) => [
-        { Sid: "CloudTrailAclCheck", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:GetBucketAcl", Resource: arn },
-        {
-          Sid: "CloudTrailWrite", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: `${arn}/AWSLogs/*`,
-          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
-        },
-      ],
-    }, parent);
-    this.logGroup = new aws.cloudwatch.LogGroup(`${name}-app-audit`, {
-      retentionInDays: logRetentionFor(args.retentionDays), kmsKeyId: args.kmsKeyArn, tags: args.tags,
-    }, parent);
-    this.trail = new aws.cloudtrail.Trail(`${name}-trail`, {
-      name: trailName,
-      s3BucketName: this.bucket.name,
-      kmsKeyId: args.kmsKeyArn,
-      enableLogFileValidation: true,
-      isMultiRegionTrail: true,
-      includeGlobalServiceEvents: true,
-      eventSelectors: [{
-        readWriteType: "All",
-        includeManagementEvents: true,
-        dataResources: [{ type: "AWS::S3::Object", values: pulumi.all(args.dataEventBucketArns).apply((arns) => arns.map((arn) => `${arn}/`)) }],
-      }],
-      tags: args.tags,
-    }, { parent: this, dependsOn: [this.bucket] });
+    this.bucket = new SecureBucket(
+      `${name}-records`,
+      {
+        kmsKeyArn: args.kmsKeyArn,
+        accessLogBucket: args.accessLogBucket,
+        objectLockDays: args.retentionDays,
+        tags: args.tags,
+        extraStatements: (arn) => [
+          {
+            Sid: "CloudTrailAclCheck",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:GetBucketAcl",
+            Resource: arn,
+          },
+          {
+            Sid: "CloudTrailWrite",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: `${arn}/AWSLogs/*`,
+            Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
+          },
+        ],
+      },
+      parent,
+    );
+    this.logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-app-audit`,
+      {
+        retentionInDays: logRetentionFor(args.retentionDays),
+        kmsKeyId: args.kmsKeyArn,
+        tags: args.tags,
+      },
+      parent,
+    );
+    this.trail = new aws.cloudtrail.Trail(
+      `${name}-trail`,
+      {
+        name: trailName,
+        s3BucketName: this.bucket.name,
+        kmsKeyId: args.kmsKeyArn,
+        enableLogFileValidation: true,
+        isMultiRegionTrail: true,
+        includeGlobalServiceEvents: true,
+        eventSelectors: [
+          {
+            readWriteType: "All",
+            includeManagementEvents: true,
+            dataResources: [
+              {
+                type: "AWS::S3::Object",
+                values: pulumi.all(args.dataEventBucketArns).apply((arns) => arns.map((arn) => `${arn}/`)),
+              },
+            ],
+          },
+        ],
+        tags: args.tags,
+      },
+      { parent: this, dependsOn: [this.bucket] },
+    );
     this.registerOutputs({ bucket: this.bucket.name, logGroup: this.logGroup.name, trailArn: this.trail.arn });
   }
 }

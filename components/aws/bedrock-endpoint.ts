@@ -34,27 +34,44 @@ export interface BedrockPrivateEndpointArgs {
 
 /** Throws InputPropertyError without a model ARN, with an ARN that is not a Bedrock one or holds a wildcard, or without a client security group. */
 export function validateBedrockPrivateEndpointArgs(args: BedrockPrivateEndpointArgs): void {
-  if (args.modelArns.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "modelArns", reason: "at least one declared Bedrock model is required" });
+  if (args.modelArns.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "modelArns",
+      reason: "at least one declared Bedrock model is required",
+    });
   for (const [i, arn] of args.modelArns.entries()) {
-    if (!/^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:[0-9]*:(foundation-model|inference-profile|provisioned-model)\/[A-Za-z0-9.:_-]+$/.test(arn)) {
-      throw new pulumi.InputPropertyError({ propertyPath: `modelArns[${i}]`, reason: `not the ARN of one Bedrock model (no wildcards): ${arn}` });
+    if (
+      !/^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:[0-9]*:(foundation-model|inference-profile|provisioned-model)\/[A-Za-z0-9.:_-]+$/.test(
+        arn,
+      )
+    ) {
+      throw new pulumi.InputPropertyError({
+        propertyPath: `modelArns[${i}]`,
+        reason: `not the ARN of one Bedrock model (no wildcards): ${arn}`,
+      });
     }
   }
-  if (args.clientSecurityGroupIds.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "clientSecurityGroupIds", reason: "name the security group of the workloads that call Bedrock" });
+  if (args.clientSecurityGroupIds.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "clientSecurityGroupIds",
+      reason: "name the security group of the workloads that call Bedrock",
+    });
 }
 
 /** The endpoint policy (JSON): the two invoke actions on exactly `modelArns`, for principals of `accountId`. */
 export function bedrockEndpointPolicy(modelArns: readonly string[], accountId: string): string {
   return JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{
-      Sid: "InvokeDeclaredModelsOnly",
-      Effect: "Allow",
-      Principal: "*",
-      Action: [...BEDROCK_INVOKE_ACTIONS],
-      Resource: [...modelArns],
-      Condition: { StringEquals: { "aws:PrincipalAccount": accountId } },
-    }],
+    Statement: [
+      {
+        Sid: "InvokeDeclaredModelsOnly",
+        Effect: "Allow",
+        Principal: "*",
+        Action: [...BEDROCK_INVOKE_ACTIONS],
+        Resource: [...modelArns],
+        Condition: { StringEquals: { "aws:PrincipalAccount": accountId } },
+      },
+    ],
   });
 }
 
@@ -72,23 +89,39 @@ export class BedrockPrivateEndpoint extends pulumi.ComponentResource {
     super("llmops:aws:BedrockPrivateEndpoint", name, args, opts);
     validateBedrockPrivateEndpointArgs(args);
     const parent = { parent: this };
-    this.securityGroup = new aws.ec2.SecurityGroup(`${name}-sg`, {
-      vpcId: args.vpcId,
-      description: "HTTPS to the bedrock-runtime endpoint from the workloads only",
-      ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: args.clientSecurityGroupIds, description: "workloads to Bedrock" }],
-      egress: [],
-      tags: args.tags,
-    }, parent);
-    this.endpoint = new aws.ec2.VpcEndpoint(`${name}-vpce`, {
-      vpcId: args.vpcId,
-      serviceName: pulumi.interpolate`com.amazonaws.${args.region}.bedrock-runtime`,
-      vpcEndpointType: "Interface",
-      privateDnsEnabled: true,
-      subnetIds: args.subnetIds,
-      securityGroupIds: [this.securityGroup.id],
-      policy: pulumi.output(args.accountId).apply((account) => bedrockEndpointPolicy(args.modelArns, account)),
-      tags: args.tags,
-    }, parent);
+    this.securityGroup = new aws.ec2.SecurityGroup(
+      `${name}-sg`,
+      {
+        vpcId: args.vpcId,
+        description: "HTTPS to the bedrock-runtime endpoint from the workloads only",
+        ingress: [
+          {
+            protocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            securityGroups: args.clientSecurityGroupIds,
+            description: "workloads to Bedrock",
+          },
+        ],
+        egress: [],
+        tags: args.tags,
+      },
+      parent,
+    );
+    this.endpoint = new aws.ec2.VpcEndpoint(
+      `${name}-vpce`,
+      {
+        vpcId: args.vpcId,
+        serviceName: pulumi.interpolate`com.amazonaws.${args.region}.bedrock-runtime`,
+        vpcEndpointType: "Interface",
+        privateDnsEnabled: true,
+        subnetIds: args.subnetIds,
+        securityGroupIds: [this.securityGroup.id],
+        policy: pulumi.output(args.accountId).apply((account) => bedrockEndpointPolicy(args.modelArns, account)),
+        tags: args.tags,
+      },
+      parent,
+    );
     this.registerOutputs({ endpointId: this.endpoint.id });
   }
 }

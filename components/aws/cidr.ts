@@ -23,7 +23,10 @@ export function parseCidr(text: string): Cidr {
   if (octets.some((octet) => octet > 255) || prefix > 32) throw new RangeError(`not an IPv4 CIDR: ${text}`);
   const address = octets.reduce((value, octet) => value * 256 + octet, 0);
   const size = 2 ** (32 - prefix);
-  if (address % size !== 0) throw new RangeError(`${text} has host bits set; the network is ${formatCidr({ base: address - (address % size), prefix })}`);
+  if (address % size !== 0)
+    throw new RangeError(
+      `${text} has host bits set; the network is ${formatCidr({ base: address - (address % size), prefix })}`,
+    );
   return { base: address, prefix };
 }
 
@@ -40,7 +43,9 @@ export function size(cidr: Cidr): number {
 
 /** True when `inner` lies wholly inside `outer` (a block contains itself). */
 export function contains(outer: Cidr, inner: Cidr): boolean {
-  return inner.prefix >= outer.prefix && inner.base >= outer.base && inner.base + size(inner) <= outer.base + size(outer);
+  return (
+    inner.prefix >= outer.prefix && inner.base >= outer.base && inner.base + size(inner) <= outer.base + size(outer)
+  );
 }
 
 /** True when the two blocks share at least one address. */

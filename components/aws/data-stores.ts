@@ -31,14 +31,29 @@ export class FeedbackStore extends pulumi.ComponentResource {
 
   constructor(name: string, args: FeedbackStoreArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmops:aws:FeedbackStore", name, args, opts);
-    if (args.retentionDays < 1) throw new pulumi.InputPropertyError({ propertyPath: "retentionDays", reason: "must be at least 1 day" });
-    this.bucket = new SecureBucket(`${name}-bucket`, {
-      kmsKeyArn: args.kmsKeyArn, accessLogBucket: args.accessLogBucket, expireAfterDays: args.retentionDays, tags: args.tags,
-    }, { parent: this });
+    if (args.retentionDays < 1)
+      throw new pulumi.InputPropertyError({ propertyPath: "retentionDays", reason: "must be at least 1 day" });
+    this.bucket = new SecureBucket(
+      `${name}-bucket`,
+      {
+        kmsKeyArn: args.kmsKeyArn,
+        accessLogBucket: args.accessLogBucket,
+        expireAfterDays: args.retentionDays,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
     if (args.reviewQueue ?? true) {
-      this.queue = new aws.sqs.Queue(`${name}-review-queue`, {
-        kmsMasterKeyId: args.kmsKeyArn, messageRetentionSeconds: 14 * 24 * 3600, visibilityTimeoutSeconds: 300, tags: args.tags,
-      }, { parent: this });
+      this.queue = new aws.sqs.Queue(
+        `${name}-review-queue`,
+        {
+          kmsMasterKeyId: args.kmsKeyArn,
+          messageRetentionSeconds: 14 * 24 * 3600,
+          visibilityTimeoutSeconds: 300,
+          tags: args.tags,
+        },
+        { parent: this },
+      );
     }
     this.registerOutputs({ bucket: this.bucket.name, queueUrl: this.queue?.url });
   }
@@ -68,10 +83,20 @@ export class ModelArtifacts extends pulumi.ComponentResource {
   constructor(name: string, args: ModelArtifactsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmops:aws:ModelArtifacts", name, args, opts);
     for (const [model, digest] of Object.entries(args.models)) {
-      if (!/^sha256:[a-f0-9]{64}$/.test(digest)) throw new pulumi.InputPropertyError({ propertyPath: `models.${model}`, reason: "must be a sha256 digest" });
+      if (!/^sha256:[a-f0-9]{64}$/.test(digest))
+        throw new pulumi.InputPropertyError({ propertyPath: `models.${model}`, reason: "must be a sha256 digest" });
     }
-    this.bucket = new SecureBucket(`${name}-bucket`, { kmsKeyArn: args.kmsKeyArn, accessLogBucket: args.accessLogBucket, tags: args.tags }, { parent: this });
-    this.weightUris = Object.fromEntries(Object.entries(args.models).map(([model, digest]) => [model, pulumi.interpolate`s3://${this.bucket.name}/${weightsPrefix(model, digest)}`]));
+    this.bucket = new SecureBucket(
+      `${name}-bucket`,
+      { kmsKeyArn: args.kmsKeyArn, accessLogBucket: args.accessLogBucket, tags: args.tags },
+      { parent: this },
+    );
+    this.weightUris = Object.fromEntries(
+      Object.entries(args.models).map(([model, digest]) => [
+        model,
+        pulumi.interpolate`s3://${this.bucket.name}/${weightsPrefix(model, digest)}`,
+      ]),
+    );
     this.registerOutputs({ bucket: this.bucket.name, weightUris: this.weightUris });
   }
 }

@@ -35,7 +35,9 @@ export function networkFirewallDomain(host: string): string {
 }
 
 /** The stateful rule group document (RuleGroup.ruleGroup) that allows exactly `allowlist`. */
-export function domainAllowlistRuleGroup(allowlist: readonly string[]): aws.types.input.networkfirewall.RuleGroupRuleGroup {
+export function domainAllowlistRuleGroup(
+  allowlist: readonly string[],
+): aws.types.input.networkfirewall.RuleGroupRuleGroup {
   return {
     rulesSource: {
       rulesSourceList: {
@@ -54,7 +56,9 @@ export function domainAllowlistRuleGroup(allowlist: readonly string[]): aws.type
  * established flows no rule passed (`aws:drop_established`: the handshake completes so the SNI or
  * Host can be read, then the flow is dropped), alerting on them.
  */
-export function egressFirewallPolicy(ruleGroupArn: pulumi.Input<string>): aws.types.input.networkfirewall.FirewallPolicyFirewallPolicy {
+export function egressFirewallPolicy(
+  ruleGroupArn: pulumi.Input<string>,
+): aws.types.input.networkfirewall.FirewallPolicyFirewallPolicy {
   return {
     statelessDefaultActions: ["aws:forward_to_sfe"],
     statelessFragmentDefaultActions: ["aws:forward_to_sfe"],
@@ -81,7 +85,11 @@ export interface EgressFirewallArgs {
 
 /** Throws InputPropertyError (propertyPath `allowlist` or `subnetIds`) on arguments the firewall cannot be built from. */
 export function validateEgressFirewallArgs(args: EgressFirewallArgs): void {
-  if (args.allowlist.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "allowlist", reason: "an egress firewall needs at least one allowed host name; without egress, build no NAT" });
+  if (args.allowlist.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "allowlist",
+      reason: "an egress firewall needs at least one allowed host name; without egress, build no NAT",
+    });
   for (const [i, host] of args.allowlist.entries()) {
     try {
       networkFirewallDomain(host);
@@ -89,7 +97,11 @@ export function validateEgressFirewallArgs(args: EgressFirewallArgs): void {
       throw new pulumi.InputPropertyError({ propertyPath: `allowlist[${i}]`, reason: (error as Error).message });
     }
   }
-  if (args.subnetIds.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "subnetIds", reason: "the firewall needs one subnet per availability zone" });
+  if (args.subnetIds.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "subnetIds",
+      reason: "the firewall needs one subnet per availability zone",
+    });
 }
 
 /** AWS Network Firewall enforcing a domain allowlist on the VPC's outbound traffic. */
@@ -101,41 +113,65 @@ export class EgressFirewall extends pulumi.ComponentResource {
     super("llmops:aws:EgressFirewall", name, args, opts);
     validateEgressFirewallArgs(args);
     const parent = { parent: this };
-    this.ruleGroup = new aws.networkfirewall.RuleGroup(`${name}-domains`, {
-      type: "STATEFUL",
-      capacity: DOMAIN_RULE_GROUP_CAPACITY,
-      description: "Egress allowlist from the llmops spec (network.egress.allowlist)",
-      ruleGroup: domainAllowlistRuleGroup(args.allowlist),
-      tags: args.tags,
-    }, parent);
-    const policy = new aws.networkfirewall.FirewallPolicy(`${name}-policy`, { firewallPolicy: egressFirewallPolicy(this.ruleGroup.arn), tags: args.tags }, parent);
-    this.firewall = new aws.networkfirewall.Firewall(`${name}-firewall`, {
-      vpcId: args.vpcId,
-      firewallPolicyArn: policy.arn,
-      subnetMappings: args.subnetIds.map((subnetId) => ({ subnetId })),
-      deleteProtection: true,
-      subnetChangeProtection: true,
-      tags: args.tags,
-    }, parent);
-    const logGroup = (kind: string) => new aws.cloudwatch.LogGroup(`${name}-${kind}-logs`, { retentionInDays: args.logRetentionDays ?? 365, kmsKeyId: args.logKeyArn, tags: args.tags }, parent);
+    this.ruleGroup = new aws.networkfirewall.RuleGroup(
+      `${name}-domains`,
+      {
+        type: "STATEFUL",
+        capacity: DOMAIN_RULE_GROUP_CAPACITY,
+        description: "Egress allowlist from the llmops spec (network.egress.allowlist)",
+        ruleGroup: domainAllowlistRuleGroup(args.allowlist),
+        tags: args.tags,
+      },
+      parent,
+    );
+    const policy = new aws.networkfirewall.FirewallPolicy(
+      `${name}-policy`,
+      { firewallPolicy: egressFirewallPolicy(this.ruleGroup.arn), tags: args.tags },
+      parent,
+    );
+    this.firewall = new aws.networkfirewall.Firewall(
+      `${name}-firewall`,
+      {
+        vpcId: args.vpcId,
+        firewallPolicyArn: policy.arn,
+        subnetMappings: args.subnetIds.map((subnetId) => ({ subnetId })),
+        deleteProtection: true,
+        subnetChangeProtection: true,
+        tags: args.tags,
+      },
+      parent,
+    );
+    const logGroup = (kind: string) =>
+      new aws.cloudwatch.LogGroup(
+        `${name}-${kind}-logs`,
+        { retentionInDays: args.logRetentionDays ?? 365, kmsKeyId: args.logKeyArn, tags: args.tags },
+        parent,
+      );
     const alerts = logGroup("alert");
     const flows = logGroup("flow");
-    new aws.networkfirewall.LoggingConfiguration(`${name}-logging`, {
-      firewallArn: this.firewall.arn,
-      loggingConfiguration: {
-        logDestinationConfigs: [
-          { logType: "ALERT", logDestinationType: "CloudWatchLogs", logDestination: { logGroup: alerts.name } },
-          { logType: "FLOW", logDestinationType: "CloudWatchLogs", logDestination: { logGroup: flows.name } },
-        ],
+    new aws.networkfirewall.LoggingConfiguration(
+      `${name}-logging`,
+      {
+        firewallArn: this.firewall.arn,
+        loggingConfiguration: {
+          logDestinationConfigs: [
+            { logType: "ALERT", logDestinationType: "CloudWatchLogs", logDestination: { logGroup: alerts.name } },
+            { logType: "FLOW", logDestinationType: "CloudWatchLogs", logDestination: { logGroup: flows.name } },
+          ],
+        },
       },
-    }, parent);
+      parent,
+    );
     this.registerOutputs({ firewallArn: this.firewall.arn });
   }
 
   /** The firewall's VPC endpoint in `subnetId` (read from its status once AWS has created it). */
   endpointIdIn(subnetId: pulumi.Input<string>): pulumi.Output<string> {
     return pulumi.all([this.firewall.firewallStatuses, subnetId]).apply(([statuses, subnet]) => {
-      const attachment = statuses.flatMap((status) => status.syncStates).flatMap((state) => state.attachments).find((candidate) => candidate.subnetId === subnet);
+      const attachment = statuses
+        .flatMap((status) => status.syncStates)
+        .flatMap((state) => state.attachments)
+        .find((candidate) => candidate.subnetId === subnet);
       if (!attachment) throw new Error(`the network firewall reports no endpoint in subnet ${subnet}`);
       return attachment.endpointId;
     });

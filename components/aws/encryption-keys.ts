@@ -6,7 +6,15 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { keyPolicy } from "./iam-documents.js";
 
-export const KEY_DOMAINS = ["inference", "vectorStore", "audit", "feedback", "modelArtifacts", "logs", "cluster"] as const;
+export const KEY_DOMAINS = [
+  "inference",
+  "vectorStore",
+  "audit",
+  "feedback",
+  "modelArtifacts",
+  "logs",
+  "cluster",
+] as const;
 export type KeyDomain = (typeof KEY_DOMAINS)[number];
 
 /** Services that encrypt with each domain's key on our behalf. */
@@ -39,7 +47,11 @@ export interface EncryptionKeysArgs {
  */
 export function validateEncryptionKeysArgs(args: EncryptionKeysArgs): void {
   const days = args.deletionWindowDays ?? 30;
-  if (days < 7 || days > 30) throw new pulumi.InputPropertyError({ propertyPath: "deletionWindowDays", reason: "must be between 7 and 30 days" });
+  if (days < 7 || days > 30)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "deletionWindowDays",
+      reason: "must be between 7 and 30 days",
+    });
 }
 
 /**
@@ -55,19 +67,32 @@ export class EncryptionKeys extends pulumi.ComponentResource {
     validateEncryptionKeysArgs(args);
     const keys = {} as Record<KeyDomain, aws.kms.Key>;
     for (const domain of KEY_DOMAINS) {
-      const policy = pulumi.all([args.accountId, args.region]).apply(([account, region]) => JSON.stringify(keyPolicy(account, region, DOMAIN_SERVICES[domain])));
-      keys[domain] = new aws.kms.Key(`${name}-${domain.toLowerCase()}`, {
-        description: `${name} ${domain} data`,
-        enableKeyRotation: true,
-        rotationPeriodInDays: 365,
-        deletionWindowInDays: args.deletionWindowDays ?? 30,
-        policy,
-        tags: { ...args.tags, "llmops:data-domain": domain },
-      }, { parent: this });
-      new aws.kms.Alias(`${name}-${domain.toLowerCase()}-alias`, { name: `alias/${name}/${domain}`, targetKeyId: keys[domain].keyId }, { parent: this });
+      const policy = pulumi
+        .all([args.accountId, args.region])
+        .apply(([account, region]) => JSON.stringify(keyPolicy(account, region, DOMAIN_SERVICES[domain])));
+      keys[domain] = new aws.kms.Key(
+        `${name}-${domain.toLowerCase()}`,
+        {
+          description: `${name} ${domain} data`,
+          enableKeyRotation: true,
+          rotationPeriodInDays: 365,
+          deletionWindowInDays: args.deletionWindowDays ?? 30,
+          policy,
+          tags: { ...args.tags, "llmops:data-domain": domain },
+        },
+        { parent: this },
+      );
+      new aws.kms.Alias(
+        `${name}-${domain.toLowerCase()}-alias`,
+        { name: `alias/${name}/${domain}`, targetKeyId: keys[domain].keyId },
+        { parent: this },
+      );
     }
     this.keys = keys;
-    this.arns = Object.fromEntries(KEY_DOMAINS.map((domain) => [domain, keys[domain].arn])) as Record<KeyDomain, pulumi.Output<string>>;
+    this.arns = Object.fromEntries(KEY_DOMAINS.map((domain) => [domain, keys[domain].arn])) as Record<
+      KeyDomain,
+      pulumi.Output<string>
+    >;
     this.registerOutputs({ arns: this.arns });
   }
 }

@@ -71,13 +71,20 @@ export function s3ObjectArn(uri: string): string | undefined {
  *  - serviceAccounts.${workload}: every pipeline workload needs its service account
  */
 export function validateFineTuningDataStoreArgs(args: FineTuningDataStoreArgs): void {
-  if (!/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(args.outputModel)) throw new pulumi.InputPropertyError({ propertyPath: "outputModel", reason: "must be a model name (DNS label)" });
+  if (!/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(args.outputModel))
+    throw new pulumi.InputPropertyError({ propertyPath: "outputModel", reason: "must be a model name (DNS label)" });
   for (const [index, uri] of (args.sourceUris ?? []).entries()) {
-    if (s3ObjectArn(uri) === undefined) throw new pulumi.InputPropertyError({ propertyPath: `sourceUris[${index}]`, reason: "must be an s3:// URI" });
+    if (s3ObjectArn(uri) === undefined)
+      throw new pulumi.InputPropertyError({ propertyPath: `sourceUris[${index}]`, reason: "must be an s3:// URI" });
   }
-  if (args.baseWeightsUri !== undefined && s3ObjectArn(args.baseWeightsUri) === undefined) throw new pulumi.InputPropertyError({ propertyPath: "baseWeightsUri", reason: "must be an s3:// URI" });
+  if (args.baseWeightsUri !== undefined && s3ObjectArn(args.baseWeightsUri) === undefined)
+    throw new pulumi.InputPropertyError({ propertyPath: "baseWeightsUri", reason: "must be an s3:// URI" });
   for (const workload of FINE_TUNING_WORKLOADS) {
-    if (!args.serviceAccounts[workload]) throw new pulumi.InputPropertyError({ propertyPath: `serviceAccounts.${workload}`, reason: "every pipeline workload needs its service account" });
+    if (!args.serviceAccounts[workload])
+      throw new pulumi.InputPropertyError({
+        propertyPath: `serviceAccounts.${workload}`,
+        reason: "every pipeline workload needs its service account",
+      });
   }
 }
 
@@ -122,59 +129,110 @@ export class FineTuningDataStore extends pulumi.ComponentResource {
     super("llmops:aws:FineTuningDataStore", name, args, opts);
     validateFineTuningDataStoreArgs(args);
     const parent = { parent: this };
-    const keyPolicyJson = pulumi.output(args.accountId).apply((account) => JSON.stringify(keyPolicy(account, args.region, ["s3"])));
-    this.key = new aws.kms.Key(`${name}-key`, {
-      description: `${name} fine-tuning datasets`,
-      enableKeyRotation: true,
-      rotationPeriodInDays: 365,
-      deletionWindowInDays: args.deletionWindowDays ?? 30,
-      policy: keyPolicyJson,
-      tags: { ...args.tags, "llmops:data-domain": "fineTuning" },
-    }, parent);
+    const keyPolicyJson = pulumi
+      .output(args.accountId)
+      .apply((account) => JSON.stringify(keyPolicy(account, args.region, ["s3"])));
+    this.key = new aws.kms.Key(
+      `${name}-key`,
+      {
+        description: `${name} fine-tuning datasets`,
+        enableKeyRotation: true,
+        rotationPeriodInDays: 365,
+        deletionWindowInDays: args.deletionWindowDays ?? 30,
+        policy: keyPolicyJson,
+        tags: { ...args.tags, "llmops:data-domain": "fineTuning" },
+      },
+      parent,
+    );
     new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${name}/fine-tuning`, targetKeyId: this.key.keyId }, parent);
 
     const roleName = (workload: FineTuningWorkload) => `${name}-${workload}`.slice(0, 64);
-    this.bucket = new SecureBucket(`${name}-datasets`, {
-      kmsKeyArn: this.key.arn,
-      accessLogBucket: args.accessLogBucket,
-      ...(args.retentionDays !== undefined ? { expireAfterDays: args.retentionDays } : {}),
-      extraStatements: (arn) => datasetStoreStatements(arn, { gate: roleName("dataset-gate"), training: roleName("training") }),
-      tags: { ...args.tags, "llmops:data-domain": "fineTuning" },
-    }, parent);
+    this.bucket = new SecureBucket(
+      `${name}-datasets`,
+      {
+        kmsKeyArn: this.key.arn,
+        accessLogBucket: args.accessLogBucket,
+        ...(args.retentionDays !== undefined ? { expireAfterDays: args.retentionDays } : {}),
+        extraStatements: (arn) =>
+          datasetStoreStatements(arn, { gate: roleName("dataset-gate"), training: roleName("training") }),
+        tags: { ...args.tags, "llmops:data-domain": "fineTuning" },
+      },
+      parent,
+    );
     const storeArn = this.bucket.arn;
     this.datasetsUri = pulumi.interpolate`s3://${this.bucket.name}/datasets/`;
 
     const grants: Record<FineTuningWorkload, Array<{ actions: string[]; resources: pulumi.Input<string>[] }>> = {
       "dataset-gate": [
-        ...((args.sourceUris ?? []).length > 0 ? [{ actions: ["s3:GetObject"], resources: (args.sourceUris ?? []).map((uri) => s3ObjectArn(uri)!) }] : []),
+        ...((args.sourceUris ?? []).length > 0
+          ? [{ actions: ["s3:GetObject"], resources: (args.sourceUris ?? []).map((uri) => s3ObjectArn(uri)!) }]
+          : []),
         { actions: ["s3:PutObject"], resources: [pulumi.interpolate`${storeArn}/datasets/*`] },
         { actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [this.key.arn] },
       ],
       training: [
-        { actions: ["s3:GetObject"], resources: [pulumi.interpolate`${storeArn}/datasets/*`, args.baseWeightsUri ? s3ObjectArn(args.baseWeightsUri)! : pulumi.interpolate`${args.registry.bucketArn}/models/*`] },
-        { actions: ["s3:PutObject"], resources: [pulumi.interpolate`${args.registry.bucketArn}/models/${args.outputModel}/*`] },
+        {
+          actions: ["s3:GetObject"],
+          resources: [
+            pulumi.interpolate`${storeArn}/datasets/*`,
+            args.baseWeightsUri
+              ? s3ObjectArn(args.baseWeightsUri)!
+              : pulumi.interpolate`${args.registry.bucketArn}/models/*`,
+          ],
+        },
+        {
+          actions: ["s3:PutObject"],
+          resources: [pulumi.interpolate`${args.registry.bucketArn}/models/${args.outputModel}/*`],
+        },
         { actions: ["kms:Decrypt"], resources: [this.key.arn] },
         { actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.registry.kmsKeyArn] },
       ],
       "fine-tune-eval": [
-        { actions: ["s3:GetObject"], resources: [pulumi.interpolate`${args.registry.bucketArn}/models/${args.outputModel}/*`] },
-        { actions: ["s3:PutObject"], resources: [pulumi.interpolate`${args.registry.bucketArn}/evidence/${args.outputModel}/*`] },
+        {
+          actions: ["s3:GetObject"],
+          resources: [pulumi.interpolate`${args.registry.bucketArn}/models/${args.outputModel}/*`],
+        },
+        {
+          actions: ["s3:PutObject"],
+          resources: [pulumi.interpolate`${args.registry.bucketArn}/evidence/${args.outputModel}/*`],
+        },
         { actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.registry.kmsKeyArn] },
       ],
     };
     const roles = {} as Record<FineTuningWorkload, aws.iam.Role>;
     for (const workload of FINE_TUNING_WORKLOADS) {
-      const trust = pulumi.all([args.oidcProviderArn, args.oidcIssuer]).apply(([arn, issuer]) =>
-        JSON.stringify(irsaTrustPolicy(arn, issuer, args.namespace, args.serviceAccounts[workload])));
-      roles[workload] = new aws.iam.Role(`${name}-${workload}`, {
-        name: roleName(workload), assumeRolePolicy: trust, maxSessionDuration: 3600, tags: { ...args.tags, "llmops:workload": workload },
-      }, parent);
+      const trust = pulumi
+        .all([args.oidcProviderArn, args.oidcIssuer])
+        .apply(([arn, issuer]) =>
+          JSON.stringify(irsaTrustPolicy(arn, issuer, args.namespace, args.serviceAccounts[workload])),
+        );
+      roles[workload] = new aws.iam.Role(
+        `${name}-${workload}`,
+        {
+          name: roleName(workload),
+          assumeRolePolicy: trust,
+          maxSessionDuration: 3600,
+          tags: { ...args.tags, "llmops:workload": workload },
+        },
+        parent,
+      );
       const statements = grants[workload];
       const policy = pulumi.all(statements.map((grant) => pulumi.all(grant.resources))).apply((resolved) =>
-        JSON.stringify(document(...statements.map((grant, i): Statement => ({ Effect: "Allow", Action: grant.actions, Resource: resolved[i] ?? [] })))));
+        JSON.stringify(
+          document(
+            ...statements.map((grant, i): Statement => ({
+              Effect: "Allow",
+              Action: grant.actions,
+              Resource: resolved[i] ?? [],
+            })),
+          ),
+        ),
+      );
       new aws.iam.RolePolicy(`${name}-${workload}-policy`, { role: roles[workload].id, policy }, parent);
     }
-    this.roleArns = Object.fromEntries(FINE_TUNING_WORKLOADS.map((workload) => [workload, roles[workload].arn])) as Record<FineTuningWorkload, pulumi.Output<string>>;
+    this.roleArns = Object.fromEntries(
+      FINE_TUNING_WORKLOADS.map((workload) => [workload, roles[workload].arn]),
+    ) as Record<FineTuningWorkload, pulumi.Output<string>>;
     this.registerOutputs({ bucket: this.bucket.name, datasetsUri: this.datasetsUri, roleArns: this.roleArns });
   }
 }

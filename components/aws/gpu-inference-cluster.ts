@@ -82,10 +82,16 @@ export interface GpuInferenceClusterArgs {
 export function validateGpuInferenceClusterArgs(args: GpuInferenceClusterArgs): void {
   const cidrs = args.publicAccessCidrs ?? [];
   if (args.publicEndpoint && cidrs.length === 0) {
-    throw new pulumi.InputPropertyError({ propertyPath: "publicAccessCidrs", reason: "a public endpoint needs at least one CIDR" });
+    throw new pulumi.InputPropertyError({
+      propertyPath: "publicAccessCidrs",
+      reason: "a public endpoint needs at least one CIDR",
+    });
   }
   if (!args.publicEndpoint && cidrs.length > 0) {
-    throw new pulumi.InputPropertyError({ propertyPath: "publicAccessCidrs", reason: "only valid together with publicEndpoint" });
+    throw new pulumi.InputPropertyError({
+      propertyPath: "publicAccessCidrs",
+      reason: "only valid together with publicEndpoint",
+    });
   }
   if (cidrs.some((cidr) => cidr.endsWith("/0"))) {
     throw new pulumi.InputPropertyError({ propertyPath: "publicAccessCidrs", reason: "0.0.0.0/0 is not allowed" });
@@ -96,21 +102,39 @@ export function validateGpuInferenceClusterArgs(args: GpuInferenceClusterArgs): 
     } catch (error) {
       throw new pulumi.InputPropertyError({ propertyPath: `gpuPools[${index}]`, reason: (error as Error).message });
     }
-    if (pool.instanceType && !INSTANCE_SHAPES[pool.gpu].some((shape) => shape.instanceType === pool.instanceType && shape.gpus >= pool.gpusPerReplica)) {
-      throw new pulumi.InputPropertyError({ propertyPath: `gpuPools[${index}].instanceType`, reason: `${pool.instanceType} is not a ${pool.gpu} size with ${pool.gpusPerReplica} GPUs` });
+    if (
+      pool.instanceType &&
+      !INSTANCE_SHAPES[pool.gpu].some(
+        (shape) => shape.instanceType === pool.instanceType && shape.gpus >= pool.gpusPerReplica,
+      )
+    ) {
+      throw new pulumi.InputPropertyError({
+        propertyPath: `gpuPools[${index}].instanceType`,
+        reason: `${pool.instanceType} is not a ${pool.gpu} size with ${pool.gpusPerReplica} GPUs`,
+      });
     }
-    if (pool.minReplicas > pool.maxReplicas) throw new pulumi.InputPropertyError({ propertyPath: `gpuPools[${index}].minReplicas`, reason: "above maxReplicas" });
+    if (pool.minReplicas > pool.maxReplicas)
+      throw new pulumi.InputPropertyError({
+        propertyPath: `gpuPools[${index}].minReplicas`,
+        reason: "above maxReplicas",
+      });
   }
 }
 
 /** Nodes needed for a pool: replicas packed onto nodes of the mapped size. */
 export function nodeCounts(pool: GpuPool): { instanceType: string; min: number; max: number } {
   const smallest = instanceTypeFor(pool.gpu, pool.gpusPerReplica);
-  const shape = pool.instanceType ? INSTANCE_SHAPES[pool.gpu].find((candidate) => candidate.instanceType === pool.instanceType) : undefined;
+  const shape = pool.instanceType
+    ? INSTANCE_SHAPES[pool.gpu].find((candidate) => candidate.instanceType === pool.instanceType)
+    : undefined;
   const instanceType = shape?.instanceType ?? smallest.instanceType;
   const gpusPerNode = shape?.gpus ?? smallest.gpusPerNode;
   const perNode = Math.max(1, Math.floor(gpusPerNode / pool.gpusPerReplica));
-  return { instanceType, min: Math.ceil(pool.minReplicas / perNode), max: Math.max(1, Math.ceil(pool.maxReplicas / perNode)) };
+  return {
+    instanceType,
+    min: Math.ceil(pool.minReplicas / perNode),
+    max: Math.max(1, Math.ceil(pool.maxReplicas / perNode)),
+  };
 }
 
 /**
@@ -130,58 +154,109 @@ export class GpuInferenceCluster extends pulumi.ComponentResource {
     validateGpuInferenceClusterArgs(args);
     const parent = { parent: this };
 
-    const clusterRole = new aws.iam.Role(`${name}-cluster-role`, { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("eks.amazonaws.com")), tags: args.tags }, parent);
-    const clusterPolicy = new aws.iam.RolePolicyAttachment(`${name}-cluster-policy`, { role: clusterRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" }, parent);
+    const clusterRole = new aws.iam.Role(
+      `${name}-cluster-role`,
+      { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("eks.amazonaws.com")), tags: args.tags },
+      parent,
+    );
+    const clusterPolicy = new aws.iam.RolePolicyAttachment(
+      `${name}-cluster-policy`,
+      { role: clusterRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" },
+      parent,
+    );
     // EKS writes control-plane logs to this group; creating it first sets KMS and retention.
-    const logGroup = new aws.cloudwatch.LogGroup(`${name}-control-plane-logs`, {
-      name: `/aws/eks/${name}/cluster`, retentionInDays: args.logRetentionDays ?? 365, kmsKeyId: args.logKeyArn, tags: args.tags,
-    }, parent);
-
-    this.cluster = new aws.eks.Cluster(`${name}`, {
-      name,
-      version: args.kubernetesVersion ?? "1.33",
-      roleArn: clusterRole.arn,
-      vpcConfig: {
-        subnetIds: args.privateSubnetIds,
-        endpointPrivateAccess: true,
-        endpointPublicAccess: args.publicEndpoint ?? false,
-        ...(args.publicEndpoint ? { publicAccessCidrs: [...(args.publicAccessCidrs ?? [])] } : {}),
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-control-plane-logs`,
+      {
+        name: `/aws/eks/${name}/cluster`,
+        retentionInDays: args.logRetentionDays ?? 365,
+        kmsKeyId: args.logKeyArn,
+        tags: args.tags,
       },
-      encryptionConfig: { provider: { keyArn: args.secretsKeyArn }, resources: ["secrets"] },
-      enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
-      accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
-      tags: args.tags,
-    }, { parent: this, dependsOn: [clusterPolicy, logGroup] });
+      parent,
+    );
+
+    this.cluster = new aws.eks.Cluster(
+      `${name}`,
+      {
+        name,
+        version: args.kubernetesVersion ?? "1.33",
+        roleArn: clusterRole.arn,
+        vpcConfig: {
+          subnetIds: args.privateSubnetIds,
+          endpointPrivateAccess: true,
+          endpointPublicAccess: args.publicEndpoint ?? false,
+          ...(args.publicEndpoint ? { publicAccessCidrs: [...(args.publicAccessCidrs ?? [])] } : {}),
+        },
+        encryptionConfig: { provider: { keyArn: args.secretsKeyArn }, resources: ["secrets"] },
+        enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
+        accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
+        tags: args.tags,
+      },
+      { parent: this, dependsOn: [clusterPolicy, logGroup] },
+    );
 
     this.oidcIssuer = this.cluster.identities.apply((identities) => identities[0]?.oidcs?.[0]?.issuer ?? "");
-    this.oidcProvider = new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: this.oidcIssuer, clientIdLists: ["sts.amazonaws.com"], tags: args.tags }, parent);
+    this.oidcProvider = new aws.iam.OpenIdConnectProvider(
+      `${name}-oidc`,
+      { url: this.oidcIssuer, clientIdLists: ["sts.amazonaws.com"], tags: args.tags },
+      parent,
+    );
 
-    this.nodeRole = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: args.tags }, parent);
-    const nodePolicies = NODE_ROLE_POLICIES.map((policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent));
+    this.nodeRole = new aws.iam.Role(
+      `${name}-node-role`,
+      { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: args.tags },
+      parent,
+    );
+    const nodePolicies = NODE_ROLE_POLICIES.map(
+      (policyArn, i) =>
+        new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent),
+    );
 
-    const volume = (deviceName: string, volumeSize: number) => ({ deviceName, ebs: { encrypted: "true", kmsKeyId: args.volumeKeyArn, volumeSize, volumeType: "gp3", deleteOnTermination: "true" } });
-    const template = new aws.ec2.LaunchTemplate(`${name}-system-lt`, {
-      // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (FSBP EC2.8).
-      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
-      blockDeviceMappings: [volume("/dev/xvda", 50)],
-      tagSpecifications: [{ resourceType: "instance", tags: { ...args.tags, "llmops:pool": "system" } }],
-      tags: args.tags,
-    }, parent);
+    const volume = (deviceName: string, volumeSize: number) => ({
+      deviceName,
+      ebs: {
+        encrypted: "true",
+        kmsKeyId: args.volumeKeyArn,
+        volumeSize,
+        volumeType: "gp3",
+        deleteOnTermination: "true",
+      },
+    });
+    const template = new aws.ec2.LaunchTemplate(
+      `${name}-system-lt`,
+      {
+        // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (FSBP EC2.8).
+        metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+        blockDeviceMappings: [volume("/dev/xvda", 50)],
+        tagSpecifications: [{ resourceType: "instance", tags: { ...args.tags, "llmops:pool": "system" } }],
+        tags: args.tags,
+      },
+      parent,
+    );
     // The system group runs Karpenter, the gateway and the other CPU workloads.
-    this.systemNodeGroup = new aws.eks.NodeGroup(`${name}-system`, {
-      clusterName: this.cluster.name,
-      nodeRoleArn: this.nodeRole.arn,
-      subnetIds: args.privateSubnetIds,
-      instanceTypes: ["m6i.large"],
-      amiType: "AL2023_x86_64_STANDARD",
-      scalingConfig: { minSize: 2, desiredSize: 2, maxSize: 4 },
-      launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
-      labels: { "llmops.dev/pool": "system" },
-      taints: [],
-      updateConfig: { maxUnavailable: 1 },
-      tags: args.tags,
-    }, { parent: this, dependsOn: nodePolicies });
+    this.systemNodeGroup = new aws.eks.NodeGroup(
+      `${name}-system`,
+      {
+        clusterName: this.cluster.name,
+        nodeRoleArn: this.nodeRole.arn,
+        subnetIds: args.privateSubnetIds,
+        instanceTypes: ["m6i.large"],
+        amiType: "AL2023_x86_64_STANDARD",
+        scalingConfig: { minSize: 2, desiredSize: 2, maxSize: 4 },
+        launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
+        labels: { "llmops.dev/pool": "system" },
+        taints: [],
+        updateConfig: { maxUnavailable: 1 },
+        tags: args.tags,
+      },
+      { parent: this, dependsOn: nodePolicies },
+    );
     this.nodeSecurityGroupId = this.cluster.vpcConfig.apply((config) => config.clusterSecurityGroupId ?? "");
-    this.registerOutputs({ clusterName: this.cluster.name, endpoint: this.cluster.endpoint, oidcProviderArn: this.oidcProvider.arn });
+    this.registerOutputs({
+      clusterName: this.cluster.name,
+      endpoint: this.cluster.endpoint,
+      oidcProviderArn: this.oidcProvider.arn,
+    });
   }
 }

@@ -44,20 +44,46 @@ export interface InstanceShape {
   readonly gpuMemoryGiB: number;
 }
 
-const shapes = (gpuMemoryGiB: number, rows: ReadonlyArray<readonly [string, number, number, number]>): InstanceShape[] =>
+const shapes = (
+  gpuMemoryGiB: number,
+  rows: ReadonlyArray<readonly [string, number, number, number]>,
+): InstanceShape[] =>
   rows.map(([instanceType, vcpu, memoryGiB, gpus]) => ({ instanceType, vcpu, memoryGiB, gpus, gpuMemoryGiB }));
 
 /** Sizes per GPU type, smallest first. */
 export const INSTANCE_SHAPES: Readonly<Record<GpuType, readonly InstanceShape[]>> = {
-  L4: shapes(24, [["g6.xlarge", 4, 16, 1], ["g6.2xlarge", 8, 32, 1], ["g6.4xlarge", 16, 64, 1], ["g6.12xlarge", 48, 192, 4], ["g6.48xlarge", 192, 768, 8]]),
-  A10G: shapes(24, [["g5.xlarge", 4, 16, 1], ["g5.2xlarge", 8, 32, 1], ["g5.4xlarge", 16, 64, 1], ["g5.12xlarge", 48, 192, 4], ["g5.48xlarge", 192, 768, 8]]),
-  L40S: shapes(48, [["g6e.xlarge", 4, 32, 1], ["g6e.2xlarge", 8, 64, 1], ["g6e.12xlarge", 48, 384, 4], ["g6e.48xlarge", 192, 1536, 8]]),
+  L4: shapes(24, [
+    ["g6.xlarge", 4, 16, 1],
+    ["g6.2xlarge", 8, 32, 1],
+    ["g6.4xlarge", 16, 64, 1],
+    ["g6.12xlarge", 48, 192, 4],
+    ["g6.48xlarge", 192, 768, 8],
+  ]),
+  A10G: shapes(24, [
+    ["g5.xlarge", 4, 16, 1],
+    ["g5.2xlarge", 8, 32, 1],
+    ["g5.4xlarge", 16, 64, 1],
+    ["g5.12xlarge", 48, 192, 4],
+    ["g5.48xlarge", 192, 768, 8],
+  ]),
+  L40S: shapes(48, [
+    ["g6e.xlarge", 4, 32, 1],
+    ["g6e.2xlarge", 8, 64, 1],
+    ["g6e.12xlarge", 48, 384, 4],
+    ["g6e.48xlarge", 192, 1536, 8],
+  ]),
   A100: shapes(40, [["p4d.24xlarge", 96, 1152, 8]]),
   H100: shapes(80, [["p5.48xlarge", 192, 2048, 8]]),
 };
 
 /** EC2 instance families per GPU type (Karpenter NodePool requirement). */
-export const INSTANCE_FAMILIES: Readonly<Record<GpuType, string>> = { L4: "g6", A10G: "g5", L40S: "g6e", A100: "p4d", H100: "p5" };
+export const INSTANCE_FAMILIES: Readonly<Record<GpuType, string>> = {
+  L4: "g6",
+  A10G: "g5",
+  L40S: "g6e",
+  A100: "p4d",
+  H100: "p5",
+};
 
 /** Pods per node, pinned in the node's kubelet settings; kube-reserved memory is derived from it. */
 export const MAX_PODS = 110;
@@ -73,7 +99,11 @@ export const EVICTION_HARD_MEMORY_MIB = 100;
  * manifest sets no memory request a conservative figure is kept, so real use fits too.
  */
 export const DCGM_EXPORTER_RESOURCES = { cpuMilli: 100, memoryMiB: 512 } as const;
-export const NODE_DAEMONSETS: ReadonlyArray<{ readonly name: string; readonly cpuMilli: number; readonly memoryMiB: number }> = [
+export const NODE_DAEMONSETS: ReadonlyArray<{
+  readonly name: string;
+  readonly cpuMilli: number;
+  readonly memoryMiB: number;
+}> = [
   { name: "aws-node", cpuMilli: 25, memoryMiB: 128 },
   { name: "kube-proxy", cpuMilli: 100, memoryMiB: 128 },
   { name: "eks-pod-identity-agent", cpuMilli: 25, memoryMiB: 64 },
@@ -83,7 +113,12 @@ export const NODE_DAEMONSETS: ReadonlyArray<{ readonly name: string; readonly cp
 
 /** kube-reserved CPU in millicores for a node of `vcpu` cores (EKS AMI formula). */
 export function kubeReservedCpuMilli(vcpu: number): number {
-  const bands: ReadonlyArray<readonly [cores: number, share: number]> = [[1, 0.06], [1, 0.01], [2, 0.005], [Infinity, 0.0025]];
+  const bands: ReadonlyArray<readonly [cores: number, share: number]> = [
+    [1, 0.06],
+    [1, 0.01],
+    [2, 0.005],
+    [Infinity, 0.0025],
+  ];
   let left = vcpu;
   let milli = 0;
   for (const [cores, share] of bands) {
@@ -108,7 +143,10 @@ export function allocatable(shape: InstanceShape): { cpuMilli: number; memoryMiB
 /** Allocatable less the DaemonSets' requests: what model replicas share. */
 export function availableForReplicas(shape: InstanceShape): { cpuMilli: number; memoryMiB: number } {
   const node = allocatable(shape);
-  const daemons = NODE_DAEMONSETS.reduce((sum, daemon) => ({ cpuMilli: sum.cpuMilli + daemon.cpuMilli, memoryMiB: sum.memoryMiB + daemon.memoryMiB }), { cpuMilli: 0, memoryMiB: 0 });
+  const daemons = NODE_DAEMONSETS.reduce(
+    (sum, daemon) => ({ cpuMilli: sum.cpuMilli + daemon.cpuMilli, memoryMiB: sum.memoryMiB + daemon.memoryMiB }),
+    { cpuMilli: 0, memoryMiB: 0 },
+  );
   return { cpuMilli: node.cpuMilli - daemons.cpuMilli, memoryMiB: node.memoryMiB - daemons.memoryMiB };
 }
 
@@ -130,7 +168,11 @@ export interface ReplicaRequests {
  * The node size and the replica's requests for `gpus` GPUs of `gpu` with at least `floor`
  * besides. Throws RangeError when no size has that many GPUs or none leaves the floor.
  */
-export function replicaRequests(gpu: GpuType, gpus: number, floor: RuntimeFloor = { cpuMilli: 0, memoryMiB: 0 }): ReplicaRequests {
+export function replicaRequests(
+  gpu: GpuType,
+  gpus: number,
+  floor: RuntimeFloor = { cpuMilli: 0, memoryMiB: 0 },
+): ReplicaRequests {
   const wanted = Math.max(1, gpus);
   const sized = INSTANCE_SHAPES[gpu].filter((shape) => shape.gpus >= wanted);
   if (sized.length === 0) throw new RangeError(`no ${gpu} instance has ${wanted} GPUs`);
@@ -139,9 +181,12 @@ export function replicaRequests(gpu: GpuType, gpus: number, floor: RuntimeFloor 
     const share = wanted / shape.gpus;
     const cpuMilli = Math.floor((available.cpuMilli * share) / 100) * 100;
     const memoryMiB = Math.floor((available.memoryMiB * share) / 256) * 256;
-    if (cpuMilli >= floor.cpuMilli && memoryMiB >= floor.memoryMiB) return { instanceType: shape.instanceType, gpusPerNode: shape.gpus, cpuMilli, memoryMiB };
+    if (cpuMilli >= floor.cpuMilli && memoryMiB >= floor.memoryMiB)
+      return { instanceType: shape.instanceType, gpusPerNode: shape.gpus, cpuMilli, memoryMiB };
   }
-  throw new RangeError(`no ${gpu} instance with ${wanted} GPUs leaves ${floor.cpuMilli}m CPU and ${floor.memoryMiB} MiB for a replica`);
+  throw new RangeError(
+    `no ${gpu} instance with ${wanted} GPUs leaves ${floor.cpuMilli}m CPU and ${floor.memoryMiB} MiB for a replica`,
+  );
 }
 
 /** The smallest size with at least `gpusPerReplica` GPUs (no runtime floor). */

@@ -38,7 +38,12 @@ export function tlsOnlyStatement(bucketArn: string): Statement {
  * IRSA trust: only the named service account of the named namespace, with the STS audience.
  * `issuer` is the cluster's OIDC issuer URL.
  */
-export function irsaTrustPolicy(oidcProviderArn: string, issuer: string, namespace: string, serviceAccount: string): PolicyDocument {
+export function irsaTrustPolicy(
+  oidcProviderArn: string,
+  issuer: string,
+  namespace: string,
+  serviceAccount: string,
+): PolicyDocument {
   const host = issuer.replace(/^https:\/\//, "");
   return document({
     Effect: "Allow",
@@ -64,13 +69,23 @@ export function serviceTrustPolicy(service: string): PolicyDocument {
  */
 export function keyPolicy(accountId: string, region: string, services: readonly string[]): PolicyDocument {
   const statements: Statement[] = [
-    { Sid: "AccountAdministers", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "kms:*", Resource: "*" },
+    {
+      Sid: "AccountAdministers",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+      Action: "kms:*",
+      Resource: "*",
+    },
   ];
   if (services.length > 0) {
     statements.push({
       Sid: "ServicesUseKeyInThisAccount",
       Effect: "Allow",
-      Principal: { Service: services.map((service) => (service === "logs" ? `logs.${region}.amazonaws.com` : `${service}.amazonaws.com`)) },
+      Principal: {
+        Service: services.map((service) =>
+          service === "logs" ? `logs.${region}.amazonaws.com` : `${service}.amazonaws.com`,
+        ),
+      },
       Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
       Resource: "*",
       Condition: { StringEquals: { "aws:SourceAccount": accountId } },
@@ -81,7 +96,8 @@ export function keyPolicy(accountId: string, region: string, services: readonly 
 
 /** Actions and resources of every Allow statement: used to assert least privilege. */
 export function allowedPairs(policy: PolicyDocument): Array<{ action: string; resource: string }> {
-  const list = (value: string | readonly string[] | undefined) => (value === undefined ? [] : typeof value === "string" ? [value] : [...value]);
+  const list = (value: string | readonly string[] | undefined) =>
+    value === undefined ? [] : typeof value === "string" ? [value] : [...value];
   return policy.Statement.filter((statement) => statement.Effect === "Allow").flatMap((statement) =>
     list(statement.Action).flatMap((action) => list(statement.Resource).map((resource) => ({ action, resource }))),
   );

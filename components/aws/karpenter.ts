@@ -74,7 +74,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import { document, irsaTrustPolicy, serviceTrustPolicy, type PolicyDocument, type Statement } from "./iam-documents.js";
-import { INSTANCE_FAMILIES, INSTANCE_SHAPES, EVICTION_HARD_MEMORY_MIB, MAX_PODS, SYSTEM_RESERVED, VM_MEMORY_OVERHEAD } from "./gpu-instance-types.js";
+import {
+  INSTANCE_FAMILIES,
+  INSTANCE_SHAPES,
+  EVICTION_HARD_MEMORY_MIB,
+  MAX_PODS,
+  SYSTEM_RESERVED,
+  VM_MEMORY_OVERHEAD,
+} from "./gpu-instance-types.js";
 import { NODE_ROLE_POLICIES, nodeCounts, type GpuPool } from "./gpu-inference-cluster.js";
 import { requirePinnedDigest, type PinnedImage } from "../kubernetes/workload-basics.js";
 
@@ -88,7 +95,11 @@ export const DISCOVERY_TAG = "karpenter.sh/discovery";
 /** VPC endpoint services an isolated-VPC Karpenter and its nodes call beyond the stack's defaults. */
 export const EKS_ENDPOINT_SERVICES = ["ec2", "ssm", "sqs", "eks"] as const;
 /** EventBridge events sent to the interruption queue (on-demand capacity: no Spot or rebalance events). */
-export const INTERRUPTION_EVENTS: ReadonlyArray<{ readonly id: string; readonly source: string; readonly detailType: string }> = [
+export const INTERRUPTION_EVENTS: ReadonlyArray<{
+  readonly id: string;
+  readonly source: string;
+  readonly detailType: string;
+}> = [
   { id: "health", source: "aws.health", detailType: "AWS Health Event" },
   { id: "state-change", source: "aws.ec2", detailType: "EC2 Instance State-change Notification" },
 ];
@@ -132,7 +143,12 @@ export function karpenterControllerPolicy(inputs: ControllerPolicyInputs): Polic
       ],
     },
     // The AMI and its snapshots are what an instance is launched from; their ids change with every Bottlerocket release.
-    { Sid: "AllowLaunchFromImages", Effect: "Allow", Action: ["ec2:RunInstances", "ec2:CreateFleet"], Resource: [`arn:aws:ec2:${region}::image/*`, `arn:aws:ec2:${region}::snapshot/*`] },
+    {
+      Sid: "AllowLaunchFromImages",
+      Effect: "Allow",
+      Action: ["ec2:RunInstances", "ec2:CreateFleet"],
+      Resource: [`arn:aws:ec2:${region}::image/*`, `arn:aws:ec2:${region}::snapshot/*`],
+    },
     {
       Sid: "AllowLaunchWithOwnTemplates",
       Effect: "Allow",
@@ -145,7 +161,10 @@ export function karpenterControllerPolicy(inputs: ControllerPolicyInputs): Polic
       Effect: "Allow",
       Action: ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"],
       Resource: launched,
-      Condition: { StringEquals: { [`aws:RequestTag/${clusterTag}`]: "owned" }, StringLike: { "aws:RequestTag/karpenter.sh/nodepool": "*" } },
+      Condition: {
+        StringEquals: { [`aws:RequestTag/${clusterTag}`]: "owned" },
+        StringLike: { "aws:RequestTag/karpenter.sh/nodepool": "*" },
+      },
     },
     {
       Sid: "AllowScopedResourceCreationTagging",
@@ -153,7 +172,10 @@ export function karpenterControllerPolicy(inputs: ControllerPolicyInputs): Polic
       Action: "ec2:CreateTags",
       Resource: launched,
       Condition: {
-        StringEquals: { [`aws:RequestTag/${clusterTag}`]: "owned", "ec2:CreateAction": ["RunInstances", "CreateFleet", "CreateLaunchTemplate"] },
+        StringEquals: {
+          [`aws:RequestTag/${clusterTag}`]: "owned",
+          "ec2:CreateAction": ["RunInstances", "CreateFleet", "CreateLaunchTemplate"],
+        },
         StringLike: { "aws:RequestTag/karpenter.sh/nodepool": "*" },
       },
     },
@@ -173,23 +195,59 @@ export function karpenterControllerPolicy(inputs: ControllerPolicyInputs): Polic
       Effect: "Allow",
       Action: ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"],
       Resource: [ec2("instance/*"), ec2("launch-template/*")],
-      Condition: { StringEquals: { [`aws:ResourceTag/${clusterTag}`]: "owned" }, StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" } },
+      Condition: {
+        StringEquals: { [`aws:ResourceTag/${clusterTag}`]: "owned" },
+        StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
+      },
     },
     {
       Sid: "AllowRegionalReadActions",
       Effect: "Allow",
       Action: [
-        "ec2:DescribeAvailabilityZones", "ec2:DescribeImages", "ec2:DescribeInstances", "ec2:DescribeInstanceTypeOfferings",
-        "ec2:DescribeInstanceTypes", "ec2:DescribeLaunchTemplates", "ec2:DescribeSecurityGroups", "ec2:DescribeSpotPriceHistory", "ec2:DescribeSubnets",
+        "ec2:DescribeAvailabilityZones",
+        "ec2:DescribeImages",
+        "ec2:DescribeInstances",
+        "ec2:DescribeInstanceTypeOfferings",
+        "ec2:DescribeInstanceTypes",
+        "ec2:DescribeLaunchTemplates",
+        "ec2:DescribeSecurityGroups",
+        "ec2:DescribeSpotPriceHistory",
+        "ec2:DescribeSubnets",
       ],
       Resource: "*",
       Condition: { StringEquals: { "aws:RequestedRegion": region } },
     },
-    { Sid: "AllowBottlerocketAmiLookup", Effect: "Allow", Action: "ssm:GetParameter", Resource: `arn:aws:ssm:${region}::parameter/aws/service/bottlerocket/*` },
-    { Sid: "AllowInterruptionQueueActions", Effect: "Allow", Action: ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage"], Resource: inputs.queueArn },
-    { Sid: "AllowPassingInstanceRole", Effect: "Allow", Action: "iam:PassRole", Resource: inputs.nodeRoleArn, Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } },
-    { Sid: "AllowInstanceProfileRead", Effect: "Allow", Action: "iam:GetInstanceProfile", Resource: inputs.instanceProfileArn },
-    { Sid: "AllowAPIServerEndpointDiscovery", Effect: "Allow", Action: "eks:DescribeCluster", Resource: `arn:aws:eks:${region}:${accountId}:cluster/${clusterName}` },
+    {
+      Sid: "AllowBottlerocketAmiLookup",
+      Effect: "Allow",
+      Action: "ssm:GetParameter",
+      Resource: `arn:aws:ssm:${region}::parameter/aws/service/bottlerocket/*`,
+    },
+    {
+      Sid: "AllowInterruptionQueueActions",
+      Effect: "Allow",
+      Action: ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage"],
+      Resource: inputs.queueArn,
+    },
+    {
+      Sid: "AllowPassingInstanceRole",
+      Effect: "Allow",
+      Action: "iam:PassRole",
+      Resource: inputs.nodeRoleArn,
+      Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+    },
+    {
+      Sid: "AllowInstanceProfileRead",
+      Effect: "Allow",
+      Action: "iam:GetInstanceProfile",
+      Resource: inputs.instanceProfileArn,
+    },
+    {
+      Sid: "AllowAPIServerEndpointDiscovery",
+      Effect: "Allow",
+      Action: "eks:DescribeCluster",
+      Resource: `arn:aws:eks:${region}:${accountId}:cluster/${clusterName}`,
+    },
     {
       // Volumes encrypted with the customer-managed key: EC2 creates them with the caller's grant.
       Sid: "AllowVolumeKeyThroughEC2",
@@ -219,7 +277,10 @@ export function allowedInstanceTypes(pool: GpuPool): string[] {
   const shapes = INSTANCE_SHAPES[pool.gpu];
   const sized = nodeCounts(pool).instanceType;
   const from = shapes.findIndex((shape) => shape.instanceType === sized);
-  return shapes.slice(Math.max(0, from)).filter((shape) => shape.gpus >= pool.gpusPerReplica).map((shape) => shape.instanceType);
+  return shapes
+    .slice(Math.max(0, from))
+    .filter((shape) => shape.gpus >= pool.gpusPerReplica)
+    .map((shape) => shape.instanceType);
 }
 
 /** Most GPUs a pool's nodes may hold: whole nodes of the sized type for the spec's maximum replicas. */
@@ -240,7 +301,11 @@ export function nodePoolName(pool: GpuPool): string {
  * the replica bounds, consolidation only of empty nodes after `consolidateAfterSeconds`, and one
  * node disrupted at a time.
  */
-export function gpuNodePoolSpec(pool: GpuPool, nodeClassName: string, consolidateAfterSeconds: number): Record<string, unknown> {
+export function gpuNodePoolSpec(
+  pool: GpuPool,
+  nodeClassName: string,
+  consolidateAfterSeconds: number,
+): Record<string, unknown> {
   return {
     template: {
       metadata: { labels: { "llmops.dev/pool": "gpu", "llmops.dev/gpu": pool.gpu, "nvidia.com/gpu.present": "true" } },
@@ -258,7 +323,11 @@ export function gpuNodePoolSpec(pool: GpuPool, nodeClassName: string, consolidat
       },
     },
     limits: { "nvidia.com/gpu": String(gpuLimit(pool)) },
-    disruption: { consolidationPolicy: "WhenEmpty", consolidateAfter: `${consolidateAfterSeconds}s`, budgets: GPU_DISRUPTION_BUDGETS.map((budget) => ({ ...budget })) },
+    disruption: {
+      consolidationPolicy: "WhenEmpty",
+      consolidateAfter: `${consolidateAfterSeconds}s`,
+      budgets: GPU_DISRUPTION_BUDGETS.map((budget) => ({ ...budget })),
+    },
   };
 }
 
@@ -277,7 +346,13 @@ export interface NodeClassInputs {
 export function gpuNodeClassSpec(inputs: NodeClassInputs): Record<string, unknown> {
   const volume = (deviceName: string, gib: number) => ({
     deviceName,
-    ebs: { volumeSize: `${gib}Gi`, volumeType: "gp3", encrypted: true, kmsKeyID: inputs.volumeKeyArn, deleteOnTermination: true },
+    ebs: {
+      volumeSize: `${gib}Gi`,
+      volumeType: "gp3",
+      encrypted: true,
+      kmsKeyID: inputs.volumeKeyArn,
+      deleteOnTermination: true,
+    },
   });
   return {
     amiSelectorTerms: [{ alias: inputs.amiAlias ?? "bottlerocket@latest" }],
@@ -285,7 +360,12 @@ export function gpuNodeClassSpec(inputs: NodeClassInputs): Record<string, unknow
     subnetSelectorTerms: [{ tags: { [DISCOVERY_TAG]: inputs.clusterName } }],
     securityGroupSelectorTerms: [{ tags: { [DISCOVERY_TAG]: inputs.clusterName } }],
     // IMDSv2 only, and a hop limit of 1 so pods cannot reach the node's credentials (FSBP EC2.8).
-    metadataOptions: { httpEndpoint: "enabled", httpProtocolIPv6: "disabled", httpPutResponseHopLimit: 1, httpTokens: "required" },
+    metadataOptions: {
+      httpEndpoint: "enabled",
+      httpProtocolIPv6: "disabled",
+      httpPutResponseHopLimit: 1,
+      httpTokens: "required",
+    },
     blockDeviceMappings: [volume("/dev/xvda", GPU_NODE_VOLUMES_GIB.os), volume("/dev/xvdb", GPU_NODE_VOLUMES_GIB.data)],
     kubelet: {
       maxPods: MAX_PODS,
@@ -321,8 +401,16 @@ export interface KarpenterIamArgs {
 
 /** Throws InputPropertyError (propertyPath `privateSubnetIds` or `region`) without a subnet or with an empty region. */
 export function validateKarpenterIamArgs(args: KarpenterIamArgs): void {
-  if (args.privateSubnetIds.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "privateSubnetIds", reason: "GPU nodes need at least one subnet" });
-  if (args.region.trim() === "") throw new pulumi.InputPropertyError({ propertyPath: "region", reason: "the region the controller policy is scoped to" });
+  if (args.privateSubnetIds.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "privateSubnetIds",
+      reason: "GPU nodes need at least one subnet",
+    });
+  if (args.region.trim() === "")
+    throw new pulumi.InputPropertyError({
+      propertyPath: "region",
+      reason: "the region the controller policy is scoped to",
+    });
 }
 
 /** What Karpenter needs from AWS: its role, the nodes' role, the interruption queue, discovery tags. */
@@ -339,48 +427,132 @@ export class KarpenterIam extends pulumi.ComponentResource {
     validateKarpenterIamArgs(args);
     const parent = { parent: this };
 
-    this.nodeRole = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: args.tags }, parent);
-    const nodePolicies = NODE_ROLE_POLICIES.map((policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent));
-    this.instanceProfile = new aws.iam.InstanceProfile(`${name}-node-profile`, { role: this.nodeRole.name, tags: args.tags }, parent);
+    this.nodeRole = new aws.iam.Role(
+      `${name}-node-role`,
+      { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: args.tags },
+      parent,
+    );
+    const nodePolicies = NODE_ROLE_POLICIES.map(
+      (policyArn, i) =>
+        new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent),
+    );
+    this.instanceProfile = new aws.iam.InstanceProfile(
+      `${name}-node-profile`,
+      { role: this.nodeRole.name, tags: args.tags },
+      parent,
+    );
     // Nodes join through an access entry (the cluster authenticates with API mode only).
-    const access = new aws.eks.AccessEntry(`${name}-node-access`, { clusterName: args.clusterName, principalArn: this.nodeRole.arn, type: "EC2_LINUX", tags: args.tags }, { parent: this, dependsOn: nodePolicies });
+    const access = new aws.eks.AccessEntry(
+      `${name}-node-access`,
+      { clusterName: args.clusterName, principalArn: this.nodeRole.arn, type: "EC2_LINUX", tags: args.tags },
+      { parent: this, dependsOn: nodePolicies },
+    );
 
-    this.queue = new aws.sqs.Queue(`${name}-interruptions`, {
-      messageRetentionSeconds: 300,
-      kmsMasterKeyId: args.queueKeyArn,
-      kmsDataKeyReusePeriodSeconds: 300,
-      tags: args.tags,
-    }, parent);
-    new aws.sqs.QueuePolicy(`${name}-interruptions-policy`, {
-      queueUrl: this.queue.url,
-      policy: pulumi.all([this.queue.arn, args.accountId]).apply(([arn, account]) => JSON.stringify(interruptionQueuePolicy(arn, account))),
-    }, parent);
-    for (const event of INTERRUPTION_EVENTS) {
-      const rule = new aws.cloudwatch.EventRule(`${name}-${event.id}`, {
-        description: `${event.detailType} to Karpenter's interruption queue`,
-        eventPattern: JSON.stringify({ source: [event.source], "detail-type": [event.detailType] }),
+    this.queue = new aws.sqs.Queue(
+      `${name}-interruptions`,
+      {
+        messageRetentionSeconds: 300,
+        kmsMasterKeyId: args.queueKeyArn,
+        kmsDataKeyReusePeriodSeconds: 300,
         tags: args.tags,
-      }, parent);
+      },
+      parent,
+    );
+    new aws.sqs.QueuePolicy(
+      `${name}-interruptions-policy`,
+      {
+        queueUrl: this.queue.url,
+        policy: pulumi
+          .all([this.queue.arn, args.accountId])
+          .apply(([arn, account]) => JSON.stringify(interruptionQueuePolicy(arn, account))),
+      },
+      parent,
+    );
+    for (const event of INTERRUPTION_EVENTS) {
+      const rule = new aws.cloudwatch.EventRule(
+        `${name}-${event.id}`,
+        {
+          description: `${event.detailType} to Karpenter's interruption queue`,
+          eventPattern: JSON.stringify({ source: [event.source], "detail-type": [event.detailType] }),
+          tags: args.tags,
+        },
+        parent,
+      );
       new aws.cloudwatch.EventTarget(`${name}-${event.id}-target`, { rule: rule.name, arn: this.queue.arn }, parent);
     }
 
-    const tags = [new aws.ec2.Tag(`${name}-sg-discovery`, { resourceId: args.clusterSecurityGroupId, key: DISCOVERY_TAG, value: args.clusterName }, parent)];
+    const tags = [
+      new aws.ec2.Tag(
+        `${name}-sg-discovery`,
+        { resourceId: args.clusterSecurityGroupId, key: DISCOVERY_TAG, value: args.clusterName },
+        parent,
+      ),
+    ];
 
-    const controllerRole = new aws.iam.Role(`${name}-controller-role`, {
-      assumeRolePolicy: pulumi.all([args.oidcProviderArn, args.oidcIssuer]).apply(([arn, issuer]) =>
-        JSON.stringify(irsaTrustPolicy(arn, issuer, KARPENTER_SERVICE_ACCOUNT.namespace, KARPENTER_SERVICE_ACCOUNT.name))),
-      tags: args.tags,
-    }, parent);
-    const policy = new aws.iam.RolePolicy(`${name}-controller-policy`, {
-      role: controllerRole.name,
-      policy: pulumi.all([args.accountId, args.clusterName, this.nodeRole.arn, this.instanceProfile.arn, this.queue.arn, pulumi.output(args.privateSubnetIds), args.clusterSecurityGroupId, args.volumeKeyArn])
-        .apply(([accountId, clusterName, nodeRoleArn, instanceProfileArn, queueArn, subnetIds, securityGroupId, volumeKeyArn]) => JSON.stringify(karpenterControllerPolicy({
-          region: args.region, accountId, clusterName, nodeRoleArn, instanceProfileArn, queueArn, subnetIds, securityGroupIds: [securityGroupId], volumeKeyArn,
-        }))),
-    }, parent);
+    const controllerRole = new aws.iam.Role(
+      `${name}-controller-role`,
+      {
+        assumeRolePolicy: pulumi
+          .all([args.oidcProviderArn, args.oidcIssuer])
+          .apply(([arn, issuer]) =>
+            JSON.stringify(
+              irsaTrustPolicy(arn, issuer, KARPENTER_SERVICE_ACCOUNT.namespace, KARPENTER_SERVICE_ACCOUNT.name),
+            ),
+          ),
+        tags: args.tags,
+      },
+      parent,
+    );
+    const policy = new aws.iam.RolePolicy(
+      `${name}-controller-policy`,
+      {
+        role: controllerRole.name,
+        policy: pulumi
+          .all([
+            args.accountId,
+            args.clusterName,
+            this.nodeRole.arn,
+            this.instanceProfile.arn,
+            this.queue.arn,
+            pulumi.output(args.privateSubnetIds),
+            args.clusterSecurityGroupId,
+            args.volumeKeyArn,
+          ])
+          .apply(
+            ([
+              accountId,
+              clusterName,
+              nodeRoleArn,
+              instanceProfileArn,
+              queueArn,
+              subnetIds,
+              securityGroupId,
+              volumeKeyArn,
+            ]) =>
+              JSON.stringify(
+                karpenterControllerPolicy({
+                  region: args.region,
+                  accountId,
+                  clusterName,
+                  nodeRoleArn,
+                  instanceProfileArn,
+                  queueArn,
+                  subnetIds,
+                  securityGroupIds: [securityGroupId],
+                  volumeKeyArn,
+                }),
+              ),
+          ),
+      },
+      parent,
+    );
     this.controllerRoleArn = controllerRole.arn;
     this.ready = [access, policy, ...tags];
-    this.registerOutputs({ controllerRoleArn: this.controllerRoleArn, nodeRoleArn: this.nodeRole.arn, queueUrl: this.queue.url });
+    this.registerOutputs({
+      controllerRoleArn: this.controllerRoleArn,
+      nodeRoleArn: this.nodeRole.arn,
+      queueUrl: this.queue.url,
+    });
   }
 }
 
@@ -416,12 +588,21 @@ export interface KarpenterNodePoolsArgs {
 export function validateKarpenterNodePoolsArgs(args: KarpenterNodePoolsArgs): void {
   requirePinnedDigest(args.controllerImage.digest, "controllerImage.digest");
   if (args.amiAlias !== undefined && !/^bottlerocket@(latest|v\d+\.\d+\.\d+)$/.test(args.amiAlias)) {
-    throw new pulumi.InputPropertyError({ propertyPath: "amiAlias", reason: "GPU nodes run Bottlerocket, whose NVIDIA variant ships the driver and device plugin: bottlerocket@latest or bottlerocket@vX.Y.Z" });
+    throw new pulumi.InputPropertyError({
+      propertyPath: "amiAlias",
+      reason:
+        "GPU nodes run Bottlerocket, whose NVIDIA variant ships the driver and device plugin: bottlerocket@latest or bottlerocket@vX.Y.Z",
+    });
   }
   const after = args.consolidateAfterSeconds ?? 300;
-  if (!Number.isInteger(after) || after < 0) throw new pulumi.InputPropertyError({ propertyPath: "consolidateAfterSeconds", reason: "a whole number of seconds, at least 0" });
+  if (!Number.isInteger(after) || after < 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "consolidateAfterSeconds",
+      reason: "a whole number of seconds, at least 0",
+    });
   const names = args.gpuPools.map(nodePoolName);
-  if (new Set(names).size !== names.length) throw new pulumi.InputPropertyError({ propertyPath: "gpuPools", reason: "one pool per GPU type" });
+  if (new Set(names).size !== names.length)
+    throw new pulumi.InputPropertyError({ propertyPath: "gpuPools", reason: "one pool per GPU type" });
 }
 
 /** The Karpenter controller (Helm, pinned) and the GPU EC2NodeClass and NodePools. */
@@ -431,57 +612,83 @@ export class KarpenterNodePools extends pulumi.ComponentResource {
   constructor(name: string, args: KarpenterNodePoolsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmops:aws:KarpenterNodePools", name, args, opts);
     validateKarpenterNodePoolsArgs(args);
-    const crds = new k8s.helm.v3.Release(`${name}-crds`, {
-      name: "karpenter-crd",
-      chart: `${KARPENTER_CHART_REPOSITORY}/karpenter-crd`,
-      version: KARPENTER_CHART_VERSION,
-      namespace: KARPENTER_SERVICE_ACCOUNT.namespace,
-    }, { parent: this });
-    const controller = new k8s.helm.v3.Release(`${name}-controller`, {
-      name: "karpenter",
-      chart: `${KARPENTER_CHART_REPOSITORY}/karpenter`,
-      version: KARPENTER_CHART_VERSION,
-      namespace: KARPENTER_SERVICE_ACCOUNT.namespace,
-      skipCrds: true,
-      values: {
-        serviceAccount: { name: KARPENTER_SERVICE_ACCOUNT.name, annotations: { "eks.amazonaws.com/role-arn": args.controllerRoleArn } },
-        // On the system node group, never on a node it manages.
-        nodeSelector: { "kubernetes.io/os": "linux", "llmops.dev/pool": "system" },
-        replicas: 2,
-        controller: {
-          image: { repository: args.controllerImage.repository, tag: KARPENTER_CHART_VERSION, digest: args.controllerImage.digest },
-          // Half the documented 1 CPU: the system nodes are m6i.large and one pool holds tens of nodes, not thousands.
-          resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "1Gi" } },
-        },
-        settings: {
-          clusterName: args.clusterName,
-          clusterEndpoint: args.clusterEndpoint,
-          interruptionQueue: args.interruptionQueueName,
-          // Only services with a VPC endpoint; no pricing API (the stack's VPC has no internet route).
-          isolatedVPC: true,
-          vmMemoryOverheadPercent: VM_MEMORY_OVERHEAD,
-        },
-        serviceMonitor: { enabled: true },
+    const crds = new k8s.helm.v3.Release(
+      `${name}-crds`,
+      {
+        name: "karpenter-crd",
+        chart: `${KARPENTER_CHART_REPOSITORY}/karpenter-crd`,
+        version: KARPENTER_CHART_VERSION,
+        namespace: KARPENTER_SERVICE_ACCOUNT.namespace,
       },
-    }, { parent: this, dependsOn: [crds] });
+      { parent: this },
+    );
+    const controller = new k8s.helm.v3.Release(
+      `${name}-controller`,
+      {
+        name: "karpenter",
+        chart: `${KARPENTER_CHART_REPOSITORY}/karpenter`,
+        version: KARPENTER_CHART_VERSION,
+        namespace: KARPENTER_SERVICE_ACCOUNT.namespace,
+        skipCrds: true,
+        values: {
+          serviceAccount: {
+            name: KARPENTER_SERVICE_ACCOUNT.name,
+            annotations: { "eks.amazonaws.com/role-arn": args.controllerRoleArn },
+          },
+          // On the system node group, never on a node it manages.
+          nodeSelector: { "kubernetes.io/os": "linux", "llmops.dev/pool": "system" },
+          replicas: 2,
+          controller: {
+            image: {
+              repository: args.controllerImage.repository,
+              tag: KARPENTER_CHART_VERSION,
+              digest: args.controllerImage.digest,
+            },
+            // Half the documented 1 CPU: the system nodes are m6i.large and one pool holds tens of nodes, not thousands.
+            resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "1Gi" } },
+          },
+          settings: {
+            clusterName: args.clusterName,
+            clusterEndpoint: args.clusterEndpoint,
+            interruptionQueue: args.interruptionQueueName,
+            // Only services with a VPC endpoint; no pricing API (the stack's VPC has no internet route).
+            isolatedVPC: true,
+            vmMemoryOverheadPercent: VM_MEMORY_OVERHEAD,
+          },
+          serviceMonitor: { enabled: true },
+        },
+      },
+      { parent: this, dependsOn: [crds] },
+    );
     const nodeClassName = "llmops-gpu";
-    const nodeClass = new k8s.apiextensions.CustomResource(`${name}-gpu-class`, {
-      apiVersion: "karpenter.k8s.aws/v1",
-      kind: "EC2NodeClass",
-      metadata: { name: nodeClassName },
-      spec: gpuNodeClassSpec({
-        clusterName: args.clusterName, instanceProfile: args.instanceProfile, volumeKeyArn: args.volumeKeyArn,
-        ...(args.amiAlias ? { amiAlias: args.amiAlias } : {}), ...(args.tags ? { tags: args.tags } : {}),
-      }),
-    }, { parent: this, dependsOn: [crds, controller] });
+    const nodeClass = new k8s.apiextensions.CustomResource(
+      `${name}-gpu-class`,
+      {
+        apiVersion: "karpenter.k8s.aws/v1",
+        kind: "EC2NodeClass",
+        metadata: { name: nodeClassName },
+        spec: gpuNodeClassSpec({
+          clusterName: args.clusterName,
+          instanceProfile: args.instanceProfile,
+          volumeKeyArn: args.volumeKeyArn,
+          ...(args.amiAlias ? { amiAlias: args.amiAlias } : {}),
+          ...(args.tags ? { tags: args.tags } : {}),
+        }),
+      },
+      { parent: this, dependsOn: [crds, controller] },
+    );
     this.nodePoolNames = args.gpuPools.map(nodePoolName);
     for (const pool of args.gpuPools) {
-      new k8s.apiextensions.CustomResource(`${name}-${nodePoolName(pool)}`, {
-        apiVersion: "karpenter.sh/v1",
-        kind: "NodePool",
-        metadata: { name: nodePoolName(pool), labels: { "llmops.dev/gpu": pool.gpu } },
-        spec: gpuNodePoolSpec(pool, nodeClassName, args.consolidateAfterSeconds ?? 300),
-      }, { parent: this, dependsOn: [nodeClass] });
+      new k8s.apiextensions.CustomResource(
+        `${name}-${nodePoolName(pool)}`,
+        {
+          apiVersion: "karpenter.sh/v1",
+          kind: "NodePool",
+          metadata: { name: nodePoolName(pool), labels: { "llmops.dev/gpu": pool.gpu } },
+          spec: gpuNodePoolSpec(pool, nodeClassName, args.consolidateAfterSeconds ?? 300),
+        },
+        { parent: this, dependsOn: [nodeClass] },
+      );
     }
     this.registerOutputs({ nodePools: this.nodePoolNames });
   }

@@ -43,7 +43,11 @@ export interface ModelCacheStorageArgs {
  *  - privateSubnetIds: needs at least one subnet for a mount target
  */
 export function validateModelCacheStorageArgs(args: ModelCacheStorageArgs): void {
-  if (args.privateSubnetIds.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "privateSubnetIds", reason: "needs at least one subnet for a mount target" });
+  if (args.privateSubnetIds.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "privateSubnetIds",
+      reason: "needs at least one subnet for a mount target",
+    });
 }
 
 /** EFS for the weights cache and the CSI driver that mounts it. */
@@ -55,35 +59,77 @@ export class ModelCacheStorage extends pulumi.ComponentResource {
     super("llmops:aws:ModelCacheStorage", name, args, opts);
     validateModelCacheStorageArgs(args);
     const parent = { parent: this };
-    const group = new aws.ec2.SecurityGroup(`${name}-nfs`, {
-      vpcId: args.vpcId,
-      description: "NFS from the EKS nodes to the model cache",
-      ingress: [{ protocol: "tcp", fromPort: 2049, toPort: 2049, securityGroups: [args.clientSecurityGroupId], description: "NFS from cluster nodes" }],
-      tags: args.tags,
-    }, parent);
-    this.fileSystem = new aws.efs.FileSystem(`${name}-fs`, {
-      encrypted: true,
-      kmsKeyId: args.kmsKeyArn,
-      performanceMode: "generalPurpose",
-      throughputMode: "elastic",
-      tags: { ...args.tags, Name: name },
-    }, parent);
-    const mountTargets = args.privateSubnetIds.map((subnetId, i) => new aws.efs.MountTarget(`${name}-mt-${i}`, {
-      fileSystemId: this.fileSystem.id, subnetId, securityGroups: [group.id],
-    }, parent));
-    const role = new aws.iam.Role(`${name}-csi-role`, {
-      assumeRolePolicy: pulumi.all([args.oidcProviderArn, args.oidcIssuer]).apply(([arn, issuer]) =>
-        JSON.stringify(irsaTrustPolicy(arn, issuer, EFS_CSI_SERVICE_ACCOUNT.namespace, EFS_CSI_SERVICE_ACCOUNT.name))),
-      tags: args.tags,
-    }, parent);
-    const attachment = new aws.iam.RolePolicyAttachment(`${name}-csi-policy`, { role: role.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy" }, parent);
-    this.addon = new aws.eks.Addon(`${name}-csi`, {
-      clusterName: args.clusterName,
-      addonName: "aws-efs-csi-driver",
-      serviceAccountRoleArn: role.arn,
-      resolveConflictsOnCreate: "OVERWRITE",
-      tags: args.tags,
-    }, { parent: this, dependsOn: [attachment, ...mountTargets] });
+    const group = new aws.ec2.SecurityGroup(
+      `${name}-nfs`,
+      {
+        vpcId: args.vpcId,
+        description: "NFS from the EKS nodes to the model cache",
+        ingress: [
+          {
+            protocol: "tcp",
+            fromPort: 2049,
+            toPort: 2049,
+            securityGroups: [args.clientSecurityGroupId],
+            description: "NFS from cluster nodes",
+          },
+        ],
+        tags: args.tags,
+      },
+      parent,
+    );
+    this.fileSystem = new aws.efs.FileSystem(
+      `${name}-fs`,
+      {
+        encrypted: true,
+        kmsKeyId: args.kmsKeyArn,
+        performanceMode: "generalPurpose",
+        throughputMode: "elastic",
+        tags: { ...args.tags, Name: name },
+      },
+      parent,
+    );
+    const mountTargets = args.privateSubnetIds.map(
+      (subnetId, i) =>
+        new aws.efs.MountTarget(
+          `${name}-mt-${i}`,
+          {
+            fileSystemId: this.fileSystem.id,
+            subnetId,
+            securityGroups: [group.id],
+          },
+          parent,
+        ),
+    );
+    const role = new aws.iam.Role(
+      `${name}-csi-role`,
+      {
+        assumeRolePolicy: pulumi
+          .all([args.oidcProviderArn, args.oidcIssuer])
+          .apply(([arn, issuer]) =>
+            JSON.stringify(
+              irsaTrustPolicy(arn, issuer, EFS_CSI_SERVICE_ACCOUNT.namespace, EFS_CSI_SERVICE_ACCOUNT.name),
+            ),
+          ),
+        tags: args.tags,
+      },
+      parent,
+    );
+    const attachment = new aws.iam.RolePolicyAttachment(
+      `${name}-csi-policy`,
+      { role: role.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy" },
+      parent,
+    );
+    this.addon = new aws.eks.Addon(
+      `${name}-csi`,
+      {
+        clusterName: args.clusterName,
+        addonName: "aws-efs-csi-driver",
+        serviceAccountRoleArn: role.arn,
+        resolveConflictsOnCreate: "OVERWRITE",
+        tags: args.tags,
+      },
+      { parent: this, dependsOn: [attachment, ...mountTargets] },
+    );
     this.registerOutputs({ fileSystemId: this.fileSystem.id });
   }
 }

@@ -45,7 +45,11 @@ export interface PrivateNetworkArgs {
  *  - availabilityZones: at least two availability zones are required
  */
 export function validatePrivateNetworkArgs(args: PrivateNetworkArgs): void {
-  if (args.availabilityZones.length < 2) throw new pulumi.InputPropertyError({ propertyPath: "availabilityZones", reason: "at least two availability zones are required" });
+  if (args.availabilityZones.length < 2)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "availabilityZones",
+      reason: "at least two availability zones are required",
+    });
   try {
     parseCidr(args.cidrBlock);
     layoutSubnets(args.cidrBlock, args.availabilityZones.length, args.natEgress ?? false);
@@ -53,11 +57,18 @@ export function validatePrivateNetworkArgs(args: PrivateNetworkArgs): void {
     throw new pulumi.InputPropertyError({ propertyPath: "cidrBlock", reason: (error as Error).message });
   }
   if (args.natEgress) {
-    if (!args.egressAllowlist || args.egressAllowlist.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "egressAllowlist", reason: "NAT egress is built only behind the egress firewall, which needs the allowed host names" });
+    if (!args.egressAllowlist || args.egressAllowlist.length === 0)
+      throw new pulumi.InputPropertyError({
+        propertyPath: "egressAllowlist",
+        reason: "NAT egress is built only behind the egress firewall, which needs the allowed host names",
+      });
     try {
       validateEgressFirewallArgs({ vpcId: "", subnetIds: ["-"], allowlist: args.egressAllowlist, logKeyArn: "" });
     } catch (error) {
-      throw new pulumi.InputPropertyError({ propertyPath: `egressAllowlist${((error as { propertyPath?: string }).propertyPath ?? "").replace(/^allowlist/, "")}`, reason: (error as { reason?: string }).reason ?? (error as Error).message });
+      throw new pulumi.InputPropertyError({
+        propertyPath: `egressAllowlist${((error as { propertyPath?: string }).propertyPath ?? "").replace(/^allowlist/, "")}`,
+        reason: (error as { reason?: string }).reason ?? (error as Error).message,
+      });
     }
   }
 }
@@ -82,18 +93,45 @@ export class PrivateNetwork extends pulumi.ComponentResource {
     const parent = { parent: this };
     const nat = args.natEgress ?? false;
     const layout = layoutSubnets(args.cidrBlock, args.availabilityZones.length, nat);
-    this.vpc = new aws.ec2.Vpc(`${name}-vpc`, { cidrBlock: args.cidrBlock, enableDnsHostnames: true, enableDnsSupport: true, tags: { ...args.tags, Name: name } }, parent);
+    this.vpc = new aws.ec2.Vpc(
+      `${name}-vpc`,
+      {
+        cidrBlock: args.cidrBlock,
+        enableDnsHostnames: true,
+        enableDnsSupport: true,
+        tags: { ...args.tags, Name: name },
+      },
+      parent,
+    );
     const vpcId = this.vpc.id;
 
     // The default security group allows all traffic between its members; lock it empty (EC2.2).
     new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId, ingress: [], egress: [], tags: args.tags }, parent);
 
-    const subnet = (tier: string, cidrBlock: string, zone: pulumi.Input<string>, index: number, extraTags: Record<string, string> = {}) =>
-      new aws.ec2.Subnet(`${name}-${tier}-${index}`, {
-        vpcId, cidrBlock, availabilityZone: zone, mapPublicIpOnLaunch: false,
-        tags: { ...args.tags, ...extraTags, Name: `${name}-${tier}-${index}`, "llmops:tier": tier },
-      }, parent);
-    const privateSubnets = layout.private.map((cidr, i) => subnet("private", cidr, args.availabilityZones[i]!, i, { ...args.privateSubnetTags, "kubernetes.io/role/internal-elb": "1" }));
+    const subnet = (
+      tier: string,
+      cidrBlock: string,
+      zone: pulumi.Input<string>,
+      index: number,
+      extraTags: Record<string, string> = {},
+    ) =>
+      new aws.ec2.Subnet(
+        `${name}-${tier}-${index}`,
+        {
+          vpcId,
+          cidrBlock,
+          availabilityZone: zone,
+          mapPublicIpOnLaunch: false,
+          tags: { ...args.tags, ...extraTags, Name: `${name}-${tier}-${index}`, "llmops:tier": tier },
+        },
+        parent,
+      );
+    const privateSubnets = layout.private.map((cidr, i) =>
+      subnet("private", cidr, args.availabilityZones[i]!, i, {
+        ...args.privateSubnetTags,
+        "kubernetes.io/role/internal-elb": "1",
+      }),
+    );
     const dataSubnets = layout.data.map((cidr, i) => subnet("data", cidr, args.availabilityZones[i]!, i));
     const publicSubnets = layout.public.map((cidr, i) => subnet("public", cidr, args.availabilityZones[i]!, i));
 
@@ -104,79 +142,182 @@ export class PrivateNetwork extends pulumi.ComponentResource {
     const firewallRoute: Array<pulumi.Output<string> | undefined> = [];
     if (nat) {
       const firewallSubnets = layout.firewall.map((cidr, i) => subnet("firewall", cidr, args.availabilityZones[i]!, i));
-      const firewall = new EgressFirewall(`${name}-egress`, {
-        vpcId, subnetIds: firewallSubnets.map((s) => s.id), allowlist: args.egressAllowlist ?? [], logKeyArn: args.logKeyArn,
-        ...(args.flowLogRetentionDays ? { logRetentionDays: args.flowLogRetentionDays } : {}), ...(args.tags ? { tags: args.tags } : {}),
-      }, parent);
+      const firewall = new EgressFirewall(
+        `${name}-egress`,
+        {
+          vpcId,
+          subnetIds: firewallSubnets.map((s) => s.id),
+          allowlist: args.egressAllowlist ?? [],
+          logKeyArn: args.logKeyArn,
+          ...(args.flowLogRetentionDays ? { logRetentionDays: args.flowLogRetentionDays } : {}),
+          ...(args.tags ? { tags: args.tags } : {}),
+        },
+        parent,
+      );
       this.egressFirewall = firewall;
       const gateway = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId, tags: args.tags }, parent);
       publicSubnets.forEach((publicSubnet, i) => {
         const endpoint = firewall.endpointIdIn(firewallSubnets[i]!.id);
         firewallRoute.push(endpoint);
         const eip = new aws.ec2.Eip(`${name}-nat-eip-${i}`, { domain: "vpc", tags: args.tags }, parent);
-        const natGateway = new aws.ec2.NatGateway(`${name}-nat-${i}`, { allocationId: eip.id, subnetId: publicSubnet.id, tags: args.tags }, parent);
-        const publicRoutes = new aws.ec2.RouteTable(`${name}-public-rt-${i}`, {
-          vpcId,
-          routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: gateway.id }, { cidrBlock: layout.private[i]!, vpcEndpointId: endpoint }],
-          tags: args.tags,
-        }, parent);
-        new aws.ec2.RouteTableAssociation(`${name}-public-rta-${i}`, { subnetId: publicSubnet.id, routeTableId: publicRoutes.id }, parent);
-        const firewallRoutes = new aws.ec2.RouteTable(`${name}-firewall-rt-${i}`, { vpcId, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: natGateway.id }], tags: args.tags }, parent);
-        new aws.ec2.RouteTableAssociation(`${name}-firewall-rta-${i}`, { subnetId: firewallSubnets[i]!.id, routeTableId: firewallRoutes.id }, parent);
+        const natGateway = new aws.ec2.NatGateway(
+          `${name}-nat-${i}`,
+          { allocationId: eip.id, subnetId: publicSubnet.id, tags: args.tags },
+          parent,
+        );
+        const publicRoutes = new aws.ec2.RouteTable(
+          `${name}-public-rt-${i}`,
+          {
+            vpcId,
+            routes: [
+              { cidrBlock: "0.0.0.0/0", gatewayId: gateway.id },
+              { cidrBlock: layout.private[i]!, vpcEndpointId: endpoint },
+            ],
+            tags: args.tags,
+          },
+          parent,
+        );
+        new aws.ec2.RouteTableAssociation(
+          `${name}-public-rta-${i}`,
+          { subnetId: publicSubnet.id, routeTableId: publicRoutes.id },
+          parent,
+        );
+        const firewallRoutes = new aws.ec2.RouteTable(
+          `${name}-firewall-rt-${i}`,
+          { vpcId, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: natGateway.id }], tags: args.tags },
+          parent,
+        );
+        new aws.ec2.RouteTableAssociation(
+          `${name}-firewall-rta-${i}`,
+          { subnetId: firewallSubnets[i]!.id, routeTableId: firewallRoutes.id },
+          parent,
+        );
       });
     }
     const privateRouteTables = [...privateSubnets, ...dataSubnets].map((privateSubnet, i) => {
       const zoneIndex = i % privateSubnets.length;
       const endpoint = firewallRoute[zoneIndex];
-      const table = new aws.ec2.RouteTable(`${name}-private-rt-${i}`, {
-        vpcId,
-        // Data subnets never route to the internet; workload subnets only through the firewall when allowed.
-        routes: endpoint && i < privateSubnets.length ? [{ cidrBlock: "0.0.0.0/0", vpcEndpointId: endpoint }] : [],
-        tags: args.tags,
-      }, parent);
-      new aws.ec2.RouteTableAssociation(`${name}-private-rta-${i}`, { subnetId: privateSubnet.id, routeTableId: table.id }, parent);
+      const table = new aws.ec2.RouteTable(
+        `${name}-private-rt-${i}`,
+        {
+          vpcId,
+          // Data subnets never route to the internet; workload subnets only through the firewall when allowed.
+          routes: endpoint && i < privateSubnets.length ? [{ cidrBlock: "0.0.0.0/0", vpcEndpointId: endpoint }] : [],
+          tags: args.tags,
+        },
+        parent,
+      );
+      new aws.ec2.RouteTableAssociation(
+        `${name}-private-rta-${i}`,
+        { subnetId: privateSubnet.id, routeTableId: table.id },
+        parent,
+      );
       return table;
     });
 
-    this.endpointSecurityGroup = new aws.ec2.SecurityGroup(`${name}-endpoints-sg`, {
-      vpcId,
-      description: "HTTPS from inside the VPC to interface endpoints",
-      ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [args.cidrBlock], description: "VPC to endpoints" }],
-      egress: [],
-      tags: args.tags,
-    }, parent);
+    this.endpointSecurityGroup = new aws.ec2.SecurityGroup(
+      `${name}-endpoints-sg`,
+      {
+        vpcId,
+        description: "HTTPS from inside the VPC to interface endpoints",
+        ingress: [
+          {
+            protocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrBlocks: [args.cidrBlock],
+            description: "VPC to endpoints",
+          },
+        ],
+        egress: [],
+        tags: args.tags,
+      },
+      parent,
+    );
     this.endpointIds = {};
     for (const service of args.endpointServices) {
       const serviceName = pulumi.interpolate`com.amazonaws.${args.region}.${service}`;
       const endpoint = GATEWAY_ENDPOINTS.has(service)
-        ? new aws.ec2.VpcEndpoint(`${name}-vpce-${service.replace(/\W/g, "-")}`, {
-          vpcId, serviceName, vpcEndpointType: "Gateway", routeTableIds: privateRouteTables.map((table) => table.id), tags: args.tags,
-        }, parent)
-        : new aws.ec2.VpcEndpoint(`${name}-vpce-${service.replace(/\W/g, "-")}`, {
-          vpcId, serviceName, vpcEndpointType: "Interface", privateDnsEnabled: true,
-          subnetIds: privateSubnets.map((s) => s.id), securityGroupIds: [this.endpointSecurityGroup.id], tags: args.tags,
-        }, parent);
+        ? new aws.ec2.VpcEndpoint(
+            `${name}-vpce-${service.replace(/\W/g, "-")}`,
+            {
+              vpcId,
+              serviceName,
+              vpcEndpointType: "Gateway",
+              routeTableIds: privateRouteTables.map((table) => table.id),
+              tags: args.tags,
+            },
+            parent,
+          )
+        : new aws.ec2.VpcEndpoint(
+            `${name}-vpce-${service.replace(/\W/g, "-")}`,
+            {
+              vpcId,
+              serviceName,
+              vpcEndpointType: "Interface",
+              privateDnsEnabled: true,
+              subnetIds: privateSubnets.map((s) => s.id),
+              securityGroupIds: [this.endpointSecurityGroup.id],
+              tags: args.tags,
+            },
+            parent,
+          );
       this.endpointIds[service] = endpoint.id;
     }
 
-    const flowLogGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, {
-      retentionInDays: args.flowLogRetentionDays ?? 365, kmsKeyId: args.logKeyArn, tags: args.tags,
-    }, parent);
-    const flowLogRole = new aws.iam.Role(`${name}-flow-logs-role`, { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com")), tags: args.tags }, parent);
-    new aws.iam.RolePolicy(`${name}-flow-logs-policy`, {
-      role: flowLogRole.id,
-      policy: flowLogGroup.arn.apply((arn) => JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], Resource: [arn, `${arn}:*`] }],
-      })),
-    }, parent);
-    new aws.ec2.FlowLog(`${name}-flow-log`, {
-      vpcId, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: flowLogGroup.arn, iamRoleArn: flowLogRole.arn, tags: args.tags,
-    }, parent);
+    const flowLogGroup = new aws.cloudwatch.LogGroup(
+      `${name}-flow-logs`,
+      {
+        retentionInDays: args.flowLogRetentionDays ?? 365,
+        kmsKeyId: args.logKeyArn,
+        tags: args.tags,
+      },
+      parent,
+    );
+    const flowLogRole = new aws.iam.Role(
+      `${name}-flow-logs-role`,
+      { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com")), tags: args.tags },
+      parent,
+    );
+    new aws.iam.RolePolicy(
+      `${name}-flow-logs-policy`,
+      {
+        role: flowLogRole.id,
+        policy: flowLogGroup.arn.apply((arn) =>
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                Resource: [arn, `${arn}:*`],
+              },
+            ],
+          }),
+        ),
+      },
+      parent,
+    );
+    new aws.ec2.FlowLog(
+      `${name}-flow-log`,
+      {
+        vpcId,
+        trafficType: "ALL",
+        logDestinationType: "cloud-watch-logs",
+        logDestination: flowLogGroup.arn,
+        iamRoleArn: flowLogRole.arn,
+        tags: args.tags,
+      },
+      parent,
+    );
 
     this.privateSubnetIds = privateSubnets.map((s) => s.id);
     this.dataSubnetIds = dataSubnets.map((s) => s.id);
     this.publicSubnetIds = publicSubnets.map((s) => s.id);
-    this.registerOutputs({ vpcId: this.vpc.id, privateSubnetIds: this.privateSubnetIds, dataSubnetIds: this.dataSubnetIds });
+    this.registerOutputs({
+      vpcId: this.vpc.id,
+      privateSubnetIds: this.privateSubnetIds,
+      dataSubnetIds: this.dataSubnetIds,
+    });
   }
 }

@@ -31,10 +31,16 @@ export interface RuntimeMonitoringArgs {
 /** Throws InputPropertyError when invocation logging is asked for without a KMS key or nothing is enabled. */
 export function validateRuntimeMonitoringArgs(args: RuntimeMonitoringArgs): void {
   if (!args.eksRuntimeMonitoring && !args.bedrockInvocationLogging) {
-    throw new pulumi.InputPropertyError({ propertyPath: "eksRuntimeMonitoring", reason: "enable eksRuntimeMonitoring, bedrockInvocationLogging or both" });
+    throw new pulumi.InputPropertyError({
+      propertyPath: "eksRuntimeMonitoring",
+      reason: "enable eksRuntimeMonitoring, bedrockInvocationLogging or both",
+    });
   }
   if (args.bedrockInvocationLogging && args.logKeyArn === undefined) {
-    throw new pulumi.InputPropertyError({ propertyPath: "logKeyArn", reason: "Bedrock invocation logs hold prompts and responses; give a KMS key" });
+    throw new pulumi.InputPropertyError({
+      propertyPath: "logKeyArn",
+      reason: "Bedrock invocation logs hold prompts and responses; give a KMS key",
+    });
   }
 }
 
@@ -42,12 +48,17 @@ export function validateRuntimeMonitoringArgs(args: RuntimeMonitoringArgs): void
 export function bedrockLoggingTrust(accountId: string, region: string): string {
   return JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{
-      Effect: "Allow",
-      Principal: { Service: "bedrock.amazonaws.com" },
-      Action: "sts:AssumeRole",
-      Condition: { StringEquals: { "aws:SourceAccount": accountId }, ArnLike: { "aws:SourceArn": `arn:aws:bedrock:${region}:${accountId}:*` } },
-    }],
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "bedrock.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: {
+          StringEquals: { "aws:SourceAccount": accountId },
+          ArnLike: { "aws:SourceArn": `arn:aws:bedrock:${region}:${accountId}:*` },
+        },
+      },
+    ],
   });
 }
 
@@ -60,38 +71,74 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
     validateRuntimeMonitoringArgs(args);
     const parent = { parent: this };
     if (args.eksRuntimeMonitoring) {
-      const detector = new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES", tags: args.tags }, parent);
-      new aws.guardduty.DetectorFeature(`${name}-eks-runtime`, {
-        detectorId: detector.id,
-        name: "EKS_RUNTIME_MONITORING",
-        status: "ENABLED",
-        additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }],
-      }, parent);
+      const detector = new aws.guardduty.Detector(
+        `${name}-guardduty`,
+        { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES", tags: args.tags },
+        parent,
+      );
+      new aws.guardduty.DetectorFeature(
+        `${name}-eks-runtime`,
+        {
+          detectorId: detector.id,
+          name: "EKS_RUNTIME_MONITORING",
+          status: "ENABLED",
+          additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }],
+        },
+        parent,
+      );
     }
     if (args.bedrockInvocationLogging) {
-      const logGroup = new aws.cloudwatch.LogGroup(`${name}-bedrock-invocations`, {
-        retentionInDays: args.logRetentionDays ?? 90, kmsKeyId: args.logKeyArn, tags: args.tags,
-      }, parent);
-      const role = new aws.iam.Role(`${name}-bedrock-logging`, {
-        assumeRolePolicy: pulumi.all([args.accountId, args.region]).apply(([accountId, region]) => bedrockLoggingTrust(accountId, region)),
-        tags: args.tags,
-      }, parent);
-      const policy = new aws.iam.RolePolicy(`${name}-bedrock-logging`, {
-        role: role.id,
-        policy: logGroup.arn.apply((arn) => JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${arn}:log-stream:*` }],
-        })),
-      }, parent);
-      new aws.bedrockmodel.InvocationLoggingConfiguration(`${name}-bedrock-invocations`, {
-        loggingConfig: {
-          cloudwatchConfig: { logGroupName: logGroup.name, roleArn: role.arn },
-          textDataDeliveryEnabled: true,
-          embeddingDataDeliveryEnabled: true,
-          imageDataDeliveryEnabled: false,
-          videoDataDeliveryEnabled: false,
+      const logGroup = new aws.cloudwatch.LogGroup(
+        `${name}-bedrock-invocations`,
+        {
+          retentionInDays: args.logRetentionDays ?? 90,
+          kmsKeyId: args.logKeyArn,
+          tags: args.tags,
         },
-      }, { parent: this, dependsOn: [policy] });
+        parent,
+      );
+      const role = new aws.iam.Role(
+        `${name}-bedrock-logging`,
+        {
+          assumeRolePolicy: pulumi
+            .all([args.accountId, args.region])
+            .apply(([accountId, region]) => bedrockLoggingTrust(accountId, region)),
+          tags: args.tags,
+        },
+        parent,
+      );
+      const policy = new aws.iam.RolePolicy(
+        `${name}-bedrock-logging`,
+        {
+          role: role.id,
+          policy: logGroup.arn.apply((arn) =>
+            JSON.stringify({
+              Version: "2012-10-17",
+              Statement: [
+                {
+                  Effect: "Allow",
+                  Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                  Resource: `${arn}:log-stream:*`,
+                },
+              ],
+            }),
+          ),
+        },
+        parent,
+      );
+      new aws.bedrockmodel.InvocationLoggingConfiguration(
+        `${name}-bedrock-invocations`,
+        {
+          loggingConfig: {
+            cloudwatchConfig: { logGroupName: logGroup.name, roleArn: role.arn },
+            textDataDeliveryEnabled: true,
+            embeddingDataDeliveryEnabled: true,
+            imageDataDeliveryEnabled: false,
+            videoDataDeliveryEnabled: false,
+          },
+        },
+        { parent: this, dependsOn: [policy] },
+      );
       this.invocationLogGroup = logGroup;
     }
     this.registerOutputs({ invocationLogGroup: this.invocationLogGroup?.name });

@@ -31,10 +31,20 @@ export interface SecureBucketArgs {
  */
 export function validateSecureBucketArgs(args: SecureBucketArgs): void {
   if (args.objectLockDays !== undefined && (args.objectLockDays < 1 || !Number.isInteger(args.objectLockDays))) {
-    throw new pulumi.InputPropertyError({ propertyPath: "objectLockDays", reason: "must be a positive whole number of days" });
+    throw new pulumi.InputPropertyError({
+      propertyPath: "objectLockDays",
+      reason: "must be a positive whole number of days",
+    });
   }
-  if (args.objectLockDays !== undefined && args.expireAfterDays !== undefined && args.expireAfterDays < args.objectLockDays) {
-    throw new pulumi.InputPropertyError({ propertyPath: "expireAfterDays", reason: "cannot expire objects before their Object Lock retention ends" });
+  if (
+    args.objectLockDays !== undefined &&
+    args.expireAfterDays !== undefined &&
+    args.expireAfterDays < args.objectLockDays
+  ) {
+    throw new pulumi.InputPropertyError({
+      propertyPath: "expireAfterDays",
+      reason: "cannot expire objects before their Object Lock retention ends",
+    });
   }
 }
 
@@ -51,42 +61,91 @@ export class SecureBucket extends pulumi.ComponentResource {
     super("llmops:aws:SecureBucket", name, args, opts);
     validateSecureBucketArgs(args);
     const parent = { parent: this };
-    this.bucket = new aws.s3.Bucket(`${name}`, { objectLockEnabled: args.objectLockDays !== undefined, forceDestroy: false, tags: args.tags }, parent);
+    this.bucket = new aws.s3.Bucket(
+      `${name}`,
+      { objectLockEnabled: args.objectLockDays !== undefined, forceDestroy: false, tags: args.tags },
+      parent,
+    );
     const bucket = this.bucket.id;
-    const publicAccess = new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, {
-      bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
-    }, parent);
-    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-sse`, {
-      bucket,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
-    }, parent);
-    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket, versioningConfiguration: { status: "Enabled" } }, parent);
+    const publicAccess = new aws.s3.BucketPublicAccessBlock(
+      `${name}-public-access`,
+      {
+        bucket,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
+      parent,
+    );
+    new aws.s3.BucketOwnershipControls(
+      `${name}-ownership`,
+      { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
+      parent,
+    );
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+      `${name}-sse`,
+      {
+        bucket,
+        rules: [
+          {
+            applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
+            bucketKeyEnabled: true,
+          },
+        ],
+      },
+      parent,
+    );
+    const versioning = new aws.s3.BucketVersioning(
+      `${name}-versioning`,
+      { bucket, versioningConfiguration: { status: "Enabled" } },
+      parent,
+    );
     if (args.accessLogBucket !== undefined) {
-      new aws.s3.BucketLogging(`${name}-logging`, { bucket, targetBucket: args.accessLogBucket, targetPrefix: `${name}/` }, parent);
+      new aws.s3.BucketLogging(
+        `${name}-logging`,
+        { bucket, targetBucket: args.accessLogBucket, targetPrefix: `${name}/` },
+        parent,
+      );
     }
     if (args.objectLockDays !== undefined) {
-      new aws.s3.BucketObjectLockConfiguration(`${name}-object-lock`, {
-        bucket,
-        rule: { defaultRetention: { mode: "COMPLIANCE", days: args.objectLockDays } },
-      }, { parent: this, dependsOn: [versioning] });
+      new aws.s3.BucketObjectLockConfiguration(
+        `${name}-object-lock`,
+        {
+          bucket,
+          rule: { defaultRetention: { mode: "COMPLIANCE", days: args.objectLockDays } },
+        },
+        { parent: this, dependsOn: [versioning] },
+      );
     }
     if (args.expireAfterDays !== undefined) {
-      new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, {
-        bucket,
-        rules: [{
-          id: "expire",
-          status: "Enabled",
-          filter: {},
-          expiration: { days: args.expireAfterDays },
-          noncurrentVersionExpiration: { noncurrentDays: args.expireAfterDays },
-        }],
-      }, { parent: this, dependsOn: [versioning] });
+      new aws.s3.BucketLifecycleConfiguration(
+        `${name}-lifecycle`,
+        {
+          bucket,
+          rules: [
+            {
+              id: "expire",
+              status: "Enabled",
+              filter: {},
+              expiration: { days: args.expireAfterDays },
+              noncurrentVersionExpiration: { noncurrentDays: args.expireAfterDays },
+            },
+          ],
+        },
+        { parent: this, dependsOn: [versioning] },
+      );
     }
-    new aws.s3.BucketPolicy(`${name}-policy`, {
-      bucket,
-      policy: this.bucket.arn.apply((arn) => JSON.stringify(document(tlsOnlyStatement(arn), ...(args.extraStatements?.(arn) ?? [])))),
-    }, { parent: this, dependsOn: [publicAccess] });
+    new aws.s3.BucketPolicy(
+      `${name}-policy`,
+      {
+        bucket,
+        policy: this.bucket.arn.apply((arn) =>
+          JSON.stringify(document(tlsOnlyStatement(arn), ...(args.extraStatements?.(arn) ?? []))),
+        ),
+      },
+      { parent: this, dependsOn: [publicAccess] },
+    );
     this.arn = this.bucket.arn;
     this.name = this.bucket.bucket;
     this.registerOutputs({ arn: this.arn, name: this.name });

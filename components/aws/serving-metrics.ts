@@ -46,7 +46,11 @@ export const PROMETHEUS_CHARTS = {
   stack: { chart: "kube-prometheus-stack", version: "79.5.0" },
 } as const;
 /** KEDA chart (kedacore, https://kedacore.github.io/charts; KEDA 2.17 supports Kubernetes 1.30–1.32). */
-export const KEDA_CHART = { repository: "https://kedacore.github.io/charts", chart: "keda", version: "2.17.2" } as const;
+export const KEDA_CHART = {
+  repository: "https://kedacore.github.io/charts",
+  chart: "keda",
+  version: "2.17.2",
+} as const;
 /** Namespace KEDA runs in. */
 export const KEDA_NAMESPACE = "keda";
 /** How long Prometheus keeps samples: the autoscaler reads the last minutes. */
@@ -96,63 +100,75 @@ export class ServingMetrics extends pulumi.ComponentResource {
     super("llmops:aws:ServingMetrics", name, args, opts);
     validateServingMetricsArgs(args);
     const parent = { parent: this };
-    this.crds = new k8s.helm.v3.Release(`${name}-prometheus-crds`, {
-      name: "prometheus-operator-crds",
-      chart: PROMETHEUS_CHARTS.crds.chart,
-      version: PROMETHEUS_CHARTS.crds.version,
-      repositoryOpts: { repo: PROMETHEUS_CHARTS.repository },
-      namespace: args.monitoringNamespace,
-      createNamespace: true,
-    }, parent);
-    const prometheus = new k8s.helm.v3.Release(`${name}-prometheus`, {
-      name: "prometheus",
-      chart: PROMETHEUS_CHARTS.stack.chart,
-      version: PROMETHEUS_CHARTS.stack.version,
-      repositoryOpts: { repo: PROMETHEUS_CHARTS.repository },
-      namespace: args.monitoringNamespace,
-      createNamespace: true,
-      skipCrds: true,
-      values: {
-        crds: { enabled: false },
-        defaultRules: { create: false },
-        grafana: { enabled: false },
-        alertmanager: { enabled: false },
-        kubeStateMetrics: { enabled: false },
-        nodeExporter: { enabled: false },
-        prometheusOperator: {
-          image: chartImage(args.images.prometheusOperator),
-          prometheusConfigReloader: { image: chartImage(args.images.prometheusConfigReloader) },
-          admissionWebhooks: { enabled: false },
-          tls: { enabled: false },
-          nodeSelector: SYSTEM_POOL,
-          resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "256Mi" } },
-        },
-        prometheus: {
-          prometheusSpec: {
-            image: chartImage(args.images.prometheus),
+    this.crds = new k8s.helm.v3.Release(
+      `${name}-prometheus-crds`,
+      {
+        name: "prometheus-operator-crds",
+        chart: PROMETHEUS_CHARTS.crds.chart,
+        version: PROMETHEUS_CHARTS.crds.version,
+        repositoryOpts: { repo: PROMETHEUS_CHARTS.repository },
+        namespace: args.monitoringNamespace,
+        createNamespace: true,
+      },
+      parent,
+    );
+    const prometheus = new k8s.helm.v3.Release(
+      `${name}-prometheus`,
+      {
+        name: "prometheus",
+        chart: PROMETHEUS_CHARTS.stack.chart,
+        version: PROMETHEUS_CHARTS.stack.version,
+        repositoryOpts: { repo: PROMETHEUS_CHARTS.repository },
+        namespace: args.monitoringNamespace,
+        createNamespace: true,
+        skipCrds: true,
+        values: {
+          crds: { enabled: false },
+          defaultRules: { create: false },
+          grafana: { enabled: false },
+          alertmanager: { enabled: false },
+          kubeStateMetrics: { enabled: false },
+          nodeExporter: { enabled: false },
+          prometheusOperator: {
+            image: chartImage(args.images.prometheusOperator),
+            prometheusConfigReloader: { image: chartImage(args.images.prometheusConfigReloader) },
+            admissionWebhooks: { enabled: false },
+            tls: { enabled: false },
             nodeSelector: SYSTEM_POOL,
-            retention: PROMETHEUS_RETENTION,
-            // Every namespace's PodMonitors and ServiceMonitors, not only the chart's own.
-            podMonitorSelectorNilUsesHelmValues: false,
-            serviceMonitorSelectorNilUsesHelmValues: false,
-            resources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { memory: "2Gi" } },
+            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "256Mi" } },
+          },
+          prometheus: {
+            prometheusSpec: {
+              image: chartImage(args.images.prometheus),
+              nodeSelector: SYSTEM_POOL,
+              retention: PROMETHEUS_RETENTION,
+              // Every namespace's PodMonitors and ServiceMonitors, not only the chart's own.
+              podMonitorSelectorNilUsesHelmValues: false,
+              serviceMonitorSelectorNilUsesHelmValues: false,
+              resources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { memory: "2Gi" } },
+            },
           },
         },
       },
-    }, { parent: this, dependsOn: [this.crds] });
-    const keda = new k8s.helm.v3.Release(`${name}-keda`, {
-      name: "keda",
-      chart: KEDA_CHART.chart,
-      version: KEDA_CHART.version,
-      repositoryOpts: { repo: KEDA_CHART.repository },
-      namespace: KEDA_NAMESPACE,
-      createNamespace: true,
-      values: {
-        image: { keda: kedaImage(args.images.keda), metricsApiServer: kedaImage(args.images.kedaMetricsServer) },
-        webhooks: { enabled: false },
-        nodeSelector: SYSTEM_POOL,
+      { parent: this, dependsOn: [this.crds] },
+    );
+    const keda = new k8s.helm.v3.Release(
+      `${name}-keda`,
+      {
+        name: "keda",
+        chart: KEDA_CHART.chart,
+        version: KEDA_CHART.version,
+        repositoryOpts: { repo: KEDA_CHART.repository },
+        namespace: KEDA_NAMESPACE,
+        createNamespace: true,
+        values: {
+          image: { keda: kedaImage(args.images.keda), metricsApiServer: kedaImage(args.images.kedaMetricsServer) },
+          webhooks: { enabled: false },
+          nodeSelector: SYSTEM_POOL,
+        },
       },
-    }, parent);
+      parent,
+    );
     this.ready = [this.crds, prometheus, keda];
     this.registerOutputs({});
   }

@@ -39,8 +39,13 @@ export interface VectorStoreArgs {
  */
 export function validateVectorStoreArgs(args: VectorStoreArgs): void {
   const capacity = args.capacity ?? { min: 0.5, max: 8 };
-  if (capacity.min > capacity.max) throw new pulumi.InputPropertyError({ propertyPath: "capacity.min", reason: "above capacity.max" });
-  if ((args.backupRetentionDays ?? 14) < 7) throw new pulumi.InputPropertyError({ propertyPath: "backupRetentionDays", reason: "at least 7 days of backups are required" });
+  if (capacity.min > capacity.max)
+    throw new pulumi.InputPropertyError({ propertyPath: "capacity.min", reason: "above capacity.max" });
+  if ((args.backupRetentionDays ?? 14) < 7)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "backupRetentionDays",
+      reason: "at least 7 days of backups are required",
+    });
 }
 
 /**
@@ -63,93 +68,189 @@ export class VectorStore extends pulumi.ComponentResource {
 
   private aurora(name: string, args: VectorStoreArgs) {
     const parent = { parent: this };
-    const securityGroup = new aws.ec2.SecurityGroup(`${name}-db-sg`, {
-      vpcId: args.vpcId,
-      description: "PostgreSQL from the inference cluster only",
-      ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, securityGroups: [args.clientSecurityGroupId], description: "cluster to pgvector" }],
-      egress: [],
-      tags: args.tags,
-    }, parent);
-    const subnets = new aws.rds.SubnetGroup(`${name}-db-subnets`, { subnetIds: args.dataSubnetIds, tags: args.tags }, parent);
+    const securityGroup = new aws.ec2.SecurityGroup(
+      `${name}-db-sg`,
+      {
+        vpcId: args.vpcId,
+        description: "PostgreSQL from the inference cluster only",
+        ingress: [
+          {
+            protocol: "tcp",
+            fromPort: 5432,
+            toPort: 5432,
+            securityGroups: [args.clientSecurityGroupId],
+            description: "cluster to pgvector",
+          },
+        ],
+        egress: [],
+        tags: args.tags,
+      },
+      parent,
+    );
+    const subnets = new aws.rds.SubnetGroup(
+      `${name}-db-subnets`,
+      { subnetIds: args.dataSubnetIds, tags: args.tags },
+      parent,
+    );
     const capacity = args.capacity ?? { min: 0.5, max: 8 };
-    const cluster = new aws.rds.Cluster(`${name}-db`, {
-      engine: "aurora-postgresql",
-      engineMode: "provisioned",
-      engineVersion: "16.4",
-      databaseName: "vectors",
-      masterUsername: "llmops_admin",
-      manageMasterUserPassword: true,
-      masterUserSecretKmsKeyId: args.kmsKeyArn,
-      storageEncrypted: true,
-      kmsKeyId: args.kmsKeyArn,
-      iamDatabaseAuthenticationEnabled: true,
-      deletionProtection: true,
-      backupRetentionPeriod: args.backupRetentionDays ?? 14,
-      copyTagsToSnapshot: true,
-      skipFinalSnapshot: false,
-      finalSnapshotIdentifier: `${name}-db-final`,
-      enabledCloudwatchLogsExports: ["postgresql"],
-      dbSubnetGroupName: subnets.name,
-      vpcSecurityGroupIds: [securityGroup.id],
-      serverlessv2ScalingConfiguration: { minCapacity: capacity.min, maxCapacity: capacity.max },
-      tags: args.tags,
-    }, parent);
-    new aws.rds.ClusterInstance(`${name}-db-instance`, {
-      clusterIdentifier: cluster.id,
-      instanceClass: "db.serverless",
-      engine: "aurora-postgresql",
-      engineVersion: cluster.engineVersion,
-      publiclyAccessible: false,
-      autoMinorVersionUpgrade: true,
-      performanceInsightsEnabled: true,
-      performanceInsightsKmsKeyId: args.kmsKeyArn,
-      tags: args.tags,
-    }, parent);
+    const cluster = new aws.rds.Cluster(
+      `${name}-db`,
+      {
+        engine: "aurora-postgresql",
+        engineMode: "provisioned",
+        engineVersion: "16.4",
+        databaseName: "vectors",
+        masterUsername: "llmops_admin",
+        manageMasterUserPassword: true,
+        masterUserSecretKmsKeyId: args.kmsKeyArn,
+        storageEncrypted: true,
+        kmsKeyId: args.kmsKeyArn,
+        iamDatabaseAuthenticationEnabled: true,
+        deletionProtection: true,
+        backupRetentionPeriod: args.backupRetentionDays ?? 14,
+        copyTagsToSnapshot: true,
+        skipFinalSnapshot: false,
+        finalSnapshotIdentifier: `${name}-db-final`,
+        enabledCloudwatchLogsExports: ["postgresql"],
+        dbSubnetGroupName: subnets.name,
+        vpcSecurityGroupIds: [securityGroup.id],
+        serverlessv2ScalingConfiguration: { minCapacity: capacity.min, maxCapacity: capacity.max },
+        tags: args.tags,
+      },
+      parent,
+    );
+    new aws.rds.ClusterInstance(
+      `${name}-db-instance`,
+      {
+        clusterIdentifier: cluster.id,
+        instanceClass: "db.serverless",
+        engine: "aurora-postgresql",
+        engineVersion: cluster.engineVersion,
+        publiclyAccessible: false,
+        autoMinorVersionUpgrade: true,
+        performanceInsightsEnabled: true,
+        performanceInsightsKmsKeyId: args.kmsKeyArn,
+        tags: args.tags,
+      },
+      parent,
+    );
     return { endpoint: cluster.endpoint, resourceArn: cluster.clusterResourceId };
   }
 
   private openSearch(name: string, args: VectorStoreArgs) {
     const parent = { parent: this };
     const collectionName = name.slice(0, 28);
-    const encryption = new aws.opensearch.ServerlessSecurityPolicy(`${name}-encryption`, {
-      name: `${collectionName}-enc`,
-      type: "encryption",
-      policy: pulumi.output(args.kmsKeyArn).apply((kmsArn) => JSON.stringify({
-        Rules: [{ ResourceType: "collection", Resource: [`collection/${collectionName}`] }],
-        AWSOwnedKey: false,
-        KmsARN: kmsArn,
-      })),
-    }, parent);
-    const securityGroup = new aws.ec2.SecurityGroup(`${name}-aoss-sg`, {
-      vpcId: args.vpcId,
-      description: "HTTPS to the vector collection from the cluster only",
-      ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: [args.clientSecurityGroupId], description: "cluster to collection" }],
-      egress: [],
-      tags: args.tags,
-    }, parent);
-    const endpoint = new aws.opensearch.ServerlessVpcEndpoint(`${name}-vpce`, {
-      name: `${collectionName}-vpce`, vpcId: args.vpcId, subnetIds: args.dataSubnetIds, securityGroupIds: [securityGroup.id],
-    }, parent);
-    const network = new aws.opensearch.ServerlessSecurityPolicy(`${name}-network`, {
-      name: `${collectionName}-net`,
-      type: "network",
-      policy: endpoint.id.apply((vpceId) => JSON.stringify([{
-        Rules: [{ ResourceType: "collection", Resource: [`collection/${collectionName}`] }],
-        AllowFromPublic: false,
-        SourceVPCEs: [vpceId],
-      }])),
-    }, parent);
-    const collection = new aws.opensearch.ServerlessCollection(`${name}-collection`, {
-      name: collectionName, type: "VECTORSEARCH", standbyReplicas: "ENABLED", tags: args.tags,
-    }, { parent: this, dependsOn: [encryption, network] });
-    new aws.opensearch.ServerlessAccessPolicy(`${name}-data-access`, {
-      name: `${collectionName}-access`,
-      type: "data",
-      policy: pulumi.all([pulumi.all(args.readerRoleArns), pulumi.all(args.writerRoleArns)]).apply(([readers, writers]) => JSON.stringify([
-        { Rules: [{ ResourceType: "index", Resource: [`index/${collectionName}/*`], Permission: ["aoss:ReadDocument", "aoss:DescribeIndex"] }], Principal: readers },
-        { Rules: [{ ResourceType: "index", Resource: [`index/${collectionName}/*`], Permission: ["aoss:ReadDocument", "aoss:WriteDocument", "aoss:CreateIndex", "aoss:DescribeIndex", "aoss:UpdateIndex"] }], Principal: writers },
-      ])),
-    }, parent);
+    const encryption = new aws.opensearch.ServerlessSecurityPolicy(
+      `${name}-encryption`,
+      {
+        name: `${collectionName}-enc`,
+        type: "encryption",
+        policy: pulumi.output(args.kmsKeyArn).apply((kmsArn) =>
+          JSON.stringify({
+            Rules: [{ ResourceType: "collection", Resource: [`collection/${collectionName}`] }],
+            AWSOwnedKey: false,
+            KmsARN: kmsArn,
+          }),
+        ),
+      },
+      parent,
+    );
+    const securityGroup = new aws.ec2.SecurityGroup(
+      `${name}-aoss-sg`,
+      {
+        vpcId: args.vpcId,
+        description: "HTTPS to the vector collection from the cluster only",
+        ingress: [
+          {
+            protocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            securityGroups: [args.clientSecurityGroupId],
+            description: "cluster to collection",
+          },
+        ],
+        egress: [],
+        tags: args.tags,
+      },
+      parent,
+    );
+    const endpoint = new aws.opensearch.ServerlessVpcEndpoint(
+      `${name}-vpce`,
+      {
+        name: `${collectionName}-vpce`,
+        vpcId: args.vpcId,
+        subnetIds: args.dataSubnetIds,
+        securityGroupIds: [securityGroup.id],
+      },
+      parent,
+    );
+    const network = new aws.opensearch.ServerlessSecurityPolicy(
+      `${name}-network`,
+      {
+        name: `${collectionName}-net`,
+        type: "network",
+        policy: endpoint.id.apply((vpceId) =>
+          JSON.stringify([
+            {
+              Rules: [{ ResourceType: "collection", Resource: [`collection/${collectionName}`] }],
+              AllowFromPublic: false,
+              SourceVPCEs: [vpceId],
+            },
+          ]),
+        ),
+      },
+      parent,
+    );
+    const collection = new aws.opensearch.ServerlessCollection(
+      `${name}-collection`,
+      {
+        name: collectionName,
+        type: "VECTORSEARCH",
+        standbyReplicas: "ENABLED",
+        tags: args.tags,
+      },
+      { parent: this, dependsOn: [encryption, network] },
+    );
+    new aws.opensearch.ServerlessAccessPolicy(
+      `${name}-data-access`,
+      {
+        name: `${collectionName}-access`,
+        type: "data",
+        policy: pulumi
+          .all([pulumi.all(args.readerRoleArns), pulumi.all(args.writerRoleArns)])
+          .apply(([readers, writers]) =>
+            JSON.stringify([
+              {
+                Rules: [
+                  {
+                    ResourceType: "index",
+                    Resource: [`index/${collectionName}/*`],
+                    Permission: ["aoss:ReadDocument", "aoss:DescribeIndex"],
+                  },
+                ],
+                Principal: readers,
+              },
+              {
+                Rules: [
+                  {
+                    ResourceType: "index",
+                    Resource: [`index/${collectionName}/*`],
+                    Permission: [
+                      "aoss:ReadDocument",
+                      "aoss:WriteDocument",
+                      "aoss:CreateIndex",
+                      "aoss:DescribeIndex",
+                      "aoss:UpdateIndex",
+                    ],
+                  },
+                ],
+                Principal: writers,
+              },
+            ]),
+          ),
+      },
+      parent,
+    );
     return { endpoint: collection.collectionEndpoint, resourceArn: collection.arn };
   }
 }

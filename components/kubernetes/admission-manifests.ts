@@ -47,8 +47,10 @@ const NAME = "llmops-admission";
 
 /** Throws Error on an image not pinned by digest or fewer than 2 replicas. */
 export function validateAdmissionWebhookManifestArgs(args: AdmissionWebhookManifestArgs): void {
-  if (!/^[^\s@]+@sha256:[0-9a-f]{64}$/.test(args.image)) throw new Error(`image ${args.image} is not pinned by digest (…@sha256:<64 hex>)`);
-  if (args.replicas !== undefined && (!Number.isInteger(args.replicas) || args.replicas < 2)) throw new Error("replicas must be an integer of at least 2");
+  if (!/^[^\s@]+@sha256:[0-9a-f]{64}$/.test(args.image))
+    throw new Error(`image ${args.image} is not pinned by digest (…@sha256:<64 hex>)`);
+  if (args.replicas !== undefined && (!Number.isInteger(args.replicas) || args.replicas < 2))
+    throw new Error("replicas must be an integer of at least 2");
 }
 
 /** Every object, in apply order. Throws Error (validateAdmissionWebhookManifestArgs). */
@@ -59,14 +61,27 @@ export function admissionWebhookManifests(args: AdmissionWebhookManifestArgs): A
   const tlsSecret = "certManager" in args.certificates ? `${NAME}-tls` : args.certificates.secret.name;
   const objects: Array<Record<string, unknown>> = [
     {
-      apiVersion: "v1", kind: "Namespace",
-      metadata: { name: namespace, labels: { "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/enforce-version": "latest" } },
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: {
+        name: namespace,
+        labels: {
+          "pod-security.kubernetes.io/enforce": "restricted",
+          "pod-security.kubernetes.io/enforce-version": "latest",
+        },
+      },
     },
-    { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: NAME, namespace, labels }, automountServiceAccountToken: false },
+    {
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: NAME, namespace, labels },
+      automountServiceAccountToken: false,
+    },
   ];
   if ("certManager" in args.certificates) {
     objects.push({
-      apiVersion: "cert-manager.io/v1", kind: "Certificate",
+      apiVersion: "cert-manager.io/v1",
+      kind: "Certificate",
       metadata: { name: NAME, namespace, labels },
       spec: {
         secretName: tlsSecret,
@@ -80,7 +95,8 @@ export function admissionWebhookManifests(args: AdmissionWebhookManifestArgs): A
   }
   objects.push(
     {
-      apiVersion: "apps/v1", kind: "Deployment",
+      apiVersion: "apps/v1",
+      kind: "Deployment",
       metadata: { name: NAME, namespace, labels },
       spec: {
         replicas: args.replicas ?? 2,
@@ -90,36 +106,80 @@ export function admissionWebhookManifests(args: AdmissionWebhookManifestArgs): A
           spec: {
             serviceAccountName: NAME,
             automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, runAsUser: WEBHOOK_UID, runAsGroup: WEBHOOK_UID, seccompProfile: { type: "RuntimeDefault" } },
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: WEBHOOK_UID,
+              runAsGroup: WEBHOOK_UID,
+              seccompProfile: { type: "RuntimeDefault" },
+            },
             priorityClassName: "system-cluster-critical",
-            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: labels } }],
-            containers: [{
-              name: "webhook",
-              image: args.image,
-              args: ["admission", "serve", "--cert", "/tls/tls.crt", "--key", "/tls/tls.key", "--port", String(WEBHOOK_CONTAINER_PORT), "--fail-on", args.failOn ?? "high"],
-              ports: [{ name: "https", containerPort: WEBHOOK_CONTAINER_PORT, protocol: "TCP" }],
-              readinessProbe: { httpGet: { path: "/healthz", port: "https", scheme: "HTTPS" }, periodSeconds: 5 },
-              livenessProbe: { httpGet: { path: "/healthz", port: "https", scheme: "HTTPS" }, periodSeconds: 10, failureThreshold: 3 },
-              resources: { requests: { cpu: "100m", memory: "192Mi" }, limits: { memory: "384Mi" } },
-              securityContext: {
-                allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true,
-                capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" },
+            topologySpreadConstraints: [
+              {
+                maxSkew: 1,
+                topologyKey: "kubernetes.io/hostname",
+                whenUnsatisfiable: "ScheduleAnyway",
+                labelSelector: { matchLabels: labels },
               },
-              volumeMounts: [{ name: "tls", mountPath: "/tls", readOnly: true }],
-            }],
+            ],
+            containers: [
+              {
+                name: "webhook",
+                image: args.image,
+                args: [
+                  "admission",
+                  "serve",
+                  "--cert",
+                  "/tls/tls.crt",
+                  "--key",
+                  "/tls/tls.key",
+                  "--port",
+                  String(WEBHOOK_CONTAINER_PORT),
+                  "--fail-on",
+                  args.failOn ?? "high",
+                ],
+                ports: [{ name: "https", containerPort: WEBHOOK_CONTAINER_PORT, protocol: "TCP" }],
+                readinessProbe: { httpGet: { path: "/healthz", port: "https", scheme: "HTTPS" }, periodSeconds: 5 },
+                livenessProbe: {
+                  httpGet: { path: "/healthz", port: "https", scheme: "HTTPS" },
+                  periodSeconds: 10,
+                  failureThreshold: 3,
+                },
+                resources: { requests: { cpu: "100m", memory: "192Mi" }, limits: { memory: "384Mi" } },
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  privileged: false,
+                  readOnlyRootFilesystem: true,
+                  runAsNonRoot: true,
+                  capabilities: { drop: ["ALL"] },
+                  seccompProfile: { type: "RuntimeDefault" },
+                },
+                volumeMounts: [{ name: "tls", mountPath: "/tls", readOnly: true }],
+              },
+            ],
             volumes: [{ name: "tls", secret: { secretName: tlsSecret, defaultMode: 0o440 } }],
           },
         },
       },
     },
-    { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: NAME, namespace, labels }, spec: { minAvailable: 1, selector: { matchLabels: labels } } },
     {
-      apiVersion: "v1", kind: "Service",
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
       metadata: { name: NAME, namespace, labels },
-      spec: { type: "ClusterIP", selector: labels, ports: [{ name: "https", port: 443, targetPort: "https", protocol: "TCP" }] },
+      spec: { minAvailable: 1, selector: { matchLabels: labels } },
     },
     {
-      apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy",
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: NAME, namespace, labels },
+      spec: {
+        type: "ClusterIP",
+        selector: labels,
+        ports: [{ name: "https", port: 443, targetPort: "https", protocol: "TCP" }],
+      },
+    },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
       metadata: { name: NAME, namespace, labels },
       spec: {
         podSelector: { matchLabels: labels },

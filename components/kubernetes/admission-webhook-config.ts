@@ -43,8 +43,16 @@ export const ADMISSION_RULES: ReadonlyArray<{ apiGroups: string[]; apiVersions: 
   { apiGroups: ["apps"], apiVersions: ["v1"], resources: ["deployments", "statefulsets", "daemonsets", "replicasets"] },
   { apiGroups: ["batch"], apiVersions: ["v1"], resources: ["jobs", "cronjobs"] },
   { apiGroups: ["networking.k8s.io"], apiVersions: ["v1"], resources: ["networkpolicies", "ingresses"] },
-  { apiGroups: ["rbac.authorization.k8s.io"], apiVersions: ["v1"], resources: ["roles", "rolebindings", "clusterroles", "clusterrolebindings"] },
-  { apiGroups: ["serving.kserve.io"], apiVersions: ["*"], resources: ["inferenceservices", "servingruntimes", "clusterservingruntimes", "llminferenceservices"] },
+  {
+    apiGroups: ["rbac.authorization.k8s.io"],
+    apiVersions: ["v1"],
+    resources: ["roles", "rolebindings", "clusterroles", "clusterrolebindings"],
+  },
+  {
+    apiGroups: ["serving.kserve.io"],
+    apiVersions: ["*"],
+    resources: ["inferenceservices", "servingruntimes", "clusterservingruntimes", "llminferenceservices"],
+  },
   { apiGroups: ["ray.io"], apiVersions: ["*"], resources: ["rayclusters", "rayservices", "rayjobs"] },
   { apiGroups: ["leaderworkerset.x-k8s.io"], apiVersions: ["*"], resources: ["leaderworkersets"] },
 ];
@@ -53,26 +61,45 @@ export const DEFAULT_WEBHOOK_EXCLUDED_NAMESPACES: readonly string[] = ["kube-sys
 
 /** The admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration object. */
 export function validatingWebhookConfiguration(args: WebhookConfigurationArgs): Record<string, unknown> {
-  const clientConfig: Record<string, unknown> = "url" in args.endpoint
-    ? { url: args.endpoint.url }
-    : { service: { namespace: args.endpoint.service.namespace, name: args.endpoint.service.name, port: args.endpoint.service.port ?? 443, path: WEBHOOK_PATH } };
+  const clientConfig: Record<string, unknown> =
+    "url" in args.endpoint
+      ? { url: args.endpoint.url }
+      : {
+          service: {
+            namespace: args.endpoint.service.namespace,
+            name: args.endpoint.service.name,
+            port: args.endpoint.service.port ?? 443,
+            path: WEBHOOK_PATH,
+          },
+        };
   if (args.caBundle !== undefined) clientConfig.caBundle = args.caBundle;
   return {
     apiVersion: "admissionregistration.k8s.io/v1",
     kind: "ValidatingWebhookConfiguration",
-    metadata: { name: args.name ?? "llmops-admission", ...(args.annotations ? { annotations: { ...args.annotations } } : {}) },
-    webhooks: [{
-      name: "runtime-policies.llmops.dev",
-      admissionReviewVersions: ["v1"],
-      sideEffects: "None",
-      failurePolicy: "Fail",
-      matchPolicy: "Equivalent",
-      timeoutSeconds: args.timeoutSeconds ?? 5,
-      clientConfig,
-      namespaceSelector: {
-        matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "NotIn", values: [...(args.excludedNamespaces ?? DEFAULT_WEBHOOK_EXCLUDED_NAMESPACES)] }],
+    metadata: {
+      name: args.name ?? "llmops-admission",
+      ...(args.annotations ? { annotations: { ...args.annotations } } : {}),
+    },
+    webhooks: [
+      {
+        name: "runtime-policies.llmops.dev",
+        admissionReviewVersions: ["v1"],
+        sideEffects: "None",
+        failurePolicy: "Fail",
+        matchPolicy: "Equivalent",
+        timeoutSeconds: args.timeoutSeconds ?? 5,
+        clientConfig,
+        namespaceSelector: {
+          matchExpressions: [
+            {
+              key: "kubernetes.io/metadata.name",
+              operator: "NotIn",
+              values: [...(args.excludedNamespaces ?? DEFAULT_WEBHOOK_EXCLUDED_NAMESPACES)],
+            },
+          ],
+        },
+        rules: ADMISSION_RULES.map((rule) => ({ operations: ["CREATE", "UPDATE"], ...rule, scope: "*" })),
       },
-      rules: ADMISSION_RULES.map((rule) => ({ operations: ["CREATE", "UPDATE"], ...rule, scope: "*" })),
-    }],
+    ],
   };
 }

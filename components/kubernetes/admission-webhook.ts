@@ -6,7 +6,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { admissionWebhookManifests, validateAdmissionWebhookManifestArgs, type AdmissionWebhookManifestArgs } from "./admission-manifests.js";
+import {
+  admissionWebhookManifests,
+  validateAdmissionWebhookManifestArgs,
+  type AdmissionWebhookManifestArgs,
+} from "./admission-manifests.js";
 
 /** The provider's typed args are the API object's own fields; the plain object is exactly that shape. */
 function argsOf<T>(object: Record<string, unknown>): T {
@@ -21,7 +25,10 @@ export function validateAdmissionWebhookArgs(args: AdmissionWebhookArgs): void {
     validateAdmissionWebhookManifestArgs(args);
   } catch (error) {
     const message = (error as Error).message;
-    throw new pulumi.InputPropertyError({ propertyPath: message.startsWith("replicas") ? "replicas" : "image", reason: message });
+    throw new pulumi.InputPropertyError({
+      propertyPath: message.startsWith("replicas") ? "replicas" : "image",
+      reason: message,
+    });
   }
 }
 
@@ -44,17 +51,46 @@ export class AdmissionWebhook extends pulumi.ComponentResource {
       const childName = `${name}-${kind.toLowerCase()}`;
       const opts = { parent: this, dependsOn: [...created] };
       switch (kind) {
-        case "Namespace": created.push(new k8s.core.v1.Namespace(childName, argsOf<k8s.core.v1.NamespaceArgs>(object), opts)); break;
-        case "ServiceAccount": created.push(new k8s.core.v1.ServiceAccount(childName, argsOf<k8s.core.v1.ServiceAccountArgs>(object), opts)); break;
-        case "Certificate": created.push(new k8s.apiextensions.CustomResource(childName, argsOf<k8s.apiextensions.CustomResourceArgs>(object), opts)); break;
-        case "Deployment": created.push(new k8s.apps.v1.Deployment(childName, argsOf<k8s.apps.v1.DeploymentArgs>(object), opts)); break;
-        case "PodDisruptionBudget": created.push(new k8s.policy.v1.PodDisruptionBudget(childName, argsOf<k8s.policy.v1.PodDisruptionBudgetArgs>(object), opts)); break;
-        case "Service": created.push(new k8s.core.v1.Service(childName, argsOf<k8s.core.v1.ServiceArgs>(object), opts)); break;
-        case "NetworkPolicy": created.push(new k8s.networking.v1.NetworkPolicy(childName, argsOf<k8s.networking.v1.NetworkPolicyArgs>(object), opts)); break;
-        case "ValidatingWebhookConfiguration":
-          configuration = new k8s.admissionregistration.v1.ValidatingWebhookConfiguration(childName, argsOf<k8s.admissionregistration.v1.ValidatingWebhookConfigurationArgs>(object), opts);
+        case "Namespace":
+          created.push(new k8s.core.v1.Namespace(childName, argsOf<k8s.core.v1.NamespaceArgs>(object), opts));
           break;
-        default: throw new Error(`admission manifests produced an unexpected kind ${kind}`);
+        case "ServiceAccount":
+          created.push(new k8s.core.v1.ServiceAccount(childName, argsOf<k8s.core.v1.ServiceAccountArgs>(object), opts));
+          break;
+        case "Certificate":
+          created.push(
+            new k8s.apiextensions.CustomResource(childName, argsOf<k8s.apiextensions.CustomResourceArgs>(object), opts),
+          );
+          break;
+        case "Deployment":
+          created.push(new k8s.apps.v1.Deployment(childName, argsOf<k8s.apps.v1.DeploymentArgs>(object), opts));
+          break;
+        case "PodDisruptionBudget":
+          created.push(
+            new k8s.policy.v1.PodDisruptionBudget(
+              childName,
+              argsOf<k8s.policy.v1.PodDisruptionBudgetArgs>(object),
+              opts,
+            ),
+          );
+          break;
+        case "Service":
+          created.push(new k8s.core.v1.Service(childName, argsOf<k8s.core.v1.ServiceArgs>(object), opts));
+          break;
+        case "NetworkPolicy":
+          created.push(
+            new k8s.networking.v1.NetworkPolicy(childName, argsOf<k8s.networking.v1.NetworkPolicyArgs>(object), opts),
+          );
+          break;
+        case "ValidatingWebhookConfiguration":
+          configuration = new k8s.admissionregistration.v1.ValidatingWebhookConfiguration(
+            childName,
+            argsOf<k8s.admissionregistration.v1.ValidatingWebhookConfigurationArgs>(object),
+            opts,
+          );
+          break;
+        default:
+          throw new Error(`admission manifests produced an unexpected kind ${kind}`);
       }
     }
     if (!configuration) throw new Error("admission manifests produced no ValidatingWebhookConfiguration");

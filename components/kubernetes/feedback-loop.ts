@@ -18,7 +18,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { clusterIpService, forbidCronJobSpec, imageRef, roleIngressPolicy, rolePeers, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
+import {
+  clusterIpService,
+  forbidCronJobSpec,
+  imageRef,
+  roleIngressPolicy,
+  rolePeers,
+  restrictedJobPodSpec,
+  roleSelector,
+  type PinnedImage,
+} from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { SERVER_TLS_DIR, caTrust, httpsAppProtocol, serverTls, type InClusterTls } from "./transit-tls.js";
 
@@ -73,8 +82,16 @@ export interface FeedbackLoopArgs {
 
 /** Checks the arguments; throws pulumi.InputPropertyError naming the property. */
 export function validateFeedbackLoopArgs(args: FeedbackLoopArgs): void {
-  if (args.reviewerRoles.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "reviewerRoles", reason: "the review queue admits the declared roles only; declare at least one (humanFeedback.accessRoles)" });
-  if (!/^https:\/\//.test(args.oidcIssuer)) throw new pulumi.InputPropertyError({ propertyPath: "oidcIssuer", reason: "reviewers sign in through an https OIDC issuer" });
+  if (args.reviewerRoles.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "reviewerRoles",
+      reason: "the review queue admits the declared roles only; declare at least one (humanFeedback.accessRoles)",
+    });
+  if (!/^https:\/\//.test(args.oidcIssuer))
+    throw new pulumi.InputPropertyError({
+      propertyPath: "oidcIssuer",
+      reason: "reviewers sign in through an https OIDC issuer",
+    });
   if (!Number.isInteger(args.exportIntervalHours) || args.exportIntervalHours < 1 || args.exportIntervalHours > 720) {
     throw new pulumi.InputPropertyError({ propertyPath: "exportIntervalHours", reason: "between 1 and 720 hours" });
   }
@@ -101,108 +118,201 @@ export class FeedbackLoop extends pulumi.ComponentResource {
     validateFeedbackLoopArgs(args);
     const parent = { parent: this };
     const labels = workloadLabels(args.stack, REVIEW_QUEUE_ROLE);
-    const secretEnv = (envName: string, key: string) => ({ name: envName, valueFrom: { secretKeyRef: { name: args.oidcClientSecret, key } } });
-    const tls = args.tls ? serverTls(`${name}-review-queue`, this, { role: REVIEW_QUEUE_ROLE, namespace: args.namespace, labels, tls: args.tls }) : undefined;
+    const secretEnv = (envName: string, key: string) => ({
+      name: envName,
+      valueFrom: { secretKeyRef: { name: args.oidcClientSecret, key } },
+    });
+    const tls = args.tls
+      ? serverTls(`${name}-review-queue`, this, {
+          role: REVIEW_QUEUE_ROLE,
+          namespace: args.namespace,
+          labels,
+          tls: args.tls,
+        })
+      : undefined;
     const trust = args.tls ? caTrust(args.tls) : undefined;
     const listen = tls
-      ? [`--https-address=0.0.0.0:${REVIEW_QUEUE_PORT}`, `--tls-cert-file=${SERVER_TLS_DIR}/tls.crt`, `--tls-key-file=${SERVER_TLS_DIR}/tls.key`,
-        `--tls-min-version=${args.tls?.minVersion === "1.3" ? "TLS1.3" : "TLS1.2"}`, `--http-address=127.0.0.1:${REVIEW_QUEUE_PORT + 1}`]
+      ? [
+          `--https-address=0.0.0.0:${REVIEW_QUEUE_PORT}`,
+          `--tls-cert-file=${SERVER_TLS_DIR}/tls.crt`,
+          `--tls-key-file=${SERVER_TLS_DIR}/tls.key`,
+          `--tls-min-version=${args.tls?.minVersion === "1.3" ? "TLS1.3" : "TLS1.2"}`,
+          `--http-address=127.0.0.1:${REVIEW_QUEUE_PORT + 1}`,
+        ]
       : [`--http-address=0.0.0.0:${REVIEW_QUEUE_PORT}`];
     const ping = { path: "/ping", port: "http", ...(tls ? { scheme: "HTTPS" } : {}) };
-    new k8s.apps.v1.Deployment(`${name}-review-queue`, {
-      metadata: { name: REVIEW_QUEUE_ROLE, namespace: args.namespace, labels },
-      spec: {
-        replicas: 1,
-        selector: roleSelector(REVIEW_QUEUE_ROLE),
-        template: {
-          metadata: { labels },
-          spec: {
-            ...restrictedPodBasics(args.serviceAccountName),
+    new k8s.apps.v1.Deployment(
+      `${name}-review-queue`,
+      {
+        metadata: { name: REVIEW_QUEUE_ROLE, namespace: args.namespace, labels },
+        spec: {
+          replicas: 1,
+          selector: roleSelector(REVIEW_QUEUE_ROLE),
+          template: {
+            metadata: { labels },
+            spec: {
+              ...restrictedPodBasics(args.serviceAccountName),
+              ...(trust ? { initContainers: [trust.initContainer] } : {}),
+              containers: [
+                {
+                  name: "auth-proxy",
+                  image: imageRef(args.authProxyImage),
+                  args: [
+                    "--provider=oidc",
+                    `--oidc-issuer-url=${args.oidcIssuer}`,
+                    "--oidc-groups-claim=groups",
+                    ...listen,
+                    `--upstream=http://127.0.0.1:${REVIEW_APP_PORT}/`,
+                    "--email-domain=*",
+                    "--cookie-secure=true",
+                    "--cookie-samesite=strict",
+                    "--skip-provider-button=true",
+                    ...args.reviewerRoles.map((role) => `--allowed-group=${role}`),
+                  ],
+                  env: [
+                    secretEnv("OAUTH2_PROXY_CLIENT_ID", "client-id"),
+                    secretEnv("OAUTH2_PROXY_CLIENT_SECRET", "client-secret"),
+                    secretEnv("OAUTH2_PROXY_COOKIE_SECRET", "cookie-secret"),
+                  ],
+                  ports: [{ name: "http", containerPort: REVIEW_QUEUE_PORT, protocol: "TCP" }],
+                  readinessProbe: { httpGet: ping, periodSeconds: 10 },
+                  livenessProbe: { httpGet: ping, periodSeconds: 20 },
+                  resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+                  securityContext: restrictedContainerSecurityContext(),
+                  ...(tls ? { volumeMounts: [tls.mount] } : {}),
+                },
+                {
+                  name: "review",
+                  image: imageRef(args.collectorImage),
+                  args: [
+                    "review",
+                    "--store",
+                    args.storeUrl,
+                    "--listen",
+                    `127.0.0.1:${REVIEW_APP_PORT}`,
+                    "--sla-hours",
+                    String(args.reviewSlaHours),
+                    "--retention-days",
+                    String(args.retentionDays),
+                    "--identity-header",
+                    "X-Forwarded-User",
+                    "--groups-header",
+                    "X-Forwarded-Groups",
+                  ],
+                  ...(trust ? { env: trust.env } : {}),
+                  readinessProbe: {
+                    httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" },
+                    periodSeconds: 10,
+                  },
+                  livenessProbe: {
+                    httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" },
+                    periodSeconds: 20,
+                  },
+                  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+                  securityContext: restrictedContainerSecurityContext(),
+                  volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
+                },
+              ],
+              volumes: [
+                { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
+                ...(tls?.volumes ?? []),
+                ...(trust?.volumes ?? []),
+              ],
+            },
+          },
+        },
+      },
+      parent,
+    );
+    const service = new k8s.core.v1.Service(
+      `${name}-review-queue-service`,
+      clusterIpService(REVIEW_QUEUE_ROLE, args.namespace, labels, [
+        { name: tls ? "https" : "http", port: REVIEW_QUEUE_PORT, targetPort: "http", ...httpsAppProtocol(args.tls) },
+      ]),
+      parent,
+    );
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-review-queue-ingress`,
+      roleIngressPolicy(REVIEW_QUEUE_ROLE, args.namespace, [
+        {
+          from: [
+            ...rolePeers(["app"]),
+            ...(args.clientNamespaces ?? []).map((namespace) => ({
+              namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } },
+            })),
+          ],
+          ports: [{ protocol: "TCP", port: REVIEW_QUEUE_PORT }],
+        },
+      ]),
+      parent,
+    );
+    const egress = [
+      ...(args.storeTargets ?? []).map((target) => ({
+        to: [{ podSelector: roleSelector(target.role) }],
+        ports: [{ protocol: "TCP", port: target.port }],
+      })),
+      ...((args.egressCidrs ?? []).length > 0
+        ? [
+            {
+              to: (args.egressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })),
+              ports: [{ protocol: "TCP", port: 443 }],
+            },
+          ]
+        : []),
+    ];
+    for (const role of [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE]) {
+      if (egress.length === 0) break;
+      new k8s.networking.v1.NetworkPolicy(
+        `${name}-${role}-egress`,
+        {
+          metadata: { name: `${role}-egress`, namespace: args.namespace },
+          spec: { podSelector: roleSelector(role), policyTypes: ["Egress"], egress },
+        },
+        parent,
+      );
+    }
+    const exportLabels = workloadLabels(args.stack, FEEDBACK_EXPORT_ROLE);
+    const cronJob = new k8s.batch.v1.CronJob(
+      `${name}-export`,
+      {
+        metadata: { name: FEEDBACK_EXPORT_ROLE, namespace: args.namespace, labels: exportLabels },
+        spec: forbidCronJobSpec({
+          schedule: exportSchedule(args.exportIntervalHours),
+          activeDeadlineSeconds: 3600,
+          backoffLimit: 2,
+          jobLabels: exportLabels,
+          pod: restrictedJobPodSpec(args.serviceAccountName, {
             ...(trust ? { initContainers: [trust.initContainer] } : {}),
             containers: [
               {
-                name: "auth-proxy",
-                image: imageRef(args.authProxyImage),
-                args: [
-                  "--provider=oidc", `--oidc-issuer-url=${args.oidcIssuer}`, "--oidc-groups-claim=groups",
-                  ...listen, `--upstream=http://127.0.0.1:${REVIEW_APP_PORT}/`,
-                  "--email-domain=*", "--cookie-secure=true", "--cookie-samesite=strict", "--skip-provider-button=true",
-                  ...args.reviewerRoles.map((role) => `--allowed-group=${role}`),
-                ],
-                env: [secretEnv("OAUTH2_PROXY_CLIENT_ID", "client-id"), secretEnv("OAUTH2_PROXY_CLIENT_SECRET", "client-secret"), secretEnv("OAUTH2_PROXY_COOKIE_SECRET", "cookie-secret")],
-                ports: [{ name: "http", containerPort: REVIEW_QUEUE_PORT, protocol: "TCP" }],
-                readinessProbe: { httpGet: ping, periodSeconds: 10 },
-                livenessProbe: { httpGet: ping, periodSeconds: 20 },
-                resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-                securityContext: restrictedContainerSecurityContext(),
-                ...(tls ? { volumeMounts: [tls.mount] } : {}),
-              },
-              {
-                name: "review",
+                name: "export",
                 image: imageRef(args.collectorImage),
                 args: [
-                  "review", "--store", args.storeUrl, "--listen", `127.0.0.1:${REVIEW_APP_PORT}`,
-                  "--sla-hours", String(args.reviewSlaHours), "--retention-days", String(args.retentionDays),
-                  "--identity-header", "X-Forwarded-User", "--groups-header", "X-Forwarded-Groups",
+                  "export",
+                  "--store",
+                  args.storeUrl,
+                  "--reviewed-only",
+                  "--dataset",
+                  args.dataset,
+                  "--version",
+                  "utc-timestamp",
+                  "--dest",
+                  args.datasetUrl,
+                  "--retention-days",
+                  String(args.retentionDays),
                 ],
                 ...(trust ? { env: trust.env } : {}),
-                readinessProbe: { httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" }, periodSeconds: 10 },
-                livenessProbe: { httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" }, periodSeconds: 20 },
-                resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+                resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
                 securityContext: restrictedContainerSecurityContext(),
                 volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
               },
             ],
-            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "1Gi" } }, ...(tls?.volumes ?? []), ...(trust?.volumes ?? [])],
-          },
-        },
-      },
-    }, parent);
-    const service = new k8s.core.v1.Service(`${name}-review-queue-service`, clusterIpService(REVIEW_QUEUE_ROLE, args.namespace, labels, [{ name: tls ? "https" : "http", port: REVIEW_QUEUE_PORT, targetPort: "http", ...httpsAppProtocol(args.tls) }]), parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-review-queue-ingress`, roleIngressPolicy(REVIEW_QUEUE_ROLE, args.namespace, [{
-      from: [
-        ...rolePeers(["app"]),
-        ...(args.clientNamespaces ?? []).map((namespace) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } } })),
-      ],
-      ports: [{ protocol: "TCP", port: REVIEW_QUEUE_PORT }],
-    }]), parent);
-    const egress = [
-      ...(args.storeTargets ?? []).map((target) => ({ to: [{ podSelector: roleSelector(target.role) }], ports: [{ protocol: "TCP", port: target.port }] })),
-      ...((args.egressCidrs ?? []).length > 0 ? [{ to: (args.egressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }] : []),
-    ];
-    for (const role of [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE]) {
-      if (egress.length === 0) break;
-      new k8s.networking.v1.NetworkPolicy(`${name}-${role}-egress`, {
-        metadata: { name: `${role}-egress`, namespace: args.namespace },
-        spec: { podSelector: roleSelector(role), policyTypes: ["Egress"], egress },
-      }, parent);
-    }
-    const exportLabels = workloadLabels(args.stack, FEEDBACK_EXPORT_ROLE);
-    const cronJob = new k8s.batch.v1.CronJob(`${name}-export`, {
-      metadata: { name: FEEDBACK_EXPORT_ROLE, namespace: args.namespace, labels: exportLabels },
-      spec: forbidCronJobSpec({
-        schedule: exportSchedule(args.exportIntervalHours),
-        activeDeadlineSeconds: 3600,
-        backoffLimit: 2,
-        jobLabels: exportLabels,
-        pod: restrictedJobPodSpec(args.serviceAccountName, {
-          ...(trust ? { initContainers: [trust.initContainer] } : {}),
-          containers: [{
-            name: "export",
-            image: imageRef(args.collectorImage),
-            args: [
-              "export", "--store", args.storeUrl, "--reviewed-only", "--dataset", args.dataset, "--version", "utc-timestamp",
-              "--dest", args.datasetUrl, "--retention-days", String(args.retentionDays),
-            ],
-            ...(trust ? { env: trust.env } : {}),
-            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
-            securityContext: restrictedContainerSecurityContext(),
-            volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
-          }],
-          volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }, ...(trust?.volumes ?? [])],
+            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }, ...(trust?.volumes ?? [])],
+          }),
         }),
-      }),
-    }, parent);
+      },
+      parent,
+    );
     this.reviewQueueService = service.metadata.name;
     this.exportCronJob = cronJob.metadata.name;
     this.registerOutputs({ reviewQueueService: this.reviewQueueService, exportCronJob: this.exportCronJob });

@@ -17,10 +17,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
-import { imageRef, requirePinnedDigest, roleLabel, rolePeers, roleSelector, type PinnedImage } from "./workload-basics.js";
+import {
+  imageRef,
+  requirePinnedDigest,
+  roleLabel,
+  rolePeers,
+  roleSelector,
+  type PinnedImage,
+} from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { needsLlmGuard, needsPresidio, type GuardrailSelection } from "./guardrail-services.js";
-import { RESPONSE_CONTRACT_FILE, requiresContract, responseContractEntry, responseContractModule, type ResponseContract } from "./response-contract.js";
+import {
+  RESPONSE_CONTRACT_FILE,
+  requiresContract,
+  responseContractEntry,
+  responseContractModule,
+  type ResponseContract,
+} from "./response-contract.js";
 import { NAMESPACE_CA_FILE, caTrust, type InClusterTls } from "./transit-tls.js";
 
 export const GATEWAY_ROLE = "gateway";
@@ -51,22 +64,22 @@ export interface GatewayGuardrails {
 /** How the gateway is reached from outside the cluster. Both forms terminate TLS; there is no plain listener. */
 export type GatewayExposure =
   | {
-    /** A LoadBalancer Service for the AWS Load Balancer Controller: an NLB whose TLS listener holds an ACM certificate. */
-    readonly kind: "awsNlb";
-    readonly acmCertificateArn: string;
-    readonly cidrs: readonly string[];
-  }
+      /** A LoadBalancer Service for the AWS Load Balancer Controller: an NLB whose TLS listener holds an ACM certificate. */
+      readonly kind: "awsNlb";
+      readonly acmCertificateArn: string;
+      readonly cidrs: readonly string[];
+    }
   | {
-    /** An Ingress whose TLS section names a Secret, issued by cert-manager when clusterIssuer is set. */
-    readonly kind: "ingress";
-    readonly hostname: string;
-    readonly cidrs: readonly string[];
-    readonly clusterIssuer?: string;
-    readonly secretName?: string;
-    readonly ingressClassName?: string;
-    /** Namespace of the ingress controller, the only public caller. @default "ingress-nginx" */
-    readonly controllerNamespace?: string;
-  };
+      /** An Ingress whose TLS section names a Secret, issued by cert-manager when clusterIssuer is set. */
+      readonly kind: "ingress";
+      readonly hostname: string;
+      readonly cidrs: readonly string[];
+      readonly clusterIssuer?: string;
+      readonly secretName?: string;
+      readonly ingressClassName?: string;
+      /** Namespace of the ingress controller, the only public caller. @default "ingress-nginx" */
+      readonly controllerNamespace?: string;
+    };
 
 export interface GatewayArgs {
   /** Stack name (metadata.name): the `app.kubernetes.io/part-of` label of every object. */
@@ -104,7 +117,12 @@ export interface GatewayArgs {
   /** AI disclosure returned on every response (header `X-AI-Disclosure`) and at `GET /v1/disclosure`. @default none */
   readonly disclosure?: string;
   /** Shared rate-limit store (Redis protocol); required with more than one replica, so limits hold across replicas. `tls`: connect over TLS (REDIS_SSL, verified against the namespace CA). @default none (one replica counts alone) */
-  readonly limiterStore?: { readonly host: pulumi.Input<string>; readonly port: number; readonly passwordSecret: string; readonly tls?: boolean };
+  readonly limiterStore?: {
+    readonly host: pulumi.Input<string>;
+    readonly port: number;
+    readonly passwordSecret: string;
+    readonly tls?: boolean;
+  };
   /**
    * TLS in transit inside the cluster: LiteLLM trusts the namespace CA (SSL_CERT_FILE with the system
    * roots plus the CA, docs.litellm.ai/docs/guides/security_settings) for its https upstreams,
@@ -141,23 +159,68 @@ const UNSAFE_DISCLOSURE = /["'\\$\u0000-\u001f\u007f]/;
  */
 export function validateGatewayArgs(args: GatewayArgs): void {
   const exposure = args.exposure;
-  if (exposure && exposure.cidrs.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "exposure.cidrs", reason: "a public gateway needs at least one CIDR" });
-  if (exposure?.cidrs.some((cidr) => cidr.endsWith("/0"))) throw new pulumi.InputPropertyError({ propertyPath: "exposure.cidrs", reason: "0.0.0.0/0 is not allowed" });
-  if (exposure?.kind === "awsNlb" && !/^arn:aws[a-z-]*:acm:/.test(exposure.acmCertificateArn)) throw new pulumi.InputPropertyError({ propertyPath: "exposure.acmCertificateArn", reason: "the NLB's TLS listener needs an ACM certificate ARN" });
-  if (exposure?.kind === "ingress" && !exposure.clusterIssuer && !exposure.secretName) throw new pulumi.InputPropertyError({ propertyPath: "exposure.clusterIssuer", reason: "the Ingress needs a cert-manager ClusterIssuer or an existing TLS Secret" });
-  if (args.disclosure !== undefined && UNSAFE_DISCLOSURE.test(args.disclosure)) throw new pulumi.InputPropertyError({ propertyPath: "disclosure", reason: "quotes, backslashes, $ and control characters are not allowed in the disclosure text" });
-  for (const [image, path] of [[args.image, "image.digest"], [args.edgeImage, "edgeImage.digest"]] as const) {
+  if (exposure && exposure.cidrs.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "exposure.cidrs",
+      reason: "a public gateway needs at least one CIDR",
+    });
+  if (exposure?.cidrs.some((cidr) => cidr.endsWith("/0")))
+    throw new pulumi.InputPropertyError({ propertyPath: "exposure.cidrs", reason: "0.0.0.0/0 is not allowed" });
+  if (exposure?.kind === "awsNlb" && !/^arn:aws[a-z-]*:acm:/.test(exposure.acmCertificateArn))
+    throw new pulumi.InputPropertyError({
+      propertyPath: "exposure.acmCertificateArn",
+      reason: "the NLB's TLS listener needs an ACM certificate ARN",
+    });
+  if (exposure?.kind === "ingress" && !exposure.clusterIssuer && !exposure.secretName)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "exposure.clusterIssuer",
+      reason: "the Ingress needs a cert-manager ClusterIssuer or an existing TLS Secret",
+    });
+  if (args.disclosure !== undefined && UNSAFE_DISCLOSURE.test(args.disclosure))
+    throw new pulumi.InputPropertyError({
+      propertyPath: "disclosure",
+      reason: "quotes, backslashes, $ and control characters are not allowed in the disclosure text",
+    });
+  for (const [image, path] of [
+    [args.image, "image.digest"],
+    [args.edgeImage, "edgeImage.digest"],
+  ] as const) {
     requirePinnedDigest(image.digest, path);
   }
-  if (args.limiterStore?.tls && !args.upstreamTls) throw new pulumi.InputPropertyError({ propertyPath: "upstreamTls", reason: "a TLS limiter store is verified against the namespace CA, which upstreamTls mounts" });
-  if ((args.replicas ?? 2) > 1 && !args.limiterStore) throw new pulumi.InputPropertyError({ propertyPath: "limiterStore", reason: "more than one replica needs a shared limiter store, or each replica enforces the full limit" });
+  if (args.limiterStore?.tls && !args.upstreamTls)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "upstreamTls",
+      reason: "a TLS limiter store is verified against the namespace CA, which upstreamTls mounts",
+    });
+  if ((args.replicas ?? 2) > 1 && !args.limiterStore)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "limiterStore",
+      reason: "more than one replica needs a shared limiter store, or each replica enforces the full limit",
+    });
   const guardrails = args.guardrails;
-  if (guardrails && needsPresidio(guardrails.selection) && (!guardrails.presidioAnalyzerUrl || !guardrails.presidioAnonymizerUrl)) throw new pulumi.InputPropertyError({ propertyPath: "guardrails.presidioAnalyzerUrl", reason: "PII screening needs the Presidio analyzer and anonymizer" });
-  if (guardrails && needsLlmGuard(guardrails.selection) && (!guardrails.llmGuardUrl || !guardrails.llmGuardTokenSecret)) throw new pulumi.InputPropertyError({ propertyPath: "guardrails.llmGuardUrl", reason: "prompt-injection, toxicity and grounding screening need LLM Guard and its token Secret" });
+  if (
+    guardrails &&
+    needsPresidio(guardrails.selection) &&
+    (!guardrails.presidioAnalyzerUrl || !guardrails.presidioAnonymizerUrl)
+  )
+    throw new pulumi.InputPropertyError({
+      propertyPath: "guardrails.presidioAnalyzerUrl",
+      reason: "PII screening needs the Presidio analyzer and anonymizer",
+    });
+  if (guardrails && needsLlmGuard(guardrails.selection) && (!guardrails.llmGuardUrl || !guardrails.llmGuardTokenSecret))
+    throw new pulumi.InputPropertyError({
+      propertyPath: "guardrails.llmGuardUrl",
+      reason: "prompt-injection, toxicity and grounding screening need LLM Guard and its token Secret",
+    });
 }
 
 /** LiteLLM guardrail entries (`guardrails:`), every one `default_on`, so no request or response skips them. */
-export function guardrailEntries(guardrails: { selection: GuardrailSelection; presidioAnalyzerUrl?: string; presidioAnonymizerUrl?: string; llmGuardUrl?: string }): Array<Record<string, unknown>> {
+export function guardrailEntries(guardrails: {
+  selection: GuardrailSelection;
+  presidioAnalyzerUrl?: string;
+  presidioAnonymizerUrl?: string;
+  llmGuardUrl?: string;
+}): Array<Record<string, unknown>> {
   const selection = guardrails.selection;
   const presidio = (guardrailName: string, mode: string) => ({
     guardrail_name: guardrailName,
@@ -181,8 +244,14 @@ export function guardrailEntries(guardrails: { selection: GuardrailSelection; pr
       additional_provider_specific_params: { scanners },
     },
   });
-  const inputScanners = [...(selection.inputPromptInjection ? ["PromptInjection"] : []), ...(selection.inputToxicity ? ["Toxicity"] : [])];
-  const outputScanners = [...(selection.outputToxicity ? ["Toxicity"] : []), ...(selection.outputGrounding ? ["FactualConsistency"] : [])];
+  const inputScanners = [
+    ...(selection.inputPromptInjection ? ["PromptInjection"] : []),
+    ...(selection.inputToxicity ? ["Toxicity"] : []),
+  ];
+  const outputScanners = [
+    ...(selection.outputToxicity ? ["Toxicity"] : []),
+    ...(selection.outputGrounding ? ["FactualConsistency"] : []),
+  ];
   return [
     ...(selection.inputPii ? [presidio("pii-input", "pre_call")] : []),
     ...(inputScanners.length > 0 ? [llmGuard("llm-guard-input", "pre_call", inputScanners)] : []),
@@ -193,7 +262,12 @@ export function guardrailEntries(guardrails: { selection: GuardrailSelection; pr
 }
 
 export interface GatewayConfigOptions {
-  readonly guardrails?: { selection: GuardrailSelection; presidioAnalyzerUrl?: string; presidioAnonymizerUrl?: string; llmGuardUrl?: string };
+  readonly guardrails?: {
+    selection: GuardrailSelection;
+    presidioAnalyzerUrl?: string;
+    presidioAnonymizerUrl?: string;
+    llmGuardUrl?: string;
+  };
   /** Send request records to the audit sink (LiteLLM `generic_api` logger, endpoint from GENERIC_LOGGER_ENDPOINT). */
   readonly auditSink?: boolean;
   /** Count rpm/tpm in a shared Redis-protocol store (REDIS_HOST, REDIS_PORT, REDIS_PASSWORD from the environment). */
@@ -236,7 +310,15 @@ export function gatewayConfig(routes: readonly GatewayRoute[], options: GatewayC
       request_timeout: 120,
       ...(options.auditSink ? { success_callback: ["generic_api"], failure_callback: ["generic_api"] } : {}),
     },
-    ...(options.sharedLimits ? { router_settings: { redis_host: "os.environ/REDIS_HOST", redis_port: "os.environ/REDIS_PORT", redis_password: "os.environ/REDIS_PASSWORD" } } : {}),
+    ...(options.sharedLimits
+      ? {
+          router_settings: {
+            redis_host: "os.environ/REDIS_HOST",
+            redis_port: "os.environ/REDIS_PORT",
+            redis_password: "os.environ/REDIS_PASSWORD",
+          },
+        }
+      : {}),
     general_settings: { master_key: "os.environ/LITELLM_MASTER_KEY", disable_spend_logs: true },
   });
 }
@@ -273,7 +355,14 @@ export function edgeProxyConfig(options: { disclosure?: string; tlsMinVersion?: 
     `    ssl_protocols ${protocols};`,
     "    client_max_body_size 8m;",
     ...(disclosure !== undefined ? [`    add_header X-AI-Disclosure "${disclosure}" always;`] : []),
-    ...(disclosure !== undefined ? ["    location = /v1/disclosure {", "      default_type application/json;", `      return 200 '${JSON.stringify({ disclosure })}';`, "    }"] : []),
+    ...(disclosure !== undefined
+      ? [
+          "    location = /v1/disclosure {",
+          "      default_type application/json;",
+          `      return 200 '${JSON.stringify({ disclosure })}';`,
+          "    }",
+        ]
+      : []),
     "    location / {",
     `      proxy_pass http://127.0.0.1:${GATEWAY_PORT};`,
     "      proxy_http_version 1.1;",
@@ -298,176 +387,311 @@ export class Gateway extends pulumi.ComponentResource {
     const parent = { parent: this };
     const labels = workloadLabels(args.stack, GATEWAY_ROLE);
     const guardrails = args.guardrails;
-    const configText = pulumi.all([guardrails?.presidioAnalyzerUrl, guardrails?.presidioAnonymizerUrl, guardrails?.llmGuardUrl]).apply(([analyzer, anonymizer, llmGuard]) => gatewayConfig(args.routes, {
-      ...(guardrails ? { guardrails: { selection: guardrails.selection, ...(analyzer ? { presidioAnalyzerUrl: analyzer } : {}), ...(anonymizer ? { presidioAnonymizerUrl: anonymizer } : {}), ...(llmGuard ? { llmGuardUrl: llmGuard } : {}) } } : {}),
-      auditSink: args.auditSinkUrl !== undefined,
-      sharedLimits: args.limiterStore !== undefined,
-      ...(args.tools ? { tools: args.tools } : {}),
-      ...(args.responseContract ? { responseContract: args.responseContract } : {}),
-    }));
-    const contract = args.responseContract && requiresContract(args.responseContract) ? args.responseContract : undefined;
-    const config = new k8s.core.v1.ConfigMap(`${name}-config`, {
-      metadata: { name: "gateway-config", namespace: args.namespace, labels },
-      // The contract's guardrail module sits beside config.yaml, where LiteLLM loads `<module>.<Class>` from.
-      data: { "config.yaml": configText, ...(contract ? { [RESPONSE_CONTRACT_FILE]: responseContractModule(contract) } : {}) },
-    }, parent);
-    const edgeConfig = new k8s.core.v1.ConfigMap(`${name}-edge-config`, {
-      metadata: { name: "gateway-edge-config", namespace: args.namespace, labels },
-      data: { "nginx.conf": edgeProxyConfig({ ...(args.disclosure !== undefined ? { disclosure: args.disclosure } : {}), ...(args.tlsMinVersion ? { tlsMinVersion: args.tlsMinVersion } : {}) }) },
-    }, parent);
+    const configText = pulumi
+      .all([guardrails?.presidioAnalyzerUrl, guardrails?.presidioAnonymizerUrl, guardrails?.llmGuardUrl])
+      .apply(([analyzer, anonymizer, llmGuard]) =>
+        gatewayConfig(args.routes, {
+          ...(guardrails
+            ? {
+                guardrails: {
+                  selection: guardrails.selection,
+                  ...(analyzer ? { presidioAnalyzerUrl: analyzer } : {}),
+                  ...(anonymizer ? { presidioAnonymizerUrl: anonymizer } : {}),
+                  ...(llmGuard ? { llmGuardUrl: llmGuard } : {}),
+                },
+              }
+            : {}),
+          auditSink: args.auditSinkUrl !== undefined,
+          sharedLimits: args.limiterStore !== undefined,
+          ...(args.tools ? { tools: args.tools } : {}),
+          ...(args.responseContract ? { responseContract: args.responseContract } : {}),
+        }),
+      );
+    const contract =
+      args.responseContract && requiresContract(args.responseContract) ? args.responseContract : undefined;
+    const config = new k8s.core.v1.ConfigMap(
+      `${name}-config`,
+      {
+        metadata: { name: "gateway-config", namespace: args.namespace, labels },
+        // The contract's guardrail module sits beside config.yaml, where LiteLLM loads `<module>.<Class>` from.
+        data: {
+          "config.yaml": configText,
+          ...(contract ? { [RESPONSE_CONTRACT_FILE]: responseContractModule(contract) } : {}),
+        },
+      },
+      parent,
+    );
+    const edgeConfig = new k8s.core.v1.ConfigMap(
+      `${name}-edge-config`,
+      {
+        metadata: { name: "gateway-edge-config", namespace: args.namespace, labels },
+        data: {
+          "nginx.conf": edgeProxyConfig({
+            ...(args.disclosure !== undefined ? { disclosure: args.disclosure } : {}),
+            ...(args.tlsMinVersion ? { tlsMinVersion: args.tlsMinVersion } : {}),
+          }),
+        },
+      },
+      parent,
+    );
     const tlsSecret = "gateway-tls";
     const publicHost = args.exposure?.kind === "ingress" ? [args.exposure.hostname] : [];
-    new k8s.apiextensions.CustomResource(`${name}-certificate`, {
-      apiVersion: "cert-manager.io/v1",
-      kind: "Certificate",
-      metadata: { name: "gateway-tls", namespace: args.namespace, labels },
-      spec: {
-        secretName: tlsSecret,
-        issuerRef: { kind: "ClusterIssuer", name: args.internalIssuer },
-        dnsNames: [pulumi.interpolate`${GATEWAY_ROLE}.${args.namespace}.svc`, pulumi.interpolate`${GATEWAY_ROLE}.${args.namespace}.svc.cluster.local`, ...publicHost],
-        privateKey: { algorithm: "ECDSA", size: 256, rotationPolicy: "Always" },
-        duration: "2160h",
-        renewBefore: "360h",
+    new k8s.apiextensions.CustomResource(
+      `${name}-certificate`,
+      {
+        apiVersion: "cert-manager.io/v1",
+        kind: "Certificate",
+        metadata: { name: "gateway-tls", namespace: args.namespace, labels },
+        spec: {
+          secretName: tlsSecret,
+          issuerRef: { kind: "ClusterIssuer", name: args.internalIssuer },
+          dnsNames: [
+            pulumi.interpolate`${GATEWAY_ROLE}.${args.namespace}.svc`,
+            pulumi.interpolate`${GATEWAY_ROLE}.${args.namespace}.svc.cluster.local`,
+            ...publicHost,
+          ],
+          privateKey: { algorithm: "ECDSA", size: 256, rotationPolicy: "Always" },
+          duration: "2160h",
+          renewBefore: "360h",
+        },
       },
-    }, parent);
-    const probe = (path: string, periodSeconds: number) => ({ httpGet: { path, port: EDGE_PORT, scheme: "HTTPS" }, periodSeconds });
+      parent,
+    );
+    const probe = (path: string, periodSeconds: number) => ({
+      httpGet: { path, port: EDGE_PORT, scheme: "HTTPS" },
+      periodSeconds,
+    });
     const trust = args.upstreamTls ? caTrust(args.upstreamTls) : undefined;
-    new k8s.apps.v1.Deployment(`${name}-deployment`, {
-      metadata: { name: GATEWAY_ROLE, namespace: args.namespace, labels },
-      spec: {
-        replicas: args.replicas ?? 2,
-        selector: roleSelector(GATEWAY_ROLE),
-        template: {
-          metadata: { labels },
-          spec: {
-            ...restrictedPodBasics(args.serviceAccountName),
-            ...(trust ? { initContainers: [trust.initContainer] } : {}),
-            containers: [
-              {
-                name: "gateway",
-                image: imageRef(args.image),
-                args: ["--config", "/etc/gateway/config.yaml", "--host", "127.0.0.1", "--port", String(GATEWAY_PORT), "--num_workers", "2"],
-                env: [
-                  { name: "LITELLM_MASTER_KEY", valueFrom: { secretKeyRef: { name: args.masterKeySecret, key: "master-key" } } },
-                  ...(guardrails?.llmGuardTokenSecret && needsLlmGuard(guardrails.selection) ? [{ name: "LLM_GUARD_TOKEN", valueFrom: { secretKeyRef: { name: guardrails.llmGuardTokenSecret, key: "token" } } }] : []),
-                  ...(args.auditSinkUrl !== undefined ? [{ name: "GENERIC_LOGGER_ENDPOINT", value: args.auditSinkUrl }] : []),
-                  ...(args.limiterStore ? [
-                    { name: "REDIS_HOST", value: args.limiterStore.host },
-                    { name: "REDIS_PORT", value: String(args.limiterStore.port) },
-                    { name: "REDIS_PASSWORD", valueFrom: { secretKeyRef: { name: args.limiterStore.passwordSecret, key: "password" } } },
-                    // LiteLLM maps REDIS_<kwarg> to redis-py's client arguments (ssl, ssl_ca_certs).
-                    ...(args.limiterStore.tls ? [{ name: "REDIS_SSL", value: "True" }, { name: "REDIS_SSL_CA_CERTS", value: NAMESPACE_CA_FILE }] : []),
-                  ] : []),
-                  ...(trust?.env ?? []),
-                  { name: "HOME", value: "/tmp" },
-                ],
-                readinessProbe: probe("/health/readiness", 10),
-                livenessProbe: { ...probe("/health/liveliness", 20), initialDelaySeconds: 20 },
-                resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "1Gi" } },
-                securityContext: restrictedContainerSecurityContext(),
-                volumeMounts: [{ name: "config", mountPath: "/etc/gateway", readOnly: true }, { name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
-              },
-              {
-                name: "edge",
-                image: imageRef(args.edgeImage),
-                args: ["nginx", "-c", "/etc/gateway-edge/nginx.conf", "-g", "daemon off;"],
-                ports: [{ name: "https", containerPort: EDGE_PORT, protocol: "TCP" }],
-                readinessProbe: probe("/health/readiness", 10),
-                livenessProbe: { ...probe("/health/liveliness", 20), initialDelaySeconds: 20 },
-                resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { cpu: "1", memory: "256Mi" } },
-                securityContext: restrictedContainerSecurityContext(),
-                volumeMounts: [
-                  { name: "edge-config", mountPath: "/etc/gateway-edge", readOnly: true },
-                  { name: "tls", mountPath: "/etc/gateway-tls", readOnly: true },
-                  { name: "edge-tmp", mountPath: "/tmp" },
-                ],
-              },
-            ],
-            volumes: [
-              { name: "config", configMap: { name: config.metadata.name } },
-              { name: "edge-config", configMap: { name: edgeConfig.metadata.name } },
-              { name: "tls", secret: { secretName: tlsSecret } },
-              { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
-              { name: "edge-tmp", emptyDir: { sizeLimit: "256Mi" } },
-              ...(trust?.volumes ?? []),
-            ],
+    new k8s.apps.v1.Deployment(
+      `${name}-deployment`,
+      {
+        metadata: { name: GATEWAY_ROLE, namespace: args.namespace, labels },
+        spec: {
+          replicas: args.replicas ?? 2,
+          selector: roleSelector(GATEWAY_ROLE),
+          template: {
+            metadata: { labels },
+            spec: {
+              ...restrictedPodBasics(args.serviceAccountName),
+              ...(trust ? { initContainers: [trust.initContainer] } : {}),
+              containers: [
+                {
+                  name: "gateway",
+                  image: imageRef(args.image),
+                  args: [
+                    "--config",
+                    "/etc/gateway/config.yaml",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    String(GATEWAY_PORT),
+                    "--num_workers",
+                    "2",
+                  ],
+                  env: [
+                    {
+                      name: "LITELLM_MASTER_KEY",
+                      valueFrom: { secretKeyRef: { name: args.masterKeySecret, key: "master-key" } },
+                    },
+                    ...(guardrails?.llmGuardTokenSecret && needsLlmGuard(guardrails.selection)
+                      ? [
+                          {
+                            name: "LLM_GUARD_TOKEN",
+                            valueFrom: { secretKeyRef: { name: guardrails.llmGuardTokenSecret, key: "token" } },
+                          },
+                        ]
+                      : []),
+                    ...(args.auditSinkUrl !== undefined
+                      ? [{ name: "GENERIC_LOGGER_ENDPOINT", value: args.auditSinkUrl }]
+                      : []),
+                    ...(args.limiterStore
+                      ? [
+                          { name: "REDIS_HOST", value: args.limiterStore.host },
+                          { name: "REDIS_PORT", value: String(args.limiterStore.port) },
+                          {
+                            name: "REDIS_PASSWORD",
+                            valueFrom: { secretKeyRef: { name: args.limiterStore.passwordSecret, key: "password" } },
+                          },
+                          // LiteLLM maps REDIS_<kwarg> to redis-py's client arguments (ssl, ssl_ca_certs).
+                          ...(args.limiterStore.tls
+                            ? [
+                                { name: "REDIS_SSL", value: "True" },
+                                { name: "REDIS_SSL_CA_CERTS", value: NAMESPACE_CA_FILE },
+                              ]
+                            : []),
+                        ]
+                      : []),
+                    ...(trust?.env ?? []),
+                    { name: "HOME", value: "/tmp" },
+                  ],
+                  readinessProbe: probe("/health/readiness", 10),
+                  livenessProbe: { ...probe("/health/liveliness", 20), initialDelaySeconds: 20 },
+                  resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "1Gi" } },
+                  securityContext: restrictedContainerSecurityContext(),
+                  volumeMounts: [
+                    { name: "config", mountPath: "/etc/gateway", readOnly: true },
+                    { name: "tmp", mountPath: "/tmp" },
+                    ...(trust?.mounts ?? []),
+                  ],
+                },
+                {
+                  name: "edge",
+                  image: imageRef(args.edgeImage),
+                  args: ["nginx", "-c", "/etc/gateway-edge/nginx.conf", "-g", "daemon off;"],
+                  ports: [{ name: "https", containerPort: EDGE_PORT, protocol: "TCP" }],
+                  readinessProbe: probe("/health/readiness", 10),
+                  livenessProbe: { ...probe("/health/liveliness", 20), initialDelaySeconds: 20 },
+                  resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { cpu: "1", memory: "256Mi" } },
+                  securityContext: restrictedContainerSecurityContext(),
+                  volumeMounts: [
+                    { name: "edge-config", mountPath: "/etc/gateway-edge", readOnly: true },
+                    { name: "tls", mountPath: "/etc/gateway-tls", readOnly: true },
+                    { name: "edge-tmp", mountPath: "/tmp" },
+                  ],
+                },
+              ],
+              volumes: [
+                { name: "config", configMap: { name: config.metadata.name } },
+                { name: "edge-config", configMap: { name: edgeConfig.metadata.name } },
+                { name: "tls", secret: { secretName: tlsSecret } },
+                { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
+                { name: "edge-tmp", emptyDir: { sizeLimit: "256Mi" } },
+                ...(trust?.volumes ?? []),
+              ],
+            },
           },
         },
       },
-    }, parent);
+      parent,
+    );
     const exposure = args.exposure;
     const nlb = exposure?.kind === "awsNlb" ? exposure : undefined;
-    const service = new k8s.core.v1.Service(`${name}-service`, {
-      metadata: {
-        name: GATEWAY_ROLE,
-        namespace: args.namespace,
-        labels,
-        ...(nlb ? {
-          annotations: {
-            "service.beta.kubernetes.io/aws-load-balancer-type": "external",
-            "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
-            "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
-            "service.beta.kubernetes.io/aws-load-balancer-ssl-cert": nlb.acmCertificateArn,
-            "service.beta.kubernetes.io/aws-load-balancer-ssl-ports": String(GATEWAY_SERVICE_PORT),
-            "service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy": args.tlsMinVersion === "1.3" ? "ELBSecurityPolicy-TLS13-1-3-2021-06" : "ELBSecurityPolicy-TLS13-1-2-2021-06",
-            "service.beta.kubernetes.io/aws-load-balancer-backend-protocol": "ssl",
-          },
-        } : {}),
-      },
-      spec: {
-        type: nlb ? "LoadBalancer" : "ClusterIP",
-        selector: roleLabel(GATEWAY_ROLE),
-        ports: [{ name: "https", port: GATEWAY_SERVICE_PORT, targetPort: "https", protocol: "TCP", appProtocol: "https" }],
-        ...(nlb ? { loadBalancerSourceRanges: [...nlb.cidrs] } : {}),
-      },
-    }, parent);
-    if (exposure?.kind === "ingress") {
-      const secretName = exposure.secretName ?? "gateway-public-tls";
-      new k8s.networking.v1.Ingress(`${name}-ingress`, {
+    const service = new k8s.core.v1.Service(
+      `${name}-service`,
+      {
         metadata: {
           name: GATEWAY_ROLE,
           namespace: args.namespace,
           labels,
-          annotations: {
-            ...(exposure.clusterIssuer && !exposure.secretName ? { "cert-manager.io/cluster-issuer": exposure.clusterIssuer } : {}),
-            "nginx.ingress.kubernetes.io/backend-protocol": "HTTPS",
-            "nginx.ingress.kubernetes.io/ssl-redirect": "true",
-            "nginx.ingress.kubernetes.io/force-ssl-redirect": "true",
-            "nginx.ingress.kubernetes.io/whitelist-source-range": exposure.cidrs.join(","),
-          },
+          ...(nlb
+            ? {
+                annotations: {
+                  "service.beta.kubernetes.io/aws-load-balancer-type": "external",
+                  "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+                  "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
+                  "service.beta.kubernetes.io/aws-load-balancer-ssl-cert": nlb.acmCertificateArn,
+                  "service.beta.kubernetes.io/aws-load-balancer-ssl-ports": String(GATEWAY_SERVICE_PORT),
+                  "service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy":
+                    args.tlsMinVersion === "1.3"
+                      ? "ELBSecurityPolicy-TLS13-1-3-2021-06"
+                      : "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                  "service.beta.kubernetes.io/aws-load-balancer-backend-protocol": "ssl",
+                },
+              }
+            : {}),
         },
         spec: {
-          ...(exposure.ingressClassName ? { ingressClassName: exposure.ingressClassName } : {}),
-          tls: [{ hosts: [exposure.hostname], secretName }],
-          rules: [{ host: exposure.hostname, http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: service.metadata.name, port: { number: GATEWAY_SERVICE_PORT } } } }] } }],
+          type: nlb ? "LoadBalancer" : "ClusterIP",
+          selector: roleLabel(GATEWAY_ROLE),
+          ports: [
+            { name: "https", port: GATEWAY_SERVICE_PORT, targetPort: "https", protocol: "TCP", appProtocol: "https" },
+          ],
+          ...(nlb ? { loadBalancerSourceRanges: [...nlb.cidrs] } : {}),
         },
-      }, parent);
+      },
+      parent,
+    );
+    if (exposure?.kind === "ingress") {
+      const secretName = exposure.secretName ?? "gateway-public-tls";
+      new k8s.networking.v1.Ingress(
+        `${name}-ingress`,
+        {
+          metadata: {
+            name: GATEWAY_ROLE,
+            namespace: args.namespace,
+            labels,
+            annotations: {
+              ...(exposure.clusterIssuer && !exposure.secretName
+                ? { "cert-manager.io/cluster-issuer": exposure.clusterIssuer }
+                : {}),
+              "nginx.ingress.kubernetes.io/backend-protocol": "HTTPS",
+              "nginx.ingress.kubernetes.io/ssl-redirect": "true",
+              "nginx.ingress.kubernetes.io/force-ssl-redirect": "true",
+              "nginx.ingress.kubernetes.io/whitelist-source-range": exposure.cidrs.join(","),
+            },
+          },
+          spec: {
+            ...(exposure.ingressClassName ? { ingressClassName: exposure.ingressClassName } : {}),
+            tls: [{ hosts: [exposure.hostname], secretName }],
+            rules: [
+              {
+                host: exposure.hostname,
+                http: {
+                  paths: [
+                    {
+                      path: "/",
+                      pathType: "Prefix",
+                      backend: { service: { name: service.metadata.name, port: { number: GATEWAY_SERVICE_PORT } } },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+        parent,
+      );
     }
-    new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, {
-      metadata: { name: GATEWAY_ROLE, namespace: args.namespace, labels },
-      spec: { maxUnavailable: 1, selector: roleSelector(GATEWAY_ROLE) },
-    }, parent);
+    new k8s.policy.v1.PodDisruptionBudget(
+      `${name}-pdb`,
+      {
+        metadata: { name: GATEWAY_ROLE, namespace: args.namespace, labels },
+        spec: { maxUnavailable: 1, selector: roleSelector(GATEWAY_ROLE) },
+      },
+      parent,
+    );
     const from = [
       ...rolePeers(args.clientRoles ?? ["app"]),
-      ...(args.clientNamespaces ?? []).map((namespace) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } } })),
+      ...(args.clientNamespaces ?? []).map((namespace) => ({
+        namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } },
+      })),
       ...(nlb ? nlb.cidrs.map((cidr) => ({ ipBlock: { cidr } })) : []),
-      ...(exposure?.kind === "ingress" ? [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": exposure.controllerNamespace ?? "ingress-nginx" } } }] : []),
+      ...(exposure?.kind === "ingress"
+        ? [
+            {
+              namespaceSelector: {
+                matchLabels: { "kubernetes.io/metadata.name": exposure.controllerNamespace ?? "ingress-nginx" },
+              },
+            },
+          ]
+        : []),
     ];
-    new k8s.networking.v1.NetworkPolicy(`${name}-policy`, {
-      metadata: { name: "gateway", namespace: args.namespace },
-      spec: {
-        podSelector: roleSelector(GATEWAY_ROLE),
-        policyTypes: ["Ingress", "Egress"],
-        ingress: [{ from, ports: [{ protocol: "TCP", port: EDGE_PORT }] }],
-        egress: [
-          ...args.egressTo.map((target) => ({
-            to: [{ podSelector: roleSelector(target.role) }],
-            ports: [{ protocol: "TCP", port: target.port }],
-          })),
-          ...((args.apiEgressCidrs ?? []).length > 0 ? [{ to: (args.apiEgressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }] : []),
-        ],
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-policy`,
+      {
+        metadata: { name: "gateway", namespace: args.namespace },
+        spec: {
+          podSelector: roleSelector(GATEWAY_ROLE),
+          policyTypes: ["Ingress", "Egress"],
+          ingress: [{ from, ports: [{ protocol: "TCP", port: EDGE_PORT }] }],
+          egress: [
+            ...args.egressTo.map((target) => ({
+              to: [{ podSelector: roleSelector(target.role) }],
+              ports: [{ protocol: "TCP", port: target.port }],
+            })),
+            ...((args.apiEgressCidrs ?? []).length > 0
+              ? [
+                  {
+                    to: (args.apiEgressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })),
+                    ports: [{ protocol: "TCP", port: 443 }],
+                  },
+                ]
+              : []),
+          ],
+        },
       },
-    }, parent);
+      parent,
+    );
     this.serviceName = service.metadata.name;
     this.registerOutputs({ serviceName: this.serviceName });
   }

@@ -11,7 +11,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
-import { clusterIpService, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
+import {
+  clusterIpService,
+  imageRef,
+  requirePinnedDigest,
+  roleIngressPolicy,
+  roleIngressRule,
+  roleSelector,
+  type PinnedImage,
+} from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { httpsAppProtocol, scheme, serverTls, type InClusterTls } from "./transit-tls.js";
 
@@ -57,13 +65,62 @@ export interface GuardrailRow {
  * are not measured here (no container runtime on this machine).
  */
 export const guardrailTable: readonly GuardrailRow[] = [
-  { guardrail: "pii-input", specField: "guardrails.input.pii", service: "Presidio analyzer + anonymizer", stage: "pre_call", action: "masks PII entities in the prompt before the model sees it", latencyBudgetMs: 150 },
-  { guardrail: "prompt-injection", specField: "guardrails.input.promptInjection", service: "LLM Guard API (PromptInjection scanner)", stage: "pre_call", action: "blocks the request (HTTP 400) when the injection score passes the threshold", latencyBudgetMs: 250 },
-  { guardrail: "toxicity-input", specField: "guardrails.input.toxicity", service: "LLM Guard API (Toxicity scanner)", stage: "pre_call", action: "blocks toxic prompts", latencyBudgetMs: 150 },
-  { guardrail: "pii-output", specField: "guardrails.output.pii", service: "Presidio analyzer + anonymizer", stage: "post_call", action: "masks PII entities in the response", latencyBudgetMs: 150 },
-  { guardrail: "toxicity-output", specField: "guardrails.output.toxicity", service: "LLM Guard API (Toxicity output scanner)", stage: "post_call", action: "blocks toxic responses", latencyBudgetMs: 150 },
-  { guardrail: "grounding-output", specField: "guardrails.output.grounding", service: "LLM Guard API (FactualConsistency output scanner)", stage: "post_call", action: "blocks answers the retrieved context does not support", latencyBudgetMs: 400 },
-  { guardrail: "pii-logging", specField: "privacy.piiRedaction.logs", service: "Presidio analyzer + anonymizer", stage: "logging_only", action: "masks PII in what the gateway sends to the audit sink; the prompt and response themselves are untouched", latencyBudgetMs: 0 },
+  {
+    guardrail: "pii-input",
+    specField: "guardrails.input.pii",
+    service: "Presidio analyzer + anonymizer",
+    stage: "pre_call",
+    action: "masks PII entities in the prompt before the model sees it",
+    latencyBudgetMs: 150,
+  },
+  {
+    guardrail: "prompt-injection",
+    specField: "guardrails.input.promptInjection",
+    service: "LLM Guard API (PromptInjection scanner)",
+    stage: "pre_call",
+    action: "blocks the request (HTTP 400) when the injection score passes the threshold",
+    latencyBudgetMs: 250,
+  },
+  {
+    guardrail: "toxicity-input",
+    specField: "guardrails.input.toxicity",
+    service: "LLM Guard API (Toxicity scanner)",
+    stage: "pre_call",
+    action: "blocks toxic prompts",
+    latencyBudgetMs: 150,
+  },
+  {
+    guardrail: "pii-output",
+    specField: "guardrails.output.pii",
+    service: "Presidio analyzer + anonymizer",
+    stage: "post_call",
+    action: "masks PII entities in the response",
+    latencyBudgetMs: 150,
+  },
+  {
+    guardrail: "toxicity-output",
+    specField: "guardrails.output.toxicity",
+    service: "LLM Guard API (Toxicity output scanner)",
+    stage: "post_call",
+    action: "blocks toxic responses",
+    latencyBudgetMs: 150,
+  },
+  {
+    guardrail: "grounding-output",
+    specField: "guardrails.output.grounding",
+    service: "LLM Guard API (FactualConsistency output scanner)",
+    stage: "post_call",
+    action: "blocks answers the retrieved context does not support",
+    latencyBudgetMs: 400,
+  },
+  {
+    guardrail: "pii-logging",
+    specField: "privacy.piiRedaction.logs",
+    service: "Presidio analyzer + anonymizer",
+    stage: "logging_only",
+    action: "masks PII in what the gateway sends to the audit sink; the prompt and response themselves are untouched",
+    latencyBudgetMs: 0,
+  },
 ];
 
 /** True when the selection screens PII (input or output) or redacts PII in logs: then the Presidio analyzer and anonymizer are built. */
@@ -73,7 +130,9 @@ export function needsPresidio(selection: GuardrailSelection): boolean {
 
 /** True when the selection screens prompt injection, toxicity (input or output) or grounding: then the LLM Guard API is built. */
 export function needsLlmGuard(selection: GuardrailSelection): boolean {
-  return selection.inputPromptInjection || selection.inputToxicity || selection.outputToxicity || selection.outputGrounding;
+  return (
+    selection.inputPromptInjection || selection.inputToxicity || selection.outputToxicity || selection.outputGrounding
+  );
 }
 
 /**
@@ -90,7 +149,14 @@ export function llmGuardScanners(selection: GuardrailSelection): string {
     ...(selection.outputGrounding ? [{ type: "FactualConsistency", params: { minimum_score: 0.7 } }] : []),
   ];
   return stringify({
-    app: { name: "llm-guard-api", log_level: "INFO", scan_fail_fast: true, scan_prompt_timeout: 10, scan_output_timeout: 20, lazy_load: false },
+    app: {
+      name: "llm-guard-api",
+      log_level: "INFO",
+      scan_fail_fast: true,
+      scan_prompt_timeout: 10,
+      scan_output_timeout: 20,
+      lazy_load: false,
+    },
     auth: { type: "http_bearer", token: "${AUTH_TOKEN:}" },
     input_scanners: input,
     output_scanners: output,
@@ -125,7 +191,11 @@ export interface GuardrailServicesArgs {
 /** Throws InputPropertyError naming the missing image for a selection that needs it. */
 export function validateGuardrailServicesArgs(args: GuardrailServicesArgs): void {
   const pinned = (image: PinnedImage | undefined, path: string) => {
-    if (!image) throw new pulumi.InputPropertyError({ propertyPath: path, reason: "required by the declared guardrails (platform.images)" });
+    if (!image)
+      throw new pulumi.InputPropertyError({
+        propertyPath: path,
+        reason: "required by the declared guardrails (platform.images)",
+      });
     requirePinnedDigest(image.digest, `${path}.digest`);
   };
   if (needsPresidio(args.selection)) {
@@ -157,8 +227,28 @@ export class GuardrailServices extends pulumi.ComponentResource {
     const services: ServiceSpec[] = [];
     if (needsPresidio(args.selection)) {
       services.push(
-        { role: PRESIDIO_ANALYZER_ROLE, image: args.presidioAnalyzerImage!, port: PRESIDIO_PORT, health: "/health", env: [{ name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) }, { name: "WORKERS", value: "2" }], memory: "2Gi" },
-        { role: PRESIDIO_ANONYMIZER_ROLE, image: args.presidioAnonymizerImage!, port: PRESIDIO_PORT, health: "/health", env: [{ name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) }, { name: "WORKERS", value: "2" }], memory: "512Mi" },
+        {
+          role: PRESIDIO_ANALYZER_ROLE,
+          image: args.presidioAnalyzerImage!,
+          port: PRESIDIO_PORT,
+          health: "/health",
+          env: [
+            { name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) },
+            { name: "WORKERS", value: "2" },
+          ],
+          memory: "2Gi",
+        },
+        {
+          role: PRESIDIO_ANONYMIZER_ROLE,
+          image: args.presidioAnonymizerImage!,
+          port: PRESIDIO_PORT,
+          health: "/health",
+          env: [
+            { name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) },
+            { name: "WORKERS", value: "2" },
+          ],
+          memory: "512Mi",
+        },
       );
     }
     if (needsLlmGuard(args.selection)) {
@@ -176,47 +266,101 @@ export class GuardrailServices extends pulumi.ComponentResource {
           ...(args.tls ? [{ name: "APP_PORT", value: String(GUARDRAIL_UPSTREAM_PORT) }] : []),
         ],
         memory: "4Gi",
-        config: { name: `${LLM_GUARD_ROLE}-scanners`, file: "scanners.yml", text: llmGuardScanners(args.selection), mountPath: "/etc/llm-guard" },
+        config: {
+          name: `${LLM_GUARD_ROLE}-scanners`,
+          file: "scanners.yml",
+          text: llmGuardScanners(args.selection),
+          mountPath: "/etc/llm-guard",
+        },
       });
     }
     const callers = args.callerRoles ?? ["gateway"];
     for (const service of services) {
       const labels = workloadLabels(args.stack, service.role);
       const config = service.config
-        ? new k8s.core.v1.ConfigMap(`${name}-${service.role}-config`, { metadata: { name: service.config.name, namespace: args.namespace, labels }, data: { [service.config.file]: service.config.text } }, parent)
+        ? new k8s.core.v1.ConfigMap(
+            `${name}-${service.role}-config`,
+            {
+              metadata: { name: service.config.name, namespace: args.namespace, labels },
+              data: { [service.config.file]: service.config.text },
+            },
+            parent,
+          )
         : undefined;
-      const tls = args.tls ? serverTls(`${name}-${service.role}`, this, { role: service.role, namespace: args.namespace, labels, tls: args.tls, routes: [{ listen: service.port, upstream: GUARDRAIL_UPSTREAM_PORT, name: "http" }] }) : undefined;
+      const tls = args.tls
+        ? serverTls(`${name}-${service.role}`, this, {
+            role: service.role,
+            namespace: args.namespace,
+            labels,
+            tls: args.tls,
+            routes: [{ listen: service.port, upstream: GUARDRAIL_UPSTREAM_PORT, name: "http" }],
+          })
+        : undefined;
       // With TLS the sidecar owns the "http" port (TLS, despite the name the Service's targetPort keeps) and the kubelet probes through it,
       // by number: a probe's named port is looked up in its own container, which then has none.
       const probe = { path: service.health, ...(tls ? { port: service.port, scheme: "HTTPS" } : { port: "http" }) };
-      new k8s.apps.v1.Deployment(`${name}-${service.role}`, {
-        metadata: { name: service.role, namespace: args.namespace, labels },
-        spec: {
-          replicas: args.replicas ?? 2,
-          selector: roleSelector(service.role),
-          template: {
-            metadata: { labels },
-            spec: {
-              ...restrictedPodBasics(args.serviceAccountName),
-              containers: [{
-                name: service.role,
-                image: imageRef(service.image),
-                env: service.env,
-                ports: tls ? [] : [{ name: "http", containerPort: service.port, protocol: "TCP" }],
-                readinessProbe: { httpGet: probe, periodSeconds: 10 },
-                livenessProbe: { httpGet: probe, periodSeconds: 20, initialDelaySeconds: 30 },
-                resources: { requests: { cpu: "500m", memory: service.memory }, limits: { cpu: "2", memory: service.memory } },
-                securityContext: restrictedContainerSecurityContext(),
-                volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(config ? [{ name: "config", mountPath: service.config!.mountPath, readOnly: true }] : [])],
-              }, ...(tls?.sidecar ? [tls.sidecar] : [])],
-              volumes: [{ name: "tmp", emptyDir: { sizeLimit: "4Gi" } }, ...(config ? [{ name: "config", configMap: { name: config.metadata.name } }] : []), ...(tls?.volumes ?? [])],
+      new k8s.apps.v1.Deployment(
+        `${name}-${service.role}`,
+        {
+          metadata: { name: service.role, namespace: args.namespace, labels },
+          spec: {
+            replicas: args.replicas ?? 2,
+            selector: roleSelector(service.role),
+            template: {
+              metadata: { labels },
+              spec: {
+                ...restrictedPodBasics(args.serviceAccountName),
+                containers: [
+                  {
+                    name: service.role,
+                    image: imageRef(service.image),
+                    env: service.env,
+                    ports: tls ? [] : [{ name: "http", containerPort: service.port, protocol: "TCP" }],
+                    readinessProbe: { httpGet: probe, periodSeconds: 10 },
+                    livenessProbe: { httpGet: probe, periodSeconds: 20, initialDelaySeconds: 30 },
+                    resources: {
+                      requests: { cpu: "500m", memory: service.memory },
+                      limits: { cpu: "2", memory: service.memory },
+                    },
+                    securityContext: restrictedContainerSecurityContext(),
+                    volumeMounts: [
+                      { name: "tmp", mountPath: "/tmp" },
+                      ...(config ? [{ name: "config", mountPath: service.config!.mountPath, readOnly: true }] : []),
+                    ],
+                  },
+                  ...(tls?.sidecar ? [tls.sidecar] : []),
+                ],
+                volumes: [
+                  { name: "tmp", emptyDir: { sizeLimit: "4Gi" } },
+                  ...(config ? [{ name: "config", configMap: { name: config.metadata.name } }] : []),
+                  ...(tls?.volumes ?? []),
+                ],
+              },
             },
           },
         },
-      }, parent);
-      new k8s.core.v1.Service(`${name}-${service.role}-service`, clusterIpService(service.role, args.namespace, labels, [{ name: tls ? "https" : "http", port: service.port, targetPort: "http", protocol: "TCP", ...httpsAppProtocol(args.tls) }]), parent);
-      new k8s.networking.v1.NetworkPolicy(`${name}-${service.role}-ingress`, roleIngressPolicy(service.role, args.namespace, [roleIngressRule(callers, service.port)]), parent);
-      this.endpoints[service.role] = pulumi.interpolate`${scheme(args.tls)}://${service.role}.${args.namespace}.svc.cluster.local:${service.port}`;
+        parent,
+      );
+      new k8s.core.v1.Service(
+        `${name}-${service.role}-service`,
+        clusterIpService(service.role, args.namespace, labels, [
+          {
+            name: tls ? "https" : "http",
+            port: service.port,
+            targetPort: "http",
+            protocol: "TCP",
+            ...httpsAppProtocol(args.tls),
+          },
+        ]),
+        parent,
+      );
+      new k8s.networking.v1.NetworkPolicy(
+        `${name}-${service.role}-ingress`,
+        roleIngressPolicy(service.role, args.namespace, [roleIngressRule(callers, service.port)]),
+        parent,
+      );
+      this.endpoints[service.role] =
+        pulumi.interpolate`${scheme(args.tls)}://${service.role}.${args.namespace}.svc.cluster.local:${service.port}`;
     }
     this.registerOutputs({ endpoints: this.endpoints });
   }

@@ -23,9 +23,26 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { MODEL_DIR, SERVING_PORT, SERVING_UPSTREAM_PORT, TRITON_METRICS_UPSTREAM_PORT, servingCommand, servingTlsMode, type ServingModel } from "./serving-runtime.js";
+import {
+  MODEL_DIR,
+  SERVING_PORT,
+  SERVING_UPSTREAM_PORT,
+  TRITON_METRICS_UPSTREAM_PORT,
+  servingCommand,
+  servingTlsMode,
+  type ServingModel,
+} from "./serving-runtime.js";
 import { SERVER_TLS_DIR, httpsAppProtocol, serverTls, type InClusterTls } from "./transit-tls.js";
-import { clusterIpService, gpuPlacement, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
+import {
+  clusterIpService,
+  gpuPlacement,
+  imageRef,
+  requirePinnedDigest,
+  roleIngressPolicy,
+  roleIngressRule,
+  roleSelector,
+  type PinnedImage,
+} from "./workload-basics.js";
 
 /** How replicas scale on the server's queue depth. */
 export interface QueueAutoscaling {
@@ -82,14 +99,26 @@ export interface InferenceServiceArgs {
  *  - terminationGracePeriodSeconds: at least 10 s, to drain in-flight requests
  */
 export function validateInferenceServiceArgs(args: InferenceServiceArgs): void {
-  for (const [path, image] of [["image", args.image], ["fetcherImage", args.fetcherImage]] as const) {
+  for (const [path, image] of [
+    ["image", args.image],
+    ["fetcherImage", args.fetcherImage],
+  ] as const) {
     requirePinnedDigest(image.digest, `${path}.digest`);
   }
   requirePinnedDigest(args.weights.digest, "weights.digest", "weights must be pinned by sha256 digest");
-  if (args.replicas.min > args.replicas.max || args.replicas.max < 1) throw new pulumi.InputPropertyError({ propertyPath: "replicas", reason: "need 1 ≤ max and min ≤ max" });
-  if (args.compute.cpuMilli < 100 || args.compute.memoryMiB < 512) throw new pulumi.InputPropertyError({ propertyPath: "compute", reason: "a replica needs at least 100m CPU and 512 MiB" });
+  if (args.replicas.min > args.replicas.max || args.replicas.max < 1)
+    throw new pulumi.InputPropertyError({ propertyPath: "replicas", reason: "need 1 ≤ max and min ≤ max" });
+  if (args.compute.cpuMilli < 100 || args.compute.memoryMiB < 512)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "compute",
+      reason: "a replica needs at least 100m CPU and 512 MiB",
+    });
   const grace = args.terminationGracePeriodSeconds ?? 120;
-  if (grace < 10) throw new pulumi.InputPropertyError({ propertyPath: "terminationGracePeriodSeconds", reason: "at least 10 s, to drain in-flight requests" });
+  if (grace < 10)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "terminationGracePeriodSeconds",
+      reason: "at least 10 s, to drain in-flight requests",
+    });
 }
 
 /**
@@ -126,147 +155,249 @@ export class InferenceService extends pulumi.ComponentResource {
     const role = `inference-${args.model.name}`;
     const labels = { ...workloadLabels(args.stack, role), "llmops.dev/tier": "inference" };
     const tlsMode = args.tls ? servingTlsMode(args.model.runtime) : undefined;
-    const serving = servingCommand(args.model, args.tls ? { certFile: `${SERVER_TLS_DIR}/tls.crt`, keyFile: `${SERVER_TLS_DIR}/tls.key` } : undefined);
-    const tls = args.tls ? serverTls(name, this, {
-      role, namespace: args.namespace, labels, tls: args.tls,
-      ...(tlsMode === "sidecar" ? {
-        routes: [
-          { listen: SERVING_PORT, upstream: SERVING_UPSTREAM_PORT, name: "http" },
-          ...(serving.metrics.port !== SERVING_PORT ? [{ listen: serving.metrics.port, upstream: TRITON_METRICS_UPSTREAM_PORT, name: "metrics" }] : []),
-        ],
-      } : {}),
-    }) : undefined;
+    const serving = servingCommand(
+      args.model,
+      args.tls ? { certFile: `${SERVER_TLS_DIR}/tls.crt`, keyFile: `${SERVER_TLS_DIR}/tls.key` } : undefined,
+    );
+    const tls = args.tls
+      ? serverTls(name, this, {
+          role,
+          namespace: args.namespace,
+          labels,
+          tls: args.tls,
+          ...(tlsMode === "sidecar"
+            ? {
+                routes: [
+                  { listen: SERVING_PORT, upstream: SERVING_UPSTREAM_PORT, name: "http" },
+                  ...(serving.metrics.port !== SERVING_PORT
+                    ? [{ listen: serving.metrics.port, upstream: TRITON_METRICS_UPSTREAM_PORT, name: "metrics" }]
+                    : []),
+                ],
+              }
+            : {}),
+        })
+      : undefined;
     // With TLS the kubelet probes over HTTPS (it does not verify the certificate).
     // Behind the sidecar the server container has no port of its own, so its probes name the sidecar's port by number.
-    const probeTarget = { port: tlsMode === "sidecar" ? SERVING_PORT : "http", ...(args.tls ? { scheme: "HTTPS" } : {}) };
+    const probeTarget = {
+      port: tlsMode === "sidecar" ? SERVING_PORT : "http",
+      ...(args.tls ? { scheme: "HTTPS" } : {}),
+    };
     const gpuLimits: Record<string, string> = args.model.gpus > 0 ? { "nvidia.com/gpu": String(args.model.gpus) } : {};
     const memory = `${args.compute.memoryMiB}Mi`;
     const grace = args.terminationGracePeriodSeconds ?? 120;
     const probePeriod = 10;
     const metricsOnOwnPort = serving.metrics.port !== SERVING_PORT;
     const digestHex = args.weights.digest.replace(/^sha256:/, "");
-    new k8s.apps.v1.Deployment(`${name}-deployment`, {
-      metadata: { name: role, namespace: args.namespace, labels },
-      spec: {
-        replicas: args.replicas.min,
-        selector: roleSelector(role),
-        strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
-        template: {
-          metadata: { labels, annotations: { "llmops.dev/weights-digest": args.weights.digest } },
-          spec: {
-            ...restrictedPodBasics(args.serviceAccountName),
-            terminationGracePeriodSeconds: grace,
-            ...(args.model.gpus > 0 ? gpuPlacement(args.gpuType) : {}),
-            topologySpreadConstraints: [{
-              maxSkew: 1,
-              topologyKey: "topology.kubernetes.io/zone",
-              whenUnsatisfiable: "DoNotSchedule",
-              labelSelector: roleSelector(role),
-            }],
-            initContainers: [{
-              // The cache's Job fetched and verified the weights; this checks the digest marker
-              // it wrote, offline, so a server never starts on a volume of other weights.
-              name: "verify-weights",
-              image: imageRef(args.fetcherImage),
-              args: ["verify", "--sha256", digestHex, "--dest", args.cache.modelPath],
-              securityContext: restrictedContainerSecurityContext(),
-              resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-              volumeMounts: [{ name: "models", mountPath: MODEL_DIR, readOnly: true }],
-            }],
-            containers: [{
-              name: "server",
-              image: imageRef(args.image),
-              ...(serving.command ? { command: serving.command } : {}),
-              args: serving.args,
-              env: Object.entries(serving.env).map(([key, value]) => ({ name: key, value })),
-              // Behind the sidecar the server has no pod port of its own: it listens on loopback.
-              ports: tlsMode === "sidecar" ? [] : [
-                { name: "http", containerPort: SERVING_PORT, protocol: "TCP" },
-                ...(metricsOnOwnPort ? [{ name: "metrics", containerPort: serving.metrics.port, protocol: "TCP" }] : []),
+    new k8s.apps.v1.Deployment(
+      `${name}-deployment`,
+      {
+        metadata: { name: role, namespace: args.namespace, labels },
+        spec: {
+          replicas: args.replicas.min,
+          selector: roleSelector(role),
+          strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
+          template: {
+            metadata: { labels, annotations: { "llmops.dev/weights-digest": args.weights.digest } },
+            spec: {
+              ...restrictedPodBasics(args.serviceAccountName),
+              terminationGracePeriodSeconds: grace,
+              ...(args.model.gpus > 0 ? gpuPlacement(args.gpuType) : {}),
+              topologySpreadConstraints: [
+                {
+                  maxSkew: 1,
+                  topologyKey: "topology.kubernetes.io/zone",
+                  whenUnsatisfiable: "DoNotSchedule",
+                  labelSelector: roleSelector(role),
+                },
               ],
-              startupProbe: { httpGet: { path: serving.healthPath, ...probeTarget }, periodSeconds: probePeriod, failureThreshold: Math.ceil(startupSeconds(args.weights.sizeGiB) / probePeriod) },
-              readinessProbe: { httpGet: { path: serving.healthPath, ...probeTarget }, periodSeconds: 10, failureThreshold: 3 },
-              livenessProbe: { httpGet: { path: serving.healthPath, ...probeTarget }, periodSeconds: 20, failureThreshold: 6 },
-              // Leave the Service's endpoints first, keep answering in-flight requests, then SIGTERM.
-              lifecycle: { preStop: { sleep: { seconds: Math.max(5, grace - 10) } } },
-              resources: {
-                requests: { cpu: `${args.compute.cpuMilli}m`, memory, ...gpuLimits },
-                limits: { memory, ...gpuLimits },
-              },
-              securityContext: restrictedContainerSecurityContext(),
-              volumeMounts: [
-                { name: "models", mountPath: MODEL_DIR, readOnly: true },
-                { name: "cache", mountPath: "/cache" },
-                { name: "tmp", mountPath: "/tmp" },
-                { name: "shm", mountPath: "/dev/shm" },
-                ...(tlsMode === "native" ? [tls!.mount] : []),
+              initContainers: [
+                {
+                  // The cache's Job fetched and verified the weights; this checks the digest marker
+                  // it wrote, offline, so a server never starts on a volume of other weights.
+                  name: "verify-weights",
+                  image: imageRef(args.fetcherImage),
+                  args: ["verify", "--sha256", digestHex, "--dest", args.cache.modelPath],
+                  securityContext: restrictedContainerSecurityContext(),
+                  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+                  volumeMounts: [{ name: "models", mountPath: MODEL_DIR, readOnly: true }],
+                },
               ],
-            }, ...(tls?.sidecar ? [tls.sidecar] : [])],
-            volumes: [
-              { name: "models", persistentVolumeClaim: { claimName: args.cache.claimName, readOnly: true } },
-              // Compilation and tokenizer caches only; the weights are on the shared volume.
-              { name: "cache", emptyDir: { sizeLimit: "10Gi" } },
-              { name: "tmp", emptyDir: { sizeLimit: "2Gi" } },
-              { name: "shm", emptyDir: { medium: "Memory", sizeLimit: `${sharedMemoryMiB(args.model.gpus, args.compute.memoryMiB)}Mi` } },
-              ...(tls?.volumes ?? []),
-            ],
-          },
-        },
-      },
-    }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(role, args.namespace, labels, [{ name: args.tls ? "https" : "http", port: SERVING_PORT, targetPort: "http", protocol: "TCP", ...httpsAppProtocol(args.tls) }]), parent);
-    new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, {
-      metadata: { name: role, namespace: args.namespace, labels },
-      spec: { maxUnavailable: 1, selector: roleSelector(role) },
-    }, parent);
-    const metricsPort = metricsOnOwnPort ? "metrics" : "http";
-    new k8s.apiextensions.CustomResource(`${name}-metrics`, {
-      apiVersion: "monitoring.coreos.com/v1",
-      kind: "PodMonitor",
-      metadata: { name: role, namespace: args.namespace, labels },
-      spec: {
-        selector: roleSelector(role),
-        podMetricsEndpoints: [{
-          port: metricsPort, path: serving.metrics.path, interval: "15s",
-          // Scraped over TLS, verified against the namespace CA (the CA Secret is read by the Prometheus Operator, in this namespace).
-          ...(args.tls ? { scheme: "https", tlsConfig: { ca: { secret: { name: args.tls.caSecret, key: "ca.crt" } }, serverName: pulumi.interpolate`${role}.${args.namespace}.svc` } } : {}),
-        }],
-      },
-    }, parent);
-    new k8s.apiextensions.CustomResource(`${name}-autoscaler`, {
-      apiVersion: "keda.sh/v1alpha1",
-      kind: "ScaledObject",
-      metadata: { name: role, namespace: args.namespace, labels },
-      spec: {
-        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: role },
-        minReplicaCount: Math.max(1, args.replicas.min),
-        maxReplicaCount: args.replicas.max,
-        pollingInterval: 15,
-        advanced: {
-          horizontalPodAutoscalerConfig: {
-            behavior: {
-              scaleDown: { stabilizationWindowSeconds: args.autoscaling.scaleDownStabilizationSeconds, policies: [{ type: "Pods", value: 1, periodSeconds: 120 }] },
-              scaleUp: { stabilizationWindowSeconds: 0, policies: [{ type: "Pods", value: 2, periodSeconds: 60 }] },
+              containers: [
+                {
+                  name: "server",
+                  image: imageRef(args.image),
+                  ...(serving.command ? { command: serving.command } : {}),
+                  args: serving.args,
+                  env: Object.entries(serving.env).map(([key, value]) => ({ name: key, value })),
+                  // Behind the sidecar the server has no pod port of its own: it listens on loopback.
+                  ports:
+                    tlsMode === "sidecar"
+                      ? []
+                      : [
+                          { name: "http", containerPort: SERVING_PORT, protocol: "TCP" },
+                          ...(metricsOnOwnPort
+                            ? [{ name: "metrics", containerPort: serving.metrics.port, protocol: "TCP" }]
+                            : []),
+                        ],
+                  startupProbe: {
+                    httpGet: { path: serving.healthPath, ...probeTarget },
+                    periodSeconds: probePeriod,
+                    failureThreshold: Math.ceil(startupSeconds(args.weights.sizeGiB) / probePeriod),
+                  },
+                  readinessProbe: {
+                    httpGet: { path: serving.healthPath, ...probeTarget },
+                    periodSeconds: 10,
+                    failureThreshold: 3,
+                  },
+                  livenessProbe: {
+                    httpGet: { path: serving.healthPath, ...probeTarget },
+                    periodSeconds: 20,
+                    failureThreshold: 6,
+                  },
+                  // Leave the Service's endpoints first, keep answering in-flight requests, then SIGTERM.
+                  lifecycle: { preStop: { sleep: { seconds: Math.max(5, grace - 10) } } },
+                  resources: {
+                    requests: { cpu: `${args.compute.cpuMilli}m`, memory, ...gpuLimits },
+                    limits: { memory, ...gpuLimits },
+                  },
+                  securityContext: restrictedContainerSecurityContext(),
+                  volumeMounts: [
+                    { name: "models", mountPath: MODEL_DIR, readOnly: true },
+                    { name: "cache", mountPath: "/cache" },
+                    { name: "tmp", mountPath: "/tmp" },
+                    { name: "shm", mountPath: "/dev/shm" },
+                    ...(tlsMode === "native" ? [tls!.mount] : []),
+                  ],
+                },
+                ...(tls?.sidecar ? [tls.sidecar] : []),
+              ],
+              volumes: [
+                { name: "models", persistentVolumeClaim: { claimName: args.cache.claimName, readOnly: true } },
+                // Compilation and tokenizer caches only; the weights are on the shared volume.
+                { name: "cache", emptyDir: { sizeLimit: "10Gi" } },
+                { name: "tmp", emptyDir: { sizeLimit: "2Gi" } },
+                {
+                  name: "shm",
+                  emptyDir: {
+                    medium: "Memory",
+                    sizeLimit: `${sharedMemoryMiB(args.model.gpus, args.compute.memoryMiB)}Mi`,
+                  },
+                },
+                ...(tls?.volumes ?? []),
+              ],
             },
           },
         },
-        triggers: [{
-          type: "prometheus",
-          metadata: {
-            serverAddress: args.autoscaling.prometheusAddress,
-            query: pulumi.output(args.namespace).apply((namespace) => queueQuery(serving.metrics.queueMetric, namespace, role)),
-            threshold: String(args.autoscaling.queueTargetPerReplica),
-          },
-        }],
       },
-    }, parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(role, args.namespace, [
-      roleIngressRule(args.allowedCallerRoles, SERVING_PORT),
+      parent,
+    );
+    const service = new k8s.core.v1.Service(
+      `${name}-service`,
+      clusterIpService(role, args.namespace, labels, [
+        {
+          name: args.tls ? "https" : "http",
+          port: SERVING_PORT,
+          targetPort: "http",
+          protocol: "TCP",
+          ...httpsAppProtocol(args.tls),
+        },
+      ]),
+      parent,
+    );
+    new k8s.policy.v1.PodDisruptionBudget(
+      `${name}-pdb`,
       {
-        from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.autoscaling.monitoringNamespace } } }],
-        ports: [{ protocol: "TCP", port: serving.metrics.port }],
+        metadata: { name: role, namespace: args.namespace, labels },
+        spec: { maxUnavailable: 1, selector: roleSelector(role) },
       },
-    ]), parent);
+      parent,
+    );
+    const metricsPort = metricsOnOwnPort ? "metrics" : "http";
+    new k8s.apiextensions.CustomResource(
+      `${name}-metrics`,
+      {
+        apiVersion: "monitoring.coreos.com/v1",
+        kind: "PodMonitor",
+        metadata: { name: role, namespace: args.namespace, labels },
+        spec: {
+          selector: roleSelector(role),
+          podMetricsEndpoints: [
+            {
+              port: metricsPort,
+              path: serving.metrics.path,
+              interval: "15s",
+              // Scraped over TLS, verified against the namespace CA (the CA Secret is read by the Prometheus Operator, in this namespace).
+              ...(args.tls
+                ? {
+                    scheme: "https",
+                    tlsConfig: {
+                      ca: { secret: { name: args.tls.caSecret, key: "ca.crt" } },
+                      serverName: pulumi.interpolate`${role}.${args.namespace}.svc`,
+                    },
+                  }
+                : {}),
+            },
+          ],
+        },
+      },
+      parent,
+    );
+    new k8s.apiextensions.CustomResource(
+      `${name}-autoscaler`,
+      {
+        apiVersion: "keda.sh/v1alpha1",
+        kind: "ScaledObject",
+        metadata: { name: role, namespace: args.namespace, labels },
+        spec: {
+          scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: role },
+          minReplicaCount: Math.max(1, args.replicas.min),
+          maxReplicaCount: args.replicas.max,
+          pollingInterval: 15,
+          advanced: {
+            horizontalPodAutoscalerConfig: {
+              behavior: {
+                scaleDown: {
+                  stabilizationWindowSeconds: args.autoscaling.scaleDownStabilizationSeconds,
+                  policies: [{ type: "Pods", value: 1, periodSeconds: 120 }],
+                },
+                scaleUp: { stabilizationWindowSeconds: 0, policies: [{ type: "Pods", value: 2, periodSeconds: 60 }] },
+              },
+            },
+          },
+          triggers: [
+            {
+              type: "prometheus",
+              metadata: {
+                serverAddress: args.autoscaling.prometheusAddress,
+                query: pulumi
+                  .output(args.namespace)
+                  .apply((namespace) => queueQuery(serving.metrics.queueMetric, namespace, role)),
+                threshold: String(args.autoscaling.queueTargetPerReplica),
+              },
+            },
+          ],
+        },
+      },
+      parent,
+    );
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-ingress`,
+      roleIngressPolicy(role, args.namespace, [
+        roleIngressRule(args.allowedCallerRoles, SERVING_PORT),
+        {
+          from: [
+            {
+              namespaceSelector: {
+                matchLabels: { "kubernetes.io/metadata.name": args.autoscaling.monitoringNamespace },
+              },
+            },
+          ],
+          ports: [{ protocol: "TCP", port: serving.metrics.port }],
+        },
+      ]),
+      parent,
+    );
     this.serviceName = service.metadata.name;
     this.registerOutputs({ serviceName: this.serviceName });
   }

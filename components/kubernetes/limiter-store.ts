@@ -6,7 +6,15 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { clusterIpService, imageRef, requirePinnedDigest, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
+import {
+  clusterIpService,
+  imageRef,
+  requirePinnedDigest,
+  roleIngressPolicy,
+  roleIngressRule,
+  roleSelector,
+  type PinnedImage,
+} from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { SERVER_TLS_DIR, serverTls, type InClusterTls } from "./transit-tls.js";
 
@@ -37,11 +45,36 @@ export interface LimiterStoreArgs {
  */
 export function valkeyArgs(tls: boolean, minVersion: "1.2" | "1.3" = "1.2"): string[] {
   const listener = tls
-    ? ["--port", "0", "--tls-port", String(LIMITER_PORT), "--tls-cert-file", `${SERVER_TLS_DIR}/tls.crt`, "--tls-key-file", `${SERVER_TLS_DIR}/tls.key`,
-      "--tls-ca-cert-file", `${SERVER_TLS_DIR}/ca.crt`, "--tls-auth-clients", "no", "--tls-protocols", minVersion === "1.3" ? "TLSv1.3" : "TLSv1.2 TLSv1.3"]
+    ? [
+        "--port",
+        "0",
+        "--tls-port",
+        String(LIMITER_PORT),
+        "--tls-cert-file",
+        `${SERVER_TLS_DIR}/tls.crt`,
+        "--tls-key-file",
+        `${SERVER_TLS_DIR}/tls.key`,
+        "--tls-ca-cert-file",
+        `${SERVER_TLS_DIR}/ca.crt`,
+        "--tls-auth-clients",
+        "no",
+        "--tls-protocols",
+        minVersion === "1.3" ? "TLSv1.3" : "TLSv1.2 TLSv1.3",
+      ]
     : ["--port", String(LIMITER_PORT)];
   // $(VALKEY_PASSWORD) is expanded by the kubelet from the Secret-backed variable.
-  return ["valkey-server", ...listener, "--requirepass", "$(VALKEY_PASSWORD)", "--save", "", "--appendonly", "no", "--dir", "/tmp"];
+  return [
+    "valkey-server",
+    ...listener,
+    "--requirepass",
+    "$(VALKEY_PASSWORD)",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    "/tmp",
+  ];
 }
 
 /** Throws InputPropertyError when the image is not pinned by digest. */
@@ -59,35 +92,64 @@ export class LimiterStore extends pulumi.ComponentResource {
     validateLimiterStoreArgs(args);
     const parent = { parent: this };
     const labels = workloadLabels(args.stack, LIMITER_ROLE);
-    const tls = args.tls ? serverTls(name, this, { role: LIMITER_ROLE, namespace: args.namespace, labels, tls: args.tls }) : undefined;
-    new k8s.apps.v1.Deployment(`${name}-deployment`, {
-      metadata: { name: LIMITER_ROLE, namespace: args.namespace, labels },
-      spec: {
-        replicas: 1,
-        selector: roleSelector(LIMITER_ROLE),
-        template: {
-          metadata: { labels },
-          spec: {
-            ...restrictedPodBasics(args.serviceAccountName),
-            containers: [{
-              name: "valkey",
-              image: imageRef(args.image),
-              args: valkeyArgs(tls !== undefined, args.tls?.minVersion),
-              env: [{ name: "VALKEY_PASSWORD", valueFrom: { secretKeyRef: { name: args.passwordSecret, key: "password" } } }],
-              ports: [{ name: "valkey", containerPort: LIMITER_PORT, protocol: "TCP" }],
-              readinessProbe: { tcpSocket: { port: "valkey" }, periodSeconds: 10 },
-              livenessProbe: { tcpSocket: { port: "valkey" }, periodSeconds: 20 },
-              resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "256Mi" } },
-              securityContext: restrictedContainerSecurityContext(),
-              volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(tls ? [tls.mount] : [])],
-            }],
-            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "256Mi" } }, ...(tls?.volumes ?? [])],
+    const tls = args.tls
+      ? serverTls(name, this, { role: LIMITER_ROLE, namespace: args.namespace, labels, tls: args.tls })
+      : undefined;
+    new k8s.apps.v1.Deployment(
+      `${name}-deployment`,
+      {
+        metadata: { name: LIMITER_ROLE, namespace: args.namespace, labels },
+        spec: {
+          replicas: 1,
+          selector: roleSelector(LIMITER_ROLE),
+          template: {
+            metadata: { labels },
+            spec: {
+              ...restrictedPodBasics(args.serviceAccountName),
+              containers: [
+                {
+                  name: "valkey",
+                  image: imageRef(args.image),
+                  args: valkeyArgs(tls !== undefined, args.tls?.minVersion),
+                  env: [
+                    {
+                      name: "VALKEY_PASSWORD",
+                      valueFrom: { secretKeyRef: { name: args.passwordSecret, key: "password" } },
+                    },
+                  ],
+                  ports: [{ name: "valkey", containerPort: LIMITER_PORT, protocol: "TCP" }],
+                  readinessProbe: { tcpSocket: { port: "valkey" }, periodSeconds: 10 },
+                  livenessProbe: { tcpSocket: { port: "valkey" }, periodSeconds: 20 },
+                  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "256Mi" } },
+                  securityContext: restrictedContainerSecurityContext(),
+                  volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(tls ? [tls.mount] : [])],
+                },
+              ],
+              volumes: [{ name: "tmp", emptyDir: { sizeLimit: "256Mi" } }, ...(tls?.volumes ?? [])],
+            },
           },
         },
       },
-    }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(LIMITER_ROLE, args.namespace, labels, [{ name: tls ? "valkey-tls" : "valkey", port: LIMITER_PORT, targetPort: "valkey", protocol: "TCP", ...(tls ? { appProtocol: "tls" } : {}) }]), parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(LIMITER_ROLE, args.namespace, [roleIngressRule(args.clientRoles ?? ["gateway"], LIMITER_PORT)]), parent);
+      parent,
+    );
+    const service = new k8s.core.v1.Service(
+      `${name}-service`,
+      clusterIpService(LIMITER_ROLE, args.namespace, labels, [
+        {
+          name: tls ? "valkey-tls" : "valkey",
+          port: LIMITER_PORT,
+          targetPort: "valkey",
+          protocol: "TCP",
+          ...(tls ? { appProtocol: "tls" } : {}),
+        },
+      ]),
+      parent,
+    );
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-ingress`,
+      roleIngressPolicy(LIMITER_ROLE, args.namespace, [roleIngressRule(args.clientRoles ?? ["gateway"], LIMITER_PORT)]),
+      parent,
+    );
     this.host = pulumi.interpolate`${service.metadata.name}.${args.namespace}.svc.cluster.local`;
     this.registerOutputs({ host: this.host });
   }

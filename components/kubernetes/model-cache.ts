@@ -63,7 +63,8 @@ export function cacheSizeGiB(weightsGiB: number): number {
 export function validateModelCacheArgs(args: ModelCacheArgs): void {
   requirePinnedDigest(args.weights.digest, "weights.digest", "weights must be pinned by sha256 digest");
   requirePinnedDigest(args.fetcherImage.digest, "fetcherImage.digest");
-  if (!(args.weightsGiB > 0)) throw new pulumi.InputPropertyError({ propertyPath: "weightsGiB", reason: "must be positive" });
+  if (!(args.weightsGiB > 0))
+    throw new pulumi.InputPropertyError({ propertyPath: "weightsGiB", reason: "must be positive" });
 }
 
 /** A shared, digest-verified weights volume and the Job that fills it. */
@@ -83,52 +84,94 @@ export class ModelCache extends pulumi.ComponentResource {
     this.claimName = `weights-${args.model}-${suffix}`.slice(0, 63);
     this.modelPath = `${CACHE_MOUNT}/${args.model}`;
 
-    const claim = new k8s.core.v1.PersistentVolumeClaim(`${name}-claim`, {
-      metadata: { name: this.claimName, namespace: args.namespace, labels },
-      spec: {
-        accessModes: ["ReadWriteOnce", "ReadOnlyMany"],
-        ...(args.storageClass ? { storageClassName: args.storageClass } : {}),
-        resources: { requests: { storage: `${cacheSizeGiB(args.weightsGiB)}Gi` } },
+    const claim = new k8s.core.v1.PersistentVolumeClaim(
+      `${name}-claim`,
+      {
+        metadata: { name: this.claimName, namespace: args.namespace, labels },
+        spec: {
+          accessModes: ["ReadWriteOnce", "ReadOnlyMany"],
+          ...(args.storageClass ? { storageClassName: args.storageClass } : {}),
+          resources: { requests: { storage: `${cacheSizeGiB(args.weightsGiB)}Gi` } },
+        },
       },
-    }, parent);
-    const credentialsMount = args.credentialsSecret ? [{ name: "artifact-credentials", mountPath: "/var/run/llmops/credentials", readOnly: true }] : [];
-    const job = new k8s.batch.v1.Job(`${name}-fill`, {
-      metadata: { name: `fill-${args.model}-${suffix}`.slice(0, 63), namespace: args.namespace, labels },
-      spec: {
-        backoffLimit: 4,
-        template: {
-          metadata: { labels, annotations: { "llmops.dev/weights-digest": args.weights.digest } },
-          spec: {
-            ...restrictedPodBasics(args.serviceAccountName),
-            restartPolicy: "OnFailure",
-            containers: [{
-              name: "fetch-weights",
-              image: imageRef(args.fetcherImage),
-              args: ["fetch", "--source", args.weights.uri, "--sha256", args.weights.digest.replace(/^sha256:/, ""), "--dest", this.modelPath],
-              env: args.credentialsSecret ? [{ name: "AWS_SHARED_CREDENTIALS_FILE", value: "/var/run/llmops/credentials/credentials" }] : [],
-              securityContext: restrictedContainerSecurityContext(),
-              resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "2Gi" } },
-              volumeMounts: [{ name: "weights", mountPath: CACHE_MOUNT }, { name: "tmp", mountPath: "/tmp" }, ...credentialsMount],
-            }],
-            volumes: [
-              { name: "weights", persistentVolumeClaim: { claimName: this.claimName } },
-              { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
-              ...(args.credentialsSecret ? [{ name: "artifact-credentials", secret: { secretName: args.credentialsSecret, defaultMode: 0o440 } }] : []),
-            ],
+      parent,
+    );
+    const credentialsMount = args.credentialsSecret
+      ? [{ name: "artifact-credentials", mountPath: "/var/run/llmops/credentials", readOnly: true }]
+      : [];
+    const job = new k8s.batch.v1.Job(
+      `${name}-fill`,
+      {
+        metadata: { name: `fill-${args.model}-${suffix}`.slice(0, 63), namespace: args.namespace, labels },
+        spec: {
+          backoffLimit: 4,
+          template: {
+            metadata: { labels, annotations: { "llmops.dev/weights-digest": args.weights.digest } },
+            spec: {
+              ...restrictedPodBasics(args.serviceAccountName),
+              restartPolicy: "OnFailure",
+              containers: [
+                {
+                  name: "fetch-weights",
+                  image: imageRef(args.fetcherImage),
+                  args: [
+                    "fetch",
+                    "--source",
+                    args.weights.uri,
+                    "--sha256",
+                    args.weights.digest.replace(/^sha256:/, ""),
+                    "--dest",
+                    this.modelPath,
+                  ],
+                  env: args.credentialsSecret
+                    ? [{ name: "AWS_SHARED_CREDENTIALS_FILE", value: "/var/run/llmops/credentials/credentials" }]
+                    : [],
+                  securityContext: restrictedContainerSecurityContext(),
+                  resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "2Gi" } },
+                  volumeMounts: [
+                    { name: "weights", mountPath: CACHE_MOUNT },
+                    { name: "tmp", mountPath: "/tmp" },
+                    ...credentialsMount,
+                  ],
+                },
+              ],
+              volumes: [
+                { name: "weights", persistentVolumeClaim: { claimName: this.claimName } },
+                { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
+                ...(args.credentialsSecret
+                  ? [
+                      {
+                        name: "artifact-credentials",
+                        secret: { secretName: args.credentialsSecret, defaultMode: 0o440 },
+                      },
+                    ]
+                  : []),
+              ],
+            },
           },
         },
       },
-    }, { ...parent, dependsOn: [claim] });
+      { ...parent, dependsOn: [claim] },
+    );
     if (args.fetchEgressCidrs !== undefined) {
-      new k8s.networking.v1.NetworkPolicy(`${name}-egress`, {
-        metadata: { name: `${role}-artifact-egress`.slice(0, 63), namespace: args.namespace },
-        spec: {
-          podSelector: roleSelector(role),
-          policyTypes: ["Egress"],
-          egress: pulumi.output(args.fetchEgressCidrs).apply((cidrs) =>
-            cidrs.length === 0 ? [] : [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }]),
+      new k8s.networking.v1.NetworkPolicy(
+        `${name}-egress`,
+        {
+          metadata: { name: `${role}-artifact-egress`.slice(0, 63), namespace: args.namespace },
+          spec: {
+            podSelector: roleSelector(role),
+            policyTypes: ["Egress"],
+            egress: pulumi
+              .output(args.fetchEgressCidrs)
+              .apply((cidrs) =>
+                cidrs.length === 0
+                  ? []
+                  : [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }],
+              ),
+          },
         },
-      }, parent);
+        parent,
+      );
     }
     this.registerOutputs({ claimName: this.claimName, job: job.metadata.name });
   }

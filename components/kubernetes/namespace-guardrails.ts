@@ -24,8 +24,10 @@ export interface NamespaceGuardrailsArgs {
  *  - gpuQuota: must be a whole number ≥ 0
  */
 export function validateNamespaceGuardrailsArgs(args: NamespaceGuardrailsArgs): void {
-  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(args.namespace)) throw new pulumi.InputPropertyError({ propertyPath: "namespace", reason: "must be a DNS label" });
-  if (!Number.isInteger(args.gpuQuota) || args.gpuQuota < 0) throw new pulumi.InputPropertyError({ propertyPath: "gpuQuota", reason: "must be a whole number ≥ 0" });
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(args.namespace))
+    throw new pulumi.InputPropertyError({ propertyPath: "namespace", reason: "must be a DNS label" });
+  if (!Number.isInteger(args.gpuQuota) || args.gpuQuota < 0)
+    throw new pulumi.InputPropertyError({ propertyPath: "gpuQuota", reason: "must be a whole number ≥ 0" });
 }
 
 export const POD_SECURITY_LABELS = {
@@ -47,56 +49,92 @@ export class NamespaceGuardrails extends pulumi.ComponentResource {
     super("llmops:kubernetes:NamespaceGuardrails", name, args, opts);
     validateNamespaceGuardrailsArgs(args);
     const parent = { parent: this };
-    this.namespace = new k8s.core.v1.Namespace(`${name}-ns`, {
-      metadata: { name: args.namespace, labels: { ...args.labels, ...POD_SECURITY_LABELS } },
-    }, parent);
+    this.namespace = new k8s.core.v1.Namespace(
+      `${name}-ns`,
+      {
+        metadata: { name: args.namespace, labels: { ...args.labels, ...POD_SECURITY_LABELS } },
+      },
+      parent,
+    );
     const namespace = this.namespace.metadata.name;
     const inNamespace = { parent: this, dependsOn: [this.namespace] };
-    new k8s.networking.v1.NetworkPolicy(`${name}-default-deny`, {
-      metadata: { name: "default-deny-all", namespace },
-      spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
-    }, inNamespace);
-    new k8s.networking.v1.NetworkPolicy(`${name}-allow-dns`, {
-      metadata: { name: "allow-dns-egress", namespace },
-      spec: {
-        podSelector: {},
-        policyTypes: ["Egress"],
-        egress: [{
-          to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
-          ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
-        }],
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-default-deny`,
+      {
+        metadata: { name: "default-deny-all", namespace },
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
       },
-    }, inNamespace);
-    const compute = args.compute ?? { cpu: "64", memory: "256Gi" };
-    new k8s.core.v1.ResourceQuota(`${name}-quota`, {
-      metadata: { name: "llmops-quota", namespace },
-      spec: {
-        hard: {
-          "requests.nvidia.com/gpu": String(args.gpuQuota),
-          "requests.cpu": compute.cpu,
-          "requests.memory": compute.memory,
-          "limits.memory": compute.memory,
-          "services.loadbalancers": "1",
-          "services.nodeports": "0",
+      inNamespace,
+    );
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-allow-dns`,
+      {
+        metadata: { name: "allow-dns-egress", namespace },
+        spec: {
+          podSelector: {},
+          policyTypes: ["Egress"],
+          egress: [
+            {
+              to: [
+                {
+                  namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+                  podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+                },
+              ],
+              ports: [
+                { protocol: "UDP", port: 53 },
+                { protocol: "TCP", port: 53 },
+              ],
+            },
+          ],
         },
       },
-    }, inNamespace);
-    new k8s.core.v1.LimitRange(`${name}-limits`, {
-      metadata: { name: "llmops-defaults", namespace },
-      spec: {
-        limits: [{
-          type: "Container",
-          default: { cpu: "1", memory: "1Gi" },
-          defaultRequest: { cpu: "100m", memory: "128Mi" },
-          max: { memory: "512Gi" },
-        }],
+      inNamespace,
+    );
+    const compute = args.compute ?? { cpu: "64", memory: "256Gi" };
+    new k8s.core.v1.ResourceQuota(
+      `${name}-quota`,
+      {
+        metadata: { name: "llmops-quota", namespace },
+        spec: {
+          hard: {
+            "requests.nvidia.com/gpu": String(args.gpuQuota),
+            "requests.cpu": compute.cpu,
+            "requests.memory": compute.memory,
+            "limits.memory": compute.memory,
+            "services.loadbalancers": "1",
+            "services.nodeports": "0",
+          },
+        },
       },
-    }, inNamespace);
+      inNamespace,
+    );
+    new k8s.core.v1.LimitRange(
+      `${name}-limits`,
+      {
+        metadata: { name: "llmops-defaults", namespace },
+        spec: {
+          limits: [
+            {
+              type: "Container",
+              default: { cpu: "1", memory: "1Gi" },
+              defaultRequest: { cpu: "100m", memory: "128Mi" },
+              max: { memory: "512Gi" },
+            },
+          ],
+        },
+      },
+      inNamespace,
+    );
     // The namespace's own default service account: take it over so it mounts no token.
-    new k8s.core.v1.ServiceAccount(`${name}-default-sa`, {
-      metadata: { name: "default", namespace, annotations: { "pulumi.com/patchForce": "true" } },
-      automountServiceAccountToken: false,
-    }, inNamespace);
+    new k8s.core.v1.ServiceAccount(
+      `${name}-default-sa`,
+      {
+        metadata: { name: "default", namespace, annotations: { "pulumi.com/patchForce": "true" } },
+        automountServiceAccountToken: false,
+      },
+      inNamespace,
+    );
     this.name = namespace;
     this.registerOutputs({ namespace: this.name });
   }

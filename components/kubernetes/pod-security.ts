@@ -13,7 +13,13 @@ export const WORKLOAD_UID = 65532;
 
 /** The pod security context of every workload: non-root, UID, GID and fsGroup WORKLOAD_UID (65532), seccomp RuntimeDefault (Pod Security "restricted", Kubernetes v1.30+). */
 export function restrictedPodSecurityContext(): PodSecurityContext {
-  return { runAsNonRoot: true, runAsUser: WORKLOAD_UID, runAsGroup: WORKLOAD_UID, fsGroup: WORKLOAD_UID, seccompProfile: { type: "RuntimeDefault" } };
+  return {
+    runAsNonRoot: true,
+    runAsUser: WORKLOAD_UID,
+    runAsGroup: WORKLOAD_UID,
+    fsGroup: WORKLOAD_UID,
+    seccompProfile: { type: "RuntimeDefault" },
+  };
 }
 
 /** The container security context of every container: no privilege escalation, not privileged, read-only root filesystem, non-root, all capabilities dropped, seccomp RuntimeDefault (Pod Security "restricted"). */
@@ -38,7 +44,12 @@ export function restrictedPodBasics(serviceAccountName: pulumi.Input<string>) {
 
 /** Standard labels; `llmops.dev/role` is what NetworkPolicies select on. */
 export function workloadLabels(stack: string, role: string): Record<string, string> {
-  return { "app.kubernetes.io/name": role, "app.kubernetes.io/part-of": stack, "app.kubernetes.io/managed-by": "llmops", "llmops.dev/role": role };
+  return {
+    "app.kubernetes.io/name": role,
+    "app.kubernetes.io/part-of": stack,
+    "app.kubernetes.io/managed-by": "llmops",
+    "llmops.dev/role": role,
+  };
 }
 
 export interface ContainerLike {
@@ -64,7 +75,8 @@ export interface PodSpecLike {
 export function restrictedViolations(pod: PodSpecLike): string[] {
   const problems: string[] = [];
   const podContext = pod.securityContext ?? {};
-  if (pod.hostNetwork === true || pod.hostPID === true || pod.hostIPC === true) problems.push("host namespaces are shared");
+  if (pod.hostNetwork === true || pod.hostPID === true || pod.hostIPC === true)
+    problems.push("host namespaces are shared");
   for (const volume of pod.volumes ?? []) {
     if (volume.hostPath !== undefined) problems.push(`volume ${String(volume.name)} is a hostPath`);
   }
@@ -74,14 +86,19 @@ export function restrictedViolations(pod: PodSpecLike): string[] {
     const name = String(container.name);
     if (context.allowPrivilegeEscalation !== false) problems.push(`${name}: allowPrivilegeEscalation is not false`);
     if (context.privileged === true) problems.push(`${name}: privileged`);
-    if (context.runAsNonRoot !== true && podContext.runAsNonRoot !== true) problems.push(`${name}: runAsNonRoot is not true`);
+    if (context.runAsNonRoot !== true && podContext.runAsNonRoot !== true)
+      problems.push(`${name}: runAsNonRoot is not true`);
     if (context.runAsUser === 0 || podContext.runAsUser === 0) problems.push(`${name}: runs as UID 0`);
-    const drop = ((context.capabilities as { drop?: string[] } | undefined)?.drop ?? []).map((capability) => capability.toUpperCase());
+    const drop = ((context.capabilities as { drop?: string[] } | undefined)?.drop ?? []).map((capability) =>
+      capability.toUpperCase(),
+    );
     if (!drop.includes("ALL")) problems.push(`${name}: capabilities do not drop ALL`);
     const add = (context.capabilities as { add?: string[] } | undefined)?.add ?? [];
-    if (add.some((capability) => capability.toUpperCase() !== "NET_BIND_SERVICE")) problems.push(`${name}: adds capabilities ${add.join(",")}`);
+    if (add.some((capability) => capability.toUpperCase() !== "NET_BIND_SERVICE"))
+      problems.push(`${name}: adds capabilities ${add.join(",")}`);
     const seccomp = (context.seccompProfile as { type?: string } | undefined)?.type ?? seccompPod;
-    if (seccomp !== "RuntimeDefault" && seccomp !== "Localhost") problems.push(`${name}: seccompProfile is not RuntimeDefault or Localhost`);
+    if (seccomp !== "RuntimeDefault" && seccomp !== "Localhost")
+      problems.push(`${name}: seccompProfile is not RuntimeDefault or Localhost`);
   }
   return problems;
 }

@@ -42,7 +42,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { forbidCronJobSpec, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleSelector, type PinnedImage } from "./workload-basics.js";
+import {
+  forbidCronJobSpec,
+  imageRef,
+  requirePinnedDigest,
+  restrictedJobPodSpec,
+  roleSelector,
+  type PinnedImage,
+} from "./workload-basics.js";
 import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
 import { TENANT_LABEL } from "./vector-database.js";
 import { caTrust, type InClusterTls } from "./transit-tls.js";
@@ -67,8 +74,15 @@ export interface IngestionSchedule {
 /** Seconds in an ISO 8601 duration of weeks, days, hours, minutes and seconds (P1D, PT5M, PT1H30M). Throws on any other shape. */
 export function isoDurationSeconds(duration: string): number {
   const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
-  if (!match || duration === "P" || duration.endsWith("T")) throw new Error(`not an ISO 8601 duration of weeks, days, hours, minutes and seconds: ${duration}`);
-  const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number];
+  if (!match || duration === "P" || duration.endsWith("T"))
+    throw new Error(`not an ISO 8601 duration of weeks, days, hours, minutes and seconds: ${duration}`);
+  const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds;
 }
 
@@ -96,11 +110,20 @@ export function ingestionSchedule(source: string, freshnessSlaSeconds: number): 
     });
   }
   const offset = minuteOffset(source);
-  const schedule = cadence < 60 ? `*/${cadence} * * * *`
-    : cadence === 60 ? `${offset} * * * *`
-      : cadence < 1440 ? `${offset} */${cadence / 60} * * *`
-        : `${offset} ${offset % 24} * * *`;
-  return { schedule, activeDeadlineSeconds: deadline, gapSeconds: cadence * 60, maxStalenessSeconds: cadence * 60 + deadline };
+  const schedule =
+    cadence < 60
+      ? `*/${cadence} * * * *`
+      : cadence === 60
+        ? `${offset} * * * *`
+        : cadence < 1440
+          ? `${offset} */${cadence / 60} * * *`
+          : `${offset} ${offset % 24} * * *`;
+  return {
+    schedule,
+    activeDeadlineSeconds: deadline,
+    gapSeconds: cadence * 60,
+    maxStalenessSeconds: cadence * 60 + deadline,
+  };
 }
 
 /** One source to ingest, as the spec declares it. */
@@ -135,7 +158,12 @@ export interface RagIngestionArgs {
   /** The declared embedding model: its name, weights digest and OpenAI-compatible base URL. */
   readonly embedding: { readonly model: string; readonly digest: string; readonly url: pulumi.Input<string> };
   /** The vector store: engine, URL and the collection the tenant's records are written to. */
-  readonly vectorStore: { readonly engine: string; readonly url: pulumi.Input<string>; readonly collection: string; readonly credentials?: { readonly secret: string; readonly key: string } };
+  readonly vectorStore: {
+    readonly engine: string;
+    readonly url: pulumi.Input<string>;
+    readonly collection: string;
+    readonly credentials?: { readonly secret: string; readonly key: string };
+  };
   /** Where `check` writes its data-quality evidence (an http(s) records endpoint or an s3:// prefix). */
   readonly evidenceUrl: pulumi.Input<string>;
   /** Presidio analyzer and anonymizer URLs; required when a source holds personal data or declares piiScan. @default none */
@@ -157,13 +185,20 @@ export interface RagIngestionArgs {
 }
 
 /** Default port of a source URI's scheme when it names none. */
-const SCHEME_PORTS: Record<string, number> = { "https:": 443, "s3:": 443, "kafka:": 9093, "postgres:": 5432, "postgresql:": 5432, "mysql:": 3306 };
+const SCHEME_PORTS: Record<string, number> = {
+  "https:": 443,
+  "s3:": 443,
+  "kafka:": 9093,
+  "postgres:": 5432,
+  "postgresql:": 5432,
+  "mysql:": 3306,
+};
 
 /** The TCP port a source URI is read on: its explicit port, the scheme's default, else 443. */
 export function sourcePort(uri: string): number {
   try {
     const url = new URL(uri);
-    return url.port ? Number(url.port) : SCHEME_PORTS[url.protocol] ?? 443;
+    return url.port ? Number(url.port) : (SCHEME_PORTS[url.protocol] ?? 443);
   } catch {
     return 443;
   }
@@ -171,13 +206,21 @@ export function sourcePort(uri: string): number {
 
 /** Checks the arguments; throws pulumi.InputPropertyError naming the property. */
 export function validateRagIngestionArgs(args: RagIngestionArgs): void {
-  if (args.sources.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "sources", reason: "at least one source to ingest" });
+  if (args.sources.length === 0)
+    throw new pulumi.InputPropertyError({ propertyPath: "sources", reason: "at least one source to ingest" });
   requirePinnedDigest(args.image.digest, "image.digest", "the ingestion image must be pinned by sha256 digest");
   requirePinnedDigest(args.embedding.digest, "embedding.digest", "the embedding model must be pinned by sha256 digest");
-  if (args.egressCidrs.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "egressCidrs", reason: "the sources must be reachable through declared egress (the egress proxy or the VPC)" });
+  if (args.egressCidrs.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "egressCidrs",
+      reason: "the sources must be reachable through declared egress (the egress proxy or the VPC)",
+    });
   for (const source of args.sources) {
     if ((source.personalData || source.qualityChecks.includes("piiScan")) && !args.presidio) {
-      throw new pulumi.InputPropertyError({ propertyPath: "presidio", reason: `source ${source.name} needs PII screening or redaction through Presidio` });
+      throw new pulumi.InputPropertyError({
+        propertyPath: "presidio",
+        reason: `source ${source.name} needs PII screening or redaction through Presidio`,
+      });
     }
     ingestionSchedule(source.name, isoDurationSeconds(source.freshnessSla));
   }
@@ -192,10 +235,17 @@ export class RagIngestion extends pulumi.ComponentResource {
     super("llmops:kubernetes:RagIngestion", name, args, opts);
     validateRagIngestionArgs(args);
     const parent = { parent: this };
-    const labels = { ...workloadLabels(args.stack, INGESTION_ROLE), ...(args.tenant ? { [TENANT_LABEL]: args.tenant } : {}) };
+    const labels = {
+      ...workloadLabels(args.stack, INGESTION_ROLE),
+      ...(args.tenant ? { [TENANT_LABEL]: args.tenant } : {}),
+    };
     const image = imageRef(args.image);
     const trust = args.tls ? caTrust(args.tls) : undefined;
-    const container = (step: string, stepArgs: pulumi.Input<string>[], stepEnv: k8s.types.input.core.v1.EnvVar[] = []) => {
+    const container = (
+      step: string,
+      stepArgs: pulumi.Input<string>[],
+      stepEnv: k8s.types.input.core.v1.EnvVar[] = [],
+    ) => {
       const env = [...stepEnv, ...(trust?.env ?? [])];
       return {
         name: step,
@@ -204,7 +254,11 @@ export class RagIngestion extends pulumi.ComponentResource {
         ...(env.length > 0 ? { env } : {}),
         resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "4Gi" } },
         securityContext: restrictedContainerSecurityContext(),
-        volumeMounts: [{ name: "staging", mountPath: "/staging" }, { name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
+        volumeMounts: [
+          { name: "staging", mountPath: "/staging" },
+          { name: "tmp", mountPath: "/tmp" },
+          ...(trust?.mounts ?? []),
+        ],
       };
     };
     this.cronJobNames = {};
@@ -212,61 +266,163 @@ export class RagIngestion extends pulumi.ComponentResource {
       const timing = ingestionSchedule(source.name, isoDurationSeconds(source.freshnessSla));
       const cleanDir = source.personalData ? "/staging/redacted" : "/staging/raw";
       const steps = [
-        container("fetch", ["--source", source.uri, "--kind", source.kind, "--dest", "/staging/raw", "--version-file", "/staging/dataset-version"]),
+        container("fetch", [
+          "--source",
+          source.uri,
+          "--kind",
+          source.kind,
+          "--dest",
+          "/staging/raw",
+          "--version-file",
+          "/staging/dataset-version",
+        ]),
         container("check", [
-          "--input", "/staging/raw", "--source-name", source.name, "--checks", source.qualityChecks.join(","),
-          "--version-file", "/staging/dataset-version", ...(source.datasetVersion ? ["--expected-version", source.datasetVersion] : []),
-          "--max-age", source.freshnessSla,
-          ...(args.presidio && source.qualityChecks.includes("piiScan") ? ["--presidio-analyzer", args.presidio.analyzerUrl] : []),
-          "--evidence-model", args.embedding.model, "--evidence-model-digest", args.embedding.digest, "--evidence-url", args.evidenceUrl,
+          "--input",
+          "/staging/raw",
+          "--source-name",
+          source.name,
+          "--checks",
+          source.qualityChecks.join(","),
+          "--version-file",
+          "/staging/dataset-version",
+          ...(source.datasetVersion ? ["--expected-version", source.datasetVersion] : []),
+          "--max-age",
+          source.freshnessSla,
+          ...(args.presidio && source.qualityChecks.includes("piiScan")
+            ? ["--presidio-analyzer", args.presidio.analyzerUrl]
+            : []),
+          "--evidence-model",
+          args.embedding.model,
+          "--evidence-model-digest",
+          args.embedding.digest,
+          "--evidence-url",
+          args.evidenceUrl,
           "--fail-on-any",
         ]),
-        ...(source.personalData && args.presidio ? [container("redact", [
-          "--input", "/staging/raw", "--output", cleanDir, "--presidio-analyzer", args.presidio.analyzerUrl, "--presidio-anonymizer", args.presidio.anonymizerUrl,
-        ])] : []),
+        ...(source.personalData && args.presidio
+          ? [
+              container("redact", [
+                "--input",
+                "/staging/raw",
+                "--output",
+                cleanDir,
+                "--presidio-analyzer",
+                args.presidio.analyzerUrl,
+                "--presidio-anonymizer",
+                args.presidio.anonymizerUrl,
+              ]),
+            ]
+          : []),
       ];
-      const publish = container("publish", [
-        "--input", cleanDir, "--version-file", "/staging/dataset-version", "--source-name", source.name,
-        "--embedder", args.embedding.url, "--embedding-model", args.embedding.model,
-        "--vector-store", args.vectorStore.engine, "--vector-store-url", args.vectorStore.url, "--collection", args.vectorStore.collection,
-        ...(args.tenant ? ["--tenant", args.tenant, "--in-place"] : []),
-      ], args.vectorStore.credentials ? [{ name: "VECTOR_STORE_CREDENTIAL", valueFrom: { secretKeyRef: { name: args.vectorStore.credentials.secret, key: args.vectorStore.credentials.key } } }] : []);
-      const cronJob = new k8s.batch.v1.CronJob(`${name}-${source.name}`, {
-        metadata: { name: `ingest-${source.name}`, namespace: args.namespace, labels: { ...labels, "llmops.dev/source": source.name }, annotations: { "llmops.dev/freshness-sla": source.freshnessSla, "llmops.dev/max-staleness-seconds": String(timing.maxStalenessSeconds) } },
-        // Forbid: a run still going when the next is due is not doubled (two publishes would race on the alias).
-        spec: forbidCronJobSpec({
-          schedule: timing.schedule,
-          startingDeadlineSeconds: Math.min(300, timing.gapSeconds),
-          activeDeadlineSeconds: timing.activeDeadlineSeconds,
-          // A failed check fails the Job; retrying would only repeat the same check on the same data.
-          backoffLimit: 0,
-          jobLabels: labels,
-          podLabels: { ...labels, "llmops.dev/source": source.name },
-          pod: restrictedJobPodSpec(args.serviceAccountName, {
-            initContainers: [...(trust ? [trust.initContainer] : []), ...steps],
-            containers: [publish],
-            volumes: [{ name: "staging", emptyDir: { sizeLimit: args.stagingSize ?? "20Gi" } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }, ...(trust?.volumes ?? [])],
+      const publish = container(
+        "publish",
+        [
+          "--input",
+          cleanDir,
+          "--version-file",
+          "/staging/dataset-version",
+          "--source-name",
+          source.name,
+          "--embedder",
+          args.embedding.url,
+          "--embedding-model",
+          args.embedding.model,
+          "--vector-store",
+          args.vectorStore.engine,
+          "--vector-store-url",
+          args.vectorStore.url,
+          "--collection",
+          args.vectorStore.collection,
+          ...(args.tenant ? ["--tenant", args.tenant, "--in-place"] : []),
+        ],
+        args.vectorStore.credentials
+          ? [
+              {
+                name: "VECTOR_STORE_CREDENTIAL",
+                valueFrom: {
+                  secretKeyRef: { name: args.vectorStore.credentials.secret, key: args.vectorStore.credentials.key },
+                },
+              },
+            ]
+          : [],
+      );
+      const cronJob = new k8s.batch.v1.CronJob(
+        `${name}-${source.name}`,
+        {
+          metadata: {
+            name: `ingest-${source.name}`,
+            namespace: args.namespace,
+            labels: { ...labels, "llmops.dev/source": source.name },
+            annotations: {
+              "llmops.dev/freshness-sla": source.freshnessSla,
+              "llmops.dev/max-staleness-seconds": String(timing.maxStalenessSeconds),
+            },
+          },
+          // Forbid: a run still going when the next is due is not doubled (two publishes would race on the alias).
+          spec: forbidCronJobSpec({
+            schedule: timing.schedule,
+            startingDeadlineSeconds: Math.min(300, timing.gapSeconds),
+            activeDeadlineSeconds: timing.activeDeadlineSeconds,
+            // A failed check fails the Job; retrying would only repeat the same check on the same data.
+            backoffLimit: 0,
+            jobLabels: labels,
+            podLabels: { ...labels, "llmops.dev/source": source.name },
+            pod: restrictedJobPodSpec(args.serviceAccountName, {
+              initContainers: [...(trust ? [trust.initContainer] : []), ...steps],
+              containers: [publish],
+              volumes: [
+                { name: "staging", emptyDir: { sizeLimit: args.stagingSize ?? "20Gi" } },
+                { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
+                ...(trust?.volumes ?? []),
+              ],
+            }),
           }),
-        }),
-      }, parent);
+        },
+        parent,
+      );
       this.cronJobNames[source.name] = cronJob.metadata.name;
     }
-    const ports = [...new Set(args.egressPorts ?? args.sources.map((source) => sourcePort(source.uri)))].sort((a, b) => a - b);
+    const ports = [...new Set(args.egressPorts ?? args.sources.map((source) => sourcePort(source.uri)))].sort(
+      (a, b) => a - b,
+    );
     const sourceNames = args.sources.map((source) => source.name);
-    new k8s.networking.v1.NetworkPolicy(`${name}-egress`, {
-      metadata: { name: args.sources.length === 1 ? `ingest-${args.sources[0]!.name}-egress` : "ingestion-egress", namespace: args.namespace },
-      spec: {
-        podSelector: { matchLabels: { "llmops.dev/role": INGESTION_ROLE }, matchExpressions: [{ key: "llmops.dev/source", operator: "In", values: sourceNames }] },
-        policyTypes: ["Egress"],
-        egress: [
-          ...args.egressTo.map((target) => ({ to: [{ podSelector: roleSelector(target.role) }], ports: [{ protocol: "TCP", port: target.port }] })),
-          { to: args.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: ports.map((port) => ({ protocol: "TCP", port })) },
-          ...(args.objectStoreCidrs && args.sources.some((source) => source.uri.startsWith("s3://"))
-            ? [{ to: pulumi.output(args.objectStoreCidrs).apply((cidrs) => cidrs.map((cidr) => ({ ipBlock: { cidr } }))), ports: [{ protocol: "TCP", port: 443 }] }]
-            : []),
-        ],
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-egress`,
+      {
+        metadata: {
+          name: args.sources.length === 1 ? `ingest-${args.sources[0]!.name}-egress` : "ingestion-egress",
+          namespace: args.namespace,
+        },
+        spec: {
+          podSelector: {
+            matchLabels: { "llmops.dev/role": INGESTION_ROLE },
+            matchExpressions: [{ key: "llmops.dev/source", operator: "In", values: sourceNames }],
+          },
+          policyTypes: ["Egress"],
+          egress: [
+            ...args.egressTo.map((target) => ({
+              to: [{ podSelector: roleSelector(target.role) }],
+              ports: [{ protocol: "TCP", port: target.port }],
+            })),
+            {
+              to: args.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })),
+              ports: ports.map((port) => ({ protocol: "TCP", port })),
+            },
+            ...(args.objectStoreCidrs && args.sources.some((source) => source.uri.startsWith("s3://"))
+              ? [
+                  {
+                    to: pulumi
+                      .output(args.objectStoreCidrs)
+                      .apply((cidrs) => cidrs.map((cidr) => ({ ipBlock: { cidr } }))),
+                    ports: [{ protocol: "TCP", port: 443 }],
+                  },
+                ]
+              : []),
+          ],
+        },
       },
-    }, parent);
+      parent,
+    );
     this.registerOutputs({ cronJobNames: this.cronJobNames });
   }
 }

@@ -8,7 +8,15 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { clusterIpService, dataClaimSpec, imageRef, roleIngressPolicy, roleIngressRule, roleSelector, type PinnedImage } from "./workload-basics.js";
+import {
+  clusterIpService,
+  dataClaimSpec,
+  imageRef,
+  roleIngressPolicy,
+  roleIngressRule,
+  roleSelector,
+  type PinnedImage,
+} from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { caTrust, httpsAppProtocol, serverTls, type InClusterTls } from "./transit-tls.js";
 
@@ -60,10 +68,14 @@ export interface RecordSinkArgs {
  *  - contentRetentionDays: days must be whole numbers, 0 or more
  */
 export function validateRecordSinkArgs(args: RecordSinkArgs): void {
-  if (args.retentionDays < 1) throw new pulumi.InputPropertyError({ propertyPath: "retentionDays", reason: "must be at least 1 day" });
+  if (args.retentionDays < 1)
+    throw new pulumi.InputPropertyError({ propertyPath: "retentionDays", reason: "must be at least 1 day" });
   const content = args.contentRetentionDays;
   if (content && [content.prompts, content.responses].some((days) => !Number.isInteger(days) || days < 0)) {
-    throw new pulumi.InputPropertyError({ propertyPath: "contentRetentionDays", reason: "days must be whole numbers, 0 or more" });
+    throw new pulumi.InputPropertyError({
+      propertyPath: "contentRetentionDays",
+      reason: "days must be whole numbers, 0 or more",
+    });
   }
 }
 
@@ -78,58 +90,121 @@ export class RecordSink extends pulumi.ComponentResource {
     const content = args.contentRetentionDays ?? { prompts: args.retentionDays, responses: args.retentionDays };
     const role = `${args.kind}-sink`;
     const labels = workloadLabels(args.stack, role);
-    const tls = args.tls ? serverTls(name, this, { role, namespace: args.namespace, labels, tls: args.tls, routes: [{ listen: SINK_PORT, upstream: SINK_UPSTREAM_PORT, name: "http" }] }) : undefined;
+    const tls = args.tls
+      ? serverTls(name, this, {
+          role,
+          namespace: args.namespace,
+          labels,
+          tls: args.tls,
+          routes: [{ listen: SINK_PORT, upstream: SINK_UPSTREAM_PORT, name: "http" }],
+        })
+      : undefined;
     const trust = args.tls && args.piiRedaction ? caTrust(args.tls) : undefined;
     // With TLS the kubelet probes through the sidecar, by number (the collector has no port of its own then).
     const probe = { path: "/healthz", ...(tls ? { port: SINK_PORT, scheme: "HTTPS" } : { port: "http" }) };
-    const claim = new k8s.core.v1.PersistentVolumeClaim(`${name}-data`, {
-      metadata: { name: `${role}-data`, namespace: args.namespace, labels },
-      spec: dataClaimSpec(args.storageSize ?? "20Gi", args.storageClass),
-    }, parent);
-    new k8s.apps.v1.Deployment(`${name}-deployment`, {
-      metadata: { name: role, namespace: args.namespace, labels },
-      spec: {
-        replicas: 1,
-        strategy: { type: "Recreate" },
-        selector: roleSelector(role),
-        template: {
-          metadata: { labels },
-          spec: {
-            ...restrictedPodBasics(args.serviceAccountName),
-            ...(trust ? { initContainers: [trust.initContainer] } : {}),
-            containers: [{
-              name: "collector",
-              image: imageRef(args.image),
-              args: [
-                "serve", "--kind", args.kind, "--listen", tls ? `127.0.0.1:${SINK_UPSTREAM_PORT}` : `:${SINK_PORT}`, "--store", "/records", "--retention-days", String(args.retentionDays),
-                "--prompt-retention-days", String(Math.min(content.prompts, args.retentionDays)), "--response-retention-days", String(Math.min(content.responses, args.retentionDays)),
-                ...(args.kind === "audit" ? ["--append-only"] : []),
-                ...(args.piiRedaction ? ["--presidio-analyzer", args.piiRedaction.analyzerUrl, "--presidio-anonymizer", args.piiRedaction.anonymizerUrl] : []),
+    const claim = new k8s.core.v1.PersistentVolumeClaim(
+      `${name}-data`,
+      {
+        metadata: { name: `${role}-data`, namespace: args.namespace, labels },
+        spec: dataClaimSpec(args.storageSize ?? "20Gi", args.storageClass),
+      },
+      parent,
+    );
+    new k8s.apps.v1.Deployment(
+      `${name}-deployment`,
+      {
+        metadata: { name: role, namespace: args.namespace, labels },
+        spec: {
+          replicas: 1,
+          strategy: { type: "Recreate" },
+          selector: roleSelector(role),
+          template: {
+            metadata: { labels },
+            spec: {
+              ...restrictedPodBasics(args.serviceAccountName),
+              ...(trust ? { initContainers: [trust.initContainer] } : {}),
+              containers: [
+                {
+                  name: "collector",
+                  image: imageRef(args.image),
+                  args: [
+                    "serve",
+                    "--kind",
+                    args.kind,
+                    "--listen",
+                    tls ? `127.0.0.1:${SINK_UPSTREAM_PORT}` : `:${SINK_PORT}`,
+                    "--store",
+                    "/records",
+                    "--retention-days",
+                    String(args.retentionDays),
+                    "--prompt-retention-days",
+                    String(Math.min(content.prompts, args.retentionDays)),
+                    "--response-retention-days",
+                    String(Math.min(content.responses, args.retentionDays)),
+                    ...(args.kind === "audit" ? ["--append-only"] : []),
+                    ...(args.piiRedaction
+                      ? [
+                          "--presidio-analyzer",
+                          args.piiRedaction.analyzerUrl,
+                          "--presidio-anonymizer",
+                          args.piiRedaction.anonymizerUrl,
+                        ]
+                      : []),
+                  ],
+                  ...(trust ? { env: trust.env } : {}),
+                  ports: tls ? [] : [{ name: "http", containerPort: SINK_PORT, protocol: "TCP" }],
+                  readinessProbe: { httpGet: probe, periodSeconds: 10 },
+                  livenessProbe: { httpGet: probe, periodSeconds: 20 },
+                  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+                  securityContext: restrictedContainerSecurityContext(),
+                  volumeMounts: [
+                    { name: "records", mountPath: "/records" },
+                    { name: "tmp", mountPath: "/tmp" },
+                    ...(trust?.mounts ?? []),
+                  ],
+                },
+                ...(tls?.sidecar ? [tls.sidecar] : []),
               ],
-              ...(trust ? { env: trust.env } : {}),
-              ports: tls ? [] : [{ name: "http", containerPort: SINK_PORT, protocol: "TCP" }],
-              readinessProbe: { httpGet: probe, periodSeconds: 10 },
-              livenessProbe: { httpGet: probe, periodSeconds: 20 },
-              resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
-              securityContext: restrictedContainerSecurityContext(),
-              volumeMounts: [{ name: "records", mountPath: "/records" }, { name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
-            }, ...(tls?.sidecar ? [tls.sidecar] : [])],
-            volumes: [{ name: "records", persistentVolumeClaim: { claimName: claim.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "1Gi" } }, ...(tls?.volumes ?? []), ...(trust?.volumes ?? [])],
+              volumes: [
+                { name: "records", persistentVolumeClaim: { claimName: claim.metadata.name } },
+                { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
+                ...(tls?.volumes ?? []),
+                ...(trust?.volumes ?? []),
+              ],
+            },
           },
         },
       },
-    }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(role, args.namespace, labels, [{ name: tls ? "https" : "http", port: SINK_PORT, targetPort: "http", ...httpsAppProtocol(args.tls) }]), parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(role, args.namespace, [roleIngressRule(args.producerRoles, SINK_PORT)]), parent);
+      parent,
+    );
+    const service = new k8s.core.v1.Service(
+      `${name}-service`,
+      clusterIpService(role, args.namespace, labels, [
+        { name: tls ? "https" : "http", port: SINK_PORT, targetPort: "http", ...httpsAppProtocol(args.tls) },
+      ]),
+      parent,
+    );
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-ingress`,
+      roleIngressPolicy(role, args.namespace, [roleIngressRule(args.producerRoles, SINK_PORT)]),
+      parent,
+    );
     if (args.piiRedaction) {
-      new k8s.networking.v1.NetworkPolicy(`${name}-redaction-egress`, {
-        metadata: { name: `${role}-redaction-egress`, namespace: args.namespace },
-        spec: {
-          podSelector: roleSelector(role),
-          policyTypes: ["Egress"],
-          egress: args.piiRedaction.services.map((target) => ({ to: [{ podSelector: roleSelector(target.role) }], ports: [{ protocol: "TCP", port: target.port }] })),
+      new k8s.networking.v1.NetworkPolicy(
+        `${name}-redaction-egress`,
+        {
+          metadata: { name: `${role}-redaction-egress`, namespace: args.namespace },
+          spec: {
+            podSelector: roleSelector(role),
+            policyTypes: ["Egress"],
+            egress: args.piiRedaction.services.map((target) => ({
+              to: [{ podSelector: roleSelector(target.role) }],
+              ports: [{ protocol: "TCP", port: target.port }],
+            })),
+          },
         },
-      }, parent);
+        parent,
+      );
     }
     this.serviceName = service.metadata.name;
     this.registerOutputs({ serviceName: this.serviceName });

@@ -37,15 +37,27 @@ export interface TenantRetrievalArgs {
  * The retriever configuration of one tenant (YAML): the store and the credential file of that
  * tenant only, and the identity binding (issuer, claim, expected tenant, request tenant ignored).
  */
-export function retrieverConfig(args: { engine: "qdrant" | "pgvector"; storeUrl: string; tenant: VectorDatabaseTenant; issuer: string; tenantClaim: string }): string {
+export function retrieverConfig(args: {
+  engine: "qdrant" | "pgvector";
+  storeUrl: string;
+  tenant: VectorDatabaseTenant;
+  issuer: string;
+  tenantClaim: string;
+}): string {
   const tenant = args.tenant;
   return stringify({
     tenant: tenant.name,
     store: {
       engine: args.engine,
       url: args.storeUrl,
-      ...(args.engine === "qdrant" ? { collection: tenant.store } : { database: tenant.store, user: `${tenant.name}-reader` }),
-      credential: { secretName: tenant.retrievalSecret, key: args.engine === "qdrant" ? "api-key" : "password", file: `/var/run/secrets/llmops/vector-store/${args.engine === "qdrant" ? "api-key" : "password"}` },
+      ...(args.engine === "qdrant"
+        ? { collection: tenant.store }
+        : { database: tenant.store, user: `${tenant.name}-reader` }),
+      credential: {
+        secretName: tenant.retrievalSecret,
+        key: args.engine === "qdrant" ? "api-key" : "password",
+        file: `/var/run/secrets/llmops/vector-store/${args.engine === "qdrant" ? "api-key" : "password"}`,
+      },
     },
     identity: {
       source: "oidc",
@@ -64,13 +76,32 @@ export class TenantRetrieval extends pulumi.ComponentResource {
 
   constructor(name: string, args: TenantRetrievalArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmops:kubernetes:TenantRetrieval", name, args, opts);
-    if (args.tenants.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "tenants", reason: "at least one tenant" });
+    if (args.tenants.length === 0)
+      throw new pulumi.InputPropertyError({ propertyPath: "tenants", reason: "at least one tenant" });
     this.configMapNames = {};
     for (const tenant of args.tenants) {
-      const config = new k8s.core.v1.ConfigMap(`${name}-${tenant.name}`, {
-        metadata: { name: `${RETRIEVAL_ROLE}-${tenant.name}`, namespace: args.namespace, labels: { ...workloadLabels(args.stack, RETRIEVAL_ROLE), [TENANT_LABEL]: tenant.name } },
-        data: { "retriever.yaml": pulumi.output(args.storeUrl).apply((storeUrl) => retrieverConfig({ engine: args.engine, storeUrl, tenant, issuer: args.issuer, tenantClaim: args.tenantClaim ?? "tenant" })) },
-      }, { parent: this });
+      const config = new k8s.core.v1.ConfigMap(
+        `${name}-${tenant.name}`,
+        {
+          metadata: {
+            name: `${RETRIEVAL_ROLE}-${tenant.name}`,
+            namespace: args.namespace,
+            labels: { ...workloadLabels(args.stack, RETRIEVAL_ROLE), [TENANT_LABEL]: tenant.name },
+          },
+          data: {
+            "retriever.yaml": pulumi.output(args.storeUrl).apply((storeUrl) =>
+              retrieverConfig({
+                engine: args.engine,
+                storeUrl,
+                tenant,
+                issuer: args.issuer,
+                tenantClaim: args.tenantClaim ?? "tenant",
+              }),
+            ),
+          },
+        },
+        { parent: this },
+      );
       this.configMapNames[tenant.name] = config.metadata.name;
     }
     this.registerOutputs({ configMapNames: this.configMapNames });

@@ -25,7 +25,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { imageRef, requirePinnedDigest, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
+import {
+  imageRef,
+  requirePinnedDigest,
+  roleIngressRule,
+  roleLabel,
+  roleSelector,
+  type PinnedImage,
+} from "./workload-basics.js";
 import { caTrust, httpsAppProtocol, scheme, serverTls, type InClusterTls } from "./transit-tls.js";
 
 export const TOOL_APPROVAL_ROLE = "tool-approval";
@@ -52,11 +59,19 @@ export interface AgentTool {
  * policy. With the namespace's default deny this keeps the agent from calling a tool server
  * around the gateway (LLM-TOOLS-002).
  */
-export function agentEgressPolicySpec(gatewayRole: string, gatewayPort: number): k8s.types.input.networking.v1.NetworkPolicySpec {
+export function agentEgressPolicySpec(
+  gatewayRole: string,
+  gatewayPort: number,
+): k8s.types.input.networking.v1.NetworkPolicySpec {
   return {
     podSelector: { matchLabels: { "llmops.dev/role": AGENT_ROLE } },
     policyTypes: ["Egress"],
-    egress: [{ to: [{ podSelector: { matchLabels: { "llmops.dev/role": gatewayRole } } }], ports: [{ protocol: "TCP", port: gatewayPort }] }],
+    egress: [
+      {
+        to: [{ podSelector: { matchLabels: { "llmops.dev/role": gatewayRole } } }],
+        ports: [{ protocol: "TCP", port: gatewayPort }],
+      },
+    ],
   };
 }
 
@@ -71,30 +86,48 @@ export function defaultToolServer(tool: string, namespace: string, tls = false):
 
 /** The in-cluster role label (`llmops.dev/role`) of a tool server reached by its default URL, or undefined for any other URL. */
 export function toolServerRole(tool: AgentTool, namespace: string): string | undefined {
-  return tool.server === defaultToolServer(tool.name, namespace) || tool.server === defaultToolServer(tool.name, namespace, true) ? `tool-${tool.name}` : undefined;
+  return tool.server === defaultToolServer(tool.name, namespace) ||
+    tool.server === defaultToolServer(tool.name, namespace, true)
+    ? `tool-${tool.name}`
+    : undefined;
 }
 
 /** MCP server names must be SEP-986 tool-name prefixes: letters, digits, `_` and `-` only. */
 function serverName(url: string, index: number): string {
   const host = /^https?:\/\/([^/:]+)/.exec(url)?.[1] ?? `server-${index}`;
-  return host.split(".")[0]!.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 48);
+  return host
+    .split(".")[0]!
+    .replace(/[^A-Za-z0-9_-]/g, "-")
+    .slice(0, 48);
 }
 
 /**
  * LiteLLM's `mcp_servers` section: one entry per tool server, each listing exactly the declared
  * tools it may serve (`allowed_tools`). Tools on the same URL share an entry.
  */
-export function mcpServers(tools: readonly AgentTool[]): Record<string, { url: string; transport: "http"; allowed_tools: string[] }> {
+export function mcpServers(
+  tools: readonly AgentTool[],
+): Record<string, { url: string; transport: "http"; allowed_tools: string[] }> {
   const byUrl = new Map<string, string[]>();
   for (const tool of tools) byUrl.set(tool.server, [...(byUrl.get(tool.server) ?? []), tool.name]);
-  return Object.fromEntries([...byUrl.entries()].map(([url, names], index) => [serverName(url, index), { url, transport: "http" as const, allowed_tools: names }]));
+  return Object.fromEntries(
+    [...byUrl.entries()].map(([url, names], index) => [
+      serverName(url, index),
+      { url, transport: "http" as const, allowed_tools: names },
+    ]),
+  );
 }
 
 /** The guardrail entry that sends every tool call to the approval queue before it runs. */
 export function approvalGuardrail(approvalUrl: string): Record<string, unknown> {
   return {
     guardrail_name: "tool-approval",
-    litellm_params: { guardrail: "generic_guardrail_api", mode: "pre_mcp_call", api_base: approvalUrl, default_on: true },
+    litellm_params: {
+      guardrail: "generic_guardrail_api",
+      mode: "pre_mcp_call",
+      api_base: approvalUrl,
+      default_on: true,
+    },
   };
 }
 
@@ -114,26 +147,31 @@ export interface ToolApprovalPolicy {
 
 /** The approval queue's configuration file (policy.yaml). Unknown tools and timeouts are refused: `default: deny`. */
 export function toolApprovalPolicy(policy: ToolApprovalPolicy): string {
-  return stringify({
-    default: "deny",
-    maxStepsPerSession: policy.maxSteps,
-    approval: {
-      timeoutSeconds: policy.approvalTimeoutSeconds,
-      onTimeout: "deny",
-      reviewers: { issuer: policy.issuer ?? null, roles: [...policy.reviewerRoles], permission: "agent:approve" },
+  return stringify(
+    {
+      default: "deny",
+      maxStepsPerSession: policy.maxSteps,
+      approval: {
+        timeoutSeconds: policy.approvalTimeoutSeconds,
+        onTimeout: "deny",
+        reviewers: { issuer: policy.issuer ?? null, roles: [...policy.reviewerRoles], permission: "agent:approve" },
+      },
+      tools: policy.tools.map((tool) => ({
+        name: tool.name,
+        impact: tool.impact,
+        permissions: [...tool.permissions],
+        requiresApproval: tool.requiresApproval || tool.impact === "high",
+      })),
+      audit: {
+        sink: policy.auditSinkUrl ?? "stdout",
+        arguments: policy.presidio ? "redacted" : "omitted",
+        ...(policy.presidio
+          ? { presidioAnalyzerUrl: policy.presidio.analyzerUrl, presidioAnonymizerUrl: policy.presidio.anonymizerUrl }
+          : {}),
+      },
     },
-    tools: policy.tools.map((tool) => ({
-      name: tool.name,
-      impact: tool.impact,
-      permissions: [...tool.permissions],
-      requiresApproval: tool.requiresApproval || tool.impact === "high",
-    })),
-    audit: {
-      sink: policy.auditSinkUrl ?? "stdout",
-      arguments: policy.presidio ? "redacted" : "omitted",
-      ...(policy.presidio ? { presidioAnalyzerUrl: policy.presidio.analyzerUrl, presidioAnonymizerUrl: policy.presidio.anonymizerUrl } : {}),
-    },
-  }, { lineWidth: 0 });
+    { lineWidth: 0 },
+  );
 }
 
 export interface ToolApprovalQueueArgs extends ToolApprovalPolicy {
@@ -166,12 +204,21 @@ export interface ToolApprovalQueueArgs extends ToolApprovalPolicy {
  */
 export function validateToolApprovalQueueArgs(args: ToolApprovalQueueArgs): void {
   requirePinnedDigest(args.image.digest, "image.digest");
-  if (!Number.isInteger(args.maxSteps) || args.maxSteps < 1) throw new pulumi.InputPropertyError({ propertyPath: "maxSteps", reason: "a step limit of at least 1 is required" });
-  if (args.approvalTimeoutSeconds < 1) throw new pulumi.InputPropertyError({ propertyPath: "approvalTimeoutSeconds", reason: "must be positive" });
+  if (!Number.isInteger(args.maxSteps) || args.maxSteps < 1)
+    throw new pulumi.InputPropertyError({ propertyPath: "maxSteps", reason: "a step limit of at least 1 is required" });
+  if (args.approvalTimeoutSeconds < 1)
+    throw new pulumi.InputPropertyError({ propertyPath: "approvalTimeoutSeconds", reason: "must be positive" });
   if (args.tools.some((tool) => tool.requiresApproval || tool.impact === "high") && args.reviewerRoles.length === 0) {
-    throw new pulumi.InputPropertyError({ propertyPath: "reviewerRoles", reason: "high-impact tools need a reviewer role (a spec role with agent:approve) to approve them" });
+    throw new pulumi.InputPropertyError({
+      propertyPath: "reviewerRoles",
+      reason: "high-impact tools need a reviewer role (a spec role with agent:approve) to approve them",
+    });
   }
-  if (args.callerRoles.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "callerRoles", reason: "the gateway must be allowed to call the queue" });
+  if (args.callerRoles.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "callerRoles",
+      reason: "the gateway must be allowed to call the queue",
+    });
 }
 
 /** The tool-approval queue: one replica (pending calls in memory, so a restart refuses them), its Service and NetworkPolicy. */
@@ -185,73 +232,138 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
     const labels = workloadLabels(args.stack, TOOL_APPROVAL_ROLE);
     // With TLS the sidecar takes both ports; the queue listens on loopback behind it.
     const upstream = { guardrail: 8010, review: 8011 };
-    const tls = args.tls ? serverTls(name, this, {
-      role: TOOL_APPROVAL_ROLE, namespace: args.namespace, labels, tls: args.tls,
-      routes: [{ listen: TOOL_APPROVAL_PORT, upstream: upstream.guardrail, name: "guardrail" }, { listen: TOOL_REVIEW_PORT, upstream: upstream.review, name: "review" }],
-    }) : undefined;
+    const tls = args.tls
+      ? serverTls(name, this, {
+          role: TOOL_APPROVAL_ROLE,
+          namespace: args.namespace,
+          labels,
+          tls: args.tls,
+          routes: [
+            { listen: TOOL_APPROVAL_PORT, upstream: upstream.guardrail, name: "guardrail" },
+            { listen: TOOL_REVIEW_PORT, upstream: upstream.review, name: "review" },
+          ],
+        })
+      : undefined;
     const trust = args.tls ? caTrust(args.tls) : undefined;
     const probe = { path: "/healthz", port: TOOL_APPROVAL_PORT, ...(tls ? { scheme: "HTTPS" } : {}) };
-    const config = new k8s.core.v1.ConfigMap(`${name}-policy`, {
-      metadata: { name: "tool-approval-policy", namespace: args.namespace, labels },
-      data: { "policy.yaml": toolApprovalPolicy(args) },
-    }, parent);
-    new k8s.apps.v1.Deployment(`${name}`, {
-      metadata: { name: TOOL_APPROVAL_ROLE, namespace: args.namespace, labels },
-      spec: {
-        replicas: 1,
-        // Recreate: never two queues holding different pending calls.
-        strategy: { type: "Recreate" },
-        selector: roleSelector(TOOL_APPROVAL_ROLE),
-        template: {
-          metadata: { labels },
-          spec: {
-            ...restrictedPodBasics(args.serviceAccountName),
-            ...(trust ? { initContainers: [trust.initContainer] } : {}),
-            containers: [{
-              name: "queue",
-              image: imageRef(args.image),
-              args: tls
-                ? ["serve", "--policy", "/etc/tool-approval/policy.yaml", "--listen", `127.0.0.1:${upstream.guardrail}`, "--review-listen", `127.0.0.1:${upstream.review}`]
-                : ["serve", "--policy", "/etc/tool-approval/policy.yaml", "--listen", `:${TOOL_APPROVAL_PORT}`, "--review-listen", `:${TOOL_REVIEW_PORT}`],
-              ...(trust ? { env: trust.env } : {}),
-              ports: tls ? [] : [{ name: "guardrail", containerPort: TOOL_APPROVAL_PORT }, { name: "review", containerPort: TOOL_REVIEW_PORT }],
-              securityContext: restrictedContainerSecurityContext(),
-              resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-              readinessProbe: { httpGet: probe, periodSeconds: 10 },
-              livenessProbe: { httpGet: probe, periodSeconds: 20 },
-              volumeMounts: [{ name: "policy", mountPath: "/etc/tool-approval", readOnly: true }, { name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
-            }, ...(tls?.sidecar ? [tls.sidecar] : [])],
-            volumes: [{ name: "policy", configMap: { name: config.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "64Mi" } }, ...(tls?.volumes ?? []), ...(trust?.volumes ?? [])],
+    const config = new k8s.core.v1.ConfigMap(
+      `${name}-policy`,
+      {
+        metadata: { name: "tool-approval-policy", namespace: args.namespace, labels },
+        data: { "policy.yaml": toolApprovalPolicy(args) },
+      },
+      parent,
+    );
+    new k8s.apps.v1.Deployment(
+      `${name}`,
+      {
+        metadata: { name: TOOL_APPROVAL_ROLE, namespace: args.namespace, labels },
+        spec: {
+          replicas: 1,
+          // Recreate: never two queues holding different pending calls.
+          strategy: { type: "Recreate" },
+          selector: roleSelector(TOOL_APPROVAL_ROLE),
+          template: {
+            metadata: { labels },
+            spec: {
+              ...restrictedPodBasics(args.serviceAccountName),
+              ...(trust ? { initContainers: [trust.initContainer] } : {}),
+              containers: [
+                {
+                  name: "queue",
+                  image: imageRef(args.image),
+                  args: tls
+                    ? [
+                        "serve",
+                        "--policy",
+                        "/etc/tool-approval/policy.yaml",
+                        "--listen",
+                        `127.0.0.1:${upstream.guardrail}`,
+                        "--review-listen",
+                        `127.0.0.1:${upstream.review}`,
+                      ]
+                    : [
+                        "serve",
+                        "--policy",
+                        "/etc/tool-approval/policy.yaml",
+                        "--listen",
+                        `:${TOOL_APPROVAL_PORT}`,
+                        "--review-listen",
+                        `:${TOOL_REVIEW_PORT}`,
+                      ],
+                  ...(trust ? { env: trust.env } : {}),
+                  ports: tls
+                    ? []
+                    : [
+                        { name: "guardrail", containerPort: TOOL_APPROVAL_PORT },
+                        { name: "review", containerPort: TOOL_REVIEW_PORT },
+                      ],
+                  securityContext: restrictedContainerSecurityContext(),
+                  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+                  readinessProbe: { httpGet: probe, periodSeconds: 10 },
+                  livenessProbe: { httpGet: probe, periodSeconds: 20 },
+                  volumeMounts: [
+                    { name: "policy", mountPath: "/etc/tool-approval", readOnly: true },
+                    { name: "tmp", mountPath: "/tmp" },
+                    ...(trust?.mounts ?? []),
+                  ],
+                },
+                ...(tls?.sidecar ? [tls.sidecar] : []),
+              ],
+              volumes: [
+                { name: "policy", configMap: { name: config.metadata.name } },
+                { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+                ...(tls?.volumes ?? []),
+                ...(trust?.volumes ?? []),
+              ],
+            },
           },
         },
       },
-    }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, {
-      metadata: { name: TOOL_APPROVAL_ROLE, namespace: args.namespace, labels },
-      spec: {
-        type: "ClusterIP",
-        selector: roleLabel(TOOL_APPROVAL_ROLE),
-        ports: [{ name: "guardrail", port: TOOL_APPROVAL_PORT, targetPort: "guardrail", ...httpsAppProtocol(args.tls) }, { name: "review", port: TOOL_REVIEW_PORT, targetPort: "review", ...httpsAppProtocol(args.tls) }],
+      parent,
+    );
+    const service = new k8s.core.v1.Service(
+      `${name}-service`,
+      {
+        metadata: { name: TOOL_APPROVAL_ROLE, namespace: args.namespace, labels },
+        spec: {
+          type: "ClusterIP",
+          selector: roleLabel(TOOL_APPROVAL_ROLE),
+          ports: [
+            { name: "guardrail", port: TOOL_APPROVAL_PORT, targetPort: "guardrail", ...httpsAppProtocol(args.tls) },
+            { name: "review", port: TOOL_REVIEW_PORT, targetPort: "review", ...httpsAppProtocol(args.tls) },
+          ],
+        },
       },
-    }, parent);
-    new k8s.networking.v1.NetworkPolicy(`${name}-policy-net`, {
-      metadata: { name: `${TOOL_APPROVAL_ROLE}-access`, namespace: args.namespace },
-      spec: {
-        podSelector: roleSelector(TOOL_APPROVAL_ROLE),
-        policyTypes: ["Ingress", "Egress"],
-        ingress: [
-          roleIngressRule(args.callerRoles, TOOL_APPROVAL_PORT),
-          {
-            from: [
-              { podSelector: roleSelector("app") },
-              ...(args.reviewerNamespaces ?? []).map((namespace) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } } })),
-            ],
-            ports: [{ protocol: "TCP", port: TOOL_REVIEW_PORT }],
-          },
-        ],
-        egress: args.egressTo.map((target) => ({ to: [{ podSelector: roleSelector(target.role) }], ports: [{ protocol: "TCP", port: target.port }] })),
+      parent,
+    );
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-policy-net`,
+      {
+        metadata: { name: `${TOOL_APPROVAL_ROLE}-access`, namespace: args.namespace },
+        spec: {
+          podSelector: roleSelector(TOOL_APPROVAL_ROLE),
+          policyTypes: ["Ingress", "Egress"],
+          ingress: [
+            roleIngressRule(args.callerRoles, TOOL_APPROVAL_PORT),
+            {
+              from: [
+                { podSelector: roleSelector("app") },
+                ...(args.reviewerNamespaces ?? []).map((namespace) => ({
+                  namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } },
+                })),
+              ],
+              ports: [{ protocol: "TCP", port: TOOL_REVIEW_PORT }],
+            },
+          ],
+          egress: args.egressTo.map((target) => ({
+            to: [{ podSelector: roleSelector(target.role) }],
+            ports: [{ protocol: "TCP", port: target.port }],
+          })),
+        },
       },
-    }, parent);
+      parent,
+    );
     this.url = pulumi.interpolate`${scheme(args.tls)}://${service.metadata.name}.${args.namespace}.svc.cluster.local:${TOOL_APPROVAL_PORT}`;
     this.registerOutputs({ url: this.url });
   }

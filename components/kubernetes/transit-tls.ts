@@ -72,32 +72,44 @@ export class NamespaceCa extends pulumi.ComponentResource {
     super("llmops:kubernetes:NamespaceCa", name, args, opts);
     const parent = { parent: this };
     const labels = { "app.kubernetes.io/part-of": args.stack, "app.kubernetes.io/managed-by": "llmops" };
-    const bootstrap = new k8s.apiextensions.CustomResource(`${name}-selfsigned`, {
-      apiVersion: "cert-manager.io/v1",
-      kind: "Issuer",
-      metadata: { name: "llmops-selfsigned", namespace: args.namespace, labels },
-      spec: { selfSigned: {} },
-    }, parent);
-    const ca = new k8s.apiextensions.CustomResource(`${name}-certificate`, {
-      apiVersion: "cert-manager.io/v1",
-      kind: "Certificate",
-      metadata: { name: NAMESPACE_CA_SECRET, namespace: args.namespace, labels },
-      spec: {
-        isCA: true,
-        commonName: `${args.stack} in-cluster CA`,
-        secretName: NAMESPACE_CA_SECRET,
-        privateKey: { algorithm: "ECDSA", size: 256, rotationPolicy: "Never" },
-        duration: "8760h",
-        renewBefore: "720h",
-        issuerRef: { kind: "Issuer", name: "llmops-selfsigned", group: "cert-manager.io" },
+    const bootstrap = new k8s.apiextensions.CustomResource(
+      `${name}-selfsigned`,
+      {
+        apiVersion: "cert-manager.io/v1",
+        kind: "Issuer",
+        metadata: { name: "llmops-selfsigned", namespace: args.namespace, labels },
+        spec: { selfSigned: {} },
       },
-    }, { parent: this, dependsOn: [bootstrap] });
-    new k8s.apiextensions.CustomResource(`${name}-issuer`, {
-      apiVersion: "cert-manager.io/v1",
-      kind: "Issuer",
-      metadata: { name: NAMESPACE_CA_ISSUER, namespace: args.namespace, labels },
-      spec: { ca: { secretName: NAMESPACE_CA_SECRET } },
-    }, { ...parent, dependsOn: [ca] });
+      parent,
+    );
+    const ca = new k8s.apiextensions.CustomResource(
+      `${name}-certificate`,
+      {
+        apiVersion: "cert-manager.io/v1",
+        kind: "Certificate",
+        metadata: { name: NAMESPACE_CA_SECRET, namespace: args.namespace, labels },
+        spec: {
+          isCA: true,
+          commonName: `${args.stack} in-cluster CA`,
+          secretName: NAMESPACE_CA_SECRET,
+          privateKey: { algorithm: "ECDSA", size: 256, rotationPolicy: "Never" },
+          duration: "8760h",
+          renewBefore: "720h",
+          issuerRef: { kind: "Issuer", name: "llmops-selfsigned", group: "cert-manager.io" },
+        },
+      },
+      { parent: this, dependsOn: [bootstrap] },
+    );
+    new k8s.apiextensions.CustomResource(
+      `${name}-issuer`,
+      {
+        apiVersion: "cert-manager.io/v1",
+        kind: "Issuer",
+        metadata: { name: NAMESPACE_CA_ISSUER, namespace: args.namespace, labels },
+        spec: { ca: { secretName: NAMESPACE_CA_SECRET } },
+      },
+      { ...parent, dependsOn: [ca] },
+    );
     this.registerOutputs({ issuerName: this.issuerName, caSecret: this.caSecret });
   }
 }
@@ -108,11 +120,19 @@ export class NamespaceCa extends pulumi.ComponentResource {
  * in PKCS#8 (read by OpenSSL, rustls and Go), a new key at every renewal, 90 days, renewed 15 days
  * before expiry (the gateway certificate's lifetime).
  */
-export function serverCertificateSpec(secretName: string, serviceNames: readonly string[], namespace: pulumi.Input<string>, issuer: string): Record<string, unknown> {
+export function serverCertificateSpec(
+  secretName: string,
+  serviceNames: readonly string[],
+  namespace: pulumi.Input<string>,
+  issuer: string,
+): Record<string, unknown> {
   return {
     secretName,
     issuerRef: { kind: "Issuer", name: issuer, group: "cert-manager.io" },
-    dnsNames: serviceNames.flatMap((service) => [pulumi.interpolate`${service}.${namespace}.svc`, pulumi.interpolate`${service}.${namespace}.svc.cluster.local`]),
+    dnsNames: serviceNames.flatMap((service) => [
+      pulumi.interpolate`${service}.${namespace}.svc`,
+      pulumi.interpolate`${service}.${namespace}.svc.cluster.local`,
+    ]),
     usages: ["server auth", "digital signature", "key encipherment"],
     privateKey: { algorithm: "ECDSA", size: 256, encoding: "PKCS8", rotationPolicy: "Always" },
     duration: "2160h",
@@ -192,36 +212,55 @@ export interface ServerTls {
  * Builds a server's TLS: its cert-manager Certificate (`<role>-tls`) and, with `routes`, the nginx
  * sidecar and its ConfigMap (`<role>-tls-proxy`). Resources are children of `parent`.
  */
-export function serverTls(name: string, parent: pulumi.Resource, args: {
-  readonly role: string;
-  readonly namespace: pulumi.Input<string>;
-  readonly labels: Record<string, string>;
-  readonly tls: InClusterTls;
-  /** Service names the certificate is for. @default [role] */
-  readonly serviceNames?: readonly string[];
-  readonly routes?: readonly TlsProxyRoute[];
-}): ServerTls {
+export function serverTls(
+  name: string,
+  parent: pulumi.Resource,
+  args: {
+    readonly role: string;
+    readonly namespace: pulumi.Input<string>;
+    readonly labels: Record<string, string>;
+    readonly tls: InClusterTls;
+    /** Service names the certificate is for. @default [role] */
+    readonly serviceNames?: readonly string[];
+    readonly routes?: readonly TlsProxyRoute[];
+  },
+): ServerTls {
   const secretName = `${args.role}-tls`;
-  new k8s.apiextensions.CustomResource(`${name}-certificate`, {
-    apiVersion: "cert-manager.io/v1",
-    kind: "Certificate",
-    metadata: { name: secretName, namespace: args.namespace, labels: args.labels },
-    spec: serverCertificateSpec(secretName, args.serviceNames ?? [args.role], args.namespace, args.tls.issuer),
-  }, { parent });
+  new k8s.apiextensions.CustomResource(
+    `${name}-certificate`,
+    {
+      apiVersion: "cert-manager.io/v1",
+      kind: "Certificate",
+      metadata: { name: secretName, namespace: args.namespace, labels: args.labels },
+      spec: serverCertificateSpec(secretName, args.serviceNames ?? [args.role], args.namespace, args.tls.issuer),
+    },
+    { parent },
+  );
   const volumes: Volume[] = [{ name: "server-tls", secret: { secretName } }];
   const mount: VolumeMount = { name: "server-tls", mountPath: SERVER_TLS_DIR, readOnly: true };
   const routes = args.routes ?? [];
   if (routes.length === 0) return { secretName, volumes, mount };
-  const config = new k8s.core.v1.ConfigMap(`${name}-tls-proxy`, {
-    metadata: { name: `${args.role}-tls-proxy`, namespace: args.namespace, labels: args.labels },
-    data: { "nginx.conf": tlsProxyConfig(routes, args.tls.minVersion) },
-  }, { parent });
-  volumes.push({ name: "tls-proxy-config", configMap: { name: config.metadata.name } }, { name: "tls-proxy-tmp", emptyDir: { sizeLimit: "1Gi" } });
+  const config = new k8s.core.v1.ConfigMap(
+    `${name}-tls-proxy`,
+    {
+      metadata: { name: `${args.role}-tls-proxy`, namespace: args.namespace, labels: args.labels },
+      data: { "nginx.conf": tlsProxyConfig(routes, args.tls.minVersion) },
+    },
+    { parent },
+  );
+  volumes.push(
+    { name: "tls-proxy-config", configMap: { name: config.metadata.name } },
+    { name: "tls-proxy-tmp", emptyDir: { sizeLimit: "1Gi" } },
+  );
   const sidecar: Container = {
     name: "tls-proxy",
     image: imageRef(args.tls.proxyImage),
     args: ["nginx", "-c", "/etc/llmops-tls-proxy/nginx.conf", "-g", "daemon off;"],
-    ports: routes.map((route, index) => ({ name: routePortName(route, index), containerPort: route.listen, protocol: "TCP" })),
+    ports: routes.map((route, index) => ({
+      name: routePortName(route, index),
+      containerPort: route.listen,
+      protocol: "TCP",
+    })),
     readinessProbe: { tcpSocket: { port: routes[0]!.listen }, periodSeconds: 10 },
     livenessProbe: { tcpSocket: { port: routes[0]!.listen }, periodSeconds: 20 },
     resources: { requests: { cpu: "50m", memory: "32Mi" }, limits: { cpu: "1", memory: "128Mi" } },
@@ -256,7 +295,11 @@ export function caTrust(tls: InClusterTls): CaTrust {
     initContainer: {
       name: "trust-bundle",
       image: imageRef(tls.proxyImage),
-      command: ["sh", "-c", `set -eu; cat /etc/ssl/certs/ca-certificates.crt ${NAMESPACE_CA_FILE} > ${TRUST_BUNDLE_FILE}`],
+      command: [
+        "sh",
+        "-c",
+        `set -eu; cat /etc/ssl/certs/ca-certificates.crt ${NAMESPACE_CA_FILE} > ${TRUST_BUNDLE_FILE}`,
+      ],
       resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { cpu: "100m", memory: "32Mi" } },
       securityContext: restrictedContainerSecurityContext(),
       volumeMounts: mounts,
@@ -266,7 +309,10 @@ export function caTrust(tls: InClusterTls): CaTrust {
       { name: "llmops-trust", emptyDir: { sizeLimit: "8Mi" } },
     ],
     mounts: mounts.map((mount) => ({ ...mount, readOnly: true })),
-    env: [{ name: "SSL_CERT_FILE", value: TRUST_BUNDLE_FILE }, { name: "REQUESTS_CA_BUNDLE", value: TRUST_BUNDLE_FILE }],
+    env: [
+      { name: "SSL_CERT_FILE", value: TRUST_BUNDLE_FILE },
+      { name: "REQUESTS_CA_BUNDLE", value: TRUST_BUNDLE_FILE },
+    ],
   };
 }
 

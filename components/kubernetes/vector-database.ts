@@ -22,7 +22,18 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { clusterIpService, dataClaimSpec, imageRef, requirePinnedDigest, restrictedJobPodSpec, roleIngressPolicy, roleIngressRule, roleLabel, roleSelector, type PinnedImage } from "./workload-basics.js";
+import {
+  clusterIpService,
+  dataClaimSpec,
+  imageRef,
+  requirePinnedDigest,
+  restrictedJobPodSpec,
+  roleIngressPolicy,
+  roleIngressRule,
+  roleLabel,
+  roleSelector,
+  type PinnedImage,
+} from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { caTrust, NAMESPACE_CA_FILE, serverTls, type InClusterTls } from "./transit-tls.js";
 
@@ -102,17 +113,33 @@ export const PGVECTOR_TLS_HBA = "local all all scram-sha-256\nhostssl all all al
  *  - tenancy.provisionerImage.digest: images must be pinned by sha256 digest
  */
 export function validateInClusterVectorDatabaseArgs(args: InClusterVectorDatabaseArgs): void {
-  if (args.clientRoles.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "clientRoles", reason: "name at least one client role; the database admits nobody else" });
+  if (args.clientRoles.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "clientRoles",
+      reason: "name at least one client role; the database admits nobody else",
+    });
   requirePinnedDigest(args.image.digest, "image.digest");
   const tenancy = args.tenancy;
   if (!tenancy) return;
   requirePinnedDigest(tenancy.provisionerImage.digest, "tenancy.provisionerImage.digest");
   const tenants = tenancy.tenants;
-  if (tenants.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "tenancy.tenants", reason: "a partitioned store needs at least one tenant" });
+  if (tenants.length === 0)
+    throw new pulumi.InputPropertyError({
+      propertyPath: "tenancy.tenants",
+      reason: "a partitioned store needs at least one tenant",
+    });
   const secrets = tenants.flatMap((tenant) => [tenant.retrievalSecret, tenant.ingestionSecret]);
   const unique = (values: string[]) => new Set(values).size === values.length;
-  if (!unique(tenants.map((tenant) => tenant.name)) || !unique(tenants.map((tenant) => tenant.store))) throw new pulumi.InputPropertyError({ propertyPath: "tenancy.tenants", reason: "tenant names and stores must be unique: two tenants in one store share it" });
-  if (!unique(secrets) || secrets.includes(args.credentialsSecret)) throw new pulumi.InputPropertyError({ propertyPath: "tenancy.tenants", reason: "every tenant credential is its own Secret, never another tenant's or the server's credentialsSecret" });
+  if (!unique(tenants.map((tenant) => tenant.name)) || !unique(tenants.map((tenant) => tenant.store)))
+    throw new pulumi.InputPropertyError({
+      propertyPath: "tenancy.tenants",
+      reason: "tenant names and stores must be unique: two tenants in one store share it",
+    });
+  if (!unique(secrets) || secrets.includes(args.credentialsSecret))
+    throw new pulumi.InputPropertyError({
+      propertyPath: "tenancy.tenants",
+      reason: "every tenant credential is its own Secret, never another tenant's or the server's credentialsSecret",
+    });
 }
 
 /** PostgreSQL role names of a tenant: the writer owns the tenant's database, the reader may only connect to it and read. */
@@ -134,13 +161,13 @@ function passwordVariable(tenant: string, role: "reader" | "writer"): string {
  * reset from the Secrets on every run. Identifiers are double-quoted (tenant names hold hyphens).
  */
 export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], adminDatabase = "vectors"): string {
-  const lines = [
-    "\\set ON_ERROR_STOP on",
-    `REVOKE CONNECT ON DATABASE "postgres", "${adminDatabase}" FROM PUBLIC;`,
-  ];
+  const lines = ["\\set ON_ERROR_STOP on", `REVOKE CONNECT ON DATABASE "postgres", "${adminDatabase}" FROM PUBLIC;`];
   for (const tenant of tenants) {
     const roles = tenantRoles(tenant.name);
-    for (const [kind, role] of [["reader", roles.reader], ["writer", roles.writer]] as const) {
+    for (const [kind, role] of [
+      ["reader", roles.reader],
+      ["writer", roles.writer],
+    ] as const) {
       lines.push(
         `\\getenv ${kind}_password ${passwordVariable(tenant.name, kind)}`,
         `SELECT 'CREATE ROLE "${role}" LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') \\gexec`,
@@ -166,11 +193,24 @@ export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], 
 
 /** The JWT claims each tenant Secret of a Qdrant store must carry (`access`: its collection only, `r` for retrieval, `rw` for ingestion). */
 export function qdrantTenantGrants(tenants: readonly VectorDatabaseTenant[]): Record<string, unknown> {
-  return Object.fromEntries(tenants.map((tenant) => [tenant.name, {
-    collection: tenant.store,
-    retrieval: { secretName: tenant.retrievalSecret, key: "api-key", claims: { access: [{ collection: tenant.store, access: "r" }] } },
-    ingestion: { secretName: tenant.ingestionSecret, key: "api-key", claims: { access: [{ collection: tenant.store, access: "rw" }] } },
-  }]));
+  return Object.fromEntries(
+    tenants.map((tenant) => [
+      tenant.name,
+      {
+        collection: tenant.store,
+        retrieval: {
+          secretName: tenant.retrievalSecret,
+          key: "api-key",
+          claims: { access: [{ collection: tenant.store, access: "r" }] },
+        },
+        ingestion: {
+          secretName: tenant.ingestionSecret,
+          key: "api-key",
+          claims: { access: [{ collection: tenant.store, access: "rw" }] },
+        },
+      },
+    ]),
+  );
 }
 
 function engineSettings(args: InClusterVectorDatabaseArgs, tlsSecret: string) {
@@ -179,7 +219,10 @@ function engineSettings(args: InClusterVectorDatabaseArgs, tlsSecret: string) {
       port: 6333,
       dataPath: "/qdrant/storage",
       env: [
-        { name: "QDRANT__SERVICE__API_KEY", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "api-key" } } },
+        {
+          name: "QDRANT__SERVICE__API_KEY",
+          valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "api-key" } },
+        },
         // Tenancy: requests carry a tenant's JWT (signed with the API key), scoped to its collection.
         ...(args.tenancy ? [{ name: "QDRANT__SERVICE__JWT_RBAC", value: "true" }] : []),
         { name: "QDRANT__SERVICE__ENABLE_TLS", value: "true" },
@@ -189,7 +232,10 @@ function engineSettings(args: InClusterVectorDatabaseArgs, tlsSecret: string) {
       ],
       args: [] as string[],
       probe: { tcpSocket: { port: 6333 } },
-      scratch: [{ name: "snapshots", mountPath: "/snapshots" }, { name: "tmp", mountPath: "/tmp" }],
+      scratch: [
+        { name: "snapshots", mountPath: "/snapshots" },
+        { name: "tmp", mountPath: "/tmp" },
+      ],
       tlsSecret,
     };
   }
@@ -202,11 +248,21 @@ function engineSettings(args: InClusterVectorDatabaseArgs, tlsSecret: string) {
       { name: "PGDATA", value: "/var/lib/postgresql/data/pgdata" },
     ],
     args: [
-      "-c", "ssl=on", "-c", "ssl_cert_file=/tls/tls.crt", "-c", "ssl_key_file=/tls/tls.key", "-c", "password_encryption=scram-sha-256",
+      "-c",
+      "ssl=on",
+      "-c",
+      "ssl_cert_file=/tls/tls.crt",
+      "-c",
+      "ssl_key_file=/tls/tls.key",
+      "-c",
+      "password_encryption=scram-sha-256",
       ...(args.tls ? ["-c", "ssl_min_protocol_version=TLSv1.2", "-c", "hba_file=/etc/pg-hba/pg_hba.conf"] : []),
     ],
     probe: { exec: { command: ["pg_isready", "-U", "postgres"] } },
-    scratch: [{ name: "run", mountPath: "/var/run/postgresql" }, { name: "tmp", mountPath: "/tmp" }],
+    scratch: [
+      { name: "run", mountPath: "/var/run/postgresql" },
+      { name: "tmp", mountPath: "/tmp" },
+    ],
     tlsSecret,
   };
 }
@@ -224,54 +280,101 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
     validateInClusterVectorDatabaseArgs(args);
     const parent = { parent: this };
     const labels = { ...workloadLabels(args.stack, VECTOR_DB_ROLE), "llmops.dev/engine": args.engine };
-    const issued = args.tls ? serverTls(name, this, { role: VECTOR_DB_ROLE, namespace: args.namespace, labels, tls: args.tls, serviceNames: [VECTOR_DB_ROLE, `${VECTOR_DB_ROLE}-headless`] }) : undefined;
-    const settings = engineSettings(args, issued?.secretName ?? args.tlsSecret);
-    const pgHba = args.tls && args.engine === "pgvector"
-      ? new k8s.core.v1.ConfigMap(`${name}-hba`, { metadata: { name: `${VECTOR_DB_ROLE}-hba`, namespace: args.namespace, labels }, data: { "pg_hba.conf": PGVECTOR_TLS_HBA } }, parent)
+    const issued = args.tls
+      ? serverTls(name, this, {
+          role: VECTOR_DB_ROLE,
+          namespace: args.namespace,
+          labels,
+          tls: args.tls,
+          serviceNames: [VECTOR_DB_ROLE, `${VECTOR_DB_ROLE}-headless`],
+        })
       : undefined;
+    const settings = engineSettings(args, issued?.secretName ?? args.tlsSecret);
+    const pgHba =
+      args.tls && args.engine === "pgvector"
+        ? new k8s.core.v1.ConfigMap(
+            `${name}-hba`,
+            {
+              metadata: { name: `${VECTOR_DB_ROLE}-hba`, namespace: args.namespace, labels },
+              data: { "pg_hba.conf": PGVECTOR_TLS_HBA },
+            },
+            parent,
+          )
+        : undefined;
     const tlsPort = args.tls ? { appProtocol: args.engine === "qdrant" ? "https" : "tls" } : {};
-    const headless = new k8s.core.v1.Service(`${name}-headless`, {
-      metadata: { name: `${VECTOR_DB_ROLE}-headless`, namespace: args.namespace, labels },
-      spec: { clusterIP: "None", selector: roleLabel(VECTOR_DB_ROLE), ports: [{ name: "db", port: settings.port, targetPort: settings.port, ...tlsPort }] },
-    }, parent);
-    new k8s.apps.v1.StatefulSet(`${name}-statefulset`, {
-      metadata: { name: VECTOR_DB_ROLE, namespace: args.namespace, labels },
-      spec: {
-        serviceName: headless.metadata.name,
-        replicas: args.replicas ?? 1,
-        selector: roleSelector(VECTOR_DB_ROLE),
-        template: {
-          metadata: { labels },
-          spec: {
-            ...restrictedPodBasics(args.serviceAccountName),
-            containers: [{
-              name: args.engine,
-              image: imageRef(args.image),
-              args: settings.args,
-              env: settings.env,
-              ports: [{ name: "db", containerPort: settings.port, protocol: "TCP" }],
-              readinessProbe: { ...settings.probe, periodSeconds: 10 },
-              livenessProbe: { ...settings.probe, periodSeconds: 20, initialDelaySeconds: 30 },
-              resources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { cpu: "4", memory: "8Gi" } },
-              securityContext: restrictedContainerSecurityContext(),
-              volumeMounts: [{ name: "data", mountPath: settings.dataPath }, { name: "tls", mountPath: "/tls", readOnly: true }, ...settings.scratch, ...(pgHba ? [{ name: "pg-hba", mountPath: "/etc/pg-hba", readOnly: true }] : [])],
-            }],
-            volumes: [
-              { name: "tls", secret: { secretName: settings.tlsSecret, defaultMode: 0o440 } },
-              ...(pgHba ? [{ name: "pg-hba", configMap: { name: pgHba.metadata.name } }] : []),
-              ...settings.scratch.map((mount) => ({ name: mount.name, emptyDir: { sizeLimit: "2Gi" } })),
-            ],
-          },
+    const headless = new k8s.core.v1.Service(
+      `${name}-headless`,
+      {
+        metadata: { name: `${VECTOR_DB_ROLE}-headless`, namespace: args.namespace, labels },
+        spec: {
+          clusterIP: "None",
+          selector: roleLabel(VECTOR_DB_ROLE),
+          ports: [{ name: "db", port: settings.port, targetPort: settings.port, ...tlsPort }],
         },
-        volumeClaimTemplates: [{
-          metadata: { name: "data", labels },
-          spec: dataClaimSpec(args.storageSize ?? "50Gi", args.storageClass),
-        }],
       },
-    }, parent);
-    const service = new k8s.core.v1.Service(`${name}-service`, clusterIpService(VECTOR_DB_ROLE, args.namespace, labels, [{ name: "db", port: settings.port, targetPort: settings.port, ...tlsPort }]), parent);
+      parent,
+    );
+    new k8s.apps.v1.StatefulSet(
+      `${name}-statefulset`,
+      {
+        metadata: { name: VECTOR_DB_ROLE, namespace: args.namespace, labels },
+        spec: {
+          serviceName: headless.metadata.name,
+          replicas: args.replicas ?? 1,
+          selector: roleSelector(VECTOR_DB_ROLE),
+          template: {
+            metadata: { labels },
+            spec: {
+              ...restrictedPodBasics(args.serviceAccountName),
+              containers: [
+                {
+                  name: args.engine,
+                  image: imageRef(args.image),
+                  args: settings.args,
+                  env: settings.env,
+                  ports: [{ name: "db", containerPort: settings.port, protocol: "TCP" }],
+                  readinessProbe: { ...settings.probe, periodSeconds: 10 },
+                  livenessProbe: { ...settings.probe, periodSeconds: 20, initialDelaySeconds: 30 },
+                  resources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { cpu: "4", memory: "8Gi" } },
+                  securityContext: restrictedContainerSecurityContext(),
+                  volumeMounts: [
+                    { name: "data", mountPath: settings.dataPath },
+                    { name: "tls", mountPath: "/tls", readOnly: true },
+                    ...settings.scratch,
+                    ...(pgHba ? [{ name: "pg-hba", mountPath: "/etc/pg-hba", readOnly: true }] : []),
+                  ],
+                },
+              ],
+              volumes: [
+                { name: "tls", secret: { secretName: settings.tlsSecret, defaultMode: 0o440 } },
+                ...(pgHba ? [{ name: "pg-hba", configMap: { name: pgHba.metadata.name } }] : []),
+                ...settings.scratch.map((mount) => ({ name: mount.name, emptyDir: { sizeLimit: "2Gi" } })),
+              ],
+            },
+          },
+          volumeClaimTemplates: [
+            {
+              metadata: { name: "data", labels },
+              spec: dataClaimSpec(args.storageSize ?? "50Gi", args.storageClass),
+            },
+          ],
+        },
+      },
+      parent,
+    );
+    const service = new k8s.core.v1.Service(
+      `${name}-service`,
+      clusterIpService(VECTOR_DB_ROLE, args.namespace, labels, [
+        { name: "db", port: settings.port, targetPort: settings.port, ...tlsPort },
+      ]),
+      parent,
+    );
     const clients = args.tenancy ? [...args.clientRoles, VECTOR_DB_PROVISIONER_ROLE] : args.clientRoles;
-    new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, roleIngressPolicy(VECTOR_DB_ROLE, args.namespace, [roleIngressRule(clients, settings.port)]), parent);
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-ingress`,
+      roleIngressPolicy(VECTOR_DB_ROLE, args.namespace, [roleIngressRule(clients, settings.port)]),
+      parent,
+    );
     if (args.tenancy) this.provision(name, args, args.tenancy, settings.port, labels);
     this.serviceName = service.metadata.name;
     this.port = settings.port;
@@ -279,79 +382,155 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
   }
 
   /** The provisioning Job (collections, or databases and roles, per tenant), its egress, and the published grants. */
-  private provision(name: string, args: InClusterVectorDatabaseArgs, tenancy: VectorDatabaseTenancy, port: number, dbLabels: Record<string, string>): void {
+  private provision(
+    name: string,
+    args: InClusterVectorDatabaseArgs,
+    tenancy: VectorDatabaseTenancy,
+    port: number,
+    dbLabels: Record<string, string>,
+  ): void {
     const parent = { parent: this };
     const labels = workloadLabels(args.stack, VECTOR_DB_PROVISIONER_ROLE);
     const url = pulumi.interpolate`${args.engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${args.namespace}.svc.cluster.local:${port}`;
     const host = pulumi.interpolate`${VECTOR_DB_ROLE}.${args.namespace}.svc.cluster.local`;
-    const container = { resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } }, securityContext: restrictedContainerSecurityContext() };
+    const container = {
+      resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
+      securityContext: restrictedContainerSecurityContext(),
+    };
     // With TLS in transit the server's certificate comes from the namespace CA: the Job verifies it
     // (the combined bundle for Qdrant's https client, the CA alone for psql's verify-full).
     const trust = args.tls ? caTrust(args.tls) : undefined;
-    const trusted = (pod: k8s.types.input.core.v1.PodSpec): k8s.types.input.core.v1.PodSpec => trust ? {
-      ...pod,
-      initContainers: [trust.initContainer],
-      containers: (pod.containers as k8s.types.input.core.v1.Container[]).map((c) => ({ ...c, env: [...(c.env as k8s.types.input.core.v1.EnvVar[]), ...trust.env], volumeMounts: [...(c.volumeMounts as k8s.types.input.core.v1.VolumeMount[]), ...trust.mounts] })),
-      volumes: [...(pod.volumes as k8s.types.input.core.v1.Volume[]), ...trust.volumes],
-    } : pod;
+    const trusted = (pod: k8s.types.input.core.v1.PodSpec): k8s.types.input.core.v1.PodSpec =>
+      trust
+        ? {
+            ...pod,
+            initContainers: [trust.initContainer],
+            containers: (pod.containers as k8s.types.input.core.v1.Container[]).map((c) => ({
+              ...c,
+              env: [...(c.env as k8s.types.input.core.v1.EnvVar[]), ...trust.env],
+              volumeMounts: [...(c.volumeMounts as k8s.types.input.core.v1.VolumeMount[]), ...trust.mounts],
+            })),
+            volumes: [...(pod.volumes as k8s.types.input.core.v1.Volume[]), ...trust.volumes],
+          }
+        : pod;
     let pod: k8s.types.input.core.v1.PodSpec;
     if (args.engine === "qdrant") {
-      const grants = new k8s.core.v1.ConfigMap(`${name}-tenants`, {
-        metadata: { name: `${VECTOR_DB_ROLE}-tenants`, namespace: args.namespace, labels: dbLabels },
-        data: { "grants.json": JSON.stringify(qdrantTenantGrants(tenancy.tenants), null, 2) },
-      }, parent);
+      const grants = new k8s.core.v1.ConfigMap(
+        `${name}-tenants`,
+        {
+          metadata: { name: `${VECTOR_DB_ROLE}-tenants`, namespace: args.namespace, labels: dbLabels },
+          data: { "grants.json": JSON.stringify(qdrantTenantGrants(tenancy.tenants), null, 2) },
+        },
+        parent,
+      );
       pod = restrictedJobPodSpec(args.serviceAccountName, {
-        containers: [{
-          name: "provision",
-          image: imageRef(tenancy.provisionerImage),
-          args: ["provision", "--vector-store", "qdrant", "--vector-store-url", url, "--dimensions", String(tenancy.dimensions), "--metric", tenancy.metric, "--grants", "/etc/vector-db-tenants/grants.json",
-            ...tenancy.tenants.flatMap((tenant) => ["--collection", tenant.store])],
-          env: [{ name: "VECTOR_STORE_CREDENTIAL", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "api-key" } } }],
-          ...container,
-          volumeMounts: [{ name: "grants", mountPath: "/etc/vector-db-tenants", readOnly: true }, { name: "tmp", mountPath: "/tmp" }],
-        }],
-        volumes: [{ name: "grants", configMap: { name: grants.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
+        containers: [
+          {
+            name: "provision",
+            image: imageRef(tenancy.provisionerImage),
+            args: [
+              "provision",
+              "--vector-store",
+              "qdrant",
+              "--vector-store-url",
+              url,
+              "--dimensions",
+              String(tenancy.dimensions),
+              "--metric",
+              tenancy.metric,
+              "--grants",
+              "/etc/vector-db-tenants/grants.json",
+              ...tenancy.tenants.flatMap((tenant) => ["--collection", tenant.store]),
+            ],
+            env: [
+              {
+                name: "VECTOR_STORE_CREDENTIAL",
+                valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "api-key" } },
+              },
+            ],
+            ...container,
+            volumeMounts: [
+              { name: "grants", mountPath: "/etc/vector-db-tenants", readOnly: true },
+              { name: "tmp", mountPath: "/tmp" },
+            ],
+          },
+        ],
+        volumes: [
+          { name: "grants", configMap: { name: grants.metadata.name } },
+          { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+        ],
       });
     } else {
-      const sql = new k8s.core.v1.ConfigMap(`${name}-tenants`, {
-        metadata: { name: `${VECTOR_DB_ROLE}-tenants`, namespace: args.namespace, labels: dbLabels },
-        data: { "tenants.sql": tenantProvisioningSql(tenancy.tenants) },
-      }, parent);
+      const sql = new k8s.core.v1.ConfigMap(
+        `${name}-tenants`,
+        {
+          metadata: { name: `${VECTOR_DB_ROLE}-tenants`, namespace: args.namespace, labels: dbLabels },
+          data: { "tenants.sql": tenantProvisioningSql(tenancy.tenants) },
+        },
+        parent,
+      );
       pod = restrictedJobPodSpec(args.serviceAccountName, {
-        containers: [{
-          name: "provision",
-          image: imageRef(args.image),
-          args: ["psql", "--no-psqlrc", "-f", "/etc/vector-db-tenants/tenants.sql"],
-          env: [
-            { name: "PGHOST", value: host },
-            { name: "PGPORT", value: String(port) },
-            { name: "PGUSER", value: "postgres" },
-            { name: "PGDATABASE", value: "vectors" },
-            ...(trust ? [{ name: "PGSSLMODE", value: "verify-full" }, { name: "PGSSLROOTCERT", value: NAMESPACE_CA_FILE }] : [{ name: "PGSSLMODE", value: "require" }]),
-            { name: "PGPASSWORD", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "password" } } },
-            ...tenancy.tenants.flatMap((tenant) => [
-              { name: passwordVariable(tenant.name, "reader"), valueFrom: { secretKeyRef: { name: tenant.retrievalSecret, key: "password" } } },
-              { name: passwordVariable(tenant.name, "writer"), valueFrom: { secretKeyRef: { name: tenant.ingestionSecret, key: "password" } } },
-            ]),
-          ],
-          ...container,
-          volumeMounts: [{ name: "sql", mountPath: "/etc/vector-db-tenants", readOnly: true }, { name: "tmp", mountPath: "/tmp" }],
-        }],
-        volumes: [{ name: "sql", configMap: { name: sql.metadata.name } }, { name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
+        containers: [
+          {
+            name: "provision",
+            image: imageRef(args.image),
+            args: ["psql", "--no-psqlrc", "-f", "/etc/vector-db-tenants/tenants.sql"],
+            env: [
+              { name: "PGHOST", value: host },
+              { name: "PGPORT", value: String(port) },
+              { name: "PGUSER", value: "postgres" },
+              { name: "PGDATABASE", value: "vectors" },
+              ...(trust
+                ? [
+                    { name: "PGSSLMODE", value: "verify-full" },
+                    { name: "PGSSLROOTCERT", value: NAMESPACE_CA_FILE },
+                  ]
+                : [{ name: "PGSSLMODE", value: "require" }]),
+              { name: "PGPASSWORD", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "password" } } },
+              ...tenancy.tenants.flatMap((tenant) => [
+                {
+                  name: passwordVariable(tenant.name, "reader"),
+                  valueFrom: { secretKeyRef: { name: tenant.retrievalSecret, key: "password" } },
+                },
+                {
+                  name: passwordVariable(tenant.name, "writer"),
+                  valueFrom: { secretKeyRef: { name: tenant.ingestionSecret, key: "password" } },
+                },
+              ]),
+            ],
+            ...container,
+            volumeMounts: [
+              { name: "sql", mountPath: "/etc/vector-db-tenants", readOnly: true },
+              { name: "tmp", mountPath: "/tmp" },
+            ],
+          },
+        ],
+        volumes: [
+          { name: "sql", configMap: { name: sql.metadata.name } },
+          { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+        ],
       });
     }
     pod = trusted(pod);
-    new k8s.batch.v1.Job(`${name}-provision`, {
-      metadata: { name: VECTOR_DB_PROVISIONER_ROLE, namespace: args.namespace, labels },
-      spec: { backoffLimit: 6, activeDeadlineSeconds: 900, template: { metadata: { labels }, spec: pod } },
-    }, { ...parent, replaceOnChanges: ["spec"], deleteBeforeReplace: true });
-    new k8s.networking.v1.NetworkPolicy(`${name}-provisioner-egress`, {
-      metadata: { name: `${VECTOR_DB_PROVISIONER_ROLE}-egress`, namespace: args.namespace },
-      spec: {
-        podSelector: roleSelector(VECTOR_DB_PROVISIONER_ROLE),
-        policyTypes: ["Egress"],
-        egress: [{ to: [{ podSelector: roleSelector(VECTOR_DB_ROLE) }], ports: [{ protocol: "TCP", port }] }],
+    new k8s.batch.v1.Job(
+      `${name}-provision`,
+      {
+        metadata: { name: VECTOR_DB_PROVISIONER_ROLE, namespace: args.namespace, labels },
+        spec: { backoffLimit: 6, activeDeadlineSeconds: 900, template: { metadata: { labels }, spec: pod } },
       },
-    }, parent);
+      { ...parent, replaceOnChanges: ["spec"], deleteBeforeReplace: true },
+    );
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-provisioner-egress`,
+      {
+        metadata: { name: `${VECTOR_DB_PROVISIONER_ROLE}-egress`, namespace: args.namespace },
+        spec: {
+          podSelector: roleSelector(VECTOR_DB_PROVISIONER_ROLE),
+          policyTypes: ["Egress"],
+          egress: [{ to: [{ podSelector: roleSelector(VECTOR_DB_ROLE) }], ports: [{ protocol: "TCP", port }] }],
+        },
+      },
+      parent,
+    );
   }
 }

@@ -41,7 +41,11 @@ export function imageRef(image: PinnedImage): string {
  * @param reason what the error says. @default "images must be pinned by sha256 digest"
  * @throws pulumi.InputPropertyError with `propertyPath` and `reason`
  */
-export function requirePinnedDigest(digest: string, propertyPath: string, reason = "images must be pinned by sha256 digest"): void {
+export function requirePinnedDigest(
+  digest: string,
+  propertyPath: string,
+  reason = "images must be pinned by sha256 digest",
+): void {
   if (!SHA256_DIGEST.test(digest)) throw new pulumi.InputPropertyError({ propertyPath, reason });
 }
 
@@ -70,7 +74,12 @@ export function roleIngressRule(roles: readonly string[], port: number): Network
  * @param ports the Service's ports as given (name, port, targetPort and, where the caller sets it, protocol)
  * @returns `{ metadata: { name: role, namespace, labels }, spec: { type: "ClusterIP", selector, ports } }`
  */
-export function clusterIpService(role: string, namespace: pulumi.Input<string>, labels: Record<string, string>, ports: k8s.types.input.core.v1.ServicePort[]): k8s.core.v1.ServiceArgs {
+export function clusterIpService(
+  role: string,
+  namespace: pulumi.Input<string>,
+  labels: Record<string, string>,
+  ports: k8s.types.input.core.v1.ServicePort[],
+): k8s.core.v1.ServiceArgs {
   return { metadata: { name: role, namespace, labels }, spec: { type: "ClusterIP", selector: roleLabel(role), ports } };
 }
 
@@ -79,8 +88,15 @@ export function clusterIpService(role: string, namespace: pulumi.Input<string>, 
  * only what `ingress` lists (an empty list admits nothing). Egress is left to other policies.
  * @returns `{ metadata: { name: "<role>-ingress", namespace }, spec: { podSelector, policyTypes: ["Ingress"], ingress } }`
  */
-export function roleIngressPolicy(role: string, namespace: pulumi.Input<string>, ingress: NetworkPolicyIngressRule[]): k8s.networking.v1.NetworkPolicyArgs {
-  return { metadata: { name: `${role}-ingress`, namespace }, spec: { podSelector: roleSelector(role), policyTypes: ["Ingress"], ingress } };
+export function roleIngressPolicy(
+  role: string,
+  namespace: pulumi.Input<string>,
+  ingress: NetworkPolicyIngressRule[],
+): k8s.networking.v1.NetworkPolicyArgs {
+  return {
+    metadata: { name: `${role}-ingress`, namespace },
+    spec: { podSelector: roleSelector(role), policyTypes: ["Ingress"], ingress },
+  };
 }
 
 /**
@@ -88,8 +104,16 @@ export function roleIngressPolicy(role: string, namespace: pulumi.Input<string>,
  * when one is named (otherwise the cluster's default class), and `size` requested.
  * @param size a Kubernetes quantity, e.g. "20Gi"
  */
-export function dataClaimSpec(size: string, storageClass?: string, accessModes: string[] = ["ReadWriteOnce"]): k8s.types.input.core.v1.PersistentVolumeClaimSpec {
-  return { accessModes, ...(storageClass ? { storageClassName: storageClass } : {}), resources: { requests: { storage: size } } };
+export function dataClaimSpec(
+  size: string,
+  storageClass?: string,
+  accessModes: string[] = ["ReadWriteOnce"],
+): k8s.types.input.core.v1.PersistentVolumeClaimSpec {
+  return {
+    accessModes,
+    ...(storageClass ? { storageClassName: storageClass } : {}),
+    resources: { requests: { storage: size } },
+  };
 }
 
 /**
@@ -110,7 +134,13 @@ export function gpuPlacement(gpuType?: string): Pick<k8s.types.input.core.v1.Pod
  * token, Pod Security "restricted" context), `restartPolicy: Never` so a failed step fails the
  * Job, then the caller's containers, volumes and anything else (`rest`), which may override.
  */
-export function restrictedJobPodSpec(serviceAccountName: pulumi.Input<string>, rest: Omit<k8s.types.input.core.v1.PodSpec, "restartPolicy" | "serviceAccountName" | "automountServiceAccountToken" | "securityContext">): k8s.types.input.core.v1.PodSpec {
+export function restrictedJobPodSpec(
+  serviceAccountName: pulumi.Input<string>,
+  rest: Omit<
+    k8s.types.input.core.v1.PodSpec,
+    "restartPolicy" | "serviceAccountName" | "automountServiceAccountToken" | "securityContext"
+  >,
+): k8s.types.input.core.v1.PodSpec {
   return { ...restrictedPodBasics(serviceAccountName), restartPolicy: "Never", ...rest };
 }
 

@@ -33,11 +33,19 @@ const FORBIDDEN_VERBS = new Set(["*", "bind", "escalate", "impersonate"]);
  * rbac_sensitive_grants in policies/data.yaml (CIS Kubernetes Benchmark 5.1.2 secrets, 5.1.4
  * create pods, 5.1.13 service account tokens; pods/exec and pods/attach run commands in pods).
  */
-const SENSITIVE_GRANTS: ReadonlyArray<{ readonly what: string; readonly resources: readonly string[]; readonly verbs: readonly string[] }> = [
+const SENSITIVE_GRANTS: ReadonlyArray<{
+  readonly what: string;
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+}> = [
   { what: "reading secrets", resources: ["secrets"], verbs: ["get", "list", "watch"] },
   { what: "creating pods", resources: ["pods"], verbs: ["create"] },
   { what: "exec or attach into pods", resources: ["pods/exec", "pods/attach", "pods/*"], verbs: ["create", "get"] },
-  { what: "minting service account tokens", resources: ["serviceaccounts/token", "serviceaccounts/*"], verbs: ["create"] },
+  {
+    what: "minting service account tokens",
+    resources: ["serviceaccounts/token", "serviceaccounts/*"],
+    verbs: ["create"],
+  },
 ];
 
 /**
@@ -51,13 +59,27 @@ export function validateWorkloadRbacArgs(args: WorkloadRbacArgs): void {
   for (const [i, workload] of args.workloads.entries()) {
     for (const [j, rule] of (workload.rules ?? []).entries()) {
       const path = `workloads[${i}].rules[${j}]`;
-      if ([...rule.apiGroups, ...rule.resources].includes("*")) throw new pulumi.InputPropertyError({ propertyPath: path, reason: "wildcard API groups or resources are not allowed" });
+      if ([...rule.apiGroups, ...rule.resources].includes("*"))
+        throw new pulumi.InputPropertyError({
+          propertyPath: path,
+          reason: "wildcard API groups or resources are not allowed",
+        });
       const bad = rule.verbs.filter((verb) => FORBIDDEN_VERBS.has(verb));
-      if (bad.length > 0) throw new pulumi.InputPropertyError({ propertyPath: `${path}.verbs`, reason: `verbs ${bad.join(", ")} are not allowed` });
+      if (bad.length > 0)
+        throw new pulumi.InputPropertyError({
+          propertyPath: `${path}.verbs`,
+          reason: `verbs ${bad.join(", ")} are not allowed`,
+        });
       if (!rule.apiGroups.includes("")) continue;
       for (const grant of SENSITIVE_GRANTS) {
-        if (rule.resources.some((resource) => grant.resources.includes(resource)) && rule.verbs.some((verb) => grant.verbs.includes(verb))) {
-          throw new pulumi.InputPropertyError({ propertyPath: path, reason: `${grant.what} is not allowed for a workload account` });
+        if (
+          rule.resources.some((resource) => grant.resources.includes(resource)) &&
+          rule.verbs.some((verb) => grant.verbs.includes(verb))
+        ) {
+          throw new pulumi.InputPropertyError({
+            propertyPath: path,
+            reason: `${grant.what} is not allowed for a workload account`,
+          });
         }
       }
     }
@@ -79,26 +101,42 @@ export class WorkloadRbac extends pulumi.ComponentResource {
     const parent = { parent: this };
     this.serviceAccountNames = {};
     for (const workload of args.workloads) {
-      const account = new k8s.core.v1.ServiceAccount(`${name}-${workload.name}`, {
-        metadata: {
-          name: `${workload.name}-sa`,
-          namespace: args.namespace,
-          ...(workload.awsRoleArn ? { annotations: { "eks.amazonaws.com/role-arn": workload.awsRoleArn } } : {}),
+      const account = new k8s.core.v1.ServiceAccount(
+        `${name}-${workload.name}`,
+        {
+          metadata: {
+            name: `${workload.name}-sa`,
+            namespace: args.namespace,
+            ...(workload.awsRoleArn ? { annotations: { "eks.amazonaws.com/role-arn": workload.awsRoleArn } } : {}),
+          },
+          // Pods opt in to a token only if they need the API (or IRSA, which projects its own token).
+          automountServiceAccountToken: (workload.rules ?? []).length > 0,
         },
-        // Pods opt in to a token only if they need the API (or IRSA, which projects its own token).
-        automountServiceAccountToken: (workload.rules ?? []).length > 0,
-      }, parent);
+        parent,
+      );
       this.serviceAccountNames[workload.name] = account.metadata.name;
       if ((workload.rules ?? []).length === 0) continue;
-      const role = new k8s.rbac.v1.Role(`${name}-${workload.name}-role`, {
-        metadata: { name: `${workload.name}-role`, namespace: args.namespace },
-        rules: (workload.rules ?? []).map((rule) => ({ apiGroups: [...rule.apiGroups], resources: [...rule.resources], verbs: [...rule.verbs] })),
-      }, parent);
-      new k8s.rbac.v1.RoleBinding(`${name}-${workload.name}-binding`, {
-        metadata: { name: `${workload.name}-binding`, namespace: args.namespace },
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: role.metadata.name },
-        subjects: [{ kind: "ServiceAccount", name: account.metadata.name, namespace: args.namespace }],
-      }, parent);
+      const role = new k8s.rbac.v1.Role(
+        `${name}-${workload.name}-role`,
+        {
+          metadata: { name: `${workload.name}-role`, namespace: args.namespace },
+          rules: (workload.rules ?? []).map((rule) => ({
+            apiGroups: [...rule.apiGroups],
+            resources: [...rule.resources],
+            verbs: [...rule.verbs],
+          })),
+        },
+        parent,
+      );
+      new k8s.rbac.v1.RoleBinding(
+        `${name}-${workload.name}-binding`,
+        {
+          metadata: { name: `${workload.name}-binding`, namespace: args.namespace },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: role.metadata.name },
+          subjects: [{ kind: "ServiceAccount", name: account.metadata.name, namespace: args.namespace }],
+        },
+        parent,
+      );
     }
     this.registerOutputs({ serviceAccountNames: this.serviceAccountNames });
   }

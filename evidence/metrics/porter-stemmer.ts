@@ -21,10 +21,22 @@
  */
 
 const IRREGULAR: ReadonlyMap<string, string> = new Map([
-  ["sky", "sky"], ["skies", "sky"], ["dying", "die"], ["lying", "lie"], ["tying", "tie"], ["news", "news"],
-  ["innings", "inning"], ["inning", "inning"], ["outings", "outing"], ["outing", "outing"],
-  ["cannings", "canning"], ["canning", "canning"], ["howe", "howe"],
-  ["proceed", "proceed"], ["exceed", "exceed"], ["succeed", "succeed"],
+  ["sky", "sky"],
+  ["skies", "sky"],
+  ["dying", "die"],
+  ["lying", "lie"],
+  ["tying", "tie"],
+  ["news", "news"],
+  ["innings", "inning"],
+  ["inning", "inning"],
+  ["outings", "outing"],
+  ["outing", "outing"],
+  ["cannings", "canning"],
+  ["canning", "canning"],
+  ["howe", "howe"],
+  ["proceed", "proceed"],
+  ["exceed", "exceed"],
+  ["succeed", "succeed"],
 ]);
 
 function isConsonant(word: string, i: number): boolean {
@@ -54,7 +66,14 @@ function endsDoubleConsonant(word: string): boolean {
 
 function endsCvc(word: string): boolean {
   const n = word.length;
-  if (n >= 3 && isConsonant(word, n - 3) && !isConsonant(word, n - 2) && isConsonant(word, n - 1) && !"wxy".includes(word[n - 1]!)) return true;
+  if (
+    n >= 3 &&
+    isConsonant(word, n - 3) &&
+    !isConsonant(word, n - 2) &&
+    isConsonant(word, n - 1) &&
+    !"wxy".includes(word[n - 1]!)
+  )
+    return true;
   return n === 2 && !isConsonant(word, 0) && isConsonant(word, 1); // NLTK extension
 }
 
@@ -80,7 +99,12 @@ function applyRules(word: string, rules: readonly Rule[]): string {
 
 function step1a(word: string): string {
   if (word.endsWith("ies") && word.length === 4) return `${word.slice(0, -3)}ie`; // NLTK extension
-  return applyRules(word, [["sses", "ss", null], ["ies", "i", null], ["ss", "ss", null], ["s", "", null]]);
+  return applyRules(word, [
+    ["sses", "ss", null],
+    ["ies", "i", null],
+    ["ss", "ss", null],
+    ["s", "", null],
+  ]);
 }
 
 function step1b(word: string): string {
@@ -154,10 +178,25 @@ function step3(word: string): string {
 function step4(word: string): string {
   const gt1 = (stem: string) => measure(stem) > 1;
   return applyRules(word, [
-    ["al", "", gt1], ["ance", "", gt1], ["ence", "", gt1], ["er", "", gt1], ["ic", "", gt1], ["able", "", gt1],
-    ["ible", "", gt1], ["ant", "", gt1], ["ement", "", gt1], ["ment", "", gt1], ["ent", "", gt1],
+    ["al", "", gt1],
+    ["ance", "", gt1],
+    ["ence", "", gt1],
+    ["er", "", gt1],
+    ["ic", "", gt1],
+    ["able", "", gt1],
+    ["ible", "", gt1],
+    ["ant", "", gt1],
+    ["ement", "", gt1],
+    ["ment", "", gt1],
+    ["ent", "", gt1],
     ["ion", "", (stem) => measure(stem) > 1 && (stem.endsWith("s") || stem.endsWith("t"))],
-    ["ou", "", gt1], ["ism", "", gt1], ["ate", "", gt1], ["iti", "", gt1], ["ous", "", gt1], ["ive", "", gt1], ["ize", "", gt1],
+    ["ou", "", gt1],
+    ["ism", "", gt1],
+    ["ate", "", gt1],
+    ["iti", "", gt1],
+    ["ous", "", gt1],
+    ["ive", "", gt1],
+    ["ize", "", gt1],
   ]);
 }
 

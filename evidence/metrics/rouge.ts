@@ -91,7 +91,12 @@ function scoreLcs(target: readonly string[], prediction: readonly string[]): Rou
 }
 
 /** RougeScorer([type]).score(target, prediction)[type]. */
-export function rougeScore(type: RougeType, target: string, prediction: string, options: RougeOptions = {}): RougeScore {
+export function rougeScore(
+  type: RougeType,
+  target: string,
+  prediction: string,
+  options: RougeOptions = {},
+): RougeScore {
   const targetTokens = rougeTokenize(target, options);
   const predictionTokens = rougeTokenize(prediction, options);
   switch (type) {
@@ -105,7 +110,12 @@ export function rougeScore(type: RougeType, target: string, prediction: string, 
 }
 
 /** RougeScorer.score_multi: the score with the highest F-measure over the targets (the first on ties). */
-export function rougeScoreMulti(type: RougeType, targets: readonly string[], prediction: string, options: RougeOptions = {}): RougeScore {
+export function rougeScoreMulti(
+  type: RougeType,
+  targets: readonly string[],
+  prediction: string,
+  options: RougeOptions = {},
+): RougeScore {
   if (targets.length === 0) throw new RangeError("rouge needs at least one reference");
   let best: RougeScore | undefined;
   for (const target of targets) {
@@ -119,9 +129,18 @@ export function rougeScoreMulti(type: RougeType, targets: readonly string[], pre
  * Mean F-measure over the corpus (0–1).
  * @throws RangeError when the lists differ in length, are empty, or a segment has no reference.
  */
-export function corpusRouge(type: RougeType, predictions: readonly string[], references: readonly (readonly string[])[], options: RougeOptions = {}): number {
-  if (predictions.length !== references.length) throw new RangeError(`${predictions.length} predictions but ${references.length} reference sets`);
+export function corpusRouge(
+  type: RougeType,
+  predictions: readonly string[],
+  references: readonly (readonly string[])[],
+  options: RougeOptions = {},
+): number {
+  if (predictions.length !== references.length)
+    throw new RangeError(`${predictions.length} predictions but ${references.length} reference sets`);
   if (predictions.length === 0) throw new RangeError("rouge needs at least one prediction");
-  const sum = predictions.reduce((total, prediction, index) => total + rougeScoreMulti(type, references[index]!, prediction, options).fmeasure, 0);
+  const sum = predictions.reduce(
+    (total, prediction, index) => total + rougeScoreMulti(type, references[index]!, prediction, options).fmeasure,
+    0,
+  );
   return sum / predictions.length;
 }

@@ -21,8 +21,22 @@ import { validateSpecFiles } from "./validate-specs.js";
 export { PolicyEngine, VerifiedBundle, EngineError, type EvaluationContext, type Placement } from "./engine.js";
 export { defaultBundleDir, loadSpecPolicies } from "./spec-policies.js";
 export { packagedBundle, hasPackagedBundle } from "./packaged-bundle.js";
-export { BUNDLE_FILES, SPEC_ENTRYPOINT, RUNTIME_ENTRYPOINT, VERIFICATION_KEY_ENV, type BundleManifest } from "./bundle-layout.js";
-export { SEVERITIES, blockingFindings, compareFindings, type Finding, type Severity, type FrameworkMappings, type Waiver } from "./finding.js";
+export {
+  BUNDLE_FILES,
+  SPEC_ENTRYPOINT,
+  RUNTIME_ENTRYPOINT,
+  VERIFICATION_KEY_ENV,
+  type BundleManifest,
+} from "./bundle-layout.js";
+export {
+  SEVERITIES,
+  blockingFindings,
+  compareFindings,
+  type Finding,
+  type Severity,
+  type FrameworkMappings,
+  type Waiver,
+} from "./finding.js";
 export type { Report, RuleMetadata, BundleInfo, Undetermined } from "./report.js";
 export type { RuntimeInput, RuntimeResource, InputKind } from "./runtime-input.js";
 export { readRuntimeFile, NotRuntimeConfigError, type RuntimeFile } from "./adapters/read-runtime-file.js";
@@ -66,7 +80,10 @@ export async function validateSpecs(files: readonly string[], options: EngineOpt
  *   that tie declared controls to resources; an llmops plan carries its own
  * @throws InputError for an unreadable or malformed file, or one that is not a runtime config
  */
-export async function checkRuntimeFiles(files: readonly string[], options: EngineOptions & { readonly spec?: unknown } = {}): Promise<Report> {
+export async function checkRuntimeFiles(
+  files: readonly string[],
+  options: EngineOptions & { readonly spec?: unknown } = {},
+): Promise<Report> {
   const engine = await loadEngine(options);
   let spec = options.spec;
   const resources: RuntimeResource[] = [];

@@ -10,17 +10,48 @@
  */
 import { sha256 } from "./digest.js";
 import { sortKeys } from "./sort-keys.js";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
-import { BUILTIN_ORIGIN, CatalogError, applyCheckOverrides, catalogFromAnnotations, type CatalogEntry } from "./catalog.js";
-import { NON_POLICY_FOLDERS, OPA_TEST_TIMEOUT_FLAGS, ToolError, opaIgnoreFlags, runTool, toolPath } from "./opa-tools.js";
+import {
+  BUILTIN_ORIGIN,
+  CatalogError,
+  applyCheckOverrides,
+  catalogFromAnnotations,
+  type CatalogEntry,
+} from "./catalog.js";
+import {
+  NON_POLICY_FOLDERS,
+  OPA_TEST_TIMEOUT_FLAGS,
+  ToolError,
+  opaIgnoreFlags,
+  runTool,
+  toolPath,
+} from "./opa-tools.js";
 import { combinePolicyData, readPolicyDataFile, type CheckOverrideDeclaration } from "./policy-data.js";
 import { loadFrameworkCatalogues } from "./frameworks.js";
 import { policySources } from "./policy-sources.js";
 import { BUNDLE_FILES, ENTRYPOINTS, bundleRevision, type BundleManifest } from "./bundle-layout.js";
-import { CATALOG_CLAIM, DEFAULT_SIGNING_ALGORITHM, SIGNATURES_FILE, SIGNING_ALGORITHMS, verifyBundleSignature } from "./bundle-signature.js";
+import {
+  CATALOG_CLAIM,
+  DEFAULT_SIGNING_ALGORITHM,
+  SIGNATURES_FILE,
+  SIGNING_ALGORITHMS,
+  verifyBundleSignature,
+} from "./bundle-signature.js";
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import { UserFacingError } from "../../schemas/user-facing-error.js";
 
@@ -91,7 +122,12 @@ const STAGED_ORG = "org-policies-";
  * organisation dirs or data overrides (the built-in-only build runs in `root`, as before).
  * Throws InputError (a data file) or PolicyBuildError (a policy dir that cannot be read).
  */
-export function stagePolicySources(root: string, work: string, orgPolicies: readonly string[] = [], dataFiles: readonly string[] = []): PolicySourceSet {
+export function stagePolicySources(
+  root: string,
+  work: string,
+  orgPolicies: readonly string[] = [],
+  dataFiles: readonly string[] = [],
+): PolicySourceSet {
   const absoluteRoot = resolve(root);
   const builtinData = readPolicyDataFile(join(absoluteRoot, "policies", "data.yaml"));
   const overlays = dataFiles.map((file) => readPolicyDataFile(file));
@@ -103,26 +139,44 @@ export function stagePolicySources(root: string, work: string, orgPolicies: read
     } catch {
       // reported below
     }
-    if (!directory) throw new PolicyBuildError(`${dir}: not a readable directory (--policy names a directory of .rego files)`);
+    if (!directory)
+      throw new PolicyBuildError(`${dir}: not a readable directory (--policy names a directory of .rego files)`);
   }
   if (orgPolicies.length === 0 && overlays.length === 0) {
-    return { cwd: absoluteRoot, paths: ["policies"], orgPaths: [], orgDirs: [], display: (text) => text, overrides: combined.overrides };
+    return {
+      cwd: absoluteRoot,
+      paths: ["policies"],
+      orgPaths: [],
+      orgDirs: [],
+      display: (text) => text,
+      overrides: combined.overrides,
+    };
   }
   const cwd = join(work, "stage");
   const skip = new Set<string>(NON_POLICY_FOLDERS);
-  cpSync(join(absoluteRoot, "policies"), join(cwd, "policies"), { recursive: true, filter: (source) => !skip.has(basename(source)) });
-  if (overlays.length > 0) writeFileSync(join(cwd, "policies", "data.yaml"), `${JSON.stringify(combined.data, null, 2)}\n`);
+  cpSync(join(absoluteRoot, "policies"), join(cwd, "policies"), {
+    recursive: true,
+    filter: (source) => !skip.has(basename(source)),
+  });
+  if (overlays.length > 0)
+    writeFileSync(join(cwd, "policies", "data.yaml"), `${JSON.stringify(combined.data, null, 2)}\n`);
   const orgPaths: string[] = [];
   orgPolicies.forEach((dir, index) => {
     const staged = `policies/${STAGED_ORG}${index + 1}`;
-    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".rego")).sort()) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".rego"))
+      .sort()) {
       mkdirSync(dirname(join(cwd, staged, file)), { recursive: true });
       copyFileSync(join(dir, file), join(cwd, staged, file));
     }
     orgPaths.push(staged);
   });
   const shown = orgPolicies.map((dir) => dir.replace(/\/+$/, ""));
-  const display = (text: string) => text.replace(new RegExp(`(^|[^A-Za-z0-9_./-])(?:\\./)?policies/${STAGED_ORG}(\\d+)(?=/|$)`, "gm"), (_match, before: string, index: string) => `${before}${shown[Number(index) - 1] ?? `${STAGED_ORG}${index}`}`);
+  const display = (text: string) =>
+    text.replace(
+      new RegExp(`(^|[^A-Za-z0-9_./-])(?:\\./)?policies/${STAGED_ORG}(\\d+)(?=/|$)`, "gm"),
+      (_match, before: string, index: string) => `${before}${shown[Number(index) - 1] ?? `${STAGED_ORG}${index}`}`,
+    );
   return { cwd, paths: ["policies"], orgPaths, orgDirs: orgPolicies, display, overrides: combined.overrides };
 }
 
@@ -139,13 +193,27 @@ interface Inspected {
  */
 export function catalogOfSources(sources: PolicySourceSet, toolsDir?: string): CatalogEntry[] {
   const opa = toolPath("opa", toolsDir);
-  const inspect = (path: string): Inspected => JSON.parse(runTool(opa, ["inspect", "-a", "--format", "json", path], { cwd: sources.cwd, failure: "opa inspect failed", rewrite: sources.display })) as Inspected;
+  const inspect = (path: string): Inspected =>
+    JSON.parse(
+      runTool(opa, ["inspect", "-a", "--format", "json", path], {
+        cwd: sources.cwd,
+        failure: "opa inspect failed",
+        rewrite: sources.display,
+      }),
+    ) as Inspected;
   const frameworks = loadFrameworkCatalogues(join(sources.cwd, "policies", "frameworks"));
   const builtinRuns = ["spec", "runtime", "lib"].map((dir) => inspect(join("policies", dir)));
-  const builtin = catalogFromAnnotations(builtinRuns.slice(0, 2).flatMap((run) => run.annotations ?? []), sources.cwd, join(sources.cwd, "policies"), frameworks,
-    [...checkFiles(join(sources.cwd, "policies", "spec")), ...checkFiles(join(sources.cwd, "policies", "runtime"))]);
+  const builtin = catalogFromAnnotations(
+    builtinRuns.slice(0, 2).flatMap((run) => run.annotations ?? []),
+    sources.cwd,
+    join(sources.cwd, "policies"),
+    frameworks,
+    [...checkFiles(join(sources.cwd, "policies", "spec")), ...checkFiles(join(sources.cwd, "policies", "runtime"))],
+  );
   const builtinPackages = new Map<string, string>();
-  for (const run of builtinRuns) for (const [namespace, files] of Object.entries(run.namespaces ?? {})) builtinPackages.set(namespace, files[0] ?? "");
+  for (const run of builtinRuns)
+    for (const [namespace, files] of Object.entries(run.namespaces ?? {}))
+      builtinPackages.set(namespace, files[0] ?? "");
   builtinPackages.set("data.llmops.main", "policies/main.rego");
   const byId = new Map(builtin.map((entry) => [entry.id, entry]));
   const catalog = [...builtin];
@@ -155,15 +223,28 @@ export function catalogOfSources(sources: PolicySourceSet, toolsDir?: string): C
     for (const [namespace, files] of Object.entries(run.namespaces ?? {})) {
       for (const file of files) {
         const clash = builtinPackages.get(namespace);
-        if (clash !== undefined) throw new CatalogError(`${sources.display(file)}: package ${namespace.replace(/^data\./, "")} is a built-in package (${clash}); organisation checks need their own package`);
+        if (clash !== undefined)
+          throw new CatalogError(
+            `${sources.display(file)}: package ${namespace.replace(/^data\./, "")} is a built-in package (${clash}); organisation checks need their own package`,
+          );
         if (!file.endsWith("_test.rego")) checkPackages.push({ file, package: namespace.replace(/^data\./, "") });
       }
     }
     const origin = sources.orgDirs[index]!.replace(/\/+$/, "");
-    const entries = catalogFromAnnotations(run.annotations ?? [], sources.cwd, join(sources.cwd, staged), frameworks, undefined, { origin, display: sources.display, checkPackages, anyIdPrefix: true });
+    const entries = catalogFromAnnotations(
+      run.annotations ?? [],
+      sources.cwd,
+      join(sources.cwd, staged),
+      frameworks,
+      undefined,
+      { origin, display: sources.display, checkPackages, anyIdPrefix: true },
+    );
     for (const entry of entries) {
       const other = byId.get(entry.id);
-      if (other) throw new CatalogError(`${entry.source}: check id ${entry.id} collides with ${other.origin === BUILTIN_ORIGIN ? "built-in" : "organisation"} check ${other.source}`);
+      if (other)
+        throw new CatalogError(
+          `${entry.source}: check id ${entry.id} collides with ${other.origin === BUILTIN_ORIGIN ? "built-in" : "organisation"} check ${other.source}`,
+        );
       byId.set(entry.id, entry);
       catalog.push(entry);
     }
@@ -185,15 +266,24 @@ export function buildBundle(options: BuildOptions): BuildResult {
     const sources = stagePolicySources(options.root, work, options.orgPolicies, options.dataFiles);
     const { cwd, paths, display } = sources;
     const opa = toolPath("opa", options.toolsDir);
-    const run = (command: string, args: string[], failure: string) => runTool(command, args, { cwd, failure, rewrite: display });
+    const run = (command: string, args: string[], failure: string) =>
+      runTool(command, args, { cwd, failure, rewrite: display });
     const capabilities = join(work, "capabilities.json");
     writeFileSync(capabilities, JSON.stringify(derivedCapabilities()));
 
     step("opa fmt --list --fail");
-    run(opa, ["fmt", "--list", "--fail", ...paths], `policies are not formatted; run \`opa fmt -w ${["policies", ...sources.orgDirs].join(" ")}\``);
+    run(
+      opa,
+      ["fmt", "--list", "--fail", ...paths],
+      `policies are not formatted; run \`opa fmt -w ${["policies", ...sources.orgDirs].join(" ")}\``,
+    );
 
     step("opa check --strict");
-    run(opa, ["check", "--strict", "--capabilities", capabilities, ...opaIgnoreFlags({ tests: false }), ...paths], "opa check failed");
+    run(
+      opa,
+      ["check", "--strict", "--capabilities", capabilities, ...opaIgnoreFlags({ tests: false }), ...paths],
+      "opa check failed",
+    );
 
     // METADATA (schema, framework catalogue, id and package collisions, overrides) before Regal:
     // a bad block or a colliding id is named without waiting for the slowest step.
@@ -202,30 +292,64 @@ export function buildBundle(options: BuildOptions): BuildResult {
 
     if (options.lint ?? true) {
       step("regal lint");
-      run(toolPath("regal", options.toolsDir), ["lint", "--config-file", join(resolve(options.root), ".regal/config.yaml"), ...paths], "regal lint failed");
+      run(
+        toolPath("regal", options.toolsDir),
+        ["lint", "--config-file", join(resolve(options.root), ".regal/config.yaml"), ...paths],
+        "regal lint failed",
+      );
     } else {
       step("regal lint skipped (quick start; npm test runs it)");
     }
 
     step("opa test --coverage");
-    const testOutput = run(opa, ["test", "--coverage", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...paths], "opa test failed");
+    const testOutput = run(
+      opa,
+      [
+        "test",
+        "--coverage",
+        "--format",
+        "json",
+        ...OPA_TEST_TIMEOUT_FLAGS,
+        ...opaIgnoreFlags({ tests: true }),
+        ...paths,
+      ],
+      "opa test failed",
+    );
     const report = JSON.parse(testOutput) as { coverage: number };
     if (report.coverage < options.coverageThreshold) {
-      throw new PolicyBuildError(`opa test coverage ${report.coverage.toFixed(1)}% is below the ${options.coverageThreshold}% threshold`);
+      throw new PolicyBuildError(
+        `opa test coverage ${report.coverage.toFixed(1)}% is below the ${options.coverageThreshold}% threshold`,
+      );
     }
-    const countOutput = run(opa, ["test", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...paths], "opa test failed");
+    const countOutput = run(
+      opa,
+      ["test", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...paths],
+      "opa test failed",
+    );
     const testsPassed = (JSON.parse(countOutput) as Array<{ fail?: boolean }>).filter((result) => !result.fail).length;
 
     const catalogBytes = Buffer.from(`${JSON.stringify(catalog, null, 2)}\n`);
     step(signing ? "opa build -t wasm --signing-key" : "opa build -t wasm");
     const tarball = join(work, "bundle.tar.gz");
-    run(opa, [
-      // Bundle mode (-b) whether or not the bundle is signed, so signing never changes policy.wasm.
-      "build", "-b", "-t", "wasm", "--capabilities", capabilities, ...opaIgnoreFlags({ tests: false }),
-      ...ENTRYPOINTS.flatMap((entrypoint) => ["-e", entrypoint]),
-      ...(signing ? signingFlags(signing, work, sha256(catalogBytes)) : []),
-      "-o", tarball, ...paths,
-    ], "opa build failed");
+    run(
+      opa,
+      [
+        // Bundle mode (-b) whether or not the bundle is signed, so signing never changes policy.wasm.
+        "build",
+        "-b",
+        "-t",
+        "wasm",
+        "--capabilities",
+        capabilities,
+        ...opaIgnoreFlags({ tests: false }),
+        ...ENTRYPOINTS.flatMap((entrypoint) => ["-e", entrypoint]),
+        ...(signing ? signingFlags(signing, work, sha256(catalogBytes)) : []),
+        "-o",
+        tarball,
+        ...paths,
+      ],
+      "opa build failed",
+    );
     const extracted = join(work, "extracted");
     mkdirSync(extracted);
     extractTarball(tarball, extracted);
@@ -286,7 +410,10 @@ interface Signing {
 function signingSetup(options: BuildOptions): Signing | undefined {
   if (!options.signingKey) return undefined;
   const algorithm = options.signingAlgorithm ?? DEFAULT_SIGNING_ALGORITHM;
-  if (!SIGNING_ALGORITHMS.includes(algorithm)) throw new PolicyBuildError(`signing algorithm ${algorithm} is not accepted (accepted: ${SIGNING_ALGORITHMS.join(", ")})`);
+  if (!SIGNING_ALGORITHMS.includes(algorithm))
+    throw new PolicyBuildError(
+      `signing algorithm ${algorithm} is not accepted (accepted: ${SIGNING_ALGORITHMS.join(", ")})`,
+    );
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(readFileSync(options.signingKey));

@@ -33,5 +33,12 @@ export interface BundleManifest {
 
 /** Content address of a bundle: the same files always give the same revision. */
 export function bundleRevision(digests: Readonly<Record<string, string>>): string {
-  return sha256(Buffer.from(Object.entries(digests).sort().map(([name, digest]) => `${name}:${digest}`).join("\n"))).slice(0, 16);
+  return sha256(
+    Buffer.from(
+      Object.entries(digests)
+        .sort()
+        .map(([name, digest]) => `${name}:${digest}`)
+        .join("\n"),
+    ),
+  ).slice(0, 16);
 }

@@ -28,9 +28,15 @@ interface JwtFileEntry {
 }
 
 const ALGORITHMS: Record<string, { hash: string; ecdsa?: boolean; pss?: boolean }> = {
-  RS256: { hash: "sha256" }, RS384: { hash: "sha384" }, RS512: { hash: "sha512" },
-  PS256: { hash: "sha256", pss: true }, PS384: { hash: "sha384", pss: true }, PS512: { hash: "sha512", pss: true },
-  ES256: { hash: "sha256", ecdsa: true }, ES384: { hash: "sha384", ecdsa: true }, ES512: { hash: "sha512", ecdsa: true },
+  RS256: { hash: "sha256" },
+  RS384: { hash: "sha384" },
+  RS512: { hash: "sha512" },
+  PS256: { hash: "sha256", pss: true },
+  PS384: { hash: "sha384", pss: true },
+  PS512: { hash: "sha512", pss: true },
+  ES256: { hash: "sha256", ecdsa: true },
+  ES384: { hash: "sha384", ecdsa: true },
+  ES512: { hash: "sha512", ecdsa: true },
 };
 
 /** The signing algorithms accepted (asymmetric only: a shared HMAC secret would have to ship with every verifier). */
@@ -68,7 +74,12 @@ export function signedFileHash(name: string, bytes: Buffer): string {
  * Verifies the bundle's JWT with the key, then the signed files about to be loaded (`files`, by
  * bundle file name) against it, then catalog.json's sha256 (`catalogDigest`) against its claim.
  */
-export function verifyBundleSignature(bundleDir: string, key: KeyObject, files: Readonly<Record<string, Buffer>>, catalogDigest: string): void {
+export function verifyBundleSignature(
+  bundleDir: string,
+  key: KeyObject,
+  files: Readonly<Record<string, Buffer>>,
+  catalogDigest: string,
+): void {
   const payload = verifiedPayload(bundleDir, key);
   if (!Array.isArray(payload.files)) throw new SignatureError(`${SIGNATURES_FILE}: the JWT lists no files`);
   const listed = new Map<string, JwtFileEntry>();
@@ -80,9 +91,13 @@ export function verifyBundleSignature(bundleDir: string, key: KeyObject, files: 
     if (!bytes) throw new SignatureError(`${name} is missing from the bundle being verified`);
     const entry = listed.get(name);
     if (!entry) throw new SignatureError(`${SIGNATURES_FILE}: ${name} is not listed in the signed file list`);
-    if ((entry.algorithm ?? "SHA-256").toUpperCase() !== "SHA-256") throw new SignatureError(`${SIGNATURES_FILE}: ${name} is hashed with ${entry.algorithm}; only SHA-256 is accepted`);
+    if ((entry.algorithm ?? "SHA-256").toUpperCase() !== "SHA-256")
+      throw new SignatureError(
+        `${SIGNATURES_FILE}: ${name} is hashed with ${entry.algorithm}; only SHA-256 is accepted`,
+      );
     const actual = signedFileHash(name, bytes);
-    if (actual !== entry.hash) throw new SignatureError(`${name} does not match its signed hash (signed ${entry.hash}, got ${actual})`);
+    if (actual !== entry.hash)
+      throw new SignatureError(`${name} does not match its signed hash (signed ${entry.hash}, got ${actual})`);
   }
   checkCatalogClaim(payload, catalogDigest);
 }
@@ -103,7 +118,9 @@ function verifiedPayload(bundleDir: string, key: KeyObject): Record<string, unkn
   try {
     raw = readFileSync(join(bundleDir, SIGNATURES_FILE), "utf8");
   } catch {
-    throw new SignatureError(`the policy bundle is not signed (no ${SIGNATURES_FILE}) but a verification key is configured; build it with \`llmops policy build --signing-key <pem>\``);
+    throw new SignatureError(
+      `the policy bundle is not signed (no ${SIGNATURES_FILE}) but a verification key is configured; build it with \`llmops policy build --signing-key <pem>\``,
+    );
   }
   let token: unknown;
   try {
@@ -115,30 +132,46 @@ function verifiedPayload(bundleDir: string, key: KeyObject): Record<string, unkn
     throw new SignatureError(`${SIGNATURES_FILE} must hold exactly one signature`);
   }
   const parts = token[0].split(".");
-  if (parts.length !== 3) throw new SignatureError(`${SIGNATURES_FILE}: the signature is not a JWT (header.payload.signature)`);
+  if (parts.length !== 3)
+    throw new SignatureError(`${SIGNATURES_FILE}: the signature is not a JWT (header.payload.signature)`);
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
   const header = decodeJson(headerPart, "header") as { alg?: unknown };
   const algorithm = typeof header.alg === "string" ? ALGORITHMS[header.alg] : undefined;
-  if (!algorithm) throw new SignatureError(`${SIGNATURES_FILE}: signing algorithm ${JSON.stringify(header.alg)} is not accepted (accepted: ${SIGNING_ALGORITHMS.join(", ")})`);
+  if (!algorithm)
+    throw new SignatureError(
+      `${SIGNATURES_FILE}: signing algorithm ${JSON.stringify(header.alg)} is not accepted (accepted: ${SIGNING_ALGORITHMS.join(", ")})`,
+    );
   const signedBytes = Buffer.from(`${headerPart}.${payloadPart}`);
   const signature = Buffer.from(signaturePart, "base64url");
   let valid = false;
   try {
-    valid = verify(algorithm.hash, signedBytes, {
-      key,
-      ...(algorithm.ecdsa ? { dsaEncoding: "ieee-p1363" as const } : {}),
-      ...(algorithm.pss ? { padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: -1 /* RSA_PSS_SALTLEN_DIGEST */ } : {}),
-    }, signature);
+    valid = verify(
+      algorithm.hash,
+      signedBytes,
+      {
+        key,
+        ...(algorithm.ecdsa ? { dsaEncoding: "ieee-p1363" as const } : {}),
+        ...(algorithm.pss
+          ? { padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: -1 /* RSA_PSS_SALTLEN_DIGEST */ }
+          : {}),
+      },
+      signature,
+    );
   } catch {
     valid = false;
   }
-  if (!valid) throw new SignatureError(`${SIGNATURES_FILE}: the JWT signature does not verify with the configured key (${String(header.alg)})`);
+  if (!valid)
+    throw new SignatureError(
+      `${SIGNATURES_FILE}: the JWT signature does not verify with the configured key (${String(header.alg)})`,
+    );
   return decodeJson(payloadPart, "payload");
 }
 
 function checkCatalogClaim(payload: Readonly<Record<string, unknown>>, catalogDigest: string): void {
   if (payload[CATALOG_CLAIM] !== catalogDigest) {
-    throw new SignatureError(`${BUNDLE_FILES.catalog} does not match the signed claim ${CATALOG_CLAIM} (signed ${String(payload[CATALOG_CLAIM])}, got ${catalogDigest})`);
+    throw new SignatureError(
+      `${BUNDLE_FILES.catalog} does not match the signed claim ${CATALOG_CLAIM} (signed ${String(payload[CATALOG_CLAIM])}, got ${catalogDigest})`,
+    );
   }
 }
 

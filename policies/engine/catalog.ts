@@ -46,7 +46,13 @@ const metadataSchema = {
         frameworks: {
           type: "object",
           minProperties: 1,
-          additionalProperties: { type: "array", minItems: 1, maxItems: 10, uniqueItems: true, items: { type: "string", minLength: 1, maxLength: 80 } },
+          additionalProperties: {
+            type: "array",
+            minItems: 1,
+            maxItems: 10,
+            uniqueItems: true,
+            items: { type: "string", minLength: 1, maxLength: 80 },
+          },
         },
       },
     },
@@ -67,9 +73,28 @@ interface InspectedAnnotation {
  * whose framework keys and control ids are all listed in `frameworks` (policies/frameworks/).
  * Throws CatalogError naming the file and line of the first block that fails.
  */
-export function catalogFromAnnotations(annotations: readonly unknown[], root: string, policiesDir: string, frameworks: ReadonlyMap<string, FrameworkCatalogue>, checkFiles?: readonly string[], options: CatalogOptions = {}): CatalogEntry[] {
+export function catalogFromAnnotations(
+  annotations: readonly unknown[],
+  root: string,
+  policiesDir: string,
+  frameworks: ReadonlyMap<string, FrameworkCatalogue>,
+  checkFiles?: readonly string[],
+  options: CatalogOptions = {},
+): CatalogEntry[] {
   const schema = options.anyIdPrefix
-    ? { ...metadataSchema, properties: { ...metadataSchema.properties, custom: { ...metadataSchema.properties.custom, properties: { ...metadataSchema.properties.custom.properties, id: { type: "string", pattern: CHECK_ID_PATTERN, maxLength: 24 } } } } }
+    ? {
+        ...metadataSchema,
+        properties: {
+          ...metadataSchema.properties,
+          custom: {
+            ...metadataSchema.properties.custom,
+            properties: {
+              ...metadataSchema.properties.custom.properties,
+              id: { type: "string", pattern: CHECK_ID_PATTERN, maxLength: 24 },
+            },
+          },
+        },
+      }
     : metadataSchema;
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   const display = options.display ?? ((file: string) => file);
@@ -77,27 +102,42 @@ export function catalogFromAnnotations(annotations: readonly unknown[], root: st
   const seen = new Map<string, string>();
   const annotatedPackages = new Set<string>();
   for (const raw of annotations as InspectedAnnotation[]) {
-    const packagePath = (raw.path ?? []).slice(1).map((segment) => String(segment.value)).join(".");
+    const packagePath = (raw.path ?? [])
+      .slice(1)
+      .map((segment) => String(segment.value))
+      .join(".");
     if (!/^llmops\.(spec|runtime)\.[a-z0-9_]+\.[a-z0-9_]+$/.test(packagePath)) continue;
     if (raw.annotations?.scope !== "package") continue;
     const file = relative(root, resolve(root, raw.location?.file ?? ""));
     const where = `${display(file)}:${raw.location?.row ?? 1}`;
     annotatedPackages.add(packagePath);
     if (!validate(raw.annotations)) {
-      const problems = (validate.errors ?? []).map((error) => `${error.instancePath || "(block)"} ${error.message ?? ""}`).join("; ");
+      const problems = (validate.errors ?? [])
+        .map((error) => `${error.instancePath || "(block)"} ${error.message ?? ""}`)
+        .join("; ");
       throw new CatalogError(`${where}: malformed METADATA block for ${packagePath}: ${problems}`);
     }
-    const annotation = raw.annotations as { title: string; description: string; custom: { id: string; severity: Severity; remediation: string; frameworks: FrameworkMappings } };
+    const annotation = raw.annotations as {
+      title: string;
+      description: string;
+      custom: { id: string; severity: Severity; remediation: string; frameworks: FrameworkMappings };
+    };
     const id = annotation.custom.id;
     const unknown = unknownMappings(annotation.custom.frameworks, frameworks);
-    if (unknown.length > 0) throw new CatalogError(`${where}: ${packagePath} maps to framework ids not in policies/frameworks/: ${unknown.join("; ")}`);
+    if (unknown.length > 0)
+      throw new CatalogError(
+        `${where}: ${packagePath} maps to framework ids not in policies/frameworks/: ${unknown.join("; ")}`,
+      );
     const duplicate = seen.get(id);
     if (duplicate) throw new CatalogError(`${where}: check id ${id} is already used by ${duplicate}`);
     seen.set(id, where);
     // Rego emits the id literally; it must be the id its METADATA declares.
-    const emitted = new Set([...readFileSync(join(root, file), "utf8").matchAll(/"id":\s*"([^"]+)"/g)].map((match) => match[1]));
+    const emitted = new Set(
+      [...readFileSync(join(root, file), "utf8").matchAll(/"id":\s*"([^"]+)"/g)].map((match) => match[1]),
+    );
     for (const other of emitted) {
-      if (other !== id) throw new CatalogError(`${where}: check emits id ${String(other)} but its METADATA declares ${id}`);
+      if (other !== id)
+        throw new CatalogError(`${where}: check emits id ${String(other)} but its METADATA declares ${id}`);
     }
     if (emitted.size === 0) throw new CatalogError(`${where}: check never emits its id ${id}`);
     entries.push({
@@ -118,8 +158,12 @@ export function catalogFromAnnotations(annotations: readonly unknown[], root: st
     }
   }
   for (const file of checkFiles ?? []) {
-    const packagePath = `llmops.${relative(policiesDir, file).replace(/\.rego$/, "").split("/").join(".")}`;
-    if (!annotatedPackages.has(packagePath)) throw new CatalogError(`${relative(root, file)}: check has no package-scoped METADATA block`);
+    const packagePath = `llmops.${relative(policiesDir, file)
+      .replace(/\.rego$/, "")
+      .split("/")
+      .join(".")}`;
+    if (!annotatedPackages.has(packagePath))
+      throw new CatalogError(`${relative(root, file)}: check has no package-scoped METADATA block`);
   }
   return entries.sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -130,17 +174,31 @@ export function catalogFromAnnotations(annotations: readonly unknown[], root: st
  * severity and records the METADATA severity as `override.severityFrom`. Throws InputError at the
  * override's file:line:column when no check has its id.
  */
-export function applyCheckOverrides(catalog: readonly CatalogEntry[], overrides: readonly CheckOverrideDeclaration[]): CatalogEntry[] {
+export function applyCheckOverrides(
+  catalog: readonly CatalogEntry[],
+  overrides: readonly CheckOverrideDeclaration[],
+): CatalogEntry[] {
   const byId = new Map(overrides.map((override) => [override.id, override]));
   const known = new Set(catalog.map((entry) => entry.id));
   for (const override of overrides) {
-    if (!known.has(override.id)) throw new InputError(`check_overrides: no check has the id ${override.id}; see llmops policy list`, override.file, override.line, override.column);
+    if (!known.has(override.id))
+      throw new InputError(
+        `check_overrides: no check has the id ${override.id}; see llmops policy list`,
+        override.file,
+        override.line,
+        override.column,
+      );
   }
   return catalog.map((entry) => {
     const override = byId.get(entry.id);
     if (!override) return entry;
-    if (override.disabled) return { ...entry, override: { disabled: true, reason: override.reason, file: override.file } };
+    if (override.disabled)
+      return { ...entry, override: { disabled: true, reason: override.reason, file: override.file } };
     const severity = override.severity ?? entry.severity;
-    return { ...entry, severity, override: { severityFrom: entry.severity, reason: override.reason, file: override.file } };
+    return {
+      ...entry,
+      severity,
+      override: { severityFrom: entry.severity, reason: override.reason, file: override.file },
+    };
   });
 }

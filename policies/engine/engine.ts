@@ -10,8 +10,20 @@ import { createRequire } from "node:module";
 import { isMainThread } from "node:worker_threads";
 import { packageRoot } from "../../schemas/package-root.js";
 import { staleBundleNote } from "./policy-sources.js";
-import { BUNDLE_FILES, RUNTIME_ENTRYPOINT, SPEC_ENTRYPOINT, VERIFICATION_KEY_ENV, bundleRevision, type BundleManifest } from "./bundle-layout.js";
-import { SignatureError, readVerificationKey, verifyBundleCatalogClaim, verifyBundleSignature } from "./bundle-signature.js";
+import {
+  BUNDLE_FILES,
+  RUNTIME_ENTRYPOINT,
+  SPEC_ENTRYPOINT,
+  VERIFICATION_KEY_ENV,
+  bundleRevision,
+  type BundleManifest,
+} from "./bundle-layout.js";
+import {
+  SignatureError,
+  readVerificationKey,
+  verifyBundleCatalogClaim,
+  verifyBundleSignature,
+} from "./bundle-signature.js";
 import { packagedVerificationKey } from "./packaged-bundle.js";
 import { UNKNOWN_VALUE, policyInput, type RuntimeInput } from "./runtime-input.js";
 import { BUILTIN_ORIGIN, checkKind, type CatalogEntry, type CheckKind } from "./catalog-entry.js";
@@ -79,7 +91,9 @@ export class PolicyEngine {
     // loadPolicySync on the compiled module: the SDK's async loadPolicy tests its argument with
     // `instanceof Response`, and touching the global Response makes Node 20 load its fetch
     // implementation (undici), about a fifth of a one-file `llmops check` (bench/results/small-input.md).
-    const { loadPolicySync } = require("@open-policy-agent/opa-wasm") as { loadPolicySync: (wasm: WebAssembly.Module) => LoadedPolicy };
+    const { loadPolicySync } = require("@open-policy-agent/opa-wasm") as {
+      loadPolicySync: (wasm: WebAssembly.Module) => LoadedPolicy;
+    };
     let policy: LoadedPolicy;
     try {
       policy = loadPolicySync(bundle.module);
@@ -88,16 +102,26 @@ export class PolicyEngine {
       throw new EngineError(`policy.wasm could not be loaded: ${describeThrown(error)}`);
     }
     const catalog = new Map(bundle.catalog.map((entry) => [entry.id, entry]));
-    return Promise.resolve(new PolicyEngine(policy, bundle.manifest, catalog, { revision: bundle.manifest.revision, digestsVerified: true, signatureVerified: bundle.signatureVerified }));
+    return Promise.resolve(
+      new PolicyEngine(policy, bundle.manifest, catalog, {
+        revision: bundle.manifest.revision,
+        digestsVerified: true,
+        signatureVerified: bundle.signatureVerified,
+      }),
+    );
   }
 
   get rules(): RuleMetadata[] {
-    return [...this.catalog.values()].filter((entry) => !entry.override?.disabled).map(({ package: _package, ...rule }) => rule);
+    return [...this.catalog.values()]
+      .filter((entry) => !entry.override?.disabled)
+      .map(({ package: _package, ...rule }) => rule);
   }
 
   /** The rules of one kind of check (spec or runtime), by their Rego package. */
   rulesFor(kind: CheckKind): RuleMetadata[] {
-    return [...this.catalog.values()].filter((entry) => checkKind(entry) === kind && !entry.override?.disabled).map(({ package: _package, ...rule }) => rule);
+    return [...this.catalog.values()]
+      .filter((entry) => checkKind(entry) === kind && !entry.override?.disabled)
+      .map(({ package: _package, ...rule }) => rule);
   }
 
   /** Evaluates one entrypoint; raw results are checked and joined with the catalog. */
@@ -114,15 +138,23 @@ export class PolicyEngine {
     // longer than its budget is discarded and the run fails closed.
     const elapsed = performance.now() - started;
     if (elapsed > this.budgetMs) {
-      throw new EngineError(`policy evaluation took ${elapsed.toFixed(1)} ms, over its ${this.budgetMs} ms budget (LLMOPS_EVAL_BUDGET_MS); the decision was discarded`);
+      throw new EngineError(
+        `policy evaluation took ${elapsed.toFixed(1)} ms, over its ${this.budgetMs} ms budget (LLMOPS_EVAL_BUDGET_MS); the decision was discarded`,
+      );
     }
     if (!Array.isArray(results) || results.length !== 1) {
-      throw new EngineError(`policy evaluation returned ${Array.isArray(results) ? results.length : "no"} result sets; expected exactly one`);
+      throw new EngineError(
+        `policy evaluation returned ${Array.isArray(results) ? results.length : "no"} result sets; expected exactly one`,
+      );
     }
     const raw = results[0]!.result;
-    if (!Array.isArray(raw)) throw new EngineError("policy evaluation returned a non-set result for the findings entrypoint");
+    if (!Array.isArray(raw))
+      throw new EngineError("policy evaluation returned a non-set result for the findings entrypoint");
     // A check an organisation disabled (catalog override) reports nothing, at every entry point.
-    return raw.map((item) => checkRaw(item)).filter((item) => !this.catalog.get(item.id)?.override?.disabled).map((item) => this.toFinding(item, context));
+    return raw
+      .map((item) => checkRaw(item))
+      .filter((item) => !this.catalog.get(item.id)?.override?.disabled)
+      .map((item) => this.toFinding(item, context));
   }
 
   /** Runtime checks over resources from any number of files; findings point into their source file. */
@@ -130,7 +162,9 @@ export class PolicyEngine {
     // One decision sees every resource (checks relate resources to each other), so the input
     // cannot be split; past the documented limit it is refused rather than left to run long.
     if (input.resources.length > this.maxResources) {
-      throw new EngineError(`${input.resources.length} resources exceed the limit of ${this.maxResources} resources in one evaluation (LLMOPS_MAX_RESOURCES); check the inputs in smaller groups, e.g. one namespace or stack at a time`);
+      throw new EngineError(
+        `${input.resources.length} resources exceed the limit of ${this.maxResources} resources in one evaluation (LLMOPS_MAX_RESOURCES); check the inputs in smaller groups, e.g. one namespace or stack at a time`,
+      );
     }
     const place = (pointer: string): Placement | undefined => {
       const match = /^\/resources\/(\d+)(?:\/props)?(\/.*)?$/.exec(pointer);
@@ -145,12 +179,17 @@ export class PolicyEngine {
     };
     const findings = this.evaluate(policyInput(input), { place }, RUNTIME_ENTRYPOINT);
     if (!input.resources.some((resource) => resource.unknowns !== undefined)) return findings;
-    return findings.filter((finding) => !finding.message.includes(UNKNOWN_VALUE) && !judgesUnknown(finding.path, input.resources));
+    return findings.filter(
+      (finding) => !finding.message.includes(UNKNOWN_VALUE) && !judgesUnknown(finding.path, input.resources),
+    );
   }
 
   private toFinding(raw: RawFinding, context: EvaluationContext): Finding {
     const entry = this.catalog.get(raw.id);
-    if (!entry) throw new EngineError(`policy emitted finding id ${raw.id}, which has no catalog entry; the bundle is inconsistent`);
+    if (!entry)
+      throw new EngineError(
+        `policy emitted finding id ${raw.id}, which has no catalog entry; the bundle is inconsistent`,
+      );
     const position = context.locate?.(raw.path);
     const placement = context.place?.(raw.path);
     const file = placement?.file ?? context.file;
@@ -203,7 +242,8 @@ export class VerifiedBundle {
   static async read(bundleDir: string, options: { verificationKey?: string } = {}): Promise<VerifiedBundle> {
     const manifest = readManifest(bundleDir);
     const files: Record<string, Buffer> = {};
-    for (const name of [BUNDLE_FILES.wasm, BUNDLE_FILES.data, BUNDLE_FILES.catalog]) files[name] = readDigestedFile(bundleDir, manifest, name);
+    for (const name of [BUNDLE_FILES.wasm, BUNDLE_FILES.data, BUNDLE_FILES.catalog])
+      files[name] = readDigestedFile(bundleDir, manifest, name);
     checkRevision(manifest);
     // With a trusted key configured, the signature is checked before anything is compiled. The
     // bundle an installed package ships is always checked, with its shipped key by default.
@@ -257,14 +297,20 @@ export function readBundleCatalog(bundleDir: string, options: { verificationKey?
   const keyPath = verificationKeyFor(bundleDir, options);
   if (keyPath) checkSignature(bundleDir, keyPath, { [BUNDLE_FILES.catalog]: catalogBytes }, manifest, "catalog");
   warnIfStale(manifest, bundleDir);
-  return { manifest, catalog: parseJson<CatalogEntry[]>(catalogBytes, BUNDLE_FILES.catalog), signatureVerified: Boolean(keyPath) };
+  return {
+    manifest,
+    catalog: parseJson<CatalogEntry[]>(catalogBytes, BUNDLE_FILES.catalog),
+    signatureVerified: Boolean(keyPath),
+  };
 }
 
 function readBundleFile(bundleDir: string, name: string): Buffer {
   try {
     return readFileSync(join(bundleDir, name));
   } catch {
-    throw new EngineError(`policy bundle is incomplete: ${join(bundleDir, name)} cannot be read; run \`llmops policy build\``);
+    throw new EngineError(
+      `policy bundle is incomplete: ${join(bundleDir, name)} cannot be read; run \`llmops policy build\``,
+    );
   }
 }
 
@@ -284,7 +330,9 @@ function readDigestedFile(bundleDir: string, manifest: BundleManifest, name: str
   const bytes = readBundleFile(bundleDir, name);
   const actual = sha256(bytes);
   if (actual !== expected) {
-    throw new EngineError(`policy bundle file ${name} does not match its digest (expected sha256 ${expected}, got ${actual}); refusing to load`);
+    throw new EngineError(
+      `policy bundle file ${name} does not match its digest (expected sha256 ${expected}, got ${actual}); refusing to load`,
+    );
   }
   return bytes;
 }
@@ -292,7 +340,9 @@ function readDigestedFile(bundleDir: string, manifest: BundleManifest, name: str
 function checkRevision(manifest: BundleManifest): void {
   const revision = bundleRevision(manifest.files);
   if (manifest.revision !== revision) {
-    throw new EngineError(`policy bundle manifest revision ${String(manifest.revision)} does not match its files (expected ${revision}); refusing to load`);
+    throw new EngineError(
+      `policy bundle manifest revision ${String(manifest.revision)} does not match its files (expected ${revision}); refusing to load`,
+    );
   }
 }
 
@@ -302,14 +352,21 @@ function verificationKeyFor(bundleDir: string, options: { verificationKey?: stri
 }
 
 /** The JWT and the files it pins ("all": policy.wasm, data.json and the catalogue; "catalog": the catalogue's claim only). */
-function checkSignature(bundleDir: string, keyPath: string, files: Readonly<Record<string, Buffer>>, manifest: BundleManifest, scope: "all" | "catalog"): void {
+function checkSignature(
+  bundleDir: string,
+  keyPath: string,
+  files: Readonly<Record<string, Buffer>>,
+  manifest: BundleManifest,
+  scope: "all" | "catalog",
+): void {
   try {
     const key = readVerificationKey(keyPath);
     const catalogDigest = manifest.files[BUNDLE_FILES.catalog]!;
     if (scope === "all") verifyBundleSignature(bundleDir, key, files, catalogDigest);
     else verifyBundleCatalogClaim(bundleDir, key, catalogDigest);
   } catch (error) {
-    if (error instanceof SignatureError) throw new EngineError(`policy bundle signature check failed: ${error.message}; refusing to load`);
+    if (error instanceof SignatureError)
+      throw new EngineError(`policy bundle signature check failed: ${error.message}; refusing to load`);
     throw error;
   }
 }
@@ -330,8 +387,11 @@ function judgesUnknown(path: string, resources: RuntimeInput["resources"]): bool
 function checkRaw(item: unknown): RawFinding {
   const candidate = item as Partial<RawFinding> | null;
   if (
-    candidate === null || typeof candidate !== "object" ||
-    typeof candidate.id !== "string" || typeof candidate.msg !== "string" || typeof candidate.path !== "string" ||
+    candidate === null ||
+    typeof candidate !== "object" ||
+    typeof candidate.id !== "string" ||
+    typeof candidate.msg !== "string" ||
+    typeof candidate.path !== "string" ||
     (candidate.resource !== undefined && typeof candidate.resource !== "string")
   ) {
     throw new EngineError(`policy emitted a malformed finding: ${describeThrown(item)}`);

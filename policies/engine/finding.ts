@@ -80,6 +80,7 @@ export const SCHEMA_RULE = {
   title: "Spec conforms to the llmops/v1alpha1 schema",
   severity: "critical" as Severity,
   description: "The spec must match the published JSON Schema; a spec that does not cannot be deployed.",
-  remediation: "Fix the field named in the message; run `llmops schema` for the schema, or use an editor with the yaml-language-server $schema line.",
+  remediation:
+    "Fix the field named in the message; run `llmops schema` for the schema, or use an editor with the yaml-language-server $schema line.",
   frameworks: { "nist-ai-rmf": ["GOVERN 1.4"], "iso-42001": ["A.6.2.2"] } as FrameworkMappings,
 };

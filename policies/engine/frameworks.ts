@@ -40,7 +40,9 @@ export function loadFrameworkCatalogues(dir: string): ReadonlyMap<string, Framew
   const catalogues = new Map<string, FrameworkCatalogue>();
   let files: string[];
   try {
-    files = readdirSync(dir).filter((file) => file.endsWith(".yaml")).sort();
+    files = readdirSync(dir)
+      .filter((file) => file.endsWith(".yaml"))
+      .sort();
   } catch (error) {
     throw new FrameworkCatalogueError(`${dir}: cannot read the framework catalogue: ${(error as Error).message}`);
   }
@@ -59,26 +61,39 @@ export function loadFrameworkCatalogues(dir: string): ReadonlyMap<string, Framew
 }
 
 function checkCatalogue(document: unknown, path: string, key: string): FrameworkCatalogue {
-  const keys = typeof document === "object" && document !== null && !Array.isArray(document) ? Object.keys(document) : [];
-  if (keys.length !== 1 || keys[0] !== key) throw new FrameworkCatalogueError(`${path}: expected one top-level key, "${key}" (the file name)`);
+  const keys =
+    typeof document === "object" && document !== null && !Array.isArray(document) ? Object.keys(document) : [];
+  if (keys.length !== 1 || keys[0] !== key)
+    throw new FrameworkCatalogueError(`${path}: expected one top-level key, "${key}" (the file name)`);
   const value = (document as Record<string, unknown>)[key];
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new FrameworkCatalogueError(`${path}: "${key}" must be a mapping`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new FrameworkCatalogueError(`${path}: "${key}" must be a mapping`);
   const record = value as Record<string, unknown>;
   for (const field of TEXT_FIELDS) {
-    if (typeof record[field] !== "string" || record[field].trim() === "") throw new FrameworkCatalogueError(`${path}: "${field}" must be a non-empty string`);
+    if (typeof record[field] !== "string" || record[field].trim() === "")
+      throw new FrameworkCatalogueError(`${path}: "${field}" must be a non-empty string`);
   }
   const controls = record.controls;
-  if (typeof controls !== "object" || controls === null || Array.isArray(controls) || Object.keys(controls).length === 0) {
+  if (
+    typeof controls !== "object" ||
+    controls === null ||
+    Array.isArray(controls) ||
+    Object.keys(controls).length === 0
+  ) {
     throw new FrameworkCatalogueError(`${path}: "controls" must map control ids to titles`);
   }
   for (const [id, title] of Object.entries(controls)) {
-    if (typeof title !== "string" || title.trim() === "") throw new FrameworkCatalogueError(`${path}: control ${id} has no title`);
+    if (typeof title !== "string" || title.trim() === "")
+      throw new FrameworkCatalogueError(`${path}: control ${id} has no title`);
   }
   return { ...(record as Omit<FrameworkCatalogue, "key">), key };
 }
 
 /** "key: id" for every mapped framework key or control id the catalogues do not list. */
-export function unknownMappings(frameworks: FrameworkMappings, catalogues: ReadonlyMap<string, FrameworkCatalogue>): string[] {
+export function unknownMappings(
+  frameworks: FrameworkMappings,
+  catalogues: ReadonlyMap<string, FrameworkCatalogue>,
+): string[] {
   const unknown: string[] = [];
   for (const [key, ids] of Object.entries(frameworks)) {
     const catalogue = catalogues.get(key);
@@ -92,7 +107,11 @@ export function unknownMappings(frameworks: FrameworkMappings, catalogues: Reado
 }
 
 /** The control title of `key`/`id`, or undefined when the catalogue does not list it. */
-export function controlTitle(catalogues: ReadonlyMap<string, FrameworkCatalogue>, key: string, id: string): string | undefined {
+export function controlTitle(
+  catalogues: ReadonlyMap<string, FrameworkCatalogue>,
+  key: string,
+  id: string,
+): string | undefined {
   const controls = catalogues.get(key)?.controls;
   return controls && Object.hasOwn(controls, id) ? controls[id] : undefined;
 }

@@ -53,7 +53,10 @@ export function toolPath(name: "opa" | "regal", toolsDir: string = defaultToolsD
 
 /** A tool that is missing, could not start, or exited non-zero; its output is in the message. */
 export class ToolError extends UserFacingError {
-  constructor(message: string, readonly status: number | null = null) {
+  constructor(
+    message: string,
+    readonly status: number | null = null,
+  ) {
     super(message);
   }
 }
@@ -72,10 +75,18 @@ export interface RunToolOptions {
  * install script when it is not found) or exits non-zero (with its stdout and stderr).
  */
 export function runTool(command: string, args: readonly string[], options: RunToolOptions): string {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const result = spawnSync(command, args, {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ToolError(missing ? `${command} not found; run: bash scripts/install-tools.sh` : `${options.failure}: ${result.error.message}`);
+    throw new ToolError(
+      missing
+        ? `${command} not found; run: bash scripts/install-tools.sh`
+        : `${options.failure}: ${result.error.message}`,
+    );
   }
   if (result.status !== 0) {
     const detail = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim();

@@ -15,7 +15,12 @@ import { describeThrown } from "../../schemas/user-facing-error.js";
 import { compareFindings, type Finding } from "./finding.js";
 import type { Report } from "./report.js";
 import { specPoliciesFrom } from "./spec-policies.js";
-import { SCHEMA_RULE_METADATA, validateSpecFile, validateSpecFiles, type SpecPolicyEvaluator } from "./validate-specs.js";
+import {
+  SCHEMA_RULE_METADATA,
+  validateSpecFile,
+  validateSpecFiles,
+  type SpecPolicyEvaluator,
+} from "./validate-specs.js";
 import { todayUtc } from "./waivers.js";
 
 /** Below this many files per worker, threads do not pay for their start-up. */
@@ -34,14 +39,26 @@ export interface WorkerTask {
 
 export type WorkerReply =
   | { readonly ok: true; readonly findings: Finding[] }
-  | { readonly ok: false; readonly index: number; readonly kind: "input" | "engine" | "internal"; readonly message: string; readonly file?: string; readonly line?: number; readonly column?: number };
+  | {
+      readonly ok: false;
+      readonly index: number;
+      readonly kind: "input" | "engine" | "internal";
+      readonly message: string;
+      readonly file?: string;
+      readonly line?: number;
+      readonly column?: number;
+    };
 
 /**
  * Validates spec files on worker threads (at most `options.workers`, default one per available CPU, and at most one per MIN_FILES_PER_WORKER files), each loading the verified bundle once; with fewer than two workers, or standard input among the files, it validates in this thread. Findings come back in file order, as the sequential path gives them.
  * @param options.today the date (YYYY-MM-DD, UTC) waivers expire against. @default today
  * @throws InputError for the first unreadable or malformed file, EngineError when evaluation fails, Error for an internal failure of a worker
  */
-export async function validateSpecFilesInParallel(files: readonly string[], bundleDir: string, options: { workers?: number; today?: string } = {}): Promise<Report> {
+export async function validateSpecFilesInParallel(
+  files: readonly string[],
+  bundleDir: string,
+  options: { workers?: number; today?: string } = {},
+): Promise<Report> {
   const today = options.today ?? todayUtc();
   const bundle = await VerifiedBundle.read(bundleDir);
   const workers = Math.min(options.workers ?? availableParallelism(), Math.floor(files.length / MIN_FILES_PER_WORKER));
@@ -59,7 +76,8 @@ export async function validateSpecFilesInParallel(files: readonly string[], bund
   // earliest failure is the one a sequential run would have stopped at.
   const failure = replies.filter((reply) => !reply.ok).sort((a, b) => a.index - b.index)[0];
   if (failure) {
-    if (failure.kind === "input") throw new InputError(failure.message, failure.file ?? "(input)", failure.line, failure.column);
+    if (failure.kind === "input")
+      throw new InputError(failure.message, failure.file ?? "(input)", failure.line, failure.column);
     throw new EngineError(failure.message);
   }
   const findings = replies.flatMap((reply) => (reply.ok ? reply.findings : []));
@@ -73,7 +91,11 @@ export async function validateSpecFilesInParallel(files: readonly string[], bund
 }
 
 /** Validates files claimed from the shared cursor until none are left, or until one fails. */
-export function validateClaimedFiles(files: readonly string[], cursor: Int32Array, policies: SpecPolicyEvaluator): WorkerReply {
+export function validateClaimedFiles(
+  files: readonly string[],
+  cursor: Int32Array,
+  policies: SpecPolicyEvaluator,
+): WorkerReply {
   const findings: Finding[] = [];
   for (;;) {
     const start = Atomics.add(cursor, 0, CLAIM);
@@ -91,9 +113,21 @@ export function validateClaimedFiles(files: readonly string[], cursor: Int32Arra
 /** A thrown error as a reply, so a failure in any thread reads the same as a sequential one. */
 export function failureReply(error: unknown, index: number): WorkerReply {
   if (error instanceof InputError) {
-    return { ok: false, index, kind: "input", message: error.message, file: error.file, ...(error.line === undefined ? {} : { line: error.line, column: error.column }) };
+    return {
+      ok: false,
+      index,
+      kind: "input",
+      message: error.message,
+      file: error.file,
+      ...(error.line === undefined ? {} : { line: error.line, column: error.column }),
+    };
   }
-  return { ok: false, index, kind: error instanceof EngineError ? "engine" : "internal", message: describeThrown(error) };
+  return {
+    ok: false,
+    index,
+    kind: error instanceof EngineError ? "engine" : "internal",
+    message: describeThrown(error),
+  };
 }
 
 function runWorker(task: WorkerTask): Promise<WorkerReply> {
@@ -108,7 +142,16 @@ function runWorker(task: WorkerTask): Promise<WorkerReply> {
     };
     worker.once("message", (reply: WorkerReply) => settle(reply));
     // A crashed worker is an engine failure: fail closed. Index -1 puts it before any file's failure.
-    worker.once("error", (error: Error) => settle({ ok: false, index: -1, kind: "engine", message: `validation worker failed: ${error.message}` }));
-    worker.once("exit", (code) => settle({ ok: false, index: -1, kind: "engine", message: `validation worker exited with code ${code} before reporting` }));
+    worker.once("error", (error: Error) =>
+      settle({ ok: false, index: -1, kind: "engine", message: `validation worker failed: ${error.message}` }),
+    );
+    worker.once("exit", (code) =>
+      settle({
+        ok: false,
+        index: -1,
+        kind: "engine",
+        message: `validation worker exited with code ${code} before reporting`,
+      }),
+    );
   });
 }

@@ -17,23 +17,26 @@ import { SEVERITIES } from "./finding.js";
 
 const text = (maxLength = 300) => ({ type: "string", minLength: 1, maxLength }) as const;
 const pattern = { type: "string", minLength: 1, maxLength: 2000 } as const;
-const texts = (maxItems = 200, maxLength = 300) => ({ type: "array", maxItems, uniqueItems: true, items: text(maxLength) }) as const;
+const texts = (maxItems = 200, maxLength = 300) =>
+  ({ type: "array", maxItems, uniqueItems: true, items: text(maxLength) }) as const;
 const count = { type: "integer", minimum: 0, maximum: 1_000_000_000 } as const;
 const positive = { type: "integer", minimum: 1, maximum: 1_000_000_000 } as const;
 const fraction = { type: "number", minimum: 0, maximum: 1 } as const;
 const measure = { type: "number", minimum: 0, maximum: 1_000_000 } as const;
-const openMap = (value: object, maxProperties = 200) => ({
-  type: "object",
-  maxProperties,
-  propertyNames: { minLength: 1, maxLength: 253 },
-  additionalProperties: value,
-}) as const;
-const closed = (properties: Record<string, object>, required: readonly string[] = []) => ({
-  type: "object",
-  additionalProperties: false,
-  required: [...required],
-  properties,
-}) as const;
+const openMap = (value: object, maxProperties = 200) =>
+  ({
+    type: "object",
+    maxProperties,
+    propertyNames: { minLength: 1, maxLength: 253 },
+    additionalProperties: value,
+  }) as const;
+const closed = (properties: Record<string, object>, required: readonly string[] = []) =>
+  ({
+    type: "object",
+    additionalProperties: false,
+    required: [...required],
+    properties,
+  }) as const;
 
 /** A check id as the METADATA schema (catalog.ts) accepts it, built-in or organisation. */
 export const CHECK_ID_PATTERN = "^[A-Z][A-Z0-9]{1,9}-[A-Z0-9]{2,8}-[0-9]{3}$";
@@ -73,21 +76,26 @@ const params = closed({
   allowed_action_families: texts(50, 64),
   probe_required_kinds: texts(50, 128),
   token_limit_flags: texts(50, 64),
-  pod_templates: openMap(closed({
-    pods: texts(50, 200),
-    containers: texts(50, 200),
-    fragments: texts(50, 200),
-    servingRuntime: { type: "boolean" },
-  })),
-  agent_network: closed({
-    agent_pod_selectors: {
-      type: "array",
-      minItems: 1,
-      maxItems: 20,
-      items: closed({ matchLabels: openMap(text(63), 20) }, ["matchLabels"]),
+  pod_templates: openMap(
+    closed({
+      pods: texts(50, 200),
+      containers: texts(50, 200),
+      fragments: texts(50, 200),
+      servingRuntime: { type: "boolean" },
+    }),
+  ),
+  agent_network: closed(
+    {
+      agent_pod_selectors: {
+        type: "array",
+        minItems: 1,
+        maxItems: 20,
+        items: closed({ matchLabels: openMap(text(63), 20) }, ["matchLabels"]),
+      },
+      tool_pod_labels: openMap(text(63), 20),
     },
-    tool_pod_labels: openMap(text(63), 20),
-  }, ["agent_pod_selectors", "tool_pod_labels"]),
+    ["agent_pod_selectors", "tool_pod_labels"],
+  ),
   credential_patterns: openMap(pattern, 100),
   credential_name_pattern: pattern,
   non_credential_name_pattern: pattern,
@@ -96,19 +104,22 @@ const params = closed({
   model_servers: {
     type: "array",
     maxItems: 50,
-    items: closed({
-      name: text(64),
-      command: pattern,
-      image: pattern,
-      token_limits: { enum: ["flags", "model-config", "default"] },
-      token_flags: openMap({ enum: ["context", "input", "output"] }, 50),
-      positional_after: texts(20, 64),
-      model_flags: texts(20, 64),
-      revision_flags: texts(20, 64),
-      token_env: openMap({ enum: ["context", "input", "output"] }, 50),
-      model_env: texts(20, 64),
-      revision_env: texts(20, 64),
-    }, ["name"]),
+    items: closed(
+      {
+        name: text(64),
+        command: pattern,
+        image: pattern,
+        token_limits: { enum: ["flags", "model-config", "default"] },
+        token_flags: openMap({ enum: ["context", "input", "output"] }, 50),
+        positional_after: texts(20, 64),
+        model_flags: texts(20, 64),
+        revision_flags: texts(20, 64),
+        token_env: openMap({ enum: ["context", "input", "output"] }, 50),
+        model_env: texts(20, 64),
+        revision_env: texts(20, 64),
+      },
+      ["name"],
+    ),
   },
   hf_offline_env: texts(20, 64),
   weights_digest_flags: texts(20, 64),
@@ -118,7 +129,15 @@ const params = closed({
   rbac_sensitive_grants: {
     type: "array",
     maxItems: 50,
-    items: closed({ name: text(120), api_group: { type: "string", maxLength: 253 }, resources: texts(50, 120), verbs: texts(20, 32) }, ["name", "api_group", "resources", "verbs"]),
+    items: closed(
+      {
+        name: text(120),
+        api_group: { type: "string", maxLength: 253 },
+        resources: texts(50, 120),
+        verbs: texts(20, 32),
+      },
+      ["name", "api_group", "resources", "verbs"],
+    ),
   },
   rbac_sensitive_builtin_roles: texts(20, 64),
   annex_iii_domains: texts(20, 64),
@@ -131,7 +150,10 @@ const params = closed({
   gpu_instance_families: texts(100, 32),
   device_plugin_ami_types: texts(20, 64),
   launch_input_resource_types: texts(20, 64),
-  gpu_node_available: openMap(closed({ cpu_milli: count, memory_mib: count, gpus: positive }, ["cpu_milli", "memory_mib", "gpus"]), 200),
+  gpu_node_available: openMap(
+    closed({ cpu_milli: count, memory_mib: count, gpus: positive }, ["cpu_milli", "memory_mib", "gpus"]),
+    200,
+  ),
   controller_pod_label_prefixes: texts(50, 253),
   gpu_node_agent_kinds: texts(20, 128),
   device_plugin_host_path: text(4096),
@@ -139,11 +161,21 @@ const params = closed({
   non_internet_cidrs: texts(200, 64),
   aws_admin_managed_policies: texts(100, 128),
   principal_restricting_condition_keys: texts(100, 128),
-  trusted_aws_account_ids: { type: "array", maxItems: 200, uniqueItems: true, items: { type: "string", pattern: "^[0-9]{12}$", maxLength: 12 } },
+  trusted_aws_account_ids: {
+    type: "array",
+    maxItems: 200,
+    uniqueItems: true,
+    items: { type: "string", pattern: "^[0-9]{12}$", maxLength: 12 },
+  },
   opensearch_tls_policies: texts(20, 64),
   min_db_backup_retention_days: count,
   cloudwatch_retention_days: { type: "array", maxItems: 50, uniqueItems: true, items: positive },
-  account_controls_managed_centrally: { type: "array", maxItems: 20, uniqueItems: true, items: { enum: ["guardduty-eks-runtime", "bedrock-invocation-logging"] } },
+  account_controls_managed_centrally: {
+    type: "array",
+    maxItems: 20,
+    uniqueItems: true,
+    items: { enum: ["guardduty-eks-runtime", "bedrock-invocation-logging"] },
+  },
   guardrail_providers: openMap(texts(50, 64), 20),
   guardrail_stage_modes: closed({ pre: texts(20, 64), post: texts(20, 64), logging: texts(20, 64) }),
   response_contract_providers: closed({ citations: texts(50, 128), explanation: texts(50, 128) }),

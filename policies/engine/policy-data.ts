@@ -49,7 +49,8 @@ export function readPolicyDataFile(file: string): PolicyDataFile {
     throw new InputError(`cannot read the policy data file: ${(error as Error).message}`, file);
   }
   const documents = parseDocuments(text, file);
-  if (documents.length !== 1) throw new InputError(`a policy data file holds one document, not ${documents.length}`, file);
+  if (documents.length !== 1)
+    throw new InputError(`a policy data file holds one document, not ${documents.length}`, file);
   const document = documents[0]!;
   validator ??= new Ajv2020({ allErrors: false, strict: true, strictRequired: false }).compile(POLICY_DATA_SCHEMA);
   if (!validator(document.value)) {
@@ -58,7 +59,14 @@ export function readPolicyDataFile(file: string): PolicyDataFile {
     const position = document.locate(pointer, at);
     throw new InputError(message, file, position?.line, position?.column);
   }
-  const llmops = (document.value as { llmops: { params?: Record<string, unknown>; check_overrides?: Record<string, Omit<CheckOverrideDeclaration, "id" | "file">> } }).llmops;
+  const llmops = (
+    document.value as {
+      llmops: {
+        params?: Record<string, unknown>;
+        check_overrides?: Record<string, Omit<CheckOverrideDeclaration, "id" | "file">>;
+      };
+    }
+  ).llmops;
   const overrides = Object.entries(llmops.check_overrides ?? {}).map(([id, override]) => {
     const position = document.locate(`/llmops/check_overrides/${id}`, "key");
     return { ...override, id, file, ...(position ? { line: position.line, column: position.column } : {}) };
@@ -71,14 +79,32 @@ function describeDataError(error: ErrorObject): { pointer: string; at: "key" | "
   const where = error.instancePath || "/";
   if (error.keyword === "additionalProperties") {
     const key = String((error.params as { additionalProperty: string }).additionalProperty);
-    return { pointer: `${error.instancePath}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`, at: "key", message: `unknown key "${key}" at ${where} (see policies/engine/policy-data-schema.ts for the tunables)` };
+    return {
+      pointer: `${error.instancePath}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`,
+      at: "key",
+      message: `unknown key "${key}" at ${where} (see policies/engine/policy-data-schema.ts for the tunables)`,
+    };
   }
   if (error.keyword === "propertyNames") {
     const name = String((error.params as { propertyName?: string }).propertyName ?? "");
-    return { pointer: `${error.instancePath}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`, at: "key", message: `key "${name}" at ${where} is not accepted: check ids look like ORG-DATA-001` };
+    return {
+      pointer: `${error.instancePath}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`,
+      at: "key",
+      message: `key "${name}" at ${where} is not accepted: check ids look like ORG-DATA-001`,
+    };
   }
-  if (error.keyword === "anyOf") return { pointer: error.instancePath, at: "value", message: `${where}: an override says disabled: true or a severity (with a reason)` };
-  if (error.keyword === "not") return { pointer: error.instancePath, at: "value", message: `${where}: an override either disables a check or changes its severity, not both` };
+  if (error.keyword === "anyOf")
+    return {
+      pointer: error.instancePath,
+      at: "value",
+      message: `${where}: an override says disabled: true or a severity (with a reason)`,
+    };
+  if (error.keyword === "not")
+    return {
+      pointer: error.instancePath,
+      at: "value",
+      message: `${where}: an override either disables a check or changes its severity, not both`,
+    };
   return { pointer: error.instancePath, at: "value", message: `${where} ${error.message ?? "is not valid"}` };
 }
 
@@ -86,7 +112,8 @@ function describeDataError(error: ErrorObject): { pointer: string; at: "key" | "
 export function mergeData(base: unknown, overlay: unknown): unknown {
   if (!isMapping(base) || !isMapping(overlay)) return overlay;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overlay)) merged[key] = Object.hasOwn(base, key) ? mergeData(base[key], value) : value;
+  for (const [key, value] of Object.entries(overlay))
+    merged[key] = Object.hasOwn(base, key) ? mergeData(base[key], value) : value;
   return merged;
 }
 
@@ -98,7 +125,10 @@ function isMapping(value: unknown): value is Record<string, unknown> {
  * The data OPA loads (`{ llmops: { params } }`) for the built-in file followed by the override
  * files, and every check override in order (a later override of the same id replaces an earlier one).
  */
-export function combinePolicyData(builtin: PolicyDataFile, overrides: readonly PolicyDataFile[]): { data: { llmops: { params: unknown } }; overrides: CheckOverrideDeclaration[] } {
+export function combinePolicyData(
+  builtin: PolicyDataFile,
+  overrides: readonly PolicyDataFile[],
+): { data: { llmops: { params: unknown } }; overrides: CheckOverrideDeclaration[] } {
   let params: unknown = builtin.params;
   const byId = new Map<string, CheckOverrideDeclaration>();
   for (const file of [builtin, ...overrides]) {

@@ -52,7 +52,11 @@ export function policySources(policiesDir: string): PolicySources {
  * sources have changed since the build; undefined otherwise (no record, another directory, no
  * change, or a directory that cannot be read: this is advice, never a failure).
  */
-export function staleBundleNote(recorded: PolicySources | undefined, checkoutPolicies: string, bundleDir: string): string | undefined {
+export function staleBundleNote(
+  recorded: PolicySources | undefined,
+  checkoutPolicies: string,
+  bundleDir: string,
+): string | undefined {
   if (!recorded || typeof recorded.dir !== "string" || !existsSync(checkoutPolicies)) return undefined;
   try {
     const current = policySources(checkoutPolicies);

@@ -50,17 +50,32 @@ interface OpaTestRow {
  * every test passed, `opa test --coverage`. `catalog` names the check of each covered file.
  * Throws ToolError when OPA cannot run or cannot compile the sources.
  */
-export function runPolicyTests(sources: PolicySourceSet, catalog: readonly CatalogEntry[], toolsDir?: string): PolicyTestReport {
+export function runPolicyTests(
+  sources: PolicySourceSet,
+  catalog: readonly CatalogEntry[],
+  toolsDir?: string,
+): PolicyTestReport {
   const opa = toolPath("opa", toolsDir);
-  const args = ["test", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...sources.paths];
+  const args = [
+    "test",
+    "--format",
+    "json",
+    ...OPA_TEST_TIMEOUT_FLAGS,
+    ...opaIgnoreFlags({ tests: true }),
+    ...sources.paths,
+  ];
   // Exit 2 (some test failed) still writes the JSON report; anything else is a compile or load error.
   const result = spawnSync(opa, args, { cwd: sources.cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw new ToolError(`${opa} could not run: ${result.error.message}; run: bash scripts/install-tools.sh`);
+  if (result.error)
+    throw new ToolError(`${opa} could not run: ${result.error.message}; run: bash scripts/install-tools.sh`);
   let rows: OpaTestRow[];
   try {
     rows = JSON.parse(result.stdout) as OpaTestRow[];
   } catch {
-    throw new ToolError(`opa test failed\n${sources.display(`${result.stdout}${result.stderr}`.trim())}`, result.status);
+    throw new ToolError(
+      `opa test failed\n${sources.display(`${result.stdout}${result.stderr}`.trim())}`,
+      result.status,
+    );
   }
   const tests: RegoTestResult[] = [];
   for (const row of rows) {
@@ -68,13 +83,29 @@ export function runPolicyTests(sources: PolicySourceSet, catalog: readonly Catal
     const location = sources.display(`${row.location?.file ?? "?"}:${row.location?.row ?? 0}`);
     const subs = Object.entries(row.sub_results ?? {});
     if (subs.length === 0) tests.push({ name: base, location, passed: !row.fail && row.error === undefined });
-    for (const [note, sub] of subs) tests.push({ name: `${base}[${JSON.stringify(note)}]`, location, passed: !sub.fail && !row.error });
+    for (const [note, sub] of subs)
+      tests.push({ name: `${base}[${JSON.stringify(note)}]`, location, passed: !sub.fail && !row.error });
     // A row whose test failed overall but whose table rows all passed (a rule that errored) counts once as failed.
-    if (subs.length > 0 && (row.fail || row.error !== undefined) && subs.every(([, sub]) => !sub.fail)) tests.push({ name: base, location, passed: false });
+    if (subs.length > 0 && (row.fail || row.error !== undefined) && subs.every(([, sub]) => !sub.fail))
+      tests.push({ name: base, location, passed: false });
   }
   const failed = tests.filter((test) => !test.passed).length;
   if (failed > 0) return { tests, passed: tests.length - failed, failed, checks: [] };
-  const coverage = JSON.parse(runTool(opa, ["test", "--coverage", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...sources.paths], { cwd: sources.cwd, failure: "opa test --coverage failed", rewrite: sources.display })) as {
+  const coverage = JSON.parse(
+    runTool(
+      opa,
+      [
+        "test",
+        "--coverage",
+        "--format",
+        "json",
+        ...OPA_TEST_TIMEOUT_FLAGS,
+        ...opaIgnoreFlags({ tests: true }),
+        ...sources.paths,
+      ],
+      { cwd: sources.cwd, failure: "opa test --coverage failed", rewrite: sources.display },
+    ),
+  ) as {
     coverage?: number;
     files?: Readonly<Record<string, { readonly coverage?: number }>>;
   };

@@ -55,9 +55,14 @@ export function kubernetesToken(apiVersion: string, kind: string): string {
 }
 
 /** The serialisable document the policies see (no source locators). */
-export function policyInput(input: RuntimeInput): { resources: Array<Omit<RuntimeResource, "source" | "component" | "unknowns">>; spec?: unknown } {
+export function policyInput(input: RuntimeInput): {
+  resources: Array<Omit<RuntimeResource, "source" | "component" | "unknowns">>;
+  spec?: unknown;
+} {
   return {
-    resources: input.resources.map(({ source: _source, component: _component, unknowns: _unknowns, ...resource }) => resource),
+    resources: input.resources.map(
+      ({ source: _source, component: _component, unknowns: _unknowns, ...resource }) => resource,
+    ),
     ...(input.spec === undefined ? {} : { spec: input.spec }),
   };
 }

@@ -39,21 +39,34 @@ const SEGMENT = /^[a-z][a-z0-9_]{0,39}$/;
 export function parseScaffoldPath(path: string): Omit<ScaffoldRequest, "id"> {
   const parts = path.split("/");
   const [kind, category, name] = parts;
-  if (parts.length !== 3 || (kind !== "spec" && kind !== "runtime") || !SEGMENT.test(category ?? "") || !SEGMENT.test(name ?? "") || name!.endsWith("_test")) {
-    throw new ScaffoldError(`${path}: expected <spec|runtime>/<category>/<name>, where category and name are lower-case Rego identifiers (a-z, 0-9, _) and name does not end in _test`);
+  if (
+    parts.length !== 3 ||
+    (kind !== "spec" && kind !== "runtime") ||
+    !SEGMENT.test(category ?? "") ||
+    !SEGMENT.test(name ?? "") ||
+    name!.endsWith("_test")
+  ) {
+    throw new ScaffoldError(
+      `${path}: expected <spec|runtime>/<category>/<name>, where category and name are lower-case Rego identifiers (a-z, 0-9, _) and name does not end in _test`,
+    );
   }
   return { kind, category: category!, name: name! };
 }
 
 /** The default id for a category: ORG-<CATEGORY, letters and digits, at most 8>-<number>. */
 export function defaultCheckId(category: string, number = 1): string {
-  const code = category.replace(/[^a-z0-9]/g, "").toUpperCase().slice(0, 8).padEnd(2, "X");
+  const code = category
+    .replace(/[^a-z0-9]/g, "")
+    .toUpperCase()
+    .slice(0, 8)
+    .padEnd(2, "X");
   return `ORG-${code}-${String(number).padStart(3, "0")}`;
 }
 
 /** The check file and its test file. Throws ScaffoldError when the id does not match CHECK_ID_PATTERN. */
 export function scaffoldCheck(request: ScaffoldRequest): ScaffoldFile[] {
-  if (!new RegExp(CHECK_ID_PATTERN).test(request.id)) throw new ScaffoldError(`--id ${request.id}: expected an id like ORG-DATA-001 (${CHECK_ID_PATTERN})`);
+  if (!new RegExp(CHECK_ID_PATTERN).test(request.id))
+    throw new ScaffoldError(`--id ${request.id}: expected an id like ORG-DATA-001 (${CHECK_ID_PATTERN})`);
   const pkg = `llmops.${request.kind}.${request.category}.${request.name}`;
   const dir = `${request.kind}/${request.category}`;
   const [check, test] = request.kind === "spec" ? specTemplates(pkg, request.id) : runtimeTemplates(pkg, request.id);
@@ -85,7 +98,7 @@ function specTemplates(pkg: string, id: string): [string, string] {
     "Scaffolded by llmops policy new; replace this rule and its test tables with the organisation's own condition. A single replica is an outage on every node drain.",
     id,
     "Set replicas.min to 2 or more for every model of a production stack.",
-    "#     nist-ai-rmf: [\"MANAGE 2.4\"]",
+    '#     nist-ai-rmf: ["MANAGE 2.4"]',
   )}package ${pkg}
 
 deny contains {"id": "${id}", "msg": msg, "path": sprintf("/spec/models/%d/replicas/min", [i])} if {
@@ -138,7 +151,7 @@ function runtimeTemplates(pkg: string, id: string): [string, string] {
     "Scaffolded by llmops policy new; replace this rule and its test tables with the organisation's own condition. A single replica is an outage on every node drain.",
     id,
     "Set spec.replicas to 2 or more (or let an autoscaler keep at least 2).",
-    "#     nist-ai-rmf: [\"MANAGE 2.4\"]",
+    '#     nist-ai-rmf: ["MANAGE 2.4"]',
   )}package ${pkg}
 
 deny contains {"id": "${id}", "msg": msg, "path": concat("", ["/resources/", format_int(i, 10), "/props/spec/replicas"]), "resource": resource.urn} if {

@@ -28,7 +28,10 @@ export function defaultBundleDir(): string {
  * Loads and verifies the bundle in `bundleDir` (default: defaultBundleDir()) and returns the spec-policy evaluator, with waivers judged against `today` (YYYY-MM-DD, UTC), and the engine itself.
  * @throws EngineError, SignatureError or InputError when the bundle is missing, incomplete, altered or unsigned where a key is required
  */
-export async function loadSpecPolicies(bundleDir = defaultBundleDir(), today = todayUtc()): Promise<SpecPolicyEvaluator & { engine: PolicyEngine }> {
+export async function loadSpecPolicies(
+  bundleDir = defaultBundleDir(),
+  today = todayUtc(),
+): Promise<SpecPolicyEvaluator & { engine: PolicyEngine }> {
   return specPoliciesFrom(await PolicyEngine.load(bundleDir), today);
 }
 
@@ -37,7 +40,11 @@ export async function loadSpecPolicies(bundleDir = defaultBundleDir(), today = t
  * the document's own keys: `{ evidence, baseline }` when evidence is evaluated, so Rego sees
  * input.evidence beside input.spec (see evidence/evidence-set.ts for its shape).
  */
-export function specPoliciesFrom(engine: PolicyEngine, today = todayUtc(), extraInput: Readonly<Record<string, unknown>> = {}): SpecPolicyEvaluator & { engine: PolicyEngine } {
+export function specPoliciesFrom(
+  engine: PolicyEngine,
+  today = todayUtc(),
+  extraInput: Readonly<Record<string, unknown>> = {},
+): SpecPolicyEvaluator & { engine: PolicyEngine } {
   const knownIds = new Set([...engine.catalog.keys(), SCHEMA_RULE.id]);
   return {
     engine,
@@ -45,7 +52,10 @@ export function specPoliciesFrom(engine: PolicyEngine, today = todayUtc(), extra
     bundle: engine.bundle,
     evaluateSpec(spec) {
       const context = { file: spec.file, locate: (pointer: string) => spec.locate(pointer) };
-      const findings = engine.evaluate(Object.keys(extraInput).length === 0 ? spec.value : { ...spec.value, ...extraInput }, context);
+      const findings = engine.evaluate(
+        Object.keys(extraInput).length === 0 ? spec.value : { ...spec.value, ...extraInput },
+        context,
+      );
       const exceptions = (spec.value.spec.exceptions ?? []) as Exception[];
       return applyWaivers(findings, exceptions, { ...context, knownIds, today });
     },

@@ -58,7 +58,11 @@ export interface WaiverFileOptions {
  * waiver that matched nothing, each pointing at its entry in the waiver file.
  * @throws InputError (file:line:column of the policyId) for a waiver naming an unknown check id.
  */
-export function applyWaiverFile(findings: readonly Finding[], waivers: LoadedWaivers, options: WaiverFileOptions): Finding[] {
+export function applyWaiverFile(
+  findings: readonly Finding[],
+  waivers: LoadedWaivers,
+  options: WaiverFileOptions,
+): Finding[] {
   const cwd = options.cwd ?? process.cwd();
   const resources = options.resources ?? [];
   const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
@@ -86,20 +90,31 @@ export function waiveReport(report: Report, waivers: LoadedWaivers, options: Wai
   const summary: WaiverSummary = {
     file: waivers.file,
     entries: waivers.entries.length,
-    waived: applied.slice(0, report.findings.length).filter((finding, index) => finding.waiver !== undefined && report.findings[index]!.waiver === undefined).length,
+    waived: applied
+      .slice(0, report.findings.length)
+      .filter((finding, index) => finding.waiver !== undefined && report.findings[index]!.waiver === undefined).length,
     expired: extra.filter((finding) => finding.id === EXPIRED_WAIVER_RULE.id).length,
     unused: extra.filter((finding) => finding.id === UNUSED_WAIVER_RULE.id).length,
   };
   const findings = applied.sort(compareFindings);
   const known = new Set(report.rules.map((rule) => rule.id));
-  return { ...report, rules: [...report.rules, ...WAIVER_RULES.filter((rule) => !known.has(rule.id))], findings, waivers: summary };
+  return {
+    ...report,
+    rules: [...report.rules, ...WAIVER_RULES.filter((rule) => !known.has(rule.id))],
+    findings,
+    waivers: summary,
+  };
 }
 
 /**
  * Loads `file` and applies it to `findings` in one call (for callers that hold findings, not a
  * report). @throws InputError for an unreadable or invalid file or an unknown check id.
  */
-export async function applyWaiverFileAt(file: string, findings: readonly Finding[], options: WaiverFileOptions): Promise<Finding[]> {
+export async function applyWaiverFileAt(
+  file: string,
+  findings: readonly Finding[],
+  options: WaiverFileOptions,
+): Promise<Finding[]> {
   return applyWaiverFile(findings, await loadWaiverFile(file), options);
 }
 
@@ -111,12 +126,18 @@ interface Subject {
 /** The pointer a waiver file's `path` is compared with: inside the resource when there is one. */
 function pointerInResource(finding: Finding): string {
   const match = /^\/resources\/\d+\/props(\/.*)?$/.exec(finding.path);
-  return match ? match[1] ?? "" : finding.path;
+  return match ? (match[1] ?? "") : finding.path;
 }
 
-function subjectOf(finding: Finding, resources: readonly WaivableResource[], byUrn: ReadonlyMap<string, WaivableResource>): Subject {
+function subjectOf(
+  finding: Finding,
+  resources: readonly WaivableResource[],
+  byUrn: ReadonlyMap<string, WaivableResource>,
+): Subject {
   const index = /^\/resources\/(\d+)(?:\/|$)/.exec(finding.path)?.[1];
-  const resource = (index === undefined ? undefined : resources[Number(index)]) ?? (finding.resource === undefined ? undefined : byUrn.get(finding.resource));
+  const resource =
+    (index === undefined ? undefined : resources[Number(index)]) ??
+    (finding.resource === undefined ? undefined : byUrn.get(finding.resource));
   const urn = resource?.urn ?? finding.resource;
   return { ...(urn === undefined ? {} : { urn }), ...(resource ? { resource } : {}) };
 }
@@ -133,7 +154,9 @@ function compileConditions(entry: WaiverEntry, waiverDir: string, cwd: string): 
   }
   if (match?.kind !== undefined) {
     const kind = picomatch(match.kind, { dot: true });
-    checks.push((_finding, { resource }) => resource !== undefined && (kind(kindOf(resource.type)) || kind(resource.type)));
+    checks.push(
+      (_finding, { resource }) => resource !== undefined && (kind(kindOf(resource.type)) || kind(resource.type)),
+    );
   }
   if (match?.namespace !== undefined) {
     const namespace = picomatch(match.namespace, { dot: true });

@@ -30,7 +30,8 @@ export const EXPIRED_WAIVER_RULE: RuleMetadata = {
 export const UNUSED_WAIVER_RULE: RuleMetadata = {
   id: "LLM-WAIVER-002",
   title: "Waivers are in use",
-  description: "A waiver that matches no finding waives nothing: what it was written for is fixed or gone, or its conditions never match. Left in place, it would silently accept the finding if it came back.",
+  description:
+    "A waiver that matches no finding waives nothing: what it was written for is fixed or gone, or its conditions never match. Left in place, it would silently accept the finding if it came back.",
   severity: "low",
   remediation: "Remove the waiver, or correct its policy id, path, resource or file match.",
   frameworks: { "nist-ai-rmf": ["GOVERN 1.5"] },
@@ -68,7 +69,11 @@ export function todayUtc(now: Date = new Date()): string {
  * @throws InputError (positioned at the waiver's policyId when `locate` is given) for an id
  *   not in `context.knownIds`.
  */
-export function applyWaivers(findings: readonly Finding[], exceptions: readonly Exception[], context: WaiverContext): Finding[] {
+export function applyWaivers(
+  findings: readonly Finding[],
+  exceptions: readonly Exception[],
+  context: WaiverContext,
+): Finding[] {
   const result = [...findings];
   const extra: Finding[] = [];
   const listPointer = context.listPointer ?? "/spec/exceptions";
@@ -91,10 +96,21 @@ export function applyWaivers(findings: readonly Finding[], exceptions: readonly 
     const pointer = `${listPointer}/${index}`;
     if (!context.knownIds.has(exception.policyId)) {
       const position = context.locate?.(`${pointer}/policyId`);
-      throw new InputError(`waiver names unknown policy id ${exception.policyId}; see \`llmops policy list\``, context.file ?? "(spec)", position?.line, position?.column);
+      throw new InputError(
+        `waiver names unknown policy id ${exception.policyId}; see \`llmops policy list\``,
+        context.file ?? "(spec)",
+        position?.line,
+        position?.column,
+      );
     }
     if (exception.expires < context.today) {
-      extra.push(waiverFinding(EXPIRED_WAIVER_RULE, `${pointer}/expires`, `waiver for ${exception.policyId} expired on ${exception.expires}`));
+      extra.push(
+        waiverFinding(
+          EXPIRED_WAIVER_RULE,
+          `${pointer}/expires`,
+          `waiver for ${exception.policyId} expired on ${exception.expires}`,
+        ),
+      );
       return;
     }
     let matched = false;
@@ -108,10 +124,19 @@ export function applyWaivers(findings: readonly Finding[], exceptions: readonly 
       if (context.matches && !context.matches(index, finding)) continue;
       matched = true;
       if (finding.waiver) continue;
-      result[i] = { ...finding, waiver: { reason: exception.reason, approver: exception.approver, expires: exception.expires } };
+      result[i] = {
+        ...finding,
+        waiver: { reason: exception.reason, approver: exception.approver, expires: exception.expires },
+      };
     }
     if (!matched && context.reportUnused === true) {
-      extra.push(waiverFinding(UNUSED_WAIVER_RULE, pointer, `waiver for ${exception.policyId} matches no finding; it waives nothing`));
+      extra.push(
+        waiverFinding(
+          UNUSED_WAIVER_RULE,
+          pointer,
+          `waiver for ${exception.policyId} matches no finding; it waives nothing`,
+        ),
+      );
     }
   });
   return [...result, ...extra];

@@ -40,9 +40,21 @@ export const EVIDENCE_CONFIG_SCHEMA: PolicyConfigSchema = {
     spec: { type: "string", maxLength: 4096, description: "The spec file the stack deploys (llmops:spec)" },
     evidence: { ...files, description: "EvaluationEvidence files (llmops:evidence)" },
     baseline: { ...files, description: "Evidence of the model now in production (llmops:baseline)" },
-    evidenceKey: { type: "string", maxLength: 4096, description: "PEM public key: only DSSE-signed evidence (llmops:evidenceKey)" },
-    asOf: { type: "string", maxLength: 40, description: "RFC 3339 time evidence ages are measured at (llmops:evidenceAsOf)" },
-    failOn: { type: "string", enum: [...SEVERITIES], description: "Findings at or above this are mandatory violations (llmops:failOn); default high" },
+    evidenceKey: {
+      type: "string",
+      maxLength: 4096,
+      description: "PEM public key: only DSSE-signed evidence (llmops:evidenceKey)",
+    },
+    asOf: {
+      type: "string",
+      maxLength: 40,
+      description: "RFC 3339 time evidence ages are measured at (llmops:evidenceAsOf)",
+    },
+    failOn: {
+      type: "string",
+      enum: [...SEVERITIES],
+      description: "Findings at or above this are mandatory violations (llmops:failOn); default high",
+    },
   },
 };
 
@@ -65,18 +77,40 @@ const fromCwd = (file: string, base: string) => (isAbsolute(file) ? file : resol
  * @param base directory relative paths resolve against. @default process.env.PWD or the working directory
  * @throws InputError, EvidenceSignatureError, EvidenceUsageError for unreadable or untrusted inputs (the pack fails closed)
  */
-export async function evidenceDecision(engine: PolicyEngine, config: PackEvidenceConfig, base = process.env.PWD ?? process.cwd()): Promise<EvidenceDecision> {
-  if (!config.spec) return { evaluated: false, reason: `no spec configured: give the ${EVIDENCE_POLICY} policy its config (spec, evidence) with --policy-pack-config`, blocking: [], advisory: [], noneGiven: false };
+export async function evidenceDecision(
+  engine: PolicyEngine,
+  config: PackEvidenceConfig,
+  base = process.env.PWD ?? process.cwd(),
+): Promise<EvidenceDecision> {
+  if (!config.spec)
+    return {
+      evaluated: false,
+      reason: `no spec configured: give the ${EVIDENCE_POLICY} policy its config (spec, evidence) with --policy-pack-config`,
+      blocking: [],
+      advisory: [],
+      noneGiven: false,
+    };
   const documents = loadSpecFile(fromCwd(config.spec, base));
-  if (documents.length !== 1) throw new Error(`${config.spec}: expected exactly one spec document, found ${documents.length}`);
+  if (documents.length !== 1)
+    throw new Error(`${config.spec}: expected exactly one spec document, found ${documents.length}`);
   const spec = documents[0]!;
-  const prepared = await prepareGateEvidence({
-    evidence: config.evidence?.map((file) => fromCwd(file, base)),
-    baseline: config.baseline?.map((file) => fromCwd(file, base)),
-    evidenceKey: config.evidenceKey === undefined ? undefined : fromCwd(config.evidenceKey, base),
-    asOf: config.asOf,
-  }, spec.value.metadata.environment);
-  const findings = validateLoadedSpec(spec, specPoliciesFrom(engine, undefined, prepared.extraInput)).filter((finding) => finding.id.startsWith("LLM-EVID-"));
+  const prepared = await prepareGateEvidence(
+    {
+      evidence: config.evidence?.map((file) => fromCwd(file, base)),
+      baseline: config.baseline?.map((file) => fromCwd(file, base)),
+      evidenceKey: config.evidenceKey === undefined ? undefined : fromCwd(config.evidenceKey, base),
+      asOf: config.asOf,
+    },
+    spec.value.metadata.environment,
+  );
+  const findings = validateLoadedSpec(spec, specPoliciesFrom(engine, undefined, prepared.extraInput)).filter(
+    (finding) => finding.id.startsWith("LLM-EVID-"),
+  );
   const blocking = blockingFindings(findings, config.failOn ?? "high");
-  return { evaluated: prepared.report.evaluated, blocking, advisory: findings.filter((finding) => !blocking.includes(finding)), noneGiven: prepared.noneGiven };
+  return {
+    evaluated: prepared.report.evaluated,
+    blocking,
+    advisory: findings.filter((finding) => !blocking.includes(finding)),
+    noneGiven: prepared.noneGiven,
+  };
 }

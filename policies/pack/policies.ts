@@ -5,13 +5,26 @@
  * the same WebAssembly engine that `llmops check` uses. An engine error throws, which
  * aborts the preview (fail closed); unknown values are reported, never silently passed.
  */
-import type { EnforcementLevel, PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type {
+  EnforcementLevel,
+  PolicyResource,
+  ReportViolation,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import type { PolicyEngine } from "../engine/engine.js";
 import { checkKind, type CatalogEntry } from "../engine/catalog-entry.js";
 import type { Finding, Severity } from "../engine/finding.js";
 import type { RuntimeResource } from "../engine/runtime-input.js";
 import { NO_EVIDENCE_NOTE } from "../../evidence/gate-input.js";
-import { EVIDENCE_ADVISORY_POLICY, EVIDENCE_CONFIG_SCHEMA, EVIDENCE_POLICY, evidenceDecision, type EvidenceDecision, type PackEvidenceConfig } from "./evidence.js";
+import {
+  EVIDENCE_ADVISORY_POLICY,
+  EVIDENCE_CONFIG_SCHEMA,
+  EVIDENCE_POLICY,
+  evidenceDecision,
+  type EvidenceDecision,
+  type PackEvidenceConfig,
+} from "./evidence.js";
 
 export const UNKNOWN_PLACEHOLDER = "<unknown during preview>";
 export const UNEVALUATED_POLICY = "llmops-could-not-evaluate";
@@ -25,10 +38,15 @@ export function policyName(id: string): string {
 }
 
 export function violationMessage(finding: Finding): string {
-  const frameworks = Object.entries(finding.frameworks).map(([name, ids]) => `${name} ${ids.join(", ")}`).join("; ");
+  const frameworks = Object.entries(finding.frameworks)
+    .map(([name, ids]) => `${name} ${ids.join(", ")}`)
+    .join("; ");
   // An organisation's check names its directory; an organisation's severity override says so (issue 21).
   const origin = finding.origin === undefined ? "" : ` Origin: ${finding.origin}.`;
-  const override = finding.override?.severityFrom === undefined ? "" : ` Severity overridden from ${finding.override.severityFrom} by ${finding.override.file}: ${finding.override.reason}`;
+  const override =
+    finding.override?.severityFrom === undefined
+      ? ""
+      : ` Severity overridden from ${finding.override.severityFrom} by ${finding.override.file}: ${finding.override.reason}`;
   return `[${finding.id}] [${finding.severity}] ${finding.message} (at ${finding.path.replace(/^\/resources\/\d+\/props/, "") || "/"}). Remediation: ${finding.remediation} Frameworks: ${frameworks}${origin}${override}`;
 }
 
@@ -76,11 +94,16 @@ export function toRuntimeResources(resources: readonly PolicyResource[]): Conver
       const missing: string[] = [];
       const props = copyKnown(resource.props, "", missing) as Record<string, unknown>;
       if (missing.length > 0) unknowns.set(resource.urn, missing);
-      const refs = Object.fromEntries(Object.entries(resource.propertyDependencies ?? {})
-        .map(([property, dependencies]) => [property, dependencies.map((dependency) => dependency.urn)] as const)
-        .filter(([, urns]) => urns.length > 0));
+      const refs = Object.fromEntries(
+        Object.entries(resource.propertyDependencies ?? {})
+          .map(([property, dependencies]) => [property, dependencies.map((dependency) => dependency.urn)] as const)
+          .filter(([, urns]) => urns.length > 0),
+      );
       return {
-        urn: resource.urn, type: resource.type, name: resource.name, props,
+        urn: resource.urn,
+        type: resource.type,
+        name: resource.name,
+        props,
         ...(resource.parent ? { parent: resource.parent.urn } : {}),
         ...(Object.keys(refs).length > 0 ? { refs } : {}),
       };
@@ -100,7 +123,10 @@ interface Evaluation {
  * `llmops-evidence` (mandatory: what refuses the deploy, gate block) and
  * `llmops-evidence-advisory` (advisory: gate warn, LLM-EVID-009, or that nothing was evaluated).
  */
-export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Promise<PolicyEngine>): StackValidationPolicy[] {
+export function buildPolicies(
+  catalog: readonly CatalogEntry[],
+  engine: () => Promise<PolicyEngine>,
+): StackValidationPolicy[] {
   const evaluations = new WeakMap<readonly PolicyResource[], Promise<Evaluation>>();
   const evaluate = (args: StackValidationArgs): Promise<Evaluation> => {
     let evaluation = evaluations.get(args.resources);
@@ -132,23 +158,28 @@ export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Pr
   // by the resources array; CrossGuard runs a pack's policies in order, and an advisory run alone
   // (mandatory disabled) decides without a config, which says nothing was evaluated.
   let stackDecision: Promise<EvidenceDecision> | undefined;
-  const decide = (config: PackEvidenceConfig): Promise<EvidenceDecision> => engine().then((loaded) => evidenceDecision(loaded, config));
+  const decide = (config: PackEvidenceConfig): Promise<EvidenceDecision> =>
+    engine().then((loaded) => evidenceDecision(loaded, config));
   policies.push({
     name: EVIDENCE_POLICY,
-    description: "Evaluation evidence bound to the model digest and dataset version passes every gate: block evaluation gate (LLM-EVID-001..008), as the stack program's gate decides. Config: spec, evidence, baseline, evidenceKey, asOf, failOn.",
+    description:
+      "Evaluation evidence bound to the model digest and dataset version passes every gate: block evaluation gate (LLM-EVID-001..008), as the stack program's gate decides. Config: spec, evidence, baseline, evidenceKey, asOf, failOn.",
     enforcementLevel: "mandatory",
     configSchema: EVIDENCE_CONFIG_SCHEMA,
     validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
       stackDecision = decide(args.getConfig<PackEvidenceConfig>());
       const decision = await stackDecision;
       for (const finding of decision.blocking) {
-        reportViolation(`${violationMessage(finding)}${decision.noneGiven && finding.id === "LLM-EVID-001" ? ` ${NO_EVIDENCE_NOTE}` : ""}`);
+        reportViolation(
+          `${violationMessage(finding)}${decision.noneGiven && finding.id === "LLM-EVID-001" ? ` ${NO_EVIDENCE_NOTE}` : ""}`,
+        );
       }
     },
   });
   policies.push({
     name: EVIDENCE_ADVISORY_POLICY,
-    description: "Evidence problems on a gate: warn model (LLM-EVID-009) and anything under the threshold are reported; so is an evidence decision the pack could not make (no spec configured).",
+    description:
+      "Evidence problems on a gate: warn model (LLM-EVID-009) and anything under the threshold are reported; so is an evidence decision the pack could not make (no spec configured).",
     enforcementLevel: "advisory",
     validateStack: async (_args: StackValidationArgs, reportViolation: ReportViolation) => {
       const decision = await (stackDecision ?? decide({}));
@@ -158,12 +189,16 @@ export function buildPolicies(catalog: readonly CatalogEntry[], engine: () => Pr
   });
   policies.push({
     name: UNEVALUATED_POLICY,
-    description: "Resources whose properties are unknown during preview could not be fully evaluated; they are evaluated again with known values during update.",
+    description:
+      "Resources whose properties are unknown during preview could not be fully evaluated; they are evaluated again with known values during update.",
     enforcementLevel: "advisory",
     validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
       const { unknowns } = await evaluate(args);
       for (const [urn, paths] of unknowns) {
-        reportViolation(`could not be evaluated: ${paths.length} propert${paths.length === 1 ? "y is" : "ies are"} unknown during preview (${paths.slice(0, 5).join(", ")}${paths.length > 5 ? ", …" : ""})`, urn);
+        reportViolation(
+          `could not be evaluated: ${paths.length} propert${paths.length === 1 ? "y is" : "ies are"} unknown during preview (${paths.slice(0, 5).join(", ")}${paths.length > 5 ? ", …" : ""})`,
+          urn,
+        );
       }
     },
   });

@@ -36,9 +36,15 @@ let work = "";
 
 /** Starts the webhook on a free loopback port; resolves with the port once /healthz answers. */
 async function startWebhook(cert: string, key: string): Promise<number> {
-  webhook = spawn(process.execPath, [CLI, "admission", "serve", "--cert", cert, "--key", key, "--address", "127.0.0.1", "--port", "0"], {
-    cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" },
-  });
+  webhook = spawn(
+    process.execPath,
+    [CLI, "admission", "serve", "--cert", cert, "--key", key, "--address", "127.0.0.1", "--port", "0"],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, NO_COLOR: "1" },
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the webhook did not start:\n${webhookLog}`)), 60_000);
     webhook!.stderr!.on("data", (chunk: Buffer) => {
@@ -55,7 +61,9 @@ async function startWebhook(cert: string, key: string): Promise<number> {
     request({ host: "127.0.0.1", port, path: "/healthz", rejectUnauthorized: false }, (response) => {
       response.resume();
       resolve(response.statusCode ?? 0);
-    }).on("error", reject).end();
+    })
+      .on("error", reject)
+      .end();
   });
   expect(health).toBe(200);
   return port;
@@ -70,13 +78,24 @@ describe.skipIf(!available)("llmops admission serve behind a real kube-apiserver
     await createNamespace(cluster, "kube-system");
     const { cert, key, caBundle } = webhookCertificate(cluster, work);
     const port = await startWebhook(cert, key);
-    const configuration = validatingWebhookConfiguration({ endpoint: { url: `https://127.0.0.1:${port}/validate` }, caBundle });
-    const created = await cluster.api("POST", "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations", configuration);
+    const configuration = validatingWebhookConfiguration({
+      endpoint: { url: `https://127.0.0.1:${port}/validate` },
+      caBundle,
+    });
+    const created = await cluster.api(
+      "POST",
+      "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations",
+      configuration,
+    );
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     // The API server picks a new configuration up through a watch: wait (dry run, nothing stored)
     // until the webhook is being called, so no test races it.
     for (let attempt = 0; attempt < 100; attempt++) {
-      const probe = await cluster.api("POST", `/apis/apps/v1/namespaces/${NAMESPACE}/deployments?dryRun=All`, fixture("vllm-privileged.yaml"));
+      const probe = await cluster.api(
+        "POST",
+        `/apis/apps/v1/namespaces/${NAMESPACE}/deployments?dryRun=All`,
+        fixture("vllm-privileged.yaml"),
+      );
       if (probe.status === 403) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -93,8 +112,13 @@ describe.skipIf(!available)("llmops admission serve behind a real kube-apiserver
     writeFileSync(file, JSON.stringify(deployment));
     const checked = runCli(["check", file, "--format", "json"]);
     expect(checked.status).toBe(1);
-    const expected = [...new Set((JSON.parse(checked.stdout) as { findings: Array<{ id: string; severity: string }> }).findings
-      .filter((finding) => finding.severity === "critical" || finding.severity === "high").map((finding) => finding.id))].sort();
+    const expected = [
+      ...new Set(
+        (JSON.parse(checked.stdout) as { findings: Array<{ id: string; severity: string }> }).findings
+          .filter((finding) => finding.severity === "critical" || finding.severity === "high")
+          .map((finding) => finding.id),
+      ),
+    ].sort();
     expect(expected.length).toBeGreaterThan(0);
 
     const result = await cluster.api("POST", `/apis/apps/v1/namespaces/${NAMESPACE}/deployments`, deployment);
@@ -122,13 +146,20 @@ describe.skipIf(!available)("llmops admission serve behind a real kube-apiserver
 
   it("admits a privileged pod in an excluded system namespace", async () => {
     const pod = {
-      apiVersion: "v1", kind: "Pod", metadata: { name: "node-agent", namespace: "kube-system" },
-      spec: { containers: [{ name: "agent", image: "registry.k8s.io/pause:3.10", securityContext: { privileged: true } }] },
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "node-agent", namespace: "kube-system" },
+      spec: {
+        containers: [{ name: "agent", image: "registry.k8s.io/pause:3.10", securityContext: { privileged: true } }],
+      },
     };
     const result = await cluster.api("POST", "/api/v1/namespaces/kube-system/pods", pod);
     expect(result.status, JSON.stringify(result.body).slice(0, 2000)).toBe(201);
     // The same pod outside the system namespaces is refused, so the admission above is the exclusion.
-    const elsewhere = await cluster.api("POST", `/api/v1/namespaces/${NAMESPACE}/pods`, { ...pod, metadata: { name: "node-agent", namespace: NAMESPACE } });
+    const elsewhere = await cluster.api("POST", `/api/v1/namespaces/${NAMESPACE}/pods`, {
+      ...pod,
+      metadata: { name: "node-agent", namespace: NAMESPACE },
+    });
     expect(elsewhere.status).toBe(403);
     expect(String(elsewhere.body.message)).toMatch(/denied the request: .*\[LLM-[A-Z0-9-]+\]/s);
   });

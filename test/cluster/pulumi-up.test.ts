@@ -34,7 +34,8 @@ function engineAvailable(): boolean {
   const missing = engineMissing();
   if (missing === undefined) return true;
   const required = process.env.LLMOPS_REQUIRE_CLUSTER === "1" || process.env.LLMOPS_REQUIRE_ENGINE === "1";
-  if (required) throw new Error(`the Pulumi engine is required here but ${missing} (run bash scripts/install-engine.sh)`);
+  if (required)
+    throw new Error(`the Pulumi engine is required here but ${missing} (run bash scripts/install-engine.sh)`);
   console.warn(`SKIP: pulumi up against the local API server: ${missing} (run bash scripts/install-engine.sh)`);
   return false;
 }
@@ -61,8 +62,17 @@ const STAND_IN_CRDS = [
   { group: "monitoring.coreos.com", version: "v1", kind: "PodMonitor", plural: "podmonitors" },
 ] as const;
 
-interface Run { readonly status: number | null; readonly stdout: string; readonly output: string }
-interface StateResource { urn: string; type: string; custom?: boolean; outputs?: { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } } }
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly output: string;
+}
+interface StateResource {
+  urn: string;
+  type: string;
+  custom?: boolean;
+  outputs?: { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
+}
 
 let cluster: LocalCluster;
 let work = "";
@@ -72,11 +82,16 @@ let env: NodeJS.ProcessEnv = {};
 function pulumi(step: string, args: readonly string[]): Run {
   const started = process.hrtime.bigint();
   const result = spawnSync(join(ENGINE_BIN, "pulumi"), [...args, "--non-interactive", "--color", "never"], {
-    cwd: project, env, encoding: "utf8", timeout: STEP_TIMEOUT - 30_000, maxBuffer: 64 * 1024 * 1024,
+    cwd: project,
+    env,
+    encoding: "utf8",
+    timeout: STEP_TIMEOUT - 30_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   timings[step] = (timings[step] ?? 0) + Number(process.hrtime.bigint() - started) / 1e9;
   const output = `${result.stdout}\n${result.stderr}${result.error ? `\n${String(result.error)}` : ""}`;
-  if (process.env.LLMOPS_ENGINE_VERBOSE) console.log(`--- pulumi ${args.join(" ")} (${step}) exit ${result.status}\n${output}`);
+  if (process.env.LLMOPS_ENGINE_VERBOSE)
+    console.log(`--- pulumi ${args.join(" ")} (${step}) exit ${result.status}\n${output}`);
   return { status: result.status, stdout: result.stdout, output };
 }
 
@@ -93,14 +108,23 @@ function stackObjects(): Array<{ kind: string; name: string; path: string }> {
     .filter((resource) => resource.custom && resource.type.startsWith("kubernetes:") && resource.outputs?.kind)
     .map((resource) => {
       const { apiVersion = "", kind = "", metadata = {} } = resource.outputs!;
-      return { kind, name: `${metadata.namespace ?? ""}/${metadata.name ?? ""}`, path: objectPath(apiVersion, kind, metadata.name ?? "", metadata.namespace) };
+      return {
+        kind,
+        name: `${metadata.namespace ?? ""}/${metadata.name ?? ""}`,
+        path: objectPath(apiVersion, kind, metadata.name ?? "", metadata.namespace),
+      };
     });
 }
 
 /** The REST path of one object (core or named group; plural by the API's own rule for these kinds). */
 function objectPath(apiVersion: string, kind: string, name: string, namespace?: string): string {
   const standIn = STAND_IN_CRDS.find((crd) => crd.kind === kind);
-  const plurals: Record<string, string> = { NetworkPolicy: "networkpolicies", PodDisruptionBudget: "poddisruptionbudgets", LimitRange: "limitranges", ResourceQuota: "resourcequotas" };
+  const plurals: Record<string, string> = {
+    NetworkPolicy: "networkpolicies",
+    PodDisruptionBudget: "poddisruptionbudgets",
+    LimitRange: "limitranges",
+    ResourceQuota: "resourcequotas",
+  };
   const plural = standIn?.plural ?? plurals[kind] ?? `${kind.toLowerCase()}s`;
   const base = apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
   return `${base}${namespace ? `/namespaces/${namespace}` : ""}/${plural}/${name}`;
@@ -108,7 +132,8 @@ function objectPath(apiVersion: string, kind: string, name: string, namespace?: 
 
 async function get(path: string): Promise<Record<string, unknown>> {
   const read = await cluster.api("GET", path);
-  if (read.status !== 200) throw new Error(`GET ${path}: HTTP ${read.status} ${JSON.stringify(read.body).slice(0, 500)}`);
+  if (read.status !== 200)
+    throw new Error(`GET ${path}: HTTP ${read.status} ${JSON.stringify(read.body).slice(0, 500)}`);
   return read.body;
 }
 
@@ -119,12 +144,21 @@ describe.skipIf(!available)("pulumi up against a real kube-apiserver", () => {
     cluster = startCluster();
     for (const crd of STAND_IN_CRDS) {
       const created = await cluster.api("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", {
-        apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition",
+        apiVersion: "apiextensions.k8s.io/v1",
+        kind: "CustomResourceDefinition",
         metadata: { name: `${crd.plural}.${crd.group}` },
         spec: {
-          group: crd.group, scope: "Namespaced",
+          group: crd.group,
+          scope: "Namespaced",
           names: { kind: crd.kind, plural: crd.plural, singular: crd.kind.toLowerCase(), listKind: `${crd.kind}List` },
-          versions: [{ name: crd.version, served: true, storage: true, schema: { openAPIV3Schema: { type: "object", "x-kubernetes-preserve-unknown-fields": true } } }],
+          versions: [
+            {
+              name: crd.version,
+              served: true,
+              storage: true,
+              schema: { openAPIV3Schema: { type: "object", "x-kubernetes-preserve-unknown-fields": true } },
+            },
+          ],
         },
       });
       expect(created.status, JSON.stringify(created.body).slice(0, 500)).toBe(201);
@@ -165,7 +199,14 @@ describe.skipIf(!available)("pulumi up against a real kube-apiserver", () => {
     expectOk(pulumi("setup", ["stack", "init", "cluster", "--secrets-provider", "passphrase"]));
     expectOk(pulumi("setup", ["config", "set", "llmops:spec", SPEC_FILE]));
     // The production spec's gate blocks: it deploys with its committed passing evidence (issue 20).
-    expectOk(pulumi("setup", ["config", "set", "llmops:evidence", join(ROOT, "examples", "evidence", "campaign-summariser.evidence.yaml")]));
+    expectOk(
+      pulumi("setup", [
+        "config",
+        "set",
+        "llmops:evidence",
+        join(ROOT, "examples", "evidence", "campaign-summariser.evidence.yaml"),
+      ]),
+    );
     expectOk(pulumi("setup", ["config", "set", "llmops:evidenceAsOf", "2026-12-01T00:00:00Z"]));
     expectOk(pulumi("setup", ["config", "set", "llmops:kubeconfig", cluster.kubeconfig]));
     // The spec names its production context (fra1-gpu); here the local plane's context is used.
@@ -177,26 +218,35 @@ describe.skipIf(!available)("pulumi up against a real kube-apiserver", () => {
   afterAll(() => {
     cluster?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
-    const line = Object.entries(timings).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`).join(", ");
+    const line = Object.entries(timings)
+      .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+      .join(", ");
     console.log(`pulumi up (cluster) wall times: ${line}`);
   });
 
-  it("1. up creates every object of the stack in the API server", async () => {
-    const run = pulumi("1 up", ["up", "--yes", "--skip-preview"]);
-    expectOk(run);
-    expect(run.output).toMatch(/\d+ created/);
-    const objects = stackObjects();
-    expect(objects.length).toBeGreaterThan(50);
-    const missing: string[] = [];
-    for (const object of objects) {
-      const read = await cluster.api("GET", object.path);
-      if (read.status !== 200) missing.push(`${object.kind} ${object.name}: HTTP ${read.status}`);
-    }
-    expect(missing).toEqual([]);
-  }, STEP_TIMEOUT);
+  it(
+    "1. up creates every object of the stack in the API server",
+    async () => {
+      const run = pulumi("1 up", ["up", "--yes", "--skip-preview"]);
+      expectOk(run);
+      expect(run.output).toMatch(/\d+ created/);
+      const objects = stackObjects();
+      expect(objects.length).toBeGreaterThan(50);
+      const missing: string[] = [];
+      for (const object of objects) {
+        const read = await cluster.api("GET", object.path);
+        if (read.status !== 200) missing.push(`${object.kind} ${object.name}: HTTP ${read.status}`);
+      }
+      expect(missing).toEqual([]);
+    },
+    STEP_TIMEOUT,
+  );
 
   it("2. the namespace enforces the restricted Pod Security Standard", async () => {
-    const namespace = await get(`/api/v1/namespaces/${NAMESPACE}`) as { metadata: { labels: Record<string, string> }; status: { phase: string } };
+    const namespace = (await get(`/api/v1/namespaces/${NAMESPACE}`)) as {
+      metadata: { labels: Record<string, string> };
+      status: { phase: string };
+    };
     expect(namespace.metadata.labels).toMatchObject({
       "pod-security.kubernetes.io/enforce": "restricted",
       "pod-security.kubernetes.io/audit": "restricted",
@@ -207,10 +257,24 @@ describe.skipIf(!available)("pulumi up against a real kube-apiserver", () => {
 
   it("3. the model server's Deployment is restricted and pinned by digest, as stored by the server", async () => {
     const model = spec.spec.models[0]!;
-    interface Container { name: string; image: string; securityContext: Record<string, unknown> }
-    const deployment = await get(`/apis/apps/v1/namespaces/${NAMESPACE}/deployments/inference-${model.name}`) as {
+    interface Container {
+      name: string;
+      image: string;
+      securityContext: Record<string, unknown>;
+    }
+    const deployment = (await get(`/apis/apps/v1/namespaces/${NAMESPACE}/deployments/inference-${model.name}`)) as {
       metadata: { annotations?: Record<string, string> };
-      spec: { template: { spec: { automountServiceAccountToken?: boolean; hostNetwork?: boolean; securityContext: Record<string, unknown>; containers: Container[]; initContainers?: Container[] } } };
+      spec: {
+        template: {
+          spec: {
+            automountServiceAccountToken?: boolean;
+            hostNetwork?: boolean;
+            securityContext: Record<string, unknown>;
+            containers: Container[];
+            initContainers?: Container[];
+          };
+        };
+      };
     };
     const pod = deployment.spec.template.spec;
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
@@ -232,44 +296,60 @@ describe.skipIf(!available)("pulumi up against a real kube-apiserver", () => {
   });
 
   it("4. the namespace denies all traffic by default, and the model server admits only what its policy names", async () => {
-    const list = await get(`/apis/networking.k8s.io/v1/namespaces/${NAMESPACE}/networkpolicies`) as { items: Array<{ metadata: { name: string }; spec: { podSelector: { matchLabels?: Record<string, string> }; policyTypes?: string[]; ingress?: unknown[] } }> };
+    const list = (await get(`/apis/networking.k8s.io/v1/namespaces/${NAMESPACE}/networkpolicies`)) as {
+      items: Array<{
+        metadata: { name: string };
+        spec: { podSelector: { matchLabels?: Record<string, string> }; policyTypes?: string[]; ingress?: unknown[] };
+      }>;
+    };
     const names = list.items.map((item) => item.metadata.name);
     expect(names).toContain("default-deny-all");
     const denyAll = list.items.find((item) => item.metadata.name === "default-deny-all")!;
     expect(denyAll.spec.podSelector).toEqual({});
     expect([...(denyAll.spec.policyTypes ?? [])].sort()).toEqual(["Egress", "Ingress"]);
     expect(denyAll.spec.ingress ?? []).toEqual([]);
-    const modelIngress = list.items.find((item) => item.metadata.name === `inference-${spec.spec.models[0]!.name}-ingress`);
+    const modelIngress = list.items.find(
+      (item) => item.metadata.name === `inference-${spec.spec.models[0]!.name}-ingress`,
+    );
     expect(modelIngress?.spec.policyTypes).toContain("Ingress");
     expect(modelIngress?.spec.ingress?.length).toBeGreaterThan(0);
   });
 
-  it("5. a second up is a no-op", () => {
-    const run = pulumi("5 up again", ["up", "--yes", "--skip-preview", "--expect-no-changes"]);
-    expectOk(run);
-    expect(run.output).toMatch(/\d+ unchanged/);
-    expect(run.output).not.toMatch(/\d+ (created|updated|deleted|replaced)/);
-  }, STEP_TIMEOUT);
+  it(
+    "5. a second up is a no-op",
+    () => {
+      const run = pulumi("5 up again", ["up", "--yes", "--skip-preview", "--expect-no-changes"]);
+      expectOk(run);
+      expect(run.output).toMatch(/\d+ unchanged/);
+      expect(run.output).not.toMatch(/\d+ (created|updated|deleted|replaced)/);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("6. destroy removes every object; the namespaces stay Terminating with no namespace controller", async () => {
-    const objects = stackObjects();
-    const run = pulumi("6 destroy", ["destroy", "--yes", "--skip-preview"]);
-    expectOk(run);
-    expect(run.output).toMatch(/\d+ deleted/);
-    expect(stackObjects()).toEqual([]);
-    const left: string[] = [];
-    for (const object of objects) {
-      const read = await cluster.api("GET", object.path);
-      if (object.kind === "Namespace") {
-        // Deleting a Namespace only marks it Terminating; the namespace controller (in the
-        // controller manager, absent here) would empty and finalise it. It is empty of the stack's
-        // objects (checked above for every namespaced one); it is accepted as Terminating or gone.
-        const phase = (read.body as { status?: { phase?: string } }).status?.phase;
-        if (read.status !== 404 && !(read.status === 200 && phase === "Terminating")) left.push(`${object.name}: HTTP ${read.status} ${phase}`);
-      } else if (read.status !== 404) {
-        left.push(`${object.kind} ${object.name}: HTTP ${read.status}`);
+  it(
+    "6. destroy removes every object; the namespaces stay Terminating with no namespace controller",
+    async () => {
+      const objects = stackObjects();
+      const run = pulumi("6 destroy", ["destroy", "--yes", "--skip-preview"]);
+      expectOk(run);
+      expect(run.output).toMatch(/\d+ deleted/);
+      expect(stackObjects()).toEqual([]);
+      const left: string[] = [];
+      for (const object of objects) {
+        const read = await cluster.api("GET", object.path);
+        if (object.kind === "Namespace") {
+          // Deleting a Namespace only marks it Terminating; the namespace controller (in the
+          // controller manager, absent here) would empty and finalise it. It is empty of the stack's
+          // objects (checked above for every namespaced one); it is accepted as Terminating or gone.
+          const phase = (read.body as { status?: { phase?: string } }).status?.phase;
+          if (read.status !== 404 && !(read.status === 200 && phase === "Terminating"))
+            left.push(`${object.name}: HTTP ${read.status} ${phase}`);
+        } else if (read.status !== 404) {
+          left.push(`${object.kind} ${object.name}: HTTP ${read.status}`);
+        }
       }
-    }
-    expect(left).toEqual([]);
-  }, STEP_TIMEOUT);
+      expect(left).toEqual([]);
+    },
+    STEP_TIMEOUT,
+  );
 });

@@ -15,11 +15,14 @@ export function engineMissing(): string | undefined {
     [join(TOOLS, "libexec", "pulumi-language-nodejs-upstream"), "the upstream Node.js language host"],
   ];
   for (const [path, what] of pieces) if (!existsSync(path)) return `${what} is not installed at ${path}`;
-  if (!existsSync(ENGINE_PLUGINS) || !readdirSync(ENGINE_PLUGINS).some((name) => name.startsWith("resource-kubernetes-v"))) {
+  if (
+    !existsSync(ENGINE_PLUGINS) ||
+    !readdirSync(ENGINE_PLUGINS).some((name) => name.startsWith("resource-kubernetes-v"))
+  ) {
     return `the Kubernetes provider is not registered in ${ENGINE_PLUGINS}`;
   }
   if (!existsSync(join(ROOT, "dist", "stacks", "index.js"))) return "the program is not built (npm run build)";
-  if (!existsSync(join(ROOT, "dist", "bundle", "manifest.json"))) return "the policy bundle is not built (npm run policy:build)";
+  if (!existsSync(join(ROOT, "dist", "bundle", "manifest.json")))
+    return "the policy bundle is not built (npm run policy:build)";
   return undefined;
 }
-

@@ -12,7 +12,17 @@
  * The steps share one stack and run in order; each prints its wall time.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
@@ -59,7 +69,8 @@ function pulumi(step: string, args: readonly string[], cwd = project): Run {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   timings[step] = (timings[step] ?? 0) + seconds;
   const output = `${result.stdout}\n${result.stderr}${result.error ? `\n${String(result.error)}` : ""}`;
-  if (process.env.LLMOPS_ENGINE_VERBOSE) console.log(`--- pulumi ${args.join(" ")} (${step}) exit ${result.status}\n${output}`);
+  if (process.env.LLMOPS_ENGINE_VERBOSE)
+    console.log(`--- pulumi ${args.join(" ")} (${step}) exit ${result.status}\n${output}`);
   return { status: result.status, stdout: result.stdout, output, seconds };
 }
 
@@ -112,139 +123,288 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
     expectOk(pulumi("setup", ["config", "set", "llmops:evidence", EVIDENCE]));
     expectOk(pulumi("setup", ["config", "set", "llmops:evidenceAsOf", EVIDENCE_AS_OF]));
     packConfig = join(work, "pack-config.json");
-    writeFileSync(packConfig, JSON.stringify({ "llmops-evidence": { spec: COMPLIANT_SPEC, evidence: [EVIDENCE], asOf: EVIDENCE_AS_OF } }));
+    writeFileSync(
+      packConfig,
+      JSON.stringify({ "llmops-evidence": { spec: COMPLIANT_SPEC, evidence: [EVIDENCE], asOf: EVIDENCE_AS_OF } }),
+    );
   }, STEP_TIMEOUT);
 
   afterAll(() => {
-    const line = Object.entries(timings).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`).join(", ");
+    const line = Object.entries(timings)
+      .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+      .join(", ");
     console.log(`engine suite wall times: ${line}`);
-    if (process.env.LLMOPS_ENGINE_TIMINGS) writeFileSync(process.env.LLMOPS_ENGINE_TIMINGS, `${JSON.stringify(timings, null, 2)}\n`);
+    if (process.env.LLMOPS_ENGINE_TIMINGS)
+      writeFileSync(process.env.LLMOPS_ENGINE_TIMINGS, `${JSON.stringify(timings, null, 2)}\n`);
   });
 
-  it("1. preview with the policy pack passes on the compliant example", () => {
-    const run = pulumi("1 preview --policy-pack", ["preview", "--policy-pack", PACK, "--policy-pack-config", packConfig]);
-    expectOk(run);
-    expect(run.output).toMatch(/Policies:\s+✅ llmops@v0\.1\.0/);
-    expect(run.output).not.toMatch(/mandatory/i);
-    expect(run.output).toMatch(/\+ {1,3}kubernetes:apps\/v1:Deployment/);
-    expect(run.output).toMatch(/\d+ to create/);
-  }, STEP_TIMEOUT);
+  it(
+    "1. preview with the policy pack passes on the compliant example",
+    () => {
+      const run = pulumi("1 preview --policy-pack", [
+        "preview",
+        "--policy-pack",
+        PACK,
+        "--policy-pack-config",
+        packConfig,
+      ]);
+      expectOk(run);
+      expect(run.output).toMatch(/Policies:\s+✅ llmops@v0\.1\.0/);
+      expect(run.output).not.toMatch(/mandatory/i);
+      expect(run.output).toMatch(/\+ {1,3}kubernetes:apps\/v1:Deployment/);
+      expect(run.output).toMatch(/\d+ to create/);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("2. up renders the manifests", () => {
-    const run = pulumi("2 up", ["up", "--yes", "--skip-preview", "--policy-pack", PACK, "--policy-pack-config", packConfig]);
-    expectOk(run);
-    const files = renderedFiles(renderDir);
-    expect(files.length).toBeGreaterThan(10);
-    expect(files.some((file) => file.includes("deployment"))).toBe(true);
-    // Issue 18: the social-posts source is embedded, so its ingestion CronJob is rendered.
-    const ingestion = files.filter((file) => /^kind: CronJob$/m.test(readFileSync(join(renderDir, file), "utf8")) && /^ {2}name: ingest-social-posts$/m.test(readFileSync(join(renderDir, file), "utf8")));
-    expect(ingestion).toHaveLength(1);
-    const cronJob = parseDocument(readFileSync(join(renderDir, ingestion[0]!), "utf8")).toJS() as { spec: { schedule: string; jobTemplate: { spec: { activeDeadlineSeconds: number; template: { spec: { initContainers: Array<{ name: string }> } } } } } };
-    expect(cronJob.spec.schedule).toBe("*/30 * * * *");
-    expect(cronJob.spec.jobTemplate.spec.activeDeadlineSeconds).toBe(900);
-    expect(cronJob.spec.jobTemplate.spec.template.spec.initContainers.map((container) => container.name)).toEqual(["fetch", "check", "redact"]);
-    // Issue 17: the guardrail services the spec declares are rendered beside the gateway and its limiter store.
-    const deployments = files.map((file) => readFileSync(join(renderDir, file), "utf8")).filter((text) => /^kind: Deployment$/m.test(text)).map((text) => /^ {2}name: (\S+)$/m.exec(text)?.[1]);
-    expect(deployments).toEqual(expect.arrayContaining(["gateway", "presidio-analyzer", "presidio-anonymizer", "llm-guard", "limiter-store"]));
-    // The response contract the spec declares (explainability.citations): its guardrail module beside the gateway's config.
-    const gatewayConfigMap = files.map((file) => readFileSync(join(renderDir, file), "utf8")).find((text) => /^kind: ConfigMap$/m.test(text) && /^ {2}name: gateway-config$/m.test(text));
-    expect(gatewayConfigMap).toMatch(/^ {2}response_contract\.py: /m);
-    expect(gatewayConfigMap).toMatch(/REQUIRE_CITATIONS = True/);
-  }, STEP_TIMEOUT);
+  it(
+    "2. up renders the manifests",
+    () => {
+      const run = pulumi("2 up", [
+        "up",
+        "--yes",
+        "--skip-preview",
+        "--policy-pack",
+        PACK,
+        "--policy-pack-config",
+        packConfig,
+      ]);
+      expectOk(run);
+      const files = renderedFiles(renderDir);
+      expect(files.length).toBeGreaterThan(10);
+      expect(files.some((file) => file.includes("deployment"))).toBe(true);
+      // Issue 18: the social-posts source is embedded, so its ingestion CronJob is rendered.
+      const ingestion = files.filter(
+        (file) =>
+          /^kind: CronJob$/m.test(readFileSync(join(renderDir, file), "utf8")) &&
+          /^ {2}name: ingest-social-posts$/m.test(readFileSync(join(renderDir, file), "utf8")),
+      );
+      expect(ingestion).toHaveLength(1);
+      const cronJob = parseDocument(readFileSync(join(renderDir, ingestion[0]!), "utf8")).toJS() as {
+        spec: {
+          schedule: string;
+          jobTemplate: {
+            spec: { activeDeadlineSeconds: number; template: { spec: { initContainers: Array<{ name: string }> } } };
+          };
+        };
+      };
+      expect(cronJob.spec.schedule).toBe("*/30 * * * *");
+      expect(cronJob.spec.jobTemplate.spec.activeDeadlineSeconds).toBe(900);
+      expect(cronJob.spec.jobTemplate.spec.template.spec.initContainers.map((container) => container.name)).toEqual([
+        "fetch",
+        "check",
+        "redact",
+      ]);
+      // Issue 17: the guardrail services the spec declares are rendered beside the gateway and its limiter store.
+      const deployments = files
+        .map((file) => readFileSync(join(renderDir, file), "utf8"))
+        .filter((text) => /^kind: Deployment$/m.test(text))
+        .map((text) => /^ {2}name: (\S+)$/m.exec(text)?.[1]);
+      expect(deployments).toEqual(
+        expect.arrayContaining(["gateway", "presidio-analyzer", "presidio-anonymizer", "llm-guard", "limiter-store"]),
+      );
+      // The response contract the spec declares (explainability.citations): its guardrail module beside the gateway's config.
+      const gatewayConfigMap = files
+        .map((file) => readFileSync(join(renderDir, file), "utf8"))
+        .find((text) => /^kind: ConfigMap$/m.test(text) && /^ {2}name: gateway-config$/m.test(text));
+      expect(gatewayConfigMap).toMatch(/^ {2}response_contract\.py: /m);
+      expect(gatewayConfigMap).toMatch(/REQUIRE_CITATIONS = True/);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("3. llmops check on the rendered manifests finds nothing at or above high", () => {
-    const started = process.hrtime.bigint();
-    // --spec: the declared controls (guardrails, disclosure, TLS, redaction) must be in what was rendered.
-    const result = runCli(["check", renderDir, "--spec", COMPLIANT_SPEC, "--format", "json", "--fail-on", "high"]);
-    timings["3 llmops check"] = Number(process.hrtime.bigint() - started) / 1e9;
-    expect(result.stderr).toBe("");
-    const report = JSON.parse(result.stdout) as { files: unknown[]; summary: { blocking: number }; findings: Array<{ severity: string }> };
-    expect(report.files.length).toBeGreaterThan(10);
-    expect(report.summary.blocking).toBe(0);
-    expect(report.findings.filter((finding) => finding.severity === "critical" || finding.severity === "high")).toEqual([]);
-    expect(result.status).toBe(0);
-  }, STEP_TIMEOUT);
+  it(
+    "3. llmops check on the rendered manifests finds nothing at or above high",
+    () => {
+      const started = process.hrtime.bigint();
+      // --spec: the declared controls (guardrails, disclosure, TLS, redaction) must be in what was rendered.
+      const result = runCli(["check", renderDir, "--spec", COMPLIANT_SPEC, "--format", "json", "--fail-on", "high"]);
+      timings["3 llmops check"] = Number(process.hrtime.bigint() - started) / 1e9;
+      expect(result.stderr).toBe("");
+      const report = JSON.parse(result.stdout) as {
+        files: unknown[];
+        summary: { blocking: number };
+        findings: Array<{ severity: string }>;
+      };
+      expect(report.files.length).toBeGreaterThan(10);
+      expect(report.summary.blocking).toBe(0);
+      expect(
+        report.findings.filter((finding) => finding.severity === "critical" || finding.severity === "high"),
+      ).toEqual([]);
+      expect(result.status).toBe(0);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("3b. without the rendered ingestion CronJob, llmops check --spec finds the embedded source unbuilt (LLM-CTRL-020)", () => {
-    const copy = join(work, "rendered-without-ingestion");
-    cpSync(renderDir, copy, { recursive: true });
-    const ingestion = renderedFiles(copy).filter((file) => /^ {2}name: ingest-social-posts$/m.test(readFileSync(join(copy, file), "utf8")) && /^kind: CronJob$/m.test(readFileSync(join(copy, file), "utf8")));
-    expect(ingestion).toHaveLength(1);
-    rmSync(join(copy, ingestion[0]!));
-    const result = runCli(["check", copy, "--spec", COMPLIANT_SPEC, "--format", "json", "--fail-on", "high"]);
-    const report = JSON.parse(result.stdout) as { findings: Array<{ id: string; message: string }> };
-    expect(report.findings.filter((finding) => finding.id === "LLM-CTRL-020").map((finding) => finding.message)).toEqual([expect.stringContaining("social-posts")]);
-    expect(result.status).toBe(1);
-  }, STEP_TIMEOUT);
+  it(
+    "3b. without the rendered ingestion CronJob, llmops check --spec finds the embedded source unbuilt (LLM-CTRL-020)",
+    () => {
+      const copy = join(work, "rendered-without-ingestion");
+      cpSync(renderDir, copy, { recursive: true });
+      const ingestion = renderedFiles(copy).filter(
+        (file) =>
+          /^ {2}name: ingest-social-posts$/m.test(readFileSync(join(copy, file), "utf8")) &&
+          /^kind: CronJob$/m.test(readFileSync(join(copy, file), "utf8")),
+      );
+      expect(ingestion).toHaveLength(1);
+      rmSync(join(copy, ingestion[0]!));
+      const result = runCli(["check", copy, "--spec", COMPLIANT_SPEC, "--format", "json", "--fail-on", "high"]);
+      const report = JSON.parse(result.stdout) as { findings: Array<{ id: string; message: string }> };
+      expect(
+        report.findings.filter((finding) => finding.id === "LLM-CTRL-020").map((finding) => finding.message),
+      ).toEqual([expect.stringContaining("social-posts")]);
+      expect(result.status).toBe(1);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("4. a second up reports no changes", () => {
-    const run = pulumi("4 up again", ["up", "--yes", "--skip-preview", "--expect-no-changes", "--policy-pack", PACK, "--policy-pack-config", packConfig]);
-    expectOk(run);
-    expect(run.output).toMatch(/\d+ unchanged/);
-    expect(run.output).not.toMatch(/\d+ (created|updated|deleted|replaced)/);
-  }, STEP_TIMEOUT);
+  it(
+    "4. a second up reports no changes",
+    () => {
+      const run = pulumi("4 up again", [
+        "up",
+        "--yes",
+        "--skip-preview",
+        "--expect-no-changes",
+        "--policy-pack",
+        PACK,
+        "--policy-pack-config",
+        packConfig,
+      ]);
+      expectOk(run);
+      expect(run.output).toMatch(/\d+ unchanged/);
+      expect(run.output).not.toMatch(/\d+ (created|updated|deleted|replaced)/);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("5. a spec that breaks spec policies fails before registering anything, naming the policy ids", () => {
-    const variant = parseDocument(readFileSync(COMPLIANT_SPEC, "utf8"));
-    variant.setIn(["spec", "guardrails", "input", "promptInjection"], false);
-    variant.setIn(["spec", "network", "egress"], { mode: "open" });
-    const variantPath = join(work, "campaign-summariser.violating.yaml");
-    writeFileSync(variantPath, variant.toString());
-    const run = pulumi("5 preview violating spec", ["preview", "--config", `llmops:spec=${variantPath}`]);
-    expect(run.status).not.toBe(0);
-    expect(run.output).toContain("LLM-GUARD-001");
-    expect(run.output).toContain("LLM-NET-004");
-    // Only the stack itself may appear: no component or Kubernetes resource was registered.
-    expect(run.output).not.toMatch(/kubernetes:|llmops:/);
-  }, STEP_TIMEOUT);
+  it(
+    "5. a spec that breaks spec policies fails before registering anything, naming the policy ids",
+    () => {
+      const variant = parseDocument(readFileSync(COMPLIANT_SPEC, "utf8"));
+      variant.setIn(["spec", "guardrails", "input", "promptInjection"], false);
+      variant.setIn(["spec", "network", "egress"], { mode: "open" });
+      const variantPath = join(work, "campaign-summariser.violating.yaml");
+      writeFileSync(variantPath, variant.toString());
+      const run = pulumi("5 preview violating spec", ["preview", "--config", `llmops:spec=${variantPath}`]);
+      expect(run.status).not.toBe(0);
+      expect(run.output).toContain("LLM-GUARD-001");
+      expect(run.output).toContain("LLM-NET-004");
+      // Only the stack itself may appear: no component or Kubernetes resource was registered.
+      expect(run.output).not.toMatch(/kubernetes:|llmops:/);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("5b. failing evaluation evidence (BLEU below the gate) is refused before any resource is registered, naming LLM-EVID-003", () => {
-    // Scored by llmops from the committed paraphrased predictions: a real failing figure, not a typed one.
-    const failing = join(work, "campaign-summariser.failing.evidence.yaml");
-    const scored = runCli(["evidence", "score", "--metric", "bleu", "rouge1", "rouge2", "rougeL",
-      "--predictions", join(ROOT, "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl"),
-      "--references", join(ROOT, "examples/evidence/campaign-summaries.references.jsonl"),
-      "--model", "mistral-7b", "--model-digest", "sha256:d159a752b502c829cbe4c0ed5857099e3581701541432e9671d4b253d9b34c02",
-      "--dataset", "campaign-summaries-reference@2026-09", "--prompt-template-version", "campaign-summary-v5", "--seed", "2026", "-o", failing]);
-    expect(scored.status, scored.stderr).toBe(0);
-    const run = pulumi("5b preview failing evidence", ["preview", "--config", `llmops:spec=${COMPLIANT_SPEC}`, "--config", `llmops:evidence=${failing}`, "--config", `llmops:evidenceAsOf=${new Date().toISOString().replace(/\.\d{3}Z$/, "Z")}`]);
-    expect(run.status).not.toBe(0);
-    expect(run.output).toContain("LLM-EVID-003");
-    expect(run.output).toMatch(/bleu of model mistral-7b is 0\.\d+/);
-    expect(run.output).toMatch(/nothing was deployed/);
-    expect(run.output).not.toMatch(/kubernetes:|llmops:/);
-  }, STEP_TIMEOUT);
+  it(
+    "5b. failing evaluation evidence (BLEU below the gate) is refused before any resource is registered, naming LLM-EVID-003",
+    () => {
+      // Scored by llmops from the committed paraphrased predictions: a real failing figure, not a typed one.
+      const failing = join(work, "campaign-summariser.failing.evidence.yaml");
+      const scored = runCli([
+        "evidence",
+        "score",
+        "--metric",
+        "bleu",
+        "rouge1",
+        "rouge2",
+        "rougeL",
+        "--predictions",
+        join(ROOT, "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl"),
+        "--references",
+        join(ROOT, "examples/evidence/campaign-summaries.references.jsonl"),
+        "--model",
+        "mistral-7b",
+        "--model-digest",
+        "sha256:d159a752b502c829cbe4c0ed5857099e3581701541432e9671d4b253d9b34c02",
+        "--dataset",
+        "campaign-summaries-reference@2026-09",
+        "--prompt-template-version",
+        "campaign-summary-v5",
+        "--seed",
+        "2026",
+        "-o",
+        failing,
+      ]);
+      expect(scored.status, scored.stderr).toBe(0);
+      const run = pulumi("5b preview failing evidence", [
+        "preview",
+        "--config",
+        `llmops:spec=${COMPLIANT_SPEC}`,
+        "--config",
+        `llmops:evidence=${failing}`,
+        "--config",
+        `llmops:evidenceAsOf=${new Date().toISOString().replace(/\.\d{3}Z$/, "Z")}`,
+      ]);
+      expect(run.status).not.toBe(0);
+      expect(run.output).toContain("LLM-EVID-003");
+      expect(run.output).toMatch(/bleu of model mistral-7b is 0\.\d+/);
+      expect(run.output).toMatch(/nothing was deployed/);
+      expect(run.output).not.toMatch(/kubernetes:|llmops:/);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("6. a program that registers an insecure resource fails on the pack's mandatory violation", () => {
-    const variantProject = join(work, "insecure-project");
-    makeProject(variantProject, "name: llmops-insecure-variant\nruntime: nodejs\nmain: index.js\n");
-    copyFileSync(join(ROOT, "test", "engine", "insecure-program.js"), join(variantProject, "index.js"));
-    expectOk(pulumi("6 preview insecure program", ["stack", "init", "insecure", "--secrets-provider", "passphrase"], variantProject));
-    expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:spec", COMPLIANT_SPEC], variantProject));
-    expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:renderYamlToDirectory", join(work, "rendered-insecure")], variantProject));
-    expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:evidence", EVIDENCE], variantProject));
-    expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:evidenceAsOf", EVIDENCE_AS_OF], variantProject));
-    const run = pulumi("6 preview insecure program", ["preview", "--policy-pack", PACK, "--policy-pack-config", packConfig], variantProject);
-    expect(run.status).not.toBe(0);
-    // The violation names the check id and carries its remediation, at mandatory enforcement.
-    expect(run.output).toMatch(/mandatory/);
-    expect(run.output).toContain("LLM-K8S-004");
-    expect(run.output).toMatch(/debug-shell/);
-    expect(run.output).toMatch(/\[mandatory\]\s+llm-k8s-004\s+\(kubernetes:apps\/v1:Deployment: debug-shell\)[\s\S]*?\[LLM-K8S-004\] \[critical\][^\n]*Remediation: Remove securityContext\.privileged/);
-    // Only the added resource is flagged: the compliant stack around it stays clean.
-    const flagged = [...run.output.matchAll(/- \[(?:mandatory|advisory)\]\s+\S+\s+\(([^)]*)\)/g)].map((match) => match[1]);
-    expect(flagged.length).toBeGreaterThan(0);
-    expect(flagged.filter((resource) => !resource?.endsWith(": debug-shell"))).toEqual([]);
-  }, STEP_TIMEOUT);
+  it(
+    "6. a program that registers an insecure resource fails on the pack's mandatory violation",
+    () => {
+      const variantProject = join(work, "insecure-project");
+      makeProject(variantProject, "name: llmops-insecure-variant\nruntime: nodejs\nmain: index.js\n");
+      copyFileSync(join(ROOT, "test", "engine", "insecure-program.js"), join(variantProject, "index.js"));
+      expectOk(
+        pulumi(
+          "6 preview insecure program",
+          ["stack", "init", "insecure", "--secrets-provider", "passphrase"],
+          variantProject,
+        ),
+      );
+      expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:spec", COMPLIANT_SPEC], variantProject));
+      expectOk(
+        pulumi(
+          "6 preview insecure program",
+          ["config", "set", "llmops:renderYamlToDirectory", join(work, "rendered-insecure")],
+          variantProject,
+        ),
+      );
+      expectOk(pulumi("6 preview insecure program", ["config", "set", "llmops:evidence", EVIDENCE], variantProject));
+      expectOk(
+        pulumi("6 preview insecure program", ["config", "set", "llmops:evidenceAsOf", EVIDENCE_AS_OF], variantProject),
+      );
+      const run = pulumi(
+        "6 preview insecure program",
+        ["preview", "--policy-pack", PACK, "--policy-pack-config", packConfig],
+        variantProject,
+      );
+      expect(run.status).not.toBe(0);
+      // The violation names the check id and carries its remediation, at mandatory enforcement.
+      expect(run.output).toMatch(/mandatory/);
+      expect(run.output).toContain("LLM-K8S-004");
+      expect(run.output).toMatch(/debug-shell/);
+      expect(run.output).toMatch(
+        /\[mandatory\]\s+llm-k8s-004\s+\(kubernetes:apps\/v1:Deployment: debug-shell\)[\s\S]*?\[LLM-K8S-004\] \[critical\][^\n]*Remediation: Remove securityContext\.privileged/,
+      );
+      // Only the added resource is flagged: the compliant stack around it stays clean.
+      const flagged = [...run.output.matchAll(/- \[(?:mandatory|advisory)\]\s+\S+\s+\(([^)]*)\)/g)].map(
+        (match) => match[1],
+      );
+      expect(flagged.length).toBeGreaterThan(0);
+      expect(flagged.filter((resource) => !resource?.endsWith(": debug-shell"))).toEqual([]);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("7. destroy removes every resource", () => {
-    const run = pulumi("7 destroy", ["destroy", "--yes", "--skip-preview"]);
-    expectOk(run);
-    expect(run.output).toMatch(/\d+ deleted/);
-    const exported = pulumi("7 destroy", ["stack", "export"]);
-    expectOk(exported);
-    const state = JSON.parse(exported.stdout) as { deployment: { resources?: unknown[] } };
-    expect(state.deployment.resources ?? []).toEqual([]);
-    expect(renderedFiles(renderDir)).toEqual([]);
-  }, STEP_TIMEOUT);
+  it(
+    "7. destroy removes every resource",
+    () => {
+      const run = pulumi("7 destroy", ["destroy", "--yes", "--skip-preview"]);
+      expectOk(run);
+      expect(run.output).toMatch(/\d+ deleted/);
+      const exported = pulumi("7 destroy", ["stack", "export"]);
+      expectOk(exported);
+      const state = JSON.parse(exported.stdout) as { deployment: { resources?: unknown[] } };
+      expect(state.deployment.resources ?? []).toEqual([]);
+      expect(renderedFiles(renderDir)).toEqual([]);
+    },
+    STEP_TIMEOUT,
+  );
 });

@@ -19,7 +19,12 @@ export type Plan = Omit<PlanDocument, "resources" | "spec"> & { readonly resourc
 export function examplesFor(target: "aws" | "kubernetes" | "any"): string[] {
   return readdirSync(join(ROOT, "examples"))
     .filter((file) => file.endsWith(".yaml"))
-    .filter((file) => target === "any" || (parse(readFileSync(join(ROOT, "examples", file), "utf8")) as { spec: { target: { provider: string } } }).spec.target.provider === target)
+    .filter(
+      (file) =>
+        target === "any" ||
+        (parse(readFileSync(join(ROOT, "examples", file), "utf8")) as { spec: { target: { provider: string } } }).spec
+          .target.provider === target,
+    )
     .sort();
 }
 
@@ -34,7 +39,10 @@ export function planExample(example: string, target?: "aws" | "kubernetes"): Pla
  */
 export function planSpecFile(file: string, target?: "aws" | "kubernetes"): Plan {
   const out = join(tempDir("llmops-plan-"), "plan.json");
-  const result = runCli(["plan", file, "--without-evidence", "--out", out, "-f", "json", ...(target ? ["--target", target] : [])], { timeoutMs: 60_000 });
+  const result = runCli(
+    ["plan", file, "--without-evidence", "--out", out, "-f", "json", ...(target ? ["--target", target] : [])],
+    { timeoutMs: 60_000 },
+  );
   if (result.status !== 0) throw new Error(`plan of ${file} failed (${result.status}): ${result.stderr}`);
   return JSON.parse(readFileSync(out, "utf8")) as Plan;
 }
@@ -52,6 +60,12 @@ export function ofType(plan: Plan, type: string): Resource[] {
 /** Pod templates of every workload (Deployment, StatefulSet, DaemonSet, Job). */
 export function podTemplates(plan: Plan): Array<{ owner: string; spec: any; metadata: any }> {
   return plan.resources
-    .filter((resource) => /^kubernetes:(apps\/v1:(Deployment|StatefulSet|DaemonSet)|batch\/v1:Job)$/.test(resource.type))
-    .map((resource) => ({ owner: `${resource.type} ${resource.name}`, spec: resource.props.spec.template.spec, metadata: resource.props.spec.template.metadata }));
+    .filter((resource) =>
+      /^kubernetes:(apps\/v1:(Deployment|StatefulSet|DaemonSet)|batch\/v1:Job)$/.test(resource.type),
+    )
+    .map((resource) => ({
+      owner: `${resource.type} ${resource.name}`,
+      spec: resource.props.spec.template.spec,
+      metadata: resource.props.spec.template.metadata,
+    }));
 }

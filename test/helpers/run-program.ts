@@ -25,10 +25,12 @@ export async function runProgram(config: Record<string, string>, stackName = "pr
   await pulumi.runtime.setMocks(llmopsMocks("eu-west-1", recorded), "responsible-llmops", stackName, false);
   const { default: main } = await import("../../stacks/index.js");
   let failure: unknown;
-  await runInStack(() => main().catch((error: unknown) => {
-    failure = error;
-    return {};
-  }));
+  await runInStack(() =>
+    main().catch((error: unknown) => {
+      failure = error;
+      return {};
+    }),
+  );
   await waitForRegistrations();
   return { recorded: recorded.filter((resource) => resource.type !== "pulumi:pulumi:Stack"), error: failure };
 }

@@ -80,7 +80,10 @@ function blankQuotesAndComments(text: string): string {
 
 /** The reason a stage (its words, quotes blanked) may stop reading early, or undefined. */
 function earlyCloseReason(stage: string, original: string): string | undefined {
-  const words = stage.trim().split(/\s+/).filter((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word));
+  const words = stage
+    .trim()
+    .split(/\s+/)
+    .filter((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word));
   const [command, ...args] = words;
   if (command === undefined) return undefined;
   const name = command.replace(/^.*\//, "");
@@ -89,14 +92,18 @@ function earlyCloseReason(stage: string, original: string): string | undefined {
   if (name === "read") return "read takes one line and leaves the rest unread";
   if (name === "grep" || name === "egrep" || name === "fgrep" || name === "rg") {
     const short = flags.filter((flag) => !flag.startsWith("--")).join("");
-    if (/q/.test(short) || flags.includes("--quiet") || flags.includes("--silent")) return "grep -q exits on its first match";
-    if (/[lL]/.test(short) || flags.some((flag) => flag.startsWith("--files-with"))) return "grep -l exits on its first match";
+    if (/q/.test(short) || flags.includes("--quiet") || flags.includes("--silent"))
+      return "grep -q exits on its first match";
+    if (/[lL]/.test(short) || flags.some((flag) => flag.startsWith("--files-with")))
+      return "grep -l exits on its first match";
     if (/m/.test(short) || flags.some((flag) => flag.startsWith("--max-count"))) return "grep -m stops after N matches";
     return undefined;
   }
   // sed and awk programs are inside quotes, so the original text of the stage is inspected.
-  if (name === "sed" && /(^|[;{}\s'"\d/$])q(\s|;|'|"|$|\d)/.test(original.replace(/^\s*\S+/, ""))) return "sed q quits before the end of input";
-  if ((name === "awk" || name === "gawk" || name === "mawk") && /\bexit\b/.test(original)) return "awk exit stops reading";
+  if (name === "sed" && /(^|[;{}\s'"\d/$])q(\s|;|'|"|$|\d)/.test(original.replace(/^\s*\S+/, "")))
+    return "sed q quits before the end of input";
+  if ((name === "awk" || name === "gawk" || name === "mawk") && /\bexit\b/.test(original))
+    return "awk exit stops reading";
   return undefined;
 }
 

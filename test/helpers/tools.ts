@@ -13,7 +13,8 @@ export function findTool(name: string): string | undefined {
 
 export function requireTool(name: string): string | undefined {
   const path = findTool(name);
-  if (!path) console.warn(`SKIP: ${name} is not installed (run bash scripts/install-tools.sh); tests that need it are skipped`);
+  if (!path)
+    console.warn(`SKIP: ${name} is not installed (run bash scripts/install-tools.sh); tests that need it are skipped`);
   return path;
 }
 

@@ -29,16 +29,26 @@ export async function handler(argv: Arguments): Promise<void> {
   const controls = Object.entries(entry.frameworks).map(([name, ids]) => ({
     framework: name,
     name: catalogues.get(name)?.name ?? name,
-    controls: ids.map((control) => ({ id: control, title: controlTitle(catalogues, name, control) ?? "(not in the framework catalogue)" })),
+    controls: ids.map((control) => ({
+      id: control,
+      title: controlTitle(catalogues, name, control) ?? "(not in the framework catalogue)",
+    })),
   }));
   if (argv.format === "json") {
     process.stdout.write(`${JSON.stringify({ ...entry, origin: originOf(entry), controls }, null, 2)}\n`);
     return;
   }
-  const frameworks = controls.map((framework) => [`  ${framework.framework} (${framework.name})`, ...framework.controls.map((control) => `    ${control.id}: ${control.title}`)].join("\n")).join("\n");
+  const frameworks = controls
+    .map((framework) =>
+      [
+        `  ${framework.framework} (${framework.name})`,
+        ...framework.controls.map((control) => `    ${control.id}: ${control.title}`),
+      ].join("\n"),
+    )
+    .join("\n");
   const note = overrideNote(entry);
   process.stdout.write(
     `${entry.id} (${entry.severity}) ${entry.title}\n\n${entry.description}\n\nRemediation: ${entry.remediation}\n\nFrameworks:\n${frameworks}\n\n` +
-    `Source: ${entry.source} (package ${entry.package})\nOrigin: ${originOf(entry)}\n${note ? `Override: ${note}\n` : ""}`,
+      `Source: ${entry.source} (package ${entry.package})\nOrigin: ${originOf(entry)}\n${note ? `Override: ${note}\n` : ""}`,
   );
 }

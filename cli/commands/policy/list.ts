@@ -3,7 +3,8 @@ import type { ArgumentsCamelCase, Argv } from "yargs";
 import { withBundle, withInspectFormat, withOrganisationSources } from "./shared-options.js";
 
 export const command = "list";
-export const describe = "List the checks of the bundle, or of the built-in library plus --policy dirs (no WebAssembly compiled)";
+export const describe =
+  "List the checks of the bundle, or of the built-in library plus --policy dirs (no WebAssembly compiled)";
 
 export function builder(yargs: Argv) {
   return withInspectFormat(withOrganisationSources(withBundle(yargs, "read")))
@@ -23,6 +24,8 @@ export async function handler(argv: Arguments): Promise<void> {
   for (const entry of entries) {
     const origin = originOf(entry);
     const note = overrideNote(entry);
-    process.stdout.write(`${entry.id.padEnd(15)} ${entry.severity.padEnd(8)} ${entry.title}${origin === "builtin" ? "" : `  [${origin}]`}${note ? `  (${note})` : ""}\n`);
+    process.stdout.write(
+      `${entry.id.padEnd(15)} ${entry.severity.padEnd(8)} ${entry.title}${origin === "builtin" ? "" : `  [${origin}]`}${note ? `  (${note})` : ""}\n`,
+    );
   }
 }

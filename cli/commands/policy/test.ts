@@ -10,7 +10,11 @@ export const describe = "Run the Rego tests of the built-in library plus --polic
 
 export function builder(yargs: Argv) {
   return withInspectFormat(withOrganisationSources(yargs))
-    .option("coverage", { type: "number", default: 0, describe: "Fail (exit 1) when overall coverage (%) is below this" })
+    .option("coverage", {
+      type: "number",
+      default: 0,
+      describe: "Fail (exit 1) when overall coverage (%) is below this",
+    })
     .example("$0 policy test", "The built-in library's tests")
     .example("$0 policy test --policy org-policies", "Built-in plus organisation tests");
 }
@@ -32,12 +36,18 @@ export async function handler(argv: Arguments): Promise<void> {
     if (argv.format === "json") {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-      for (const test of report.tests.filter((candidate) => !candidate.passed)) process.stdout.write(`FAIL ${test.name} (${test.location})\n`);
+      for (const test of report.tests.filter((candidate) => !candidate.passed))
+        process.stdout.write(`FAIL ${test.name} (${test.location})\n`);
       for (const check of report.checks) {
-        process.stdout.write(`${check.coverage.toFixed(1).padStart(6)}%  ${(check.id ?? "").padEnd(15)} ${check.file}${check.origin && check.origin !== "builtin" ? `  [${check.origin}]` : ""}\n`);
+        process.stdout.write(
+          `${check.coverage.toFixed(1).padStart(6)}%  ${(check.id ?? "").padEnd(15)} ${check.file}${check.origin && check.origin !== "builtin" ? `  [${check.origin}]` : ""}\n`,
+        );
       }
-      process.stdout.write(`${report.passed} passed, ${report.failed} failed${report.coverage === undefined ? "" : `; coverage ${report.coverage.toFixed(1)}%`}\n`);
-      if (belowThreshold) process.stdout.write(`coverage ${report.coverage?.toFixed(1)}% is below the ${argv.coverage}% threshold\n`);
+      process.stdout.write(
+        `${report.passed} passed, ${report.failed} failed${report.coverage === undefined ? "" : `; coverage ${report.coverage.toFixed(1)}%`}\n`,
+      );
+      if (belowThreshold)
+        process.stdout.write(`coverage ${report.coverage?.toFixed(1)}% is below the ${argv.coverage}% threshold\n`);
     }
     if (report.failed > 0 || belowThreshold) recordExit(1);
   } finally {

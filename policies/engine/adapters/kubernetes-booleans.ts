@@ -18,15 +18,36 @@ import type { Position } from "../../../input/parse-documents.js";
 
 /** Field names the Kubernetes API types as boolean wherever they appear. */
 export const KUBERNETES_BOOLEAN_FIELDS: ReadonlySet<string> = new Set([
-  "privileged", "allowPrivilegeEscalation", "readOnlyRootFilesystem", "runAsNonRoot",
-  "hostPID", "hostIPC", "hostNetwork", "hostUsers", "shareProcessNamespace",
-  "automountServiceAccountToken", "enableServiceLinks", "setHostnameAsFQDN",
-  "readOnly", "stdin", "stdinOnce", "tty", "optional", "immutable",
+  "privileged",
+  "allowPrivilegeEscalation",
+  "readOnlyRootFilesystem",
+  "runAsNonRoot",
+  "hostPID",
+  "hostIPC",
+  "hostNetwork",
+  "hostUsers",
+  "shareProcessNamespace",
+  "automountServiceAccountToken",
+  "enableServiceLinks",
+  "setHostnameAsFQDN",
+  "readOnly",
+  "stdin",
+  "stdinOnce",
+  "tty",
+  "optional",
+  "immutable",
 ]);
 
 /** Keys whose values are maps of arbitrary strings, never API fields. */
 const STRING_MAPS: ReadonlySet<string> = new Set([
-  "metadata", "data", "stringData", "binaryData", "labels", "annotations", "nodeSelector", "matchLabels",
+  "metadata",
+  "data",
+  "stringData",
+  "binaryData",
+  "labels",
+  "annotations",
+  "nodeSelector",
+  "matchLabels",
 ]);
 
 /** go-yaml v2's boolean forms (resolve.go): what the API server reads as true or false. */
@@ -38,7 +59,12 @@ const YAML_1_1_FALSE = new Set(["n", "N", "no", "No", "NO", "off", "Off", "OFF",
  * `pointer` is the object's JSON Pointer in its document; `locate` maps a pointer to a position.
  * @throws InputError (file:line:column) for any other non-boolean value in such a field.
  */
-export function readKubernetesBooleans(object: Record<string, unknown>, pointer: string, file: string, locate: (pointer: string) => Position | undefined): void {
+export function readKubernetesBooleans(
+  object: Record<string, unknown>,
+  pointer: string,
+  file: string,
+  locate: (pointer: string) => Position | undefined,
+): void {
   const stack: Array<{ value: unknown; segments: string[] }> = [{ value: object, segments: [] }];
   while (stack.length > 0) {
     const { value, segments } = stack.pop()!;
@@ -51,7 +77,12 @@ export function readKubernetesBooleans(object: Record<string, unknown>, pointer:
     for (const [key, field] of Object.entries(record)) {
       if (STRING_MAPS.has(key)) continue;
       // Collections under such a name are walked, not refused: a custom resource may reuse the name for a structure.
-      if (!KUBERNETES_BOOLEAN_FIELDS.has(key) || field === null || typeof field === "boolean" || typeof field === "object") {
+      if (
+        !KUBERNETES_BOOLEAN_FIELDS.has(key) ||
+        field === null ||
+        typeof field === "boolean" ||
+        typeof field === "object"
+      ) {
         stack.push({ value: field, segments: [...segments, key] });
         continue;
       }
@@ -62,7 +93,9 @@ export function readKubernetesBooleans(object: Record<string, unknown>, pointer:
         const position = locate(at);
         throw new InputError(
           `${key} is a boolean in the Kubernetes API; ${JSON.stringify(field)} is not one (write true or false)`,
-          file, position?.line, position?.column,
+          file,
+          position?.line,
+          position?.column,
         );
       }
     }

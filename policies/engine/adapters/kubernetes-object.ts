@@ -17,8 +17,13 @@ export type KubernetesObject = Json & { apiVersion: string; kind: string };
 
 /** True when `value` is an object with a non-empty string `apiVersion` and `kind`: the least a document needs to be read as a Kubernetes object. */
 export function isKubernetesObject(value: unknown): value is KubernetesObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    && typeof (value as Json).apiVersion === "string" && typeof (value as Json).kind === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as Json).apiVersion === "string" &&
+    typeof (value as Json).kind === "string"
+  );
 }
 
 /**
@@ -30,9 +35,14 @@ export function isKubernetesObject(value: unknown): value is KubernetesObject {
 export function kubernetesResource(object: KubernetesObject, source?: ResourceSource): RuntimeResource {
   readKubernetesBooleans(object, source?.pointer ?? "", source?.file ?? "(object)", (at) => source?.locate(at));
   const metadata = typeof object.metadata === "object" && object.metadata !== null ? (object.metadata as Json) : {};
-  const name = typeof metadata.name === "string" && metadata.name !== "" ? metadata.name
-    : typeof metadata.generateName === "string" && metadata.generateName !== "" ? `${metadata.generateName}*` : "(unnamed)";
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : undefined;
+  const name =
+    typeof metadata.name === "string" && metadata.name !== ""
+      ? metadata.name
+      : typeof metadata.generateName === "string" && metadata.generateName !== ""
+        ? `${metadata.generateName}*`
+        : "(unnamed)";
+  const namespace =
+    typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : undefined;
   return {
     urn: `k8s:${namespace ?? "_"}:${object.kind}:${name}`,
     type: kubernetesToken(object.apiVersion, object.kind),

@@ -46,7 +46,12 @@ export function readRuntimeFile(file: string, kind?: InputKind): RuntimeFile {
   } catch (error) {
     // `{{ … }}` outside quotes rarely parses: a Helm or Go template before rendering.
     if (error instanceof InputError && kind === undefined && text.includes("{{")) {
-      throw new NotRuntimeConfigError(`${error.message}; this looks like a template before rendering (render it, e.g. \`helm template … | llmops check -\`)`, error.file, error.line, error.column);
+      throw new NotRuntimeConfigError(
+        `${error.message}; this looks like a template before rendering (render it, e.g. \`helm template … | llmops check -\`)`,
+        error.file,
+        error.line,
+        error.column,
+      );
     }
     throw error;
   }
@@ -74,7 +79,8 @@ function isObject(value: unknown): value is Json {
 export function detectKind(documents: readonly ParsedDocument[], file: string): InputKind {
   const first = documents[0]?.value;
   if (documents.length === 1 && isObject(first)) {
-    if (first.kind === "llmops-plan" || (Array.isArray(first.resources) && first.apiVersion === undefined)) return "plan";
+    if (first.kind === "llmops-plan" || (Array.isArray(first.resources) && first.apiVersion === undefined))
+      return "plan";
     if (Array.isArray(first.steps)) return "preview";
     if (isObject(first.deployment) && first.version !== undefined) return "state";
     if (first.kind === "List" && Array.isArray(first.items) && /\.json$/i.test(file)) return "kubectl";
@@ -86,7 +92,9 @@ export function detectKind(documents: readonly ParsedDocument[], file: string): 
   const which = documents.length > 1 || stray.index > 0 ? ` (document ${stray.index + 1} of the stream)` : "";
   throw new NotRuntimeConfigError(
     `unrecognised runtime config${which}; expected an llmops plan, \`pulumi preview --json\`, \`pulumi stack export\`, Kubernetes manifests or \`kubectl get -o json\` output (or pass --input-kind)`,
-    file, position?.line, position?.column,
+    file,
+    position?.line,
+    position?.column,
   );
 }
 
@@ -94,9 +102,18 @@ export function detectKind(documents: readonly ParsedDocument[], file: string): 
 function refuseKustomization(documents: readonly ParsedDocument[], file: string): void {
   for (const document of documents) {
     const value = document.value;
-    if (isObject(value) && typeof value.apiVersion === "string" && value.apiVersion.startsWith("kustomize.config.k8s.io/")) {
+    if (
+      isObject(value) &&
+      typeof value.apiVersion === "string" &&
+      value.apiVersion.startsWith("kustomize.config.k8s.io/")
+    ) {
       const position = document.locate("");
-      throw new NotRuntimeConfigError("a kustomization, not rendered objects; render it with `kubectl kustomize DIR | llmops check -`", file, position?.line, position?.column);
+      throw new NotRuntimeConfigError(
+        "a kustomization, not rendered objects; render it with `kubectl kustomize DIR | llmops check -`",
+        file,
+        position?.line,
+        position?.column,
+      );
     }
   }
 }
@@ -161,7 +178,8 @@ function fromPreview(document: ParsedDocument): RuntimeResource[] {
     if (!isObject(step) || step.op === "delete" || step.op === "discard") return;
     const state = step.newState;
     if (!isObject(state)) return;
-    if (typeof state.type !== "string" || typeof state.urn !== "string") fail(document, `/steps/${index}/newState`, "expected newState with urn and type");
+    if (typeof state.type !== "string" || typeof state.urn !== "string")
+      fail(document, `/steps/${index}/newState`, "expected newState with urn and type");
     if (!judged(state.type)) return;
     const field = isObject(state.inputs) ? "inputs" : "outputs";
     const unknowns: string[] = [];
@@ -193,7 +211,8 @@ function fromState(document: ParsedDocument): RuntimeResource[] {
   const resources: RuntimeResource[] = [];
   list.forEach((item, index) => {
     const pointer = `/deployment/resources/${index}`;
-    if (!isObject(item) || typeof item.type !== "string" || typeof item.urn !== "string") fail(document, pointer, "expected a resource with urn and type");
+    if (!isObject(item) || typeof item.type !== "string" || typeof item.urn !== "string")
+      fail(document, pointer, "expected a resource with urn and type");
     if (!judged(item.type) || item.delete === true) return;
     // State outputs are what was actually deployed; fall back to inputs for components.
     const field = isObject(item.outputs) && Object.keys(item.outputs).length > 0 ? "outputs" : "inputs";

@@ -5,8 +5,30 @@ import { expectRefusal } from "../../helpers/refusals.js";
 
 describe("the validator refuses insecure or inconsistent arguments with a property path", () => {
   const cases: Array<[string, () => void, RegExp]> = [
-    ["wildcard IAM action", () => validateAccessControlsArgs({ accountId: "1", oidcProviderArn: "a", oidcIssuer: "i", namespace: "n", grants: { inference: [{ actions: ["s3:*"], resources: ["arn:aws:s3:::b/*"] }] } }), /wildcard actions/],
-    ["wildcard IAM resource", () => validateAccessControlsArgs({ accountId: "1", oidcProviderArn: "a", oidcIssuer: "i", namespace: "n", grants: { inference: [{ actions: ["s3:GetObject"], resources: ["*"] }] } }), /wildcard resources/],
+    [
+      "wildcard IAM action",
+      () =>
+        validateAccessControlsArgs({
+          accountId: "1",
+          oidcProviderArn: "a",
+          oidcIssuer: "i",
+          namespace: "n",
+          grants: { inference: [{ actions: ["s3:*"], resources: ["arn:aws:s3:::b/*"] }] },
+        }),
+      /wildcard actions/,
+    ],
+    [
+      "wildcard IAM resource",
+      () =>
+        validateAccessControlsArgs({
+          accountId: "1",
+          oidcProviderArn: "a",
+          oidcIssuer: "i",
+          namespace: "n",
+          grants: { inference: [{ actions: ["s3:GetObject"], resources: ["*"] }] },
+        }),
+      /wildcard resources/,
+    ],
   ];
   it.each(cases)("%s", (_name, run, expected) => expectRefusal(run, expected));
 });

@@ -12,7 +12,19 @@ describe("log retention", () => {
 
 describe("the validator refuses insecure or inconsistent arguments with a property path", () => {
   const cases: Array<[string, () => void, RegExp]> = [
-    ["audit retention 0", () => validateAuditTrailArgs({ accountId: "1", region: "r", kmsKeyArn: "k", accessLogBucket: "b", retentionDays: 0, dataEventBucketArns: [] }), /retentionDays/],
+    [
+      "audit retention 0",
+      () =>
+        validateAuditTrailArgs({
+          accountId: "1",
+          region: "r",
+          kmsKeyArn: "k",
+          accessLogBucket: "b",
+          retentionDays: 0,
+          dataEventBucketArns: [],
+        }),
+      /retentionDays/,
+    ],
   ];
   it.each(cases)("%s", (_name, run, expected) => expectRefusal(run, expected));
 });

@@ -5,16 +5,63 @@ import { expectRefusal } from "../../helpers/refusals.js";
 
 describe("GPU node pools", () => {
   it("packs replicas onto nodes", () => {
-    expect(nodeCounts({ gpu: "L4", gpusPerReplica: 1, minReplicas: 2, maxReplicas: 6 })).toEqual({ instanceType: "g6.xlarge", min: 2, max: 6 });
-    expect(nodeCounts({ gpu: "A100", gpusPerReplica: 2, minReplicas: 1, maxReplicas: 8 })).toEqual({ instanceType: "p4d.24xlarge", min: 1, max: 2 });
+    expect(nodeCounts({ gpu: "L4", gpusPerReplica: 1, minReplicas: 2, maxReplicas: 6 })).toEqual({
+      instanceType: "g6.xlarge",
+      min: 2,
+      max: 6,
+    });
+    expect(nodeCounts({ gpu: "A100", gpusPerReplica: 2, minReplicas: 1, maxReplicas: 8 })).toEqual({
+      instanceType: "p4d.24xlarge",
+      min: 1,
+      max: 2,
+    });
   });
 });
 
 describe("the validator refuses insecure or inconsistent arguments with a property path", () => {
   const cases: Array<[string, () => void, RegExp]> = [
-    ["public EKS endpoint without CIDRs", () => validateGpuInferenceClusterArgs({ vpcId: "v", privateSubnetIds: [], secretsKeyArn: "k", volumeKeyArn: "k", logKeyArn: "k", gpuPools: [], publicEndpoint: true }), /publicAccessCidrs/],
-    ["EKS endpoint open to the world", () => validateGpuInferenceClusterArgs({ vpcId: "v", privateSubnetIds: [], secretsKeyArn: "k", volumeKeyArn: "k", logKeyArn: "k", gpuPools: [], publicEndpoint: true, publicAccessCidrs: ["0.0.0.0/0"] }), /0\.0\.0\.0\/0/],
-    ["pool on a size without its GPUs", () => validateGpuInferenceClusterArgs({ vpcId: "v", privateSubnetIds: [], secretsKeyArn: "k", volumeKeyArn: "k", logKeyArn: "k", gpuPools: [{ gpu: "L4", gpusPerReplica: 4, instanceType: "g6.xlarge", minReplicas: 1, maxReplicas: 2 }] }), /gpuPools\[0\]\.instanceType/],
+    [
+      "public EKS endpoint without CIDRs",
+      () =>
+        validateGpuInferenceClusterArgs({
+          vpcId: "v",
+          privateSubnetIds: [],
+          secretsKeyArn: "k",
+          volumeKeyArn: "k",
+          logKeyArn: "k",
+          gpuPools: [],
+          publicEndpoint: true,
+        }),
+      /publicAccessCidrs/,
+    ],
+    [
+      "EKS endpoint open to the world",
+      () =>
+        validateGpuInferenceClusterArgs({
+          vpcId: "v",
+          privateSubnetIds: [],
+          secretsKeyArn: "k",
+          volumeKeyArn: "k",
+          logKeyArn: "k",
+          gpuPools: [],
+          publicEndpoint: true,
+          publicAccessCidrs: ["0.0.0.0/0"],
+        }),
+      /0\.0\.0\.0\/0/,
+    ],
+    [
+      "pool on a size without its GPUs",
+      () =>
+        validateGpuInferenceClusterArgs({
+          vpcId: "v",
+          privateSubnetIds: [],
+          secretsKeyArn: "k",
+          volumeKeyArn: "k",
+          logKeyArn: "k",
+          gpuPools: [{ gpu: "L4", gpusPerReplica: 4, instanceType: "g6.xlarge", minReplicas: 1, maxReplicas: 2 }],
+        }),
+      /gpuPools\[0\]\.instanceType/,
+    ],
   ];
   it.each(cases)("%s", (_name, run, expected) => expectRefusal(run, expected));
 });

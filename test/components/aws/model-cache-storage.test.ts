@@ -5,7 +5,20 @@ import { expectRefusal } from "../../helpers/refusals.js";
 
 describe("the validator refuses insecure or inconsistent arguments with a property path", () => {
   const cases: Array<[string, () => void, RegExp]> = [
-    ["no mount target subnet", () => validateModelCacheStorageArgs({ clusterName: "c", vpcId: "v", privateSubnetIds: [], clientSecurityGroupId: "sg", kmsKeyArn: "k", oidcProviderArn: "a", oidcIssuer: "i" }), /privateSubnetIds/],
+    [
+      "no mount target subnet",
+      () =>
+        validateModelCacheStorageArgs({
+          clusterName: "c",
+          vpcId: "v",
+          privateSubnetIds: [],
+          clientSecurityGroupId: "sg",
+          kmsKeyArn: "k",
+          oidcProviderArn: "a",
+          oidcIssuer: "i",
+        }),
+      /privateSubnetIds/,
+    ],
   ];
   it.each(cases)("%s", (_name, run, expected) => expectRefusal(run, expected));
 });

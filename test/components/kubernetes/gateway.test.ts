@@ -5,7 +5,16 @@ import { DIGEST, expectRefusal } from "../../helpers/refusals.js";
 
 describe("gateway configuration", () => {
   it("the gateway config reads its key from the environment and sets per-model limits", () => {
-    const config = gatewayConfig([{ model: "m", apiBase: "http://x/v1", requestsPerMinute: 60, tokensPerMinute: 1000, maxInputTokens: 8000, maxOutputTokens: 500 }]);
+    const config = gatewayConfig([
+      {
+        model: "m",
+        apiBase: "http://x/v1",
+        requestsPerMinute: 60,
+        tokensPerMinute: 1000,
+        maxInputTokens: 8000,
+        maxOutputTokens: 500,
+      },
+    ]);
     expect(config).toContain("master_key: os.environ/LITELLM_MASTER_KEY");
     expect(config).toMatch(/rpm: 60/);
     expect(config).toMatch(/tpm: 1000/);
@@ -14,7 +23,27 @@ describe("gateway configuration", () => {
 
 describe("the validator refuses insecure or inconsistent arguments with a property path", () => {
   const cases: Array<[string, () => void, RegExp]> = [
-    ["public gateway open to the world", () => validateGatewayArgs({ stack: "s", namespace: "n", image: { repository: "r", digest: DIGEST }, edgeImage: { repository: "e", digest: DIGEST }, routes: [], serviceAccountName: "sa", masterKeySecret: "k", internalIssuer: "ca", exposure: { kind: "awsNlb", acmCertificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/x", cidrs: ["0.0.0.0/0"] }, egressTo: [] }), /0\.0\.0\.0\/0/],
+    [
+      "public gateway open to the world",
+      () =>
+        validateGatewayArgs({
+          stack: "s",
+          namespace: "n",
+          image: { repository: "r", digest: DIGEST },
+          edgeImage: { repository: "e", digest: DIGEST },
+          routes: [],
+          serviceAccountName: "sa",
+          masterKeySecret: "k",
+          internalIssuer: "ca",
+          exposure: {
+            kind: "awsNlb",
+            acmCertificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/x",
+            cidrs: ["0.0.0.0/0"],
+          },
+          egressTo: [],
+        }),
+      /0\.0\.0\.0\/0/,
+    ],
   ];
   it.each(cases)("%s", (_name, run, expected) => expectRefusal(run, expected));
 });

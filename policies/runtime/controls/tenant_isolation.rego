@@ -58,18 +58,31 @@ labelled(metadata) if {
 
 pod_containers(pod) := [c | some field in lib.container_fields; some c in object.get(pod, field, [])]
 
-# Secrets a pod reads: env and envFrom of every container, secret and projected volumes.
+# Secrets a pod reads: env and envFrom of every container, secret and projected volumes. A
+# volume that projects only public certificate keys (cert-manager's ca.crt and tls.crt, the
+# trust anchor every tenant shares) carries no credential and is not counted.
 secrets(pod) := ((env_secrets(pod) | {ref.secretRef.name |
 	some c in pod_containers(pod)
 	some ref in object.get(c, "envFrom", [])
-}) | {v.secret.secretName | some v in object.get(pod, "volumes", [])}) | {s.secret.name |
+}) | {v.secret.secretName | some v in object.get(pod, "volumes", []); not public_certificates_only(v.secret)}) | {s.secret.name |
 	some v in object.get(pod, "volumes", [])
 	some s in v.projected.sources
+	not public_certificates_only(s.secret)
+}
+
+public_certificate_keys := {"ca.crt", "tls.crt"}
+
+public_certificates_only(source) if {
+	count(object.get(source, "items", [])) > 0
+	every item in source.items {
+		item.key in public_certificate_keys
+	}
 }
 
 env_secrets(pod) := {ref.valueFrom.secretKeyRef.name |
 	some c in pod_containers(pod)
 	some ref in object.get(c, "env", [])
+	not ref.valueFrom.secretKeyRef.key in public_certificate_keys
 }
 
 # Collections and databases a pod addresses: `--flag value` / `--flag=value` arguments and env values.

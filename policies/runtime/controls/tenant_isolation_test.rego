@@ -37,6 +37,12 @@ retriever(tenant, secret) := {"urn": concat(":", ["urn", "retriever", tenant]), 
 	}},
 }}
 
+# A tenant's retriever that also mounts the namespace CA's Secret, projecting the given keys.
+retriever_with_ca(tenant, secret, keys) := object.union(retriever(tenant, secret), {"props": {"spec": {"template": {"spec": {"volumes": [
+	{"name": "store", "secret": {"secretName": secret}},
+	{"name": "ca", "secret": {"secretName": "llmops-ca", "items": [{"key": k, "path": k} | some k in keys]}},
+]}}}}})
+
 config_map(text) := {"urn": "urn:config", "type": "kubernetes:core/v1:ConfigMap", "name": "config", "props": {"metadata": {"name": "qdrant-config", "namespace": "ns"}, "data": {"production.yaml": text}}}
 
 with_config(resource) := object.union(resource, {"props": {"spec": {"template": {"spec": {"volumes": [{"name": "config", "configMap": {"name": "qdrant-config"}}]}}}}})
@@ -78,12 +84,14 @@ denied_cases := {
 	"Qdrant config file that turns JWT RBAC off": {"input": doc([with_config(server([qdrant_env[0]])), config_map("service:\n  jwt_rbac: false\n")]), "path": "/resources/0/props/spec/template/spec"},
 	"a tenant database left open to PUBLIC": {"input": doc([sql(replace(provisioning, `REVOKE ALL ON DATABASE "brand-b" FROM PUBLIC;`, ""))]), "path": "/resources/0/props/data/tenants.sql"},
 	"a reader granted both tenant databases": {"input": doc([sql(concat("\n", [provisioning, `GRANT CONNECT ON DATABASE "brand-b", "brand-a" TO "brand-a-reader";`]))]), "path": "/resources/0/props/data/tenants.sql"},
+	"two tenants' retrievers sharing the CA Secret's private key": {"input": doc(array.concat(built, [retriever_with_ca("brand-a", "stack-vector-brand-a-retrieval", ["ca.crt", "tls.key"]), retriever_with_ca("brand-b", "stack-vector-brand-b-retrieval", ["tls.key"])])), "path": "/resources/5/props/spec/template/spec"},
 	"OpenSearch access over every collection's indexes": {"input": doc([access_policy("index/*/*")]), "path": "/resources/0/props/policy"},
 }
 
 allowed_cases := {
 	"as built": doc(built),
 	"provisioning SQL as built": doc([sql(provisioning)]),
+	"two tenants' retrievers trusting the same CA certificate": doc(array.concat(built, [retriever_with_ca("brand-a", "stack-vector-brand-a-retrieval", ["ca.crt"]), retriever_with_ca("brand-b", "stack-vector-brand-b-retrieval", ["ca.crt"])])),
 	"OpenSearch access to one tenant's collection": doc([access_policy("index/stack-brand-a/*")]),
 	"JWT RBAC set to 1": doc([server([qdrant_env[0], {"name": "QDRANT__SERVICE__JWT_RBAC", "value": "1"}])]),
 	"JWT RBAC in a mounted config file": doc([with_config(server([qdrant_env[0]])), config_map("service:\n  jwt_rbac: true\n")]),

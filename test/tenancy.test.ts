@@ -170,11 +170,14 @@ describe.skipIf(!ready).each(["kubernetes", "aws"] as const)(
       expect(Object.keys(byTenant).sort()).toEqual(["brand-north", "brand-south"]);
       for (const tenant of ["brand-north", "brand-south"]) {
         expect(argAfter(byTenant[tenant]!.args, "--collection")).toBe(`campaign-summariser-${tenant}`);
+        // The tenant's own credential, then the namespace CA trust (the example declares TLS in transit).
         expect(byTenant[tenant]!.env).toEqual([
           {
             name: "VECTOR_STORE_CREDENTIAL",
             valueFrom: { secretKeyRef: { name: `campaign-summariser-vector-${tenant}-ingestion`, key: "api-key" } },
           },
+          { name: "SSL_CERT_FILE", value: "/etc/llmops-trust/ca-bundle.crt" },
+          { name: "REQUESTS_CA_BUNDLE", value: "/etc/llmops-trust/ca-bundle.crt" },
         ]);
       }
       const server = plan.resources.find(
@@ -260,7 +263,7 @@ describe.skipIf(!ready)("campaign summariser on pgvector: a database and roles p
       (resource) => resource.type === CRONJOB && resource.name.endsWith("-social-posts-south"),
     )!;
     expect(argAfter(publishOf(job).args, "--vector-store-url")).toBe(
-      "postgres://brand-south-writer@vector-db.campaign-summariser.svc.cluster.local:5432/brand-south",
+      "postgres://brand-south-writer@vector-db.campaign-summariser.svc.cluster.local:5432/brand-south?sslmode=verify-full&sslrootcert=/etc/llmops-ca/ca.crt",
     );
     expect(publishOf(job).env[0].valueFrom.secretKeyRef).toEqual({
       name: "campaign-summariser-vector-brand-south-ingestion",

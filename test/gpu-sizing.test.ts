@@ -10,7 +10,7 @@ import * as fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as pulumiType from "@pulumi/pulumi";
 import type { RecordedResource } from "../stacks/mocks.js";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
@@ -283,20 +283,25 @@ describe("specs a GPU node cannot serve are refused", () => {
   });
 
   it.skipIf(!bundleBuilt())(
-    "llmops validate reports weights that cannot fit the declared GPUs (parameters × dtype), and refuses them at --fail-on medium",
+    "llmops validate and plan refuse weights that cannot fit the declared GPUs (parameters × dtype) at the default --fail-on",
     () => {
       const spec = airport();
       spec.spec.models[0].parameters = 70;
       const file = join(mkdtempSync(join(tmpdir(), "llmops-weights-")), "too-big.yaml");
       writeFileSync(file, stringify(spec));
-      const result = runCli(["validate", file, "--fail-on", "medium"]);
+      const result = runCli(["validate", file]);
       expect(result.stdout).toMatch(
-        /LLM-MODEL-005 model llama-31-8b: 70 billion parameters in bfloat16 need 131 GiB of GPU memory; 1 × L4 offers 24 GiB/,
+        /high LLM-MODEL-005 model llama-31-8b: 70 billion parameters in bfloat16 need 131 GiB of GPU memory; 1 × L4 offers 24 GiB/,
       );
       expect(result.status).toBe(1);
+      // plan refuses before building a model server that could never load its weights.
+      const plan = runCli(["plan", file, "--target", "aws", "--without-evidence", "--out", `${file}.plan.json`]);
+      expect(plan.status).toBe(1);
+      expect(`${plan.stdout}${plan.stderr}`).toMatch(/LLM-MODEL-005/);
+      expect(existsSync(`${file}.plan.json`)).toBe(false);
       spec.spec.models[0].parameters = 8.03;
       writeFileSync(file, stringify(spec));
-      expect(runCli(["validate", file, "--fail-on", "medium"]).status).toBe(0);
+      expect(runCli(["validate", file]).status).toBe(0);
     },
   );
 });

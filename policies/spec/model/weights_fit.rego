@@ -9,7 +9,7 @@
 # scope: package
 # custom:
 #   id: LLM-MODEL-005
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Declare more GPUs (gpu.count), a GPU type with more memory (gpu.type), or a smaller dtype
 #     (a quantised model), so that parameters × dtype bytes fits the declared GPU memory.

@@ -23,36 +23,44 @@ interface MutationReport {
   readonly categories: Array<{ category: string; killRate: number; mutants: number; survivors: string[] }>;
 }
 
+// A hang guard, not a speed budget: the run is a few thousand `opa test` calls, and at a load
+// average of 17 on 2 cores it outlasted the former 15-minute guard (measured here).
+const HANG_GUARD_MS = 2_400_000;
+
 describe.skipIf(!opa)("policy mutation testing", () => {
-  it(`kills at least ${KILL_RATE_FLOOR * 100}% of mutants overall and ${CATEGORY_FLOOR * 100}% in every category`, () => {
-    const out = join(tempDir("llmops-mutation-"), "report.json");
-    const result = spawnSync(
-      process.execPath,
-      [join(ROOT, "scripts/mutation-test.mjs"), "--json", out, "--min-kill-rate", String(KILL_RATE_FLOOR)],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 900_000,
-        env: { ...process.env, PATH: `${join(ROOT, ".tools/bin")}:${process.env.PATH ?? ""}` },
-      },
-    );
-    console.log(
-      result.stdout
-        .split("\n")
-        .filter((line) => !line.startsWith("survived:"))
-        .join("\n"),
-    );
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
-    const report = JSON.parse(readFileSync(out, "utf8")) as MutationReport;
-    expect(report.checks).toBeGreaterThanOrEqual(127);
-    expect(report.mutants).toBeGreaterThan(700);
-    expect(report.killRate).toBeGreaterThanOrEqual(KILL_RATE_FLOOR);
-    for (const category of report.categories) {
-      expect({ category: category.category, killRate: category.killRate >= CATEGORY_FLOOR }).toEqual({
-        category: category.category,
-        killRate: true,
-      });
-    }
-  }, 900_000);
+  it(
+    `kills at least ${KILL_RATE_FLOOR * 100}% of mutants overall and ${CATEGORY_FLOOR * 100}% in every category`,
+    () => {
+      const out = join(tempDir("llmops-mutation-"), "report.json");
+      const result = spawnSync(
+        process.execPath,
+        [join(ROOT, "scripts/mutation-test.mjs"), "--json", out, "--min-kill-rate", String(KILL_RATE_FLOOR)],
+        {
+          cwd: ROOT,
+          encoding: "utf8",
+          timeout: HANG_GUARD_MS,
+          env: { ...process.env, PATH: `${join(ROOT, ".tools/bin")}:${process.env.PATH ?? ""}` },
+        },
+      );
+      console.log(
+        result.stdout
+          .split("\n")
+          .filter((line) => !line.startsWith("survived:"))
+          .join("\n"),
+      );
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      const report = JSON.parse(readFileSync(out, "utf8")) as MutationReport;
+      expect(report.checks).toBeGreaterThanOrEqual(127);
+      expect(report.mutants).toBeGreaterThan(700);
+      expect(report.killRate).toBeGreaterThanOrEqual(KILL_RATE_FLOOR);
+      for (const category of report.categories) {
+        expect({ category: category.category, killRate: category.killRate >= CATEGORY_FLOOR }).toEqual({
+          category: category.category,
+          killRate: true,
+        });
+      }
+    },
+    HANG_GUARD_MS,
+  );
 });

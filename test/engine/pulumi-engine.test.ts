@@ -173,28 +173,33 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
       const files = renderedFiles(renderDir);
       expect(files.length).toBeGreaterThan(10);
       expect(files.some((file) => file.includes("deployment"))).toBe(true);
-      // Issue 18: the social-posts source is embedded, so its ingestion CronJob is rendered.
+      // Issue 18: the social-posts sources are embedded, so their ingestion CronJobs are rendered, one a
+      // tenant (issue 17: each brand's source is written into its own collection).
       const ingestion = files.filter(
         (file) =>
           /^kind: CronJob$/m.test(readFileSync(join(renderDir, file), "utf8")) &&
-          /^ {2}name: ingest-social-posts$/m.test(readFileSync(join(renderDir, file), "utf8")),
+          /^ {2}name: ingest-social-posts-(north|south)$/m.test(readFileSync(join(renderDir, file), "utf8")),
       );
-      expect(ingestion).toHaveLength(1);
-      const cronJob = parseDocument(readFileSync(join(renderDir, ingestion[0]!), "utf8")).toJS() as {
-        spec: {
-          schedule: string;
-          jobTemplate: {
-            spec: { activeDeadlineSeconds: number; template: { spec: { initContainers: Array<{ name: string }> } } };
+      expect(ingestion).toHaveLength(2);
+      for (const file of ingestion) {
+        const cronJob = parseDocument(readFileSync(join(renderDir, file), "utf8")).toJS() as {
+          spec: {
+            schedule: string;
+            jobTemplate: {
+              spec: { activeDeadlineSeconds: number; template: { spec: { initContainers: Array<{ name: string }> } } };
+            };
           };
         };
-      };
-      expect(cronJob.spec.schedule).toBe("*/30 * * * *");
-      expect(cronJob.spec.jobTemplate.spec.activeDeadlineSeconds).toBe(900);
-      expect(cronJob.spec.jobTemplate.spec.template.spec.initContainers.map((container) => container.name)).toEqual([
-        "fetch",
-        "check",
-        "redact",
-      ]);
+        expect(cronJob.spec.schedule).toBe("*/30 * * * *");
+        expect(cronJob.spec.jobTemplate.spec.activeDeadlineSeconds).toBe(900);
+        // The trust bundle first (TLS in transit), then the pipeline's own steps.
+        expect(cronJob.spec.jobTemplate.spec.template.spec.initContainers.map((container) => container.name)).toEqual([
+          "trust-bundle",
+          "fetch",
+          "check",
+          "redact",
+        ]);
+      }
       // Issue 17: the guardrail services the spec declares are rendered beside the gateway and its limiter store.
       const deployments = files
         .map((file) => readFileSync(join(renderDir, file), "utf8"))
@@ -243,7 +248,7 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
       cpSync(renderDir, copy, { recursive: true });
       const ingestion = renderedFiles(copy).filter(
         (file) =>
-          /^ {2}name: ingest-social-posts$/m.test(readFileSync(join(copy, file), "utf8")) &&
+          /^ {2}name: ingest-social-posts-north$/m.test(readFileSync(join(copy, file), "utf8")) &&
           /^kind: CronJob$/m.test(readFileSync(join(copy, file), "utf8")),
       );
       expect(ingestion).toHaveLength(1);
@@ -252,7 +257,7 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
       const report = JSON.parse(result.stdout) as { findings: Array<{ id: string; message: string }> };
       expect(
         report.findings.filter((finding) => finding.id === "LLM-CTRL-020").map((finding) => finding.message),
-      ).toEqual([expect.stringContaining("social-posts")]);
+      ).toEqual([expect.stringContaining("social-posts-north")]);
       expect(result.status).toBe(1);
     },
     STEP_TIMEOUT,

@@ -16,7 +16,9 @@ import {
   EXPIRED_WAIVER_RULE,
   UNUSED_WAIVER_RULE,
   applyWaivers,
+  specExceptions,
   todayUtc,
+  waiveBySpec,
   type Exception,
 } from "../policies/engine/waivers.js";
 import { applyWaiverFile, loadWaiverFile } from "../policies/engine/waiver-file.js";
@@ -106,9 +108,7 @@ export async function collectReport(options: CollectOptions): Promise<ReportMode
   // Spec exceptions were applied to the spec findings by the spec pipeline (which also reports the
   // expired ones as LLM-WAIVER-001); current ones apply to runtime findings too.
   const knownIds = new Set([...engine.catalog.keys(), SCHEMA_RULE.id]);
-  const specExceptions = (spec.spec.exceptions ?? []) as Exception[];
-  const current = (exceptions: readonly Exception[]) => exceptions.filter((exception) => exception.expires >= today);
-  runtimeFindings = applyWaivers(runtimeFindings, current(specExceptions), { knownIds, today });
+  runtimeFindings = waiveBySpec(runtimeFindings, spec, knownIds, today);
   let findings = [...specFindings, ...runtimeFindings];
   for (const source of options.waiverSources ?? [])
     findings = applyWaivers(findings, source.exceptions, { file: source.name, knownIds, today });
@@ -153,7 +153,7 @@ export async function collectReport(options: CollectOptions): Promise<ReportMode
   const frameworks = crosswalk(catalogues, mapped, findings, options.frameworks);
 
   const waivers: WaiverRecord[] = [
-    ...specExceptions.map((exception) => waiverRecord("spec", exception, findings, today)),
+    ...specExceptions(spec).map((exception) => waiverRecord("spec", exception, findings, today)),
     ...(options.waiverSources ?? []).flatMap((source) =>
       source.exceptions.map((exception) => waiverRecord(source.name, exception, findings, today)),
     ),

@@ -136,7 +136,7 @@ export async function handler(argv: Arguments): Promise<void> {
   const key = readPem(argv.key, "private key");
   const spec =
     argv.spec !== undefined ? (await import("../spec-for-check.js")).specDocumentForCheck(argv.spec) : undefined;
-  const exceptions = spec === undefined ? [] : specExceptions(spec);
+  const exceptions = (await import("../../policies/engine/waivers.js")).specExceptions(spec);
   const engine = await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
   const waiverFile =
     argv.waivers === undefined
@@ -188,14 +188,6 @@ export async function handler(argv: Arguments): Promise<void> {
     process.once("SIGTERM", () => stop("SIGTERM"));
     process.once("SIGINT", () => stop("SIGINT"));
   });
-}
-
-/** The spec's `exceptions` (spec-style waivers), as `llmops validate` applies them. */
-function specExceptions(spec: unknown): import("../../policies/engine/waivers.js").Exception[] {
-  const body = (spec as { spec?: { exceptions?: unknown } }).spec;
-  return Array.isArray(body?.exceptions)
-    ? (body.exceptions as import("../../policies/engine/waivers.js").Exception[])
-    : [];
 }
 
 /** `admission manifests`: the install objects as multi-document YAML. */

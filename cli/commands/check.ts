@@ -143,7 +143,10 @@ export async function handler(argv: Arguments): Promise<void> {
   const engine = bundle
     ? await PolicyEngine.instantiate(bundle)
     : await PolicyEngine.load(argv.bundle ?? defaultBundleDir());
-  const report = checkRuntime(engine, { resources, ...(spec === undefined ? {} : { spec }) }, files);
+  const checked = checkRuntime(engine, { resources, ...(spec === undefined ? {} : { spec }) }, files);
+  // The spec's waivers (its current `exceptions`) hold here as they do in plan and report.
+  const { waiveBySpec } = await import("../../policies/engine/waivers.js");
+  const report = { ...checked, findings: waiveBySpec(checked.findings, spec, engine.catalog.keys()) };
   recordExit(await emitReport(await withWaivers(report, argv.waivers, engine, resources), argv));
 }
 

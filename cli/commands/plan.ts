@@ -124,7 +124,10 @@ export async function handler(argv: Arguments): Promise<void> {
   const { checkRuntime } = await import("../../policies/engine/check-runtime.js");
   // The spec travels with the resources: checks that hold the deployment to what the spec
   // declares (log retention, customer-managed keys, production monitoring) read input.spec.
-  const report = checkRuntime(gated.engine, { resources: plan.resources, spec: plan.spec }, [specFile], "plan");
+  const checked = checkRuntime(gated.engine, { resources: plan.resources, spec: plan.spec }, [specFile], "plan");
+  // The spec's waivers hold for what it builds, as in `llmops report` and `check --spec`.
+  const { waiveBySpec } = await import("../../policies/engine/waivers.js");
+  const report = { ...checked, findings: waiveBySpec(checked.findings, plan.spec, gated.engine.catalog.keys()) };
   const failOn = argv["fail-on"] as Severity;
   const { blockingFindings } = await import("../../policies/engine/finding.js");
   if (argv.format === "json") {

@@ -7,7 +7,7 @@
  * matches no finding can be reported as unused (LLM-WAIVER-002, low).
  */
 import { InputError } from "../../input/input-error.js";
-import type { Finding } from "./finding.js";
+import { SCHEMA_RULE, type Finding } from "./finding.js";
 import type { RuleMetadata } from "./report.js";
 
 export interface Exception {
@@ -140,4 +140,32 @@ export function applyWaivers(
     }
   });
   return [...result, ...extra];
+}
+
+/**
+ * The `exceptions` of a spec document (`{ spec: { exceptions } }`), or none when it has no such
+ * list. The schema has validated their shape wherever a spec reaches here.
+ */
+export function specExceptions(spec: unknown): Exception[] {
+  const body = (spec as { spec?: { exceptions?: unknown } } | undefined)?.spec;
+  return Array.isArray(body?.exceptions) ? (body.exceptions as Exception[]) : [];
+}
+
+/**
+ * Applies a spec's current `exceptions` to runtime findings, as `llmops plan`, `llmops check
+ * --spec`, `llmops report` and the admission webhook do, so one waiver gives one decision at
+ * every point. Expired ones are left out: the spec pipeline (validate, the plan's gate) reports
+ * them as LLM-WAIVER-001 against the spec, and a runtime finding they covered stays active.
+ * `checkIds` are the bundle's check ids (the catalog's keys); the schema rule's id is known too,
+ * as in validate. Returns the findings, waived ones carrying `waiver`.
+ * @throws InputError for a waiver naming an id that is neither.
+ */
+export function waiveBySpec(
+  findings: readonly Finding[],
+  spec: unknown,
+  checkIds: Iterable<string>,
+  today: string = todayUtc(),
+): Finding[] {
+  const current = specExceptions(spec).filter((exception) => exception.expires >= today);
+  return applyWaivers(findings, current, { knownIds: new Set([...checkIds, SCHEMA_RULE.id]), today });
 }

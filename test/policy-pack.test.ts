@@ -11,9 +11,16 @@ import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from 
 import { PolicyEngine } from "../policies/engine/engine.js";
 import type { CatalogEntry } from "../policies/engine/catalog.js";
 import { readRuntimeFile } from "../policies/engine/adapters/read-runtime-file.js";
-import { UNEVALUATED_POLICY, UNKNOWN_PLACEHOLDER, buildPolicies, enforcementFor } from "../policies/pack/policies.js";
+import {
+  UNEVALUATED_POLICY,
+  UNKNOWN_PLACEHOLDER,
+  WAIVED_POLICY,
+  buildPolicies,
+  enforcementFor,
+} from "../policies/pack/policies.js";
 import { EVIDENCE_ADVISORY_POLICY, EVIDENCE_POLICY } from "../policies/pack/evidence.js";
-import { ROOT, tempDir } from "./helpers/cli.js";
+import { ROOT, runCli, tempDir } from "./helpers/cli.js";
+import { parseDocument } from "yaml";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
 
 const ready = bundleBuilt();
@@ -49,7 +56,7 @@ function args(resources: PolicyResource[], config: object = {}): StackValidation
   };
 }
 
-const EVIDENCE_POLICIES = new Set([EVIDENCE_POLICY, EVIDENCE_ADVISORY_POLICY]);
+const EVIDENCE_POLICIES = new Set([EVIDENCE_POLICY, EVIDENCE_ADVISORY_POLICY, WAIVED_POLICY]);
 
 async function run(policies: StackValidationPolicy[], stack: StackValidationArgs) {
   const violations: Array<{ policy: string; message: string; urn?: string }> = [];
@@ -72,7 +79,9 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
   it("declares one policy per runtime check, enforcement from severity", () => {
     const policies = buildPolicies(catalog, () => Promise.resolve(engine));
     const runtime = catalog.filter((entry) => entry.package.startsWith("llmops.runtime."));
-    expect(policies).toHaveLength(runtime.length + 3);
+    expect(policies).toHaveLength(runtime.length + 4);
+    // llmops-evidence first: the runtime checks read the spec it loads.
+    expect(policies[0]!.name).toBe(EVIDENCE_POLICY);
     expect(policies.find((policy) => policy.name === EVIDENCE_POLICY)!.enforcementLevel).toBe("mandatory");
     expect(policies.find((policy) => policy.name === EVIDENCE_ADVISORY_POLICY)!.enforcementLevel).toBe("advisory");
     for (const entry of runtime) {
@@ -195,6 +204,60 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
 
     it("tampered or unreadable evidence fails closed (the policy throws)", async () => {
       await expect(evidenceViolations({ spec: SPEC, evidence: [join(tempDir(), "missing.yaml")] })).rejects.toThrow();
+    });
+  });
+
+  describe("the configured spec: the pack judges declared controls and honours waivers as llmops plan does", () => {
+    // The claims explainer on kubernetes calls Bedrock, whose invocation logging only the aws target
+    // builds: LLM-AWS-037 reads input.spec, so it fires only where the spec is known.
+    const SPEC = join(ROOT, "examples/claims-explainer.blackbox.yaml");
+    let resources: PolicyResource[];
+    let dir: string;
+    beforeAll(() => {
+      dir = tempDir();
+      const plan = join(dir, "plan.json");
+      const result = runCli(
+        ["plan", "--without-evidence", "--target", "kubernetes", SPEC, "--out", plan, "-f", "json"],
+        {
+          timeoutMs: 90_000,
+        },
+      );
+      expect(result.status, result.stderr).toBe(1);
+      resources = readRuntimeFile(plan).resources.map((resource) => policyResource(resource));
+    }, 120_000);
+    const kubernetesSpec = (name: string, exceptions: object[]) => {
+      const document = parseDocument(readFileSync(SPEC, "utf8"));
+      document.setIn(["spec", "target", "provider"], "kubernetes");
+      document.setIn(["spec", "exceptions"], exceptions);
+      const file = join(dir, name);
+      writeFileSync(file, document.toString());
+      return file;
+    };
+    const aws037 = (violations: Array<{ policy: string; message: string }>) =>
+      violations
+        .filter((violation) => violation.message.includes("[LLM-AWS-037]"))
+        .map((violation) => violation.policy);
+
+    it("without a spec the declared-control check cannot fire; with it, the mandatory violations plan reports", async () => {
+      const policies = () => buildPolicies(catalog, () => Promise.resolve(engine));
+      expect(aws037(await run(policies(), args(resources)))).toEqual([]);
+      const withSpec = await run(policies(), args(resources, { spec: kubernetesSpec("bare.yaml", []) }));
+      expect(aws037(withSpec)).toEqual(["llm-aws-037", "llm-aws-037"]);
+    });
+
+    it("a current exception moves them to llmops-waived (advisory), with reason, approver and expiry", async () => {
+      const waived = kubernetesSpec("waived.yaml", [
+        { policyId: "LLM-AWS-037", reason: "logged account-wide", approver: "ciso@example.com", expires: "2099-12-31" },
+      ]);
+      const violations = await run(
+        buildPolicies(catalog, () => Promise.resolve(engine)),
+        args(resources, { spec: waived }),
+      );
+      expect(aws037(violations)).toEqual([WAIVED_POLICY, WAIVED_POLICY]);
+      for (const violation of violations.filter((candidate) => candidate.policy === WAIVED_POLICY))
+        expect(violation.message).toMatch(
+          /^waived until 2099-12-31 by ciso@example\.com \(logged account-wide\): \[LLM-AWS-037\]/,
+        );
     });
   });
 

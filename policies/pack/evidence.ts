@@ -12,6 +12,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { prepareGateEvidence } from "../../evidence/gate-input.js";
 import { loadSpecFile } from "../../schemas/load-spec.js";
+import type { LLMOpsStack } from "../../schemas/spec-schema.js";
 import type { PolicyEngine } from "../engine/engine.js";
 import { SEVERITIES, blockingFindings, type Finding, type Severity } from "../engine/finding.js";
 import { specPoliciesFrom } from "../engine/spec-policies.js";
@@ -67,6 +68,11 @@ export interface EvidenceDecision {
   readonly advisory: readonly Finding[];
   /** The production spec was given no evidence at all. */
   readonly noneGiven: boolean;
+  /**
+   * The configured spec document (schema defaults applied), when one was: the pack's runtime
+   * checks read it as input.spec and apply its current exceptions, as `llmops plan` does.
+   */
+  readonly spec?: LLMOpsStack;
 }
 
 const fromCwd = (file: string, base: string) => (isAbsolute(file) ? file : resolve(base, file));
@@ -85,7 +91,7 @@ export async function evidenceDecision(
   if (!config.spec)
     return {
       evaluated: false,
-      reason: `no spec configured: give the ${EVIDENCE_POLICY} policy its config (spec, evidence) with --policy-pack-config`,
+      reason: `no spec configured: give the ${EVIDENCE_POLICY} policy its config (spec, evidence) with --policy-pack-config; without it the runtime checks that tie the spec's declared controls to what is built (input.spec) find nothing`,
       blocking: [],
       advisory: [],
       noneGiven: false,
@@ -112,5 +118,6 @@ export async function evidenceDecision(
     blocking,
     advisory: findings.filter((finding) => !blocking.includes(finding)),
     noneGiven: prepared.noneGiven,
+    spec: spec.value,
   };
 }

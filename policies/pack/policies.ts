@@ -15,6 +15,7 @@ import type {
 import type { PolicyEngine } from "../engine/engine.js";
 import { checkKind, type CatalogEntry } from "../engine/catalog-entry.js";
 import type { Finding, Severity } from "../engine/finding.js";
+import { waiveBySpec } from "../engine/waivers.js";
 import type { RuntimeResource } from "../engine/runtime-input.js";
 import { NO_EVIDENCE_NOTE } from "../../evidence/gate-input.js";
 import {
@@ -28,6 +29,8 @@ import {
 
 export const UNKNOWN_PLACEHOLDER = "<unknown during preview>";
 export const UNEVALUATED_POLICY = "llmops-could-not-evaluate";
+/** The advisory policy that lists the runtime findings the configured spec waives. */
+export const WAIVED_POLICY = "llmops-waived";
 
 export function enforcementFor(severity: Severity): EnforcementLevel {
   return severity === "critical" || severity === "high" ? "mandatory" : "advisory";
@@ -120,47 +123,49 @@ interface Evaluation {
  * Builds the pack's policies from the catalog. `engine` is loaded lazily (WebAssembly
  * compilation is async), and one evaluation is shared by all policies of a stack. Two more
  * policies carry the evidence decision of the stack program's gate (evidence.ts):
- * `llmops-evidence` (mandatory: what refuses the deploy, gate block) and
- * `llmops-evidence-advisory` (advisory: gate warn, LLM-EVID-009, or that nothing was evaluated).
+ * `llmops-evidence` (mandatory: what refuses the deploy, gate block; it runs first and loads the
+ * configured spec, which the runtime checks then read as input.spec and whose current exceptions
+ * waive) and `llmops-evidence-advisory` (advisory: gate warn, LLM-EVID-009, or that nothing was
+ * evaluated). `llmops-waived` lists the waived findings; `llmops-could-not-evaluate` the unknowns.
  */
 export function buildPolicies(
   catalog: readonly CatalogEntry[],
   engine: () => Promise<PolicyEngine>,
 ): StackValidationPolicy[] {
+  // The evidence decision of this stack validation, made by llmops-evidence, which runs first
+  // (CrossGuard runs a pack's policies in order, each awaited): it loads the configured spec.
+  let stackDecision: Promise<EvidenceDecision> | undefined;
   const evaluations = new WeakMap<readonly PolicyResource[], Promise<Evaluation>>();
   const evaluate = (args: StackValidationArgs): Promise<Evaluation> => {
     let evaluation = evaluations.get(args.resources);
     if (!evaluation) {
-      evaluation = engine().then((loaded) => {
+      // A spec that cannot be read fails llmops-evidence (mandatory), which aborts the run; the
+      // runtime checks then have no spec, as when none is configured.
+      const spec = (stackDecision ?? Promise.resolve(undefined)).then(
+        (decision) => decision?.spec,
+        () => undefined,
+      );
+      evaluation = Promise.all([engine(), spec]).then(([loaded, spec]) => {
         const { resources, unknowns } = toRuntimeResources(args.resources);
-        return { findings: loaded.evaluateRuntime({ resources }), unknowns };
+        if (spec === undefined) return { findings: loaded.evaluateRuntime({ resources }), unknowns };
+        // The checks that tie declared controls to what is built read input.spec; the spec's
+        // current exceptions waive as they do in plan, check --spec and report.
+        const findings = waiveBySpec(loaded.evaluateRuntime({ resources, spec }), spec, loaded.catalog.keys());
+        return { findings, unknowns };
       });
       evaluations.set(args.resources, evaluation);
     }
     return evaluation;
   };
-  // A check an organisation disabled (llmops.check_overrides) is no policy of the pack.
-  const runtimeChecks = catalog.filter((entry) => checkKind(entry) === "runtime" && !entry.override?.disabled);
-  const policies: StackValidationPolicy[] = runtimeChecks.map((entry) => ({
-    name: policyName(entry.id),
-    description: `${entry.title}. ${entry.remediation}`,
-    enforcementLevel: enforcementFor(entry.severity),
-    validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
-      const { findings } = await evaluate(args);
-      for (const finding of findings) {
-        if (finding.id === entry.id) reportViolation(violationMessage(finding), finding.resource);
-      }
-    },
-  }));
   // The evidence decision, once per stack validation. The mandatory policy makes it from its own
-  // config; the advisory policy, which has none, reports the same decision. The engine hands each
-  // policy its own copy of the resources, so the decision is shared through this closure, not keyed
-  // by the resources array; CrossGuard runs a pack's policies in order, and an advisory run alone
-  // (mandatory disabled) decides without a config, which says nothing was evaluated.
-  let stackDecision: Promise<EvidenceDecision> | undefined;
+  // config and runs first; the runtime checks read its spec, and the advisory policy, which has no
+  // config, reports the same decision. The engine hands each policy its own copy of the resources,
+  // so the decision is shared through this closure, not keyed by the resources array; CrossGuard
+  // runs a pack's policies in order, and an advisory run alone (mandatory disabled) decides without
+  // a config, which says nothing was evaluated.
   const decide = (config: PackEvidenceConfig): Promise<EvidenceDecision> =>
     engine().then((loaded) => evidenceDecision(loaded, config));
-  policies.push({
+  const evidencePolicy: StackValidationPolicy = {
     name: EVIDENCE_POLICY,
     description:
       "Evaluation evidence bound to the model digest and dataset version passes every gate: block evaluation gate (LLM-EVID-001..008), as the stack program's gate decides. Config: spec, evidence, baseline, evidenceKey, asOf, failOn.",
@@ -175,7 +180,23 @@ export function buildPolicies(
         );
       }
     },
-  });
+  };
+  // A check an organisation disabled (llmops.check_overrides) is no policy of the pack.
+  const runtimeChecks = catalog.filter((entry) => checkKind(entry) === "runtime" && !entry.override?.disabled);
+  const checkPolicies: StackValidationPolicy[] = runtimeChecks.map((entry) => ({
+    name: policyName(entry.id),
+    description: `${entry.title}. ${entry.remediation}`,
+    enforcementLevel: enforcementFor(entry.severity),
+    validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
+      const { findings } = await evaluate(args);
+      for (const finding of findings) {
+        // A waived finding is reported by llmops-waived (advisory), never as this check's violation.
+        if (finding.id === entry.id && finding.waiver === undefined)
+          reportViolation(violationMessage(finding), finding.resource);
+      }
+    },
+  }));
+  const policies: StackValidationPolicy[] = [evidencePolicy, ...checkPolicies];
   policies.push({
     name: EVIDENCE_ADVISORY_POLICY,
     description:
@@ -185,6 +206,23 @@ export function buildPolicies(
       const decision = await (stackDecision ?? decide({}));
       if (decision.reason !== undefined) reportViolation(`evidence not evaluated: ${decision.reason}`);
       for (const finding of decision.advisory) reportViolation(violationMessage(finding));
+    },
+  });
+  policies.push({
+    name: WAIVED_POLICY,
+    description:
+      "Runtime findings the configured spec's current exceptions waive (reason, approver, expiry), as llmops plan and report show them.",
+    enforcementLevel: "advisory",
+    validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
+      const { findings } = await evaluate(args);
+      for (const finding of findings) {
+        if (finding.waiver === undefined) continue;
+        const { reason, approver, expires } = finding.waiver;
+        reportViolation(
+          `waived until ${expires} by ${approver} (${reason}): ${violationMessage(finding)}`,
+          finding.resource,
+        );
+      }
     },
   });
   policies.push({

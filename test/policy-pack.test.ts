@@ -261,6 +261,36 @@ describe.skipIf(!ready)("CrossGuard policy pack", () => {
     });
   });
 
+  it("evaluates once per stack validation although CrossGuard hands each policy its own copy of the resources", async () => {
+    const resources = readRuntimeFile(join(ROOT, "examples/runtime/naive-vllm.helm-template.yaml")).resources;
+    let evaluations = 0;
+    const counting = new Proxy(engine, {
+      get: (target, key, receiver) =>
+        key === "evaluateRuntime"
+          ? (...input: Parameters<PolicyEngine["evaluateRuntime"]>) => {
+              evaluations++;
+              return target.evaluateRuntime(...input);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    const policies = buildPolicies(catalog, () => Promise.resolve(counting));
+    let violations = 0;
+    for (const policy of policies) {
+      // A fresh deserialised copy per policy, as @pulumi/policy's analyzer builds one.
+      const copy = resources.map((resource) => policyResource({ ...resource, props: structuredClone(resource.props) }));
+      await policy.validateStack(args(copy), () => violations++);
+    }
+    expect(violations).toBeGreaterThan(10);
+    expect(evaluations).toBe(1);
+    // Different resources are judged again, never answered from the cache.
+    const changed = resources.map((resource) =>
+      policyResource({ ...resource, props: structuredClone(resource.props) }),
+    );
+    changed[0]!.props = { ...changed[0]!.props, changed: true };
+    await policies[1]!.validateStack(args(changed), () => undefined);
+    expect(evaluations).toBe(2);
+  });
+
   it("fails closed: an engine that cannot load makes every policy throw, aborting the preview", async () => {
     const policies = buildPolicies(catalog, () => Promise.reject(new Error("policy.wasm does not match its digest")));
     await expect(run(policies, args([]))).rejects.toThrow(/does not match its digest/);

@@ -135,26 +135,31 @@ export function buildPolicies(
   // The evidence decision of this stack validation, made by llmops-evidence, which runs first
   // (CrossGuard runs a pack's policies in order, each awaited): it loads the configured spec.
   let stackDecision: Promise<EvidenceDecision> | undefined;
-  const evaluations = new WeakMap<readonly PolicyResource[], Promise<Evaluation>>();
+  // One evaluation per stack validation. CrossGuard hands every policy its own deserialised copy
+  // of the resources, so the copy cannot be the key: the converted resources are (their JSON), with
+  // the decision they were judged under. Only the latest is kept; a WeakMap on the array missed for
+  // every policy, and each of the ~100 policies evaluated again (557 ms each on a 134-resource plan).
+  let latest:
+    { key: string; decision: Promise<EvidenceDecision> | undefined; evaluation: Promise<Evaluation> } | undefined;
   const evaluate = (args: StackValidationArgs): Promise<Evaluation> => {
-    let evaluation = evaluations.get(args.resources);
-    if (!evaluation) {
-      // A spec that cannot be read fails llmops-evidence (mandatory), which aborts the run; the
-      // runtime checks then have no spec, as when none is configured.
-      const spec = (stackDecision ?? Promise.resolve(undefined)).then(
-        (decision) => decision?.spec,
-        () => undefined,
-      );
-      evaluation = Promise.all([engine(), spec]).then(([loaded, spec]) => {
-        const { resources, unknowns } = toRuntimeResources(args.resources);
-        if (spec === undefined) return { findings: loaded.evaluateRuntime({ resources }), unknowns };
-        // The checks that tie declared controls to what is built read input.spec; the spec's
-        // current exceptions waive as they do in plan, check --spec and report.
-        const findings = waiveBySpec(loaded.evaluateRuntime({ resources, spec }), spec, loaded.catalog.keys());
-        return { findings, unknowns };
-      });
-      evaluations.set(args.resources, evaluation);
-    }
+    const converted = toRuntimeResources(args.resources);
+    const key = JSON.stringify(converted.resources);
+    if (latest?.key === key && latest.decision === stackDecision) return latest.evaluation;
+    // A spec that cannot be read fails llmops-evidence (mandatory), which aborts the run; the
+    // runtime checks then have no spec, as when none is configured.
+    const spec = (stackDecision ?? Promise.resolve(undefined)).then(
+      (decision) => decision?.spec,
+      () => undefined,
+    );
+    const evaluation = Promise.all([engine(), spec]).then(([loaded, spec]): Evaluation => {
+      const { resources, unknowns } = converted;
+      if (spec === undefined) return { findings: loaded.evaluateRuntime({ resources }), unknowns };
+      // The checks that tie declared controls to what is built read input.spec; the spec's
+      // current exceptions waive as they do in plan, check --spec and report.
+      const findings = waiveBySpec(loaded.evaluateRuntime({ resources, spec }), spec, loaded.catalog.keys());
+      return { findings, unknowns };
+    });
+    latest = { key, decision: stackDecision, evaluation };
     return evaluation;
   };
   // The evidence decision, once per stack validation. The mandatory policy makes it from its own

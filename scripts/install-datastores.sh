@@ -36,6 +36,10 @@ command -v apt-get >/dev/null 2>&1 || {
   exit 1
 }
 run_as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
+if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+  say "install-datastores: not root and no sudo; as root run: apt-get install ${PACKAGES[*]}"
+  exit 1
+fi
 # Debian's maintainer scripts start redis-server and PostgreSQL's default cluster unless
 # policy-rc.d says no (exit 101); one is put in place for the install only, when none is there.
 POLICY=/usr/sbin/policy-rc.d

@@ -19,7 +19,7 @@ import {
 } from "../components/kubernetes/vector-database.js";
 import { retrieverConfig } from "../components/kubernetes/tenant-retrieval.js";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
-import { planExample, planSpecFile, type Plan, type Resource } from "./helpers/plans.js";
+import { planExample, planSpecFile, pgvectorCampaignSpec, type Plan, type Resource } from "./helpers/plans.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
@@ -234,25 +234,12 @@ describe.skipIf(!ready).each(["kubernetes", "aws"] as const)(
   },
 );
 
-/** The campaign summariser on pgvector, a database per brand. */
-function pgvectorCampaign(): string {
-  const file = join(tempDir("llmops-campaign-pg-"), "campaign-summariser.rag.yaml");
-  writeFileSync(
-    file,
-    readFileSync(join(ROOT, "examples/campaign-summariser.rag.yaml"), "utf8")
-      .replace(/^    engine: qdrant$/m, "    engine: pgvector")
-      .replace(/^    tenancy: collectionPerTenant$/m, "    tenancy: databasePerTenant")
-      .replace(/platform\/qdrant, digest: "sha256:[a-f0-9]{64}"/, `platform/pgvector, digest: "${DIGEST}"`),
-  );
-  return file;
-}
-
 describe.skipIf(!ready)("campaign summariser on pgvector: a database and roles per brand, built and checked", () => {
   let engine: PolicyEngine;
   let plan: Plan;
   beforeAll(async () => {
     engine = await PolicyEngine.load(BUNDLE_DIR);
-    plan = planSpecFile(pgvectorCampaign(), "kubernetes");
+    plan = planSpecFile(pgvectorCampaignSpec(), "kubernetes");
   }, 120_000);
 
   it("provisions each brand's database with its own roles, writes as the brand's writer, and is clean", () => {

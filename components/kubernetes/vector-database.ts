@@ -142,6 +142,12 @@ export function validateInClusterVectorDatabaseArgs(args: InClusterVectorDatabas
     });
 }
 
+/**
+ * The provisioning script's extension statement, run in each tenant database after `\connect`: the
+ * pgvector extension (https://github.com/pgvector/pgvector), which the image must ship.
+ */
+export const PGVECTOR_EXTENSION_SQL = "CREATE EXTENSION IF NOT EXISTS vector;";
+
 /** PostgreSQL role names of a tenant: the writer owns the tenant's database, the reader may only connect to it and read. */
 export function tenantRoles(tenant: string): { reader: string; writer: string } {
   return { reader: `${tenant}-reader`, writer: `${tenant}-writer` };
@@ -180,7 +186,7 @@ export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], 
       `REVOKE ALL ON DATABASE "${tenant.store}" FROM PUBLIC;`,
       `GRANT CONNECT ON DATABASE "${tenant.store}" TO "${roles.reader}";`,
       `\\connect "${tenant.store}"`,
-      "CREATE EXTENSION IF NOT EXISTS vector;",
+      PGVECTOR_EXTENSION_SQL,
       "REVOKE ALL ON SCHEMA public FROM PUBLIC;",
       `GRANT USAGE, CREATE ON SCHEMA public TO "${roles.writer}";`,
       `GRANT USAGE ON SCHEMA public TO "${roles.reader}";`,

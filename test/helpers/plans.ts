@@ -1,5 +1,5 @@
 /** Plans the examples once per test file through the real CLI (offline, under Pulumi mocks). */
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import type { PlanDocument, PlannedResource } from "../../stacks/offline-plan.js";
@@ -68,4 +68,23 @@ export function podTemplates(plan: Plan): Array<{ owner: string; spec: any; meta
       spec: resource.props.spec.template.spec,
       metadata: resource.props.spec.template.metadata,
     }));
+}
+
+/**
+ * The campaign summariser on pgvector, a database per brand: the example with its engine, tenancy
+ * and image swapped (the image digest is a placeholder; nothing pulls it). Returns the spec file.
+ */
+export function pgvectorCampaignSpec(): string {
+  const file = join(tempDir("llmops-campaign-pg-"), "campaign-summariser.rag.yaml");
+  writeFileSync(
+    file,
+    readFileSync(join(ROOT, "examples/campaign-summariser.rag.yaml"), "utf8")
+      .replace(/^    engine: qdrant$/m, "    engine: pgvector")
+      .replace(/^    tenancy: collectionPerTenant$/m, "    tenancy: databasePerTenant")
+      .replace(
+        /platform\/qdrant, digest: "sha256:[a-f0-9]{64}"/,
+        `platform/pgvector, digest: "sha256:${"a".repeat(64)}"`,
+      ),
+  );
+  return file;
 }

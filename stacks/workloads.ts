@@ -40,7 +40,7 @@ import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernet
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
 import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline.js";
 import { AGENT_ROLE, TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
-import { NamespaceCa, scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
+import { NAMESPACE_CA_FILE, NamespaceCa, scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import {
   FINE_TUNING_IDENTITIES,
@@ -448,7 +448,12 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
           engine: vectorEngine,
           tenants,
           issuer,
-          storeUrl: `${vectorEngine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${namespace}.svc.cluster.local:${database.port}`,
+          // The retriever verifies the store's certificate against the namespace CA, as ingestion does
+          // (libpq's default sslmode, prefer, would accept any certificate).
+          storeUrl:
+            vectorEngine === "qdrant"
+              ? `https://${VECTOR_DB_ROLE}.${namespace}.svc.cluster.local:${database.port}`
+              : `postgres://${VECTOR_DB_ROLE}.${namespace}.svc.cluster.local:${database.port}${transit ? `?sslmode=verify-full&sslrootcert=${NAMESPACE_CA_FILE}` : ""}`,
         },
         inNamespace,
       );

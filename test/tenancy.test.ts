@@ -41,7 +41,7 @@ const TENANTS: VectorDatabaseTenant[] = [
 describe("per-tenant store configuration", () => {
   it("pgvector: CONNECT revoked from PUBLIC everywhere, each reader connects to its own database only", () => {
     const sql = tenantProvisioningSql(TENANTS.map((tenant) => ({ ...tenant, store: tenant.name })));
-    expect(sql).toContain('REVOKE CONNECT ON DATABASE "postgres", "vectors" FROM PUBLIC;');
+    expect(sql).toContain('REVOKE CONNECT ON DATABASE "postgres", "template1", "vectors" FROM PUBLIC;');
     for (const tenant of ["brand-a", "brand-b"]) {
       expect(sql).toContain(`REVOKE ALL ON DATABASE "${tenant}" FROM PUBLIC;`);
       expect(sql).toContain(`GRANT CONNECT ON DATABASE "${tenant}" TO "${tenant}-reader";`);

@@ -160,14 +160,18 @@ function passwordVariable(tenant: string, role: "reader" | "writer"): string {
 
 /**
  * The psql script (PostgreSQL 15+ for `\getenv`) that partitions a pgvector server per tenant:
- * CONNECT revoked from PUBLIC on the admin databases and on each tenant database, then per tenant
+ * CONNECT revoked from PUBLIC on the admin databases (template1 too: every new login could connect
+ * there) and on each tenant database, then per tenant
  * a database owned by `<tenant>-writer`, a `<tenant>-reader` login with CONNECT on that database
  * only, USAGE on its public schema and SELECT on the writer's tables (default privileges), and the
  * `vector` extension. Idempotent: roles and databases are created only when absent, passwords
  * reset from the Secrets on every run. Identifiers are double-quoted (tenant names hold hyphens).
  */
 export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], adminDatabase = "vectors"): string {
-  const lines = ["\\set ON_ERROR_STOP on", `REVOKE CONNECT ON DATABASE "postgres", "${adminDatabase}" FROM PUBLIC;`];
+  const lines = [
+    "\\set ON_ERROR_STOP on",
+    `REVOKE CONNECT ON DATABASE "postgres", "template1", "${adminDatabase}" FROM PUBLIC;`,
+  ];
   for (const tenant of tenants) {
     const roles = tenantRoles(tenant.name);
     for (const [kind, role] of [

@@ -21,7 +21,7 @@ import {
   type PinnedImage,
 } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { httpsAppProtocol, scheme, serverTls, type InClusterTls } from "./transit-tls.js";
+import { httpsAppProtocol, scheme, serverTls, withTransitTls, type InClusterTls } from "./transit-tls.js";
 
 /** Ports the images listen on: Presidio's images read `PORT` (we set it); LLM Guard API serves on 8000. */
 export const PRESIDIO_PORT = 3000;
@@ -308,34 +308,35 @@ export class GuardrailServices extends pulumi.ComponentResource {
             selector: roleSelector(service.role),
             template: {
               metadata: { labels },
-              spec: {
-                ...restrictedPodBasics(args.serviceAccountName),
-                containers: [
-                  {
-                    name: service.role,
-                    image: imageRef(service.image),
-                    env: service.env,
-                    ports: tls ? [] : [{ name: "http", containerPort: service.port, protocol: "TCP" }],
-                    readinessProbe: { httpGet: probe, periodSeconds: 10 },
-                    livenessProbe: { httpGet: probe, periodSeconds: 20, initialDelaySeconds: 30 },
-                    resources: {
-                      requests: { cpu: "500m", memory: service.memory },
-                      limits: { cpu: "2", memory: service.memory },
+              spec: withTransitTls(
+                {
+                  ...restrictedPodBasics(args.serviceAccountName),
+                  containers: [
+                    {
+                      name: service.role,
+                      image: imageRef(service.image),
+                      env: service.env,
+                      ports: tls ? [] : [{ name: "http", containerPort: service.port, protocol: "TCP" }],
+                      readinessProbe: { httpGet: probe, periodSeconds: 10 },
+                      livenessProbe: { httpGet: probe, periodSeconds: 20, initialDelaySeconds: 30 },
+                      resources: {
+                        requests: { cpu: "500m", memory: service.memory },
+                        limits: { cpu: "2", memory: service.memory },
+                      },
+                      securityContext: restrictedContainerSecurityContext(),
+                      volumeMounts: [
+                        { name: "tmp", mountPath: "/tmp" },
+                        ...(config ? [{ name: "config", mountPath: service.config!.mountPath, readOnly: true }] : []),
+                      ],
                     },
-                    securityContext: restrictedContainerSecurityContext(),
-                    volumeMounts: [
-                      { name: "tmp", mountPath: "/tmp" },
-                      ...(config ? [{ name: "config", mountPath: service.config!.mountPath, readOnly: true }] : []),
-                    ],
-                  },
-                  ...(tls?.sidecar ? [tls.sidecar] : []),
-                ],
-                volumes: [
-                  { name: "tmp", emptyDir: { sizeLimit: "4Gi" } },
-                  ...(config ? [{ name: "config", configMap: { name: config.metadata.name } }] : []),
-                  ...(tls?.volumes ?? []),
-                ],
-              },
+                  ],
+                  volumes: [
+                    { name: "tmp", emptyDir: { sizeLimit: "4Gi" } },
+                    ...(config ? [{ name: "config", configMap: { name: config.metadata.name } }] : []),
+                  ],
+                },
+                { server: tls },
+              ),
             },
           },
         },

@@ -66,26 +66,43 @@ export class VectorStore extends pulumi.ComponentResource {
     this.registerOutputs({ endpoint: this.endpoint, resourceArn: this.resourceArn });
   }
 
-  private aurora(name: string, args: VectorStoreArgs) {
-    const parent = { parent: this };
-    const securityGroup = new aws.ec2.SecurityGroup(
-      `${name}-db-sg`,
+  /** A security group (child of this store) admitting TCP `port` from the cluster's security group only, and no egress. */
+  private clusterOnlyGroup(
+    resourceName: string,
+    args: VectorStoreArgs,
+    port: number,
+    description: string,
+    ruleDescription: string,
+  ): aws.ec2.SecurityGroup {
+    return new aws.ec2.SecurityGroup(
+      resourceName,
       {
         vpcId: args.vpcId,
-        description: "PostgreSQL from the inference cluster only",
+        description,
         ingress: [
           {
             protocol: "tcp",
-            fromPort: 5432,
-            toPort: 5432,
+            fromPort: port,
+            toPort: port,
             securityGroups: [args.clientSecurityGroupId],
-            description: "cluster to pgvector",
+            description: ruleDescription,
           },
         ],
         egress: [],
         tags: args.tags,
       },
-      parent,
+      { parent: this },
+    );
+  }
+
+  private aurora(name: string, args: VectorStoreArgs) {
+    const parent = { parent: this };
+    const securityGroup = this.clusterOnlyGroup(
+      `${name}-db-sg`,
+      args,
+      5432,
+      "PostgreSQL from the inference cluster only",
+      "cluster to pgvector",
     );
     const subnets = new aws.rds.SubnetGroup(
       `${name}-db-subnets`,
@@ -155,24 +172,12 @@ export class VectorStore extends pulumi.ComponentResource {
       },
       parent,
     );
-    const securityGroup = new aws.ec2.SecurityGroup(
+    const securityGroup = this.clusterOnlyGroup(
       `${name}-aoss-sg`,
-      {
-        vpcId: args.vpcId,
-        description: "HTTPS to the vector collection from the cluster only",
-        ingress: [
-          {
-            protocol: "tcp",
-            fromPort: 443,
-            toPort: 443,
-            securityGroups: [args.clientSecurityGroupId],
-            description: "cluster to collection",
-          },
-        ],
-        egress: [],
-        tags: args.tags,
-      },
-      parent,
+      args,
+      443,
+      "HTTPS to the vector collection from the cluster only",
+      "cluster to collection",
     );
     const endpoint = new aws.opensearch.ServerlessVpcEndpoint(
       `${name}-vpce`,

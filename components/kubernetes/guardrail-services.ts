@@ -226,29 +226,21 @@ export class GuardrailServices extends pulumi.ComponentResource {
     const parent = { parent: this };
     const services: ServiceSpec[] = [];
     if (needsPresidio(args.selection)) {
+      // Analyzer and anonymizer: the same server settings; the analyzer holds the NLP models.
+      const presidio = (role: string, image: PinnedImage, memory: string): ServiceSpec => ({
+        role,
+        image,
+        port: PRESIDIO_PORT,
+        health: "/health",
+        env: [
+          { name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) },
+          { name: "WORKERS", value: "2" },
+        ],
+        memory,
+      });
       services.push(
-        {
-          role: PRESIDIO_ANALYZER_ROLE,
-          image: args.presidioAnalyzerImage!,
-          port: PRESIDIO_PORT,
-          health: "/health",
-          env: [
-            { name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) },
-            { name: "WORKERS", value: "2" },
-          ],
-          memory: "2Gi",
-        },
-        {
-          role: PRESIDIO_ANONYMIZER_ROLE,
-          image: args.presidioAnonymizerImage!,
-          port: PRESIDIO_PORT,
-          health: "/health",
-          env: [
-            { name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) },
-            { name: "WORKERS", value: "2" },
-          ],
-          memory: "512Mi",
-        },
+        presidio(PRESIDIO_ANALYZER_ROLE, args.presidioAnalyzerImage!, "2Gi"),
+        presidio(PRESIDIO_ANONYMIZER_ROLE, args.presidioAnonymizerImage!, "512Mi"),
       );
     }
     if (needsLlmGuard(args.selection)) {

@@ -21,7 +21,9 @@ import * as k8s from "@pulumi/kubernetes";
 import {
   clusterIpService,
   forbidCronJobSpec,
+  httpsEgressRules,
   imageRef,
+  roleEgressRules,
   roleIngressPolicy,
   rolePeers,
   restrictedJobPodSpec,
@@ -250,20 +252,7 @@ export class FeedbackLoop extends pulumi.ComponentResource {
       ]),
       parent,
     );
-    const egress = [
-      ...(args.storeTargets ?? []).map((target) => ({
-        to: [{ podSelector: roleSelector(target.role) }],
-        ports: [{ protocol: "TCP", port: target.port }],
-      })),
-      ...((args.egressCidrs ?? []).length > 0
-        ? [
-            {
-              to: (args.egressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })),
-              ports: [{ protocol: "TCP", port: 443 }],
-            },
-          ]
-        : []),
-    ];
+    const egress = [...roleEgressRules(args.storeTargets ?? []), ...httpsEgressRules(args.egressCidrs ?? [])];
     for (const role of [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE]) {
       if (egress.length === 0) break;
       new k8s.networking.v1.NetworkPolicy(

@@ -18,6 +18,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
 import {
+  httpsEgressRules,
+  roleEgressRules,
   imageRef,
   requirePinnedDigest,
   roleLabel,
@@ -662,20 +664,7 @@ export class Gateway extends pulumi.ComponentResource {
           podSelector: roleSelector(GATEWAY_ROLE),
           policyTypes: ["Ingress", "Egress"],
           ingress: [{ from, ports: [{ protocol: "TCP", port: EDGE_PORT }] }],
-          egress: [
-            ...args.egressTo.map((target) => ({
-              to: [{ podSelector: roleSelector(target.role) }],
-              ports: [{ protocol: "TCP", port: target.port }],
-            })),
-            ...((args.apiEgressCidrs ?? []).length > 0
-              ? [
-                  {
-                    to: (args.apiEgressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })),
-                    ports: [{ protocol: "TCP", port: 443 }],
-                  },
-                ]
-              : []),
-          ],
+          egress: [...roleEgressRules(args.egressTo), ...httpsEgressRules(args.apiEgressCidrs ?? [])],
         },
       },
       parent,

@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import {
+  roleEgressRules,
   clusterIpService,
   dataClaimSpec,
   imageRef,
@@ -194,10 +195,7 @@ export class RecordSink extends pulumi.ComponentResource {
           spec: {
             podSelector: roleSelector(role),
             policyTypes: ["Egress"],
-            egress: args.piiRedaction.services.map((target) => ({
-              to: [{ podSelector: roleSelector(target.role) }],
-              ports: [{ protocol: "TCP", port: target.port }],
-            })),
+            egress: roleEgressRules(args.piiRedaction.services),
           },
         },
         parent,

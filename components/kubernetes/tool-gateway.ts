@@ -26,6 +26,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import {
+  roleEgressRules,
   imageRef,
   requirePinnedDigest,
   roleIngressRule,
@@ -353,10 +354,7 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
               ports: [{ protocol: "TCP", port: TOOL_REVIEW_PORT }],
             },
           ],
-          egress: args.egressTo.map((target) => ({
-            to: [{ podSelector: roleSelector(target.role) }],
-            ports: [{ protocol: "TCP", port: target.port }],
-          })),
+          egress: roleEgressRules(args.egressTo),
         },
       },
       parent,
